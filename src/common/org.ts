@@ -1,0 +1,28 @@
+/** The kinds of unit in an organisation tree. */
+export const UNIT_TYPES = [
+  'education_bureau',
+  'central_school',
+  'school',
+  'kindergarten',
+  'street_office',
+  'community',
+  'other',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+/** Roles a person can hold in a unit. `admin` manages accounts for the unit's subtree. */
+export const ROLES = [
+  'admin',
+  'accountable_head',
+  'safety_officer',
+  'duty_leader',
+  'duty_staff',
+  'class_teacher',
+  'gatekeeper',
+  'staff',
+  'supervisor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that may change the organisation (units, people, roles) in their subtree. */
+export const ORG_MANAGER_ROLES: readonly Role[] = ['admin', 'accountable_head', 'safety_officer', 'supervisor'];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { NAME_MAX, PASSWORD_MAX, TOKEN_NAME_MAX } from '../limits.js';
+import { LOCALES } from '../locale.js';
+import { ROLES, UNIT_TYPES } from '../org.js';
+import { Password, Username } from './people.js';
+import { Id, TimeZone, Timestamp } from './shared.js';
+
+export const LoginBody = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(200),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const Me = z.object({
+  accountId: Id,
+  username: z.string(),
+  personId: Id,
+  name: z.string(),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string().describe('Send back as the x-csrf-token header on every change made with the session cookie'),
+  scopes: z.array(z.object({ unitId: Id, unitName: z.string(), roles: z.array(z.enum(ROLES)) })),
+  isAdmin: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password });
+
+export const ApiToken = z.object({ id: Id, name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable() });
+export const CreatedApiToken = ApiToken.extend({ token: z.string().describe('Shown once; send as Authorization: Bearer <token>') });
+export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(TOKEN_NAME_MAX) });
+
+export const SetupStatus = z.object({ needed: z.boolean() });
+export const SetupBody = z.strictObject({
+  unit: z.strictObject({
+    name: z.string().trim().min(1).max(NAME_MAX),
+    type: z.enum(UNIT_TYPES),
+    timeZone: TimeZone.optional(),
+    locale: z.enum(LOCALES).optional(),
+  }),
+  admin: z.strictObject({
+    name: z.string().trim().min(1).max(NAME_MAX),
+    username: Username,
+    password: Password,
+  }),
+});
+export type SetupBody = z.infer<typeof SetupBody>;

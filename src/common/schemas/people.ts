@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_MAX, USERNAME_MAX, USERNAME_MIN } from '../limits.js';
+import { ROLES } from '../org.js';
+import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(USERNAME_MIN)
+  .max(USERNAME_MAX)
+  .refine((v) => /^[a-z0-9][a-z0-9._-]*$/.test(v), { params: { key: 'field.username' } });
+export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const Phone = z.string().trim().max(PHONE_MAX).refine((v) => /^[0-9+\-() ]*$/.test(v), { params: { key: 'field.phone' } });
+const Email = z.email().max(EMAIL_MAX);
+
+export const RoleAssignment = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  role: z.enum(ROLES),
+});
+
+export const Person = z.object({
+  id: Id,
+  homeUnitId: Id,
+  homeUnitName: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  roles: z.array(RoleAssignment),
+  account: z
+    .object({ username: z.string(), mustChangePassword: z.boolean(), disabled: z.boolean(), lastLoginAt: Timestamp.nullable() })
+    .nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Person = z.infer<typeof Person>;
+export const PersonPage = pageOf(Person);
+
+export const PersonListQuery = PageQuery.extend({
+  unitId: Id.optional().describe('People registered in or holding a role in this unit'),
+  subtree: z.enum(['true', 'false']).optional().describe('Include the units below unitId'),
+  q: z.string().trim().max(NAME_MAX).optional().describe('Part of the name, phone or username'),
+});
+
+export const RoleInput = z.strictObject({ unitId: Id, role: z.enum(ROLES) });
+export const AccountInput = z.strictObject({ username: Username, password: Password });
+
+export const CreatePersonBody = z.strictObject({
+  homeUnitId: Id,
+  name: z.string().trim().min(1).max(NAME_MAX),
+  phone: Phone.optional(),
+  email: Email.optional(),
+  roles: z.array(RoleInput).max(20).default([]),
+  account: AccountInput.optional(),
+});
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+
+export const UpdatePersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(NAME_MAX).optional(),
+  phone: Phone.nullable().optional(),
+  email: Email.nullable().optional(),
+});
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+
+export const ResetPasswordBody = z.strictObject({
+  password: Password,
+  mustChange: z.boolean().default(true).describe('Ask the person to choose a new password at next sign-in'),
+});
+export const PersonParams = z.object({ id: Id });
+export const RoleParams = z.object({ id: Id, roleId: Id });

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
+import { isValidTimeZone } from '../locale.js';
+
+export const Id = z.uuid();
+export const Timestamp = z.string().describe('ISO-8601 UTC time');
+
+/** Messages for custom checks are keys the server translates; see src/server/lib/messages.ts. */
+export const TimeZone = z.string().refine(isValidTimeZone, { params: { key: 'field.timeZone' } });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+}
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** RFC 9457 problem details, with the bad fields named. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional(),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { NAME_MAX } from '../limits.js';
+import { LOCALES } from '../locale.js';
+import { UNIT_TYPES } from '../org.js';
+import { Id, PageQuery, TimeZone, Timestamp, pageOf } from './shared.js';
+
+const Name = z.string().trim().min(1).max(NAME_MAX);
+
+export const Unit = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  name: z.string(),
+  type: z.enum(UNIT_TYPES),
+  timeZone: z.string(),
+  locale: z.enum(LOCALES),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Unit = z.infer<typeof Unit>;
+export const UnitPage = pageOf(Unit);
+
+export const UnitListQuery = PageQuery.extend({
+  parentId: Id.optional().describe('Only the direct children of this unit'),
+  roots: z.enum(['true', 'false']).optional().describe('Only the top units of your own scope'),
+  q: z.string().trim().max(NAME_MAX).optional().describe('Part of the name'),
+});
+
+export const CreateUnitBody = z.strictObject({
+  parentId: Id,
+  name: Name,
+  type: z.enum(UNIT_TYPES),
+  timeZone: TimeZone.optional().describe('Defaults to the parent unit’s time zone'),
+  locale: z.enum(LOCALES).optional().describe('Defaults to the parent unit’s language'),
+});
+export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
+
+export const UpdateUnitBody = z.strictObject({
+  name: Name.optional(),
+  type: z.enum(UNIT_TYPES).optional(),
+  timeZone: TimeZone.optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
+
+export const MoveUnitBody = z.strictObject({ parentId: Id });
+export const UnitParams = z.object({ id: Id });

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { BODY_LIMIT_BYTES } from '../common/limits.js';
+import type { Container } from './container.js';
+import { registerActorHook } from './http/actor.js';
+import { registerOpenApi } from './http/openapi.js';
+import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
+import { AppError } from './lib/errors.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { unitRoutes } from './modules/units/units.routes.js';
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+/** Builds the HTTP app: plugins, the actor hook, every module's routes, the web app, errors. */
+export async function buildApp(c: Container, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: c.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: c.config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError(429, 'rate-limited', 'problem.rateLimited', { seconds: Math.ceil(context.ttl / 1000) }),
+  });
+  await registerOpenApi(app);
+  registerActorHook(app, c.auth);
+
+  healthRoutes(app, c);
+  setupRoutes(app, c.setup, c.auth, c.config);
+  authRoutes(app, c.auth, c.config);
+  unitRoutes(app, c.units);
+  peopleRoutes(app, c.people);
+
+  await serveWebApp(app, c.config.webDir);
+  return app;
+}
+
+/** The built front end, with every non-API path falling back to index.html for the router. */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    if (isPage) return reply.sendFile('index.html');
+    return sendProblem(reply, notFoundProblem(request));
+  });
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../../common/org.js';
+import { loadConfig } from '../config.js';
+import { createContainer, type Container } from '../container.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { startServer } from '../server.js';
+import { backup } from './backup.js';
+import { demoPassword } from './demo-password.js';
+import * as m from './messages.js';
+import { addUser, resetPassword } from './users.js';
+
+/** Opens the database, brings it up to date, runs `work`, closes. */
+async function withContainer<T>(work: (c: Container) => Promise<T>): Promise<T> {
+  const c = createContainer(loadConfig());
+  try {
+    await migrateToLatest(c.db);
+    return await work(c);
+  } finally {
+    await c.close();
+  }
+}
+
+const program = new Command('steady').description('Steady: emergency readiness and incident response').showHelpAfterError();
+
+program.command('serve').description('start the server (PORT, STEADY_DATA_DIR, STEADY_DATABASE_URL)').action(async () => {
+  const server = await startServer(loadConfig());
+  console.log(m.listening(server.url));
+  if (await server.container.setup.needed()) console.log(m.setupHint(server.url));
+});
+
+program.command('migrate').description('bring the database schema up to date').action(async () => {
+  const c = createContainer(loadConfig());
+  const result = await migrateToLatest(c.db);
+  console.log(m.migrated((result.results ?? []).map((r) => r.migrationName)));
+  await c.close();
+});
+
+program
+  .command('demo')
+  .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
+  .option('--serve', 'then start the server')
+  .action(async (options: { serve?: boolean }) => {
+    const config = loadConfig();
+    const { password, generated } = demoPassword(config);
+    const load = async (c: Container) => {
+      const result = await loadDemo(c, password);
+      console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());
+    };
+    if (!options.serve) return withContainer(load);
+    const server = await startServer(config);
+    await load(server.container);
+    console.log(m.listening(server.url));
+    console.log(m.demoSignIn(server.url, password, generated));
+  });
+
+const user = program.command('user').description('accounts');
+user
+  .command('add <username>')
+  .description('create a person with an account (prints a generated password unless --password-stdin)')
+  .requiredOption('--name <name>', 'the person’s name')
+  .requiredOption('--unit <unit>', 'unit id or exact unit name')
+  .addOption(new Option('--role <role...>', 'roles in that unit').choices([...ROLES]).default(['admin']))
+  .option('--password-stdin', 'read the password from standard input')
+  .action((username: string, o: { name: string; unit: string; role: Role[]; passwordStdin?: boolean }) =>
+    withContainer(async (c) => {
+      const result = await addUser(c, { username, name: o.name, unit: o.unit, roles: o.role, passwordFromStdin: Boolean(o.passwordStdin) });
+      console.log(m.userAdded(result.username, result.shownPassword));
+    }),
+  );
+user
+  .command('reset-password <username>')
+  .description('set a new password (prints a generated one unless --password-stdin)')
+  .option('--password-stdin', 'read the password from standard input')
+  .action((username: string, o: { passwordStdin?: boolean }) =>
+    withContainer(async (c) => {
+      const shown = await resetPassword(c, username, Boolean(o.passwordStdin));
+      console.log(m.passwordReset(username, shown));
+    }),
+  );
+
+program
+  .command('backup')
+  .description('a consistent copy of the SQLite database while Steady runs; for PostgreSQL, pg_dump')
+  .option('--out <file>', 'where to write it (default: <data dir>/backups/steady-<time>.db)')
+  .action((o: { out?: string }) => withContainer((c) => backup(c, o.out)));
+
+program
+  .command('audit')
+  .description('the audit trail')
+  .command('verify')
+  .description('check the hash chain; names the first altered, removed or inserted entry')
+  .action(() =>
+    withContainer(async (c) => {
+      const result = await c.audit.verify(c.db);
+      if (result.ok) return console.log(m.auditOk(result.checked));
+      console.error(m.auditBad(result.seq, result.reason));
+      process.exitCode = 1;
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

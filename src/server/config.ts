@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/database.js';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  /** Where the built web app lives; served when present. */
+  readonly webDir: string;
+  readonly sessionHours: number;
+  /** Mark cookies Secure; turn on behind HTTPS. */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  /** Password for every sample account when the demo organisation is loaded; generated when unset. */
+  readonly demoPassword: string | undefined;
+  /** Failed sign-ins allowed per username and address in one window. */
+  readonly loginAttempts: number;
+  readonly loginWindowMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name}: expected true or false, got "${env[name]}"`);
+}
+
+/** Reads the environment once; every setting is checked here and named when wrong. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const dataDir = resolve(cwd, env.STEADY_DATA_DIR || 'data');
+  const databaseUrl = env.STEADY_DATABASE_URL || `sqlite:${join(dataDir, 'steady.db')}`;
+  return Object.freeze({
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    database: parseDatabaseUrl(databaseUrl),
+    webDir: resolve(cwd, env.STEADY_WEB_DIR || 'dist/web'),
+    sessionHours: integer(env, 'STEADY_SESSION_HOURS', 12, 1, 24 * 30),
+    secureCookies: flag(env, 'STEADY_SECURE_COOKIES', false),
+    trustProxy: flag(env, 'STEADY_TRUST_PROXY', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    demoPassword: env.STEADY_DEMO_PASSWORD || undefined,
+    loginAttempts: integer(env, 'STEADY_LOGIN_ATTEMPTS', 10, 1, 1000),
+    loginWindowMs: integer(env, 'STEADY_LOGIN_WINDOW_SECONDS', 300, 1, 86400) * 1000,
+  });
+}

@@ -1,0 +1,44 @@
+import type SQLite from 'better-sqlite3';
+import type { Config } from './config.js';
+import { openDatabase, type Db, type DialectName } from './db/database.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { AuditTrail } from './modules/audit/audit.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { PeopleService } from './modules/people/people.service.js';
+import { SetupService } from './modules/setup/setup.service.js';
+import { UnitService } from './modules/units/units.service.js';
+
+/** Everything the app is made of, wired once, here and nowhere else. */
+export interface Container {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  sqlite: SQLite.Database | null;
+  clock: Clock;
+  audit: AuditTrail;
+  units: UnitService;
+  people: PeopleService;
+  auth: AuthService;
+  setup: SetupService;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  clock?: Clock;
+  /** An already opened database (tests pass one per dialect). */
+  database?: { db: Db; dialect: DialectName; sqlite: SQLite.Database | null };
+}
+
+export function createContainer(config: Config, options: ContainerOptions = {}): Container {
+  const { db, dialect, sqlite } = options.database ?? openDatabase(config.database);
+  const clock = options.clock ?? systemClock;
+  const audit = new AuditTrail(clock, dialect);
+  const units = new UnitService(db, clock, audit);
+  const people = new PeopleService(db, clock, audit, units);
+  const auth = new AuthService(db, clock, audit, config.sessionHours);
+  const setup = new SetupService(db, units, people, auth);
+  return {
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type { Locale } from '../../../common/locale.js';
+import type { Role } from '../../../common/org.js';
+import type { Me } from '../../../common/schemas/auth.js';
+import type { Db } from '../../db/database.js';
+import type { AccountRow, SessionRow } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { newId, newSecret } from '../../lib/ids.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import type { AccountActor, Actor } from './actor.js';
+import * as repo from './auth.repository.js';
+import { burnVerifyTime, hashPassword, verifyPassword } from './password.js';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Refresh a session's expiry at most once a minute, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SignedIn {
+  /** The cookie's secret; only its hash is stored. */
+  sessionSecret: string;
+  session: SessionRow;
+  actor: AccountActor;
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly sessionHours: number,
+  ) {}
+
+  async login(username: string, password: string, locale: Locale): Promise<SignedIn> {
+    const account = await repo.accountByUsername(this.db, username.trim().toLowerCase());
+    if (!account) {
+      await burnVerifyTime(password);
+      throw new AppError(401, 'bad-credentials', 'auth.badCredentials');
+    }
+    if (!(await verifyPassword(account.password_hash, password))) throw new AppError(401, 'bad-credentials', 'auth.badCredentials');
+    if (account.disabled_at) throw new AppError(403, 'account-disabled', 'auth.disabled');
+    return this.startSession(account, locale);
+  }
+
+  async startSession(account: AccountRow, locale: Locale): Promise<SignedIn> {
+    const now = this.clock.now();
+    const sessionSecret = newSecret();
+    const session: SessionRow = {
+      id: sha256(sessionSecret),
+      account_id: account.id,
+      csrf_token: newSecret(24),
+      created_at: now.toISOString(),
+      expires_at: this.expiry(now),
+      last_seen_at: now.toISOString(),
+    };
+    await repo.insertSession(this.db, session);
+    await repo.updateAccount(this.db, account.id, { last_login_at: now.toISOString() });
+    await repo.deleteExpiredSessions(this.db, now.toISOString());
+    return { sessionSecret, session, actor: await this.actorFor(account, locale) };
+  }
+
+  private expiry(now: Date): string {
+    return new Date(now.getTime() + this.sessionHours * 3600_000).toISOString();
+  }
+
+  /** The session behind a cookie, sliding its expiry; null when unknown, expired or disabled. */
+  async fromSession(secret: string, locale: Locale): Promise<{ actor: AccountActor; session: SessionRow } | null> {
+    const session = await repo.sessionById(this.db, sha256(secret));
+    const now = this.clock.now();
+    if (!session || session.expires_at <= now.toISOString()) return null;
+    const account = await repo.accountById(this.db, session.account_id);
+    if (!account || account.disabled_at) return null;
+    if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+      await repo.touchSession(this.db, session.id, now.toISOString(), this.expiry(now));
+    }
+    return { actor: await this.actorFor(account, locale), session };
+  }
+
+  async fromApiToken(token: string, locale: Locale): Promise<AccountActor | null> {
+    const row = await repo.tokenByHash(this.db, sha256(token));
+    if (!row) return null;
+    const account = await repo.accountById(this.db, row.account_id);
+    if (!account || account.disabled_at) return null;
+    await repo.updateToken(this.db, row.id, { last_used_at: this.clock.now().toISOString() });
+    return this.actorFor(account, locale);
+  }
+
+  async logout(secret: string): Promise<void> {
+    await repo.deleteSession(this.db, sha256(secret));
+  }
+
+  async actorFor(account: AccountRow, locale: Locale): Promise<AccountActor> {
+    const rows = await repo.scopesOf(this.db, account.person_id);
+    const byUnit = new Map<string, { unitId: string; path: string; roles: Role[] }>();
+    for (const row of rows) {
+      const scope = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, path: row.path, roles: [] };
+      scope.roles.push(row.role as Role);
+      byUnit.set(row.unit_id, scope);
+    }
+    return { kind: 'account', accountId: account.id, personId: account.person_id, username: account.username, scopes: [...byUnit.values()], locale };
+  }
+
+  async me(actor: AccountActor, csrfToken: string): Promise<Me> {
+    const account = await repo.accountById(this.db, actor.accountId);
+    if (!account) throw notFound();
+    const rows = await repo.scopesOf(this.db, actor.personId);
+    const names = new Map(rows.map((r) => [r.unit_id, r.unit_name]));
+    return {
+      accountId: account.id,
+      username: account.username,
+      personId: account.person_id,
+      name: await repo.personName(this.db, account.person_id),
+      mustChangePassword: account.must_change_password === 1,
+      csrfToken,
+      scopes: actor.scopes.map((s) => ({ unitId: s.unitId, unitName: names.get(s.unitId) ?? '', roles: s.roles })),
+      isAdmin: actor.scopes.some((s) => s.roles.includes('admin')),
+    };
+  }
+
+  /** Changing one's own password signs out every other session of the account. */
+  async changePassword(actor: AccountActor, current: string, next: string, keepSessionId: string | null): Promise<void> {
+    const account = await repo.accountById(this.db, actor.accountId);
+    if (!account) throw notFound();
+    if (!(await verifyPassword(account.password_hash, current))) throw invalid('currentPassword', 'auth.badCredentials');
+    const hash = await hashPassword(next);
+    await this.db.transaction().execute(async (tx) => {
+      const now = this.clock.now().toISOString();
+      await repo.updateAccount(tx, account.id, { password_hash: hash, must_change_password: 0, updated_at: now });
+      await tx.deleteFrom('sessions').where('account_id', '=', account.id).$if(keepSessionId !== null, (q) => q.where('id', '!=', keepSessionId!)).execute();
+      await this.audit.record(tx, actor, { action: 'account.password', entity: 'account', entityId: account.id, unitId: null });
+    });
+  }
+
+  async createToken(actor: AccountActor, name: string) {
+    const token = `stdy_${newSecret()}`;
+    const row = { id: newId(), account_id: actor.accountId, name, token_hash: sha256(token), created_at: this.clock.now().toISOString(), last_used_at: null, revoked_at: null };
+    await this.db.transaction().execute(async (tx) => {
+      await repo.insertToken(tx, row);
+      await this.audit.record(tx, actor, { action: 'token.create', entity: 'api_token', entityId: row.id, unitId: null, after: { name } });
+    });
+    return { ...row, token };
+  }
+
+  listTokens(actor: AccountActor) {
+    return repo.tokensOf(this.db, actor.accountId);
+  }
+
+  async revokeToken(actor: AccountActor, id: string): Promise<void> {
+    const mine = (await repo.tokensOf(this.db, actor.accountId)).find((t) => t.id === id);
+    if (!mine) throw notFound();
+    await this.db.transaction().execute(async (tx) => {
+      await repo.updateToken(tx, id, { revoked_at: this.clock.now().toISOString() });
+      await this.audit.record(tx, actor, { action: 'token.revoke', entity: 'api_token', entityId: id, unitId: null, before: { name: mine.name } });
+    });
+  }
+}
+
+export type { Actor };

@@ -1,0 +1,177 @@
+import type { Role } from '../../../common/org.js';
+import type { CreatePersonBody, UpdatePersonBody } from '../../../common/schemas/people.js';
+import type { Page, PageQuery } from '../../../common/schemas/shared.js';
+import { inTransaction, type Db, type Executor } from '../../db/database.js';
+import type { PersonRow } from '../../db/schema.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Actor } from '../auth/actor.js';
+import * as authRepo from '../auth/auth.repository.js';
+import { hashPassword } from '../auth/password.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import * as unitsRepo from '../units/units.repository.js';
+import { canSee, scopeRoots } from '../units/units.policy.js';
+import type { UnitService } from '../units/units.service.js';
+import type { PersonBundle } from './people.presenter.js';
+import * as repo from './people.repository.js';
+
+export interface PersonListOptions extends PageQuery {
+  unitId?: string;
+  subtree?: boolean;
+  q?: string;
+}
+
+const snapshot = (p: PersonRow) => ({ name: p.name, phone: p.phone, email: p.email, homeUnitId: p.home_unit_id });
+
+export class PeopleService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly units: UnitService,
+  ) {}
+
+  async list(actor: Actor, options: PersonListOptions): Promise<Page<PersonBundle>> {
+    let filter: repo.PersonFilter = { within: scopeRoots(actor), text: options.q };
+    if (options.unitId) {
+      const unit = await this.units.requireVisible(actor, options.unitId);
+      filter = options.subtree ? { within: [unit.path], text: options.q } : { within: null, unitId: unit.id, text: options.q };
+    }
+    const { page, pageSize } = options;
+    const { rows, total } = await repo.list(this.db, filter, (page - 1) * pageSize, pageSize);
+    return { items: await this.bundle(this.db, rows), page, pageSize, total };
+  }
+
+  async get(actor: Actor, id: string, db: Executor = this.db): Promise<PersonBundle> {
+    const person = await repo.findById(db, id);
+    if (!person) throw notFound();
+    const [bundle] = await this.bundle(db, [person]);
+    const home = await unitsRepo.findById(db, person.home_unit_id);
+    const visible = (home && canSee(actor, home.path)) || bundle!.roles.some((r) => canSee(actor, r.unit_path));
+    if (!visible) throw notFound();
+    return bundle!;
+  }
+
+  private async bundle(db: Executor, people: PersonRow[]): Promise<PersonBundle[]> {
+    const ids = people.map((p) => p.id);
+    const [roles, accounts, homes] = await Promise.all([
+      repo.rolesOf(db, ids),
+      repo.accountsOf(db, ids),
+      unitsRepo.findByIds(db, [...new Set(people.map((p) => p.home_unit_id))]),
+    ]);
+    const homeNames = new Map(homes.map((u) => [u.id, u.name]));
+    return people.map((person) => ({
+      person,
+      homeUnitName: homeNames.get(person.home_unit_id) ?? '',
+      roles: roles.filter((r) => r.person_id === person.id),
+      account: accounts.find((a) => a.person_id === person.id),
+    }));
+  }
+
+  /** Registers a person with their roles and, optionally, an account: one action, one transaction. */
+  async create(actor: Actor, input: CreatePersonBody, options: { passwordHash?: string; tx?: Executor } = {}): Promise<PersonBundle> {
+    const passwordHash = input.account ? (options.passwordHash ?? (await hashPassword(input.account.password))) : null;
+    return inTransaction(this.db, options.tx, async (tx) => {
+      await this.units.requireManageable(actor, input.homeUnitId, tx);
+      if (input.account) await this.units.requireAdministered(actor, input.homeUnitId, tx);
+      const now = this.clock.now().toISOString();
+      const person: PersonRow = {
+        id: newId(), home_unit_id: input.homeUnitId, name: input.name,
+        phone: input.phone || null, email: input.email || null, created_at: now, updated_at: now,
+      };
+      await repo.insertPerson(tx, person);
+      await this.audit.record(tx, actor, { action: 'person.create', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: snapshot(person) });
+      for (const role of input.roles) await this.insertRole(tx, actor, person.id, role.unitId, role.role);
+      if (input.account && passwordHash) await this.insertAccount(tx, actor, person, input.account.username, passwordHash, false);
+      return this.get(actor, person.id, tx);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePersonBody): Promise<PersonBundle> {
+    return this.db.transaction().execute(async (tx) => {
+      const { person } = await this.get(actor, id, tx);
+      await this.units.requireManageable(actor, person.home_unit_id, tx);
+      const changes = {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.phone !== undefined && { phone: input.phone || null }),
+        ...(input.email !== undefined && { email: input.email || null }),
+      };
+      if (Object.keys(changes).length === 0) return this.get(actor, id, tx);
+      await repo.updatePerson(tx, id, { ...changes, updated_at: this.clock.now().toISOString() });
+      const after = (await repo.findById(tx, id))!;
+      await this.audit.record(tx, actor, { action: 'person.update', entity: 'person', entityId: id, unitId: person.home_unit_id, before: snapshot(person), after: snapshot(after) });
+      return this.get(actor, id, tx);
+    });
+  }
+
+  async addRole(actor: Actor, personId: string, unitId: string, role: Role): Promise<PersonBundle> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.get(actor, personId, tx);
+      await this.insertRole(tx, actor, personId, unitId, role);
+      return this.get(actor, personId, tx);
+    });
+  }
+
+  private async insertRole(tx: Executor, actor: Actor, personId: string, unitId: string, role: Role): Promise<void> {
+    await this.units.requireManageable(actor, unitId, tx);
+    if (role === 'admin') await this.units.requireAdministered(actor, unitId, tx);
+    if (await repo.membershipExists(tx, personId, unitId, role)) throw conflict('role.duplicate', {}, 'role');
+    const row = { id: newId(), person_id: personId, unit_id: unitId, role, created_at: this.clock.now().toISOString() };
+    await repo.insertMembership(tx, row);
+    await this.audit.record(tx, actor, { action: 'role.add', entity: 'person', entityId: personId, unitId, after: { unitId, role } });
+  }
+
+  async removeRole(actor: Actor, personId: string, membershipId: string): Promise<PersonBundle> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.get(actor, personId, tx);
+      const membership = await repo.findMembership(tx, membershipId);
+      if (!membership || membership.person_id !== personId) throw notFound();
+      const unit = await this.units.requireManageable(actor, membership.unit_id, tx);
+      if (membership.role === 'admin') {
+        await this.units.requireAdministered(actor, unit.id, tx);
+        if ((await repo.countRole(tx, 'admin')) <= 1) throw new AppError(409, 'conflict', 'role.lastAdmin');
+      }
+      await repo.deleteMembership(tx, membershipId);
+      await this.audit.record(tx, actor, { action: 'role.remove', entity: 'person', entityId: personId, unitId: membership.unit_id, before: { unitId: membership.unit_id, role: membership.role } });
+      return this.get(actor, personId, tx);
+    });
+  }
+
+  async createAccount(actor: Actor, personId: string, username: string, password: string): Promise<PersonBundle> {
+    const hash = await hashPassword(password);
+    return this.db.transaction().execute(async (tx) => {
+      const { person, account } = await this.get(actor, personId, tx);
+      await this.units.requireAdministered(actor, person.home_unit_id, tx);
+      if (account) throw conflict('person.hasAccount');
+      await this.insertAccount(tx, actor, person, username, hash, true);
+      return this.get(actor, personId, tx);
+    });
+  }
+
+  private async insertAccount(tx: Executor, actor: Actor, person: PersonRow, username: string, hash: string, mustChange: boolean): Promise<void> {
+    if (await authRepo.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, 'account.username');
+    const now = this.clock.now().toISOString();
+    const id = newId();
+    await authRepo.insertAccount(tx, {
+      id, person_id: person.id, username, password_hash: hash, must_change_password: mustChange ? 1 : 0,
+      disabled_at: null, last_login_at: null, created_at: now, updated_at: now,
+    });
+    await this.audit.record(tx, actor, { action: 'account.create', entity: 'account', entityId: id, unitId: person.home_unit_id, after: { personId: person.id, username } });
+  }
+
+  /** An administrator sets a new password; the person's sessions end. */
+  async resetPassword(actor: Actor, personId: string, password: string, mustChange: boolean): Promise<void> {
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (tx) => {
+      const { person, account } = await this.get(actor, personId, tx);
+      await this.units.requireAdministered(actor, person.home_unit_id, tx);
+      if (!account) throw notFound();
+      if (actor.kind === 'account' && actor.accountId === account.id && mustChange) throw forbidden();
+      await authRepo.updateAccount(tx, account.id, { password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: this.clock.now().toISOString() });
+      await authRepo.deleteSessionsOf(tx, account.id);
+      await this.audit.record(tx, actor, { action: 'account.reset-password', entity: 'account', entityId: account.id, unitId: person.home_unit_id });
+    });
+  }
+}
+
