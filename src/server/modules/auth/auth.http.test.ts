@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, DEMO_PASSWORD, unitIdByName, type TestApp } from '../../../../test/helpers/app.js';
+import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+
+const login = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
+
+for (const dialect of dialectsUnderTest()) {
+  describe(`sign-in, sessions and tokens (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect, { demo: true, env: { STEADY_LOGIN_ATTEMPTS: '5' } });
+    });
+    after(() => t.close());
+
+    it('sets an HttpOnly SameSite session cookie and never stores the secret', async () => {
+      const res = await login(t, 'k1.head', DEMO_PASSWORD);
+      assert.equal(res.statusCode, 200);
+      const cookie = res.cookies.find((c) => c.name === 'steady_session')!;
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.sameSite, 'Lax');
+      assert.equal(cookie.path, '/');
+      const stored = await t.c.db.selectFrom('sessions').select('id').execute();
+      assert.ok(stored.every((s) => s.id !== cookie.value));
+      assert.equal(res.json().scopes[0].unitName, '城关镇中心幼儿园');
+    });
+
+    it('a wrong password or unknown user is one clear 401 in the user’s language', async () => {
+      const wrong = await login(t, 'k1.head', 'wrong-password', { 'accept-language': 'en' });
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(wrong.json().title, 'Wrong username or password.');
+      const unknown = await login(t, 'nobody.here', 'whatever-123');
+      assert.equal(unknown.statusCode, 401);
+      assert.equal(unknown.json().title, '用户名或密码不正确。');
+    });
+
+    it('a change made with the cookie but without the CSRF token is refused', async () => {
+      const client = await t.signIn('admin');
+      const cs1 = await unitIdByName(t, '青山县城关镇中心学校');
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/units', payload: { parentId: cs1, name: '伪造', type: 'school' }, headers: { cookie: client.cookie },
+      });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().type.endsWith('/csrf'), true);
+      const wrongToken = await t.app.inject({
+        method: 'POST', url: '/api/v1/units', payload: { parentId: cs1, name: '伪造', type: 'school' }, headers: { cookie: client.cookie, 'x-csrf-token': 'x'.repeat(32) },
+      });
+      assert.equal(wrongToken.statusCode, 403);
+      const rows = await t.c.db.selectFrom('units').select('id').where('name', '=', '伪造').execute();
+      assert.equal(rows.length, 0);
+    });
+
+    it('without a session every API call is 401', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/units' });
+      assert.equal(res.statusCode, 401);
+      assert.match(res.headers['content-type'] as string, /problem\+json/);
+    });
+
+    it('an API token acts as its account without cookies or CSRF, until revoked', async () => {
+      const owner = await t.signIn('s2.safety');
+      const created = await owner.post('/api/v1/auth/tokens', { name: '值班机器人' });
+      assert.equal(created.statusCode, 201);
+      const { token, id } = created.json();
+      const stored = await t.c.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.notEqual(stored.token_hash, token);
+      const bearer = { authorization: `Bearer ${token}` };
+      const units = await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer });
+      assert.deepEqual(units.json().items.map((u: { name: string }) => u.name), ['城关镇第二小学']);
+      const s2 = await unitIdByName(t, '城关镇第二小学');
+      const write = await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${s2}`, headers: bearer, payload: { name: '城关镇第二小学' } });
+      assert.equal(write.statusCode, 200);
+      assert.equal((await owner.delete(`/api/v1/auth/tokens/${id}`)).statusCode, 204);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer })).statusCode, 401);
+    });
+
+    it('changing one’s own password keeps this session and ends the others', async () => {
+      const here = await t.signIn('k2.head');
+      const elsewhere = await t.signIn('k2.head');
+      const bad = await here.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'brand-new-pass' });
+      assert.equal(bad.statusCode, 422);
+      assert.equal(bad.json().errors[0].field, 'currentPassword');
+      const ok = await here.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'brand-new-pass' });
+      assert.equal(ok.statusCode, 204);
+      assert.equal((await here.get('/api/v1/auth/me')).statusCode, 200);
+      assert.equal((await elsewhere.get('/api/v1/auth/me')).statusCode, 401);
+      await t.signIn('k2.head', 'brand-new-pass');
+    });
+
+    it('sign-out ends the session', async () => {
+      const client = await t.signIn('k3.head');
+      assert.equal((await client.post('/api/v1/auth/logout')).statusCode, 204);
+      assert.equal((await client.get('/api/v1/auth/me')).statusCode, 401);
+    });
+
+    it('repeated sign-in attempts are rate-limited per username and address', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await login(t, 'c1.head', `guess-${i}-password`, { 'accept-language': 'en' })).statusCode);
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      const limited = await login(t, 'c1.head', DEMO_PASSWORD, { 'accept-language': 'en' });
+      assert.equal(limited.statusCode, 429);
+      assert.match(limited.json().title, /Too many attempts; try again in \d+ seconds/);
+      assert.equal((await login(t, 'c2.head', DEMO_PASSWORD)).statusCode, 200, 'other users are not locked out');
+    });
+  });
+
+  describe(`first-run setup (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
+    after(() => t.close());
+
+    it('creates the top unit and first administrator once, then refuses', async () => {
+      assert.deepEqual((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json(), { needed: true });
+      const body = {
+        unit: { name: '河西区教育局', type: 'education_bureau', timeZone: 'Asia/Shanghai' },
+        admin: { name: '林管理', username: 'Root.Admin', password: 'first-admin-pass' },
+      };
+      const bad = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { ...body, admin: { ...body.admin, password: 'short' } } });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().errors[0].field, 'admin.password');
+      assert.equal((await t.c.db.selectFrom('units').select('id').execute()).length, 0);
+
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().username, 'root.admin');
+      assert.equal(res.json().isAdmin, true);
+      assert.deepEqual((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json(), { needed: false });
+      const again = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
+      assert.equal(again.statusCode, 409);
+      const admin = await t.signIn('root.admin', 'first-admin-pass');
+      const roots = (await admin.get('/api/v1/units?roots=true')).json();
+      assert.deepEqual(roots.items.map((u: { name: string }) => u.name), ['河西区教育局']);
+    });
+  });
+}
