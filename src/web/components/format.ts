@@ -1,0 +1,20 @@
+import type { Locale } from '../../common/locale.js';
+
+export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** "UTC+08:00" for a time zone, now. */
+export function utcOffset(timeZone: string): string {
+  try {
+    const part = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value === 'GMT' ? 'UTC+00:00' : (part?.value.replace('GMT', 'UTC') ?? '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,51 @@
+import { Alert, Button, Form, Space } from 'antd';
+import { useState } from 'react';
+import { authApi } from '../../api/endpoints.js';
+import { CenteredCard } from '../../components/CenteredCard.js';
+import { applyProblem } from '../../components/form-errors.js';
+import { useT } from '../../i18n/index.js';
+import { PasswordFields, type PasswordChangeValues } from './PasswordFields.js';
+import { useMe, useSession } from './session.js';
+
+/** Shown instead of the application while the user still has a temporary password. */
+export function ForcedPasswordPage() {
+  const t = useT();
+  const me = useMe();
+  const { signedIn, signOut } = useSession();
+  const [form] = Form.useForm<PasswordChangeValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: PasswordChangeValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await authApi.changePassword(values.currentPassword, values.newPassword);
+      signedIn(await authApi.me());
+    } catch (err) {
+      setError(applyProblem(form, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <CenteredCard title={t('password.forcedTitle')} intro={t('password.forcedIntro')}>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form.Item label={t('auth.username')}>
+          <strong>{me.username}</strong>
+        </Form.Item>
+        <PasswordFields />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('password.submit')}
+          </Button>
+          <Button type="link" block onClick={() => void signOut()}>
+            {t('user.signOut')}
+          </Button>
+        </Space>
+      </Form>
+    </CenteredCard>
+  );
+}

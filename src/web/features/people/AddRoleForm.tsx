@@ -1,0 +1,49 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Select } from 'antd';
+import { useState } from 'react';
+import type { Role } from '../../../common/org.js';
+import type { Person } from '../../../common/schemas/people.js';
+import { peopleApi } from '../../api/endpoints.js';
+import { applyProblem } from '../../components/form-errors.js';
+import { roleOptions } from '../../components/labels.js';
+import { requiredRule } from '../../components/rules.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useT } from '../../i18n/index.js';
+
+/** Gives the person one more role: a unit and what they do there (home unit by default). */
+export function AddRoleForm({ person, onAdded }: { person: Person; onAdded: (person: Person) => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ unitId: string; role: Role }>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async ({ unitId, role }: { unitId: string; role: Role }) => {
+    setBusy(true);
+    try {
+      onAdded(await peopleApi.addRole(person.id, unitId, role));
+      message.success(t('people.roleAdded'));
+      form.resetFields(['role']);
+    } catch (err) {
+      const rest = applyProblem(form, err);
+      if (rest) message.error(rest);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} onFinish={submit} initialValues={{ unitId: person.homeUnitId }} key={person.id} data-testid="add-role-form">
+      <Flex gap={8} wrap>
+        <Form.Item name="unitId" rules={[requiredRule(t, t('people.roleUnit'), true)]} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+          <UnitPicker placeholder={t('people.roleUnit')} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="role" rules={[requiredRule(t, t('people.role'), true)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+          <Select options={roleOptions(t)} placeholder={t('people.role')} />
+        </Form.Item>
+        <Button htmlType="submit" icon={<PlusOutlined />} loading={busy}>
+          {t('people.addRole')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

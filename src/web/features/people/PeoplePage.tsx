@@ -1,0 +1,109 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Grid, Input, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { Person } from '../../../common/schemas/people.js';
+import { peopleApi } from '../../api/endpoints.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useAsync } from '../../components/useAsync.js';
+import { useT } from '../../i18n/index.js';
+import { canManageAnything } from '../auth/permissions.js';
+import { useMe } from '../auth/session.js';
+import { PeopleTable } from './PeopleTable.js';
+import { PersonDrawer } from './PersonDrawer.js';
+import { PersonEditor, type PersonEditorTarget } from './PersonEditor.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Everyone registered in the units the user can see; filters live in the address for sharing. */
+export default function PeoplePage() {
+  const t = useT();
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('unit') ?? undefined;
+  const subtree = params.get('subtree') !== '0';
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const [opened, setOpened] = useState<Person | null>(null);
+  const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
+
+  const people = useAsync(() => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }), [unitId, subtree, q, page, pageSize]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const onSaved = (person: Person) => {
+    setEditing(null);
+    people.reload();
+    setOpened(person);
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={t('people.title')}
+        extra={
+          canManageAnything(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'create', homeUnitId: unitId })}>
+              {t('people.add')}
+            </Button>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center">
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={t('people.allUnits')}
+            allowClear
+            style={{ width: compact ? '100%' : 280 }}
+          />
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+            <Switch size="small" checked={subtree} disabled={!unitId} onChange={(on) => update({ subtree: on ? undefined : '0' })} />
+            <Typography.Text>{t('people.subtree')}</Typography.Text>
+          </label>
+          <Input.Search
+            key={q}
+            defaultValue={q}
+            allowClear
+            placeholder={t('people.search')}
+            onSearch={(value) => update({ q: value.trim() })}
+            style={{ width: compact ? '100%' : 280 }}
+            data-testid="people-search"
+          />
+        </Flex>
+      </Card>
+      {people.error ? <LoadError error={people.error} onRetry={people.reload} /> : null}
+      <PeopleTable
+        page={people.data}
+        loading={people.loading}
+        compact={compact}
+        onOpen={setOpened}
+        onPage={(nextPage, nextSize) => update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })}
+      />
+      <PersonDrawer
+        person={opened}
+        onClose={() => setOpened(null)}
+        onChanged={(person) => {
+          setOpened(person);
+          people.reload();
+        }}
+        onEdit={(person) => setEditing({ kind: 'edit', person })}
+      />
+      <PersonEditor target={editing} onClose={() => setEditing(null)} onSaved={onSaved} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  FireOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../i18n/index.js';
+
+export interface Capability {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Set for capabilities of a later release: what it will do. */
+  coming?: MessageKey;
+}
+
+export interface NavGroup {
+  label: MessageKey;
+  items: Capability[];
+}
+
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    label: 'nav.group.org',
+    items: [
+      { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+      { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
+      { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
+    ],
+  },
+  {
+    label: 'nav.group.response',
+    items: [
+      { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined />, coming: 'coming.plans' },
+      { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined />, coming: 'coming.incidents' },
+      { path: '/drills', label: 'nav.drills', icon: <FireOutlined />, coming: 'coming.drills' },
+    ],
+  },
+  {
+    label: 'nav.group.routine',
+    items: [
+      { path: '/duty', label: 'nav.duty', icon: <ScheduleOutlined />, coming: 'coming.duty' },
+      { path: '/daily-reports', label: 'nav.dailyReports', icon: <FileDoneOutlined />, coming: 'coming.dailyReports' },
+      { path: '/directives', label: 'nav.directives', icon: <NotificationOutlined />, coming: 'coming.directives' },
+      { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined />, coming: 'coming.inspections' },
+      { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined />, coming: 'coming.visitors' },
+    ],
+  },
+  {
+    label: 'nav.group.community',
+    items: [{ path: '/cases', label: 'nav.cases', icon: <SolutionOutlined />, coming: 'coming.cases' }],
+  },
+];
+
+export const COMING_CAPABILITIES: Capability[] = NAV_GROUPS.flatMap((g) => g.items).filter((i) => i.coming);
+
+/** The nav entry a path belongs to ('/units?x' → '/units'). */
+export function navKeyFor(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return first ? `/${first}` : '/';
+}
