@@ -28,6 +28,26 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 // PostgreSQL returns int8 (counts, sequence numbers) as strings; ours all fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * Kysely prepares every query anew; compiling SQL was the largest cost of an API write. Our
+ * queries are a small fixed set of texts, so prepared statements are kept and reused.
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export interface OpenedDatabase {
   db: Db;
   dialect: DialectName;
@@ -43,7 +63,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', sqlite };
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite', sqlite };
   }
   const pool = new pg.Pool({
     connectionString: target.url,

@@ -1,0 +1,12 @@
+/** `npm run bench`: runs every benchmark (or those named on the command line) and updates docs/benchmarks.md. */
+const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  'api-writes': () => import('./api-writes.bench.js'),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(all)) {
+  const load = all[name];
+  if (!load) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(all).join(', ')}`);
+  console.log(`\n▶ ${name}`);
+  await (await load()).run();
+}
