@@ -26,3 +26,22 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may change the organisation (units, people, roles) in their subtree. */
 export const ORG_MANAGER_ROLES: readonly Role[] = ['admin', 'accountable_head', 'safety_officer', 'supervisor'];
+
+/** Incident types the plans and the reporting screen know (domain §2). */
+export const INCIDENT_TYPES = [
+  'fire',
+  'food_safety',
+  'infectious_disease',
+  'traffic',
+  'injury',
+  'campus_violence',
+  'natural_disaster',
+  'facility_hazard',
+  'missing_child',
+  'other',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** Drill types (domain §9). */
+export const DRILL_TYPES = ['fire_evacuation', 'earthquake', 'lockdown', 'shelter_in_place', 'other'] as const;
+export type DrillType = (typeof DRILL_TYPES)[number];
