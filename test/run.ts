@@ -28,17 +28,28 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv = process.e
   return result.status ?? 1;
 }
 
-/** Debian's chromium for playwright-core; installed here when missing and we may. */
-function ensureChromium(): void {
-  if (existsSync('/usr/bin/chromium')) return;
-  const install = 'apt-get update && apt-get install -y chromium';
+/** Debian packages the tests use, each known by a file it installs. */
+const DEBIAN_NEEDS: { pkg: string; file: string; for: string }[] = [
+  { pkg: 'chromium', file: '/usr/bin/chromium', for: 'browser tests' },
+  { pkg: 'libreoffice-writer', file: '/usr/bin/soffice', for: 'opening exported .docx files' },
+  { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'reading the PDFs LibreOffice makes' },
+  { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', for: 'Chinese text in documents and screenshots' },
+];
+
+/** Installs what is missing when we are root; otherwise stops with the exact command. Never skips. */
+function ensureDebianPackages(): void {
+  const missing = DEBIAN_NEEDS.filter((need) => !existsSync(need.file));
+  if (missing.length === 0) return;
+  const install = `apt-get update && apt-get install -y --no-install-recommends ${missing.map((m) => m.pkg).join(' ')}`;
+  const why = missing.map((m) => `${m.pkg} (${m.for})`).join(', ');
   if (process.getuid?.() !== 0) {
-    console.error(`Browser tests need Debian's Chromium at /usr/bin/chromium. Install it with:\n  sudo sh -c '${install}'`);
+    console.error(`The tests need Debian packages that are missing: ${why}. Install them with:\n  sudo sh -c '${install}'`);
     process.exit(1);
   }
-  console.log(`Installing Debian's Chromium for the browser tests: ${install}`);
-  if (run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`]) !== 0 || !existsSync('/usr/bin/chromium')) {
-    console.error(`Could not install Chromium. Run:\n  ${install}`);
+  console.log(`Installing Debian packages the tests need: ${why}`);
+  const ok = run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`]) === 0 && missing.every((m) => existsSync(m.file));
+  if (!ok) {
+    console.error(`Could not install them. Run:\n  ${install}`);
     process.exit(1);
   }
 }
@@ -69,8 +80,8 @@ async function main(): Promise<void> {
     ...(e2eOnly ? [] : [...findFiles(join(root, 'src'), /\.test\.tsx?$/), ...findFiles(join(root, 'test'), /\.test\.ts$/)]),
     ...(serverOnly ? [] : findFiles(join(root, 'e2e'), /\.spec\.ts$/)),
   ];
+  ensureDebianPackages();
   if (!serverOnly) {
-    ensureChromium();
     console.log('Building the production app for the browser tests (npm run build)…');
     if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
   }

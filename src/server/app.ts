@@ -14,6 +14,8 @@ import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { planExportRoutes } from './modules/plans/plans.export.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 
@@ -50,6 +52,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   authRoutes(app, c.auth, c.config);
   unitRoutes(app, c.units);
   peopleRoutes(app, c.people);
+  planRoutes(app, c.plans, c.planRules, c.units, c.clock);
+  planExportRoutes(app, c.plans);
 
   await serveWebApp(app, c.config.webDir);
   return app;

@@ -5,6 +5,8 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { AuditTrail } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
+import { PlanService } from './modules/plans/plans.service.js';
+import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
 
@@ -20,6 +22,9 @@ export interface Container {
   people: PeopleService;
   auth: AuthService;
   setup: SetupService;
+  plans: PlanService;
+  /** What the plans in force require of a unit at a moment: the one door to plan rules. */
+  planRules: PlanRules;
   close(): Promise<void>;
 }
 
@@ -37,8 +42,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const people = new PeopleService(db, clock, audit, units);
   const auth = new AuthService(db, clock, audit, config.sessionHours);
   const setup = new SetupService(db, units, people, auth);
+  const plans = new PlanService(db, clock, audit, units);
+  const planRules = new PlanRules(db);
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules,
     close: () => db.destroy(),
   };
 }

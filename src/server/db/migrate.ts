@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -6,6 +6,9 @@ import { migrations } from './migrations/index.js';
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one; name ours so
+    // that another schema in the same database (another deployment, a parallel test) cannot confuse it.
+    migrationTableSchema: await currentSchema(db),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'steady_migrations',
     migrationLockTableName: 'steady_migrations_lock',
@@ -16,4 +19,10 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   return result;
+}
+
+async function currentSchema(db: Db): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

@@ -92,6 +92,35 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface PlanTable {
+  id: string;
+  unit_id: string;
+  kind: string;
+  template: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionTable {
+  id: string;
+  plan_id: string;
+  version: number;
+  status: string;
+  title: string;
+  locale: string;
+  period_name: string | null;
+  /** Local dates in the unit's time zone, both included; a special period only. */
+  period_start: string | null;
+  period_end: string | null;
+  covers_sub_units: number;
+  content_json: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  approved_by_person_id: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -101,6 +130,8 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  plans: PlanTable;
+  plan_versions: PlanVersionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -112,3 +143,5 @@ export type AccountRow = Selectable<AccountTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PlanVersionRow = Selectable<PlanVersionTable>;

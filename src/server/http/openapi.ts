@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { Problem } from '../../common/schemas/shared.js';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, at /api/v1/openapi.json, with a docs page. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -29,3 +30,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true }, validatorUrl: false });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }
+
+/** The error answers every API route may give, documented once: RFC 9457 problem details. */
+export const problemResponses = {
+  400: Problem.describe('Invalid input; `errors` names each field'),
+  401: Problem.describe('Not signed in'),
+  403: Problem.describe('Not allowed'),
+  404: Problem.describe('Not found, or outside your units'),
+  409: Problem.describe('Conflicts with existing data'),
+  422: Problem.describe('Refused by a rule; `errors` names each field'),
+};

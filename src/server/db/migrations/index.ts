@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_0800_foundation.js';
+import * as plans from './20261129_0900_plans.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '20261129_0800_foundation': foundation,
+  '20261129_0900_plans': plans,
 };

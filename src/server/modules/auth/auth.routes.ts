@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiToken, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, LoginBody, Me } from '../../../common/schemas/auth.js';
 import { Id } from '../../../common/schemas/shared.js';
 import type { Config } from '../../config.js';
+import { problemResponses } from '../../http/openapi.js';
 import { actorOf, SESSION_COOKIE } from '../../http/actor.js';
 import { requestLocale } from '../../http/problem.js';
 import type { AuthService, SignedIn } from './auth.service.js';
@@ -26,7 +27,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, config: Conf
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/auth/login', {
-    schema: { tags, summary: 'Sign in with username and password', body: LoginBody, response: { 200: Me } },
+    schema: { tags, summary: 'Sign in with username and password', body: LoginBody, response: { 200: Me, ...problemResponses } },
     config: {
       public: true,
       rateLimit: {
@@ -41,30 +42,30 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, config: Conf
     return signedInReply(reply, auth, config, signedIn);
   });
 
-  r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.undefined() } }, config: { public: true } }, async (req, reply) => {
+  r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.undefined(), ...problemResponses } }, config: { public: true } }, async (req, reply) => {
     const secret = req.cookies[SESSION_COOKIE];
     if (secret) await auth.logout(secret);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
 
-  r.get('/api/v1/auth/me', { schema: { tags, summary: 'Who is signed in', response: { 200: Me } } }, async (req) => auth.me(actorOf(req), req.csrfToken));
+  r.get('/api/v1/auth/me', { schema: { tags, summary: 'Who is signed in', response: { 200: Me, ...problemResponses } } }, async (req) => auth.me(actorOf(req), req.csrfToken));
 
-  r.post('/api/v1/auth/password', { schema: { tags, summary: 'Change your own password', body: ChangePasswordBody, response: { 204: z.undefined() } } }, async (req, reply) => {
+  r.post('/api/v1/auth/password', { schema: { tags, summary: 'Change your own password', body: ChangePasswordBody, response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
     await auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword, req.sessionId);
     return reply.code(204).send();
   });
 
-  r.get('/api/v1/auth/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: z.array(ApiToken) } } }, async (req) =>
+  r.get('/api/v1/auth/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: z.array(ApiToken), ...problemResponses } } }, async (req) =>
     (await auth.listTokens(actorOf(req))).map(presentToken),
   );
 
-  r.post('/api/v1/auth/tokens', { schema: { tags, summary: 'Create an API token for an integration', body: CreateApiTokenBody, response: { 201: CreatedApiToken } } }, async (req, reply) => {
+  r.post('/api/v1/auth/tokens', { schema: { tags, summary: 'Create an API token for an integration', body: CreateApiTokenBody, response: { 201: CreatedApiToken, ...problemResponses } } }, async (req, reply) => {
     const created = await auth.createToken(actorOf(req), req.body.name);
     return reply.code(201).send({ ...presentToken(created), token: created.token });
   });
 
-  r.delete('/api/v1/auth/tokens/:id', { schema: { tags, summary: 'Revoke an API token', params: z.object({ id: Id }), response: { 204: z.undefined() } } }, async (req, reply) => {
+  r.delete('/api/v1/auth/tokens/:id', { schema: { tags, summary: 'Revoke an API token', params: z.object({ id: Id }), response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
     await auth.revokeToken(actorOf(req), req.params.id);
     return reply.code(204).send();
   });

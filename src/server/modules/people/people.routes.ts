@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AccountInput, CreatePersonBody, Person, PersonListQuery, PersonPage, PersonParams, ResetPasswordBody, RoleInput, RoleParams, UpdatePersonBody,
 } from '../../../common/schemas/people.js';
+import { problemResponses } from '../../http/openapi.js';
 import { actorOf } from '../../http/actor.js';
 import { presentPerson } from './people.presenter.js';
 import type { PeopleService } from './people.service.js';
@@ -13,44 +14,44 @@ const tags = ['people'];
 export function peopleRoutes(app: FastifyInstance, people: PeopleService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/people', { schema: { tags, summary: 'People in your units', querystring: PersonListQuery, response: { 200: PersonPage } } }, async (req) => {
+  r.get('/api/v1/people', { schema: { tags, summary: 'People in your units', querystring: PersonListQuery, response: { 200: PersonPage, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     const { subtree, ...rest } = req.query;
     const page = await people.list(actor, { ...rest, subtree: subtree === 'true' });
     return { ...page, items: page.items.map((p) => presentPerson(actor, p)) };
   });
 
-  r.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonParams, response: { 200: Person } } }, async (req) => {
+  r.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonParams, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.get(actor, req.params.id));
   });
 
-  r.post('/api/v1/people', { schema: { tags, summary: 'Register a person, with roles and optionally an account', body: CreatePersonBody, response: { 201: Person } } }, async (req, reply) => {
+  r.post('/api/v1/people', { schema: { tags, summary: 'Register a person, with roles and optionally an account', body: CreatePersonBody, response: { 201: Person, ...problemResponses } } }, async (req, reply) => {
     const actor = actorOf(req);
     return reply.code(201).send(presentPerson(actor, await people.create(actor, req.body)));
   });
 
-  r.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person’s name or contacts', params: PersonParams, body: UpdatePersonBody, response: { 200: Person } } }, async (req) => {
+  r.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person’s name or contacts', params: PersonParams, body: UpdatePersonBody, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.update(actor, req.params.id, req.body));
   });
 
-  r.post('/api/v1/people/:id/roles', { schema: { tags, summary: 'Give a person a role in a unit', params: PersonParams, body: RoleInput, response: { 200: Person } } }, async (req) => {
+  r.post('/api/v1/people/:id/roles', { schema: { tags, summary: 'Give a person a role in a unit', params: PersonParams, body: RoleInput, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.addRole(actor, req.params.id, req.body.unitId, req.body.role));
   });
 
-  r.delete('/api/v1/people/:id/roles/:roleId', { schema: { tags, summary: 'Take a role away', params: RoleParams, response: { 200: Person } } }, async (req) => {
+  r.delete('/api/v1/people/:id/roles/:roleId', { schema: { tags, summary: 'Take a role away', params: RoleParams, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.removeRole(actor, req.params.id, req.params.roleId));
   });
 
-  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators)', params: PersonParams, body: AccountInput, response: { 200: Person } } }, async (req) => {
+  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators)', params: PersonParams, body: AccountInput, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.createAccount(actor, req.params.id, req.body.username, req.body.password));
   });
 
-  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined() } } }, async (req, reply) => {
+  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
     await people.resetPassword(actorOf(req), req.params.id, req.body.password, req.body.mustChange);
     return reply.code(204).send();
   });

@@ -1,0 +1,53 @@
+import type { Locale } from '../../../common/locale.js';
+import type { UnitType } from '../../../common/org.js';
+import { PlanContent } from '../../../common/schemas/plan-content.js';
+import type { PlanSummary, PlanVersion } from '../../../common/schemas/plans.js';
+import { periodBounds } from '../../../common/time.js';
+import type { z } from 'zod';
+import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanBundle } from './plans.service.js';
+import type { PlanWithUnit } from './plans.repository.js';
+
+type Person = { id: string; name: string; phone: string | null };
+
+export const periodOf = (row: PlanVersionRow) =>
+  row.period_start ? { name: row.period_name ?? '', startDate: row.period_start, endDate: row.period_end } : null;
+
+/** The people a version names, so it can be shown without another request. */
+export function namedPeople(row: PlanVersionRow): string[] {
+  const { leadership } = PlanContent.parse(JSON.parse(row.content_json));
+  return [leadership.leaderId, leadership.officeContactId, ...leadership.deputyIds, ...leadership.memberIds, row.approved_by_person_id].filter((x): x is string => Boolean(x));
+}
+
+export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: Map<string, Person>): PlanVersion {
+  const content = PlanContent.parse(JSON.parse(row.content_json));
+  const ids = namedPeople(row);
+  return {
+    id: row.id, planId: plan.id, unitId: plan.unit_id, unitName: plan.unit_name, unitType: plan.unit_type as UnitType,
+    kind: plan.kind as PlanVersion['kind'], title: row.title, locale: row.locale as Locale, version: row.version,
+    status: row.status as PlanVersion['status'], period: periodOf(row), coversSubUnits: row.covers_sub_units === 1, content,
+    people: [...new Set(ids)].map((id) => people.get(id)).filter((p): p is Person => Boolean(p)),
+    createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
+    approvedBy: row.approved_by_person_id ? (people.get(row.approved_by_person_id) ?? null) : null,
+  };
+}
+
+/** Whether the published version rules now: always for a standing plan, within its dates for a period. */
+export function inForce(plan: PlanWithUnit, published: PlanVersionRow | undefined, now: Date): boolean {
+  if (!published) return false;
+  if (plan.kind === 'standing') return true;
+  if (!published.period_start) return false;
+  const { startsAt, endsAt } = periodBounds(published.period_start, published.period_end, plan.unit_time_zone);
+  return now >= startsAt && (!endsAt || now < endsAt);
+}
+
+export function presentSummary({ plan, versions }: PlanBundle, now: Date): z.infer<typeof PlanSummary> {
+  const published = versions.find((v) => v.status === 'published');
+  const draft = versions.find((v) => v.status === 'draft');
+  const shown = draft ?? published ?? versions[versions.length - 1]!;
+  return {
+    id: plan.id, unitId: plan.unit_id, unitName: plan.unit_name, kind: plan.kind as PlanVersion['kind'], title: shown.title,
+    period: periodOf(shown), publishedVersion: published?.version ?? null, draftVersion: draft?.version ?? null,
+    inForce: inForce(plan, published, now), updatedAt: plan.updated_at,
+  };
+}

@@ -1,0 +1,93 @@
+import { PlanContent, type PlanContent as Content } from '../../../common/schemas/plan-content.js';
+import { periodBounds } from '../../../common/time.js';
+import type { Db, Executor } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
+import * as unitsRepo from '../units/units.repository.js';
+import * as repo from './plans.repository.js';
+
+/** A special-period plan in force at the moment asked about. */
+export interface PeriodInForce {
+  planId: string;
+  unitId: string;
+  title: string;
+  name: string;
+  startsAt: string;
+  endsAt: string | null;
+}
+
+/** The rules a unit lives by at one moment: its standing plan, made stricter by special periods. */
+export interface RulesInForce {
+  unitId: string;
+  at: string;
+  timeZone: string;
+  standing: { planId: string; version: number; title: string } | null;
+  specialPeriods: PeriodInForce[];
+  rules: Content;
+}
+
+const DEFAULTS: Content = PlanContent.parse({});
+
+/**
+ * The one way other modules learn what a unit's plans require. Nobody else reads plan tables, so
+ * a published change takes effect everywhere at once.
+ */
+export class PlanRules {
+  constructor(private readonly db: Db) {}
+
+  async forUnit(unitId: string, at: Date, db: Executor = this.db): Promise<RulesInForce> {
+    const unit = await unitsRepo.findById(db, unitId);
+    if (!unit) throw notFound();
+    const lineage = unit.path.split('/').filter(Boolean);
+    const published = await repo.publishedFor(db, lineage);
+    const standing = published
+      .filter((v) => v.kind === 'standing' && v.unit_id === unit.id)
+      .sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? ''))[0];
+    let rules: Content = standing ? PlanContent.parse(JSON.parse(standing.content_json)) : DEFAULTS;
+    const specialPeriods: PeriodInForce[] = [];
+    for (const v of published) {
+      if (v.kind !== 'special_period' || !v.period_start) continue;
+      if (v.unit_id !== unit.id && !v.covers_sub_units) continue;
+      const { startsAt, endsAt } = periodBounds(v.period_start, v.period_end, unit.time_zone);
+      if (at < startsAt || (endsAt && at >= endsAt)) continue;
+      rules = stricter(rules, PlanContent.parse(JSON.parse(v.content_json)), v.unit_id === unit.id);
+      specialPeriods.push({
+        planId: v.plan_id, unitId: v.unit_id, title: v.title, name: v.period_name ?? '',
+        startsAt: startsAt.toISOString(), endsAt: endsAt?.toISOString() ?? null,
+      });
+    }
+    return {
+      unitId: unit.id, at: at.toISOString(), timeZone: unit.time_zone,
+      standing: standing ? { planId: standing.plan_id, version: standing.version, title: standing.title } : null,
+      specialPeriods, rules,
+    };
+  }
+}
+
+const earlier = (a: string, b: string) => (a <= b ? a : b);
+
+/**
+ * A special period makes the rules stricter, never looser: a requirement either plan sets holds,
+ * the earlier deadline and the larger count win. A parent's period lends its requirements, not its
+ * chain, because its chain names people in the parent unit.
+ */
+export function stricter(base: Content, special: Content, ownUnit: boolean): Content {
+  const daily = special.dailyReport.required
+    ? { required: true, deadline: base.dailyReport.required ? earlier(base.dailyReport.deadline, special.dailyReport.deadline) : special.dailyReport.deadline }
+    : base.dailyReport;
+  return {
+    ...base,
+    dailyReport: daily,
+    leaveApprovalRequired: base.leaveApprovalRequired || special.leaveApprovalRequired,
+    duty: {
+      twentyFourHour: base.duty.twentyFourHour || special.duty.twentyFourHour,
+      shiftPattern: ownUnit ? special.duty.shiftPattern : base.duty.shiftPattern,
+      dutyLeaderRequired: base.duty.dutyLeaderRequired || special.duty.dutyLeaderRequired,
+      patrolWindow: special.duty.patrolWindow ?? base.duty.patrolWindow,
+      minUnannouncedPatrols: Math.max(base.duty.minUnannouncedPatrols, special.duty.minUnannouncedPatrols),
+      minPatrolsPerDay: Math.max(base.duty.minPatrolsPerDay, special.duty.minPatrolsPerDay),
+      gateStaffed24h: base.duty.gateStaffed24h || special.duty.gateStaffed24h,
+    },
+    reportingChain: ownUnit && special.reportingChain.length ? special.reportingChain : base.reportingChain,
+    procedures: ownUnit && special.procedures.length ? special.procedures : base.procedures,
+  };
+}
