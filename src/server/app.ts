@@ -46,6 +46,10 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   });
   await registerOpenApi(app);
   registerActorHook(app, c.auth);
+  // Answers carry personal data: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   healthRoutes(app, c);
   setupRoutes(app, c.setup, c.auth, c.config);
@@ -62,7 +66,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
 /** The built front end, with every non-API path falling back to index.html for the router. */
 async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  // wildcard: files are looked up per request, so a rebuilt front end is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
     if (isPage) return reply.sendFile('index.html');

@@ -72,7 +72,14 @@ export function App() {
   return (
     <ConfigProvider
       locale={ANTD_LOCALES[locale]}
-      theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}
+      theme={{
+        token: { colorPrimary: '#1f4e8c', borderRadius: 6 },
+        components: {
+          Menu: { itemSelectedBg: '#e6eef9', itemSelectedColor: '#1f4e8c' },
+          Tree: { nodeSelectedBg: '#dbe7f7' },
+          Button: { primaryShadow: 'none' },
+        },
+      }}
     >
       <AntApp style={{ height: '100%' }}>
         <SessionProvider>

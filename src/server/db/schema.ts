@@ -121,6 +121,23 @@ export interface PlanVersionTable {
   approved_by_person_id: string | null;
 }
 
+export interface DeadlineTable {
+  id: string;
+  /** What to do when due, e.g. `incident.step`; a handler is registered per kind. */
+  kind: string;
+  /** The record the deadline belongs to; one deadline per kind and record. */
+  ref_id: string;
+  unit_id: string | null;
+  due_at: string;
+  /** pending → fired, or cancelled when the thing it waited for happened. */
+  state: string;
+  attempts: number;
+  last_error: string | null;
+  fired_by: string | null;
+  created_at: string;
+  fired_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -132,6 +149,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   plans: PlanTable;
   plan_versions: PlanVersionTable;
+  deadlines: DeadlineTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -145,3 +163,4 @@ export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
+export type DeadlineRow = Selectable<DeadlineTable>;

@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'units.moveSubmit': 'Move',
   'units.moved': '“{name}” moved under “{parent}”',
   'units.readOnly': 'You can see this unit. Changing it takes the administrator, accountable head, safety officer or supervisor role.',
+  'units.parentHidden': 'Outside the units you can see',
   'units.top': 'Top unit',
 
   'people.title': 'People',

@@ -130,6 +130,7 @@ export const zhCN = {
   'units.moveSubmit': '移动',
   'units.moved': '已将「{name}」移到「{parent}」下',
   'units.readOnly': '您可以查看此单位，修改需要管理员、第一责任人、安全负责人或督导角色。',
+  'units.parentHidden': '不在您的查看范围内',
   'units.top': '最上级单位',
 
   'people.title': '人员',

@@ -80,6 +80,8 @@ for (const dialect of dialectsUnderTest()) {
       const withAccount = await admin.post(`/api/v1/people/${person.id}/account`, { username: 'gate.b', password: 'first-password-1' });
       assert.equal(withAccount.statusCode, 200, withAccount.body);
       assert.equal(withAccount.json().account.mustChangePassword, true);
+      const together = await admin.post('/api/v1/people', { homeUnitId: s1, name: '门卫丙', account: { username: 'gate.c', password: 'chosen-by-admin' } });
+      assert.equal(together.json().account.mustChangePassword, true, 'a password someone else chose is replaced at first sign-in');
       const signedIn = await t.signIn('gate.b', 'first-password-1');
       assert.equal(signedIn.me.scopes[0]!.unitId, s1);
 

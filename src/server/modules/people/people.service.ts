@@ -83,7 +83,8 @@ export class PeopleService {
       await repo.insertPerson(tx, person);
       await this.audit.record(tx, actor, { action: 'person.create', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: snapshot(person) });
       for (const role of input.roles) await this.insertRole(tx, actor, person.id, role.unitId, role.role);
-      if (input.account && passwordHash) await this.insertAccount(tx, actor, person, input.account.username, passwordHash, false);
+      // A password someone else chose must be replaced at first sign-in; setup and the demo choose their own.
+      if (input.account && passwordHash) await this.insertAccount(tx, actor, person, input.account.username, passwordHash, actor.kind === 'account');
       return this.get(actor, person.id, tx);
     });
   }

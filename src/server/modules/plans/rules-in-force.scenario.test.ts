@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, unitIdByName, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 
 /*

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { Button, Flex, Form, Input, Select } from 'antd';
 import { roleOptions } from '../../components/labels.js';
 import { newPasswordRules, requiredRule, usernameRules } from '../../components/rules.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -47,7 +47,6 @@ export function NewAccountFields() {
         name={['account', 'password']}
         label={t('people.initialPassword')}
         rules={newPasswordRules(t, t('people.initialPassword'))}
-        extra={<Typography.Text type="secondary">{t('people.initialPasswordHint')}</Typography.Text>}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

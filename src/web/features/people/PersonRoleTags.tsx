@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { Person } from '../../../common/schemas/people.js';
 import { ROLE_COLOURS, roleLabel } from '../../components/labels.js';
 import { useT } from '../../i18n/index.js';
@@ -8,12 +8,12 @@ export function PersonRoleTags({ person, onRemove }: { person: Person; onRemove?
   const t = useT();
   if (person.roles.length === 0) return <Typography.Text type="secondary">{t('people.noRoles')}</Typography.Text>;
   return (
-    <>
+    <Flex gap={4} wrap>
       {person.roles.map((r) => (
         <Tag
           key={r.id}
           color={ROLE_COLOURS[r.role]}
-          style={{ marginBlock: 2, whiteSpace: 'normal' }}
+          style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
           closable={Boolean(onRemove)}
           onClose={(e) => {
             e.preventDefault();
@@ -24,6 +24,6 @@ export function PersonRoleTags({ person, onRemove }: { person: Person; onRemove?
           {r.unitId !== person.homeUnitId && ` · ${r.unitName}`}
         </Tag>
       ))}
-    </>
+    </Flex>
   );
 }

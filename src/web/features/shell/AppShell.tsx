@@ -67,7 +67,7 @@ export function AppShell() {
         )}
         <Layout.Content>
           <main className="steady-page">
-            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+            <Suspense fallback={<div style={{ textAlign: 'center', paddingTop: 80 }}><Spin /></div>}>
               <Outlet />
             </Suspense>
           </main>

@@ -73,6 +73,8 @@ export function MoveUnitModal({ unit, onClose, onMoved }: { unit: Unit | null; o
         <Form.Item name="parentId" label={t('units.moveTarget')} rules={[requiredRule(t, t('units.moveTarget'), true)]}>
           <Select
             placeholder={t('units.moveSearch')}
+            style={{ width: '100%' }}
+            popupMatchSelectWidth
             loading={candidates.loading}
             options={options}
             showSearch={{ filterOption: false, onSearch: setTyped }}

@@ -53,7 +53,7 @@ export function UnitDetail({ unit, parentName, canManage, canMove, onAdd, onEdit
         <Descriptions.Item label={t('unit.type')}>{unitTypeLabel(t, unit.type)}</Descriptions.Item>
         <Descriptions.Item label={t('unit.childCount')}>{t('unit.childCountValue', { count: unit.childCount })}</Descriptions.Item>
         <Descriptions.Item label={t('unit.parent')}>
-          {parentName ?? t('units.top')}
+          {parentName ?? (unit.parentId ? <Typography.Text type="secondary">{t('units.parentHidden')}</Typography.Text> : t('units.top'))}
         </Descriptions.Item>
         <Descriptions.Item label={t('unit.timeZone')}>
           {unit.timeZone} <Typography.Text type="secondary">({utcOffset(unit.timeZone)})</Typography.Text>

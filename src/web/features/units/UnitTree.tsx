@@ -31,7 +31,13 @@ function UnitTitle({ unit }: { unit: Unit }) {
 /** The organisation tree, loaded a level at a time, with a name search across everything visible. */
 export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Props) {
   const t = useT();
+  const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
+  const choose = (id: string) => {
+    setTyped('');
+    setQuery('');
+    onSelect(id);
+  };
 
   const nodes = useMemo(() => {
     const build = (ids: string[]): TreeDataNode[] =>
@@ -52,8 +58,12 @@ export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Pro
       <Input.Search
         allowClear
         placeholder={t('units.treeSearch')}
+        value={typed}
         onSearch={(value) => setQuery(value.trim())}
-        onChange={(e) => !e.target.value && setQuery('')}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          if (!e.target.value) setQuery('');
+        }}
         style={{ marginBottom: 12 }}
       />
       {query ? (
@@ -63,7 +73,7 @@ export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Pro
           dataSource={search.data ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
           renderItem={(unit) => (
-            <List.Item style={{ cursor: 'pointer' }} onClick={() => onSelect(unit.id)}>
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => choose(unit.id)}>
               <UnitTitle unit={unit} />
             </List.Item>
           )}

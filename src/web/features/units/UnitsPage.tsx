@@ -70,9 +70,9 @@ export default function UnitsPage() {
     const wasCreate = formTarget?.kind === 'create';
     setFormTarget(null);
     if (wasCreate && saved.parentId) {
-      await tree.refreshUnit(saved.parentId);
       await tree.loadChildren(saved.parentId);
       await show(saved.id);
+      await tree.refreshUnit(saved.parentId);
     } else {
       await (saved.parentId && tree.childIds(saved.parentId) ? tree.loadChildren(saved.parentId) : tree.refreshUnit(saved.id));
       await tree.refreshUnit(saved.id);
