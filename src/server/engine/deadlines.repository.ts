@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { DialectName, Executor } from '../db/database.js';
+import type { DeadlineRow } from '../db/schema.js';
+
+export async function insertDeadline(db: Executor, row: DeadlineRow): Promise<void> {
+  await db.insertInto('deadlines').values(row).onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing()).execute();
+}
+
+export async function reschedule(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
+  await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
+}
+
+export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
+  await db.updateTable('deadlines').set({ state: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
+}
+
+/**
+ * The due rows, oldest first. On PostgreSQL the rows are locked and rows another instance holds
+ * are skipped, so instances share the work and none fires a row twice.
+ */
+export async function claimDue(db: Executor, dialect: DialectName, now: string, limit: number): Promise<DeadlineRow[]> {
+  return db
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .limit(limit)
+    .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+    .execute();
+}
+
+export async function markFired(db: Executor, id: string, now: string, by: string): Promise<void> {
+  await db.updateTable('deadlines').set({ state: 'fired', fired_at: now, fired_by: by }).where('id', '=', id).execute();
+}
+
+export async function markRetry(db: Executor, id: string, attempts: number, error: string, dueAt: string, failed: boolean): Promise<void> {
+  await db
+    .updateTable('deadlines')
+    .set({ attempts, last_error: error.slice(0, 1000), due_at: dueAt, state: failed ? 'failed' : 'pending' })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function nextDueAt(db: Executor): Promise<string | null> {
+  const row = await db.selectFrom('deadlines').select((e) => e.fn.min('due_at').as('due')).where('state', '=', 'pending').executeTakeFirst();
+  return (row?.due as string | null | undefined) ?? null;
+}
+
+/** Savepoints let one failing handler roll back alone while the rest of the batch commits. */
+export const savepoint = (db: Executor) => sql`savepoint deadline_fire`.execute(db);
+export const releaseSavepoint = (db: Executor) => sql`release savepoint deadline_fire`.execute(db);
+export const rollbackToSavepoint = (db: Executor) => sql`rollback to savepoint deadline_fire`.execute(db);

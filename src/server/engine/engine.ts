@@ -1,0 +1,154 @@
+import type { Transaction } from 'kysely';
+import type { Db, DialectName, Executor } from '../db/database.js';
+import type { Database, DeadlineRow } from '../db/schema.js';
+import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
+import * as repo from './deadlines.repository.js';
+
+/** What a handler gets: the row, the moment it is handled, and the transaction to act in. */
+export interface DeadlineFiring {
+  tx: Transaction<Database>;
+  deadline: DeadlineRow;
+  now: Date;
+}
+export type DeadlineHandler = (firing: DeadlineFiring) => Promise<void>;
+
+export interface NewDeadline {
+  kind: string;
+  refId: string;
+  unitId: string | null;
+  dueAt: Date;
+}
+
+export interface EngineOptions {
+  /** Names the instance in `fired_by`, to see who fired what across instances. */
+  instanceId?: string;
+  batchSize?: number;
+  /** Longest sleep between looks at the table; a deadline scheduled here wakes the engine sooner. */
+  pollMs?: number;
+  maxAttempts?: number;
+  /** Told of every failure: a handler's (with its deadline) or a whole pass's (without). */
+  onError?: (error: unknown, deadline?: DeadlineRow) => void;
+}
+
+/**
+ * The deadline engine. Timers are rows: modules schedule them inside their own transactions; one
+ * tick claims the due rows and hands each to the handler of its kind inside one transaction that
+ * also marks it fired, so a deadline fires once, on time after a restart, and is never lost.
+ */
+export class DeadlineEngine {
+  readonly instanceId: string;
+  private readonly handlers = new Map<string, DeadlineHandler>();
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly maxAttempts: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: DialectName,
+    private readonly clock: Clock,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.instanceId = options.instanceId ?? `steady-${process.pid}-${newId().slice(-6)}`;
+    this.batchSize = options.batchSize ?? 100;
+    this.pollMs = options.pollMs ?? 250;
+    this.maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  on(kind: string, handler: DeadlineHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Schedules in the caller's transaction; scheduling the same kind and record twice keeps the first. */
+  async schedule(tx: Executor, deadline: NewDeadline): Promise<void> {
+    await repo.insertDeadline(tx, {
+      id: newId(), kind: deadline.kind, ref_id: deadline.refId, unit_id: deadline.unitId, due_at: deadline.dueAt.toISOString(),
+      state: 'pending', attempts: 0, last_error: null, fired_by: null, created_at: this.clock.now().toISOString(), fired_at: null,
+    });
+    this.wakeAt(deadline.dueAt);
+  }
+
+  cancel(tx: Executor, kind: string, refId: string): Promise<void> {
+    return repo.cancel(tx, kind, refId);
+  }
+
+  /** Fires everything due now, batch after batch; returns how many fired. */
+  async tick(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const count = await this.fireBatch();
+      fired += count;
+      if (count < this.batchSize) return fired;
+    }
+  }
+
+  private async fireBatch(): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const now = this.clock.now();
+      const due = await repo.claimDue(tx, this.dialect, now.toISOString(), this.batchSize);
+      for (const deadline of due) await this.fireOne(tx, deadline, now);
+      return due.length;
+    });
+  }
+
+  private async fireOne(tx: Transaction<Database>, deadline: DeadlineRow, now: Date): Promise<void> {
+    const handler = this.handlers.get(deadline.kind);
+    await repo.savepoint(tx);
+    try {
+      if (!handler) throw new Error(`no handler for deadline kind ${deadline.kind}`);
+      await handler({ tx, deadline, now });
+      await repo.markFired(tx, deadline.id, now.toISOString(), this.instanceId);
+      await repo.releaseSavepoint(tx);
+    } catch (error) {
+      await repo.rollbackToSavepoint(tx);
+      const attempts = deadline.attempts + 1;
+      const backoffMs = Math.min(2 ** attempts * 1000, 10 * 60_000);
+      const retryAt = new Date(now.getTime() + backoffMs).toISOString();
+      await repo.markRetry(tx, deadline.id, attempts, String(error instanceof Error ? error.stack : error), retryAt, attempts >= this.maxAttempts);
+      this.options.onError?.(error, deadline);
+    }
+  }
+
+  /** Runs ticks until stopped: at each due time, and at least every `pollMs`. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedulePass(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private wakeAt(at: Date): void {
+    if (this.stopped || this.running) return;
+    const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
+    if (delay < this.pollMs) this.schedulePass(delay);
+  }
+
+  private schedulePass(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+      });
+    }, delayMs);
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      await this.tick();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (this.stopped) return;
+    const next = await repo.nextDueAt(this.db).catch(() => null);
+    const untilNext = next ? Date.parse(next) - this.clock.now().getTime() : this.pollMs;
+    this.schedulePass(Math.max(0, Math.min(untilNext, this.pollMs)));
+  }
+}
