@@ -13,6 +13,8 @@ import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { incidentRoutes } from './modules/incidents/incidents.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { planExportRoutes } from './modules/plans/plans.export.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -58,6 +60,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   peopleRoutes(app, c.people);
   planRoutes(app, c.plans, c.planRules, c.units, c.clock);
   planExportRoutes(app, c.plans);
+  incidentRoutes(app, c.incidents);
+  notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);
   return app;

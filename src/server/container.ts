@@ -5,7 +5,11 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { AuditTrail } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
+import { DeadlineEngine } from './engine/engine.js';
+import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
+import { IncidentService, STEP_DEADLINE } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
+import { LiveBus } from './notify/live-bus.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
@@ -25,6 +29,9 @@ export interface Container {
   plans: PlanService;
   /** What the plans in force require of a unit at a moment: the one door to plan rules. */
   planRules: PlanRules;
+  engine: DeadlineEngine;
+  bus: LiveBus;
+  incidents: IncidentService;
   close(): Promise<void>;
 }
 
@@ -32,6 +39,7 @@ export interface ContainerOptions {
   clock?: Clock;
   /** An already opened database (tests pass one per dialect). */
   database?: { db: Db; dialect: DialectName; sqlite: SQLite.Database | null };
+  onEngineError?: (error: unknown) => void;
 }
 
 export function createContainer(config: Config, options: ContainerOptions = {}): Container {
@@ -44,8 +52,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const setup = new SetupService(db, units, people, auth);
   const plans = new PlanService(db, clock, audit, units);
   const planRules = new PlanRules(db);
+  const engine = new DeadlineEngine(db, dialect, clock, { onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
+  const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
+  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus));
+  engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules,
-    close: () => db.destroy(),
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, incidents,
+    close: async () => {
+      await engine.stop();
+      await bus.stop();
+      await db.destroy();
+    },
   };
 }

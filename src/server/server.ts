@@ -16,6 +16,8 @@ export async function startServer(config: Config, container: Container = createC
   await migrateToLatest(container.db);
   const app = await buildApp(container);
   await app.listen({ port: config.port, host: config.host });
+  await container.bus.start();
+  container.engine.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;

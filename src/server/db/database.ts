@@ -77,3 +77,22 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
 export function inTransaction<T>(db: Db, outer: Executor | undefined, work: (tx: Executor) => Promise<T>): Promise<T> {
   return outer?.isTransaction ? work(outer) : db.transaction().execute(work);
 }
+
+export type AfterCommit = (hook: () => void) => void;
+
+/**
+ * A transaction whose work can ask for something to happen once it has committed — telling live
+ * screens, waking a worker — and never if it rolls back.
+ */
+export async function transactionWithHooks<T>(db: Db, work: (tx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction().execute((tx) => work(tx, (hook) => hooks.push(hook)));
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch {
+      // A hook only informs; the change it follows is already safe.
+    }
+  }
+  return result;
+}

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Db, DialectName, Executor } from '../db/database.js';
+import { transactionWithHooks, type AfterCommit, type Db, type DialectName, type Executor } from '../db/database.js';
 import type { Database, DeadlineRow } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
@@ -10,6 +10,8 @@ export interface DeadlineFiring {
   tx: Transaction<Database>;
   deadline: DeadlineRow;
   now: Date;
+  /** Runs once the batch has committed (e.g. to tell live screens); never if it rolls back. */
+  afterCommit: AfterCommit;
 }
 export type DeadlineHandler = (firing: DeadlineFiring) => Promise<void>;
 
@@ -86,20 +88,22 @@ export class DeadlineEngine {
   }
 
   private async fireBatch(): Promise<number> {
-    return this.db.transaction().execute(async (tx) => {
+    return transactionWithHooks(this.db, async (tx, afterCommit) => {
       const now = this.clock.now();
       const due = await repo.claimDue(tx, this.dialect, now.toISOString(), this.batchSize);
-      for (const deadline of due) await this.fireOne(tx, deadline, now);
+      for (const deadline of due) await this.fireOne(tx, deadline, now, afterCommit);
       return due.length;
     });
   }
 
-  private async fireOne(tx: Transaction<Database>, deadline: DeadlineRow, now: Date): Promise<void> {
+  private async fireOne(tx: Transaction<Database>, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
     const handler = this.handlers.get(deadline.kind);
     await repo.savepoint(tx);
+    const hooks: (() => void)[] = [];
     try {
       if (!handler) throw new Error(`no handler for deadline kind ${deadline.kind}`);
-      await handler({ tx, deadline, now });
+      await handler({ tx, deadline, now, afterCommit: (hook) => hooks.push(hook) });
+      for (const hook of hooks) afterCommit(hook);
       await repo.markFired(tx, deadline.id, now.toISOString(), this.instanceId);
       await repo.releaseSavepoint(tx);
     } catch (error) {

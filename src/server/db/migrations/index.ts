@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261129_0800_foundation.js';
 import * as plans from './20261129_0900_plans.js';
 import * as engine from './20261129_1000_engine.js';
+import * as incidents from './20261129_1100_incidents.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '20261129_0800_foundation': foundation,
   '20261129_0900_plans': plans,
   '20261129_1000_engine': engine,
+  '20261129_1100_incidents': incidents,
 };

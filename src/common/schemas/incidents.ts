@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { INCIDENT_TYPES, ROLES } from '../org.js';
+import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+
+export const INCIDENT_STATUSES = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const FLAG_KINDS = ['late', 'missing', 'concealed'] as const;
+export const DESCRIPTION_MAX = 5000;
+export const NOTE_MAX = 5000;
+
+/** Severity as the law numbers it: 1 = Ⅰ 特别重大 (most severe) … 4 = Ⅳ 一般. */
+export const Severity = z.number().int().min(1).max(4);
+
+export const ReportIncidentBody = z.strictObject({
+  unitId: Id,
+  type: z.enum(INCIDENT_TYPES),
+  severity: Severity,
+  place: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(DESCRIPTION_MAX),
+  /** When it happened; defaults to now. A time long before the report raises a concealed-report flag. */
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  drill: z.boolean().default(false),
+});
+export type ReportIncidentBody = z.infer<typeof ReportIncidentBody>;
+
+export const IncidentStep = z.object({
+  id: Id,
+  position: z.number().int(),
+  kind: z.enum(['notify', 'report']),
+  targetUnitId: Id,
+  targetUnitName: z.string(),
+  role: z.enum(ROLES),
+  deadlineMinutes: z.number().int(),
+  dueAt: Timestamp,
+  state: z.enum(['waiting', 'active', 'done']),
+  late: z.boolean(),
+  simulated: z.boolean(),
+  doneAt: Timestamp.nullable(),
+  doneBy: z.string().nullable(),
+  recipients: z.array(z.object({ personId: Id, name: z.string(), reason: z.enum(['holder', 'deputy', 'parent']) })),
+  /** The signed-in person may acknowledge (notify) or file (report) this step now. */
+  mine: z.boolean(),
+});
+
+export const IncidentEvent = z.object({
+  id: Id, at: Timestamp, actor: z.string(), kind: z.string(), text: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const IncidentFlag = z.object({
+  id: Id,
+  kind: z.enum(FLAG_KINDS),
+  stepId: Id.nullable(),
+  setAt: Timestamp,
+  people: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  notes: z.array(z.object({ at: Timestamp, actor: z.string(), text: z.string() })),
+});
+
+export const AfterActionReport = z.strictObject({
+  whatHappened: z.string().trim().min(1).max(NOTE_MAX),
+  causes: z.string().trim().min(1).max(NOTE_MAX),
+  actionsTaken: z.string().trim().min(1).max(NOTE_MAX),
+  losses: z.string().trim().max(NOTE_MAX).default(''),
+  lessons: z.string().trim().min(1).max(NOTE_MAX),
+  followUps: z.array(z.strictObject({ task: z.string().trim().min(1).max(500), ownerId: Id, dueDate: z.iso.date() })).max(50).default([]),
+});
+export type AfterActionReport = z.infer<typeof AfterActionReport>;
+
+export const Incident = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  type: z.enum(INCIDENT_TYPES),
+  severity: Severity,
+  place: z.string(),
+  description: z.string(),
+  occurredAt: Timestamp,
+  reportedAt: Timestamp,
+  reporter: z.string().nullable(),
+  status: z.enum(INCIDENT_STATUSES),
+  drill: z.boolean(),
+  closedAt: Timestamp.nullable(),
+  steps: z.array(IncidentStep),
+  flags: z.array(IncidentFlag),
+  events: z.array(IncidentEvent),
+  afterAction: AfterActionReport.nullable(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentSummary = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  type: z.enum(INCIDENT_TYPES),
+  severity: Severity,
+  place: z.string(),
+  status: z.enum(INCIDENT_STATUSES),
+  drill: z.boolean(),
+  reportedAt: Timestamp,
+  /** The next pending deadline of the chain, for the board's countdown. */
+  nextDueAt: Timestamp.nullable(),
+  lateSteps: z.number().int(),
+  flags: z.number().int(),
+});
+export const IncidentPage = pageOf(IncidentSummary);
+export const IncidentListQuery = PageQuery.extend({
+  unitId: Id.optional(),
+  open: z.enum(['true', 'false']).optional().describe('Only incidents not yet closed'),
+});
+
+export const IncidentParams = z.object({ id: Id });
+export const StepParams = z.object({ id: Id, stepId: Id });
+export const FlagParams = z.object({ id: Id, flagId: Id });
+export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });
+export const EventBody = z.strictObject({ kind: z.enum(['comment', 'update']), text: z.string().trim().min(1).max(NOTE_MAX) });
+export const StatusBody = z.strictObject({ status: z.enum(['acknowledged', 'responding', 'under_control']) });
+export const FileReportBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });
+export const CloseBody = z.strictObject({ report: AfterActionReport });

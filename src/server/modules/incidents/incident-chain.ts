@@ -1,0 +1,115 @@
+import type { ChainStep } from '../../../common/schemas/plan-content.js';
+import type { AfterCommit, Executor } from '../../db/database.js';
+import type { IncidentStepRow } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import type { PlanRules } from '../plans/rules-in-force.js';
+import type { IncidentNotifier } from './incident-notifier.js';
+import * as repo from './incidents.repository.js';
+import type { IncidentWithUnit } from './incidents.repository.js';
+
+/** Without a published plan, the domain's default: the accountable head within ten minutes. */
+export const FALLBACK_CHAIN: ChainStep[] = [{ kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10, note: '' }];
+
+/** Who is acting and where: every chain change happens inside one transaction. */
+export interface ChainContext {
+  tx: Executor;
+  now: Date;
+  incident: IncidentWithUnit;
+  actor: { personId: string | null; label: string };
+  notifier: IncidentNotifier;
+  rules: PlanRules;
+  afterCommit: AfterCommit;
+}
+
+/** The plan's chain as rows: each deadline counted from the report; steps to a missing parent dropped. */
+export function buildSteps(incident: IncidentWithUnit, chain: ChainStep[]): IncidentStepRow[] {
+  const reported = Date.parse(incident.reported_at);
+  return chain
+    .filter((step) => step.target === 'unit' || incident.unit_parent_id)
+    .map((step, position) => ({
+      id: newId(), incident_id: incident.id, position, kind: step.kind,
+      target_unit_id: step.target === 'unit' ? incident.unit_id : incident.unit_parent_id!, role: step.role,
+      deadline_minutes: step.deadlineMinutes, due_at: new Date(reported + step.deadlineMinutes * 60_000).toISOString(),
+      state: 'waiting', late: 0, simulated: incident.drill && step.target === 'parent' ? 1 : 0,
+      activated_at: null, done_at: null, done_by_person_id: null, report_text: null,
+    }));
+}
+
+export async function recordEvent(ctx: ChainContext, kind: string, text: string | null, data: Record<string, unknown> | null = null, asEngine = false): Promise<void> {
+  await repo.addEvent(ctx.tx, {
+    id: newId(), incident_id: ctx.incident.id, at: ctx.now.toISOString(), person_id: asEngine ? null : ctx.actor.personId,
+    actor_label: asEngine ? 'system:engine' : ctx.actor.label, kind, text, data_json: data ? JSON.stringify(data) : null,
+  });
+}
+
+/**
+ * Makes a step the current one and tells its people: for a notification, those who hold the role
+ * where the step points; for a formal report, the incident unit's accountable head, who must file it.
+ */
+export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
+  const people = step.simulated
+    ? []
+    : step.kind === 'notify'
+      ? await repo.holdersOf(ctx.tx, step.target_unit_id, step.role)
+      : await repo.holdersOf(ctx.tx, ctx.incident.unit_id, 'accountable_head');
+  await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
+  await tell(ctx, step, people, 'holder');
+  await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length, simulated: step.simulated === 1 }, true);
+}
+
+async function tell(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: 'holder' | 'deputy' | 'parent'): Promise<void> {
+  const at = ctx.now.toISOString();
+  await repo.addRecipients(ctx.tx, people.map((person_id) => ({ id: newId(), step_id: step.id, person_id, reason, notified_at: at })));
+  await ctx.notifier.chainStep(ctx, step, people, reason);
+}
+
+/** The next waiting step, if any, becomes current. */
+export async function advance(ctx: ChainContext, after: IncidentStepRow): Promise<void> {
+  const steps = await repo.stepsOf(ctx.tx, [ctx.incident.id]);
+  const next = steps.find((s) => s.position > after.position && s.state === 'waiting');
+  if (next) await activate(ctx, next);
+}
+
+/** A step is done: acknowledged, or its report filed. A late step stays marked late. */
+export async function complete(ctx: ChainContext, step: IncidentStepRow, reportText: string | null): Promise<void> {
+  await repo.updateStep(ctx.tx, step.id, { state: 'done', done_at: ctx.now.toISOString(), done_by_person_id: ctx.actor.personId, report_text: reportText });
+  await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1 });
+  if (step.kind === 'report' && !step.simulated) {
+    await ctx.notifier.reportFiled(ctx, step, await repo.holdersOf(ctx.tx, step.target_unit_id, step.role));
+  }
+  if (step.state === 'active') await advance(ctx, step);
+}
+
+/**
+ * The deadline passed with the step not done: it is marked late and flagged for the people who
+ * should have acted; a notification escalates to the deputies named by the plan, a report goes to
+ * the parent unit directly; then the chain moves on.
+ */
+export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
+  if (step.state === 'done' || ctx.incident.status === 'closed') return;
+  const recipients = await repo.recipientsOf(ctx.tx, [step.id]);
+  await repo.updateStep(ctx.tx, step.id, { late: 1 });
+  await repo.raiseFlag(ctx.tx, {
+    id: newId(), incident_id: ctx.incident.id, step_id: step.id, kind: 'late', unit_id: step.kind === 'notify' ? step.target_unit_id : ctx.incident.unit_id,
+    person_ids_json: JSON.stringify(recipients.map((r) => r.person_id)), set_at: ctx.now.toISOString(),
+    detail_json: JSON.stringify({ position: step.position, deadlineMinutes: step.deadline_minutes, dueAt: step.due_at }),
+  });
+  await recordEvent(ctx, 'step.late', null, { stepId: step.id, position: step.position }, true);
+  if (step.kind === 'notify') {
+    const deputies = (await deputiesOf(ctx, step)).filter((id) => !recipients.some((r) => r.person_id === id));
+    await tell(ctx, step, deputies, 'deputy');
+    await recordEvent(ctx, 'step.escalated', null, { stepId: step.id, people: deputies.length }, true);
+  } else if (!step.simulated) {
+    await tell(ctx, { ...step, kind: 'report' }, await repo.holdersOf(ctx.tx, step.target_unit_id, step.role), 'parent');
+  }
+  if (step.state === 'waiting') await activate(ctx, step);
+  await advance(ctx, step);
+}
+
+/** The plan's deputy leaders; without any, the leadership group's office contact. */
+async function deputiesOf(ctx: ChainContext, step: IncidentStepRow): Promise<string[]> {
+  if (step.target_unit_id !== ctx.incident.unit_id) return repo.holdersOf(ctx.tx, step.target_unit_id, 'safety_officer');
+  const { rules } = await ctx.rules.forUnit(ctx.incident.unit_id, ctx.now, ctx.tx);
+  const named = rules.leadership.deputyIds.length ? rules.leadership.deputyIds : [rules.leadership.officeContactId].filter((x): x is string => Boolean(x));
+  return named.length ? named : repo.holdersOf(ctx.tx, ctx.incident.unit_id, 'safety_officer');
+}

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../../../common/locale.js';
+import type { IncidentStepRow } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import { translate, type MessageKey } from '../../lib/messages.js';
+import type { LiveBus } from '../../notify/live-bus.js';
+import type { ChainContext } from './incident-chain.js';
+import * as repo from './incidents.repository.js';
+
+const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
+const TYPE_KEYS = {
+  'zh-CN': { fire: '火灾', food_safety: '食品安全', infectious_disease: '传染病', traffic: '交通事故', injury: '意外伤害', campus_violence: '校园侵害', natural_disaster: '自然灾害', facility_hazard: '设施隐患', missing_child: '儿童走失', other: '其他' },
+  en: { fire: 'fire', food_safety: 'food safety', infectious_disease: 'infectious disease', traffic: 'traffic', injury: 'injury', campus_violence: 'intrusion or violence', natural_disaster: 'natural disaster', facility_hazard: 'facility hazard', missing_child: 'missing child', other: 'other' },
+} as const;
+
+/**
+ * Tells people about an incident: an in-app notification for each, and a live event once the
+ * transaction has committed. Every message repeats the place and what happened, so it stands alone.
+ */
+export class IncidentNotifier {
+  constructor(private readonly bus: LiveBus) {}
+
+  private title(ctx: ChainContext): { locale: Locale; title: string } {
+    const locale = (ctx.incident.unit_locale === 'en' ? 'en' : 'zh-CN') as Locale;
+    const type = TYPE_KEYS[locale][ctx.incident.type as keyof (typeof TYPE_KEYS)['en']] ?? ctx.incident.type;
+    const drill = ctx.incident.drill ? translate(locale, 'incident.drillMark') : '';
+    return { locale, title: translate(locale, 'incident.title', { drill, unit: ctx.incident.unit_name, type, severity: ROMAN[ctx.incident.severity] ?? '' }) };
+  }
+
+  async chainStep(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: 'holder' | 'deputy' | 'parent'): Promise<void> {
+    const { locale, title } = this.title(ctx);
+    const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
+    const ask: MessageKey = reason === 'deputy' ? 'incident.ask.deputy' : reason === 'parent' ? 'incident.ask.parent' : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
+    const body = `${ctx.incident.place}：${ctx.incident.description}\n${translate(locale, ask, { due, minutes: step.deadline_minutes })}`;
+    await this.send(ctx, people, `incident.${reason}`, title, body);
+  }
+
+  async reportFiled(ctx: ChainContext, step: IncidentStepRow, people: string[]): Promise<void> {
+    const { locale, title } = this.title(ctx);
+    await this.send(ctx, people, 'incident.report', title, `${translate(locale, 'incident.reportFiled')}\n${step.report_text ?? ''}`);
+  }
+
+  async closed(ctx: ChainContext, people: string[]): Promise<void> {
+    const { locale, title } = this.title(ctx);
+    await this.send(ctx, people, 'incident.closed', title, translate(locale, 'incident.closed'));
+  }
+
+  private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string): Promise<void> {
+    const unique = [...new Set(people)];
+    await repo.insertNotifications(ctx.tx, unique.map((person_id) => ({
+      id: newId(), person_id, incident_id: ctx.incident.id, kind, title, body, link: `/incidents/${ctx.incident.id}`,
+      drill: ctx.incident.drill, created_at: ctx.now.toISOString(), read_at: null,
+    })));
+    ctx.afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
+  }
+
+  /** Live screens showing this incident (the board, its page) re-read it. */
+  changed(ctx: ChainContext): void {
+    ctx.afterCommit(() => this.bus.publish({ kind: 'incident', incidentId: ctx.incident.id, unitPath: ctx.incident.unit_path }));
+  }
+}

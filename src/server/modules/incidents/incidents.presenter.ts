@@ -1,0 +1,46 @@
+import type { AfterActionReport, Incident } from '../../../common/schemas/incidents.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from '../../db/schema.js';
+import type { Actor } from '../auth/actor.js';
+import type { IncidentWithUnit } from './incidents.repository.js';
+
+export interface IncidentBundle {
+  incident: IncidentWithUnit;
+  steps: IncidentStepRow[];
+  recipients: { step_id: string; person_id: string; reason: string; name: string }[];
+  unitNames: Map<string, string>;
+  names: Map<string, string>;
+  events: IncidentEventRow[];
+  flags: IncidentFlagRow[];
+  notes: { flag_id: string; at: string; actor_label: string; text: string }[];
+  afterAction: AfterActionReport | null;
+}
+
+const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
+
+export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
+  const me = actor.kind === 'account' ? actor.personId : null;
+  const { incident } = b;
+  return {
+    id: incident.id, unitId: incident.unit_id, unitName: incident.unit_name, type: incident.type as Incident['type'], severity: incident.severity,
+    place: incident.place, description: incident.description, occurredAt: incident.occurred_at, reportedAt: incident.reported_at,
+    reporter: incident.reporter_person_id ? (b.names.get(incident.reporter_person_id) ?? null) : null,
+    status: incident.status as Incident['status'], drill: incident.drill === 1, closedAt: incident.closed_at,
+    steps: b.steps.map((s) => {
+      const recipients = b.recipients.filter((r) => r.step_id === s.id);
+      return {
+        id: s.id, position: s.position, kind: s.kind as 'notify' | 'report', targetUnitId: s.target_unit_id, targetUnitName: b.unitNames.get(s.target_unit_id) ?? '',
+        role: s.role as Incident['steps'][number]['role'], deadlineMinutes: s.deadline_minutes, dueAt: s.due_at, state: s.state as 'waiting' | 'active' | 'done',
+        late: s.late === 1, simulated: s.simulated === 1, doneAt: s.done_at, doneBy: s.done_by_person_id ? (b.names.get(s.done_by_person_id) ?? null) : null,
+        recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'deputy' | 'parent' })),
+        mine: s.state === 'active' && incident.status !== 'closed' && recipients.some((r) => r.person_id === me),
+      };
+    }),
+    flags: b.flags.map((f) => ({
+      id: f.id, kind: f.kind as 'late' | 'missing' | 'concealed', stepId: f.step_id, setAt: f.set_at,
+      people: (JSON.parse(f.person_ids_json) as string[]).map((id) => b.names.get(id) ?? id),
+      detail: parse(f.detail_json), notes: b.notes.filter((n) => n.flag_id === f.id).map((n) => ({ at: n.at, actor: n.actor_label, text: n.text })),
+    })),
+    events: b.events.map((e) => ({ id: e.id, at: e.at, actor: e.actor_label, kind: e.kind, text: e.text, data: parse(e.data_json) })),
+    afterAction: b.afterAction,
+  };
+}

@@ -1,0 +1,108 @@
+import type { Executor } from '../../db/database.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow, NotificationRow } from '../../db/schema.js';
+
+export type IncidentWithUnit = IncidentRow & { unit_name: string; unit_path: string; unit_parent_id: string | null; unit_locale: string; unit_time_zone: string };
+
+const withUnit = (db: Executor) =>
+  db
+    .selectFrom('incidents')
+    .innerJoin('units', 'units.id', 'incidents.unit_id')
+    .selectAll('incidents')
+    .select(['units.name as unit_name', 'units.path as unit_path', 'units.parent_id as unit_parent_id', 'units.locale as unit_locale', 'units.time_zone as unit_time_zone']);
+
+export const findIncident = (db: Executor, id: string): Promise<IncidentWithUnit | undefined> =>
+  withUnit(db).where('incidents.id', '=', id).executeTakeFirst();
+
+export async function listIncidents(db: Executor, within: string[] | null, filter: { unitId?: string; open?: boolean }, offset: number, limit: number) {
+  if (within?.length === 0) return { rows: [] as IncidentWithUnit[], total: 0 };
+  const base = withUnit(db)
+    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
+    .$if(filter.unitId !== undefined, (q) => q.where('incidents.unit_id', '=', filter.unitId!))
+    .$if(filter.open === true, (q) => q.where('incidents.status', '!=', 'closed'));
+  const [rows, count] = await Promise.all([
+    base.orderBy('incidents.reported_at', 'desc').offset(offset).limit(limit).execute(),
+    base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function insertIncident(db: Executor, row: IncidentRow): Promise<void> {
+  await db.insertInto('incidents').values(row).execute();
+}
+
+export async function updateIncident(db: Executor, id: string, changes: Partial<IncidentRow>): Promise<void> {
+  await db.updateTable('incidents').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertStep(db: Executor, row: IncidentStepRow): Promise<void> {
+  await db.insertInto('incident_steps').values(row).execute();
+}
+
+export async function updateStep(db: Executor, id: string, changes: Partial<IncidentStepRow>): Promise<void> {
+  await db.updateTable('incident_steps').set(changes).where('id', '=', id).execute();
+}
+
+export const stepsOf = (db: Executor, incidentIds: string[]): Promise<IncidentStepRow[]> =>
+  incidentIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_steps').selectAll().where('incident_id', 'in', incidentIds).orderBy('position').execute();
+
+export const findStep = (db: Executor, id: string): Promise<IncidentStepRow | undefined> =>
+  db.selectFrom('incident_steps').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function addRecipients(db: Executor, rows: { id: string; step_id: string; person_id: string; reason: string; notified_at: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('incident_recipients').values(rows).onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing()).execute();
+}
+
+export async function recipientsOf(db: Executor, stepIds: string[]) {
+  if (stepIds.length === 0) return [];
+  return db
+    .selectFrom('incident_recipients')
+    .innerJoin('people', 'people.id', 'incident_recipients.person_id')
+    .select(['incident_recipients.step_id', 'incident_recipients.person_id', 'incident_recipients.reason', 'people.name'])
+    .where('incident_recipients.step_id', 'in', stepIds)
+    .orderBy('incident_recipients.notified_at')
+    .execute();
+}
+
+export async function addEvent(db: Executor, row: IncidentEventRow): Promise<void> {
+  await db.insertInto('incident_events').values(row).execute();
+}
+
+export const eventsOf = (db: Executor, incidentId: string): Promise<IncidentEventRow[]> =>
+  db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId).orderBy('at').orderBy('id').execute();
+
+/** A flag is raised once per incident, kind and step; raising it again changes nothing. */
+export async function raiseFlag(db: Executor, row: IncidentFlagRow): Promise<void> {
+  await db.insertInto('incident_flags').values(row).onConflict((oc) => oc.columns(['incident_id', 'kind', 'step_id']).doNothing()).execute();
+}
+
+export const flagsOf = (db: Executor, incidentIds: string[]): Promise<IncidentFlagRow[]> =>
+  incidentIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_flags').selectAll().where('incident_id', 'in', incidentIds).orderBy('set_at').execute();
+
+export const findFlag = (db: Executor, id: string): Promise<IncidentFlagRow | undefined> =>
+  db.selectFrom('incident_flags').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function addFlagNote(db: Executor, row: { id: string; flag_id: string; person_id: string | null; actor_label: string; text: string; at: string }): Promise<void> {
+  await db.insertInto('incident_flag_notes').values(row).execute();
+}
+
+export const flagNotesOf = (db: Executor, flagIds: string[]) =>
+  flagIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_flag_notes').selectAll().where('flag_id', 'in', flagIds).orderBy('at').execute();
+
+export async function insertAfterAction(db: Executor, row: { incident_id: string; content_json: string; filed_by_person_id: string | null; filed_at: string }): Promise<void> {
+  await db.insertInto('after_action_reports').values(row).execute();
+}
+
+export const afterActionOf = (db: Executor, incidentId: string) =>
+  db.selectFrom('after_action_reports').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
+
+/** Everyone holding a role in a unit: the people a chain step tells. */
+export const holdersOf = (db: Executor, unitId: string, role: string) =>
+  db.selectFrom('memberships').select('person_id').where('unit_id', '=', unitId).where('role', '=', role).execute().then((rows) => rows.map((r) => r.person_id));
+
+export async function insertNotifications(db: Executor, rows: NotificationRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('notifications').values(rows).execute();
+}
+
+export const personNames = (db: Executor, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();

@@ -1,0 +1,222 @@
+import type { AfterActionReport, IncidentStatus, ReportIncidentBody } from '../../../common/schemas/incidents.js';
+import { INCIDENT_STATUSES } from '../../../common/schemas/incidents.js';
+import type { PageQuery } from '../../../common/schemas/shared.js';
+import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
+import type { IncidentRow } from '../../db/schema.js';
+import type { DeadlineEngine } from '../../engine/engine.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { actorLabel, type Actor } from '../auth/actor.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import type { PlanRules } from '../plans/rules-in-force.js';
+import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
+import * as unitsRepo from '../units/units.repository.js';
+import type { UnitService } from '../units/units.service.js';
+import { activate, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ChainContext } from './incident-chain.js';
+import type { IncidentNotifier } from './incident-notifier.js';
+import type { IncidentBundle } from './incidents.presenter.js';
+import * as repo from './incidents.repository.js';
+
+/** A report this long after the incident's own time is flagged as possibly concealed. */
+export const CONCEALED_AFTER_MINUTES = 60;
+export const STEP_DEADLINE = 'incident.step';
+
+export class IncidentService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly units: UnitService,
+    private readonly rules: PlanRules,
+    private readonly engine: DeadlineEngine,
+    private readonly notifier: IncidentNotifier,
+  ) {}
+
+  private context(tx: Executor, incident: repo.IncidentWithUnit, actor: Actor, afterCommit: AfterCommit): ChainContext {
+    return {
+      tx, now: this.clock.now(), incident, notifier: this.notifier, rules: this.rules, afterCommit,
+      actor: { personId: actor.kind === 'account' ? actor.personId : null, label: actorLabel(actor) },
+    };
+  }
+
+  async get(actor: Actor, id: string, db: Executor = this.db): Promise<repo.IncidentWithUnit> {
+    const incident = await repo.findIncident(db, id);
+    if (!incident || !canSee(actor, incident.unit_path)) throw notFound();
+    return incident;
+  }
+
+  /** Everything the incident page shows, read in one go. */
+  async bundle(actor: Actor, id: string): Promise<IncidentBundle> {
+    const incident = await this.get(actor, id);
+    const [steps, events, flags, afterAction] = await Promise.all([
+      repo.stepsOf(this.db, [id]), repo.eventsOf(this.db, id), repo.flagsOf(this.db, [id]), repo.afterActionOf(this.db, id),
+    ]);
+    const [recipients, notes, units] = await Promise.all([
+      repo.recipientsOf(this.db, steps.map((s) => s.id)),
+      repo.flagNotesOf(this.db, flags.map((f) => f.id)),
+      unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
+    ]);
+    const personIds = [incident.reporter_person_id, ...steps.map((s) => s.done_by_person_id), ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[])];
+    const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
+    return {
+      incident, steps, recipients, events, flags, notes,
+      unitNames: new Map(units.map((u) => [u.id, u.name])), names: new Map(names.map((p) => [p.id, p.name])),
+      afterAction: afterAction ? (JSON.parse(afterAction.content_json) as AfterActionReport) : null,
+    };
+  }
+
+  /** The supervisor's board: incidents across the subtree, with each chain's next deadline. */
+  async list(actor: Actor, options: PageQuery & { unitId?: string; open?: boolean }) {
+    if (options.unitId) await this.units.requireVisible(actor, options.unitId);
+    const { rows, total } = await repo.listIncidents(this.db, scopeRoots(actor), options, (options.page - 1) * options.pageSize, options.pageSize);
+    const ids = rows.map((r) => r.id);
+    const [steps, flags] = await Promise.all([repo.stepsOf(this.db, ids), repo.flagsOf(this.db, ids)]);
+    const items = rows.map((incident) => ({ incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id) }));
+    return { items, page: options.page, pageSize: options.pageSize, total };
+  }
+
+  /**
+   * Anyone on staff reports; the plan in force gives the chain; the first step's people are told
+   * at once, and every step's deadline is scheduled, counted from this moment.
+   */
+  async report(actor: Actor, input: ReportIncidentBody): Promise<repo.IncidentWithUnit> {
+    const now = this.clock.now();
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+    if (occurredAt.getTime() > now.getTime() + 60_000) throw invalid('occurredAt', 'incident.occurredInFuture');
+    return transactionWithHooks(this.db, async (tx, afterCommit) => {
+      const unit = await this.units.requireVisible(actor, input.unitId, tx);
+      const { rules, standing } = await this.rules.forUnit(unit.id, now, tx);
+      const row: IncidentRow = {
+        id: newId(), unit_id: unit.id, type: input.type, severity: input.severity, place: input.place, description: input.description,
+        occurred_at: occurredAt.toISOString(), reported_at: now.toISOString(), reporter_person_id: actor.kind === 'account' ? actor.personId : null,
+        status: 'reported', drill: input.drill ? 1 : 0, plan_id: standing?.planId ?? null, plan_version: standing?.version ?? null,
+        closed_at: null, created_at: now.toISOString(), updated_at: now.toISOString(),
+      };
+      await repo.insertIncident(tx, row);
+      const incident = (await repo.findIncident(tx, row.id))!;
+      const ctx = this.context(tx, incident, actor, afterCommit);
+      await recordEvent(ctx, 'reported', input.description, { type: input.type, severity: input.severity, place: input.place, drill: input.drill });
+      await this.flagIfConcealed(ctx, occurredAt, now);
+      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN);
+      for (const step of steps) {
+        await repo.insertStep(tx, step);
+        await this.engine.schedule(tx, { kind: STEP_DEADLINE, refId: step.id, unitId: incident.unit_id, dueAt: new Date(step.due_at) });
+      }
+      if (steps[0]) await activate(ctx, steps[0]);
+      await this.audit.record(tx, actor, { action: 'incident.report', entity: 'incident', entityId: row.id, unitId: unit.id, after: { type: row.type, severity: row.severity, drill: input.drill } });
+      this.notifier.changed(ctx);
+      return incident;
+    });
+  }
+
+  private async flagIfConcealed(ctx: ChainContext, occurredAt: Date, now: Date): Promise<void> {
+    const minutes = Math.floor((now.getTime() - occurredAt.getTime()) / 60_000);
+    if (minutes < CONCEALED_AFTER_MINUTES) return;
+    await repo.raiseFlag(ctx.tx, {
+      id: newId(), incident_id: ctx.incident.id, step_id: null, kind: 'concealed', unit_id: ctx.incident.unit_id,
+      person_ids_json: JSON.stringify(ctx.actor.personId ? [ctx.actor.personId] : []), set_at: now.toISOString(),
+      detail_json: JSON.stringify({ minutesAfterOccurrence: minutes, occurredAt: occurredAt.toISOString() }),
+    });
+    await recordEvent(ctx, 'flag.concealed', null, { minutes }, true);
+  }
+
+  /** Acknowledge a notification, or file the formal report upward: only the people the step told. */
+  async completeStep(actor: Actor, incidentId: string, stepId: string, kind: 'notify' | 'report', text: string | null): Promise<void> {
+    await this.act(actor, incidentId, async (ctx) => {
+      const step = await repo.findStep(ctx.tx, stepId);
+      if (!step || step.incident_id !== incidentId) throw notFound();
+      if (step.kind !== kind) throw new AppError(409, 'conflict', 'incident.wrongStepKind');
+      if (step.state === 'done' || step.state === 'waiting') throw new AppError(409, 'conflict', 'incident.stepNotActive');
+      const recipients = await repo.recipientsOf(ctx.tx, [step.id]);
+      if (!recipients.some((r) => r.person_id === ctx.actor.personId)) throw new AppError(403, 'forbidden', 'incident.notYourStep');
+      await complete(ctx, step, text);
+      if (kind === 'notify' && ctx.incident.status === 'reported') await this.setStatus(ctx, 'acknowledged');
+      return { action: kind === 'notify' ? 'incident.acknowledge' : 'incident.file-report', data: { stepId, position: step.position } };
+    });
+  }
+
+  async addEvent(actor: Actor, incidentId: string, kind: 'comment' | 'update', text: string): Promise<void> {
+    await this.act(actor, incidentId, async (ctx) => {
+      await recordEvent(ctx, kind, text);
+      return null;
+    });
+  }
+
+  /** Status moves forward only; closing needs the after-action report (see close). */
+  async changeStatus(actor: Actor, incidentId: string, status: Exclude<IncidentStatus, 'reported' | 'closed'>): Promise<void> {
+    await this.act(actor, incidentId, async (ctx) => {
+      requireManage(actor, ctx.incident.unit_path);
+      if (INCIDENT_STATUSES.indexOf(status) <= INCIDENT_STATUSES.indexOf(ctx.incident.status as IncidentStatus)) {
+        throw new AppError(409, 'conflict', 'incident.statusBackwards');
+      }
+      await this.setStatus(ctx, status);
+      return { action: 'incident.status', data: { status } };
+    });
+  }
+
+  private async setStatus(ctx: ChainContext, status: IncidentStatus): Promise<void> {
+    await repo.updateIncident(ctx.tx, ctx.incident.id, { status, updated_at: ctx.now.toISOString() });
+    await recordEvent(ctx, 'status', null, { from: ctx.incident.status, to: status });
+  }
+
+  /** An explanation appended to a flag; the flag itself stays. */
+  async explainFlag(actor: Actor, incidentId: string, flagId: string, text: string): Promise<void> {
+    await this.act(actor, incidentId, async (ctx) => {
+      const flag = await repo.findFlag(ctx.tx, flagId);
+      if (!flag || flag.incident_id !== incidentId) throw notFound();
+      await repo.addFlagNote(ctx.tx, { id: newId(), flag_id: flagId, person_id: ctx.actor.personId, actor_label: ctx.actor.label, text, at: ctx.now.toISOString() });
+      await recordEvent(ctx, 'flag.explained', text, { flagId, kind: flag.kind });
+      return { action: 'incident.explain-flag', data: { flagId } };
+    }, true);
+  }
+
+  /**
+   * Closes with the written after-action report, filed with the parent unit. Steps never done
+   * become missing reports on the record.
+   */
+  async close(actor: Actor, incidentId: string, report: AfterActionReport): Promise<void> {
+    await this.act(actor, incidentId, async (ctx) => {
+      requireManage(actor, ctx.incident.unit_path);
+      const owners = new Set((await repo.personNames(ctx.tx, report.followUps.map((f) => f.ownerId))).map((p) => p.id));
+      const unknown = report.followUps.findIndex((f) => !owners.has(f.ownerId));
+      if (unknown >= 0) throw invalid(`report.followUps.${unknown}.ownerId`, 'plan.personUnknown');
+      const steps = await repo.stepsOf(ctx.tx, [incidentId]);
+      for (const step of steps.filter((s) => s.state !== 'done')) {
+        await repo.raiseFlag(ctx.tx, {
+          id: newId(), incident_id: incidentId, step_id: step.id, kind: 'missing', unit_id: ctx.incident.unit_id,
+          person_ids_json: JSON.stringify((await repo.recipientsOf(ctx.tx, [step.id])).map((r) => r.person_id)), set_at: ctx.now.toISOString(),
+          detail_json: JSON.stringify({ position: step.position }),
+        });
+        await this.engine.cancel(ctx.tx, STEP_DEADLINE, step.id);
+      }
+      await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(report), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
+      await repo.updateIncident(ctx.tx, incidentId, { status: 'closed', closed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() });
+      await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
+      if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await repo.holdersOf(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
+      return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
+    });
+  }
+
+  /** One action on an open incident: one transaction, its audit entry, and a live update after. */
+  private async act(actor: Actor, incidentId: string, work: (ctx: ChainContext) => Promise<{ action: string; data: Record<string, unknown> } | null>, allowClosed = false): Promise<void> {
+    await transactionWithHooks(this.db, async (tx, afterCommit) => {
+      const incident = await this.get(actor, incidentId, tx);
+      if (incident.status === 'closed' && !allowClosed) throw new AppError(409, 'conflict', 'incident.notFinished');
+      const ctx = this.context(tx, incident, actor, afterCommit);
+      const audit = await work(ctx);
+      if (audit) await this.audit.record(tx, actor, { action: audit.action, entity: 'incident', entityId: incidentId, unitId: incident.unit_id, after: audit.data });
+      this.notifier.changed(ctx);
+    });
+  }
+
+  /** The engine's handler: a chain step's deadline has come. */
+  async onStepDeadline(tx: Executor, stepId: string, now: Date, afterCommit: AfterCommit): Promise<void> {
+    const step = await repo.findStep(tx, stepId);
+    if (!step) return;
+    const incident = (await repo.findIncident(tx, step.incident_id))!;
+    const ctx: ChainContext = { tx, now, incident, notifier: this.notifier, rules: this.rules, afterCommit, actor: { personId: null, label: 'system:engine' } };
+    await onStepDue(ctx, step);
+    this.notifier.changed(ctx);
+  }
+}
