@@ -33,6 +33,7 @@ const DEBIAN_NEEDS: { pkg: string; file: string; for: string }[] = [
   { pkg: 'chromium', file: '/usr/bin/chromium', for: 'browser tests' },
   { pkg: 'libreoffice-writer', file: '/usr/bin/soffice', for: 'opening exported .docx files' },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'reading the PDFs LibreOffice makes' },
+  { pkg: 'libxml2-utils', file: '/usr/bin/xmllint', for: 'validating CAP alerts against the OASIS schema' },
   { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', for: 'Chinese text in documents and screenshots' },
 ];
 

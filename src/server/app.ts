@@ -13,6 +13,7 @@ import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { incidentExportRoutes } from './modules/incidents/incidents.export.routes.js';
 import { incidentRoutes } from './modules/incidents/incidents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   planRoutes(app, c.plans, c.planRules, c.units, c.clock);
   planExportRoutes(app, c.plans);
   incidentRoutes(app, c.incidents);
+  incidentExportRoutes(app, c.incidents);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

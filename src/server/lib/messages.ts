@@ -82,6 +82,7 @@ export const MESSAGES = {
   'incident.stepNotActive': { 'zh-CN': '这一步尚未开始或已经完成。', en: 'This step has not started yet, or is already done.' },
   'incident.wrongStepKind': { 'zh-CN': '这一步的类型不对：通知需确认，报告需报送。', en: 'Wrong kind of step: a notification is acknowledged, a report is filed.' },
   'incident.statusBackwards': { 'zh-CN': '事件状态只能向前推进。', en: 'An incident’s status only moves forward.' },
+  'incident.noAfterAction': { 'zh-CN': '该事件尚未提交书面报告。', en: 'This incident has no after-action report yet.' },
   'incident.occurredInFuture': { 'zh-CN': '发生时间不能晚于现在', en: 'cannot be in the future' },
   'role.admin': { 'zh-CN': '系统管理员', en: 'administrator' },
   'role.accountable_head': { 'zh-CN': '第一责任人', en: 'accountable head' },

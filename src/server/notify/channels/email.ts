@@ -59,7 +59,7 @@ export function emailChannel(smtp: SmtpOptions | undefined, timeoutMs: number): 
     : undefined;
   return {
     name: 'email',
-    async send(address: Address, message: OutgoingMessage): Promise<SendResult> {
+    async send(address: Address, message: OutgoingMessage, now: Date): Promise<SendResult> {
       const { to } = addressFor(address, 'email');
       if (!transport || !smtp) throw new PermanentDeliveryError('e-mail is not configured (no SMTP URL)');
       const { title, body } = markedTitleAndBody(message);
@@ -69,6 +69,7 @@ export function emailChannel(smtp: SmtpOptions | undefined, timeoutMs: number): 
           to,
           subject: title,
           text: message.link ? `${body}\n\n${message.link}` : body,
+          date: now,
           messageId: `<${message.deliveryId}@steady>`,
           headers: { 'X-Steady-Delivery': message.deliveryId },
         });

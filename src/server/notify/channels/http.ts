@@ -25,6 +25,7 @@ export async function postJson(
   headers: Record<string, string>,
   options: HttpOptions,
 ): Promise<HttpReply> {
+  requireHttpUrl(url);
   try {
     const response = await options.fetch(url, {
       method: 'POST',
@@ -38,6 +39,17 @@ export async function postJson(
   } catch (error) {
     throw new TransientDeliveryError(describeFetchError(error, options.timeoutMs), undefined, { cause: error });
   }
+}
+
+/** A malformed address would otherwise surface as fetch's TypeError and be retried for ever. */
+function requireHttpUrl(url: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new PermanentDeliveryError('the address is not a valid URL');
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') throw new PermanentDeliveryError(`the address is not http(s) but ${protocol}`);
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
