@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { incidentExportRoutes } from './modules/incidents/incidents.export.routes.js';
 import { incidentRoutes } from './modules/incidents/incidents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { contactRoutes } from './modules/people/contacts.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { planExportRoutes } from './modules/plans/plans.export.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   authRoutes(app, c.auth, c.config);
   unitRoutes(app, c.units);
   peopleRoutes(app, c.people);
+  contactRoutes(app, c.db, c.clock, c.audit, c.people, c.units);
   planRoutes(app, c.plans, c.planRules, c.units, c.clock);
   planExportRoutes(app, c.plans);
   incidentRoutes(app, c.incidents);

@@ -18,6 +18,10 @@ export interface Config {
   /** Failed sign-ins allowed per username and address in one window. */
   readonly loginAttempts: number;
   readonly loginWindowMs: number;
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587; e-mail is off without it. */
+  readonly smtp: { url: string; from: string } | undefined;
+  /** Where people reach Steady, for links in messages, e.g. https://steady.example.org. */
+  readonly publicUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -57,5 +61,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     demoPassword: env.STEADY_DEMO_PASSWORD || undefined,
     loginAttempts: integer(env, 'STEADY_LOGIN_ATTEMPTS', 10, 1, 1000),
     loginWindowMs: integer(env, 'STEADY_LOGIN_WINDOW_SECONDS', 300, 1, 86400) * 1000,
+    smtp: env.STEADY_SMTP_URL ? { url: env.STEADY_SMTP_URL, from: env.STEADY_SMTP_FROM || 'Steady <steady@localhost>' } : undefined,
+    publicUrl: env.STEADY_PUBLIC_URL || undefined,
   });
 }

@@ -9,6 +9,8 @@ import { DeadlineEngine } from './engine/engine.js';
 import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
 import { IncidentService, STEP_DEADLINE } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
+import { createChannels } from './notify/channels/index.js';
+import { DeliveryWorker } from './notify/delivery-worker.js';
 import { LiveBus } from './notify/live-bus.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
@@ -31,6 +33,7 @@ export interface Container {
   planRules: PlanRules;
   engine: DeadlineEngine;
   bus: LiveBus;
+  deliveries: DeliveryWorker;
   incidents: IncidentService;
   close(): Promise<void>;
 }
@@ -40,6 +43,8 @@ export interface ContainerOptions {
   /** An already opened database (tests pass one per dialect). */
   database?: { db: Db; dialect: DialectName; sqlite: SQLite.Database | null };
   onEngineError?: (error: unknown) => void;
+  /** Delivery channels; tests point them at local receivers. */
+  channels?: ReturnType<typeof createChannels>;
 }
 
 export function createContainer(config: Config, options: ContainerOptions = {}): Container {
@@ -54,12 +59,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const planRules = new PlanRules(db);
   const engine = new DeadlineEngine(db, dialect, clock, { onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
-  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus));
+  const channels = options.channels ?? createChannels({ smtp: config.smtp });
+  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl });
+  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, deliveries));
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, incidents,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents,
     close: async () => {
       await engine.stop();
+      await deliveries.stop();
       await bus.stop();
       await db.destroy();
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { createContainer, type Container } from '../../src/server/container.js';
+import { createContainer, type Container, type ContainerOptions } from '../../src/server/container.js';
 import type { DialectName } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { loadDemo } from '../../src/server/demo/load-demo.js';
@@ -23,13 +23,14 @@ export interface TestAppOptions {
   demo?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
+  channels?: ContainerOptions['channels'];
 }
 
 /** A migrated app on a fresh database of the given dialect, optionally with the sample organisation. */
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const config: Config = loadConfig({ STEADY_DATA_DIR: '/tmp/steady-test-unused', STEADY_WEB_DIR: '/nonexistent', ...options.env });
-  const c = createContainer(config, { clock: options.clock, database: database.opened });
+  const c = createContainer(config, { clock: options.clock, database: database.opened, channels: options.channels });
   await migrateToLatest(c.db);
   if (options.demo) await loadDemo(c, DEMO_PASSWORD);
   const app = await buildApp(c, { logger: false });

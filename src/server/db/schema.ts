@@ -239,6 +239,35 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+export interface ContactMethodTable {
+  id: string;
+  person_id: string;
+  /** 1 first; a failing method hands over to the next. */
+  position: number;
+  channel: string;
+  address_json: string;
+  created_at: string;
+}
+
+export interface DeliveryTable {
+  id: string;
+  notification_id: string;
+  person_id: string;
+  method_position: number;
+  channel: string;
+  address_json: string;
+  locale: string;
+  /** pending → sending → sent; or failed (handed to the next method) or dead (no method left). */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While sending: after this, a crashed sender's claim lapses and the delivery is tried again. */
+  lease_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -259,6 +288,8 @@ export interface Database {
   incident_flag_notes: IncidentFlagNoteTable;
   after_action_reports: AfterActionReportTable;
   notifications: NotificationTable;
+  contact_methods: ContactMethodTable;
+  deliveries: DeliveryTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -278,3 +309,4 @@ export type IncidentStepRow = Selectable<IncidentStepTable>;
 export type IncidentEventRow = Selectable<IncidentEventTable>;
 export type IncidentFlagRow = Selectable<IncidentFlagTable>;
 export type NotificationRow = Selectable<NotificationTable>;
+export type DeliveryRow = Selectable<DeliveryTable>;

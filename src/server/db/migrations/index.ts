@@ -3,6 +3,7 @@ import * as foundation from './20261129_0800_foundation.js';
 import * as plans from './20261129_0900_plans.js';
 import * as engine from './20261129_1000_engine.js';
 import * as incidents from './20261129_1100_incidents.js';
+import * as deliveries from './20261129_1200_deliveries.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0900_plans': plans,
   '20261129_1000_engine': engine,
   '20261129_1100_incidents': incidents,
+  '20261129_1200_deliveries': deliveries,
 };

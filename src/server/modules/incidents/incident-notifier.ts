@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { IncidentStepRow } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { translate, type MessageKey } from '../../lib/messages.js';
+import type { DeliveryWorker } from '../../notify/delivery-worker.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { ChainContext } from './incident-chain.js';
 import * as repo from './incidents.repository.js';
@@ -18,7 +19,10 @@ const TYPE_KEYS = {
  * transaction has committed. Every message repeats the place and what happened, so it stands alone.
  */
 export class IncidentNotifier {
-  constructor(private readonly bus: LiveBus) {}
+  constructor(
+    private readonly bus: LiveBus,
+    private readonly outbox: DeliveryWorker,
+  ) {}
 
   private title(ctx: ChainContext): { locale: Locale; title: string } {
     const locale = (ctx.incident.unit_locale === 'en' ? 'en' : 'zh-CN') as Locale;
@@ -47,10 +51,12 @@ export class IncidentNotifier {
 
   private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string): Promise<void> {
     const unique = [...new Set(people)];
-    await repo.insertNotifications(ctx.tx, unique.map((person_id) => ({
+    const rows = unique.map((person_id) => ({
       id: newId(), person_id, incident_id: ctx.incident.id, kind, title, body, link: `/incidents/${ctx.incident.id}`,
       drill: ctx.incident.drill, created_at: ctx.now.toISOString(), read_at: null,
-    })));
+    }));
+    await repo.insertNotifications(ctx.tx, rows);
+    for (const row of rows) await this.outbox.enqueue(ctx.tx, row, ctx.incident.unit_locale);
     ctx.afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
   }
 

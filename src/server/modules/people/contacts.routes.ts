@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ContactMethod, ContactMethodsBody, type ContactMethodInput } from '../../../common/schemas/contacts.js';
+import { PersonParams } from '../../../common/schemas/people.js';
+import type { Db } from '../../db/database.js';
+import { actorOf } from '../../http/actor.js';
+import { problemResponses } from '../../http/openapi.js';
+import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import type { PeopleService } from './people.service.js';
+import type { UnitService } from '../units/units.service.js';
+
+const tags = ['people'];
+
+function shown(position: number, input: ContactMethodInput): z.infer<typeof ContactMethod> {
+  if (input.channel === 'email') return { position, channel: 'email', target: input.to, signed: false };
+  return { position, channel: input.channel, target: new URL(input.url).host, signed: 'secret' in input && Boolean(input.secret) };
+}
+
+/** A person's contact methods in order. Their own, or a manager of their unit, may set them. */
+export function contactRoutes(app: FastifyInstance, db: Db, clock: Clock, audit: AuditTrail, people: PeopleService, units: UnitService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const list = async (personId: string) =>
+    (await db.selectFrom('contact_methods').selectAll().where('person_id', '=', personId).orderBy('position').execute())
+      .map((m) => shown(m.position, JSON.parse(m.address_json) as ContactMethodInput));
+
+  r.get('/api/v1/people/:id/contacts', { schema: { tags, summary: 'How a person is reached, in order', params: PersonParams, response: { 200: z.array(ContactMethod), ...problemResponses } } }, async (req) => {
+    await people.get(actorOf(req), req.params.id);
+    return list(req.params.id);
+  });
+
+  r.put('/api/v1/people/:id/contacts', { schema: { tags, summary: 'Replace a person’s contact methods', params: PersonParams, body: ContactMethodsBody, response: { 200: z.array(ContactMethod), ...problemResponses } } }, async (req) => {
+    const actor = actorOf(req);
+    const { person } = await people.get(actor, req.params.id);
+    if (actor.personId !== person.id) await units.requireManageable(actor, person.home_unit_id);
+    const now = clock.now().toISOString();
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('contact_methods').where('person_id', '=', person.id).execute();
+      if (req.body.methods.length) {
+        await tx.insertInto('contact_methods').values(req.body.methods.map((m, i) => ({
+          id: newId(), person_id: person.id, position: i + 1, channel: m.channel, address_json: JSON.stringify(m), created_at: now,
+        }))).execute();
+      }
+      await audit.record(tx, actor, { action: 'person.contacts', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: req.body.methods.map((m, i) => shown(i + 1, m)) });
+    });
+    return list(person.id);
+  });
+}

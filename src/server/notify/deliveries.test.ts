@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../test/helpers/app.js';
+import { dialectsUnderTest } from '../../../test/helpers/dialects.js';
+import { startHttpReceiver, type HttpReceiver } from '../../../test/receivers/http-receiver.js';
+import { startSmtpReceiver, type SmtpReceiver } from '../../../test/receivers/smtp-receiver.js';
+import { FakeClock } from '../lib/clock.js';
+import { createChannels } from './channels/index.js';
+
+const T0 = new Date('2027-05-10T02:00:00.000Z');
+
+for (const dialect of dialectsUnderTest()) {
+  describe(`deliveries: retries, failover and rate limits (${dialect})`, () => {
+    let t: TestApp;
+    let clock: FakeClock;
+    let smtp: SmtpReceiver;
+    let http: HttpReceiver;
+    let teacher: Client;
+    let s3: string;
+
+    before(async () => {
+      smtp = await startSmtpReceiver();
+      http = await startHttpReceiver({ now: () => clock.now().getTime() });
+      clock = new FakeClock(T0);
+      t = await createTestApp(dialect, { demo: true, clock, channels: createChannels({ smtp: { url: smtp.url, from: 'steady@test' }, timeoutMs: 2000 }) });
+      s3 = await unitIdByName(t, '城关镇初级中学');
+      teacher = await t.signIn('s3.teacher1');
+      const admin = await t.signIn('admin');
+      const head = (await admin.get(`/api/v1/people?q=s3.head`)).json().items[0];
+      const set = await admin.inject({
+        method: 'PUT', url: `/api/v1/people/${head.id}/contacts`,
+        payload: { methods: [{ channel: 'email', to: 'head@s3.example' }, { channel: 'dingtalk', url: http.urls.dingtalk, secret: http.secrets.dingtalk! }] },
+      });
+      assert.equal(set.statusCode, 200, set.body);
+      assert.deepEqual(set.json().map((m: { channel: string; signed: boolean }) => [m.channel, m.signed]), [['email', false], ['dingtalk', true]]);
+      assert.ok(!set.body.includes(http.secrets.dingtalk!), 'secrets never leave the server');
+    });
+    after(async () => {
+      await t.close();
+      await smtp.close();
+      await http.close();
+    });
+
+    const report = async () =>
+      (await teacher.post('/api/v1/incidents', { unitId: s3, type: 'injury', severity: 4, place: '操场', description: '学生踢球摔伤' })).json();
+    const deliveriesFor = (incidentId: string) =>
+      t.c.db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+        .select(['deliveries.id', 'deliveries.channel', 'deliveries.state', 'deliveries.attempts'])
+        .where('notifications.incident_id', '=', incidentId).orderBy('deliveries.created_at').execute();
+    const advance = async (ms: number) => {
+      clock.advance(ms);
+      await t.c.deliveries.tick();
+    };
+
+    it('sends by the first method; the receiver sees the delivery id', async () => {
+      const incident = await report();
+      await t.c.deliveries.tick();
+      const [delivery] = await deliveriesFor(incident.id);
+      assert.equal(delivery!.state, 'sent');
+      const mail = smtp.messages.find((m) => m.deliveryId === delivery!.id);
+      assert.ok(mail, 'the e-mail arrived');
+      assert.match(mail!.subject ?? '', /城关镇初级中学/);
+    });
+
+    it('a channel that is down is retried with backoff, then hands over to the next method', async () => {
+      smtp.rejectNext(4, { code: 451 });
+      const incident = await report();
+      await t.c.deliveries.tick();
+      assert.deepEqual((await deliveriesFor(incident.id)).map((d) => [d.state, d.attempts]), [['pending', 1]]);
+      await advance(10_000);
+      assert.equal((await deliveriesFor(incident.id))[0]!.attempts, 1, 'not before the backoff');
+      await advance(30_000);
+      await advance(60_000);
+      await advance(120_000);
+      const rows = await deliveriesFor(incident.id);
+      assert.deepEqual(rows.map((d) => [d.channel, d.state, d.attempts]), [['email', 'failed', 4], ['dingtalk', 'sent', 1]]);
+      assert.ok(http.received.some((m) => m.channel === 'dingtalk' && m.deliveryId === rows[1]!.id), 'the robot accepted the signed message');
+    });
+
+    it('a permanent refusal hands over at once; with no method left the delivery is dead, not lost', async () => {
+      smtp.rejectNext(1, { code: 550 });
+      http.failNext('dingtalk', 1, 'refusal');
+      const incident = await report();
+      await t.c.deliveries.tick();
+      await t.c.deliveries.tick();
+      const rows = await deliveriesFor(incident.id);
+      assert.deepEqual(rows.map((d) => [d.channel, d.state]), [['email', 'failed'], ['dingtalk', 'dead']]);
+      const inbox = await t.c.db.selectFrom('notifications').select('id').where('incident_id', '=', incident.id).execute();
+      assert.equal(inbox.length, 1, 'the in-app notification is there whatever the channels did');
+    });
+
+    it('a burst to one person is spread out, and every message still arrives', async () => {
+      clock.advance(10 * 60_000);
+      const before = smtp.messages.length;
+      const ids = [];
+      for (let i = 0; i < 9; i++) ids.push((await report()).id);
+      await t.c.deliveries.tick();
+      assert.equal(smtp.messages.length - before, 6, 'six a minute');
+      for (let i = 0; i < 6; i++) await advance(15_000);
+      assert.equal(smtp.messages.length - before, 9);
+      const states = (await Promise.all(ids.map(deliveriesFor))).flat().map((d) => d.state);
+      assert.deepEqual([...new Set(states)], ['sent']);
+    });
+
+    it('a delivery whose sender died mid-send is tried again when its lease lapses', async () => {
+      clock.advance(10 * 60_000);
+      const incident = await report();
+      const [row] = await deliveriesFor(incident.id);
+      await t.c.db.updateTable('deliveries').set({ state: 'sending', lease_until: new Date(clock.now().getTime() + 60_000).toISOString() }).where('id', '=', row!.id).execute();
+      await t.c.deliveries.tick();
+      assert.equal((await deliveriesFor(incident.id))[0]!.state, 'sending');
+      await advance(61_000);
+      assert.equal((await deliveriesFor(incident.id))[0]!.state, 'sent');
+      assert.equal(smtp.messages.filter((m) => m.deliveryId === row!.id).length, 1);
+    });
+
+    it('bad contact methods are refused by field', async () => {
+      const admin = await t.signIn('admin');
+      const head = (await admin.get(`/api/v1/people?q=s3.head`)).json().items[0];
+      const res = await admin.inject({ method: 'PUT', url: `/api/v1/people/${head.id}/contacts`, payload: { methods: [{ channel: 'email', to: 'nope' }, { channel: 'pager', number: 1 }] } });
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['methods.0.to', 'methods.1.channel']);
+      assert.equal((await admin.get(`/api/v1/people/${head.id}/contacts`)).json().length, 2, 'unchanged');
+    });
+  });
+}
