@@ -13,3 +13,7 @@ export const PAGE_SIZE_MAX = 500;
 export const BODY_LIMIT_BYTES = 256 * 1024;
 /** Deepest organisation tree we accept; real ones are 3–5 levels. */
 export const UNIT_DEPTH_MAX = 12;
+/** Largest photo accepted with an incident report (phones send 2–6 MB). */
+export const PHOTO_MAX_BYTES = 12 * 1024 * 1024;
+/** Photos one incident may carry. */
+export const PHOTOS_PER_INCIDENT_MAX = 20;

@@ -13,6 +13,7 @@ import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { incidentPhotoRoutes } from './modules/incidents/incident-photos.routes.js';
 import { incidentExportRoutes } from './modules/incidents/incidents.export.routes.js';
 import { incidentRoutes } from './modules/incidents/incidents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   planExportRoutes(app, c.plans);
   incidentRoutes(app, c.incidents);
   incidentExportRoutes(app, c.incidents);
+  await incidentPhotoRoutes(app, c.photos);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

@@ -7,6 +7,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { DeadlineEngine } from './engine/engine.js';
 import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
+import { IncidentPhotos } from './modules/incidents/incident-photos.js';
 import { IncidentService, STEP_DEADLINE } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
@@ -35,6 +36,7 @@ export interface Container {
   bus: LiveBus;
   deliveries: DeliveryWorker;
   incidents: IncidentService;
+  photos: IncidentPhotos;
   close(): Promise<void>;
 }
 
@@ -62,9 +64,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const channels = options.channels ?? createChannels({ smtp: config.smtp });
   const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl });
   const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, deliveries));
+  const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

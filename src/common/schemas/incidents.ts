@@ -84,6 +84,7 @@ export const Incident = z.object({
   flags: z.array(IncidentFlag),
   events: z.array(IncidentEvent),
   afterAction: AfterActionReport.nullable(),
+  photos: z.array(z.object({ id: Id, mime: z.string(), size: z.number().int(), createdAt: Timestamp })),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -268,6 +268,18 @@ export interface DeliveryTable {
   created_at: string;
 }
 
+export interface IncidentPhotoTable {
+  id: string;
+  incident_id: string;
+  /** Relative to the data directory. */
+  path: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by_person_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -290,6 +302,7 @@ export interface Database {
   notifications: NotificationTable;
   contact_methods: ContactMethodTable;
   deliveries: DeliveryTable;
+  incident_photos: IncidentPhotoTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

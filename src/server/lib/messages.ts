@@ -83,6 +83,10 @@ export const MESSAGES = {
   'incident.wrongStepKind': { 'zh-CN': '这一步的类型不对：通知需确认，报告需报送。', en: 'Wrong kind of step: a notification is acknowledged, a report is filed.' },
   'incident.statusBackwards': { 'zh-CN': '事件状态只能向前推进。', en: 'An incident’s status only moves forward.' },
   'incident.noAfterAction': { 'zh-CN': '该事件尚未提交书面报告。', en: 'This incident has no after-action report yet.' },
+  'incident.notAnImage': { 'zh-CN': '不是图片文件（识别为 {type}），请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image (it looks like {type}); send a JPEG, PNG, WebP or HEIC photo' },
+  'incident.tooManyPhotos': { 'zh-CN': '每个事件最多 {max} 张照片', en: 'an incident can hold at most {max} photos' },
+  'incident.photoMissing': { 'zh-CN': '请选择要上传的照片', en: 'choose a photo to upload' },
+  'incident.photoTooLarge': { 'zh-CN': '照片过大，上限为 {max} MB', en: 'the photo is too large; the limit is {max} MB' },
   'incident.occurredInFuture': { 'zh-CN': '发生时间不能晚于现在', en: 'cannot be in the future' },
   'role.admin': { 'zh-CN': '系统管理员', en: 'administrator' },
   'role.accountable_head': { 'zh-CN': '第一责任人', en: 'accountable head' },
@@ -168,6 +172,7 @@ export const MESSAGES = {
   'label.causes': { 'zh-CN': '原因分析', en: 'causes' },
   'label.actionsTaken': { 'zh-CN': '处置措施', en: 'actions taken' },
   'label.lessons': { 'zh-CN': '经验教训', en: 'lessons' },
+  'label.photo': { 'zh-CN': '照片', en: 'photo' },
   'label.admin': { 'zh-CN': '管理员', en: 'administrator' },
 } as const satisfies Record<string, Text>;
 

@@ -4,6 +4,7 @@ import * as plans from './20261129_0900_plans.js';
 import * as engine from './20261129_1000_engine.js';
 import * as incidents from './20261129_1100_incidents.js';
 import * as deliveries from './20261129_1200_deliveries.js';
+import * as incidentPhotos from './20261129_1300_incident_photos.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1000_engine': engine,
   '20261129_1100_incidents': incidents,
   '20261129_1200_deliveries': deliveries,
+  '20261129_1300_incident_photos': incidentPhotos,
 };

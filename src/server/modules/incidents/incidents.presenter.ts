@@ -13,6 +13,7 @@ export interface IncidentBundle {
   flags: IncidentFlagRow[];
   notes: { flag_id: string; at: string; actor_label: string; text: string }[];
   afterAction: AfterActionReport | null;
+  photos: { id: string; mime: string; size: number; created_at: string }[];
 }
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
@@ -42,5 +43,6 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
     })),
     events: b.events.map((e) => ({ id: e.id, at: e.at, actor: e.actor_label, kind: e.kind, text: e.text, data: parse(e.data_json) })),
     afterAction: b.afterAction,
+    photos: b.photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: p.created_at })),
   };
 }

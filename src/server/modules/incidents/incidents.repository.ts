@@ -106,3 +106,6 @@ export async function insertNotifications(db: Executor, rows: NotificationRow[])
 
 export const personNames = (db: Executor, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+
+export const photosOf = (db: Executor, incidentId: string) =>
+  db.selectFrom('incident_photos').select(['id', 'mime', 'size', 'created_at']).where('incident_id', '=', incidentId).orderBy('created_at').execute();

@@ -49,8 +49,8 @@ export class IncidentService {
   /** Everything the incident page shows, read in one go. */
   async bundle(actor: Actor, id: string): Promise<IncidentBundle> {
     const incident = await this.get(actor, id);
-    const [steps, events, flags, afterAction] = await Promise.all([
-      repo.stepsOf(this.db, [id]), repo.eventsOf(this.db, id), repo.flagsOf(this.db, [id]), repo.afterActionOf(this.db, id),
+    const [steps, events, flags, afterAction, photos] = await Promise.all([
+      repo.stepsOf(this.db, [id]), repo.eventsOf(this.db, id), repo.flagsOf(this.db, [id]), repo.afterActionOf(this.db, id), repo.photosOf(this.db, id),
     ]);
     const [recipients, notes, units] = await Promise.all([
       repo.recipientsOf(this.db, steps.map((s) => s.id)),
@@ -60,7 +60,7 @@ export class IncidentService {
     const personIds = [incident.reporter_person_id, ...steps.map((s) => s.done_by_person_id), ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[])];
     const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
     return {
-      incident, steps, recipients, events, flags, notes,
+      incident, steps, recipients, events, flags, notes, photos,
       unitNames: new Map(units.map((u) => [u.id, u.name])), names: new Map(names.map((p) => [p.id, p.name])),
       afterAction: afterAction ? (JSON.parse(afterAction.content_json) as AfterActionReport) : null,
     };
