@@ -22,6 +22,12 @@ export interface Config {
   readonly smtp: { url: string; from: string } | undefined;
   /** Where people reach Steady, for links in messages, e.g. https://steady.example.org. */
   readonly publicUrl: string | undefined;
+  /** Deadlines fired per engine transaction. */
+  readonly engineBatchSize: number;
+  /** Messages one person may be sent per minute before the rest wait. */
+  readonly deliveriesPerPersonPerMinute: number;
+  /** How long a sender may hold a delivery before another may try it (after a crash). */
+  readonly deliveryLeaseMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,5 +69,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginWindowMs: integer(env, 'STEADY_LOGIN_WINDOW_SECONDS', 300, 1, 86400) * 1000,
     smtp: env.STEADY_SMTP_URL ? { url: env.STEADY_SMTP_URL, from: env.STEADY_SMTP_FROM || 'Steady <steady@localhost>' } : undefined,
     publicUrl: env.STEADY_PUBLIC_URL || undefined,
+    engineBatchSize: integer(env, 'STEADY_ENGINE_BATCH', 100, 1, 10_000),
+    deliveriesPerPersonPerMinute: integer(env, 'STEADY_DELIVERIES_PER_MINUTE', 6, 1, 10_000),
+    // Longer than a channel's 10-second timeout, or a slow send would be claimed and sent again.
+    deliveryLeaseMs: integer(env, 'STEADY_DELIVERY_LEASE_SECONDS', 60, 15, 3600) * 1000,
   });
 }

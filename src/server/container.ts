@@ -59,10 +59,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const setup = new SetupService(db, units, people, auth);
   const plans = new PlanService(db, clock, audit, units);
   const planRules = new PlanRules(db);
-  const engine = new DeadlineEngine(db, dialect, clock, { onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
+  const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
   const channels = options.channels ?? createChannels({ smtp: config.smtp });
-  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl });
+  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
   const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, deliveries));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));

@@ -82,6 +82,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       }, callback);
     },
   });
+  // A sender killed mid-conversation resets its connection; that is the test's point, not a fault.
+  server.on('error', () => undefined);
   const listener = server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     listener.once('listening', resolve);
