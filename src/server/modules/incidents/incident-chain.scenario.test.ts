@@ -182,6 +182,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(fields.place, 'place must not be empty');
       const future = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'fire', severity: 4, place: '操场', description: '演示', occurredAt: minutes(60 * 24).toISOString() });
       assert.equal(future.json().errors[0].field, 'occurredAt');
+      const huge = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'fire', severity: 4, place: '操场', description: '长'.repeat(200_000) });
+      assert.equal(huge.statusCode, 413);
+      const long = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'fire', severity: 4, place: '操场', description: '长'.repeat(5001) });
+      assert.equal(long.json().errors[0].message, '事件经过：最多 5000 个字符');
       const other = await (await t.signIn('s1.safety')).post('/api/v1/incidents', { unitId: k1, type: 'fire', severity: 4, place: '操场', description: '演示' });
       assert.equal(other.statusCode, 404);
       assert.equal(await count(), before);

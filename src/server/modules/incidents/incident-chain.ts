@@ -4,6 +4,7 @@ import type { IncidentStepRow } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import type { IncidentNotifier } from './incident-notifier.js';
+import * as peopleRepo from '../people/people.repository.js';
 import * as repo from './incidents.repository.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
 
@@ -50,8 +51,8 @@ export async function activate(ctx: ChainContext, step: IncidentStepRow): Promis
   const people = step.simulated
     ? []
     : step.kind === 'notify'
-      ? await repo.holdersOf(ctx.tx, step.target_unit_id, step.role)
-      : await repo.holdersOf(ctx.tx, ctx.incident.unit_id, 'accountable_head');
+      ? await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role)
+      : await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_id, 'accountable_head');
   await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
   await tell(ctx, step, people, 'holder');
   await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length, simulated: step.simulated === 1 }, true);
@@ -75,7 +76,7 @@ export async function complete(ctx: ChainContext, step: IncidentStepRow, reportT
   await repo.updateStep(ctx.tx, step.id, { state: 'done', done_at: ctx.now.toISOString(), done_by_person_id: ctx.actor.personId, report_text: reportText });
   await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1 });
   if (step.kind === 'report' && !step.simulated) {
-    await ctx.notifier.reportFiled(ctx, step, await repo.holdersOf(ctx.tx, step.target_unit_id, step.role));
+    await ctx.notifier.reportFiled(ctx, step, await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role));
   }
   if (step.state === 'active') await advance(ctx, step);
 }
@@ -100,7 +101,7 @@ export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promi
     await tell(ctx, step, deputies, 'deputy');
     await recordEvent(ctx, 'step.escalated', null, { stepId: step.id, people: deputies.length }, true);
   } else if (!step.simulated) {
-    await tell(ctx, { ...step, kind: 'report' }, await repo.holdersOf(ctx.tx, step.target_unit_id, step.role), 'parent');
+    await tell(ctx, { ...step, kind: 'report' }, await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role), 'parent');
   }
   if (step.state === 'waiting') await activate(ctx, step);
   await advance(ctx, step);
@@ -108,8 +109,8 @@ export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promi
 
 /** The plan's deputy leaders; without any, the leadership group's office contact. */
 async function deputiesOf(ctx: ChainContext, step: IncidentStepRow): Promise<string[]> {
-  if (step.target_unit_id !== ctx.incident.unit_id) return repo.holdersOf(ctx.tx, step.target_unit_id, 'safety_officer');
+  if (step.target_unit_id !== ctx.incident.unit_id) return peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, 'safety_officer');
   const { rules } = await ctx.rules.forUnit(ctx.incident.unit_id, ctx.now, ctx.tx);
   const named = rules.leadership.deputyIds.length ? rules.leadership.deputyIds : [rules.leadership.officeContactId].filter((x): x is string => Boolean(x));
-  return named.length ? named : repo.holdersOf(ctx.tx, ctx.incident.unit_id, 'safety_officer');
+  return named.length ? named : peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_id, 'safety_officer');
 }

@@ -96,10 +96,6 @@ export async function insertAfterAction(db: Executor, row: { incident_id: string
 export const afterActionOf = (db: Executor, incidentId: string) =>
   db.selectFrom('after_action_reports').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
 
-/** Everyone holding a role in a unit: the people a chain step tells. */
-export const holdersOf = (db: Executor, unitId: string, role: string) =>
-  db.selectFrom('memberships').select('person_id').where('unit_id', '=', unitId).where('role', '=', role).execute().then((rows) => rows.map((r) => r.person_id));
-
 export async function insertNotifications(db: Executor, rows: NotificationRow[]): Promise<void> {
   if (rows.length) await db.insertInto('notifications').values(rows).execute();
 }

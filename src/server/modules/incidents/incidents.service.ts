@@ -16,6 +16,7 @@ import type { UnitService } from '../units/units.service.js';
 import { activate, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ChainContext } from './incident-chain.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
+import * as peopleRepo from '../people/people.repository.js';
 import * as repo from './incidents.repository.js';
 
 /** A report this long after the incident's own time is flagged as possibly concealed. */
@@ -193,7 +194,7 @@ export class IncidentService {
       await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(report), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
       await repo.updateIncident(ctx.tx, incidentId, { status: 'closed', closed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() });
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
-      if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await repo.holdersOf(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
+      if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
       return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
     });
   }

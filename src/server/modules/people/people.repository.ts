@@ -123,3 +123,20 @@ export async function countPeople(db: Executor): Promise<number> {
   const row = await db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Everyone holding a role in a unit, with name and phone: to fill a plan and to check its chain. */
+export async function holdersIn(db: Executor, unitId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .select(['people.id', 'people.name', 'people.phone', 'memberships.role'])
+    .where('memberships.unit_id', '=', unitId)
+    .orderBy('people.name')
+    .execute();
+}
+
+/** The people holding one role in a unit: whom a chain step tells. */
+export async function personIdsWithRole(db: Executor, unitId: string, role: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('person_id').where('unit_id', '=', unitId).where('role', '=', role).execute();
+  return rows.map((r) => r.person_id);
+}

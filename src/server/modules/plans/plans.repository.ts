@@ -68,16 +68,6 @@ export async function publishedFor(db: Executor, unitIds: string[]) {
     .execute();
 }
 
-/** Who holds a role in a unit, to fill a template and to check that every role has someone. */
-export async function holdersOf(db: Executor, unitId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('people', 'people.id', 'memberships.person_id')
-    .select(['people.id', 'people.name', 'people.phone', 'memberships.role'])
-    .where('memberships.unit_id', '=', unitId)
-    .orderBy('people.name')
-    .execute();
-}
 
 export async function peopleByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];

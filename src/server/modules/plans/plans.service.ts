@@ -15,6 +15,7 @@ import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import { fillLeadership } from './leadership.js';
 import { publishProblems } from './publish-rules.js';
+import * as peopleRepo from '../people/people.repository.js';
 import * as repo from './plans.repository.js';
 import { requireApprover } from './plans.policy.js';
 import { namedPeople } from './plans.presenter.js';
@@ -80,7 +81,7 @@ export class PlanService {
       const now = this.clock.now().toISOString();
       const planId = newId();
       await repo.insertPlan(tx, { id: planId, unit_id: unit.id, kind: template.kind, template: template.id, created_at: now, updated_at: now });
-      const content = fillLeadership(template.content[locale], await repo.holdersOf(tx, unit.id));
+      const content = fillLeadership(template.content[locale], await peopleRepo.holdersIn(tx, unit.id));
       const version: PlanVersionRow = {
         id: newId(), plan_id: planId, version: 1, status: 'draft', title: template.title[locale].replace('{unit}', unit.name), locale,
         ...periodColumns(input.period), covers_sub_units: 0, content_json: JSON.stringify(content), created_by: actorId(actor),
@@ -153,8 +154,8 @@ export class PlanService {
   }
 
   private async checkInput(tx: Executor, { plan }: PlanBundle, draft: PlanVersionRow) {
-    const holders = await repo.holdersOf(tx, plan.unit_id);
-    const parentHolders = plan.unit_parent_id ? await repo.holdersOf(tx, plan.unit_parent_id) : null;
+    const holders = await peopleRepo.holdersIn(tx, plan.unit_id);
+    const parentHolders = plan.unit_parent_id ? await peopleRepo.holdersIn(tx, plan.unit_parent_id) : null;
     const content = PlanContent.parse(JSON.parse(draft.content_json));
     const people = await repo.peopleByIds(tx, [content.leadership.leaderId, content.leadership.officeContactId, ...content.leadership.deputyIds, ...content.leadership.memberIds].filter((x): x is string => Boolean(x)));
     const known = new Set([...holders.map((h) => h.id), ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id)]);
