@@ -29,7 +29,9 @@ describe('Feishu signing', () => {
 
 describe('Feishu channel', () => {
   let receiver: HttpReceiver;
-  const channels = createChannels({ timeoutMs: 500 });
+  // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
+  const channels = createChannels({ timeoutMs: 10_000 });
+  const hurried = createChannels({ timeoutMs: 300 });
   const address = (secret = receiver.secrets.feishu ?? undefined) => ({ channel: 'feishu' as const, url: receiver.urls.feishu, secret });
 
   before(async () => {
@@ -95,7 +97,7 @@ describe('Feishu channel', () => {
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('feishu', 1, 'hang');
-    assert.ok((await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok((await failureOf(() => hurried.feishu.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
     const dead = { channel: 'feishu' as const, url: await deadUrl('/open-apis/bot/v2/hook/x') };
     assert.ok((await failureOf(() => channels.feishu.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
   });

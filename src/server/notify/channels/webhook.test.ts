@@ -28,7 +28,9 @@ describe('webhook signing', () => {
 
 describe('webhook channel', () => {
   let receiver: HttpReceiver;
-  const channels = createChannels({ timeoutMs: 500 });
+  // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
+  const channels = createChannels({ timeoutMs: 10_000 });
+  const hurried = createChannels({ timeoutMs: 300 });
   const address = (secret = receiver.secrets.webhook ?? '') => ({ channel: 'webhook' as const, url: receiver.urls.webhook, secret });
 
   before(async () => {
@@ -86,7 +88,7 @@ describe('webhook channel', () => {
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('webhook', 1, 'hang');
-    assert.ok((await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok((await failureOf(() => hurried.webhook.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
     const dead = { ...address(), url: await deadUrl('/hook') };
     assert.ok((await failureOf(() => channels.webhook.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
   });

@@ -9,7 +9,9 @@ import { WECOM_TEXT_MAX_BYTES } from './wecom.js';
 
 describe('WeCom channel', () => {
   let receiver: HttpReceiver;
-  const channels = createChannels({ timeoutMs: 500 });
+  // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
+  const channels = createChannels({ timeoutMs: 10_000 });
+  const hurried = createChannels({ timeoutMs: 300 });
   const address = (url = receiver.urls.wecom) => ({ channel: 'wecom' as const, url });
 
   before(async () => {
@@ -64,7 +66,7 @@ describe('WeCom channel', () => {
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('wecom', 1, 'hang');
-    assert.ok((await failureOf(() => channels.wecom.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok((await failureOf(() => hurried.wecom.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
     const dead = address(await deadUrl('/cgi-bin/webhook/send?key=k'));
     assert.ok((await failureOf(() => channels.wecom.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
   });
