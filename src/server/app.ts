@@ -23,6 +23,7 @@ import { planExportRoutes } from './modules/plans/plans.export.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
+import { visitorRoutes } from './modules/visitors/visitors.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -67,6 +68,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   incidentRoutes(app, c.incidents);
   incidentExportRoutes(app, c.incidents);
   await incidentPhotoRoutes(app, c.photos);
+  visitorRoutes(app, c.visitors);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

@@ -13,6 +13,8 @@ import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
 import { DeliveryWorker } from './notify/delivery-worker.js';
 import { LiveBus } from './notify/live-bus.js';
+import { Notifier } from './notify/notifier.js';
+import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
@@ -37,6 +39,7 @@ export interface Container {
   deliveries: DeliveryWorker;
   incidents: IncidentService;
   photos: IncidentPhotos;
+  visitors: VisitorService;
   close(): Promise<void>;
 }
 
@@ -63,11 +66,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
   const channels = options.channels ?? createChannels({ smtp: config.smtp });
   const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
-  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, deliveries));
+  const notifier = new Notifier(bus, deliveries);
+  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier));
+  const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
+  engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) => visitors.onClosing(tx, deadline.ref_id, now, afterCommit));
+  engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

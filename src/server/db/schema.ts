@@ -280,6 +280,38 @@ export interface IncidentPhotoTable {
   created_at: string;
 }
 
+export interface VisitorTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  id_kind: string;
+  /** Only the last four characters; the server masks whatever it is sent. */
+  id_masked: string;
+  purpose: string;
+  host_name: string;
+  vehicle_plate: string;
+  checked_in_at: string;
+  checked_out_at: string | null;
+  registered_by_person_id: string | null;
+  created_at: string;
+}
+
+export interface VisitorSettingsTable {
+  unit_id: string;
+  closing_time: string;
+}
+
+/** Every look at personal data: who, when, which unit's records, with what filter. */
+export interface AccessLogTable {
+  id: string;
+  at: string;
+  account_id: string | null;
+  actor_label: string;
+  entity: string;
+  unit_id: string | null;
+  detail_json: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -303,6 +335,9 @@ export interface Database {
   contact_methods: ContactMethodTable;
   deliveries: DeliveryTable;
   incident_photos: IncidentPhotoTable;
+  visitors: VisitorTable;
+  visitor_settings: VisitorSettingsTable;
+  access_log: AccessLogTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

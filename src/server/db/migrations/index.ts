@@ -5,6 +5,7 @@ import * as engine from './20261129_1000_engine.js';
 import * as incidents from './20261129_1100_incidents.js';
 import * as deliveries from './20261129_1200_deliveries.js';
 import * as incidentPhotos from './20261129_1300_incident_photos.js';
+import * as visitors from './20261129_1400_visitors.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1100_incidents': incidents,
   '20261129_1200_deliveries': deliveries,
   '20261129_1300_incident_photos': incidentPhotos,
+  '20261129_1400_visitors': visitors,
 };

@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { IncidentStepRow } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
 import { translate, type MessageKey } from '../../lib/messages.js';
-import type { DeliveryWorker } from '../../notify/delivery-worker.js';
+import type { Notifier } from '../../notify/notifier.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { ChainContext } from './incident-chain.js';
-import * as repo from './incidents.repository.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 const TYPE_KEYS = {
@@ -21,7 +19,7 @@ const TYPE_KEYS = {
 export class IncidentNotifier {
   constructor(
     private readonly bus: LiveBus,
-    private readonly outbox: DeliveryWorker,
+    private readonly notifier: Notifier,
   ) {}
 
   private title(ctx: ChainContext): { locale: Locale; title: string } {
@@ -50,14 +48,9 @@ export class IncidentNotifier {
   }
 
   private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string): Promise<void> {
-    const unique = [...new Set(people)];
-    const rows = unique.map((person_id) => ({
-      id: newId(), person_id, incident_id: ctx.incident.id, kind, title, body, link: `/incidents/${ctx.incident.id}`,
-      drill: ctx.incident.drill, created_at: ctx.now.toISOString(), read_at: null,
-    }));
-    await repo.insertNotifications(ctx.tx, rows);
-    for (const row of rows) await this.outbox.enqueue(ctx.tx, row, ctx.incident.unit_locale);
-    ctx.afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
+    await this.notifier.tell(ctx.tx, ctx.afterCommit, people, {
+      kind, title, body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale,
+    }, ctx.now);
   }
 
   /** Live screens showing this incident (the board, its page) re-read it. */

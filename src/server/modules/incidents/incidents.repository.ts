@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow, NotificationRow } from '../../db/schema.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from '../../db/schema.js';
 
 export type IncidentWithUnit = IncidentRow & { unit_name: string; unit_path: string; unit_parent_id: string | null; unit_locale: string; unit_time_zone: string };
 
@@ -96,9 +96,6 @@ export async function insertAfterAction(db: Executor, row: { incident_id: string
 export const afterActionOf = (db: Executor, incidentId: string) =>
   db.selectFrom('after_action_reports').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
 
-export async function insertNotifications(db: Executor, rows: NotificationRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('notifications').values(rows).execute();
-}
 
 export const personNames = (db: Executor, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
