@@ -24,6 +24,7 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -69,6 +70,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   incidentExportRoutes(app, c.incidents);
   await incidentPhotoRoutes(app, c.photos);
   visitorRoutes(app, c.visitors);
+  caseRoutes(app, c.cases, c.db);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);
