@@ -25,6 +25,7 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
+import { drillRoutes } from './modules/drills/drills.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -71,6 +72,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await incidentPhotoRoutes(app, c.photos);
   visitorRoutes(app, c.visitors);
   caseRoutes(app, c.cases, c.db);
+  drillRoutes(app, c.drills);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

@@ -16,6 +16,7 @@ import { LiveBus } from './notify/live-bus.js';
 import { Notifier } from './notify/notifier.js';
 import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
+import { DrillService } from './modules/drills/drills.service.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
@@ -42,6 +43,7 @@ export interface Container {
   photos: IncidentPhotos;
   visitors: VisitorService;
   cases: CaseService;
+  drills: DrillService;
   close(): Promise<void>;
 }
 
@@ -74,11 +76,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) => visitors.onClosing(tx, deadline.ref_id, now, afterCommit));
   engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
+  const drills = new DrillService(db, clock, audit, units, planRules);
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) => cases.onFollowUp(tx, deadline.ref_id, now, afterCommit));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

@@ -350,6 +350,24 @@ export interface CaseSessionTable {
   notes: string;
 }
 
+export interface DrillTable {
+  id: string;
+  unit_id: string;
+  type: string;
+  title: string;
+  /** Local date it is planned for; null for a drill recorded without a plan. */
+  planned_date: string | null;
+  status: string;
+  started_at: string | null;
+  ended_at: string | null;
+  participants: number | null;
+  evacuation_seconds: number | null;
+  evaluation: string | null;
+  problems_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -379,6 +397,7 @@ export interface Database {
   cases: CaseTable;
   case_parties: CasePartyTable;
   case_sessions: CaseSessionTable;
+  drills: DrillTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -400,3 +419,4 @@ export type IncidentFlagRow = Selectable<IncidentFlagTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type DeliveryRow = Selectable<DeliveryTable>;
 export type CaseRow = Selectable<CaseTable>;
+export type DrillRow = Selectable<DrillTable>;

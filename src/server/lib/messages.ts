@@ -95,6 +95,9 @@ export const MESSAGES = {
   'case.notResolved': { 'zh-CN': '案件尚无处理结果（达成协议或未达成协议），不能结案。', en: 'The case has no outcome yet (agreement or none); it cannot be closed.' },
   'case.closed': { 'zh-CN': '该案件已结案，不能再修改。', en: 'This case is closed and can no longer change.' },
   'case.followUpTitle': { 'zh-CN': '【回访提醒】案件 {number} 今日需回访', en: '[Follow-up] Case {number} is due for follow-up today' },
+  'drill.endBeforeStart': { 'zh-CN': '结束时间必须晚于开始时间', en: 'must be after the start time' },
+  'drill.inFuture': { 'zh-CN': '不能晚于现在', en: 'cannot be in the future' },
+  'drill.alreadyRecorded': { 'zh-CN': '该演练已有记录。', en: 'This drill has already been recorded.' },
   'role.admin': { 'zh-CN': '系统管理员', en: 'administrator' },
   'role.accountable_head': { 'zh-CN': '第一责任人', en: 'accountable head' },
   'role.safety_officer': { 'zh-CN': '安全员', en: 'safety officer' },
@@ -197,6 +200,11 @@ export const MESSAGES = {
   'label.reason': { 'zh-CN': '原因', en: 'reason' },
   'label.followUpDate': { 'zh-CN': '回访日期', en: 'follow-up date' },
   'label.outcome': { 'zh-CN': '处理结果', en: 'outcome' },
+  'label.endedAt': { 'zh-CN': '结束时间', en: 'end time' },
+  'label.startedAt': { 'zh-CN': '开始时间', en: 'start time' },
+  'label.participants': { 'zh-CN': '参加人数', en: 'participants' },
+  'label.evaluation': { 'zh-CN': '演练评估', en: 'evaluation' },
+  'label.plannedDate': { 'zh-CN': '计划日期', en: 'planned date' },
   'label.admin': { 'zh-CN': '管理员', en: 'administrator' },
 } as const satisfies Record<string, Text>;
 

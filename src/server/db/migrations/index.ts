@@ -7,6 +7,7 @@ import * as deliveries from './20261129_1200_deliveries.js';
 import * as incidentPhotos from './20261129_1300_incident_photos.js';
 import * as visitors from './20261129_1400_visitors.js';
 import * as cases from './20261129_1500_cases.js';
+import * as drills from './20261129_1600_drills.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1300_incident_photos': incidentPhotos,
   '20261129_1400_visitors': visitors,
   '20261129_1500_cases': cases,
+  '20261129_1600_drills': drills,
 };

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
+import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { FakeClock } from '../../lib/clock.js';
+import { typeCompliance, worst } from './compliance.js';
+
+const T0 = new Date('2027-02-20T02:00:00.000Z');
+const DAY = 86_400_000;
+
+describe('drill compliance', () => {
+  it('N a term means one every 182/N days from the last one done', () => {
+    const last = new Date('2027-01-01T00:00:00Z');
+    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-03-01T00:00:00Z')).state, 'on_schedule');
+    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-03-25T00:00:00Z')).state, 'due_soon');
+    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-04-05T00:00:00Z')).state, 'overdue');
+    assert.equal(typeCompliance('lockdown', 0, null, last, new Date()).state, 'not_required');
+    assert.equal(worst(['on_schedule', 'overdue', 'due_soon']), 'overdue');
+  });
+});
+
+for (const dialect of dialectsUnderTest()) {
+  describe(`drills (${dialect})`, () => {
+    let t: TestApp;
+    let clock: FakeClock;
+    let head: Client;
+    let k1: string;
+    let k2: string;
+    before(async () => {
+      clock = new FakeClock(T0);
+      t = await createTestApp(dialect, { demo: true, clock });
+      k1 = await unitIdByName(t, '城关镇中心幼儿园');
+      k2 = await unitIdByName(t, '城关镇阳光幼儿园');
+      for (const unit of ['k1', 'k2']) {
+        const safety = await t.signIn(`${unit}.safety`);
+        const headOf = await t.signIn(`${unit}.head`);
+        const plan = (await safety.post('/api/v1/plans', { unitId: unit === 'k1' ? k1 : k2, template: 'kindergarten' })).json();
+        assert.equal((await headOf.post(`/api/v1/plans/${plan.planId}/publish`)).statusCode, 200);
+      }
+      head = await t.signIn('k1.head');
+    });
+    after(() => t.close());
+
+    it('records a drill; evacuation is measured against the two-minute target', async () => {
+      const planned = await head.post('/api/v1/drills', { unitId: k1, type: 'fire_evacuation', plannedDate: '2027-02-20', title: '春季消防疏散演练' });
+      assert.equal(planned.statusCode, 201, planned.body);
+      const res = await head.post(`/api/v1/drills/${planned.json().id}/record`, {
+        startedAt: '2027-02-20T01:30:00.000Z', endedAt: '2027-02-20T01:45:00.000Z', participants: 186, evacuationSeconds: 105,
+        evaluation: '疏散有序，小班速度偏慢', problems: ['二楼东侧楼梯照明不足'],
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().evacuationOnTarget, true);
+      assert.deepEqual(res.json().problems, ['二楼东侧楼梯照明不足']);
+    });
+
+    it('a drill ending before it starts, or in the future, is refused and nothing changes', async () => {
+      const planned = (await head.post('/api/v1/drills', { unitId: k1, type: 'earthquake', plannedDate: '2027-02-21', title: '地震避险演练' })).json();
+      const backwards = await head.post(`/api/v1/drills/${planned.id}/record`, {
+        startedAt: '2027-02-20T01:30:00.000Z', endedAt: '2027-02-20T01:00:00.000Z', participants: 10, evaluation: '—',
+      }, { 'accept-language': 'en' });
+      assert.equal(backwards.statusCode, 422);
+      assert.equal(backwards.json().errors[0].field, 'endedAt');
+      const future = await head.post(`/api/v1/drills/${planned.id}/record`, {
+        startedAt: '2027-02-21T01:00:00.000Z', endedAt: '2027-02-21T01:30:00.000Z', participants: 10, evaluation: '—',
+      });
+      assert.equal(future.statusCode, 422);
+      const row = await t.c.db.selectFrom('drills').select('status').where('id', '=', planned.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'planned');
+    });
+
+    it('a kindergarten with no drill this quarter shows overdue; one that drilled is on schedule', async () => {
+      clock.set(new Date(T0.getTime() + 60 * DAY));
+      head = await t.signIn('k1.head');
+      const again = (await head.post('/api/v1/drills', { unitId: k1, type: 'fire_evacuation', plannedDate: '2027-04-21', title: '第二次消防疏散演练' })).json();
+      const startedAt = new Date(clock.now().getTime() - 3600_000).toISOString();
+      const endedAt = new Date(clock.now().getTime() - 1800_000).toISOString();
+      assert.equal((await head.post(`/api/v1/drills/${again.id}/record`, { startedAt, endedAt, participants: 180, evacuationSeconds: 150, evaluation: '超时，需加强' })).json().evacuationOnTarget, false);
+      clock.set(new Date(T0.getTime() + 100 * DAY));
+      const supervisor = await t.signIn('cs1.head');
+      const { units } = (await supervisor.get('/api/v1/drills/compliance')).json();
+      const byName = Object.fromEntries(units.map((u: { unitName: string }) => [u.unitName, u]));
+      const idle = byName['城关镇阳光幼儿园'];
+      assert.equal(idle.state, 'overdue');
+      assert.equal(idle.types.find((x: { type: string }) => x.type === 'fire_evacuation').state, 'overdue');
+      const active = byName['城关镇中心幼儿园'];
+      assert.equal(active.types.find((x: { type: string }) => x.type === 'fire_evacuation').state, 'on_schedule');
+      assert.equal(byName['城关镇第一小学'].state, 'not_required', 'no plan, no requirement');
+      const outsider = await t.signIn('s1.safety');
+      const theirs = (await outsider.get('/api/v1/drills/compliance')).json().units.map((u: { unitName: string }) => u.unitName);
+      assert.deepEqual(theirs, ['城关镇第一小学']);
+    });
+  });
+}
