@@ -34,6 +34,10 @@ export async function markFired(db: Executor, id: string, now: string, by: strin
   await db.updateTable('deadlines').set({ state: 'fired', fired_at: now, fired_by: by }).where('id', '=', id).execute();
 }
 
+export async function markManyFired(db: Executor, ids: string[], now: string, by: string): Promise<void> {
+  if (ids.length) await db.updateTable('deadlines').set({ state: 'fired', fired_at: now, fired_by: by }).where('id', 'in', ids).execute();
+}
+
 export async function markRetry(db: Executor, id: string, attempts: number, error: string, dueAt: string, failed: boolean): Promise<void> {
   await db
     .updateTable('deadlines')

@@ -64,13 +64,13 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('a failing handler is retried with backoff while the rest of its batch fires', async () => {
-      let failures = 0;
+      // Fails on its first two attempts, then succeeds; its writes must vanish with each failure.
       engine.on('test.flaky', async ({ tx, deadline }) => {
         await tx.insertInto('deadlines').values({
-          id: `side-effect-${failures}`, kind: 'test.side', ref_id: `s${failures}`, unit_id: null, due_at: T0, state: 'fired',
+          id: `side-effect-${deadline.attempts}`, kind: 'test.side', ref_id: `s${deadline.attempts}`, unit_id: null, due_at: T0, state: 'fired',
           attempts: 0, last_error: null, fired_by: null, created_at: T0, fired_at: null,
         }).execute();
-        if (failures++ < 2) throw new Error(`boom ${deadline.ref_id}`);
+        if (deadline.attempts < 2) throw new Error(`boom ${deadline.ref_id}`);
       });
       await schedule('f', 1, 'test.flaky');
       await schedule('ok', 1);
@@ -89,6 +89,8 @@ for (const dialect of dialectsUnderTest()) {
       await engine.tick();
       const done = await database.opened.db.selectFrom('deadlines').select(['state', 'attempts']).where('ref_id', '=', 'f').executeTakeFirstOrThrow();
       assert.deepEqual(done, { state: 'fired', attempts: 2 });
+      const kept = await database.opened.db.selectFrom('deadlines').select('ref_id').where('kind', '=', 'test.side').execute();
+      assert.deepEqual(kept.map((k) => k.ref_id), ['s2'], 'only the successful attempt’s write stayed');
     });
 
     it('two engines on one database share the work and fire each row exactly once', async () => {

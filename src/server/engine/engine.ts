@@ -87,7 +87,30 @@ export class DeadlineEngine {
     }
   }
 
+  /**
+   * The common case first: the whole batch in one transaction and one UPDATE to mark it fired.
+   * If any handler fails, that transaction rolls back and the batch is fired again row by row,
+   * each in a savepoint, so the failure stays with its own deadline.
+   */
   private async fireBatch(): Promise<number> {
+    try {
+      return await transactionWithHooks(this.db, async (tx, afterCommit) => {
+        const now = this.clock.now();
+        const due = await repo.claimDue(tx, this.dialect, now.toISOString(), this.batchSize);
+        for (const deadline of due) {
+          const handler = this.handlers.get(deadline.kind);
+          if (!handler) throw new Error(`no handler for deadline kind ${deadline.kind}`);
+          await handler({ tx, deadline, now, afterCommit });
+        }
+        await repo.markManyFired(tx, due.map((d) => d.id), now.toISOString(), this.instanceId);
+        return due.length;
+      });
+    } catch {
+      return this.fireBatchRowByRow();
+    }
+  }
+
+  private async fireBatchRowByRow(): Promise<number> {
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
       const now = this.clock.now();
       const due = await repo.claimDue(tx, this.dialect, now.toISOString(), this.batchSize);
