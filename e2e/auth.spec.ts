@@ -48,7 +48,7 @@ describe('sign-in', () => {
     await page.locator('#username').fill('k1.head');
     await page.locator('#password').fill(DEMO_PASSWORD);
     await page.locator('form button[type="submit"]').click();
-    await page.getByText('「突发事件」将在后续版本推出').waitFor();
+    await page.getByTestId('board-page').getByRole('heading', { name: '事件看板' }).waitFor();
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes } from 'react-router-dom';
 import { ForcedPasswordPage } from './features/auth/ForcedPasswordPage.js';
 import { SessionProvider, useSession } from './features/auth/session.js';
 import { SignInPage } from './features/auth/SignInPage.js';
@@ -13,6 +13,11 @@ import { useLocale, useT } from './i18n/index.js';
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.js'));
 const UnitsPage = lazy(() => import('./features/units/UnitsPage.js'));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.js'));
+const PlansPage = lazy(() => import('./features/plans/PlansPage.js'));
+const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
+const IncidentBoardPage = lazy(() => import('./features/incidents/BoardPage.js'));
+const ReportIncidentPage = lazy(() => import('./features/incidents/ReportIncidentPage.js'));
+const IncidentPage = lazy(() => import('./features/incidents/IncidentPage.js'));
 const ComingPage = lazy(() => import('./features/coming/ComingPage.js'));
 const NotFoundPage = lazy(() => import('./features/coming/NotFoundPage.js'));
 
@@ -33,6 +38,11 @@ function SignedInRoutes() {
           <Route index element={<OverviewPage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="people" element={<PeoplePage />} />
+          <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/:id" element={<PlanEditorPage />} />
+          <Route path="incidents" element={<IncidentBoardPage />} />
+          <Route path="incidents/new" element={<ReportIncidentPage />} />
+          <Route path="incidents/:id" element={<IncidentPage />} />
           {COMING_CAPABILITIES.map((item) => (
             <Route key={item.path} path={item.path.slice(1)} element={<ComingPage capability={item} />} />
           ))}
@@ -67,6 +77,9 @@ function Gate() {
   }
 }
 
+/** A data router (one catch-all route) so that screens can ask before leaving unsaved work. */
+const router = createBrowserRouter([{ path: '*', element: <Gate /> }]);
+
 export function App() {
   const { locale } = useLocale();
   return (
@@ -83,9 +96,7 @@ export function App() {
     >
       <AntApp style={{ height: '100%' }}>
         <SessionProvider>
-          <BrowserRouter>
-            <Gate />
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </SessionProvider>
       </AntApp>
     </ConfigProvider>

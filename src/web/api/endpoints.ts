@@ -1,7 +1,11 @@
 import type { Me, SetupBody } from '../../common/schemas/auth.js';
 import type { CreatePersonBody, Person, UpdatePersonBody } from '../../common/schemas/people.js';
+import type { PlanContent, SpecialPeriod } from '../../common/schemas/plan-content.js';
+import type { PlanDiff as PlanDiffSchema, PlanSummary as PlanSummarySchema, PlanVersion, RulesInForceView, TemplateId } from '../../common/schemas/plans.js';
 import type { Page } from '../../common/schemas/shared.js';
 import type { CreateUnitBody, Unit, UpdateUnitBody } from '../../common/schemas/units.js';
+import type { z } from 'zod';
+import type { Locale } from '../../common/locale.js';
 import type { Role } from '../../common/org.js';
 import { http } from './client.js';
 
@@ -60,4 +64,59 @@ export const peopleApi = {
     http.post<Person>(`/people/${id}/account`, { username, password }),
   resetPassword: (id: string, password: string, mustChange: boolean) =>
     http.post<void>(`/people/${id}/password`, { password, mustChange }),
+};
+
+export interface PlanQuery {
+  unitId?: string;
+  subtree?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One line of a plan's version history. */
+export interface PlanVersionInfo {
+  version: number;
+  status: PlanVersion['status'];
+  title: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface NewPlan {
+  unitId: string;
+  template: TemplateId;
+  locale?: Locale;
+  period?: SpecialPeriod;
+}
+
+export interface DraftChanges {
+  title?: string;
+  period?: SpecialPeriod;
+  coversSubUnits?: boolean;
+  /** The whole content: the server replaces it. */
+  content?: PlanContent;
+}
+
+/** Which plan is in force for a unit now, and the rules it sets. */
+export type RulesInForce = z.infer<typeof RulesInForceView>;
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type PlanDiff = z.infer<typeof PlanDiffSchema>;
+
+/** Addresses the browser opens itself (download, new tab), outside the JSON client. */
+const versionPath = (id: string, version: number) => `/api/v1/plans/${id}/versions/${version}`;
+
+export const plansApi = {
+  list: (query: PlanQuery) =>
+    http.get<Page<PlanSummary>>('/plans', { ...query, subtree: query.unitId ? String(query.subtree ?? true) : undefined }),
+  create: (body: NewPlan) => http.post<PlanVersion>('/plans', body),
+  get: (id: string) => http.get<PlanVersion>(`/plans/${id}`),
+  versions: (id: string) => http.get<PlanVersionInfo[]>(`/plans/${id}/versions`),
+  version: (id: string, version: number) => http.get<PlanVersion>(`/plans/${id}/versions/${version}`),
+  updateDraft: (id: string, body: DraftChanges) => http.patch<PlanVersion>(`/plans/${id}/draft`, body),
+  startRevision: (id: string) => http.post<PlanVersion>(`/plans/${id}/revisions`),
+  publish: (id: string) => http.post<PlanVersion>(`/plans/${id}/publish`),
+  diff: (id: string, from: number, to: number) => http.get<PlanDiff>(`/plans/${id}/diff`, { from, to }),
+  rules: (unitId: string) => http.get<RulesInForce>(`/units/${unitId}/rules`),
+  docxUrl: (id: string, version: number) => `${versionPath(id, version)}/document.docx`,
+  printUrl: (id: string, version: number) => `${versionPath(id, version)}/print`,
 };

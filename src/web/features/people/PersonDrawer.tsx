@@ -9,6 +9,7 @@ import { roleLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { canManageAccounts, canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
+import { ContactMethodsSection } from '../notifications/ContactMethodsSection.js';
 import { AccountModal } from './AccountModal.js';
 import { AddRoleForm } from './AddRoleForm.js';
 import { PersonRoleTags } from './PersonRoleTags.js';
@@ -99,6 +100,8 @@ export function PersonDrawer({ person, onClose, onChanged, onEdit }: Props) {
             <PersonRoleTags person={person} onRemove={manager ? removeRole : undefined} />
           </div>
           {manager && <AddRoleForm person={person} onAdded={onChanged} />}
+
+          <ContactMethodsSection key={person.id} personId={person.id} editable={manager || me.personId === person.id} />
 
           {admin && (
             <>

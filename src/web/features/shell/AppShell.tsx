@@ -3,6 +3,8 @@ import { Button, Drawer, Grid, Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useT } from '../../i18n/index.js';
+import { ReportButton } from '../incidents/ReportButton.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { BrandMark } from './BrandMark.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NavMenu } from './NavMenu.js';
@@ -44,7 +46,9 @@ export function AppShell() {
         )}
         <BrandMark />
         <div style={{ flex: 1 }} />
+        <ReportButton />
         {screens.md && <LanguageSwitch size="small" />}
+        <NotificationBell />
         <UserMenu />
       </Layout.Header>
       <Layout>

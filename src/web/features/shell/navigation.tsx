@@ -40,8 +40,8 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'nav.group.response',
     items: [
-      { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined />, coming: 'coming.plans' },
-      { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined />, coming: 'coming.incidents' },
+      { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined /> },
+      { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
       { path: '/drills', label: 'nav.drills', icon: <FireOutlined />, coming: 'coming.drills' },
     ],
   },

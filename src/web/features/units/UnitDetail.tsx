@@ -5,6 +5,7 @@ import type { Unit } from '../../../common/schemas/units.js';
 import { formatDateTime, utcOffset } from '../../components/format.js';
 import { localeLabel, unitTypeLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
+import { PlanInForce } from '../plans/PlanInForce.js';
 
 interface Props {
   unit: Unit;
@@ -62,6 +63,7 @@ export function UnitDetail({ unit, parentName, canManage, canMove, onAdd, onEdit
         <Descriptions.Item label={t('unit.createdAt')}>{formatDateTime(unit.createdAt, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('unit.updatedAt')}>{formatDateTime(unit.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
+      <PlanInForce unitId={unit.id} timeZone={unit.timeZone} />
     </div>
   );
 }

@@ -1,0 +1,170 @@
+import { FlagFilled, WarningFilled } from '@ant-design/icons';
+import { Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Page } from '../../../common/schemas/shared.js';
+import { incidentTypeLabel } from '../../components/labels.js';
+import { useT } from '../../i18n/index.js';
+import type { IncidentSummary } from './api.js';
+import { Countdown } from './Countdown.js';
+import { duration } from './format.js';
+import { useIt } from './i18n.js';
+import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
+import { useNow } from './useResource.js';
+
+interface Props {
+  page: Page<IncidentSummary> | undefined;
+  loading: boolean;
+  compact: boolean;
+  emptyText: string;
+  onPage: (page: number, pageSize: number) => void;
+}
+
+function Since({ at }: { at: string }) {
+  const it = useIt();
+  const now = useNow(15_000);
+  const ago = now - Date.parse(at);
+  return <span>{ago < 60_000 ? it('board.justNow') : it('board.ago', { time: duration(it, ago) })}</span>;
+}
+
+function Next({ row }: { row: IncidentSummary }) {
+  const it = useIt();
+  if (!row.nextDueAt || row.status === 'closed') return <Typography.Text type="secondary">{it('board.noDeadline')}</Typography.Text>;
+  return <Countdown dueAt={row.nextDueAt} />;
+}
+
+function Alarms({ row }: { row: IncidentSummary }) {
+  const it = useIt();
+  return (
+    <Flex gap={4} wrap>
+      {row.lateSteps > 0 && (
+        <Tag color="red" icon={<WarningFilled />} data-testid="late-count">
+          {it('board.lateCount', { n: row.lateSteps })}
+        </Tag>
+      )}
+      {row.flags > 0 && (
+        <Tag color="volcano" icon={<FlagFilled />}>
+          {row.flags === 1 ? it('board.flagsOne') : it('board.flags', { n: row.flags })}
+        </Tag>
+      )}
+    </Flex>
+  );
+}
+
+/** Incidents as a table on wide screens and as cards on a phone. */
+export function BoardList({ page, loading, compact, emptyText, onPage }: Props) {
+  const t = useT();
+  const it = useIt();
+  const navigate = useNavigate();
+  const pagination = {
+    current: page?.page ?? 1,
+    pageSize: page?.pageSize ?? 20,
+    total: page?.total ?? 0,
+    hideOnSinglePage: true,
+    size: compact ? ('small' as const) : undefined,
+    showTotal: (total: number) => it('board.total', { total }),
+    onChange: onPage,
+  };
+  const empty = <Empty description={emptyText} />;
+  const type = (row: IncidentSummary) => (
+    <span>
+      {TYPE_ICONS[row.type]} {incidentTypeLabel(t, row.type)}
+    </span>
+  );
+
+  if (compact) {
+    return (
+      <List
+        dataSource={page?.items ?? []}
+        loading={loading}
+        pagination={page && page.total > page.pageSize ? pagination : false}
+        locale={{ emptyText: empty }}
+        data-testid="board-list"
+        renderItem={(row) => (
+          <Card
+            size="small"
+            hoverable
+            className={`steady-board-card${row.lateSteps > 0 ? ' late' : ''}`}
+            onClick={() => navigate(`/incidents/${row.id}`)}
+            data-testid="board-row"
+            data-incident-id={row.id}
+            data-status={row.status}
+          >
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                {type(row)}
+              </Typography.Text>
+              <Flex gap={4}>
+                {row.drill && <DrillTag />}
+                <SeverityTag severity={row.severity} short />
+              </Flex>
+            </Flex>
+            <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
+              {row.unitName} · {row.place}
+            </Typography.Text>
+            <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 6 }}>
+              <StatusTag status={row.status} />
+              <Next row={row} />
+            </Flex>
+            <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Since at={row.reportedAt} />
+              </Typography.Text>
+              <Alarms row={row} />
+            </Flex>
+          </Card>
+        )}
+      />
+    );
+  }
+
+  const columns: TableColumnsType<IncidentSummary> = [
+    {
+      title: it('board.type'),
+      key: 'type',
+      width: 190,
+      render: (_, row) => (
+        <Link to={`/incidents/${row.id}`}>
+          <Flex gap={6} align="center" wrap>
+            {type(row)}
+            {row.drill && <DrillTag />}
+          </Flex>
+        </Link>
+      ),
+    },
+    {
+      title: it('board.unit'),
+      key: 'unit',
+      render: (_, row) => (
+        <div>
+          <div>{row.unitName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.place}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: it('board.severity'), key: 'severity', width: 130, render: (_, row) => <SeverityTag severity={row.severity} /> },
+    { title: it('board.status'), key: 'status', width: 100, render: (_, row) => <StatusTag status={row.status} /> },
+    { title: it('board.since'), key: 'since', width: 130, render: (_, row) => <Since at={row.reportedAt} /> },
+    { title: it('board.next'), key: 'next', width: 160, render: (_, row) => <Next row={row} /> },
+    { title: it('board.lateSteps'), key: 'late', width: 190, render: (_, row) => <Alarms row={row} /> },
+  ];
+
+  return (
+    <Table<IncidentSummary>
+      rowKey="id"
+      columns={columns}
+      dataSource={page?.items ?? []}
+      loading={loading}
+      pagination={pagination}
+      locale={{ emptyText: empty }}
+      scroll={{ x: 1000 }}
+      size="middle"
+      rowClassName={(row) => (row.lateSteps > 0 ? 'steady-board-late' : '')}
+      onRow={(row) => ({ 'data-testid': 'board-row', 'data-incident-id': row.id, 'data-status': row.status }) as HTMLAttributes<HTMLElement>}
+      data-testid="board-table"
+    />
+  );
+}

@@ -1,0 +1,76 @@
+import { Card, Flex, Grid, Segmented, Tag } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useLive, useLiveStatus } from '../notifications/live.js';
+import { incidentsApi } from './api.js';
+import { BoardList } from './BoardList.js';
+import { useIt } from './i18n.js';
+import { useResource } from './useResource.js';
+import './incidents.css';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * The supervisor's board: incidents across every unit the user can see, newest first, each with its
+ * next deadline counting down. Live: new incidents and changed chains show up without a reload.
+ */
+export default function BoardPage() {
+  const it = useIt();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
+  const live = useLiveStatus();
+  const [params, setParams] = useSearchParams();
+  const open = params.get('all') !== '1';
+  const unitId = params.get('unit') ?? undefined;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
+  useLive((event) => {
+    if (event.kind !== 'notification') board.refresh();
+  });
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div data-testid="board-page">
+      <PageTitle
+        title={it('board.title')}
+        extra={
+          live === 'open' ? <Tag color="green">● {it('incident.live')}</Tag> : <Tag color="orange">{it('incident.reconnecting')}</Tag>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center">
+          <Segmented
+            value={open ? 'open' : 'all'}
+            onChange={(value) => update({ all: value === 'all' ? '1' : undefined })}
+            options={[
+              { value: 'open', label: it('board.open') },
+              { value: 'all', label: it('board.all') },
+            ]}
+            data-testid="board-filter"
+          />
+          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={it('board.allUnits')} allowClear style={{ width: compact ? '100%' : 280 }} />
+        </Flex>
+      </Card>
+      {board.error ? <LoadError error={board.error} onRetry={board.refresh} /> : null}
+      <BoardList
+        page={board.data}
+        loading={board.loading}
+        compact={compact}
+        emptyText={it(open ? 'board.empty' : 'board.emptyAll')}
+        onPage={(nextPage, nextSize) => update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Result, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
+import { incidentTypeLabel } from '../../components/labels.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { useT } from '../../i18n/index.js';
+import { useMe } from '../auth/session.js';
+import { useLive, useLiveStatus } from '../notifications/live.js';
+import { AfterActionView } from './AfterActionView.js';
+import { incidentsApi } from './api.js';
+import { ChainSteps } from './ChainSteps.js';
+import { CloseDrawer } from './CloseDrawer.js';
+import { FlagsPanel } from './FlagsPanel.js';
+import { useIt } from './i18n.js';
+import { IncidentActions } from './IncidentActions.js';
+import { DrillBanner, IncidentHeader } from './IncidentHeader.js';
+import { mayManageIncident } from './permissions.js';
+import { PhotoGallery } from './PhotoGallery.js';
+import { PrinciplesStrip } from './PrinciplesStrip.js';
+import { Timeline } from './Timeline.js';
+import { useResource } from './useResource.js';
+import './incidents.css';
+
+/** One incident: the chain with live deadlines, flags, timeline, photos, status and closing. */
+export default function IncidentPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const it = useIt();
+  const me = useMe();
+  const live = useLiveStatus();
+  const [closing, setClosing] = useState(false);
+  const incident = useResource(() => incidentsApi.get(id), [id]);
+  useLive((event) => {
+    if (event.kind === 'notification') return;
+    if (event.kind !== 'incident' || event.incidentId === id) incident.refresh();
+  });
+
+  if (incident.loading) return <div style={{ textAlign: 'center', paddingTop: 80 }}><Spin /></div>;
+  const data = incident.data;
+  if (!data) {
+    if (incident.error instanceof ApiError && incident.error.status === 404) {
+      return <Result status="404" title={it('incident.notFound')} extra={<Link to="/incidents"><Button>{it('incident.back')}</Button></Link>} />;
+    }
+    return <LoadError error={incident.error} onRetry={incident.refresh} />;
+  }
+
+  const manager = mayManageIncident(me, data.unitId);
+  return (
+    <div data-testid="incident-page" data-incident-id={data.id} data-status={data.status}>
+      <PageTitle
+        title={it('incident.title', { type: incidentTypeLabel(t, data.type), unit: data.unitName })}
+        extra={
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+            {live === 'open' ? <Tag color="green">● {it('incident.live')}</Tag> : <Tag color="orange">{it('incident.reconnecting')}</Tag>}
+            <Link to="/incidents">
+              <Button icon={<ArrowLeftOutlined />}>{it('incident.back')}</Button>
+            </Link>
+          </span>
+        }
+      />
+      {incident.error ? <LoadError error={incident.error} onRetry={incident.refresh} /> : null}
+      {data.drill && <DrillBanner />}
+      <PrinciplesStrip />
+      <div className="steady-incident-grid">
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
+          <IncidentHeader incident={data} />
+          <ChainSteps incident={data} onChanged={incident.refresh} />
+          <FlagsPanel incident={data} onChanged={incident.refresh} />
+          <Timeline incident={data} onChanged={incident.refresh} />
+        </div>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
+          <IncidentActions incident={data} manager={manager} onChanged={incident.refresh} onClose={() => setClosing(true)} />
+          {data.afterAction && <AfterActionView report={data.afterAction} />}
+          <PhotoGallery incident={data} onChanged={incident.refresh} />
+        </div>
+      </div>
+      {manager && data.status !== 'closed' && (
+        <CloseDrawer
+          incident={data}
+          open={closing}
+          onClose={() => setClosing(false)}
+          onClosed={() => {
+            setClosing(false);
+            incident.refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { EditOutlined, LockOutlined, MailOutlined, RobotOutlined } from '@ant-design/icons';
+import { App, Button, Divider, Flex, Form, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { LoadError } from '../../components/LoadError.js';
+import { useT } from '../../i18n/index.js';
+import { contactsApi } from '../incidents/api.js';
+import { useResource } from '../incidents/useResource.js';
+import { applyProblem } from '../../components/form-errors.js';
+import { ContactMethodsEditor, inputOf, rowsOf, type MethodRow } from './ContactMethodsEditor.js';
+import { useNt } from './i18n.js';
+
+/**
+ * How Steady reaches a person when an incident needs them, in order (a failing method hands over
+ * to the next). Saved as a whole list; robot addresses and secrets never come back from the server.
+ */
+export function ContactMethodsSection({ personId, editable }: { personId: string; editable: boolean }) {
+  const nt = useNt();
+  const t = useT();
+  const { message } = App.useApp();
+  const methods = useResource(() => contactsApi.list(personId), [personId]);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ methods: MethodRow[] }>();
+
+  const save = async ({ methods: rows }: { methods?: MethodRow[] }) => {
+    setBusy(true);
+    try {
+      await contactsApi.replace(personId, (rows ?? []).map(inputOf));
+      message.success(nt('contacts.saved'));
+      setEditing(false);
+      methods.refresh();
+    } catch (error) {
+      // The server names fields as methods.0.url, as the form does.
+      const rest = applyProblem(form, error);
+      if (rest) message.error(rest);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section data-testid="contact-methods">
+      <Divider titlePlacement="start">{nt('contacts.title')}</Divider>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {nt('contacts.hint')}
+      </Typography.Paragraph>
+      {methods.error ? <LoadError error={methods.error} onRetry={methods.refresh} /> : null}
+      {editing ? (
+        <Form form={form} layout="vertical" initialValues={{ methods: rowsOf(methods.data ?? []) }} onFinish={(v) => void save(v)} data-testid="contact-form">
+          <ContactMethodsEditor form={form} />
+          <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
+            <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="contact-save">
+              {nt('contacts.save')}
+            </Button>
+          </Flex>
+        </Form>
+      ) : (
+        <>
+          <List
+            size="small"
+            loading={methods.loading}
+            dataSource={methods.data ?? []}
+            locale={{ emptyText: nt('contacts.none') }}
+            renderItem={(m) => (
+              <List.Item>
+                <Flex gap={8} align="center" wrap>
+                  <Typography.Text type="secondary">{m.position}.</Typography.Text>
+                  {m.channel === 'email' ? <MailOutlined /> : <RobotOutlined />}
+                  <span>{nt(`channel.${m.channel}`)}</span>
+                  <Typography.Text code>{m.target}</Typography.Text>
+                  {m.signed && (
+                    <Tag icon={<LockOutlined />} color="green">
+                      {nt('contacts.signed')}
+                    </Tag>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+          {editable && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} style={{ marginTop: 8 }} data-testid="contact-edit">
+              {nt('contacts.edit')}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Grid, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { plansApi } from '../../api/endpoints.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useAsync } from '../../components/useAsync.js';
+import { useT } from '../../i18n/index.js';
+import { canManageAnything } from '../auth/permissions.js';
+import { useMe } from '../auth/session.js';
+import { NewPlanModal } from './NewPlanModal.js';
+import { PlansTable } from './PlansTable.js';
+
+const PAGE_SIZE = 20;
+
+/** The plans of the units the user can see, filtered by unit; filters live in the address. */
+export default function PlansPage() {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('unit') ?? undefined;
+  const subtree = params.get('subtree') !== '0';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const [creating, setCreating] = useState(false);
+
+  const plans = useAsync(() => plansApi.list({ unitId, subtree, page, pageSize: PAGE_SIZE }), [unitId, subtree, page]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={t('plans.title')}
+        extra={
+          canManageAnything(me) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-new">
+              {t('plans.new')}
+            </Button>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center">
+          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={t('plans.allUnits')} allowClear style={{ width: compact ? '100%' : 280 }} />
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+            <Switch size="small" checked={subtree} disabled={!unitId} onChange={(on) => update({ subtree: on ? undefined : '0' })} />
+            <Typography.Text>{t('plans.subtree')}</Typography.Text>
+          </label>
+        </Flex>
+      </Card>
+      {plans.error ? <LoadError error={plans.error} onRetry={plans.reload} /> : null}
+      <PlansTable
+        page={plans.data}
+        loading={plans.loading}
+        compact={compact}
+        onOpen={(plan) => navigate(`/plans/${plan.id}`)}
+        onPage={(next) => update({ page: String(next) })}
+      />
+      <NewPlanModal
+        open={creating}
+        defaultUnitId={unitId ?? (me.scopes.length === 1 ? me.scopes[0]?.unitId : undefined)}
+        onClose={() => setCreating(false)}
+        onCreated={(plan) => navigate(`/plans/${plan.planId}`)}
+      />
+    </>
+  );
+}
