@@ -12,7 +12,7 @@ const TYPE_KEYS: Record<string, MessageKey> = {
   string: 'type.string', number: 'type.number', int: 'type.number', boolean: 'type.boolean', object: 'type.object', array: 'type.array',
 };
 const FORMAT_KEYS: Record<string, MessageKey> = {
-  email: 'format.email', uuid: 'format.uuid', regex: 'format.regex', datetime: 'format.datetime',
+  email: 'format.email', uuid: 'format.uuid', regex: 'format.regex', datetime: 'format.datetime', url: 'format.url',
 };
 
 function withKey(problem: FieldProblem, param: string, key: MessageKey | undefined): FieldProblem {

@@ -84,6 +84,7 @@ export const MESSAGES = {
   'incident.statusBackwards': { 'zh-CN': '事件状态只能向前推进。', en: 'An incident’s status only moves forward.' },
   'incident.noAfterAction': { 'zh-CN': '该事件尚未提交书面报告。', en: 'This incident has no after-action report yet.' },
   'incident.notAnImage': { 'zh-CN': '不是图片文件（识别为 {type}），请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image (it looks like {type}); send a JPEG, PNG, WebP or HEIC photo' },
+  'incident.notAnImageUnknown': { 'zh-CN': '不是可识别的图片文件，请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image we can recognise; send a JPEG, PNG, WebP or HEIC photo' },
   'incident.tooManyPhotos': { 'zh-CN': '每个事件最多 {max} 张照片', en: 'an incident can hold at most {max} photos' },
   'incident.photoMissing': { 'zh-CN': '请选择要上传的照片', en: 'choose a photo to upload' },
   'incident.photoTooLarge': { 'zh-CN': '照片过大，上限为 {max} MB', en: 'the photo is too large; the limit is {max} MB' },
@@ -129,6 +130,7 @@ export const MESSAGES = {
   'format.email': { 'zh-CN': '电子邮箱', en: 'e-mail address' },
   'format.uuid': { 'zh-CN': '编号', en: 'id' },
   'format.regex': { 'zh-CN': '规定的格式', en: 'format' },
+  'format.url': { 'zh-CN': '网址（http:// 或 https:// 开头）', en: 'web address starting with http:// or https://' },
   'format.datetime': { 'zh-CN': '日期时间', en: 'date and time' },
   'label.body': { 'zh-CN': '请求体', en: 'request body' },
   'label.name': { 'zh-CN': '名称', en: 'name' },
@@ -205,6 +207,10 @@ export const MESSAGES = {
   'label.participants': { 'zh-CN': '参加人数', en: 'participants' },
   'label.evaluation': { 'zh-CN': '演练评估', en: 'evaluation' },
   'label.plannedDate': { 'zh-CN': '计划日期', en: 'planned date' },
+  'label.to': { 'zh-CN': '邮箱地址', en: 'e-mail address' },
+  'label.url': { 'zh-CN': '机器人地址', en: 'robot address' },
+  'label.secret': { 'zh-CN': '签名密钥', en: 'signing secret' },
+  'label.methods': { 'zh-CN': '联系方式', en: 'contact methods' },
   'label.admin': { 'zh-CN': '管理员', en: 'administrator' },
 } as const satisfies Record<string, Text>;
 

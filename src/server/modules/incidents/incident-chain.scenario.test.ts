@@ -78,6 +78,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(now.flags, []);
       const up = (await inbox(supervisor)).filter((n) => n.incidentId === created.id);
       assert.deepEqual(up.map((n) => n.kind), ['incident.report']);
+      const cs1 = await unitIdByName(t, '青山县城关镇中心学校');
+      const board = (await supervisor.get(`/api/v1/incidents?unitId=${cs1}&open=true`)).json();
+      assert.ok(board.items.some((i: { id: string }) => i.id === created.id), 'a unit filter on the board covers the units below it');
     });
 
     it('late: no acknowledgement by minute 10 escalates to the deputy; no report by 2 h tells the parent', async () => {

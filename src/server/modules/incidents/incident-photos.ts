@@ -38,7 +38,8 @@ export class IncidentPhotos {
     const incident = await this.incidents.get(actor, incidentId);
     if (incident.status === 'closed') throw new AppError(409, 'conflict', 'incident.notFinished');
     const type = await fileTypeFromBuffer(bytes);
-    if (!type || !IMAGE_TYPES.has(type.mime)) throw invalid('photo', 'incident.notAnImage', { type: type?.mime ?? 'unknown' });
+    if (!type) throw invalid('photo', 'incident.notAnImageUnknown');
+    if (!IMAGE_TYPES.has(type.mime)) throw invalid('photo', 'incident.notAnImage', { type: type.mime });
     const id = newId();
     const relative = join('photos', incidentId, `${id}.${type.ext}`);
     const final = join(this.dataDir, relative);

@@ -69,8 +69,9 @@ export class IncidentService {
 
   /** The supervisor's board: incidents across the subtree, with each chain's next deadline. */
   async list(actor: Actor, options: PageQuery & { unitId?: string; open?: boolean }) {
-    if (options.unitId) await this.units.requireVisible(actor, options.unitId);
-    const { rows, total } = await repo.listIncidents(this.db, scopeRoots(actor), options, (options.page - 1) * options.pageSize, options.pageSize);
+    // A unit filter means that unit and everything below it: a central school sees its schools.
+    const within = options.unitId ? [(await this.units.requireVisible(actor, options.unitId)).path] : scopeRoots(actor);
+    const { rows, total } = await repo.listIncidents(this.db, within, { open: options.open }, (options.page - 1) * options.pageSize, options.pageSize);
     const ids = rows.map((r) => r.id);
     const [steps, flags] = await Promise.all([repo.stepsOf(this.db, ids), repo.flagsOf(this.db, ids)]);
     const items = rows.map((incident) => ({ incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id) }));
