@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark (or those named on the command line) and updates docs/benchmarks.md. */
 const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'api-writes': () => import('./api-writes.bench.js'),
+  'engine-deadlines': () => import('./engine-deadlines.bench.js'),
 };
 
 const wanted = process.argv.slice(2);
