@@ -420,3 +420,4 @@ export type NotificationRow = Selectable<NotificationTable>;
 export type DeliveryRow = Selectable<DeliveryTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type DrillRow = Selectable<DrillTable>;
+export type VisitorRow = Selectable<VisitorTable>;

@@ -1,19 +1,7 @@
 import type { Executor } from '../../db/database.js';
+import type { VisitorRow } from '../../db/schema.js';
 
-export interface VisitorRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  id_kind: string;
-  id_masked: string;
-  purpose: string;
-  host_name: string;
-  vehicle_plate: string;
-  checked_in_at: string;
-  checked_out_at: string | null;
-  registered_by_person_id: string | null;
-  created_at: string;
-}
+export type { VisitorRow };
 
 export interface VisitorFilter {
   unitId: string;
