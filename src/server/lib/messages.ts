@@ -84,7 +84,7 @@ export const MESSAGES = {
   'incident.statusBackwards': { 'zh-CN': '事件状态只能向前推进。', en: 'An incident’s status only moves forward.' },
   'incident.noAfterAction': { 'zh-CN': '该事件尚未提交书面报告。', en: 'This incident has no after-action report yet.' },
   'incident.notAnImage': { 'zh-CN': '不是图片文件（识别为 {type}），请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image (it looks like {type}); send a JPEG, PNG, WebP or HEIC photo' },
-  'incident.notAnImageUnknown': { 'zh-CN': '不是可识别的图片文件，请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image we can recognise; send a JPEG, PNG, WebP or HEIC photo' },
+  'incident.notAnImageUnknown': { 'zh-CN': '不是图片文件（无法识别其类型），请上传 JPEG、PNG、WebP 或 HEIC 照片', en: 'is not an image (its type cannot be recognised); send a JPEG, PNG, WebP or HEIC photo' },
   'incident.tooManyPhotos': { 'zh-CN': '每个事件最多 {max} 张照片', en: 'an incident can hold at most {max} photos' },
   'incident.photoMissing': { 'zh-CN': '请选择要上传的照片', en: 'choose a photo to upload' },
   'incident.photoTooLarge': { 'zh-CN': '照片过大，上限为 {max} MB', en: 'the photo is too large; the limit is {max} MB' },
