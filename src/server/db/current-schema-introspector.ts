@@ -32,7 +32,7 @@ export class CurrentSchemaIntrospector implements DatabaseIntrospector {
     return rows.map((row) => ({ name: row.name }));
   }
 
-  async getTables(options: DatabaseMetadataOptions = {}): Promise<TableMetadata[]> {
+  async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
     const { rows } = await sql<ColumnRow>`
       select c.relname as table, ns.nspname as schema, c.relkind = 'v' as is_view,
              a.attname as column, typ.typname as type, tns.nspname as type_schema,
