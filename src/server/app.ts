@@ -26,6 +26,14 @@ import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { drillRoutes } from './modules/drills/drills.routes.js';
+import { dutyRoutes } from './modules/duty/duty.routes.js';
+import { dutyTransferRoutes } from './modules/duty/duty.transfer.routes.js';
+import { leaveRoutes } from './modules/leave/leave.routes.js';
+import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
+import { patrolRoutes } from './modules/patrols/patrols.routes.js';
+import { drillPhotoRoutes } from './modules/drills/drill-photos.routes.js';
+import { dailyReportRoutes } from './modules/daily-reports/daily-reports.routes.js';
+import { directiveRoutes } from './modules/directives/directives.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -73,6 +81,14 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   visitorRoutes(app, c.visitors);
   caseRoutes(app, c.cases, c.db);
   drillRoutes(app, c.drills);
+  dutyRoutes(app, { duty: c.duty, ...c.dutyRosters }, c.db);
+  await dutyTransferRoutes(app, c.dutyRosters.transfer, c.dutyRosters.feeds, c.config.publicUrl);
+  leaveRoutes(app, c.leave, c.db);
+  await inspectionRoutes(app, c.inspections);
+  await drillPhotoRoutes(app, c.drillPhotos);
+  await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
+  dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
+  await directiveRoutes(app, c.directives.service, c.directives.queries);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

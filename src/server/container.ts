@@ -17,9 +17,23 @@ import { Notifier } from './notify/notifier.js';
 import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
+import { createInspections, type Inspections } from './modules/inspections/inspections.module.js';
+import { DrillPhotos } from './modules/drills/drill-photos.js';
+import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
+import { OVERDUE_DEADLINE as PATROL_OVERDUE, PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT, PROMPT_DEADLINE as PATROL_PROMPT, PatrolPlanner } from './modules/patrols/patrol-planner.js';
+import { PatrolService } from './modules/patrols/patrols.service.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
+import { LeaveService } from './modules/leave/leave.service.js';
+import { DutyService } from './modules/duty/duty.service.js';
+import { FeedService } from './modules/duty/feeds.service.js';
+import { HandoverService } from './modules/duty/handovers.service.js';
+import { RosterTransfer } from './modules/duty/roster-transfer.js';
+import { ROTATION_DEADLINE, RotationService } from './modules/duty/rotations.service.js';
+import { SwapService } from './modules/duty/swaps.service.js';
+import { createDailyReports, type DailyReports } from './modules/daily-reports/daily-reports.module.js';
+import { createDirectives, type Directives } from './modules/directives/directives.module.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -44,6 +58,20 @@ export interface Container {
   visitors: VisitorService;
   cases: CaseService;
   drills: DrillService;
+  /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
+  inspections: Inspections;
+  drillPhotos: DrillPhotos;
+  patrols: PatrolService;
+  patrolCheckIns: PatrolCheckIns;
+  /** Daily reports and zero reports: sending, the supervisors' matrix, the engine's planner. */
+  dailyReports: DailyReports;
+  /** Notices and directives down the tree, signed for and replied to. */
+  directives: Directives;
+  /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
+  leave: LeaveService;
+  /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
+  duty: DutyService;
+  dutyRosters: { rotations: RotationService; swaps: SwapService; handovers: HandoverService; transfer: RosterTransfer; feeds: FeedService };
   close(): Promise<void>;
 }
 
@@ -71,17 +99,37 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const channels = options.channels ?? createChannels({ smtp: config.smtp });
   const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
   const notifier = new Notifier(bus, deliveries);
-  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier));
+  const leave = new LeaveService(db, clock, audit, units, planRules, notifier);
+  const duty = new DutyService(db, clock, audit, units, planRules, leave);
+  const dutyRosters = {
+    rotations: new RotationService(db, clock, audit, units, planRules, engine), swaps: new SwapService(db, clock, audit, units, notifier),
+    handovers: new HandoverService(db, clock, audit, notifier), transfer: new RosterTransfer(db, clock, audit, units, duty), feeds: new FeedService(db, clock, audit, units),
+  };
+  engine.on(ROTATION_DEADLINE, ({ tx, deadline }) => dutyRosters.rotations.onTick(tx, deadline.ref_id));
+  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier), leave);
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
   engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) => visitors.onClosing(tx, deadline.ref_id, now, afterCommit));
   engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   const drills = new DrillService(db, clock, audit, units, planRules);
+  const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
+  const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) => cases.onFollowUp(tx, deadline.ref_id, now, afterCommit));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
+  // Prompts go to the people on the duty roster now, and to the role holders where no shift is on.
+  const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) => duty.onDutyIds(unitId, at, tx));
+  const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
+  const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, config.dataDir);
+  engine.on(PATROL_PLAN_NIGHT, ({ tx, deadline, now }) => patrolPlanner.onPlanNight(tx, deadline.ref_id, now));
+  engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit));
+  engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit));
+  const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
+  const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
+    dailyReports, directives,
+    leave, duty, dutyRosters,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

@@ -18,6 +18,29 @@ const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
 const IncidentBoardPage = lazy(() => import('./features/incidents/BoardPage.js'));
 const ReportIncidentPage = lazy(() => import('./features/incidents/ReportIncidentPage.js'));
 const IncidentPage = lazy(() => import('./features/incidents/IncidentPage.js'));
+const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage.js'));
+const ChecklistEditPage = lazy(() => import('./features/inspections/ChecklistEditPage.js'));
+const RunInspectionPage = lazy(() => import('./features/inspections/RunPage.js'));
+const LedgerPage = lazy(() => import('./features/inspections/LedgerPage.js'));
+const RectificationTaskPage = lazy(() => import('./features/inspections/TaskPage.js'));
+const VisitorsPage = lazy(() => import('./features/visitors/VisitorsPage.js'));
+const DrillsPage = lazy(() => import('./features/drills/DrillsPage.js'));
+const CasesPage = lazy(() => import('./features/cases/CasesPage.js'));
+const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js'));
+const CasePage = lazy(() => import('./features/cases/CasePage.js'));
+const PublicCaseStatusPage = lazy(() => import('./features/cases/PublicCaseStatusPage.js'));
+const PatrolsPage = lazy(() => import('./features/patrols/PatrolsPage.js'));
+const CheckpointsPage = lazy(() => import('./features/patrols/CheckpointsPage.js'));
+const PatrolScanPage = lazy(() => import('./features/patrols/ScanPage.js'));
+const DailyReportPage = lazy(() => import('./features/daily-reports/DailyReportPage.js'));
+const DailyReportMatrixPage = lazy(() => import('./features/daily-reports/MatrixPage.js'));
+const DirectivesPage = lazy(() => import('./features/directives/DirectivesPage.js'));
+const NewDirectivePage = lazy(() => import('./features/directives/NewDirectivePage.js'));
+const DirectivePage = lazy(() => import('./features/directives/DirectivePage.js'));
+const DutyPage = lazy(() => import('./features/duty/DutyPage.js'));
+const OnDutyNowPage = lazy(() => import('./features/duty/OnDutyNowPage.js'));
+const RosterToolsPage = lazy(() => import('./features/duty/RosterToolsPage.js'));
+const LeavePage = lazy(() => import('./features/duty/LeavePage.js'));
 const ComingPage = lazy(() => import('./features/coming/ComingPage.js'));
 const NotFoundPage = lazy(() => import('./features/coming/NotFoundPage.js'));
 
@@ -43,6 +66,28 @@ function SignedInRoutes() {
           <Route path="incidents" element={<IncidentBoardPage />} />
           <Route path="incidents/new" element={<ReportIncidentPage />} />
           <Route path="incidents/:id" element={<IncidentPage />} />
+          <Route path="inspections" element={<InspectionsPage />} />
+          <Route path="inspections/checklists/:id" element={<ChecklistEditPage />} />
+          <Route path="inspections/run/:checklistId" element={<RunInspectionPage />} />
+          <Route path="inspections/ledger" element={<LedgerPage />} />
+          <Route path="inspections/tasks/:id" element={<RectificationTaskPage />} />
+          <Route path="visitors" element={<VisitorsPage />} />
+          <Route path="drills" element={<DrillsPage />} />
+          <Route path="cases" element={<CasesPage />} />
+          <Route path="cases/new" element={<NewCasePage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="patrols" element={<PatrolsPage />} />
+          <Route path="patrols/checkpoints" element={<CheckpointsPage />} />
+          <Route path="patrols/c/:code" element={<PatrolScanPage />} />
+          <Route path="daily-reports" element={<DailyReportPage />} />
+          <Route path="daily-reports/matrix" element={<DailyReportMatrixPage />} />
+          <Route path="directives" element={<DirectivesPage />} />
+          <Route path="directives/new" element={<NewDirectivePage />} />
+          <Route path="directives/:id" element={<DirectivePage />} />
+          <Route path="duty" element={<DutyPage />} />
+          <Route path="duty/now" element={<OnDutyNowPage />} />
+          <Route path="duty/roster" element={<RosterToolsPage />} />
+          <Route path="duty/leave" element={<LeavePage />} />
           {COMING_CAPABILITIES.map((item) => (
             <Route key={item.path} path={item.path.slice(1)} element={<ComingPage capability={item} />} />
           ))}
@@ -78,7 +123,11 @@ function Gate() {
 }
 
 /** A data router (one catch-all route) so that screens can ask before leaving unsaved work. */
-const router = createBrowserRouter([{ path: '*', element: <Gate /> }]);
+const router = createBrowserRouter([
+  // The private status link of a dispute case: for the person who raised it, without signing in.
+  { path: '/case-status/:token', element: <Suspense fallback={<FullPageSpin />}><PublicCaseStatusPage /></Suspense> },
+  { path: '*', element: <Gate /> },
+]);
 
 export function App() {
   const { locale } = useLocale();

@@ -1,4 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DutyTables } from '../modules/duty/duty.table.js';
+import type { LeaveTables } from '../modules/leave/leave.table.js';
+import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
+import type { DirectiveTables } from '../modules/directives/directives.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -368,7 +372,179 @@ export interface DrillTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface DrillPhotoTable {
+  id: string;
+  drill_id: string;
+  /** Relative to the data directory. */
+  path: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by_person_id: string | null;
+  created_at: string;
+}
+
+/** A unit's own checklist: copied from a shipped template (or started blank) and edited. */
+export interface ChecklistTable {
+  id: string;
+  unit_id: string;
+  template_id: string | null;
+  name: string;
+  locale: string;
+  /** [{ code, text, guidance, risk, fixDays }] in the checklist's locale. */
+  items_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionScheduleTable {
+  id: string;
+  unit_id: string;
+  checklist_id: string;
+  /** weekly, monthly or termly. */
+  cadence: string;
+  /** The role whose holders run it and are reminded. */
+  role: string;
+  /** Local date in the unit's time zone. */
+  next_due_date: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionTable {
+  id: string;
+  unit_id: string;
+  checklist_id: string;
+  checklist_name: string;
+  inspector_person_id: string | null;
+  inspector_label: string;
+  submitted_at: string;
+  note: string;
+  pass_count: number;
+  fail_count: number;
+  na_count: number;
+}
+
+export interface InspectionResultTable {
+  id: string;
+  inspection_id: string;
+  position: number;
+  item_code: string;
+  /** The item's wording when it was inspected; later edits of the checklist do not change it. */
+  item_text: string;
+  /** pass, fail or na. */
+  result: string;
+  note: string;
+  task_id: string | null;
+}
+
+export interface RectificationTaskTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  /** low, medium, high, major. */
+  risk: string;
+  /** inspection or drill. */
+  source_kind: string;
+  source_id: string | null;
+  /** The checklist's name or the drill's title, as it was. */
+  source_label: string;
+  source_item_code: string | null;
+  source_detail: string | null;
+  owner_person_id: string;
+  due_at: string;
+  /** open → awaiting_verification → closed, or reopened. */
+  state: string;
+  overdue_at: string | null;
+  escalated_at: string | null;
+  reported_fixed_at: string | null;
+  closed_at: string | null;
+  verified_by_person_id: string | null;
+  /** 挂牌督办: the parent unit that supervises it; only that unit may close it. */
+  supervising_unit_id: string | null;
+  supervised_at: string | null;
+  supervised_by_person_id: string | null;
+  supervision_note: string | null;
+  created_by_person_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RectificationEventTable {
+  id: string;
+  task_id: string;
+  at: string;
+  person_id: string | null;
+  actor_label: string;
+  kind: string;
+  note: string | null;
+  data_json: string | null;
+}
+
+export interface InspectionPhotoTable {
+  id: string;
+  unit_id: string;
+  /** Relative to the data directory. */
+  path: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by_person_id: string | null;
+  created_at: string;
+  attached_kind: string | null;
+  attached_id: string | null;
+}
+
+export interface PatrolCheckpointTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  location_hint: string;
+  /** The secret in the point's QR code; a new one makes old prints useless. */
+  code: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PatrolTable {
+  id: string;
+  unit_id: string;
+  /** Local date the patrol night begins on, in the unit's time zone. */
+  night_date: string;
+  /** scheduled, unannounced, or extra (started by the duty staff themselves). */
+  kind: string;
+  /** planned → open → done or missed; cancelled when the plan stopped asking for it. */
+  state: string;
+  due_at: string;
+  opened_at: string | null;
+  deadline_at: string | null;
+  done_at: string | null;
+  started_by_person_id: string | null;
+  created_at: string;
+}
+
+export interface PatrolCheckInTable {
+  id: string;
+  unit_id: string;
+  checkpoint_id: string;
+  patrol_id: string | null;
+  person_id: string | null;
+  at: string;
+  /** scan (the QR code) or tap (the patrol screen's button). */
+  method: string;
+  note: string;
+  /** Relative to the data directory. */
+  photo_path: string | null;
+  photo_mime: string | null;
+  photo_size: number | null;
+  photo_sha256: string | null;
+  created_at: string;
+}
+
+/** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
+export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;
@@ -398,6 +574,17 @@ export interface Database {
   case_parties: CasePartyTable;
   case_sessions: CaseSessionTable;
   drills: DrillTable;
+  drill_photos: DrillPhotoTable;
+  checklists: ChecklistTable;
+  inspection_schedules: InspectionScheduleTable;
+  inspections: InspectionTable;
+  inspection_results: InspectionResultTable;
+  rectification_tasks: RectificationTaskTable;
+  rectification_events: RectificationEventTable;
+  inspection_photos: InspectionPhotoTable;
+  patrol_checkpoints: PatrolCheckpointTable;
+  patrols: PatrolTable;
+  patrol_check_ins: PatrolCheckInTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -421,3 +608,10 @@ export type DeliveryRow = Selectable<DeliveryTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type DrillRow = Selectable<DrillTable>;
 export type VisitorRow = Selectable<VisitorTable>;
+export type ChecklistRow = Selectable<ChecklistTable>;
+export type InspectionScheduleRow = Selectable<InspectionScheduleTable>;
+export type InspectionRow = Selectable<InspectionTable>;
+export type InspectionResultRow = Selectable<InspectionResultTable>;
+export type RectificationTaskRow = Selectable<RectificationTaskTable>;
+export type RectificationEventRow = Selectable<RectificationEventTable>;
+export type InspectionPhotoRow = Selectable<InspectionPhotoTable>;

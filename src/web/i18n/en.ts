@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'nav.plans': 'Plans',
   'nav.incidents': 'Incidents',
   'nav.duty': 'Duty & patrols',
+  'nav.patrols': 'Patrol check-in',
   'nav.dailyReports': 'Daily reports',
   'nav.directives': 'Directives',
   'nav.inspections': 'Inspections',

@@ -45,6 +45,7 @@ export const zhCN = {
   'nav.plans': '预案',
   'nav.incidents': '突发事件',
   'nav.duty': '值班与巡查',
+  'nav.patrols': '巡查签到',
   'nav.dailyReports': '每日报告',
   'nav.directives': '通知签收',
   'nav.inspections': '隐患排查',

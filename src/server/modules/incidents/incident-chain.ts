@@ -20,6 +20,20 @@ export interface ChainContext {
   notifier: IncidentNotifier;
   rules: PlanRules;
   afterCommit: AfterCommit;
+  /** Who acts for a head away on leave; without it, the role's holders themselves. */
+  heads?: ActingHeads;
+}
+
+/** The deputy acting for an away head of a unit (leave.actingHeadFor). */
+export interface ActingHeads {
+  actingHeadFor(unitId: string, at: Date, tx: Executor): Promise<{ headPersonId: string; deputyPersonId: string } | null>;
+}
+
+/** The people holding a role in a unit; a head away on leave gives way to the deputy for those dates. */
+async function holdersOf(ctx: ChainContext, unitId: string, role: string): Promise<string[]> {
+  const holders = await peopleRepo.personIdsWithRole(ctx.tx, unitId, role);
+  const acting = role === 'accountable_head' && ctx.heads ? await ctx.heads.actingHeadFor(unitId, ctx.now, ctx.tx) : null;
+  return acting ? [...new Set(holders.map((id) => (id === acting.headPersonId ? acting.deputyPersonId : id)))] : holders;
 }
 
 /** The plan's chain as rows: each deadline counted from the report; steps to a missing parent dropped. */
@@ -51,8 +65,8 @@ export async function activate(ctx: ChainContext, step: IncidentStepRow): Promis
   const people = step.simulated
     ? []
     : step.kind === 'notify'
-      ? await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role)
-      : await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_id, 'accountable_head');
+      ? await holdersOf(ctx, step.target_unit_id, step.role)
+      : await holdersOf(ctx, ctx.incident.unit_id, 'accountable_head');
   await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
   await tell(ctx, step, people, 'holder');
   await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length, simulated: step.simulated === 1 }, true);
@@ -76,7 +90,7 @@ export async function complete(ctx: ChainContext, step: IncidentStepRow, reportT
   await repo.updateStep(ctx.tx, step.id, { state: 'done', done_at: ctx.now.toISOString(), done_by_person_id: ctx.actor.personId, report_text: reportText });
   await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1 });
   if (step.kind === 'report' && !step.simulated) {
-    await ctx.notifier.reportFiled(ctx, step, await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role));
+    await ctx.notifier.reportFiled(ctx, step, await holdersOf(ctx, step.target_unit_id, step.role));
   }
   if (step.state === 'active') await advance(ctx, step);
 }
@@ -101,7 +115,7 @@ export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promi
     await tell(ctx, step, deputies, 'deputy');
     await recordEvent(ctx, 'step.escalated', null, { stepId: step.id, people: deputies.length }, true);
   } else if (!step.simulated) {
-    await tell(ctx, { ...step, kind: 'report' }, await peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, step.role), 'parent');
+    await tell(ctx, { ...step, kind: 'report' }, await holdersOf(ctx, step.target_unit_id, step.role), 'parent');
   }
   if (step.state === 'waiting') await activate(ctx, step);
   await advance(ctx, step);

@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { join } from 'node:path';
 import { PHOTOS_PER_INCIDENT_MAX } from '../../../common/limits.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { IncidentService } from './incidents.service.js';
-
-/** What phones produce; decided by the file's own bytes, never by its name or declared type. */
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/gif']);
 
 export interface StoredPhoto {
   id: string;
@@ -37,32 +32,21 @@ export class IncidentPhotos {
   async add(actor: Actor, incidentId: string, bytes: Buffer): Promise<StoredPhoto> {
     const incident = await this.incidents.get(actor, incidentId);
     if (incident.status === 'closed') throw new AppError(409, 'conflict', 'incident.notFinished');
-    const type = await fileTypeFromBuffer(bytes);
-    if (!type) throw invalid('photo', 'incident.notAnImageUnknown');
-    if (!IMAGE_TYPES.has(type.mime)) throw invalid('photo', 'incident.notAnImage', { type: type.mime });
+    const type = await requireImage(bytes);
     const id = newId();
-    const relative = join('photos', incidentId, `${id}.${type.ext}`);
-    const final = join(this.dataDir, relative);
-    const temporary = `${final}.partial`;
-    await mkdir(dirname(final), { recursive: true });
-    await writeFile(temporary, bytes);
     const createdAt = this.clock.now().toISOString();
-    try {
-      await this.db.transaction().execute(async (tx) => {
+    const relative = join('photos', incidentId, `${id}.${type.ext}`);
+    await storeWithRecord(this.dataDir, relative, bytes, () =>
+      this.db.transaction().execute(async (tx) => {
         const count = await tx.selectFrom('incident_photos').select((e) => e.fn.countAll<number>().as('n')).where('incident_id', '=', incidentId).executeTakeFirstOrThrow();
         if (Number(count.n) >= PHOTOS_PER_INCIDENT_MAX) throw invalid('photo', 'incident.tooManyPhotos', { max: PHOTOS_PER_INCIDENT_MAX });
         await tx.insertInto('incident_photos').values({
-          id, incident_id: incidentId, path: relative, mime: type.mime, size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          id, incident_id: incidentId, path: relative, mime: type.mime, size: bytes.length, sha256: sha256Hex(bytes),
           uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: createdAt,
         }).execute();
         await this.audit.record(tx, actor, { action: 'incident.photo', entity: 'incident', entityId: incidentId, unitId: incident.unit_id, after: { photoId: id, mime: type.mime, size: bytes.length } });
-      });
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-    await rename(temporary, final);
+      }),
+    );
     return { id, mime: type.mime, size: bytes.length, createdAt };
   }
 

@@ -13,7 +13,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import { activate, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ChainContext } from './incident-chain.js';
+import { activate, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
 import * as peopleRepo from '../people/people.repository.js';
@@ -32,11 +32,12 @@ export class IncidentService {
     private readonly rules: PlanRules,
     private readonly engine: DeadlineEngine,
     private readonly notifier: IncidentNotifier,
+    private readonly heads?: ActingHeads,
   ) {}
 
   private context(tx: Executor, incident: repo.IncidentWithUnit, actor: Actor, afterCommit: AfterCommit): ChainContext {
     return {
-      tx, now: this.clock.now(), incident, notifier: this.notifier, rules: this.rules, afterCommit,
+      tx, now: this.clock.now(), incident, notifier: this.notifier, rules: this.rules, afterCommit, heads: this.heads,
       actor: { personId: actor.kind === 'account' ? actor.personId : null, label: actorLabel(actor) },
     };
   }
@@ -217,7 +218,7 @@ export class IncidentService {
     const step = await repo.findStep(tx, stepId);
     if (!step) return;
     const incident = (await repo.findIncident(tx, step.incident_id))!;
-    const ctx: ChainContext = { tx, now, incident, notifier: this.notifier, rules: this.rules, afterCommit, actor: { personId: null, label: 'system:engine' } };
+    const ctx: ChainContext = { tx, now, incident, notifier: this.notifier, rules: this.rules, afterCommit, heads: this.heads, actor: { personId: null, label: 'system:engine' } };
     await onStepDue(ctx, step);
     this.notifier.changed(ctx);
   }

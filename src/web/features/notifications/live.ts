@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** What the server's live stream says: your inbox changed, or an incident in your units changed. */
-export type LiveEvent = { kind: 'notification' } | { kind: 'incident'; incidentId: string } | { kind: 'reconnected' };
+export type LiveEvent = { kind: 'notification' } | { kind: 'incident'; incidentId: string } | { kind: 'daily-report' } | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
 
@@ -45,6 +45,7 @@ function connect(): void {
     openedBefore = true;
   };
   es.addEventListener('notification', () => emit({ kind: 'notification' }));
+  es.addEventListener('daily-report', () => emit({ kind: 'daily-report' }));
   es.addEventListener('incident', (message) => {
     try {
       const data = JSON.parse((message as MessageEvent<string>).data) as { incidentId?: string };

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  CompassOutlined,
   ApartmentOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -42,22 +43,23 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined /> },
       { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
-      { path: '/drills', label: 'nav.drills', icon: <FireOutlined />, coming: 'coming.drills' },
+      { path: '/drills', label: 'nav.drills', icon: <FireOutlined /> },
     ],
   },
   {
     label: 'nav.group.routine',
     items: [
-      { path: '/duty', label: 'nav.duty', icon: <ScheduleOutlined />, coming: 'coming.duty' },
-      { path: '/daily-reports', label: 'nav.dailyReports', icon: <FileDoneOutlined />, coming: 'coming.dailyReports' },
-      { path: '/directives', label: 'nav.directives', icon: <NotificationOutlined />, coming: 'coming.directives' },
-      { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined />, coming: 'coming.inspections' },
-      { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined />, coming: 'coming.visitors' },
+      { path: '/duty', label: 'nav.duty', icon: <ScheduleOutlined /> },
+      { path: '/patrols', label: 'nav.patrols', icon: <CompassOutlined /> },
+      { path: '/daily-reports', label: 'nav.dailyReports', icon: <FileDoneOutlined /> },
+      { path: '/directives', label: 'nav.directives', icon: <NotificationOutlined /> },
+      { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
+      { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined /> },
     ],
   },
   {
     label: 'nav.group.community',
-    items: [{ path: '/cases', label: 'nav.cases', icon: <SolutionOutlined />, coming: 'coming.cases' }],
+    items: [{ path: '/cases', label: 'nav.cases', icon: <SolutionOutlined /> }],
   },
 ];
 

@@ -6,6 +6,7 @@ import { formatDateTime, utcOffset } from '../../components/format.js';
 import { localeLabel, unitTypeLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { PlanInForce } from '../plans/PlanInForce.js';
+import { PatrolFacts } from '../patrols/PatrolFacts.js';
 
 interface Props {
   unit: Unit;
@@ -64,6 +65,7 @@ export function UnitDetail({ unit, parentName, canManage, canMove, onAdd, onEdit
         <Descriptions.Item label={t('unit.updatedAt')}>{formatDateTime(unit.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
       <PlanInForce unitId={unit.id} timeZone={unit.timeZone} />
+      <PatrolFacts unitId={unit.id} />
     </div>
   );
 }

@@ -1,0 +1,190 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../../../common/locale.js';
+import type { Role } from '../../../common/org.js';
+import { localDate, localToUtc, nextDay } from '../../../common/time.js';
+import type { AfterCommit, Db, Executor } from '../../db/database.js';
+import type { DeadlineRow } from '../../db/schema.js';
+import type { DeadlineEngine } from '../../engine/engine.js';
+import type { Clock } from '../../lib/clock.js';
+import { translate, type MessageKey } from '../../lib/messages.js';
+import type { LiveBus } from '../../notify/live-bus.js';
+import type { Notifier } from '../../notify/notifier.js';
+import { engineActor } from '../auth/actor.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import * as peopleRepo from '../people/people.repository.js';
+import type { PlanRules } from '../plans/rules-in-force.js';
+import * as unitsRepo from '../units/units.repository.js';
+import { CODE } from './day-codes.js';
+import { PARENT_WATCH_ROLES, REPORTER_ROLES } from './daily-reports.policy.js';
+import * as repo from './daily-reports.repository.js';
+import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, PLANNER_DEADLINE, REMIND_DEADLINE } from './daily-report-kinds.js';
+
+const PLANNER_REF = 'planner';
+/** The planner looks in at least this often: for new units and zones, and for plans just published. */
+const PLANNER_EVERY_MS = 10 * 60_000;
+/** Units planned per firing; the planner comes straight back for the rest. */
+const PLAN_BATCH = 500;
+const REMIND_BEFORE_MS = 3_600_000;
+
+const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * Keeps each unit's day: at local midnight decides whether the plans in force require a report
+ * and, when they do, schedules that day's reminder (an hour before the deadline), its late mark
+ * (at the deadline) and its missing mark (at the end of the local day) as deadline rows, so they
+ * fire on time across restarts and in every unit's own zone.
+ *
+ * The planner itself is one standing deadline row that re-arms itself after each firing — at the
+ * next local midnight of any zone in use, and at least every ten minutes so new units and zones are
+ * picked up — instead of leaving one fired row behind per firing. A plan published during a day
+ * (seen in the audit trail) puts that day back to undecided for the units below it, so it applies
+ * the same day when the deadline is still ahead. A day first decided after its deadline has passed
+ * (Steady was not running at midnight, or the plan came late) is not required: nobody is marked
+ * late for a rule they could not have known in time.
+ */
+export class DailyReportScheduler {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly rules: PlanRules,
+    private readonly engine: DeadlineEngine,
+    private readonly notifier: Notifier,
+    private readonly bus: LiveBus,
+  ) {}
+
+  register(): void {
+    this.engine.on(PLANNER_DEADLINE, ({ tx, deadline, now }) => this.onPlanner(tx, deadline, now));
+    this.engine.on(REMIND_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onRemind(tx, deadline, now, afterCommit));
+    this.engine.on(LATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onLate(tx, deadline, now, afterCommit));
+    this.engine.on(CLOSE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onClose(tx, deadline, now, afterCommit));
+  }
+
+  /** At start: makes sure the planner row exists and is alive (a failed one is started afresh). */
+  async ensurePlanner(): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('deadlines').where('kind', '=', PLANNER_DEADLINE).where('ref_id', '=', PLANNER_REF).where('state', '!=', 'pending').execute();
+      await this.engine.schedule(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: this.clock.now() });
+    });
+  }
+
+  async onPlanner(tx: Executor, deadline: DeadlineRow, now: Date): Promise<void> {
+    const zones = await repo.zones(tx);
+    await this.applyPublishedPlans(tx, zones, now);
+    let budget = PLAN_BATCH;
+    let nextMidnight = now.getTime() + PLANNER_EVERY_MS;
+    for (const zone of zones) {
+      const today = localDate(now, zone);
+      nextMidnight = Math.min(nextMidnight, localToUtc(nextDay(today), '00:00', zone).getTime());
+      if (budget === 0) continue;
+      const ids = await repo.unplanned(tx, zone, today, budget);
+      for (const id of ids) await this.planDay(tx, id, today, zone, now);
+      budget -= ids.length;
+    }
+    // Re-arm: the fired row goes, a fresh pending one takes its place (the engine marks the old id).
+    await tx.deleteFrom('deadlines').where('id', '=', deadline.id).execute();
+    await this.engine.schedule(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight) });
+  }
+
+  /** Plans published since the last look: their units' today is decided again. */
+  private async applyPublishedPlans(tx: Executor, zones: string[], now: Date): Promise<void> {
+    const published = await repo.plansPublishedSince(tx, await repo.plannerSeq(tx));
+    if (published.length === 0) return;
+    const units = await unitsRepo.findByIds(tx, [...new Set(published.map((p) => p.unit_id).filter((id): id is string => id !== null))]);
+    for (const unit of units) for (const zone of zones) await repo.undecide(tx, unit.path, zone, localDate(now, zone));
+    await repo.setPlannerSeq(tx, published.at(-1)!.seq);
+  }
+
+  /**
+   * Decides one unit's undecided day by the rules in force now: required (and its deadlines
+   * scheduled) when a report is required and its deadline is still ahead; otherwise not required.
+   */
+  async planDay(tx: Executor, unitId: string, day: string, zone: string, now: Date): Promise<void> {
+    const { rules } = await this.rules.forUnit(unitId, now, tx);
+    const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
+    if (!rules.dailyReport.required || now >= deadlineAt) {
+      await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.unknown]);
+      return;
+    }
+    if (!(await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown]))) return;
+    const refId = dayRef(unitId, day);
+    const remindAt = new Date(deadlineAt.getTime() - REMIND_BEFORE_MS);
+    if (now < remindAt) await this.engine.schedule(tx, { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt });
+    await this.engine.schedule(tx, { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt });
+    await this.engine.schedule(tx, { kind: CLOSE_DEADLINE, refId, unitId, dueAt: localToUtc(nextDay(day), '00:00', zone) });
+  }
+
+  /**
+   * A required day whose plans no longer require it (withdrawn or changed since) is not required
+   * after all. Asked at the deadline's own time, so a firing delayed past the day (a restart)
+   * still judges the day by that day's rules.
+   */
+  private async stillRequired(tx: Executor, unitId: string, day: string, deadline: DeadlineRow): Promise<boolean> {
+    const { rules } = await this.rules.forUnit(unitId, new Date(deadline.due_at), tx);
+    if (rules.dailyReport.required) return true;
+    await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.pending]);
+    return false;
+  }
+
+  private async context(tx: Executor, deadline: DeadlineRow) {
+    const [unitId, day] = deadline.ref_id.split('@') as [string, string];
+    const unit = await unitsRepo.findById(tx, unitId);
+    return unit ? { unit, day } : null;
+  }
+
+  private async holders(tx: Executor, unitId: string, roles: readonly Role[]): Promise<string[]> {
+    const lists = await Promise.all(roles.map((role) => peopleRepo.personIdsWithRole(tx, unitId, role)));
+    return [...new Set(lists.flat())];
+  }
+
+  /** An hour before the deadline: the unit's head, safety officer and duty people, if nothing is in. */
+  async onRemind(tx: Executor, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
+    const found = await this.context(tx, deadline);
+    if (!found || (await repo.codeOf(tx, found.unit.id, found.day)) !== CODE.pending) return;
+    if (!(await this.stillRequired(tx, found.unit.id, found.day, deadline))) return;
+    const due = DateTime.fromMillis(Date.parse(deadline.due_at) + REMIND_BEFORE_MS).setZone(found.unit.time_zone).toFormat('HH:mm');
+    await this.tell(tx, afterCommit, now, found.unit, await this.holders(tx, found.unit.id, REPORTER_ROLES), 'daily-report.reminder', 'dailyReport.reminderTitle', 'dailyReport.reminderBody', { deadline: due, day: found.day });
+  }
+
+  /** At the deadline with nothing in: marked late; the parent unit hears, and so does the unit. */
+  async onLate(tx: Executor, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
+    const found = await this.context(tx, deadline);
+    if (!found || (await repo.codeOf(tx, found.unit.id, found.day)) !== CODE.pending) return;
+    if (!(await this.stillRequired(tx, found.unit.id, found.day, deadline))) return;
+    if (!(await repo.setCode(tx, found.unit.id, found.day, CODE.overdue, [CODE.pending]))) return;
+    const { unit, day } = found;
+    const due = DateTime.fromISO(deadline.due_at).setZone(unit.time_zone).toFormat('HH:mm');
+    await this.audit.record(tx, engineActor, { action: 'daily-report.late', entity: 'unit', entityId: unit.id, unitId: unit.id, after: { day, deadline: due } });
+    await this.tellParent(tx, afterCommit, now, unit, 'daily-report.late', 'dailyReport.lateTitle', 'dailyReport.lateBody', { deadline: due, day });
+    await this.tell(tx, afterCommit, now, unit, await this.holders(tx, unit.id, REPORTER_ROLES), 'daily-report.overdue', 'dailyReport.overdueTitle', 'dailyReport.overdueBody', { deadline: due, day });
+    afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
+  }
+
+  /** At the end of the local day with nothing in: missing (漏报), and the parent unit hears. */
+  async onClose(tx: Executor, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
+    const found = await this.context(tx, deadline);
+    if (!found || !(await repo.setCode(tx, found.unit.id, found.day, CODE.missing, [CODE.pending, CODE.overdue]))) return;
+    const { unit, day } = found;
+    await this.audit.record(tx, engineActor, { action: 'daily-report.missing', entity: 'unit', entityId: unit.id, unitId: unit.id, after: { day } });
+    await this.tellParent(tx, afterCommit, now, unit, 'daily-report.missing', 'dailyReport.missingTitle', 'dailyReport.missingBody', { day });
+    afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
+  }
+
+  private async tellParent(tx: Executor, afterCommit: AfterCommit, now: Date, unit: unitsRepo.UnitWithCount, kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>) {
+    if (!unit.parent_id) return;
+    const parent = await unitsRepo.findById(tx, unit.parent_id);
+    if (!parent) return;
+    let people = await this.holders(tx, parent.id, PARENT_WATCH_ROLES);
+    if (people.length === 0) people = await this.holders(tx, parent.id, ['accountable_head', 'supervisor']);
+    await this.tell(tx, afterCommit, now, { ...unit, locale: parent.locale }, people, kind, title, body, params, `/daily-reports/matrix?unit=${parent.id}`);
+  }
+
+  private async tell(
+    tx: Executor, afterCommit: AfterCommit, now: Date, unit: { id: string; name: string; locale: string }, people: string[],
+    kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>, link = `/daily-reports?unit=${unit.id}`,
+  ): Promise<void> {
+    const locale = localeOf(unit);
+    const all = { ...params, unit: unit.name };
+    await this.notifier.tell(tx, afterCommit, people, { kind, locale, link, title: translate(locale, title, all), body: translate(locale, body, all) }, now);
+  }
+}

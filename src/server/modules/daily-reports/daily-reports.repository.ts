@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
+import type { DailyReportRow } from './daily-reports.table.js';
+
+export type { DailyReportRow };
+
+/** What the matrix and the planner need of a unit. */
+export interface UnitLine {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  depth: number;
+  path: string;
+  time_zone: string;
+}
+
+type Within = string[] | null;
+
+function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
+  return within === null ? q : q.where((eb: any) => eb.or(within.map((p) => eb('units.path', 'like', `${p}%`))));
+}
+
+/** How many units the subtrees hold, per time zone. */
+export async function unitsPerZone(db: Executor, within: Within): Promise<{ time_zone: string; n: number }[]> {
+  if (within?.length === 0) return [];
+  const rows = await inSubtrees(db.selectFrom('units').select(['units.time_zone']).select((e) => e.fn.countAll<number>().as('n')), within).groupBy('units.time_zone').execute();
+  return rows.map((r) => ({ time_zone: r.time_zone, n: Number(r.n) }));
+}
+
+/** One page of the subtrees' units, in tree order. */
+export async function unitPage(db: Executor, within: Within, offset: number, limit: number): Promise<UnitLine[]> {
+  if (within?.length === 0) return [];
+  return inSubtrees(db.selectFrom('units').select(['units.id', 'units.name', 'units.parent_id', 'units.depth', 'units.path', 'units.time_zone']), within)
+    .orderBy('units.path').offset(offset).limit(limit).execute();
+}
+
+/** Month rows of the subtrees' units for the given months, with each unit's zone. */
+export async function codeRows(db: Executor, within: Within, months: string[]): Promise<{ unit_id: string; month: string; days: string; time_zone: string }[]> {
+  if (within?.length === 0 || months.length === 0) return [];
+  return inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+    .select(['daily_report_months.unit_id', 'daily_report_months.month', 'daily_report_months.days', 'units.time_zone'])
+    .where('daily_report_months.month', 'in', months), within).execute();
+}
+
+/** For one day of the given zones' units: how many hold each code (units without a row are absent). */
+export async function codeCounts(db: Executor, within: Within, zones: string[], day: string): Promise<{ code: string; n: number }[]> {
+  if (within?.length === 0) return [];
+  const code = sql<string>`substr(daily_report_months.days, cast(${dayIndex(day)} as integer), 1)`;
+  const rows = await inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+    .select([code.as('code')]).select((e) => e.fn.countAll<number>().as('n'))
+    .where('daily_report_months.month', '=', monthOf(day)).where('units.time_zone', 'in', zones), within)
+    .groupBy(code).execute();
+  return rows.map((r) => ({ code: r.code, n: Number(r.n) }));
+}
+
+/** The given zones' units whose code on `day` is one of `codes`, in tree order. */
+export async function unitsWithCode(db: Executor, within: Within, zones: string[], day: string, codes: string[], limit: number) {
+  if (within?.length === 0) return [];
+  const code = sql<string>`substr(daily_report_months.days, cast(${dayIndex(day)} as integer), 1)`;
+  return inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+    .select(['units.id', 'units.name', code.as('code')])
+    .where('daily_report_months.month', '=', monthOf(day)).where('units.time_zone', 'in', zones).where(code, 'in', codes), within)
+    .orderBy('units.path').limit(limit).execute();
+}
+
+export async function codeOf(db: Executor, unitId: string, day: string): Promise<string> {
+  const row = await db.selectFrom('daily_report_months').select('days').where('month', '=', monthOf(day)).where('unit_id', '=', unitId).executeTakeFirst();
+  return codeAt(row?.days, day);
+}
+
+/**
+ * Sets one day's code; with `onlyIf`, only when the day's code is one of those. The check and the
+ * write are one UPDATE, so a report and the engine's late mark racing for the same day cannot
+ * overwrite each other. Returns whether the day changed.
+ */
+export async function setCode(db: Executor, unitId: string, day: string, code: string, onlyIf?: string[]): Promise<boolean> {
+  const month = monthOf(day);
+  const i = dayIndex(day);
+  await db.insertInto('daily_report_months').values({ month, unit_id: unitId, days: EMPTY_MONTH })
+    .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing()).execute();
+  const result = await db.updateTable('daily_report_months')
+    .set({ days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || cast(${code} as text) || substr(days, cast(${i + 1} as integer))` })
+    .where('month', '=', month).where('unit_id', '=', unitId)
+    .$if(onlyIf !== undefined, (q) => q.where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', onlyIf!))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function insertReport(db: Executor, row: DailyReportRow): Promise<void> {
+  await db.insertInto('daily_reports').values(row).execute();
+}
+
+export async function findReport(db: Executor, unitId: string, day: string) {
+  return db.selectFrom('daily_reports').leftJoin('people', 'people.id', 'daily_reports.submitted_by_person_id')
+    .selectAll('daily_reports').select('people.name as submitted_by_name')
+    .where('daily_reports.unit_id', '=', unitId).where('daily_reports.day', '=', day).executeTakeFirst();
+}
+
+export async function zones(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('units').select('time_zone').distinct().execute();
+  return rows.map((r) => r.time_zone);
+}
+
+/** Units of a time zone whose `day` has not been planned yet (no row, or "." on that day). */
+export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('units')
+    .leftJoin('daily_report_months as m', (j) => j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)))
+    .select('units.id')
+    .where('units.time_zone', '=', zone)
+    .where((eb) => eb.or([eb('m.days', 'is', null), eb(sql<string>`substr(m.days, cast(${dayIndex(day)} as integer), 1)`, '=', '.')]))
+    .orderBy('units.id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** How far the planner has read the audit trail; started at its head the first time. */
+export async function plannerSeq(db: Executor): Promise<number> {
+  const row = await db.selectFrom('daily_report_planner').select('audit_seq').where('id', '=', 1).executeTakeFirst();
+  if (row) return Number(row.audit_seq);
+  const head = await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  await db.insertInto('daily_report_planner').values({ id: 1, audit_seq: Number(head.seq) }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return Number(head.seq);
+}
+
+export async function setPlannerSeq(db: Executor, seq: number): Promise<void> {
+  await db.updateTable('daily_report_planner').set({ audit_seq: seq }).where('id', '=', 1).execute();
+}
+
+/**
+ * Plans published since `seq`, as the audit trail records them (the trail is where every change
+ * shows; the plan tables stay behind their one door, planRules).
+ */
+export async function plansPublishedSince(db: Executor, seq: number, limit = 500): Promise<{ seq: number; unit_id: string | null }[]> {
+  const rows = await db.selectFrom('audit_log').select(['seq', 'unit_id']).where('seq', '>', seq).where('action', '=', 'plan.publish').orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ seq: Number(r.seq), unit_id: r.unit_id }));
+}
+
+/** The newest audit sequence number. */
+export async function auditHead(db: Executor): Promise<number> {
+  return Number((await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
+}
+
+/**
+ * Puts `day` of the zone's units under `path` back to undecided when it was decided as not
+ * required or pending, so the planner decides it again under the plans now in force.
+ */
+export async function undecide(db: Executor, path: string, zone: string, day: string): Promise<void> {
+  const i = dayIndex(day);
+  await db.updateTable('daily_report_months')
+    .set({ days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || '.' || substr(days, cast(${i + 1} as integer))` })
+    .where('month', '=', monthOf(day))
+    .where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', ['-', 'p'])
+    .where('unit_id', 'in', (eb) => eb.selectFrom('units').select('id').where('time_zone', '=', zone).where('path', 'like', `${path}%`))
+    .execute();
+}

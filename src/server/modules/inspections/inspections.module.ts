@@ -1,0 +1,66 @@
+import { PAGE_SIZE_MAX } from '../../../common/limits.js';
+import type { Db } from '../../db/database.js';
+import type { DeadlineEngine } from '../../engine/engine.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Notifier } from '../../notify/notifier.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import type { DrillService } from '../drills/drills.service.js';
+import type { UnitService } from '../units/units.service.js';
+import { ChecklistService } from './checklists.service.js';
+import { InspectionService } from './inspections.service.js';
+import { LedgerService } from './ledger.service.js';
+import { TaskNotices } from './rectification.notices.js';
+import { ESCALATE_DEADLINE, OVERDUE_DEADLINE, RectificationService, type DrillLookup } from './rectification.service.js';
+import { DUE_DEADLINE, ScheduleService } from './schedules.service.js';
+
+/** The inspections capability's services, built together because they call one another. */
+export interface Inspections {
+  checklists: ChecklistService;
+  schedules: ScheduleService;
+  inspections: InspectionService;
+  rectification: RectificationService;
+  ledger: LedgerService;
+}
+
+export interface InspectionDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  units: UnitService;
+  engine: DeadlineEngine;
+  notifier: Notifier;
+  /** Where uploaded photos are kept. */
+  dataDir: string;
+  /** Read-only: a drill's problem becomes a task of the drill's own unit. */
+  drills: Pick<DrillService, 'list'>;
+}
+
+/** Finds a drill of the unit through the drills service's own list (the unit's subtree, newest first). */
+export function drillLookup(drills: Pick<DrillService, 'list'>): DrillLookup {
+  return {
+    async find(actor, unitId, drillId) {
+      for (let page = 1; ; page++) {
+        const { rows, total } = await drills.list(actor, { unitId, page, pageSize: PAGE_SIZE_MAX });
+        const hit = rows.find((d) => d.id === drillId);
+        if (hit) return hit.unit_id === unitId ? { title: hit.title } : undefined;
+        if (page * PAGE_SIZE_MAX >= total) return undefined;
+      }
+    },
+  };
+}
+
+/** Builds the services and registers their deadline handlers with the engine. */
+export function createInspections(d: InspectionDeps): Inspections {
+  const rectification = new RectificationService(d.db, d.clock, d.audit, d.units, d.engine, new TaskNotices(d.notifier), drillLookup(d.drills));
+  const m: Inspections = {
+    checklists: new ChecklistService(d.db, d.clock, d.audit, d.units),
+    schedules: new ScheduleService(d.db, d.clock, d.audit, d.units, d.engine, d.notifier),
+    inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir),
+    rectification,
+    ledger: new LedgerService(d.db, d.clock, d.units),
+  };
+  d.engine.on(DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => m.schedules.onDue(tx, deadline.ref_id, now, afterCommit));
+  d.engine.on(OVERDUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onOverdue(tx, deadline.ref_id, now, afterCommit));
+  d.engine.on(ESCALATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onEscalate(tx, deadline.ref_id, now, afterCommit));
+  return m;
+}

@@ -1,0 +1,138 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Select, Upload, type UploadFile } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, DIRECTIVE_TEXT_MAX, DIRECTIVE_TITLE_MAX } from '../../../common/schemas/directives.js';
+import { applyProblem } from '../../components/form-errors.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { useLocale } from '../../i18n/index.js';
+import { managedUnitIds } from '../auth/permissions.js';
+import { useMe } from '../auth/session.js';
+import { directivesApi, sendWithAttachments, type NewDirective } from './api.js';
+import { useDirT } from './i18n.js';
+import { TargetPicker } from './TargetPicker.js';
+import './directives.css';
+
+interface Values {
+  senderUnitId: string;
+  kind: 'notice' | 'directive';
+  title: string;
+  text: string;
+  targetUnitIds: string[];
+  signDueAt: string;
+  replyDueAt?: string;
+}
+
+const MB = Math.round(ATTACHMENT_MAX_BYTES / 1024 / 1024);
+/** `YYYY-MM-DDTHH:mm` in the browser's zone, as datetime-local wants it. */
+const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+/** Tomorrow at 12:00, the usual sign-for deadline. */
+function tomorrowNoon(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(12, 0, 0, 0);
+  return localInput(d);
+}
+
+/** Sending a notice or directive down the tree: from which unit, to which, by when, with which files. */
+export default function NewDirectivePage() {
+  const dt = useDirT();
+  const me = useMe();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const senders = useMemo(() => {
+    const managed = managedUnitIds(me);
+    return me.scopes.filter((s) => managed.has(s.unitId));
+  }, [me]);
+  const senderId = Form.useWatch('senderUnitId', form);
+  const required = (field: string) => [{ required: true, whitespace: true, message: dt('new.required', { field }) }];
+
+  if (senders.length === 0) return <Empty description={dt('new.noSender')} />;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setFailure(null);
+    const body: NewDirective = {
+      senderUnitId: v.senderUnitId, kind: v.kind, title: v.title.trim(), text: v.text.trim(), targetUnitIds: v.targetUnitIds,
+      signDueAt: new Date(v.signDueAt).toISOString(), replyDueAt: v.replyDueAt ? new Date(v.replyDueAt).toISOString() : null,
+    };
+    try {
+      const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
+      const sent = picked.length ? await sendWithAttachments(body, picked, { csrfToken: me.csrfToken, locale }) : await directivesApi.send(body);
+      message.success(dt('new.sent'));
+      navigate(`/directives/${sent.id}`);
+    } catch (error) {
+      setFailure(applyProblem(form, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="steady-dir" data-testid="new-directive-page">
+      <PageTitle title={dt('new.title')} />
+      <Card size="small">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          disabled={busy}
+          initialValues={{ senderUnitId: senders[0]!.unitId, kind: 'notice', targetUnitIds: [], signDueAt: tomorrowNoon() }}
+          onValuesChange={(changed) => {
+            if ('senderUnitId' in changed) form.setFieldValue('targetUnitIds', []);
+          }}
+          onFinish={(v) => void submit(v)}
+          data-testid="directive-form"
+        >
+          <Form.Item name="senderUnitId" label={dt('new.sender')}>
+            <Select options={senders.map((s) => ({ value: s.unitId, label: s.unitName }))} disabled={senders.length === 1} data-testid="sender-unit" />
+          </Form.Item>
+          <Form.Item name="kind" label={dt('new.kind')}>
+            <Segmented options={[{ value: 'notice', label: dt('kind.notice') }, { value: 'directive', label: dt('kind.directive') }]} />
+          </Form.Item>
+          <Form.Item name="title" label={dt('new.subject')} rules={required(dt('new.subject'))}>
+            <Input maxLength={DIRECTIVE_TITLE_MAX} size="large" data-testid="directive-title" />
+          </Form.Item>
+          <Form.Item name="text" label={dt('new.text')} rules={required(dt('new.text'))}>
+            <Input.TextArea rows={6} maxLength={DIRECTIVE_TEXT_MAX} style={{ fontSize: 16 }} data-testid="directive-text-input" />
+          </Form.Item>
+          <Form.Item name="targetUnitIds" label={dt('new.targets')} extra={dt('new.targetsHint')} rules={[{ required: true, type: 'array', min: 1, message: dt('new.chooseTargets') }]}>
+            <TargetPicker senderId={senderId} />
+          </Form.Item>
+          <Form.Item name="signDueAt" label={dt('new.signBy')} rules={required(dt('new.signBy'))}>
+            <Input type="datetime-local" min={localInput(new Date())} data-testid="sign-due" />
+          </Form.Item>
+          <Form.Item name="replyDueAt" label={dt('new.replyBy')} extra={dt('new.replyHint')}>
+            <Input type="datetime-local" min={localInput(new Date())} data-testid="reply-due" />
+          </Form.Item>
+          <Form.Item label={dt('new.attachments')} extra={dt('new.attachmentsHint', { max: ATTACHMENTS_MAX, mb: MB })}>
+            <Upload
+              multiple
+              fileList={files}
+              beforeUpload={(file) => {
+                if (file.size > ATTACHMENT_MAX_BYTES) message.warning(dt('new.tooLarge', { name: file.name, mb: MB }));
+                return false;
+              }}
+              onChange={({ fileList }) => {
+                const fitting = fileList.filter((f) => (f.size ?? 0) <= ATTACHMENT_MAX_BYTES);
+                if (fitting.length > ATTACHMENTS_MAX) message.warning(dt('new.tooMany', { max: ATTACHMENTS_MAX }));
+                setFiles(fitting.slice(0, ATTACHMENTS_MAX));
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{dt('new.pick')}</Button>
+            </Upload>
+          </Form.Item>
+          {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
+          <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="send-directive">
+            {dt('new.send')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, Form, Input, Modal, Segmented, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { applyProblem } from '../../components/form-errors.js';
+import { useUnitPeople } from '../visitors/unit-people.js';
+import { drillsApi, RISKS, type Drill, type Risk } from './api.js';
+import { localInputValue } from './format.js';
+import { useDt } from './i18n.js';
+
+interface Values {
+  title: string;
+  ownerPersonId?: string;
+  dueAt: string;
+  risk: Risk;
+}
+
+interface Props {
+  drill: Drill;
+  /** The problem the drill found, as recorded. */
+  problem: string | null;
+  onClose: () => void;
+  onCreated: (problem: string) => void;
+}
+
+/** Seven days from now at 17:00: a fair first deadline for fixing what a drill showed. */
+function defaultDue(): string {
+  const due = new Date(Date.now() + 7 * 86_400_000);
+  due.setHours(17, 0, 0, 0);
+  return localInputValue(due);
+}
+
+/**
+ * Turns one problem a drill found into a rectification task: an owner, a deadline, a risk level.
+ * The task lives in the inspections' ledger; its refusals show at the fields they name.
+ */
+export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
+  const dt = useDt();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { people, loading } = useUnitPeople(problem ? drill.unitId : undefined);
+
+  const submit = async (values: Values) => {
+    if (!problem) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await drillsApi.createTask({
+        unitId: drill.unitId,
+        title: values.title.trim(),
+        ownerPersonId: values.ownerPersonId ?? '',
+        dueAt: new Date(values.dueAt).toISOString(),
+        risk: values.risk,
+        source: { kind: 'drill', drillId: drill.id, problem },
+      });
+      onCreated(problem);
+    } catch (error) {
+      setFailure(applyProblem(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={problem !== null}
+      title={dt('task.title')}
+      okText={dt('task.create')}
+      cancelText={dt('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ id: 'task-ok' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        {dt('task.intro')}
+      </Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={busy}
+        onFinish={(values) => void submit(values)}
+        initialValues={{ title: (problem ?? '').slice(0, 200), dueAt: defaultDue(), risk: 'medium' }}
+        preserve={false}
+      >
+        <Form.Item name="title" label={dt('task.name')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('task.name') }) }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={200} />
+        </Form.Item>
+        <Form.Item name="ownerPersonId" label={dt('task.owner')} rules={[{ required: true, message: dt('form.choose', { field: dt('task.owner') }) }]}>
+          <Select
+            loading={loading}
+            placeholder={dt('task.ownerPlaceholder')}
+            showSearch={{ optionFilterProp: 'search' }}
+            options={people.map((p) => ({ value: p.id, label: p.hint ? `${p.name} · ${p.hint}` : p.name, search: p.name }))}
+            data-testid="task-owner"
+          />
+        </Form.Item>
+        <Form.Item name="dueAt" label={dt('task.dueAt')} rules={[{ required: true, message: dt('form.required', { field: dt('task.dueAt') }) }]}>
+          <Input type="datetime-local" min={localInputValue(new Date())} />
+        </Form.Item>
+        <Form.Item name="risk" label={dt('task.risk')}>
+          <Segmented<Risk> block options={RISKS.map((value) => ({ value, label: dt(`risk.${value}`) }))} />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure} data-testid="task-error" />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import type { DrillType } from '../../../common/org.js';
+import { applyProblem } from '../../components/form-errors.js';
+import { drillTypeLabel, drillTypeOptions } from '../../components/labels.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useT } from '../../i18n/index.js';
+import { drillsApi, type Drill } from './api.js';
+import { localDay } from './format.js';
+import { useDt } from './i18n.js';
+
+interface Values {
+  unitId?: string;
+  type?: DrillType;
+  plannedDate: string;
+  title: string;
+}
+
+/** Puts a drill on the calendar: which unit, what kind, which day. */
+export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { open: boolean; defaultUnitId?: string; onClose: () => void; onScheduled: (drill: Drill) => void }) {
+  const t = useT();
+  const dt = useDt();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onScheduled(await drillsApi.schedule({ unitId: values.unitId!, type: values.type!, plannedDate: values.plannedDate, title: values.title.trim() }));
+    } catch (error) {
+      setFailure(applyProblem(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={dt('schedule.title')}
+      okText={dt('schedule.submit')}
+      cancelText={dt('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ id: 'schedule-ok' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={busy}
+        preserve={false}
+        initialValues={{ unitId: defaultUnitId, plannedDate: localDay(new Date(Date.now() + 7 * 86_400_000)) }}
+        onFinish={(values) => void submit(values)}
+        data-testid="schedule-form"
+      >
+        <Form.Item name="unitId" label={dt('form.unit')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.unit') }) }]}>
+          <UnitPicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="type" label={dt('form.type')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.type') }) }]}>
+          <Select
+            options={drillTypeOptions(t)}
+            placeholder={dt('form.type')}
+            onChange={(type: DrillType) => {
+              if (!form.getFieldValue('title')) form.setFieldsValue({ title: drillTypeLabel(t, type) });
+            }}
+            data-testid="schedule-type"
+          />
+        </Form.Item>
+        <Form.Item name="plannedDate" label={dt('form.plannedDate')} rules={[{ required: true, message: dt('form.required', { field: dt('form.plannedDate') }) }]}>
+          <Input type="date" data-testid="planned-date" />
+        </Form.Item>
+        <Form.Item name="title" label={dt('form.title')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('form.title') }) }]}>
+          <Input maxLength={100} data-testid="schedule-title" />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure} />}
+      </Form>
+    </Modal>
+  );
+}

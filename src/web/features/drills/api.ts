@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { DrillType } from '../../../common/org.js';
+import type { Drill as DrillSchema, DrillCompliance as ComplianceSchema, RecordDrillBody } from '../../../common/schemas/drills.js';
+import type { Page, Problem } from '../../../common/schemas/shared.js';
+import type { Locale } from '../../../common/locale.js';
+import { ApiError, http } from '../../api/client.js';
+
+export type Drill = z.infer<typeof DrillSchema>;
+export type DrillCompliance = z.infer<typeof ComplianceSchema>;
+export type UnitCompliance = DrillCompliance['units'][number];
+export type ComplianceState = UnitCompliance['state'];
+export type DrillRecord = Omit<z.input<typeof RecordDrillBody>, 'problems'> & { problems: string[] };
+
+export interface NewDrill {
+  unitId: string;
+  type: DrillType;
+  /** Local date, `YYYY-MM-DD`. */
+  plannedDate: string;
+  title: string;
+}
+
+export interface DrillPhoto {
+  id: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+export const RISKS = ['low', 'medium', 'high', 'major'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** A rectification task made from a problem a drill found (the inspections module keeps them). */
+export interface NewRectificationTask {
+  unitId: string;
+  title: string;
+  ownerPersonId: string;
+  dueAt: string;
+  risk: Risk;
+  source: { kind: 'drill'; drillId: string; problem: string };
+}
+
+const base = (id: string) => `/drills/${id}`;
+
+export const drillsApi = {
+  list: (query: { unitId?: string; page?: number; pageSize?: number }) => http.get<Page<Drill>>('/drills', { ...query }),
+  schedule: (body: NewDrill) => http.post<Drill>('/drills', body),
+  record: (id: string, body: DrillRecord) => http.post<Drill>(`${base(id)}/record`, body),
+  compliance: (unitId?: string) => http.get<DrillCompliance>('/drills/compliance', { unitId }),
+  photos: (id: string) => http.get<DrillPhoto[]>(`${base(id)}/photos`),
+  photoUrl: (id: string, photoId: string) => `/api/v1${base(id)}/photos/${photoId}`,
+  createTask: (body: NewRectificationTask) => http.post<unknown>('/rectification-tasks', body),
+};
+
+/** Sends one photo as multipart/form-data (field `photo`); a refusal keeps the server's words. */
+export async function uploadDrillPhoto(drillId: string, file: File, auth: { csrfToken: string; locale: Locale }): Promise<DrillPhoto> {
+  const form = new FormData();
+  form.append('photo', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${base(drillId)}/photos`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Accept-Language': auth.locale, 'x-csrf-token': auth.csrfToken },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
+  }
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (response.ok) return body as DrillPhoto;
+  const problem = (body ?? {}) as Partial<Problem>;
+  throw new ApiError({
+    type: problem.type ?? 'about:blank',
+    title: problem.title ?? (response.statusText || `HTTP ${response.status}`),
+    status: response.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  });
+}

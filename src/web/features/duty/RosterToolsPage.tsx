@@ -1,0 +1,39 @@
+import { Grid } from 'antd';
+import { unitsApi } from '../../api/endpoints.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useAsync } from '../../components/useAsync.js';
+import { DutyTabs } from './DutyTabs.js';
+import { FeedsCard } from './FeedsCard.js';
+import { useDt } from './i18n.js';
+import { ImportExportCard } from './ImportExportCard.js';
+import { RotationsCard } from './RotationsCard.js';
+import { useDutyUnit, useKeepsRosters } from './useDutyUnit.js';
+import './duty.css';
+
+/** Keeping the roster: rotations, the spreadsheet out and in, and the calendar feeds. */
+export default function RosterToolsPage() {
+  const dt = useDt();
+  const phone = !Grid.useBreakpoint().md;
+  const keeper = useKeepsRosters();
+  const [unitId, setUnit] = useDutyUnit();
+  const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
+  return (
+    <div data-testid="duty-roster-page">
+      <PageTitle title={dt('roster.title')} />
+      <DutyTabs />
+      <div className="duty-toolbar-plain">
+        <UnitPicker value={unitId} onChange={(id) => setUnit(id)} style={{ width: phone ? '100%' : 280 }} />
+      </div>
+      {unit.error ? <LoadError error={unit.error} onRetry={unit.reload} /> : null}
+      {unit.data && (
+        <div className="duty-tools">
+          <ImportExportCard unitId={unit.data.id} zone={unit.data.timeZone} keeper={keeper} />
+          <RotationsCard unitId={unit.data.id} zone={unit.data.timeZone} keeper={keeper} />
+          <FeedsCard unitId={unit.data.id} unitName={unit.data.name} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { Tag } from 'antd';
+import type { Risk, TaskState } from './api.js';
+import { useIn } from './i18n.js';
+
+const RISK_COLOURS: Record<Risk, string> = { low: 'blue', medium: 'gold', high: 'volcano', major: 'red' };
+const STATE_COLOURS: Record<TaskState, string> = { open: 'orange', awaiting_verification: 'blue', reopened: 'magenta', closed: 'green' };
+
+export function RiskTag({ risk }: { risk: Risk }) {
+  const tn = useIn();
+  return (
+    <Tag color={RISK_COLOURS[risk]} data-risk={risk}>
+      {tn(`risk.${risk}`)}
+    </Tag>
+  );
+}
+
+export function StateTag({ state }: { state: TaskState }) {
+  const tn = useIn();
+  return (
+    <Tag color={STATE_COLOURS[state]} data-state={state}>
+      {tn(`state.${state}`)}
+    </Tag>
+  );
+}
+
+/** `YYYY-MM-DDTHH:mm` in local time, as the datetime-local input wants it. */
+export const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+/** Today's local date as `YYYY-MM-DD`. */
+export const todayLocal = () => localInputValue(new Date()).slice(0, 10);

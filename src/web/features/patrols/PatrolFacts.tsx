@@ -1,0 +1,57 @@
+import { SafetyOutlined } from '@ant-design/icons';
+import { Card, Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useAsync } from '../../components/useAsync.js';
+import { useT } from '../../i18n/index.js';
+import { patrolsApi } from './api.js';
+import { usePt } from './i18n.js';
+
+/** The unit page's card: is the gate staffed round the clock as the plan asks, and the night's patrols done of those due. */
+export function PatrolFacts({ unitId }: { unitId: string }) {
+  const pt = usePt();
+  const t = useT();
+  const summary = useAsync(() => patrolsApi.summary(unitId), [unitId]);
+  const data = summary.data;
+  return (
+    <Card
+      size="small"
+      title={<><SafetyOutlined /> {pt('facts.title')}</>}
+      loading={summary.loading && !data}
+      style={{ marginTop: 16 }}
+      data-testid="patrol-facts"
+      extra={<Link to={`/patrols?unit=${unitId}`}>{pt('facts.open')}</Link>}
+    >
+      {summary.error ? (
+        <Typography.Text type="secondary">{t('common.loadFailed')}</Typography.Text>
+      ) : data ? (
+        <Flex vertical gap={8}>
+          <div>
+            <Typography.Text strong>{pt('facts.gate')}</Typography.Text>{' '}
+            <Tag color={data.gate.required24h ? 'orange' : 'default'}>{pt(data.gate.required24h ? 'facts.gateRequired' : 'facts.gateNotRequired')}</Tag>
+            <div>
+              <Typography.Text type={data.gate.staffed ? 'success' : data.gate.required24h ? 'danger' : 'secondary'} data-testid="gate-staffing">
+                {data.gate.staffed ? pt('facts.gateStaffed', { gate: data.gate.gatekeepers, duty: data.gate.dutyStaff }) : pt('facts.gateUnstaffed')}
+              </Typography.Text>
+            </div>
+          </div>
+          <div>
+            <Typography.Text strong>{pt('facts.patrols', { date: data.patrols.nightDate })}</Typography.Text>{' '}
+            {data.patrols.window || data.patrols.planned > 0 ? (
+              <>
+                <Tag color={data.patrols.missed > 0 ? 'red' : 'green'} data-testid="patrol-count">{pt('facts.count', { done: data.patrols.done, due: data.patrols.due })}</Tag>
+                <div>
+                  <Typography.Text type="secondary">
+                    {pt('facts.planned', { planned: data.patrols.planned, missed: data.patrols.missed })} · {pt('facts.checkpoints', { n: data.patrols.checkpoints })}
+                    {!data.patrols.window && ` · ${pt('facts.noWindow')}`}
+                  </Typography.Text>
+                </div>
+              </>
+            ) : (
+              <Typography.Text type="secondary">{pt('facts.noWindow')}</Typography.Text>
+            )}
+          </div>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}

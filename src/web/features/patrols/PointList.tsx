@@ -1,0 +1,113 @@
+import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
+import { App, Button, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { applyProblem } from '../../components/form-errors.js';
+import { useLocale } from '../../i18n/index.js';
+import { useMe } from '../auth/session.js';
+import { patrolsApi, uploadCheckInPhoto, type CheckIn, type CheckInResult, type Checkpoint } from './api.js';
+import { timeIn } from './format.js';
+import { usePt } from './i18n.js';
+
+interface Props {
+  unitId: string;
+  points: Checkpoint[];
+  /** Check-ins to show against the points: the open patrol's, and those made on this screen. */
+  checkIns: CheckIn[];
+  timeZone: string;
+  canCheckIn: boolean;
+  onCheckedIn: (result: CheckInResult) => void;
+}
+
+/** The points of a round, each with a big check-in button; a checked point offers a photo. */
+export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCheckedIn }: Props) {
+  const pt = usePt();
+  const me = useMe();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [photoFor, setPhotoFor] = useState<CheckIn | null>(null);
+  const [photographed, setPhotographed] = useState<Set<string>>(new Set());
+  const fileInput = useRef<HTMLInputElement>(null);
+  const latest = new Map<string, CheckIn>();
+  for (const c of checkIns) latest.set(c.checkpointId, c);
+
+  const checkIn = async (point: Checkpoint) => {
+    setBusy(point.id);
+    try {
+      const result = await patrolsApi.checkIn({ unitId, checkpointId: point.id });
+      message.success(result.patrol?.state === 'done' ? pt('checkin.patrolDone') : pt('checkin.done', { point: point.name }));
+      onCheckedIn(result);
+    } catch (error) {
+      message.error(applyProblem(null, error) ?? String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const sendPhoto = async (file: File) => {
+    const target = photoFor;
+    if (!target) return;
+    setBusy(target.checkpointId);
+    try {
+      await uploadCheckInPhoto(target.id, file, { csrfToken: me.csrfToken, locale });
+      setPhotographed((s) => new Set(s).add(target.id));
+      message.success(pt('point.photoAdded'));
+    } catch (error) {
+      message.error(pt('point.photoFailed', { message: applyProblem(null, error) ?? String(error) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="steady-points" data-testid="patrol-points">
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        style={{ display: 'none' }}
+        data-testid="patrol-photo-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void sendPhoto(file);
+        }}
+      />
+      {points.map((point) => {
+        const done = latest.get(point.id);
+        const mine = done && done.personId === me.personId;
+        const hasPhoto = done && (done.hasPhoto || photographed.has(done.id));
+        return (
+          <div key={point.id} className={`steady-point${done ? ' steady-point-done' : ''}`} data-testid="patrol-point" data-point={point.name}>
+            <div className="steady-point-text">
+              <div className="steady-point-name">{point.name}</div>
+              {point.locationHint && (
+                <Typography.Text type="secondary" className="steady-point-hint">
+                  <EnvironmentOutlined /> {point.locationHint}
+                </Typography.Text>
+              )}
+              {done && (
+                <Typography.Text type="success" className="steady-point-checked" data-testid="point-checked">
+                  <CheckCircleFilled /> {pt('point.checked', { time: timeIn(done.at, timeZone) })}
+                </Typography.Text>
+              )}
+            </div>
+            <div className="steady-point-actions">
+              {mine && !hasPhoto && (
+                <Button icon={<CameraOutlined />} size="large" loading={busy === point.id && photoFor?.id === done.id} onClick={() => { setPhotoFor(done); fileInput.current?.click(); }}>
+                  {pt('point.photo')}
+                </Button>
+              )}
+              {canCheckIn && !done && (
+                <Button type="primary" size="large" className="steady-point-button" loading={busy === point.id} disabled={busy !== null && busy !== point.id} onClick={() => void checkIn(point)} data-testid="point-check-in">
+                  {pt('point.checkIn')}
+                </Button>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Input, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { applyProblem } from '../../components/form-errors.js';
+import { LoadError } from '../../components/LoadError.js';
+import { useAsync } from '../../components/useAsync.js';
+import { useLocale } from '../../i18n/index.js';
+import { downloadFile } from '../incidents/download.js';
+import { shortTime } from '../incidents/format.js';
+import { visitorsApi, type Visitor } from './api.js';
+import { useVt } from './i18n.js';
+
+const PAGE_SIZE = 20;
+
+/** `YYYY-MM-DD` of a day, in this browser's calendar. */
+const localDay = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+/** The visitor log for a range of days, as cards on a phone and a table on wide screens, with the .xlsx export. */
+export function HistoryList({ unitId, compact }: { unitId: string; compact: boolean }) {
+  const vt = useVt();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [from, setFrom] = useState(() => localDay(new Date(Date.now() - 6 * 86_400_000)));
+  const [to, setTo] = useState(() => localDay(new Date()));
+  const [page, setPage] = useState(1);
+  const [exporting, setExporting] = useState(false);
+  const badRange = Boolean(from && to && to < from);
+  const history = useAsync(
+    () => (badRange ? Promise.resolve(undefined) : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE })),
+    [unitId, from, to, page, badRange],
+  );
+
+  const download = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(visitorsApi.exportUrl({ unitId, from: from || undefined, to: to || undefined }), 'visitors.xlsx', locale);
+      message.success(vt('history.exported'));
+    } catch (error) {
+      message.error(applyProblem(null, error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const out = (v: Visitor) => (v.checkedOutAt ? shortTime(v.checkedOutAt, locale) : <Tag color="orange">{vt('history.stillInside')}</Tag>);
+  const columns: TableColumnsType<Visitor> = [
+    { title: vt('col.name'), dataIndex: 'name', width: 110 },
+    { title: vt('col.id'), dataIndex: 'idMasked', width: 180, render: (value: string) => <span className="steady-id-masked">{value}</span> },
+    { title: vt('col.purpose'), dataIndex: 'purpose' },
+    { title: vt('col.host'), dataIndex: 'hostName', width: 110 },
+    { title: vt('col.plate'), dataIndex: 'vehiclePlate', width: 100 },
+    { title: vt('col.in'), dataIndex: 'checkedInAt', width: 150, render: (value: string) => shortTime(value, locale) },
+    { title: vt('col.out'), key: 'out', width: 150, render: (_, v) => out(v) },
+  ];
+  const items = history.data?.items ?? [];
+  const total = history.data?.total ?? 0;
+
+  return (
+    <div data-testid="visitor-history">
+      <Card size="small" style={{ marginBottom: 8 }}>
+        <Flex gap={8} wrap align="end">
+          <label className="steady-date-field">
+            <span>{vt('history.from')}</span>
+            <Input type="date" value={from} max={to || undefined} onChange={(e) => (setFrom(e.target.value), setPage(1))} data-testid="history-from" />
+          </label>
+          <label className="steady-date-field">
+            <span>{vt('history.to')}</span>
+            <Input type="date" value={to} min={from || undefined} onChange={(e) => (setTo(e.target.value), setPage(1))} data-testid="history-to" />
+          </label>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={badRange} onClick={() => void download()} data-testid="export" block={compact}>
+            {vt('history.export')}
+          </Button>
+        </Flex>
+        {badRange && (
+          <Typography.Text type="danger" style={{ display: 'block', marginTop: 6 }}>
+            {vt('history.badRange')}
+          </Typography.Text>
+        )}
+      </Card>
+      {history.error ? <LoadError error={history.error} onRetry={history.reload} /> : null}
+      {compact ? (
+        <Flex vertical gap={8}>
+          {!history.loading && items.length === 0 && (
+            <Card size="small">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} />
+            </Card>
+          )}
+          {items.map((v) => (
+            <Card key={v.id} size="small" data-testid="history-row">
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong>{v.name}</Typography.Text>
+                <span className="steady-id-masked">{v.idMasked}</span>
+              </Flex>
+              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '2px 0' }}>
+                {v.purpose}
+                {v.hostName && <Typography.Text type="secondary"> · {v.hostName}</Typography.Text>}
+                {v.vehiclePlate && <Typography.Text type="secondary"> · {v.vehiclePlate}</Typography.Text>}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {vt('col.in')} {shortTime(v.checkedInAt, locale)} → {vt('col.out')} {out(v)}
+              </Typography.Text>
+            </Card>
+          ))}
+          {total > PAGE_SIZE && (
+            <Flex justify="center" gap={8} align="center">
+              <Button disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                ‹
+              </Button>
+              <Typography.Text type="secondary">
+                {page} / {Math.ceil(total / PAGE_SIZE)} · {vt('history.total', { total })}
+              </Typography.Text>
+              <Button disabled={page * PAGE_SIZE >= total} onClick={() => setPage(page + 1)}>
+                ›
+              </Button>
+            </Flex>
+          )}
+        </Flex>
+      ) : (
+        <Table<Visitor>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={items}
+          loading={history.loading}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} /> }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage, showTotal: (n) => vt('history.total', { total: n }) }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { Badge, Card, Flex, Grid, Segmented, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { LoadError } from '../../components/LoadError.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { useMe } from '../auth/session.js';
+import { useResource } from '../incidents/useResource.js';
+import { PAGE_SIZE_MAX } from '../../../common/limits.js';
+import { visitorsApi } from './api.js';
+import { CheckInForm } from './CheckInForm.js';
+import { HistoryList } from './HistoryList.js';
+import { useVt } from './i18n.js';
+import { InsideList } from './InsideList.js';
+import './visitors.css';
+
+type Tab = 'in' | 'inside' | 'history';
+
+/** The gate: check a visitor in, see who is still inside and check them out, look back over days. */
+export default function VisitorsPage() {
+  const vt = useVt();
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('unit') ?? me.scopes[0]?.unitId;
+  const tab = (params.get('tab') as Tab | null) ?? 'in';
+  const inside = useResource(
+    () => (unitId ? visitorsApi.list({ unitId, inside: true, pageSize: PAGE_SIZE_MAX }) : Promise.resolve(undefined)),
+    [unitId],
+  );
+  const insideCount = inside.data?.total ?? 0;
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="steady-visitors" data-testid="visitors-page">
+      <PageTitle title={vt('page.title')} />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex vertical gap={10}>
+          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={vt('page.chooseUnit')} style={{ width: '100%' }} />
+          <Segmented<Tab>
+            block
+            size="large"
+            value={tab}
+            onChange={(value) => update({ tab: value === 'in' ? undefined : value })}
+            data-testid="visitor-tabs"
+            options={[
+              { value: 'in', label: vt('tab.checkIn') },
+              {
+                value: 'inside',
+                label: (
+                  <span data-testid="inside-tab">
+                    {vt('tab.inside')}
+                    {insideCount > 0 && <Badge count={insideCount} color="#d4580b" style={{ marginInlineStart: 6 }} />}
+                  </span>
+                ),
+              },
+              { value: 'history', label: vt('tab.history') },
+            ]}
+          />
+        </Flex>
+      </Card>
+      {!unitId ? (
+        <Typography.Text type="secondary">{vt('page.chooseUnit')}</Typography.Text>
+      ) : (
+        <>
+          {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.refresh} /> : null}
+          {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.refresh} />}
+          {tab === 'inside' && <InsideList visitors={inside.data?.items} loading={inside.loading} onChanged={inside.refresh} />}
+          {tab === 'history' && <HistoryList key={unitId} unitId={unitId} compact={compact} />}
+        </>
+      )}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16 }}>
+        {vt('page.privacy')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
