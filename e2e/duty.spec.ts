@@ -8,7 +8,7 @@ import { startDemoServer, type RunningServer } from './helpers/server.js';
 
 const s1Name = SAMPLE_TREES[0]!.children![0]!.children![0]!.name;
 interface Person { id: string; name: string; username: string | null }
-interface ShiftView { id: string; localDate: string; startsAt: string; staff: { id: string }[]; handover: { acknowledgedBy: { id: string } | null } | null }
+interface ShiftView { id: string; localDate: string; startsAt: string; endsAt: string; staff: { id: string }[]; handover: { acknowledgedBy: { id: string } | null } | null }
 
 let server: RunningServer;
 let browser: Browser;
@@ -139,7 +139,7 @@ describe('duty roster', () => {
 
   it('on a computer, dragging one’s shift onto another proposes a swap with that shift', async () => {
     const teacher = await open('s1.teacher1', false, DESKTOP);
-    const roster = (await apiGet<{ shifts: (ShiftView & { staff: { id: string }[] })[] }>(teacher, `/duty/roster?unitId=${s1}&from=${next.localDate}&to=${shanghai(6)}`)).shifts;
+    const roster = (await apiGet<{ shifts: ShiftView[] }>(teacher, `/duty/roster?unitId=${s1}&from=${next.localDate}&to=${shanghai(6)}`)).shifts;
     const teacherId = personId('s1.teacher1');
     const own = roster.find((s) => Date.parse(s.startsAt) > Date.now() && s.staff.some((p) => p.id === teacherId))!;
     const other = roster.find((s) => s.localDate > own.localDate && !s.staff.some((p) => p.id === teacherId))!;

@@ -120,7 +120,7 @@ describe('patrols', () => {
     await duty.getByTestId('patrol-night').waitFor();
     await shot(duty, 'patrols-now-phone-en');
     await duty.goto('/patrols/c/this-is-not-a-checkpoint');
-    await duty.getByTestId('scan-error').getByText(/not a known checkpoint/).waitFor({ timeout: 10_000 }).catch(async (e) => { await shot(duty, 'debug-fail'); console.log(await duty.content()); throw e; });
+    await duty.getByTestId('scan-error').getByText(/not a known checkpoint/).waitFor();
     await shot(duty, 'patrols-scan-refused-phone-en');
     const safety = await open('s1.safety', PHONE, true);
     await safety.goto('/patrols/checkpoints');

@@ -12,9 +12,9 @@ import * as drillPhotos from './20261129_1650_drill_photos.js';
 import * as inspections from './20261129_1700_inspections.js';
 import * as dailyReports from './20261129_1800_daily_reports.js';
 import * as directives from './20261129_1810_directives.js';
-import * as patrols from './20261129_1950_patrols.js';
 import * as duty from './20261129_1900_duty.js';
 import * as leave from './20261129_1920_leave.js';
+import * as patrols from './20261129_1950_patrols.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -31,7 +31,7 @@ export const migrations: Record<string, Migration> = {
   '20261129_1700_inspections': inspections,
   '20261129_1800_daily_reports': dailyReports,
   '20261129_1810_directives': directives,
-  '20261129_1950_patrols': patrols,
   '20261129_1900_duty': duty,
   '20261129_1920_leave': leave,
+  '20261129_1950_patrols': patrols,
 };

@@ -70,7 +70,12 @@ export class DailyReportService {
       const now = this.clock.now();
       const day = localDate(now, unit.time_zone);
       if (await repo.findReport(tx, unit.id, day)) throw conflict('dailyReport.alreadySent', { day }, 'unitId');
-      if ((await repo.codeOf(tx, unit.id, day)) === CODE.unknown) await this.planDay(tx, unit.id, day, unit.time_zone, now);
+      // Not decided, or decided as not required before a plan published since: decide it now, as the planner will.
+      const before = await repo.codeOf(tx, unit.id, day);
+      if (before === CODE.unknown || before === CODE.notRequired) {
+        await repo.setCode(tx, unit.id, day, CODE.unknown, [CODE.notRequired]);
+        await this.planDay(tx, unit.id, day, unit.time_zone, now);
+      }
       const code = await repo.codeOf(tx, unit.id, day);
       const need = code === CODE.pending || code === CODE.overdue ? await this.requirement(unit.id, day, unit.time_zone, now, tx) : NOT_REQUIRED;
       const status: DailyStatus = !need.required ? 'not_required' : now < need.deadlineAt! ? 'on_time' : 'late';
@@ -104,9 +109,10 @@ export class DailyReportService {
       repo.codeOf(this.db, unit.id, day),
       repo.findReport(this.db, unit.id, day),
     ]);
-    // A day not decided yet reads as the planner will decide it.
-    const required = code === CODE.unknown ? need.required && now < need.deadlineAt! : REQUIRED_CODES.has(code);
-    const status = report ? (report.status as DailyStatus) : code === CODE.unknown ? (required ? 'pending' : 'not_required') : statusOf(code, false);
+    // A day not decided yet (or decided before a plan published since) reads as the planner will decide it.
+    const undecided = code === CODE.unknown || code === CODE.notRequired;
+    const required = undecided ? need.required && now < need.deadlineAt! : REQUIRED_CODES.has(code);
+    const status = report ? (report.status as DailyStatus) : undecided ? (required ? 'pending' : 'not_required') : statusOf(code, false);
     return {
       unitId: unit.id, unitName: unit.name, day, timeZone: unit.time_zone, required,
       deadline: report?.deadline ?? (required ? need.deadline : null), deadlineAt: required ? need.deadlineAt!.toISOString() : null,
