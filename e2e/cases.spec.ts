@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { apiGet, signIn } from './helpers/app.js';
-import { launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import { PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 interface CaseView {
   id: string;
@@ -16,26 +16,11 @@ interface CaseView {
   sessions: { notes: string; mediator: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 async function fresh(en = false): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport: PHONE });
-  contexts.push(context);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
+  const page = await demo.fresh({ viewport: PHONE, en });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
   return page;
 }
 
@@ -79,7 +64,7 @@ describe('dispute cases', () => {
     const number = (await created.getByTestId('case-number').textContent()) ?? '';
     assert.match(number, /^\d{4}-\d{4}$/);
     const link = await created.getByTestId('status-link').inputValue();
-    assert.match(link, new RegExp(`^${server.url}/case-status/[A-Za-z0-9_-]{10,}$`));
+    assert.match(link, new RegExp(`^${demo.url}/case-status/[A-Za-z0-9_-]{10,}$`));
     await created.getByTestId('copy-link').click();
     await page.getByText('已复制').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -116,7 +101,7 @@ describe('dispute cases', () => {
     const shown = (await visitor.locator('body').textContent()) ?? '';
     assert.ok(!shown.includes('刘师傅') && !shown.includes('工资') && !shown.includes('核对工时'), 'the public page shows no names and no details');
     await shot(visitor, 'cases-public-phone-zh');
-    await visitor.goto(`${server.url}/case-status/not-a-real-token-at-all`);
+    await visitor.goto(`${demo.url}/case-status/not-a-real-token-at-all`);
     await visitor.getByTestId('public-not-found').waitFor();
 
     // An agreement; then the statistics count it.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiGet, pickOption, signIn } from './helpers/app.js';
-import { launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { apiGet, apiSend, pickOption } from './helpers/app.js';
+import { PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 interface DrillView {
   id: string;
@@ -18,41 +18,10 @@ interface Me {
   scopes: { unitId: string; unitName: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
 
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
+const open = (username: string, en = false) => demo.open(username, { viewport: PHONE, en });
 
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(username: string, en = false): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport: PHONE });
-  contexts.push(context);
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
-  await signIn(page, username);
-  return page;
-}
-
-/** A change through the API with the page's session and CSRF token, as the app would send it. */
-async function apiSend<T = unknown>(page: Page, method: string, path: string, body: unknown = {}): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/me');
-  return page.evaluate(
-    async ({ method, url, body, csrfToken }) => {
-      const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-      return (response.status === 204 ? undefined : await response.json()) as unknown;
-    },
-    { method, url: `/api/v1${path}`, body, csrfToken },
-  ) as Promise<T>;
-}
 
 /** `YYYY-MM-DDTHH:mm`, `minutes` from now, in the browser's time, for a datetime-local input. */
 const inputTime = (minutes: number) => {

@@ -1,37 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, eventually, pickOption, signIn } from './helpers/app.js';
-import { DESKTOP, launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import { apiGet, apiSend, eventually, pickOption } from './helpers/app.js';
+import { DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 const s1Name = SAMPLE_TREES[0]!.children![0]!.children![0]!.name;
 interface Person { id: string; name: string; username: string | null }
 interface ShiftView { id: string; localDate: string; startsAt: string; endsAt: string; staff: { id: string }[]; handover: { acknowledgedBy: { id: string } | null } | null }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
 
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(username: string, en = false, viewport = PHONE): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport, locale: en ? 'en-GB' : 'zh-CN' });
-  contexts.push(context);
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
-  await signIn(page, username);
-  return page;
-}
+const open = (username: string, en = false, viewport = PHONE) => demo.open(username, { viewport, en, locale: en ? 'en-GB' : 'zh-CN' });
 
 /** Waits for loading overlays to fade, so a screenshot shows the page as a person sees it. */
 async function settled(page: Page): Promise<void> {
@@ -39,14 +20,6 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-async function apiSend<T>(page: Page, method: string, path: string, body: unknown = {}): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/me');
-  return page.evaluate(async ({ method, url, body, csrfToken }) => {
-    const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as unknown;
-  }, { method, url: `/api/v1${path}`, body, csrfToken }) as Promise<T>;
-}
 
 /** The local date in Shanghai `days` from now, and whether today's 08:00 change of shift has passed. */
 function shanghai(days = 0): string {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, eventually, signIn } from './helpers/app.js';
-import { DESKTOP, launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import { apiGet, apiSend, eventually } from './helpers/app.js';
+import { DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 /** Sample unit names by code, from the sample organisation itself. */
 const names = new Map<string, string>();
@@ -22,29 +22,10 @@ interface IncidentView {
   photos: unknown[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 /** A signed-in page in its own context; `en` switches the interface to English before it loads. */
-async function open(username: string, viewport = DESKTOP, en = false): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport });
-  contexts.push(context);
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
-  await signIn(page, username);
-  return page;
-}
+const open = (username: string, viewport = DESKTOP, en = false) => demo.open(username, { viewport, en });
 
 interface Report {
   place: string;
@@ -83,18 +64,6 @@ function hoursAgo(hours: number): string {
 /** A 1×1 PNG: the smallest real picture. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-/** A change through the API with the page's session (and its CSRF token), as the app would send it. */
-async function apiSend<T = unknown>(page: Page, method: string, path: string, body: unknown = {}): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/me');
-  return page.evaluate(
-    async ({ method, url, body, csrfToken }) => {
-      const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-      return (response.status === 204 ? undefined : await response.json()) as unknown;
-    },
-    { method, url: `/api/v1${path}`, body, csrfToken },
-  ) as Promise<T>;
-}
 
 const boardRow = (page: Page, id: string) => page.locator(`[data-testid="board-row"][data-incident-id="${id}"]`);
 

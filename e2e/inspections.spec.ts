@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiGet, signIn } from './helpers/app.js';
-import { launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { apiGet } from './helpers/app.js';
+import { PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 /** A 1×1 PNG: the smallest real picture. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -13,27 +13,9 @@ interface LedgerPage {
   items: { taskId: string; itemCode: string | null; title: string; state: string; ownerName: string; risk: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
 
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function phone(username: string): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport: PHONE });
-  contexts.push(context);
-  await signIn(page, username);
-  return page;
-}
+const phone = (username: string) => demo.open(username, { viewport: PHONE });
 
 const item = (page: Page, code: string) => page.locator(`[data-testid="run-item"][data-code="${code}"]`);
 

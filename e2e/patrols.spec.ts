@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiGet, signIn } from './helpers/app.js';
-import { DESKTOP, launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { DEMO_PASSWORD, startDemoServer, type RunningServer } from './helpers/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { apiGet } from './helpers/app.js';
+import { DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
+import { DEMO_PASSWORD } from './helpers/server.js';
 
 interface CheckpointList {
   canManage: boolean;
@@ -13,33 +14,10 @@ interface Night {
   patrols: { kind: string; state: string; checked: number; of: number; checkIns: { checkpointName: string; method: string }[] }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoBrowser();
 
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function context(viewport = PHONE, en = false): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport });
-  contexts.push(context);
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
-  return page;
-}
-
-async function open(username: string, viewport = PHONE, en = false): Promise<Page> {
-  const page = await context(viewport, en);
-  await signIn(page, username);
-  return page;
-}
+const context = (viewport = PHONE, en = false) => demo.fresh({ viewport, en });
+const open = (username: string, viewport = PHONE, en = false) => demo.open(username, { viewport, en });
 
 const noSidewaysScroll = async (page: Page, what: string) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

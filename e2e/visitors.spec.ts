@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiGet, signIn } from './helpers/app.js';
-import { launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
-import { startDemoServer, type RunningServer } from './helpers/server.js';
+import type { Page } from 'playwright-core';
+import { apiGet } from './helpers/app.js';
+import { PHONE, shot } from './helpers/browser.js';
+import { useDemoBrowser } from './helpers/demo.js';
 
 interface VisitorView {
   id: string;
@@ -21,30 +21,12 @@ interface Me {
   scopes: { unitId: string; unitName: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const downloads = mkdtempSync(join(tmpdir(), 'steady-e2e-visitors-'));
+const demo = useDemoBrowser();
 
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
+after(() => rmSync(downloads, { recursive: true, force: true }));
 
-after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-  rmSync(downloads, { recursive: true, force: true });
-});
-
-async function open(username: string, en = false): Promise<Page> {
-  const { context, page } = await newPage(browser, { baseURL: server.url, viewport: PHONE });
-  contexts.push(context);
-  if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
-  await signIn(page, username);
-  return page;
-}
+const open = (username: string, en = false) => demo.open(username, { viewport: PHONE, en });
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const FULL_ID = '11010119900307451X';

@@ -83,3 +83,16 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000)
     }
   }
 }
+
+/** A change through the API with the page's session and its CSRF token, as the app would send it. */
+export async function apiSend<T = unknown>(page: Page, method: string, path: string, body: unknown = {}): Promise<T> {
+  const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/me');
+  return page.evaluate(
+    async ({ method, url, body, csrfToken }) => {
+      const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return (response.status === 204 ? undefined : await response.json()) as unknown;
+    },
+    { method, url: `/api/v1${path}`, body, csrfToken },
+  ) as Promise<T>;
+}

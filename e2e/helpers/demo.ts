@@ -1,0 +1,58 @@
+import { after, before } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signIn } from './app.js';
+import { DESKTOP, launchBrowser, newPage } from './browser.js';
+import { startDemoServer, type RunningServer } from './server.js';
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** Switch the interface to English before the page loads. */
+  en?: boolean;
+  /** The browser's own language (default zh-CN). */
+  locale?: string;
+}
+
+export interface DemoBrowser {
+  /** The running server's base URL. */
+  readonly url: string;
+  /** A page in a fresh context (its own cookies), not signed in. */
+  fresh(options?: PageOptions): Promise<Page>;
+  /** A page signed in as `username`, showing the application shell. */
+  open(username: string, options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * One demo server and one Chromium for a spec file: started before its tests, closed after them,
+ * with every context the tests opened.
+ */
+export function useDemoBrowser(): DemoBrowser {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const fresh = async ({ viewport = DESKTOP, en = false, locale }: PageOptions = {}) => {
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport, ...(locale ? { locale } : {}) });
+    contexts.push(context);
+    if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
+    return page;
+  };
+  return {
+    get url() {
+      return server.url;
+    },
+    fresh,
+    open: async (username, options) => {
+      const page = await fresh(options);
+      await signIn(page, username);
+      return page;
+    },
+  };
+}
