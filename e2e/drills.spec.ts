@@ -108,7 +108,7 @@ describe('drills', () => {
           body: JSON.stringify({ type: 'about:blank', title: '提交的内容有误', status: 422, errors: [{ field: 'ownerPersonId', message: '责任人：不是本单位人员' }] }),
         });
       } else {
-        await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: '0190a000-0000-7000-8000-000000000001' }) });
+        await route.continue();
       }
     });
     await details.getByTestId('make-task').first().click();
@@ -132,6 +132,13 @@ describe('drills', () => {
     assert.deepEqual(task.source, { kind: 'drill', drillId, problem: '二楼东侧楼梯照明不足' });
     assert.equal(typeof task.ownerPersonId, 'string');
     await safety.unroute('**/api/v1/rectification-tasks');
+    // The task is real: it is in the ledger, and the drill still shows it after a reload.
+    const ledger = await apiGet<{ items: { taskId: string; sourceDetail: string; risk: string }[] }>(safety, `/rectification-ledger?sourceId=${drillId}`);
+    assert.deepEqual(ledger.items.map((row) => [row.sourceDetail, row.risk]), [['二楼东侧楼梯照明不足', 'high']]);
+    await safety.reload();
+    await safety.locator(`[data-testid="drill-row"][data-drill-id="${drillId}"]`).click();
+    await details.getByTestId('task-made').waitFor();
+    assert.equal(await details.getByTestId('make-task').count(), 1, 'only the other problem still waits for a task');
 
     const recorded = (await apiGet<{ items: DrillView[] }>(safety, '/drills')).items.find((d) => d.id === drillId)!;
     assert.equal(recorded.status, 'done');

@@ -208,6 +208,7 @@ export const LedgerQuery = PageQuery.extend({
   supervised: Flag.describe('Only supervised by a parent unit (or only not)'),
   from: LocalDate.optional().describe('Found on or after this local day'),
   to: LocalDate.optional().describe('Found on or before this local day'),
+  sourceId: Id.optional().describe('Only the tasks made from this source (a drill or an inspection run)'),
 });
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
@@ -218,6 +219,8 @@ export const LedgerRow = z.object({
   foundAt: Timestamp,
   sourceKind: z.enum(SOURCE_KINDS),
   sourceLabel: z.string(),
+  /** What the source said of it: the drill's problem, the inspector's note. */
+  sourceDetail: z.string().nullable(),
   itemCode: z.string().nullable(),
   title: z.string(),
   risk: z.enum(TASK_RISKS),

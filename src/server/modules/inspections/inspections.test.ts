@@ -151,6 +151,9 @@ for (const dialect of dialectsUnderTest()) {
       const res = await safety.post('/api/v1/rectification-tasks', body);
       assert.equal(res.statusCode, 201, res.body);
       assert.deepEqual(res.json().source, { kind: 'drill', id: drill.id, label: '春季消防疏散演练', itemCode: null, detail: '疏散时楼梯昏暗' });
+      // The drill screen finds its tasks again by their source.
+      const fromDrill = (await safety.get(`/api/v1/rectification-ledger?sourceId=${drill.id}`)).json();
+      assert.deepEqual(fromDrill.items.map((row: { taskId: string; sourceDetail: string }) => [row.taskId, row.sourceDetail]), [[res.json().id, '疏散时楼梯昏暗']]);
       const s2head = await t.signIn('s2.head');
       const theirs = (await s2head.post('/api/v1/drills', { unitId: s2, type: 'earthquake', plannedDate: '2027-03-03', title: '地震避险演练' })).json();
       const wrong = await safety.post('/api/v1/rectification-tasks', { ...body, source: { ...body.source, drillId: theirs.id } });

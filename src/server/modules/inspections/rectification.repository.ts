@@ -15,6 +15,7 @@ export interface TaskFilter {
   supervised?: boolean;
   from?: string;
   to?: string;
+  sourceId?: string;
   now: string;
 }
 
@@ -47,7 +48,8 @@ function filtered(db: Executor, f: TaskFilter) {
     .$if(f.supervised === true, (q) => q.where('t.supervising_unit_id', 'is not', null))
     .$if(f.supervised === false, (q) => q.where('t.supervising_unit_id', 'is', null))
     .$if(f.from !== undefined, (q) => q.where('t.created_at', '>=', f.from!))
-    .$if(f.to !== undefined, (q) => q.where('t.created_at', '<', f.to!));
+    .$if(f.to !== undefined, (q) => q.where('t.created_at', '<', f.to!))
+    .$if(f.sourceId !== undefined, (q) => q.where('t.source_id', '=', f.sourceId!));
 }
 
 /** The ledger, newest finding first; without `page` every matching row (for the export). */

@@ -1,10 +1,12 @@
 import { CheckCircleFilled, ToolOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useAsync } from '../../components/useAsync.js';
 import { drillTypeLabel } from '../../components/labels.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale, useT } from '../../i18n/index.js';
-import type { Drill } from './api.js';
+import { drillsApi, type Drill } from './api.js';
 import { DrillPhotos } from './DrillPhotos.js';
 import { EvacuationMeter } from './EvacuationInput.js';
 import { formatDay } from './format.js';
@@ -25,7 +27,9 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [rectifying, setRectifying] = useState<string | null>(null);
-  const [made, setMade] = useState<string[]>([]);
+  // Tasks already made from a problem are found again by their source, so the mark outlives the page.
+  const tasks = useAsync(() => (canManage && drill.problems.length > 0 ? drillsApi.tasks(drill) : Promise.resolve(null)), [drill.id, drill.problems.length, canManage]);
+  const taskFor = (problem: string) => tasks.data?.items.find((task) => task.sourceDetail === problem);
   const minutes = drill.startedAt && drill.endedAt ? Math.round((Date.parse(drill.endedAt) - Date.parse(drill.startedAt)) / 60_000) : null;
 
   return (
@@ -85,10 +89,12 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
                     </Typography.Text>
                     {canManage && (
                       <div>
-                        {made.includes(problem) ? (
-                          <Typography.Text type="success">
-                            <CheckCircleFilled /> {dt('task.made')}
-                          </Typography.Text>
+                        {taskFor(problem) ? (
+                          <Link to={`/inspections/tasks/${taskFor(problem)!.taskId}`} data-testid="task-made">
+                            <Typography.Text type="success">
+                              <CheckCircleFilled /> {dt('task.made')}
+                            </Typography.Text>
+                          </Link>
                         ) : (
                           <Button size="small" icon={<ToolOutlined />} onClick={() => setRectifying(problem)} data-testid="make-task">
                             {dt('task.action')}
@@ -110,8 +116,8 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
         drill={drill}
         problem={rectifying}
         onClose={() => setRectifying(null)}
-        onCreated={(problem) => {
-          setMade((list) => [...list, problem]);
+        onCreated={() => {
+          tasks.reload();
           setRectifying(null);
           message.success(dt('task.created'));
         }}

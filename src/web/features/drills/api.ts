@@ -49,6 +49,9 @@ export const drillsApi = {
   photos: (id: string) => http.get<DrillPhoto[]>(`${base(id)}/photos`),
   photoUrl: (id: string, photoId: string) => `/api/v1${base(id)}/photos/${photoId}`,
   createTask: (body: NewRectificationTask) => http.post<unknown>('/rectification-tasks', body),
+  /** The rectification tasks already made from this drill's problems. */
+  tasks: (drill: Drill) =>
+    http.get<Page<{ taskId: string; sourceDetail: string | null; state: string }>>('/rectification-ledger', { unitId: drill.unitId, subtree: 'false', sourceId: drill.id, pageSize: 100 }),
 };
 
 /** Sends one photo as multipart/form-data (field `photo`); a refusal keeps the server's words. */
