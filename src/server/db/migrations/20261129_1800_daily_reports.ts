@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 /*
  * Why: daily reports and the zero report. `daily_reports` holds what a unit sent, one per unit and
  * local day. `daily_report_months` holds each unit's status for a month as one character per day,
  * so the supervisor's matrix over a whole county (tens of thousands of units × 30 days) reads one
  * short row per unit and month instead of one row per unit and day. Keyed month first: a matrix
- * reads a month range, a single unit's day is found by (month, unit). `daily_report_planner` keeps
+ * reads a month range, a single unit's day is found by (month, unit); on SQLite the rows are stored
+ * in that key's order (WITHOUT ROWID), so a month of a whole county is one sequential read. `daily_report_planner` keeps
  * how far the planner has read the audit trail for published plans, so that a plan published
  * during a day is applied to that day.
  */
@@ -31,6 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('days', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('daily_report_months_pk', ['month', 'unit_id'])
+    .$call((b) => (db.getExecutor().adapter instanceof SqliteAdapter ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
 
   await db.schema

@@ -62,7 +62,12 @@ export class DailyReportBoard {
    * for a day count as not required, and a day not yet begun in a unit's zone counts nowhere.
    */
   private async totals(scope: Scope, days: string[]) {
-    const [zones, rows] = await Promise.all([repo.unitsPerZone(this.db, scope.within), repo.codeRows(this.db, scope.within, monthsOf(days))]);
+    const units = await repo.unitZones(this.db, scope.within);
+    const zoneOf = new Map(units.map((u) => [u.id, u.time_zone]));
+    const perZone = new Map<string, number>();
+    for (const u of units) perZone.set(u.time_zone, (perZone.get(u.time_zone) ?? 0) + 1);
+    const zones = [...perZone].map(([time_zone, n]) => ({ time_zone, n }));
+    const rows = await repo.monthRows(this.db, monthsOf(days), units.map((u) => u.id));
     const todays = this.todays(zones.map((z) => z.time_zone));
     const totals = days.map(() => emptyCounts());
     const counted = days.map(() => 0);
@@ -74,7 +79,7 @@ export class DailyReportBoard {
       let months = byUnit.get(row.unit_id);
       if (!months) byUnit.set(row.unit_id, (months = new Map()));
       months.set(row.month, row.days);
-      const today = todays.get(row.time_zone) ?? localDate(this.clock.now(), row.time_zone);
+      const today = todays.get(zoneOf.get(row.unit_id)!)!;
       for (const { i, day, at } of slots.get(row.month) ?? []) {
         if (day > today) continue;
         totals[i]![statusOf(row.days.charAt(at) || CODE.unknown, day < today)] += 1;
@@ -85,7 +90,7 @@ export class DailyReportBoard {
       const begun = zones.reduce((n, z) => n + (day <= todays.get(z.time_zone)! ? z.n : 0), 0);
       totals[i]!.not_required += begun - counted[i]!;
     });
-    return { totals, byUnit, todays, total: zones.reduce((n, z) => n + z.n, 0) };
+    return { totals, byUnit, todays, total: units.length };
   }
 
   async matrix(actor: Actor, options: MatrixOptions): Promise<z.infer<typeof Matrix> & { timeZone: string }> {

@@ -35,12 +35,30 @@ export async function unitPage(db: Executor, within: Within, offset: number, lim
     .orderBy('units.path').offset(offset).limit(limit).execute();
 }
 
-/** Month rows of the subtrees' units for the given months, with each unit's zone. */
-export async function codeRows(db: Executor, within: Within, months: string[]): Promise<{ unit_id: string; month: string; days: string; time_zone: string }[]> {
-  if (within?.length === 0 || months.length === 0) return [];
-  return inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
-    .select(['daily_report_months.unit_id', 'daily_report_months.month', 'daily_report_months.days', 'units.time_zone'])
-    .where('daily_report_months.month', 'in', months), within).execute();
+/** Every unit of the subtrees with its zone: few columns, for counting. */
+export async function unitZones(db: Executor, within: Within): Promise<{ id: string; time_zone: string }[]> {
+  if (within?.length === 0) return [];
+  return inSubtrees(db.selectFrom('units').select(['units.id', 'units.time_zone']), within).execute();
+}
+
+/** Above this many units a month is read whole and sifted here, rather than looked up unit by unit. */
+const LOOKUP_MAX = 2000;
+const CHUNK = 500;
+
+/**
+ * The month rows of the given units. A few units are looked up by key; a large subtree (a county)
+ * reads the months whole — one sequential read — and keeps the rows of its units.
+ */
+export async function monthRows(db: Executor, months: string[], unitIds: string[]): Promise<{ unit_id: string; month: string; days: string }[]> {
+  if (months.length === 0 || unitIds.length === 0) return [];
+  const base = () => db.selectFrom('daily_report_months').select(['unit_id', 'month', 'days']).where('month', 'in', months);
+  if (unitIds.length > LOOKUP_MAX) {
+    const wanted = new Set(unitIds);
+    return (await base().execute()).filter((r) => wanted.has(r.unit_id));
+  }
+  const out = [];
+  for (let i = 0; i < unitIds.length; i += CHUNK) out.push(...(await base().where('unit_id', 'in', unitIds.slice(i, i + CHUNK)).execute()));
+  return out;
 }
 
 /** For one day of the given zones' units: how many hold each code (units without a row are absent). */

@@ -42,7 +42,7 @@ export function DayDrawer({ open, onClose }: { open: OpenDay | null; onClose: ()
               {
                 key: 'content', label: rt('day.content'), children: report.zero ? rt('today.zeroSent') : (
                   <ul className="steady-dr-items" style={{ marginTop: 0 }}>
-                    {report.items.map((item, i) => <li key={i}><strong>{rt(`kind.${item.kind}`)}：</strong>{item.text}</li>)}
+                    {report.items.map((item, i) => <li key={i}><strong>{rt(`kind.${item.kind}`)}{rt('items.colon')}</strong>{item.text}</li>)}
                   </ul>
                 ),
               },

@@ -77,7 +77,7 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
               <ul className="steady-dr-items">
                 {report.items.map((item, i) => (
                   <li key={i}>
-                    <Typography.Text strong>{rt(`kind.${item.kind}`)}：</Typography.Text>
+                    <Typography.Text strong>{rt(`kind.${item.kind}`)}{rt('items.colon')}</Typography.Text>
                     {item.text}
                   </li>
                 ))}

@@ -25,6 +25,7 @@ export const dailyReportsEn: Record<DailyReportsKey, string> = {
   'today.sentToast': 'Sent',
 
   'items.kind': 'Kind',
+  'items.colon': ': ',
   'items.text': 'What to report',
   'items.textPlaceholder': 'What happened, what has been done, and what help is needed',
   'items.add': 'Add an item',

@@ -23,6 +23,7 @@ export const dailyReportsZhCN = {
   'today.sentToast': '已报送',
 
   'items.kind': '类别',
+  'items.colon': '：',
   'items.text': '内容',
   'items.textPlaceholder': '写清情况、已采取的措施和需要的支持',
   'items.add': '再加一项',

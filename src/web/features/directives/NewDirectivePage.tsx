@@ -50,7 +50,7 @@ export default function NewDirectivePage() {
     const managed = managedUnitIds(me);
     return me.scopes.filter((s) => managed.has(s.unitId));
   }, [me]);
-  const senderId = Form.useWatch('senderUnitId', form);
+  const [senderId, setSenderId] = useState<string | undefined>(senders[0]?.unitId);
   const required = (field: string) => [{ required: true, whitespace: true, message: dt('new.required', { field }) }];
 
   if (senders.length === 0) return <Empty description={dt('new.noSender')} />;
@@ -83,8 +83,10 @@ export default function NewDirectivePage() {
           requiredMark={false}
           disabled={busy}
           initialValues={{ senderUnitId: senders[0]!.unitId, kind: 'notice', targetUnitIds: [], signDueAt: tomorrowNoon() }}
-          onValuesChange={(changed) => {
-            if ('senderUnitId' in changed) form.setFieldValue('targetUnitIds', []);
+          onValuesChange={(changed: Partial<Values>) => {
+            if (!changed.senderUnitId) return;
+            setSenderId(changed.senderUnitId);
+            form.setFieldValue('targetUnitIds', []);
           }}
           onFinish={(v) => void submit(v)}
           data-testid="directive-form"
