@@ -33,7 +33,7 @@ export const dutyEn: Record<DutyKey, string> = {
 
   'gap.title': 'Gap in the roster',
   'gap.noLeader': 'No duty leader',
-  'gap.count': '{n} gap(s) in the next 31 days fall short of the plan',
+  'gap.count': 'Gaps against the plan in the next 31 days: {n}',
   'gap.noLeaderLine': '{from} to {to}: this shift has no duty leader',
   'gap.uncoveredLine': '{from} to {to}: nobody on duty',
   'gap.uncoveredFrom': 'From {from}: nobody on duty (the roster ends there)',

@@ -85,7 +85,7 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'run.unanswered': '{n} items still to check',
   'run.done': 'Inspection submitted',
   'run.doneIntro': '{pass} passed, {fail} failed, {na} not applicable.',
-  'run.tasksMade': '{n} rectification task(s) created:',
+  'run.tasksMade': 'Rectification tasks created: {n}',
   'run.noTasks': 'Nothing failed; nothing to fix.',
   'run.toLedger': 'Open the ledger',
   'run.again': 'Back to inspections',
