@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useLocale } from '../../i18n/index.js';
-import { downloadFile } from '../incidents/download.js';
+import { downloadFile } from '../../components/download.js';
 import { useResource } from '../incidents/useResource.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { useResource } from '../incidents/useResource.js';
 import { directivesApi, type Directive } from './api.js';
-import { saveFile } from './download.js';
+import { downloadFile } from '../../components/download.js';
 import { useDirT } from './i18n.js';
 import { SenderStatus } from './SenderStatus.js';
 import { kindTag } from './states.js';
@@ -29,7 +29,7 @@ export default function DirectivePage() {
   const mine = directive.targets.filter((t) => directive.actFor.includes(t.unitId));
   const download = async (attachmentId: string, name: string) => {
     try {
-      await saveFile(directivesApi.attachmentUrl(directive.id, attachmentId), name, locale);
+      await downloadFile(directivesApi.attachmentUrl(directive.id, attachmentId), name, locale);
     } catch (error) {
       message.error(dt('detail.downloadFailed', { message: error instanceof Error ? error.message : String(error) }));
     }

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
-import { downloadFile } from '../incidents/download.js';
+import { downloadFile } from '../../components/download.js';
 import { dutyApi, importRoster } from './api.js';
 import { addDays, todayIn } from './dates.js';
 import { useDt } from './i18n.js';

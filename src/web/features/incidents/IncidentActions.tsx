@@ -4,7 +4,7 @@ import { useState, type MouseEvent } from 'react';
 import { useLocale } from '../../i18n/index.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { incidentsApi, type Incident } from './api.js';
-import { downloadFile } from './download.js';
+import { downloadFile } from '../../components/download.js';
 import { FORWARD_STATUSES, STATUSES } from './format.js';
 import { useIt } from './i18n.js';
 

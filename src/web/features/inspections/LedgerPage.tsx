@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useLocale } from '../../i18n/index.js';
-import { downloadFile } from '../incidents/download.js';
+import { downloadFile } from '../../components/download.js';
 import { inspectionsApi, RISKS, STATES, type LedgerQuery, type LedgerRow } from './api.js';
 import { useIn } from './i18n.js';
 import { RiskTag, StateTag } from './labels.js';

@@ -6,7 +6,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useLocale } from '../../i18n/index.js';
-import { downloadFile } from '../incidents/download.js';
+import { downloadFile } from '../../components/download.js';
 import { shortTime } from '../incidents/format.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { useVt } from './i18n.js';

@@ -1,5 +1,5 @@
-import type { Locale } from '../../../common/locale.js';
-import { ApiError } from '../../api/client.js';
+import type { Locale } from '../../common/locale.js';
+import { ApiError } from '../api/client.js';
 
 /**
  * Downloads a file the server renders in the request's language (CAP alert, Word report): fetched
