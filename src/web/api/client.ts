@@ -72,9 +72,11 @@ async function readProblem(response: Response): Promise<Problem> {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A JSON request with the session's CSRF token and language; a FormData body goes as multipart. */
 export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
 
   let response: Response;
@@ -83,7 +85,7 @@ export async function request<T>(method: string, path: string, options: { query?
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError({ type: 'network', title: state.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
@@ -104,4 +106,6 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data: photos and attachments. */
+  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
 };

@@ -5,7 +5,6 @@ import { useNavigate } from 'react-router-dom';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, DIRECTIVE_TEXT_MAX, DIRECTIVE_TITLE_MAX } from '../../../common/schemas/directives.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useLocale } from '../../i18n/index.js';
 import { managedUnitIds } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { directivesApi, sendWithAttachments, type NewDirective } from './api.js';
@@ -39,7 +38,6 @@ function tomorrowNoon(): string {
 export default function NewDirectivePage() {
   const dt = useDirT();
   const me = useMe();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -64,7 +62,7 @@ export default function NewDirectivePage() {
     };
     try {
       const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
-      const sent = picked.length ? await sendWithAttachments(body, picked, { csrfToken: me.csrfToken, locale }) : await directivesApi.send(body);
+      const sent = picked.length ? await sendWithAttachments(body, picked) : await directivesApi.send(body);
       message.success(dt('new.sent'));
       navigate(`/directives/${sent.id}`);
     } catch (error) {

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Directive as DirectiveSchema, InboxItem as InboxItemSchema, SendDirectiveBody, SentItem as SentItemSchema } from '../../../common/schemas/directives.js';
-import type { Page, Problem } from '../../../common/schemas/shared.js';
-import type { Locale } from '../../../common/locale.js';
-import { ApiError, http } from '../../api/client.js';
+import type { Page } from '../../../common/schemas/shared.js';
+import { http } from '../../api/client.js';
 
 export type Directive = z.infer<typeof DirectiveSchema>;
 export type DirectiveTarget = Directive['targets'][number];
@@ -24,29 +23,9 @@ export const directivesApi = {
 };
 
 /** Sends with attachments as multipart/form-data: the JSON in `directive`, files in `attachments`. */
-export async function sendWithAttachments(body: NewDirective, files: File[], auth: { csrfToken: string; locale: Locale }): Promise<Directive> {
+export async function sendWithAttachments(body: NewDirective, files: File[]): Promise<Directive> {
   const form = new FormData();
   form.append('directive', JSON.stringify(body));
   for (const file of files) form.append('attachments', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch('/api/v1/directives/with-attachments', {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': auth.locale, 'x-csrf-token': auth.csrfToken },
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch {
-    throw new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
-  }
-  const answer = (await response.json().catch(() => undefined)) as unknown;
-  if (response.ok) return answer as Directive;
-  const problem = (answer ?? {}) as Partial<Problem>;
-  throw new ApiError({
-    type: problem.type ?? 'about:blank',
-    title: problem.title ?? (response.statusText || `HTTP ${response.status}`),
-    status: response.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
-    ...(problem.errors ? { errors: problem.errors } : {}),
-  });
+  return http.upload<Directive>('/directives/with-attachments', form);
 }

@@ -3,16 +3,12 @@ import { Button, Empty, Image, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useAsync } from '../../components/useAsync.js';
-import { useLocale } from '../../i18n/index.js';
-import { useMe } from '../auth/session.js';
 import { drillsApi, uploadDrillPhoto, type Drill } from './api.js';
 import { useDt } from './i18n.js';
 
 /** Photos of the drill being run; those who may record it may add more. */
 export function DrillPhotos({ drill, canAdd }: { drill: Drill; canAdd: boolean }) {
   const dt = useDt();
-  const me = useMe();
-  const { locale } = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const photos = useAsync(() => drillsApi.photos(drill.id), [drill.id]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -23,7 +19,7 @@ export function DrillPhotos({ drill, canAdd }: { drill: Drill; canAdd: boolean }
     for (const [index, file] of files.entries()) {
       setBusy(dt('photos.uploading', { done: index, total: files.length }));
       try {
-        await uploadDrillPhoto(drill.id, file, { csrfToken: me.csrfToken, locale });
+        await uploadDrillPhoto(drill.id, file);
       } catch (error) {
         failed.push(dt('photos.failed', { name: file.name, message: applyProblem(null, error) ?? '' }));
       }

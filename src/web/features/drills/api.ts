@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { DrillType } from '../../../common/org.js';
 import type { Drill as DrillSchema, DrillCompliance as ComplianceSchema, RecordDrillBody } from '../../../common/schemas/drills.js';
-import type { Page, Problem } from '../../../common/schemas/shared.js';
-import type { Locale } from '../../../common/locale.js';
-import { ApiError, http } from '../../api/client.js';
+import type { Page } from '../../../common/schemas/shared.js';
+import { http } from '../../api/client.js';
 
 export type Drill = z.infer<typeof DrillSchema>;
 export type DrillCompliance = z.infer<typeof ComplianceSchema>;
@@ -55,28 +54,8 @@ export const drillsApi = {
 };
 
 /** Sends one photo as multipart/form-data (field `photo`); a refusal keeps the server's words. */
-export async function uploadDrillPhoto(drillId: string, file: File, auth: { csrfToken: string; locale: Locale }): Promise<DrillPhoto> {
+export async function uploadDrillPhoto(drillId: string, file: File): Promise<DrillPhoto> {
   const form = new FormData();
   form.append('photo', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${base(drillId)}/photos`, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': auth.locale, 'x-csrf-token': auth.csrfToken },
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch {
-    throw new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
-  }
-  const body = (await response.json().catch(() => undefined)) as unknown;
-  if (response.ok) return body as DrillPhoto;
-  const problem = (body ?? {}) as Partial<Problem>;
-  throw new ApiError({
-    type: problem.type ?? 'about:blank',
-    title: problem.title ?? (response.statusText || `HTTP ${response.status}`),
-    status: response.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
-    ...(problem.errors ? { errors: problem.errors } : {}),
-  });
+  return http.upload<DrillPhoto>(`${base(drillId)}/photos`, form);
 }

@@ -2,8 +2,6 @@ import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icon
 import { Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useLocale } from '../../i18n/index.js';
-import { useMe } from '../auth/session.js';
 import { inspectionsApi, uploadPhoto } from './api.js';
 import { useIn } from './i18n.js';
 
@@ -23,8 +21,6 @@ interface Props {
  */
 export function PhotoField({ unitId, value, onChange, disabled, label, testId }: Props) {
   const tn = useIn();
-  const me = useMe();
-  const { locale } = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +31,7 @@ export function PhotoField({ unitId, value, onChange, disabled, label, testId }:
     let ids = value;
     for (const file of files) {
       try {
-        const photo = await uploadPhoto(unitId, file, { csrfToken: me.csrfToken, locale });
+        const photo = await uploadPhoto(unitId, file);
         ids = [...ids, photo.id];
         onChange(ids);
       } catch (problem) {

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
-import type { Page, Problem } from '../../../common/schemas/shared.js';
+import type { Page } from '../../../common/schemas/shared.js';
 import type {
   Checklist as ChecklistSchema, ChecklistSummary as ChecklistSummarySchema, Inspection as InspectionSchema, LedgerQuery as LedgerQuerySchema,
   LedgerRow as LedgerRowSchema, Schedule as ScheduleSchema, Task as TaskSchema, TemplateView,
 } from '../../../server/modules/inspections/inspections.schemas.js';
-import { ApiError, http } from '../../api/client.js';
+import { http } from '../../api/client.js';
 
 /*
  * The inspections API as the screens use it. Only types come from the server's schemas (type
@@ -91,24 +90,8 @@ export const inspectionsApi = {
 };
 
 /** Uploads one photo for the unit (multipart, field `photo`); the server checks it is an image. */
-export async function uploadPhoto(unitId: string, file: File, auth: { csrfToken: string; locale: Locale }): Promise<Photo> {
+export async function uploadPhoto(unitId: string, file: File): Promise<Photo> {
   const form = new FormData();
   form.append('photo', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/inspection-photos?unitId=${encodeURIComponent(unitId)}`, {
-      method: 'POST', body: form, credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': auth.locale, 'x-csrf-token': auth.csrfToken },
-    });
-  } catch {
-    throw new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
-  }
-  const body = (await response.json().catch(() => ({}))) as Partial<Problem> & Partial<Photo>;
-  if (!response.ok) {
-    throw new ApiError({
-      type: body.type ?? 'about:blank', title: body.title ?? response.statusText, status: response.status,
-      ...(body.detail ? { detail: body.detail } : {}), ...(body.errors ? { errors: body.errors } : {}),
-    });
-  }
-  return body as Photo;
+  return http.upload<Photo>('/inspection-photos', form, { unitId });
 }

@@ -2,7 +2,6 @@ import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-des
 import { App, Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { patrolsApi, uploadCheckInPhoto, type CheckIn, type CheckInResult, type Checkpoint } from './api.js';
 import { timeIn } from './format.js';
@@ -22,7 +21,6 @@ interface Props {
 export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCheckedIn }: Props) {
   const pt = usePt();
   const me = useMe();
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [photoFor, setPhotoFor] = useState<CheckIn | null>(null);
@@ -49,7 +47,7 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
     if (!target) return;
     setBusy(target.checkpointId);
     try {
-      await uploadCheckInPhoto(target.id, file, { csrfToken: me.csrfToken, locale });
+      await uploadCheckInPhoto(target.id, file);
       setPhotographed((s) => new Set(s).add(target.id));
       message.success(pt('point.photoAdded'));
     } catch (error) {

@@ -1,7 +1,6 @@
 import type { CheckIn, CheckInBody, CheckInResult, Checkpoint, CheckpointBody, CheckpointList, CheckpointUpdate, Patrol, PatrolNight, PatrolNow, PatrolSummary } from '../../../common/schemas/patrols.js';
-import type { Problem } from '../../../common/schemas/shared.js';
 import type { Locale } from '../../../common/locale.js';
-import { ApiError, http, request } from '../../api/client.js';
+import { http, request } from '../../api/client.js';
 
 export type { CheckIn, CheckInResult, Checkpoint, Patrol, PatrolNight, PatrolNow, PatrolSummary };
 
@@ -20,19 +19,8 @@ export const patrolsApi = {
 };
 
 /** Sends a check-in's photo (multipart, field `photo`); the server checks by content that it is an image. */
-export async function uploadCheckInPhoto(checkInId: string, file: File, auth: { csrfToken: string; locale: Locale }): Promise<void> {
+export async function uploadCheckInPhoto(checkInId: string, file: File): Promise<void> {
   const form = new FormData();
   form.append('photo', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(patrolsApi.photoUrl(checkInId), {
-      method: 'POST', body: form, credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': auth.locale, 'x-csrf-token': auth.csrfToken },
-    });
-  } catch {
-    throw new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
-  }
-  if (response.ok) return;
-  const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
-  throw new ApiError({ type: problem.type ?? 'about:blank', title: problem.title ?? `HTTP ${response.status}`, status: response.status, ...(problem.errors ? { errors: problem.errors } : {}) });
+  await http.upload<unknown>(`/patrol-check-ins/${checkInId}/photo`, form);
 }
