@@ -11,6 +11,7 @@ import { DutyTabs } from './DutyTabs.js';
 import { useDt } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 import './duty.css';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 const STATE_COLOURS: Record<LeaveView['state'], string> = { requested: 'orange', approved: 'green', refused: 'red', recorded: 'blue', cancelled: 'default' };
 
@@ -72,21 +73,12 @@ function LeaveRequestCard({ units, onDone }: { units: { id: string; name: string
   const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
   const people = useAsync(() => (unitId ? dutyApi.people(unitId) : Promise.resolve([])), [unitId]);
   const me = useMe();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: NewLeave) => {
-    setBusy(true);
-    try {
-      const made = await leaveApi.request({ ...values, unitId: values.unitId ?? units[0]!.id });
-      message.success(dt(made.state === 'requested' ? 'leave.sent' : 'leave.recorded'));
-      form.resetFields();
-      onDone();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: NewLeave) => {
+    const made = await leaveApi.request({ ...values, unitId: values.unitId ?? units[0]!.id });
+    message.success(dt(made.state === 'requested' ? 'leave.sent' : 'leave.recorded'));
+    form.resetFields();
+    onDone();
+  });
   return (
     <Card size="small" title={dt('leave.requestTitle')} data-testid="leave-request">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{dt('leave.explain')}</Typography.Paragraph>

@@ -6,6 +6,7 @@ import { useAsync } from '../../components/useAsync.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
 import { todayIn } from './dates.js';
 import { useDt } from './i18n.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & { slots: { dutyLeaderId?: string | null; staffIds?: string[]; turns?: number }[] };
 
@@ -16,7 +17,6 @@ export function RotationsCard({ unitId, zone, keeper }: { unitId: string; zone: 
   const rotations = useAsync(() => dutyApi.rotations(unitId), [unitId]);
   const people = useAsync(() => dutyApi.people(unitId), [unitId]);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.phone ?? ''}` }));
@@ -30,22 +30,14 @@ export function RotationsCard({ unitId, zone, keeper }: { unitId: string; zone: 
       message.error(applyProblem(null, error));
     }
   };
-  const create = async (values: FormValues) => {
-    setBusy(true);
-    try {
-      const slots = values.slots.map((s) => ({ dutyLeaderId: s.dutyLeaderId ?? null, staffIds: s.staffIds ?? [], turns: s.turns ?? 1 }));
-      const made = await dutyApi.createRotation({ ...values, unitId, slots });
-      message.success(dt('rotation.created', { n: made.generated.created }));
-      setCreating(false);
-      form.resetFields();
-      rotations.reload();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: create } = useFormSubmit(form, async (values: FormValues) => {
+    const slots = values.slots.map((s) => ({ dutyLeaderId: s.dutyLeaderId ?? null, staffIds: s.staffIds ?? [], turns: s.turns ?? 1 }));
+    const made = await dutyApi.createRotation({ ...values, unitId, slots });
+    message.success(dt('rotation.created', { n: made.generated.created }));
+    setCreating(false);
+    form.resetFields();
+    rotations.reload();
+  });
   const summary = (r: RotationView) => r.slots.map((s) => [s.dutyLeader?.name, ...s.staff.map((p) => p.name)].filter(Boolean).join('、') + (r.kind === 'custom' ? ` ×${s.turns}` : '')).join(' → ');
 
   return (

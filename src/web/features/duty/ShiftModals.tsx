@@ -1,11 +1,11 @@
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
+import { useEffect } from 'react';
 import { dutyApi, type DutyPerson, type ShiftView } from './api.js';
 import { dayLabel, timeOf } from './dates.js';
 import { useDt } from './i18n.js';
 import { useLocale } from '../../i18n/index.js';
 import { KIND_KEYS } from './ShiftCard.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 const personOptions = (people: Pick<DutyPerson, 'id' | 'name' | 'phone'>[]) => people.map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.phone ?? ''}` }));
 
@@ -32,26 +32,17 @@ export function SwapModal({ source, target, people, zone, meId, onClose, onDone 
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ withPersonId: string; note: string }>();
-  const [busy, setBusy] = useState(false);
   const onSource = new Set([source.dutyLeader?.id, ...source.staff.map((p) => p.id)]);
   const candidates = target
     ? [target.dutyLeader, ...target.staff].filter((p): p is NonNullable<typeof p> => Boolean(p) && p!.id !== meId && !onSource.has(p!.id))
     : people.filter((p) => !onSource.has(p.id));
   useEffect(() => form.setFieldsValue({ withPersonId: target && candidates.length === 1 ? candidates[0]!.id : undefined }), [form, target, candidates.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const submit = async (values: { withPersonId: string; note?: string }) => {
-    setBusy(true);
-    try {
-      await dutyApi.proposeSwap({ shiftId: source.id, withPersonId: values.withPersonId, otherShiftId: target?.id ?? null, note: values.note ?? '' });
-      message.success(dt('swap.sent'));
-      onDone();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: { withPersonId: string; note?: string }) => {
+    await dutyApi.proposeSwap({ shiftId: source.id, withPersonId: values.withPersonId, otherShiftId: target?.id ?? null, note: values.note ?? '' });
+    message.success(dt('swap.sent'));
+    onDone();
+  });
 
   return (
     <Modal open title={dt(target ? 'swap.titleExchange' : 'swap.titleCover')} onCancel={onClose} onOk={() => form.submit()} okText={dt('swap.send')} confirmLoading={busy} okButtonProps={{ id: 'swap-send' }} destroyOnHidden>
@@ -76,20 +67,11 @@ export function HandoverModal({ shift, zone, onClose, onDone }: { shift: ShiftVi
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ happened: string; pending: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: { happened: string; pending?: string }) => {
-    setBusy(true);
-    try {
-      await dutyApi.writeHandover(shift.id, values.happened, values.pending ?? '');
-      message.success(dt('handover.saved'));
-      onDone();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: { happened: string; pending?: string }) => {
+    await dutyApi.writeHandover(shift.id, values.happened, values.pending ?? '');
+    message.success(dt('handover.saved'));
+    onDone();
+  });
   return (
     <Modal open title={dt('handover.title')} onCancel={onClose} onOk={() => form.submit()} okText={dt('handover.save')} confirmLoading={busy} okButtonProps={{ id: 'handover-save' }} destroyOnHidden>
       <Typography.Paragraph type="secondary">{label(shift)}</Typography.Paragraph>
@@ -111,20 +93,11 @@ export function OverrideModal({ shift, people, zone, onClose, onDone }: { shift:
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ dutyLeaderId: string | null; staffIds: string[]; reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: { dutyLeaderId?: string | null; staffIds?: string[]; reason?: string }) => {
-    setBusy(true);
-    try {
-      await dutyApi.override(shift.id, { dutyLeaderId: values.dutyLeaderId ?? null, staffIds: values.staffIds ?? [], reason: values.reason ?? '' });
-      message.success(dt('override.saved'));
-      onDone();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: { dutyLeaderId?: string | null; staffIds?: string[]; reason?: string }) => {
+    await dutyApi.override(shift.id, { dutyLeaderId: values.dutyLeaderId ?? null, staffIds: values.staffIds ?? [], reason: values.reason ?? '' });
+    message.success(dt('override.saved'));
+    onDone();
+  });
   return (
     <Modal open title={dt('override.title')} onCancel={onClose} onOk={() => form.submit()} okText={dt('override.save')} confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph type="secondary">{label(shift)} · {dt('override.audited')}</Typography.Paragraph>

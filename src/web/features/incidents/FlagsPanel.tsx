@@ -1,12 +1,12 @@
 import { FlagFilled } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { incidentsApi, type Incident, type IncidentFlag } from './api.js';
 import { duration, TEXT_MAX } from './format.js';
 import { useIt, type IncidentsT } from './i18n.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 const FLAG_COLOURS = { late: 'orange', missing: 'volcano', concealed: 'red' } as const;
 
@@ -23,21 +23,12 @@ function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagI
   const it = useIt();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
-  const send = async ({ text }: { text: string }) => {
-    setBusy(true);
-    try {
-      await incidentsApi.explainFlag(incidentId, flagId, text.trim());
-      form.resetFields();
-      message.success(it('flag.explained'));
-      onDone();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: send } = useFormSubmit(form, async ({ text }: { text: string }) => {
+    await incidentsApi.explainFlag(incidentId, flagId, text.trim());
+    form.resetFields();
+    message.success(it('flag.explained'));
+    onDone();
+  });
   return (
     <Form form={form} onFinish={(v) => void send(v)} style={{ marginTop: 8 }} data-testid="explain-form">
       <Form.Item name="text" rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('flag.explain') }) }]} style={{ marginBottom: 8 }}>

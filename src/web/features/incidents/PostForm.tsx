@@ -1,9 +1,8 @@
 import { App, Button, Flex, Form, Input, Segmented } from 'antd';
-import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { incidentsApi } from './api.js';
 import { TEXT_MAX } from './format.js';
 import { useIt } from './i18n.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 interface Values {
   kind: 'comment' | 'update';
@@ -15,21 +14,12 @@ export function PostForm({ incidentId, onPosted }: { incidentId: string; onPoste
   const it = useIt();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const send = async ({ kind, text }: Values) => {
-    setBusy(true);
-    try {
-      await incidentsApi.post(incidentId, kind, text.trim());
-      form.setFieldValue('text', '');
-      message.success(it('post.sent'));
-      onPosted();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: send } = useFormSubmit(form, async ({ kind, text }: Values) => {
+    await incidentsApi.post(incidentId, kind, text.trim());
+    form.setFieldValue('text', '');
+    message.success(it('post.sent'));
+    onPosted();
+  });
   return (
     <Form<Values> form={form} initialValues={{ kind: 'update', text: '' }} onFinish={(v) => void send(v)} data-testid="post-form">
       <Form.Item name="kind" style={{ marginBottom: 8 }}>

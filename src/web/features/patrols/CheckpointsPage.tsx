@@ -14,6 +14,7 @@ import { patrolsApi, type Checkpoint } from './api.js';
 import { defaultUnit } from './format.js';
 import { usePt } from './i18n.js';
 import './patrols.css';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 interface Values {
   name: string;
@@ -68,21 +69,12 @@ function AddForm({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
   const pt = usePt();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: Values) => {
-    setBusy(true);
-    try {
-      await patrolsApi.addCheckpoint({ unitId, name: values.name.trim(), locationHint: values.locationHint?.trim() ?? '' });
-      form.resetFields();
-      message.success(pt('checkpoints.saved'));
-      onAdded();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: Values) => {
+    await patrolsApi.addCheckpoint({ unitId, name: values.name.trim(), locationHint: values.locationHint?.trim() ?? '' });
+    form.resetFields();
+    message.success(pt('checkpoints.saved'));
+    onAdded();
+  });
   return (
     <Card size="small" title={pt('checkpoints.add')} style={{ marginBottom: 12 }}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} data-testid="checkpoint-form">
