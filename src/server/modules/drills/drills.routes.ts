@@ -5,6 +5,7 @@ import { Drill, DrillCompliance, DrillListQuery, DrillPage, RecordDrillBody, Sch
 import { Id } from '../../../common/schemas/shared.js';
 import type { DrillRow } from '../../db/schema.js';
 import { actorOf } from '../../http/actor.js';
+import { notFound } from '../../lib/errors.js';
 import { problemResponses } from '../../http/openapi.js';
 import { evacuationOnTarget, type DrillService } from './drills.service.js';
 
@@ -36,4 +37,10 @@ export function drillRoutes(app: FastifyInstance, drills: DrillService): void {
   r.get('/api/v1/drills/compliance', { schema: { tags, summary: 'Which units are on schedule, due soon or overdue, by drill type', querystring: z.object({ unitId: Id.optional() }), response: { 200: DrillCompliance, ...problemResponses } } }, async (req) => ({
     units: await drills.compliance(actorOf(req), req.query.unitId),
   }));
+
+  r.get('/api/v1/drills/:id', { schema: { tags, summary: 'One drill', params: z.object({ id: Id }), response: { 200: Drill, ...problemResponses } } }, async (req) => {
+    const drill = await drills.find(actorOf(req), req.params.id);
+    if (!drill) throw notFound();
+    return present(drill);
+  });
 }

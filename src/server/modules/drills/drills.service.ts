@@ -63,6 +63,12 @@ export class DrillService {
     });
   }
 
+  /** One drill the actor can see (its unit is in their subtree), or undefined. */
+  async find(actor: Actor, id: string): Promise<(DrillRow & { unit_path: string; unit_name: string }) | undefined> {
+    const row = await this.db.selectFrom('drills').innerJoin('units', 'units.id', 'drills.unit_id').selectAll('drills').select(['units.path as unit_path', 'units.name as unit_name']).where('drills.id', '=', id).executeTakeFirst();
+    return row && canSee(actor, row.unit_path) ? row : undefined;
+  }
+
   async list(actor: Actor, options: PageQuery & { unitId?: string }) {
     let within = scopeRoots(actor);
     if (options.unitId) within = [(await this.units.requireVisible(actor, options.unitId)).path];

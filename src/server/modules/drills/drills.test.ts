@@ -51,6 +51,11 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().evacuationOnTarget, true);
       assert.deepEqual(res.json().problems, ['二楼东侧楼梯照明不足']);
+      const one = await head.get(`/api/v1/drills/${planned.json().id}`);
+      assert.equal(one.statusCode, 200);
+      assert.deepEqual([one.json().status, one.json().unitName, one.json().evacuationSeconds], ['done', '城关镇中心幼儿园', 105]);
+      const other = await t.signIn('k2.head');
+      assert.equal((await other.get(`/api/v1/drills/${planned.json().id}`)).statusCode, 404, 'another kindergarten does not see it');
     });
 
     it('a drill ending before it starts, or in the future, is refused and nothing changes', async () => {

@@ -1,4 +1,3 @@
-import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import type { Db } from '../../db/database.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
@@ -32,19 +31,15 @@ export interface InspectionDeps {
   /** Where uploaded photos are kept. */
   dataDir: string;
   /** Read-only: a drill's problem becomes a task of the drill's own unit. */
-  drills: Pick<DrillService, 'list'>;
+  drills: Pick<DrillService, 'find'>;
 }
 
-/** Finds a drill of the unit through the drills service's own list (the unit's subtree, newest first). */
-export function drillLookup(drills: Pick<DrillService, 'list'>): DrillLookup {
+/** Finds a drill of the unit through the drills service, with the caller's own access. */
+export function drillLookup(drills: Pick<DrillService, 'find'>): DrillLookup {
   return {
     async find(actor, unitId, drillId) {
-      for (let page = 1; ; page++) {
-        const { rows, total } = await drills.list(actor, { unitId, page, pageSize: PAGE_SIZE_MAX });
-        const hit = rows.find((d) => d.id === drillId);
-        if (hit) return hit.unit_id === unitId ? { title: hit.title } : undefined;
-        if (page * PAGE_SIZE_MAX >= total) return undefined;
-      }
+      const drill = await drills.find(actor, drillId);
+      return drill?.unit_id === unitId ? { title: drill.title } : undefined;
     },
   };
 }
