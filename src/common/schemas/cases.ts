@@ -50,7 +50,7 @@ export const Case = z.object({
   closedAt: Timestamp.nullable(),
 });
 export const CasePage = pageOf(Case.omit({ sessions: true, parties: true }));
-export const CaseListQuery = PageQuery.extend({ unitId: Id.optional(), status: z.enum(CASE_STATUSES).optional() });
+export const CaseListQuery = PageQuery.extend({ unitId: Id.optional(), status: z.enum(CASE_STATUSES).optional(), category: z.enum(CASE_CATEGORIES).optional() });
 
 /** What the person who raised it sees through the private link: status and dates only. */
 export const PublicCaseStatus = z.object({

@@ -17,12 +17,13 @@ export const find = (db: Executor, id: string): Promise<CaseWithUnit | undefined
 export const byTokenHash = (db: Executor, hash: string): Promise<CaseRow | undefined> =>
   db.selectFrom('cases').selectAll().where('public_token_hash', '=', hash).executeTakeFirst();
 
-export async function list(db: Executor, within: string[] | null, filter: { unitId?: string; status?: string }, offset: number, limit: number) {
+export async function list(db: Executor, within: string[] | null, filter: { unitId?: string; status?: string; category?: string }, offset: number, limit: number) {
   if (within?.length === 0) return { rows: [] as CaseWithUnit[], total: 0 };
   const base = withUnit(db)
     .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
     .$if(filter.unitId !== undefined, (q) => q.where('cases.unit_id', '=', filter.unitId!))
-    .$if(filter.status !== undefined, (q) => q.where('cases.status', '=', filter.status!));
+    .$if(filter.status !== undefined, (q) => q.where('cases.status', '=', filter.status!))
+    .$if(filter.category !== undefined, (q) => q.where('cases.category', '=', filter.category!));
   const [rows, count] = await Promise.all([
     base.orderBy('cases.opened_at', 'desc').offset(offset).limit(limit).execute(),
     base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

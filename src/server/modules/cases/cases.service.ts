@@ -42,7 +42,7 @@ export class CaseService {
     return found;
   }
 
-  async list(actor: Actor, options: PageQuery & { unitId?: string; status?: string }) {
+  async list(actor: Actor, options: PageQuery & { unitId?: string; status?: string; category?: string }) {
     if (options.unitId) await this.units.requireVisible(actor, options.unitId);
     return repo.list(this.db, scopeRoots(actor), options, (options.page - 1) * options.pageSize, options.pageSize);
   }

@@ -80,6 +80,12 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(stats.byCategory.find((c: { category: string }) => c.category === 'neighbour').open, 1);
       assert.equal(stats.resolved, 1);
       assert.equal(stats.medianDaysToResolve, 3);
+      const wages = (await staff.get(`/api/v1/cases?unitId=${c1}&category=wages`)).json();
+      assert.deepEqual(wages.items.map((c: { category: string }) => c.category), ['wages']);
+      assert.equal(wages.total, 1);
+      const unknown = await staff.get(`/api/v1/cases?category=gossip`);
+      assert.equal(unknown.statusCode, 400);
+      assert.equal(unknown.json().errors[0].field, 'category');
     });
 
     it('an expired link is not found; a reissued one works', async () => {

@@ -16,7 +16,7 @@ type View = 'list' | 'stats';
 
 /**
  * Dispute cases of the units the user can see, filtered by unit, status and category, and their
- * statistics. The API filters by unit and status; the category narrows what it sent.
+ * statistics.
  */
 export default function CasesPage() {
   const ct = useCt();
@@ -27,9 +27,8 @@ export default function CasesPage() {
   const unitId = params.get('unit') ?? undefined;
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
   const category = (params.get('category') as CaseCategory | null) ?? undefined;
-  const list = useResource(() => casesApi.list({ unitId, status, pageSize: PAGE_SIZE_MAX }), [unitId, status]);
+  const list = useResource(() => casesApi.list({ unitId, status, category, pageSize: PAGE_SIZE_MAX }), [unitId, status, category]);
   const stats = useResource(() => (view === 'stats' ? casesApi.stats(unitId) : Promise.resolve(undefined)), [unitId, view]);
-  const shown = list.data?.items.filter((c) => !category || c.category === category);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -85,7 +84,7 @@ export default function CasesPage() {
       {view === 'list' ? (
         <>
           {list.error ? <LoadError error={list.error} onRetry={list.refresh} /> : null}
-          <CaseList cases={shown} loading={list.loading} />
+          <CaseList cases={list.data?.items} loading={list.loading} />
           {list.data && list.data.total > list.data.items.length && (
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
               {ct('list.more', { n: list.data.items.length })}

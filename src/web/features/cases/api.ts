@@ -34,6 +34,7 @@ export type Outcome =
 export interface CaseQuery {
   unitId?: string;
   status?: CaseStatus;
+  category?: CaseCategory;
   page?: number;
   pageSize?: number;
 }
