@@ -18,3 +18,10 @@ export function utcOffset(timeZone: string): string {
     return '';
   }
 }
+
+/** A time of today as just the time; of another day with its date. */
+export function shortTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  const today = new Date().toDateString() === date.toDateString();
+  return new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}

@@ -8,7 +8,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useLocale, useT } from '../../i18n/index.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { casesApi, type Case } from './api.js';
 import { useCt } from './i18n.js';
 import { CaseStatusTag, CategoryTag, formatDay } from './labels.js';

@@ -5,7 +5,7 @@ import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { CATEGORY_LIST, casesApi, STATUS_LIST, type CaseCategory, type CaseStatus } from './api.js';
 import { CaseList } from './CaseList.js';
 import { CaseStatsView } from './CaseStatsView.js';

@@ -6,7 +6,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
-import { useUnitPeople } from '../visitors/unit-people.js';
+import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { CATEGORY_LIST, casesApi, TEXT_MAX, type CaseCategory, type CaseParty } from './api.js';
 import { useCt, type CasesKey } from './i18n.js';
 import { LinkBox } from './LinkBox.js';

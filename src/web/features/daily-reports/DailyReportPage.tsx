@@ -6,7 +6,7 @@ import type { Role } from '../../../common/org.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';
 import { useRt } from './i18n.js';

@@ -2,7 +2,7 @@ import { Descriptions, Drawer, Grid, Skeleton, Typography } from 'antd';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { dailyReportsApi } from './api.js';
 import { useRt } from './i18n.js';
 import { StatusTag } from './status.js';

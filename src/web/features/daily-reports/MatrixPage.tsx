@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';
 import { DayDrawer, type OpenDay } from './DayDrawer.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { utcOffset } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useNow } from '../incidents/useResource.js';
+import { useNow } from '../../components/useResource.js';
 import { dailyReportsApi, type DailyItem, type TodayView } from './api.js';
 import { clock, timeLeft } from './format.js';
 import { useRt } from './i18n.js';

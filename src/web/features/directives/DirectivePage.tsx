@@ -5,7 +5,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { directivesApi, type Directive } from './api.js';
 import { downloadFile } from '../../components/download.js';
 import { useDirT } from './i18n.js';

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { directivesApi } from './api.js';
 import { useDirT } from './i18n.js';

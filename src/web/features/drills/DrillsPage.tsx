@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { drillsApi, type Drill } from './api.js';
 import { ComplianceView } from './ComplianceView.js';
 import { DrillDetails } from './DrillDetails.js';

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useUnitPeople } from '../visitors/unit-people.js';
+import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { drillsApi, RISKS, type Drill, type Risk } from './api.js';
 import { localInputValue } from './format.js';
 import { useDt } from './i18n.js';

@@ -11,7 +11,7 @@ import { Countdown } from './Countdown.js';
 import { duration } from './format.js';
 import { useIt } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
-import { useNow } from './useResource.js';
+import { useNow } from '../../components/useResource.js';
 
 interface Props {
   page: Page<IncidentSummary> | undefined;

@@ -7,7 +7,7 @@ import { useLive, useLiveStatus } from '../notifications/live.js';
 import { incidentsApi } from './api.js';
 import { BoardList } from './BoardList.js';
 import { useIt } from './i18n.js';
-import { useResource } from './useResource.js';
+import { useResource } from '../../components/useResource.js';
 import './incidents.css';
 
 const DEFAULT_PAGE_SIZE = 20;

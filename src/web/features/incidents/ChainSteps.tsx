@@ -4,7 +4,7 @@ import { roleLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import type { Incident, IncidentStep } from './api.js';
 import { Countdown } from './Countdown.js';
-import { shortTime } from './format.js';
+import { shortTime } from '../../components/format.js';
 import { useIt } from './i18n.js';
 import { StepAction } from './StepAction.js';
 

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { clock } from './format.js';
 import { useIt } from './i18n.js';
-import { useNow } from './useResource.js';
+import { useNow } from '../../components/useResource.js';
 
 /** A deadline counting down live as mm:ss; past it, the time overdue, in red. */
 export function Countdown({ dueAt, compact }: { dueAt: string; compact?: boolean }) {

@@ -21,7 +21,7 @@ import { mayManageIncident } from './permissions.js';
 import { PhotoGallery } from './PhotoGallery.js';
 import { PrinciplesStrip } from './PrinciplesStrip.js';
 import { Timeline } from './Timeline.js';
-import { useResource } from './useResource.js';
+import { useResource } from '../../components/useResource.js';
 import './incidents.css';
 
 /** One incident: the chain with live deadlines, flags, timeline, photos, status and closing. */

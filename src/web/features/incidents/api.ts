@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import type { ContactMethod as ContactMethodSchema, ContactMethodInput } from '../../../common/schemas/contacts.js';
 import type { AfterActionReport, Incident, IncidentStatus, IncidentSummary as IncidentSummarySchema, ReportIncidentBody } from '../../../common/schemas/incidents.js';
 import type { Page, Problem } from '../../../common/schemas/shared.js';
 import type { Locale } from '../../../common/locale.js';
-import { ApiError, http, request } from '../../api/client.js';
+import { ApiError, http } from '../../api/client.js';
 
 export type { Incident, IncidentStatus };
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
@@ -94,29 +93,3 @@ export function uploadPhoto(
     xhr.send(form);
   });
 }
-
-export interface Notification {
-  id: string;
-  incidentId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  drill: boolean;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export const notificationsApi = {
-  list: (page = 1, pageSize = 20) => http.get<Page<Notification> & { unread: number }>('/notifications', { page, pageSize }),
-  markRead: (ids?: string[]) => http.post<void>('/notifications/read', ids ? { ids } : {}),
-};
-
-export type ContactMethod = z.infer<typeof ContactMethodSchema>;
-export type { ContactMethodInput };
-
-export const contactsApi = {
-  list: (personId: string) => http.get<ContactMethod[]>(`/people/${personId}/contacts`),
-  replace: (personId: string, methods: ContactMethodInput[]) =>
-    request<ContactMethod[]>('PUT', `/people/${personId}/contacts`, { body: { methods } }),
-};

@@ -1,4 +1,3 @@
-import type { Locale } from '../../../common/locale.js';
 import type { IncidentFlag, IncidentStatus } from './api.js';
 import type { IncidentsT } from './i18n.js';
 
@@ -37,11 +36,6 @@ export function clock(ms: number): string {
 }
 
 /** Time of day, with the date when it is not today. */
-export function shortTime(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  const today = new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
 
 /*
  * Mirrors of src/common/schemas/incidents.ts: importing values from there would bring zod into the

@@ -6,7 +6,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useAsync } from '../../components/useAsync.js';
-import { useLeaveGuard } from '../plans/useLeaveGuard.js';
+import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, RISKS, type ItemEdit } from './api.js';
 import { useIn } from './i18n.js';
 import './inspections.css';

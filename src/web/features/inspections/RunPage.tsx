@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useMe } from '../auth/session.js';
-import { useLeaveGuard } from '../plans/useLeaveGuard.js';
+import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, type Checklist, type Inspection } from './api.js';
 import { useIn } from './i18n.js';
 import { ItemAnswer, type Answer } from './ItemAnswer.js';

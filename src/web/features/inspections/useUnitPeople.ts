@@ -1,11 +1,10 @@
-import { peopleApi } from '../../api/endpoints.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useMemo } from 'react';
+import { useUnitPeople as usePeopleOf } from '../../components/useUnitPeople.js';
 
-/** The people of one unit (registered there or holding a role), by name: whom a task can be given to. */
+/** The people of one unit as select options, by name: whom a task can be given to. */
 export function useUnitPeople(unitId: string | undefined) {
-  const state = useAsync(
-    () => (unitId ? peopleApi.list({ unitId, subtree: false, pageSize: 500 }).then((p) => p.items.map((x) => ({ value: x.id, label: x.name }))) : Promise.resolve([])),
-    [unitId],
-  );
-  return { people: state.data ?? [], loading: state.loading };
+  const { people, loading } = usePeopleOf(unitId);
+  // Kept stable between renders: the run page's item rows are memoised on it.
+  const options = useMemo(() => people.map((p) => ({ value: p.id, label: p.name })), [people]);
+  return { people: options, loading };
 }

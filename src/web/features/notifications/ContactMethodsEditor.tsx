@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import type { ContactMethod, ContactMethodInput } from '../incidents/api.js';
+import type { ContactMethod, ContactMethodInput } from './api.js';
 import { useNt } from './i18n.js';
 
 export const CHANNELS = ['email', 'dingtalk', 'wecom', 'feishu', 'webhook'] as const;

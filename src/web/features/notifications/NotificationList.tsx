@@ -1,6 +1,6 @@
 import { Badge, Button, Empty, Flex, List, Tag, Typography } from 'antd';
-import type { Notification } from '../incidents/api.js';
-import { shortTime } from '../incidents/format.js';
+import type { Notification } from './api.js';
+import { shortTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { useNt } from './i18n.js';
 

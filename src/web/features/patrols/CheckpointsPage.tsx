@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { patrolsApi, type Checkpoint } from './api.js';
 import { defaultUnit } from './format.js';
 import { usePt } from './i18n.js';

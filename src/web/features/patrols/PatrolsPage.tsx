@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
-import { useNow, useResource } from '../incidents/useResource.js';
+import { useNow, useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { patrolsApi, type CheckIn, type CheckInResult, type PatrolNow } from './api.js';
 import { defaultUnit, timeIn } from './format.js';

@@ -10,7 +10,7 @@ import { PlanEditor } from './PlanEditor.js';
 import { PlanHeader } from './PlanHeader.js';
 import { PlanHistory } from './PlanHistory.js';
 import { PlanPreview } from './PlanPreview.js';
-import { useLeaveGuard } from './useLeaveGuard.js';
+import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { usePlan } from './usePlan.js';
 import { usePlanPeople } from './usePlanPeople.js';
 import { usePlanRights } from './usePlanRights.js';

@@ -2,12 +2,12 @@ import { AutoComplete, Button, Card, Flex, Form, Input, Segmented, Tag, Typograp
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
-import { shortTime } from '../incidents/format.js';
+import { shortTime } from '../../components/format.js';
 import { ID_KIND_LIST, visitorsApi, type IdKind, type Visitor } from './api.js';
 import { maskId } from './id-mask.js';
 import { IdNumberInput } from './IdNumberInput.js';
 import { useVt, type VisitorsKey } from './i18n.js';
-import { useUnitPeople } from './unit-people.js';
+import { useUnitPeople } from '../../components/useUnitPeople.js';
 
 interface Values {
   name: string;

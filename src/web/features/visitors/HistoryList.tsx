@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
-import { shortTime } from '../incidents/format.js';
+import { shortTime } from '../../components/format.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { useVt } from './i18n.js';
 

@@ -3,8 +3,8 @@ import { App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
-import { shortTime } from '../incidents/format.js';
-import { useNow } from '../incidents/useResource.js';
+import { shortTime } from '../../components/format.js';
+import { useNow } from '../../components/useResource.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { stayLength, useVt } from './i18n.js';
 

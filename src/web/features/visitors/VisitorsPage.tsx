@@ -4,7 +4,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../incidents/useResource.js';
+import { useResource } from '../../components/useResource.js';
 import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { visitorsApi } from './api.js';
 import { CheckInForm } from './CheckInForm.js';

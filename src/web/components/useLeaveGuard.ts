@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router-dom';
-import { useT } from '../../i18n/index.js';
+import { useT } from '../i18n/index.js';
 
 /** Asks before leaving with unsaved changes: in-app navigation, reload and closing the tab. */
 export function useLeaveGuard(dirty: boolean): void {
