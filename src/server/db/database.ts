@@ -81,13 +81,27 @@ export function inTransaction<T>(db: Db, outer: Executor | undefined, work: (tx:
 
 export type AfterCommit = (hook: () => void) => void;
 
+/** The after-commit hooks of each open transactionWithHooks, for code handed only the transaction. */
+const commitHooks = new WeakMap<object, AfterCommit>();
+
+/** Defers `hook` until the caller's transaction commits when it is a transactionWithHooks; else runs it now. */
+export function whenCommitted(tx: Executor, hook: () => void): void {
+  const later = commitHooks.get(tx);
+  if (later) later(hook);
+  else hook();
+}
+
 /**
  * A transaction whose work can ask for something to happen once it has committed — telling live
  * screens, waking a worker — and never if it rolls back.
  */
 export async function transactionWithHooks<T>(db: Db, work: (tx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
   const hooks: (() => void)[] = [];
-  const result = await db.transaction().execute((tx) => work(tx, (hook) => hooks.push(hook)));
+  const result = await db.transaction().execute((tx) => {
+    const afterCommit: AfterCommit = (hook) => hooks.push(hook);
+    commitHooks.set(tx, afterCommit);
+    return work(tx, afterCommit);
+  });
   for (const hook of hooks) {
     try {
       hook();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { transactionWithHooks } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { FakeClock } from '../lib/clock.js';
 import { dialectsUnderTest, openTestDatabase, type TestDatabase } from '../../../test/helpers/dialects.js';
@@ -124,6 +125,28 @@ for (const dialect of dialectsUnderTest()) {
       clock.set(at(5));
       await restarted.tick();
       assert.deepEqual(seen, ['survivor']);
+    });
+
+    it('a deadline due at once, scheduled in a slow transaction, fires when it commits, not at the next poll', async () => {
+      // A poll an hour away: only the wake at commit can make this fire within the test's wait.
+      const running = new DeadlineEngine(database.opened.db, dialect, clock, { pollMs: 3_600_000 });
+      const seen: string[] = [];
+      running.on('test.ping', async ({ deadline }) => {
+        seen.push(deadline.ref_id);
+      });
+      running.start();
+      try {
+        await new Promise((r) => setTimeout(r, 50));
+        await transactionWithHooks(database.opened.db, async (tx) => {
+          await running.schedule(tx, { kind: 'test.ping', refId: 'now', unitId: null, dueAt: clock.now() });
+          // Still inside the transaction: an early wake would look now and find nothing.
+          await new Promise((r) => setTimeout(r, 100));
+        });
+        for (let i = 0; i < 100 && seen.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+        assert.deepEqual(seen, ['now']);
+      } finally {
+        await running.stop();
+      }
     });
   });
 }

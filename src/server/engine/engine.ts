@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { transactionWithHooks, type AfterCommit, type Db, type DialectName, type Executor } from '../db/database.js';
+import { transactionWithHooks, whenCommitted, type AfterCommit, type Db, type DialectName, type Executor } from '../db/database.js';
 import type { Database, DeadlineRow } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
@@ -70,7 +70,9 @@ export class DeadlineEngine {
       id: newId(), kind: deadline.kind, ref_id: deadline.refId, unit_id: deadline.unitId, due_at: deadline.dueAt.toISOString(),
       state: 'pending', attempts: 0, last_error: null, fired_by: null, created_at: this.clock.now().toISOString(), fired_at: null,
     });
-    this.wakeAt(deadline.dueAt);
+    // Woken before the caller commits, a pass would not see the row yet and the deadline would wait
+    // for the next poll; so where the transaction can say when it commits, wake then.
+    whenCommitted(tx, () => this.wakeAt(deadline.dueAt));
   }
 
   cancel(tx: Executor, kind: string, refId: string): Promise<void> {
