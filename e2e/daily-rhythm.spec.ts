@@ -66,5 +66,10 @@ describe('the daily rhythm across modules', () => {
     // The supervisor's open matrix turns the school's cell green by itself.
     await supervisor.locator(`tr[data-unit="${school.unitId}"] .steady-dr-cell[data-day="${today}"][data-status="on_time"]`).waitFor();
     await shot(supervisor, 'daily-rhythm-matrix-desktop-zh');
+
+    // The overview says it too: of the one school that owes a report today, one has sent it.
+    await supervisor.goto('/');
+    await supervisor.getByTestId('today-reports').getByText('1 / 1').waitFor();
+    await shot(supervisor, 'daily-rhythm-overview-desktop-zh');
   });
 });

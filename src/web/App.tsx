@@ -6,7 +6,6 @@ import { SessionProvider, useSession } from './features/auth/session.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SetupPage } from './features/setup/SetupPage.js';
 import { AppShell } from './features/shell/AppShell.js';
-import { COMING_CAPABILITIES } from './features/shell/navigation.js';
 import { ANTD_LOCALES } from './i18n/antd-locales.js';
 import { useLocale, useT } from './i18n/index.js';
 
@@ -41,8 +40,7 @@ const DutyPage = lazy(() => import('./features/duty/DutyPage.js'));
 const OnDutyNowPage = lazy(() => import('./features/duty/OnDutyNowPage.js'));
 const RosterToolsPage = lazy(() => import('./features/duty/RosterToolsPage.js'));
 const LeavePage = lazy(() => import('./features/duty/LeavePage.js'));
-const ComingPage = lazy(() => import('./features/coming/ComingPage.js'));
-const NotFoundPage = lazy(() => import('./features/coming/NotFoundPage.js'));
+const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.js'));
 
 export function FullPageSpin() {
   const t = useT();
@@ -88,9 +86,6 @@ function SignedInRoutes() {
           <Route path="duty/now" element={<OnDutyNowPage />} />
           <Route path="duty/roster" element={<RosterToolsPage />} />
           <Route path="duty/leave" element={<LeavePage />} />
-          {COMING_CAPABILITIES.map((item) => (
-            <Route key={item.path} path={item.path.slice(1)} element={<ComingPage capability={item} />} />
-          ))}
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

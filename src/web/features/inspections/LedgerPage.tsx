@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, DownloadOutlined, FlagFilled, WarningFilled } from '
 import { App, Button, Card, Empty, Flex, Grid, Input, List, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -27,7 +27,9 @@ export default function LedgerPage() {
   const navigate = useNavigate();
   const wide = Grid.useBreakpoint().md ?? false;
   const [unitId, setUnitId] = useUnitChoice();
-  const [filter, setFilter] = useState<Omit<LedgerQuery, 'unitId' | 'page' | 'pageSize'>>({ subtree: 'true' });
+  // `?overdue=true` (from the overview) opens the ledger on the overdue tasks.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<Omit<LedgerQuery, 'unitId' | 'page' | 'pageSize'>>(() => ({ subtree: 'true', ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}) }));
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const query: LedgerQuery = { ...filter, unitId };

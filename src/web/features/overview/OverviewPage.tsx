@@ -1,4 +1,4 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, FileDoneOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { peopleApi, unitsApi } from '../../api/endpoints.js';
@@ -8,9 +8,11 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useT } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
-import { COMING_CAPABILITIES } from '../shell/navigation.js';
+import { dailyReportsApi } from '../daily-reports/api.js';
+import { incidentsApi } from '../incidents/api.js';
+import { inspectionsApi } from '../inspections/api.js';
 
-/** What the user is responsible for, and the counts the API gives for it. */
+/** What the user is responsible for, and what of it needs attention today. */
 export default function OverviewPage() {
   const t = useT();
   const me = useMe();
@@ -22,6 +24,16 @@ export default function OverviewPage() {
     },
     [me.accountId],
   );
+  // What needs attention today across everything the user can see; each figure opens its screen.
+  const today = useAsync(async () => {
+    const [incidents, overdue, reports] = await Promise.all([
+      incidentsApi.board({ open: true, pageSize: 1 }),
+      inspectionsApi.ledger({ overdue: 'true', pageSize: 1 }),
+      dailyReportsApi.status(),
+    ]);
+    const due = reports.total - reports.counts.not_required;
+    return { openIncidents: incidents.total, overdueTasks: overdue.total, reportsIn: reports.counts.on_time + reports.counts.late, reportsDue: due };
+  }, [me.accountId]);
 
   return (
     <>
@@ -59,21 +71,28 @@ export default function OverviewPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={t('overview.coming')} size="small">
+          <Card title={t('overview.today')} size="small" data-testid="overview-today">
             <Row gutter={[12, 12]}>
-              {COMING_CAPABILITIES.map((item) => (
-                <Col key={item.path} xs={24} sm={12} xl={8}>
-                  <Link to={item.path} style={{ color: 'inherit' }}>
-                    <Card size="small" hoverable style={{ height: '100%' }}>
-                      <Card.Meta
-                        avatar={<span style={{ fontSize: 20, color: '#1f4e8c' }}>{item.icon}</span>}
-                        title={t(item.label)}
-                        description={<Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{item.coming && t(item.coming)}</Typography.Paragraph>}
-                      />
-                    </Card>
-                  </Link>
-                </Col>
-              ))}
+              <Col xs={24} sm={8}>
+                <Card size="small" hoverable onClick={() => navigate('/incidents')} data-testid="today-incidents">
+                  <Statistic title={t('overview.openIncidents')} value={today.data?.openIncidents ?? '—'} loading={today.loading} prefix={<AlertOutlined />} styles={{ content: { color: today.data?.openIncidents ? '#c41d1d' : undefined } }} />
+                </Card>
+              </Col>
+              <Col xs={24} sm={8}>
+                <Card size="small" hoverable onClick={() => navigate('/inspections/ledger?overdue=true')} data-testid="today-overdue">
+                  <Statistic title={t('overview.overdueTasks')} value={today.data?.overdueTasks ?? '—'} loading={today.loading} prefix={<SafetyCertificateOutlined />} styles={{ content: { color: today.data?.overdueTasks ? '#d4580b' : undefined } }} />
+                </Card>
+              </Col>
+              <Col xs={24} sm={8}>
+                <Card size="small" hoverable onClick={() => navigate('/daily-reports/matrix')} data-testid="today-reports">
+                  <Statistic
+                    title={t('overview.reportsToday')}
+                    value={today.data ? (today.data.reportsDue ? `${today.data.reportsIn} / ${today.data.reportsDue}` : t('overview.notRequired')) : '—'}
+                    loading={today.loading}
+                    prefix={<FileDoneOutlined />}
+                  />
+                </Card>
+              </Col>
             </Row>
           </Card>
         </Col>

@@ -1,4 +1,4 @@
-import { Menu, Tag } from 'antd';
+import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/index.js';
@@ -20,11 +20,6 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: (
         <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
           <span>{t(item.label)}</span>
-          {item.coming && (
-            <Tag variant="filled" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>
-              {t('nav.soon')}
-            </Tag>
-          )}
         </span>
       ),
     })),

@@ -20,8 +20,6 @@ export interface Capability {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** Set for capabilities of a later release: what it will do. */
-  coming?: MessageKey;
 }
 
 export interface NavGroup {
@@ -62,8 +60,6 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [{ path: '/cases', label: 'nav.cases', icon: <SolutionOutlined /> }],
   },
 ];
-
-export const COMING_CAPABILITIES: Capability[] = NAV_GROUPS.flatMap((g) => g.items).filter((i) => i.coming);
 
 /** The nav entry a path belongs to ('/units?x' → '/units'). */
 export function navKeyFor(pathname: string): string {
