@@ -66,9 +66,9 @@ export async function shownParentOf(page: Page, id: string): Promise<string | un
 }
 
 /** Picks an option of the open antd Select/TreeSelect drop-down whose text starts with `text`. */
-export async function pickOption(page: Page, text: string): Promise<void> {
+export async function pickOption(page: Page, text: string, options: { timeout?: number } = {}): Promise<void> {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}`) }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}`) }).first().click(options);
 }
 
 /** Retries `check` until it returns without throwing, or throws its last error after `timeoutMs`. */
