@@ -125,6 +125,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit));
   engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit));
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
+  plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,

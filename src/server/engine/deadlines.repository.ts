@@ -10,6 +10,11 @@ export async function reschedule(db: Executor, kind: string, refId: string, dueA
   await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
 }
 
+/** Moves a pending deadline earlier to `dueAt`; one already due sooner is left as it is. */
+export async function advance(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
+  await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').where('due_at', '>', dueAt).execute();
+}
+
 export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
   await db.updateTable('deadlines').set({ state: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
 }

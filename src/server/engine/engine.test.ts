@@ -115,6 +115,15 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(byInstance.length, 400);
     });
 
+    it('a pending deadline can be brought forward, never pushed back', async () => {
+      await schedule('soon', 30);
+      await database.opened.db.transaction().execute((tx) => engine.advance(tx, 'test.ping', 'soon', at(5)));
+      await database.opened.db.transaction().execute((tx) => engine.advance(tx, 'test.ping', 'soon', at(20)));
+      clock.set(at(5));
+      assert.equal(await engine.tick(), 1);
+      assert.deepEqual(fired, ['soon']);
+    });
+
     it('a deadline scheduled before a restart fires after it', async () => {
       await schedule('survivor', 2);
       const restarted = new DeadlineEngine(database.opened.db, dialect, clock);

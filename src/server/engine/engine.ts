@@ -75,6 +75,12 @@ export class DeadlineEngine {
     whenCommitted(tx, () => this.wakeAt(deadline.dueAt));
   }
 
+  /** Brings a pending deadline forward to `dueAt` (never later); the engine wakes when the caller commits. */
+  async advance(tx: Executor, kind: string, refId: string, dueAt: Date): Promise<void> {
+    await repo.advance(tx, kind, refId, dueAt.toISOString());
+    whenCommitted(tx, () => this.wakeAt(dueAt));
+  }
+
   cancel(tx: Executor, kind: string, refId: string): Promise<void> {
     return repo.cancel(tx, kind, refId);
   }

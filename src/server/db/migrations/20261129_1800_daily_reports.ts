@@ -6,9 +6,7 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * so the supervisor's matrix over a whole county (tens of thousands of units × 30 days) reads one
  * short row per unit and month instead of one row per unit and day. Keyed month first: a matrix
  * reads a month range, a single unit's day is found by (month, unit); on SQLite the rows are stored
- * in that key's order (WITHOUT ROWID), so a month of a whole county is one sequential read. `daily_report_planner` keeps
- * how far the planner has read the audit trail for published plans, so that a plan published
- * during a day is applied to that day.
+ * in that key's order (WITHOUT ROWID), so a month of a whole county is one sequential read.
  */
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -34,16 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('daily_report_months_pk', ['month', 'unit_id'])
     .$call((b) => (db.getExecutor().adapter instanceof SqliteAdapter ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
-
-  await db.schema
-    .createTable('daily_report_planner')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('audit_seq', 'bigint', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('daily_report_planner').execute();
   await db.schema.dropTable('daily_report_months').execute();
   await db.schema.dropTable('daily_reports').execute();
 }

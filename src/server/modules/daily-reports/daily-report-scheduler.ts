@@ -20,7 +20,7 @@ import * as repo from './daily-reports.repository.js';
 import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, PLANNER_DEADLINE, REMIND_DEADLINE } from './daily-report-kinds.js';
 
 const PLANNER_REF = 'planner';
-/** The planner looks in at least this often: for new units and zones, and for plans just published. */
+/** The planner looks in at least this often, for new units and zones. */
 const PLANNER_EVERY_MS = 10 * 60_000;
 /** Units planned per firing; the planner comes straight back for the rest. */
 const PLAN_BATCH = 500;
@@ -37,8 +37,8 @@ const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? '
  * The planner itself is one standing deadline row that re-arms itself after each firing — at the
  * next local midnight of any zone in use, and at least every ten minutes so new units and zones are
  * picked up — instead of leaving one fired row behind per firing. A plan published during a day
- * (seen in the audit trail) puts that day back to undecided for the units below it, so it applies
- * the same day when the deadline is still ahead. A day first decided after its deadline has passed
+ * (the plans module tells `planPublished`) puts that day back to undecided for the units below it
+ * and brings the planner forward, so it applies the same day when the deadline is still ahead. A day first decided after its deadline has passed
  * (Steady was not running at midnight, or the plan came late) is not required: nobody is marked
  * late for a rule they could not have known in time.
  */
@@ -70,7 +70,6 @@ export class DailyReportScheduler {
 
   async onPlanner(tx: Executor, deadline: DeadlineRow, now: Date): Promise<void> {
     const zones = await repo.zones(tx);
-    await this.applyPublishedPlans(tx, zones, now);
     let budget = PLAN_BATCH;
     let nextMidnight = now.getTime() + PLANNER_EVERY_MS;
     for (const zone of zones) {
@@ -86,13 +85,15 @@ export class DailyReportScheduler {
     await this.engine.schedule(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight) });
   }
 
-  /** Plans published since the last look: their units' today is decided again. */
-  private async applyPublishedPlans(tx: Executor, zones: string[], now: Date): Promise<void> {
-    const published = await repo.plansPublishedSince(tx, await repo.plannerSeq(tx));
-    if (published.length === 0) return;
-    const units = await unitsRepo.findByIds(tx, [...new Set(published.map((p) => p.unit_id).filter((id): id is string => id !== null))]);
-    for (const unit of units) for (const zone of zones) await repo.undecide(tx, unit.path, zone, localDate(now, zone));
-    await repo.setPlannerSeq(tx, published.at(-1)!.seq);
+  /**
+   * A plan just published (called in its transaction): today of the units it can reach is decided
+   * again, and the planner is brought forward to do it as soon as the publish commits.
+   */
+  async planPublished(tx: Executor, unitId: string, now: Date): Promise<void> {
+    const unit = await unitsRepo.findById(tx, unitId);
+    if (!unit) return;
+    for (const zone of await repo.zones(tx)) await repo.undecide(tx, unit.path, zone, localDate(now, zone));
+    await this.engine.advance(tx, PLANNER_DEADLINE, PLANNER_REF, now);
   }
 
   /**

@@ -131,33 +131,6 @@ export async function unplanned(db: Executor, zone: string, day: string, limit: 
   return rows.map((r) => r.id);
 }
 
-/** How far the planner has read the audit trail; started at its head the first time. */
-export async function plannerSeq(db: Executor): Promise<number> {
-  const row = await db.selectFrom('daily_report_planner').select('audit_seq').where('id', '=', 1).executeTakeFirst();
-  if (row) return Number(row.audit_seq);
-  const head = await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  await db.insertInto('daily_report_planner').values({ id: 1, audit_seq: Number(head.seq) }).onConflict((oc) => oc.column('id').doNothing()).execute();
-  return Number(head.seq);
-}
-
-export async function setPlannerSeq(db: Executor, seq: number): Promise<void> {
-  await db.updateTable('daily_report_planner').set({ audit_seq: seq }).where('id', '=', 1).execute();
-}
-
-/**
- * Plans published since `seq`, as the audit trail records them (the trail is where every change
- * shows; the plan tables stay behind their one door, planRules).
- */
-export async function plansPublishedSince(db: Executor, seq: number, limit = 500): Promise<{ seq: number; unit_id: string | null }[]> {
-  const rows = await db.selectFrom('audit_log').select(['seq', 'unit_id']).where('seq', '>', seq).where('action', '=', 'plan.publish').orderBy('seq').limit(limit).execute();
-  return rows.map((r) => ({ seq: Number(r.seq), unit_id: r.unit_id }));
-}
-
-/** The newest audit sequence number. */
-export async function auditHead(db: Executor): Promise<number> {
-  return Number((await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
-}
-
 /**
  * Puts `day` of the zone's units under `path` back to undecided when it was decided as not
  * required or pending, so the planner decides it again under the plans now in force.

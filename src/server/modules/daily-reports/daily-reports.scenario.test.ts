@@ -151,13 +151,18 @@ for (const dialect of dialectsUnderTest()) {
 
     it('a plan published during the day applies that same day, while its deadline is ahead', async () => {
       const k2 = await unitIdByName(t, '城关镇阳光幼儿园');
-      clock.set(at('2027-01-13T03:00:00.000Z')); // 11:00 in Shanghai
+      await walkTo('2027-01-13T03:00:00.000Z'); // 11:00 in Shanghai; the planner has just looked, next at 11:10
       const head = await t.signIn('k2.head');
       const plan = (await head.post('/api/v1/plans', { unitId: k2, template: 'special_period', period: { name: '流感防控', startDate: '2027-01-13', endDate: '2027-01-14' } })).json();
       assert.equal((await head.post(`/api/v1/plans/${plan.planId}/publish`)).statusCode, 200);
-      await walkTo('2027-01-13T03:10:00.000Z');
+      // The publish brings the planner forward: at once, not at its next ten-minute look.
+      await walkTo('2027-01-13T03:00:01.000Z');
       const today = (await head.get(`/api/v1/daily-reports/today?unitId=${k2}`)).json();
       assert.deepEqual([today.required, today.status, today.deadline], [true, 'pending', '15:00']);
+      const cell = (await (await t.signIn('cs1.head')).get(`/api/v1/daily-reports/units/${k2}/days/2027-01-13`)).json();
+      assert.equal(cell.status, 'pending', 'the supervisor sees it owed the same minute');
+      const late = await t.c.db.selectFrom('deadlines').select('due_at').where('ref_id', '=', `${k2}@2027-01-13`).where('state', '=', 'pending').execute();
+      assert.ok(late.length >= 2, 'its reminder and late mark are scheduled');
       await walkTo('2027-01-13T06:00:00.000Z');
       assert.equal((await t.c.db.selectFrom('notifications').select('id').where('kind', '=', 'daily-report.reminder').where('title', 'like', '%城关镇阳光幼儿园%').execute()).length, 3, 'head, safety officer, duty staff');
       assert.equal((await told('k1.head', 'daily-report.reminder')).length, 3, 'k1 was reminded on the 10th, 11th and 12th only');

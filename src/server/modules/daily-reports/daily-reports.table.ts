@@ -27,11 +27,6 @@ export interface DailyReportMonthTable {
 }
 
 /** One row (id 1): the audit sequence number up to which published plans have been applied. */
-export interface DailyReportPlannerTable {
-  id: number;
-  audit_seq: number;
-}
-
 export type DailyReportRow = Selectable<DailyReportTable>;
 export type DailyReportMonthRow = Selectable<DailyReportMonthTable>;
 
@@ -39,5 +34,4 @@ export type DailyReportMonthRow = Selectable<DailyReportMonthTable>;
 export interface DailyReportTables {
   daily_reports: DailyReportTable;
   daily_report_months: DailyReportMonthTable;
-  daily_report_planner: DailyReportPlannerTable;
 }

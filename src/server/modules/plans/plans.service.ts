@@ -43,13 +43,23 @@ const draftOf = (b: PlanBundle) => b.versions.find((v) => v.status === 'draft');
 const latestOf = (b: PlanBundle) => b.versions[b.versions.length - 1]!;
 const periodColumns = (p: SpecialPeriod | null | undefined) => ({ period_name: p?.name ?? null, period_start: p?.startDate ?? null, period_end: p?.endDate ?? null });
 
+/** Work another module does in the transaction that publishes a plan of `unitId` (rules change at once). */
+export type PlanPublishedListener = (tx: Executor, unitId: string, at: Date) => Promise<void>;
+
 export class PlanService {
+  private readonly publishedListeners: PlanPublishedListener[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly units: UnitService,
   ) {}
+
+  /** Tells `listener` of each plan published, inside the publishing transaction. */
+  onPublished(listener: PlanPublishedListener): void {
+    this.publishedListeners.push(listener);
+  }
 
   async get(actor: Actor, planId: string, db: Executor = this.db): Promise<PlanBundle> {
     const plan = await repo.findPlan(db, planId);
@@ -149,6 +159,7 @@ export class PlanService {
       await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
       await repo.touchPlan(tx, planId, now);
       await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: bundle.plan.unit_id, after: { version: draft.version } });
+      for (const listener of this.publishedListeners) await listener(tx, bundle.plan.unit_id, this.clock.now());
       return this.get(actor, planId, tx);
     });
   }
