@@ -39,6 +39,22 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(steady(env, ['demo']).out, /already has units; keeping them/);
     });
 
+    it('demo --sample-plans also publishes a standing plan for each school, kindergarten and community', async () => {
+      const other = await openTestDatabase(dialect, join(dir, 'with-plans.db'));
+      try {
+        const out = steady({ ...env, STEADY_DATABASE_URL: other.url }, ['demo', '--sample-plans']).out;
+        assert.match(out, /Loaded the sample organisation: 16 units, 61 people/);
+        assert.match(out, /Published 12 sample plans/);
+        const { db } = other.opened;
+        const published = await db.selectFrom('plan_versions').innerJoin('plans', 'plans.id', 'plan_versions.plan_id').innerJoin('units', 'units.id', 'plans.unit_id')
+          .select(['units.type', 'plan_versions.content_json']).where('plan_versions.status', '=', 'published').execute();
+        assert.deepEqual(published.map((p) => p.type).sort(), [...Array(3).fill('community'), ...Array(3).fill('kindergarten'), ...Array(6).fill('school')]);
+        for (const p of published) assert.equal(JSON.parse(p.content_json).dailyReport.required, p.type !== 'community', p.type);
+      } finally {
+        await other.drop();
+      }
+    });
+
     it('user add and user reset-password', () => {
       const added = steady(env, ['user', 'add', 'ops.admin', '--name', '运维', '--unit', '青山县教育局', '--role', 'admin', 'supervisor']);
       assert.equal(added.code, 0, added.out);

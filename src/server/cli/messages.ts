@@ -22,6 +22,8 @@ export const demoSignIn = (url: string, password: string, generated: boolean) =>
 
 export const demoLoaded = (units: number, people: number) =>
   say(`已载入示例组织：${units} 个单位，${people} 人。`, `Loaded the sample organisation: ${units} units, ${people} people.`);
+export const samplePlansPublished = (plans: number) =>
+  say(`已发布 ${plans} 份示例预案（学校和幼儿园每日 15:00 前报送每日报告）。`, `Published ${plans} sample plans (schools and kindergartens send a daily report by 15:00).`);
 export const demoKept = () => say('数据库中已有单位，保留现有数据，不再载入示例。', 'The database already has units; keeping them and not loading the sample again.');
 export const migrated = (names: string[]) =>
   names.length ? say(`已执行迁移：${names.join(', ')}`, `Applied migrations: ${names.join(', ')}`) : say('数据库已是最新结构。', 'The database is up to date.');

@@ -41,12 +41,14 @@ program
   .command('demo')
   .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
   .option('--serve', 'then start the server')
-  .action(async (options: { serve?: boolean }) => {
+  .option('--sample-plans', 'also publish a standing plan from the templates for each school, kindergarten and community')
+  .action(async (options: { serve?: boolean; samplePlans?: boolean }) => {
     const config = loadConfig();
     const { password, generated } = demoPassword(config);
     const load = async (c: Container) => {
-      const result = await loadDemo(c, password);
+      const result = await loadDemo(c, password, { samplePlans: options.samplePlans ?? false });
       console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());
+      if (result.plans > 0) console.log(m.samplePlansPublished(result.plans));
     };
     if (!options.serve) return withContainer(load);
     const server = await startServer(config);

@@ -1,0 +1,31 @@
+import type { TemplateId } from '../../common/schemas/plans.js';
+import type { Container } from '../container.js';
+import type { SystemActor } from '../modules/auth/actor.js';
+import type { PlanContent } from '../../common/schemas/plan-content.js';
+
+const demoActor: SystemActor = { kind: 'system', label: 'demo' };
+
+/** Which template a sample unit's standing plan starts from. */
+const TEMPLATE_BY_TYPE: Partial<Record<string, TemplateId>> = { school: 'school', kindergarten: 'kindergarten', community: 'community' };
+
+/**
+ * Publishes a standing plan from the shipped template for each school, kindergarten and community
+ * of the sample county, so that a first look shows the plans at work: schools and kindergartens
+ * send a daily report by 15:00 (as in a holiday or exam season), drills are due, patrol windows set.
+ * Returns how many plans it published.
+ */
+export async function publishSamplePlans(c: Container, units: { id: string; type: string }[]): Promise<number> {
+  let published = 0;
+  for (const unit of units) {
+    const template = TEMPLATE_BY_TYPE[unit.type];
+    if (!template) continue;
+    const draft = await c.plans.create(demoActor, { unitId: unit.id, template });
+    if (template !== 'community') {
+      const content = JSON.parse(draft.versions.at(-1)!.content_json) as PlanContent;
+      await c.plans.updateDraft(demoActor, draft.plan.id, { content: { ...content, dailyReport: { required: true, deadline: '15:00' } } });
+    }
+    await c.plans.publish(demoActor, draft.plan.id);
+    published += 1;
+  }
+  return published;
+}
