@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Segmented, Select, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -11,6 +11,7 @@ import { CaseList } from './CaseList.js';
 import { CaseStatsView } from './CaseStatsView.js';
 import { useCt } from './i18n.js';
 import './cases.css';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 type View = 'list' | 'stats';
 
@@ -22,7 +23,7 @@ export default function CasesPage() {
   const ct = useCt();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const view = (params.get('view') as View | null) ?? 'list';
   const unitId = params.get('unit') ?? undefined;
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
@@ -30,14 +31,6 @@ export default function CasesPage() {
   const list = useResource(() => casesApi.list({ unitId, status, category, pageSize: PAGE_SIZE_MAX }), [unitId, status, category]);
   const stats = useResource(() => (view === 'stats' ? casesApi.stats(unitId) : Promise.resolve(undefined)), [unitId, view]);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const wide = screens.md;
 
   return (

@@ -1,7 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Grid, Input, Pagination, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -17,6 +16,7 @@ import { STATUS_ORDER, StatusSwatch } from './status.js';
 import { TodaySummary } from './TodaySummary.js';
 import { TrendChart } from './TrendChart.js';
 import './daily-reports.css';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 const DAY_CHOICES = [7, 14, 30] as const;
 const PAGE_SIZE = 50;
@@ -33,7 +33,7 @@ export default function MatrixPage() {
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const live = useLiveStatus();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery] = useQueryParams();
   const unitId = params.get('unit') ?? undefined;
   const days = Number(params.get('days')) || 30;
   const end = params.get('end') ?? undefined;
@@ -52,12 +52,7 @@ export default function MatrixPage() {
   });
 
   const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
+    setQuery(changes);
     setPage(1);
   };
   const exportXlsx = async () => {

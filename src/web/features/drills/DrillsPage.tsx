@@ -1,7 +1,6 @@
 import { CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Drawer, Flex, Grid, Segmented } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -16,6 +15,7 @@ import { useDt } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { ScheduleModal } from './ScheduleModal.js';
 import './drills.css';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 type View = 'drills' | 'compliance';
 const PAGE_SIZE = 20;
@@ -29,7 +29,7 @@ export default function DrillsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const unitId = params.get('unit') ?? undefined;
   const view = (params.get('view') as View | null) ?? 'drills';
   const [page, setPage] = useState(1);
@@ -43,14 +43,6 @@ export default function DrillsPage() {
   // A drill as planning or recording returns it carries no unit name; the list has it.
   const shown = open && { ...open, unitName: open.unitName || drills.data?.items.find((d) => d.id === open.id)?.unitName || '' };
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const changed = (drill: Drill) => {
     setOpen((before) => ({ ...drill, unitName: drill.unitName || (before?.id === drill.id ? before.unitName : '') }));
     drills.refresh();

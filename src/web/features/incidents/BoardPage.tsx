@@ -1,5 +1,4 @@
 import { Card, Flex, Grid, Segmented, Tag } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -9,6 +8,7 @@ import { BoardList } from './BoardList.js';
 import { useIt } from './i18n.js';
 import { useResource } from '../../components/useResource.js';
 import './incidents.css';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -21,7 +21,7 @@ export default function BoardPage() {
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
   const live = useLiveStatus();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const open = params.get('all') !== '1';
   const unitId = params.get('unit') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -30,16 +30,6 @@ export default function BoardPage() {
   useLive((event) => {
     if (event.kind !== 'notification') board.refresh();
   });
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <div data-testid="board-page">

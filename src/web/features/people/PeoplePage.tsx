@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Input, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import type { Person } from '../../../common/schemas/people.js';
 import { peopleApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -14,6 +14,7 @@ import { useMe } from '../auth/session.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonDrawer } from './PersonDrawer.js';
 import { PersonEditor, type PersonEditorTarget } from './PersonEditor.js';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -23,7 +24,7 @@ export default function PeoplePage() {
   const me = useMe();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
   const q = params.get('q') ?? '';
@@ -33,16 +34,6 @@ export default function PeoplePage() {
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
   const people = useAsync(() => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }), [unitId, subtree, q, page, pageSize]);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const onSaved = (person: Person) => {
     setEditing(null);

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { plansApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -12,6 +12,7 @@ import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { NewPlanModal } from './NewPlanModal.js';
 import { PlansTable } from './PlansTable.js';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 const PAGE_SIZE = 20;
 
@@ -22,23 +23,13 @@ export default function PlansPage() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
   const page = Number(params.get('page') ?? 1) || 1;
   const [creating, setCreating] = useState(false);
 
   const plans = useAsync(() => plansApi.list({ unitId, subtree, page, pageSize: PAGE_SIZE }), [unitId, subtree, page]);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

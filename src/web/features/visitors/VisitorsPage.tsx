@@ -1,5 +1,4 @@
 import { Badge, Card, Flex, Grid, Segmented, Typography } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -12,6 +11,7 @@ import { HistoryList } from './HistoryList.js';
 import { useVt } from './i18n.js';
 import { InsideList } from './InsideList.js';
 import './visitors.css';
+import { useQueryParams } from '../../components/useQueryParams.js';
 
 type Tab = 'in' | 'inside' | 'history';
 
@@ -21,7 +21,7 @@ export default function VisitorsPage() {
   const me = useMe();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const unitId = params.get('unit') ?? me.scopes[0]?.unitId;
   const tab = (params.get('tab') as Tab | null) ?? 'in';
   const inside = useResource(
@@ -29,15 +29,6 @@ export default function VisitorsPage() {
     [unitId],
   );
   const insideCount = inside.data?.total ?? 0;
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <div className="steady-visitors" data-testid="visitors-page">

@@ -1,0 +1,22 @@
+import { useSearchParams } from 'react-router-dom';
+
+export type QueryUpdate = (changes: Record<string, string | undefined>) => void;
+
+/**
+ * The page's filters as they stand in the URL, and a way to change some of them: an empty value
+ * removes its key, and the history entry is replaced (a filter is not a place to go back to).
+ * With `resetPage`, changing anything but `page` goes back to the first page.
+ */
+export function useQueryParams({ resetPage = false } = {}): [URLSearchParams, QueryUpdate] {
+  const [params, setParams] = useSearchParams();
+  const update: QueryUpdate = (changes) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (resetPage && !('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  return [params, update];
+}
