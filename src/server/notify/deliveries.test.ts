@@ -6,6 +6,7 @@ import { startHttpReceiver, type HttpReceiver } from '../../../test/receivers/ht
 import { startSmtpReceiver, type SmtpReceiver } from '../../../test/receivers/smtp-receiver.js';
 import { FakeClock } from '../lib/clock.js';
 import { createChannels } from './channels/index.js';
+import { IN_APP_ONLY } from './delivery-worker.js';
 
 const T0 = new Date('2027-05-10T02:00:00.000Z');
 
@@ -46,7 +47,7 @@ for (const dialect of dialectsUnderTest()) {
     const deliveriesFor = (incidentId: string) =>
       t.c.db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
         .select(['deliveries.id', 'deliveries.channel', 'deliveries.state', 'deliveries.attempts'])
-        .where('notifications.incident_id', '=', incidentId).orderBy('deliveries.created_at').execute();
+        .where('notifications.incident_id', '=', incidentId).where('deliveries.channel', '!=', IN_APP_ONLY).orderBy('deliveries.created_at').execute();
     const advance = async (ms: number) => {
       clock.advance(ms);
       await t.c.deliveries.tick();
@@ -75,6 +76,35 @@ for (const dialect of dialectsUnderTest()) {
       const rows = await deliveriesFor(incident.id);
       assert.deepEqual(rows.map((d) => [d.channel, d.state, d.attempts]), [['email', 'failed', 4], ['dingtalk', 'sent', 1]]);
       assert.ok(http.received.some((m) => m.channel === 'dingtalk' && m.deliveryId === rows[1]!.id), 'the robot accepted the signed message');
+    });
+
+    it('someone with no contact method still has a delivery record: reached in the app only', async () => {
+      const s1 = await unitIdByName(t, '城关镇第一小学');
+      const s1Teacher = await t.signIn('s1.teacher1');
+      const incident = (await s1Teacher.post('/api/v1/incidents', { unitId: s1, type: 'injury', severity: 4, place: '走廊', description: '学生滑倒' })).json();
+      const told = await t.c.db.selectFrom('notifications').leftJoin('deliveries', 'deliveries.notification_id', 'notifications.id')
+        .select(['notifications.person_id', 'deliveries.channel', 'deliveries.state', 'deliveries.sent_at']).where('notifications.incident_id', '=', incident.id).execute();
+      assert.ok(told.length >= 1, 'the school’s head was told');
+      assert.deepEqual(told.map((row) => [row.channel, row.state]), told.map(() => [IN_APP_ONLY, 'sent']));
+      assert.ok(told.every((row) => row.sent_at), 'with the time it reached the inbox');
+      const before = smtp.messages.length + http.received.length;
+      await t.c.deliveries.tick();
+      assert.equal(smtp.messages.length + http.received.length, before, 'nothing goes on the wire for them');
+    });
+
+    it('when every method is down, a new round starts from the first after a pause, until a day has passed', async () => {
+      clock.advance(10 * 60_000);
+      smtp.rejectNext(4, { code: 451 });
+      http.failNext('dingtalk', 4, 500);
+      const incident = await report();
+      await t.c.deliveries.tick();
+      for (const wait of [30_000, 60_000, 120_000, 0, 30_000, 60_000, 120_000]) await advance(wait);
+      let rows = await deliveriesFor(incident.id);
+      assert.deepEqual(rows.map((d) => [d.channel, d.state]), [['email', 'failed'], ['dingtalk', 'failed'], ['email', 'pending']], 'a new round is queued, not given up');
+      await advance(5 * 60_000);
+      rows = await deliveriesFor(incident.id);
+      assert.deepEqual(rows.map((d) => [d.channel, d.state]), [['email', 'failed'], ['dingtalk', 'failed'], ['email', 'sent']]);
+      assert.ok(smtp.messages.some((m) => m.deliveryId === rows[2]!.id), 'the e-mail arrived on the second round');
     });
 
     it('a permanent refusal hands over at once; with no method left the delivery is dead, not lost', async () => {

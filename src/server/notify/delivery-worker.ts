@@ -16,7 +16,14 @@ export interface DeliveryOptions {
   pollMs?: number;
   /** Absolute base of links in messages, e.g. https://steady.example.org. */
   publicUrl?: string;
+  /** After every method failed for a passing reason, how long to wait before a new round from the first. */
+  roundPauseMs?: number;
+  /** How long after the notification new rounds are still started; past it the delivery is dead. */
+  giveUpAfterMs?: number;
 }
+
+/** The channel of the record kept for someone with no contact method: the message is in their inbox only. */
+export const IN_APP_ONLY = 'in_app';
 
 const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000);
 
@@ -30,6 +37,8 @@ export class DeliveryWorker {
   private readonly perMinute: number;
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly roundPauseMs: number;
+  private readonly giveUpAfterMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
@@ -45,20 +54,33 @@ export class DeliveryWorker {
     this.perMinute = options.perPersonPerMinute ?? 6;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batchSize = options.batchSize ?? 20;
+    this.roundPauseMs = options.roundPauseMs ?? 5 * 60_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
   }
 
-  /** Queues a notification for a person's first contact method, inside the caller's transaction. */
+  /**
+   * Queues a notification for a person's first contact method, inside the caller's transaction.
+   * Someone with no contact method still gets a record, so that every message has one and the
+   * delivery log shows who was reached only in the app.
+   */
   async enqueue(tx: Executor, notification: NotificationRow, locale: string): Promise<void> {
     const [first] = await repo.contactMethodsOf(tx, [notification.person_id]);
-    if (!first) return;
-    await repo.insertDeliveries(tx, [this.row(notification.id, notification.person_id, first, locale)]);
+    if (first) {
+      await repo.insertDeliveries(tx, [this.row(notification.id, notification.person_id, first, locale)]);
+      return;
+    }
+    const now = this.clock.now().toISOString();
+    await repo.insertDeliveries(tx, [{
+      ...this.row(notification.id, notification.person_id, { position: 0, channel: IN_APP_ONLY, address_json: '{}' }, locale),
+      state: 'sent', sent_at: now,
+    }]);
   }
 
-  private row(notificationId: string, personId: string, method: { position: number; channel: string; address_json: string }, locale: string): DeliveryRow {
+  private row(notificationId: string, personId: string, method: { position: number; channel: string; address_json: string }, locale: string, at = this.clock.now()): DeliveryRow {
     const now = this.clock.now().toISOString();
     return {
       id: newId(), notification_id: notificationId, person_id: personId, method_position: method.position, channel: method.channel,
-      address_json: method.address_json, locale, state: 'pending', attempts: 0, next_attempt_at: now, lease_until: null,
+      address_json: method.address_json, locale, state: 'pending', attempts: 0, next_attempt_at: at.toISOString(), lease_until: null,
       last_error: null, sent_at: null, created_at: now,
     };
   }
@@ -123,8 +145,17 @@ export class DeliveryWorker {
       }
       const methods = await repo.contactMethodsOf(tx, [delivery.person_id]);
       const next = methods.find((m) => m.position > delivery.method_position);
-      await repo.updateDelivery(tx, delivery.id, { state: next ? 'failed' : 'dead', attempts, last_error: message, lease_until: null });
-      if (next) await repo.insertDeliveries(tx, [this.row(delivery.notification_id, delivery.person_id, next, delivery.locale)]);
+      if (next) {
+        await repo.updateDelivery(tx, delivery.id, { state: 'failed', attempts, last_error: message, lease_until: null });
+        await repo.insertDeliveries(tx, [this.row(delivery.notification_id, delivery.person_id, next, delivery.locale)]);
+        return;
+      }
+      // Every method has failed. A channel that was only down may be back later, so the round
+      // starts again from the first method after a pause, for as long as the message still matters;
+      // a refusal (bad address, bad signature) will not mend by waiting.
+      const again = transient && methods[0] && now - Date.parse((await repo.notificationById(tx, delivery.notification_id)).created_at) < this.giveUpAfterMs;
+      await repo.updateDelivery(tx, delivery.id, { state: again ? 'failed' : 'dead', attempts, last_error: message, lease_until: null });
+      if (again) await repo.insertDeliveries(tx, [this.row(delivery.notification_id, delivery.person_id, methods[0]!, delivery.locale, new Date(now + this.roundPauseMs))]);
     });
   }
 

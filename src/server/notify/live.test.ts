@@ -1,3 +1,4 @@
+import pg from 'pg';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../test/helpers/app.js';
@@ -76,6 +77,27 @@ if (dialectsUnderTest().includes('postgres')) {
       const received = new Promise<LiveEvent>((resolve) => b.subscribe(resolve));
       a.publish({ kind: 'notification', personId: 'p-cross-instance' });
       assert.deepEqual(await received, { kind: 'notification', personId: 'p-cross-instance' });
+      await a.stop();
+      await b.stop();
+    });
+
+    it('a listener whose connection dropped connects again, and events flow once more', async () => {
+      const a = new LiveBus({ url: TEST_PG_URL });
+      const b = new LiveBus({ url: TEST_PG_URL });
+      await a.start();
+      await b.start();
+      const killed = b.listenerPid;
+      assert.ok(killed, 'b listens through PostgreSQL');
+      const admin = new pg.Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [killed]);
+      await admin.end();
+      const deadline = Date.now() + 10_000;
+      while ((b.listenerPid === undefined || b.listenerPid === killed) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(b.listenerPid && b.listenerPid !== killed, 'b listens on a new connection');
+      const received = new Promise<LiveEvent>((resolve) => b.subscribe(resolve));
+      a.publish({ kind: 'notification', personId: 'p-after-reconnect' });
+      assert.deepEqual(await received, { kind: 'notification', personId: 'p-after-reconnect' });
       await a.stop();
       await b.stop();
     });
