@@ -89,6 +89,10 @@ export async function attachablePhotos(db: Executor, unitId: string, ids: string
   return rows.map((r) => r.id);
 }
 
+export async function deletePhoto(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('inspection_photos').where('id', '=', id).where('attached_id', 'is', null).execute();
+}
+
 export async function attachPhotos(db: Executor, ids: string[], kind: 'result' | 'event', attachedId: string): Promise<void> {
   if (ids.length) await db.updateTable('inspection_photos').set({ attached_kind: kind, attached_id: attachedId }).where('id', 'in', ids).execute();
 }

@@ -6,7 +6,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import type { DrillService } from '../drills/drills.service.js';
 import type { UnitService } from '../units/units.service.js';
 import { ChecklistService } from './checklists.service.js';
-import { InspectionService } from './inspections.service.js';
+import { InspectionService, UNUSED_PHOTO_DEADLINE } from './inspections.service.js';
 import { LedgerService } from './ledger.service.js';
 import { TaskNotices } from './rectification.notices.js';
 import { ESCALATE_DEADLINE, OVERDUE_DEADLINE, RectificationService, type DrillLookup } from './rectification.service.js';
@@ -50,12 +50,13 @@ export function createInspections(d: InspectionDeps): Inspections {
   const m: Inspections = {
     checklists: new ChecklistService(d.db, d.clock, d.audit, d.units),
     schedules: new ScheduleService(d.db, d.clock, d.audit, d.units, d.engine, d.notifier),
-    inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir),
+    inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir, d.engine),
     rectification,
     ledger: new LedgerService(d.db, d.clock, d.units),
   };
   d.engine.on(DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => m.schedules.onDue(tx, deadline.ref_id, now, afterCommit));
   d.engine.on(OVERDUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onOverdue(tx, deadline.ref_id, now, afterCommit));
+  d.engine.on(UNUSED_PHOTO_DEADLINE, ({ tx, deadline, afterCommit }) => m.inspections.onUnusedPhoto(tx, afterCommit, deadline.ref_id));
   d.engine.on(ESCALATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onEscalate(tx, deadline.ref_id, now, afterCommit));
   return m;
 }

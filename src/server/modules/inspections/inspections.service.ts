@@ -1,11 +1,13 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PageQuery } from '../../../common/schemas/shared.js';
-import { transactionWithHooks, type Db, type Executor } from '../../db/database.js';
+import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
+import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.js';
-import { actorLabel, type Actor } from '../auth/actor.js';
+import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
@@ -15,6 +17,10 @@ import type { ChecklistItem, RunBody } from './inspections.schemas.js';
 import { validation, type RectificationService } from './rectification.service.js';
 
 const DAY = 86_400_000;
+
+/** A photo uploaded for a run or a task step that nothing used is removed after this long. */
+export const UNUSED_PHOTO_DEADLINE = 'inspection.photo-unused';
+export const UNUSED_PHOTO_KEPT_MS = DAY;
 
 /**
  * An inspection run: pass, fail or not applicable for every item of a checklist, with notes and
@@ -29,6 +35,7 @@ export class InspectionService {
     private readonly units: UnitService,
     private readonly rectification: RectificationService,
     private readonly dataDir: string,
+    private readonly engine: DeadlineEngine,
   ) {}
 
   async submit(actor: Actor, input: RunBody): Promise<string> {
@@ -121,9 +128,22 @@ export class InspectionService {
           uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: createdAt, attached_kind: null, attached_id: null,
         });
         await this.audit.record(tx, actor, { action: 'inspection.photo', entity: 'inspection_photo', entityId: id, unitId: unit.id, after: { mime: type.mime, size: bytes.length } });
+        await this.engine.schedule(tx, { kind: UNUSED_PHOTO_DEADLINE, refId: id, unitId: unit.id, dueAt: new Date(Date.parse(createdAt) + UNUSED_PHOTO_KEPT_MS) });
       }),
     );
     return { id, mime: type.mime, size: bytes.length, createdAt };
+  }
+
+  /**
+   * A photo still not attached a day after it was taken (the run was abandoned, the page closed)
+   * is removed: its record now, its file once that has committed.
+   */
+  async onUnusedPhoto(tx: Executor, afterCommit: AfterCommit, id: string): Promise<void> {
+    const photo = await repo.findPhoto(tx, id);
+    if (!photo || photo.attached_id) return;
+    await repo.deletePhoto(tx, id);
+    await this.audit.record(tx, engineActor, { action: 'inspection.photo-unused', entity: 'inspection_photo', entityId: id, unitId: photo.unit_id, before: { mime: photo.mime, size: photo.size, createdAt: photo.created_at } });
+    afterCommit(() => void rm(join(this.dataDir, photo.path), { force: true }).catch(() => undefined));
   }
 
   async photoFile(actor: Actor, id: string): Promise<{ path: string; mime: string }> {

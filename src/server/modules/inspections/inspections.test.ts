@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,10 @@ import { nextDate } from './schedules.service.js';
 // 09:00 in Shanghai on a Monday.
 const T0 = new Date('2027-03-01T01:00:00.000Z');
 const DAY = 86_400_000;
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(check(), what);
+}
 const count = async (t: TestApp, table: 'inspections' | 'inspection_results' | 'rectification_tasks') =>
   Number((await t.c.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -222,6 +226,29 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await sibling.post(`/api/v1/rectification-tasks/${taskId}/report-fixed`, { photoIds: [] })).statusCode, 404);
       const ownLedger = (await sibling.get('/api/v1/rectification-ledger')).json();
       assert.ok(ownLedger.items.every((r: { unitId: string }) => r.unitId === s2));
+    });
+
+    it('a photo nothing used is removed a day after it was taken, record and file; a used one stays', async () => {
+      safety = await t.signIn('s1.safety');
+      const [used, unused] = [await photoId(safety, s1), await photoId(safety, s1)];
+      const run = await safety.post('/api/v1/inspections', { checklistId: canteen.id, answers: answers(canteen, { C01: { photoIds: [used] } }) });
+      assert.equal(run.statusCode, 201, run.body);
+      const fileOf = async (id: string) => (await t.c.db.selectFrom('inspection_photos').select('path').where('id', '=', id).executeTakeFirst())?.path;
+      const unusedFile = join(dataDir, (await fileOf(unused))!);
+      const usedFile = join(dataDir, (await fileOf(used))!);
+      clock.advance(DAY - 60_000);
+      await t.c.engine.tick();
+      assert.ok(await fileOf(unused), 'kept for a day: the run may still be finished');
+      clock.advance(2 * 60_000);
+      await t.c.engine.tick();
+      assert.equal(await fileOf(unused), undefined, 'the record is gone');
+      await eventually(() => !existsSync(unusedFile), 'the file is gone');
+      assert.ok(await fileOf(used) && existsSync(usedFile), 'the used photo stays');
+      safety = await t.signIn('s1.safety');
+      assert.equal((await safety.get(`/api/v1/inspection-photos/${unused}`)).statusCode, 404);
+      assert.equal((await safety.get(`/api/v1/inspection-photos/${used}`)).statusCode, 200);
+      const entry = await t.c.db.selectFrom('audit_log').select('action').where('entity_id', '=', unused).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.equal(entry.action, 'inspection.photo-unused');
     });
   });
 }
