@@ -15,6 +15,7 @@ walk(SAMPLE_TREES);
 const nameOf = (code: string) => names.get(code) ?? assert.fail(`no sample unit ${code}`);
 
 interface ChainStep { kind: string; target: string; role: string; deadlineMinutes: number }
+interface Person { id: string; name: string; roles: { unitId: string; role: string }[] }
 interface PlanVersion { planId: string; title: string; version: number; status: string; content: { reportingChain: ChainStep[] } }
 
 /** The named entry of a .docx (a zip), read through the central directory and inflated. */
@@ -80,6 +81,11 @@ async function setDeadline(page: Page, step: number, amount: number, unit: '分�
   const input = page.locator(`#chain-deadline-${step}`);
   await input.fill(String(amount));
   await input.blur();
+}
+
+async function unitOf(page: Page, code: string): Promise<Unit> {
+  const units = await apiGet<ApiPage<Unit>>(page, `/units?q=${encodeURIComponent(nameOf(code))}`);
+  return units.items.find((u) => u.name === nameOf(code)) ?? assert.fail(`${code} not visible`);
 }
 
 const summary = (page: Page, step: number): Locator => page.getByTestId('chain-step').nth(step).getByTestId('chain-step-summary');
@@ -175,11 +181,95 @@ describe('plans', () => {
     await shot(page, 'e2e-plan-preview-zh');
 
     // The kindergarten's page shows the plan in force.
-    const k1 = (await apiGet<ApiPage<Unit>>(page, `/units?q=${encodeURIComponent(nameOf('k1'))}`)).items.find((u) => u.name === nameOf('k1')) ?? assert.fail('k1 not visible');
+    const k1 = await unitOf(page, 'k1');
     await page.goto(`/units?unit=${k1.id}`);
     const inForce = page.getByTestId('plan-in-force');
     await inForce.getByRole('link', { name: `${title}（第 1 版）` }).waitFor();
     await shot(page, 'e2e-unit-plan-in-force-zh');
+    await context.close();
+  });
+
+  it('revises the plan: adds a chain step, moves it up, picks a deputy, publishes, and the history compares the versions in words', async () => {
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
+    await signIn(page, 'k1.head');
+    const k1 = await unitOf(page, 'k1');
+    const plan = (await apiGet<ApiPage<{ id: string; kind: string }>>(page, `/plans?unitId=${k1.id}`)).items.find((p) => p.kind === 'standing') ?? assert.fail('no standing plan');
+    const gate = (await apiGet<ApiPage<Person>>(page, `/people?unitId=${k1.id}&subtree=false&pageSize=100`)).items
+      .find((p) => p.roles.some((r) => r.unitId === k1.id && r.role === 'gatekeeper')) ?? assert.fail('no gatekeeper in k1');
+    await page.goto(`/plans/${plan.id}`);
+    await page.getByTestId('plan-revise').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^修\s?订$/ }).click();
+    await message(page, '已新建修订稿（第 2 版）');
+    await eventually(async () => assert.equal(await page.getByTestId('plan-status').textContent(), '草稿'));
+
+    // The chain editor: add a third step, make it the parent's head, move it up, give it an hour.
+    await openSection(page, '报告链');
+    const steps = page.getByTestId('chain-step');
+    await page.getByTestId('chain-editor').getByRole('button', { name: /添加一步/ }).click();
+    await eventually(async () => assert.equal(await steps.count(), 3));
+    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '3 小时内 · 正式报告 · 上级单位督导人员'));
+    await choose(page, 'chain-role-2', '第一责任人');
+    await steps.nth(2).getByRole('button', { name: '上移' }).click();
+    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '3 小时内 · 正式报告 · 上级单位第一责任人'));
+    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '2 小时内 · 正式报告 · 上级单位督导人员'));
+    await setDeadline(page, 1, 1, '小时');
+    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '1 小时内 · 正式报告 · 上级单位第一责任人'));
+
+    // The leadership group picker: the gatekeeper becomes a deputy leader.
+    await openSection(page, '领导小组');
+    const deputies = page.locator('.ant-select').filter({ has: page.locator('#plan-deputies') });
+    await deputies.click();
+    await pickOption(page, gate.name);
+    await page.keyboard.press('Escape');
+    await deputies.getByText(gate.name).waitFor();
+
+    await page.getByTestId('plan-save').click();
+    await message(page, '已保存');
+    const saved = await apiGet<PlanVersion & { content: { leadership: { deputyIds: string[] } } }>(page, `/plans/${plan.id}`);
+    assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 60], ['parent', 'supervisor', 120]]);
+    assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
+    await page.getByTestId('plan-publish').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
+    await message(page, '已发布第 2 版');
+
+    // Version history: version 1 against version 2, each change named in words with values as people write them.
+    await page.getByRole('tab', { name: '版本历史' }).click();
+    const diff = page.getByTestId('plan-diff');
+    const row = (label: string) => diff.locator('tr').filter({ has: page.getByText(label, { exact: true }) });
+    await row('报告链 · 第 2 步 · 时限').waitFor();
+    assert.deepEqual(await row('报告链 · 第 2 步 · 时限').locator('td').allTextContents(), ['报告链 · 第 2 步 · 时限', '2小时', '1小时']);
+    assert.deepEqual(await row('报告链 · 第 2 步 · 角色').locator('td').allTextContents(), ['报告链 · 第 2 步 · 角色', '督导人员', '第一责任人']);
+    assert.deepEqual(await row('领导小组 · 副组长').locator('td').allTextContents(), ['领导小组 · 副组长', '—', gate.name]);
+    const text = (await diff.textContent()) ?? '';
+    for (const raw of ['deadlineMinutes', 'accountable_head', 'supervisor', 'deputyIds', gate.id]) assert.ok(!text.includes(raw), `the diff shows “${raw}”`);
+    await shot(page, 'e2e-plan-diff-zh');
+    await context.close();
+  });
+
+  it('the unit page names the special period in force and its last day', async () => {
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
+    await signIn(page, 'k1.head');
+    const k1 = await unitOf(page, 'k1');
+    const zone = 'Asia/Shanghai';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+    const endDate = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+    const status = await page.evaluate(async ({ unitId, startDate, endDate }) => {
+      // No helper functions in here: the test's compiler would name them with a function the page lacks.
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const body = JSON.stringify({ unitId, template: 'special_period', period: { name: '防汛值守周', startDate, endDate } });
+      const created = (await (await fetch('/api/v1/plans', { method: 'POST', headers, body })).json()) as { planId: string };
+      return (await fetch(`/api/v1/plans/${created.planId}/publish`, { method: 'POST', headers, body: '{}' })).status;
+    }, { unitId: k1.id, startDate: today, endDate });
+    assert.equal(status, 200);
+    await page.goto(`/units?unit=${k1.id}`);
+    const inForce = page.getByTestId('plan-in-force');
+    await inForce.getByRole('link', { name: '防汛值守周' }).waitFor();
+    const lastDay = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: zone }).format(new Date(`${endDate}T12:00:00+08:00`));
+    await inForce.getByText(`至 ${lastDay}`).waitFor();
+    await inForce.getByText('每日报告，15:00 前报送').waitFor();
+    await inForce.getByRole('link', { name: /（第 2 版）$/ }).waitFor(); // the standing plan stays beside it
+    await shot(page, 'e2e-unit-special-period-zh');
     await context.close();
   });
 

@@ -420,8 +420,4 @@ export const en: Record<MessageKey, string> = {
   'inForce.twentyFour': '24-hour duty',
   'inForce.planVersion': '{title} (version {version})',
 
-  'diff.steps': 'steps',
-  'diff.incidentType': 'incident type',
-  'diff.yes': 'yes',
-  'diff.no': 'no',
 };

@@ -418,10 +418,6 @@ export const zhCN = {
   'inForce.twentyFour': '24 小时值班',
   'inForce.planVersion': '{title}（第 {version} 版）',
 
-  'diff.steps': '步骤',
-  'diff.incidentType': '事件类型',
-  'diff.yes': '是',
-  'diff.no': '否',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -22,6 +22,10 @@ for (const dialect of dialectsUnderTest()) {
     const statusOf = async (version: number) =>
       (await t.c.db.selectFrom('plan_versions').select('status').where('plan_id', '=', planId).where('version', '=', version).executeTakeFirstOrThrow()).status;
     const draft = async () => (await head.get(`/api/v1/plans/${planId}`)).json();
+    const rulesAt = async (at?: string) => (await safety.get(`/api/v1/units/${k1}/rules${at ? `?at=${at}` : ''}`)).json();
+    const listed = async () => (await safety.get(`/api/v1/plans?unitId=${k1}`)).json().items as { id: string; kind: string; inForce: boolean; publishedVersion: number | null }[];
+    const auditActions = async (entityId: string) =>
+      (await t.c.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('seq').execute()).map((e) => e.action);
     const setContent = async (change: (content: any) => void) => {
       const content = structuredClone((await draft()).content);
       change(content);
@@ -78,6 +82,36 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await statusOf(1), 'draft');
     });
 
+    it('refuses a chain role nobody holds in this unit, an office without a contact and a deputy from elsewhere; nothing is published', async () => {
+      const stranger = await t.signIn('s1.safety');
+      await setContent((c) => {
+        c.reportingChain = [
+          { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10, note: '' },
+          { kind: 'notify', target: 'unit', role: 'supervisor', deadlineMinutes: 30, note: '' },
+          { kind: 'report', target: 'parent', role: 'supervisor', deadlineMinutes: 120, note: '' },
+        ];
+        c.leadership.leaderId = head.me.personId;
+        c.leadership.officeContactId = null;
+        c.leadership.deputyIds = [stranger.me.personId];
+      });
+      const res = await head.post(`/api/v1/plans/${planId}/publish`);
+      assert.equal(res.statusCode, 422);
+      const byField = Object.fromEntries(res.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+      assert.deepEqual(byField, {
+        'content.reportingChain.1.role': '角色：第 2 步：本单位没有人担任“督导人员”',
+        'content.leadership.officeContactId': '办公室联系人：领导小组办公室须有联系人',
+        'content.leadership.deputyIds.0': '副组长：此人不属于本单位',
+      });
+      assert.equal(await statusOf(1), 'draft');
+      assert.equal((await rulesAt()).standingPlan, null);
+      assert.deepEqual((await listed()).map((p) => [p.inForce, p.publishedVersion]), [[false, null]]);
+      assert.ok(!(await auditActions(planId)).includes('plan.publish'));
+      await setContent((c) => {
+        c.leadership.officeContactId = safety.me.personId;
+        c.leadership.deputyIds = [];
+      });
+    });
+
     it('only the accountable head publishes; then the plan is in force', async () => {
       await setContent((c) => {
         c.reportingChain = [
@@ -105,26 +139,98 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(revision.json().version, 2);
       await setContent((c) => {
         c.reportingChain[0].deadlineMinutes = 5;
+        c.reportingChain[1].role = 'accountable_head';
+        c.leadership.deputyIds = [safety.me.personId];
+        c.duty.patrolWindow = { start: '21:00', end: '06:00' };
       });
-      const diff = (await safety.get(`/api/v1/plans/${planId}/diff?from=1&to=2`, { 'accept-language': 'en' })).json();
-      assert.deepEqual(diff.changes, [{ path: 'reportingChain.0.deadlineMinutes', label: 'Reporting chain · item 1 · deadlineMinutes', before: '10', after: '5' }]);
+      const safetyName = (await draft()).people.find((p: { id: string }) => p.id === safety.me.personId).name;
+      // Labelled in words, values as people write them, in the reader's language: no field names, codes or ids.
+      const zh = (await safety.get(`/api/v1/plans/${planId}/diff?from=1&to=2`)).json();
+      assert.deepEqual(zh.changes, [
+        { path: 'leadership.deputyIds', label: '领导小组 · 副组长', before: '', after: safetyName },
+        { path: 'reportingChain.0.deadlineMinutes', label: '报告链 · 第 1 步 · 时限', before: '10分钟', after: '5分钟' },
+        { path: 'reportingChain.1.role', label: '报告链 · 第 2 步 · 角色', before: '督导人员', after: '第一责任人' },
+        { path: 'duty.patrolWindow', label: '值班要求 · 夜间巡查时段', before: '22:00–06:00', after: '21:00–06:00' },
+      ]);
+      const en = (await safety.get(`/api/v1/plans/${planId}/diff?from=1&to=2`, { 'accept-language': 'en' })).json();
+      assert.deepEqual(en.changes.find((c: { path: string }) => c.path === 'reportingChain.0.deadlineMinutes'), {
+        path: 'reportingChain.0.deadlineMinutes', label: 'Reporting chain · step 1 · deadline', before: '10 minutes', after: '5 minutes',
+      });
+      assert.deepEqual(en.changes.find((c: { path: string }) => c.path === 'reportingChain.1.role').before, 'supervisor');
       assert.equal((await head.post(`/api/v1/plans/${planId}/publish`)).statusCode, 200);
       assert.equal(await statusOf(1), 'superseded');
       assert.equal(await statusOf(2), 'published');
       const v1 = (await safety.get(`/api/v1/plans/${planId}/versions/1`)).json();
       assert.equal(v1.content.reportingChain[0].deadlineMinutes, 10);
-      const trail = await t.c.db.selectFrom('audit_log').select('action').where('entity_id', '=', planId).orderBy('seq').execute();
-      assert.deepEqual([...new Set(trail.map((e) => e.action))], ['plan.create', 'plan.edit', 'plan.publish', 'plan.revise']);
+      assert.deepEqual([...new Set(await auditActions(planId))], ['plan.create', 'plan.edit', 'plan.publish', 'plan.revise']);
     });
 
-    it('a special period without an end cannot be published', async () => {
+    it('a special period without an end cannot be published: it stays a draft and the rules in force do not change', async () => {
       const created = await head.post('/api/v1/plans', { unitId: k1, template: 'special_period', period: { name: '寒假', startDate: '2027-01-20', endDate: null } });
       assert.equal(created.statusCode, 201, created.body);
-      const res = await head.post(`/api/v1/plans/${created.json().planId}/publish`);
+      const holiday = created.json().planId;
+      const during = '2027-01-25T04:00:00.000Z';
+      const before = await rulesAt(during);
+      assert.equal(before.standingPlan.planId, planId);
+      assert.equal(before.dailyReport.required, false);
+      const res = await head.post(`/api/v1/plans/${holiday}/publish`);
       assert.equal(res.statusCode, 422);
-      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['period.endDate']);
+      assert.deepEqual(res.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]), [['period.endDate', '结束日期：特殊时期须有结束日期']]);
+      const after = (await head.get(`/api/v1/plans/${holiday}`)).json();
+      assert.equal(after.status, 'draft');
+      assert.equal(after.publishedAt, null);
+      assert.deepEqual(await rulesAt(during), before);
+      assert.deepEqual((await rulesAt(during)).specialPeriods, []);
+      assert.equal((await listed()).find((p) => p.id === holiday)!.publishedVersion, null);
+      assert.ok(!(await auditActions(holiday)).includes('plan.publish'));
       const missing = await head.post('/api/v1/plans', { unitId: k1, template: 'special_period' });
       assert.equal(missing.statusCode, 422);
+    });
+
+    it('publishing another standing plan supersedes the one in force, in the same step and on the trail', async () => {
+      const b = (await safety.post('/api/v1/plans', { unitId: k1, template: 'kindergarten' })).json();
+      const edited = await safety.patch(`/api/v1/plans/${b.planId}/draft`, { content: { ...b.content, dailyReport: { required: true, deadline: '16:30' } } });
+      assert.equal(edited.statusCode, 200, edited.body);
+      assert.equal((await rulesAt()).standingPlan.planId, planId, 'a draft changes nothing');
+      const published = await head.post(`/api/v1/plans/${b.planId}/publish`);
+      assert.equal(published.statusCode, 200, published.body);
+
+      assert.equal(await statusOf(2), 'superseded');
+      const inForce = (await listed()).filter((p) => p.kind === 'standing' && p.inForce).map((p) => p.id);
+      assert.deepEqual(inForce, [b.planId]);
+      assert.equal((await listed()).find((p) => p.id === planId)!.publishedVersion, 2, 'the replaced plan still says which version it last published');
+      const rules = await rulesAt();
+      assert.deepEqual(rules.standingPlan, { planId: b.planId, version: 1, title: b.title });
+      assert.deepEqual(rules.dailyReport, { required: true, deadline: '16:30' });
+      assert.equal((await t.c.planRules.forUnit(k1, new Date())).standing!.planId, b.planId);
+      const entry = await t.c.db.selectFrom('audit_log').select(['action', 'after_json']).where('entity_id', '=', planId).where('action', '=', 'plan.supersede').executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(entry.after_json!), { version: 2, status: 'superseded', supersededBy: { planId: b.planId, version: 1 } });
+
+      // And back: a new version of the first plan supersedes the second.
+      assert.equal((await safety.post(`/api/v1/plans/${planId}/revisions`)).statusCode, 200);
+      assert.equal((await head.post(`/api/v1/plans/${planId}/publish`)).statusCode, 200);
+      assert.deepEqual((await listed()).filter((p) => p.kind === 'standing' && p.inForce).map((p) => p.id), [planId]);
+      assert.equal((await rulesAt()).standingPlan.version, 3);
+      assert.equal((await rulesAt()).dailyReport.required, false);
+      const versions = await t.c.db.selectFrom('plan_versions').select('status').where('plan_id', '=', b.planId).execute();
+      assert.deepEqual(versions.map((v) => v.status), ['superseded']);
+    });
+
+    it('during a special period the unit’s rules name it and its end; the standing plan stays in force beside it', async () => {
+      const created = (await head.post('/api/v1/plans', { unitId: k1, template: 'special_period', period: { name: '期中考试周', startDate: '2027-04-19', endDate: '2027-04-23' } })).json();
+      const published = await head.post(`/api/v1/plans/${created.planId}/publish`);
+      assert.equal(published.statusCode, 200, published.body);
+      const during = await rulesAt('2027-04-21T02:00:00.000Z');
+      assert.equal(during.standingPlan.planId, planId);
+      assert.deepEqual(during.specialPeriods, [{
+        planId: created.planId, unitId: k1, title: created.title, name: '期中考试周',
+        startsAt: '2027-04-18T16:00:00.000Z', endsAt: '2027-04-23T16:00:00.000Z',
+      }]);
+      assert.deepEqual(during.dailyReport, { required: true, deadline: '15:00' });
+      const afterwards = await rulesAt('2027-04-23T16:00:00.000Z');
+      assert.deepEqual(afterwards.specialPeriods, []);
+      assert.equal(afterwards.dailyReport.required, false);
+      assert.equal((await listed()).find((p) => p.id === planId)!.inForce, true, 'a special period supersedes no standing plan');
     });
 
     it('another school cannot see or start plans here', async () => {

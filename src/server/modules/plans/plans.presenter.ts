@@ -43,11 +43,13 @@ export function inForce(plan: PlanWithUnit, published: PlanVersionRow | undefine
 
 export function presentSummary({ plan, versions }: PlanBundle, now: Date): z.infer<typeof PlanSummary> {
   const published = versions.find((v) => v.status === 'published');
+  // A standing plan replaced by another of the unit's plans keeps only superseded versions.
+  const lastPublished = published ?? versions.filter((v) => v.published_at).at(-1);
   const draft = versions.find((v) => v.status === 'draft');
   const shown = draft ?? published ?? versions[versions.length - 1]!;
   return {
     id: plan.id, unitId: plan.unit_id, unitName: plan.unit_name, kind: plan.kind as PlanVersion['kind'], title: shown.title,
-    period: periodOf(shown), publishedVersion: published?.version ?? null, draftVersion: draft?.version ?? null,
+    period: periodOf(shown), publishedVersion: lastPublished?.version ?? null, draftVersion: draft?.version ?? null,
     inForce: inForce(plan, published, now), updatedAt: plan.updated_at,
   };
 }

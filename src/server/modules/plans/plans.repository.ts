@@ -55,6 +55,19 @@ export async function supersedePublished(db: Executor, planId: string, now: stri
   await db.updateTable('plan_versions').set({ status: 'superseded', updated_at: now }).where('plan_id', '=', planId).where('status', '=', 'published').execute();
 }
 
+/** The published versions of the unit's other standing plans (one at most, unless data predates the rule). */
+export async function otherPublishedStanding(db: Executor, unitId: string, exceptPlanId: string) {
+  return db
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select(['plan_versions.plan_id', 'plan_versions.version'])
+    .where('plans.unit_id', '=', unitId)
+    .where('plans.kind', '=', 'standing')
+    .where('plans.id', '!=', exceptPlanId)
+    .where('plan_versions.status', '=', 'published')
+    .execute();
+}
+
 /** Published plans of these units: the candidates for "in force" at some moment. */
 export async function publishedFor(db: Executor, unitIds: string[]) {
   if (unitIds.length === 0) return [];
@@ -67,7 +80,6 @@ export async function publishedFor(db: Executor, unitIds: string[]) {
     .where('plan_versions.status', '=', 'published')
     .execute();
 }
-
 
 export async function peopleByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];

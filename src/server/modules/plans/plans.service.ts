@@ -145,21 +145,41 @@ export class PlanService {
     });
   }
 
-  /** The accountable head approves the draft; the version before it is superseded. */
+  /**
+   * The accountable head approves the draft. The plan's version before it is superseded, and so,
+   * for a standing plan, is the standing plan the unit had in force: a unit lives by one standing
+   * plan at a time. Special-period plans of a unit may overlap; each adds its stricter rules.
+   */
   async publish(actor: Actor, planId: string): Promise<PlanBundle> {
     return this.db.transaction().execute(async (tx) => {
       const bundle = await this.get(actor, planId, tx);
-      requireApprover(actor, bundle.plan.unit_id);
+      const { plan } = bundle;
+      requireApprover(actor, plan.unit_id);
       const draft = draftOf(bundle);
       if (!draft) throw new AppError(409, 'conflict', 'plan.noDraft');
       const problems = publishProblems(await this.checkInput(tx, bundle, draft));
       if (problems.length) throw new AppError(422, 'plan-not-publishable', 'plan.notPublishable', {}, problems);
       const now = this.clock.now().toISOString();
+      // Recorded first: on PostgreSQL the audit trail's head row lock serialises publishers, so what
+      // is read below already includes a publish that committed meanwhile (in this plan or another
+      // standing plan of the unit), and two standing plans cannot both end up in force.
+      await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: plan.unit_id, after: { version: draft.version } });
+      if ((await repo.findVersion(tx, planId, draft.version))?.status !== 'draft') throw new AppError(409, 'conflict', 'plan.noDraft');
       await repo.supersedePublished(tx, planId, now);
+      if (plan.kind === 'standing') {
+        for (const other of await repo.otherPublishedStanding(tx, plan.unit_id, planId)) {
+          await repo.supersedePublished(tx, other.plan_id, now);
+          await repo.touchPlan(tx, other.plan_id, now);
+          await this.audit.record(tx, actor, {
+            action: 'plan.supersede', entity: 'plan', entityId: other.plan_id, unitId: plan.unit_id,
+            before: { version: other.version, status: 'published' },
+            after: { version: other.version, status: 'superseded', supersededBy: { planId, version: draft.version } },
+          });
+        }
+      }
       await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
       await repo.touchPlan(tx, planId, now);
-      await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: bundle.plan.unit_id, after: { version: draft.version } });
-      for (const listener of this.publishedListeners) await listener(tx, bundle.plan.unit_id, this.clock.now());
+      for (const listener of this.publishedListeners) await listener(tx, plan.unit_id, this.clock.now());
       return this.get(actor, planId, tx);
     });
   }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { PlanContent } from '../../../common/schemas/plan-content.js';
+import { coveringWindow, stricter } from './rules-in-force.js';
 
 /*
  * A special period with a 15:00 daily report turns the requirement on at its first local midnight
@@ -78,3 +80,106 @@ for (const dialect of dialectsUnderTest()) {
     });
   });
 }
+
+/*
+ * A special period over a published standing plan: the standing plan asks for a daily report by
+ * 17:00 and one unannounced patrol a night in 22:00–06:00; the exam week asks for 15:00 and three,
+ * in 20:00–05:00. During the week the stricter of each holds; before and after, the standing plan.
+ */
+for (const dialect of dialectsUnderTest()) {
+  describe(`a special period over a published standing plan (${dialect})`, () => {
+    let t: TestApp;
+    let s2: string;
+    let standingId: string;
+    let specialId: string;
+    before(async () => {
+      t = await createTestApp(dialect, { demo: true });
+      s2 = await unitIdByName(t, '城关镇第二小学');
+      const head = await t.signIn('s2.head');
+      const publish = async (body: object, change: (content: any) => void) => {
+        const plan = (await head.post('/api/v1/plans', { unitId: s2, ...body })).json();
+        const content = structuredClone(plan.content);
+        change(content);
+        assert.equal((await head.patch(`/api/v1/plans/${plan.planId}/draft`, { content })).statusCode, 200);
+        const published = await head.post(`/api/v1/plans/${plan.planId}/publish`);
+        assert.equal(published.statusCode, 200, published.body);
+        return plan.planId as string;
+      };
+      standingId = await publish({ template: 'school' }, (c) => {
+        c.dailyReport = { required: true, deadline: '17:00' };
+        c.duty.patrolWindow = { start: '22:00', end: '06:00' };
+        c.duty.minUnannouncedPatrols = 1;
+        c.duty.minPatrolsPerDay = 3;
+        c.drills = [{ type: 'fire_evacuation', perTerm: 4 }, { type: 'earthquake', perTerm: 1 }];
+      });
+      specialId = await publish({ template: 'special_period', period: { name: '中考', startDate: '2027-03-08', endDate: '2027-03-10' } }, (c) => {
+        c.dailyReport = { required: true, deadline: '15:00' };
+        c.duty.patrolWindow = { start: '20:00', end: '05:00' };
+        c.duty.minUnannouncedPatrols = 3;
+        c.duty.minPatrolsPerDay = 2;
+        c.drills = [{ type: 'fire_evacuation', perTerm: 6 }, { type: 'lockdown', perTerm: 2 }];
+      });
+    });
+    after(() => t.close());
+
+    const at = async (moment: string) => {
+      const found = await t.c.planRules.forUnit(s2, new Date(moment));
+      const { dailyReport, duty, drills } = found.rules;
+      return {
+        standing: found.standing?.planId, periods: found.specialPeriods.map((p) => p.planId),
+        daily: dailyReport.required ? dailyReport.deadline : 'not required',
+        unannounced: duty.minUnannouncedPatrols, perDay: duty.minPatrolsPerDay,
+        window: duty.patrolWindow && `${duty.patrolWindow.start}–${duty.patrolWindow.end}`,
+        drills: drills.map((d) => `${d.type}×${d.perTerm}`),
+      };
+    };
+    const standingRules = { daily: '17:00', unannounced: 1, perDay: 3, window: '22:00–06:00', drills: ['fire_evacuation×4', 'earthquake×1'] };
+
+    it('before the period: the standing plan’s rules', async () => {
+      assert.deepEqual(await at('2027-03-07T15:59:59.999Z'), { standing: standingId, periods: [], ...standingRules });
+    });
+
+    it('from local midnight of the first day: the earlier deadline, the larger counts, a window covering both', async () => {
+      const during = {
+        standing: standingId, periods: [specialId],
+        daily: '15:00', unannounced: 3, perDay: 3, window: '20:00–06:00',
+        // Drills are counted per term: a period of days leaves them as the standing plan sets them.
+        drills: ['fire_evacuation×4', 'earthquake×1'],
+      };
+      assert.deepEqual(await at('2027-03-07T16:00:00.000Z'), during);
+      assert.deepEqual(await at('2027-03-09T13:00:00.000Z'), during, '21:00 local on the middle night');
+      assert.deepEqual(await at('2027-03-10T15:59:59.999Z'), during);
+    });
+
+    it('after the last day: the standing plan’s rules again', async () => {
+      assert.deepEqual(await at('2027-03-10T16:00:00.000Z'), { standing: standingId, periods: [], ...standingRules });
+    });
+  });
+}
+
+describe('what a special period can change', () => {
+  const base = PlanContent.parse({ dailyReport: { required: true, deadline: '17:00' }, duty: { patrolWindow: { start: '22:00', end: '06:00' }, minUnannouncedPatrols: 2 } });
+
+  it('never loosens: a later deadline, a smaller count, no report or no window leave the standing rules', () => {
+    const looser = PlanContent.parse({ dailyReport: { required: false, deadline: '18:00' }, duty: { twentyFourHour: false, dutyLeaderRequired: false, patrolWindow: null, minUnannouncedPatrols: 0 } });
+    const rules = stricter(base, looser, true);
+    assert.deepEqual(rules.dailyReport, { required: true, deadline: '17:00' });
+    assert.deepEqual(rules.duty.patrolWindow, { start: '22:00', end: '06:00' });
+    assert.equal(rules.duty.minUnannouncedPatrols, 2);
+    assert.equal(rules.duty.twentyFourHour, true);
+    assert.equal(rules.duty.dutyLeaderRequired, true);
+    const later = stricter(base, PlanContent.parse({ dailyReport: { required: true, deadline: '18:00' } }), true);
+    assert.deepEqual(later.dailyReport, { required: true, deadline: '17:00' });
+  });
+
+  it('patrols cover both windows: the shortest window holding each', () => {
+    const w = (start: string, end: string) => ({ start, end });
+    assert.deepEqual(coveringWindow(w('22:00', '06:00'), w('20:00', '05:00')), w('20:00', '06:00'));
+    assert.deepEqual(coveringWindow(w('22:00', '06:00'), w('01:00', '05:00')), w('22:00', '06:00'), 'inside the night: no wider');
+    assert.deepEqual(coveringWindow(w('23:00', '01:00'), w('03:00', '05:00')), w('23:00', '05:00'));
+    assert.deepEqual(coveringWindow(w('08:00', '12:00'), w('14:00', '18:00')), w('08:00', '18:00'));
+    assert.deepEqual(coveringWindow(w('06:00', '05:00'), w('04:00', '07:00')), w('06:00', '06:00'), 'all day: an end at the start');
+    assert.deepEqual(coveringWindow(null, w('22:00', '06:00')), w('22:00', '06:00'));
+    assert.equal(coveringWindow(null, null), null);
+  });
+});

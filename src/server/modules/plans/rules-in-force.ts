@@ -65,10 +65,35 @@ export class PlanRules {
 
 const earlier = (a: string, b: string) => (a <= b ? a : b);
 
+type PatrolWindow = NonNullable<Content['duty']['patrolWindow']>;
+const DAY = 24 * 60;
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const timeOf = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** A window's length in minutes; an end at or before the start is the next morning (the patrol planner's reading). */
+const lengthOf = (w: PatrolWindow) => (minutesOf(w.end) - minutesOf(w.start) + DAY) % DAY || DAY;
+
+/**
+ * The shortest window that covers both: 22:00–06:00 and 20:00–05:00 give 20:00–06:00. Patrols
+ * then run wherever either plan wants them, so a special period never narrows the hours patrolled.
+ */
+export function coveringWindow(a: PatrolWindow | null, b: PatrolWindow | null): PatrolWindow | null {
+  if (!a || !b) return a ?? b;
+  const from = (first: PatrolWindow, second: PatrolWindow) => {
+    const offset = (minutesOf(second.start) - minutesOf(first.start) + DAY) % DAY;
+    return { start: minutesOf(first.start), length: Math.max(lengthOf(first), offset + lengthOf(second)) };
+  };
+  const [x, y] = [from(a, b), from(b, a)];
+  const best = y.length < x.length ? y : x;
+  if (best.length >= DAY) return { start: timeOf(best.start), end: timeOf(best.start) };
+  return { start: timeOf(best.start), end: timeOf(best.start + best.length) };
+}
+
 /**
  * A special period makes the rules stricter, never looser: a requirement either plan sets holds,
- * the earlier deadline and the larger count win. A parent's period lends its requirements, not its
- * chain, because its chain names people in the parent unit.
+ * the earlier deadline and the larger count win, and patrols cover both plans' windows. A parent's
+ * period lends its requirements, not its chain, because its chain names people in the parent unit.
+ * Drill requirements (counted per term), visitor-record retention and the texts stay the standing
+ * plan's: a period of days does not change what a term must hold or how long records are kept.
  */
 export function stricter(base: Content, special: Content, ownUnit: boolean): Content {
   const daily = special.dailyReport.required
@@ -82,7 +107,7 @@ export function stricter(base: Content, special: Content, ownUnit: boolean): Con
       twentyFourHour: base.duty.twentyFourHour || special.duty.twentyFourHour,
       shiftPattern: ownUnit ? special.duty.shiftPattern : base.duty.shiftPattern,
       dutyLeaderRequired: base.duty.dutyLeaderRequired || special.duty.dutyLeaderRequired,
-      patrolWindow: special.duty.patrolWindow ?? base.duty.patrolWindow,
+      patrolWindow: coveringWindow(base.duty.patrolWindow, special.duty.patrolWindow),
       minUnannouncedPatrols: Math.max(base.duty.minUnannouncedPatrols, special.duty.minUnannouncedPatrols),
       minPatrolsPerDay: Math.max(base.duty.minPatrolsPerDay, special.duty.minPatrolsPerDay),
       gateStaffed24h: base.duty.gateStaffed24h || special.duty.gateStaffed24h,

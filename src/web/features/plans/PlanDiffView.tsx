@@ -1,7 +1,6 @@
 import { Card, Empty, Grid, Table, Typography } from 'antd';
 import type { PlanDiff } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
-import { readableChange } from './diff-labels.js';
 
 type Change = PlanDiff['changes'][number];
 
@@ -17,7 +16,8 @@ const AFTER = '#f6ffed';
 export function PlanDiffView({ diff, loading }: { diff: PlanDiff | undefined; loading: boolean }) {
   const t = useT();
   const screens = Grid.useBreakpoint();
-  const changes = (diff?.changes ?? []).map((change) => readableChange(t, change));
+  // The server labels each change in words and writes its values as people read them, in our language.
+  const changes = diff?.changes ?? [];
   const empty = <Empty description={t('history.noChanges')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 
   if (!screens.md) {

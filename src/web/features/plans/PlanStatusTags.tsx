@@ -12,10 +12,14 @@ export function periodText(t: Translate, period: SpecialPeriod): string {
 /** A plan in the list: in force, published version, draft in progress, special period dates. */
 export function PlanSummaryTags({ plan }: { plan: PlanSummary }) {
   const t = useT();
+  // A unit has one standing plan in force; a published standing plan that is not has been replaced.
+  const superseded = plan.kind === 'standing' && plan.publishedVersion !== null && !plan.inForce;
   return (
     <span data-testid="plan-tags">
       {plan.inForce && <Tag color="green" variant="solid">{t('plans.inForce')}</Tag>}
-      {plan.publishedVersion !== null ? (
+      {plan.publishedVersion !== null && superseded ? (
+        <Tag color={PLAN_STATUS_COLOURS.superseded}>{planStatusLabel(t, 'superseded')} · {t('plans.version', { version: plan.publishedVersion })}</Tag>
+      ) : plan.publishedVersion !== null ? (
         <Tag color={PLAN_STATUS_COLOURS.published}>{t('plans.publishedVersion', { version: plan.publishedVersion })}</Tag>
       ) : (
         <Tag>{t('plans.neverPublished')}</Tag>
