@@ -94,6 +94,8 @@ describe('incidents', () => {
     await teacher.getByTestId('chain-step').first().getByTestId('countdown').waitFor();
     assert.equal(await teacher.getByTestId('acknowledge').count(), 0, 'the teacher cannot acknowledge');
     await teacher.getByTestId('principles').getByText('119').waitFor();
+    // Without a plan of its own the unit is shown the four fixed phrases.
+    await teacher.locator('[data-testid="principles"][data-source="default"]').getByText('先控制、后处置').waitFor();
     assert.equal(await teacher.locator('a[href^="tel:"]').count(), 0, 'emergency numbers are shown, never dialled');
     const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the incident page scrolls sideways by ${overflow}px on a phone`);
@@ -103,7 +105,8 @@ describe('incidents', () => {
     const row = boardRow(bureau, id);
     await row.waitFor({ timeout: 15_000 });
     await row.getByTestId('status-tag').filter({ hasText: '已上报' }).waitFor();
-    await row.getByTestId('countdown').waitFor();
+    await row.getByTestId('board-deadline').first().getByTestId('countdown').waitFor();
+    assert.equal(await row.getByTestId('board-deadline').count(), reported.steps.length, 'the board counts down every pending step');
     assert.equal(await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker), 'board-open', 'the board did not reload');
     await shot(bureau, 'incidents-board-desktop-zh');
 
@@ -230,10 +233,29 @@ describe('incidents', () => {
     const teacher = await open('k2.teacher1', PHONE);
     await teacher.goto('/incidents/new');
     await fillReport(teacher, { type: 'missing_child', severity: 2, place: '大门口', description: '放学时一名幼儿未见家长接走，老师正在园内寻找。' });
+    // The plan's own principles are in view, and stay in view while the form scrolls.
+    const strip = teacher.locator('[data-testid="principles"][data-source="plan"]');
+    await strip.getByTestId('principle').filter({ hasText: '以人为本，生命至上' }).waitFor();
+    await teacher.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await teacher.getByTestId('report-submit').scrollIntoViewIfNeeded();
+    assert.ok(await teacher.evaluate(() => window.scrollY) > 200, 'the form scrolled');
+    const box = await strip.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 80 && box.height < 140, `the strip stays at the top, compact: ${JSON.stringify(box)}`);
+    assert.ok(await strip.getByText('119').isVisible());
+    const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the report form scrolls sideways by ${overflow}px on a phone`);
+    await shot(teacher, 'incidents-report-phone-zh-plan-principles-scrolled');
+    await strip.getByTestId('principles-toggle').click();
+    await strip.getByTestId('principles-full').getByText(/严禁迟报、谎报、瞒报、漏报/).waitFor();
+    await strip.getByTestId('principles-toggle').click();
     const id = await submitAndOpen(teacher);
     const supervisor = await open('cs1.head', DESKTOP, true);
     await supervisor.goto('/incidents');
     await boardRow(supervisor, id).waitFor();
+    // Every step of the chain counts down on the board, each under its own name.
+    const deadlines = boardRow(supervisor, id).getByTestId('board-deadline');
+    await eventually(async () => assert.equal(await deadlines.count(), plan.content.reportingChain.length));
+    await deadlines.nth(1).getByText('2. written report').waitFor();
 
     // Nobody acknowledges: past the minute the step turns late on every open screen by itself.
     const late = teacher.locator('[data-testid="flag"][data-kind="late"]');
@@ -245,6 +267,9 @@ describe('incidents', () => {
     await late.scrollIntoViewIfNeeded();
     await shot(teacher, 'incidents-page-phone-zh-late');
     await boardRow(supervisor, id).getByTestId('late-count').waitFor({ timeout: 15_000 });
+    const lateStep = boardRow(supervisor, id).locator('[data-testid="board-deadline"][data-late="true"]').first();
+    await lateStep.locator('[data-testid="countdown"][data-late="true"]').waitFor();
+    assert.equal(await lateStep.locator('.steady-board-step').evaluate((el) => getComputedStyle(el).color), 'rgb(196, 29, 29)', 'a late step is in red');
     await shot(supervisor, 'incidents-board-desktop-en-late');
   });
 

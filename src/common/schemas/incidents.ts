@@ -43,7 +43,16 @@ export const IncidentStep = z.object({
 });
 
 export const IncidentEvent = z.object({
-  id: Id, at: Timestamp, actor: z.string(), kind: z.string(), text: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(),
+  id: Id,
+  at: Timestamp,
+  /** Who acted: the username, or `system:…` for the engine. */
+  actor: z.string(),
+  /** The person who acted and their name; null for the system. */
+  personId: Id.nullable(),
+  actorName: z.string().nullable(),
+  kind: z.string(),
+  text: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const IncidentFlag = z.object({
@@ -100,6 +109,18 @@ export const IncidentSummary = z.object({
   reportedAt: Timestamp,
   /** The next pending deadline of the chain, for the board's countdown. */
   nextDueAt: Timestamp.nullable(),
+  /** Every step not yet done, each with its own deadline, in chain order; empty once closed. */
+  deadlines: z.array(z.object({
+    stepId: Id,
+    position: z.number().int(),
+    kind: z.enum(['notify', 'report']),
+    role: z.enum(ROLES),
+    targetUnitName: z.string(),
+    dueAt: Timestamp,
+    state: z.enum(['waiting', 'active']),
+    late: z.boolean(),
+    simulated: z.boolean(),
+  })),
   lateSteps: z.number().int(),
   flags: z.number().int(),
 });
@@ -110,6 +131,9 @@ export const IncidentListQuery = PageQuery.extend({
 });
 
 export const IncidentParams = z.object({ id: Id });
+export const PrinciplesQuery = z.object({ unitId: Id });
+/** The response principles of the plan in force for a unit, one per line; empty without a plan. */
+export const IncidentPrinciples = z.object({ unitId: Id, planTitle: z.string().nullable(), principles: z.array(z.string()) });
 export const StepParams = z.object({ id: Id, stepId: Id });
 export const FlagParams = z.object({ id: Id, flagId: Id });
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { FakeClock } from '../../lib/clock.js';
@@ -192,6 +193,256 @@ for (const dialect of dialectsUnderTest()) {
       const other = await (await t.signIn('s1.safety')).post('/api/v1/incidents', { unitId: k1, type: 'fire', severity: 4, place: '操场', description: '演示' });
       assert.equal(other.statusCode, 404);
       assert.equal(await count(), before);
+    });
+  });
+
+  /*
+   * A longer chain at the sunshine kindergarten, whose plan names a deputy leader: the head, then the
+   * safety officer, then the central school's safety officer, then the written report upward.
+   */
+  describe(`a four-step chain with a named deputy (${dialect})`, () => {
+    let t: TestApp;
+    let clock: FakeClock;
+    let teacher: Client;
+    let head: Client;
+    let safety: Client;
+    let gate: Client;
+    let parentHead: Client;
+    let parentSafety: Client;
+    let bureau: Client;
+    let k2: string;
+    let parentPeople: string[];
+
+    before(async () => {
+      clock = new FakeClock(T0);
+      t = await createTestApp(dialect, { demo: true, clock });
+      k2 = await unitIdByName(t, '城关镇阳光幼儿园');
+      const cs1 = await unitIdByName(t, '青山县城关镇中心学校');
+      [teacher, head, safety, gate, parentHead, parentSafety, bureau] = await Promise.all(
+        ['k2.teacher1', 'k2.head', 'k2.safety', 'k2.gate', 'cs1.head', 'cs1.safety', 'bureau.safety'].map((u) => t.signIn(u)),
+      ) as [Client, Client, Client, Client, Client, Client, Client];
+      parentPeople = [...new Set((await t.c.db.selectFrom('memberships').select('person_id').where('unit_id', '=', cs1).execute()).map((m) => m.person_id))];
+      assert.ok(parentPeople.includes(parentHead.me.personId) && parentPeople.includes(parentSafety.me.personId));
+      const plan = (await safety.post('/api/v1/plans', { unitId: k2, template: 'kindergarten' })).json();
+      const reportingChain = [
+        { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10, note: '' },
+        { kind: 'notify', target: 'unit', role: 'safety_officer', deadlineMinutes: 20, note: '' },
+        { kind: 'notify', target: 'parent', role: 'safety_officer', deadlineMinutes: 30, note: '' },
+        { kind: 'report', target: 'parent', role: 'supervisor', deadlineMinutes: 120, note: '' },
+      ];
+      const leadership = { ...plan.content.leadership, deputyIds: [gate.me.personId] };
+      const draft = await safety.patch(`/api/v1/plans/${plan.planId}/draft`, { content: { ...plan.content, reportingChain, leadership } });
+      assert.equal(draft.statusCode, 200, draft.body);
+      const published = await head.post(`/api/v1/plans/${plan.planId}/publish`);
+      assert.equal(published.statusCode, 200, published.body);
+    });
+    after(() => t.close());
+
+    interface Step { id: string; state: string; late: boolean; mine: boolean; simulated: boolean; recipients: { personId: string; reason: string }[] }
+    const report = async (extra: Record<string, unknown> = {}) => {
+      const res = await teacher.post('/api/v1/incidents', { unitId: k2, type: 'missing_child', severity: 2, place: '大门口', description: '放学时一名幼儿未见家长接走', ...extra });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json() as { id: string; steps: Step[] };
+    };
+    const incident = async (id: string, who: Client = head) => (await who.get(`/api/v1/incidents/${id}`)).json();
+    const states = async (id: string) => ((await incident(id)).steps as Step[]).map((s) => s.state);
+    const at = async (m: number) => {
+      clock.set(minutes(m));
+      await t.c.engine.tick();
+    };
+    const inbox = async (who: Client, id: string) =>
+      ((await who.get('/api/v1/notifications?pageSize=100')).json().items as { incidentId: string; kind: string }[]).filter((n) => n.incidentId === id).map((n) => n.kind);
+    const toldInParent = async (id: string) =>
+      (await t.c.db.selectFrom('notifications').select(['person_id', 'kind']).where('incident_id', '=', id).where('person_id', 'in', parentPeople).execute());
+    const ack = (who: Client, id: string, stepId: string) => who.post(`/api/v1/incidents/${id}/steps/${stepId}/acknowledge`);
+    const file = (who: Client, id: string, stepId: string) => who.post(`/api/v1/incidents/${id}/steps/${stepId}/report`, { text: '幼儿已找到，无伤害。' }, { 'accept-language': 'en' });
+
+    it('a late step acknowledged after the chain moved on does not skip the step after it', async () => {
+      clock.set(T0);
+      const created = await report();
+      const ids = created.steps.map((s) => s.id);
+      await at(10);
+      assert.deepEqual(await states(created.id), ['active', 'active', 'waiting', 'waiting'], 'step 1 late: step 2 is activated');
+      await at(12);
+      assert.equal((await ack(head, created.id, ids[0]!)).statusCode, 204);
+      assert.deepEqual(await states(created.id), ['done', 'active', 'waiting', 'waiting'], 'the late acknowledgement does not activate step 3');
+      const board = (await parentHead.get(`/api/v1/incidents?unitId=${k2}`)).json().items.find((i: { id: string }) => i.id === created.id);
+      assert.deepEqual(board.deadlines.map((d: { position: number; state: string; dueAt: string }) => [d.position, d.state, d.dueAt]), [
+        [1, 'active', minutes(20).toISOString()], [2, 'waiting', minutes(30).toISOString()], [3, 'waiting', minutes(120).toISOString()],
+      ], 'the board carries every pending deadline');
+      assert.equal(board.nextDueAt, minutes(20).toISOString());
+      await at(15);
+      assert.equal((await ack(safety, created.id, ids[1]!)).statusCode, 204);
+      assert.deepEqual(await states(created.id), ['done', 'done', 'active', 'waiting'], 'the frontier’s acknowledgement moves the chain on');
+      const now = await incident(created.id);
+      assert.deepEqual(now.steps.map((s: Step) => s.late), [true, false, false, false]);
+      assert.ok((await inbox(parentSafety, created.id)).includes('incident.holder'));
+    });
+
+    it('the deputy the plan names is told with the head from the start, and may acknowledge', async () => {
+      clock.set(T0);
+      const created = await report();
+      const first = created.steps[0]!;
+      assert.deepEqual(first.recipients.map((r) => [r.personId, r.reason]), [[head.me.personId, 'holder'], [gate.me.personId, 'deputy']]);
+      assert.deepEqual(await inbox(gate, created.id), ['incident.deputy_copy']);
+      assert.deepEqual(await inbox(head, created.id), ['incident.holder']);
+      assert.equal((await incident(created.id, gate)).steps[0].mine, true);
+      await at(3);
+      assert.equal((await ack(gate, created.id, first.id)).statusCode, 204);
+      const now = await incident(created.id);
+      assert.deepEqual(now.steps.map((s: Step) => s.state), ['done', 'active', 'waiting', 'waiting']);
+      assert.deepEqual(now.steps[1].recipients.map((r: { reason: string }) => r.reason), ['holder'], 'the safety officer’s step names no deputy');
+      await at(10);
+      assert.equal((await incident(created.id)).steps[0].late, false);
+    });
+
+    it('escalation still reaches the deputy when the head does not answer', async () => {
+      clock.set(T0);
+      const created = await report();
+      await at(10);
+      assert.deepEqual((await inbox(gate, created.id)).sort(), ['incident.deputy', 'incident.deputy_copy'], 'told up front, then again as the head missed it');
+      const now = await incident(created.id);
+      assert.deepEqual(now.steps[0].recipients.map((r: { reason: string }) => r.reason), ['holder', 'deputy']);
+      const escalated = now.events.find((e: { kind: string; data: { stepId: string } }) => e.kind === 'step.escalated' && e.data.stepId === created.steps[0]!.id);
+      assert.equal(escalated.data.people, 1);
+    });
+
+    it('in a drill, a step to the parent unit escalates without telling anyone there', async () => {
+      clock.set(T0);
+      const created = await report({ drill: true });
+      assert.deepEqual(created.steps.map((s) => s.simulated), [false, false, true, true]);
+      await at(10);
+      await at(20);
+      await at(30);
+      const now = await incident(created.id);
+      assert.deepEqual(now.steps.map((s: Step) => [s.state, s.late]), [['active', true], ['active', true], ['active', true], ['active', false]]);
+      assert.deepEqual(now.steps[2].recipients, [], 'nobody in the parent unit was told');
+      const escalated = now.events.find((e: { kind: string; data: { stepId: string } }) => e.kind === 'step.escalated' && e.data.stepId === created.steps[2]!.id);
+      assert.equal(escalated.data.people, 0);
+      assert.deepEqual((await inbox(gate, created.id)).sort(), ['incident.deputy', 'incident.deputy', 'incident.deputy_copy'], 'the unit’s own steps still escalate to its deputy');
+      await at(130);
+      assert.deepEqual(await toldInParent(created.id), []);
+    });
+
+    it('in a drill, the head practises the written report: told, allowed to file, and the parent is not alarmed', async () => {
+      clock.set(T0);
+      const created = await report({ drill: true });
+      const step = created.steps[3]!;
+      await at(1);
+      assert.equal((await ack(head, created.id, created.steps[0]!.id)).statusCode, 204);
+      await at(2);
+      assert.equal((await ack(safety, created.id, created.steps[1]!.id)).statusCode, 204);
+      await at(30); // the simulated step to the parent can be answered by nobody; past its deadline the chain goes on
+      let now = await incident(created.id);
+      assert.equal(now.steps[3].state, 'active');
+      assert.deepEqual(now.steps[3].recipients.map((r: { personId: string; reason: string }) => [r.personId, r.reason]), [[head.me.personId, 'holder']]);
+      assert.equal(now.steps[3].mine, true);
+      assert.ok((await inbox(head, created.id)).includes('incident.holder'));
+      assert.equal((await file(parentHead, created.id, step.id)).statusCode, 403);
+      await at(100);
+      const filed = await file(head, created.id, step.id);
+      assert.equal(filed.statusCode, 204, filed.body);
+      now = await incident(created.id);
+      assert.deepEqual([now.steps[3].state, now.steps[3].late], ['done', false]);
+      await at(130);
+      assert.deepEqual(await toldInParent(created.id), []);
+    });
+
+    it('an overdue report tells the parent unit, which may not file it in the unit’s place', async () => {
+      clock.set(T0);
+      const created = await report();
+      const step = created.steps[3]!;
+      for (const m of [10, 20, 30, 119]) await at(m);
+      assert.deepEqual(await inbox(parentHead, created.id), []);
+      await at(120);
+      assert.deepEqual(await inbox(parentHead, created.id), ['incident.parent']);
+      const seen = await incident(created.id, parentHead);
+      assert.equal(seen.steps[3].late, true);
+      assert.deepEqual(seen.steps[3].recipients.map((r: { personId: string; reason: string }) => [r.personId, r.reason]), [[head.me.personId, 'holder'], [parentHead.me.personId, 'parent']]);
+      assert.equal(seen.steps[3].mine, false, 'the parent is told, not asked to file');
+      const refused = await file(parentHead, created.id, step.id);
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.json().title, /not addressed to you/);
+      assert.equal((await file(bureau, created.id, step.id)).statusCode, 403, 'nor may the bureau above');
+      assert.equal((await incident(created.id)).steps[3].state, 'active');
+      assert.equal((await incident(created.id)).steps[3].mine, true);
+      await at(125);
+      assert.equal((await file(head, created.id, step.id)).statusCode, 204, 'the head still files, late');
+      const now = await incident(created.id);
+      assert.deepEqual([now.steps[3].state, now.steps[3].late, now.steps[3].doneBy !== null], ['done', true, true]);
+    });
+
+    it('comments, updates and status changes go on the timeline with who and when; the status never goes back', async () => {
+      clock.set(T0);
+      const created = await report();
+      const names = new Map((await t.c.db.selectFrom('people').select(['id', 'name']).execute()).map((p) => [p.id, p.name]));
+      await at(3);
+      assert.equal((await teacher.post(`/api/v1/incidents/${created.id}/events`, { kind: 'comment', text: '家长电话无人接听' })).statusCode, 204);
+      await at(4);
+      assert.equal((await head.post(`/api/v1/incidents/${created.id}/events`, { kind: 'update', text: '已调取门口监控' })).statusCode, 204);
+      await at(5);
+      assert.equal((await head.post(`/api/v1/incidents/${created.id}/status`, { status: 'responding' })).statusCode, 204);
+      await at(6);
+      assert.equal((await head.post(`/api/v1/incidents/${created.id}/status`, { status: 'under_control' })).statusCode, 204);
+      const events = (await incident(created.id)).events as { kind: string; at: string; actor: string; personId: string | null; actorName: string | null; text: string | null; data: Record<string, unknown> | null }[];
+      const mine = events.filter((e) => ['comment', 'update', 'status'].includes(e.kind)).map((e) => [e.kind, e.at, e.actor, e.personId, e.actorName, e.text ?? e.data?.to]);
+      assert.deepEqual(mine, [
+        ['comment', minutes(3).toISOString(), 'k2.teacher1', teacher.me.personId, names.get(teacher.me.personId), '家长电话无人接听'],
+        ['update', minutes(4).toISOString(), 'k2.head', head.me.personId, names.get(head.me.personId), '已调取门口监控'],
+        ['status', minutes(5).toISOString(), 'k2.head', head.me.personId, names.get(head.me.personId), 'responding'],
+        ['status', minutes(6).toISOString(), 'k2.head', head.me.personId, names.get(head.me.personId), 'under_control'],
+      ]);
+      const system = events.find((e) => e.kind === 'step.activated')!;
+      assert.deepEqual([system.actor, system.personId, system.actorName], ['system:engine', null, null]);
+      for (const status of ['responding', 'acknowledged', 'under_control']) {
+        const back = await head.post(`/api/v1/incidents/${created.id}/status`, { status }, { 'accept-language': 'en' });
+        assert.equal(back.statusCode, 409, status);
+        assert.match(back.headers['content-type'] as string, /^application\/problem\+json/);
+        assert.equal(back.json().title, 'An incident’s status only moves forward.');
+        assert.deepEqual(back.json().errors.map((e: { field: string }) => e.field), ['status']);
+      }
+      const reported = await head.post(`/api/v1/incidents/${created.id}/status`, { status: 'reported' }, { 'accept-language': 'en' });
+      assert.equal(reported.statusCode, 400, 'back to the start is not a status one can choose');
+      assert.match(reported.headers['content-type'] as string, /^application\/problem\+json/);
+      assert.deepEqual(reported.json().errors.map((e: { field: string }) => e.field), ['status']);
+      assert.equal((await incident(created.id)).status, 'under_control');
+      assert.equal((await incident(created.id)).events.filter((e: { kind: string }) => e.kind === 'status').length, 2, 'a refused move leaves no trace');
+    });
+
+    it('flags and their explanations cannot be removed or altered, even by hand in the database', async () => {
+      clock.set(T0);
+      const created = await report({ occurredAt: minutes(-120).toISOString() });
+      await at(10);
+      const flags = (await incident(created.id)).flags as { id: string; kind: string }[];
+      assert.deepEqual(flags.map((f) => f.kind).sort(), ['concealed', 'late']);
+      assert.equal((await head.post(`/api/v1/incidents/${created.id}/flags/${flags[0]!.id}/notes`, { text: '当时在处置现场。' })).statusCode, 204);
+      const db = t.c.db;
+      await assert.rejects(sql`DELETE FROM incident_flags WHERE incident_id = ${created.id}`.execute(db), /incident_flags is append-only/);
+      await assert.rejects(sql`UPDATE incident_flags SET kind = 'missing' WHERE incident_id = ${created.id}`.execute(db), /incident_flags is append-only/);
+      await assert.rejects(sql`UPDATE incident_flags SET person_ids_json = '[]' WHERE incident_id = ${created.id}`.execute(db), /incident_flags is append-only/);
+      await assert.rejects(sql`DELETE FROM incident_flag_notes WHERE flag_id = ${flags[0]!.id}`.execute(db), /incident_flag_notes is append-only/);
+      await assert.rejects(sql`UPDATE incident_flag_notes SET text = '' WHERE flag_id = ${flags[0]!.id}`.execute(db), /incident_flag_notes is append-only/);
+      await assert.rejects(db.transaction().execute((tx) => tx.deleteFrom('incident_flags').where('incident_id', '=', created.id).execute()), /append-only/);
+      const now = await incident(created.id);
+      assert.deepEqual(now.flags.map((f: { id: string }) => f.id), flags.map((f) => f.id));
+      assert.deepEqual(now.flags[0].notes.map((n: { text: string }) => n.text), ['当时在处置现场。']);
+      await at(20);
+      assert.equal((await incident(created.id)).flags.length, 3, 'new flags are still raised');
+    });
+
+    it('keeps the plan’s own response principles for the report screen', async () => {
+      const res = await teacher.get(`/api/v1/incidents/principles?unitId=${k2}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      assert.equal(body.unitId, k2);
+      assert.ok(body.planTitle);
+      assert.equal(body.principles.length, 5);
+      assert.match(body.principles[0], /^以人为本，生命至上。/);
+      assert.ok(body.principles.every((line: string) => line === line.trim() && line.length > 0));
+      const k3 = await unitIdByName(t, '石桥镇中心幼儿园');
+      const none = (await bureau.get(`/api/v1/incidents/principles?unitId=${k3}`)).json();
+      assert.deepEqual([none.planTitle, none.principles], [null, []], 'without a plan: nothing, and the screen falls back to the fixed phrases');
+      assert.equal((await teacher.get(`/api/v1/incidents/principles?unitId=${k3}`)).statusCode, 404, 'another unit’s plan is not for you');
     });
   });
 }

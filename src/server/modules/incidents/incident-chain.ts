@@ -58,24 +58,57 @@ export async function recordEvent(ctx: ChainContext, kind: string, text: string 
 }
 
 /**
+ * Who is told of a step, and why: `holder` holds the role (or files the report), `deputy` stands in
+ * for the head (named by the plan up front, or escalated to), `parent` is the unit above, told of a
+ * missed report. Only holders and deputies act on a step; the parent is told, never asked to file.
+ */
+export type RecipientReason = 'holder' | 'deputy' | 'parent';
+/** Why a message is sent: `copy` is the plan's deputy told with the holders, `deputy` an escalation. */
+export type TellReason = RecipientReason | 'copy';
+
+/** May this recipient acknowledge or file the step? The parent unit, told of a missed report, may not. */
+export const actsOnStep = (reason: string): boolean => reason === 'holder' || reason === 'deputy';
+
+/**
+ * A drill never alarms anyone outside the incident's own unit: a step addressed to the parent unit
+ * tells nobody there, whether on activation, by escalation or when the report is overdue.
+ */
+const reachesParent = (ctx: ChainContext, step: IncidentStepRow) => step.kind === 'notify' && step.target_unit_id !== ctx.incident.unit_id;
+const silenced = (ctx: ChainContext, step: IncidentStepRow, reason: TellReason) =>
+  (ctx.incident.drill === 1 || step.simulated === 1) && (reason === 'parent' || reachesParent(ctx, step));
+
+/**
  * Makes a step the current one and tells its people: for a notification, those who hold the role
- * where the step points; for a formal report, the incident unit's accountable head, who must file it.
+ * where the step points, and, for the unit's own accountable head, the deputies the plan names;
+ * for a formal report, the incident unit's accountable head, who must file it (in a drill too: the
+ * head practises the report, which goes no further than the unit).
  */
 export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
-  const people = step.simulated
-    ? []
-    : step.kind === 'notify'
-      ? await holdersOf(ctx, step.target_unit_id, step.role)
-      : await holdersOf(ctx, ctx.incident.unit_id, 'accountable_head');
+  const holders = step.kind === 'notify' ? await holdersOf(ctx, step.target_unit_id, step.role) : await holdersOf(ctx, ctx.incident.unit_id, 'accountable_head');
+  const people = silenced(ctx, step, 'holder') ? [] : holders;
+  const told = new Set([...people, ...(await repo.recipientsOf(ctx.tx, [step.id])).map((r) => r.person_id)]);
+  const copies = (await namedDeputiesOf(ctx, step)).filter((id) => !told.has(id));
   await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
   await tell(ctx, step, people, 'holder');
-  await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length, simulated: step.simulated === 1 }, true);
+  await tell(ctx, step, copies, 'copy');
+  await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length + copies.length, simulated: step.simulated === 1 }, true);
 }
 
-async function tell(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: 'holder' | 'deputy' | 'parent'): Promise<void> {
+async function tell(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
+  if (people.length === 0 || silenced(ctx, step, reason)) return;
   const at = ctx.now.toISOString();
-  await repo.addRecipients(ctx.tx, people.map((person_id) => ({ id: newId(), step_id: step.id, person_id, reason, notified_at: at })));
+  const recorded: RecipientReason = reason === 'copy' ? 'deputy' : reason;
+  await repo.addRecipients(ctx.tx, people.map((person_id) => ({ id: newId(), step_id: step.id, person_id, reason: recorded, notified_at: at })));
   await ctx.notifier.chainStep(ctx, step, people, reason);
+}
+
+/**
+ * The step the chain has reached: the last one that is no longer waiting. Only its completion or
+ * escalation moves the chain on; a late step acknowledged after the chain moved past it does not.
+ */
+async function isFrontier(ctx: ChainContext, step: IncidentStepRow): Promise<boolean> {
+  const steps = await repo.stepsOf(ctx.tx, [ctx.incident.id]);
+  return !steps.some((s) => s.position > step.position && s.state !== 'waiting');
 }
 
 /** The next waiting step, if any, becomes current. */
@@ -89,16 +122,16 @@ export async function advance(ctx: ChainContext, after: IncidentStepRow): Promis
 export async function complete(ctx: ChainContext, step: IncidentStepRow, reportText: string | null): Promise<void> {
   await repo.updateStep(ctx.tx, step.id, { state: 'done', done_at: ctx.now.toISOString(), done_by_person_id: ctx.actor.personId, report_text: reportText });
   await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1 });
-  if (step.kind === 'report' && !step.simulated) {
-    await ctx.notifier.reportFiled(ctx, step, await holdersOf(ctx, step.target_unit_id, step.role));
+  if (step.kind === 'report' && !step.simulated && !ctx.incident.drill) {
+    await ctx.notifier.reportFiled(ctx, { ...step, report_text: reportText }, await holdersOf(ctx, step.target_unit_id, step.role));
   }
-  if (step.state === 'active') await advance(ctx, step);
+  if (step.state === 'active' && (await isFrontier(ctx, step))) await advance(ctx, step);
 }
 
 /**
  * The deadline passed with the step not done: it is marked late and flagged for the people who
  * should have acted; a notification escalates to the deputies named by the plan, a report goes to
- * the parent unit directly; then the chain moves on.
+ * the parent unit directly (never in a drill); then the chain moves on, if this step is where it was.
  */
 export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
   if (step.state === 'done' || ctx.incident.status === 'closed') return;
@@ -111,14 +144,23 @@ export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promi
   });
   await recordEvent(ctx, 'step.late', null, { stepId: step.id, position: step.position }, true);
   if (step.kind === 'notify') {
-    const deputies = (await deputiesOf(ctx, step)).filter((id) => !recipients.some((r) => r.person_id === id));
+    // Deputies told up front are told again, now that the head has not answered; the holders who missed it are not.
+    const missed = recipients.filter((r) => r.reason === 'holder').map((r) => r.person_id);
+    const deputies = silenced(ctx, step, 'deputy') ? [] : (await deputiesOf(ctx, step)).filter((id) => !missed.includes(id));
     await tell(ctx, step, deputies, 'deputy');
     await recordEvent(ctx, 'step.escalated', null, { stepId: step.id, people: deputies.length }, true);
-  } else if (!step.simulated) {
-    await tell(ctx, { ...step, kind: 'report' }, await holdersOf(ctx, step.target_unit_id, step.role), 'parent');
+  } else if (!silenced(ctx, step, 'parent')) {
+    await tell(ctx, step, await holdersOf(ctx, step.target_unit_id, step.role), 'parent');
   }
   if (step.state === 'waiting') await activate(ctx, step);
-  await advance(ctx, step);
+  if (step.state === 'waiting' || (await isFrontier(ctx, step))) await advance(ctx, step);
+}
+
+/** The deputies the plan itself names for the unit's accountable head: told with the head, from the start. */
+async function namedDeputiesOf(ctx: ChainContext, step: IncidentStepRow): Promise<string[]> {
+  if (step.kind !== 'notify' || step.target_unit_id !== ctx.incident.unit_id || step.role !== 'accountable_head') return [];
+  const { rules } = await ctx.rules.forUnit(ctx.incident.unit_id, ctx.now, ctx.tx);
+  return [...new Set(rules.leadership.deputyIds)];
 }
 
 /** The plan's deputy leaders; without any, the leadership group's office contact. */

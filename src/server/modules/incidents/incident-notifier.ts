@@ -4,7 +4,7 @@ import type { IncidentStepRow } from '../../db/schema.js';
 import { translate, type MessageKey } from '../../lib/messages.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { LiveBus } from '../../notify/live-bus.js';
-import type { ChainContext } from './incident-chain.js';
+import type { ChainContext, TellReason } from './incident-chain.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 const TYPE_KEYS = {
@@ -29,12 +29,20 @@ export class IncidentNotifier {
     return { locale, title: translate(locale, 'incident.title', { drill, unit: ctx.incident.unit_name, type, severity: ROMAN[ctx.incident.severity] ?? '' }) };
   }
 
-  async chainStep(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: 'holder' | 'deputy' | 'parent'): Promise<void> {
+  /**
+   * A step's message: to its holders (acknowledge / file by the deadline), to the plan's deputies told
+   * with them (`copy`), to the deputies it escalated to, or to the parent unit told of a missed report.
+   */
+  async chainStep(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
     const { locale, title } = this.title(ctx);
     const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
-    const ask: MessageKey = reason === 'deputy' ? 'incident.ask.deputy' : reason === 'parent' ? 'incident.ask.parent' : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
+    const ask: MessageKey =
+      reason === 'deputy' ? 'incident.ask.deputy'
+        : reason === 'parent' ? 'incident.ask.parent'
+          : reason === 'copy' ? 'incident.ask.copy'
+            : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
     const body = `${ctx.incident.place}：${ctx.incident.description}\n${translate(locale, ask, { due, minutes: step.deadline_minutes })}`;
-    await this.send(ctx, people, `incident.${reason}`, title, body);
+    await this.send(ctx, people, reason === 'copy' ? 'incident.deputy_copy' : `incident.${reason}`, title, body);
   }
 
   async reportFiled(ctx: ChainContext, step: IncidentStepRow, people: string[]): Promise<void> {

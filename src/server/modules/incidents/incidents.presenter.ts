@@ -1,6 +1,7 @@
 import type { AfterActionReport, Incident } from '../../../common/schemas/incidents.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
+import { actsOnStep } from './incident-chain.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
 
 export interface IncidentBundle {
@@ -33,7 +34,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
         role: s.role as Incident['steps'][number]['role'], deadlineMinutes: s.deadline_minutes, dueAt: s.due_at, state: s.state as 'waiting' | 'active' | 'done',
         late: s.late === 1, simulated: s.simulated === 1, doneAt: s.done_at, doneBy: s.done_by_person_id ? (b.names.get(s.done_by_person_id) ?? null) : null,
         recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'deputy' | 'parent' })),
-        mine: s.state === 'active' && incident.status !== 'closed' && recipients.some((r) => r.person_id === me),
+        mine: s.state === 'active' && incident.status !== 'closed' && recipients.some((r) => r.person_id === me && actsOnStep(r.reason)),
       };
     }),
     flags: b.flags.map((f) => ({
@@ -41,7 +42,10 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
       people: (JSON.parse(f.person_ids_json) as string[]).map((id) => b.names.get(id) ?? id),
       detail: parse(f.detail_json), notes: b.notes.filter((n) => n.flag_id === f.id).map((n) => ({ at: n.at, actor: n.actor_label, text: n.text })),
     })),
-    events: b.events.map((e) => ({ id: e.id, at: e.at, actor: e.actor_label, kind: e.kind, text: e.text, data: parse(e.data_json) })),
+    events: b.events.map((e) => ({
+      id: e.id, at: e.at, actor: e.actor_label, personId: e.person_id, actorName: e.person_id ? (b.names.get(e.person_id) ?? null) : null,
+      kind: e.kind, text: e.text, data: parse(e.data_json),
+    })),
     afterAction: b.afterAction,
     photos: b.photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: p.created_at })),
   };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CloseBody, EventBody, FileReportBody, FlagParams, Incident, IncidentListQuery, IncidentPage, IncidentParams, NoteBody, ReportIncidentBody, StatusBody, StepParams,
+  CloseBody, EventBody, FileReportBody, FlagParams, Incident, IncidentListQuery, IncidentPage, IncidentParams, IncidentPrinciples, NoteBody, PrinciplesQuery, ReportIncidentBody, StatusBody, StepParams,
 } from '../../../common/schemas/incidents.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
@@ -18,17 +18,25 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
 
   r.get('/api/v1/incidents', { schema: { tags, summary: 'Incidents across your units (the board)', querystring: IncidentListQuery, response: { 200: IncidentPage, ...problemResponses } } }, async (req) => {
     const { open, ...rest } = req.query;
-    const page = await incidents.list(actorOf(req), { ...rest, open: open === 'true' });
+    const { unitNames, ...page } = await incidents.list(actorOf(req), { ...rest, open: open === 'true' });
     return {
       ...page,
       items: page.items.map(({ incident, steps, flags }) => ({
         id: incident.id, unitId: incident.unit_id, unitName: incident.unit_name, type: incident.type as z.infer<typeof Incident>['type'], severity: incident.severity,
         place: incident.place, status: incident.status as z.infer<typeof Incident>['status'], drill: incident.drill === 1, reportedAt: incident.reported_at,
         nextDueAt: steps.filter((s) => s.state !== 'done').map((s) => s.due_at).sort()[0] ?? null,
+        deadlines: incident.status === 'closed' ? [] : steps.filter((s) => s.state !== 'done').map((s) => ({
+          stepId: s.id, position: s.position, kind: s.kind as 'notify' | 'report', role: s.role as z.infer<typeof Incident>['steps'][number]['role'],
+          targetUnitName: unitNames.get(s.target_unit_id) ?? '', dueAt: s.due_at, state: s.state as 'waiting' | 'active', late: s.late === 1, simulated: s.simulated === 1,
+        })),
         lateSteps: steps.filter((s) => s.late === 1).length, flags: flags.length,
       })),
     };
   });
+
+  r.get('/api/v1/incidents/principles', {
+    schema: { tags, summary: 'The response principles of the plan in force for a unit, to keep in view while reporting', querystring: PrinciplesQuery, response: { 200: IncidentPrinciples, ...problemResponses } },
+  }, async (req) => incidents.principles(actorOf(req), req.query.unitId));
 
   r.post('/api/v1/incidents', { schema: { tags, summary: 'Report an incident', body: ReportIncidentBody, response: { 201: Incident, ...problemResponses } } }, async (req, reply) => {
     const incident = await incidents.report(actorOf(req), req.body);

@@ -5,7 +5,7 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { IncidentRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -13,7 +13,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import { activate, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
+import { activate, actsOnStep, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
 import * as peopleRepo from '../people/people.repository.js';
@@ -59,7 +59,9 @@ export class IncidentService {
       repo.flagNotesOf(this.db, flags.map((f) => f.id)),
       unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
     ]);
-    const personIds = [incident.reporter_person_id, ...steps.map((s) => s.done_by_person_id), ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[])];
+    const personIds = [
+      incident.reporter_person_id, ...steps.map((s) => s.done_by_person_id), ...events.map((e) => e.person_id), ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[]),
+    ];
     const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
     return {
       incident, steps, recipients, events, flags, notes, photos,
@@ -68,15 +70,28 @@ export class IncidentService {
     };
   }
 
-  /** The supervisor's board: incidents across the subtree, with each chain's next deadline. */
+  /**
+   * The response principles of the plan in force for a unit, one per line, for whoever reports or
+   * responds there; empty when the unit has no plan or its plan leaves them blank.
+   */
+  async principles(actor: Actor, unitId: string): Promise<{ unitId: string; planTitle: string | null; principles: string[] }> {
+    const unit = await this.units.requireVisible(actor, unitId);
+    const { rules, standing } = await this.rules.forUnit(unit.id, this.clock.now());
+    const lines = rules.principles.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    return { unitId: unit.id, planTitle: standing?.title ?? null, principles: lines };
+  }
+
+  /** The supervisor's board: incidents across the subtree, with every pending deadline of each chain. */
   async list(actor: Actor, options: PageQuery & { unitId?: string; open?: boolean }) {
     // A unit filter means that unit and everything below it: a central school sees its schools.
     const within = options.unitId ? [(await this.units.requireVisible(actor, options.unitId)).path] : scopeRoots(actor);
     const { rows, total } = await repo.listIncidents(this.db, within, { open: options.open }, (options.page - 1) * options.pageSize, options.pageSize);
     const ids = rows.map((r) => r.id);
     const [steps, flags] = await Promise.all([repo.stepsOf(this.db, ids), repo.flagsOf(this.db, ids)]);
+    const units = await unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]);
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const items = rows.map((incident) => ({ incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id) }));
-    return { items, page: options.page, pageSize: options.pageSize, total };
+    return { items, unitNames, page: options.page, pageSize: options.pageSize, total };
   }
 
   /**
@@ -131,8 +146,9 @@ export class IncidentService {
       if (!step || step.incident_id !== incidentId) throw notFound();
       if (step.kind !== kind) throw new AppError(409, 'conflict', 'incident.wrongStepKind');
       if (step.state === 'done' || step.state === 'waiting') throw new AppError(409, 'conflict', 'incident.stepNotActive');
+      // The parent unit, told of an overdue report, is told only: the report is the unit's own to file.
       const recipients = await repo.recipientsOf(ctx.tx, [step.id]);
-      if (!recipients.some((r) => r.person_id === ctx.actor.personId)) throw new AppError(403, 'forbidden', 'incident.notYourStep');
+      if (!recipients.some((r) => r.person_id === ctx.actor.personId && actsOnStep(r.reason))) throw new AppError(403, 'forbidden', 'incident.notYourStep');
       await complete(ctx, step, text);
       if (kind === 'notify' && ctx.incident.status === 'reported') await this.setStatus(ctx, 'acknowledged');
       return { action: kind === 'notify' ? 'incident.acknowledge' : 'incident.file-report', data: { stepId, position: step.position } };
@@ -151,7 +167,7 @@ export class IncidentService {
     await this.act(actor, incidentId, async (ctx) => {
       requireManage(actor, ctx.incident.unit_path);
       if (INCIDENT_STATUSES.indexOf(status) <= INCIDENT_STATUSES.indexOf(ctx.incident.status as IncidentStatus)) {
-        throw new AppError(409, 'conflict', 'incident.statusBackwards');
+        throw conflict('incident.statusBackwards', {}, 'status');
       }
       await this.setStatus(ctx, status);
       return { action: 'incident.status', data: { status } };

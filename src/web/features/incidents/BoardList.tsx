@@ -4,12 +4,12 @@ import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Page } from '../../../common/schemas/shared.js';
-import { incidentTypeLabel } from '../../components/labels.js';
-import { useT } from '../../i18n/index.js';
-import type { IncidentSummary } from './api.js';
+import { incidentTypeLabel, roleLabel } from '../../components/labels.js';
+import { useLocale, useT, type Translate } from '../../i18n/index.js';
+import type { BoardDeadline, IncidentSummary } from './api.js';
 import { Countdown } from './Countdown.js';
 import { duration } from './format.js';
-import { useIt } from './i18n.js';
+import { useIt, type IncidentsT } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
 import { useNow } from '../../components/useResource.js';
 
@@ -28,10 +28,34 @@ function Since({ at }: { at: string }) {
   return <span>{ago < 60_000 ? it('board.justNow') : it('board.ago', { time: duration(it, ago) })}</span>;
 }
 
-function Next({ row }: { row: IncidentSummary }) {
+function stepName(it: IncidentsT, t: Translate, locale: string, row: IncidentSummary, d: BoardDeadline): string {
+  if (d.kind === 'report') return it('board.step.report', { n: d.position + 1 });
+  const role = roleLabel(t, d.role);
+  const vars = { n: d.position + 1, role: locale === 'en' ? role.toLowerCase() : role };
+  return it(d.targetUnitName && d.targetUnitName !== row.unitName ? 'board.step.notifyParent' : 'board.step.notify', vars);
+}
+
+/** Every step not yet done, each with its own deadline counting down; past it, in red. */
+function Deadlines({ row, compact }: { row: IncidentSummary; compact: boolean }) {
   const it = useIt();
-  if (!row.nextDueAt || row.status === 'closed') return <Typography.Text type="secondary">{it('board.noDeadline')}</Typography.Text>;
-  return <Countdown dueAt={row.nextDueAt} />;
+  const t = useT();
+  const { locale } = useLocale();
+  if (row.status === 'closed' || row.deadlines.length === 0) return <Typography.Text type="secondary">{it('board.noDeadline')}</Typography.Text>;
+  return (
+    <ul className={`steady-board-deadlines${compact ? ' compact' : ''}`} data-testid="board-deadlines">
+      {row.deadlines.map((d) => {
+        const name = stepName(it, t, locale, row, d);
+        return (
+          <li key={d.stepId} className={d.late ? 'late' : undefined} data-testid="board-deadline" data-state={d.state} data-late={d.late}>
+            <span className="steady-board-step" title={name}>
+              {name}
+            </span>
+            <Countdown dueAt={d.dueAt} compact />
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 function Alarms({ row }: { row: IncidentSummary }) {
@@ -103,10 +127,12 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
             <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
               {row.unitName} · {row.place}
             </Typography.Text>
-            <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 6 }}>
+            <div style={{ marginTop: 6 }}>
               <StatusTag status={row.status} />
-              <Next row={row} />
-            </Flex>
+            </div>
+            <div style={{ marginTop: 4 }}>
+              <Deadlines row={row} compact />
+            </div>
             <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 <Since at={row.reportedAt} />
@@ -136,6 +162,7 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
     {
       title: it('board.unit'),
       key: 'unit',
+      width: 170,
       render: (_, row) => (
         <div>
           <div>{row.unitName}</div>
@@ -148,8 +175,8 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
     { title: it('board.severity'), key: 'severity', width: 130, render: (_, row) => <SeverityTag severity={row.severity} /> },
     { title: it('board.status'), key: 'status', width: 100, render: (_, row) => <StatusTag status={row.status} /> },
     { title: it('board.since'), key: 'since', width: 130, render: (_, row) => <Since at={row.reportedAt} /> },
-    { title: it('board.next'), key: 'next', width: 160, render: (_, row) => <Next row={row} /> },
-    { title: it('board.lateSteps'), key: 'late', width: 190, render: (_, row) => <Alarms row={row} /> },
+    { title: it('board.next'), key: 'next', width: 260, render: (_, row) => <Deadlines row={row} compact={false} /> },
+    { title: it('board.lateSteps'), key: 'late', width: 140, render: (_, row) => <Alarms row={row} /> },
   ];
 
   return (
@@ -160,7 +187,7 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
       loading={loading}
       pagination={pagination}
       locale={{ emptyText: empty }}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1120 }}
       size="middle"
       rowClassName={(row) => (row.lateSteps > 0 ? 'steady-board-late' : '')}
       onRow={(row) => ({ 'data-testid': 'board-row', 'data-incident-id': row.id, 'data-status': row.status }) as HTMLAttributes<HTMLElement>}

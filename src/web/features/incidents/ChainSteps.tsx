@@ -55,22 +55,22 @@ function StepCard({ incident, step, onChanged }: { incident: Incident; step: Inc
           </Typography.Text>
         )}
       </Flex>
-      {step.simulated ? (
-        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
-          <ExperimentOutlined /> {it('chain.simulated')}
+      {step.simulated && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }} data-testid="step-simulated">
+          <ExperimentOutlined /> {it(step.kind === 'report' ? 'chain.simulatedReport' : 'chain.simulated')}
         </Typography.Text>
-      ) : (
-        step.state !== 'waiting' && (
-          <Flex gap={4} wrap align="center" style={{ marginTop: 6 }} data-testid="step-recipients">
-            <Typography.Text type="secondary">{it('chain.told')}</Typography.Text>
-            {step.recipients.length === 0 && <Typography.Text type="warning">{it('chain.nobody')}</Typography.Text>}
-            {step.recipients.map((r) => (
-              <Tag key={`${r.personId}-${r.reason}`} color={REASON_COLOURS[r.reason]} style={{ marginInlineEnd: 0 }}>
-                {r.name} · {it(`chain.reason.${r.reason}`)}
-              </Tag>
-            ))}
-          </Flex>
-        )
+      )}
+      {/* a drill's step to the parent unit tells nobody; its practice report is the unit's own */}
+      {!(step.simulated && step.kind === 'notify') && step.state !== 'waiting' && (
+        <Flex gap={4} wrap align="center" style={{ marginTop: 6 }} data-testid="step-recipients">
+          <Typography.Text type="secondary">{it('chain.told')}</Typography.Text>
+          {step.recipients.length === 0 && <Typography.Text type="warning">{it('chain.nobody')}</Typography.Text>}
+          {step.recipients.map((r) => (
+            <Tag key={`${r.personId}-${r.reason}`} color={REASON_COLOURS[r.reason]} style={{ marginInlineEnd: 0 }}>
+              {r.name} · {it(`chain.reason.${r.reason}`)}
+            </Tag>
+          ))}
+        </Flex>
       )}
       {step.mine && (
         <div style={{ marginTop: 6 }}>

@@ -63,7 +63,7 @@ export default function IncidentPage() {
       />
       {incident.error ? <LoadError error={incident.error} onRetry={incident.refresh} /> : null}
       {data.drill && <DrillBanner />}
-      <PrinciplesStrip />
+      <PrinciplesStrip unitId={data.unitId} />
       <div className="steady-incident-grid">
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentHeader incident={data} />

@@ -46,6 +46,7 @@ export default function ReportIncidentPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const drill = Form.useWatch('drill', form);
+  const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? me.scopes[0]?.unitId;
   const required = (field: string) => [{ required: true, whitespace: true, message: it('report.required', { field }) }];
 
   const submit = async (values: Values) => {
@@ -81,7 +82,7 @@ export default function ReportIncidentPage() {
   return (
     <div className="steady-report" data-testid="report-page">
       <PageTitle title={it('report.title')} />
-      <PrinciplesStrip />
+      <PrinciplesStrip unitId={unitId} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {it('report.intro')}
       </Typography.Paragraph>

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
-import type { AfterActionReport, Incident, IncidentStatus, IncidentSummary as IncidentSummarySchema, ReportIncidentBody } from '../../../common/schemas/incidents.js';
+import type {
+  AfterActionReport, Incident, IncidentPrinciples as IncidentPrinciplesSchema, IncidentStatus, IncidentSummary as IncidentSummarySchema, ReportIncidentBody,
+} from '../../../common/schemas/incidents.js';
 import type { Page, Problem } from '../../../common/schemas/shared.js';
 import type { Locale } from '../../../common/locale.js';
 import { ApiError, http } from '../../api/client.js';
 
 export type { Incident, IncidentStatus };
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
+export type BoardDeadline = IncidentSummary['deadlines'][number];
+export type IncidentPrinciples = z.infer<typeof IncidentPrinciplesSchema>;
 export type IncidentStep = Incident['steps'][number];
 export type IncidentFlag = Incident['flags'][number];
 export type IncidentEvent = Incident['events'][number];
@@ -31,6 +35,7 @@ const base = (id: string) => `/incidents/${id}`;
 export const incidentsApi = {
   board: (query: BoardQuery) => http.get<Page<IncidentSummary>>('/incidents', { ...query, open: query.open ? 'true' : undefined }),
   report: (body: NewIncident) => http.post<Incident>('/incidents', body),
+  principles: (unitId: string) => http.get<IncidentPrinciples>('/incidents/principles', { unitId }),
   get: (id: string) => http.get<Incident>(base(id)),
   acknowledge: (id: string, stepId: string) => http.post<void>(`${base(id)}/steps/${stepId}/acknowledge`),
   fileReport: (id: string, stepId: string, text: string) => http.post<void>(`${base(id)}/steps/${stepId}/report`, { text }),

@@ -22,7 +22,7 @@ const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefi
  */
 export function eventSentence(it: IncidentsT, t: Translate, event: IncidentEvent): string {
   const data = event.data ?? {};
-  const actor = actorName(it, event.actor);
+  const actor = event.actorName ?? actorName(it, event.actor);
   const step = num(data.position) + 1;
   const status = (value: unknown) => {
     const s = oneOf(STATUSES, value);

@@ -35,7 +35,16 @@ export function clock(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-/** Time of day, with the date when it is not today. */
+/**
+ * The headline of one of a plan's principles: its first sentence ("以人为本，生命至上。…" → "以人为本，生命至上";
+ * "People first, life above all. When…" → "People first, life above all"), shortened if the plan runs on.
+ */
+export function principleHeadline(line: string, max = 40): string {
+  const ends = [line.search(/[。！？；]/), line.search(/[.!?;](\s|$)/)].filter((i) => i > 0);
+  const head = (ends.length ? line.slice(0, Math.min(...ends)) : line).trim();
+  return head.length > max ? `${head.slice(0, max - 1)}…` : head;
+}
+
 
 /*
  * Mirrors of src/common/schemas/incidents.ts: importing values from there would bring zod into the
