@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Page as UnitPage, Unit } from './helpers/types.js';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, eventually, pickOption, shownParentOf, signIn, signOut, treeRows } from './helpers/app.js';
+import { apiGet, apiSend, eventually, pickOption, shownParentOf, signIn, signOut, treeRows } from './helpers/app.js';
 import { DESKTOP, launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
 import { startDemoServer, type RunningServer } from './helpers/server.js';
 
@@ -108,6 +108,97 @@ describe('organisation', () => {
     await page.locator('nav').getByText('People', { exact: true }).waitFor();
     await page.getByTestId('unit-detail').getByRole('button', { name: /Add sub-unit$/ }).waitFor();
     await shot(page, 'e2e-units-after-move-en');
+    await context.close();
+  });
+
+  it('lets the administrator edit a unit: the new name shows in the tree and the detail', async () => {
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
+    await signIn(page, 'admin');
+    const cs2 = await unitByName(page, nameOf('cs2'));
+    const oldName = `待改名学校 ${Date.now() % 100000}`;
+    const unit = await apiSend<Unit>(page, 'POST', '/units', { parentId: cs2.id, name: oldName, type: 'school' });
+    await page.goto(`/units?unit=${unit.id}`);
+    const tree = page.getByTestId('unit-tree');
+    const detail = page.getByTestId('unit-detail');
+    await detail.getByRole('heading', { name: oldName }).waitFor();
+    await tree.locator(`[data-unit-id="${unit.id}"]`).filter({ hasText: oldName }).waitFor();
+
+    await detail.getByRole('button', { name: /编\s?辑$/ }).click();
+    const form = page.getByTestId('unit-form');
+    await page.locator('.ant-modal-title').filter({ hasText: `编辑「${oldName}」` }).waitFor();
+    assert.equal(await form.locator('#name').inputValue(), oldName, 'the form opens with the unit as it is');
+    const newName = `${oldName}（已改名）`;
+    await form.locator('#name').fill(newName);
+    await form.locator('.ant-select').filter({ has: page.locator('#locale') }).click();
+    await pickOption(page, 'English');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /^保\s?存$/ }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
+    await page.locator('.ant-modal-wrap').filter({ has: form }).waitFor({ state: 'hidden' });
+
+    await detail.getByRole('heading', { name: newName }).waitFor();
+    await eventually(async () => {
+      const row = (await treeRows(page)).find((r) => r.id === unit.id);
+      assert.equal(row?.name, newName, 'the tree shows the new name');
+    });
+    assert.equal((await treeRows(page)).filter((r) => r.name === oldName).length, 0, 'and not the old one');
+    assert.equal(await shownParentOf(page, unit.id), cs2.id, 'in the same place');
+    await detail.locator('.ant-descriptions').getByText('English', { exact: true }).waitFor();
+    const stored = await apiGet<Unit>(page, `/units/${unit.id}`);
+    assert.equal(stored.name, newName);
+    assert.equal(stored.locale, 'en');
+    await page.reload();
+    await tree.locator(`[data-unit-id="${unit.id}"]`).filter({ hasText: newName }).waitFor();
+    await shot(page, 'e2e-units-after-edit');
+    await context.close();
+  });
+
+  it('works on a 375-pixel phone: the unit tree, and the unit form opens and saves', async () => {
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport: PHONE });
+    await signIn(page, 'admin');
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.getByTestId('nav-toggle').click();
+    const drawer = page.locator('.steady-nav-drawer .ant-drawer-section');
+    await drawer.getByRole('menuitem', { name: /单位/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const tree = page.getByTestId('unit-tree');
+    const cs1 = await unitByName(page, nameOf('cs1'));
+    await tree.locator(`[data-unit-id="${cs1.id}"]`).waitFor();
+    assert.ok((await sideways()) <= 0, `the unit tree scrolls sideways by ${await sideways()}px`);
+    const treeBox = (await tree.boundingBox()) ?? assert.fail('no tree box');
+    assert.ok(treeBox.x >= 0 && treeBox.x + treeBox.width <= 375, `tree box ${JSON.stringify(treeBox)}`);
+
+    await tree.locator(`[data-unit-id="${cs1.id}"]`).click();
+    const detail = page.getByTestId('unit-detail');
+    await detail.getByRole('heading', { name: cs1.name }).waitFor();
+    await detail.getByRole('button', { name: /添加下级单位$/ }).click();
+    const form = page.getByTestId('unit-form');
+    await form.locator('#name').waitFor();
+    await page.waitForTimeout(400); // let the modal finish opening before measuring it
+    const modal = (await page.locator('.ant-modal').filter({ has: form }).boundingBox()) ?? assert.fail('no modal box');
+    assert.ok(modal.x >= 0 && modal.x + modal.width <= 375, `the form fits the screen: ${JSON.stringify(modal)}`);
+    assert.ok((await sideways()) <= 0, `the open form scrolls sideways by ${await sideways()}px`);
+    const name = `手机新建学校 ${Date.now() % 100000}`;
+    await form.locator('#name').fill(name);
+    await shot(page, 'e2e-phone-unit-form');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /^创\s?建$/ }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: name }).waitFor();
+    const created = await unitByName(page, name);
+    assert.equal(created.parentId, cs1.id);
+    await detail.getByRole('heading', { name }).waitFor();
+    await eventually(async () => assert.equal(await shownParentOf(page, created.id), cs1.id, 'the new unit shows under its parent'));
+
+    await detail.getByRole('button', { name: /编\s?辑$/ }).click();
+    await page.locator('.ant-modal-title').filter({ hasText: `编辑「${name}」` }).waitFor();
+    const renamed = `${name} 二部`;
+    await form.locator('#name').fill(renamed);
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /^保\s?存$/ }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
+    await detail.getByRole('heading', { name: renamed }).waitFor();
+    await eventually(async () => assert.equal((await treeRows(page)).find((r) => r.id === created.id)?.name, renamed));
+    assert.equal((await apiGet<Unit>(page, `/units/${created.id}`)).name, renamed);
+    await page.waitForTimeout(400); // the message fades; measure the settled page
+    assert.ok((await sideways()) <= 0, `the unit page scrolls sideways by ${await sideways()}px`);
+    await shot(page, 'e2e-phone-units');
     await context.close();
   });
 

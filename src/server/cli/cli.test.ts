@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { openTestDatabase, type TestDatabase } from '../../../test/helpers/dialects.js';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { openTestDatabase, TEST_PG_URL, type TestDatabase } from '../../../test/helpers/dialects.js';
 import { dialectsUnderTest } from '../../../test/helpers/dialects.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createContainer } from '../container.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = join(root, 'src/server/cli/steady.ts');
@@ -17,6 +23,41 @@ function steady(env: Record<string, string>, args: string[], input?: string) {
   });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
+
+/** The environment without STEADY_DEMO_PASSWORD, whatever the caller's shell has. */
+function envWithoutDemoPassword(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, STEADY_LANG: 'en', LOG_LEVEL: 'warn', ...extra };
+  delete env.STEADY_DEMO_PASSWORD;
+  return env;
+}
+
+/** Starts a long-running steady command and waits until its output matches `ready`. */
+function startSteady(env: NodeJS.ProcessEnv, args: string[], ready: RegExp): Promise<{ child: ChildProcess; out: string; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const seen = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (match) resolve({ child, out, match });
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`steady ${args.join(' ')} exited with ${code}: ${out}`)));
+  });
+}
+
+async function stopSteady(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const loginOver = (url: string, username: string, password: string) =>
+  fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 
 for (const dialect of dialectsUnderTest()) {
   describe(`the steady command (${dialect})`, () => {
@@ -53,6 +94,55 @@ for (const dialect of dialectsUnderTest()) {
       } finally {
         await other.drop();
       }
+    });
+
+    /** The app on the same database the CLI writes to, to sign in through its login. */
+    let app: FastifyInstance | undefined;
+    const login = async (username: string, password: string) => {
+      if (!app) {
+        const c = createContainer(loadConfig({ STEADY_DATA_DIR: dir, STEADY_WEB_DIR: '/nonexistent' }), { database: database.opened });
+        app = await buildApp(c, { logger: false });
+        await app.ready();
+      }
+      return app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    };
+    after(() => app?.close());
+
+    it('the sample accounts sign in with STEADY_DEMO_PASSWORD', async () => {
+      const res = await login('admin', 'cli-demo-pass');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().username, 'admin');
+      assert.equal((await login('s1.safety', 'cli-demo-pass')).statusCode, 200);
+    });
+
+    it('a user added on the command line signs in with the printed password, and a reset replaces it', async () => {
+      const added = steady(env, ['user', 'add', 'night.guard', '--name', '夜班门卫', '--unit', '城关镇第一小学', '--role', 'gatekeeper']);
+      assert.equal(added.code, 0, added.out);
+      const printed = /Initial password: (\S+) \(must be changed/.exec(added.out)?.[1] ?? assert.fail(added.out);
+      const first = await login('night.guard', printed);
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.json().mustChangePassword, true, 'a password Steady chose must be changed at first sign-in');
+      assert.deepEqual(first.json().scopes.map((s: { unitName: string; roles: string[] }) => [s.unitName, s.roles]), [['城关镇第一小学', ['gatekeeper']]]);
+
+      const chosen = steady(env, ['user', 'add', 'day.guard', '--name', '白班门卫', '--unit', '城关镇第一小学', '--role', 'gatekeeper', '--password-stdin'], 'day-guard-pass-1\n');
+      assert.equal(chosen.code, 0, chosen.out);
+      assert.doesNotMatch(chosen.out, /Initial password/, 'a password read from stdin is not printed');
+      assert.equal((await login('day.guard', 'day-guard-pass-1')).statusCode, 200);
+
+      const reset = steady(env, ['user', 'reset-password', 'night.guard', '--password-stdin'], 'night-guard-new-1\n');
+      assert.equal(reset.code, 0, reset.out);
+      assert.equal((await login('night.guard', printed)).statusCode, 401, 'the old password no longer signs in');
+      const after = await login('night.guard', 'night-guard-new-1');
+      assert.equal(after.statusCode, 200, after.body);
+      assert.equal(after.json().mustChangePassword, false, 'a password the operator chose stands');
+
+      const generated = steady(env, ['user', 'reset-password', 'night.guard']);
+      assert.equal(generated.code, 0, generated.out);
+      const newPrinted = /New password: (\S+) \(must be changed/.exec(generated.out)?.[1] ?? assert.fail(generated.out);
+      assert.equal((await login('night.guard', 'night-guard-new-1')).statusCode, 401);
+      const third = await login('night.guard', newPrinted);
+      assert.equal(third.statusCode, 200, third.body);
+      assert.equal(third.json().mustChangePassword, true);
     });
 
     it('user add and user reset-password', () => {
@@ -145,3 +235,119 @@ describe('steady backup on SQLite while the server writes', () => {
     assert.equal(verify.code, 0, verify.out);
   });
 });
+
+describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
+  let dir: string;
+  let server: ChildProcess | undefined;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'steady-demo-'));
+  });
+  after(async () => {
+    if (server) await stopSteady(server);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ready = /running at (http:\/\/localhost:\d+)[\s\S]*password \(every sample account\): (\S+) \(generated/;
+
+  it('prints a generated password and how to sign in, and that password signs in; a restart prints the same one', async () => {
+    const env = envWithoutDemoPassword({ STEADY_DATA_DIR: dir, PORT: '0' });
+    const first = await startSteady(env, ['demo', '--serve'], ready);
+    server = first.child;
+    const [, url, password] = first.match as unknown as [string, string, string];
+    assert.match(first.out, /Loaded the sample organisation: 16 units, 61 people/);
+    assert.match(first.out, new RegExp(`The sample organisation is ready\\. Open ${url} and sign in as:`));
+    for (const username of ['admin', 's1.safety', 'k1.head', 'so.head']) assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
+    assert.match(first.out, /generated and kept in demo-password\.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one/);
+    assert.ok(password.length >= 12, password);
+    assert.equal(readFileSync(join(dir, 'demo-password.txt'), 'utf8').trim(), password);
+
+    for (const username of ['admin', 's1.safety', 'k1.head', 'so.head']) {
+      const res = await loginOver(url, username, password);
+      assert.equal(res.status, 200, `${username}: ${await res.text()}`);
+    }
+    assert.equal((await loginOver(url, 'admin', `${password}x`)).status, 401);
+    await stopSteady(server);
+
+    const again = await startSteady(env, ['demo', '--serve'], ready);
+    server = again.child;
+    assert.match(again.out, /already has units; keeping them/);
+    assert.equal(again.match[2], password, 'the restart prints the password that still works');
+    assert.equal((await loginOver(again.match[1]!, 'admin', password)).status, 200);
+  });
+});
+
+if (dialectsUnderTest().includes('postgres')) {
+  describe('steady backup on PostgreSQL', () => {
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    const suffix = randomBytes(5).toString('hex');
+    const source = `steady_backup_${suffix}`;
+    const restored = `steady_restore_${suffix}`;
+    const urlOf = (name: string) => {
+      const url = new URL(TEST_PG_URL);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    let dir: string;
+    let env: Record<string, string>;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'steady-pgbackup-'));
+      // A database of its own: pg_dump dumps a whole database, and the shared test database holds every test file's schema.
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${source}`);
+      await admin.query(`CREATE DATABASE ${restored}`);
+      env = { STEADY_DATA_DIR: dir, STEADY_DATABASE_URL: urlOf(source), STEADY_DEMO_PASSWORD: 'pg-backup-pass' };
+    });
+    after(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${restored} WITH (FORCE)`);
+      await admin.end();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('runs pg_dump into a custom-format dump that restores into a database whose audit chain verifies', async () => {
+      assert.match(steady(env, ['demo']).out, /Loaded the sample organisation: 16 units, 61 people/);
+      const file = join(dir, 'steady.dump');
+      const run = steady(env, ['backup', '--out', file]);
+      assert.equal(run.code, 0, run.out);
+      assert.match(run.out, new RegExp(`Backup written to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), 'PGDMP', 'pg_dump custom format');
+      const listing = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
+      assert.equal(listing.status, 0, listing.stderr);
+      for (const table of ['units', 'people', 'accounts', 'audit_log', 'audit_head']) assert.match(listing.stdout, new RegExp(`TABLE public ${table} `), table);
+
+      const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restored)}`, file], { encoding: 'utf8' });
+      assert.equal(restore.status, 0, restore.stderr);
+      const verify = steady({ ...env, STEADY_DATABASE_URL: urlOf(restored) }, ['audit', 'verify']);
+      assert.equal(verify.code, 0, verify.out);
+      const original = steady(env, ['audit', 'verify']);
+      const count = (out: string) => /intact: (\d+) entries/.exec(out)?.[1];
+      assert.equal(count(verify.out), count(original.out), 'the copy holds the whole chain');
+      const copy = new pg.Client({ connectionString: urlOf(restored) });
+      await copy.connect();
+      try {
+        const { rows } = await copy.query<{ n: number }>('select count(*)::int as n from units');
+        assert.equal(rows[0]!.n, 16);
+      } finally {
+        await copy.end();
+      }
+    });
+
+    it('without --out, writes into the data directory’s backups folder', () => {
+      const run = steady(env, ['backup']);
+      assert.equal(run.code, 0, run.out);
+      const files = readdirSync(join(dir, 'backups'));
+      assert.equal(files.length, 1);
+      assert.match(files[0]!, /^steady-\d{8}-\d{6}\.dump$/);
+      assert.match(run.out, new RegExp(`Backup written to ${join(dir, 'backups', files[0]!)}`));
+    });
+
+    it('without pg_dump on the PATH, prints the documented pg_dump command and fails', () => {
+      const file = join(dir, 'not-written.dump');
+      const run = steady({ ...env, PATH: join(dir, 'no-such-bin') }, ['backup', '--out', file]);
+      assert.equal(run.code, 1, run.out);
+      assert.ok(run.out.includes('Back up a PostgreSQL database with pg_dump'), run.out);
+      assert.ok(run.out.includes(`pg_dump --format=custom --file=${file} "${urlOf(source)}"`), run.out);
+      assert.equal(existsSync(file), false);
+    });
+  });
+}

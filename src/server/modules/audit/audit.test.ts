@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, DEMO_PASSWORD, signIn, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { buildApp } from '../../app.js';
+import { createContainer, type Container } from '../../container.js';
+import { openDatabase, parseDatabaseUrl } from '../../db/database.js';
 
 /** What someone with direct database access would have to do first: switch off the guard. */
 async function disableGuard(t: TestApp): Promise<void> {
@@ -50,6 +54,57 @@ for (const dialect of dialectsUnderTest()) {
       await sql`DELETE FROM audit_log WHERE seq = 10`.execute(t.c.db);
       const gap = await t.c.audit.verify(t.c.db);
       assert.deepEqual(gap, { ok: false, checked: 9, seq: 10, reason: 'entry 10 is missing (next found: 11)' });
+    });
+  });
+}
+
+// docs/scaling.md: several instances on one PostgreSQL build one chain, because each append locks
+// the one-row audit head (SELECT … FOR UPDATE). On SQLite one process holds the database's write
+// lock, so this is a PostgreSQL matter.
+if (dialectsUnderTest().includes('postgres')) {
+  describe('two instances appending to the audit trail at once (postgres)', () => {
+    let t: TestApp;
+    let second: { c: Container; app: FastifyInstance };
+    before(async () => {
+      t = await createTestApp('postgres', { demo: true });
+      // A second instance: its own container and connection pool on the same database.
+      const c = createContainer(t.c.config, { database: openDatabase(parseDatabaseUrl(t.database.url)) });
+      const app = await buildApp(c, { logger: false });
+      await app.ready();
+      second = { c, app };
+    });
+    after(async () => {
+      await second?.app.close();
+      await second?.c.close();
+      await t.close();
+    });
+
+    it('interleaved writes from both still form one unbroken chain', async () => {
+      const admins: Client[] = [await t.signIn('admin'), await signIn(second.app, 'admin', DEMO_PASSWORD)];
+      const cs1 = await unitIdByName(t, '青山县城关镇中心学校');
+      const s1 = await unitIdByName(t, '城关镇第一小学');
+      const before = (await t.c.audit.verify(t.c.db)) as { ok: true; checked: number };
+      assert.equal(before.ok, true);
+
+      const perInstance = 15;
+      const writes = admins.flatMap((admin, instance) =>
+        Array.from({ length: perInstance }, (_, i) =>
+          i % 3 === 0
+            ? admin.patch(`/api/v1/units/${s1}`, { name: `城关镇第一小学 ${instance}-${i}` })
+            : admin.post('/api/v1/units', { parentId: cs1, name: `并发单位 ${instance}-${i}`, type: 'other' }),
+        ),
+      );
+      const results = await Promise.all(writes);
+      for (const res of results) assert.ok([200, 201].includes(res.statusCode), `${res.statusCode} ${res.body}`);
+
+      const created = await t.c.db.selectFrom('units').select('id').where('name', 'like', '并发单位 %').execute();
+      assert.equal(created.length, 2 * perInstance - 2 * Math.ceil(perInstance / 3));
+      const after = await t.c.audit.verify(t.c.db);
+      assert.deepEqual(after, { ok: true, checked: before.checked + 2 * perInstance });
+      const seen = await second.c.audit.verify(second.c.db);
+      assert.deepEqual(seen, after, 'both instances read the same chain');
+      const actors = await t.c.db.selectFrom('audit_log').select('seq').where('seq', '>', before.checked).orderBy('seq').execute();
+      assert.deepEqual(actors.map((e) => Number(e.seq)), Array.from({ length: 2 * perInstance }, (_, i) => before.checked + 1 + i), 'no gaps, no duplicates');
     });
   });
 }

@@ -72,6 +72,14 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(write.statusCode, 200);
       assert.equal((await owner.delete(`/api/v1/auth/tokens/${id}`)).statusCode, 204);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer })).statusCode, 401);
+      const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_account_id', 'before_json', 'after_json']).where('entity_id', '=', id).orderBy('seq').execute();
+      assert.deepEqual(trail, [
+        { action: 'token.create', actor_account_id: owner.me.accountId, before_json: null, after_json: JSON.stringify({ name: '值班机器人' }) },
+        { action: 'token.revoke', actor_account_id: owner.me.accountId, before_json: JSON.stringify({ name: '值班机器人' }), after_json: null },
+      ]);
+      const byToken = await t.c.db.selectFrom('audit_log').select(['action', 'actor_account_id']).where('entity_id', '=', s2).where('action', '=', 'unit.update').execute();
+      assert.deepEqual(byToken, [{ action: 'unit.update', actor_account_id: owner.me.accountId }], 'a change made with a token is audited as its account');
+      assert.ok(!JSON.stringify(await t.c.db.selectFrom('audit_log').select(['before_json', 'after_json']).execute()).includes(token), 'the token itself is never in the trail');
     });
 
     it('changing one’s own password keeps this session and ends the others', async () => {
@@ -85,6 +93,11 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await here.get('/api/v1/auth/me')).statusCode, 200);
       assert.equal((await elsewhere.get('/api/v1/auth/me')).statusCode, 401);
       await t.signIn('k2.head', 'brand-new-pass');
+      await assert.rejects(t.signIn('k2.head', DEMO_PASSWORD), /401/);
+      const stored = await t.c.db.selectFrom('accounts').select('password_hash').where('id', '=', here.me.accountId).executeTakeFirstOrThrow();
+      assert.match(stored.password_hash, /^\$argon2id\$v=19\$/);
+      const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_account_id', 'before_json', 'after_json']).where('entity_id', '=', here.me.accountId).execute();
+      assert.deepEqual(trail.filter((e) => e.action === 'account.password'), [{ action: 'account.password', actor_account_id: here.me.accountId, before_json: null, after_json: null }]);
     });
 
     it('sign-out ends the session', async () => {
@@ -129,6 +142,8 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json(), { needed: false });
       const again = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
       assert.equal(again.statusCode, 409);
+      const stored = await t.c.db.selectFrom('accounts').select('password_hash').where('username', '=', 'root.admin').executeTakeFirstOrThrow();
+      assert.match(stored.password_hash, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/, 'the first administrator’s password is an argon2id hash');
       const admin = await t.signIn('root.admin', 'first-admin-pass');
       const roots = (await admin.get('/api/v1/units?roots=true')).json();
       assert.deepEqual(roots.items.map((u: { name: string }) => u.name), ['河西区教育局']);

@@ -145,13 +145,16 @@ export class PeopleService {
       const { person, account } = await this.get(actor, personId, tx);
       await this.units.requireAdministered(actor, person.home_unit_id, tx);
       if (account) throw conflict('person.hasAccount');
-      await this.insertAccount(tx, actor, person, username, hash, true);
+      await this.insertAccount(tx, actor, person, username, hash, true, 'username');
       return this.get(actor, personId, tx);
     });
   }
 
-  private async insertAccount(tx: Executor, actor: Actor, person: PersonRow, username: string, hash: string, mustChange: boolean): Promise<void> {
-    if (await authRepo.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, 'account.username');
+  /** `field` names the username where the caller's request holds it: `account.username` beside a new person, `username` alone. */
+  private async insertAccount(
+    tx: Executor, actor: Actor, person: PersonRow, username: string, hash: string, mustChange: boolean, field = 'account.username',
+  ): Promise<void> {
+    if (await authRepo.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, field);
     const now = this.clock.now().toISOString();
     const id = newId();
     await authRepo.insertAccount(tx, {

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { PAGE_SIZE_MAX } from '../../../common/limits.js';
+import { newId } from '../../lib/ids.js';
+
+const PROBLEM_JSON = /^application\/problem\+json/;
 
 for (const dialect of dialectsUnderTest()) {
   describe(`units over HTTP (${dialect})`, () => {
@@ -22,6 +26,8 @@ for (const dialect of dialectsUnderTest()) {
 
     const unitCount = async () => (await t.c.db.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const auditCount = async () => (await t.c.db.selectFrom('audit_log').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const peopleCount = async () => (await t.c.db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const counts = async () => ({ units: Number(await unitCount()), people: Number(await peopleCount()), audit: Number(await auditCount()) });
 
     it('a school safety officer sees only their school', async () => {
       const res = await s1Safety.get('/api/v1/units?pageSize=500');
@@ -70,6 +76,27 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(s1.json().parentId, id.cs1);
     });
 
+    it('changing a unit by a guessed id is a problem, and nothing changes', async () => {
+      const guessed = newId();
+      const before = await counts();
+      for (const actor of [s1Safety, admin]) {
+        const attempts = {
+          patch: await actor.patch(`/api/v1/units/${guessed}`, { name: '猜的' }),
+          move: await actor.post(`/api/v1/units/${guessed}/move`, { parentId: id.s1 }),
+          moveUnder: await actor.post(`/api/v1/units/${id.s1}/move`, { parentId: guessed }),
+          createChild: await actor.post('/api/v1/units', { parentId: guessed, name: '猜的下级', type: 'school' }),
+        };
+        for (const [what, res] of Object.entries(attempts)) {
+          assert.ok([403, 404].includes(res.statusCode), `${what}: ${res.statusCode} ${res.body}`);
+          assert.match(res.headers['content-type'] as string, PROBLEM_JSON, what);
+          assert.equal(res.json().status, res.statusCode, what);
+        }
+      }
+      assert.deepEqual(await counts(), before);
+      assert.equal((await t.c.db.selectFrom('units').select('id').where('id', '=', guessed).execute()).length, 0);
+      assert.equal((await admin.get(`/api/v1/units/${id.s1}`)).json().parentId, id.cs1);
+    });
+
     it('a teacher may read their school but not change it', async () => {
       const teacher = await t.signIn('s1.teacher1');
       assert.equal((await teacher.get(`/api/v1/units/${id.s1}`)).statusCode, 200);
@@ -99,23 +126,36 @@ for (const dialect of dialectsUnderTest()) {
       const row = await t.c.db.selectFrom('units').select('path').where('id', '=', child.id).executeTakeFirstOrThrow();
       assert.ok(row.path.startsWith(`/${id.bureau}/${id.cs2}/${unit.id}/`));
 
-      const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_label']).where('entity_id', '=', unit.id).orderBy('seq').execute();
+      const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_label', 'actor_account_id', 'before_json', 'after_json']).where('entity_id', '=', unit.id).orderBy('seq').execute();
       assert.deepEqual(trail.map((e) => e.action), ['unit.create', 'unit.update', 'unit.move']);
-      assert.ok(trail.every((e) => e.actor_label === 'admin'));
+      assert.ok(trail.every((e) => e.actor_label === 'admin' && e.actor_account_id === admin.me.accountId));
+      const [create, update, move] = trail.map((e) => ({ before: JSON.parse(e.before_json ?? 'null'), after: JSON.parse(e.after_json ?? 'null') }));
+      assert.equal(create!.before, null);
+      assert.equal(create!.after.name, '城关镇第三小学');
+      assert.equal(update!.before.name, '城关镇第三小学', 'the update entry holds the name before');
+      assert.equal(update!.after.name, '城关镇第三小学（新校区）', 'and the name after');
+      assert.equal(update!.before.type, update!.after.type, 'unchanged fields are the same on both sides');
+      assert.deepEqual(move, { before: { parentId: id.cs1 }, after: { parentId: id.cs2 } });
     });
 
     it('refuses to move a unit under itself or its own descendant', async () => {
       const before = (await admin.get(`/api/v1/units/${id.cs1}`)).json();
+      const stored = await counts();
+      const paths = await t.c.db.selectFrom('units').select(['id', 'path', 'depth']).orderBy('id').execute();
       for (const target of [id.cs1, id.s1]) {
         const res = await admin.post(`/api/v1/units/${id.cs1}/move`, { parentId: target }, { 'accept-language': 'en' });
         assert.equal(res.statusCode, 422);
+        assert.match(res.headers['content-type'] as string, PROBLEM_JSON);
         const problem = res.json();
         assert.equal(problem.errors[0].field, 'parentId');
         assert.match(problem.errors[0].message, /cannot be moved under itself/);
       }
       const zh = await admin.post(`/api/v1/units/${id.cs1}/move`, { parentId: id.s1 });
       assert.match(zh.json().errors[0].message, /^上级单位：不能把单位移动到它自己或它的下级单位之下/);
+      assert.match(zh.headers['content-type'] as string, PROBLEM_JSON);
       assert.equal((await admin.get(`/api/v1/units/${id.cs1}`)).json().parentId, before.parentId);
+      assert.deepEqual(await counts(), stored, 'no audit entry is written for a refused move');
+      assert.deepEqual(await t.c.db.selectFrom('units').select(['id', 'path', 'depth']).orderBy('id').execute(), paths, 'no path in the tree changed');
     });
 
     it('a unit cannot move out of its supervisor’s sight, nor into a tree the actor does not manage', async () => {
@@ -131,7 +171,12 @@ for (const dialect of dialectsUnderTest()) {
       const before = await unitCount();
       const empty = await admin.post('/api/v1/units', { parentId: id.cs1, name: '   ', type: 'school' });
       assert.equal(empty.statusCode, 400);
+      assert.match(empty.headers['content-type'] as string, PROBLEM_JSON);
       assert.deepEqual(empty.json().errors, [{ field: 'name', message: '名称：不能为空' }]);
+      const emptyRename = await admin.patch(`/api/v1/units/${id.s1}`, { name: '' }, { 'accept-language': 'en' });
+      assert.equal(emptyRename.statusCode, 400);
+      assert.match(emptyRename.headers['content-type'] as string, PROBLEM_JSON);
+      assert.deepEqual(emptyRename.json().errors.map((e: { field: string }) => e.field), ['name']);
 
       const several = await admin.post('/api/v1/units', { parentId: 'nope', type: 'castle', timeZone: 'Mars/Base', extra: 1 }, { 'accept-language': 'en-GB,en;q=0.9' });
       const fields = several.json().errors.map((e: { field: string }) => e.field).sort();
@@ -152,11 +197,74 @@ for (const dialect of dialectsUnderTest()) {
         payload: JSON.stringify({ parentId: id.cs1, name: 'x'.repeat(300_000), type: 'school' }),
       });
       assert.equal(huge.statusCode, 413);
-      assert.match(huge.json().title, /too large/);
+      assert.match(huge.headers['content-type'] as string, PROBLEM_JSON);
+      assert.equal(huge.json().status, 413);
+      assert.match(huge.json().title, /too large; the limit is 262144 bytes/);
 
       const long = await admin.post('/api/v1/units', { parentId: id.cs1, name: '长'.repeat(101), type: 'school' });
       assert.equal(long.json().errors[0].message, '名称：最多 100 个字符');
       assert.equal(await unitCount(), before);
+      assert.equal((await admin.get(`/api/v1/units/${id.s1}`)).json().name, '城关镇第一小学');
+    });
+
+    it('pages through the units: page 2 follows page 1, and too large a page is refused by name', async () => {
+      const all = (await admin.get(`/api/v1/units?pageSize=${PAGE_SIZE_MAX}`)).json();
+      const p1 = await admin.get('/api/v1/units?page=1&pageSize=5');
+      const p2 = await admin.get('/api/v1/units?page=2&pageSize=5');
+      assert.equal(p2.statusCode, 200);
+      const [one, two] = [p1.json(), p2.json()];
+      assert.deepEqual({ page: two.page, pageSize: two.pageSize, total: two.total }, { page: 2, pageSize: 5, total: all.total });
+      assert.equal(one.total, all.total);
+      assert.equal(one.items.length, 5);
+      assert.equal(two.items.length, Math.min(5, all.total - 5));
+      const ids = (page: { items: { id: string }[] }) => page.items.map((u) => u.id);
+      assert.equal(new Set([...ids(one), ...ids(two)]).size, ids(one).length + ids(two).length, 'no unit on both pages');
+      assert.deepEqual([...ids(one), ...ids(two)], ids(all).slice(0, 10), 'the pages are consecutive slices of one order');
+      const last = (await admin.get(`/api/v1/units?page=${Math.ceil(all.total / 5)}&pageSize=5`)).json();
+      assert.equal(last.items.length, all.total - 5 * (Math.ceil(all.total / 5) - 1));
+      assert.deepEqual((await admin.get(`/api/v1/units?page=${Math.ceil(all.total / 5) + 1}&pageSize=5`)).json().items, []);
+
+      const tooBig = await admin.get(`/api/v1/units?pageSize=${PAGE_SIZE_MAX + 1}`, { 'accept-language': 'en' });
+      assert.equal(tooBig.statusCode, 400);
+      assert.match(tooBig.headers['content-type'] as string, PROBLEM_JSON);
+      assert.deepEqual(tooBig.json().errors.map((e: { field: string }) => e.field), ['pageSize']);
+      assert.match(tooBig.json().errors[0].message, new RegExp(`must be at most ${PAGE_SIZE_MAX}`));
+      const zero = await admin.get('/api/v1/units?page=0');
+      assert.equal(zero.statusCode, 400);
+      assert.deepEqual(zero.json().errors.map((e: { field: string }) => e.field), ['page']);
+    });
+
+    it('a unit has a locale: given, inherited from its parent, edited, and a bad one is refused by name', async () => {
+      assert.equal((await admin.get(`/api/v1/units/${id.cs1}`)).json().locale, 'zh-CN');
+      const english = await admin.post('/api/v1/units', { parentId: id.cs1, name: '国际部', type: 'school', locale: 'en' });
+      assert.equal(english.statusCode, 201, english.body);
+      assert.equal(english.json().locale, 'en');
+      const inherited = await admin.post('/api/v1/units', { parentId: english.json().id, name: '国际部小学段', type: 'other' });
+      assert.equal(inherited.json().locale, 'en', 'a new unit speaks its parent’s language');
+      const zhChild = await admin.post('/api/v1/units', { parentId: id.cs1, name: '城关镇第四小学', type: 'school' });
+      assert.equal(zhChild.json().locale, 'zh-CN');
+
+      const edited = await admin.patch(`/api/v1/units/${inherited.json().id}`, { locale: 'zh-CN' });
+      assert.equal(edited.statusCode, 200, edited.body);
+      assert.equal(edited.json().locale, 'zh-CN');
+      assert.equal((await admin.get(`/api/v1/units/${inherited.json().id}`)).json().locale, 'zh-CN');
+      const entry = await t.c.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', inherited.json().id)
+        .where('action', '=', 'unit.update').executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(entry.before_json!).locale, 'en');
+      assert.equal(JSON.parse(entry.after_json!).locale, 'zh-CN');
+
+      const stored = await counts();
+      for (const res of [
+        await admin.post('/api/v1/units', { parentId: id.cs1, name: '法语学校', type: 'school', locale: 'fr-FR' }, { 'accept-language': 'en' }),
+        await admin.patch(`/api/v1/units/${english.json().id}`, { locale: 'klingon' }, { 'accept-language': 'en' }),
+      ]) {
+        assert.equal(res.statusCode, 400);
+        assert.match(res.headers['content-type'] as string, PROBLEM_JSON);
+        assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['locale']);
+        assert.match(res.json().errors[0].message, /must be one of: zh-CN, en/);
+      }
+      assert.deepEqual(await counts(), stored);
+      assert.equal((await admin.get(`/api/v1/units/${english.json().id}`)).json().locale, 'en');
     });
   });
 }
