@@ -74,9 +74,11 @@ for (const dialect of dialectsUnderTest()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('migrate, then demo loads the sample organisation once', () => {
+    it('migrate, then demo loads the sample organisation once and says the password', () => {
       assert.match(steady(env, ['migrate']).out, /Applied migrations: 20261129_0800_foundation/);
-      assert.match(steady(env, ['demo']).out, /Loaded the sample organisation: 16 units, 61 people/);
+      const loaded = steady(env, ['demo']).out;
+      assert.match(loaded, /Loaded the sample organisation: 16 units, 61 people/);
+      assert.match(loaded, /Password of the sample accounts \(admin, s1\.safety, k1\.head, so\.head, …\): cli-demo-pass\n/);
       assert.match(steady(env, ['demo']).out, /already has units; keeping them/);
     });
 
@@ -91,6 +93,11 @@ for (const dialect of dialectsUnderTest()) {
           .select(['units.type', 'plan_versions.content_json']).where('plan_versions.status', '=', 'published').execute();
         assert.deepEqual(published.map((p) => p.type).sort(), [...Array(3).fill('community'), ...Array(3).fill('kindergarten'), ...Array(6).fill('school')]);
         for (const p of published) assert.equal(JSON.parse(p.content_json).dailyReport.required, p.type !== 'community', p.type);
+        const checkpoints = await db.selectFrom('patrol_checkpoints').innerJoin('units', 'units.id', 'patrol_checkpoints.unit_id').select('units.type').execute();
+        assert.equal(checkpoints.length, 9 * 3, 'three patrol checkpoints at each school and kindergarten');
+        assert.ok(checkpoints.every((c) => c.type === 'school' || c.type === 'kindergarten'));
+        const nightsPlanned = await db.selectFrom('deadlines').select('unit_id').where('kind', 'like', 'patrols.%').where('state', '=', 'pending').execute();
+        assert.ok(new Set(nightsPlanned.map((d) => d.unit_id)).size >= 9, 'tonight’s patrols are planned at every one of them');
       } finally {
         await other.drop();
       }

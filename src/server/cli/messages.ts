@@ -20,6 +20,11 @@ export const demoSignIn = (url: string, password: string, generated: boolean) =>
       `  password (every sample account): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one)' : ''}\n`,
   );
 
+export const demoPassword = (password: string, generated: boolean) =>
+  say(
+    `示例账号（admin、s1.safety、k1.head、so.head 等）的密码：${password}${generated ? '（随机生成，已保存在数据目录的 demo-password.txt）' : ''}`,
+    `Password of the sample accounts (admin, s1.safety, k1.head, so.head, …): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory)' : ''}`,
+  );
 export const demoLoaded = (units: number, people: number) =>
   say(`已载入示例组织：${units} 个单位，${people} 人。`, `Loaded the sample organisation: ${units} units, ${people} people.`);
 export const samplePlansPublished = (plans: number) =>

@@ -50,7 +50,12 @@ program
       console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());
       if (result.plans > 0) console.log(m.samplePlansPublished(result.plans));
     };
-    if (!options.serve) return withContainer(load);
+    if (!options.serve) {
+      await withContainer(load);
+      // Printed here too: a later `steady serve` does not say it, and a generated one is otherwise only in the file.
+      console.log(m.demoPassword(password, generated));
+      return;
+    }
     const server = await startServer(config);
     await load(server.container);
     console.log(m.listening(server.url));
