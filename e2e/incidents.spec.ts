@@ -196,9 +196,15 @@ describe('incidents', () => {
     await drawer.locator('#lessons').fill('Check the playground equipment every week.');
     await drawer.getByTestId('add-follow-up').click();
     await drawer.locator('#followUps_0_task').fill('Repair the slide handrail');
-    await drawer.locator('#followUps_0_ownerId').click();
-    await safety.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
-    await eventually(async () => assert.notEqual((await drawer.getByTestId('follow-up').locator('.ant-select').innerText()).trim(), '', 'an owner is chosen'));
+    // The owner list loads as the drawer opens; a tap that lands before it is simply tried again.
+    const ownerShown = async () => (await drawer.getByTestId('follow-up').locator('.ant-select').innerText()).trim();
+    await eventually(async () => {
+      if ((await ownerShown()) === '') {
+        await drawer.locator('#followUps_0_ownerId').click();
+        await safety.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click({ timeout: 5_000 });
+      }
+      assert.notEqual(await ownerShown(), '', 'an owner is chosen');
+    });
     await drawer.locator('#followUps_0_dueDate').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
     await safety.waitForTimeout(300);
     await shot(safety, 'incidents-close-drawer-desktop-en');
@@ -218,6 +224,14 @@ describe('incidents', () => {
     assert.match(cap.suggestedFilename(), /\.cap\.xml$/);
     assert.match(readFileSync((await cap.path())!, 'utf8'), /<headline>[^<]*Injury/, 'the CAP alert is in the language chosen in Steady');
     await shot(safety, 'incidents-page-desktop-en-closed');
+
+    // The follow-up is now a rectification task in the ledger, and it leads back to the incident.
+    await safety.getByTestId('follow-up-item').getByRole('link', { name: 'Repair the slide handrail' }).click();
+    await safety.getByTestId('task-source-link').waitFor();
+    assert.match(await safety.locator('body').innerText(), /Incident ·/);
+    await shot(safety, 'incidents-follow-up-task-en');
+    await safety.getByTestId('task-source-link').click();
+    await safety.locator('[data-testid="incident-page"][data-status="closed"]').waitFor();
   });
 
   it('turns a missed deadline red, flags it late and escalates, live', async () => {

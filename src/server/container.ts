@@ -17,7 +17,7 @@ import { Notifier } from './notify/notifier.js';
 import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
-import { createInspections, type Inspections } from './modules/inspections/inspections.module.js';
+import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
 import { DrillPhotos } from './modules/drills/drill-photos.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
 import { OVERDUE_DEADLINE as PATROL_OVERDUE, PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT, PROMPT_DEADLINE as PATROL_PROMPT, PatrolPlanner } from './modules/patrols/patrol-planner.js';
@@ -106,13 +106,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     handovers: new HandoverService(db, clock, audit, notifier), transfer: new RosterTransfer(db, clock, audit, units, duty), feeds: new FeedService(db, clock, audit, units),
   };
   engine.on(ROTATION_DEADLINE, ({ tx, deadline }) => dutyRosters.rotations.onTick(tx, deadline.ref_id));
-  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier), leave);
+  const drills = new DrillService(db, clock, audit, units, planRules);
+  const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
+  // An after-action report's follow-ups become rectification tasks, chased like any hazard.
+  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier), leave, followUpTasks(inspections.rectification));
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
   engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) => visitors.onClosing(tx, deadline.ref_id, now, afterCommit));
   engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
-  const drills = new DrillService(db, clock, audit, units, planRules);
-  const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
   const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) => cases.onFollowUp(tx, deadline.ref_id, now, afterCommit));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);

@@ -75,6 +75,12 @@ export const AfterActionReport = z.strictObject({
 });
 export type AfterActionReport = z.infer<typeof AfterActionReport>;
 
+/** The filed report as read back: each follow-up with its owner's name and the task that tracks it. */
+export const AfterActionView = AfterActionReport.extend({
+  followUps: z.array(z.object({ task: z.string(), ownerId: Id, ownerName: z.string().nullable(), dueDate: z.string(), taskId: Id.nullable() })),
+});
+export type AfterActionView = z.infer<typeof AfterActionView>;
+
 export const Incident = z.object({
   id: Id,
   unitId: Id,
@@ -92,7 +98,7 @@ export const Incident = z.object({
   steps: z.array(IncidentStep),
   flags: z.array(IncidentFlag),
   events: z.array(IncidentEvent),
-  afterAction: AfterActionReport.nullable(),
+  afterAction: AfterActionView.nullable(),
   photos: z.array(z.object({ id: Id, mime: z.string(), size: z.number().int(), createdAt: Timestamp })),
 });
 export type Incident = z.infer<typeof Incident>;

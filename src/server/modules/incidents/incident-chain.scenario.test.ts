@@ -146,6 +146,14 @@ for (const dialect of dialectsUnderTest()) {
     it('closes only with the after-action report; undone steps become missing reports', async () => {
       clock.set(T0);
       const created = await report();
+      const outsider = (await t.signIn('s1.safety')).me.personId;
+      const refused = await head.post(`/api/v1/incidents/${created.id}/close`, {
+        report: { whatHappened: '起火', causes: '油温过高', actionsTaken: '扑灭', lessons: '不得离人', followUps: [{ task: '检查燃气', ownerId: outsider, dueDate: '2027-04-20' }, { task: '培训', ownerId: safety.me.personId, dueDate: '2027-04-01' }] },
+      }, { 'accept-language': 'en' });
+      assert.equal(refused.statusCode, 422, refused.body);
+      assert.deepEqual(refused.json().errors.map((e: { field: string }) => e.field), ['report.followUps.0.ownerId', 'report.followUps.1.dueDate']);
+      assert.equal((await incident(created.id)).status, 'reported', 'nothing of the close is stored');
+      assert.equal((await t.c.db.selectFrom('rectification_tasks').select('id').where('source_id', '=', created.id).execute()).length, 0);
       const bare = await head.post(`/api/v1/incidents/${created.id}/close`, {});
       assert.equal(bare.statusCode, 400);
       assert.equal(bare.json().errors[0].field, 'report');
@@ -159,6 +167,17 @@ for (const dialect of dialectsUnderTest()) {
       const now = await incident(created.id);
       assert.equal(now.status, 'closed');
       assert.equal(now.afterAction.followUps[0].task, '更换灭火毯');
+      const safetyName = (await t.c.db.selectFrom('people').select('name').where('id', '=', safety.me.personId).executeTakeFirstOrThrow()).name;
+      assert.equal(now.afterAction.followUps[0].ownerName, safetyName);
+      // The follow-up is a rectification task of the kindergarten, chased like any hazard.
+      const taskId = now.afterAction.followUps[0].taskId;
+      const task = (await safety.get(`/api/v1/rectification-tasks/${taskId}`)).json();
+      assert.equal(task.title, '更换灭火毯');
+      assert.deepEqual(task.source, { kind: 'incident', id: created.id, label: '2027-04-12 厨房', itemCode: null, detail: created.description });
+      assert.equal(task.ownerPersonId, safety.me.personId);
+      assert.equal(task.dueAt, '2027-04-20T15:59:59.999Z', 'the end of the due day in the unit’s zone');
+      const told = await t.c.db.selectFrom('notifications').select('link').where('person_id', '=', safety.me.personId).where('link', '=', `/inspections/tasks/${taskId}`).execute();
+      assert.equal(told.length, 1, 'the owner is told of the task');
       assert.deepEqual(now.flags.map((f: { kind: string }) => f.kind).sort(), ['missing', 'missing']);
       assert.equal((await head.post(`/api/v1/incidents/${created.id}/events`, { kind: 'comment', text: '补充' })).statusCode, 409);
       await at(200);

@@ -13,7 +13,8 @@ export interface IncidentBundle {
   events: IncidentEventRow[];
   flags: IncidentFlagRow[];
   notes: { flag_id: string; at: string; actor_label: string; text: string }[];
-  afterAction: AfterActionReport | null;
+  /** As filed; follow-ups carry the id of the task made for them (reports filed before that have none). */
+  afterAction: (Omit<AfterActionReport, 'followUps'> & { followUps: (AfterActionReport['followUps'][number] & { taskId?: string | null })[] }) | null;
   photos: { id: string; mime: string; size: number; created_at: string }[];
 }
 
@@ -46,7 +47,10 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
       id: e.id, at: e.at, actor: e.actor_label, personId: e.person_id, actorName: e.person_id ? (b.names.get(e.person_id) ?? null) : null,
       kind: e.kind, text: e.text, data: parse(e.data_json),
     })),
-    afterAction: b.afterAction,
+    afterAction: b.afterAction && {
+      ...b.afterAction,
+      followUps: b.afterAction.followUps.map((f) => ({ task: f.task, ownerId: f.ownerId, ownerName: b.names.get(f.ownerId) ?? null, dueDate: f.dueDate, taskId: f.taskId ?? null })),
+    },
     photos: b.photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: p.created_at })),
   };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { AfterActionReport, IncidentStatus, ReportIncidentBody } from '../../../common/schemas/incidents.js';
 import { INCIDENT_STATUSES } from '../../../common/schemas/incidents.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
@@ -7,6 +8,7 @@ import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { translate } from '../../lib/messages.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
@@ -14,6 +16,7 @@ import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
 import { activate, actsOnStep, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
+import type { FollowUpTasks } from './follow-up-tasks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
 import * as peopleRepo from '../people/people.repository.js';
@@ -33,6 +36,7 @@ export class IncidentService {
     private readonly engine: DeadlineEngine,
     private readonly notifier: IncidentNotifier,
     private readonly heads?: ActingHeads,
+    private readonly followUpTasks?: FollowUpTasks,
   ) {}
 
   private context(tx: Executor, incident: repo.IncidentWithUnit, actor: Actor, afterCommit: AfterCommit): ChainContext {
@@ -59,14 +63,16 @@ export class IncidentService {
       repo.flagNotesOf(this.db, flags.map((f) => f.id)),
       unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
     ]);
+    const filed = afterAction ? (JSON.parse(afterAction.content_json) as NonNullable<IncidentBundle['afterAction']>) : null;
     const personIds = [
       incident.reporter_person_id, ...steps.map((s) => s.done_by_person_id), ...events.map((e) => e.person_id), ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[]),
+      ...(filed?.followUps.map((f) => f.ownerId) ?? []),
     ];
     const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
     return {
       incident, steps, recipients, events, flags, notes, photos,
       unitNames: new Map(units.map((u) => [u.id, u.name])), names: new Map(names.map((p) => [p.id, p.name])),
-      afterAction: afterAction ? (JSON.parse(afterAction.content_json) as AfterActionReport) : null,
+      afterAction: filed,
     };
   }
 
@@ -200,6 +206,7 @@ export class IncidentService {
       const owners = new Set((await repo.personNames(ctx.tx, report.followUps.map((f) => f.ownerId))).map((p) => p.id));
       const unknown = report.followUps.findIndex((f) => !owners.has(f.ownerId));
       if (unknown >= 0) throw invalid(`report.followUps.${unknown}.ownerId`, 'plan.personUnknown');
+      const taskIds = await this.trackFollowUps(ctx, actor, report);
       const steps = await repo.stepsOf(ctx.tx, [incidentId]);
       for (const step of steps.filter((s) => s.state !== 'done')) {
         await repo.raiseFlag(ctx.tx, {
@@ -209,12 +216,37 @@ export class IncidentService {
         });
         await this.engine.cancel(ctx.tx, STEP_DEADLINE, step.id);
       }
-      await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(report), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
+      const filed = { ...report, followUps: report.followUps.map((f, i) => ({ ...f, taskId: taskIds[i] ?? null })) };
+      await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(filed), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
       await repo.updateIncident(ctx.tx, incidentId, { status: 'closed', closed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() });
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
       if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
       return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
     });
+  }
+
+  /**
+   * Each follow-up of the report becomes a rectification task of the unit, due at the end of its
+   * day in the unit's zone, so that it is chased like any hazard; all are checked before any is made.
+   */
+  private async trackFollowUps(ctx: ChainContext, actor: Actor, report: AfterActionReport): Promise<string[]> {
+    const tasks = this.followUpTasks;
+    if (!tasks || report.followUps.length === 0) return [];
+    const { incident } = ctx;
+    const dueAt = (date: string) => DateTime.fromISO(date, { zone: incident.unit_time_zone }).endOf('day').toJSDate();
+    const problems = [];
+    for (const [i, f] of report.followUps.entries()) problems.push(...(await tasks.check(ctx.tx, incident.unit_id, f.ownerId, dueAt(f.dueDate), `report.followUps.${i}.`)));
+    if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+    const unit = await this.units.requireManageable(actor, incident.unit_id, ctx.tx);
+    const local = DateTime.fromISO(incident.occurred_at, { zone: incident.unit_time_zone }).toFormat('yyyy-MM-dd');
+    const label = `${incident.drill ? translate(incident.unit_locale === 'en' ? 'en' : 'zh-CN', 'incident.drillMark') : ''}${local} ${incident.place}`;
+    const ids: string[] = [];
+    for (const f of report.followUps) {
+      ids.push(await tasks.create(ctx.tx, ctx.afterCommit, actor, {
+        unit, incidentId: incident.id, label, detail: incident.description, title: f.task, ownerPersonId: f.ownerId, dueAt: dueAt(f.dueDate),
+      }));
+    }
+    return ids;
   }
 
   /** One action on an open incident: one transaction, its audit entry, and a live update after. */

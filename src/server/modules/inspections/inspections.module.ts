@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { DrillService } from '../drills/drills.service.js';
+import type { FollowUpTasks } from '../incidents/follow-up-tasks.js';
 import type { UnitService } from '../units/units.service.js';
 import { ChecklistService } from './checklists.service.js';
 import { InspectionService, UNUSED_PHOTO_DEADLINE } from './inspections.service.js';
@@ -40,6 +41,23 @@ export function drillLookup(drills: Pick<DrillService, 'find'>): DrillLookup {
     async find(actor, unitId, drillId) {
       const drill = await drills.find(actor, drillId);
       return drill?.unit_id === unitId ? { title: drill.title } : undefined;
+    },
+  };
+}
+
+/** An incident's follow-ups as rectification tasks: the owner must be of the unit, the day not past. */
+export function followUpTasks(rectification: RectificationService): FollowUpTasks {
+  const rename: Record<string, string> = { ownerPersonId: 'ownerId', dueAt: 'dueDate' };
+  return {
+    async check(tx, unitId, ownerPersonId, dueAt, prefix) {
+      const problems = await rectification.checkOwnerAndDue(tx, unitId, ownerPersonId, dueAt);
+      return problems.map((p) => ({ ...p, field: `${prefix}${rename[p.field] ?? p.field}` }));
+    },
+    create(tx, afterCommit, actor, task) {
+      return rectification.createInTx(tx, afterCommit, actor, {
+        unit: task.unit, title: task.title, risk: 'medium', ownerPersonId: task.ownerPersonId, dueAt: task.dueAt,
+        source: { kind: 'incident', id: task.incidentId, label: task.label, itemCode: null, detail: task.detail },
+      });
     },
   };
 }

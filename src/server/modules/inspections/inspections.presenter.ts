@@ -4,7 +4,7 @@ import type { InspectionResultRow, InspectionScheduleRow } from '../../db/schema
 import type * as checklistsRepo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
 import type { Cadence, Checklist, ChecklistSummary, Inspection, InspectionResult, InspectionSummary, Schedule, Task, TaskRisk, TaskState } from './inspections.schemas.js';
-import type { RectificationService } from './rectification.service.js';
+import type { RectificationService, TaskSourceKind } from './rectification.service.js';
 
 /*
  * What leaves the server. People appear by name only where the reader needs it (owner, verifier,
@@ -45,7 +45,7 @@ export function presentTask(v: Awaited<ReturnType<RectificationService['view']>>
   const t = v.task;
   return {
     id: t.id, unitId: t.unit_id, unitName: t.unit_name, title: t.title, risk: t.risk as TaskRisk,
-    source: { kind: t.source_kind as 'inspection' | 'drill', id: t.source_id, label: t.source_label, itemCode: t.source_item_code, detail: t.source_detail },
+    source: { kind: t.source_kind as TaskSourceKind, id: t.source_id, label: t.source_label, itemCode: t.source_item_code, detail: t.source_detail },
     ownerPersonId: t.owner_person_id, ownerName: t.owner_name, dueAt: t.due_at, state: t.state as TaskState,
     overdue: t.state !== 'closed' && Date.parse(t.due_at) <= v.now.getTime(), overdueAt: t.overdue_at,
     reportedFixedAt: t.reported_fixed_at, closedAt: t.closed_at, verifiedBy: t.verifier_name,

@@ -18,7 +18,7 @@ export const TASK_STATES = ['open', 'awaiting_verification', 'reopened', 'closed
 export type TaskState = (typeof TASK_STATES)[number];
 export const CADENCES = ['weekly', 'monthly', 'termly'] as const;
 export type Cadence = (typeof CADENCES)[number];
-export const SOURCE_KINDS = ['inspection', 'drill'] as const;
+export const SOURCE_KINDS = ['inspection', 'drill', 'incident'] as const;
 
 export const CHECKLIST_NAME_MAX = 100;
 export const ITEM_TEXT_MAX = 500;

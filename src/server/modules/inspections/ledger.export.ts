@@ -12,13 +12,13 @@ const WORDS = {
   'zh-CN': {
     risk: { low: '低', medium: '中', high: '高', major: '重大' },
     state: { open: '整改中', awaiting_verification: '待复查', reopened: '复查未通过', closed: '已销号' },
-    source: { inspection: '隐患排查', drill: '应急演练' },
+    source: { inspection: '隐患排查', drill: '应急演练', incident: '突发事件' },
     yes: '是', no: '否', title: '隐患排查整改台帐',
   },
   en: {
     risk: { low: 'Low', medium: 'Medium', high: 'High', major: 'Major' },
     state: { open: 'Open', awaiting_verification: 'Awaiting verification', reopened: 'Reopened', closed: 'Closed' },
-    source: { inspection: 'Inspection', drill: 'Drill' },
+    source: { inspection: 'Inspection', drill: 'Drill', incident: 'Incident' },
     yes: 'Yes', no: 'No', title: 'Hazard rectification ledger',
   },
 } as const;

@@ -10,7 +10,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as photosRepo from './checklists.repository.js';
-import type { CreateTaskBody, ReportFixedBody, SuperviseBody, TaskRisk, UpdateTaskBody, VerifyBody } from './inspections.schemas.js';
+import { SOURCE_KINDS, type CreateTaskBody, type ReportFixedBody, type SuperviseBody, type TaskRisk, type UpdateTaskBody, type VerifyBody } from './inspections.schemas.js';
 import type { TaskNotices } from './rectification.notices.js';
 import { canEdit, canReportFixed, canVerify, requireEdit, requireReportFixed, requireSupervisingScope, requireVerify, supervisingScope } from './rectification.policy.js';
 import * as repo from './rectification.repository.js';
@@ -27,13 +27,15 @@ export interface DrillLookup {
   find(actor: Actor, unitId: string, drillId: string): Promise<{ title: string } | undefined>;
 }
 
+export type TaskSourceKind = (typeof SOURCE_KINDS)[number];
+
 export interface NewTask {
   unit: UnitRow;
   title: string;
   risk: TaskRisk;
   ownerPersonId: string;
   dueAt: Date;
-  source: { kind: 'inspection' | 'drill'; id: string | null; label: string; itemCode: string | null; detail: string | null };
+  source: { kind: TaskSourceKind; id: string | null; label: string; itemCode: string | null; detail: string | null };
 }
 
 export const validation = (problems: FieldProblem[]) => new AppError(422, 'validation', 'problem.validation', {}, problems);

@@ -1,4 +1,5 @@
 import { Card, Descriptions, List, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.js';
 import type { Incident } from './api.js';
 import { useIt } from './i18n.js';
@@ -30,8 +31,13 @@ export function AfterActionView({ report }: { report: NonNullable<Incident['afte
             size="small"
             dataSource={report.followUps}
             renderItem={(f) => (
-              <List.Item>
-                {f.task} <Typography.Text type="secondary">· {f.dueDate}</Typography.Text>
+              <List.Item data-testid="follow-up-item">
+                <span>
+                  {f.taskId ? <Link to={`/inspections/tasks/${f.taskId}`}>{f.task}</Link> : f.task}{' '}
+                  <Typography.Text type="secondary">
+                    · {f.ownerName ?? t('common.none')} · {it('afterAction.due', { date: f.dueDate })}
+                  </Typography.Text>
+                </span>
               </List.Item>
             )}
           />

@@ -83,6 +83,7 @@ export function CloseDrawer({ incident, open, onClose, onClosed }: Props) {
           </Form.Item>
         ))}
         <Typography.Title level={5}>{it('close.followUps')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{it('close.followUpsHint')}</Typography.Paragraph>
         <FollowUps unitId={incident.unitId} />
         {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 12 }} />}
       </Form>

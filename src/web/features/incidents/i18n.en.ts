@@ -167,6 +167,7 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'close.losses': 'Losses',
   'close.lessons': 'Lessons',
   'close.followUps': 'Follow-ups',
+  'close.followUpsHint': 'Each becomes a rectification task in the unit’s ledger: its owner is told, and it is chased when overdue.',
   'close.task': 'Task',
   'close.owner': 'Owner',
   'close.dueDate': 'Due date',
@@ -175,6 +176,7 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'close.submit': 'File and close',
   'close.done': 'The incident is closed and its report filed',
   'afterAction.title': 'After-action report',
+  'afterAction.due': 'due {date}',
 
   'export.cap': 'CAP alert',
   'export.docx': 'Report (Word)',

@@ -165,6 +165,7 @@ export const incidentsZhCN = {
   'close.losses': '损失情况',
   'close.lessons': '经验教训',
   'close.followUps': '后续整改事项',
+  'close.followUpsHint': '每一项都会成为本单位隐患整改台帐中的整改任务，责任人会收到通知，逾期将被催办。',
   'close.task': '整改任务',
   'close.owner': '负责人',
   'close.dueDate': '完成期限',
@@ -173,6 +174,7 @@ export const incidentsZhCN = {
   'close.submit': '提交并关闭事件',
   'close.done': '事件已关闭，书面报告已归档',
   'afterAction.title': '书面报告',
+  'afterAction.due': '{date} 前完成',
 
   'export.cap': 'CAP 预警文件',
   'export.docx': '书面报告（Word）',

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, FlagFilled, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Spin, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -60,7 +60,11 @@ export default function TaskPage() {
         <Descriptions size="small" column={1} bordered={false}>
           <Descriptions.Item label={tn('task.unit')}>{task.unitName}</Descriptions.Item>
           <Descriptions.Item label={tn('task.source')}>
-            {tn(`source.${task.source.kind}`)} · {task.source.label}{task.source.itemCode ? ` · ${tn('task.item', { code: task.source.itemCode })}` : ''}
+            {tn(`source.${task.source.kind}`)} ·{' '}
+            {task.source.kind === 'incident' && task.source.id
+              ? <Link to={`/incidents/${task.source.id}`} data-testid="task-source-link">{task.source.label}</Link>
+              : task.source.label}
+            {task.source.itemCode ? ` · ${tn('task.item', { code: task.source.itemCode })}` : ''}
           </Descriptions.Item>
           {task.source.detail && <Descriptions.Item label={tn('task.problem')}>{task.source.detail}</Descriptions.Item>}
           <Descriptions.Item label={tn('task.owner')}>{task.ownerName}</Descriptions.Item>

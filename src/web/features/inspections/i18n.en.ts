@@ -105,6 +105,7 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'state.closed': 'Closed',
   'source.inspection': 'Inspection',
   'source.drill': 'Drill',
+  'source.incident': 'Incident',
 
   'ledger.title': 'Hazard rectification ledger',
   'ledger.unit': 'Unit',

@@ -103,6 +103,7 @@ export const inspectionsZhCN = {
   'state.closed': '已销号',
   'source.inspection': '隐患排查',
   'source.drill': '应急演练',
+  'source.incident': '突发事件',
 
   'ledger.title': '隐患排查整改台帐',
   'ledger.unit': '单位',
