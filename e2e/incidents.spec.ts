@@ -122,6 +122,10 @@ describe('incidents', () => {
     await head.waitForURL(new RegExp(`/incidents/${id}$`));
     const acknowledge = head.getByTestId('acknowledge');
     await acknowledge.waitFor();
+    // The sample head has no contact method yet: the page says they were told in the app only.
+    const reach = head.getByTestId('chain-step').first().getByTestId('reach').first();
+    await reach.waitFor();
+    assert.match((await reach.getAttribute('aria-label')) ?? '', /仅站内通知/);
     await shot(head, 'incidents-page-desktop-zh-before-ack');
     await acknowledge.click();
     await head.locator('[data-testid="chain-step"][data-state="done"]').waitFor();

@@ -23,6 +23,9 @@ export const ReportIncidentBody = z.strictObject({
 });
 export type ReportIncidentBody = z.infer<typeof ReportIncidentBody>;
 
+/** sending (queued or on its way), sent, failed (handed to the next method), dead (no method left). */
+export const REACH_STATES = ['sending', 'sent', 'failed', 'dead'] as const;
+
 export const IncidentStep = z.object({
   id: Id,
   position: z.number().int(),
@@ -37,7 +40,11 @@ export const IncidentStep = z.object({
   simulated: z.boolean(),
   doneAt: Timestamp.nullable(),
   doneBy: z.string().nullable(),
-  recipients: z.array(z.object({ personId: Id, name: z.string(), reason: z.enum(['holder', 'deputy', 'parent']) })),
+  recipients: z.array(z.object({
+    personId: Id, name: z.string(), reason: z.enum(['holder', 'deputy', 'parent']),
+    /** The newest message about this incident to them: by which channel, and whether it went out. */
+    reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
+  })),
   /** The signed-in person may acknowledge (notify) or file (report) this step now. */
   mine: z.boolean(),
 });

@@ -43,3 +43,16 @@ export async function sentSince(db: Executor, personId: string, since: string): 
 export async function notificationById(db: Executor, id: string) {
   return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** How each person told about an incident was last reached: the newest delivery of any message about it. */
+export async function reachedAbout(db: Executor, incidentId: string): Promise<Map<string, { channel: string; state: string; at: string }>> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+    .select(['deliveries.person_id', 'deliveries.channel', 'deliveries.state', 'deliveries.sent_at', 'deliveries.created_at'])
+    .where('notifications.incident_id', '=', incidentId)
+    .orderBy('deliveries.created_at')
+    .orderBy('deliveries.id')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, { channel: r.channel, state: r.state, at: r.sent_at ?? r.created_at }]));
+}

@@ -60,6 +60,8 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(delivery!.state, 'sent');
       const mail = smtp.messages.find((m) => m.deliveryId === delivery!.id);
       assert.ok(mail, 'the e-mail arrived');
+      const seen = (await teacher.get(`/api/v1/incidents/${incident.id}`)).json();
+      assert.deepEqual(seen.steps[0].recipients.map((r: { reached: { channel: string; state: string } }) => [r.reached.channel, r.reached.state]), [['email', 'sent']], 'the incident page says how the head was reached');
       assert.match(mail!.subject ?? '', /城关镇初级中学/);
     });
 
@@ -75,6 +77,8 @@ for (const dialect of dialectsUnderTest()) {
       await advance(120_000);
       const rows = await deliveriesFor(incident.id);
       assert.deepEqual(rows.map((d) => [d.channel, d.state, d.attempts]), [['email', 'failed', 4], ['dingtalk', 'sent', 1]]);
+      const seen = (await teacher.get(`/api/v1/incidents/${incident.id}`)).json();
+      assert.deepEqual(seen.steps[0].recipients.map((r: { reached: { channel: string; state: string } }) => [r.reached.channel, r.reached.state]), [['dingtalk', 'sent']], 'reached by the method that worked');
       assert.ok(http.received.some((m) => m.channel === 'dingtalk' && m.deliveryId === rows[1]!.id), 'the robot accepted the signed message');
     });
 
@@ -87,6 +91,8 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(told.length >= 1, 'the school’s head was told');
       assert.deepEqual(told.map((row) => [row.channel, row.state]), told.map(() => [IN_APP_ONLY, 'sent']));
       assert.ok(told.every((row) => row.sent_at), 'with the time it reached the inbox');
+      const seen = (await s1Teacher.get(`/api/v1/incidents/${incident.id}`)).json();
+      assert.equal(seen.steps[0].recipients[0].reached.channel, IN_APP_ONLY, 'the page says they were told in the app only');
       const before = smtp.messages.length + http.received.length;
       await t.c.deliveries.tick();
       assert.equal(smtp.messages.length + http.received.length, before, 'nothing goes on the wire for them');
@@ -101,6 +107,8 @@ for (const dialect of dialectsUnderTest()) {
       for (const wait of [30_000, 60_000, 120_000, 0, 30_000, 60_000, 120_000]) await advance(wait);
       let rows = await deliveriesFor(incident.id);
       assert.deepEqual(rows.map((d) => [d.channel, d.state]), [['email', 'failed'], ['dingtalk', 'failed'], ['email', 'pending']], 'a new round is queued, not given up');
+      const seen = (await teacher.get(`/api/v1/incidents/${incident.id}`)).json();
+      assert.deepEqual(seen.steps[0].recipients[0].reached.state, 'sending', 'still being tried');
       await advance(5 * 60_000);
       rows = await deliveriesFor(incident.id);
       assert.deepEqual(rows.map((d) => [d.channel, d.state]), [['email', 'failed'], ['dingtalk', 'failed'], ['email', 'sent']]);

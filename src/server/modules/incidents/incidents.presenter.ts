@@ -16,6 +16,15 @@ export interface IncidentBundle {
   /** As filed; follow-ups carry the id of the task made for them (reports filed before that have none). */
   afterAction: (Omit<AfterActionReport, 'followUps'> & { followUps: (AfterActionReport['followUps'][number] & { taskId?: string | null })[] }) | null;
   photos: { id: string; mime: string; size: number; created_at: string }[];
+  /** The newest delivery to each person told about the incident. */
+  reached: Map<string, { channel: string; state: string; at: string }>;
+}
+
+/** A delivery's state as the page shows it: queued and on the wire are both "sending". */
+function reachOf(delivery: { channel: string; state: string; at: string } | undefined): Incident['steps'][number]['recipients'][number]['reached'] {
+  if (!delivery) return null;
+  const state = delivery.state === 'pending' || delivery.state === 'sending' ? 'sending' : (delivery.state as 'sent' | 'failed' | 'dead');
+  return { channel: delivery.channel, state, at: delivery.at };
 }
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
@@ -34,7 +43,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
         id: s.id, position: s.position, kind: s.kind as 'notify' | 'report', targetUnitId: s.target_unit_id, targetUnitName: b.unitNames.get(s.target_unit_id) ?? '',
         role: s.role as Incident['steps'][number]['role'], deadlineMinutes: s.deadline_minutes, dueAt: s.due_at, state: s.state as 'waiting' | 'active' | 'done',
         late: s.late === 1, simulated: s.simulated === 1, doneAt: s.done_at, doneBy: s.done_by_person_id ? (b.names.get(s.done_by_person_id) ?? null) : null,
-        recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'deputy' | 'parent' })),
+        recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'deputy' | 'parent', reached: reachOf(b.reached.get(r.person_id)) })),
         mine: s.state === 'active' && incident.status !== 'closed' && recipients.some((r) => r.person_id === me && actsOnStep(r.reason)),
       };
     }),

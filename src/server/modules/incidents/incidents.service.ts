@@ -19,6 +19,7 @@ import { activate, actsOnStep, buildSteps, complete, FALLBACK_CHAIN, onStepDue, 
 import type { FollowUpTasks } from './follow-up-tasks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
+import { reachedAbout } from '../../notify/deliveries.repository.js';
 import * as peopleRepo from '../people/people.repository.js';
 import * as repo from './incidents.repository.js';
 
@@ -58,10 +59,11 @@ export class IncidentService {
     const [steps, events, flags, afterAction, photos] = await Promise.all([
       repo.stepsOf(this.db, [id]), repo.eventsOf(this.db, id), repo.flagsOf(this.db, [id]), repo.afterActionOf(this.db, id), repo.photosOf(this.db, id),
     ]);
-    const [recipients, notes, units] = await Promise.all([
+    const [recipients, notes, units, reached] = await Promise.all([
       repo.recipientsOf(this.db, steps.map((s) => s.id)),
       repo.flagNotesOf(this.db, flags.map((f) => f.id)),
       unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
+      reachedAbout(this.db, id),
     ]);
     const filed = afterAction ? (JSON.parse(afterAction.content_json) as NonNullable<IncidentBundle['afterAction']>) : null;
     const personIds = [
@@ -70,7 +72,7 @@ export class IncidentService {
     ];
     const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
     return {
-      incident, steps, recipients, events, flags, notes, photos,
+      incident, steps, recipients, events, flags, notes, photos, reached,
       unitNames: new Map(units.map((u) => [u.id, u.name])), names: new Map(names.map((p) => [p.id, p.name])),
       afterAction: filed,
     };

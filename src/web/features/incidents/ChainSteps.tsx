@@ -6,6 +6,7 @@ import type { Incident, IncidentStep } from './api.js';
 import { Countdown } from './Countdown.js';
 import { shortTime } from '../../components/format.js';
 import { useIt } from './i18n.js';
+import { ReachMark } from './ReachMark.js';
 import { StepAction } from './StepAction.js';
 
 const STATE_COLOURS = { waiting: 'default', active: 'processing', done: 'success', undone: 'error' } as const;
@@ -67,7 +68,7 @@ function StepCard({ incident, step, onChanged }: { incident: Incident; step: Inc
           {step.recipients.length === 0 && <Typography.Text type="warning">{it('chain.nobody')}</Typography.Text>}
           {step.recipients.map((r) => (
             <Tag key={`${r.personId}-${r.reason}`} color={REASON_COLOURS[r.reason]} style={{ marginInlineEnd: 0 }}>
-              {r.name} · {it(`chain.reason.${r.reason}`)}
+              {r.name} · {it(`chain.reason.${r.reason}`)} <ReachMark reached={r.reached} />
             </Tag>
           ))}
         </Flex>

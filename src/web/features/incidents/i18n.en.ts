@@ -100,6 +100,12 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'chain.reason.holder': 'holder',
   'chain.reason.deputy': 'deputy',
   'chain.reason.parent': 'parent unit',
+  'reach.inApp': 'in the app',
+  'reach.inAppOnly': 'No contact method set: told in the app only',
+  'reach.sending': 'Sending by {channel}',
+  'reach.sent': 'Sent by {channel} at {time}',
+  'reach.failed': '{channel} failed; trying their next contact method',
+  'reach.dead': 'Every contact method failed: told in the app only',
   'chain.empty': 'This incident has no reporting chain.',
 
   'step.acknowledge': 'Acknowledge',

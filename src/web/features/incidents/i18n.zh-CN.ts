@@ -98,6 +98,12 @@ export const incidentsZhCN = {
   'chain.reason.holder': '责任人',
   'chain.reason.deputy': '接替',
   'chain.reason.parent': '上级单位',
+  'reach.inApp': '站内',
+  'reach.inAppOnly': '未设置联系方式，仅站内通知',
+  'reach.sending': '正在通过{channel}发送',
+  'reach.sent': '已通过{channel}送达（{time}）',
+  'reach.failed': '{channel}发送失败，已改用下一种联系方式',
+  'reach.dead': '所有联系方式均发送失败，仅站内通知',
   'chain.empty': '这个事件没有报告链步骤。',
 
   'step.acknowledge': '确认收到',
