@@ -312,6 +312,17 @@ describe('incidents', () => {
     const saved = await apiGet<{ position: number; channel: string; signed: boolean }[]>(head, `/people/${me.personId}/contacts`);
     assert.deepEqual(saved.map((m) => [m.position, m.channel, m.signed]), [[1, 'dingtalk', true], [2, 'email', false]]);
     await shot(head, 'incidents-contacts-desktop-zh');
+
+    // Moving the saved robot down again asks for nothing: its address and secret are kept.
+    await section.getByTestId('contact-edit').click();
+    await section.getByTestId('contact-kept').waitFor();
+    await section.getByRole('button', { name: '下移' }).first().click();
+    await shot(head, 'incidents-contacts-desktop-zh-reorder');
+    await section.getByTestId('contact-save').click();
+    await eventually(async () => {
+      const again = await apiGet<{ position: number; channel: string; signed: boolean }[]>(head, `/people/${me.personId}/contacts`);
+      assert.deepEqual(again.map((m) => [m.position, m.channel, m.signed]), [[1, 'email', false], [2, 'dingtalk', true]]);
+    });
   });
 
   it('reads well in English on a phone: the board as cards and the bell as a drawer', async () => {

@@ -14,7 +14,15 @@ export const ContactMethodInput = z.discriminatedUnion('channel', [
 export type ContactMethodInput = z.infer<typeof ContactMethodInput>;
 export const CONTACT_METHODS_MAX = 5;
 
-export const ContactMethodsBody = z.strictObject({ methods: z.array(ContactMethodInput).max(CONTACT_METHODS_MAX) });
+/**
+ * Keeps the saved method now at `keep` (a position as listed), address and secret unchanged: a
+ * robot's credentials never come back from the server, so reordering must not ask for them again.
+ */
+export const KeptContactMethod = z.strictObject({ keep: z.number().int().min(1).max(CONTACT_METHODS_MAX) });
+export type KeptContactMethod = z.infer<typeof KeptContactMethod>;
+
+export const ContactMethodsBody = z.strictObject({ methods: z.array(z.union([KeptContactMethod, ContactMethodInput])).max(CONTACT_METHODS_MAX) });
+export type ContactMethodsBody = z.infer<typeof ContactMethodsBody>;
 
 /** As shown back: robot URLs and secrets are credentials, so only their host and presence leave. */
 export const ContactMethod = z.object({

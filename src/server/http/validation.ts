@@ -41,12 +41,36 @@ function sizeProblem(kind: 'small' | 'big', params: Record<string, unknown>): { 
   return kind === 'small' ? { key: 'field.tooSmall', params: { min: bound } } : { key: 'field.tooBig', params: { max: bound } };
 }
 
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message?: string;
+  [other: string]: unknown;
+}
+
+/**
+ * Of a union that matched no option, the option the client most likely meant, as entries: the one
+ * that does not find whole fields unknown, then the one with the fewest problems (the first on a tie).
+ * Without this, `{ "channel": "pager" }` would only be "methods.1 is invalid".
+ */
+function closestBranch(entry: ValidationEntry): ValidationEntry[] | null {
+  const branches = entry.params.errors as ZodIssueLike[][] | undefined;
+  if (!branches?.length) return null;
+  const score = (issues: ZodIssueLike[]) => (issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0) + issues.length;
+  const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
+  return best.map(({ code, path, message, ...params }) => ({
+    keyword: code, instancePath: `${entry.instancePath}/${path.map(String).join('/')}`.replace(/\/+$/, ''), params: { ...params, message },
+  }));
+}
+
 /**
  * Turns zod's issues into field problems the message catalogue can phrase in either language.
  * `input` is what the client sent, to tell a missing field from a wrong one.
  */
 export function fieldProblems(entries: ValidationEntry[], input: unknown): FieldProblem[] {
-  return entries.map((entry) => {
+  return entries.flatMap((entry) => {
+    const branch = entry.keyword === 'invalid_union' ? closestBranch(entry) : null;
+    if (branch) return fieldProblems(branch, input);
     const path = entry.instancePath.split('/').filter(Boolean);
     const field = path.join('.') || 'body';
     const p = entry.params;

@@ -160,5 +160,26 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['methods.0.to', 'methods.1.channel']);
       assert.equal((await admin.get(`/api/v1/people/${head.id}/contacts`)).json().length, 2, 'unchanged');
     });
+
+    it('saved methods are reordered by position, without sending the robot’s secret again', async () => {
+      const admin = await t.signIn('admin');
+      const head = (await admin.get(`/api/v1/people?q=s3.head`)).json().items[0];
+      const url = `/api/v1/people/${head.id}/contacts`;
+      const refused = await admin.inject({ method: 'PUT', url, payload: { methods: [{ keep: 1 }, { keep: 1 }, { keep: 4 }] }, headers: { 'accept-language': 'en' } });
+      assert.equal(refused.statusCode, 422);
+      assert.deepEqual(refused.json().errors.map((e: { field: string }) => e.field), ['methods.1.keep', 'methods.2.keep']);
+      assert.deepEqual((await admin.get(url)).json().map((m: { channel: string }) => m.channel), ['email', 'dingtalk'], 'unchanged');
+      const swapped = await admin.inject({ method: 'PUT', url, payload: { methods: [{ keep: 2 }, { channel: 'email', to: 'head2@s3.example' }] } });
+      assert.equal(swapped.statusCode, 200, swapped.body);
+      assert.deepEqual(swapped.json().map((m: { position: number; channel: string; target: string; signed: boolean }) => [m.position, m.channel, m.target, m.signed]),
+        [[1, 'dingtalk', new URL(http.urls.dingtalk).host, true], [2, 'email', 'head2@s3.example', false]]);
+      // The kept robot still signs with its secret: a message to it is accepted by the receiver.
+      clock.advance(10 * 60_000);
+      const incident = await report();
+      await t.c.deliveries.tick();
+      const [delivery] = await deliveriesFor(incident.id);
+      assert.deepEqual([delivery!.channel, delivery!.state], ['dingtalk', 'sent']);
+      assert.ok(http.received.some((m) => m.channel === 'dingtalk' && m.deliveryId === delivery!.id), 'signed correctly');
+    });
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContactMethod, ContactMethodsBody, type ContactMethodInput } from '../../../common/schemas/contacts.js';
+import { AppError, type FieldProblem } from '../../lib/errors.js';
 import { PersonParams } from '../../../common/schemas/people.js';
 import type { Db } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
@@ -17,6 +18,21 @@ const tags = ['people'];
 function shown(position: number, input: ContactMethodInput): z.infer<typeof ContactMethod> {
   if (input.channel === 'email') return { position, channel: 'email', target: input.to, signed: false };
   return { position, channel: input.channel, target: new URL(input.url).host, signed: 'secret' in input && Boolean(input.secret) };
+}
+
+/** The list as it will be stored: each `keep` replaced by the saved method it names, each named once. */
+function resolveKept(methods: ContactMethodsBody['methods'], saved: Map<number, ContactMethodInput>): ContactMethodInput[] {
+  const problems: FieldProblem[] = [];
+  const used = new Set<number>();
+  const resolved = methods.map((m, i) => {
+    if (!('keep' in m)) return m;
+    const kept = saved.get(m.keep);
+    if (!kept || used.has(m.keep)) problems.push({ field: `methods.${i}.keep`, key: 'contacts.keepUnknown', params: { position: m.keep } });
+    used.add(m.keep);
+    return kept!;
+  });
+  if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+  return resolved;
 }
 
 /** A person's contact methods in order. Their own, or a manager of their unit, may set them. */
@@ -37,13 +53,16 @@ export function contactRoutes(app: FastifyInstance, db: Db, clock: Clock, audit:
     if (actor.personId !== person.id) await units.requireManageable(actor, person.home_unit_id);
     const now = clock.now().toISOString();
     await db.transaction().execute(async (tx) => {
+      const saved = new Map((await tx.selectFrom('contact_methods').selectAll().where('person_id', '=', person.id).execute())
+        .map((m) => [m.position, JSON.parse(m.address_json) as ContactMethodInput]));
+      const methods = resolveKept(req.body.methods, saved);
       await tx.deleteFrom('contact_methods').where('person_id', '=', person.id).execute();
-      if (req.body.methods.length) {
-        await tx.insertInto('contact_methods').values(req.body.methods.map((m, i) => ({
+      if (methods.length) {
+        await tx.insertInto('contact_methods').values(methods.map((m, i) => ({
           id: newId(), person_id: person.id, position: i + 1, channel: m.channel, address_json: JSON.stringify(m), created_at: now,
         }))).execute();
       }
-      await audit.record(tx, actor, { action: 'person.contacts', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: req.body.methods.map((m, i) => shown(i + 1, m)) });
+      await audit.record(tx, actor, { action: 'person.contacts', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: methods.map((m, i) => shown(i + 1, m)) });
     });
     return list(person.id);
   });

@@ -1,28 +1,37 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import type { ContactMethod, ContactMethodInput } from './api.js';
+import type { ContactMethod, ContactMethodInput, KeptContactMethod } from './api.js';
 import { useNt } from './i18n.js';
 
 export const CHANNELS = ['email', 'dingtalk', 'wecom', 'feishu', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CONTACT_METHODS_MAX = 5;
 
-/** One row of the editor; `shown` is what the server showed of a saved robot (its host only). */
+/**
+ * One row of the editor. A saved robot comes back as `shown` (its host only) and `keep` (its
+ * position then): left as it is, it is saved by position, so its address and secret stay unasked.
+ */
 export interface MethodRow {
   channel: Channel;
   to?: string;
   url?: string;
   secret?: string;
   shown?: string;
+  keep?: number;
+  keptChannel?: Channel;
 }
 
 /** Saved methods as editor rows: an email comes back whole; a robot's address and secret never do. */
 export function rowsOf(methods: ContactMethod[]): MethodRow[] {
-  return methods.map((m) => (m.channel === 'email' ? { channel: 'email', to: m.target } : { channel: m.channel, shown: m.target }));
+  return methods.map((m) => (m.channel === 'email' ? { channel: 'email', to: m.target } : { channel: m.channel, shown: m.target, keep: m.position, keptChannel: m.channel }));
 }
 
-export function inputOf(row: MethodRow): ContactMethodInput {
+/** A saved robot the person did not touch: same channel, no new address typed. */
+export const isKept = (row: MethodRow) => row.keep !== undefined && row.channel === row.keptChannel && !(row.url ?? '').trim();
+
+export function inputOf(row: MethodRow): ContactMethodInput | KeptContactMethod {
+  if (isKept(row)) return { keep: row.keep! };
   const url = (row.url ?? '').trim();
   const secret = (row.secret ?? '').trim();
   switch (row.channel) {
@@ -40,7 +49,8 @@ export function inputOf(row: MethodRow): ContactMethodInput {
 /** The ordered list of methods being edited: add, remove, move up and down, fields per channel. */
 export function ContactMethodsEditor({ form }: { form: FormInstance<{ methods: MethodRow[] }> }) {
   const nt = useNt();
-  const rows = (Form.useWatch('methods', form) ?? []) as MethodRow[];
+  // preserve: also the fields no Form.Item shows (a saved robot's shown host and kept position).
+  const rows = (Form.useWatch('methods', { form, preserve: true }) ?? []) as MethodRow[];
   const required = (field: string) => ({ required: true, whitespace: true, message: nt('contacts.required', { field }) });
   return (
     <Form.List name="methods">
@@ -70,15 +80,17 @@ export function ContactMethodsEditor({ form }: { form: FormInstance<{ methods: M
                   </Form.Item>
                 ) : (
                   <>
-                    {row.shown && !row.url && (
-                      <Typography.Paragraph type="warning" style={{ fontSize: 12, marginBottom: 6 }}>
-                        {nt('contacts.reenter', { target: row.shown })}
-                      </Typography.Paragraph>
+                    {isKept(row) && (
+                      <div data-testid="contact-kept">
+                        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>
+                          {nt('contacts.kept', { target: row.shown ?? '' })}
+                        </Typography.Paragraph>
+                      </div>
                     )}
                     <Form.Item
                       name={[field.name, 'url']}
                       label={nt('contacts.url')}
-                      rules={[required(nt('contacts.url')), { pattern: /^https?:\/\/\S+$/i, message: nt('contacts.invalidUrl') }]}
+                      rules={isKept(row) ? [] : [required(nt('contacts.url')), { pattern: /^https?:\/\/\S+$/i, message: nt('contacts.invalidUrl') }]}
                       style={{ marginBottom: channel === 'wecom' ? 0 : 8 }}
                     >
                       <Input maxLength={1000} placeholder={row.shown ? `https://${row.shown}/…` : 'https://'} autoComplete="off" />
@@ -87,7 +99,7 @@ export function ContactMethodsEditor({ form }: { form: FormInstance<{ methods: M
                       <Form.Item
                         name={[field.name, 'secret']}
                         label={nt(channel === 'webhook' ? 'contacts.secret' : 'contacts.secretOptional')}
-                        rules={channel === 'webhook' ? [required(nt('contacts.secret'))] : []}
+                        rules={channel === 'webhook' && !isKept(row) ? [required(nt('contacts.secret'))] : []}
                         style={{ marginBottom: 0 }}
                       >
                         <Input.Password maxLength={200} autoComplete="new-password" />

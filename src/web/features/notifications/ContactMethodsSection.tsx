@@ -1,6 +1,6 @@
 import { EditOutlined, LockOutlined, MailOutlined, RobotOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Flex, Form, List, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LoadError } from '../../components/LoadError.js';
 import { useT } from '../../i18n/index.js';
 import { contactsApi } from './api.js';
@@ -21,8 +21,14 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ methods: MethodRow[] }>();
+  // Each edit starts from what is saved now, not from what the last edit left in the form.
+  useEffect(() => {
+    if (editing) form.setFieldsValue({ methods: rowsOf(methods.data ?? []) });
+  }, [editing, form, methods.data]);
 
-  const save = async ({ methods: rows }: { methods?: MethodRow[] }) => {
+  const save = async () => {
+    // The whole store, not onFinish's values: those leave out what no Form.Item shows (a robot kept by position).
+    const rows = (form.getFieldsValue(true) as { methods?: MethodRow[] }).methods;
     setBusy(true);
     try {
       await contactsApi.replace(personId, (rows ?? []).map(inputOf));
@@ -46,7 +52,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       </Typography.Paragraph>
       {methods.error ? <LoadError error={methods.error} onRetry={methods.refresh} /> : null}
       {editing ? (
-        <Form form={form} layout="vertical" initialValues={{ methods: rowsOf(methods.data ?? []) }} onFinish={(v) => void save(v)} data-testid="contact-form">
+        <Form form={form} layout="vertical" initialValues={{ methods: rowsOf(methods.data ?? []) }} onFinish={() => void save()} data-testid="contact-form">
           <ContactMethodsEditor form={form} />
           <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
             <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContactMethod as ContactMethodSchema, ContactMethodInput } from '../../../common/schemas/contacts.js';
+import type { ContactMethod as ContactMethodSchema, ContactMethodInput, KeptContactMethod } from '../../../common/schemas/contacts.js';
 import type { Page } from '../../../common/schemas/shared.js';
 import { http, request } from '../../api/client.js';
 
@@ -21,10 +21,10 @@ export const notificationsApi = {
 };
 
 export type ContactMethod = z.infer<typeof ContactMethodSchema>;
-export type { ContactMethodInput };
+export type { ContactMethodInput, KeptContactMethod };
 
 export const contactsApi = {
   list: (personId: string) => http.get<ContactMethod[]>(`/people/${personId}/contacts`),
-  replace: (personId: string, methods: ContactMethodInput[]) =>
+  replace: (personId: string, methods: (ContactMethodInput | KeptContactMethod)[]) =>
     request<ContactMethod[]>('PUT', `/people/${personId}/contacts`, { body: { methods } }),
 };
