@@ -56,6 +56,7 @@ export class InspectionService {
           ownerPersonId: answer.task?.ownerPersonId ?? (actor.kind === 'account' ? actor.personId : ''),
           dueAt: answer.task?.dueAt ? new Date(answer.task.dueAt) : new Date(now.getTime() + item.fixDays * DAY),
           source: { kind: 'inspection', id: inspectionId, label: checklist.name, itemCode: item.code, detail: answer.note || null },
+          foundAt: now,
         });
         results.push({ id: newId(), inspection_id: inspectionId, position, item_code: item.code, item_text: item.text, result: answer.result, note: answer.note, task_id: taskId });
       }

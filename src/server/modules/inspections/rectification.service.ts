@@ -36,6 +36,8 @@ export interface NewTask {
   ownerPersonId: string;
   dueAt: Date;
   source: { kind: TaskSourceKind; id: string | null; label: string; itemCode: string | null; detail: string | null };
+  /** When the hazard was found, if not now: the run's own time, so "fix within N days" counts from it. */
+  foundAt?: Date;
 }
 
 export const validation = (problems: FieldProblem[]) => new AppError(422, 'validation', 'problem.validation', {}, problems);
@@ -70,7 +72,7 @@ export class RectificationService {
 
   /** Inside the caller's transaction (an inspection run makes its tasks this way); checks are the caller's. */
   async createInTx(tx: Executor, afterCommit: AfterCommit, actor: Actor, input: NewTask): Promise<string> {
-    const now = this.clock.now();
+    const now = input.foundAt ?? this.clock.now();
     const row: repo.RectificationTaskRow = {
       id: newId(), unit_id: input.unit.id, title: input.title, risk: input.risk, source_kind: input.source.kind, source_id: input.source.id,
       source_label: input.source.label, source_item_code: input.source.itemCode, source_detail: input.source.detail,
