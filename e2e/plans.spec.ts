@@ -230,7 +230,11 @@ describe('plans', () => {
     assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
     await page.getByTestId('plan-publish').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
-    await message(page, '已发布第 2 版');
+    // Waited for in the data, not by its toast, which a slow moment can let fade unseen.
+    await eventually(async () => {
+      const now = await apiGet<PlanVersion>(page, `/plans/${plan.id}`);
+      assert.deepEqual([now.version, now.status], [2, 'published']);
+    });
 
     // Version history: version 1 against version 2, each change named in words with values as people write them.
     await page.getByRole('tab', { name: '版本历史' }).click();

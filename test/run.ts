@@ -77,21 +77,28 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const files = [
-    ...(e2eOnly ? [] : [...findFiles(join(root, 'src'), /\.test\.tsx?$/), ...findFiles(join(root, 'test'), /\.test\.ts$/)]),
-    ...(serverOnly ? [] : findFiles(join(root, 'e2e'), /\.spec\.ts$/)),
-  ];
+  const serverFiles = e2eOnly ? [] : [...findFiles(join(root, 'src'), /\.test\.tsx?$/), ...findFiles(join(root, 'test'), /\.test\.ts$/)];
+  const browserFiles = serverOnly ? [] : findFiles(join(root, 'e2e'), /\.spec\.ts$/);
   ensureDebianPackages();
   if (!serverOnly) {
     console.log('Building the production app for the browser tests (npm run build)…');
     if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
   }
-  console.log(`Databases under test: ${dialects.join(', ')}; ${files.length} test files.`);
-  const status = run(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files.map((f) => relative(root, f))],
-    { ...process.env, STEADY_TEST_DIALECTS: dialects.join(','), TZ: process.env.TZ ?? 'UTC' },
-  );
+  console.log(`Databases under test: ${dialects.join(', ')}; ${serverFiles.length} server and ${browserFiles.length} browser test files.`);
+  // Two phases: the browser tests wait on real screens, and sharing two cores with the crash and
+  // CLI tests (which start servers of their own) made their waits flaky.
+  const phase = (files: string[]) =>
+    files.length === 0
+      ? 0
+      : run(
+          process.execPath,
+          ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files.map((f) => relative(root, f))],
+          { ...process.env, STEADY_TEST_DIALECTS: dialects.join(','), TZ: process.env.TZ ?? 'UTC' },
+        );
+  const serverStatus = phase(serverFiles);
+  const browserStatus = phase(browserFiles);
+  const status = serverStatus || browserStatus;
+  if (serverStatus && browserFiles.length) console.log('\n*** Server tests failed (see above); the browser tests ran after them. ***');
   if (!dialects.includes('postgres') && !e2eOnly) {
     console.log(`\n*** PostgreSQL was NOT tested: nothing answered at ${TEST_PG_URL}. Only SQLite was tested. ***`);
   }
