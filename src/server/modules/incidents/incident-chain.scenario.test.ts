@@ -326,18 +326,24 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(escalated.data.people, 1);
     });
 
-    it('in a drill, a step to the parent unit escalates without telling anyone there', async () => {
+    it('in a drill, a step to the parent unit is passed as practised, telling nobody there and leaving no late mark', async () => {
       clock.set(T0);
       const created = await report({ drill: true });
       assert.deepEqual(created.steps.map((s) => s.simulated), [false, false, true, true]);
       await at(10);
+      let now = await incident(created.id);
+      assert.deepEqual(now.steps.map((s: Step) => [s.state, s.late]), [['active', true], ['active', false], ['waiting', false], ['waiting', false]]);
       await at(20);
-      await at(30);
-      const now = await incident(created.id);
-      assert.deepEqual(now.steps.map((s: Step) => [s.state, s.late]), [['active', true], ['active', true], ['active', true], ['active', false]]);
+      now = await incident(created.id);
+      assert.deepEqual(now.steps.map((s: Step) => [s.state, s.late]), [['active', true], ['active', true], ['done', false], ['active', false]],
+        'the unit’s own steps go late as in earnest; the parent step is practised the moment it comes up, and the report step follows');
       assert.deepEqual(now.steps[2].recipients, [], 'nobody in the parent unit was told');
-      const escalated = now.events.find((e: { kind: string; data: { stepId: string } }) => e.kind === 'step.escalated' && e.data.stepId === created.steps[2]!.id);
-      assert.equal(escalated.data.people, 0);
+      assert.ok(now.events.some((e: { kind: string; data: { stepId: string } }) => e.kind === 'step.practised' && e.data.stepId === created.steps[2]!.id));
+      assert.ok(!now.events.some((e: { kind: string; data: { stepId: string } }) => e.kind === 'step.escalated' && e.data.stepId === created.steps[2]!.id));
+      await at(30);
+      now = await incident(created.id);
+      assert.equal(now.steps[2].late, false, 'its deadline passing changes nothing');
+      assert.ok(!now.flags.some((f: { stepId: string }) => f.stepId === created.steps[2]!.id), 'no flag for a practised step');
       assert.deepEqual((await inbox(gate, created.id)).sort(), ['incident.deputy', 'incident.deputy', 'incident.deputy_copy'], 'the unit’s own steps still escalate to its deputy');
       await at(130);
       assert.deepEqual(await toldInParent(created.id), []);

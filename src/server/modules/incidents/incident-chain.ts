@@ -83,7 +83,8 @@ const silenced = (ctx: ChainContext, step: IncidentStepRow, reason: TellReason) 
  * for a formal report, the incident unit's accountable head, who must file it (in a drill too: the
  * head practises the report, which goes no further than the unit).
  */
-export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
+export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<'active' | 'practised'> {
+  if (step.kind === 'notify' && silenced(ctx, step, 'holder')) return practise(ctx, step);
   const holders = step.kind === 'notify' ? await holdersOf(ctx, step.target_unit_id, step.role) : await holdersOf(ctx, ctx.incident.unit_id, 'accountable_head');
   const people = silenced(ctx, step, 'holder') ? [] : holders;
   const told = new Set([...people, ...(await repo.recipientsOf(ctx.tx, [step.id])).map((r) => r.person_id)]);
@@ -92,6 +93,19 @@ export async function activate(ctx: ChainContext, step: IncidentStepRow): Promis
   await tell(ctx, step, people, 'holder');
   await tell(ctx, step, copies, 'copy');
   await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length + copies.length, simulated: step.simulated === 1 }, true);
+  return 'active';
+}
+
+/**
+ * In a drill, a step that would tell the parent unit is passed as practised the moment it comes up:
+ * nobody there is told, so nobody could acknowledge it, and waiting out its deadline would only
+ * leave a late mark on an exercise. The timeline says it was skipped; the chain goes on.
+ */
+async function practise(ctx: ChainContext, step: IncidentStepRow): Promise<'practised'> {
+  const at = ctx.now.toISOString();
+  await repo.updateStep(ctx.tx, step.id, { state: 'done', activated_at: at, done_at: at, done_by_person_id: null });
+  await recordEvent(ctx, 'step.practised', null, { stepId: step.id, position: step.position }, true);
+  return 'practised';
 }
 
 async function tell(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
@@ -115,7 +129,7 @@ async function isFrontier(ctx: ChainContext, step: IncidentStepRow): Promise<boo
 export async function advance(ctx: ChainContext, after: IncidentStepRow): Promise<void> {
   const steps = await repo.stepsOf(ctx.tx, [ctx.incident.id]);
   const next = steps.find((s) => s.position > after.position && s.state === 'waiting');
-  if (next) await activate(ctx, next);
+  if (next && (await activate(ctx, next)) === 'practised') await advance(ctx, next);
 }
 
 /** A step is done: acknowledged, or its report filed. A late step stays marked late. */

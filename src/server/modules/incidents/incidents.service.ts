@@ -15,7 +15,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import { activate, actsOnStep, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
+import { activate, actsOnStep, advance, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { FollowUpTasks } from './follow-up-tasks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
@@ -129,7 +129,7 @@ export class IncidentService {
         await repo.insertStep(tx, step);
         await this.engine.schedule(tx, { kind: STEP_DEADLINE, refId: step.id, unitId: incident.unit_id, dueAt: new Date(step.due_at) });
       }
-      if (steps[0]) await activate(ctx, steps[0]);
+      if (steps[0] && (await activate(ctx, steps[0])) === 'practised') await advance(ctx, steps[0]);
       await this.audit.record(tx, actor, { action: 'incident.report', entity: 'incident', entityId: row.id, unitId: unit.id, after: { type: row.type, severity: row.severity, drill: input.drill } });
       this.notifier.changed(ctx);
       return incident;

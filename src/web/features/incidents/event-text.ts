@@ -37,6 +37,8 @@ export function eventSentence(it: IncidentsT, t: Translate, event: IncidentEvent
     }
     case 'step.activated':
       return data.simulated ? it('ev.step.activatedSimulated', { n: step }) : it('ev.step.activated', { n: step, people: num(data.people) });
+    case 'step.practised':
+      return it('ev.step.practised', { n: step });
     case 'step.acknowledged':
       return it(data.late ? 'ev.step.acknowledgedLate' : 'ev.step.acknowledged', { actor, n: step });
     case 'step.report_filed':
