@@ -34,3 +34,5 @@ export const conflict = (key: MessageKey, params: Record<string, string | number
 /** A rule of the domain refused the input; names the field when there is one. */
 export const invalid = (field: string, key: MessageKey, params: Record<string, string | number> = {}) =>
   new AppError(422, 'validation', 'problem.validation', {}, [{ field, key, params }]);
+/** Several bad fields at once, all named; thrown only when there is at least one. */
+export const invalidFields = (problems: FieldProblem[]) => new AppError(422, 'validation', 'problem.validation', {}, problems);

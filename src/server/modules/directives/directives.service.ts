@@ -4,7 +4,7 @@ import { transactionWithHooks, type Db, type DialectName } from '../../db/databa
 import type { Database } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, invalid, notFound, type FieldProblem } from '../../lib/errors.js';
+import { AppError, conflict, invalid, invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -73,7 +73,7 @@ export class DirectiveService {
       files.forEach((f, i) => {
         if (f.truncated) problems.push({ field: `attachments.${i}`, key: 'directive.attachmentTooLarge', params: { name: f.name } });
       });
-      if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+      if (problems.length) throw invalidFields(problems);
 
       const at = now.toISOString();
       const directive = {
@@ -150,7 +150,7 @@ export class DirectiveService {
       only?.forEach((unitId, i) => {
         if (!targets.some((t) => t.unit_id === unitId)) problems.push({ field: `unitIds.${i}`, key: 'directive.notTarget', params: { unit: unitId } });
       });
-      if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+      if (problems.length) throw invalidFields(problems);
       const chosen = only ? owing.filter((t) => only.includes(t.unit_id)) : owing;
       const now = this.clock.now();
       for (const t of chosen) await repo.updateTarget(tx, t.id, { reminders: t.reminders + 1, last_reminded_at: now.toISOString() });

@@ -6,7 +6,7 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { IncidentRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { translate } from '../../lib/messages.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
@@ -238,7 +238,7 @@ export class IncidentService {
     const dueAt = (date: string) => DateTime.fromISO(date, { zone: incident.unit_time_zone }).endOf('day').toJSDate();
     const problems = [];
     for (const [i, f] of report.followUps.entries()) problems.push(...(await tasks.check(ctx.tx, incident.unit_id, f.ownerId, dueAt(f.dueDate), `report.followUps.${i}.`)));
-    if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+    if (problems.length) throw invalidFields(problems);
     const unit = await this.units.requireManageable(actor, incident.unit_id, ctx.tx);
     const local = DateTime.fromISO(incident.occurred_at, { zone: incident.unit_time_zone }).toFormat('yyyy-MM-dd');
     const label = `${incident.drill ? translate(incident.unit_locale === 'en' ? 'en' : 'zh-CN', 'incident.drillMark') : ''}${local} ${incident.place}`;

@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { Db } from '../../db/database.js';
 import { listChecklistTemplates, loadChecklistTemplate } from '../../exports/checklist-templates.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, notFound, type FieldProblem } from '../../lib/errors.js';
+import { invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -27,7 +27,7 @@ export function assignCodes(items: z.infer<typeof ItemInput>[], previous: string
     if (used.has(item.code)) problems.push({ field: `items.${i}`, key: 'checklist.codeTwice', params: { code: item.code } });
     used.add(item.code);
   });
-  if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+  if (problems.length) throw invalidFields(problems);
   const prefix = /^[A-Z]+/.exec(items.find((i) => i.code)?.code ?? previous[0] ?? '')?.[0] ?? 'X';
   const taken = [...used, ...previous].filter((c) => /^[A-Z]+/.exec(c)?.[0] === prefix);
   let next = Math.max(0, ...taken.map((c) => Number(c.slice(prefix.length)) || 0)) + 1;

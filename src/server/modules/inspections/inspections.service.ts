@@ -4,7 +4,7 @@ import type { PageQuery } from '../../../common/schemas/shared.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { notFound, type FieldProblem } from '../../lib/errors.js';
+import { invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
@@ -14,7 +14,7 @@ import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
 import type { ChecklistItem, RunBody } from './inspections.schemas.js';
-import { validation, type RectificationService } from './rectification.service.js';
+import type { RectificationService } from './rectification.service.js';
 
 const DAY = 86_400_000;
 
@@ -99,7 +99,7 @@ export class InspectionService {
     }
     const missing = [...items.keys()].filter((code) => !answered.has(code));
     if (missing.length) problems.push({ field: 'answers', key: 'inspection.itemsMissing', params: { codes: missing.join(', ') } });
-    if (problems.length) throw validation(problems);
+    if (problems.length) throw invalidFields(problems);
   }
 
   async get(actor: Actor, id: string) {

@@ -3,7 +3,7 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { UnitRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, invalid, notFound, type FieldProblem } from '../../lib/errors.js';
+import { AppError, invalid, invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -40,7 +40,6 @@ export interface NewTask {
   foundAt?: Date;
 }
 
-export const validation = (problems: FieldProblem[]) => new AppError(422, 'validation', 'problem.validation', {}, problems);
 const deadlineRef = (task: { id: string; due_at: string }) => `${task.id}@${task.due_at}`;
 const personOf = (actor: Actor) => (actor.kind === 'account' ? actor.personId : null);
 
@@ -96,7 +95,7 @@ export class RectificationService {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const problems = await this.checkOwnerAndDue(tx, unit.id, input.ownerPersonId, new Date(input.dueAt));
       if (!drill) problems.push({ field: 'source.drillId', key: 'rectification.drillNotOfUnit' });
-      if (problems.length || !drill) throw validation(problems);
+      if (problems.length || !drill) throw invalidFields(problems);
       return this.createInTx(tx, afterCommit, actor, {
         unit, title: input.title, risk: input.risk, ownerPersonId: input.ownerPersonId, dueAt: new Date(input.dueAt),
         source: { kind: 'drill', id: input.source.drillId, label: drill.title, itemCode: null, detail: input.source.problem },
@@ -148,7 +147,7 @@ export class RectificationService {
       }
       const due = input.dueAt ? new Date(input.dueAt) : undefined;
       const problems = await this.checkOwnerAndDue(tx, task.unit_id, undefined, due);
-      if (problems.length) throw validation(problems);
+      if (problems.length) throw invalidFields(problems);
       await this.requirePhotos(tx, task.unit_id, input.photoIds, false);
       await repo.updateTask(tx, id, { state: 'reopened', updated_at: now.toISOString() });
       await this.event(tx, actor, task, 'rejected', input.note, input.photoIds, { before: { state: task.state }, after: { state: 'reopened', dueAt: due?.toISOString() } });
@@ -175,7 +174,7 @@ export class RectificationService {
       requireEdit(actor, task);
       const due = input.dueAt ? new Date(input.dueAt) : undefined;
       const problems = await this.checkOwnerAndDue(tx, task.unit_id, input.ownerPersonId, due);
-      if (problems.length) throw validation(problems);
+      if (problems.length) throw invalidFields(problems);
       const changes = { ...(input.title && { title: input.title }), ...(input.risk && { risk: input.risk }), ...(input.ownerPersonId && { owner_person_id: input.ownerPersonId }) };
       await repo.updateTask(tx, id, { ...changes, updated_at: now.toISOString() });
       if (due && due.toISOString() !== task.due_at) await this.moveDeadline(tx, task, due);

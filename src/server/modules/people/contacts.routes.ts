@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ContactMethod, ContactMethodsBody, type ContactMethodInput } from '../../../common/schemas/contacts.js';
-import { AppError, type FieldProblem } from '../../lib/errors.js';
+import { invalidFields, type FieldProblem } from '../../lib/errors.js';
 import { PersonParams } from '../../../common/schemas/people.js';
 import type { Db } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
@@ -31,7 +31,7 @@ function resolveKept(methods: ContactMethodsBody['methods'], saved: Map<number, 
     used.add(m.keep);
     return kept!;
   });
-  if (problems.length) throw new AppError(422, 'validation', 'problem.validation', {}, problems);
+  if (problems.length) throw invalidFields(problems);
   return resolved;
 }
 

@@ -7,7 +7,7 @@ import type { Db, Executor } from '../../db/database.js';
 import type { PlanVersionRow } from '../../db/schema.js';
 import { loadPlanTemplate } from '../../exports/plan-templates.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -84,7 +84,7 @@ export class PlanService {
   /** A plan from a template: the leadership group and chain filled from the unit's people. */
   async create(actor: Actor, input: CreatePlanInput): Promise<PlanBundle> {
     const template = loadPlanTemplate(input.template);
-    if ((template.kind === 'special_period') !== Boolean(input.period)) throw new AppError(422, 'validation', 'problem.validation', {}, [{ field: 'period', key: 'plan.templateKind' }]);
+    if ((template.kind === 'special_period') !== Boolean(input.period)) throw invalid('period', 'plan.templateKind');
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const locale = input.locale ?? (unit.locale as Locale);
