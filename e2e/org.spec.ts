@@ -131,7 +131,9 @@ describe('organisation', () => {
     await form.locator('#name').fill(newName);
     await form.locator('.ant-select').filter({ has: page.locator('#locale') }).click();
     await pickOption(page, 'English');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^保\s?存$/ }).click();
+    // Not anchored at the start: reopened right after a save, the button can keep the invisible
+    // remains of its loading icon, which make its accessible name "loading 保 存".
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s?存$/ }).click();
     await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
     await page.locator('.ant-modal-wrap').filter({ has: form }).waitFor({ state: 'hidden' });
 
@@ -191,7 +193,9 @@ describe('organisation', () => {
     await page.locator('.ant-modal-title').filter({ hasText: `编辑「${name}」` }).waitFor();
     const renamed = `${name} 二部`;
     await form.locator('#name').fill(renamed);
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^保\s?存$/ }).click();
+    // Not anchored at the start: reopened right after a save, the button can keep the invisible
+    // remains of its loading icon, which make its accessible name "loading 保 存".
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s?存$/ }).click();
     await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
     await detail.getByRole('heading', { name: renamed }).waitFor();
     await eventually(async () => assert.equal((await treeRows(page)).find((r) => r.id === created.id)?.name, renamed));
