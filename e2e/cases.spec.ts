@@ -65,6 +65,8 @@ describe('dispute cases', () => {
     assert.match(number, /^\d{4}-\d{4}$/);
     const link = await created.getByTestId('status-link').inputValue();
     assert.match(link, new RegExp(`^${demo.url}/case-status/[A-Za-z0-9_-]{10,}$`));
+    // The clipboard answers only the focused page; several pages share this browser.
+    await page.bringToFront();
     await created.getByTestId('copy-link').click();
     await page.getByText('已复制').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);

@@ -32,7 +32,7 @@ export function LinkBox({ token }: { token: string }) {
       <Button
         type="primary"
         icon={<CopyOutlined />}
-        onClick={() => void copyText(link).then((done) => (done ? message.success(ct('link.copied')) : undefined))}
+        onClick={() => void copyText(link).then((done) => (done ? message.success(ct('link.copied')) : message.warning(ct('link.copyFailed'))))}
         data-testid="copy-link"
       >
         {ct('link.copy')}

@@ -59,6 +59,7 @@ export const casesEn: Record<CasesKey, string> = {
   'link.label': 'Status link for the person who raised it',
   'link.copy': 'Copy link',
   'link.copied': 'Copied',
+  'link.copyFailed': 'Could not copy it automatically; select the link above and copy it by hand',
   'link.about': 'The person who raised the case follows its status and dates through a private link. It is shown once, when made, and works for a year.',
   'link.reissue': 'Make a new status link',
   'link.reissueConfirm': 'The link given out before will stop working. Go on?',

@@ -57,6 +57,7 @@ export const casesZhCN = {
   'link.label': '反映人查询链接',
   'link.copy': '复制链接',
   'link.copied': '已复制',
+  'link.copyFailed': '未能自动复制，请长按或选中上面的链接手动复制',
   'link.about': '反映人凭链接查看办理状态和日期。链接只在生成时显示一次，有效期一年。',
   'link.reissue': '重新生成查询链接',
   'link.reissueConfirm': '生成新链接后，原来给出的链接将失效。继续吗？',
