@@ -34,6 +34,11 @@ import { patrolRoutes } from './modules/patrols/patrols.routes.js';
 import { drillPhotoRoutes } from './modules/drills/drill-photos.routes.js';
 import { dailyReportRoutes } from './modules/daily-reports/daily-reports.routes.js';
 import { directiveRoutes } from './modules/directives/directives.routes.js';
+// ── Reaching people (issue #11) ──
+import { acknowledgementRoutes } from './modules/acknowledgements/acknowledgements.routes.js';
+import { channelRoutes } from './modules/channels/channels.routes.js';
+import { requireTopAdmin } from './modules/channels/channels.policy.js';
+import { deliveryHealth } from './notify/delivery-health.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -90,6 +95,13 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);
   notificationRoutes(app, c.db, c.bus, c.clock);
+  // ── Reaching people (issue #11) ──
+  acknowledgementRoutes(app, c.acknowledgements);
+  await channelRoutes(app, c.channelSettings, async (actor) => {
+    requireTopAdmin(actor);
+    const since = new Date(c.clock.now().getTime() - 24 * 60 * 60_000);
+    return { since: since.toISOString(), channels: await deliveryHealth(c.db, since), secretKeyConfigured: c.config.secretKey !== undefined };
+  }, { failover: c.failover, acks: c.acknowledgements, now: () => c.clock.now() });
 
   await serveWebApp(app, c.config.webDir);
   return app;

@@ -28,6 +28,10 @@ export interface Config {
   readonly deliveriesPerPersonPerMinute: number;
   /** How long a sender may hold a delivery before another may try it (after a crash). */
   readonly deliveryLeaseMs: number;
+  /** STEADY_SECRET_KEY: seals vendor secrets and derives acknowledge-link tokens; at least 32 characters. */
+  readonly secretKey: string | undefined;
+  /** STEADY_VAPID_SUBJECT: the contact Web Push services are told (mailto: or https:). */
+  readonly vapidSubject: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +52,13 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new Error(`${name}: expected true or false, got "${env[name]}"`);
+}
+
+function secretKey(env: Env): string | undefined {
+  const raw = env.STEADY_SECRET_KEY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new Error('STEADY_SECRET_KEY: expected at least 32 characters (for example `openssl rand -base64 32`)');
+  return raw;
 }
 
 /** Reads the environment once; every setting is checked here and named when wrong. */
@@ -73,5 +84,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deliveriesPerPersonPerMinute: integer(env, 'STEADY_DELIVERIES_PER_MINUTE', 6, 1, 10_000),
     // Longer than a channel's 10-second timeout, or a slow send would be claimed and sent again.
     deliveryLeaseMs: integer(env, 'STEADY_DELIVERY_LEASE_SECONDS', 60, 15, 3600) * 1000,
+    secretKey: secretKey(env),
+    vapidSubject: env.STEADY_VAPID_SUBJECT || 'mailto:steady@localhost',
   });
 }

@@ -34,6 +34,12 @@ import { ROTATION_DEADLINE, RotationService } from './modules/duty/rotations.ser
 import { SwapService } from './modules/duty/swaps.service.js';
 import { createDailyReports, type DailyReports } from './modules/daily-reports/daily-reports.module.js';
 import { createDirectives, type Directives } from './modules/directives/directives.module.js';
+// ── Reaching people (issue #11) ──
+import { SecretBox } from './lib/secret-box.js';
+import { AcknowledgementService } from './modules/acknowledgements/acknowledgements.service.js';
+import { ChannelService } from './modules/channels/channels.service.js';
+import { Failover } from './notify/failover.js';
+import type { VendorSettingsSource } from './notify/channels/vendor-settings.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -72,6 +78,14 @@ export interface Container {
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
   duty: DutyService;
   dutyRosters: { rotations: RotationService; swaps: SwapService; handovers: HandoverService; transfer: RosterTransfer; feeds: FeedService };
+  /** Vendor accounts (SMS, voice, work apps, Web Push): settings, secrets sealed, callback keys. */
+  channelSettings: ChannelService;
+  /** One-tap acknowledge links and SMS / work-app replies. */
+  acknowledgements: AcknowledgementService;
+  /** Failover inside the deadline and vendors' delivery receipts. */
+  failover: Failover;
+  /** Tells people: the inbox, the outbox and the live nudge. */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -80,8 +94,8 @@ export interface ContainerOptions {
   /** An already opened database (tests pass one per dialect). */
   database?: { db: Db; dialect: DialectName; sqlite: SQLite.Database | null };
   onEngineError?: (error: unknown) => void;
-  /** Delivery channels; tests point them at local receivers. */
-  channels?: ReturnType<typeof createChannels>;
+  /** Delivery channels; tests point them at local receivers (a function gets the vendor settings to read). */
+  channels?: ReturnType<typeof createChannels> | ((vendors: VendorSettingsSource) => ReturnType<typeof createChannels>);
 }
 
 export function createContainer(config: Config, options: ContainerOptions = {}): Container {
@@ -96,9 +110,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const planRules = new PlanRules(db);
   const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
-  const channels = options.channels ?? createChannels({ smtp: config.smtp });
-  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
-  const notifier = new Notifier(bus, deliveries);
+  // Vendor secrets are sealed with the key from the environment; without one, links die at restart and secrets cannot be saved.
+  const box = config.secretKey ? new SecretBox(config.secretKey) : SecretBox.ephemeral();
+  const channelSettings = new ChannelService(db, clock, audit, box, config.publicUrl);
+  const channels = typeof options.channels === 'function' ? options.channels(channelSettings)
+    : options.channels ?? createChannels({ smtp: config.smtp, vendors: channelSettings, vapidSubject: config.vapidSubject });
+  const acknowledgements = new AcknowledgementService(db, clock, box);
+  const deliveries = new DeliveryWorker(db, dialect, clock, channels, {
+    publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs, acks: acknowledgements,
+  });
+  const failover = new Failover(db, dialect, deliveries);
+  deliveries.beforeClaim = async (now) => void (await failover.sweep(now));
+  const notifier = new Notifier(bus, deliveries, acknowledgements);
   const leave = new LeaveService(db, clock, audit, units, planRules, notifier);
   const duty = new DutyService(db, clock, audit, units, planRules, leave);
   const dutyRosters = {
@@ -118,6 +141,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) => cases.onFollowUp(tx, deadline.ref_id, now, afterCommit));
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
+  acknowledgements.useSteps(incidents);
   // Prompts go to the people on the duty roster now, and to the role holders where no shift is on.
   const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) => duty.onDutyIds(unitId, at, tx));
   const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
@@ -132,6 +156,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
     dailyReports, directives,
     leave, duty, dutyRosters,
+    channelSettings, acknowledgements, failover, notifier,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

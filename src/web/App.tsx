@@ -28,6 +28,8 @@ const CasesPage = lazy(() => import('./features/cases/CasesPage.js'));
 const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js'));
 const CasePage = lazy(() => import('./features/cases/CasePage.js'));
 const PublicCaseStatusPage = lazy(() => import('./features/cases/PublicCaseStatusPage.js'));
+const AckPage = lazy(() => import('./features/acknowledgements/AckPage.js'));
+const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.js'));
 const PatrolsPage = lazy(() => import('./features/patrols/PatrolsPage.js'));
 const CheckpointsPage = lazy(() => import('./features/patrols/CheckpointsPage.js'));
 const PatrolScanPage = lazy(() => import('./features/patrols/ScanPage.js'));
@@ -86,6 +88,7 @@ function SignedInRoutes() {
           <Route path="duty/now" element={<OnDutyNowPage />} />
           <Route path="duty/roster" element={<RosterToolsPage />} />
           <Route path="duty/leave" element={<LeavePage />} />
+          <Route path="channels" element={<ChannelsPage />} />
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
@@ -121,6 +124,8 @@ function Gate() {
 const router = createBrowserRouter([
   // The private status link of a dispute case: for the person who raised it, without signing in.
   { path: '/case-status/:token', element: <Suspense fallback={<FullPageSpin />}><PublicCaseStatusPage /></Suspense> },
+  // The one-tap acknowledge link of a chain message: for the person it was sent to, without signing in.
+  { path: '/a/:token', element: <Suspense fallback={<FullPageSpin />}><AckPage /></Suspense> },
   { path: '*', element: <Gate /> },
 ]);
 

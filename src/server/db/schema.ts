@@ -3,6 +3,8 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
+import type { ChannelTables } from '../modules/channels/channels.table.js';
+import type { AcknowledgementTables } from '../modules/acknowledgements/acknowledgements.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -241,6 +243,14 @@ export interface NotificationTable {
   drill: number;
   created_at: string;
   read_at: string | null;
+  /** urgent (alerts, acknowledgement requests, escalations) or routine (reminders, notices). */
+  priority: string;
+  /** When the person must have answered (the step's deadline), for failing over in time. */
+  respond_by: string | null;
+  /** Short template parameters (unit, event, severity, due) for vendors that send approved templates. */
+  params_json: string | null;
+  /** When what the message asked was done (the step acknowledged): no further method is started. */
+  answered_at: string | null;
 }
 
 export interface ContactMethodTable {
@@ -270,6 +280,24 @@ export interface DeliveryTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  /** urgent or routine, copied from the notification: alerts are never held behind routine messages. */
+  priority: string;
+  respond_by: string | null;
+  /** When the next method starts in parallel unless this one has confirmed delivery. */
+  failover_at: string | null;
+  /** 1 once the next method has been started for this delivery (or there is none). */
+  handed_over: number;
+  /** The vendor's id for the message (BizId, SerialNo, CallId…), matched by delivery receipts. */
+  provider_id: string | null;
+  /** The vendor confirmed it reached the phone (a receipt, or an API that answers only on delivery). */
+  delivered_at: string | null;
+  /** The vendor's own error code of the last failure (isv.BUSINESS_LIMIT_CONTROL, 45009…), and when. */
+  error_code: string | null;
+  error_at: string | null;
+  /** The vendor account that carried it (aliyun_sms, tencent_voice, wecom_app…); null for robots and e-mail. */
+  vendor: string | null;
+  /** A routine message sent inside another one's digest: the id of that delivery. */
+  merged_into: string | null;
 }
 
 export interface IncidentPhotoTable {
@@ -544,7 +572,7 @@ export interface PatrolCheckInTable {
 }
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
-export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables {
+export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

@@ -127,15 +127,13 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(inbox.length, 1, 'the in-app notification is there whatever the channels did');
     });
 
-    it('a burst to one person is spread out, and every message still arrives', async () => {
+    it('a burst of alerts to one person is never held by the per-person limit, and every message arrives', async () => {
       clock.advance(10 * 60_000);
       const before = smtp.messages.length;
       const ids = [];
       for (let i = 0; i < 9; i++) ids.push((await report()).id);
       await t.c.deliveries.tick();
-      assert.equal(smtp.messages.length - before, 6, 'six a minute');
-      for (let i = 0; i < 6; i++) await advance(15_000);
-      assert.equal(smtp.messages.length - before, 9);
+      assert.equal(smtp.messages.length - before, 9, 'alerts go at once, past the limit of six a minute that holds routine messages');
       const states = (await Promise.all(ids.map(deliveriesFor))).flat().map((d) => d.state);
       assert.deepEqual([...new Set(states)], ['sent']);
     });

@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'nav.overview': 'Overview',
   'nav.units': 'Units',
   'nav.people': 'People',
+  'nav.channels': 'Channels',
   'nav.plans': 'Plans',
   'nav.incidents': 'Incidents',
   'nav.duty': 'Duty & patrols',

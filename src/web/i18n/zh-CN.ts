@@ -42,6 +42,7 @@ export const zhCN = {
   'nav.overview': '概览',
   'nav.units': '单位',
   'nav.people': '人员',
+  'nav.channels': '通知渠道',
   'nav.plans': '预案',
   'nav.incidents': '突发事件',
   'nav.duty': '值班与巡查',

@@ -132,10 +132,17 @@ export async function advance(ctx: ChainContext, after: IncidentStepRow): Promis
   if (next && (await activate(ctx, next)) === 'practised') await advance(ctx, next);
 }
 
-/** A step is done: acknowledged, or its report filed. A late step stays marked late. */
-export async function complete(ctx: ChainContext, step: IncidentStepRow, reportText: string | null): Promise<void> {
+/**
+ * How an acknowledgement came: in Steady itself, by the one-tap link, by an SMS reply, or by a
+ * reply in a work app. The timeline says which.
+ */
+export type AckVia = 'app' | 'link' | 'sms' | 'wecom_app';
+
+/** A step is done: acknowledged, or its report filed. A late step stays marked late; its acknowledge links close. */
+export async function complete(ctx: ChainContext, step: IncidentStepRow, reportText: string | null, via: AckVia = 'app'): Promise<void> {
   await repo.updateStep(ctx.tx, step.id, { state: 'done', done_at: ctx.now.toISOString(), done_by_person_id: ctx.actor.personId, report_text: reportText });
-  await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1 });
+  await recordEvent(ctx, step.kind === 'notify' ? 'step.acknowledged' : 'step.report_filed', reportText, { stepId: step.id, position: step.position, late: step.late === 1, via });
+  await ctx.notifier.stepDone(ctx, step);
   if (step.kind === 'report' && !step.simulated && !ctx.incident.drill) {
     await ctx.notifier.reportFiled(ctx, { ...step, report_text: reportText }, await holdersOf(ctx, step.target_unit_id, step.role));
   }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { IncidentStepRow } from '../../db/schema.js';
 import { translate, type MessageKey } from '../../lib/messages.js';
-import type { Notifier } from '../../notify/notifier.js';
+import type { Message, Notifier } from '../../notify/notifier.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { ChainContext, TellReason } from './incident-chain.js';
 
@@ -42,12 +42,35 @@ export class IncidentNotifier {
           : reason === 'copy' ? 'incident.ask.copy'
             : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
     const body = `${ctx.incident.place}：${ctx.incident.description}\n${translate(locale, ask, { due, minutes: step.deadline_minutes })}`;
-    await this.send(ctx, people, reason === 'copy' ? 'incident.deputy_copy' : `incident.${reason}`, title, body);
+    // Those who must act get an acknowledge link for the step; the parent unit, told only, does not.
+    const asks = step.kind === 'notify' && reason !== 'parent';
+    await this.send(ctx, people, reason === 'copy' ? 'incident.deputy_copy' : `incident.${reason}`, title, body, {
+      priority: ctx.incident.severity <= 2 ? 'critical' : 'urgent',
+      params: { unit: ctx.incident.unit_name, event: this.event(ctx, locale), due },
+      ...(asks ? { ask: { stepId: step.id, respondBy: this.respondBy(ctx, step) } } : {}),
+    });
+  }
+
+  /** The step's deadline; once it has passed (an escalation), five minutes from now. */
+  private respondBy(ctx: ChainContext, step: IncidentStepRow): Date {
+    const due = Date.parse(step.due_at);
+    return new Date(due > ctx.now.getTime() ? due : ctx.now.getTime() + 5 * 60_000);
+  }
+
+  /** "火灾（Ⅲ级）" / "fire (level III)": what an SMS or a call says happened. */
+  private event(ctx: ChainContext, locale: Locale): string {
+    const type = TYPE_KEYS[locale][ctx.incident.type as keyof (typeof TYPE_KEYS)['en']] ?? ctx.incident.type;
+    return locale === 'en' ? `${type} (level ${ROMAN[ctx.incident.severity] ?? ''})` : `${type}（${ROMAN[ctx.incident.severity] ?? ''}级）`;
+  }
+
+  /** The step is done: its acknowledge links close, and no further contact method is started for it. */
+  async stepDone(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
+    await this.notifier.answered(ctx.tx, step.id, ctx.now);
   }
 
   async reportFiled(ctx: ChainContext, step: IncidentStepRow, people: string[]): Promise<void> {
     const { locale, title } = this.title(ctx);
-    await this.send(ctx, people, 'incident.report', title, `${translate(locale, 'incident.reportFiled')}\n${step.report_text ?? ''}`);
+    await this.send(ctx, people, 'incident.report', title, `${translate(locale, 'incident.reportFiled')}\n${step.report_text ?? ''}`, { priority: 'urgent' });
   }
 
   async closed(ctx: ChainContext, people: string[]): Promise<void> {
@@ -55,9 +78,9 @@ export class IncidentNotifier {
     await this.send(ctx, people, 'incident.closed', title, translate(locale, 'incident.closed'));
   }
 
-  private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string): Promise<void> {
+  private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
     await this.notifier.tell(ctx.tx, ctx.afterCommit, people, {
-      kind, title, body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale,
+      kind, title, body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale, ...extra,
     }, ctx.now);
   }
 

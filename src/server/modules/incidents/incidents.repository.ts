@@ -102,3 +102,12 @@ export const personNames = (db: Executor, ids: string[]) =>
 
 export const photosOf = (db: Executor, incidentId: string) =>
   db.selectFrom('incident_photos').select(['id', 'mime', 'size', 'created_at']).where('incident_id', '=', incidentId).orderBy('created_at').execute();
+
+/** A step and its incident in a few words, for the acknowledge page: never who the step is addressed to. */
+export const stepSummary = (db: Executor, stepId: string) =>
+  db.selectFrom('incident_steps')
+    .innerJoin('incidents', 'incidents.id', 'incident_steps.incident_id')
+    .innerJoin('units', 'units.id', 'incidents.unit_id')
+    .select(['incident_steps.id as step_id', 'incident_steps.state', 'incident_steps.due_at', 'incident_steps.done_at', 'incidents.id as incident_id',
+      'incidents.type', 'incidents.severity', 'incidents.place', 'incidents.status', 'incidents.drill', 'incidents.reported_at', 'units.name as unit_name', 'units.locale'])
+    .where('incident_steps.id', '=', stepId).executeTakeFirst();

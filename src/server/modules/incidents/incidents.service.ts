@@ -9,13 +9,13 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { translate } from '../../lib/messages.js';
-import { actorLabel, type Actor } from '../auth/actor.js';
+import { actorLabel, type Actor, type SystemActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import { activate, actsOnStep, advance, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type ActingHeads, type ChainContext } from './incident-chain.js';
+import { activate, actsOnStep, advance, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type AckVia, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { FollowUpTasks } from './follow-up-tasks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
@@ -150,17 +150,47 @@ export class IncidentService {
   /** Acknowledge a notification, or file the formal report upward: only the people the step told. */
   async completeStep(actor: Actor, incidentId: string, stepId: string, kind: 'notify' | 'report', text: string | null): Promise<void> {
     await this.act(actor, incidentId, async (ctx) => {
-      const step = await repo.findStep(ctx.tx, stepId);
-      if (!step || step.incident_id !== incidentId) throw notFound();
-      if (step.kind !== kind) throw new AppError(409, 'conflict', 'incident.wrongStepKind');
-      if (step.state === 'done' || step.state === 'waiting') throw new AppError(409, 'conflict', 'incident.stepNotActive');
-      // The parent unit, told of an overdue report, is told only: the report is the unit's own to file.
-      const recipients = await repo.recipientsOf(ctx.tx, [step.id]);
-      if (!recipients.some((r) => r.person_id === ctx.actor.personId && actsOnStep(r.reason))) throw new AppError(403, 'forbidden', 'incident.notYourStep');
+      const step = await this.stepToComplete(ctx, incidentId, stepId, kind);
       await complete(ctx, step, text);
       if (kind === 'notify' && ctx.incident.status === 'reported') await this.setStatus(ctx, 'acknowledged');
       return { action: kind === 'notify' ? 'incident.acknowledge' : 'incident.file-report', data: { stepId, position: step.position } };
     });
+  }
+
+  private async stepToComplete(ctx: ChainContext, incidentId: string, stepId: string, kind: 'notify' | 'report') {
+    const step = await repo.findStep(ctx.tx, stepId);
+    if (!step || step.incident_id !== incidentId) throw notFound();
+    if (step.kind !== kind) throw new AppError(409, 'conflict', 'incident.wrongStepKind');
+    if (step.state === 'done' || step.state === 'waiting') throw new AppError(409, 'conflict', 'incident.stepNotActive');
+    // The parent unit, told of an overdue report, is told only: the report is the unit's own to file.
+    const recipients = await repo.recipientsOf(ctx.tx, [step.id]);
+    if (!recipients.some((r) => r.person_id === ctx.actor.personId && actsOnStep(r.reason))) throw new AppError(403, 'forbidden', 'incident.notYourStep');
+    return step;
+  }
+
+  /** A step in a few words for the acknowledge page (no session, so no access check: the link is the right). */
+  stepSummary(db: Executor, stepId: string) {
+    return repo.stepSummary(db, stepId);
+  }
+
+  /**
+   * An acknowledgement without a session: the acknowledge link or a reply proves who it is, and
+   * the link's holder may acknowledge only the step it was issued for, inside the caller's
+   * transaction. The audit and the timeline name the person and how it came.
+   */
+  async acknowledgeAs(tx: Executor, afterCommit: AfterCommit, personId: string, stepId: string, via: Exclude<AckVia, 'app'>): Promise<void> {
+    const step = await repo.findStep(tx, stepId);
+    const incident = step ? await repo.findIncident(tx, step.incident_id) : undefined;
+    if (!step || !incident) throw notFound();
+    if (incident.status === 'closed') throw new AppError(409, 'conflict', 'incident.notFinished');
+    const [person] = await repo.personNames(tx, [personId]);
+    const actor: SystemActor = { kind: 'system', label: `ack-${via}` };
+    const ctx = { ...this.context(tx, incident, actor, afterCommit), actor: { personId, label: `${person?.name ?? personId} (${via})` } };
+    const found = await this.stepToComplete(ctx, incident.id, stepId, 'notify');
+    await complete(ctx, found, null, via);
+    if (incident.status === 'reported') await this.setStatus(ctx, 'acknowledged');
+    await this.audit.record(tx, actor, { action: 'incident.acknowledge', entity: 'incident', entityId: incident.id, unitId: incident.unit_id, after: { stepId, position: found.position, personId, via } });
+    this.notifier.changed(ctx);
   }
 
   async addEvent(actor: Actor, incidentId: string, kind: 'comment' | 'update', text: string): Promise<void> {

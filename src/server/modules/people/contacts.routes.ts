@@ -15,9 +15,23 @@ import type { UnitService } from '../units/units.service.js';
 
 const tags = ['people'];
 
+/** What may be shown of a method: a mobile, a user id, a device name; a robot's host only (its URL is the credential). */
 function shown(position: number, input: ContactMethodInput): z.infer<typeof ContactMethod> {
-  if (input.channel === 'email') return { position, channel: 'email', target: input.to, signed: false };
-  return { position, channel: input.channel, target: new URL(input.url).host, signed: 'secret' in input && Boolean(input.secret) };
+  switch (input.channel) {
+    case 'email':
+      return { position, channel: 'email', target: input.to, signed: false };
+    case 'sms':
+    case 'voice':
+      return { position, channel: input.channel, target: input.mobile, signed: false };
+    case 'wecom_app':
+    case 'dingtalk_app':
+    case 'feishu_app':
+      return { position, channel: input.channel, target: input.userId, signed: false };
+    case 'web_push':
+      return { position, channel: 'web_push', target: input.device ?? new URL(input.subscription.endpoint).host, signed: true };
+    default:
+      return { position, channel: input.channel, target: new URL(input.url).host, signed: 'secret' in input && Boolean(input.secret) };
+  }
 }
 
 /** The list as it will be stored: each `keep` replaced by the saved method it names, each named once. */

@@ -5,15 +5,33 @@
  * the kind of failure: worth trying again later, or never going to work as it stands.
  */
 
-export type ChannelName = 'email' | 'webhook' | 'dingtalk' | 'wecom' | 'feishu';
+export type ChannelName =
+  | 'email' | 'webhook' | 'dingtalk' | 'wecom' | 'feishu'
+  | 'sms' | 'voice' | 'wecom_app' | 'dingtalk_app' | 'feishu_app' | 'web_push';
 
-/** Where one message goes. Secrets are per address (each group robot has its own). */
+/**
+ * Where one message goes. Robot secrets are per address (each group robot has its own); the
+ * vendor accounts behind SMS, voice, the work apps and Web Push are set once (channel settings).
+ * Mobiles are E.164 (+8613800138000).
+ */
 export type Address =
   | { channel: 'email'; to: string }
   | { channel: 'webhook'; url: string; secret: string }
-  | { channel: 'dingtalk'; url: string; secret?: string }
-  | { channel: 'wecom'; url: string }
-  | { channel: 'feishu'; url: string; secret?: string };
+  | { channel: 'dingtalk'; url: string; secret?: string; mention?: string }
+  | { channel: 'wecom'; url: string; mention?: string }
+  | { channel: 'feishu'; url: string; secret?: string }
+  | { channel: 'sms'; mobile: string }
+  | { channel: 'voice'; mobile: string }
+  | { channel: 'wecom_app'; userId: string }
+  | { channel: 'dingtalk_app'; userId: string }
+  | { channel: 'feishu_app'; userId: string }
+  | { channel: 'web_push'; subscription: { endpoint: string; keys: { p256dh: string; auth: string } }; device?: string };
+
+/**
+ * What vendors with approved templates (SMS, voice) are given instead of free text: which template
+ * (by the kind of message) and its parameters, each already cut to the vendor's variable length.
+ */
+export type TemplateKind = 'alert' | 'notice';
 
 export interface OutgoingMessage {
   /** Unique per delivery; sent along (Message-ID / header / text) so a receiver can tell a repeat. */
@@ -27,31 +45,57 @@ export interface OutgoingMessage {
   link?: string;
   /** A practice run: every channel marks it clearly (演练 / DRILL) in title and body. */
   drill?: boolean;
+  /** alert: asks the person to act by a deadline; notice: anything else (reminders, digests). */
+  template?: TemplateKind;
+  /** Short fields for template vendors: unit, event, severity, due, place (see notify/templates.ts). */
+  params?: Record<string, string>;
+  /** The one-tap acknowledge link and the SMS reply that acknowledges, when the message asks for it. */
+  ack?: { url: string; reply: string; extendCode: string };
 }
 
 export interface SendResult {
   /** What the provider calls the message, where it says (the SMTP server's reply for e-mail). */
   providerId?: string;
+  /** Which vendor account carried it (aliyun_sms, tencent_voice…), for delivery health. */
+  vendor?: string;
+  /**
+   * Set when the provider's answer already means the message reached the person (a robot or work
+   * app took it); absent when a receipt will say so later (SMS, voice).
+   */
+  delivered?: boolean;
 }
 
-/** Retry later (network error, timeout, 5xx, 429, robot rate-limit codes); `retryAfterMs` when the provider says. */
+/**
+ * Retry later (network error, timeout, 5xx, 429, robot rate-limit codes); `retryAfterMs` when the
+ * provider says; `code` is the vendor's own error code, shown in delivery health.
+ */
 export class TransientDeliveryError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
     options?: ErrorOptions,
+    readonly code?: string,
   ) {
     super(message, options);
     this.name = 'TransientDeliveryError';
   }
+
+  /** The vendor account that answered, when one did (set by the channel that picked it). */
+  vendor?: string;
 }
 
-/** Will never succeed as is (bad address, 4xx other than 408/429, robot says bad signature / keyword). */
+/** Will never succeed as is (bad address, 4xx other than 408/429, robot says bad signature / keyword, quota, template). */
 export class PermanentDeliveryError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    options?: ErrorOptions,
+    readonly code?: string,
+  ) {
     super(message, options);
     this.name = 'PermanentDeliveryError';
   }
+
+  vendor?: string;
 }
 
 export interface Channel {

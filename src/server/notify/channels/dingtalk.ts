@@ -3,6 +3,7 @@
  * a markdown message, signed (加签) in the query string when the robot has a secret.
  */
 import { createHmac } from 'node:crypto';
+import { nationalMobile } from '../../../common/phone.js';
 import { addressFor } from './channel.js';
 import type { Address, Channel, OutgoingMessage, SendResult } from './channel.js';
 import { fitBody, partsOf, utf8Bytes } from './compose.js';
@@ -37,16 +38,18 @@ export function dingtalkSignedUrl(url: string, secret: string | undefined, now: 
  * Markdown: the `title` field is what the chat list and the phone notification show. DingTalk
  * renders a single newline as a space, so each body line becomes its own paragraph.
  */
-export function dingtalkPayload(message: OutgoingMessage): object {
+export function dingtalkPayload(message: OutgoingMessage, mention?: string): object {
   const parts = partsOf(message);
+  // The robot @-mentions a mobile only when the text itself contains "@<mobile>" as well.
+  const at = mention ? nationalMobile(mention) : undefined;
   const build = (body: string) => {
-    const lines = [`#### ${parts.title}`, ...parts.lead.map((l) => `**${l}**`), ...body.split('\n')];
+    const lines = [`#### ${parts.title}`, ...(at ? [`@${at}`] : []), ...parts.lead.map((l) => `**${l}**`), ...body.split('\n')];
     if (message.link) lines.push(`[${parts.linkLabel}](${message.link})`);
     lines.push(parts.reference);
     return lines.filter((line) => line.trim() !== '').join('\n\n');
   };
   const body = fitBody(message.body, (candidate) => utf8Bytes(build(candidate)) <= DINGTALK_MARKDOWN_MAX_BYTES);
-  return { msgtype: 'markdown', markdown: { title: parts.title, text: build(body) } };
+  return { msgtype: 'markdown', markdown: { title: parts.title, text: build(body) }, ...(at ? { at: { atMobiles: [at], isAtAll: false } } : {}) };
 }
 
 /** Codes from the standards file; 310000 covers keyword, timestamp, signature and IP checks alike. */
@@ -62,10 +65,10 @@ export function dingtalkChannel(http: HttpOptions): Channel {
   return {
     name: 'dingtalk',
     async send(address: Address, message: OutgoingMessage, now: Date): Promise<SendResult> {
-      const { url, secret } = addressFor(address, 'dingtalk');
-      const reply = await postJson(dingtalkSignedUrl(url, secret, now), JSON.stringify(dingtalkPayload(message)), {}, http);
+      const { url, secret, mention } = addressFor(address, 'dingtalk');
+      const reply = await postJson(dingtalkSignedUrl(url, secret, now), JSON.stringify(dingtalkPayload(message, mention)), {}, http);
       checkRobotReply(reply, now, DIALECT);
-      return {};
+      return { delivered: true };
     },
   };
 }

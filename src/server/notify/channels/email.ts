@@ -73,7 +73,7 @@ export function emailChannel(smtp: SmtpOptions | undefined, timeoutMs: number): 
           messageId: `<${message.deliveryId}@steady>`,
           headers: { 'X-Steady-Delivery': message.deliveryId },
         });
-        return { providerId: info.response };
+        return { providerId: info.response, delivered: true };
       } catch (error) {
         throw classifySmtpError(error);
       }

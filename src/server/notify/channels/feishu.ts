@@ -63,7 +63,7 @@ export function feishuChannel(http: HttpOptions): Channel {
       const { url, secret } = addressFor(address, 'feishu');
       const reply = await postJson(url, feishuRequestBody(message, secret, now), {}, http);
       checkRobotReply(reply, now, DIALECT);
-      return {};
+      return { delivered: true };
     },
   };
 }

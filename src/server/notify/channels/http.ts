@@ -97,3 +97,14 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A GET with the same deadline and failure rules as postJson (token endpoints). */
+export async function getJson(url: string, options: HttpOptions): Promise<HttpReply> {
+  requireHttpUrl(url);
+  try {
+    const response = await options.fetch(url, { headers: { 'user-agent': 'Steady-Notify/1' }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (error) {
+    throw new TransientDeliveryError(describeFetchError(error, options.timeoutMs), undefined, { cause: error });
+  }
+}

@@ -66,7 +66,7 @@ export function webhookChannel(http: HttpOptions): Channel {
       );
       throwIfTransientStatus(reply, now, 'webhook');
       throwIfNotOk(reply, 'webhook');
-      return {};
+      return { delivered: true };
     },
   };
 }

@@ -1,13 +1,19 @@
-import { EditOutlined, LockOutlined, MailOutlined, RobotOutlined } from '@ant-design/icons';
-import { App, Button, Divider, Flex, Form, List, Tag, Typography } from 'antd';
+import { BellOutlined, EditOutlined, LockOutlined, MailOutlined, MessageOutlined, MobileOutlined, PhoneOutlined, RobotOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Divider, Flex, Form, List, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LoadError } from '../../components/LoadError.js';
 import { useT } from '../../i18n/index.js';
-import { contactsApi } from './api.js';
+import { contactsApi, type ContactMethod } from './api.js';
+import type { ReactNode } from 'react';
 import { useResource } from '../../components/useResource.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { ContactMethodsEditor, inputOf, rowsOf, type MethodRow } from './ContactMethodsEditor.js';
 import { useNt } from './i18n.js';
+
+const ICONS: Partial<Record<ContactMethod['channel'], ReactNode>> = {
+  email: <MailOutlined />, sms: <MobileOutlined />, voice: <PhoneOutlined />, wecom_app: <MessageOutlined />, dingtalk_app: <MessageOutlined />,
+  feishu_app: <MessageOutlined />, web_push: <BellOutlined />,
+};
 
 /**
  * How Steady reaches a person when an incident needs them, in order (a failing method hands over
@@ -72,7 +78,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
               <List.Item>
                 <Flex gap={8} align="center" wrap>
                   <Typography.Text type="secondary">{m.position}.</Typography.Text>
-                  {m.channel === 'email' ? <MailOutlined /> : <RobotOutlined />}
+                  {ICONS[m.channel] ?? <RobotOutlined />}
                   <span>{nt(`channel.${m.channel}`)}</span>
                   <Typography.Text code>{m.target}</Typography.Text>
                   {m.signed && (
@@ -84,6 +90,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
               </List.Item>
             )}
           />
+          {(methods.data ?? []).some((m) => m.channel === 'web_push') && <Alert type="warning" showIcon title={nt('contacts.pushChina')} style={{ marginTop: 8, fontSize: 12 }} />}
           {editable && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} style={{ marginTop: 8 }} data-testid="contact-edit">
               {nt('contacts.edit')}

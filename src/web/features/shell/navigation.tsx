@@ -7,6 +7,7 @@ import {
   FileProtectOutlined,
   FireOutlined,
   IdcardOutlined,
+  MessageOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -34,6 +35,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
       { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
       { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
+      { path: '/channels', label: 'nav.channels', icon: <MessageOutlined /> },
     ],
   },
   {

@@ -1,0 +1,93 @@
+import { Alert, App, Button, Flex, Form, Input, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { applyProblem } from '../../components/form-errors.js';
+import { channelsApi, VENDOR_FIELDS, type VendorSettings } from './api.js';
+import { useCht, type ChannelsKey } from './i18n.js';
+
+interface Values {
+  enabled: boolean;
+  config: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+/**
+ * One vendor account: its fields, its secrets (never shown back: an empty field keeps the saved
+ * one), and the callback URL for receipts and replies, issued on request and shown once.
+ */
+export function VendorForm({ settings, onSaved }: { settings: VendorSettings; onSaved: () => void }) {
+  const cht = useCht();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [callback, setCallback] = useState<string | null>(null);
+  const fields = VENDOR_FIELDS[settings.vendor];
+  const initial: Values = {
+    enabled: settings.enabled,
+    config: Object.fromEntries(fields.config.map((f) => [f, typeof settings.config[f] === 'string' ? (settings.config[f] as string) : ''])),
+    secrets: {},
+  };
+
+  const save = async (values: Values) => {
+    setBusy(true);
+    try {
+      const config = Object.fromEntries(Object.entries(values.config ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
+      const secrets = Object.fromEntries(Object.entries(values.secrets ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
+      await channelsApi.save(settings.vendor, { enabled: values.enabled, config, secrets });
+      form.setFieldsValue({ secrets: {} });
+      message.success(cht('form.saved', { vendor: cht(`vendor.${settings.vendor}` as ChannelsKey) }));
+      onSaved();
+    } catch (error) {
+      const rest = applyProblem(form, error);
+      if (rest) message.error(rest);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const issue = async () => {
+    try {
+      setCallback((await channelsApi.issueCallback(settings.vendor)).callbackUrl);
+    } catch (error) {
+      message.error(applyProblem(null, error));
+    }
+  };
+
+  const takesCallbacks = settings.vendor === 'aliyun_sms' || settings.vendor === 'tencent_sms' || settings.vendor === 'wecom_app';
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid={`vendor-form-${settings.vendor}`}>
+      <Form.Item name="enabled" label={cht('form.enabled')} valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Switch />
+      </Form.Item>
+      {settings.vendor === 'web_push' && (
+        <>
+          <Alert type="warning" showIcon title={cht('form.webPushHint')} style={{ marginBottom: 12 }} />
+          {typeof settings.config.publicKey === 'string' && (
+            <Typography.Paragraph copyable={{ text: settings.config.publicKey }} style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {cht('field.publicKey')}: {settings.config.publicKey}
+            </Typography.Paragraph>
+          )}
+        </>
+      )}
+      {fields.config.map((field) => (
+        <Form.Item key={field} name={['config', field]} label={cht(`field.${field}` as ChannelsKey)} style={{ marginBottom: 10 }}>
+          <Input autoComplete="off" maxLength={300} placeholder={field === 'region' ? 'ap-guangzhou' : undefined} />
+        </Form.Item>
+      ))}
+      {fields.secrets.length > 0 && <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{cht('form.secretsHint')}</Typography.Paragraph>}
+      {fields.secrets.map((field) => (
+        <Form.Item key={field} name={['secrets', field]} label={cht(`field.${field}` as ChannelsKey)} style={{ marginBottom: 10 }}>
+          <Input.Password autoComplete="new-password" maxLength={500} placeholder={settings.secretsSet.includes(field) ? cht('form.secretSaved') : undefined} />
+        </Form.Item>
+      ))}
+      {callback && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="callback-url"
+          title={cht('form.callbackShown')}
+          description={<Typography.Text copyable style={{ wordBreak: 'break-all' }}>{cht(settings.vendor === 'wecom_app' ? 'form.callbackWecom' : 'form.callbackSms', { url: callback })}</Typography.Text>} />
+      )}
+      <Flex gap={8} justify="flex-end" wrap>
+        {takesCallbacks && <Button onClick={() => void issue()}>{cht('form.callback')}</Button>}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="vendor-save">{cht('form.save')}</Button>
+      </Flex>
+    </Form>
+  );
+}
