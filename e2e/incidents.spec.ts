@@ -299,6 +299,8 @@ describe('incidents', () => {
     const section = head.getByTestId('contact-methods');
     await section.getByTestId('contact-edit').click();
     await section.getByTestId('contact-add').click();
+    await section.locator('[data-testid="contact-row"]').nth(0).locator('.ant-select').click();
+    await head.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '电子邮件' }).click();
     await section.locator('#methods_0_to').fill('head@k1.example.org');
     await section.getByTestId('contact-add').click();
     await section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select').click();

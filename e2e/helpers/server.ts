@@ -48,7 +48,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * that asks for first-run setup) on a free port and a fresh data directory.
  * Needs `npm run build` first; says so plainly when the build is missing.
  */
-export async function startDemoServer({ timeoutMs = 60_000, demo = true } = {}): Promise<RunningServer> {
+export async function startDemoServer({ timeoutMs = 60_000, demo = true, env = {} as Record<string, string> } = {}): Promise<RunningServer> {
   for (const [file, what] of [[CLI, 'server'], [WEB, 'web front end']] as const) {
     if (!existsSync(file)) throw new Error(`The built ${what} is missing (${file}). Run \`npm run build\` before the browser tests.`);
   }
@@ -57,7 +57,11 @@ export async function startDemoServer({ timeoutMs = 60_000, demo = true } = {}):
   let log = '';
   const child = spawn(process.execPath, demo ? [CLI, 'demo', '--serve'] : [CLI, 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production' },
+    // Links in messages point at this server, as STEADY_PUBLIC_URL would in production.
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production',
+      STEADY_PUBLIC_URL: `http://localhost:${port}`, ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

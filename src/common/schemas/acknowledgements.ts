@@ -17,5 +17,7 @@ export const AckView = z.object({
   dueAt: z.string(),
   reportedAt: z.string(),
   locale: z.string(),
+  /** The unit's own zone: the page shows the deadline as the unit keeps time. */
+  timeZone: z.string(),
 });
 export type AckView = z.infer<typeof AckView>;

@@ -30,7 +30,7 @@ export interface StepAcknowledger {
   acknowledgeAs(tx: Executor, afterCommit: AfterCommit, personId: string, stepId: string, via: AckChannel): Promise<void>;
   stepSummary(db: Executor, stepId: string): Promise<{
     state: string; done_at: string | null; due_at: string; status: string; type: string; severity: number; drill: number;
-    reported_at: string; unit_name: string; locale: string;
+    reported_at: string; unit_name: string; locale: string; time_zone: string;
   } | undefined>;
 }
 
@@ -94,7 +94,7 @@ export class AcknowledgementService implements AckLinks {
     return {
       state: acknowledged ? 'acknowledged' : step.status === 'closed' || link.used_at ? 'closed' : 'open',
       via: acknowledged ? link.used_via : null, acknowledgedAt: step.done_at, unitName: step.unit_name, type: step.type, severity: step.severity,
-      drill: step.drill === 1, dueAt: step.due_at, reportedAt: step.reported_at, locale: step.locale,
+      drill: step.drill === 1, dueAt: step.due_at, reportedAt: step.reported_at, locale: step.locale, timeZone: step.time_zone,
     };
   }
 

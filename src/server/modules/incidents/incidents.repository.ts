@@ -109,5 +109,5 @@ export const stepSummary = (db: Executor, stepId: string) =>
     .innerJoin('incidents', 'incidents.id', 'incident_steps.incident_id')
     .innerJoin('units', 'units.id', 'incidents.unit_id')
     .select(['incident_steps.id as step_id', 'incident_steps.state', 'incident_steps.due_at', 'incident_steps.done_at', 'incidents.id as incident_id',
-      'incidents.type', 'incidents.severity', 'incidents.place', 'incidents.status', 'incidents.drill', 'incidents.reported_at', 'units.name as unit_name', 'units.locale'])
+      'incidents.type', 'incidents.severity', 'incidents.place', 'incidents.status', 'incidents.drill', 'incidents.reported_at', 'units.name as unit_name', 'units.locale', 'units.time_zone'])
     .where('incident_steps.id', '=', stepId).executeTakeFirst();

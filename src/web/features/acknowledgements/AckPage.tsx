@@ -53,8 +53,8 @@ export default function AckPage() {
   const facts = [
     { key: 'unit', label: at('ack.unit'), children: shown.unitName },
     { key: 'event', label: at('ack.event'), children: <span>{shown.drill && <Tag color="purple">{at('ack.drill')}</Tag>}{at(`type.${shown.type}` as AckKey)} · {at('ack.severity', { level: ROMAN[shown.severity] ?? '' })}</span> },
-    { key: 'reported', label: at('ack.reported'), children: formatDateTime(shown.reportedAt, locale) },
-    { key: 'due', label: at('ack.due'), children: formatDateTime(shown.dueAt, locale) },
+    { key: 'reported', label: at('ack.reported'), children: formatDateTime(shown.reportedAt, locale, shown.timeZone) },
+    { key: 'due', label: at('ack.due'), children: formatDateTime(shown.dueAt, locale, shown.timeZone) },
   ];
   return (
     <CenteredCard title={at('ack.title')}>
@@ -70,7 +70,7 @@ export default function AckPage() {
           </>
         ) : shown.state === 'acknowledged' ? (
           <Result icon={<CheckCircleFilled style={{ color: '#2e7d32' }} />} title={at('ack.done')}
-            subTitle={[at('ack.doneHint', { at: formatDateTime(shown.acknowledgedAt, locale) }), shown.via ? at('ack.doneVia', { via: at(`via.${shown.via}` as AckKey) }) : ''].filter(Boolean).join(' ')}
+            subTitle={[at('ack.doneHint', { at: formatDateTime(shown.acknowledgedAt, locale, shown.timeZone) }), shown.via ? at('ack.doneVia', { via: at(`via.${shown.via}` as AckKey) }) : ''].filter(Boolean).join(' ')}
             data-testid="ack-done" />
         ) : (
           <Result status="info" title={at('ack.closed')} subTitle={at('ack.closedHint')} data-testid="ack-closed" />

@@ -29,11 +29,14 @@ export function VendorForm({ settings, onSaved }: { settings: VendorSettings; on
 
   const save = async (values: Values) => {
     setBusy(true);
+    // The server's word from the last try no longer stands once the person has sent again.
+    form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
     try {
       const config = Object.fromEntries(Object.entries(values.config ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
       const secrets = Object.fromEntries(Object.entries(values.secrets ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
       await channelsApi.save(settings.vendor, { enabled: values.enabled, config, secrets });
-      form.setFieldsValue({ secrets: {} });
+      // Entered secrets leave the form once saved: they are never shown again.
+      form.setFieldsValue({ secrets: Object.fromEntries(fields.secrets.map((f) => [f, ''])) });
       message.success(cht('form.saved', { vendor: cht(`vendor.${settings.vendor}` as ChannelsKey) }));
       onSaved();
     } catch (error) {

@@ -56,7 +56,7 @@ const zhCN = {
   'contacts.pushDenied': '浏览器未允许通知，请在浏览器设置中允许后再试。',
   'contacts.pushNeeded': '请先在此设备上订阅推送',
   'contacts.pushChina': '在中国大陆，浏览器推送通常无法送达（Chrome 使用的推送服务无法访问），只作补充：请把短信、语音或工作应用放在前面。',
-  'contacts.primaryHint': '建议把短信或本人的工作应用放在第一位：通知在时限内未确认送达时，会同时改用下一种方式。',
+  'contacts.primaryHint': '建议把短信或本人的工作应用放在第一位。群机器人发在群里，不带确认链接，只能 @ 提醒本人。',
 } as const;
 
 export type NotificationsKey = keyof typeof zhCN;
@@ -114,7 +114,7 @@ const en: Record<NotificationsKey, string> = {
   'contacts.pushDenied': 'The browser did not allow notifications; allow them in its settings and try again.',
   'contacts.pushNeeded': 'Subscribe this device first',
   'contacts.pushChina': 'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
-  'contacts.primaryHint': 'Put SMS or the person’s own work app first: when a message is not confirmed delivered in time, the next method is started as well.',
+  'contacts.primaryHint': 'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
 };
 
 const dictionaries: Record<Locale, Record<NotificationsKey, string>> = { 'zh-CN': zhCN, en };
