@@ -1,4 +1,5 @@
 import { Alert, App, Button, Flex, Form, Input, Switch, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { channelsApi, VENDOR_FIELDS, type VendorSettings } from './api.js';
@@ -30,7 +31,7 @@ export function VendorForm({ settings, onSaved }: { settings: VendorSettings; on
   const save = async (values: Values) => {
     setBusy(true);
     // The server's word from the last try no longer stands once the person has sent again.
-    form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
+    (form as FormInstance).setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
     try {
       const config = Object.fromEntries(Object.entries(values.config ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
       const secrets = Object.fromEntries(Object.entries(values.secrets ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
