@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../test/helpers/app.js';
+import { unitIdByName, type Client, type TestApp } from '../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../test/helpers/dialects.js';
-import { configureVendors, personIdOf, PUBLIC_URL, SECRET_KEY, setContacts } from '../../../test/helpers/reach.js';
-import { startVendorReceiver, type VendorReceiver } from '../../../test/receivers/vendor-receiver.js';
+import { configureVendors, personIdOf, setContacts, startReachApp } from '../../../test/helpers/reach.js';
+import type { VendorReceiver } from '../../../test/receivers/vendor-receiver.js';
 import { transactionWithHooks } from '../db/database.js';
-import { FakeClock } from '../lib/clock.js';
-import { createChannels } from './channels/index.js';
+import type { FakeClock } from '../lib/clock.js';
 
 /*
  * Priority: alerts are never held behind routine messages by the per-person limit, and routine
@@ -23,14 +22,10 @@ for (const dialect of dialectsUnderTest()) {
     let teacher: Client;
     let k1: string;
     let head: string;
+    let close: () => Promise<void>;
 
     before(async () => {
-      clock = new FakeClock(T0);
-      v = await startVendorReceiver({ now: () => clock.now().getTime() });
-      t = await createTestApp(dialect, {
-        demo: true, clock, env: { STEADY_SECRET_KEY: SECRET_KEY, STEADY_PUBLIC_URL: PUBLIC_URL, STEADY_SESSION_HOURS: '720' },
-        channels: (vendors) => createChannels({ vendors, timeoutMs: 3000 }),
-      });
+      ({ t, clock, v, close } = await startReachApp(dialect, T0));
       const admin = await t.signIn('admin');
       teacher = await t.signIn('k1.teacher1');
       k1 = await unitIdByName(t, '城关镇中心幼儿园');
@@ -38,10 +33,7 @@ for (const dialect of dialectsUnderTest()) {
       await configureVendors(admin, v, ['aliyun_sms']);
       await setContacts(admin, head, [{ channel: 'sms', mobile: '13800138000' }]);
     });
-    after(async () => {
-      await t.close();
-      await v.close();
-    });
+    after(() => close());
 
     const remind = (n: number) => transactionWithHooks(t.c.db, (tx, afterCommit) => t.c.notifier.tell(tx, afterCommit, [head], {
       kind: 'daily_report.reminder', title: `提醒 ${n}：今日报告 15:00 截止`, body: '请按时报送今日报告。', link: '/daily-reports', locale: 'zh-CN',

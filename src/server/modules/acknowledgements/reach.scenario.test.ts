@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
+import { unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
-import { configureVendors, personIdOf, PUBLIC_URL, SECRET_KEY, setContacts, tokenIn } from '../../../../test/helpers/reach.js';
-import { startVendorReceiver, type VendorReceiver } from '../../../../test/receivers/vendor-receiver.js';
-import { FakeClock } from '../../lib/clock.js';
-import { createChannels } from '../../notify/channels/index.js';
+import { configureVendors, personIdOf, PUBLIC_URL, setContacts, startReachApp, tokenIn } from '../../../../test/helpers/reach.js';
+import type { VendorReceiver } from '../../../../test/receivers/vendor-receiver.js';
+import type { FakeClock } from '../../lib/clock.js';
 
 /*
  * The head of a kindergarten, reached on the phone inside the deadline: SMS first (its vendor down),
@@ -23,14 +22,10 @@ for (const dialect of dialectsUnderTest()) {
     let k1: string;
     let head: string;
     let callbacks: Record<string, string>;
+    let close: () => Promise<void>;
 
     before(async () => {
-      clock = new FakeClock(T0);
-      v = await startVendorReceiver({ now: () => clock.now().getTime() });
-      t = await createTestApp(dialect, {
-        demo: true, clock, env: { STEADY_SECRET_KEY: SECRET_KEY, STEADY_PUBLIC_URL: PUBLIC_URL, STEADY_SESSION_HOURS: '720' },
-        channels: (vendors) => createChannels({ vendors, timeoutMs: 3000 }),
-      });
+      ({ t, clock, v, close } = await startReachApp(dialect, T0));
       admin = await t.signIn('admin');
       teacher = await t.signIn('k1.teacher1');
       k1 = await unitIdByName(t, '城关镇中心幼儿园');
@@ -39,10 +34,7 @@ for (const dialect of dialectsUnderTest()) {
       v.appUsers.add('k1-head');
       await setContacts(admin, head, [{ channel: 'sms', mobile: '138 0013 8000' }, { channel: 'wecom_app', userId: 'k1-head' }]);
     });
-    after(async () => {
-      await t.close();
-      await v.close();
-    });
+    after(() => close());
 
     const report = async (severity = 3) => {
       const res = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'fire', severity, place: '厨房', description: '油锅起火，已扑灭' });

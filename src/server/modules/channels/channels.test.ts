@@ -80,6 +80,29 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(saved.map((m: { target: string }) => m.target), ['+8613800138000', '+447911123456'], 'stored as E.164');
     });
 
+    it('Tencent Cloud: a reply "1" on the SMS extension acknowledges, a receipt marks the SMS delivered; a wrong key is 401', async () => {
+      const tencent = await configureVendors(admin, v, ['tencent_sms']);
+      await admin.inject({ method: 'PUT', url: '/api/v1/channels/aliyun_sms', payload: { enabled: false, config: vendorAccounts(v).aliyun_sms.config } });
+      const head = await personIdOf(t, 's2.head');
+      await setContacts(admin, head, [{ channel: 'sms', mobile: '13900139000' }]);
+      const teacher = await t.signIn('s2.teacher1');
+      const incident = (await teacher.post('/api/v1/incidents', { unitId: await unitIdByName(t, '城关镇第二小学'), type: 'injury', severity: 4, place: '走廊', description: '摔伤' })).json();
+      await t.c.deliveries.tick();
+      const sms = v.received.filter((m) => m.vendor === 'tencent_sms').at(-1)!;
+      assert.equal(sms.to, '+8613900139000');
+      const receipt = [{ user_receive_time: '2027-06-01 10:00:03', nationcode: '86', mobile: '13900139000', report_status: 'SUCCESS', errmsg: 'DELIVRD', description: '用户短信送达成功', sid: sms.providerId }];
+      assert.equal((await t.app.inject({ method: 'POST', url: `${tencent.tencent_sms!.replace(/\/[^/]+$/, '/wrong-key-0000')}/status`, payload: receipt })).statusCode, 401);
+      const status = await t.app.inject({ method: 'POST', url: `${tencent.tencent_sms}/status`, payload: receipt });
+      assert.deepEqual(status.json(), { result: 0, errmsg: 'OK' });
+      const delivered = await t.c.db.selectFrom('deliveries').select('delivered_at').where('provider_id', '=', sms.providerId).executeTakeFirstOrThrow();
+      assert.ok(delivered.delivered_at);
+      const reply = { extend: sms.extendCode, mobile: '13900139000', nationcode: '86', sign: 'Steady', text: '1', time: 1780000000 };
+      assert.equal((await t.app.inject({ method: 'POST', url: `${tencent.tencent_sms}/reply`, payload: reply })).statusCode, 200);
+      const seen = (await teacher.get(`/api/v1/incidents/${incident.id}`)).json();
+      assert.equal(seen.steps[0].state, 'done');
+      assert.equal(seen.events.find((e: { kind: string }) => e.kind === 'step.acknowledged').data.via, 'sms');
+    });
+
     it('WeCom: the signed URL check echoes, a reply "1" in the app acknowledges, a bad signature is 401', async () => {
       const secrets = vendorAccounts(v).wecom_app.secrets;
       const corpId = v.credentials.wecom.corpId;
@@ -99,7 +122,9 @@ for (const dialect of dialectsUnderTest()) {
       const inner = '<xml><ToUserName><![CDATA[corp]]></ToUserName><FromUserName><![CDATA[k2-head]]></FromUserName><CreateTime>1780000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[1]]></Content><MsgId>1</MsgId><AgentID>1000002</AgentID></xml>';
       const envelope = encrypt(secrets.encodingAesKey, inner, corpId);
       const body = `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID><Encrypt><![CDATA[${envelope}]]></Encrypt></xml>`;
-      const forged = await t.app.inject({ method: 'POST', url: `${callbacks.wecom_app}/events?${signed(envelope).replace(/msg_signature=\w/, 'msg_signature=0')}`, payload: body, headers: { 'content-type': 'text/xml' } });
+      // One hex digit changed: a signature that is almost right is still wrong.
+      const forgedQuery = signed(envelope).replace(/msg_signature=(\w)/, (_, c: string) => `msg_signature=${c === '0' ? '1' : '0'}`);
+      const forged = await t.app.inject({ method: 'POST', url: `${callbacks.wecom_app}/events?${forgedQuery}`, payload: body, headers: { 'content-type': 'text/xml' } });
       assert.equal(forged.statusCode, 401);
       assert.equal((await teacher.get(`/api/v1/incidents/${incident.id}`)).json().steps[0].state, 'active', 'nothing changed');
       const replied = await t.app.inject({ method: 'POST', url: `${callbacks.wecom_app}/events?${signed(envelope)}`, payload: body, headers: { 'content-type': 'text/xml' } });

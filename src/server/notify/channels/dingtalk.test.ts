@@ -51,6 +51,14 @@ describe('DingTalk channel', () => {
     assert.ok(!got.body.includes('演练'));
   });
 
+  it('@-mentions the person by mobile: in the `at` list and in the text, as DingTalk requires for the highlight', async () => {
+    const message = incidentMessage();
+    await channels.dingtalk.send({ ...address(), mention: '+8613800138000' }, message, new Date());
+    const got = receiver.received.find((r) => r.deliveryId === message.deliveryId);
+    assert.deepEqual(got?.payload.at, { atMobiles: ['13800138000'], isAtAll: false });
+    assert.match(got?.body ?? '', /@13800138000/);
+  });
+
   it('marks a drill in the title and the body', async () => {
     const message = incidentMessage({ drill: true });
     await channels.dingtalk.send(address(), message, new Date());

@@ -29,6 +29,13 @@ describe('WeCom channel', () => {
     assert.equal(got.body, `${message.body}\nhttps://steady.example.cn/incidents/42\nSteady 消息编号：${message.deliveryId}`);
   });
 
+  it('@-mentions the person by mobile (mentioned_mobile_list)', async () => {
+    const message = incidentMessage();
+    await channels.wecom.send({ channel: 'wecom', url: receiver.urls.wecom, mention: '+8613800138000' }, message, new Date());
+    const got = receiver.received.find((r) => r.deliveryId === message.deliveryId);
+    assert.deepEqual((got?.payload.text as { mentioned_mobile_list?: string[] }).mentioned_mobile_list, ['13800138000']);
+  });
+
   it('marks a drill in the title and the body', async () => {
     const message = incidentMessage({ drill: true });
     await channels.wecom.send(address(), message, new Date());

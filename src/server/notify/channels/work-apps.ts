@@ -46,6 +46,15 @@ export function noticeText(message: OutgoingMessage, maxBytes: number): { title:
 
 const linkOf = (message: OutgoingMessage) => message.ack?.url ?? message.link;
 
+/** Both apps' token endpoints: a GET answering errcode, access_token and expires_in (7200 s), cached. */
+async function accessToken(who: Vendor, tokens: TokenCache, key: string, url: string, http: HttpOptions, now: Date): Promise<string> {
+  return tokens.get(key, now.getTime(), async () => {
+    const reply = await readReply(who, await getJson(url, http), now);
+    if (reply.errcode !== 0) throw failure(who, reply);
+    return { token: String(reply.access_token), expiresInSeconds: Number(reply.expires_in ?? 7200) };
+  });
+}
+
 export function wecomAppChannel(settings: VendorSettingsSource, http: HttpOptions, tokens = new TokenCache()): Channel {
   return {
     name: 'wecom_app',
@@ -54,11 +63,7 @@ export function wecomAppChannel(settings: VendorSettingsSource, http: HttpOption
       const { config, secrets, version } = await requireAccount(settings, 'wecom_app');
       const root = base(config.endpoint, 'https://qyapi.weixin.qq.com');
       const key = `wecom:${version}`;
-      const token = await tokens.get(key, now.getTime(), async () => {
-        const reply = await readReply('wecom_app', await getJson(`${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(secrets.corpSecret)}`, http), now);
-        if (reply.errcode !== 0) throw failure('wecom_app', reply);
-        return { token: String(reply.access_token), expiresInSeconds: Number(reply.expires_in ?? 7200) };
-      });
+      const token = await accessToken('wecom_app', tokens, key, `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(secrets.corpSecret)}`, http, now);
       const link = linkOf(message);
       const { title, text } = noticeText(message, link ? WECOM_DESCRIPTION_MAX : 2048);
       const payload = link
@@ -87,11 +92,7 @@ export function dingtalkAppChannel(settings: VendorSettingsSource, http: HttpOpt
       const { config, secrets, version } = await requireAccount(settings, 'dingtalk_app');
       const root = base(config.endpoint, 'https://oapi.dingtalk.com');
       const key = `dingtalk:${version}`;
-      const token = await tokens.get(key, now.getTime(), async () => {
-        const reply = await readReply('dingtalk_app', await getJson(`${root}/gettoken?appkey=${encodeURIComponent(secrets.appKey)}&appsecret=${encodeURIComponent(secrets.appSecret)}`, http), now);
-        if (reply.errcode !== 0) throw failure('dingtalk_app', reply);
-        return { token: String(reply.access_token), expiresInSeconds: Number(reply.expires_in ?? 7200) };
-      });
+      const token = await accessToken('dingtalk_app', tokens, key, `${root}/gettoken?appkey=${encodeURIComponent(secrets.appKey)}&appsecret=${encodeURIComponent(secrets.appSecret)}`, http, now);
       const link = linkOf(message);
       const { title, text } = noticeText(message, 4000);
       const msg = link
