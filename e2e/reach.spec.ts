@@ -136,6 +136,11 @@ describe('reaching people', () => {
     const seen = await apiGet<{ steps: { state: string }[]; events: { kind: string; data: { via?: string } }[] }>(teacher, `/incidents/${incident.id}`);
     assert.equal(seen.steps[0]!.state, 'done');
     assert.equal(seen.events.find((e) => e.kind === 'step.acknowledged')?.data.via, 'link');
+    // The timeline says how the acknowledgement came.
+    const timeline = await open('k1.head');
+    await timeline.goto(`/incidents/${incident.id}`);
+    await timeline.getByText(/确认收到（第 1 步）（通过确认链接）/).first().waitFor();
+    await shot(timeline, 'reach-incident-timeline-phone-zh');
     const english = await open(null, 'en');
     await english.goto(new URL(link).pathname);
     await english.getByTestId('ack-done').getByText('Acknowledged').first().waitFor();

@@ -11,6 +11,7 @@ export function actorName(it: IncidentsT, actor: string): string {
   return actor.startsWith('system:') ? it('timeline.system') : actor;
 }
 
+const ACK_VIAS = ['link', 'sms', 'wecom_app'] as const;
 const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
@@ -39,8 +40,11 @@ export function eventSentence(it: IncidentsT, t: Translate, event: IncidentEvent
       return data.simulated ? it('ev.step.activatedSimulated', { n: step }) : it('ev.step.activated', { n: step, people: num(data.people) });
     case 'step.practised':
       return it('ev.step.practised', { n: step });
-    case 'step.acknowledged':
-      return it(data.late ? 'ev.step.acknowledgedLate' : 'ev.step.acknowledged', { actor, n: step });
+    case 'step.acknowledged': {
+      // How it came: in the app (no note), by the one-tap link, by an SMS or work-app reply.
+      const via = oneOf(ACK_VIAS, data.via);
+      return it(data.late ? 'ev.step.acknowledgedLate' : 'ev.step.acknowledged', { actor, n: step }) + (via ? it(`ev.via.${via}`) : '');
+    }
     case 'step.report_filed':
       return it('ev.step.report_filed', { actor, n: step });
     case 'step.late':
