@@ -118,7 +118,8 @@ export class PatrolPlanner {
     await this.engine.schedule(tx, { kind: OVERDUE_DEADLINE, refId: patrol.id, unitId: unit.id, dueAt: deadline });
     const locale = localeOf(unit);
     await this.notifier.tell(tx, afterCommit, await this.staffOf(tx, unit.id, now), {
-      kind: 'patrols.prompt', locale, link: `/patrols?unit=${unit.id}`,
+      // A prompt is due now and a missed round escalates: neither may wait behind routine messages.
+      kind: 'patrols.prompt', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
       title: translate(locale, patrol.kind === 'unannounced' ? 'patrol.promptUnannouncedTitle' : 'patrol.promptTitle', { unit: unit.name }),
       body: translate(locale, 'patrol.promptBody', { points, minutes: PATROL_TIME_LIMIT_MINUTES, until: hhmm(deadline, unit.time_zone) }),
     }, now);
@@ -142,7 +143,7 @@ export class PatrolPlanner {
     await this.audit.record(tx, engineActor, { action: 'patrol.missed', entity: 'patrol', entityId: patrol.id, unitId: unit.id, after: { checked: active.length - missing.length, of: active.length } });
     const locale = localeOf(unit);
     await this.notifier.tell(tx, afterCommit, await this.leadersOf(tx, unit.id, now), {
-      kind: 'patrols.missed', locale, link: `/patrols?unit=${unit.id}`,
+      kind: 'patrols.missed', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
       title: translate(locale, 'patrol.missedTitle', { unit: unit.name, time: hhmm(new Date(patrol.due_at), unit.time_zone) }),
       body: translate(locale, 'patrol.missedBody', { checked: active.length - missing.length, of: active.length, missing: missing.map((c) => c.name).join(locale === 'en' ? ', ' : '、') }),
     }, now);
