@@ -89,7 +89,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);
-  notificationRoutes(app, c.db, c.bus, c.clock);
+  notificationRoutes(app, c.db, c.live, c.clock);
+  app.addHook('onClose', async () => c.live.closeAll());
 
   await serveWebApp(app, c.config.webDir);
   return app;

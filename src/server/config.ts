@@ -1,5 +1,7 @@
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/database.js';
+import { parseAuditKeys, type AuditKey } from './modules/audit/audit-keys.js';
 
 export interface Config {
   readonly port: number;
@@ -28,6 +30,15 @@ export interface Config {
   readonly deliveriesPerPersonPerMinute: number;
   /** How long a sender may hold a delivery before another may try it (after a crash). */
   readonly deliveryLeaseMs: number;
+  // --- audit anchoring (issue #12 item 9, #15) ---
+  /** The audit keys, first in use; empty: the trail is plain SHA-256, not anchored. */
+  readonly auditKeys: AuditKey[];
+  /** Folder (outside the data directory) where signed checkpoints of the audit chain are appended. */
+  readonly auditCheckpointDir: string | undefined;
+  readonly auditCheckpointEveryMs: number;
+  /** E-mail the day's checkpoint to the top unit's administrators. */
+  readonly auditCheckpointMail: boolean;
+  // --- end audit anchoring ---
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +59,31 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new Error(`${name}: expected true or false, got "${env[name]}"`);
+}
+
+/** A path that must not lie inside the data directory: whoever copies the data must not get it too. */
+function outsideDataDir(name: string, path: string, dataDir: string): string {
+  const inside = relative(dataDir, path);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new Error(`${name}: must be outside STEADY_DATA_DIR (${dataDir}), got "${path}"`);
+  }
+  return path;
+}
+
+/** STEADY_AUDIT_KEY (PEM text) or STEADY_AUDIT_KEY_FILE (a PEM file outside the data directory). */
+function auditKeys(env: Env, cwd: string, dataDir: string): AuditKey[] {
+  const text = env.STEADY_AUDIT_KEY;
+  const file = env.STEADY_AUDIT_KEY_FILE;
+  if (text && file) throw new Error('STEADY_AUDIT_KEY and STEADY_AUDIT_KEY_FILE: set one, not both');
+  const name = text ? 'STEADY_AUDIT_KEY' : 'STEADY_AUDIT_KEY_FILE';
+  try {
+    if (text) return parseAuditKeys(text.replace(/\\n/g, '\n'));
+    if (file) return parseAuditKeys(readFileSync(outsideDataDir(name, resolve(cwd, file), dataDir), 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(reason.startsWith(name) ? reason : `${name}: ${reason}`, { cause: error });
+  }
+  return [];
 }
 
 /** Reads the environment once; every setting is checked here and named when wrong. */
@@ -73,5 +109,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deliveriesPerPersonPerMinute: integer(env, 'STEADY_DELIVERIES_PER_MINUTE', 6, 1, 10_000),
     // Longer than a channel's 10-second timeout, or a slow send would be claimed and sent again.
     deliveryLeaseMs: integer(env, 'STEADY_DELIVERY_LEASE_SECONDS', 60, 15, 3600) * 1000,
+    auditKeys: auditKeys(env, cwd, dataDir),
+    auditCheckpointDir: env.STEADY_AUDIT_CHECKPOINT_DIR
+      ? outsideDataDir('STEADY_AUDIT_CHECKPOINT_DIR', resolve(cwd, env.STEADY_AUDIT_CHECKPOINT_DIR), dataDir) : undefined,
+    auditCheckpointEveryMs: integer(env, 'STEADY_AUDIT_CHECKPOINT_MINUTES', 10, 1, 1440) * 60_000,
+    auditCheckpointMail: flag(env, 'STEADY_AUDIT_CHECKPOINT_MAIL', false),
   });
 }

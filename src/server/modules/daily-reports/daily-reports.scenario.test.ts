@@ -57,7 +57,7 @@ for (const dialect of dialectsUnderTest()) {
       }
       await specialPeriod('k1.head', k1);
       await specialPeriod('s4.head', s4);
-      t.c.bus.subscribe((event) => events.push(event));
+      t.c.bus.subscribe((batch) => events.push(...batch.events.map((e) => e.event)));
       await tickAll();
     });
     after(() => t.close());
