@@ -71,6 +71,7 @@ function problemZh(p: AuditProblem): string {
     case 'rewritten': return `链上第 ${p.checkpointPos} 个位置与 ${p.checkpointAt} 的检查点不符：此前的记录被重写。`;
     case 'bad-checkpoint': return `检查点文件第 ${p.line} 行不是有效签名的检查点：检查点文件被改动过。`;
     case 'marker-orphan': return `第 ${p.seq} 号记录在等待入链时被删除。`;
+    case 'chained-twice': return `第 ${p.seq} 号记录已在链上，却又在等待入链：它被删除后又放回。`;
     case 'stray': return `第 ${p.seq} 号记录既不在链上也不在等待入链：被插入或其标记被删除。`;
   }
 }
@@ -89,6 +90,7 @@ function problemEn(p: AuditProblem): string {
     case 'rewritten': return `chain position ${p.checkpointPos} differs from the checkpoint of ${p.checkpointAt}: the chain up to it was rewritten.`;
     case 'bad-checkpoint': return `line ${p.line} of the checkpoints file is not a checkpoint signed by our key: the file was altered.`;
     case 'marker-orphan': return `entry #${p.seq} was removed while it waited to be chained.`;
+    case 'chained-twice': return `entry #${p.seq} is in the chain and also waiting for a place: it was removed and put back.`;
     case 'stray': return `entry #${p.seq} is neither chained nor waiting: it was slipped in, or its marker removed.`;
   }
 }

@@ -3,8 +3,9 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 /*
  * Why: every write used to lock the one-row audit head until it committed, so writes queued one
  * behind another across all units and instances. Now a transaction only inserts its entry (with an
- * authenticator, `mac`, made with a key the database does not hold) and a marker that it waits to
- * be chained; a sequencer places waiting entries into `audit_chain` in batches after they commit.
+ * authenticator, `mac`, made with a key the database does not hold); a trigger adds a marker that
+ * it waits to be chained; a sequencer places waiting entries into `audit_chain` in batches after
+ * they commit.
  * The chain built so far moves into `audit_chain` as it is (scheme `legacy-sha256`), so the
  * history keeps verifying. Both tables are append-only; the markers are deleted when chained.
  * Frozen: never import app code here.
@@ -44,10 +45,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`.execute(db);
     await sql`CREATE TRIGGER audit_chain_append_only BEFORE UPDATE OR DELETE ON audit_chain
       FOR EACH ROW EXECUTE FUNCTION steady_audit_chain_append_only()`.execute(db);
+    // Every entry waits to be chained: the database adds its marker, so no writer can forget it.
+    await sql`CREATE FUNCTION steady_audit_waiting() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO audit_unchained (entry_seq) VALUES (NEW.seq); RETURN NULL; END $$`.execute(db);
+    await sql`CREATE TRIGGER audit_log_waiting AFTER INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION steady_audit_waiting()`.execute(db);
     return;
   }
   await createSqliteGuards(db, 'audit_log');
   await createSqliteGuards(db, 'audit_chain');
+  await sql`CREATE TRIGGER audit_log_waiting AFTER INSERT ON audit_log
+    BEGIN INSERT INTO audit_unchained (entry_seq) VALUES (NEW.seq); END`.execute(db);
 }
 
 async function createSqliteGuards(db: Kysely<any>, table: string): Promise<void> {
@@ -65,9 +72,12 @@ async function dropSqliteGuards(db: Kysely<any>, table: string): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres) {
+    await sql`DROP TRIGGER IF EXISTS audit_log_waiting ON audit_log`.execute(db);
+    await sql`DROP FUNCTION IF EXISTS steady_audit_waiting()`.execute(db);
     await sql`ALTER TABLE audit_log ALTER COLUMN seq DROP DEFAULT`.execute(db);
     await sql`DROP SEQUENCE IF EXISTS audit_entry_seq`.execute(db);
   } else {
+    await sql`DROP TRIGGER IF EXISTS audit_log_waiting`.execute(db);
     await dropSqliteGuards(db, 'audit_log');
   }
   await db.schema.dropIndex('audit_log_entry_id_idx').execute();

@@ -19,6 +19,7 @@ export type AuditProblem =
   | { kind: 'rewritten'; checkpointPos: number; checkpointAt: string }
   | { kind: 'bad-checkpoint'; line: number }
   | { kind: 'marker-orphan'; seq: number }
+  | { kind: 'chained-twice'; seq: number }
   | { kind: 'stray'; seq: number };
 
 export type AuditWarning = 'no-key' | 'no-checkpoint' | 'not-anchored';
@@ -105,6 +106,8 @@ async function checkWaiting(db: Executor, walk: Walk, batch: number): Promise<nu
   for (;;) {
     const rows = await repo.waiting(db, after, batch, true);
     if (rows.length === 0) return count;
+    const [twice] = await repo.chainedAmong(db, rows.map((r) => r.entry_seq));
+    if (twice !== undefined) throw new Found({ kind: 'chained-twice', seq: twice });
     for (const { entry_seq, entry } of rows) {
       if (!entry) throw new Found({ kind: 'marker-orphan', seq: entry_seq });
       walk.checkEntry(entry, null);

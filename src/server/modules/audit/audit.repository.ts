@@ -7,25 +7,15 @@ export type NewEntry = Omit<AuditLogRow, 'seq'>;
 export type LinkedEntry = AuditChainRow & { entry: AuditLogRow | null };
 
 /**
- * The entry and its "waiting to be chained" marker. PostgreSQL numbers it from a sequence, both rows
- * in one statement; SQLite's one writer at a time may take max + 1. No shared row is touched.
+ * One statement: the entry (its "waiting to be chained" marker is added by a trigger). PostgreSQL
+ * numbers it from a sequence; SQLite's one writer at a time takes max + 1. No shared row is locked.
  */
 export async function insertEntry(db: Executor, dialect: DialectName, entry: NewEntry): Promise<void> {
   if (dialect === 'postgres') {
-    await db
-      .with('e', (q) => q.insertInto('audit_log').values(entry).returning('seq'))
-      .insertInto('audit_unchained')
-      .columns(['entry_seq'])
-      .expression((q) => q.selectFrom('e').select('seq'))
-      .execute();
+    await db.insertInto('audit_log').values(entry).execute();
     return;
   }
-  const { next } = await db
-    .selectFrom('audit_log')
-    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
-    .executeTakeFirstOrThrow();
-  await db.insertInto('audit_log').values({ ...entry, seq: next }).execute();
-  await db.insertInto('audit_unchained').values({ entry_seq: next }).execute();
+  await db.insertInto('audit_log').values({ ...entry, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_log)` }).execute();
 }
 
 /** The head for the sequencer; on PostgreSQL undefined while another instance's sequencer holds it. */
@@ -55,7 +45,9 @@ export async function waiting(
     .select(['u.entry_seq'])
     .select(entryColumns)
     .where('u.entry_seq', '>', afterSeq)
-    .$if(!orphans, (q) => q.where('e.seq', 'is not', null))
+    .$if(!orphans, (q) => q.where('e.seq', 'is not', null)
+      // A marker put back beside an entry already chained (tampering) must not stop the sequencer.
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_chain as c').select('c.pos').whereRef('c.entry_seq', '=', 'u.entry_seq')))))
     .orderBy('u.entry_seq')
     .limit(limit)
     .execute();
@@ -89,6 +81,13 @@ export async function counts(db: Executor): Promise<{ entries: number; chained: 
     db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
   const [entries, chained, waitingCount] = await Promise.all([count('audit_log'), count('audit_chain'), count('audit_unchained')]);
   return { entries, chained, waiting: waitingCount };
+}
+
+/** Which of these entries already have a place in the chain. */
+export async function chainedAmong(db: Executor, seqs: number[]): Promise<number[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db.selectFrom('audit_chain').select('entry_seq').where('entry_seq', 'in', seqs).execute();
+  return rows.map((r) => Number(r.entry_seq));
 }
 
 /** The first entry that is neither in the chain nor waiting for it (its marker was removed). */
