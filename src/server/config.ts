@@ -36,8 +36,6 @@ export interface Config {
   /** Folder (outside the data directory) where signed checkpoints of the audit chain are appended. */
   readonly auditCheckpointDir: string | undefined;
   readonly auditCheckpointEveryMs: number;
-  /** E-mail the day's checkpoint to the top unit's administrators. */
-  readonly auditCheckpointMail: boolean;
   // --- end audit anchoring ---
 }
 
@@ -113,6 +111,5 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auditCheckpointDir: env.STEADY_AUDIT_CHECKPOINT_DIR
       ? outsideDataDir('STEADY_AUDIT_CHECKPOINT_DIR', resolve(cwd, env.STEADY_AUDIT_CHECKPOINT_DIR), dataDir) : undefined,
     auditCheckpointEveryMs: integer(env, 'STEADY_AUDIT_CHECKPOINT_MINUTES', 10, 1, 1440) * 60_000,
-    auditCheckpointMail: flag(env, 'STEADY_AUDIT_CHECKPOINT_MAIL', false),
   });
 }
