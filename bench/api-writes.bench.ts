@@ -12,6 +12,7 @@ import { loadConfig } from '../src/server/config.js';
 import { loadDemo } from '../src/server/demo/load-demo.js';
 import { newId } from '../src/server/lib/ids.js';
 import { startServer } from '../src/server/server.js';
+import { signIn } from './lib/instances.js';
 import { runLoad, type PreparedRequest } from './lib/load.js';
 import { load, machine, percentile, writeSection } from './report.js';
 
@@ -24,12 +25,7 @@ async function apiWrites(dir: string, reference: () => void): Promise<{ sequenti
   const config = loadConfig({ STEADY_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STEADY_WEB_DIR: '/nonexistent' });
   const server = await startServer(config);
   await loadDemo(server.container, 'bench-password');
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken, scopes } = (await login.json()) as { csrfToken: string; scopes: { unitId: string }[] };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { headers, me: { scopes } } = await signIn(server.url, 'admin', 'bench-password');
   const requests = (from: number): PreparedRequest[] => Array.from({ length: ROWS }, (_, i) => ({
     method: 'POST', path: '/api/v1/units', headers, body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `基准单位 ${from + i}`, type: 'other' }),
   }));

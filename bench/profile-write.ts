@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/server/config.js';
 import { loadDemo } from '../src/server/demo/load-demo.js';
 import { startServer } from '../src/server/server.js';
+import { signIn } from './lib/instances.js';
 import { runLoad } from './lib/load.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
@@ -19,12 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'steady-profile-'));
 const config = loadConfig({ STEADY_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STEADY_WEB_DIR: '/nonexistent', LOG_LEVEL: 'info' });
 const server = await startServer(config);
 await loadDemo(server.container, 'bench-password');
-const login = await fetch(`${server.url}/api/v1/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-});
-const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-const { csrfToken, scopes } = (await login.json()) as { csrfToken: string; scopes: { unitId: string }[] };
-const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+const { headers, me: { scopes } } = await signIn(server.url, 'admin', 'bench-password');
 const requests = Array.from({ length: ROWS }, (_, i) => ({
   method: 'POST', path: '/api/v1/units', headers, body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `剖析单位 ${i}`, type: 'other' }),
 }));
