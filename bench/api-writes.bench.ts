@@ -19,9 +19,9 @@ import { load, machine, percentile, writeSection } from './report.js';
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
 const CONCURRENCY = 8;
 
-interface ApiFigure { perSecond: number; p50: number; p99: number; load: string }
+interface ApiFigure { perSecond: number; p50: number; p99: number; load: string; cpuUs: number }
 
-async function apiWrites(dir: string, reference: () => void): Promise<{ sequential: ApiFigure; concurrent: ApiFigure }> {
+async function apiWrites(dir: string, reference: () => void): Promise<{ sequential: ApiFigure; concurrent: ApiFigure; verified: string }> {
   const config = loadConfig({ STEADY_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STEADY_WEB_DIR: '/nonexistent' });
   const server = await startServer(config);
   await loadDemo(server.container, 'bench-password');
@@ -31,20 +31,27 @@ async function apiWrites(dir: string, reference: () => void): Promise<{ sequenti
   }));
   const base = server.url.replace('localhost', '127.0.0.1');
   const measure = async (concurrency: number, from: number): Promise<ApiFigure> => {
+    const cpu = process.cpuUsage();
     const result = await runLoad({ base, concurrency, requests: requests(from), maxMs: 120_000 });
+    const used = process.cpuUsage(cpu);
     if (result.ok !== ROWS) throw new Error(`api-writes: ${result.ok}/${ROWS} created; ${result.firstErrors.join('; ')}`);
-    return { perSecond: ROWS / (result.elapsedMs / 1000), p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99), load: load() };
+    return {
+      perSecond: ROWS / (result.elapsedMs / 1000), p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99), load: load(),
+      cpuUs: (used.user + used.system) / ROWS,
+    };
   };
   reference();
   const sequential = await measure(1, 0);
   const concurrent = await measure(CONCURRENCY, ROWS);
   reference();
+  await server.container.audit.settle();
+  const verified = await server.container.audit.verify();
   await server.stop();
-  return { sequential, concurrent };
+  return { sequential, concurrent, verified: verified.ok ? `passes (${verified.checked.toLocaleString('en')} entries)` : `FAILS: ${JSON.stringify(verified.problem)}` };
 }
 
 /** The same rows straight into the same table through better-sqlite3, one transaction per row. */
-function rawInserts(dir: string): { perRow: number; batched: number } {
+function rawInserts(dir: string): { perRow: number; batched: number; cpuUs: number } {
   const db = new SQLite(join(dir, 'steady.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -59,7 +66,9 @@ function rawInserts(dir: string): { perRow: number; batched: number } {
   };
   const one = db.transaction((values: unknown[]) => insert.run(...values));
   let started = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < ROWS; i++) one(row(i));
+  const used = process.cpuUsage(cpu);
   const perRow = ROWS / ((performance.now() - started) / 1000);
   const many = db.transaction((count: number) => {
     for (let i = 0; i < count; i++) insert.run(...row(ROWS + i));
@@ -68,7 +77,7 @@ function rawInserts(dir: string): { perRow: number; batched: number } {
   many(ROWS);
   const batched = ROWS / ((performance.now() - started) / 1000);
   db.close();
-  return { perRow, batched };
+  return { perRow, batched, cpuUs: (used.user + used.system) / ROWS };
 }
 
 export async function run(): Promise<void> {
@@ -79,7 +88,7 @@ export async function run(): Promise<void> {
     const api = await apiWrites(dir, () => refs.push(rawInserts(dir)));
     const [before, after] = refs as [ReturnType<typeof rawInserts>, ReturnType<typeof rawInserts>];
     // The reference is taken just before and just after the API runs; the mean of the two is the divisor.
-    const raw = { perRow: (before.perRow + after.perRow) / 2, batched: (before.batched + after.batched) / 2 };
+    const raw = { perRow: (before.perRow + after.perRow) / 2, batched: (before.batched + after.batched) / 2, cpuUs: (before.cpuUs + after.cpuUs) / 2 };
     const f = (n: number) => Math.round(n).toLocaleString('en');
     const ms = (n: number) => n.toFixed(1);
     const markdown = `## API writes on SQLite
@@ -90,12 +99,17 @@ rows inserted straight into the same table with better-sqlite3 just before and j
 Machine: ${machine()}; load average (1 min) at each figure in the last column — the machine is shared, so the ratio to
 the reference measured in the same run is the figure to read.
 
-| path | rows/s | API ÷ raw | p50 ms | p99 ms | load |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| API, one client | ${f(api.sequential.perSecond)} | ${(api.sequential.perSecond / raw.perRow).toFixed(3)} | ${ms(api.sequential.p50)} | ${ms(api.sequential.p99)} | ${api.sequential.load} |
-| API, ${CONCURRENCY} concurrent clients | ${f(api.concurrent.perSecond)} | ${(api.concurrent.perSecond / raw.perRow).toFixed(3)} | ${ms(api.concurrent.p50)} | ${ms(api.concurrent.p99)} | ${api.concurrent.load} |
-| raw better-sqlite3, one transaction per row | ${f(raw.perRow)} (${f(before.perRow)} before, ${f(after.perRow)} after) | 1 | | | |
-| raw better-sqlite3, all rows in one transaction | ${f(raw.batched)} | — | | | |
+| path | rows/s | API ÷ raw | p50 ms | p99 ms | server CPU µs per row | raw ÷ API, by CPU | load |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| API, one client | ${f(api.sequential.perSecond)} | ${(api.sequential.perSecond / raw.perRow).toFixed(3)} | ${ms(api.sequential.p50)} | ${ms(api.sequential.p99)} | ${f(api.sequential.cpuUs)} | ${(raw.cpuUs / api.sequential.cpuUs).toFixed(3)} | ${api.sequential.load} |
+| API, ${CONCURRENCY} concurrent clients | ${f(api.concurrent.perSecond)} | ${(api.concurrent.perSecond / raw.perRow).toFixed(3)} | ${ms(api.concurrent.p50)} | ${ms(api.concurrent.p99)} | ${f(api.concurrent.cpuUs)} | ${(raw.cpuUs / api.concurrent.cpuUs).toFixed(3)} | ${api.concurrent.load} |
+| raw better-sqlite3, one transaction per row | ${f(raw.perRow)} (${f(before.perRow)} before, ${f(after.perRow)} after) | 1 | | | ${f(raw.cpuUs)} | 1 | |
+| raw better-sqlite3, all rows in one transaction | ${f(raw.batched)} | — | | | | | |
+
+"Server CPU µs per row" is the CPU time the Steady process (or the raw loop) used per row, which a loaded machine does not
+inflate the way it inflates waiting: "raw ÷ API, by CPU" is what the ratio would be if each side had a core to itself.
+
+The audit trail after the concurrent run (\`verify\`, as \`steady audit verify\` does): ${api.verified}.
 
 Aim (issue #15): API ÷ raw ≥ 0.3 with ${CONCURRENCY} clients.
 `;
