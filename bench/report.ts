@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,4 +22,9 @@ export function writeSection(name: string, markdown: string): void {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** The machine's load average now (1 minute), to write beside a figure measured on a shared machine. */
+export function load(): string {
+  return loadavg()[0]!.toFixed(1);
 }

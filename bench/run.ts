@@ -4,6 +4,12 @@ const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'engine-deadlines': () => import('./engine-deadlines.bench.js'),
   'daily-report-matrix': () => import('./daily-report-matrix.js'),
   reach: () => import('./reach.bench.js'),
+  // --- #15 writes that scale ---
+  'audit-chain': () => import('./audit-chain.bench.js'),
+  'writes-pg': () => import('./writes-pg.bench.js'),
+  'live-fanout': () => import('./live-fanout.bench.js'),
+  'report-burst': () => import('./report-burst.bench.js'),
+  // --- end #15 ---
 };
 
 const wanted = process.argv.slice(2);

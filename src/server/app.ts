@@ -48,6 +48,8 @@ export interface AppOptions {
 export async function buildApp(c: Container, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: c.config.logLevel },
+    // #15 lean pipeline: two log lines per request cost more than the write itself; failures are still logged.
+    disableRequestLogging: !['debug', 'trace'].includes(c.config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: c.config.trustProxy,
   });
@@ -94,7 +96,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);
-  notificationRoutes(app, c.db, c.bus, c.clock);
+  notificationRoutes(app, c.db, c.live, c.clock);
+  app.addHook('onClose', async () => c.live.closeAll());
   // ── Reaching people (issue #11) ──
   acknowledgementRoutes(app, c.acknowledgements);
   await channelRoutes(app, c.channelSettings, async (actor) => {

@@ -1,5 +1,7 @@
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/database.js';
+import { parseAuditKeys, type AuditKey } from './modules/audit/audit-keys.js';
 
 export interface Config {
   readonly port: number;
@@ -32,6 +34,13 @@ export interface Config {
   readonly secretKey: string | undefined;
   /** STEADY_VAPID_SUBJECT: the contact Web Push services are told (mailto: or https:). */
   readonly vapidSubject: string;
+  // --- audit anchoring (issue #12 item 9, #15) ---
+  /** The audit keys, first in use; empty: the trail is plain SHA-256, not anchored. */
+  readonly auditKeys: AuditKey[];
+  /** Folder (outside the data directory) where signed checkpoints of the audit chain are appended. */
+  readonly auditCheckpointDir: string | undefined;
+  readonly auditCheckpointEveryMs: number;
+  // --- end audit anchoring ---
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,6 +70,31 @@ function secretKey(env: Env): string | undefined {
   return raw;
 }
 
+/** A path that must not lie inside the data directory: whoever copies the data must not get it too. */
+function outsideDataDir(name: string, path: string, dataDir: string): string {
+  const inside = relative(dataDir, path);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new Error(`${name}: must be outside STEADY_DATA_DIR (${dataDir}), got "${path}"`);
+  }
+  return path;
+}
+
+/** STEADY_AUDIT_KEY (PEM text) or STEADY_AUDIT_KEY_FILE (a PEM file outside the data directory). */
+function auditKeys(env: Env, cwd: string, dataDir: string): AuditKey[] {
+  const text = env.STEADY_AUDIT_KEY;
+  const file = env.STEADY_AUDIT_KEY_FILE;
+  if (text && file) throw new Error('STEADY_AUDIT_KEY and STEADY_AUDIT_KEY_FILE: set one, not both');
+  const name = text ? 'STEADY_AUDIT_KEY' : 'STEADY_AUDIT_KEY_FILE';
+  try {
+    if (text) return parseAuditKeys(text.replace(/\\n/g, '\n'));
+    if (file) return parseAuditKeys(readFileSync(outsideDataDir(name, resolve(cwd, file), dataDir), 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(reason.startsWith(name) ? reason : `${name}: ${reason}`, { cause: error });
+  }
+  return [];
+}
+
 /** Reads the environment once; every setting is checked here and named when wrong. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = resolve(cwd, env.STEADY_DATA_DIR || 'data');
@@ -86,5 +120,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deliveryLeaseMs: integer(env, 'STEADY_DELIVERY_LEASE_SECONDS', 60, 15, 3600) * 1000,
     secretKey: secretKey(env),
     vapidSubject: env.STEADY_VAPID_SUBJECT || 'mailto:steady@localhost',
+    auditKeys: auditKeys(env, cwd, dataDir),
+    auditCheckpointDir: env.STEADY_AUDIT_CHECKPOINT_DIR
+      ? outsideDataDir('STEADY_AUDIT_CHECKPOINT_DIR', resolve(cwd, env.STEADY_AUDIT_CHECKPOINT_DIR), dataDir) : undefined,
+    auditCheckpointEveryMs: integer(env, 'STEADY_AUDIT_CHECKPOINT_MINUTES', 10, 1, 1440) * 60_000,
   });
 }

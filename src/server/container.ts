@@ -13,6 +13,7 @@ import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
 import { DeliveryWorker } from './notify/delivery-worker.js';
 import { LiveBus } from './notify/live-bus.js';
+import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
 import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
@@ -58,6 +59,8 @@ export interface Container {
   planRules: PlanRules;
   engine: DeadlineEngine;
   bus: LiveBus;
+  /** This instance's server-sent-event streams, fed by the bus. */
+  live: LiveStreams;
   deliveries: DeliveryWorker;
   incidents: IncidentService;
   photos: IncidentPhotos;
@@ -101,7 +104,9 @@ export interface ContainerOptions {
 export function createContainer(config: Config, options: ContainerOptions = {}): Container {
   const { db, dialect, sqlite } = options.database ?? openDatabase(config.database);
   const clock = options.clock ?? systemClock;
-  const audit = new AuditTrail(clock, dialect);
+  const audit = new AuditTrail(db, clock, dialect, {
+    keys: config.auditKeys, checkpointDir: config.auditCheckpointDir, checkpointEveryMs: config.auditCheckpointEveryMs,
+  });
   const units = new UnitService(db, clock, audit);
   const people = new PeopleService(db, clock, audit, units);
   const auth = new AuthService(db, clock, audit, config.sessionHours);
@@ -153,13 +158,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
+    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, live: new LiveStreams(bus), deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
     dailyReports, directives,
     leave, duty, dutyRosters,
     channelSettings, acknowledgements, failover, notifier,
     close: async () => {
       await engine.stop();
       await deliveries.stop();
+      await audit.stop();
       await bus.stop();
       await db.destroy();
     },

@@ -18,6 +18,7 @@ export async function startServer(config: Config, container: Container = createC
   await app.listen({ port: config.port, host: config.host });
   await container.bus.start();
   container.engine.start();
+  container.audit.start();
   container.deliveries.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -6,9 +6,12 @@ import type { DialectName } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { loadDemo } from '../../src/server/demo/load-demo.js';
 import type { Clock } from '../../src/server/lib/clock.js';
+import { newAuditKeyPem } from '../../src/server/modules/audit/audit-keys.js';
 import { openTestDatabase, type TestDatabase } from './dialects.js';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
+/** Every test app authenticates its audit trail, as a production install with a key does. */
+export const TEST_AUDIT_KEY = newAuditKeyPem();
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,7 +32,9 @@ export interface TestAppOptions {
 /** A migrated app on a fresh database of the given dialect, optionally with the sample organisation. */
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const config: Config = loadConfig({ STEADY_DATA_DIR: '/tmp/steady-test-unused', STEADY_WEB_DIR: '/nonexistent', ...options.env });
+  const config: Config = loadConfig({
+    STEADY_DATA_DIR: '/tmp/steady-test-unused', STEADY_WEB_DIR: '/nonexistent', STEADY_AUDIT_KEY: TEST_AUDIT_KEY, ...options.env,
+  });
   const c = createContainer(config, { clock: options.clock, database: database.opened, channels: options.channels });
   await migrateToLatest(c.db);
   if (options.demo) await loadDemo(c, DEMO_PASSWORD);

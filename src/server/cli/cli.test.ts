@@ -177,7 +177,41 @@ for (const dialect of dialectsUnderTest()) {
       await sql`UPDATE audit_log SET actor_label = 'someone-else' WHERE seq = 17`.execute(db);
       const bad = steady(env, ['audit', 'verify']);
       assert.equal(bad.code, 1);
-      assert.match(bad.out, /the first bad entry is #17 \(entry 17 was altered/);
+      assert.match(bad.out, /tampered with: entry #17 \((chain position 17|waiting to be chained)\) was altered: its authenticator does not match/);
+    });
+
+    it('with a key and a checkpoint folder outside the data directory, a cut-short chain is reported as such', async () => {
+      const outside = mkdtempSync(join(tmpdir(), 'steady-cli-keys-'));
+      try {
+        const other = await openTestDatabase(dialect, join(dir, 'anchored.db'));
+        const keyFile = join(outside, 'audit.key');
+        assert.match(steady(env, ['audit', 'keygen', '--out', keyFile]).out, /Audit key written to .*key id [0-9a-f]{16}[\s\S]*BEGIN PUBLIC KEY/);
+        assert.equal(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).code, 1);
+        assert.match(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).out, /STEADY_AUDIT_KEY_FILE: must be outside STEADY_DATA_DIR/);
+        const anchored = { ...env, STEADY_DATABASE_URL: other.url, STEADY_AUDIT_KEY_FILE: keyFile, STEADY_AUDIT_CHECKPOINT_DIR: join(outside, 'checkpoints') };
+        steady(anchored, ['demo']);
+        assert.match(steady(anchored, ['audit', 'checkpoint']).out, /Checkpoint written: entry \d+/);
+        const ok = steady(anchored, ['audit', 'verify']);
+        assert.equal(ok.code, 0, ok.out);
+        assert.match(ok.out, /It matches the latest signed checkpoint/);
+        assert.doesNotMatch(ok.out, /Warning/);
+
+        const { sql } = await import('kysely');
+        const db = other.opened.db;
+        if (dialect === 'postgres') for (const table of ['audit_log', 'audit_chain']) await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER USER`.execute(db);
+        else for (const trigger of ['audit_log_no_delete', 'audit_chain_no_delete']) await sql`DROP TRIGGER ${sql.raw(trigger)}`.execute(db);
+        const head = await db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
+        const keep = await db.selectFrom('audit_chain').select(['pos', 'hash', 'entry_seq']).where('pos', '=', Number(head.seq) - 5).executeTakeFirstOrThrow();
+        await sql`DELETE FROM audit_log WHERE seq > ${keep.entry_seq}`.execute(db);
+        await sql`DELETE FROM audit_chain WHERE pos > ${keep.pos}`.execute(db);
+        await sql`UPDATE audit_head SET seq = ${keep.pos}, hash = ${keep.hash}`.execute(db);
+        const cut = steady(anchored, ['audit', 'verify']);
+        assert.equal(cut.code, 1, cut.out);
+        assert.match(cut.out, new RegExp(`vouched for ${head.seq} entries, the chain now has ${keep.pos}: the last entries were deleted or the database was rolled back`));
+        await other.drop();
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
     });
   });
 }
@@ -234,9 +268,9 @@ describe('steady backup on SQLite while the server writes', () => {
     assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
     const units = copy.prepare('select count(*) as n from units').get() as { n: number };
     assert.ok(units.n >= 16);
-    const head = copy.prepare('select seq from audit_head').get() as { seq: number };
-    const last = copy.prepare('select max(seq) as seq from audit_log').get() as { seq: number };
-    assert.equal(head.seq, last.seq, 'the copy holds whole transactions only');
+    const entries = copy.prepare('select count(*) as n from audit_log').get() as { n: number };
+    const placed = copy.prepare('select (select count(*) from audit_chain) + (select count(*) from audit_unchained) as n').get() as { n: number };
+    assert.equal(placed.n, entries.n, 'the copy holds whole transactions only: each entry chained or waiting, once');
     copy.close();
     const verify = steady({ STEADY_DATA_DIR: dir, STEADY_DATABASE_URL: `sqlite:${out}` }, ['audit', 'verify']);
     assert.equal(verify.code, 0, verify.out);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../../common/org.js';
 import { loadConfig } from '../config.js';
@@ -6,6 +7,7 @@ import { createContainer, type Container } from '../container.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { startServer } from '../server.js';
+import { newAuditKeyPem, parseAuditKeys, publicKeyPem } from '../modules/audit/audit-keys.js';
 import { backup } from './backup.js';
 import { demoPassword } from './demo-password.js';
 import * as m from './messages.js';
@@ -93,19 +95,45 @@ program
   .option('--out <file>', 'where to write it (default: <data dir>/backups/steady-<time>.db)')
   .action((o: { out?: string }) => withContainer((c) => backup(c, o.out)));
 
-program
-  .command('audit')
-  .description('the audit trail')
+// --- audit (issue #12 item 9, #15) ---
+const audit = program.command('audit').description('the audit trail');
+audit
   .command('verify')
-  .description('check the hash chain; names the first altered, removed or inserted entry')
-  .action(() =>
+  .description('check entries, chain, head and signed checkpoints; names the first thing cut short, altered or recomputed')
+  .option('--checkpoints <file>', 'compare with this checkpoints file (default: STEADY_AUDIT_CHECKPOINT_DIR/audit-checkpoints.jsonl)')
+  .action((o: { checkpoints?: string }) =>
     withContainer(async (c) => {
-      const result = await c.audit.verify(c.db);
-      if (result.ok) return console.log(m.auditOk(result.checked));
-      console.error(m.auditBad(result.seq, result.reason));
-      process.exitCode = 1;
+      const result = await c.audit.verify(c.db, { checkpointsFile: o.checkpoints });
+      if (!result.ok) {
+        console.error(m.auditBad(result.problem!));
+        process.exitCode = 1;
+        return;
+      }
+      console.log(m.auditOk(result.checked, result.waiting));
+      if (result.lastCheckpoint) console.log(m.auditCheckpointOk(result.lastCheckpoint.pos, result.lastCheckpoint.at));
+      for (const warning of result.warnings) console.log(m.auditWarning(warning));
     }),
   );
+audit
+  .command('keygen')
+  .description('write a new audit key (Ed25519, PEM); point STEADY_AUDIT_KEY_FILE at it, outside the data directory')
+  .requiredOption('--out <file>', 'where to write it (refused if it exists)')
+  .action((o: { out: string }) => {
+    const pem = newAuditKeyPem();
+    writeFileSync(o.out, pem, { mode: 0o600, flag: 'wx' });
+    const [key] = parseAuditKeys(pem);
+    console.log(m.auditKeyWritten(o.out, key!.id, publicKeyPem(key!)));
+  });
+audit
+  .command('checkpoint')
+  .description('chain what waits and append a signed checkpoint now (the server also does every STEADY_AUDIT_CHECKPOINT_MINUTES)')
+  .action(() =>
+    withContainer(async (c) => {
+      const written = await c.audit.checkpoints.write();
+      console.log(written ? m.auditCheckpointWritten(written.pos, c.audit.checkpoints.file!) : m.auditNoCheckpoint());
+    }),
+  );
+// --- end audit ---
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

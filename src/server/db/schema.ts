@@ -5,6 +5,7 @@ import type { DailyReportTables } from '../modules/daily-reports/daily-reports.t
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
 import type { ChannelTables } from '../modules/channels/channels.table.js';
 import type { AcknowledgementTables } from '../modules/acknowledgements/acknowledgements.table.js';
+import type { AuditTables } from '../modules/audit/audit.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -74,28 +75,6 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
-}
-
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actor_account_id: string | null;
-  actor_label: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  unit_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-/** One row (id 1): the newest sequence number and hash, locked while appending. */
-export interface AuditHeadTable {
-  id: number;
-  seq: number;
-  hash: string;
 }
 
 export interface PlanTable {
@@ -572,15 +551,14 @@ export interface PatrolCheckInTable {
 }
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
-export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables {
+export interface Database
+  extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;
   accounts: AccountTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
-  audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
   plans: PlanTable;
   plan_versions: PlanVersionTable;
   deadlines: DeadlineTable;
@@ -623,7 +601,6 @@ export type MembershipRow = Selectable<MembershipTable>;
 export type AccountRow = Selectable<AccountTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
-export type AuditLogRow = Selectable<AuditLogTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
 export type DeadlineRow = Selectable<DeadlineTable>;

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** Something live screens should re-read: a person's inbox, or an incident in a unit's subtree. */
@@ -8,27 +8,53 @@ export type LiveEvent =
   /** A unit's daily report arrived or was marked late or missing: the supervisors' matrix re-reads. */
   | { kind: 'daily-report'; unitId: string; unitPath: string; day: string };
 
+/** An event with the id that screens resume from (`Last-Event-ID`); the same id on every instance. */
+export interface StampedEvent {
+  id: string;
+  event: LiveEvent;
+}
+
+/**
+ * What subscribers receive, once per tick: the events in the order every instance sees them, or
+ * `resync` when this instance may have missed some (its LISTEN connection dropped), so screens re-read.
+ */
+export type LiveBatch = { events: StampedEvent[]; resync: false } | { events: []; resync: true };
+
 const CHANNEL = 'steady_live';
 const RETRY_FIRST_MS = 500;
 const RETRY_LAST_MS = 30_000;
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
+const MAX_PAYLOAD = 7_900;
+/** Events kept for resumption: enough for minutes of a busy county. */
+const RECENT_KEEP = 20_000;
 
 /**
- * Fans events out to the server-sent-event streams of this process; on PostgreSQL through
- * LISTEN/NOTIFY, so that a change made on one instance reaches screens connected to another.
+ * Fans events out to the live streams of this process. Events published in one tick travel
+ * together: on PostgreSQL as one NOTIFY (split only past the payload limit) on one LISTEN
+ * connection per instance. Every instance hears every NOTIFY in commit order, its own included, so
+ * all instances keep the same recent history under the same ids, and a screen that reconnects to
+ * any instance resumes after the last id it saw.
  */
 export class LiveBus {
-  private readonly local = new EventEmitter();
+  private readonly instance = randomBytes(4).toString('hex');
+  private counter = 0;
+  private readonly subscribers = new Set<(batch: LiveBatch) => void>();
+  private outgoing: StampedEvent[] = [];
+  private sending = false;
+  private incoming: StampedEvent[] = [];
+  private recent: StampedEvent[] = [];
+  private readonly recentIndex = new Map<string, number>();
+  private dropped = 0;
   private listener: pg.Client | undefined;
   private stopped = true;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = RETRY_FIRST_MS;
+  private connectedBefore = false;
 
-  constructor(private readonly postgresUrl?: { url: string; schema?: string }) {
-    this.local.setMaxListeners(0);
-  }
+  constructor(private readonly postgres?: { url: string }) {}
 
   async start(): Promise<void> {
-    if (!this.postgresUrl || !this.stopped) return;
+    if (!this.postgres || !this.stopped) return;
     this.stopped = false;
     await this.connect();
   }
@@ -41,20 +67,28 @@ export class LiveBus {
     await listener?.end().catch(() => undefined);
   }
 
-  /** Call after the change has committed. */
+  /** Call after the change has committed; the event leaves with the others of this tick. */
   publish(event: LiveEvent): void {
-    const listener = this.listener;
-    if (!listener) {
-      this.local.emit('event', event);
-      return;
-    }
-    // If PostgreSQL cannot carry it, this instance's own screens still hear of it.
-    listener.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]).catch(() => this.local.emit('event', event));
+    this.outgoing.push({ id: `${this.instance}.${(this.counter++).toString(36)}`, event });
+    if (this.outgoing.length === 1 && !this.sending) setImmediate(() => this.flush());
   }
 
-  subscribe(listener: (event: LiveEvent) => void): () => void {
-    this.local.on('event', listener);
-    return () => this.local.off('event', listener);
+  subscribe(listener: (batch: LiveBatch) => void): () => void {
+    this.subscribers.add(listener);
+    return () => this.subscribers.delete(listener);
+  }
+
+  /** Where a stream opened now starts: the id of the last event handed on, or a mark before the next one. */
+  position(): string {
+    return this.recent.at(-1)?.id ?? `${this.instance}.before.${this.dropped + this.recent.length}`;
+  }
+
+  /** The events after `lastId`, oldest first; null when that id is not in the recent history. */
+  since(lastId: string): StampedEvent[] | null {
+    const mark = lastId.startsWith(`${this.instance}.before.`) ? Number(lastId.slice(this.instance.length + 8)) : NaN;
+    const next = Number.isInteger(mark) ? mark : (this.recentIndex.get(lastId) ?? NaN) + 1;
+    if (!(next >= this.dropped)) return null;
+    return this.recent.slice(next - this.dropped);
   }
 
   /** The PostgreSQL backend listening for this instance, while there is one (for tests). */
@@ -62,8 +96,58 @@ export class LiveBus {
     return (this.listener as (pg.Client & { processID?: number }) | undefined)?.processID;
   }
 
+  /** One NOTIFY statement at a time on the listening connection; what is published meanwhile waits for the next. */
+  private flush(): void {
+    if (this.sending || this.outgoing.length === 0) return;
+    const events = this.outgoing;
+    this.outgoing = [];
+    const listener = this.listener;
+    if (!listener) return this.receive(events);
+    const texts = payloads(events);
+    const statement = `select ${texts.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ')}`;
+    this.sending = true;
+    listener
+      .query(statement, [CHANNEL, ...texts])
+      // If PostgreSQL cannot carry them, this instance's own screens still hear of them.
+      .catch(() => this.receive(events))
+      .finally(() => {
+        this.sending = false;
+        this.flush();
+      });
+  }
+
+  /** Events heard (from NOTIFY or locally) are handed on together once per tick. */
+  private receive(events: StampedEvent[]): void {
+    if (events.length === 0) return;
+    const first = this.incoming.length === 0;
+    this.incoming.push(...events);
+    if (first) setImmediate(() => this.deliver());
+  }
+
+  /** Remembered as they are handed on, so a stream that resumes gets each event once: replayed or live. */
+  private deliver(): void {
+    const events = this.incoming;
+    this.incoming = [];
+    for (const stamped of events) {
+      this.recentIndex.set(stamped.id, this.dropped + this.recent.length);
+      this.recent.push(stamped);
+    }
+    if (this.recent.length > RECENT_KEEP * 1.5) this.forget(this.recent.length - RECENT_KEEP);
+    this.emit({ events, resync: false });
+  }
+
+  private emit(batch: LiveBatch): void {
+    for (const subscriber of [...this.subscribers]) subscriber(batch);
+  }
+
+  private forget(count: number): void {
+    for (const old of this.recent.slice(0, count)) this.recentIndex.delete(old.id);
+    this.recent = this.recent.slice(count);
+    this.dropped += count;
+  }
+
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.postgresUrl!.url });
+    const client = new pg.Client({ connectionString: this.postgres!.url });
     // A dropped connection (restart, failover, network) is replaced; until then events stay local.
     let gone = false;
     const lost = () => {
@@ -75,7 +159,7 @@ export class LiveBus {
     };
     client.on('error', lost);
     client.on('notification', (message) => {
-      if (message.payload) this.local.emit('event', JSON.parse(message.payload) as LiveEvent);
+      if (message.payload) this.receive(JSON.parse(message.payload) as StampedEvent[]);
     });
     try {
       await client.connect();
@@ -91,6 +175,14 @@ export class LiveBus {
     }
     this.listener = client;
     this.retryMs = RETRY_FIRST_MS;
+    if (this.connectedBefore) this.missedWhileAway();
+    this.connectedBefore = true;
+  }
+
+  /** Events of other instances may have gone by unheard: no resuming across the gap; screens re-read. */
+  private missedWhileAway(): void {
+    this.forget(this.recent.length);
+    this.emit({ events: [], resync: true });
   }
 
   private reconnectLater(): void {
@@ -101,4 +193,24 @@ export class LiveBus {
     }, this.retryMs);
     this.retryMs = Math.min(this.retryMs * 2, RETRY_LAST_MS);
   }
+}
+
+/** JSON arrays of events, each under PostgreSQL's payload limit. */
+function payloads(events: StampedEvent[]): string[] {
+  const out: string[] = [];
+  let part: string[] = [];
+  let size = 2;
+  for (const stamped of events) {
+    const text = JSON.stringify(stamped);
+    const bytes = Buffer.byteLength(text) + 1;
+    if (part.length > 0 && size + bytes > MAX_PAYLOAD) {
+      out.push(`[${part.join(',')}]`);
+      part = [];
+      size = 2;
+    }
+    part.push(text);
+    size += bytes;
+  }
+  if (part.length) out.push(`[${part.join(',')}]`);
+  return out;
 }

@@ -1,8 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Db, DialectName, Executor } from '../../db/database.js';
-import type { AuditLogRow } from '../../db/schema.js';
+import { whenCommitted } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
+import { AuditCheckpoints, readCheckpoints } from './audit-checkpoints.js';
+import { entryMac } from './audit-digests.js';
+import { AuditKeyring, type AuditKey } from './audit-keys.js';
+import { AuditSequencer } from './audit-sequencer.js';
+import { verifyChain, type VerifyReport } from './audit-verify.js';
 import * as repo from './audit.repository.js';
 
 /** One change to record: which record, and what it looked like before and after. */
@@ -17,34 +22,44 @@ export interface Change {
   after?: unknown;
 }
 
-export type VerifyResult =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; seq: number; reason: string };
-
-const GENESIS = '0'.repeat(64);
-
-/** The hash covers every column but the hash itself, in a fixed order. */
-export function entryHash(row: Omit<AuditLogRow, 'hash'>): string {
-  const fields = [
-    row.seq, row.at, row.actor_account_id, row.actor_label, row.action, row.entity,
-    row.entity_id, row.unit_id, row.before_json, row.after_json, row.prev_hash,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+export interface AuditOptions {
+  /** The audit keys (first in use); none: entries are plain SHA-256 and nothing is anchored. */
+  keys: AuditKey[];
+  checkpointDir: string | undefined;
+  checkpointEveryMs: number;
+  onError?: (error: unknown) => void;
 }
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/**
+ * The audit trail. `record` appends an authenticated entry inside the caller's transaction and
+ * touches no shared row; the sequencer chains committed entries shortly after; checkpoints sign
+ * the chain's head into a file outside the database; `verify` checks all three.
+ */
 export class AuditTrail {
+  readonly keys: AuditKeyring;
+  readonly sequencer: AuditSequencer;
+  readonly checkpoints: AuditCheckpoints;
+
   constructor(
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly dialect: DialectName,
-  ) {}
+    options: AuditOptions,
+  ) {
+    const onError = options.onError ?? ((error: unknown) => console.error('audit trail:', error));
+    this.keys = new AuditKeyring(options.keys);
+    this.sequencer = new AuditSequencer(db, dialect, this.keys, { batch: 1000, delayMs: 25, pollMs: 1000, onError });
+    this.checkpoints = new AuditCheckpoints(db, clock, this.keys, this.sequencer, {
+      dir: options.checkpointDir, everyMs: options.checkpointEveryMs, onError,
+    });
+  }
 
   /** Appends one entry inside the caller's transaction, so the change and its record land together. */
   async record(tx: Executor, actor: Actor, change: Change): Promise<void> {
-    const head = await repo.lockHead(tx, this.dialect);
-    const partial = {
-      seq: Number(head.seq) + 1,
+    const content = {
+      entry_id: newId(),
       at: this.clock.now().toISOString(),
       actor_account_id: actor.kind === 'account' ? actor.accountId : null,
       actor_label: actorLabel(actor),
@@ -54,40 +69,31 @@ export class AuditTrail {
       unit_id: change.unitId,
       before_json: toJson(change.before),
       after_json: toJson(change.after),
-      prev_hash: head.hash,
+      key_id: this.keys.current?.id ?? null,
     };
-    await repo.appendEntry(tx, { ...partial, hash: entryHash(partial) });
+    await repo.insertEntry(tx, this.dialect, { ...content, mac: entryMac(this.keys, content) });
+    whenCommitted(tx, () => this.sequencer.wake());
   }
 
-  /** Walks the whole chain and names the first entry that was changed, removed or inserted. */
-  async verify(db: Db, batch = 1000): Promise<VerifyResult> {
-    let expectedSeq = 1;
-    let prevHash = GENESIS;
-    let checked = 0;
-    for (;;) {
-      const rows = await repo.entriesAfter(db, expectedSeq - 1, batch);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const problem = this.check(row, expectedSeq, prevHash);
-        if (problem) return { ok: false, checked, seq: problem.seq, reason: problem.reason };
-        prevHash = row.hash;
-        expectedSeq += 1;
-        checked += 1;
-      }
-    }
-    const head = await repo.readHead(db);
-    if (Number(head.seq) !== checked || head.hash !== prevHash) {
-      return { ok: false, checked, seq: Number(head.seq), reason: `entries after ${checked} are missing: the chain head says ${head.seq}` };
-    }
-    return { ok: true, checked };
+  /** Starts chaining in the background and writing checkpoints (the server does; tests call `settle`). */
+  start(): void {
+    this.sequencer.start();
+    this.checkpoints.start();
   }
 
-  private check(row: AuditLogRow, expectedSeq: number, prevHash: string): { seq: number; reason: string } | null {
-    const seq = Number(row.seq);
-    if (seq !== expectedSeq) return { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next found: ${seq})` };
-    if (row.prev_hash !== prevHash) return { seq, reason: `entry ${seq} does not link to entry ${seq - 1}` };
-    const { hash, ...rest } = row;
-    if (entryHash({ ...rest, seq }) !== hash) return { seq, reason: `entry ${seq} was altered: its hash does not match its content` };
-    return null;
+  async stop(): Promise<void> {
+    await this.sequencer.stop();
+    await this.checkpoints.stop();
+  }
+
+  /** Chains every entry that waits now. */
+  settle(): Promise<void> {
+    return this.sequencer.settle();
+  }
+
+  /** Checks the whole trail, against the checkpoints in `checkpointsFile` (default: the configured folder's). */
+  async verify(db: Executor = this.db, options: { batch?: number; checkpointsFile?: string } = {}): Promise<VerifyReport> {
+    const file = options.checkpointsFile ?? this.checkpoints.file;
+    return verifyChain(db, this.keys, file ? readCheckpoints(file) : null, options.batch);
   }
 }

@@ -81,3 +81,22 @@ export async function tokensOf(db: Executor, accountId: string): Promise<ApiToke
 export async function updateToken(db: Executor, id: string, changes: Partial<ApiTokenRow>): Promise<void> {
   await db.updateTable('api_tokens').set(changes).where('id', '=', id).execute();
 }
+
+// --- lean request pipeline (#15): a session, its account and its roles in one query ---
+/** The session, the fields of its account a request needs, and one row per role held (unit null when none). */
+export async function sessionWithRoles(db: Executor, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .leftJoin('memberships', 'memberships.person_id', 'accounts.person_id')
+    .leftJoin('units', 'units.id', 'memberships.unit_id')
+    .selectAll('sessions')
+    .select([
+      'accounts.person_id', 'accounts.username', 'accounts.disabled_at',
+      'units.id as unit_id', 'units.path as unit_path', 'memberships.role',
+    ])
+    .where('sessions.id', '=', id)
+    .orderBy('units.path')
+    .execute();
+}
+// --- end lean request pipeline ---

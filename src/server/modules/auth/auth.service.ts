@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import type { AccountActor, Actor } from './actor.js';
+import type { AccountActor, Actor, Scope } from './actor.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password.js';
 
@@ -65,15 +65,19 @@ export class AuthService {
 
   /** The session behind a cookie, sliding its expiry; null when unknown, expired or disabled. */
   async fromSession(secret: string, locale: Locale): Promise<{ actor: AccountActor; session: SessionRow } | null> {
-    const session = await repo.sessionById(this.db, sha256(secret));
+    // One query for the session, its account and its roles: this runs before every request.
+    const rows = await repo.sessionWithRoles(this.db, sha256(secret));
+    const first = rows[0];
     const now = this.clock.now();
-    if (!session || session.expires_at <= now.toISOString()) return null;
-    const account = await repo.accountById(this.db, session.account_id);
-    if (!account || account.disabled_at) return null;
+    if (!first || first.expires_at <= now.toISOString() || first.disabled_at) return null;
+    const session: SessionRow = {
+      id: first.id, account_id: first.account_id, csrf_token: first.csrf_token, created_at: first.created_at, expires_at: first.expires_at, last_seen_at: first.last_seen_at,
+    };
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       await repo.touchSession(this.db, session.id, now.toISOString(), this.expiry(now));
     }
-    return { actor: await this.actorFor(account, locale), session };
+    const scopes = scopesFrom(rows.flatMap((r) => (r.unit_id && r.unit_path && r.role ? [{ unit_id: r.unit_id, path: r.unit_path, role: r.role }] : [])));
+    return { actor: { kind: 'account', accountId: session.account_id, personId: first.person_id, username: first.username, scopes, locale }, session };
   }
 
   async fromApiToken(token: string, locale: Locale): Promise<AccountActor | null> {
@@ -91,13 +95,7 @@ export class AuthService {
 
   async actorFor(account: AccountRow, locale: Locale): Promise<AccountActor> {
     const rows = await repo.scopesOf(this.db, account.person_id);
-    const byUnit = new Map<string, { unitId: string; path: string; roles: Role[] }>();
-    for (const row of rows) {
-      const scope = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, path: row.path, roles: [] };
-      scope.roles.push(row.role as Role);
-      byUnit.set(row.unit_id, scope);
-    }
-    return { kind: 'account', accountId: account.id, personId: account.person_id, username: account.username, scopes: [...byUnit.values()], locale };
+    return { kind: 'account', accountId: account.id, personId: account.person_id, username: account.username, scopes: scopesFrom(rows), locale };
   }
 
   async me(actor: AccountActor, csrfToken: string): Promise<Me> {
@@ -156,3 +154,14 @@ export class AuthService {
 }
 
 export type { Actor };
+
+/** Roles per unit, in the order of the rows (by unit path). */
+function scopesFrom(rows: { unit_id: string; path: string; role: string }[]): Scope[] {
+  const byUnit = new Map<string, Scope>();
+  for (const row of rows) {
+    const scope = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, path: row.path, roles: [] };
+    scope.roles.push(row.role as Role);
+    byUnit.set(row.unit_id, scope);
+  }
+  return [...byUnit.values()];
+}

@@ -6,8 +6,7 @@ import type { Db } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
-import type { LiveBus } from '../../notify/live-bus.js';
-import { canSee } from '../units/units.policy.js';
+import type { LiveStreams } from '../../notify/live-streams.js';
 
 const tags = ['notifications'];
 const Notification = z.object({
@@ -15,10 +14,9 @@ const Notification = z.object({
   drill: z.boolean(), createdAt: Timestamp, readAt: Timestamp.nullable(),
 });
 const Inbox = pageOf(Notification).extend({ unread: z.number().int() });
-const KEEPALIVE_MS = 25_000;
 
 /** The in-app inbox, and the live stream that tells open screens to re-read. */
-export function notificationRoutes(app: FastifyInstance, db: Db, bus: LiveBus, clock: Clock): void {
+export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveStreams, clock: Clock): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/notifications', { schema: { tags, summary: 'Your notifications, newest first', querystring: PageQuery, response: { 200: Inbox, ...problemResponses } } }, async (req) => {
@@ -45,20 +43,20 @@ export function notificationRoutes(app: FastifyInstance, db: Db, bus: LiveBus, c
     return reply.code(204).send();
   });
 
-  /** Server-sent events: `notification` for your inbox, `incident` for incidents in your units. */
-  app.get('/api/v1/live', { schema: { tags, summary: 'Live updates (text/event-stream)', produces: ['text/event-stream'] } }, async (req, reply) => {
+  /**
+   * Server-sent events: `notification` for your inbox, `incident` and `daily-report` for your units.
+   * Each event has an id; a reconnect sends it back (`Last-Event-ID`, or `?lastEventId=` for a new
+   * EventSource) and gets what it missed, or `resync` when that is too far back to know.
+   */
+  r.get('/api/v1/live', {
+    schema: {
+      tags, summary: 'Live updates (text/event-stream)', produces: ['text/event-stream'],
+      querystring: z.object({ lastEventId: z.string().max(100).optional() }),
+    },
+  }, async (req, reply) => {
     const actor = actorOf(req);
+    const header = req.headers['last-event-id'];
     reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    reply.raw.write(': connected\n\n');
-    const unsubscribe = bus.subscribe((event) => {
-      const mine = event.kind === 'notification' ? event.personId === actor.personId : canSee(actor, event.unitPath);
-      if (mine) reply.raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event.kind === 'incident' ? { incidentId: event.incidentId } : {})}\n\n`);
-    });
-    const keepalive = setInterval(() => reply.raw.write(': keep-alive\n\n'), KEEPALIVE_MS);
-    req.raw.on('close', () => {
-      clearInterval(keepalive);
-      unsubscribe();
-    });
+    streams.add(reply.raw, actor, (typeof header === 'string' && header.length <= 100 ? header : undefined) ?? req.query.lastEventId);
   });
 }

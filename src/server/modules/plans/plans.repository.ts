@@ -30,6 +30,15 @@ export async function insertPlan(db: Executor, row: PlanRow): Promise<void> {
   await db.insertInto('plans').values(row).execute();
 }
 
+/**
+ * Serialises publishing within one unit: an UPDATE that changes nothing still takes the unit row's
+ * lock on PostgreSQL (and SQLite's write lock), held until commit; later statements then read what
+ * another publisher committed meanwhile. Units elsewhere in the tree do not wait.
+ */
+export async function lockUnitForPublishing(db: Executor, unitId: string): Promise<void> {
+  await db.updateTable('units').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', unitId).execute();
+}
+
 export async function touchPlan(db: Executor, id: string, now: string): Promise<void> {
   await db.updateTable('plans').set({ updated_at: now }).where('id', '=', id).execute();
 }

@@ -160,9 +160,9 @@ export class PlanService {
       const problems = publishProblems(await this.checkInput(tx, bundle, draft));
       if (problems.length) throw new AppError(422, 'plan-not-publishable', 'plan.notPublishable', {}, problems);
       const now = this.clock.now().toISOString();
-      // Recorded first: on PostgreSQL the audit trail's head row lock serialises publishers, so what
-      // is read below already includes a publish that committed meanwhile (in this plan or another
-      // standing plan of the unit), and two standing plans cannot both end up in force.
+      // The unit's lock first: what is read below then includes a publish that committed meanwhile
+      // (in this plan or another standing plan of the unit), so two standing plans cannot both be in force.
+      await repo.lockUnitForPublishing(tx, plan.unit_id);
       await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: plan.unit_id, after: { version: draft.version } });
       if ((await repo.findVersion(tx, planId, draft.version))?.status !== 'draft') throw new AppError(409, 'conflict', 'plan.noDraft');
       await repo.supersedePublished(tx, planId, now);

@@ -12,9 +12,10 @@ const RETRY_MAX_MS = 30_000;
 /*
  * One EventSource per tab, shared by every screen that listens, opened with the first listener and
  * closed with the last (signing out unmounts them all). The browser reconnects by itself after a
- * dropped connection; when the server refused the stream (the source is CLOSED), we reopen it with
- * a growing delay. After any reconnection listeners hear `reconnected` and re-read what they show,
- * since events sent meanwhile are lost.
+ * dropped connection and sends the last event id it saw, so the server replays what was missed;
+ * when the server refused the stream (the source is CLOSED), we reopen it with a growing delay and
+ * pass that id ourselves. When the server cannot replay (`resync`: too far back, or it missed
+ * events itself), listeners hear `reconnected` and re-read what they show.
  */
 const listeners = new Set<Listener>();
 const statusListeners = new Set<(status: LiveStatus) => void>();
@@ -22,7 +23,7 @@ let source: EventSource | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelay = RETRY_MIN_MS;
 let status: LiveStatus = 'connecting';
-let openedBefore = false;
+let lastEventId = '';
 
 function emit(event: LiveEvent): void {
   for (const listener of [...listeners]) listener(event);
@@ -36,17 +37,22 @@ function setStatus(next: LiveStatus): void {
 
 function connect(): void {
   if (source || listeners.size === 0) return;
-  const es = new EventSource(URL, { withCredentials: true });
+  const es = new EventSource(lastEventId ? `${URL}?lastEventId=${encodeURIComponent(lastEventId)}` : URL, { withCredentials: true });
   source = es;
   es.onopen = () => {
     retryDelay = RETRY_MIN_MS;
     setStatus('open');
-    if (openedBefore) emit({ kind: 'reconnected' });
-    openedBefore = true;
   };
-  es.addEventListener('notification', () => emit({ kind: 'notification' }));
-  es.addEventListener('daily-report', () => emit({ kind: 'daily-report' }));
+  const seen = (message: Event) => {
+    const id = (message as MessageEvent<string>).lastEventId;
+    if (id) lastEventId = id;
+  };
+  es.addEventListener('ready', seen);
+  es.addEventListener('resync', () => emit({ kind: 'reconnected' }));
+  es.addEventListener('notification', (message) => (seen(message), emit({ kind: 'notification' })));
+  es.addEventListener('daily-report', (message) => (seen(message), emit({ kind: 'daily-report' })));
   es.addEventListener('incident', (message) => {
+    seen(message);
     try {
       const data = JSON.parse((message as MessageEvent<string>).data) as { incidentId?: string };
       if (data.incidentId) emit({ kind: 'incident', incidentId: data.incidentId });
@@ -69,7 +75,7 @@ function disconnect(): void {
   clearTimeout(retryTimer);
   source?.close();
   source = null;
-  openedBefore = false;
+  lastEventId = '';
   retryDelay = RETRY_MIN_MS;
   setStatus('connecting');
 }
