@@ -34,6 +34,8 @@ import { ROTATION_DEADLINE, RotationService } from './modules/duty/rotations.ser
 import { SwapService } from './modules/duty/swaps.service.js';
 import { createDailyReports, type DailyReports } from './modules/daily-reports/daily-reports.module.js';
 import { createDirectives, type Directives } from './modules/directives/directives.module.js';
+// issue 18: letters, assessment, compliance, analytics
+import { createSupervision, type Supervision } from './modules/supervision/supervision.module.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -68,6 +70,8 @@ export interface Container {
   /** Notices and directives down the tree, signed for and replied to. */
   directives: Directives;
   /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
+  /** Issue 18: responsibility letters, assessment sheets, compliance with the rules, the bureau's analytics. */
+  supervision: Supervision;
   leave: LeaveService;
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
   duty: DutyService;
@@ -128,9 +132,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
+  const supervision = createSupervision({ db, clock, audit, units, engine, notifier, planRules, plans });
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
     dailyReports, directives,
+    supervision,
     leave, duty, dutyRosters,
     close: async () => {
       await engine.stop();

@@ -3,6 +3,9 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
+// issue 18: letters and assessment
+import type { LetterTables } from '../modules/letters/letters.table.js';
+import type { AssessmentTables } from '../modules/assessment/assessment.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -19,6 +22,8 @@ export interface UnitTable {
   /** Ids from the root down to this unit, as `/id1/id2/`; a subtree is a prefix match. */
   path: string;
   depth: number;
+  /** Pupils enrolled (schools and kindergartens); the guards a unit needs follow from it. */
+  enrolment: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -544,7 +549,8 @@ export interface PatrolCheckInTable {
 }
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
-export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables {
+export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables,
+  LetterTables, AssessmentTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

@@ -1,0 +1,53 @@
+import type { Executor } from '../../db/database.js';
+import type { Window } from '../../lib/record-facts.js';
+
+/*
+ * The inspections module's read port on rectification tasks (hazards): what assessment and the
+ * bureau's analytics may know of them, for the units under `path`.
+ */
+
+export interface TaskRecord {
+  unitId: string;
+  id: string;
+  title: string;
+  risk: string;
+  /** The checklist's name or `drill`: the category hazard statistics group by. */
+  category: string;
+  state: string;
+  createdAt: string;
+  dueAt: string;
+  /** The owner reported it fixed, or it was closed, whichever came first. */
+  fixedAt: string | null;
+  closedAt: string | null;
+  supervised: boolean;
+  supervisedAt: string | null;
+}
+
+const COLUMNS = [
+  't.unit_id', 't.id', 't.title', 't.risk', 't.source_kind', 't.source_label', 't.state', 't.created_at', 't.due_at', 't.reported_fixed_at',
+  't.closed_at', 't.supervising_unit_id', 't.supervised_at',
+] as const;
+
+function base(db: Executor, path: string) {
+  return db.selectFrom('rectification_tasks as t').innerJoin('units as u', 'u.id', 't.unit_id').select(COLUMNS).where('u.path', 'like', `${path}%`);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+const earliest = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+const toRecord = (r: Row): TaskRecord => ({
+  unitId: r.unit_id, id: r.id, title: r.title, risk: r.risk, category: r.source_kind === 'drill' ? 'drill' : r.source_label, state: r.state,
+  createdAt: r.created_at, dueAt: r.due_at, fixedAt: earliest(r.reported_fixed_at, r.closed_at), closedAt: r.closed_at,
+  supervised: r.supervising_unit_id !== null, supervisedAt: r.supervised_at,
+});
+
+/** Tasks whose deadline fell in the window. */
+export async function tasksDueIn(db: Executor, path: string, window: Window): Promise<TaskRecord[]> {
+  return (await base(db, path).where('t.due_at', '>=', window.from).where('t.due_at', '<', window.to).execute()).map(toRecord);
+}
+
+/** Tasks found before the window ended and not closed before it began: what a period's statistics count. */
+export async function tasksAlive(db: Executor, path: string, window: Window): Promise<TaskRecord[]> {
+  const rows = await base(db, path).where('t.created_at', '<', window.to)
+    .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', window.from)])).execute();
+  return rows.map(toRecord);
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/database.js';
+import type { DeadlineEngine } from '../../engine/engine.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Notifier } from '../../notify/notifier.js';
+import { AssessmentService } from '../assessment/assessment.service.js';
+import type { AuditTrail } from '../audit/audit.service.js';
+import type { PlanService } from '../plans/plans.service.js';
+import type { PlanRules } from '../plans/rules-in-force.js';
+import type { UnitService } from '../units/units.service.js';
+
+/**
+ * What a supervising unit uses to hold the units below it to account (issue 18): responsibility
+ * letters, assessment sheets, compliance with the rules, and the bureau's analytics. Built here so
+ * the container and the app each add one line.
+ */
+export interface Supervision {
+  assessment: AssessmentService;
+}
+
+export interface SupervisionDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  units: UnitService;
+  engine: DeadlineEngine;
+  notifier: Notifier;
+  planRules: PlanRules;
+  plans: PlanService;
+}
+
+export function createSupervision(d: SupervisionDeps): Supervision {
+  return { assessment: new AssessmentService(d.db, d.clock, d.audit) };
+}

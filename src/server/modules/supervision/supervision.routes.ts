@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../lib/clock.js';
+import { assessmentRoutes } from '../assessment/assessment.routes.js';
+import type { Supervision } from './supervision.module.js';
+
+/** The routes of letters, assessment, compliance and analytics. */
+export function supervisionRoutes(app: FastifyInstance, s: Supervision, clock: Clock): void {
+  assessmentRoutes(app, s.assessment, clock);
+}
