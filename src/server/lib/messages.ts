@@ -521,6 +521,7 @@ export const MESSAGES = {
   'compliance.evacuationSlow': { 'zh-CN': '最近一次疏散用时 {seconds} 秒，目标 {target} 秒以内', en: 'the last evacuation took {seconds} s; the target is {target} s' },
   'compliance.evacuationOk': { 'zh-CN': '最近一次疏散用时 {seconds} 秒（目标 {target} 秒以内）', en: 'the last evacuation took {seconds} s (target {target} s)' },
   'compliance.notApplicable': { 'zh-CN': '不适用于此类单位', en: 'does not apply to this kind of unit' },
+  'analytics.periodTooLong': { 'zh-CN': '统计期不能超过 {max} 天', en: 'the period cannot be longer than {max} days' },
   // ── end of issue 18 block ──
 } as const satisfies Record<string, Text>;
 

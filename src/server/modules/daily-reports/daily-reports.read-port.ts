@@ -50,3 +50,28 @@ export async function dailyReportFacts(db: Executor, path: string, fromDay: stri
 
 /** The Monday of a local date's ISO week. */
 export const weekOf = (day: string) => DateTime.fromISO(day, { zone: 'UTC' }).startOf('week').toISODate()!;
+
+/** Late and missing days per unit and ISO week (keyed by the week's Monday), without a row per day. */
+export async function lateOrMissingByWeek(db: Executor, path: string, fromDay: string, lastDay: string): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (lastDay < fromDay) return out;
+  const rows = await db.selectFrom('daily_report_months as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.unit_id', 'm.month', 'm.days'])
+    .where('u.path', 'like', `${path}%`).where('m.month', '>=', fromDay.slice(0, 7)).where('m.month', '<=', lastDay.slice(0, 7))
+    .execute();
+  const weekCache = new Map<string, string>();
+  for (const row of rows) {
+    for (let i = 0; i < row.days.length; i++) {
+      const outcome = OUTCOME[row.days[i]!];
+      if (!outcome || outcome === 'on_time') continue;
+      const day = `${row.month}-${String(i + 1).padStart(2, '0')}`;
+      if (day < fromDay || day > lastDay) continue;
+      let week = weekCache.get(day);
+      if (!week) weekCache.set(day, (week = weekOf(day)));
+      const weeks = out.get(row.unit_id) ?? new Map<string, number>();
+      weeks.set(week, (weeks.get(week) ?? 0) + 1);
+      out.set(row.unit_id, weeks);
+    }
+  }
+  return out;
+}

@@ -51,3 +51,41 @@ export async function tasksAlive(db: Executor, path: string, window: Window): Pr
     .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', window.from)])).execute();
   return rows.map(toRecord);
 }
+
+/** Open hazards (not closed) of units under `path`: when each was found and whether it is supervised. */
+export async function openTasks(db: Executor, path: string): Promise<{ createdAt: string; supervised: boolean }[]> {
+  const rows = await db.selectFrom('rectification_tasks as t').innerJoin('units as u', 'u.id', 't.unit_id')
+    .select(['t.created_at', 't.supervising_unit_id']).where('u.path', 'like', `${path}%`).where('t.state', '!=', 'closed').execute();
+  return rows.map((r) => ({ createdAt: r.created_at, supervised: r.supervising_unit_id !== null }));
+}
+
+export interface HazardStatRow {
+  category: string;
+  risk: string;
+  found: number;
+  fixed: number;
+  overdue: number;
+}
+
+/**
+ * The period's hazard statistics by category and risk, counted in the database: found in the
+ * window, closed in the window, and overdue (still open at the window's end past their deadline,
+ * or closed after it within the window).
+ */
+export async function hazardStats(db: Executor, path: string, window: Window): Promise<HazardStatRow[]> {
+  const rows = await db.selectFrom('rectification_tasks as t').innerJoin('units as u', 'u.id', 't.unit_id')
+    .select((eb) => [
+      eb.case().when('t.source_kind', '=', 'drill').then('drill').else(eb.ref('t.source_label')).end().as('category'),
+      't.risk',
+      eb.fn.sum<number>(eb.case().when('t.created_at', '>=', window.from).then(1).else(0).end()).as('found'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('t.closed_at', '>=', window.from), eb('t.closed_at', '<', window.to)])).then(1).else(0).end()).as('fixed'),
+      eb.fn.sum<number>(eb.case().when(eb.and([
+        eb('t.due_at', '<', window.to),
+        eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', window.to), eb.and([eb('t.closed_at', '>=', window.from), eb('t.closed_at', '>', eb.ref('t.due_at'))])]),
+      ])).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('u.path', 'like', `${path}%`).where('t.created_at', '<', window.to)
+    .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', window.from)]))
+    .groupBy(['category', 't.risk']).execute();
+  return rows.map((r) => ({ category: r.category, risk: r.risk, found: Number(r.found), fixed: Number(r.fixed), overdue: Number(r.overdue) }));
+}

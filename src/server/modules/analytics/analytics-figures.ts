@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { Analytics } from '../../../common/schemas/analytics.js';
+import { AGE_BUCKETS } from '../../../common/schemas/analytics.js';
+import type { StepRecord } from '../incidents/incidents.read-port.js';
+import type { UnitBrief } from '../units/units.read-port.js';
+
+/** Pure arithmetic of the analytics, kept apart from the reads so it can be checked by hand. */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/** Acknowledge: a notify step, from when it became active to when it was done. Report upward: a report step, from the incident's report. */
+export function responseTimes(steps: StepRecord[], names: Map<string, string>): Analytics['response'] {
+  const byUnit = new Map<string, { ack: number[]; report: number[] }>();
+  for (const s of steps) {
+    if (!s.doneAt) continue;
+    const entry = byUnit.get(s.unitId) ?? { ack: [], report: [] };
+    if (s.kind === 'report') entry.report.push((Date.parse(s.doneAt) - Date.parse(s.reportedAt)) / MINUTE);
+    else if (s.activatedAt) entry.ack.push((Date.parse(s.doneAt) - Date.parse(s.activatedAt)) / MINUTE);
+    byUnit.set(s.unitId, entry);
+  }
+  return [...byUnit].map(([unitId, e]) => ({
+    unitId, unitName: names.get(unitId) ?? unitId,
+    acknowledged: e.ack.length, ackMedianMinutes: round(median(e.ack)), ackWorstMinutes: e.ack.length ? round(Math.max(...e.ack)) : null,
+    reported: e.report.length, reportMedianMinutes: round(median(e.report)), reportWorstMinutes: e.report.length ? round(Math.max(...e.report)) : null,
+  })).sort((a, b) => (b.reportWorstMinutes ?? b.ackWorstMinutes ?? 0) - (a.reportWorstMinutes ?? a.ackWorstMinutes ?? 0));
+}
+
+/** The Mondays of the weeks the period touches. */
+export function weeksOf(from: string, last: string): string[] {
+  const weeks: string[] = [];
+  let cursor = DateTime.fromISO(from, { zone: 'UTC' }).startOf('week');
+  const end = DateTime.fromISO(last, { zone: 'UTC' });
+  while (cursor <= end) {
+    weeks.push(cursor.toISODate()!);
+    cursor = cursor.plus({ weeks: 1 });
+  }
+  return weeks;
+}
+
+/** Rows for the units directly below the root (each counting its whole subtree), or the root alone when it has none. */
+export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<string, Map<string, number>>, weeks: string[]): Analytics['heat']['rows'] {
+  const children = units.filter((u) => u.parentId === root.id);
+  const groups = children.length ? children : [root];
+  const groupOf = new Map<string, number>();
+  for (const u of units) {
+    const i = groups.findIndex((g) => u.path.startsWith(g.path));
+    if (i >= 0) groupOf.set(u.id, i);
+  }
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  const rows = groups.map((g) => ({ unitId: g.id, unitName: g.name, counts: weeks.map(() => 0) }));
+  for (const [unitId, byWeek] of perUnit) {
+    const g = groupOf.get(unitId);
+    if (g === undefined) continue;
+    for (const [week, n] of byWeek) {
+      const i = index.get(week);
+      if (i !== undefined) rows[g]!.counts[i]! += n;
+    }
+  }
+  return rows;
+}
+
+/** Open items by age in days: 0–7, 8–30, 31–90, over 90. */
+export function ageing(open: { createdAt: string; supervised: boolean }[], now: Date): Analytics['ageing'] {
+  const hazards = AGE_BUCKETS.map(() => 0);
+  const supervised = AGE_BUCKETS.map(() => 0);
+  for (const item of open) {
+    const days = (now.getTime() - Date.parse(item.createdAt)) / DAY;
+    const i = days <= 7 ? 0 : days <= 30 ? 1 : days <= 90 ? 2 : 3;
+    hazards[i]! += 1;
+    if (item.supervised) supervised[i]! += 1;
+  }
+  return { buckets: [...AGE_BUCKETS], hazards, supervised };
+}
