@@ -54,6 +54,12 @@ export const en: Record<MessageKey, string> = {
   'nav.visitors': 'Visitor log',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
+  // issue 18: supervision
+  'nav.group.supervision': 'Supervision',
+  'nav.assessment': 'Assessment',
+  'nav.letters': 'Responsibility letters',
+  'nav.compliance': 'Compliance',
+  'nav.analytics': 'Analytics',
 
   'user.changePassword': 'Change password',
   'user.apiDocs': 'API documentation',

@@ -52,6 +52,12 @@ export const zhCN = {
   'nav.visitors': '门卫登记',
   'nav.drills': '应急演练',
   'nav.cases': '矛盾纠纷',
+  // issue 18: supervision
+  'nav.group.supervision': '督导考核',
+  'nav.assessment': '考核',
+  'nav.letters': '目标责任书',
+  'nav.compliance': '合规情况',
+  'nav.analytics': '统计分析',
 
   'user.changePassword': '修改密码',
   'user.apiDocs': '接口文档',
