@@ -3,6 +3,7 @@ const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'api-writes': () => import('./api-writes.bench.js'),
   'engine-deadlines': () => import('./engine-deadlines.bench.js'),
   'daily-report-matrix': () => import('./daily-report-matrix.js'),
+  analytics: () => import('./analytics.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -94,9 +94,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('assessment_answers_uq', ['item_id', 'unit_id'])
     .execute();
+
+  // The analytics and the assessment read chain steps by their deadline across a whole subtree.
+  await db.schema.createIndex('incident_steps_due_idx').on('incident_steps').column('due_at').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('incident_steps_due_idx').execute();
   for (const table of ['assessment_answers', 'assessment_hand_scores', 'assessment_items', 'assessment_sheets', 'responsibility_letters']) {
     await db.schema.dropTable(table).execute();
   }

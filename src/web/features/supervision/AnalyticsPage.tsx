@@ -51,12 +51,12 @@ function Figures({ a, st }: { a: Analytics; st: SupervisionT }) {
     };
   }, [a]);
   const ageing = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: a.ageing.buckets }, yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: st('analytics.hazardsOpen'), type: 'bar', data: a.ageing.hazards }, { name: st('analytics.supervised'), type: 'bar', data: a.ageing.supervised }],
   }), [a, st]);
   const response = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value' }, yAxis: { type: 'category', data: a.response.slice(0, 15).map((r) => r.unitName) },
     series: (['ackMedianMinutes', 'ackWorstMinutes', 'reportMedianMinutes', 'reportWorstMinutes'] as const).map((k) => ({
       name: st(`analytics.${k.replace('Minutes', '')}` as 'analytics.ackMedian'), type: 'bar', data: a.response.slice(0, 15).map((r) => r[k]),
@@ -66,18 +66,18 @@ function Figures({ a, st }: { a: Analytics; st: SupervisionT }) {
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={12}>
         <Card size="small" title={st('analytics.heat')} extra={<Typography.Text type="secondary">{st('analytics.heatHint')}</Typography.Text>}>
-          <Suspense fallback={<Card loading bordered={false} />}><Chart option={heat} height={Math.max(200, 40 + a.heat.rows.length * 28)} label={st('analytics.heat')} /></Suspense>
+          <Suspense fallback={<Card loading variant="borderless" />}><Chart option={heat} height={Math.max(200, 40 + a.heat.rows.length * 28)} label={st('analytics.heat')} /></Suspense>
         </Card>
       </Col>
       <Col xs={24} xl={12}>
         <Card size="small" title={st('analytics.ageing')}>
-          <Suspense fallback={<Card loading bordered={false} />}><Chart option={ageing} height={240} label={st('analytics.ageing')} /></Suspense>
+          <Suspense fallback={<Card loading variant="borderless" />}><Chart option={ageing} height={240} label={st('analytics.ageing')} /></Suspense>
         </Card>
       </Col>
       <Col xs={24} xl={12}>
         <Card size="small" title={st('analytics.response')}>
           {a.response.length === 0 ? <Typography.Text type="secondary">{st('analytics.empty')}</Typography.Text>
-            : <Suspense fallback={<Card loading bordered={false} />}><Chart option={response} height={Math.max(200, 60 + a.response.slice(0, 15).length * 36)} label={st('analytics.response')} /></Suspense>}
+            : <Suspense fallback={<Card loading variant="borderless" />}><Chart option={response} height={Math.max(200, 60 + a.response.slice(0, 15).length * 36)} label={st('analytics.response')} /></Suspense>}
         </Card>
       </Col>
       <Col xs={24} xl={12}>

@@ -71,7 +71,7 @@ function SheetRanking({ sheetId }: { sheetId: string }) {
   }));
   return (
     <Card
-      title={<Space direction="vertical" size={0}><span>{data.sheet.title}</span><Typography.Text type="secondary">{st('assessment.period', { from: data.sheet.periodStart, to: data.sheet.periodEnd })}</Typography.Text></Space>}
+      title={<Space orientation="vertical" size={0}><span>{data.sheet.title}</span><Typography.Text type="secondary">{st('assessment.period', { from: data.sheet.periodStart, to: data.sheet.periodEnd })}</Typography.Text></Space>}
       extra={<Button onClick={() => void downloadFile(supervisionApi.rankingXlsx(sheetId), 'ranking.xlsx', locale).catch((e: Error) => message.error(e.message))}>{st('assessment.xlsx')}</Button>}
     >
       <Table<Row>

@@ -43,7 +43,7 @@ export function NewSheetModal({ open, onClose, onCreated, defaultUnitId }: { ope
         <Form.Item name="title" label={st('assessment.form.title')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
         <Form.Item name="period" label={st('assessment.form.period')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="items" label={st('assessment.form.items')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             {rows.map((r) => (
               <Space key={r.key} wrap style={{ width: '100%' }} data-testid="new-item">
                 <Switch size="small" checked={r.on} onChange={(on) => change(r.key, { on })} aria-label={r.title} />
