@@ -19,7 +19,7 @@ import type { AccountActor } from '../src/server/modules/auth/actor.js';
 import { lateOrMissingByWeek } from '../src/server/modules/daily-reports/daily-reports.read-port.js';
 import { chainSteps } from '../src/server/modules/incidents/incidents.read-port.js';
 import { hazardStats, openTasks } from '../src/server/modules/inspections/rectification.read-port.js';
-import { generate } from './daily-report-matrix.js';
+import { generate, insertMany, seeded } from './daily-report-matrix.js';
 import { BENCH_PG_URL, createSchema, dropSchema, freshSchemaName, pgReachable } from './engine/pg.js';
 import { machine, percentile, writeSection } from './report.js';
 
@@ -29,20 +29,6 @@ const TARGET = 300;
 const ONLY = process.env.BENCH_AN_ONLY;
 const DAY = 86_400_000;
 const WINDOW = { from: '2027-03-31T16:00:00.000Z', to: '2027-06-30T16:00:00.000Z' };
-
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function insertMany<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
 
 /** Incidents with their chain steps, and hazards, spread over the year before NOW. */
 async function records(db: Db, unitIds: string[]): Promise<{ incidents: number; steps: number; tasks: number }> {

@@ -111,6 +111,8 @@ export const en: Record<MessageKey, string> = {
   'unit.name': 'Unit name',
   'unit.type': 'Unit type',
   'unit.timeZone': 'Time zone',
+  'unit.enrolment': 'Enrolment',
+  'unit.enrolmentHint': 'For schools and kindergartens: the guards needed under GB/T 29315-2022 follow from it.',
   'unit.locale': 'Language',
   'unit.createdAt': 'Created',
   'unit.updatedAt': 'Updated',

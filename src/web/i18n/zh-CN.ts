@@ -109,6 +109,8 @@ export const zhCN = {
   'unit.name': '单位名称',
   'unit.type': '单位类型',
   'unit.timeZone': '时区',
+  'unit.enrolment': '在校学生数',
+  'unit.enrolmentHint': '学校、幼儿园填写；据此按 GB/T 29315-2022 核定应配保安员人数。',
   'unit.locale': '默认语言',
   'unit.createdAt': '创建时间',
   'unit.updatedAt': '更新时间',
