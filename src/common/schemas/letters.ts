@@ -36,6 +36,8 @@ export const Letter = z.object({
   issuerUnitName: z.string(),
   unitId: Id,
   unitName: z.string(),
+  /** The signing unit's zone: times are shown in it. */
+  timeZone: z.string(),
   role: z.enum(ROLES),
   recipientPersonId: Id.nullable(),
   recipientName: z.string().nullable(),

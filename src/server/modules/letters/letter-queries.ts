@@ -2,7 +2,6 @@ import type { Letter } from '../../../common/schemas/letters.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../auth/actor.js';
 import { personNames } from '../people/people.read-port.js';
-import { unitBrief } from '../units/units.read-port.js';
 import { personIdsOf, presentLetter } from './letters.presenter.js';
 import type { LetterService } from './letters.service.js';
 
@@ -27,7 +26,4 @@ export class LetterQueries {
     return out;
   }
 
-  async zoneOf(unitId: string): Promise<string> {
-    return (await unitBrief(this.db, unitId))?.timeZone ?? 'Asia/Shanghai';
-  }
 }

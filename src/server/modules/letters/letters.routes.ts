@@ -40,7 +40,7 @@ export function letterRoutes(app: FastifyInstance, letters: LetterService, queri
   r.get('/api/v1/letters/:id/letter.docx', { schema: { tags, summary: 'The letter as a Word document with its signature block', params: Params, produces: [DOCX] } }, async (req, reply) => {
     const actor: AccountActor = actorOf(req);
     const letter = await queries.get(actor, req.params.id);
-    const buffer = await letterDocx(letter, actor.locale, await queries.zoneOf(letter.unitId));
+    const buffer = await letterDocx(letter, actor.locale, letter.timeZone);
     return reply.type(DOCX).header('content-disposition', `attachment; filename="letter-${letter.id}.docx"`).send(buffer);
   });
 }

@@ -29,7 +29,7 @@ export default function LetterPage() {
       message.error((error as Error).message);
     }
   };
-  const signed = (who: string | null, at: string | null) => (at ? st('letters.signedAt', { who: who ?? '', at: formatDateTime(at, locale) }) : st('letters.unsigned'));
+  const signed = (who: string | null, at: string | null) => (at ? st('letters.signedAt', { who: who ?? '', at: formatDateTime(at, locale, l.timeZone) }) : st('letters.unsigned'));
   return (
     <>
       <PageTitle title={l.title} extra={<Button onClick={() => void downloadFile(supervisionApi.letterDocx(l.id), 'letter.docx', locale).catch((e: Error) => message.error(e.message))}>{st('letters.download')}</Button>} />
@@ -38,7 +38,7 @@ export default function LetterPage() {
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={st('letters.issuer')}>{l.issuerUnitName} — <span data-testid="issuer-signed">{signed(l.issuerSignedBy, l.issuerSignedAt)}</span></Descriptions.Item>
           <Descriptions.Item label={st('letters.recipient')}>{l.unitName}{l.recipientName ? ` · ${l.recipientName}` : ''} — <span data-testid="recipient-signed">{signed(l.recipientSignedBy, l.recipientSignedAt)}</span></Descriptions.Item>
-          <Descriptions.Item label={st('letters.due')}>{formatDateTime(l.signDueAt, locale)}</Descriptions.Item>
+          <Descriptions.Item label={st('letters.due')}>{formatDateTime(l.signDueAt, locale, l.timeZone)}</Descriptions.Item>
         </Descriptions>
         <Space style={{ marginTop: 12 }} wrap>
           {l.canSign.map((side) => <Button key={side} type="primary" onClick={() => void sign(side)}>{st('letters.sign', { side: st(side === 'issuer' ? 'letters.issuer' : 'letters.recipient') })}</Button>)}
