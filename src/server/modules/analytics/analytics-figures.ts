@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Analytics } from '../../../common/schemas/analytics.js';
-import { AGE_BUCKETS } from '../../../common/schemas/analytics.js';
 import type { StepRecord } from '../incidents/incidents.read-port.js';
 import type { UnitBrief } from '../units/units.read-port.js';
 
@@ -48,7 +47,7 @@ export function weeksOf(from: string, last: string): string[] {
 }
 
 /** Rows for the units directly below the root (each counting its whole subtree), or the root alone when it has none. */
-export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<string, Map<string, number>>, weeks: string[]): Analytics['heat']['rows'] {
+export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<string, Int32Array>, weeks: string[]): Analytics['heat']['rows'] {
   const children = units.filter((u) => u.parentId === root.id);
   const groups = children.length ? children : [root];
   const groupOf = new Map<string, number>();
@@ -56,28 +55,16 @@ export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<strin
     const i = groups.findIndex((g) => u.path.startsWith(g.path));
     if (i >= 0) groupOf.set(u.id, i);
   }
-  const index = new Map(weeks.map((w, i) => [w, i]));
   const rows = groups.map((g) => ({ unitId: g.id, unitName: g.name, counts: weeks.map(() => 0) }));
-  for (const [unitId, byWeek] of perUnit) {
+  for (const [unitId, counts] of perUnit) {
     const g = groupOf.get(unitId);
     if (g === undefined) continue;
-    for (const [week, n] of byWeek) {
-      const i = index.get(week);
-      if (i !== undefined) rows[g]!.counts[i]! += n;
-    }
+    counts.forEach((n, i) => {
+      rows[g]!.counts[i]! += n;
+    });
   }
   return rows;
 }
 
-/** Open items by age in days: 0–7, 8–30, 31–90, over 90. */
-export function ageing(open: { createdAt: string; supervised: boolean }[], now: Date): Analytics['ageing'] {
-  const hazards = AGE_BUCKETS.map(() => 0);
-  const supervised = AGE_BUCKETS.map(() => 0);
-  for (const item of open) {
-    const days = (now.getTime() - Date.parse(item.createdAt)) / DAY;
-    const i = days <= 7 ? 0 : days <= 30 ? 1 : days <= 90 ? 2 : 3;
-    hazards[i]! += 1;
-    if (item.supervised) supervised[i]! += 1;
-  }
-  return { buckets: [...AGE_BUCKETS], hazards, supervised };
-}
+/** Where the age buckets 0–7, 8–30, 31–90 and over 90 days begin, as creation times (newest first). */
+export const ageThresholds = (now: Date) => [7, 30, 90].map((days) => new Date(now.getTime() - days * DAY).toISOString());

@@ -7,10 +7,11 @@ import { invalidFields, notFound, type FieldProblem } from '../../lib/errors.js'
 import type { Actor } from '../auth/actor.js';
 import { lateOrMissingByWeek } from '../daily-reports/daily-reports.read-port.js';
 import { chainSteps } from '../incidents/incidents.read-port.js';
-import { hazardStats, openTasks } from '../inspections/rectification.read-port.js';
+import { hazardStats, openTaskAges } from '../inspections/rectification.read-port.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
 import { unitBrief, unitsUnder } from '../units/units.read-port.js';
-import { ageing, heatRows, responseTimes, weeksOf } from './analytics-figures.js';
+import { ageThresholds, heatRows, responseTimes, weeksOf } from './analytics-figures.js';
+import { AGE_BUCKETS } from '../../../common/schemas/analytics.js';
 
 const PERIOD_DAYS_DEFAULT = 90;
 const PERIOD_DAYS_MAX = 400;
@@ -27,18 +28,18 @@ export class AnalyticsService {
     const window = { from: startsAt.toISOString(), to: endsAt!.toISOString() };
     const units = await unitsUnder(this.db, root.path);
     const names = new Map(units.map((u) => [u.id, u.name]));
+    const weeks = weeksOf(from, last);
     const [steps, perUnit, open, stats] = await Promise.all([
       chainSteps(this.db, root.path, window, now.toISOString()),
-      lateOrMissingByWeek(this.db, root.path, from, last),
-      openTasks(this.db, root.path),
+      lateOrMissingByWeek(this.db, units.map((u) => u.id), from, last, weeks),
+      openTaskAges(this.db, root.path, ageThresholds(now)),
       hazardStats(this.db, root.path, window),
     ]);
-    const weeks = weeksOf(from, last);
     return {
       unitId: root.id, unitName: root.name, from, last,
       response: responseTimes(steps, names),
       heat: { weeks, rows: heatRows(root, units, perUnit, weeks) },
-      ageing: ageing(open, now),
+      ageing: { buckets: [...AGE_BUCKETS], hazards: open.all, supervised: open.supervised },
       hazards: stats.sort((a, b) => a.category.localeCompare(b.category) || a.risk.localeCompare(b.risk)),
     };
   }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Executor } from '../../db/database.js';
 import type { RecordFact } from '../../lib/record-facts.js';
 import { CODE } from './day-codes.js';
+import * as repo from './daily-reports.repository.js';
 
 /*
  * The daily-reports module's read port: what other modules (assessment, analytics) may know of
@@ -51,26 +52,39 @@ export async function dailyReportFacts(db: Executor, path: string, fromDay: stri
 /** The Monday of a local date's ISO week. */
 export const weekOf = (day: string) => DateTime.fromISO(day, { zone: 'UTC' }).startOf('week').toISODate()!;
 
-/** Late and missing days per unit and ISO week (keyed by the week's Monday), without a row per day. */
-export async function lateOrMissingByWeek(db: Executor, path: string, fromDay: string, lastDay: string): Promise<Map<string, Map<string, number>>> {
-  const out = new Map<string, Map<string, number>>();
+/** Late or missing once the day is over, by character code (month rows are ASCII). */
+const LATE_OR_MISSING = new Uint8Array(128);
+for (const code of [CODE.late, CODE.overdue, CODE.missing, CODE.pending]) LATE_OR_MISSING[code.charCodeAt(0)] = 1;
+
+/**
+ * Late and missing days per unit and week, as counts indexed like `weeks` (their Mondays, in order),
+ * read from the month rows the matrix reads (a county's months whole, sifted here), without a row
+ * or a string per day: each month's day → week index is worked out once.
+ */
+export async function lateOrMissingByWeek(db: Executor, unitIds: string[], fromDay: string, lastDay: string, weeks: string[]): Promise<Map<string, Int32Array>> {
+  const out = new Map<string, Int32Array>();
   if (lastDay < fromDay) return out;
-  const rows = await db.selectFrom('daily_report_months as m').innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.unit_id', 'm.month', 'm.days'])
-    .where('u.path', 'like', `${path}%`).where('m.month', '>=', fromDay.slice(0, 7)).where('m.month', '<=', lastDay.slice(0, 7))
-    .execute();
-  const weekCache = new Map<string, string>();
+  const months: string[] = [];
+  for (let m = DateTime.fromISO(fromDay).startOf('month'); m.toISODate()!.slice(0, 7) <= lastDay.slice(0, 7); m = m.plus({ months: 1 })) months.push(m.toISODate()!.slice(0, 7));
+  const rows = await repo.monthRows(db, months, unitIds);
+  const weekIndex = new Map(weeks.map((w, i) => [w, i]));
+  const slotsByMonth = new Map(months.map((month) => {
+    const slots = new Int8Array(31).fill(-1);
+    const length = DateTime.fromISO(`${month}-01`).daysInMonth ?? 31;
+    for (let i = 0; i < length; i++) {
+      const day = `${month}-${String(i + 1).padStart(2, '0')}`;
+      if (day >= fromDay && day <= lastDay) slots[i] = weekIndex.get(weekOf(day)) ?? -1;
+    }
+    return [month, slots] as const;
+  }));
   for (const row of rows) {
-    for (let i = 0; i < row.days.length; i++) {
-      const outcome = OUTCOME[row.days[i]!];
-      if (!outcome || outcome === 'on_time') continue;
-      const day = `${row.month}-${String(i + 1).padStart(2, '0')}`;
-      if (day < fromDay || day > lastDay) continue;
-      let week = weekCache.get(day);
-      if (!week) weekCache.set(day, (week = weekOf(day)));
-      const weeks = out.get(row.unit_id) ?? new Map<string, number>();
-      weeks.set(week, (weeks.get(week) ?? 0) + 1);
-      out.set(row.unit_id, weeks);
+    const slots = slotsByMonth.get(row.month)!;
+    const days = row.days;
+    let counts = out.get(row.unit_id);
+    for (let i = 0; i < days.length; i++) {
+      if (LATE_OR_MISSING[days.charCodeAt(i)] !== 1 || slots[i]! < 0) continue;
+      if (!counts) out.set(row.unit_id, (counts = new Int32Array(weeks.length)));
+      counts[slots[i]!]! += 1;
     }
   }
   return out;

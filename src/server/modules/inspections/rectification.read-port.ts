@@ -52,11 +52,36 @@ export async function tasksAlive(db: Executor, path: string, window: Window): Pr
   return rows.map(toRecord);
 }
 
-/** Open hazards (not closed) of units under `path`: when each was found and whether it is supervised. */
-export async function openTasks(db: Executor, path: string): Promise<{ createdAt: string; supervised: boolean }[]> {
+/**
+ * Open hazards (not closed) of units under `path`, counted by age in the database: `since` are the
+ * creation times that start each older bucket (e.g. 7, 30 and 90 days ago, newest first); the answer
+ * has one count per bucket (newest first), for all hazards and for supervised ones.
+ */
+export async function openTaskAges(db: Executor, path: string, since: string[]): Promise<{ all: number[]; supervised: number[] }> {
+  const buckets = since.length + 1;
   const rows = await db.selectFrom('rectification_tasks as t').innerJoin('units as u', 'u.id', 't.unit_id')
-    .select(['t.created_at', 't.supervising_unit_id']).where('u.path', 'like', `${path}%`).where('t.state', '!=', 'closed').execute();
-  return rows.map((r) => ({ createdAt: r.created_at, supervised: r.supervising_unit_id !== null }));
+    .select((eb) => {
+      const inBucket = (i: number) => {
+        const newer = i === 0 ? null : since[i - 1]!;
+        const older = since[i] ?? null;
+        return eb.and([...(newer ? [eb('t.created_at', '<', newer)] : []), ...(older ? [eb('t.created_at', '>=', older)] : [])]);
+      };
+      return [
+        eb.case().when('t.supervising_unit_id', 'is', null).then(0).else(1).end().as('supervised'),
+        ...Array.from({ length: buckets }, (_, i) => eb.fn.sum<number>(eb.case().when(inBucket(i)).then(1).else(0).end()).as(`b${i}`)),
+      ];
+    })
+    .where('u.path', 'like', `${path}%`).where('t.state', '!=', 'closed').groupBy('supervised').execute();
+  const all = Array.from({ length: buckets }, () => 0);
+  const supervised = [...all];
+  for (const row of rows as Record<string, unknown>[]) {
+    for (let i = 0; i < buckets; i++) {
+      const n = Number(row[`b${i}`] ?? 0);
+      all[i]! += n;
+      if (Number(row.supervised) === 1) supervised[i]! += n;
+    }
+  }
+  return { all, supervised };
 }
 
 export interface HazardStatRow {
