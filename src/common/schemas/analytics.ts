@@ -13,12 +13,23 @@ export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 
 const Minutes = z.number().nullable();
 export const ResponseTimes = z.object({
-  unitId: Id, unitName: z.string(),
-  acknowledged: z.number().int(), ackMedianMinutes: Minutes, ackWorstMinutes: Minutes,
-  reported: z.number().int(), reportMedianMinutes: Minutes, reportWorstMinutes: Minutes,
+  unitId: Id,
+  unitName: z.string(),
+  acknowledged: z.number().int(),
+  ackMedianMinutes: Minutes,
+  ackWorstMinutes: Minutes,
+  reported: z.number().int(),
+  reportMedianMinutes: Minutes,
+  reportWorstMinutes: Minutes,
 });
 export const HeatRow = z.object({ unitId: Id, unitName: z.string(), counts: z.array(z.number().int()) });
-export const HazardStat = z.object({ category: z.string(), risk: z.string(), found: z.number().int(), fixed: z.number().int(), overdue: z.number().int() });
+export const HazardStat = z.object({
+  category: z.string(),
+  risk: z.string(),
+  found: z.number().int(),
+  fixed: z.number().int(),
+  overdue: z.number().int(),
+});
 
 export const Analytics = z.object({
   unitId: Id,
@@ -30,7 +41,11 @@ export const Analytics = z.object({
   /** Late and missing daily reports per week (Mondays) for each unit directly below (its whole subtree counted). */
   heat: z.object({ weeks: z.array(z.string()), rows: z.array(HeatRow) }),
   /** Open hazards and supervised items by age in days. */
-  ageing: z.object({ buckets: z.array(z.enum(AGE_BUCKETS)), hazards: z.array(z.number().int()), supervised: z.array(z.number().int()) }),
+  ageing: z.object({
+    buckets: z.array(z.enum(AGE_BUCKETS)),
+    hazards: z.array(z.number().int()),
+    supervised: z.array(z.number().int()),
+  }),
   /** The period's hazard statistics (a quarter, when the period is one). */
   hazards: z.array(HazardStat),
 });

@@ -33,8 +33,19 @@ const Title = z.string().trim().min(1).max(200);
 const Guidance = z.string().trim().max(2000).default('');
 const Weight = z.number().int().min(1).max(WEIGHT_TOTAL);
 
-export const ComputedItemInput = z.strictObject({ kind: z.literal('computed'), metric: Metric, title: Title, weight: Weight, guidance: Guidance });
-export const ManualItemInput = z.strictObject({ kind: z.literal('manual'), title: Title, weight: Weight, guidance: Guidance });
+export const ComputedItemInput = z.strictObject({
+  kind: z.literal('computed'),
+  metric: Metric,
+  title: Title,
+  weight: Weight,
+  guidance: Guidance,
+});
+export const ManualItemInput = z.strictObject({
+  kind: z.literal('manual'),
+  title: Title,
+  weight: Weight,
+  guidance: Guidance,
+});
 export const ItemInput = z.discriminatedUnion('kind', [ComputedItemInput, ManualItemInput]);
 export type ItemInput = z.infer<typeof ItemInput>;
 
@@ -50,7 +61,10 @@ export const CreateSheetBody = z.strictObject({
 export type CreateSheetBody = z.infer<typeof CreateSheetBody>;
 
 export const UpdateItemsBody = z.strictObject({
-  items: z.array(ItemInput.and(z.object({ id: Id.optional().describe('An item kept from the sheet; omit for a new one') }))).min(1).max(SHEET_ITEMS_MAX),
+  items: z
+    .array(ItemInput.and(z.object({ id: Id.optional().describe('An item kept from the sheet; omit for a new one') })))
+    .min(1)
+    .max(SHEET_ITEMS_MAX),
 });
 export type UpdateItemsBody = z.infer<typeof UpdateItemsBody>;
 
@@ -136,4 +150,9 @@ export const RecordBehind = z.object({
   label: z.string(),
   link: z.string().nullable(),
 });
-export const RecordsBehind = z.object({ formula: z.string(), met: z.number().int(), counted: z.number().int(), records: z.array(RecordBehind) });
+export const RecordsBehind = z.object({
+  formula: z.string(),
+  met: z.number().int(),
+  counted: z.number().int(),
+  records: z.array(RecordBehind),
+});

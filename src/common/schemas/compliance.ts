@@ -24,5 +24,8 @@ export const UnitCompliance = z.object({
   checks: z.array(ComplianceCheck),
 });
 export type UnitCompliance = z.infer<typeof UnitCompliance>;
-export const ComplianceView = z.object({ units: z.array(UnitCompliance), counts: z.record(z.enum(COMPLIANCE_STATES), z.number().int()) });
+export const ComplianceView = z.object({
+  units: z.array(UnitCompliance),
+  counts: z.record(z.enum(COMPLIANCE_STATES), z.number().int()),
+});
 export const ComplianceQuery = z.object({ unitId: Id.optional() });

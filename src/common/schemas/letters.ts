@@ -17,7 +17,10 @@ export const IssueLettersBody = z.strictObject({
   /** bureau-to-head: the units below the issuer whose heads sign. */
   unitIds: z.array(Id).max(LETTER_UNITS_MAX).default([]),
   /** head-to-staff: people of the issuing unit, each with the role the letter is for. */
-  recipients: z.array(z.strictObject({ personId: Id, role: z.enum(ROLES) })).max(LETTER_UNITS_MAX).default([]),
+  recipients: z
+    .array(z.strictObject({ personId: Id, role: z.enum(ROLES) }))
+    .max(LETTER_UNITS_MAX)
+    .default([]),
 });
 export type IssueLettersBody = z.infer<typeof IssueLettersBody>;
 
@@ -57,9 +60,14 @@ export const Letter = z.object({
   createdAt: Timestamp,
   supersededAt: Timestamp.nullable(),
   /** Every version of this letter, newest first. */
-  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.enum(LETTER_STATUSES), createdAt: Timestamp })),
+  versions: z.array(
+    z.object({ id: Id, version: z.number().int(), status: z.enum(LETTER_STATUSES), createdAt: Timestamp }),
+  ),
 });
 export type Letter = z.infer<typeof Letter>;
 export const LetterList = z.object({ items: z.array(Letter.omit({ duties: true, versions: true })) });
 export const IssueResult = z.object({ ids: z.array(Id) });
-export const LetterListQuery = z.object({ unitId: Id.optional(), all: z.enum(['true', 'false']).optional().describe('Include superseded versions') });
+export const LetterListQuery = z.object({
+  unitId: Id.optional(),
+  all: z.enum(['true', 'false']).optional().describe('Include superseded versions'),
+});

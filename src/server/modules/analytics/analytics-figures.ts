@@ -27,11 +27,20 @@ export function responseTimes(steps: StepRecord[], names: Map<string, string>): 
     else if (s.activatedAt) entry.ack.push((Date.parse(s.doneAt) - Date.parse(s.activatedAt)) / MINUTE);
     byUnit.set(s.unitId, entry);
   }
-  return [...byUnit].map(([unitId, e]) => ({
-    unitId, unitName: names.get(unitId) ?? unitId,
-    acknowledged: e.ack.length, ackMedianMinutes: round(median(e.ack)), ackWorstMinutes: e.ack.length ? round(Math.max(...e.ack)) : null,
-    reported: e.report.length, reportMedianMinutes: round(median(e.report)), reportWorstMinutes: e.report.length ? round(Math.max(...e.report)) : null,
-  })).sort((a, b) => (b.reportWorstMinutes ?? b.ackWorstMinutes ?? 0) - (a.reportWorstMinutes ?? a.ackWorstMinutes ?? 0));
+  return [...byUnit]
+    .map(([unitId, e]) => ({
+      unitId,
+      unitName: names.get(unitId) ?? unitId,
+      acknowledged: e.ack.length,
+      ackMedianMinutes: round(median(e.ack)),
+      ackWorstMinutes: e.ack.length ? round(Math.max(...e.ack)) : null,
+      reported: e.report.length,
+      reportMedianMinutes: round(median(e.report)),
+      reportWorstMinutes: e.report.length ? round(Math.max(...e.report)) : null,
+    }))
+    .sort(
+      (a, b) => (b.reportWorstMinutes ?? b.ackWorstMinutes ?? 0) - (a.reportWorstMinutes ?? a.ackWorstMinutes ?? 0),
+    );
 }
 
 /** The Mondays of the weeks the period touches. */
@@ -47,7 +56,12 @@ export function weeksOf(from: string, last: string): string[] {
 }
 
 /** Rows for the units directly below the root (each counting its whole subtree), or the root alone when it has none. */
-export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<string, Int32Array>, weeks: string[]): Analytics['heat']['rows'] {
+export function heatRows(
+  root: UnitBrief,
+  units: UnitBrief[],
+  perUnit: Map<string, Int32Array>,
+  weeks: string[],
+): Analytics['heat']['rows'] {
   const children = units.filter((u) => u.parentId === root.id);
   const groups = children.length ? children : [root];
   const groupOf = new Map<string, number>();
@@ -67,4 +81,5 @@ export function heatRows(root: UnitBrief, units: UnitBrief[], perUnit: Map<strin
 }
 
 /** Where the age buckets 0–7, 8–30, 31–90 and over 90 days begin, as creation times (newest first). */
-export const ageThresholds = (now: Date) => [7, 30, 90].map((days) => new Date(now.getTime() - days * DAY).toISOString());
+export const ageThresholds = (now: Date) =>
+  [7, 30, 90].map((days) => new Date(now.getTime() - days * DAY).toISOString());

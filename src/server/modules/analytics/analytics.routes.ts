@@ -11,12 +11,28 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function analyticsRoutes(app: FastifyInstance, analytics: AnalyticsService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/analytics', {
-    schema: { tags, summary: 'Response times, late and missing reports by week, hazard ageing and statistics for a subtree', querystring: AnalyticsQuery, response: { 200: Analytics, ...problemResponses } },
-  }, async (req) => analytics.view(actorOf(req), req.query));
-  r.get('/api/v1/analytics/export.xlsx', { schema: { tags, summary: 'The same figures as a spreadsheet', querystring: AnalyticsQuery, produces: [XLSX] } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const a = await analytics.view(actor, req.query);
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="analytics-${a.from}-${a.last}.xlsx"`).send(await analyticsWorkbook(a, actor.locale));
-  });
+  r.get(
+    '/api/v1/analytics',
+    {
+      schema: {
+        tags,
+        summary: 'Response times, late and missing reports by week, hazard ageing and statistics for a subtree',
+        querystring: AnalyticsQuery,
+        response: { 200: Analytics, ...problemResponses },
+      },
+    },
+    async (req) => analytics.view(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/analytics/export.xlsx',
+    { schema: { tags, summary: 'The same figures as a spreadsheet', querystring: AnalyticsQuery, produces: [XLSX] } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const a = await analytics.view(actor, req.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="analytics-${a.from}-${a.last}.xlsx"`)
+        .send(await analyticsWorkbook(a, actor.locale));
+    },
+  );
 }

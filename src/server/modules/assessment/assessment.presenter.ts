@@ -11,13 +11,32 @@ export function formulaOf(item: Pick<AssessmentItemRow, 'kind' | 'metric' | 'wei
   return translate(locale, key, { weight: item.weight });
 }
 
-export function presentSheet(sheet: SheetWithUnit, items: AssessmentItemRow[], canEdit: boolean, locale: Locale): Sheet {
+export function presentSheet(
+  sheet: SheetWithUnit,
+  items: AssessmentItemRow[],
+  canEdit: boolean,
+  locale: Locale,
+): Sheet {
   return {
-    id: sheet.id, unitId: sheet.unit_id, unitName: sheet.unit_name, timeZone: sheet.unit_time_zone, title: sheet.title, periodStart: sheet.period_start, periodEnd: sheet.period_end,
-    canEdit, createdAt: sheet.created_at, updatedAt: sheet.updated_at,
+    id: sheet.id,
+    unitId: sheet.unit_id,
+    unitName: sheet.unit_name,
+    timeZone: sheet.unit_time_zone,
+    title: sheet.title,
+    periodStart: sheet.period_start,
+    periodEnd: sheet.period_end,
+    canEdit,
+    createdAt: sheet.created_at,
+    updatedAt: sheet.updated_at,
     items: items.map((i) => ({
-      id: i.id, position: i.position, kind: i.kind as 'computed' | 'manual', metric: (i.metric as Metric | null) ?? null, title: i.title, weight: i.weight,
-      guidance: i.guidance, formula: formulaOf(i, locale),
+      id: i.id,
+      position: i.position,
+      kind: i.kind as 'computed' | 'manual',
+      metric: (i.metric as Metric | null) ?? null,
+      title: i.title,
+      weight: i.weight,
+      guidance: i.guidance,
+      formula: formulaOf(i, locale),
     })),
   };
 }

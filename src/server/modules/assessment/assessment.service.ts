@@ -1,36 +1,27 @@
 import type {
-  CreateSheetBody, ItemInput, Ranking, Sheet, UnitSheet, UpdateItemsBody,
+  CreateSheetBody,
+  Ranking,
+  Sheet,
+  UnitSheet,
+  UpdateItemsBody,
 } from '../../../common/schemas/assessment.js';
-import { WEIGHT_TOTAL } from '../../../common/schemas/assessment.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, invalid, invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
+import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import { canSee, requireManage, requireSee, rolesOver } from '../units/units.policy.js';
+import { canSee, requireManage, requireSee } from '../units/units.policy.js';
 import { unitBrief, unitsUnder } from '../units/units.read-port.js';
-import { ORG_MANAGER_ROLES } from '../../../common/org.js';
-import { answersFor, canReadSheet } from './assessment.policy.js';
-import { presentSheet } from './assessment.presenter.js';
+import { answersFor, canEditSheet, canReadSheet } from './assessment.policy.js';
+import { formulaOf, presentSheet } from './assessment.presenter.js';
 import * as repo from './assessment.repository.js';
 import type { AssessmentItemRow } from './assessment.table.js';
 import { factsByItem, scopeOf, scoreSheet } from './sheet-scores.js';
-import { formulaOf } from './assessment.presenter.js';
+import { itemProblems, itemRow } from './sheet-items.js';
 
 const personOf = (actor: Actor) => (actor.kind === 'account' ? actor.personId : null);
 const localeOf = (actor: Actor) => (actor.kind === 'account' ? actor.locale : 'zh-CN');
-
-/** Problems with a sheet's items: weights must add up to 100. */
-function itemProblems(items: ItemInput[]): FieldProblem[] {
-  const sum = items.reduce((s, i) => s + i.weight, 0);
-  return sum === WEIGHT_TOTAL ? [] : [{ field: 'items', key: 'assessment.weightsSum', params: { sum, total: WEIGHT_TOTAL } }];
-}
-
-const itemRow = (sheetId: string, input: ItemInput, position: number, id = newId()): AssessmentItemRow => ({
-  id, sheet_id: sheetId, position, kind: input.kind, metric: input.kind === 'computed' ? input.metric : null, title: input.title,
-  weight: input.weight, guidance: input.guidance, removed_at: null,
-});
 
 /**
  * Scoring sheets (考核): a supervising unit defines one for a period; every unit below it is scored
@@ -54,10 +45,27 @@ export class AssessmentService {
       const id = newId();
       const at = this.clock.now().toISOString();
       const items = input.items.map((item, i) => itemRow(id, item, i + 1));
-      await repo.insertSheet(tx, {
-        id, unit_id: unit.id, title: input.title, period_start: input.periodStart, period_end: input.periodEnd, created_by_person_id: personOf(actor), created_at: at, updated_at: at,
-      }, items);
-      await this.audit.record(tx, actor, { action: 'assessment.create', entity: 'assessment_sheet', entityId: id, unitId: unit.id, after: { title: input.title, items: input.items } });
+      await repo.insertSheet(
+        tx,
+        {
+          id,
+          unit_id: unit.id,
+          title: input.title,
+          period_start: input.periodStart,
+          period_end: input.periodEnd,
+          created_by_person_id: personOf(actor),
+          created_at: at,
+          updated_at: at,
+        },
+        items,
+      );
+      await this.audit.record(tx, actor, {
+        action: 'assessment.create',
+        entity: 'assessment_sheet',
+        entityId: id,
+        unitId: unit.id,
+        after: { title: input.title, items: input.items },
+      });
       return id;
     });
   }
@@ -70,7 +78,8 @@ export class AssessmentService {
       const before = await repo.activeItems(tx, id);
       const problems = itemProblems(input.items);
       input.items.forEach((item, i) => {
-        if (item.id && !before.some((b) => b.id === item.id)) problems.push({ field: `items.${i}.id`, key: 'assessment.itemUnknown' });
+        if (item.id && !before.some((b) => b.id === item.id))
+          problems.push({ field: `items.${i}.id`, key: 'assessment.itemUnknown' });
       });
       if (problems.length) throw invalidFields(problems);
       const at = this.clock.now().toISOString();
@@ -79,13 +88,29 @@ export class AssessmentService {
       const fresh: AssessmentItemRow[] = [];
       for (const [i, item] of input.items.entries()) {
         const row = itemRow(id, item, i + 1, item.id);
-        if (item.id) await repo.updateItem(tx, item.id, { position: row.position, kind: row.kind, metric: row.metric, title: row.title, weight: row.weight, guidance: row.guidance });
+        if (item.id)
+          await repo.updateItem(tx, item.id, {
+            position: row.position,
+            kind: row.kind,
+            metric: row.metric,
+            title: row.title,
+            weight: row.weight,
+            guidance: row.guidance,
+          });
         else fresh.push(row);
       }
       await repo.insertItems(tx, fresh);
       await repo.touchSheet(tx, id, at);
-      const weights = (rows: { title: string; weight: number }[]) => rows.map((r) => ({ title: r.title, weight: r.weight }));
-      await this.audit.record(tx, actor, { action: 'assessment.items', entity: 'assessment_sheet', entityId: id, unitId: sheet.unit_id, before: weights(before), after: weights(input.items) });
+      const weights = (rows: { title: string; weight: number }[]) =>
+        rows.map((r) => ({ title: r.title, weight: r.weight }));
+      await this.audit.record(tx, actor, {
+        action: 'assessment.items',
+        entity: 'assessment_sheet',
+        entityId: id,
+        unitId: sheet.unit_id,
+        before: weights(before),
+        after: weights(input.items),
+      });
     });
   }
 
@@ -93,12 +118,19 @@ export class AssessmentService {
     const scopes = actor.kind === 'account' ? actor.scopes : null;
     const above = scopes ? [...new Set(scopes.flatMap((s) => s.path.split('/').filter(Boolean)))] : [];
     const sheets = await repo.sheetsNear(this.db, scopes ? scopes.map((s) => s.path) : null, above);
-    return sheets.filter((s) => canReadSheet(actor, s.unit_path)).map((s) => presentSheet(s, [], this.canEdit(actor, s.unit_path), localeOf(actor)));
+    return sheets
+      .filter((s) => canReadSheet(actor, s.unit_path))
+      .map((s) => presentSheet(s, [], canEditSheet(actor, s.unit_path), localeOf(actor)));
   }
 
   async get(actor: Actor, id: string): Promise<Sheet> {
     const sheet = await this.readable(actor, id);
-    return presentSheet(sheet, await repo.activeItems(this.db, id), this.canEdit(actor, sheet.unit_path), localeOf(actor));
+    return presentSheet(
+      sheet,
+      await repo.activeItems(this.db, id),
+      canEditSheet(actor, sheet.unit_path),
+      localeOf(actor),
+    );
   }
 
   /** Every unit below the supervising unit, scored and ranked; for the supervising side only. */
@@ -108,7 +140,7 @@ export class AssessmentService {
     const items = await repo.activeItems(this.db, id);
     const units = (await unitsUnder(this.db, sheet.unit_path)).filter((u) => u.id !== sheet.unit_id);
     const scores = await scoreSheet(this.db, sheet, items, units, sheet.unit_path, this.clock.now());
-    return { sheet: presentSheet(sheet, items, this.canEdit(actor, sheet.unit_path), localeOf(actor)), units: scores };
+    return { sheet: presentSheet(sheet, items, canEditSheet(actor, sheet.unit_path), localeOf(actor)), units: scores };
   }
 
   /** One unit's own sheet: the supervising side, or the unit itself (and those above it). */
@@ -116,7 +148,11 @@ export class AssessmentService {
     const { sheet, unit } = await this.assessedUnit(actor, id, unitId);
     const items = await repo.activeItems(this.db, id);
     const [score] = await scoreSheet(this.db, sheet, items, [unit], unit.path, this.clock.now());
-    return { sheet: presentSheet(sheet, items, this.canEdit(actor, sheet.unit_path), localeOf(actor)), score: score!, canAnswer: answersFor(actor, unit.id) };
+    return {
+      sheet: presentSheet(sheet, items, canEditSheet(actor, sheet.unit_path), localeOf(actor)),
+      score: score!,
+      canAnswer: answersFor(actor, unit.id),
+    };
   }
 
   /** The records behind one computed figure, and how they were counted. */
@@ -127,10 +163,21 @@ export class AssessmentService {
     const scope = scopeOf(sheet, unit.path, [unit], this.clock.now());
     const facts = ((await factsByItem(this.db, [item], scope)).get(item.id) ?? []).filter((f) => f.unitId === unit.id);
     facts.sort((a, b) => a.at.localeCompare(b.at));
-    return { formula: formulaOf(item, localeOf(actor)), met: facts.filter((f) => f.ok).length, counted: facts.length, records: facts };
+    return {
+      formula: formulaOf(item, localeOf(actor)),
+      met: facts.filter((f) => f.ok).length,
+      counted: facts.length,
+      records: facts,
+    };
   }
 
-  async score(actor: Actor, id: string, unitId: string, itemId: string, input: { score: number; evidence: string }): Promise<void> {
+  async score(
+    actor: Actor,
+    id: string,
+    unitId: string,
+    itemId: string,
+    input: { score: number; evidence: string },
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       const { sheet, unit } = await this.assessedUnit(actor, id, unitId, tx);
       requireManage(actor, sheet.unit_path);
@@ -139,11 +186,23 @@ export class AssessmentService {
       if (item.kind !== 'manual') throw invalid('score', 'assessment.notManual');
       if (input.score > item.weight) throw invalid('score', 'assessment.scoreRange', { max: item.weight });
       const before = (await repo.handScores(tx, [item.id], unit.id))[0];
-      const row = { id: newId(), item_id: item.id, unit_id: unit.id, score: input.score, evidence: input.evidence, scored_by_person_id: personOf(actor), scored_at: this.clock.now().toISOString() };
+      const row = {
+        id: newId(),
+        item_id: item.id,
+        unit_id: unit.id,
+        score: input.score,
+        evidence: input.evidence,
+        scored_by_person_id: personOf(actor),
+        scored_at: this.clock.now().toISOString(),
+      };
       await repo.saveHandScore(tx, row);
       await this.audit.record(tx, actor, {
-        action: 'assessment.score', entity: 'assessment_sheet', entityId: id, unitId: unit.id,
-        before: before ? { item: item.title, score: before.score, evidence: before.evidence } : undefined, after: { item: item.title, score: input.score, evidence: input.evidence },
+        action: 'assessment.score',
+        entity: 'assessment_sheet',
+        entityId: id,
+        unitId: unit.id,
+        before: before ? { item: item.title, score: before.score, evidence: before.evidence } : undefined,
+        after: { item: item.title, score: input.score, evidence: input.evidence },
       });
     });
   }
@@ -151,17 +210,26 @@ export class AssessmentService {
   async answer(actor: Actor, id: string, unitId: string, itemId: string, text: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       const { unit } = await this.assessedUnit(actor, id, unitId, tx);
-      if (!answersFor(actor, unit.id)) throw new AppError(403, 'forbidden', 'assessment.notMember', { unit: unit.name });
+      if (!answersFor(actor, unit.id))
+        throw new AppError(403, 'forbidden', 'assessment.notMember', { unit: unit.name });
       const item = (await repo.activeItems(tx, id)).find((i) => i.id === itemId);
       if (!item) throw notFound();
-      await repo.saveAnswer(tx, { id: newId(), item_id: item.id, unit_id: unit.id, text, answered_by_person_id: personOf(actor), answered_at: this.clock.now().toISOString() });
-      await this.audit.record(tx, actor, { action: 'assessment.answer', entity: 'assessment_sheet', entityId: id, unitId: unit.id, after: { item: item.title, text } });
+      await repo.saveAnswer(tx, {
+        id: newId(),
+        item_id: item.id,
+        unit_id: unit.id,
+        text,
+        answered_by_person_id: personOf(actor),
+        answered_at: this.clock.now().toISOString(),
+      });
+      await this.audit.record(tx, actor, {
+        action: 'assessment.answer',
+        entity: 'assessment_sheet',
+        entityId: id,
+        unitId: unit.id,
+        after: { item: item.title, text },
+      });
     });
-  }
-
-  private canEdit(actor: Actor, path: string): boolean {
-    const roles = rolesOver(actor, path);
-    return roles === 'all' || ORG_MANAGER_ROLES.some((r) => roles.has(r));
   }
 
   private async readable(actor: Actor, id: string, db: Executor = this.db): Promise<repo.SheetWithUnit> {
@@ -174,7 +242,8 @@ export class AssessmentService {
   private async assessedUnit(actor: Actor, id: string, unitId: string, db: Executor = this.db) {
     const sheet = await this.readable(actor, id, db);
     const unit = await unitBrief(db, unitId);
-    if (!unit || unit.id === sheet.unit_id || !unit.path.startsWith(sheet.unit_path) || !canSee(actor, unit.path)) throw notFound();
+    if (!unit || unit.id === sheet.unit_id || !unit.path.startsWith(sheet.unit_path) || !canSee(actor, unit.path))
+      throw notFound();
     return { sheet, unit };
   }
 }

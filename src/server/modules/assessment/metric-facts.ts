@@ -32,30 +32,61 @@ async function drillsHeld(db: Executor, s: Scope): Promise<RecordFact[]> {
   const facts: RecordFact[] = [];
   for (const [unitId, unit] of s.units) {
     const windows = drillWindows({
-      unitType: unit.type, timeZone: unit.timeZone, from: new Date(s.window.from), to: new Date(s.window.to), now: s.now,
+      unitType: unit.type,
+      timeZone: unit.timeZone,
+      from: new Date(s.window.from),
+      to: new Date(s.window.to),
+      now: s.now,
       drills: drills.filter((d) => d.unitId === unitId),
     });
     for (const w of windows ?? []) {
-      facts.push({ unitId, kind: 'drill_window', id: `${unitId}:${w.start}`, at: w.start, ok: w.held, label: `${w.start} – ${w.end}`, link: w.drillIds[0] ? `/drills?drill=${w.drillIds[0]}` : '/drills' });
+      facts.push({
+        unitId,
+        kind: 'drill_window',
+        id: `${unitId}:${w.start}`,
+        at: w.start,
+        ok: w.held,
+        label: `${w.start} – ${w.end}`,
+        link: w.drillIds[0] ? `/drills?drill=${w.drillIds[0]}` : '/drills',
+      });
     }
   }
   return facts;
 }
 
 async function drillsEvacuation(db: Executor, s: Scope): Promise<RecordFact[]> {
-  const drills = (await doneDrills(db, s.path, s.window)).filter((d) => EVACUATION_TYPES.has(d.type) && d.evacuationSeconds !== null);
+  const drills = (await doneDrills(db, s.path, s.window)).filter(
+    (d) => EVACUATION_TYPES.has(d.type) && d.evacuationSeconds !== null,
+  );
   return drills.flatMap((d) => {
     const rule = drillRuleFor(s.units.get(d.unitId)?.type ?? '');
     if (!rule) return [];
-    return [{ unitId: d.unitId, kind: 'drill', id: d.id, at: d.endedAt, ok: d.evacuationSeconds! <= rule.evacuationTargetSeconds, label: `${d.title} · ${d.evacuationSeconds} s`, link: `/drills?drill=${d.id}` }];
+    return [
+      {
+        unitId: d.unitId,
+        kind: 'drill',
+        id: d.id,
+        at: d.endedAt,
+        ok: d.evacuationSeconds! <= rule.evacuationTargetSeconds,
+        label: `${d.title} · ${d.evacuationSeconds} s`,
+        link: `/drills?drill=${d.id}`,
+      },
+    ];
   });
 }
 
 async function hazards(db: Executor, s: Scope, supervisedOnly: boolean): Promise<RecordFact[]> {
   const now = s.now.toISOString();
-  const tasks = (await tasksDueIn(db, s.path, s.window)).filter((t) => t.dueAt < now && (!supervisedOnly || t.supervised));
+  const tasks = (await tasksDueIn(db, s.path, s.window)).filter(
+    (t) => t.dueAt < now && (!supervisedOnly || t.supervised),
+  );
   return tasks.map((t) => ({
-    unitId: t.unitId, kind: 'rectification_task', id: t.id, at: t.dueAt, label: t.title, link: `/inspections/tasks/${t.id}`,
+    unitId: t.unitId,
+    kind: 'rectification_task',
+    id: t.id,
+    at: t.dueAt,
+    label: t.title,
+    link: `/inspections/tasks/${t.id}`,
     // A supervised item counts once it is closed (by the supervising unit) by the period's end; any other hazard once fixed by its deadline.
     ok: supervisedOnly ? t.closedAt !== null && t.closedAt < s.window.to : t.fixedAt !== null && t.fixedAt <= t.dueAt,
   }));

@@ -30,16 +30,28 @@ function itemScore(item: AssessmentItemRow, unitId: string, input: ScoringInput)
   if (item.kind === 'manual') {
     const hand = input.handScores.find((h) => h.item_id === item.id && h.unit_id === unitId);
     return {
-      itemId: item.id, met: null, counted: null, points: hand ? hand.score : null, noData: !hand,
-      evidence: hand?.evidence ?? null, scoredAt: hand?.scored_at ?? null, ...answered,
+      itemId: item.id,
+      met: null,
+      counted: null,
+      points: hand ? hand.score : null,
+      noData: !hand,
+      evidence: hand?.evidence ?? null,
+      scoredAt: hand?.scored_at ?? null,
+      ...answered,
     };
   }
   const facts = (input.facts.get(item.id) ?? []).filter((f) => f.unitId === unitId);
   const met = facts.filter((f) => f.ok).length;
   const counted = facts.length;
   return {
-    itemId: item.id, met, counted, points: counted === 0 ? null : oneDecimal((item.weight * met) / counted), noData: counted === 0,
-    evidence: null, scoredAt: null, ...answered,
+    itemId: item.id,
+    met,
+    counted,
+    points: counted === 0 ? null : oneDecimal((item.weight * met) / counted),
+    noData: counted === 0,
+    evidence: null,
+    scoredAt: null,
+    ...answered,
   };
 }
 
@@ -51,7 +63,16 @@ export function scoreUnits(input: ScoringInput): UnitScore[] {
     const assessedWeight = withData.reduce((sum, item) => sum + item.weight, 0);
     const earned = oneDecimal(items.reduce((sum, s) => sum + (s.points ?? 0), 0));
     const total = assessedWeight === 0 ? null : oneDecimal((100 * earned) / assessedWeight);
-    return { unitId: unit.id, unitName: unit.name, unitType: unit.type, rank: null, total, earned, assessedWeight, items };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      unitType: unit.type,
+      rank: null,
+      total,
+      earned,
+      assessedWeight,
+      items,
+    };
   });
   const ranked = scores.filter((s) => s.total !== null).sort((a, b) => b.total! - a.total!);
   ranked.forEach((s, i) => {

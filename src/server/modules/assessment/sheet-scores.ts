@@ -18,29 +18,51 @@ export function scopeOf(sheet: repo.SheetWithUnit, path: string, units: UnitBrie
   const { startsAt, endsAt } = periodBounds(sheet.period_start, sheet.period_end, sheet.unit_time_zone);
   const yesterday = DateTime.fromJSDate(now, { zone: sheet.unit_time_zone }).minus({ days: 1 }).toISODate()!;
   return {
-    path, window: { from: startsAt.toISOString(), to: endsAt!.toISOString() },
-    fromDay: sheet.period_start, lastDay: sheet.period_end < yesterday ? sheet.period_end : yesterday, now,
+    path,
+    window: { from: startsAt.toISOString(), to: endsAt!.toISOString() },
+    fromDay: sheet.period_start,
+    lastDay: sheet.period_end < yesterday ? sheet.period_end : yesterday,
+    now,
     units: new Map(units.map((u) => [u.id, { type: u.type, timeZone: u.timeZone }])),
   };
 }
 
 /** Records per computed item; items of the same metric share one read. */
-export async function factsByItem(db: Executor, items: AssessmentItemRow[], scope: Scope): Promise<Map<string, RecordFact[]>> {
+export async function factsByItem(
+  db: Executor,
+  items: AssessmentItemRow[],
+  scope: Scope,
+): Promise<Map<string, RecordFact[]>> {
   const byMetric = new Map<string, RecordFact[]>();
   const out = new Map<string, RecordFact[]>();
   for (const item of items) {
     if (item.kind !== 'computed' || !item.metric) continue;
-    if (!byMetric.has(item.metric)) byMetric.set(item.metric, (await metricFacts(db, item.metric as Metric, scope)).filter((f) => scope.units.has(f.unitId)));
+    if (!byMetric.has(item.metric))
+      byMetric.set(
+        item.metric,
+        (await metricFacts(db, item.metric as Metric, scope)).filter((f) => scope.units.has(f.unitId)),
+      );
     out.set(item.id, byMetric.get(item.metric)!);
   }
   return out;
 }
 
 /** Every unit's score on the sheet; `units` are the units scored, `path` the subtree read. */
-export async function scoreSheet(db: Executor, sheet: repo.SheetWithUnit, items: AssessmentItemRow[], units: UnitBrief[], path: string, now: Date): Promise<UnitScore[]> {
+export async function scoreSheet(
+  db: Executor,
+  sheet: repo.SheetWithUnit,
+  items: AssessmentItemRow[],
+  units: UnitBrief[],
+  path: string,
+  now: Date,
+): Promise<UnitScore[]> {
   const scope = scopeOf(sheet, path, units, now);
   const ids = items.map((i) => i.id);
   const only = units.length === 1 ? units[0]!.id : undefined;
-  const [facts, handScores, answers] = await Promise.all([factsByItem(db, items, scope), repo.handScores(db, ids, only), repo.answers(db, ids, only)]);
+  const [facts, handScores, answers] = await Promise.all([
+    factsByItem(db, items, scope),
+    repo.handScores(db, ids, only),
+    repo.answers(db, ids, only),
+  ]);
   return scoreUnits({ units, items, facts, handScores, answers });
 }

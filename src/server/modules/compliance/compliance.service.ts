@@ -15,7 +15,11 @@ const YEAR = 366 * 86_400_000;
 
 /** Red / amber / green per unit across the reader's subtree (or below one unit), each check with its reason. */
 export class ComplianceService {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly planRules: PlanRules) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly planRules: PlanRules,
+  ) {}
 
   async view(actor: Actor, unitId?: string): Promise<UnitCompliance[]> {
     const roots = await this.roots(actor, unitId);
@@ -26,16 +30,35 @@ export class ComplianceService {
     for (const root of roots) {
       const units = await unitsUnder(this.db, root);
       const [guards, drills] = await Promise.all([
-        roleCounts(this.db, units.map((u) => u.id), guardRole),
+        roleCounts(
+          this.db,
+          units.map((u) => u.id),
+          guardRole,
+        ),
         doneDrills(this.db, root, { from: new Date(now.getTime() - YEAR).toISOString(), to: now.toISOString() }),
       ]);
       for (const unit of units) {
         const { rules, standing } = await this.planRules.forUnit(unit.id, now);
-        const checks = checksFor({
-          type: unit.type, timeZone: unit.timeZone, enrolment: unit.enrolment, plan: { rules, standing: standing !== null }, guards: guards.get(unit.id) ?? 0,
-          drills: drills.filter((d) => d.unitId === unit.id), now,
-        }, locale);
-        out.push({ unitId: unit.id, unitName: unit.name, unitType: unit.type, depth: unit.depth, state: worstOf(checks.map((c) => c.state)), checks });
+        const checks = checksFor(
+          {
+            type: unit.type,
+            timeZone: unit.timeZone,
+            enrolment: unit.enrolment,
+            plan: { rules, standing: standing !== null },
+            guards: guards.get(unit.id) ?? 0,
+            drills: drills.filter((d) => d.unitId === unit.id),
+            now,
+          },
+          locale,
+        );
+        out.push({
+          unitId: unit.id,
+          unitName: unit.name,
+          unitType: unit.type,
+          depth: unit.depth,
+          state: worstOf(checks.map((c) => c.state)),
+          checks,
+        });
       }
     }
     return out;

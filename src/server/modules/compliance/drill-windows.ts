@@ -43,7 +43,12 @@ export function drillWindows(input: DrillWindowsInput): DrillWindow[] | null {
     });
     const over = next.toJSDate() <= until;
     if (over || inside.length > 0) {
-      windows.push({ start: cursor.toISODate()!, end: next.minus({ days: 1 }).toISODate()!, held: inside.length > 0, drillIds: inside.map((d) => d.id) });
+      windows.push({
+        start: cursor.toISODate()!,
+        end: next.minus({ days: 1 }).toISODate()!,
+        held: inside.length > 0,
+        drillIds: inside.map((d) => d.id),
+      });
     }
     cursor = next;
   }

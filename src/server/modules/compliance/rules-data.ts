@@ -14,13 +14,17 @@ const UnitTypes = z.array(z.enum(UNIT_TYPES)).min(1);
 
 export const DrillRules = z.strictObject({
   ...Head,
-  rules: z.array(z.strictObject({
-    unitTypes: UnitTypes,
-    /** The calendar window in the unit's zone that must each hold at least one drill. */
-    every: z.enum(['month', 'quarter']),
-    evacuationTargetSeconds: z.number().int().min(1),
-    note: Words,
-  })).min(1),
+  rules: z
+    .array(
+      z.strictObject({
+        unitTypes: UnitTypes,
+        /** The calendar window in the unit's zone that must each hold at least one drill. */
+        every: z.enum(['month', 'quarter']),
+        evacuationTargetSeconds: z.number().int().min(1),
+        note: Words,
+      }),
+    )
+    .min(1),
 });
 
 export const CampusSecurityRules = z.strictObject({
@@ -31,7 +35,11 @@ export const CampusSecurityRules = z.strictObject({
   guards: z.strictObject({
     note: Words,
     tiers: z.array(z.strictObject({ fromPupils: z.number().int().min(0), guards: z.number().int().min(0) })).min(1),
-    above: z.strictObject({ fromPupils: z.number().int().min(0), everyPupils: z.number().int().min(1), addGuards: z.number().int().min(0) }),
+    above: z.strictObject({
+      fromPupils: z.number().int().min(0),
+      everyPupils: z.number().int().min(1),
+      addGuards: z.number().int().min(0),
+    }),
     heldByRole: z.string(),
   }),
 });
@@ -80,8 +88,14 @@ export function drillRuleFor(unitType: string): DrillRules['rules'][number] | nu
 }
 
 /** Guards a school of `pupils` needs under the campus-security rule. */
-export function guardsNeeded(pupils: number, rules: CampusSecurityRules['guards'] = ruleBook().campusSecurity.guards): number {
+export function guardsNeeded(
+  pupils: number,
+  rules: CampusSecurityRules['guards'] = ruleBook().campusSecurity.guards,
+): number {
   const tier = [...rules.tiers].sort((a, b) => b.fromPupils - a.fromPupils).find((t) => pupils >= t.fromPupils);
-  const extra = pupils >= rules.above.fromPupils ? Math.floor((pupils - rules.above.fromPupils) / rules.above.everyPupils) * rules.above.addGuards : 0;
+  const extra =
+    pupils >= rules.above.fromPupils
+      ? Math.floor((pupils - rules.above.fromPupils) / rules.above.everyPupils) * rules.above.addGuards
+      : 0;
   return (tier?.guards ?? 0) + extra;
 }

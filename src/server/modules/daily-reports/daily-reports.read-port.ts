@@ -13,7 +13,11 @@ import * as repo from './daily-reports.repository.js';
 export type DayOutcome = 'on_time' | 'late' | 'missing';
 
 const OUTCOME: Record<string, DayOutcome | undefined> = {
-  [CODE.onTime]: 'on_time', [CODE.late]: 'late', [CODE.overdue]: 'missing', [CODE.missing]: 'missing', [CODE.pending]: 'missing',
+  [CODE.onTime]: 'on_time',
+  [CODE.late]: 'late',
+  [CODE.overdue]: 'missing',
+  [CODE.missing]: 'missing',
+  [CODE.pending]: 'missing',
 };
 
 export interface DayRecord {
@@ -25,9 +29,13 @@ export interface DayRecord {
 /** Required days of every unit under `path`, local dates from `fromDay` to `lastDay` (both included). */
 export async function requiredDays(db: Executor, path: string, fromDay: string, lastDay: string): Promise<DayRecord[]> {
   if (lastDay < fromDay) return [];
-  const rows = await db.selectFrom('daily_report_months as m').innerJoin('units as u', 'u.id', 'm.unit_id')
+  const rows = await db
+    .selectFrom('daily_report_months as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select(['m.unit_id', 'm.month', 'm.days'])
-    .where('u.path', 'like', `${path}%`).where('m.month', '>=', fromDay.slice(0, 7)).where('m.month', '<=', lastDay.slice(0, 7))
+    .where('u.path', 'like', `${path}%`)
+    .where('m.month', '>=', fromDay.slice(0, 7))
+    .where('m.month', '<=', lastDay.slice(0, 7))
     .execute();
   const out: DayRecord[] = [];
   for (const row of rows) {
@@ -42,9 +50,19 @@ export async function requiredDays(db: Executor, path: string, fromDay: string, 
 }
 
 /** The same days as facts: on time counts as met. */
-export async function dailyReportFacts(db: Executor, path: string, fromDay: string, lastDay: string): Promise<RecordFact[]> {
+export async function dailyReportFacts(
+  db: Executor,
+  path: string,
+  fromDay: string,
+  lastDay: string,
+): Promise<RecordFact[]> {
   return (await requiredDays(db, path, fromDay, lastDay)).map((d) => ({
-    unitId: d.unitId, kind: 'daily_report', id: `${d.unitId}:${d.day}`, at: d.day, ok: d.outcome === 'on_time', label: d.outcome,
+    unitId: d.unitId,
+    kind: 'daily_report',
+    id: `${d.unitId}:${d.day}`,
+    at: d.day,
+    ok: d.outcome === 'on_time',
+    label: d.outcome,
     link: `/daily-reports/matrix?month=${d.day.slice(0, 7)}`,
   }));
 }
@@ -61,22 +79,35 @@ for (const code of [CODE.late, CODE.overdue, CODE.missing, CODE.pending]) LATE_O
  * read from the month rows the matrix reads (a county's months whole, sifted here), without a row
  * or a string per day: each month's day → week index is worked out once.
  */
-export async function lateOrMissingByWeek(db: Executor, unitIds: string[], fromDay: string, lastDay: string, weeks: string[]): Promise<Map<string, Int32Array>> {
+export async function lateOrMissingByWeek(
+  db: Executor,
+  unitIds: string[],
+  fromDay: string,
+  lastDay: string,
+  weeks: string[],
+): Promise<Map<string, Int32Array>> {
   const out = new Map<string, Int32Array>();
   if (lastDay < fromDay) return out;
   const months: string[] = [];
-  for (let m = DateTime.fromISO(fromDay).startOf('month'); m.toISODate()!.slice(0, 7) <= lastDay.slice(0, 7); m = m.plus({ months: 1 })) months.push(m.toISODate()!.slice(0, 7));
+  for (
+    let m = DateTime.fromISO(fromDay).startOf('month');
+    m.toISODate()!.slice(0, 7) <= lastDay.slice(0, 7);
+    m = m.plus({ months: 1 })
+  )
+    months.push(m.toISODate()!.slice(0, 7));
   const rows = await repo.monthRows(db, months, unitIds);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const slotsByMonth = new Map(months.map((month) => {
-    const slots = new Int8Array(31).fill(-1);
-    const length = DateTime.fromISO(`${month}-01`).daysInMonth ?? 31;
-    for (let i = 0; i < length; i++) {
-      const day = `${month}-${String(i + 1).padStart(2, '0')}`;
-      if (day >= fromDay && day <= lastDay) slots[i] = weekIndex.get(weekOf(day)) ?? -1;
-    }
-    return [month, slots] as const;
-  }));
+  const slotsByMonth = new Map(
+    months.map((month) => {
+      const slots = new Int8Array(31).fill(-1);
+      const length = DateTime.fromISO(`${month}-01`).daysInMonth ?? 31;
+      for (let i = 0; i < length; i++) {
+        const day = `${month}-${String(i + 1).padStart(2, '0')}`;
+        if (day >= fromDay && day <= lastDay) slots[i] = weekIndex.get(weekOf(day)) ?? -1;
+      }
+      return [month, slots] as const;
+    }),
+  );
   for (const row of rows) {
     const slots = slotsByMonth.get(row.month)!;
     const days = row.days;

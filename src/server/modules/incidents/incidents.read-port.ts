@@ -21,19 +21,48 @@ export interface StepRecord {
 
 export async function chainSteps(db: Executor, path: string, window: Window, now: string): Promise<StepRecord[]> {
   const until = window.to < now ? window.to : now;
-  const rows = await db.selectFrom('incident_steps as s').innerJoin('incidents as i', 'i.id', 's.incident_id').innerJoin('units as u', 'u.id', 'i.unit_id')
-    .select(['i.unit_id', 's.id', 's.incident_id', 's.kind', 'i.reported_at', 's.activated_at', 's.due_at', 's.done_at', 's.late'])
-    .where('u.path', 'like', `${path}%`).where('i.drill', '=', 0).where('s.simulated', '=', 0)
-    .where('s.due_at', '>=', window.from).where('s.due_at', '<', until)
+  const rows = await db
+    .selectFrom('incident_steps as s')
+    .innerJoin('incidents as i', 'i.id', 's.incident_id')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select([
+      'i.unit_id',
+      's.id',
+      's.incident_id',
+      's.kind',
+      'i.reported_at',
+      's.activated_at',
+      's.due_at',
+      's.done_at',
+      's.late',
+    ])
+    .where('u.path', 'like', `${path}%`)
+    .where('i.drill', '=', 0)
+    .where('s.simulated', '=', 0)
+    .where('s.due_at', '>=', window.from)
+    .where('s.due_at', '<', until)
     .execute();
   return rows.map((r) => ({
-    unitId: r.unit_id, stepId: r.id, incidentId: r.incident_id, kind: r.kind, reportedAt: r.reported_at, activatedAt: r.activated_at,
-    dueAt: r.due_at, doneAt: r.done_at, late: r.late === 1 || r.done_at === null || r.done_at > r.due_at,
+    unitId: r.unit_id,
+    stepId: r.id,
+    incidentId: r.incident_id,
+    kind: r.kind,
+    reportedAt: r.reported_at,
+    activatedAt: r.activated_at,
+    dueAt: r.due_at,
+    doneAt: r.done_at,
+    late: r.late === 1 || r.done_at === null || r.done_at > r.due_at,
   }));
 }
 
 export async function chainStepFacts(db: Executor, path: string, window: Window, now: string): Promise<RecordFact[]> {
   return (await chainSteps(db, path, window, now)).map((s) => ({
-    unitId: s.unitId, kind: 'incident_step', id: s.stepId, at: s.dueAt, ok: !s.late, label: s.kind, link: `/incidents/${s.incidentId}`,
+    unitId: s.unitId,
+    kind: 'incident_step',
+    id: s.stepId,
+    at: s.dueAt,
+    ok: !s.late,
+    label: s.kind,
+    link: `/incidents/${s.incidentId}`,
   }));
 }

@@ -32,7 +32,11 @@ const ROLE_WORDS: Record<string, { 'zh-CN': string; en: string }> = {
 
 /** Heads of units below the issuer; every unit named is checked, each problem kept against its field. */
 async function headDrafts(
-  tx: Executor, actor: Actor, issuer: UnitBrief, unitIds: string[], problems: FieldProblem[],
+  tx: Executor,
+  actor: Actor,
+  issuer: UnitBrief,
+  unitIds: string[],
+  problems: FieldProblem[],
 ): Promise<Draft[]> {
   const drafts: Draft[] = [];
   if (unitIds.length === 0) {
@@ -51,7 +55,10 @@ async function headDrafts(
 
 /** Staff of the issuing unit, each holding the role their letter is for. */
 async function staffDrafts(
-  tx: Executor, issuer: UnitBrief, recipients: IssueLettersBody['recipients'], problems: FieldProblem[],
+  tx: Executor,
+  issuer: UnitBrief,
+  recipients: IssueLettersBody['recipients'],
+  problems: FieldProblem[],
 ): Promise<Draft[]> {
   const drafts: Draft[] = [];
   if (recipients.length === 0) {
@@ -67,7 +74,11 @@ async function staffDrafts(
 }
 
 export function draftsFor(
-  tx: Executor, actor: Actor, issuer: UnitBrief, template: LetterTemplate, input: IssueLettersBody,
+  tx: Executor,
+  actor: Actor,
+  issuer: UnitBrief,
+  template: LetterTemplate,
+  input: IssueLettersBody,
   problems: FieldProblem[],
 ): Promise<Draft[]> {
   return template.audience === 'unit_head'
@@ -91,29 +102,60 @@ export function firstVersion(n: NewLetter): LetterRow {
   const locale = localeOf(n.draft.unit.locale);
   const role = ROLE_WORDS[n.draft.role]?.[locale] ?? n.draft.role;
   return {
-    id, series_id: id, version: 1, issuer_unit_id: n.issuer.id, unit_id: n.draft.unit.id, template_id: n.template.id,
+    id,
+    series_id: id,
+    version: 1,
+    issuer_unit_id: n.issuer.id,
+    unit_id: n.draft.unit.id,
+    template_id: n.template.id,
     role: n.draft.role,
-    recipient_person_id: n.draft.personId, period_label: n.input.periodLabel, locale: n.draft.unit.locale,
+    recipient_person_id: n.draft.personId,
+    period_label: n.input.periodLabel,
+    locale: n.draft.unit.locale,
     title: fillIn(n.template.title[locale], { period: n.input.periodLabel, role }),
     duties_json: JSON.stringify(dutiesFor(n.template, n.draft.role, n.plan.rules.duties)),
-    plan_id: n.plan.standing?.planId ?? null, plan_version: n.plan.standing?.version ?? null, status: 'awaiting',
-    sign_due_at: new Date(n.input.signDueAt).toISOString(), issuer_signed_at: null, issuer_signed_by_person_id: null,
-    recipient_signed_at: null, recipient_signed_by_person_id: null, marked_late_at: null, reminders: 0,
+    plan_id: n.plan.standing?.planId ?? null,
+    plan_version: n.plan.standing?.version ?? null,
+    status: 'awaiting',
+    sign_due_at: new Date(n.input.signDueAt).toISOString(),
+    issuer_signed_at: null,
+    issuer_signed_by_person_id: null,
+    recipient_signed_at: null,
+    recipient_signed_by_person_id: null,
+    marked_late_at: null,
+    reminders: 0,
     last_reminded_at: null,
-    created_by_person_id: n.createdBy, created_at: n.now.toISOString(), superseded_at: null,
+    created_by_person_id: n.createdBy,
+    created_at: n.now.toISOString(),
+    superseded_at: null,
   };
 }
 
 /** The next version of a letter whose duties changed: unsigned again, with a fresh deadline. */
 export function nextVersion(
-  old: LetterRow, duties: unknown[], plan: RulesInForce['standing'], dueAt: string, at: Date,
+  old: LetterRow,
+  duties: unknown[],
+  plan: RulesInForce['standing'],
+  dueAt: string,
+  at: Date,
 ): LetterRow {
   return {
-    ...old, id: newId(), version: old.version + 1, duties_json: JSON.stringify(duties), plan_id: plan?.planId ?? null,
-    plan_version: plan?.version ?? null, status: 'awaiting', sign_due_at: dueAt,
-    issuer_signed_at: null, issuer_signed_by_person_id: null,
-    recipient_signed_at: null, recipient_signed_by_person_id: null, marked_late_at: null, reminders: 0,
+    ...old,
+    id: newId(),
+    version: old.version + 1,
+    duties_json: JSON.stringify(duties),
+    plan_id: plan?.planId ?? null,
+    plan_version: plan?.version ?? null,
+    status: 'awaiting',
+    sign_due_at: dueAt,
+    issuer_signed_at: null,
+    issuer_signed_by_person_id: null,
+    recipient_signed_at: null,
+    recipient_signed_by_person_id: null,
+    marked_late_at: null,
+    reminders: 0,
     last_reminded_at: null,
-    created_at: at.toISOString(), superseded_at: null,
+    created_at: at.toISOString(),
+    superseded_at: null,
   };
 }

@@ -34,10 +34,15 @@ export function letterTemplate(id: (typeof LETTER_TEMPLATES)[number]): LetterTem
   return parsed.data;
 }
 
-export const fillIn = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+export const fillIn = (text: string, vars: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
 
 /** The plan duties a letter carries: all of them for a head; those whose title names the role for staff. */
-export function dutiesFor(template: LetterTemplate, role: string, duties: { title: string; text: string }[]): { title: string; text: string }[] {
+export function dutiesFor(
+  template: LetterTemplate,
+  role: string,
+  duties: { title: string; text: string }[],
+): { title: string; text: string }[] {
   if (template.audience === 'unit_head') return duties;
   const words = template.roleDutyTitles?.[role] ?? [];
   return duties.filter((d) => words.some((w) => d.title.toLowerCase().includes(w.toLowerCase())));

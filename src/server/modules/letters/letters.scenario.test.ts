@@ -55,14 +55,22 @@ for (const dialect of dialectsUnderTest()) {
       bureauSide = await t.signIn('cs1.head');
       head = await t.signIn('s1.head');
     };
-    const issue = (unitIds: string[]) => bureauSide.post('/api/v1/letters', {
-      issuerUnitId: cs1, template: 'bureau-to-head', periodLabel: '2027 年', signDueAt: new Date(T0.getTime() + 48 * HOUR).toISOString(), unitIds,
-    });
+    const issue = (unitIds: string[]) =>
+      bureauSide.post('/api/v1/letters', {
+        issuerUnitId: cs1,
+        template: 'bureau-to-head',
+        periodLabel: '2027 年',
+        signDueAt: new Date(T0.getTime() + 48 * HOUR).toISOString(),
+        unitIds,
+      });
 
     it('refuses a unit whose plan in force has no duties, naming it, and stores nothing', async () => {
       const res = await issue([s1, s2]);
       assert.equal(res.statusCode, 422, res.body);
-      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['unitIds.1']);
+      assert.deepEqual(
+        res.json().errors.map((e: { field: string }) => e.field),
+        ['unitIds.1'],
+      );
       assert.match(res.json().errors[0].message, /城关镇第二小学/);
       assert.equal((await t.c.db.selectFrom('responsibility_letters').select('id').execute()).length, 0);
     });
@@ -75,7 +83,12 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(letter.title, '2027 年安全工作目标责任书');
       assert.ok(letter.duties.some((d: { title: string }) => d.title === '班主任'));
       assert.deepEqual(letter.canSign, ['recipient']);
-      const told = await t.c.db.selectFrom('notifications').select('body').where('person_id', '=', head.me.personId).where('kind', '=', 'letter').execute();
+      const told = await t.c.db
+        .selectFrom('notifications')
+        .select('body')
+        .where('person_id', '=', head.me.personId)
+        .where('kind', '=', 'letter')
+        .execute();
       assert.equal(told.length, 1);
       clock.set(new Date(T0.getTime() + HOUR));
       const signed = await head.post(`/api/v1/letters/${letterId}/sign`, { side: 'recipient' });
@@ -93,10 +106,27 @@ for (const dialect of dialectsUnderTest()) {
       await t.c.engine.tick();
       let letter = (await bureauSide.get(`/api/v1/letters/${letterId}`)).json();
       assert.deepEqual([letter.late, letter.reminders], [true, 1]);
-      const chased = () => t.c.db.selectFrom('notifications').select('body').where('person_id', '=', bureauSide.me.personId).where('kind', '=', 'letter').where('body', 'like', '催签%').execute();
+      const chased = () =>
+        t.c.db
+          .selectFrom('notifications')
+          .select('body')
+          .where('person_id', '=', bureauSide.me.personId)
+          .where('kind', '=', 'letter')
+          .where('body', 'like', '催签%')
+          .execute();
       assert.equal((await chased()).length, 1);
       // The head, who has signed, is not chased.
-      assert.equal((await t.c.db.selectFrom('notifications').select('id').where('person_id', '=', head.me.personId).where('body', 'like', '催签%').execute()).length, 0);
+      assert.equal(
+        (
+          await t.c.db
+            .selectFrom('notifications')
+            .select('id')
+            .where('person_id', '=', head.me.personId)
+            .where('body', 'like', '催签%')
+            .execute()
+        ).length,
+        0,
+      );
       await moveTo(new Date(T0.getTime() + 72 * HOUR));
       await t.c.engine.tick();
       assert.equal((await chased()).length, 2);
@@ -107,8 +137,16 @@ for (const dialect of dialectsUnderTest()) {
       await moveTo(new Date(T0.getTime() + 96 * HOUR));
       await t.c.engine.tick();
       assert.equal((await chased()).length, 2, 'no chasing once both have signed');
-      const audit = await t.c.db.selectFrom('audit_log').select('action').where('entity', '=', 'letter').orderBy('seq').execute();
-      assert.deepEqual(audit.map((a) => a.action), ['letter.issue', 'letter.sign', 'letter.sign-overdue', 'letter.chase', 'letter.sign']);
+      const audit = await t.c.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'letter')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['letter.issue', 'letter.sign', 'letter.sign-overdue', 'letter.chase', 'letter.sign'],
+      );
     });
 
     it('exports a .docx with the duties and a signature block with both sign-off times', async () => {
@@ -125,34 +163,57 @@ for (const dialect of dialectsUnderTest()) {
       const { standing } = await t.c.planRules.forUnit(s1, clock.now());
       const revision = await t.c.plans.startRevision(system, standing!.planId);
       const content = JSON.parse(revision.versions.at(-1)!.content_json) as PlanContent;
-      await t.c.plans.updateDraft(system, standing!.planId, { content: { ...content, duties: [...content.duties, { title: '校医', text: '负责校内急救。' }] } });
+      await t.c.plans.updateDraft(system, standing!.planId, {
+        content: { ...content, duties: [...content.duties, { title: '校医', text: '负责校内急救。' }] },
+      });
       await t.c.plans.publish(system, standing!.planId);
       const old = (await head.get(`/api/v1/letters/${letterId}`)).json();
       assert.equal(old.status, 'superseded');
       assert.equal(old.versions.length, 2);
       const fresh = (await head.get(`/api/v1/letters/${old.versions[0].id}`)).json();
-      assert.deepEqual([fresh.version, fresh.status, fresh.recipientSignedAt, fresh.late], [2, 'awaiting', null, false]);
+      assert.deepEqual(
+        [fresh.version, fresh.status, fresh.recipientSignedAt, fresh.late],
+        [2, 'awaiting', null, false],
+      );
       assert.ok(fresh.duties.some((d: { title: string }) => d.title === '校医'));
       const list = (await head.get(`/api/v1/letters?unitId=${s1}`)).json().items;
-      assert.deepEqual(list.map((l: { version: number }) => l.version), [2]);
+      assert.deepEqual(
+        list.map((l: { version: number }) => l.version),
+        [2],
+      );
       assert.equal((await head.post(`/api/v1/letters/${letterId}/sign`, { side: 'recipient' })).statusCode, 409);
     });
 
     it('a head issues a post letter to a class teacher with only the class teacher’s duties', async () => {
       const teacher = await t.signIn('s1.teacher1');
       const res = await head.post('/api/v1/letters', {
-        issuerUnitId: s1, template: 'head-to-staff', periodLabel: '2027 年', signDueAt: new Date(clock.now().getTime() + 48 * HOUR).toISOString(),
-        recipients: [{ personId: teacher.me.personId, role: 'class_teacher' }, { personId: head.me.personId, role: 'gatekeeper' }],
+        issuerUnitId: s1,
+        template: 'head-to-staff',
+        periodLabel: '2027 年',
+        signDueAt: new Date(clock.now().getTime() + 48 * HOUR).toISOString(),
+        recipients: [
+          { personId: teacher.me.personId, role: 'class_teacher' },
+          { personId: head.me.personId, role: 'gatekeeper' },
+        ],
       });
       assert.equal(res.statusCode, 422, res.body);
-      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['recipients.1.personId']);
+      assert.deepEqual(
+        res.json().errors.map((e: { field: string }) => e.field),
+        ['recipients.1.personId'],
+      );
       const ok = await head.post('/api/v1/letters', {
-        issuerUnitId: s1, template: 'head-to-staff', periodLabel: '2027 年', signDueAt: new Date(clock.now().getTime() + 48 * HOUR).toISOString(),
+        issuerUnitId: s1,
+        template: 'head-to-staff',
+        periodLabel: '2027 年',
+        signDueAt: new Date(clock.now().getTime() + 48 * HOUR).toISOString(),
         recipients: [{ personId: teacher.me.personId, role: 'class_teacher' }],
       });
       assert.equal(ok.statusCode, 201, ok.body);
       const letter = (await teacher.get(`/api/v1/letters/${ok.json().ids[0]}`)).json();
-      assert.deepEqual(letter.duties.map((d: { title: string }) => d.title), ['班主任']);
+      assert.deepEqual(
+        letter.duties.map((d: { title: string }) => d.title),
+        ['班主任'],
+      );
       assert.deepEqual(letter.canSign, ['recipient']);
       const other = await (await t.signIn('s2.head')).get(`/api/v1/letters/${ok.json().ids[0]}`);
       assert.equal(other.statusCode, 404);

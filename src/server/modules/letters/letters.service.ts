@@ -65,7 +65,11 @@ export class LetterService {
 
   /** Schedules the sign-off deadline, tells the signers, and audits the new version. */
   private async opened(
-    tx: Executor, afterCommit: AfterCommit, actor: Actor, id: string, now: Date,
+    tx: Executor,
+    afterCommit: AfterCommit,
+    actor: Actor,
+    id: string,
+    now: Date,
     action: 'letter.issue' | 'letter.new-version',
   ): Promise<void> {
     const letter = (await repo.find(tx, id))!;
@@ -74,9 +78,15 @@ export class LetterService {
     const body = action === 'letter.issue' ? 'letter.newBody' : 'letter.newVersionBody';
     await tellSigners(this.notifier, tx, afterCommit, now, letter, ['issuer', 'recipient'], body);
     await this.audit.record(tx, actor, {
-      action, entity: 'letter', entityId: id, unitId: letter.unit_id,
+      action,
+      entity: 'letter',
+      entityId: id,
+      unitId: letter.unit_id,
       after: {
-        title: letter.title, version: letter.version, duties: JSON.parse(letter.duties_json) as unknown, signDueAt: letter.sign_due_at,
+        title: letter.title,
+        version: letter.version,
+        duties: JSON.parse(letter.duties_json) as unknown,
+        signDueAt: letter.sign_due_at,
       },
     });
   }
@@ -92,14 +102,18 @@ export class LetterService {
       const signs = person !== null && (await signersOf(tx, letter, side)).includes(person);
       if (!signs) throw new AppError(403, 'forbidden', 'letter.notSigner');
       const at = this.clock.now().toISOString();
-      const changes: Partial<LetterRow> = side === 'issuer'
-        ? { issuer_signed_at: at, issuer_signed_by_person_id: person }
-        : { recipient_signed_at: at, recipient_signed_by_person_id: person };
+      const changes: Partial<LetterRow> =
+        side === 'issuer'
+          ? { issuer_signed_at: at, issuer_signed_by_person_id: person }
+          : { recipient_signed_at: at, recipient_signed_by_person_id: person };
       const otherSigned = side === 'issuer' ? letter.recipient_signed_at !== null : letter.issuer_signed_at !== null;
       if (otherSigned) changes.status = 'signed';
       await repo.update(tx, id, changes);
       await this.audit.record(tx, actor, {
-        action: 'letter.sign', entity: 'letter', entityId: id, unitId: letter.unit_id,
+        action: 'letter.sign',
+        entity: 'letter',
+        entityId: id,
+        unitId: letter.unit_id,
         after: { side, at, late: at > letter.sign_due_at, version: letter.version },
       });
     });

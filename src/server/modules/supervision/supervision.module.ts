@@ -42,7 +42,10 @@ export function createSupervision(d: SupervisionDeps): Supervision {
   new LetterDeadlines(d.audit, d.notifier).register(d.engine);
   // A plan whose duties change gives every current letter of its unit a new version to sign.
   d.plans.onPublished((tx, unitId, at) => letters.planPublished(tx, unitId, at));
-  return { assessment: new AssessmentService(d.db, d.clock, d.audit), letters, letterQueries: new LetterQueries(d.db, letters),
+  return {
+    assessment: new AssessmentService(d.db, d.clock, d.audit),
+    letters,
+    letterQueries: new LetterQueries(d.db, letters),
     compliance: new ComplianceService(d.db, d.clock, d.planRules),
     analytics: new AnalyticsService(d.db, d.clock),
   };

@@ -15,15 +15,43 @@ export interface UnitBrief {
 
 /** The units module's read port: every unit under `path` (itself included), in tree order. */
 export async function unitsUnder(db: Executor, path: string): Promise<UnitBrief[]> {
-  const rows = await db.selectFrom('units').select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment'])
-    .where('path', 'like', `${path}%`).orderBy('path').execute();
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment'])
+    .where('path', 'like', `${path}%`)
+    .orderBy('path')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, type: r.type, path: r.path, depth: r.depth, parentId: r.parent_id, timeZone: r.time_zone, locale: r.locale, enrolment: r.enrolment,
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    path: r.path,
+    depth: r.depth,
+    parentId: r.parent_id,
+    timeZone: r.time_zone,
+    locale: r.locale,
+    enrolment: r.enrolment,
   }));
 }
 
 /** One unit, or undefined. */
 export async function unitBrief(db: Executor, id: string): Promise<UnitBrief | undefined> {
-  const r = await db.selectFrom('units').select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment']).where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, name: r.name, type: r.type, path: r.path, depth: r.depth, parentId: r.parent_id, timeZone: r.time_zone, locale: r.locale, enrolment: r.enrolment };
+  const r = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    r && {
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      path: r.path,
+      depth: r.depth,
+      parentId: r.parent_id,
+      timeZone: r.time_zone,
+      locale: r.locale,
+      enrolment: r.enrolment,
+    }
+  );
 }

@@ -9,7 +9,15 @@ import { useEffect, useRef } from 'react';
  * eval or inline script, so it runs under a strict Content-Security-Policy; this module is
  * loaded lazily, only by the analytics screen.
  */
-echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

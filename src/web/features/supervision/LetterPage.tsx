@@ -29,29 +29,72 @@ export default function LetterPage() {
       message.error((error as Error).message);
     }
   };
-  const signed = (who: string | null, at: string | null) => (at ? st('letters.signedAt', { who: who ?? '', at: formatDateTime(at, locale, l.timeZone) }) : st('letters.unsigned'));
+  const signed = (who: string | null, at: string | null) =>
+    at
+      ? st('letters.signedAt', { who: who ?? '', at: formatDateTime(at, locale, l.timeZone) })
+      : st('letters.unsigned');
   return (
     <>
-      <PageTitle title={l.title} extra={<Button onClick={() => void downloadFile(supervisionApi.letterDocx(l.id), 'letter.docx', locale).catch((e: Error) => message.error(e.message))}>{st('letters.download')}</Button>} />
+      <PageTitle
+        title={l.title}
+        extra={
+          <Button
+            onClick={() =>
+              void downloadFile(supervisionApi.letterDocx(l.id), 'letter.docx', locale).catch((e: Error) =>
+                message.error(e.message),
+              )
+            }
+          >
+            {st('letters.download')}
+          </Button>
+        }
+      />
       <Card>
-        <Space style={{ marginBottom: 12 }}>{letterStatusTag(l, st)}<Typography.Text type="secondary">{st('letters.version', { version: l.version })}</Typography.Text></Space>
+        <Space style={{ marginBottom: 12 }}>
+          {letterStatusTag(l, st)}
+          <Typography.Text type="secondary">{st('letters.version', { version: l.version })}</Typography.Text>
+        </Space>
         <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={st('letters.issuer')}>{l.issuerUnitName} — <span data-testid="issuer-signed">{signed(l.issuerSignedBy, l.issuerSignedAt)}</span></Descriptions.Item>
-          <Descriptions.Item label={st('letters.recipient')}>{l.unitName}{l.recipientName ? ` · ${l.recipientName}` : ''} — <span data-testid="recipient-signed">{signed(l.recipientSignedBy, l.recipientSignedAt)}</span></Descriptions.Item>
-          <Descriptions.Item label={st('letters.due')}>{formatDateTime(l.signDueAt, locale, l.timeZone)}</Descriptions.Item>
+          <Descriptions.Item label={st('letters.issuer')}>
+            {l.issuerUnitName} — <span data-testid="issuer-signed">{signed(l.issuerSignedBy, l.issuerSignedAt)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={st('letters.recipient')}>
+            {l.unitName}
+            {l.recipientName ? ` · ${l.recipientName}` : ''} —{' '}
+            <span data-testid="recipient-signed">{signed(l.recipientSignedBy, l.recipientSignedAt)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={st('letters.due')}>
+            {formatDateTime(l.signDueAt, locale, l.timeZone)}
+          </Descriptions.Item>
         </Descriptions>
         <Space style={{ marginTop: 12 }} wrap>
-          {l.canSign.map((side) => <Button key={side} type="primary" onClick={() => void sign(side)}>{st('letters.sign', { side: st(side === 'issuer' ? 'letters.issuer' : 'letters.recipient') })}</Button>)}
+          {l.canSign.map((side) => (
+            <Button key={side} type="primary" onClick={() => void sign(side)}>
+              {st('letters.sign', { side: st(side === 'issuer' ? 'letters.issuer' : 'letters.recipient') })}
+            </Button>
+          ))}
         </Space>
       </Card>
       <Card title={st('letters.duties', { version: l.planVersion ?? '—' })} style={{ marginTop: 12 }}>
-        {l.duties.map((d) => <Typography.Paragraph key={d.title}><Typography.Text strong>{d.title}：</Typography.Text>{d.text}</Typography.Paragraph>)}
+        {l.duties.map((d) => (
+          <Typography.Paragraph key={d.title}>
+            <Typography.Text strong>{d.title}：</Typography.Text>
+            {d.text}
+          </Typography.Paragraph>
+        ))}
       </Card>
       {l.versions.length > 1 ? (
         <Card title={st('letters.versions')} style={{ marginTop: 12 }}>
-          <List size="small" dataSource={l.versions} renderItem={(v) => (
-            <List.Item><Link to={`/letters/${v.id}`}>{st('letters.version', { version: v.version })}</Link>{letterStatusTag({ status: v.status, late: false }, st)}</List.Item>
-          )} />
+          <List
+            size="small"
+            dataSource={l.versions}
+            renderItem={(v) => (
+              <List.Item>
+                <Link to={`/letters/${v.id}`}>{st('letters.version', { version: v.version })}</Link>
+                {letterStatusTag({ status: v.status, late: false }, st)}
+              </List.Item>
+            )}
+          />
         </Card>
       ) : null}
     </>

@@ -22,12 +22,22 @@ export function RecordsDrawer({ target, onClose }: { target: RecordsTarget | nul
   );
   const data = records.data;
   return (
-    <Drawer open={target !== null} onClose={onClose} title={target ? st('assessment.recordsTitle', { item: target.itemTitle, unit: target.unitName }) : ''} size="large" destroyOnHidden>
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      title={target ? st('assessment.recordsTitle', { item: target.itemTitle, unit: target.unitName }) : ''}
+      size="large"
+      destroyOnHidden
+    >
       {records.error ? <LoadError error={records.error} onRetry={records.refresh} /> : null}
       {data ? (
         <>
-          <Typography.Paragraph type="secondary" data-testid="records-formula">{data.formula}</Typography.Paragraph>
-          <Typography.Paragraph strong>{st('assessment.figure')}: {data.met}/{data.counted}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" data-testid="records-formula">
+            {data.formula}
+          </Typography.Paragraph>
+          <Typography.Paragraph strong>
+            {st('assessment.figure')}: {data.met}/{data.counted}
+          </Typography.Paragraph>
           <List
             size="small"
             dataSource={data.records}
@@ -36,7 +46,9 @@ export function RecordsDrawer({ target, onClose }: { target: RecordsTarget | nul
               <List.Item data-testid="record">
                 <span>{r.link ? <Link to={r.link}>{r.label || r.at}</Link> : r.label || r.at}</span>
                 <span>
-                  <Typography.Text type="secondary" style={{ marginRight: 8 }}>{r.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+                    {r.at.slice(0, 16).replace('T', ' ')}
+                  </Typography.Text>
                   <Tag color={r.ok ? 'green' : 'red'}>{r.ok ? st('assessment.met') : st('assessment.notMet')}</Tag>
                 </span>
               </List.Item>

@@ -11,7 +11,10 @@ export default function UnitSheetPage() {
   const navigate = useNavigate();
   return (
     <>
-      <PageTitle title={st('assessment.mySheet')} extra={<Button onClick={() => navigate(`/assessment?sheet=${sheetId}`)}>{st('assessment.title')}</Button>} />
+      <PageTitle
+        title={st('assessment.mySheet')}
+        extra={<Button onClick={() => navigate(`/assessment?sheet=${sheetId}`)}>{st('assessment.title')}</Button>}
+      />
       <UnitSheetView sheetId={sheetId} unitId={unitId} />
     </>
   );

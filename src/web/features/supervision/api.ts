@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { Analytics } from '../../../common/schemas/analytics.js';
-import type { CreateSheetBody, Ranking, RecordsBehind, Sheet, UnitSheet, UpdateItemsBody } from '../../../common/schemas/assessment.js';
+import type {
+  CreateSheetBody,
+  Ranking,
+  RecordsBehind,
+  Sheet,
+  UnitSheet,
+  UpdateItemsBody,
+} from '../../../common/schemas/assessment.js';
 import type { ComplianceView } from '../../../common/schemas/compliance.js';
 import type { IssueLettersBody, Letter, LetterList } from '../../../common/schemas/letters.js';
 import { http, request } from '../../api/client.js';
@@ -21,9 +28,12 @@ export const supervisionApi = {
   updateItems: (id: string, body: UpdateItemsBody) => put<Sheet>(`${sheets}/${id}/items`, body),
   ranking: (id: string) => http.get<Ranking>(`${sheets}/${id}/ranking`),
   unitSheet: (id: string, unitId: string) => http.get<UnitSheet>(`${sheets}/${id}/units/${unitId}`),
-  records: (id: string, unitId: string, itemId: string) => http.get<Records>(`${sheets}/${id}/units/${unitId}/items/${itemId}/records`),
-  score: (id: string, unitId: string, itemId: string, score: number, evidence: string) => put<UnitSheet>(`${sheets}/${id}/units/${unitId}/items/${itemId}/score`, { score, evidence }),
-  answer: (id: string, unitId: string, itemId: string, text: string) => put<UnitSheet>(`${sheets}/${id}/units/${unitId}/items/${itemId}/answer`, { text }),
+  records: (id: string, unitId: string, itemId: string) =>
+    http.get<Records>(`${sheets}/${id}/units/${unitId}/items/${itemId}/records`),
+  score: (id: string, unitId: string, itemId: string, score: number, evidence: string) =>
+    put<UnitSheet>(`${sheets}/${id}/units/${unitId}/items/${itemId}/score`, { score, evidence }),
+  answer: (id: string, unitId: string, itemId: string, text: string) =>
+    put<UnitSheet>(`${sheets}/${id}/units/${unitId}/items/${itemId}/answer`, { text }),
   rankingXlsx: (id: string) => `/api/v1${sheets}/${id}/ranking.xlsx`,
   unitDocx: (id: string, unitId: string) => `/api/v1${sheets}/${id}/units/${unitId}/sheet.docx`,
   letters: (unitId?: string) => http.get<z.infer<typeof LetterList>>('/letters', unitId ? { unitId } : undefined),
@@ -33,5 +43,6 @@ export const supervisionApi = {
   letterDocx: (id: string) => `/api/v1/letters/${id}/letter.docx`,
   compliance: (unitId?: string) => http.get<Compliance>('/compliance', unitId ? { unitId } : undefined),
   analytics: (query: { unitId?: string; from?: string; last?: string }) => http.get<Analytics>('/analytics', query),
-  analyticsXlsx: (query: Record<string, string>) => `/api/v1/analytics/export.xlsx?${new URLSearchParams(query).toString()}`,
+  analyticsXlsx: (query: Record<string, string>) =>
+    `/api/v1/analytics/export.xlsx?${new URLSearchParams(query).toString()}`,
 };

@@ -34,7 +34,8 @@ export const supervisionEn: Record<SupervisionKey, string> = {
   'assessment.sendAnswer': 'Send answer',
   'assessment.answered': 'Sent',
   'assessment.mySheet': 'Our assessment',
-  'assessment.rules': 'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and counts neither for nor against the total. Units are assessed, never people.',
+  'assessment.rules':
+    'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and counts neither for nor against the total. Units are assessed, never people.',
   'assessment.form.title': 'Title',
   'assessment.form.unit': 'Supervising unit',
   'assessment.form.period': 'Period',
@@ -113,6 +114,9 @@ export const supervisionEn: Record<SupervisionKey, string> = {
   'analytics.fixed': 'Fixed',
   'analytics.overdue': 'Overdue',
   'analytics.empty': 'No records in this period',
-  'risk.low': 'Low', 'risk.medium': 'Medium', 'risk.high': 'High', 'risk.major': 'Major',
+  'risk.low': 'Low',
+  'risk.medium': 'Medium',
+  'risk.high': 'High',
+  'risk.major': 'Major',
   'common.unitPick': 'Choose a unit',
 };

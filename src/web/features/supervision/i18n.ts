@@ -10,7 +10,9 @@ export type SupervisionT = (key: SupervisionKey, vars?: Record<string, string | 
 const dictionaries: Record<Locale, Record<SupervisionKey, string>> = { 'zh-CN': supervisionZhCN, en: supervisionEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The supervision screens' own dictionary, in the language the user chose. */
 export function useSupT(): SupervisionT {

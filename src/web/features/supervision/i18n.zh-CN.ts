@@ -32,7 +32,8 @@ export const supervisionZhCN = {
   'assessment.sendAnswer': '提交说明',
   'assessment.answered': '已提交',
   'assessment.mySheet': '本单位考核',
-  'assessment.rules': '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，不是个人。',
+  'assessment.rules':
+    '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，不是个人。',
   'assessment.form.title': '标题',
   'assessment.form.unit': '考核单位',
   'assessment.form.period': '考核期',
@@ -111,7 +112,10 @@ export const supervisionZhCN = {
   'analytics.fixed': '整改完成',
   'analytics.overdue': '逾期',
   'analytics.empty': '本期没有记录',
-  'risk.low': '低', 'risk.medium': '中', 'risk.high': '高', 'risk.major': '重大',
+  'risk.low': '低',
+  'risk.medium': '中',
+  'risk.high': '高',
+  'risk.major': '重大',
   'common.unitPick': '选择单位',
 } as const;
 
