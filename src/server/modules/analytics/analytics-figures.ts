@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Analytics } from '../../../common/schemas/analytics.js';
 import type { StepRecord } from '../incidents/incidents.read-port.js';
-import type { UnitBrief } from '../units/units.read-port.js';
 
 /** Pure arithmetic of the analytics, kept apart from the reads so it can be checked by hand. */
 
@@ -55,19 +54,24 @@ export function weeksOf(from: string, last: string): string[] {
   return weeks;
 }
 
-/** Rows for the units directly below the root (each counting its whole subtree), or the root alone when it has none. */
+/**
+ * Rows for the units directly below the root, each counting its whole subtree (or the root alone
+ * when it has none). A unit's group is the id that follows the root's in its path: one look each.
+ */
 export function heatRows(
-  root: UnitBrief,
-  units: UnitBrief[],
+  root: { id: string; name: string; path: string },
+  children: { id: string; name: string; path: string }[],
+  units: { id: string; path: string }[],
   perUnit: Map<string, Int32Array>,
   weeks: string[],
 ): Analytics['heat']['rows'] {
-  const children = units.filter((u) => u.parentId === root.id);
   const groups = children.length ? children : [root];
+  const index = new Map(groups.map((g, i) => [g.id, i]));
+  const depth = root.path.split('/').length - 1;
   const groupOf = new Map<string, number>();
   for (const u of units) {
-    const i = groups.findIndex((g) => u.path.startsWith(g.path));
-    if (i >= 0) groupOf.set(u.id, i);
+    const i = children.length ? index.get(u.path.split('/', depth + 1)[depth]!) : 0;
+    if (i !== undefined) groupOf.set(u.id, i);
   }
   const rows = groups.map((g) => ({ unitId: g.id, unitName: g.name, counts: weeks.map(() => 0) }));
   for (const [unitId, counts] of perUnit) {

@@ -165,6 +165,17 @@ for (const dialect of dialectsUnderTest()) {
       ]);
     });
 
+    it('answers each view on its own as in the whole', async () => {
+      const q = 'from=2027-03-01&last=2027-03-31';
+      const all = (await bureau.get(`/api/v1/analytics?${q}`)).json();
+      for (const part of ['response', 'heat', 'ageing', 'hazards']) {
+        const res = await bureau.get(`/api/v1/analytics/${part}?${q}`);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(res.json()[part], all[part]);
+        assert.deepEqual([res.json().from, res.json().last], ['2027-03-01', '2027-03-31']);
+      }
+    });
+
     it('refuses a period that runs backwards, naming the field; a school cannot read the bureau', async () => {
       const res = await bureau.get('/api/v1/analytics?from=2027-03-31&last=2027-03-01');
       assert.equal(res.statusCode, 422);

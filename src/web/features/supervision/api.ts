@@ -42,7 +42,16 @@ export const supervisionApi = {
   signLetter: (id: string, side: 'issuer' | 'recipient') => http.post<Letter>(`/letters/${id}/sign`, { side }),
   letterDocx: (id: string) => `/api/v1/letters/${id}/letter.docx`,
   compliance: (unitId?: string) => http.get<Compliance>('/compliance', unitId ? { unitId } : undefined),
-  analytics: (query: { unitId?: string; from?: string; last?: string }) => http.get<Analytics>('/analytics', query),
+  /** The four views, each its own request, asked for at once. */
+  analytics: async (query: { unitId?: string; from?: string; last?: string }): Promise<Analytics> => {
+    const [response, heat, ageing, hazards] = await Promise.all([
+      http.get<Pick<Analytics, 'unitId' | 'unitName' | 'from' | 'last' | 'response'>>('/analytics/response', query),
+      http.get<Pick<Analytics, 'heat'>>('/analytics/heat', query),
+      http.get<Pick<Analytics, 'ageing'>>('/analytics/ageing', query),
+      http.get<Pick<Analytics, 'hazards'>>('/analytics/hazards', query),
+    ]);
+    return { ...response, heat: heat.heat, ageing: ageing.ageing, hazards: hazards.hazards };
+  },
   analyticsXlsx: (query: Record<string, string>) =>
     `/api/v1/analytics/export.xlsx?${new URLSearchParams(query).toString()}`,
 };
