@@ -17,7 +17,8 @@ export function median(values: number[]): number | null {
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 /** Acknowledge: a notify step, from when it became active to when it was done. Report upward: a report step, from the incident's report. */
-export function responseTimes(steps: StepRecord[], names: Map<string, string>): Analytics['response'] {
+export function responseTimes(steps: StepRecord[]): Analytics['response'] {
+  const names = new Map(steps.map((s) => [s.unitId, s.unitName]));
   const byUnit = new Map<string, { ack: number[]; report: number[] }>();
   for (const s of steps) {
     if (!s.doneAt) continue;
@@ -61,21 +62,15 @@ export function weeksOf(from: string, last: string): string[] {
 export function heatRows(
   root: { id: string; name: string; path: string },
   children: { id: string; name: string; path: string }[],
-  units: { id: string; path: string }[],
-  perUnit: Map<string, Int32Array>,
+  perUnit: Map<string, { path: string; counts: Int32Array }>,
   weeks: string[],
 ): Analytics['heat']['rows'] {
   const groups = children.length ? children : [root];
   const index = new Map(groups.map((g, i) => [g.id, i]));
   const depth = root.path.split('/').length - 1;
-  const groupOf = new Map<string, number>();
-  for (const u of units) {
-    const i = children.length ? index.get(u.path.split('/', depth + 1)[depth]!) : 0;
-    if (i !== undefined) groupOf.set(u.id, i);
-  }
   const rows = groups.map((g) => ({ unitId: g.id, unitName: g.name, counts: weeks.map(() => 0) }));
-  for (const [unitId, counts] of perUnit) {
-    const g = groupOf.get(unitId);
+  for (const { path, counts } of perUnit.values()) {
+    const g = children.length ? index.get(path.split('/', depth + 1)[depth]!) : 0;
     if (g === undefined) continue;
     counts.forEach((n, i) => {
       rows[g]!.counts[i]! += n;

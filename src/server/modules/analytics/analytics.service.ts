@@ -11,7 +11,7 @@ import { lateOrMissingByWeek } from '../daily-reports/daily-reports.read-port.js
 import { chainSteps } from '../incidents/incidents.read-port.js';
 import { hazardStats, openTaskAges } from '../inspections/rectification.read-port.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
-import { childrenOf, unitBrief, unitNames, unitPathsUnder, type UnitBrief } from '../units/units.read-port.js';
+import { childrenOf, unitBrief, type UnitBrief } from '../units/units.read-port.js';
 import { ageThresholds, heatRows, responseTimes, weeksOf } from './analytics-figures.js';
 
 const PERIOD_DAYS_DEFAULT = 90;
@@ -42,17 +42,17 @@ export class AnalyticsService {
   async response(actor: Actor, query: AnalyticsQuery): Promise<Head & Pick<Analytics, 'response'>> {
     const c = await this.context(actor, query);
     const steps = await chainSteps(this.db, c.root.path, c.window, c.now.toISOString());
-    const names = await unitNames(this.db, [...new Set(steps.map((s) => s.unitId))]);
-    return { ...head(c), response: responseTimes(steps, names) };
+    return { ...head(c), response: responseTimes(steps) };
   }
 
   async heat(actor: Actor, query: AnalyticsQuery): Promise<Head & Pick<Analytics, 'heat'>> {
     const c = await this.context(actor, query);
     const weeks = weeksOf(c.from, c.last);
-    const [units, children] = await Promise.all([unitPathsUnder(this.db, c.root.path), childrenOf(this.db, c.root.id)]);
-    const ids = units.map((u) => u.id);
-    const perUnit = await lateOrMissingByWeek(this.db, ids, c.from, c.last, weeks);
-    return { ...head(c), heat: { weeks, rows: heatRows(c.root, children, units, perUnit, weeks) } };
+    const [perUnit, children] = await Promise.all([
+      lateOrMissingByWeek(this.db, c.root.path, c.from, c.last, weeks),
+      childrenOf(this.db, c.root.id),
+    ]);
+    return { ...head(c), heat: { weeks, rows: heatRows(c.root, children, perUnit, weeks) } };
   }
 
   async ageing(actor: Actor, query: AnalyticsQuery): Promise<Head & Pick<Analytics, 'ageing'>> {

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { Executor } from '../../db/database.js';
 import type { RecordFact } from '../../lib/record-facts.js';
 import { CODE } from './day-codes.js';
-import * as repo from './daily-reports.repository.js';
 
 /*
  * The daily-reports module's read port: what other modules (assessment, analytics) may know of
@@ -75,27 +74,34 @@ const LATE_OR_MISSING = new Uint8Array(128);
 for (const code of [CODE.late, CODE.overdue, CODE.missing, CODE.pending]) LATE_OR_MISSING[code.charCodeAt(0)] = 1;
 
 /**
- * Late and missing days per unit and week, as counts indexed like `weeks` (their Mondays, in order),
- * read from the month rows the matrix reads (a county's months whole, sifted here), without a row
- * or a string per day: each month's day → week index is worked out once.
+ * Late and missing days per unit under `path` and week, as counts indexed like `weeks` (their
+ * Mondays, in order), with each unit's path for grouping; no row or string per day is made: each
+ * month's day → week index is worked out once, and characters are looked up in a table.
  */
 export async function lateOrMissingByWeek(
   db: Executor,
-  unitIds: string[],
+  path: string,
   fromDay: string,
   lastDay: string,
   weeks: string[],
-): Promise<Map<string, Int32Array>> {
-  const out = new Map<string, Int32Array>();
+): Promise<Map<string, { path: string; counts: Int32Array }>> {
+  const out = new Map<string, { path: string; counts: Int32Array }>();
   if (lastDay < fromDay) return out;
   const months: string[] = [];
   for (
     let m = DateTime.fromISO(fromDay).startOf('month');
     m.toISODate()!.slice(0, 7) <= lastDay.slice(0, 7);
     m = m.plus({ months: 1 })
-  )
+  ) {
     months.push(m.toISODate()!.slice(0, 7));
-  const rows = await repo.monthRows(db, months, unitIds);
+  }
+  const rows = await db
+    .selectFrom('daily_report_months as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.unit_id', 'u.path', 'm.month', 'm.days'])
+    .where('m.month', 'in', months)
+    .where('u.path', 'like', `${path}%`)
+    .execute();
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
   const slotsByMonth = new Map(
     months.map((month) => {
@@ -111,11 +117,11 @@ export async function lateOrMissingByWeek(
   for (const row of rows) {
     const slots = slotsByMonth.get(row.month)!;
     const days = row.days;
-    let counts = out.get(row.unit_id);
+    let entry = out.get(row.unit_id);
     for (let i = 0; i < days.length; i++) {
       if (LATE_OR_MISSING[days.charCodeAt(i)] !== 1 || slots[i]! < 0) continue;
-      if (!counts) out.set(row.unit_id, (counts = new Int32Array(weeks.length)));
-      counts[slots[i]!]! += 1;
+      if (!entry) out.set(row.unit_id, (entry = { path: row.path, counts: new Int32Array(weeks.length) }));
+      entry.counts[slots[i]!]! += 1;
     }
   }
   return out;

@@ -9,6 +9,7 @@ import type { RecordFact, Window } from '../../lib/record-facts.js';
 
 export interface StepRecord {
   unitId: string;
+  unitName: string;
   stepId: string;
   incidentId: string;
   kind: string;
@@ -27,6 +28,7 @@ export async function chainSteps(db: Executor, path: string, window: Window, now
     .innerJoin('units as u', 'u.id', 'i.unit_id')
     .select([
       'i.unit_id',
+      'u.name as unit_name',
       's.id',
       's.incident_id',
       's.kind',
@@ -44,6 +46,7 @@ export async function chainSteps(db: Executor, path: string, window: Window, now
     .execute();
   return rows.map((r) => ({
     unitId: r.unit_id,
+    unitName: r.unit_name,
     stepId: r.id,
     incidentId: r.incident_id,
     kind: r.kind,

@@ -56,26 +56,7 @@ export async function unitBrief(db: Executor, id: string): Promise<UnitBrief | u
   );
 }
 
-/** Ids and paths of every unit under `path` (itself included): few columns, for grouping a large tree. */
-export async function unitPathsUnder(db: Executor, path: string): Promise<{ id: string; path: string }[]> {
-  return db.selectFrom('units').select(['id', 'path']).where('path', 'like', `${path}%`).execute();
-}
-
 /** The units directly below one unit, by name. */
 export async function childrenOf(db: Executor, id: string): Promise<{ id: string; name: string; path: string }[]> {
   return db.selectFrom('units').select(['id', 'name', 'path']).where('parent_id', '=', id).orderBy('name').execute();
-}
-
-/** Names of units by id. */
-export async function unitNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.set(r.id, r.name);
-  }
-  return out;
 }
