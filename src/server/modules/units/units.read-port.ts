@@ -13,47 +13,30 @@ export interface UnitBrief {
   enrolment: number | null;
 }
 
+const briefOf = (db: Executor) =>
+  db.selectFrom('units').select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment']);
+type BriefRow = Awaited<ReturnType<ReturnType<typeof briefOf>['execute']>>[number];
+const toBrief = (r: BriefRow): UnitBrief => ({
+  id: r.id,
+  name: r.name,
+  type: r.type,
+  path: r.path,
+  depth: r.depth,
+  parentId: r.parent_id,
+  timeZone: r.time_zone,
+  locale: r.locale,
+  enrolment: r.enrolment,
+});
+
 /** The units module's read port: every unit under `path` (itself included), in tree order. */
 export async function unitsUnder(db: Executor, path: string): Promise<UnitBrief[]> {
-  const rows = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment'])
-    .where('path', 'like', `${path}%`)
-    .orderBy('path')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    path: r.path,
-    depth: r.depth,
-    parentId: r.parent_id,
-    timeZone: r.time_zone,
-    locale: r.locale,
-    enrolment: r.enrolment,
-  }));
+  return (await briefOf(db).where('path', 'like', `${path}%`).orderBy('path').execute()).map(toBrief);
 }
 
 /** One unit, or undefined. */
 export async function unitBrief(db: Executor, id: string): Promise<UnitBrief | undefined> {
-  const r = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      name: r.name,
-      type: r.type,
-      path: r.path,
-      depth: r.depth,
-      parentId: r.parent_id,
-      timeZone: r.time_zone,
-      locale: r.locale,
-      enrolment: r.enrolment,
-    }
-  );
+  const row = await briefOf(db).where('id', '=', id).executeTakeFirst();
+  return row && toBrief(row);
 }
 
 /** The units directly below one unit, by name. */
