@@ -32,7 +32,7 @@ const TARGETS = { today: 100, matrix: 300 };
 const ONLY = process.env.BENCH_DR_ONLY;
 
 /** mulberry32: the same data on every run and both databases. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -53,7 +53,7 @@ interface Generated {
   seconds: number;
 }
 
-async function insertMany<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
+export async function insertMany<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 

@@ -10,6 +10,7 @@ const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'live-fanout': () => import('./live-fanout.bench.js'),
   'report-burst': () => import('./report-burst.bench.js'),
   // --- end #15 ---
+  analytics: () => import('./analytics.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

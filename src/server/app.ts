@@ -39,6 +39,8 @@ import { acknowledgementRoutes } from './modules/acknowledgements/acknowledgemen
 import { channelRoutes } from './modules/channels/channels.routes.js';
 import { requireTopAdmin } from './modules/channels/channels.policy.js';
 import { deliveryHealth } from './notify/delivery-health.js';
+// issue 18: letters, assessment, compliance, analytics
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -105,6 +107,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     const since = new Date(c.clock.now().getTime() - 24 * 60 * 60_000);
     return { since: since.toISOString(), channels: await deliveryHealth(c.db, since), secretKeyConfigured: c.config.secretKey !== undefined };
   }, { failover: c.failover, acks: c.acknowledgements, now: () => c.clock.now() });
+  supervisionRoutes(app, c.supervision, c.clock);
 
   await serveWebApp(app, c.config.webDir);
   return app;

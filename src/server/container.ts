@@ -41,6 +41,8 @@ import { AcknowledgementService } from './modules/acknowledgements/acknowledgeme
 import { ChannelService } from './modules/channels/channels.service.js';
 import { Failover } from './notify/failover.js';
 import type { VendorSettingsSource } from './notify/channels/vendor-settings.js';
+// issue 18: letters, assessment, compliance, analytics
+import { createSupervision, type Supervision } from './modules/supervision/supervision.module.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -77,6 +79,8 @@ export interface Container {
   /** Notices and directives down the tree, signed for and replied to. */
   directives: Directives;
   /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
+  /** Issue 18: responsibility letters, assessment sheets, compliance with the rules, the bureau's analytics. */
+  supervision: Supervision;
   leave: LeaveService;
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
   duty: DutyService;
@@ -157,9 +161,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
+  const supervision = createSupervision({ db, clock, audit, units, engine, notifier, planRules, plans });
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, live: new LiveStreams(bus), deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
     dailyReports, directives,
+    supervision,
     leave, duty, dutyRosters,
     channelSettings, acknowledgements, failover, notifier,
     close: async () => {

@@ -42,6 +42,13 @@ const DutyPage = lazy(() => import('./features/duty/DutyPage.js'));
 const OnDutyNowPage = lazy(() => import('./features/duty/OnDutyNowPage.js'));
 const RosterToolsPage = lazy(() => import('./features/duty/RosterToolsPage.js'));
 const LeavePage = lazy(() => import('./features/duty/LeavePage.js'));
+// issue 18: supervision
+const AssessmentPage = lazy(() => import('./features/supervision/AssessmentPage.js'));
+const UnitSheetPage = lazy(() => import('./features/supervision/UnitSheetPage.js'));
+const LettersPage = lazy(() => import('./features/supervision/LettersPage.js'));
+const LetterPage = lazy(() => import('./features/supervision/LetterPage.js'));
+const CompliancePage = lazy(() => import('./features/supervision/CompliancePage.js'));
+const AnalyticsPage = lazy(() => import('./features/supervision/AnalyticsPage.js'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.js'));
 
 export function FullPageSpin() {
@@ -89,6 +96,13 @@ function SignedInRoutes() {
           <Route path="duty/roster" element={<RosterToolsPage />} />
           <Route path="duty/leave" element={<LeavePage />} />
           <Route path="channels" element={<ChannelsPage />} />
+          {/* issue 18: supervision */}
+          <Route path="assessment" element={<AssessmentPage />} />
+          <Route path="assessment/:sheetId/units/:unitId" element={<UnitSheetPage />} />
+          <Route path="letters" element={<LettersPage />} />
+          <Route path="letters/:id" element={<LetterPage />} />
+          <Route path="compliance" element={<CompliancePage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

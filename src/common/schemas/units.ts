@@ -5,6 +5,9 @@ import { UNIT_TYPES } from '../org.js';
 import { Id, PageQuery, TimeZone, Timestamp, pageOf } from './shared.js';
 
 const Name = z.string().trim().min(1).max(NAME_MAX);
+/** Pupils enrolled in a school or kindergarten. */
+export const ENROLMENT_MAX = 50_000;
+const Enrolment = z.number().int().min(0).max(ENROLMENT_MAX).describe('Pupils enrolled (schools and kindergartens)');
 
 export const Unit = z.object({
   id: Id,
@@ -14,6 +17,8 @@ export const Unit = z.object({
   timeZone: z.string(),
   locale: z.enum(LOCALES),
   depth: z.number().int(),
+  /** Pupils enrolled; null when not recorded. GB/T 29315-2022 sets the guards a school needs by it. */
+  enrolment: z.number().int().nullable(),
   childCount: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -33,6 +38,7 @@ export const CreateUnitBody = z.strictObject({
   type: z.enum(UNIT_TYPES),
   timeZone: TimeZone.optional().describe('Defaults to the parent unit’s time zone'),
   locale: z.enum(LOCALES).optional().describe('Defaults to the parent unit’s language'),
+  enrolment: Enrolment.optional(),
 });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 
@@ -41,6 +47,7 @@ export const UpdateUnitBody = z.strictObject({
   type: z.enum(UNIT_TYPES).optional(),
   timeZone: TimeZone.optional(),
   locale: z.enum(LOCALES).optional(),
+  enrolment: Enrolment.nullable().optional(),
 });
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 

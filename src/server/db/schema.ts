@@ -6,6 +6,9 @@ import type { DirectiveTables } from '../modules/directives/directives.table.js'
 import type { ChannelTables } from '../modules/channels/channels.table.js';
 import type { AcknowledgementTables } from '../modules/acknowledgements/acknowledgements.table.js';
 import type { AuditTables } from '../modules/audit/audit.table.js';
+// issue 18: letters and assessment
+import type { LetterTables } from '../modules/letters/letters.table.js';
+import type { AssessmentTables } from '../modules/assessment/assessment.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -22,6 +25,8 @@ export interface UnitTable {
   /** Ids from the root down to this unit, as `/id1/id2/`; a subtree is a prefix match. */
   path: string;
   depth: number;
+  /** Pupils enrolled (schools and kindergartens); the guards a unit needs follow from it. */
+  enrolment: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -552,7 +557,8 @@ export interface PatrolCheckInTable {
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
 export interface Database
-  extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables {
+  extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables,
+    LetterTables, AssessmentTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

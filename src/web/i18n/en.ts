@@ -55,6 +55,12 @@ export const en: Record<MessageKey, string> = {
   'nav.visitors': 'Visitor log',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
+  // issue 18: supervision
+  'nav.group.supervision': 'Supervision',
+  'nav.assessment': 'Assessment',
+  'nav.letters': 'Responsibility letters',
+  'nav.compliance': 'Compliance',
+  'nav.analytics': 'Analytics',
 
   'user.changePassword': 'Change password',
   'user.apiDocs': 'API documentation',
@@ -106,6 +112,8 @@ export const en: Record<MessageKey, string> = {
   'unit.name': 'Unit name',
   'unit.type': 'Unit type',
   'unit.timeZone': 'Time zone',
+  'unit.enrolment': 'Enrolment',
+  'unit.enrolmentHint': 'For schools and kindergartens: the guards needed under GB/T 29315-2022 follow from it.',
   'unit.locale': 'Language',
   'unit.createdAt': 'Created',
   'unit.updatedAt': 'Updated',

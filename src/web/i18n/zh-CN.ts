@@ -53,6 +53,12 @@ export const zhCN = {
   'nav.visitors': '门卫登记',
   'nav.drills': '应急演练',
   'nav.cases': '矛盾纠纷',
+  // issue 18: supervision
+  'nav.group.supervision': '督导考核',
+  'nav.assessment': '考核',
+  'nav.letters': '目标责任书',
+  'nav.compliance': '合规情况',
+  'nav.analytics': '统计分析',
 
   'user.changePassword': '修改密码',
   'user.apiDocs': '接口文档',
@@ -104,6 +110,8 @@ export const zhCN = {
   'unit.name': '单位名称',
   'unit.type': '单位类型',
   'unit.timeZone': '时区',
+  'unit.enrolment': '在校学生数',
+  'unit.enrolmentHint': '学校、幼儿园填写；据此按 GB/T 29315-2022 核定应配保安员人数。',
   'unit.locale': '默认语言',
   'unit.createdAt': '创建时间',
   'unit.updatedAt': '更新时间',

@@ -18,6 +18,8 @@ import * as patrols from './20261129_1950_patrols.js';
 import * as incidentFlagsAppendOnly from './20261129_2000_incident_flags_append_only.js';
 import * as reach from './20261206_1100_reach.js';
 import * as auditSequencer from './20261206_1500_audit_sequencer.js';
+// issue 18: letters, assessment, enrolment
+import * as assessment from './20261206_1800_assessment.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_2000_incident_flags_append_only': incidentFlagsAppendOnly,
   '20261206_1100_reach': reach,
   '20261206_1500_audit_sequencer': auditSequencer,
+  '20261206_1800_assessment': assessment,
 };

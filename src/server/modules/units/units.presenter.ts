@@ -11,6 +11,7 @@ export function presentUnit(row: UnitWithCount): Unit {
     timeZone: row.time_zone,
     locale: row.locale as Unit['locale'],
     depth: row.depth,
+    enrolment: row.enrolment,
     childCount: Number(row.child_count),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

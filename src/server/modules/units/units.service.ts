@@ -19,7 +19,7 @@ export interface UnitListOptions extends PageQuery {
   q?: string;
 }
 
-const snapshot = (u: UnitRow) => ({ name: u.name, type: u.type, timeZone: u.time_zone, locale: u.locale, parentId: u.parent_id });
+const snapshot = (u: UnitRow) => ({ name: u.name, type: u.type, timeZone: u.time_zone, locale: u.locale, parentId: u.parent_id, enrolment: u.enrolment });
 
 export class UnitService {
   constructor(
@@ -82,6 +82,7 @@ export class UnitService {
       locale: input.locale ?? parent?.locale ?? DEFAULT_LOCALE,
       path: `${parent?.path ?? '/'}${id}/`,
       depth: (parent?.depth ?? -1) + 1,
+      enrolment: input.enrolment ?? null,
       created_at: now,
       updated_at: now,
     };
@@ -99,6 +100,7 @@ export class UnitService {
         ...(input.type !== undefined && { type: input.type }),
         ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
         ...(input.locale !== undefined && { locale: input.locale }),
+        ...(input.enrolment !== undefined && { enrolment: input.enrolment }),
       };
       if (Object.keys(changes).length === 0) return before;
       await repo.update(tx, id, { ...changes, updated_at: this.clock.now().toISOString() });

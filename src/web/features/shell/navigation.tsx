@@ -1,5 +1,10 @@
 import {
   AlertOutlined,
+  // issue 18: supervision
+  AuditOutlined,
+  BarChartOutlined,
+  CheckCircleOutlined,
+  TrophyOutlined,
   CompassOutlined,
   ApartmentOutlined,
   DashboardOutlined,
@@ -55,6 +60,16 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/directives', label: 'nav.directives', icon: <NotificationOutlined /> },
       { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
       { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined /> },
+    ],
+  },
+  // issue 18: what a supervising unit uses to hold the units below it to account
+  {
+    label: 'nav.group.supervision',
+    items: [
+      { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined /> },
+      { path: '/letters', label: 'nav.letters', icon: <AuditOutlined /> },
+      { path: '/compliance', label: 'nav.compliance', icon: <CheckCircleOutlined /> },
+      { path: '/analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
     ],
   },
   {

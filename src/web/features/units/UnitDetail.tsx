@@ -61,6 +61,7 @@ export function UnitDetail({ unit, parentName, canManage, canMove, onAdd, onEdit
           {unit.timeZone} <Typography.Text type="secondary">({utcOffset(unit.timeZone)})</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('unit.locale')}>{localeLabel(t, unit.locale)}</Descriptions.Item>
+        {unit.enrolment !== null ? <Descriptions.Item label={t('unit.enrolment')}>{unit.enrolment}</Descriptions.Item> : null}
         <Descriptions.Item label={t('unit.createdAt')}>{formatDateTime(unit.createdAt, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('unit.updatedAt')}>{formatDateTime(unit.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>

@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../../common/locale.js';
 import type { UnitType } from '../../../common/org.js';
-import type { Unit } from '../../../common/schemas/units.js';
+import { ENROLMENT_MAX, type Unit } from '../../../common/schemas/units.js';
 import { NAME_MAX } from '../../../common/limits.js';
 import { unitsApi } from '../../api/endpoints.js';
 import { applyProblem } from '../../components/form-errors.js';
@@ -19,6 +19,8 @@ interface UnitFormValues {
   type: UnitType;
   timeZone: string;
   locale: Locale;
+  /** Pupils enrolled (schools and kindergartens); the guards needed follow from it. */
+  enrolment?: number | null;
 }
 
 /** Adds a unit under `parent`, or edits `unit`. Time zone and language start as the parent's. */
@@ -35,8 +37,8 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
       const { parent } = target;
       form.setFieldsValue({ type: likelyChildType(parent.type), timeZone: parent.timeZone, locale: parent.locale });
     } else {
-      const { name, type, timeZone, locale } = target.unit;
-      form.setFieldsValue({ name, type, timeZone, locale });
+      const { name, type, timeZone, locale, enrolment } = target.unit;
+      form.setFieldsValue({ name, type, timeZone, locale, enrolment });
     }
   }, [target, form]);
 
@@ -46,7 +48,7 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
     try {
       const saved =
         target.kind === 'create'
-          ? await unitsApi.create({ parentId: target.parent.id, ...values, name: values.name.trim() })
+          ? await unitsApi.create({ parentId: target.parent.id, ...values, enrolment: values.enrolment ?? undefined, name: values.name.trim() })
           : await unitsApi.update(target.unit.id, { ...values, name: values.name.trim() });
       message.success(target.kind === 'create' ? t('units.created', { name: saved.name }) : t('common.saved'));
       onSaved(saved);
@@ -87,6 +89,9 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
         </Form.Item>
         <Form.Item name="locale" label={t('unit.locale')} rules={[requiredRule(t, t('unit.locale'), true)]}>
           <Select options={localeOptions(t)} />
+        </Form.Item>
+        <Form.Item name="enrolment" label={t('unit.enrolment')} extra={t('unit.enrolmentHint')}>
+          <InputNumber min={0} max={ENROLMENT_MAX} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>
