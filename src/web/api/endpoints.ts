@@ -3,7 +3,7 @@ import type { CreatePersonBody, Person, UpdatePersonBody } from '../../common/sc
 import type { PlanContent, SpecialPeriod } from '../../common/schemas/plan-content.js';
 import type { PlanDiff as PlanDiffSchema, PlanSummary as PlanSummarySchema, PlanVersion, RulesInForceView, TemplateId } from '../../common/schemas/plans.js';
 import type { Page } from '../../common/schemas/shared.js';
-import type { CreateUnitBody, Unit, UpdateUnitBody } from '../../common/schemas/units.js';
+import type { CreateUnitBody, Unit, UnitToday, UpdateUnitBody } from '../../common/schemas/units.js';
 import type { z } from 'zod';
 import type { Locale } from '../../common/locale.js';
 import type { Role } from '../../common/org.js';
@@ -36,6 +36,8 @@ export interface UnitQuery {
 export const unitsApi = {
   list: (query: UnitQuery) => http.get<Page<Unit>>('/units', { ...query, roots: query.roots ? 'true' : undefined }),
   get: (id: string) => http.get<Unit>(`/units/${id}`),
+  /** The unit's date today in its own zone, from the server's clock. */
+  today: (id: string) => http.get<UnitToday>(`/units/${id}/today`),
   create: (body: CreateUnitBody) => http.post<Unit>('/units', body),
   update: (id: string, body: UpdateUnitBody) => http.patch<Unit>(`/units/${id}`, body),
   move: (id: string, parentId: string) => http.post<Unit>(`/units/${id}/move`, { parentId }),
