@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiGet, apiSend, pickOption } from './helpers/app.js';
-import { PHONE, shot } from './helpers/browser.js';
+import { browserInputTime, PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 interface DrillView {
@@ -24,10 +24,7 @@ const open = (username: string, en = false) => demo.open(username, { viewport: P
 
 
 /** `YYYY-MM-DDTHH:mm`, `minutes` from now, in the browser's time, for a datetime-local input. */
-const inputTime = (minutes: number) => {
-  const date = new Date(Date.now() + minutes * 60_000);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+const inputTime = (minutes: number) => browserInputTime(new Date(Date.now() + minutes * 60_000));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

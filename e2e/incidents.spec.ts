@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
 import { apiGet, apiSend, eventually } from './helpers/app.js';
-import { DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { browserInputTime, DESKTOP, PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 /** Sample unit names by code, from the sample organisation itself. */
@@ -55,10 +55,9 @@ async function submitAndOpen(page: Page): Promise<string> {
   return page.url().split('/').pop()!;
 }
 
-/** Local time `hours` ago as a datetime-local input value. */
+/** The browser's wall-clock time `hours` ago as a datetime-local input value. */
 function hoursAgo(hours: number): string {
-  const date = new Date(Date.now() - hours * 3_600_000);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return browserInputTime(new Date(Date.now() - hours * 3_600_000));
 }
 
 /** A 1×1 PNG: the smallest real picture. */

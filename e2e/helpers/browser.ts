@@ -10,6 +10,15 @@ const CHROMIUM = process.env.STEADY_CHROMIUM ?? '/usr/bin/chromium';
  */
 export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 
+/** `YYYY-MM-DDTHH:mm` of an instant on the browser's wall clock, as a datetime-local input reads it. */
+export function browserInputTime(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 /**
  * When the tests themselves run under libfaketime (see `faketime.ts`), the browser cannot: Chromium
  * hangs with it preloaded. It runs on the real clock, and each page's clock is set to the faked now
