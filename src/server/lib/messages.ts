@@ -461,6 +461,12 @@ export const MESSAGES = {
   'label.replyDueAt': { 'zh-CN': '回复期限', en: 'reply deadline' },
   'label.attachments': { 'zh-CN': '附件', en: 'attachments' },
   'label.directive': { 'zh-CN': '文件', en: 'directive' },
+  // --- time in every zone (issue #10) ---
+  'dailyReport.fromTomorrow': {
+    'zh-CN': '今日每日报告的截止时间 {deadline} 已过（{day}，{units} 个单位），该要求从明日起执行；今日仍按原规定。',
+    en: 'Today’s daily-report deadline {deadline} has already passed ({day}, {units} unit(s)); the requirement applies from tomorrow, and today stays as it was.',
+  },
+  // --- end time in every zone ---
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

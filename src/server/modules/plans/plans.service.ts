@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import { PlanContent, type PlanContent as Content, type SpecialPeriod } from '../../../common/schemas/plan-content.js';
@@ -43,8 +44,18 @@ const draftOf = (b: PlanBundle) => b.versions.find((v) => v.status === 'draft');
 const latestOf = (b: PlanBundle) => b.versions[b.versions.length - 1]!;
 const periodColumns = (p: SpecialPeriod | null | undefined) => ({ period_name: p?.name ?? null, period_start: p?.startDate ?? null, period_end: p?.endDate ?? null });
 
-/** Work another module does in the transaction that publishes a plan of `unitId` (rules change at once). */
-export type PlanPublishedListener = (tx: Executor, unitId: string, at: Date) => Promise<void>;
+/** What publishing did that the publisher should hear of; not a problem: the plan is published. */
+export interface PublishNotice {
+  field: string;
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Work another module does in the transaction that publishes a plan of `unitId` (rules change at
+ * once); it may answer with notices for the publisher.
+ */
+export type PlanPublishedListener = (tx: Executor, unitId: string, at: Date) => Promise<PublishNotice[] | void>;
 
 export class PlanService {
   private readonly publishedListeners: PlanPublishedListener[] = [];
@@ -150,7 +161,7 @@ export class PlanService {
    * for a standing plan, is the standing plan the unit had in force: a unit lives by one standing
    * plan at a time. Special-period plans of a unit may overlap; each adds its stricter rules.
    */
-  async publish(actor: Actor, planId: string): Promise<PlanBundle> {
+  async publish(actor: Actor, planId: string): Promise<PlanBundle & { notices: PublishNotice[] }> {
     return this.db.transaction().execute(async (tx) => {
       const bundle = await this.get(actor, planId, tx);
       const { plan } = bundle;
@@ -179,8 +190,9 @@ export class PlanService {
       }
       await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
       await repo.touchPlan(tx, planId, now);
-      for (const listener of this.publishedListeners) await listener(tx, plan.unit_id, this.clock.now());
-      return this.get(actor, planId, tx);
+      const notices: PublishNotice[] = [];
+      for (const listener of this.publishedListeners) notices.push(...((await listener(tx, plan.unit_id, this.clock.now())) ?? []));
+      return { ...(await this.get(actor, planId, tx)), notices };
     });
   }
 
