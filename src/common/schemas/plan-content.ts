@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRILL_TYPES, INCIDENT_TYPES, ROLES } from '../org.js';
+import { DRILL_PERIODS, DRILL_TYPES, INCIDENT_TYPES, ROLES } from '../org.js';
 import { Id } from './shared.js';
 
 /*
@@ -79,7 +79,13 @@ export const DailyReportRules = z.strictObject({
 
 export const DrillRequirement = z.strictObject({
   type: z.enum(DRILL_TYPES),
+  /** How many a term; a shorter period asks for its share of them, at least one. */
   perTerm: z.number().int().min(0).max(50),
+  /**
+   * The plan's own frequency: the period in which its share must be held. Left out, evacuation
+   * drills follow the national guidance's calendar (schools monthly, kindergartens quarterly).
+   */
+  every: z.enum(DRILL_PERIODS).optional(),
 });
 
 export const PlanContent = z.strictObject({

@@ -376,6 +376,11 @@ export const en: Record<MessageKey, string> = {
 
   'drills.type': 'Drill type',
   'drills.perTerm': 'Per term',
+  'drills.every': 'Counted per',
+  'drills.every.guidance': 'National guidance',
+  'drills.every.month': 'Month',
+  'drills.every.quarter': 'Quarter',
+  'drills.every.term': 'Term',
   'drills.add': 'Add a drill requirement',
   'drills.empty': 'No drill requirements yet',
 

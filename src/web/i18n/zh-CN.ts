@@ -374,6 +374,11 @@ export const zhCN = {
 
   'drills.type': '演练类型',
   'drills.perTerm': '每学期次数',
+  'drills.every': '计算周期',
+  'drills.every.guidance': '按国家指南',
+  'drills.every.month': '每月',
+  'drills.every.quarter': '每季度',
+  'drills.every.term': '每学期',
   'drills.add': '添加演练要求',
   'drills.empty': '尚未规定演练要求',
 
