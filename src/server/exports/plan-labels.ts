@@ -54,6 +54,12 @@ export const HEAD_TITLES: Record<Locale, Record<UnitType, string>> = {
   },
 };
 
+/** Each kind of unit by name, for "上级教育局" (the nearest one above). */
+export const UNIT_TYPE_NAMES: Record<Locale, Record<UnitType, string>> = {
+  'zh-CN': { education_bureau: '教育局', central_school: '中心学校', school: '学校', kindergarten: '幼儿园', street_office: '街道办事处', community: '社区', other: '主管单位' },
+  en: { education_bureau: 'education bureau', central_school: 'central school', school: 'school', kindergarten: 'kindergarten', street_office: 'street office', community: 'community', other: 'supervising unit' },
+};
+
 /** The usual parent of each kind of unit, for "上级单位（教育局）". */
 export const PARENT_UNITS: Record<Locale, Record<UnitType, string>> = {
   'zh-CN': {

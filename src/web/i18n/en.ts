@@ -221,6 +221,9 @@ export const en: Record<MessageKey, string> = {
   'planTemplate.special_period': 'Special-period safety plan',
   'chainTarget.unit': 'This unit',
   'chainTarget.parent': 'Parent unit',
+  'chainTarget.nearest': 'Nearest unit above of a type',
+  'chainTarget.ancestor': 'A chosen unit above',
+  'chain.unitType': 'Type of unit above',
   'chainKind.notify': 'Notify',
   'chainKind.report': 'Formal report',
 

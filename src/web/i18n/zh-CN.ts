@@ -219,6 +219,9 @@ export const zhCN = {
   'planTemplate.special_period': '特殊时期安全工作方案',
   'chainTarget.unit': '本单位',
   'chainTarget.parent': '上级单位',
+  'chainTarget.nearest': '最近的某类上级单位',
+  'chainTarget.ancestor': '指定的上级单位',
+  'chain.unitType': '上级单位类型',
   'chainKind.notify': '通知确认',
   'chainKind.report': '正式报告',
 

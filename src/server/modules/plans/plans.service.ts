@@ -17,6 +17,7 @@ import type { UnitService } from '../units/units.service.js';
 import { fillLeadership } from './leadership.js';
 import { publishProblems } from './publish-rules.js';
 import * as peopleRepo from '../people/people.repository.js';
+import * as unitsRepo from '../units/units.repository.js';
 import * as repo from './plans.repository.js';
 import { requireApprover } from './plans.policy.js';
 import { namedPeople } from './plans.presenter.js';
@@ -198,7 +199,7 @@ export class PlanService {
 
   private async checkInput(tx: Executor, { plan }: PlanBundle, draft: PlanVersionRow) {
     const holders = await peopleRepo.holdersIn(tx, plan.unit_id);
-    const parentHolders = plan.unit_parent_id ? await peopleRepo.holdersIn(tx, plan.unit_parent_id) : null;
+    const lineage = await this.lineageOf(tx, plan.unit_path);
     const content = PlanContent.parse(JSON.parse(draft.content_json));
     const people = await repo.peopleByIds(tx, [content.leadership.leaderId, content.leadership.officeContactId, ...content.leadership.deputyIds, ...content.leadership.memberIds].filter((x): x is string => Boolean(x)));
     const known = new Set([...holders.map((h) => h.id), ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id)]);
@@ -206,10 +207,18 @@ export class PlanService {
       kind: plan.kind as 'standing' | 'special_period',
       period: draft.period_start ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end } : null,
       content,
-      unitRoles: new Set(holders.map((h) => h.role as Role)),
-      parentRoles: parentHolders ? new Set(parentHolders.map((h) => h.role as Role)) : null,
+      lineage,
       knownPeople: known,
     };
+  }
+
+  /** The unit of `path` and every unit above it, nearest first, with the roles held in each. */
+  private async lineageOf(tx: Executor, path: string) {
+    const lineage = [];
+    for (const unit of await unitsRepo.lineage(tx, path)) {
+      lineage.push({ ...unit, roles: new Set((await peopleRepo.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
+    }
+    return lineage;
   }
 
   /** The people the given versions name, by id, for presenting them. */
