@@ -272,7 +272,8 @@ describe('incidents', () => {
     // Every step of the chain counts down on the board, each under its own name.
     const deadlines = boardRow(supervisor, id).getByTestId('board-deadline');
     await eventually(async () => assert.equal(await deadlines.count(), plan.content.reportingChain.length));
-    await deadlines.nth(1).getByText('2. written report').waitFor();
+    // The template copies the central school, then files the written report with the bureau above.
+    await deadlines.nth(2).getByText('3. written report').waitFor();
 
     // Nobody acknowledges: past the minute the step turns late on every open screen by itself.
     const late = teacher.locator('[data-testid="flag"][data-kind="late"]');

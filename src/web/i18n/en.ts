@@ -223,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'chainTarget.parent': 'Parent unit',
   'chainTarget.nearest': 'Nearest unit above of a type',
   'chainTarget.ancestor': 'A chosen unit above',
+  'chainTarget.nearestOf': 'The {type} above',
   'chain.unitType': 'Type of unit above',
   'chainKind.notify': 'Notify',
   'chainKind.report': 'Formal report',

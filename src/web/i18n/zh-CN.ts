@@ -221,6 +221,7 @@ export const zhCN = {
   'chainTarget.parent': '上级单位',
   'chainTarget.nearest': '最近的某类上级单位',
   'chainTarget.ancestor': '指定的上级单位',
+  'chainTarget.nearestOf': '上级{type}',
   'chain.unitType': '上级单位类型',
   'chainKind.notify': '通知确认',
   'chainKind.report': '正式报告',

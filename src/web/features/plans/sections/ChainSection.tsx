@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import type { ChainStep } from '../../../../common/schemas/plan-content.js';
-import { chainKindLabel, chainKindOptions, chainTargetLabel, chainTargetOptions, roleLabel, roleOptions, unitTypeOptions } from '../../../components/labels.js';
+import { chainKindLabel, chainKindOptions, chainTargetLabel, chainTargetOptions, roleLabel, roleOptions, unitTypeLabel, unitTypeOptions } from '../../../components/labels.js';
 import { useT } from '../../../i18n/index.js';
 import { DeadlineInput } from '../DeadlineInput.js';
 import { formatMinutes } from '../duration.js';
@@ -47,7 +47,7 @@ export function ChainSection({ draft, setContent, readOnly, problemsAt }: Sectio
               {t('chain.summary', {
                 within: formatMinutes(t, step.deadlineMinutes),
                 kind: chainKindLabel(t, step.kind),
-                target: chainTargetLabel(t, step.target),
+                target: step.target === 'nearest' && step.unitType ? t('chainTarget.nearestOf', { type: unitTypeLabel(t, step.unitType).toLowerCase() }) : chainTargetLabel(t, step.target),
                 role: roleLabel(t, step.role),
               })}
             </Typography.Paragraph>
