@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiGet, apiSend, pickOption } from './helpers/app.js';
-import { PHONE, shot } from './helpers/browser.js';
+import { browserInputTime, PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 interface DrillView {
@@ -24,10 +24,7 @@ const open = (username: string, en = false) => demo.open(username, { viewport: P
 
 
 /** `YYYY-MM-DDTHH:mm`, `minutes` from now, in the browser's time, for a datetime-local input. */
-const inputTime = (minutes: number) => {
-  const date = new Date(Date.now() + minutes * 60_000);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+const inputTime = (minutes: number) => browserInputTime(new Date(Date.now() + minutes * 60_000));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -148,7 +145,8 @@ describe('drills', () => {
     assert.deepEqual(recorded.problems, ['二楼东侧楼梯照明不足', '集合点没有班级标识牌']);
     assert.equal((await apiGet<unknown[]>(safety, `/drills/${drillId}/photos`)).length, 1);
 
-    // Compliance: the kindergarten's fire drill is done, so it is on schedule.
+    // Compliance: the kindergarten's fire drill is done this quarter, so it is on schedule; the
+    // other drill types were never held, so the unit is overdue — never green for "never held".
     await safety.goto('/drills?view=compliance');
     const unit = safety.locator(`[data-testid="compliance-unit"][data-unit-id="${k1}"]`);
     await unit.waitFor();
@@ -156,7 +154,8 @@ describe('drills', () => {
     const fire = safety.locator('[data-testid="type-line"][data-type="fire_evacuation"]');
     await fire.waitFor();
     assert.equal(await fire.getAttribute('data-state'), 'on_schedule');
-    assert.equal(await unit.getAttribute('data-state'), 'on_schedule', 'no other drill type is behind yet');
+    assert.equal(await unit.getAttribute('data-state'), 'overdue', 'earthquake and lockdown drills were never held');
+    assert.equal(await safety.locator('[data-testid="type-line"][data-type="earthquake"]').getAttribute('data-state'), 'overdue');
     await shot(safety, 'drills-compliance-phone-zh');
   });
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
 import { apiGet, apiSend, eventually } from './helpers/app.js';
-import { DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { browserInputTime, DESKTOP, PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 /** Sample unit names by code, from the sample organisation itself. */
@@ -55,10 +55,9 @@ async function submitAndOpen(page: Page): Promise<string> {
   return page.url().split('/').pop()!;
 }
 
-/** Local time `hours` ago as a datetime-local input value. */
+/** The browser's wall-clock time `hours` ago as a datetime-local input value. */
 function hoursAgo(hours: number): string {
-  const date = new Date(Date.now() - hours * 3_600_000);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return browserInputTime(new Date(Date.now() - hours * 3_600_000));
 }
 
 /** A 1×1 PNG: the smallest real picture. */
@@ -273,7 +272,8 @@ describe('incidents', () => {
     // Every step of the chain counts down on the board, each under its own name.
     const deadlines = boardRow(supervisor, id).getByTestId('board-deadline');
     await eventually(async () => assert.equal(await deadlines.count(), plan.content.reportingChain.length));
-    await deadlines.nth(1).getByText('2. written report').waitFor();
+    // The template copies the central school, then files the written report with the bureau above.
+    await deadlines.nth(2).getByText('3. written report').waitFor();
 
     // Nobody acknowledges: past the minute the step turns late on every open screen by itself.
     const late = teacher.locator('[data-testid="flag"][data-kind="late"]');

@@ -14,7 +14,7 @@ const walk = (units: typeof SAMPLE_TREES) => units.forEach((u) => (names.set(u.c
 walk(SAMPLE_TREES);
 const nameOf = (code: string) => names.get(code) ?? assert.fail(`no sample unit ${code}`);
 
-interface ChainStep { kind: string; target: string; role: string; deadlineMinutes: number }
+interface ChainStep { kind: string; target: string; unitType?: string; role: string; deadlineMinutes: number }
 interface Person { id: string; name: string; roles: { unitId: string; role: string }[] }
 interface PlanVersion { planId: string; title: string; version: number; status: string; content: { reportingChain: ChainStep[] } }
 
@@ -114,23 +114,28 @@ describe('plans', () => {
     assert.equal(await page.getByTestId('plan-status').textContent(), '草稿');
     await shot(page, 'e2e-plan-created-zh');
 
-    // The chain: notify this unit's accountable head within 10 minutes, report to the parent's supervisor within 2 hours.
+    // The chain: notify this unit's accountable head within 10 minutes, copy the parent's supervisor
+    // within an hour, report to the education bureau above (two levels up) within 2 hours.
     await openSection(page, '报告链');
     const steps = page.getByTestId('chain-step');
-    assert.equal(await steps.count(), 2);
+    assert.equal(await steps.count(), 3);
     await choose(page, 'chain-kind-0', '通知确认');
     await choose(page, 'chain-target-0', '本单位');
     await choose(page, 'chain-role-0', '第一责任人');
     await setDeadline(page, 0, 15, '分钟');
     await eventually(async () => assert.match((await summary(page, 0).textContent()) ?? '', /^15 分钟内/));
     await setDeadline(page, 0, 10, '分钟');
-    await choose(page, 'chain-kind-1', '正式报告');
+    await choose(page, 'chain-kind-1', '通知确认');
     await choose(page, 'chain-target-1', '上级单位');
     await choose(page, 'chain-role-1', '督导人员');
     await setDeadline(page, 1, 90, '分钟');
-    await setDeadline(page, 1, 2, '小时');
+    await setDeadline(page, 1, 1, '小时');
+    await choose(page, 'chain-target-2', '本单位');
+    await choose(page, 'chain-target-2', '最近的某类上级单位');
+    await choose(page, 'chain-unit-type-2', '教育局');
     await eventually(async () => assert.equal(await summary(page, 0).textContent(), '10 分钟内 · 通知确认 · 本单位第一责任人'));
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '2 小时内 · 正式报告 · 上级单位督导人员'));
+    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'));
+    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'));
 
     // A last step earlier than the first: publishing is refused and the chain says why.
     await setDeadline(page, 1, 5, '分钟');
@@ -146,16 +151,17 @@ describe('plans', () => {
     assert.equal(await page.getByTestId('plan-status').textContent(), '草稿');
     await shot(page, 'e2e-plan-refused-zh');
 
-    await setDeadline(page, 1, 2, '小时');
+    await setDeadline(page, 1, 1, '小时');
     await eventually(async () => assert.equal(await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'), '0'));
     await page.getByTestId('plan-save').click();
     await message(page, '已保存');
     const saved = await apiGet<PlanVersion>(page, `/plans/${planId}`);
     assert.deepEqual(
-      saved.content.reportingChain.map(({ kind, target, role, deadlineMinutes }) => ({ kind, target, role, deadlineMinutes })),
+      saved.content.reportingChain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({ kind, target, unitType, role, deadlineMinutes })),
       [
-        { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10 },
-        { kind: 'report', target: 'parent', role: 'supervisor', deadlineMinutes: 120 },
+        { kind: 'notify', target: 'unit', unitType: undefined, role: 'accountable_head', deadlineMinutes: 10 },
+        { kind: 'notify', target: 'parent', unitType: undefined, role: 'supervisor', deadlineMinutes: 60 },
+        { kind: 'report', target: 'nearest', unitType: 'education_bureau', role: 'supervisor', deadlineMinutes: 120 },
       ],
     );
 
@@ -202,18 +208,20 @@ describe('plans', () => {
     await message(page, '已新建修订稿（第 2 版）');
     await eventually(async () => assert.equal(await page.getByTestId('plan-status').textContent(), '草稿'));
 
-    // The chain editor: add a third step, make it the parent's head, move it up, give it an hour.
+    // The chain editor: add a fourth step, make it the parent's head, move it up twice, give it half an hour.
     await openSection(page, '报告链');
     const steps = page.getByTestId('chain-step');
     await page.getByTestId('chain-editor').getByRole('button', { name: /添加一步/ }).click();
-    await eventually(async () => assert.equal(await steps.count(), 3));
-    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '3 小时内 · 正式报告 · 上级单位督导人员'));
-    await choose(page, 'chain-role-2', '第一责任人');
+    await eventually(async () => assert.equal(await steps.count(), 4));
+    await eventually(async () => assert.equal(await summary(page, 3).textContent(), '3 小时内 · 正式报告 · 上级单位督导人员'));
+    await choose(page, 'chain-role-3', '第一责任人');
+    await steps.nth(3).getByRole('button', { name: '上移' }).click();
+    await eventually(async () => assert.equal(await summary(page, 3).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'));
     await steps.nth(2).getByRole('button', { name: '上移' }).click();
     await eventually(async () => assert.equal(await summary(page, 1).textContent(), '3 小时内 · 正式报告 · 上级单位第一责任人'));
-    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '2 小时内 · 正式报告 · 上级单位督导人员'));
-    await setDeadline(page, 1, 1, '小时');
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '1 小时内 · 正式报告 · 上级单位第一责任人'));
+    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'));
+    await setDeadline(page, 1, 30, '分钟');
+    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '30 分钟内 · 正式报告 · 上级单位第一责任人'));
 
     // The leadership group picker: the gatekeeper becomes a deputy leader.
     await openSection(page, '领导小组');
@@ -226,7 +234,7 @@ describe('plans', () => {
     await page.getByTestId('plan-save').click();
     await message(page, '已保存');
     const saved = await apiGet<PlanVersion & { content: { leadership: { deputyIds: string[] } } }>(page, `/plans/${plan.id}`);
-    assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 60], ['parent', 'supervisor', 120]]);
+    assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 30], ['parent', 'supervisor', 60], ['nearest', 'supervisor', 120]]);
     assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
     await page.getByTestId('plan-publish').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
@@ -241,7 +249,7 @@ describe('plans', () => {
     const diff = page.getByTestId('plan-diff');
     const row = (label: string) => diff.locator('tr').filter({ has: page.getByText(label, { exact: true }) });
     await row('报告链 · 第 2 步 · 时限').waitFor();
-    assert.deepEqual(await row('报告链 · 第 2 步 · 时限').locator('td').allTextContents(), ['报告链 · 第 2 步 · 时限', '2小时', '1小时']);
+    assert.deepEqual(await row('报告链 · 第 2 步 · 时限').locator('td').allTextContents(), ['报告链 · 第 2 步 · 时限', '1小时', '30分钟']);
     assert.deepEqual(await row('报告链 · 第 2 步 · 角色').locator('td').allTextContents(), ['报告链 · 第 2 步 · 角色', '督导人员', '第一责任人']);
     assert.deepEqual(await row('领导小组 · 副组长').locator('td').allTextContents(), ['领导小组 · 副组长', '—', gate.name]);
     const text = (await diff.textContent()) ?? '';
@@ -297,8 +305,8 @@ describe('plans', () => {
     await select.click();
     await pick(page, 'Reporting chain');
     await page.getByTestId('chain-editor').waitFor();
-    assert.equal(await page.getByTestId('chain-step').count(), 2);
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), 'within 2 h · Formal report · Parent unit: Supervisor'));
+    assert.equal(await page.getByTestId('chain-step').count(), 3);
+    await eventually(async () => assert.equal(await summary(page, 2).textContent(), 'within 2 h · Formal report · The education bureau above: Supervisor'));
     await shot(page, 'e2e-plan-phone-chain-en');
     await select.click();
     await pick(page, 'Leadership group');

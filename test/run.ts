@@ -34,6 +34,7 @@ const DEBIAN_NEEDS: { pkg: string; file: string; for: string }[] = [
   { pkg: 'libreoffice-writer', file: '/usr/bin/soffice', for: 'opening exported .docx files' },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'reading the PDFs LibreOffice makes' },
   { pkg: 'libxml2-utils', file: '/usr/bin/xmllint', for: 'validating CAP alerts against the OASIS schema' },
+  { pkg: 'faketime', file: `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/faketime/libfaketime.so.1`, for: 'starting a server at a chosen hour (e2e/any-hour.spec.ts)' },
   { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', for: 'Chinese text in documents and screenshots' },
 ];
 

@@ -3,10 +3,37 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const CHROMIUM = process.env.STEADY_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * The browser's own time zone, unlike every sample unit's (Asia/Shanghai): a screen that takes
+ * "today" or a day boundary from the browser instead of from the server shows the wrong day, at
+ * any hour the tests run (Los Angeles is 15 or 16 hours behind Shanghai).
+ */
+export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
+
+/** `YYYY-MM-DDTHH:mm` of an instant on the browser's wall clock, as a datetime-local input reads it. */
+export function browserInputTime(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * When the tests themselves run under libfaketime (see `faketime.ts`), the browser cannot: Chromium
+ * hangs with it preloaded. It runs on the real clock, and each page's clock is set to the faked now
+ * of the test process instead, so the browser and the server agree on the moment as they would in life.
+ */
+function browserEnv(): NodeJS.ProcessEnv {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
+  return env;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (set STEADY_CHROMIUM to another path).`);
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: browserEnv(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
@@ -14,10 +41,10 @@ export async function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1366, height: 860 };
 export const PHONE = { width: 375, height: 812 };
 
-/** A fresh context (own cookies) with the given screen size and browser language. */
+/** A fresh context (own cookies) with the given screen size and browser language, in the browser's zone. */
 export async function newPage(
   browser: Browser,
-  options: { baseURL: string; viewport?: { width: number; height: number }; locale?: string },
+  options: { baseURL: string; viewport?: { width: number; height: number }; locale?: string; clockAt?: Date },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = options.viewport?.width === PHONE.width;
   const context = await browser.newContext({
@@ -27,7 +54,12 @@ export async function newPage(
     deviceScaleFactor: phone ? 2 : 1,
     isMobile: phone,
     hasTouch: phone,
+    timezoneId: BROWSER_TIME_ZONE,
   });
+  // A faked moment (a server started at a chosen hour, or the whole run under libfaketime): the
+  // page's clock starts there and then runs on in real time.
+  const clockAt = options.clockAt ?? (process.env.FAKETIME ? new Date() : undefined);
+  if (clockAt) await context.clock.install({ time: clockAt });
   // Generous: CI runs browser tests beside the server suite on two cores.
   context.setDefaultTimeout(45_000);
   const page = await context.newPage();

@@ -23,14 +23,17 @@ export interface DemoBrowser {
 
 /**
  * One demo server and one Chromium for a spec file: started before its tests, closed after them,
- * with every context the tests opened.
+ * with every context the tests opened. With `clockAt`, the server's clock and each page's start at
+ * that moment and run on.
  */
-export function useDemoBrowser(): DemoBrowser {
+export function useDemoBrowser({ clockAt }: { clockAt?: Date } = {}): DemoBrowser {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  let started = 0;
   before(async () => {
-    server = await startDemoServer();
+    started = Date.now();
+    server = await startDemoServer(clockAt ? { clockAt } : {});
     browser = await launchBrowser();
   });
   after(async () => {
@@ -39,7 +42,8 @@ export function useDemoBrowser(): DemoBrowser {
     await server?.stop();
   });
   const fresh = async ({ viewport = DESKTOP, en = false, locale }: PageOptions = {}) => {
-    const { context, page } = await newPage(browser, { baseURL: server.url, viewport, ...(locale ? { locale } : {}) });
+    // The page's clock starts where the server's did, at the test's start: close enough for a day.
+    const { context, page } = await newPage(browser, { baseURL: server.url, viewport, ...(locale ? { locale } : {}), ...(clockAt ? { clockAt: new Date(clockAt.getTime() + (Date.now() - started)) } : {}) });
     contexts.push(context);
     if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
     return page;

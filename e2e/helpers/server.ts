@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { faketimeEnv } from './faketime.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'server', 'cli', 'steady.js');
@@ -13,6 +14,8 @@ export const DEMO_PASSWORD = 'e2e-demo-pass-2026';
 
 export interface RunningServer {
   url: string;
+  /** The moment the server's clock was started at, when it was started with one. */
+  clockAt?: Date;
   stop: () => Promise<void>;
 }
 
@@ -46,9 +49,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 /**
  * Starts the built server with the sample organisation (or, with `demo: false`, an empty database
  * that asks for first-run setup) on a free port and a fresh data directory.
- * Needs `npm run build` first; says so plainly when the build is missing.
+ * Needs `npm run build` first; says so plainly when the build is missing. With `clockAt`, the
+ * server's system clock starts at that moment (libfaketime) and runs on from there.
  */
-export async function startDemoServer({ timeoutMs = 60_000, demo = true, env = {} as Record<string, string> } = {}): Promise<RunningServer> {
+export async function startDemoServer(
+  { timeoutMs = 60_000, demo = true, clockAt, env = {} }: { timeoutMs?: number; demo?: boolean; clockAt?: Date; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   for (const [file, what] of [[CLI, 'server'], [WEB, 'web front end']] as const) {
     if (!existsSync(file)) throw new Error(`The built ${what} is missing (${file}). Run \`npm run build\` before the browser tests.`);
   }
@@ -59,7 +65,7 @@ export async function startDemoServer({ timeoutMs = 60_000, demo = true, env = {
     cwd: ROOT,
     // Links in messages point at this server, as STEADY_PUBLIC_URL would in production.
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production',
+      ...process.env, ...(clockAt ? faketimeEnv(clockAt) : {}), PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production',
       STEADY_PUBLIC_URL: `http://localhost:${port}`, ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,5 +91,5 @@ export async function startDemoServer({ timeoutMs = 60_000, demo = true, env = {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, ...(clockAt ? { clockAt } : {}) };
 }

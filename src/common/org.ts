@@ -45,3 +45,10 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
 /** Drill types (domain §9). */
 export const DRILL_TYPES = ['fire_evacuation', 'earthquake', 'lockdown', 'shelter_in_place', 'other'] as const;
 export type DrillType = (typeof DRILL_TYPES)[number];
+
+/**
+ * The calendar periods drills are counted in, in the unit's zone: the calendar month, the calendar
+ * quarter, or the school term (spring term February–July, autumn term August–January).
+ */
+export const DRILL_PERIODS = ['month', 'quarter', 'term'] as const;
+export type DrillPeriod = (typeof DRILL_PERIODS)[number];

@@ -23,6 +23,7 @@ import { DrillPhotos } from './modules/drills/drill-photos.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
 import { OVERDUE_DEADLINE as PATROL_OVERDUE, PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT, PROMPT_DEADLINE as PATROL_PROMPT, PatrolPlanner } from './modules/patrols/patrol-planner.js';
 import { PatrolService } from './modules/patrols/patrols.service.js';
+import { PatrolWindowChange } from './modules/patrols/patrol-window-change.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { UnitService } from './modules/units/units.service.js';
@@ -160,6 +161,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit));
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
+  // --- time in every zone (issue #10): a published patrol window applies to the night in progress ---
+  const patrolWindowChange = new PatrolWindowChange(planRules, engine, patrolPlanner);
+  plans.onPublished((tx, unitId, at) => patrolWindowChange.planPublished(tx, unitId, at));
+  // --- end time in every zone ---
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   const supervision = createSupervision({ db, clock, audit, units, engine, notifier, planRules, plans });
   return {

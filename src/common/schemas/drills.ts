@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRILL_TYPES } from '../org.js';
+import { DRILL_PERIODS, DRILL_TYPES } from '../org.js';
 import { LocalDate } from './plan-content.js';
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
@@ -48,6 +48,17 @@ export const DrillCompliance = z.object({
     unitId: Id,
     unitName: z.string(),
     state: z.enum(COMPLIANCE_STATES),
-    types: z.array(z.object({ type: z.enum(DRILL_TYPES), perTerm: z.number().int(), lastDone: z.string().nullable(), dueBy: z.string().nullable(), state: z.enum(COMPLIANCE_STATES) })),
+    types: z.array(z.object({
+      type: z.enum(DRILL_TYPES),
+      perTerm: z.number().int(),
+      every: z.enum(DRILL_PERIODS).describe('The calendar period counted in, in the unit’s zone'),
+      required: z.number().int().describe('Drills the period needs'),
+      periodStart: z.string().describe('First local date of the current period'),
+      periodEnd: z.string().describe('Last local date of the current period'),
+      held: z.number().int().describe('Drills held in the current period'),
+      lastDone: z.string().nullable(),
+      dueBy: z.string().nullable().describe('Last local date to hold the next one on time (past when overdue)'),
+      state: z.enum(COMPLIANCE_STATES),
+    })),
   })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRILL_TYPES, INCIDENT_TYPES, ROLES } from '../org.js';
+import { DRILL_PERIODS, DRILL_TYPES, INCIDENT_TYPES, ROLES, UNIT_TYPES } from '../org.js';
 import { Id } from './shared.js';
 
 /*
@@ -50,12 +50,22 @@ export const ResponseProcedure = z.strictObject({
   steps: z.array(ProcedureStep).max(30).default([]),
 });
 
+/**
+ * Where a chain step's people sit: this unit, the parent unit, the nearest unit above of a type
+ * (`unitType`: "the nearest education bureau above"), or a chosen unit above (`unitId`).
+ */
+export const CHAIN_TARGETS = ['unit', 'parent', 'nearest', 'ancestor'] as const;
+export type ChainTarget = (typeof CHAIN_TARGETS)[number];
+
 /** One step of the reporting chain: whom to tell, and by when, counted from the report. */
 export const ChainStep = z.strictObject({
   /** `notify`: the people must acknowledge. `report`: a formal report upward must be filed. */
   kind: z.enum(['notify', 'report']),
-  /** Where the people sit: this unit, or the parent unit (the education bureau, the street office). */
-  target: z.enum(['unit', 'parent']),
+  target: z.enum(CHAIN_TARGETS),
+  /** With `target: 'nearest'`: the type of unit to look for above (the county bureau two levels up). */
+  unitType: z.enum(UNIT_TYPES).optional(),
+  /** With `target: 'ancestor'`: the chosen unit above. */
+  unitId: Id.optional(),
   role: z.enum(ROLES),
   deadlineMinutes: z.number().int().min(1).max(60 * 24 * 30),
   note: ShortText.default(''),
@@ -79,7 +89,13 @@ export const DailyReportRules = z.strictObject({
 
 export const DrillRequirement = z.strictObject({
   type: z.enum(DRILL_TYPES),
+  /** How many a term; a shorter period asks for its share of them, at least one. */
   perTerm: z.number().int().min(0).max(50),
+  /**
+   * The plan's own frequency: the period in which its share must be held. Left out, evacuation
+   * drills follow the national guidance's calendar (schools monthly, kindergartens quarterly).
+   */
+  every: z.enum(DRILL_PERIODS).optional(),
 });
 
 export const PlanContent = z.strictObject({

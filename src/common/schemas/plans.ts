@@ -34,6 +34,12 @@ export const PlanVersion = z.object({
   publishedAt: Timestamp.nullable(),
   approvedBy: PlanPerson.nullable(),
 });
+
+/** A plan just published, with what the publisher should know of its effect (e.g. a rule from tomorrow). */
+export const PublishedPlan = PlanVersion.extend({
+  notices: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type PublishedPlan = z.infer<typeof PublishedPlan>;
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
 export const PlanSummary = z.object({

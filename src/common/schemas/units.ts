@@ -51,5 +51,14 @@ export const UpdateUnitBody = z.strictObject({
 });
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
+/** A unit's own calendar day now, decided on the server: screens take "today" from here, never the browser. */
+export const UnitToday = z.object({
+  unitId: Id,
+  timeZone: z.string(),
+  today: z.string().describe('The local date (YYYY-MM-DD) in the unit’s zone'),
+  now: Timestamp,
+});
+export type UnitToday = z.infer<typeof UnitToday>;
+
 export const MoveUnitBody = z.strictObject({ parentId: Id });
 export const UnitParams = z.object({ id: Id });

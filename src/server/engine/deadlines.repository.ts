@@ -15,6 +15,11 @@ export async function advance(db: Executor, kind: string, refId: string, dueAt: 
   await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').where('due_at', '>', dueAt).execute();
 }
 
+export async function dueAt(db: Executor, kind: string, refId: string): Promise<string | null> {
+  const row = await db.selectFrom('deadlines').select('due_at').where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+  return row?.due_at ?? null;
+}
+
 export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
   await db.updateTable('deadlines').set({ state: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
 }

@@ -81,6 +81,21 @@ export class DeadlineEngine {
     whenCommitted(tx, () => this.wakeAt(dueAt));
   }
 
+  /**
+   * Moves a pending deadline to `dueAt`, earlier or later, or schedules it when there is none yet;
+   * one that already fired stays fired. For rules that change while their timers wait.
+   */
+  async reschedule(tx: Executor, deadline: NewDeadline): Promise<void> {
+    await repo.reschedule(tx, deadline.kind, deadline.refId, deadline.dueAt.toISOString());
+    await this.schedule(tx, deadline);
+  }
+
+  /** When a deadline of any state is (or was) due; null when there is none. */
+  async dueAt(tx: Executor, kind: string, refId: string): Promise<Date | null> {
+    const due = await repo.dueAt(tx, kind, refId);
+    return due ? new Date(due) : null;
+  }
+
   cancel(tx: Executor, kind: string, refId: string): Promise<void> {
     return repo.cancel(tx, kind, refId);
   }

@@ -50,12 +50,14 @@ describe('plan document structure', () => {
     const zh = find(planToOfficialDocument(samplePlanVersion('kindergarten', 'zh-CN')).sections, '报告程序').table;
     assert.deepEqual(zh?.rows.map((r) => r.slice(0, 3)), [
       ['1', '本单位第一责任人（园长）', '10分钟内'],
-      ['2', '上级单位（教育局）', '2小时内'],
+      ['2', '上级单位（中心学校或教育局）', '1小时内'],
+      ['3', '上级教育局', '2小时内'],
     ]);
     const en = find(planToOfficialDocument(samplePlanVersion('kindergarten', 'en')).sections, 'Reporting').table;
     assert.deepEqual(en?.rows.map((r) => r.slice(1, 3)), [
       ["This unit's accountable head (kindergarten head)", 'within 10 minutes'],
-      ['Parent unit (education bureau)', 'within 2 hours'],
+      ['Parent unit (central school or education bureau)', 'within 1 hour'],
+      ['The education bureau above', 'within 2 hours'],
     ]);
     const community = find(planToOfficialDocument(samplePlanVersion('community', 'zh-CN')).sections, '报告程序').table;
     assert.deepEqual(community?.rows[1]?.slice(1, 3), ['上级单位（街道办事处）', '1小时内']);

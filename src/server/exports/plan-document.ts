@@ -80,7 +80,10 @@ function chainTarget(ctx: Context, step: ChainStep): string {
     const role = step.role === 'accountable_head' ? `${ROLE_LABELS[ctx.locale].accountable_head}（${HEAD_TITLES[ctx.locale][unitType]}）` : ROLE_LABELS[ctx.locale][step.role];
     return ctx.p.chainThisUnit(ctx.locale === 'en' ? role.replace('（', ' (').replace('）', ')') : role);
   }
-  return ctx.p.chainParent(unitType, step.role === 'supervisor' ? null : roleLabel(step.role, unitType, ctx.locale));
+  const role = step.role === 'supervisor' ? null : roleLabel(step.role, unitType, ctx.locale);
+  if (step.target === 'nearest') return ctx.p.chainAbove(step.unitType ?? null, role);
+  if (step.target === 'ancestor') return ctx.p.chainAbove(null, role);
+  return ctx.p.chainParent(unitType, role);
 }
 
 function reporting(ctx: Context): OfficialSection {

@@ -54,13 +54,19 @@ export const HEAD_TITLES: Record<Locale, Record<UnitType, string>> = {
   },
 };
 
+/** Each kind of unit by name, for "上级教育局" (the nearest one above). */
+export const UNIT_TYPE_NAMES: Record<Locale, Record<UnitType, string>> = {
+  'zh-CN': { education_bureau: '教育局', central_school: '中心学校', school: '学校', kindergarten: '幼儿园', street_office: '街道办事处', community: '社区', other: '主管单位' },
+  en: { education_bureau: 'education bureau', central_school: 'central school', school: 'school', kindergarten: 'kindergarten', street_office: 'street office', community: 'community', other: 'supervising unit' },
+};
+
 /** The usual parent of each kind of unit, for "上级单位（教育局）". */
 export const PARENT_UNITS: Record<Locale, Record<UnitType, string>> = {
   'zh-CN': {
     education_bureau: '上级教育行政部门',
     central_school: '教育局',
     school: '教育局',
-    kindergarten: '教育局',
+    kindergarten: '中心学校或教育局',
     street_office: '区人民政府',
     community: '街道办事处',
     other: '上级主管部门',
@@ -69,7 +75,7 @@ export const PARENT_UNITS: Record<Locale, Record<UnitType, string>> = {
     education_bureau: 'higher education authority',
     central_school: 'education bureau',
     school: 'education bureau',
-    kindergarten: 'education bureau',
+    kindergarten: 'central school or education bureau',
     street_office: 'district government',
     community: 'street office',
     other: 'supervising authority',

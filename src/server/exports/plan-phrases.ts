@@ -1,7 +1,7 @@
 import type { Locale } from '../../common/locale.js';
 import type { UnitType } from '../../common/org.js';
 import type { ChainStep, PlanContent } from '../../common/schemas/plan-content.js';
-import { PARENT_UNITS } from './plan-labels.js';
+import { PARENT_UNITS, UNIT_TYPE_NAMES } from './plan-labels.js';
 
 /*
  * The headings and sentences a printed plan wraps around the plan's data (its rules become prose
@@ -29,6 +29,8 @@ export interface Phrases {
   chainColumns: string[];
   chainThisUnit: (role: string) => string;
   chainParent: (unitType: UnitType, role: string | null) => string;
+  /** The nearest unit of a type above (the county bureau two levels up), or a chosen unit above. */
+  chainAbove: (typeAbove: UnitType | null, role: string | null) => string;
   chainMethod: Record<ChainStep['kind'], string>;
   chainClosing: string;
   stepSuffix: (who: string, limit: string | null) => string;
@@ -66,6 +68,7 @@ const ZH: Phrases = {
   chainColumns: ['顺序', '报告对象', '时限', '方式'],
   chainThisUnit: (role) => `本单位${role}`,
   chainParent: (unitType, role) => `上级单位（${PARENT_UNITS['zh-CN'][unitType]}）${role ?? ''}`,
+  chainAbove: (typeAbove, role) => `${typeAbove ? `上级${UNIT_TYPE_NAMES['zh-CN'][typeAbove]}` : '指定的上级单位'}${role ?? ''}`,
   chainMethod: { notify: '电话或即时通知，须确认收到', report: '先电话报告，再报送书面报告' },
   chainClosing: '首次报告后，事态发生变化的及时续报；处置结束后形成书面报告，报上级单位备案。',
   stepSuffix: (who, limit) => `（${[who && `责任人：${who}`, limit && `时限：${limit}`].filter(Boolean).join('；')}）`,
@@ -120,6 +123,7 @@ const EN: Phrases = {
   chainColumns: ['Step', 'Report to', 'Time limit', 'How'],
   chainThisUnit: (role) => `This unit's ${role}`,
   chainParent: (unitType, role) => `Parent unit (${PARENT_UNITS.en[unitType]})${role ? `: ${role}` : ''}`,
+  chainAbove: (typeAbove, role) => `${typeAbove ? `The ${UNIT_TYPE_NAMES.en[typeAbove]} above` : 'The chosen unit above'}${role ? `: ${role}` : ''}`,
   chainMethod: { notify: 'Telephone or instant notice; must be acknowledged', report: 'Telephone first, then a written report' },
   chainClosing: 'After the first report, report again whenever the situation changes; when the response is over, write a report and file it with the parent unit.',
   stepSuffix: (who, limit) => ` (${[who && `Responsible: ${capitalise(who)}.`, limit && `Time limit: ${limit}.`].filter(Boolean).join(' ')})`,

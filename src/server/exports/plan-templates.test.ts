@@ -63,15 +63,18 @@ describe('plan templates', () => {
     });
   }
 
-  it('gives the kindergarten chain: the head within 10 minutes, then the parent unit within 2 hours', () => {
-    const chain = loadPlanTemplate('kindergarten').content['zh-CN'].reportingChain;
-    assert.deepEqual(
-      chain.map(({ kind, target, role, deadlineMinutes }) => ({ kind, target, role, deadlineMinutes })),
-      [
-        { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10 },
-        { kind: 'report', target: 'parent', role: 'supervisor', deadlineMinutes: 120 },
-      ],
-    );
+  it('gives the kindergarten chain: the head within 10 minutes, the unit above copied, the education bureau within 2 hours', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const chain = loadPlanTemplate('kindergarten').content[locale].reportingChain;
+      assert.deepEqual(
+        chain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({ kind, target, unitType, role, deadlineMinutes })),
+        [
+          { kind: 'notify', target: 'unit', unitType: undefined, role: 'accountable_head', deadlineMinutes: 10 },
+          { kind: 'notify', target: 'parent', unitType: undefined, role: 'supervisor', deadlineMinutes: 60 },
+          { kind: 'report', target: 'nearest', unitType: 'education_bureau', role: 'supervisor', deadlineMinutes: 120 },
+        ],
+      );
+    }
   });
 
   it('reports a community incident to the street office within an hour', () => {

@@ -561,6 +561,16 @@ export const MESSAGES = {
   'compliance.notApplicable': { 'zh-CN': '不适用于此类单位', en: 'does not apply to this kind of unit' },
   'analytics.periodTooLong': { 'zh-CN': '统计期不能超过 {max} 天', en: 'the period cannot be longer than {max} days' },
   // ── end of issue 18 block ──
+  // --- time in every zone (issue #10) ---
+  'plan.chainTypeMissing': { 'zh-CN': '第 {step} 步：请选择要报告的上级单位类型', en: 'step {step}: choose the type of unit above to report to' },
+  'plan.chainNoTypeAbove': { 'zh-CN': '第 {step} 步：本单位之上没有该类型的单位', en: 'step {step}: there is no unit of that type above this unit' },
+  'plan.chainTargetNotAbove': { 'zh-CN': '第 {step} 步：所选单位不在本单位之上', en: 'step {step}: the chosen unit is not above this unit' },
+  'plan.targetRoleUnassigned': { 'zh-CN': '第 {step} 步：{unit}没有人担任“{role}”', en: 'step {step}: nobody in {unit} holds the role “{role}”' },
+  'dailyReport.fromTomorrow': {
+    'zh-CN': '今日每日报告的截止时间 {deadline} 已过（{day}，{units} 个单位），该要求从明日起执行；今日仍按原规定。',
+    en: 'Today’s daily-report deadline {deadline} has already passed ({day}, {units} unit(s)); the requirement applies from tomorrow, and today stays as it was.',
+  },
+  // --- end time in every zone ---
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,9 +1,9 @@
 import type { Me, SetupBody } from '../../common/schemas/auth.js';
 import type { CreatePersonBody, Person, UpdatePersonBody } from '../../common/schemas/people.js';
 import type { PlanContent, SpecialPeriod } from '../../common/schemas/plan-content.js';
-import type { PlanDiff as PlanDiffSchema, PlanSummary as PlanSummarySchema, PlanVersion, RulesInForceView, TemplateId } from '../../common/schemas/plans.js';
+import type { PlanDiff as PlanDiffSchema, PlanSummary as PlanSummarySchema, PlanVersion, PublishedPlan, RulesInForceView, TemplateId } from '../../common/schemas/plans.js';
 import type { Page } from '../../common/schemas/shared.js';
-import type { CreateUnitBody, Unit, UpdateUnitBody } from '../../common/schemas/units.js';
+import type { CreateUnitBody, Unit, UnitToday, UpdateUnitBody } from '../../common/schemas/units.js';
 import type { z } from 'zod';
 import type { Locale } from '../../common/locale.js';
 import type { Role } from '../../common/org.js';
@@ -36,6 +36,8 @@ export interface UnitQuery {
 export const unitsApi = {
   list: (query: UnitQuery) => http.get<Page<Unit>>('/units', { ...query, roots: query.roots ? 'true' : undefined }),
   get: (id: string) => http.get<Unit>(`/units/${id}`),
+  /** The unit's date today in its own zone, from the server's clock. */
+  today: (id: string) => http.get<UnitToday>(`/units/${id}/today`),
   create: (body: CreateUnitBody) => http.post<Unit>('/units', body),
   update: (id: string, body: UpdateUnitBody) => http.patch<Unit>(`/units/${id}`, body),
   move: (id: string, parentId: string) => http.post<Unit>(`/units/${id}/move`, { parentId }),
@@ -114,7 +116,7 @@ export const plansApi = {
   version: (id: string, version: number) => http.get<PlanVersion>(`/plans/${id}/versions/${version}`),
   updateDraft: (id: string, body: DraftChanges) => http.patch<PlanVersion>(`/plans/${id}/draft`, body),
   startRevision: (id: string) => http.post<PlanVersion>(`/plans/${id}/revisions`),
-  publish: (id: string) => http.post<PlanVersion>(`/plans/${id}/publish`),
+  publish: (id: string) => http.post<PublishedPlan>(`/plans/${id}/publish`),
   diff: (id: string, from: number, to: number) => http.get<PlanDiff>(`/plans/${id}/diff`, { from, to }),
   rules: (unitId: string) => http.get<RulesInForce>(`/units/${unitId}/rules`),
   docxUrl: (id: string, version: number) => `${versionPath(id, version)}/document.docx`,

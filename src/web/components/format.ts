@@ -19,9 +19,15 @@ export function utcOffset(timeZone: string): string {
   }
 }
 
-/** A time of today as just the time; of another day with its date. */
-export function shortTime(iso: string, locale: Locale): string {
+/**
+ * A time of today as just the time; of another day with its date. Given the unit's zone and its
+ * today (from the server), both the time and "today" are the unit's, not the browser's.
+ */
+export function shortTime(iso: string, locale: Locale, unit?: { timeZone: string; today: string }): string {
   const date = new Date(iso);
-  const today = new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  const zone = unit ? { timeZone: unit.timeZone } : {};
+  const today = unit
+    ? new Intl.DateTimeFormat('en-CA', zone).format(date) === unit.today
+    : new Date().toDateString() === date.toDateString();
+  return new Intl.DateTimeFormat(locale, { ...(today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }), ...zone }).format(date);
 }

@@ -24,7 +24,9 @@ export const drillTypeOptions = (t: Translate) => DRILL_TYPES.map((value) => ({ 
 /** The plan templates; a record so that the compiler notices a new one (the schema module would bring zod along). */
 const TEMPLATES: Record<TemplateId, true> = { school: true, kindergarten: true, community: true, special_period: true };
 export const templateOptions = (t: Translate) => (Object.keys(TEMPLATES) as TemplateId[]).map((value) => ({ value, label: templateLabel(t, value) }));
-export const chainTargetOptions = (t: Translate) => (['unit', 'parent'] as const).map((value) => ({ value, label: chainTargetLabel(t, value) }));
+/** A chosen unit above (`ancestor`) is set through the API: a unit's own people cannot browse the units above it. */
+export const chainTargetOptions = (t: Translate, current?: ChainStep['target']) =>
+  (['unit', 'parent', 'nearest', ...(current === 'ancestor' ? ['ancestor' as const] : [])] as const).map((value) => ({ value, label: chainTargetLabel(t, value) }));
 export const chainKindOptions = (t: Translate) => (['notify', 'report'] as const).map((value) => ({ value, label: chainKindLabel(t, value) }));
 
 /** Tag colours of a plan version's status. */

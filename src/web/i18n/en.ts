@@ -230,6 +230,10 @@ export const en: Record<MessageKey, string> = {
   'planTemplate.special_period': 'Special-period safety plan',
   'chainTarget.unit': 'This unit',
   'chainTarget.parent': 'Parent unit',
+  'chainTarget.nearest': 'Nearest unit above of a type',
+  'chainTarget.ancestor': 'A chosen unit above',
+  'chainTarget.nearestOf': 'The {type} above',
+  'chain.unitType': 'Type of unit above',
   'chainKind.notify': 'Notify',
   'chainKind.report': 'Formal report',
 
@@ -385,6 +389,11 @@ export const en: Record<MessageKey, string> = {
 
   'drills.type': 'Drill type',
   'drills.perTerm': 'Per term',
+  'drills.every': 'Counted per',
+  'drills.every.guidance': 'National guidance',
+  'drills.every.month': 'Month',
+  'drills.every.quarter': 'Quarter',
+  'drills.every.term': 'Term',
   'drills.add': 'Add a drill requirement',
   'drills.empty': 'No drill requirements yet',
 

@@ -228,6 +228,10 @@ export const zhCN = {
   'planTemplate.special_period': '特殊时期安全工作方案',
   'chainTarget.unit': '本单位',
   'chainTarget.parent': '上级单位',
+  'chainTarget.nearest': '最近的某类上级单位',
+  'chainTarget.ancestor': '指定的上级单位',
+  'chainTarget.nearestOf': '上级{type}',
+  'chain.unitType': '上级单位类型',
   'chainKind.notify': '通知确认',
   'chainKind.report': '正式报告',
 
@@ -383,6 +387,11 @@ export const zhCN = {
 
   'drills.type': '演练类型',
   'drills.perTerm': '每学期次数',
+  'drills.every': '计算周期',
+  'drills.every.guidance': '按国家指南',
+  'drills.every.month': '每月',
+  'drills.every.quarter': '每季度',
+  'drills.every.term': '每学期',
   'drills.add': '添加演练要求',
   'drills.empty': '尚未规定演练要求',
 

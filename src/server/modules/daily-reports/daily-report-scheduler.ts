@@ -12,6 +12,7 @@ import type { Notifier } from '../../notify/notifier.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import * as peopleRepo from '../people/people.repository.js';
+import type { PublishNotice } from '../plans/plans.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import * as unitsRepo from '../units/units.repository.js';
 import { CODE } from './day-codes.js';
@@ -26,6 +27,11 @@ const PLANNER_EVERY_MS = 10 * 60_000;
 const PLAN_BATCH = 500;
 const REMIND_BEFORE_MS = 3_600_000;
 
+/** Day codes that publishing a plan may decide again: nothing has been sent or marked yet. */
+const OPEN_CODES: string[] = [CODE.unknown, CODE.notRequired, CODE.pending];
+const DAY_KINDS = [REMIND_DEADLINE, LATE_DEADLINE, CLOSE_DEADLINE];
+
+
 const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? 'en' : 'zh-CN');
 
 /**
@@ -37,8 +43,8 @@ const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? '
  * The planner itself is one standing deadline row that re-arms itself after each firing — at the
  * next local midnight of any zone in use, and at least every ten minutes so new units and zones are
  * picked up — instead of leaving one fired row behind per firing. A plan published during a day
- * (the plans module tells `planPublished`) puts that day back to undecided for the units below it
- * and brings the planner forward, so it applies the same day when the deadline is still ahead. A day first decided after its deadline has passed
+ * (the plans module tells `planPublished`) decides that day again for every unit below it, in the
+ * publishing transaction, so it applies the same day when the deadline is still ahead. A day first decided after its deadline has passed
  * (Steady was not running at midnight, or the plan came late) is not required: nobody is marked
  * late for a rule they could not have known in time.
  */
@@ -86,14 +92,62 @@ export class DailyReportScheduler {
   }
 
   /**
-   * A plan just published (called in its transaction): today of the units it can reach is decided
-   * again, and the planner is brought forward to do it as soon as the publish commits.
+   * A plan just published (called in its transaction): today of every unit it can reach, each in
+   * its own zone, is decided again under the rules now in force — code, reminder, late and missing
+   * timers moved — before the publish commits. Units whose new deadline has already passed today
+   * keep today as it was; the answer says so, for the publisher to hear.
    */
-  async planPublished(tx: Executor, unitId: string, now: Date): Promise<void> {
+  async planPublished(tx: Executor, unitId: string, now: Date): Promise<PublishNotice[]> {
     const unit = await unitsRepo.findById(tx, unitId);
-    if (!unit) return;
-    for (const zone of await repo.zones(tx)) await repo.undecide(tx, unit.path, zone, localDate(now, zone));
-    await this.engine.advance(tx, PLANNER_DEADLINE, PLANNER_REF, now);
+    if (!unit) return [];
+    const late = new Map<string, { deadline: string; day: string; units: number }>();
+    for (const { id, time_zone: zone } of await repo.unitZones(tx, [unit.path])) {
+      const day = localDate(now, zone);
+      const deadline = await this.redecide(tx, id, day, zone, now);
+      if (!deadline) continue;
+      const key = `${deadline}|${day}`;
+      late.set(key, { deadline, day, units: (late.get(key)?.units ?? 0) + 1 });
+    }
+    return [...late.values()].map((params) => ({ field: 'content.dailyReport.deadline', key: 'dailyReport.fromTomorrow', params }));
+  }
+
+  /**
+   * Decides a unit's open day (undecided, not required, pending) again by the rules in force now.
+   * Returns the deadline (`HH:MM`) when the rules require a report whose deadline today has passed:
+   * that requirement applies from tomorrow. A day already reported, late or missing stays.
+   */
+  private async redecide(tx: Executor, unitId: string, day: string, zone: string, now: Date): Promise<string | null> {
+    const code = await repo.codeOf(tx, unitId, day);
+    if (!OPEN_CODES.includes(code)) return null;
+    const { rules } = await this.rules.forUnit(unitId, now, tx);
+    const refId = dayRef(unitId, day);
+    if (!rules.dailyReport.required) {
+      await repo.setCode(tx, unitId, day, CODE.notRequired, [code]);
+      for (const kind of DAY_KINDS) await this.engine.cancel(tx, kind, refId);
+      return null;
+    }
+    const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
+    if (now >= deadlineAt) {
+      // Nobody is late for a rule they could not have known in time; a day already pending keeps
+      // the deadline it was given.
+      if (code !== CODE.pending) await repo.setCode(tx, unitId, day, CODE.notRequired, [code]);
+      return rules.dailyReport.deadline;
+    }
+    if (await repo.setCode(tx, unitId, day, CODE.pending, [code])) await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
+    return null;
+  }
+
+  /**
+   * The day's timers: the reminder an hour before the deadline (at once when the deadline is
+   * nearer than that), the late mark at the deadline, the missing mark at local midnight. Timers
+   * already waiting are moved, so a changed deadline replaces the old one.
+   */
+  private async scheduleDay(tx: Executor, unitId: string, day: string, zone: string, deadlineAt: Date, now: Date): Promise<void> {
+    const refId = dayRef(unitId, day);
+    const remindAt = new Date(Math.max(deadlineAt.getTime() - REMIND_BEFORE_MS, now.getTime()));
+    await this.engine.reschedule(tx, { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt });
+    await this.engine.reschedule(tx, { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt });
+    await this.engine.reschedule(tx, { kind: CLOSE_DEADLINE, refId, unitId, dueAt: localToUtc(nextDay(day), '00:00', zone) });
   }
 
   /**
@@ -107,12 +161,7 @@ export class DailyReportScheduler {
       await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.unknown]);
       return;
     }
-    if (!(await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown]))) return;
-    const refId = dayRef(unitId, day);
-    const remindAt = new Date(deadlineAt.getTime() - REMIND_BEFORE_MS);
-    if (now < remindAt) await this.engine.schedule(tx, { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt });
-    await this.engine.schedule(tx, { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt });
-    await this.engine.schedule(tx, { kind: CLOSE_DEADLINE, refId, unitId, dueAt: localToUtc(nextDay(day), '00:00', zone) });
+    if (await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown])) await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
   }
 
   /**
@@ -143,7 +192,9 @@ export class DailyReportScheduler {
     const found = await this.context(tx, deadline);
     if (!found || (await repo.codeOf(tx, found.unit.id, found.day)) !== CODE.pending) return;
     if (!(await this.stillRequired(tx, found.unit.id, found.day, deadline))) return;
-    const due = DateTime.fromMillis(Date.parse(deadline.due_at) + REMIND_BEFORE_MS).setZone(found.unit.time_zone).toFormat('HH:mm');
+    // The deadline is the late timer's: a reminder sent at once is less than an hour before it.
+    const lateAt = await this.engine.dueAt(tx, LATE_DEADLINE, deadline.ref_id) ?? new Date(Date.parse(deadline.due_at) + REMIND_BEFORE_MS);
+    const due = DateTime.fromJSDate(lateAt).setZone(found.unit.time_zone).toFormat('HH:mm');
     await this.tell(tx, afterCommit, now, found.unit, await this.holders(tx, found.unit.id, REPORTER_ROLES), 'daily-report.reminder', 'dailyReport.reminderTitle', 'dailyReport.reminderBody', { deadline: due, day: found.day });
   }
 

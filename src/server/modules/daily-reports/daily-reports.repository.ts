@@ -131,16 +131,3 @@ export async function unplanned(db: Executor, zone: string, day: string, limit: 
   return rows.map((r) => r.id);
 }
 
-/**
- * Puts `day` of the zone's units under `path` back to undecided when it was decided as not
- * required or pending, so the planner decides it again under the plans now in force.
- */
-export async function undecide(db: Executor, path: string, zone: string, day: string): Promise<void> {
-  const i = dayIndex(day);
-  await db.updateTable('daily_report_months')
-    .set({ days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || '.' || substr(days, cast(${i + 1} as integer))` })
-    .where('month', '=', monthOf(day))
-    .where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', ['-', 'p'])
-    .where('unit_id', 'in', (eb) => eb.selectFrom('units').select('id').where('time_zone', '=', zone).where('path', 'like', `${path}%`))
-    .execute();
-}

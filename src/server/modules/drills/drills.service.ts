@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { DrillType } from '../../../common/org.js';
 import { EVACUATION_TARGET_SECONDS, type RecordDrillBody, type ScheduleDrillBody } from '../../../common/schemas/drills.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
+import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
 import type { DrillRow } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -12,7 +12,18 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
-import { typeCompliance, worst } from './compliance.js';
+import { periodFor, typeCompliance, worst, type ComplianceState, type TypeCompliance } from './compliance.js';
+
+/** How far back compliance reads drills: the longest period (a term) and the one before it. */
+const HISTORY_DAYS = 400;
+
+/** One unit's drill compliance: by type, and as behind as its most behind type. */
+export interface UnitCompliance {
+  unitId: string;
+  unitName: string;
+  state: ComplianceState;
+  types: TypeCompliance[];
+}
 
 const snapshot = (d: DrillRow) => ({ type: d.type, status: d.status, plannedDate: d.planned_date, participants: d.participants, evacuationSeconds: d.evacuation_seconds });
 
@@ -82,22 +93,31 @@ export class DrillService {
     return { rows, total: Number(count.n) };
   }
 
-  /** Per unit below the actor (or below `unitId`): on schedule, due soon or overdue, by drill type. */
-  async compliance(actor: Actor, unitId?: string) {
+  /**
+   * Per unit below the actor (or below `unitId`), by drill type: held this calendar month, quarter
+   * or term (in the unit's zone) as its plans require — on schedule, due soon or overdue (see
+   * `compliance.ts`). `at` defaults to now; other modules (assessment) may ask about another moment.
+   */
+  async compliance(actor: Actor, unitId?: string, at: Date = this.clock.now()): Promise<UnitCompliance[]> {
     let within = scopeRoots(actor);
     if (unitId) within = [(await this.units.requireVisible(actor, unitId)).path];
     if (within?.length === 0) return [];
-    const units = await this.db.selectFrom('units').select(['id', 'name', 'path', 'created_at'])
-      .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('path', 'like', `${p}%`))))).orderBy('path').execute();
-    const done = await this.db.selectFrom('drills').select(['unit_id', 'type']).select((e) => e.fn.max('ended_at').as('last'))
-      .where('status', '=', 'done').where('unit_id', 'in', units.length ? units.map((u) => u.id) : ['']).groupBy(['unit_id', 'type']).execute();
-    const now = this.clock.now();
-    const result = [];
-    for (const unit of units.filter((u) => canSee(actor, u.path))) {
-      const { rules } = await this.rules.forUnit(unit.id, now);
+    const units = (await this.db.selectFrom('units').select(['id', 'name', 'path', 'type', 'time_zone'])
+      .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('path', 'like', `${p}%`))))).orderBy('path').execute())
+      .filter((u) => canSee(actor, u.path));
+    // Two terms back is as far as any period (and the one before it) reaches.
+    const since = new Date(at.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+    const done = units.length === 0 ? [] : await this.db.selectFrom('drills').select(['unit_id', 'type', 'started_at', 'ended_at'])
+      .where('status', '=', 'done').where('unit_id', 'in', units.map((u) => u.id)).where('started_at', '>=', since).where('started_at', '<=', at.toISOString()).execute();
+    const result: UnitCompliance[] = [];
+    for (const unit of units) {
+      const { rules } = await this.rules.forUnit(unit.id, at);
+      const today = localDate(at, unit.time_zone);
       const types = rules.drills.map((req) => {
-        const last = done.find((d) => d.unit_id === unit.id && d.type === req.type)?.last as string | undefined;
-        return typeCompliance(req.type as DrillType, req.perTerm, last ? new Date(last) : null, new Date(unit.created_at), now);
+        const mine = done.filter((d) => d.unit_id === unit.id && d.type === req.type && d.started_at);
+        const lastDone = mine.map((d) => d.ended_at ?? d.started_at!).sort().at(-1) ?? null;
+        const heldOn = mine.map((d) => localDate(new Date(d.started_at!), unit.time_zone));
+        return typeCompliance({ type: req.type, perTerm: req.perTerm, every: periodFor(req, unit.type), heldOn, lastDone, today });
       });
       result.push({ unitId: unit.id, unitName: unit.name, state: worst(types.map((t) => t.state)), types });
     }

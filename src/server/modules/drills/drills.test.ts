@@ -3,18 +3,45 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { FakeClock } from '../../lib/clock.js';
-import { typeCompliance, worst } from './compliance.js';
+import { periodFor, periodOf, requiredIn, typeCompliance, worst } from './compliance.js';
 
 const T0 = new Date('2027-02-20T02:00:00.000Z');
 const DAY = 86_400_000;
 
-describe('drill compliance', () => {
-  it('N a term means one every 182/N days from the last one done', () => {
-    const last = new Date('2027-01-01T00:00:00Z');
-    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-03-01T00:00:00Z')).state, 'on_schedule');
-    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-03-25T00:00:00Z')).state, 'due_soon');
-    assert.equal(typeCompliance('fire_evacuation', 2, last, last, new Date('2027-04-05T00:00:00Z')).state, 'overdue');
-    assert.equal(typeCompliance('lockdown', 0, null, last, new Date()).state, 'not_required');
+describe('drill compliance on the calendar', () => {
+  const input = (every: 'month' | 'quarter' | 'term', today: string, heldOn: string[], perTerm = 4) => ({ type: 'fire_evacuation' as const, perTerm, every, heldOn, lastDone: null, today });
+
+  it('periods are calendar months, quarters and terms (spring February–July, autumn August–January)', () => {
+    assert.deepEqual(periodOf('2027-04-01', 'month'), { start: '2027-04-01', end: '2027-04-30' });
+    assert.deepEqual(periodOf('2027-02-28', 'month'), { start: '2027-02-01', end: '2027-02-28' });
+    assert.deepEqual(periodOf('2027-05-15', 'quarter'), { start: '2027-04-01', end: '2027-06-30' });
+    assert.deepEqual(periodOf('2027-03-03', 'term'), { start: '2027-02-01', end: '2027-07-31' });
+    assert.deepEqual(periodOf('2027-01-20', 'term'), { start: '2026-08-01', end: '2027-01-31' });
+    assert.deepEqual(periodOf('2026-09-01', 'term'), { start: '2026-08-01', end: '2027-01-31' });
+  });
+
+  it('the plan’s frequency wins; else the guidance: schools monthly, kindergartens quarterly', () => {
+    assert.equal(periodFor({ type: 'fire_evacuation' }, 'school'), 'month');
+    assert.equal(periodFor({ type: 'fire_evacuation' }, 'kindergarten'), 'quarter');
+    assert.equal(periodFor({ type: 'fire_evacuation', every: 'term' }, 'school'), 'term');
+    assert.equal(periodFor({ type: 'earthquake' }, 'school'), 'term');
+    assert.equal(requiredIn(4, 'month'), 1);
+    assert.equal(requiredIn(4, 'term'), 4);
+    assert.equal(requiredIn(5, 'quarter'), 3);
+    assert.equal(requiredIn(0, 'month'), 0);
+  });
+
+  it('met this period is on schedule; unmet is due while the last period was met; a missed period, or never, is overdue', () => {
+    assert.equal(typeCompliance(input('month', '2027-04-10', ['2027-04-02'])).state, 'on_schedule');
+    assert.equal(typeCompliance(input('month', '2027-04-10', ['2027-03-20'])).state, 'on_schedule');
+    const soon = typeCompliance(input('month', '2027-04-25', ['2027-03-20']));
+    assert.deepEqual([soon.state, soon.dueBy, soon.held, soon.required], ['due_soon', '2027-04-30', 0, 1]);
+    const missed = typeCompliance(input('month', '2027-05-01', ['2027-03-20']));
+    assert.deepEqual([missed.state, missed.dueBy], ['overdue', '2027-04-30']);
+    const never = typeCompliance(input('quarter', '2027-01-01', []));
+    assert.equal(never.state, 'overdue', 'never held is never green, even on the first day of a period');
+    assert.equal(typeCompliance(input('term', '2027-03-01', ['2027-02-02', '2027-02-03', '2027-02-04'])).state, 'overdue', 'three of four is not met');
+    assert.equal(typeCompliance({ ...input('term', '2027-03-01', []), perTerm: 0 }).state, 'not_required');
     assert.equal(worst(['on_schedule', 'overdue', 'due_soon']), 'overdue');
   });
 });

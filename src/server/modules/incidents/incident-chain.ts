@@ -2,6 +2,7 @@ import type { ChainStep } from '../../../common/schemas/plan-content.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
 import type { IncidentStepRow } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import { chainTargetUnit, type LineageUnit } from '../plans/chain-target.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import * as peopleRepo from '../people/people.repository.js';
@@ -36,16 +37,21 @@ async function holdersOf(ctx: ChainContext, unitId: string, role: string): Promi
   return acting ? [...new Set(holders.map((id) => (id === acting.headPersonId ? acting.deputyPersonId : id)))] : holders;
 }
 
-/** The plan's chain as rows: each deadline counted from the report; steps to a missing parent dropped. */
-export function buildSteps(incident: IncidentWithUnit, chain: ChainStep[]): IncidentStepRow[] {
+/**
+ * The plan's chain as rows: each deadline counted from the report, each step's unit found in the
+ * incident unit's lineage (`[unit, parent, …]`: the parent, the nearest unit of a type, a chosen
+ * unit above); a step naming no unit above (a unit moved since the plan was published) is dropped.
+ */
+export function buildSteps(incident: IncidentWithUnit, chain: ChainStep[], lineage: readonly LineageUnit[]): IncidentStepRow[] {
   const reported = Date.parse(incident.reported_at);
   return chain
-    .filter((step) => step.target === 'unit' || incident.unit_parent_id)
-    .map((step, position) => ({
+    .map((step) => ({ step, target: chainTargetUnit(step, lineage) }))
+    .filter((s): s is { step: ChainStep; target: LineageUnit } => s.target !== null)
+    .map(({ step, target }, position) => ({
       id: newId(), incident_id: incident.id, position, kind: step.kind,
-      target_unit_id: step.target === 'unit' ? incident.unit_id : incident.unit_parent_id!, role: step.role,
+      target_unit_id: target.id, role: step.role,
       deadline_minutes: step.deadlineMinutes, due_at: new Date(reported + step.deadlineMinutes * 60_000).toISOString(),
-      state: 'waiting', late: 0, simulated: incident.drill && step.target === 'parent' ? 1 : 0,
+      state: 'waiting', late: 0, simulated: incident.drill && target.id !== incident.unit_id ? 1 : 0,
       activated_at: null, done_at: null, done_by_person_id: null, report_text: null,
     }));
 }

@@ -124,7 +124,7 @@ export class IncidentService {
       const ctx = this.context(tx, incident, actor, afterCommit);
       await recordEvent(ctx, 'reported', input.description, { type: input.type, severity: input.severity, place: input.place, drill: input.drill });
       await this.flagIfConcealed(ctx, occurredAt, now);
-      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN);
+      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN, await unitsRepo.lineage(tx, incident.unit_path));
       for (const step of steps) {
         await repo.insertStep(tx, step);
         await this.engine.schedule(tx, { kind: STEP_DEADLINE, refId: step.id, unitId: incident.unit_id, dueAt: new Date(step.due_at) });

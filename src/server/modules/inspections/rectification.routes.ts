@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { localDate } from '../../../common/time.js';
 import { z } from 'zod';
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
@@ -29,7 +30,8 @@ export function rectificationRoutes(app: FastifyInstance, m: Inspections): void 
   r.get('/api/v1/rectification-ledger/export.xlsx', { schema: { tags, summary: 'The ledger with the same filters, every row, as a spreadsheet', querystring: LedgerQuery.omit({ page: true, pageSize: true }), produces: [XLSX] } }, async (req, reply) => {
     const found = await m.ledger.rows(actorOf(req), req.query);
     const buffer = await ledgerWorkbook(found.rows, requestLocale(req), found.zone);
-    const day = found.now.toISOString().slice(0, 10);
+    // Named for the day in the unit's zone: a ledger written at 07:00 in Shanghai is that day's.
+    const day = localDate(found.now, found.zone);
     return reply.type(XLSX).header('content-disposition', `attachment; filename="rectification-ledger-${day}.xlsx"`).send(buffer);
   });
 

@@ -12,7 +12,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import * as peopleRepo from '../people/people.repository.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import * as unitsRepo from '../units/units.repository.js';
-import { nightWindow, patrolCounts, scheduledTimes, unannouncedTimes } from './patrol-times.js';
+import { nightWindow, patrolCounts, scheduledTimes, unannouncedTimes, type NightWindow } from './patrol-times.js';
 import * as repo from './patrols.repository.js';
 
 /** Plans one night of one unit; ref `<unitId>@<night date>`, due at that date's local midnight. */
@@ -78,7 +78,15 @@ export class PatrolPlanner {
     if (!rules.duty.patrolWindow) return 0;
     const w = nightWindow(nightDate, rules.duty.patrolWindow, unit.time_zone);
     if (w.end <= now) return 0;
-    const counts = patrolCounts(rules.duty);
+    return this.drawNight(tx, unit, w, patrolCounts(rules.duty), now, 'patrol.plan-night');
+  }
+
+  /**
+   * Draws what is still ahead of a night's window: the fixed times from the window's start that
+   * are not past, and `counts.unannounced` random times between now (or the start) and the end.
+   */
+  async drawNight(tx: Executor, unit: UnitRow, w: NightWindow, counts: { scheduled: number; unannounced: number }, now: Date, action: string): Promise<number> {
+    const nightDate = w.nightDate;
     const ahead = { ...w, start: w.start > now ? w.start : now };
     const times: [string, Date][] = [
       ...scheduledTimes(w, counts.scheduled).filter((t) => t >= now).map((t): [string, Date] => ['scheduled', t]),
@@ -93,7 +101,7 @@ export class PatrolPlanner {
     for (const row of rows) await this.engine.schedule(tx, { kind: PROMPT_DEADLINE, refId: row.id, unitId: unit.id, dueAt: new Date(row.due_at) });
     // The trail says how many, never when: it is readable by more people than the duty staff.
     await this.audit.record(tx, engineActor, {
-      action: 'patrol.plan-night', entity: 'unit', entityId: unit.id, unitId: unit.id,
+      action, entity: 'unit', entityId: unit.id, unitId: unit.id,
       after: { nightDate, scheduled: rows.filter((r) => r.kind === 'scheduled').length, unannounced: rows.filter((r) => r.kind === 'unannounced').length },
     });
     return rows.length;

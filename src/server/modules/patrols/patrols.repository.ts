@@ -57,6 +57,18 @@ export async function insertPatrols(db: Executor, rows: Insertable<PatrolTable>[
   if (rows.length) await db.insertInto('patrols').values(rows).execute();
 }
 
+/** Patrols never prompted (so nobody saw or did them) are dropped when their night is drawn again. */
+export async function deletePatrols(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('patrols').where('id', 'in', ids).where('state', '=', 'planned').execute();
+}
+
+/** Units under `path` (itself included) with at least one active checkpoint: those that patrol. */
+export async function patrollingUnitsUnder(db: Executor, path: string) {
+  return db.selectFrom('units').selectAll('units').where('units.path', 'like', `${path}%`)
+    .where((eb) => eb.exists(eb.selectFrom('patrol_checkpoints').select('patrol_checkpoints.id').whereRef('patrol_checkpoints.unit_id', '=', 'units.id').where('patrol_checkpoints.active', '=', 1)))
+    .execute();
+}
+
 export async function updatePatrol(db: Executor, id: string, changes: Partial<PatrolRow>): Promise<void> {
   await db.updateTable('patrols').set(changes).where('id', '=', id).execute();
 }

@@ -47,7 +47,7 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(plan.people.some((p: { id: string }) => p.id === head.me.personId));
       const chain = plan.content.reportingChain.map((s: { target: string; role: string; deadlineMinutes: number }) => [s.target, s.role, s.deadlineMinutes]);
       assert.deepEqual(chain[0], ['unit', 'accountable_head', 10]);
-      assert.deepEqual(chain.at(-1), ['parent', 'supervisor', 120]);
+      assert.deepEqual(chain.at(-1), ['nearest', 'supervisor', 120]);
     });
 
     it('refuses to publish when the chain deadlines do not increase, and publishes nothing', async () => {

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CreatePlanBody, DiffQuery, PlanDiff, PlanListQuery, PlanPage, PlanParams, PlanVersion, PlanVersionParams, RulesInForceView, UpdateDraftBody,
+  CreatePlanBody, DiffQuery, PlanDiff, PlanListQuery, PlanPage, PlanParams, PlanVersion, PlanVersionParams, PublishedPlan, RulesInForceView,
+  UpdateDraftBody,
 } from '../../../common/schemas/plans.js';
 import { Id, Timestamp } from '../../../common/schemas/shared.js';
 import { problemResponses } from '../../http/openapi.js';
 import { actorOf } from '../../http/actor.js';
 import { requestLocale } from '../../http/problem.js';
 import type { Clock } from '../../lib/clock.js';
+import { translate } from '../../lib/messages.js';
 import type { UnitService } from '../units/units.service.js';
 import { diffPlans } from './plan-diff.js';
 import { periodOf, presentSummary, presentVersion } from './plans.presenter.js';
@@ -60,9 +62,12 @@ export function planRoutes(app: FastifyInstance, plans: PlanService, rules: Plan
     (await show(await plans.startRevision(actorOf(req), req.params.id)))!,
   );
 
-  r.post('/api/v1/plans/:id/publish', { schema: { tags, summary: 'Approve and publish the draft (the unit’s accountable head)', params: PlanParams, response: { 200: PlanVersion, ...problemResponses } } }, async (req) =>
-    (await show(await plans.publish(actorOf(req), req.params.id)))!,
-  );
+  r.post('/api/v1/plans/:id/publish', { schema: { tags, summary: 'Approve and publish the draft (the unit’s accountable head)', params: PlanParams, response: { 200: PublishedPlan, ...problemResponses } } }, async (req) => {
+    const published = await plans.publish(actorOf(req), req.params.id);
+    const locale = requestLocale(req);
+    const notices = published.notices.map((n) => ({ field: n.field, message: translate(locale, n.key, n.params) }));
+    return { ...(await show(published))!, notices };
+  });
 
   r.get('/api/v1/plans/:id/diff', { schema: { tags, summary: 'What changed between two versions', params: PlanParams, querystring: DiffQuery, response: { 200: PlanDiff, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);

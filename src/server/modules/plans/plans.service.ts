@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import { PlanContent, type PlanContent as Content, type SpecialPeriod } from '../../../common/schemas/plan-content.js';
@@ -16,6 +17,7 @@ import type { UnitService } from '../units/units.service.js';
 import { fillLeadership } from './leadership.js';
 import { publishProblems } from './publish-rules.js';
 import * as peopleRepo from '../people/people.repository.js';
+import * as unitsRepo from '../units/units.repository.js';
 import * as repo from './plans.repository.js';
 import { requireApprover } from './plans.policy.js';
 import { namedPeople } from './plans.presenter.js';
@@ -43,8 +45,18 @@ const draftOf = (b: PlanBundle) => b.versions.find((v) => v.status === 'draft');
 const latestOf = (b: PlanBundle) => b.versions[b.versions.length - 1]!;
 const periodColumns = (p: SpecialPeriod | null | undefined) => ({ period_name: p?.name ?? null, period_start: p?.startDate ?? null, period_end: p?.endDate ?? null });
 
-/** Work another module does in the transaction that publishes a plan of `unitId` (rules change at once). */
-export type PlanPublishedListener = (tx: Executor, unitId: string, at: Date) => Promise<void>;
+/** What publishing did that the publisher should hear of; not a problem: the plan is published. */
+export interface PublishNotice {
+  field: string;
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Work another module does in the transaction that publishes a plan of `unitId` (rules change at
+ * once); it may answer with notices for the publisher.
+ */
+export type PlanPublishedListener = (tx: Executor, unitId: string, at: Date) => Promise<PublishNotice[] | void>;
 
 export class PlanService {
   private readonly publishedListeners: PlanPublishedListener[] = [];
@@ -150,7 +162,7 @@ export class PlanService {
    * for a standing plan, is the standing plan the unit had in force: a unit lives by one standing
    * plan at a time. Special-period plans of a unit may overlap; each adds its stricter rules.
    */
-  async publish(actor: Actor, planId: string): Promise<PlanBundle> {
+  async publish(actor: Actor, planId: string): Promise<PlanBundle & { notices: PublishNotice[] }> {
     return this.db.transaction().execute(async (tx) => {
       const bundle = await this.get(actor, planId, tx);
       const { plan } = bundle;
@@ -179,14 +191,15 @@ export class PlanService {
       }
       await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
       await repo.touchPlan(tx, planId, now);
-      for (const listener of this.publishedListeners) await listener(tx, plan.unit_id, this.clock.now());
-      return this.get(actor, planId, tx);
+      const notices: PublishNotice[] = [];
+      for (const listener of this.publishedListeners) notices.push(...((await listener(tx, plan.unit_id, this.clock.now())) ?? []));
+      return { ...(await this.get(actor, planId, tx)), notices };
     });
   }
 
   private async checkInput(tx: Executor, { plan }: PlanBundle, draft: PlanVersionRow) {
     const holders = await peopleRepo.holdersIn(tx, plan.unit_id);
-    const parentHolders = plan.unit_parent_id ? await peopleRepo.holdersIn(tx, plan.unit_parent_id) : null;
+    const lineage = await this.lineageOf(tx, plan.unit_path);
     const content = PlanContent.parse(JSON.parse(draft.content_json));
     const people = await repo.peopleByIds(tx, [content.leadership.leaderId, content.leadership.officeContactId, ...content.leadership.deputyIds, ...content.leadership.memberIds].filter((x): x is string => Boolean(x)));
     const known = new Set([...holders.map((h) => h.id), ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id)]);
@@ -194,10 +207,18 @@ export class PlanService {
       kind: plan.kind as 'standing' | 'special_period',
       period: draft.period_start ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end } : null,
       content,
-      unitRoles: new Set(holders.map((h) => h.role as Role)),
-      parentRoles: parentHolders ? new Set(parentHolders.map((h) => h.role as Role)) : null,
+      lineage,
       knownPeople: known,
     };
+  }
+
+  /** The unit of `path` and every unit above it, nearest first, with the roles held in each. */
+  private async lineageOf(tx: Executor, path: string) {
+    const lineage = [];
+    for (const unit of await unitsRepo.lineage(tx, path)) {
+      lineage.push({ ...unit, roles: new Set((await peopleRepo.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
+    }
+    return lineage;
   }
 
   /** The people the given versions name, by id, for presenting them. */

@@ -1,5 +1,6 @@
 import type { Role } from '../../../common/org.js';
-import type { PlanContent, SpecialPeriod } from '../../../common/schemas/plan-content.js';
+import type { ChainStep, PlanContent, SpecialPeriod } from '../../../common/schemas/plan-content.js';
+import { chainTargetUnit, type LineageUnit } from './chain-target.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import type { MessageKey } from '../../lib/messages.js';
 
@@ -7,10 +8,8 @@ export interface PublishCheckInput {
   kind: 'standing' | 'special_period';
   period: SpecialPeriod | null;
   content: PlanContent;
-  /** Roles that someone holds in the plan's unit. */
-  unitRoles: Set<Role>;
-  /** Roles held in the parent unit; null when the unit has no parent. */
-  parentRoles: Set<Role> | null;
+  /** The plan's unit and every unit above it, nearest first, each with the roles someone holds there. */
+  lineage: (LineageUnit & { name: string; roles: Set<Role> })[];
   /** People the plan may name: those registered in or holding a role in the unit. */
   knownPeople: Set<string>;
 }
@@ -31,7 +30,15 @@ function periodProblems({ kind, period }: PublishCheckInput): FieldProblem[] {
   return [];
 }
 
-function chainProblems({ content, unitRoles, parentRoles }: PublishCheckInput): FieldProblem[] {
+/** Why a step's target names no unit above: the field at fault and the sentence. */
+function targetProblem(step: ChainStep, i: number): FieldProblem {
+  const at = `content.reportingChain.${i}`;
+  if (step.target === 'parent') return problem(`${at}.target`, 'plan.noParent', { step: i + 1 });
+  if (step.target === 'nearest') return problem(`${at}.unitType`, step.unitType ? 'plan.chainNoTypeAbove' : 'plan.chainTypeMissing', { step: i + 1 });
+  return problem(`${at}.unitId`, 'plan.chainTargetNotAbove', { step: i + 1 });
+}
+
+function chainProblems({ content, lineage }: PublishCheckInput): FieldProblem[] {
   const chain = content.reportingChain;
   if (chain.length === 0) return [problem('content.reportingChain', 'plan.chainEmpty')];
   const found: FieldProblem[] = [];
@@ -40,10 +47,11 @@ function chainProblems({ content, unitRoles, parentRoles }: PublishCheckInput): 
     if (previous && step.deadlineMinutes <= previous.deadlineMinutes) {
       found.push(problem(`content.reportingChain.${i}.deadlineMinutes`, 'plan.chainNotIncreasing', { step: i + 1, minutes: step.deadlineMinutes, previous: previous.deadlineMinutes }));
     }
-    const holders = step.target === 'unit' ? unitRoles : parentRoles;
-    if (!holders) found.push(problem(`content.reportingChain.${i}.target`, 'plan.noParent', { step: i + 1 }));
-    else if (!holders.has(step.role)) {
-      found.push(problem(`content.reportingChain.${i}.role`, step.target === 'unit' ? 'plan.roleUnassigned' : 'plan.parentRoleUnassigned', { step: i + 1 }, { role: `role.${step.role}` as MessageKey }));
+    const target = chainTargetUnit(step, lineage);
+    if (!target) found.push(targetProblem(step, i));
+    else if (!lineage.find((u) => u.id === target.id)!.roles.has(step.role)) {
+      const key = step.target === 'unit' ? 'plan.roleUnassigned' : step.target === 'parent' ? 'plan.parentRoleUnassigned' : 'plan.targetRoleUnassigned';
+      found.push(problem(`content.reportingChain.${i}.role`, key, { step: i + 1, unit: lineage.find((u) => u.id === target.id)!.name }, { role: `role.${step.role}` as MessageKey }));
     }
   });
   return found;

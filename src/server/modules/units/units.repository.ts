@@ -20,6 +20,16 @@ export async function findById(db: Executor, id: string): Promise<UnitWithCount 
   return db.selectFrom('units').selectAll().select(childCount).where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit of `path` and every unit above it, nearest first: whom a reporting chain can name. */
+export async function lineage(db: Executor, path: string): Promise<{ id: string; type: string; name: string }[]> {
+  const ids = path.split('/').filter(Boolean).reverse();
+  const found = new Map((await findByIds(db, ids)).map((u) => [u.id, u]));
+  return ids.flatMap((id) => {
+    const unit = found.get(id);
+    return unit ? [{ id, type: unit.type, name: unit.name }] : [];
+  });
+}
+
 export async function findByIds(db: Executor, ids: string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('units').selectAll().where('id', 'in', ids).execute();

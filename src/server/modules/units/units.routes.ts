@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CreateUnitBody, MoveUnitBody, Unit, UnitListQuery, UnitPage, UnitParams, UpdateUnitBody } from '../../../common/schemas/units.js';
+import { CreateUnitBody, MoveUnitBody, Unit, UnitListQuery, UnitPage, UnitParams, UnitToday, UpdateUnitBody } from '../../../common/schemas/units.js';
 import { problemResponses } from '../../http/openapi.js';
 import { actorOf } from '../../http/actor.js';
 import { presentUnit } from './units.presenter.js';
@@ -19,6 +19,10 @@ export function unitRoutes(app: FastifyInstance, units: UnitService): void {
 
   r.get('/api/v1/units/:id', { schema: { tags, summary: 'One unit', params: UnitParams, response: { 200: Unit, ...problemResponses } } }, async (req) =>
     presentUnit(await units.get(actorOf(req), req.params.id)),
+  );
+
+  r.get('/api/v1/units/:id/today', { schema: { tags, summary: 'The unit’s date today, in its own time zone', params: UnitParams, response: { 200: UnitToday, ...problemResponses } } }, async (req) =>
+    units.today(actorOf(req), req.params.id),
   );
 
   r.post('/api/v1/units', { schema: { tags, summary: 'Create a unit under one you manage', body: CreateUnitBody, response: { 201: Unit, ...problemResponses } } }, async (req, reply) =>

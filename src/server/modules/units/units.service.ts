@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '../../../common/locale.js';
 import { UNIT_DEPTH_MAX } from '../../../common/limits.js';
-import type { CreateUnitBody, UpdateUnitBody } from '../../../common/schemas/units.js';
+import type { CreateUnitBody, UnitToday, UpdateUnitBody } from '../../../common/schemas/units.js';
+import { localDate } from '../../../common/time.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { UnitRow } from '../../db/schema.js';
@@ -33,6 +34,13 @@ export class UnitService {
     const unit = await repo.findById(db, id);
     if (!unit || !canSee(actor, unit.path)) throw notFound();
     return unit;
+  }
+
+  /** The unit's calendar day now, in its own zone: the one "today" every screen starts from. */
+  async today(actor: Actor, id: string): Promise<UnitToday> {
+    const unit = await this.get(actor, id);
+    const now = this.clock.now();
+    return { unitId: unit.id, timeZone: unit.time_zone, today: localDate(now, unit.time_zone), now: now.toISOString() };
   }
 
   async list(actor: Actor, options: UnitListOptions): Promise<Page<UnitWithCount>> {

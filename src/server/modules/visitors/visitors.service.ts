@@ -25,6 +25,9 @@ export const DEFAULT_CLOSING_TIME = '18:00';
  * The gate's visitor log. The audit trail records that a visit happened, never who it was: the
  * trail is kept for ever, the visitor's details only for the plan's retention period.
  */
+/** A gate phone's clock may run this far ahead of the server's; a time beyond it is refused. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
 export class VisitorService {
   constructor(
     private readonly db: Db,
@@ -39,7 +42,7 @@ export class VisitorService {
   async checkIn(actor: Actor, input: CheckInBody): Promise<repo.VisitorRow> {
     const now = this.clock.now();
     const at = input.checkedInAt ? new Date(input.checkedInAt) : now;
-    if (at.getTime() > now.getTime() + 60_000) throw invalid('checkedInAt', 'visitor.inFuture');
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('checkedInAt', 'visitor.inFuture');
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireVisible(actor, input.unitId, tx);
       const row: repo.VisitorRow = {
@@ -69,7 +72,9 @@ export class VisitorService {
       if (!visitor) throw notFound();
       await this.units.requireVisible(actor, visitor.unit_id, tx);
       if (visitor.checked_out_at) throw new AppError(409, 'conflict', 'visitor.alreadyOut');
-      const out = at ? new Date(at) : this.clock.now();
+      const now = this.clock.now();
+      const out = at ? new Date(at) : now;
+      if (out.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('checkedOutAt', 'visitor.inFuture');
       if (out.toISOString() < visitor.checked_in_at) throw invalid('checkedOutAt', 'visitor.outBeforeIn');
       await repo.checkOut(tx, id, out.toISOString());
       await this.audit.record(tx, actor, { action: 'visitor.check-out', entity: 'visitor', entityId: id, unitId: visitor.unit_id });

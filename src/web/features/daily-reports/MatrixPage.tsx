@@ -90,7 +90,7 @@ export default function MatrixPage() {
           />
           <Flex align="center" gap={6}>
             <Typography.Text type="secondary">{rt('matrix.end')}</Typography.Text>
-            <Input type="date" value={end ?? ''} onChange={(e) => update({ end: e.target.value || undefined })} aria-label={rt('matrix.end')} style={{ width: 160 }} data-testid="matrix-end" />
+            <Input type="date" value={end ?? matrix.data?.to ?? ''} onChange={(e) => update({ end: e.target.value || undefined })} aria-label={rt('matrix.end')} style={{ width: 160 }} data-testid="matrix-end" />
           </Flex>
         </Flex>
       </Card>

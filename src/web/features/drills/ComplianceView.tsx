@@ -59,8 +59,8 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
             <StateTag state={type.state} />
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dt('compliance.perTerm', { n: type.perTerm })} · {dt('compliance.lastDone', { date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never') })}
-            {type.dueBy && ` · ${dt('compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
+            {dt(`compliance.every.${type.every}`, { n: type.required, held: type.held })} · {dt('compliance.lastDone', { date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never') })}
+            {type.dueBy && ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
           </Typography.Text>
         </div>
       ))}

@@ -5,10 +5,11 @@ import type { DrillType } from '../../../common/org.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { drillTypeLabel, drillTypeOptions } from '../../components/labels.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
+import { unitsApi } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { EvacuationInput } from './EvacuationInput.js';
-import { localDay, localInputValue, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
+import { dayIn, localInputValue, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
 import { useDt, type DrillsKey } from './i18n.js';
 
 interface Values {
@@ -54,7 +55,8 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
           unitId: values.unitId!,
           type: values.type!,
           title: values.title!.trim(),
-          plannedDate: localDay(new Date(values.startedAt)),
+          // The drill's day is the unit's, for the start as entered on this device's clock.
+          plannedDate: dayIn(new Date(values.startedAt), (await unitsApi.today(values.unitId!)).timeZone),
         });
         setPlanned(target);
       }

@@ -6,7 +6,8 @@ import { drillTypeLabel, drillTypeOptions } from '../../components/labels.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
-import { localDay } from './format.js';
+import { addDays } from '../../components/days.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 import { useDt } from './i18n.js';
 
 interface Values {
@@ -23,6 +24,8 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // A week from the unit's today (the server's, in the unit's zone) unless another date is chosen.
+  const unitDay = useUnitToday(defaultUnitId).data;
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -54,7 +57,7 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
         requiredMark={false}
         disabled={busy}
         preserve={false}
-        initialValues={{ unitId: defaultUnitId, plannedDate: localDay(new Date(Date.now() + 7 * 86_400_000)) }}
+        initialValues={{ unitId: defaultUnitId, plannedDate: unitDay ? addDays(unitDay.today, 7) : undefined }}
         onFinish={(values) => void submit(values)}
         data-testid="schedule-form"
       >

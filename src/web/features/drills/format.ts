@@ -24,8 +24,8 @@ export function minSec(seconds: number): string {
 
 /** `YYYY-MM-DDTHH:mm` in this browser's time, as the datetime-local input wants it. */
 export const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-/** `YYYY-MM-DD` of a day in this browser's calendar. */
-export const localDay = (date: Date) => localInputValue(date).slice(0, 10);
+/** `YYYY-MM-DD` of an instant in a unit's zone: the day a drill held then counts for. */
+export const dayIn = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
 
 /** A date (`YYYY-MM-DD` or an ISO time) as the locale writes a day. */
 export function formatDay(value: string | null, locale: string): string {

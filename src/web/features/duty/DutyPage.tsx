@@ -13,7 +13,8 @@ import { useMe } from '../auth/session.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, type ShiftView } from './api.js';
 import { CalendarGrid } from './CalendarGrid.js';
-import { addDays, addMonths, dayLabel, datesTouched, monthGrid, monthLabel, todayIn, weekDates } from './dates.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
+import { addDays, addMonths, dayLabel, datesTouched, monthGrid, monthLabel, weekDates } from './dates.js';
 import { DutyTabs } from './DutyTabs.js';
 import { GapList, SwapRequests } from './DutyPanels.js';
 import { useDt } from './i18n.js';
@@ -41,12 +42,14 @@ export default function DutyPage() {
   const [params, setParams] = useSearchParams();
   const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
   const zone = unit.data?.timeZone ?? 'Asia/Shanghai';
-  const today = todayIn(zone);
+  // Today is the unit's, as the server reads it; the calendar waits for it rather than guess.
+  const serverToday = useUnitToday(unitId);
+  const today = serverToday.data && serverToday.data.unitId === unitId ? serverToday.data.today : undefined;
   const view = (params.get('view') as View | null) ?? (phone ? 'day' : 'week');
   const date = params.get('date') ?? today;
-  const days = view === 'month' ? monthGrid(date) : view === 'week' ? weekDates(date) : [date];
-  const [from, to] = view === 'day' ? [addDays(date, -1), addDays(date, 1)] : [days[0]!, addDays(days.at(-1)!, 1)];
-  const ready = Boolean(unitId && unit.data);
+  const days = !date ? [] : view === 'month' ? monthGrid(date) : view === 'week' ? weekDates(date) : [date];
+  const [from, to] = !date ? ['', ''] : view === 'day' ? [addDays(date, -1), addDays(date, 1)] : [days[0]!, addDays(days.at(-1)!, 1)];
+  const ready = Boolean(unitId && unit.data && date);
   const roster = useAsync(() => (ready ? dutyApi.roster(unitId!, from, to) : Promise.resolve(undefined)), [ready, unitId, from, to]);
   const gaps = useAsync(() => (ready ? dutyApi.gaps(unitId!, 31) : Promise.resolve(undefined)), [ready, unitId]);
   const swaps = useAsync(() => (ready ? dutyApi.swaps(unitId!) : Promise.resolve([])), [ready, unitId]);
@@ -68,7 +71,7 @@ export default function DutyPage() {
     }
     setParams(next, { replace: true });
   };
-  const step = (sign: 1 | -1) => set({ date: view === 'month' ? addMonths(date, sign) : addDays(date, sign * (view === 'week' ? 7 : 1)) });
+  const step = (sign: 1 | -1) => date && set({ date: view === 'month' ? addMonths(date, sign) : addDays(date, sign * (view === 'week' ? 7 : 1)) });
 
   const shifts = useMemo(() => roster.data?.shifts ?? [], [roster.data]);
   const byId = new Map(shifts.map((s) => [s.id, s]));
@@ -106,10 +109,10 @@ export default function DutyPage() {
   );
   const dayShifts = (d: string) => shifts.filter((s) => s.localDate === d);
   // Today's view also shows the shift still running from the day before (until 08:00).
-  const todayShifts = shifts.filter((s) => datesTouched(s.startsAt, s.endsAt, zone).includes(date));
+  const todayShifts = shifts.filter((s) => date && datesTouched(s.startsAt, s.endsAt, zone).includes(date));
   const awaiting = shifts.filter((s) => s.handover && !s.handover.acknowledgedAt && nextOf(s) && [nextOf(s)!.dutyLeader, ...nextOf(s)!.staff].some((p) => p?.id === me.personId));
   const heads = roster.data?.actingHeads ?? [];
-  const title = view === 'month' ? monthLabel(date, locale) : view === 'week' ? `${dayLabel(days[0]!, locale, false)} – ${dayLabel(days[6]!, locale, false)}` : dayLabel(date, locale);
+  const title = !date ? '' : view === 'month' ? monthLabel(date, locale) : view === 'week' ? `${dayLabel(days[0]!, locale, false)} – ${dayLabel(days[6]!, locale, false)}` : dayLabel(date, locale);
 
   return (
     <div data-testid="duty-page">
@@ -127,7 +130,7 @@ export default function DutyPage() {
         </Flex>
         <Typography.Title level={5} style={{ margin: '10px 0 0' }} data-testid="calendar-title">{title} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{zone}</Typography.Text></Typography.Title>
       </Card>
-      {unit.error || roster.error ? <LoadError error={unit.error ?? roster.error} onRetry={reload} /> : null}
+      {unit.error || roster.error || serverToday.error ? <LoadError error={unit.error ?? roster.error ?? serverToday.error} onRetry={() => (reload(), serverToday.reload())} /> : null}
       {swapSource && (
         <Alert type="info" showIcon title={dt('swap.pickBanner')} action={<Button size="small" onClick={() => setSwapSource(null)}>{dt('common.cancel')}</Button>} style={{ marginBottom: 12 }}
           description={<Button size="small" type="link" style={{ padding: 0 }} onClick={() => (setDialog({ kind: 'swap', source: swapSource, target: null }), setSwapSource(null))} data-testid="swap-cover">{dt('swap.askCover')}</Button>} />
@@ -140,7 +143,7 @@ export default function DutyPage() {
         </Card>
       )}
       <GapList gaps={gapList} zone={zone} until={gaps.data?.to} />
-      <Spin spinning={roster.loading && !roster.data}>
+      <Spin spinning={!date || (roster.loading && !roster.data)}>
         {view === 'day' && (
           <div className="duty-day" data-testid="duty-day">
             {todayShifts.length ? todayShifts.map(card) : <Empty description={dt('calendar.noShifts')} />}
@@ -156,8 +159,8 @@ export default function DutyPage() {
             ))}
           </div>
         )}
-        {view === 'month' && (
-          <CalendarGrid days={days} month={date.slice(0, 7)} today={today} selected={params.get('date') ?? today} shifts={shifts} gapDates={gapDates} phone={phone}
+        {view === 'month' && date && (
+          <CalendarGrid days={days} month={date.slice(0, 7)} today={today ?? ''} selected={date} shifts={shifts} gapDates={gapDates} phone={phone}
             onSelect={(d) => set({ date: d })} renderDay={(d) => dayShifts(d).map(card)} />
         )}
       </Spin>

@@ -7,19 +7,18 @@ import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { downloadFile } from '../../components/download.js';
 import { dutyApi, importRoster } from './api.js';
-import { addDays, todayIn } from './dates.js';
+import { addDays } from './dates.js';
 import { useDt } from './i18n.js';
 
 /**
  * The roster as the spreadsheet units keep (日期/Date, 班次/Shift, 开始/Start, 结束/End, 带班领导/Duty
  * leader, 值班人员/Duty staff). An import is all or nothing; every problem is listed by row and column.
  */
-export function ImportExportCard({ unitId, zone, keeper }: { unitId: string; zone: string; keeper: boolean }) {
+export function ImportExportCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
   const dt = useDt();
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();
-  const today = todayIn(zone);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(addDays(today, 27));
   const [file, setFile] = useState<File | null>(null);

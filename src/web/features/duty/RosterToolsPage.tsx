@@ -4,6 +4,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useAsync } from '../../components/useAsync.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 import { DutyTabs } from './DutyTabs.js';
 import { FeedsCard } from './FeedsCard.js';
 import { useDt } from './i18n.js';
@@ -19,6 +20,7 @@ export default function RosterToolsPage() {
   const keeper = useKeepsRosters();
   const [unitId, setUnit] = useDutyUnit();
   const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
+  const today = useUnitToday(unitId);
   return (
     <div data-testid="duty-roster-page">
       <PageTitle title={dt('roster.title')} />
@@ -26,11 +28,11 @@ export default function RosterToolsPage() {
       <div className="duty-toolbar-plain">
         <UnitPicker value={unitId} onChange={(id) => setUnit(id)} style={{ width: phone ? '100%' : 280 }} />
       </div>
-      {unit.error ? <LoadError error={unit.error} onRetry={unit.reload} /> : null}
-      {unit.data && (
+      {unit.error || today.error ? <LoadError error={unit.error ?? today.error} onRetry={() => (unit.reload(), today.reload())} /> : null}
+      {unit.data && today.data?.unitId === unit.data.id && (
         <div className="duty-tools">
-          <ImportExportCard unitId={unit.data.id} zone={unit.data.timeZone} keeper={keeper} />
-          <RotationsCard unitId={unit.data.id} zone={unit.data.timeZone} keeper={keeper} />
+          <ImportExportCard unitId={unit.data.id} today={today.data.today} keeper={keeper} />
+          <RotationsCard unitId={unit.data.id} today={today.data.today} keeper={keeper} />
           <FeedsCard unitId={unit.data.id} unitName={unit.data.name} />
         </div>
       )}

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useAsync } from '../../components/useAsync.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
-import { todayIn } from './dates.js';
 import { useDt } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & { slots: { dutyLeaderId?: string | null; staffIds?: string[]; turns?: number }[] };
 
 /** Rotations: who takes turns, generated ahead every day in the pattern of the plan in force. */
-export function RotationsCard({ unitId, zone, keeper }: { unitId: string; zone: string; keeper: boolean }) {
+/** `today` is the unit's date as the server gives it (a rotation starts there by default). */
+export function RotationsCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
   const dt = useDt();
   const { message } = App.useApp();
   const rotations = useAsync(() => dutyApi.rotations(unitId), [unitId]);
@@ -44,7 +44,7 @@ export function RotationsCard({ unitId, zone, keeper }: { unitId: string; zone: 
     <Card size="small" title={dt('rotation.title')} data-testid="rotations"
       extra={keeper && !creating ? <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="rotation-new">{dt('rotation.new')}</Button> : null}>
       {creating && (
-        <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ kind: 'daily', startDate: todayIn(zone), daysAhead: 28, slots: [{ turns: 1 }, { turns: 1 }] }} className="duty-rotation-form">
+        <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ kind: 'daily', startDate: today, daysAhead: 28, slots: [{ turns: 1 }, { turns: 1 }] }} className="duty-rotation-form">
           <Form.Item name="name" label={dt('rotation.name')} rules={[{ required: true, whitespace: true, message: dt('rotation.nameRequired') }]}>
             <Input maxLength={100} placeholder={dt('rotation.namePlaceholder')} />
           </Form.Item>

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../common/locale.js';
+import { addDays } from '../../components/days.js';
 
 /*
  * Local dates (`YYYY-MM-DD`) in a unit's own zone, for the duty calendar. Date arithmetic happens
@@ -8,16 +9,7 @@ import type { Locale } from '../../../common/locale.js';
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export function addDays(date: string, days: number): string {
-  const d = at(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
-}
-
-/** Today in the zone. */
-export function todayIn(zone: string, now = new Date()): string {
-  return localDateOf(now.toISOString(), zone);
-}
+export { addDays };
 
 export function localDateOf(instant: string, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { peopleApi } from '../../api/endpoints.js';
 import { useAsync } from '../../components/useAsync.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 import { useIt } from './i18n.js';
 
 /** The follow-up tasks of an after-action report: a task, an owner from the unit's people, a date. */
@@ -9,7 +10,8 @@ export function FollowUps({ unitId }: { unitId: string }) {
   const it = useIt();
   const people = useAsync(() => peopleApi.list({ unitId, subtree: false, pageSize: 100 }), [unitId]);
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
-  const today = new Date().toISOString().slice(0, 10);
+  // The earliest due date is the unit's today, as the server reads it in the unit's zone.
+  const today = useUnitToday(unitId).data?.today;
   const required = (field: string) => [{ required: true, whitespace: true, message: it('report.required', { field }) }];
 
   return (

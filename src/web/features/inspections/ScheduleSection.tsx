@@ -8,7 +8,7 @@ import { useAsync } from '../../components/useAsync.js';
 import { useT } from '../../i18n/index.js';
 import { CADENCES, inspectionsApi, type Cadence, type ChecklistSummary } from './api.js';
 import { useIn } from './i18n.js';
-import { todayLocal } from './labels.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 
 interface Values {
   checklistId: string;
@@ -27,6 +27,8 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const schedules = useAsync(() => inspectionsApi.schedules(unitId), [unitId]);
+  // The first due date defaults to the unit's today, from the server, in the unit's zone.
+  const today = useUnitToday(unitId).data?.today;
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -93,7 +95,7 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
           form={form}
           layout="vertical"
           requiredMark={false}
-          initialValues={{ checklistId: checklists[0]?.id, cadence: 'weekly', role: 'safety_officer', nextDueDate: todayLocal() }}
+          initialValues={{ checklistId: checklists[0]?.id, cadence: 'weekly', role: 'safety_officer', nextDueDate: today }}
           onFinish={(values) => void submit(values)}
         >
           <Form.Item name="checklistId" label={tn('schedule.checklist')} rules={[{ required: true }]}>
@@ -106,7 +108,7 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
             <Select options={roleOptions(t).filter((o) => o.value !== 'admin')} />
           </Form.Item>
           <Form.Item name="nextDueDate" label={tn('schedule.nextDue')} rules={[{ required: true }]}>
-            <Input type="date" min={todayLocal()} />
+            <Input type="date" min={today} />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} />}
         </Form>

@@ -26,5 +26,3 @@ export function StateTag({ state }: { state: TaskState }) {
 /** `YYYY-MM-DDTHH:mm` in local time, as the datetime-local input wants it. */
 export const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
-/** Today's local date as `YYYY-MM-DD`. */
-export const todayLocal = () => localInputValue(new Date()).slice(0, 10);

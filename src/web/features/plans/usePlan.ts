@@ -127,6 +127,8 @@ export function usePlan(id: string, version: number | undefined): PlanState {
       setProblems([]);
       await refreshVersions();
       message.success(t('plan.published', { version: published.version }));
+      // What the publish did that the publisher should know (a deadline already past today, …).
+      for (const notice of published.notices) message.warning({ content: notice.message, duration: 10 });
       return { published: true, problems: [] };
     } catch (err) {
       return { published: false, problems: refused(err) };

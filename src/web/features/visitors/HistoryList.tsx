@@ -4,7 +4,9 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
+import { addDays } from '../../components/days.js';
 import { useAsync } from '../../components/useAsync.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
 import { shortTime } from '../../components/format.js';
@@ -13,22 +15,29 @@ import { useVt } from './i18n.js';
 
 const PAGE_SIZE = 20;
 
-/** `YYYY-MM-DD` of a day, in this browser's calendar. */
-const localDay = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+/** The week shown at first: the unit's today and the six days before, as the server counts them. */
+const WEEK_BACK = 6;
 
 /** The visitor log for a range of days, as cards on a phone and a table on wide screens, with the .xlsx export. */
 export function HistoryList({ unitId, compact }: { unitId: string; compact: boolean }) {
   const vt = useVt();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const [from, setFrom] = useState(() => localDay(new Date(Date.now() - 6 * 86_400_000)));
-  const [to, setTo] = useState(() => localDay(new Date()));
+  const today = useUnitToday(unitId);
+  const [chosen, setChosen] = useState<{ from?: string; to?: string }>({});
+  const from = chosen.from ?? (today.data ? addDays(today.data.today, -WEEK_BACK) : '');
+  const to = chosen.to ?? today.data?.today ?? '';
+  const setFrom = (value: string) => setChosen((c) => ({ ...c, from: value }));
+  const setTo = (value: string) => setChosen((c) => ({ ...c, to: value }));
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const badRange = Boolean(from && to && to < from);
+  // Nothing is asked before the unit's today is known: a range guessed from the browser's day
+  // would hide today's visitors wherever the browser's zone is behind the unit's.
+  const waiting = !today.data && !today.error;
   const history = useAsync(
-    () => (badRange ? Promise.resolve(undefined) : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE })),
-    [unitId, from, to, page, badRange],
+    () => (badRange || waiting ? Promise.resolve(undefined) : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE })),
+    [unitId, from, to, page, badRange, waiting],
   );
 
   const download = async () => {
@@ -43,14 +52,14 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
     }
   };
 
-  const out = (v: Visitor) => (v.checkedOutAt ? shortTime(v.checkedOutAt, locale) : <Tag color="orange">{vt('history.stillInside')}</Tag>);
+  const out = (v: Visitor) => (v.checkedOutAt ? shortTime(v.checkedOutAt, locale, today.data ?? undefined) : <Tag color="orange">{vt('history.stillInside')}</Tag>);
   const columns: TableColumnsType<Visitor> = [
     { title: vt('col.name'), dataIndex: 'name', width: 110 },
     { title: vt('col.id'), dataIndex: 'idMasked', width: 180, render: (value: string) => <span className="steady-id-masked">{value}</span> },
     { title: vt('col.purpose'), dataIndex: 'purpose' },
     { title: vt('col.host'), dataIndex: 'hostName', width: 110 },
     { title: vt('col.plate'), dataIndex: 'vehiclePlate', width: 100 },
-    { title: vt('col.in'), dataIndex: 'checkedInAt', width: 150, render: (value: string) => shortTime(value, locale) },
+    { title: vt('col.in'), dataIndex: 'checkedInAt', width: 150, render: (value: string) => shortTime(value, locale, today.data ?? undefined) },
     { title: vt('col.out'), key: 'out', width: 150, render: (_, v) => out(v) },
   ];
   const items = history.data?.items ?? [];
@@ -68,7 +77,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
             <span>{vt('history.to')}</span>
             <Input type="date" value={to} min={from || undefined} onChange={(e) => (setTo(e.target.value), setPage(1))} data-testid="history-to" />
           </label>
-          <Button icon={<DownloadOutlined />} loading={exporting} disabled={badRange} onClick={() => void download()} data-testid="export" block={compact}>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={badRange || waiting} onClick={() => void download()} data-testid="export" block={compact}>
             {vt('history.export')}
           </Button>
         </Flex>
@@ -78,10 +87,10 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
           </Typography.Text>
         )}
       </Card>
-      {history.error ? <LoadError error={history.error} onRetry={history.reload} /> : null}
+      {today.error ? <LoadError error={today.error} onRetry={today.reload} /> : history.error ? <LoadError error={history.error} onRetry={history.reload} /> : null}
       {compact ? (
         <Flex vertical gap={8}>
-          {!history.loading && items.length === 0 && (
+          {!history.loading && !waiting && items.length === 0 && (
             <Card size="small">
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} />
             </Card>
@@ -98,7 +107,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
                 {v.vehiclePlate && <Typography.Text type="secondary"> · {v.vehiclePlate}</Typography.Text>}
               </Typography.Paragraph>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {vt('col.in')} {shortTime(v.checkedInAt, locale)} → {vt('col.out')} {out(v)}
+                {vt('col.in')} {shortTime(v.checkedInAt, locale, today.data ?? undefined)} → {vt('col.out')} {out(v)}
               </Typography.Text>
             </Card>
           ))}
@@ -122,7 +131,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
           size="small"
           columns={columns}
           dataSource={items}
-          loading={history.loading}
+          loading={history.loading || waiting}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} /> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage, showTotal: (n) => vt('history.total', { total: n }) }}
         />

@@ -5,21 +5,25 @@ import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { shortTime } from '../../components/format.js';
 import { useNow } from '../../components/useResource.js';
+import { useUnitToday } from '../../components/useUnitToday.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { stayLength, useVt } from './i18n.js';
 
 interface Props {
+  unitId: string;
   visitors: Visitor[] | undefined;
   loading: boolean;
   onChanged: () => void;
 }
 
 /** Who is still inside now, each with one tap to check out. */
-export function InsideList({ visitors, loading, onChanged }: Props) {
+export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
   const vt = useVt();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const now = useNow(30_000);
+  // Times read in the unit's zone, "today" as the server counts it there.
+  const unitDay = useUnitToday(unitId).data ?? undefined;
   const [leaving, setLeaving] = useState<string | null>(null);
 
   const checkOut = async (visitor: Visitor) => {
@@ -68,7 +72,7 @@ export function InsideList({ visitors, loading, onChanged }: Props) {
                     {visitor.hostName && <Typography.Text type="secondary"> · {vt('inside.visits', { host: visitor.hostName })}</Typography.Text>}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {vt('inside.entered', { time: shortTime(visitor.checkedInAt, locale) })} ·{' '}
+                    {vt('inside.entered', { time: shortTime(visitor.checkedInAt, locale, unitDay) })} ·{' '}
                     {vt('inside.stay', { duration: stayLength(vt, now - Date.parse(visitor.checkedInAt)) })}
                     {visitor.vehiclePlate && (
                       <span style={{ marginInlineStart: 8 }}>

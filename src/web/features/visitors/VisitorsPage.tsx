@@ -64,7 +64,7 @@ export default function VisitorsPage() {
         <>
           {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.refresh} /> : null}
           {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.refresh} />}
-          {tab === 'inside' && <InsideList visitors={inside.data?.items} loading={inside.loading} onChanged={inside.refresh} />}
+          {tab === 'inside' && <InsideList unitId={unitId} visitors={inside.data?.items} loading={inside.loading} onChanged={inside.refresh} />}
           {tab === 'history' && <HistoryList key={unitId} unitId={unitId} compact={compact} />}
         </>
       )}

@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import type { ChainStep } from '../../../../common/schemas/plan-content.js';
-import { chainKindLabel, chainKindOptions, chainTargetLabel, chainTargetOptions, roleLabel, roleOptions } from '../../../components/labels.js';
+import { chainKindLabel, chainKindOptions, chainTargetLabel, chainTargetOptions, roleLabel, roleOptions, unitTypeLabel, unitTypeOptions } from '../../../components/labels.js';
 import { useT } from '../../../i18n/index.js';
 import { DeadlineInput } from '../DeadlineInput.js';
 import { formatMinutes } from '../duration.js';
@@ -47,7 +47,7 @@ export function ChainSection({ draft, setContent, readOnly, problemsAt }: Sectio
               {t('chain.summary', {
                 within: formatMinutes(t, step.deadlineMinutes),
                 kind: chainKindLabel(t, step.kind),
-                target: chainTargetLabel(t, step.target),
+                target: step.target === 'nearest' && step.unitType ? t('chainTarget.nearestOf', { type: unitTypeLabel(t, step.unitType).toLowerCase() }) : chainTargetLabel(t, step.target),
                 role: roleLabel(t, step.role),
               })}
             </Typography.Paragraph>
@@ -59,9 +59,16 @@ export function ChainSection({ draft, setContent, readOnly, problemsAt }: Sectio
               </Col>
               <Col xs={12} md={5}>
                 <Form.Item label={t('chain.target')} htmlFor={`chain-target-${i}`} {...problemProps(at('target'))}>
-                  <Select id={`chain-target-${i}`} value={step.target} options={chainTargetOptions(t)} disabled={readOnly} onChange={(target) => change({ target })} status={at('target').length ? 'error' : undefined} />
+                  <Select id={`chain-target-${i}`} value={step.target} options={chainTargetOptions(t, step.target)} disabled={readOnly} onChange={(target) => change({ target, ...(target === 'nearest' ? { unitType: step.unitType ?? 'education_bureau' } : {}) })} status={at('target').length ? 'error' : undefined} />
                 </Form.Item>
               </Col>
+              {step.target === 'nearest' && (
+                <Col xs={12} md={6}>
+                  <Form.Item label={t('chain.unitType')} htmlFor={`chain-unit-type-${i}`} {...problemProps(at('unitType'))}>
+                    <Select id={`chain-unit-type-${i}`} value={step.unitType} options={unitTypeOptions(t)} disabled={readOnly} onChange={(unitType) => change({ unitType })} status={at('unitType').length ? 'error' : undefined} />
+                  </Form.Item>
+                </Col>
+              )}
               <Col xs={12} md={6}>
                 <Form.Item label={t('chain.role')} htmlFor={`chain-role-${i}`} {...problemProps(at('role'))}>
                   <Select id={`chain-role-${i}`} value={step.role} options={roleOptions(t)} disabled={readOnly} onChange={(role) => change({ role })} status={at('role').length ? 'error' : undefined} popupMatchSelectWidth={false} />

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Flex, Form, Input, InputNumber, Select } from 'antd';
-import { DRILL_TYPES } from '../../../../common/org.js';
+import { DRILL_PERIODS, DRILL_TYPES, type DrillPeriod } from '../../../../common/org.js';
 import { drillTypeOptions } from '../../../components/labels.js';
 import { useT } from '../../../i18n/index.js';
 import { replaced, without } from '../plan-model.js';
@@ -48,6 +48,15 @@ export function DrillsSection({ draft, setContent, readOnly, problemsAt }: Secti
           </Form.Item>
           <Form.Item label={i === 0 ? t('drills.perTerm') : undefined} style={{ flex: 1, minWidth: 0, marginBottom: 12 }} {...problemProps(problemsAt(`content.drills.${i}.perTerm`))}>
             <InputNumber aria-label={t('drills.perTerm')} min={0} max={50} precision={0} value={drill.perTerm} disabled={readOnly} onChange={(v) => set(replaced(drills, i, { ...drill, perTerm: v ?? 0 }))} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label={i === 0 ? t('drills.every') : undefined} style={{ flex: 1.3, minWidth: 0, marginBottom: 12 }} {...problemProps(problemsAt(`content.drills.${i}.every`))}>
+            <Select
+              aria-label={t('drills.every')}
+              value={drill.every ?? ''}
+              disabled={readOnly}
+              options={[{ value: '', label: t('drills.every.guidance') }, ...DRILL_PERIODS.map((p) => ({ value: p, label: t(`drills.every.${p}`) }))]}
+              onChange={(every) => set(replaced(drills, i, { type: drill.type, perTerm: drill.perTerm, ...(every ? { every: every as DrillPeriod } : {}) }))}
+            />
           </Form.Item>
           {!readOnly && (
             <Button type="text" danger aria-label={t('common.remove')} icon={<DeleteOutlined />} style={{ marginTop: i === 0 ? 30 : 0 }} onClick={() => set(without(drills, i))} />
