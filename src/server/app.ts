@@ -45,6 +45,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     logger: options.logger === false ? false : { level: c.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: c.config.trustProxy,
+    // A malformed URL or an over-long path parameter is answered as problem+json like any error.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -37,6 +37,9 @@ export function registerActorHook(app: FastifyInstance, auth: AuthService): void
   app.decorateRequest('csrfToken', '');
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/docs') || request.routeOptions.config?.public) return;
+    // No route matched (an unknown path, or a parameter longer than any route takes): 404 for
+    // everyone, so that a long public link is "not found" rather than "sign in".
+    if (request.is404) return;
     const locale = requestLocale(request);
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {

@@ -22,6 +22,8 @@ export class LiveBus {
   private stopped = true;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs = RETRY_FIRST_MS;
+  /** NOTIFYs go out one after another: pg 9 refuses a query on a client that is already busy. */
+  private sending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly postgresUrl?: { url: string; schema?: string }) {
     this.local.setMaxListeners(0);
@@ -49,7 +51,8 @@ export class LiveBus {
       return;
     }
     // If PostgreSQL cannot carry it, this instance's own screens still hear of it.
-    listener.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]).catch(() => this.local.emit('event', event));
+    const send = () => listener.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+    this.sending = this.sending.then(send).catch(() => this.local.emit('event', event));
   }
 
   subscribe(listener: (event: LiveEvent) => void): () => void {
