@@ -100,8 +100,12 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(trail.filter((e) => e.action === 'account.password'), [{ action: 'account.password', actor_account_id: here.me.accountId, before_json: null, after_json: null }]);
     });
 
-    it('sign-out ends the session', async () => {
+    it('sign-out ends the session, and needs the CSRF token like every change', async () => {
       const client = await t.signIn('k3.head');
+      const forged = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: client.cookie } });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(forged.json().type.endsWith('/csrf'), true);
+      assert.equal((await client.get('/api/v1/auth/me')).statusCode, 200, 'a sign-out without the token ends nothing');
       assert.equal((await client.post('/api/v1/auth/logout')).statusCode, 204);
       assert.equal((await client.get('/api/v1/auth/me')).statusCode, 401);
     });

@@ -42,9 +42,11 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, config: Conf
     return signedInReply(reply, auth, config, signedIn);
   });
 
-  r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.undefined(), ...problemResponses } }, config: { public: true } }, async (req, reply) => {
-    const secret = req.cookies[SESSION_COOKIE];
-    if (secret) await auth.logout(secret);
+  // Not public: like every change made with the cookie it must carry the session's CSRF token, so
+  // another site cannot sign a person out behind their back.
+  r.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out (send x-csrf-token)', response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
+    actorOf(req);
+    if (req.sessionId) await auth.endSession(req.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -85,8 +85,9 @@ export class AuthService {
     return this.actorFor(account, locale);
   }
 
-  async logout(secret: string): Promise<void> {
-    await repo.deleteSession(this.db, sha256(secret));
+  /** Signs out: `sessionId` is the stored hash of the cookie's secret. */
+  async endSession(sessionId: string): Promise<void> {
+    await repo.deleteSession(this.db, sessionId);
   }
 
   async actorFor(account: AccountRow, locale: Locale): Promise<AccountActor> {
