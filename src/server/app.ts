@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { BODY_LIMIT_BYTES } from '../common/limits.js';
 import type { Container } from './container.js';
 import { registerActorHook } from './http/actor.js';
+import { registerControlCharacterCheck } from './http/control-characters.js';
 import { registerOpenApi } from './http/openapi.js';
 import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
@@ -64,6 +65,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   });
   await registerOpenApi(app);
   registerActorHook(app, c.auth);
+  registerControlCharacterCheck(app);
   // Answers carry personal data: no browser or proxy may keep a copy.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
