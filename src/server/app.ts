@@ -10,6 +10,7 @@ import type { Container } from './container.js';
 import { registerActorHook } from './http/actor.js';
 import { registerControlCharacterCheck } from './http/control-characters.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     return sendProblem(reply, problem);
   });
 
+  await registerSecurityHeaders(app, { https: c.config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

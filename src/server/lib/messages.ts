@@ -491,7 +491,6 @@ export const MESSAGES = {
   'role.changedGranted': { 'zh-CN': '在{unit}被授予“{role}”', en: 'was given the role "{role}" in {unit}' },
   'role.changedRemoved': { 'zh-CN': '在{unit}的“{role}”角色被撤销', en: 'no longer holds the role "{role}" in {unit}' },
   'role.changedBody': { 'zh-CN': '操作人：{by}；原因：{reason}', en: 'By {by}; reason: {reason}' },
-  'label.reason': { 'zh-CN': '原因', en: 'reason' },
   'token.sessionOnly': { 'zh-CN': 'API 令牌不能执行此操作（创建令牌、修改密码等须登录后操作）。', en: 'An API token cannot do this (creating tokens, changing passwords and the like need a signed-in person).' },
   'token.outOfScope': { 'zh-CN': '此 API 令牌的权限范围不包括该操作。', en: 'This API token’s scope does not cover this request.' },
   'token.unknownModule': { 'zh-CN': '没有名为“{module}”的模块', en: 'names no module called "{module}"' },
