@@ -11,6 +11,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import type { AccountActor, Actor } from './actor.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password.js';
+import { requireStrongPassword } from './password-strength.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Refresh a session's expiry at most once a minute, not on every request. */
@@ -123,6 +124,9 @@ export class AuthService {
     const account = await repo.accountById(this.db, actor.accountId);
     if (!account) throw notFound();
     if (!(await verifyPassword(account.password_hash, current))) throw invalid('currentPassword', 'auth.badCredentials');
+    // A forced change must really change it: the password someone else chose is known to them.
+    if (next === current) throw invalid('newPassword', 'password.same');
+    requireStrongPassword(next, 'newPassword', [account.username, await repo.personName(this.db, account.person_id)]);
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
       const now = this.clock.now().toISOString();

@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import * as authRepo from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
+import { requireStrongPassword } from '../auth/password-strength.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import * as unitsRepo from '../units/units.repository.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
@@ -71,6 +72,7 @@ export class PeopleService {
 
   /** Registers a person with their roles and, optionally, an account: one action, one transaction. */
   async create(actor: Actor, input: CreatePersonBody, options: { passwordHash?: string; tx?: Executor } = {}): Promise<PersonBundle> {
+    if (input.account && !options.passwordHash) requireStrongPassword(input.account.password, 'account.password', [input.account.username, input.name]);
     const passwordHash = input.account ? (options.passwordHash ?? (await hashPassword(input.account.password))) : null;
     return inTransaction(this.db, options.tx, async (tx) => {
       await this.units.requireManageable(actor, input.homeUnitId, tx);
@@ -140,6 +142,7 @@ export class PeopleService {
   }
 
   async createAccount(actor: Actor, personId: string, username: string, password: string): Promise<PersonBundle> {
+    requireStrongPassword(password, 'password', [username]);
     const hash = await hashPassword(password);
     return this.db.transaction().execute(async (tx) => {
       const { person, account } = await this.get(actor, personId, tx);
@@ -166,6 +169,7 @@ export class PeopleService {
 
   /** An administrator sets a new password; the person's sessions end. */
   async resetPassword(actor: Actor, personId: string, password: string, mustChange: boolean): Promise<void> {
+    requireStrongPassword(password, 'password');
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (tx) => {
       const { person, account } = await this.get(actor, personId, tx);
