@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db, type DialectName } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AuditTrail } from './modules/audit/audit.service.js';
+import { SignInLimits } from './modules/auth/sign-in-limits.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { DeadlineEngine } from './engine/engine.js';
@@ -90,7 +91,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const audit = new AuditTrail(clock, dialect);
   const units = new UnitService(db, clock, audit);
   const people = new PeopleService(db, clock, audit, units);
-  const auth = new AuthService(db, clock, audit, config.sessionHours);
+  const signInLimits = new SignInLimits(db, clock, { perAccount: config.loginAttempts, perAddress: config.loginAddressAttempts, windowMs: config.loginWindowMs });
+  const auth = new AuthService(db, clock, audit, config.sessionHours, signInLimits);
   const setup = new SetupService(db, units, people, auth);
   const plans = new PlanService(db, clock, audit, units);
   const planRules = new PlanRules(db);

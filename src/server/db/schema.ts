@@ -3,6 +3,7 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
+import type { AuthTables } from '../modules/auth/auth.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -72,6 +73,11 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** `read` (GET only) or `write`. */
+  access: string;
+  /** JSON array of the modules (OpenAPI tags) the token may use; null for all. */
+  modules_json: string | null;
+  expires_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -544,7 +550,7 @@ export interface PatrolCheckInTable {
 }
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
-export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables {
+export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, AuthTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

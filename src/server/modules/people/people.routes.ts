@@ -46,12 +46,12 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService): void 
     return presentPerson(actor, await people.removeRole(actor, req.params.id, req.params.roleId));
   });
 
-  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators)', params: PersonParams, body: AccountInput, response: { 200: Person, ...problemResponses } } }, async (req) => {
+  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators; not with an API token)', params: PersonParams, body: AccountInput, response: { 200: Person, ...problemResponses } }, config: { sessionOnly: true } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.createAccount(actor, req.params.id, req.body.username, req.body.password));
   });
 
-  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
+  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators; not with an API token)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined(), ...problemResponses } }, config: { sessionOnly: true } }, async (req, reply) => {
     await people.resetPassword(actorOf(req), req.params.id, req.body.password, req.body.mustChange);
     return reply.code(204).send();
   });

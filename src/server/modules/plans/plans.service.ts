@@ -1,7 +1,7 @@
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import {
-  applyContentPatch, PlanContent, type PlanContent as Content, type PlanContentPatch, type SpecialPeriod,
+  applyContentPatch, PlanContent, type PlanContentPatch, type SpecialPeriod,
 } from '../../../common/schemas/plan-content.js';
 import type { TemplateId } from '../../../common/schemas/plans.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
