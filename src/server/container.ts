@@ -89,18 +89,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const { db, dialect, sqlite } = options.database ?? openDatabase(config.database);
   const clock = options.clock ?? systemClock;
   const audit = new AuditTrail(clock, dialect);
+  const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
+  const channels = options.channels ?? createChannels({ smtp: config.smtp });
+  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
+  const notifier = new Notifier(bus, deliveries);
   const units = new UnitService(db, clock, audit);
-  const people = new PeopleService(db, clock, audit, units);
+  const people = new PeopleService(db, clock, audit, units, notifier);
   const signInLimits = new SignInLimits(db, clock, { perAccount: config.loginAttempts, perAddress: config.loginAddressAttempts, windowMs: config.loginWindowMs });
   const auth = new AuthService(db, clock, audit, config.sessionHours, signInLimits);
   const setup = new SetupService(db, units, people, auth);
   const plans = new PlanService(db, clock, audit, units);
   const planRules = new PlanRules(db);
   const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
-  const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
-  const channels = options.channels ?? createChannels({ smtp: config.smtp });
-  const deliveries = new DeliveryWorker(db, dialect, clock, channels, { publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs });
-  const notifier = new Notifier(bus, deliveries);
   const leave = new LeaveService(db, clock, audit, units, planRules, notifier);
   const duty = new DutyService(db, clock, audit, units, planRules, leave);
   const dutyRosters = {
