@@ -66,7 +66,11 @@ export function registerActorHook(app: FastifyInstance, auth: AuthService): void
   app.decorateRequest('csrfToken', '');
   app.decorate('apiModules', new Set<string>());
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/')) for (const tag of (route.schema as { tags?: string[] } | undefined)?.tags ?? []) app.apiModules.add(tag);
+    if (!route.url.startsWith('/api/v1/')) return;
+    const schema = route.schema as { tags?: string[]; security?: unknown[] } | undefined;
+    for (const tag of schema?.tags ?? []) app.apiModules.add(tag);
+    // The OpenAPI document says which operations need no sign-in; the access walk reads it there.
+    if (route.config?.public && schema) schema.security = [];
   });
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/docs') || request.routeOptions.config?.public) return;
