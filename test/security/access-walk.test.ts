@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../helpers/app.js';
 import { dialectsUnderTest } from '../helpers/dialects.js';
-import { idsIn, isWrite, operationsOf, sample, send, urlFor, type Fill, type Operation } from './openapi-requests.js';
+import { idsIn, isWrite, operationsOf, rowCounts, sample, send, urlFor, type Fill, type Operation } from './openapi-requests.js';
 
 /*
  * The access walk (issue 12, docs/security.md): every operation of the OpenAPI document, for a
@@ -45,12 +44,7 @@ for (const dialect of dialectsUnderTest()) {
     const outsideIdsByCollection = new Map<string, string[]>();
 
     /** Every row of every table, counted: what "nothing changed" means. */
-    const fingerprint = async () => {
-      const tables = (await t.c.db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_')).sort();
-      const counts: Record<string, number> = {};
-      for (const table of tables) counts[table] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(t.c.db)).rows[0]!.n);
-      return counts;
-    };
+    const fingerprint = () => rowCounts(t.c.db);
     const auditSeq = async () => Number((await t.c.db.selectFrom('audit_log').select((e) => e.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0);
 
     /** Ids a reader sees through every list (GET without path parameters), by collection. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../../src/server/db/database.js';
 
 /*
  * Requests made from the OpenAPI document alone, so that the access walk and the fuzz test cover
@@ -167,4 +169,12 @@ export async function send(app: FastifyInstance, options: InjectOptions): Promis
     body = Buffer.concat(chunks).toString('utf8');
   }
   return { statusCode: res.statusCode, headers: res.headers, body, json: () => JSON.parse(body) };
+}
+
+/** Every table's row count: what "nothing changed" means to the walk and the fuzz test. */
+export async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const tables = (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_')).sort();
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  return counts;
 }
