@@ -8,7 +8,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { BODY_LIMIT_BYTES } from '../common/limits.js';
 import type { Container } from './container.js';
 import { registerActorHook } from './http/actor.js';
+import { registerControlCharacterCheck } from './http/control-characters.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -54,6 +56,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     disableRequestLogging: !['debug', 'trace'].includes(c.config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: c.config.trustProxy,
+    // A malformed URL or an over-long path parameter is answered as problem+json like any error.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,6 +67,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     return sendProblem(reply, problem);
   });
 
+  await registerSecurityHeaders(app, { https: c.config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -71,6 +76,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   });
   await registerOpenApi(app);
   registerActorHook(app, c.auth);
+  registerControlCharacterCheck(app);
   // Answers carry personal data: no browser or proxy may keep a copy.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

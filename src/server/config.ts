@@ -19,6 +19,8 @@ export interface Config {
   readonly demoPassword: string | undefined;
   /** Failed sign-ins allowed per username and address in one window. */
   readonly loginAttempts: number;
+  /** Failed sign-ins allowed from one address in one window, whatever the usernames. */
+  readonly loginAddressAttempts: number;
   readonly loginWindowMs: number;
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587; e-mail is off without it. */
   readonly smtp: { url: string; from: string } | undefined;
@@ -111,6 +113,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: env.LOG_LEVEL || 'info',
     demoPassword: env.STEADY_DEMO_PASSWORD || undefined,
     loginAttempts: integer(env, 'STEADY_LOGIN_ATTEMPTS', 10, 1, 1000),
+    // A school or community signs in from behind one address: the cap is generous, and only failures count.
+    loginAddressAttempts: integer(env, 'STEADY_LOGIN_ADDRESS_ATTEMPTS', 50, 1, 100_000),
     loginWindowMs: integer(env, 'STEADY_LOGIN_WINDOW_SECONDS', 300, 1, 86400) * 1000,
     smtp: env.STEADY_SMTP_URL ? { url: env.STEADY_SMTP_URL, from: env.STEADY_SMTP_FROM || 'Steady <steady@localhost>' } : undefined,
     publicUrl: env.STEADY_PUBLIC_URL || undefined,

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db, type DialectName } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AuditTrail } from './modules/audit/audit.service.js';
+import { SignInLimits } from './modules/auth/sign-in-limits.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { DeadlineEngine } from './engine/engine.js';
@@ -112,13 +113,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const audit = new AuditTrail(db, clock, dialect, {
     keys: config.auditKeys, checkpointDir: config.auditCheckpointDir, checkpointEveryMs: config.auditCheckpointEveryMs,
   });
-  const units = new UnitService(db, clock, audit);
-  const people = new PeopleService(db, clock, audit, units);
-  const auth = new AuthService(db, clock, audit, config.sessionHours);
-  const setup = new SetupService(db, units, people, auth);
-  const plans = new PlanService(db, clock, audit, units);
-  const planRules = new PlanRules(db);
-  const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
   // Vendor secrets are sealed with the key from the environment; without one, links die at restart and secrets cannot be saved.
   const box = config.secretKey ? new SecretBox(config.secretKey) : SecretBox.ephemeral();
@@ -132,6 +126,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const failover = new Failover(db, dialect, deliveries);
   deliveries.beforeClaim = async (now) => void (await failover.sweep(now));
   const notifier = new Notifier(bus, deliveries, acknowledgements);
+  const units = new UnitService(db, clock, audit);
+  const people = new PeopleService(db, clock, audit, units, notifier);
+  const signInLimits = new SignInLimits(db, clock, { perAccount: config.loginAttempts, perAddress: config.loginAddressAttempts, windowMs: config.loginWindowMs });
+  const auth = new AuthService(db, clock, audit, config.sessionHours, signInLimits);
+  const setup = new SetupService(db, units, people, auth);
+  const plans = new PlanService(db, clock, audit, units);
+  const planRules = new PlanRules(db);
+  const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
   const leave = new LeaveService(db, clock, audit, units, planRules, notifier);
   const duty = new DutyService(db, clock, audit, units, planRules, leave);
   const dutyRosters = {

@@ -45,6 +45,10 @@ export const PersonListQuery = PageQuery.extend({
 });
 
 export const RoleInput = z.strictObject({ unitId: Id, role: z.enum(ROLES) });
+/** Why a role is granted or removed: kept in the audit trail and told to the person and the head. */
+const RoleReason = z.string().trim().max(500);
+export const GrantRoleBody = RoleInput.extend({ reason: RoleReason.optional() });
+export const RemoveRoleQuery = z.object({ reason: RoleReason.optional() });
 export const AccountInput = z.strictObject({ username: Username, password: Password });
 
 export const CreatePersonBody = z.strictObject({

@@ -117,6 +117,59 @@ export const PlanContent = z.strictObject({
   accountability: Text.default(''),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
+
+/**
+ * What a PATCH of a draft may name: any section, and inside the leadership group, duty rules and
+ * daily-report rules any single setting; lists are replaced whole. Nothing has a default here, so
+ * a section the request leaves out is kept as it is instead of being reset.
+ */
+export const PlanContentPatch = z.strictObject({
+  purpose: Text.optional(),
+  basis: Text.optional(),
+  scope: Text.optional(),
+  principles: Text.optional(),
+  leadership: z.strictObject({
+    leaderId: Id.nullable().optional(),
+    deputyIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
+    memberIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
+    officeName: ShortText.optional(),
+    officeContactId: Id.nullable().optional(),
+  }).optional(),
+  duties: z.array(RoleDuty).max(PLAN_LIST_MAX).optional(),
+  procedures: z.array(ResponseProcedure).max(INCIDENT_TYPES.length).optional(),
+  reportingChain: z.array(ChainStep).max(CHAIN_STEPS_MAX).optional(),
+  duty: z.strictObject({
+    twentyFourHour: z.boolean().optional(),
+    shiftPattern: z.enum(['24h', 'day_night']).optional(),
+    dutyLeaderRequired: z.boolean().optional(),
+    patrolWindow: z.strictObject({ start: LocalTime, end: LocalTime }).nullable().optional(),
+    minUnannouncedPatrols: z.number().int().min(0).max(20).optional(),
+    minPatrolsPerDay: z.number().int().min(0).max(48).optional(),
+    gateStaffed24h: z.boolean().optional(),
+  }).optional(),
+  dailyReport: z.strictObject({ required: z.boolean().optional(), deadline: LocalTime.optional() }).optional(),
+  drills: z.array(DrillRequirement).max(DRILL_TYPES.length).optional(),
+  visitorRetentionDays: z.number().int().min(1).max(3650).optional(),
+  leaveApprovalRequired: z.boolean().optional(),
+  discipline: Text.optional(),
+  accountability: Text.optional(),
+});
+export type PlanContentPatch = z.infer<typeof PlanContentPatch>;
+
+const NESTED_SECTIONS = ['leadership', 'duty', 'dailyReport'] as const;
+
+/** The stored content with only what the patch names changed; the result is whole content again. */
+export function applyContentPatch(stored: PlanContent, patch: PlanContentPatch): PlanContent {
+  const merged: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const nested = (NESTED_SECTIONS as readonly string[]).includes(key) && value !== null;
+    merged[key] = nested ? { ...(stored[key as keyof PlanContent] as object), ...definedOnly(value as object) } : value;
+  }
+  return PlanContent.parse(merged);
+}
+
+const definedOnly = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 export type ChainStep = z.infer<typeof ChainStep>;
 
 /** A special period (exam week, holidays, a major event): local dates, both days included. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../locale.js';
 import { UNIT_TYPES } from '../org.js';
-import { PlanContent, SpecialPeriod } from './plan-content.js';
+import { PlanContent, PlanContentPatch, SpecialPeriod } from './plan-content.js';
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 export const PLAN_KINDS = ['standing', 'special_period'] as const;
@@ -69,7 +69,7 @@ export const UpdateDraftBody = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
   period: SpecialPeriod.optional(),
   coversSubUnits: z.boolean().optional(),
-  content: PlanContent.optional(),
+  content: PlanContentPatch.optional().describe('Only the sections (and settings) named change; the rest stays as stored'),
 });
 
 export const PlanParams = z.object({ id: Id });

@@ -9,6 +9,7 @@ import type { AuditTables } from '../modules/audit/audit.table.js';
 // issue 18: letters and assessment
 import type { LetterTables } from '../modules/letters/letters.table.js';
 import type { AssessmentTables } from '../modules/assessment/assessment.table.js';
+import type { AuthTables } from '../modules/auth/auth.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -80,6 +81,11 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** `read` (GET only) or `write`. */
+  access: string;
+  /** JSON array of the modules (OpenAPI tags) the token may use; null for all. */
+  modules_json: string | null;
+  expires_at: string | null;
 }
 
 export interface PlanTable {
@@ -558,7 +564,7 @@ export interface PatrolCheckInTable {
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
 export interface Database
   extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables,
-    LetterTables, AssessmentTables {
+    LetterTables, AssessmentTables, AuthTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

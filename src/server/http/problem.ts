@@ -48,6 +48,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       return problemOf(locale, 400, 'bad-json', 'problem.badJson', { detail: fastifyError.message });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problemOf(locale, 413, 'too-large', 'problem.tooLarge', { limit: request.routeOptions.bodyLimit ?? 0 });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // A path parameter longer than any route takes cannot name anything that exists.
+      return notFoundProblem(request);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problemOf(locale, 415, 'unsupported-media-type', 'problem.unsupportedMedia', { type: String(request.headers['content-type'] ?? '') });
   }

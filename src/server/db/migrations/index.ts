@@ -20,6 +20,7 @@ import * as reach from './20261206_1100_reach.js';
 import * as auditSequencer from './20261206_1500_audit_sequencer.js';
 // issue 18: letters, assessment, enrolment
 import * as assessment from './20261206_1800_assessment.js';
+import * as security from './20261206_12_security.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1100_reach': reach,
   '20261206_1500_audit_sequencer': auditSequencer,
   '20261206_1800_assessment': assessment,
+  '20261206_12_security': security,
 };

@@ -16,6 +16,14 @@ export interface AccountActor {
   username: string;
   scopes: Scope[];
   locale: Locale;
+  /** Set when acting through an API token: what the token may reach. */
+  token?: TokenScope;
+}
+
+/** An API token's reach: reads only or also changes, and all modules or the ones named. */
+export interface TokenScope {
+  access: 'read' | 'write';
+  modules: string[] | null;
 }
 
 /** Steady itself or an operator at the command line: not limited to a subtree. */

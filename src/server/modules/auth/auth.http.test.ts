@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, DEMO_PASSWORD, unitIdByName, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { buildApp } from '../../app.js';
+import { createContainer } from '../../container.js';
 
 const login = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
@@ -59,7 +61,7 @@ for (const dialect of dialectsUnderTest()) {
 
     it('an API token acts as its account without cookies or CSRF, until revoked', async () => {
       const owner = await t.signIn('s2.safety');
-      const created = await owner.post('/api/v1/auth/tokens', { name: '值班机器人' });
+      const created = await owner.post('/api/v1/auth/tokens', { name: '值班机器人', access: 'write' });
       assert.equal(created.statusCode, 201);
       const { token, id } = created.json();
       const stored = await t.c.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
@@ -73,8 +75,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await owner.delete(`/api/v1/auth/tokens/${id}`)).statusCode, 204);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer })).statusCode, 401);
       const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_account_id', 'before_json', 'after_json']).where('entity_id', '=', id).orderBy('seq').execute();
+      const expiresAt = created.json().expiresAt;
       assert.deepEqual(trail, [
-        { action: 'token.create', actor_account_id: owner.me.accountId, before_json: null, after_json: JSON.stringify({ name: '值班机器人' }) },
+        { action: 'token.create', actor_account_id: owner.me.accountId, before_json: null, after_json: JSON.stringify({ name: '值班机器人', access: 'write', modules: null, expiresAt }) },
         { action: 'token.revoke', actor_account_id: owner.me.accountId, before_json: JSON.stringify({ name: '值班机器人' }), after_json: null },
       ]);
       const byToken = await t.c.db.selectFrom('audit_log').select(['action', 'actor_account_id']).where('entity_id', '=', s2).where('action', '=', 'unit.update').execute();
@@ -100,8 +103,12 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(trail.filter((e) => e.action === 'account.password'), [{ action: 'account.password', actor_account_id: here.me.accountId, before_json: null, after_json: null }]);
     });
 
-    it('sign-out ends the session', async () => {
+    it('sign-out ends the session, and needs the CSRF token like every change', async () => {
       const client = await t.signIn('k3.head');
+      const forged = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: client.cookie } });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(forged.json().type.endsWith('/csrf'), true);
+      assert.equal((await client.get('/api/v1/auth/me')).statusCode, 200, 'a sign-out without the token ends nothing');
       assert.equal((await client.post('/api/v1/auth/logout')).statusCode, 204);
       assert.equal((await client.get('/api/v1/auth/me')).statusCode, 401);
     });
@@ -114,6 +121,42 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(limited.statusCode, 429);
       assert.match(limited.json().title, /Too many attempts; try again in \d+ seconds/);
       assert.equal((await login(t, 'c2.head', DEMO_PASSWORD)).statusCode, 200, 'other users are not locked out');
+    });
+  });
+
+  describe(`sign-in limits count failures, per address too, across instances (${dialect})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect, { demo: true, env: { STEADY_LOGIN_ATTEMPTS: '3', STEADY_LOGIN_ADDRESS_ATTEMPTS: '5' } });
+    });
+    after(() => t.close());
+    const from = (address: string, username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: address });
+
+    it('correct sign-ins never count toward the limit', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await from('10.0.0.1', 's1.head', DEMO_PASSWORD)).statusCode);
+      assert.deepEqual(statuses, Array(11).fill(200));
+    });
+
+    it('one address is capped across usernames; another address is not', async () => {
+      const statuses: number[] = [];
+      for (const name of ['s1.safety', 's2.safety', 's3.safety', 'k1.safety', 'k2.safety', 'k3.safety']) statuses.push((await from('10.0.0.2', name, 'wrong-guess-1')).statusCode);
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      assert.equal((await from('10.0.0.2', 'c3.head', DEMO_PASSWORD)).statusCode, 429, 'even a right password waits');
+      assert.equal((await from('10.0.0.3', 'c3.head', DEMO_PASSWORD)).statusCode, 200);
+      assert.equal((await t.c.db.selectFrom('sign_in_failures').select('id').where('address', '=', '10.0.0.2').execute()).length, 5);
+    });
+
+    it('a second instance on the same database refuses what the first counted', async () => {
+      for (let i = 0; i < 3; i++) assert.equal((await from('10.0.0.4', 'c2.safety', `guess-${i}-x`)).statusCode, 401);
+      const second = await buildApp(createContainer(t.c.config, { database: t.database.opened }), { logger: false });
+      try {
+        const res = await second.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'c2.safety', password: DEMO_PASSWORD }, remoteAddress: '10.0.0.4' });
+        assert.equal(res.statusCode, 429);
+      } finally {
+        await second.close();
+      }
     });
   });
 

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
-import type { Me } from '../../../common/schemas/auth.js';
+import type { CreateApiTokenBody, Me } from '../../../common/schemas/auth.js';
 import type { Db } from '../../db/database.js';
 import type { AccountRow, SessionRow } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import type { AccountActor, Actor, Scope } from './actor.js';
+import type { AccountActor, Actor, Scope, TokenScope } from './actor.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password.js';
+import { requireStrongPassword } from './password-strength.js';
+import type { SignInLimits } from './sign-in-limits.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Refresh a session's expiry at most once a minute, not on every request. */
@@ -29,15 +31,20 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly sessionHours: number,
+    private readonly limits: SignInLimits,
   ) {}
 
-  async login(username: string, password: string, locale: Locale): Promise<SignedIn> {
-    const account = await repo.accountByUsername(this.db, username.trim().toLowerCase());
-    if (!account) {
-      await burnVerifyTime(password);
+  /** `address` is the client's, for the sign-in limits; a limited address is refused before any check. */
+  async login(username: string, password: string, locale: Locale, address: string): Promise<SignedIn> {
+    const name = username.trim().toLowerCase();
+    await this.limits.check(address, name);
+    const account = await repo.accountByUsername(this.db, name);
+    if (!account) await burnVerifyTime(password);
+    if (!account || !(await verifyPassword(account.password_hash, password))) {
+      await this.limits.recordFailure(address, name);
       throw new AppError(401, 'bad-credentials', 'auth.badCredentials');
     }
-    if (!(await verifyPassword(account.password_hash, password))) throw new AppError(401, 'bad-credentials', 'auth.badCredentials');
+    await this.limits.succeeded(address, name);
     if (account.disabled_at) throw new AppError(403, 'account-disabled', 'auth.disabled');
     return this.startSession(account, locale);
   }
@@ -80,17 +87,21 @@ export class AuthService {
     return { actor: { kind: 'account', accountId: session.account_id, personId: first.person_id, username: first.username, scopes, locale }, session };
   }
 
+  /** The actor behind a token, carrying the token's scope; null when unknown, revoked, expired or disabled. */
   async fromApiToken(token: string, locale: Locale): Promise<AccountActor | null> {
     const row = await repo.tokenByHash(this.db, sha256(token));
-    if (!row) return null;
+    const now = this.clock.now().toISOString();
+    if (!row || !row.expires_at || row.expires_at <= now) return null;
     const account = await repo.accountById(this.db, row.account_id);
     if (!account || account.disabled_at) return null;
-    await repo.updateToken(this.db, row.id, { last_used_at: this.clock.now().toISOString() });
-    return this.actorFor(account, locale);
+    await repo.updateToken(this.db, row.id, { last_used_at: now });
+    const scope: TokenScope = { access: row.access === 'read' ? 'read' : 'write', modules: row.modules_json ? (JSON.parse(row.modules_json) as string[]) : null };
+    return { ...(await this.actorFor(account, locale)), token: scope };
   }
 
-  async logout(secret: string): Promise<void> {
-    await repo.deleteSession(this.db, sha256(secret));
+  /** Signs out: `sessionId` is the stored hash of the cookie's secret. */
+  async endSession(sessionId: string): Promise<void> {
+    await repo.deleteSession(this.db, sessionId);
   }
 
   async actorFor(account: AccountRow, locale: Locale): Promise<AccountActor> {
@@ -120,6 +131,9 @@ export class AuthService {
     const account = await repo.accountById(this.db, actor.accountId);
     if (!account) throw notFound();
     if (!(await verifyPassword(account.password_hash, current))) throw invalid('currentPassword', 'auth.badCredentials');
+    // A forced change must really change it: the password someone else chose is known to them.
+    if (next === current) throw invalid('newPassword', 'password.same');
+    requireStrongPassword(next, 'newPassword', [account.username, await repo.personName(this.db, account.person_id)]);
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
       const now = this.clock.now().toISOString();
@@ -129,12 +143,21 @@ export class AuthService {
     });
   }
 
-  async createToken(actor: AccountActor, name: string) {
+  /** `knownModules`: the modules the API has (its OpenAPI tags); a token cannot name another. */
+  async createToken(actor: AccountActor, input: CreateApiTokenBody, knownModules: ReadonlySet<string>) {
+    const unknown = (input.modules ?? []).map((m, i) => ({ m, i })).filter(({ m }) => !knownModules.has(m));
+    if (unknown.length) throw invalidFields(unknown.map(({ m, i }) => ({ field: `modules.${i}`, key: 'token.unknownModule', params: { module: m } })));
     const token = `stdy_${newSecret()}`;
-    const row = { id: newId(), account_id: actor.accountId, name, token_hash: sha256(token), created_at: this.clock.now().toISOString(), last_used_at: null, revoked_at: null };
+    const now = this.clock.now();
+    const row = {
+      id: newId(), account_id: actor.accountId, name: input.name, token_hash: sha256(token), created_at: now.toISOString(), last_used_at: null, revoked_at: null,
+      access: input.access, modules_json: input.modules ? JSON.stringify([...new Set(input.modules)]) : null,
+      expires_at: new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
+    };
     await this.db.transaction().execute(async (tx) => {
       await repo.insertToken(tx, row);
-      await this.audit.record(tx, actor, { action: 'token.create', entity: 'api_token', entityId: row.id, unitId: null, after: { name } });
+      const after = { name: input.name, access: row.access, modules: input.modules ?? null, expiresAt: row.expires_at };
+      await this.audit.record(tx, actor, { action: 'token.create', entity: 'api_token', entityId: row.id, unitId: null, after });
     });
     return { ...row, token };
   }

@@ -75,7 +75,7 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
   }));
 
   r.get('/api/v1/public/cases/:token', {
-    schema: { tags, summary: 'Status of a case, for the person who raised it (no sign-in)', params: z.object({ token: z.string().min(10).max(100) }), response: { 200: PublicCaseStatus, ...problemResponses } },
+    schema: { tags, summary: 'Status of a case, for the person who raised it (no sign-in)', params: z.object({ token: z.string().max(100) }), response: { 200: PublicCaseStatus, ...problemResponses } },
     config: { public: true, rateLimit: { max: 30, timeWindow: 60_000 } },
   }, async (req) => {
     const c = await cases.publicStatus(req.params.token);

@@ -45,6 +45,11 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(Object.keys(res.json()).sort(), ['followUpDate', 'lastActivityAt', 'number', 'openedAt', 'resolvedAt', 'status']);
       assert.ok(!res.body.includes('刘师傅') && !res.body.includes('工资'));
       assert.equal((await publicStatus('not-a-real-token-at-all')).statusCode, 404);
+      for (const wrong of ['x'.repeat(5000), 'y'.repeat(101), 'abc']) {
+        const res = await publicStatus(wrong);
+        assert.equal(res.statusCode, 404, `a ${wrong.length}-character token is simply not found`);
+        assert.match(res.headers['content-type'] as string, /problem\+json/);
+      }
     });
 
     it('sessions, an agreement with a follow-up date, a reminder to the owner, then closing', async () => {

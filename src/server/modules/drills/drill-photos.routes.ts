@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads } from '../../http/photo-upload.js';
+import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads, sendPhoto } from '../../http/photo-upload.js';
 import type { DrillPhotos } from './drill-photos.js';
 
 const tags = ['drills'];
@@ -32,6 +31,6 @@ export async function drillPhotoRoutes(app: FastifyInstance, photos: DrillPhotos
     schema: { tags, summary: 'One photo of a drill', params: z.object({ id: Id, photoId: Id }), produces: ['image/*'] },
   }, async (req, reply) => {
     const found = await photos.file(actorOf(req), req.params.id, req.params.photoId);
-    return reply.type(found.mime).header('cache-control', 'private, max-age=3600').send(createReadStream(found.path));
+    return sendPhoto(reply, { id: req.params.photoId, mime: found.mime, path: found.path });
   });
 }

@@ -5,7 +5,7 @@ import { CreatedFeed, CreateFeedBody, Feed, ImportResult, ROSTER_FILE_MAX_BYTES,
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { registerPhotoUploads } from '../../http/photo-upload.js';
+import { registerPhotoUploads, wholeFile } from '../../http/photo-upload.js';
 import { requestLocale } from '../../http/problem.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import type { FeedService } from './feeds.service.js';
@@ -34,12 +34,8 @@ export async function dutyTransferRoutes(app: FastifyInstance, transfer: RosterT
     if (!req.isMultipart()) throw invalid('rosterFile', 'duty.import.fileMissing');
     const file = await req.file({ limits: { fileSize: ROSTER_FILE_MAX_BYTES } });
     if (!file) throw invalid('rosterFile', 'duty.import.fileMissing');
-    let buffer: Buffer;
-    try {
-      buffer = await file.toBuffer();
-    } catch {
-      throw invalid('rosterFile', 'duty.import.fileTooLarge', { max: ROSTER_FILE_MAX_BYTES / 1024 / 1024 });
-    }
+    const buffer = await wholeFile(file);
+    if (!buffer) throw invalid('rosterFile', 'duty.import.fileTooLarge', { max: ROSTER_FILE_MAX_BYTES / 1024 / 1024 });
     return transfer.importXlsx(actor, req.query.unitId, buffer);
   });
 

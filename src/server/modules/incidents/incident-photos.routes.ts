@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +5,7 @@ import { IncidentParams } from '../../../common/schemas/incidents.js';
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { PHOTO_BODY_LIMIT, PhotoView as Photo, readPhoto, registerPhotoUploads } from '../../http/photo-upload.js';
+import { PHOTO_BODY_LIMIT, PhotoView as Photo, readPhoto, registerPhotoUploads, sendPhoto } from '../../http/photo-upload.js';
 import { notFound } from '../../lib/errors.js';
 import type { IncidentPhotos } from './incident-photos.js';
 
@@ -30,6 +29,6 @@ export async function incidentPhotoRoutes(app: FastifyInstance, photos: Incident
   }, async (req, reply) => {
     const found = await photos.file(actorOf(req), req.params.id, req.params.photoId);
     if (!found) throw notFound();
-    return reply.type(found.mime).header('cache-control', 'private, max-age=3600').send(createReadStream(found.path));
+    return sendPhoto(reply, { id: req.params.photoId, mime: found.mime, path: found.path });
   });
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
+import { PHOTO_MAX_BYTES } from '../../../common/limits.js';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
@@ -71,6 +73,8 @@ for (const dialect of dialectsUnderTest()) {
       const back = await teacher.get(`/api/v1/incidents/${incidentId}/photos/${res.json().id}`);
       assert.equal(back.statusCode, 200);
       assert.deepEqual(back.rawPayload, image);
+      assert.equal(back.headers['x-content-type-options'], 'nosniff');
+      assert.equal(back.headers['content-disposition'], `inline; filename="photo-${res.json().id}.png"`);
       assert.deepEqual((await teacher.get(`/api/v1/incidents/${incidentId}`)).json().photos.map((p: { id: string }) => p.id), [res.json().id]);
       const outsider = await t.signIn('s1.teacher1');
       assert.equal((await outsider.get(`/api/v1/incidents/${incidentId}/photos/${res.json().id}`)).statusCode, 404);
@@ -99,6 +103,31 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(none.statusCode, 422);
       assert.equal(none.json().errors[0].field, 'photo');
       assert.ok(existsSync(join(dataDir, 'photos', incidentId)));
+    });
+
+    it('a photo over the limit is refused with nothing stored even when the limit falls on a chunk boundary', async () => {
+      // The race: the first chunk ends exactly at the limit, the rest comes later, so the parser
+      // marks the file cut short without handing over another chunk. Sent as a stream to make
+      // that timing certain instead of left to the network.
+      const rows = async () => (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', incidentId).execute()).length;
+      const files = () => readdirSync(join(dataDir, 'photos', incidentId)).sort();
+      const [count, before] = [await rows(), files()];
+      const image = Buffer.concat([png(), Buffer.alloc(PHOTO_MAX_BYTES + 1000 - png().length)]);
+      const whole = form('photo', 'edge.png', 'image/png', image);
+      const head = whole.payload.indexOf(png());
+      const cut = head + PHOTO_MAX_BYTES;
+      const stream = new Readable({ read() {} });
+      stream.push(whole.payload.subarray(0, cut));
+      setTimeout(() => {
+        stream.push(whole.payload.subarray(cut));
+        stream.push(null);
+      }, 50);
+      const res = await teacher.inject({ method: 'POST', url: `/api/v1/incidents/${incidentId}/photos`, payload: stream, headers: whole.headers });
+      assert.ok([413, 422].includes(res.statusCode), `${res.statusCode} ${res.body.slice(0, 200)}`);
+      assert.match(res.headers['content-type'] as string, /problem\+json/);
+      if (res.statusCode === 422) assert.equal(res.json().errors[0].field, 'photo');
+      assert.equal(await rows(), count, 'no photo row');
+      assert.deepEqual(files(), before, 'no file');
     });
   });
 }

@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, PageQuery } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads } from '../../http/photo-upload.js';
+import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads, sendPhoto } from '../../http/photo-upload.js';
 import { requestLocale } from '../../http/problem.js';
 import {
   Checklist, ChecklistSummary, CopyTemplateBody, Inspection, InspectionPage, RunBody, Schedule, ScheduleBody, TemplateView, UpdateChecklistBody, UpdateScheduleBody,
@@ -75,7 +74,7 @@ export async function inspectionRoutes(app: FastifyInstance, m: Inspections): Pr
 
   r.get('/api/v1/inspection-photos/:id', { schema: { tags, summary: 'One photo of a run or a task', params: Params, produces: ['image/*'] } }, async (req, reply) => {
     const found = await m.inspections.photoFile(actorOf(req), req.params.id);
-    return reply.type(found.mime).header('cache-control', 'private, max-age=3600').send(createReadStream(found.path));
+    return sendPhoto(reply, { id: req.params.id, mime: found.mime, path: found.path });
   });
 
   r.get('/api/v1/inspections', { schema: { tags, summary: 'A unit’s inspection runs, newest first', querystring: PageQuery.extend({ unitId: Id }), response: { 200: InspectionPage, ...problemResponses } } }, async (req) => {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +6,7 @@ import { CheckInBody, CheckInResult, Checkpoint, CheckpointBody, CheckpointList,
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads } from '../../http/photo-upload.js';
+import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads, sendPhoto } from '../../http/photo-upload.js';
 import { requestLocale } from '../../http/problem.js';
 import type { PatrolCheckIns } from './patrol-check-ins.js';
 import { checkpointSheetHtml } from './patrol-sheet.js';
@@ -77,6 +76,6 @@ export async function patrolRoutes(app: FastifyInstance, patrols: PatrolService,
 
   r.get('/api/v1/patrol-check-ins/:id/photo', { schema: { tags, summary: 'The photo of a check-in', params: Params, produces: ['image/*'] } }, async (req, reply) => {
     const found = await checkIns.photoFile(actorOf(req), req.params.id);
-    return reply.type(found.mime).header('cache-control', 'private, max-age=3600').send(createReadStream(found.path));
+    return sendPhoto(reply, { id: req.params.id, mime: found.mime, path: found.path });
   });
 }

@@ -119,6 +119,12 @@ export async function countRole(db: Executor, role: string): Promise<number> {
   return Number(row.n);
 }
 
+/** How many hold `role` in one unit. */
+export async function countRoleIn(db: Executor, unitId: string, role: string): Promise<number> {
+  const row = await db.selectFrom('memberships').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('role', '=', role).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countPeople(db: Executor): Promise<number> {
   const row = await db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AccountInput, CreatePersonBody, Person, PersonListQuery, PersonPage, PersonParams, ResetPasswordBody, RoleInput, RoleParams, UpdatePersonBody,
+  AccountInput, CreatePersonBody, GrantRoleBody, Person, RemoveRoleQuery, PersonListQuery, PersonPage, PersonParams, ResetPasswordBody, RoleParams, UpdatePersonBody,
 } from '../../../common/schemas/people.js';
 import { problemResponses } from '../../http/openapi.js';
 import { actorOf } from '../../http/actor.js';
@@ -36,22 +36,22 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService): void 
     return presentPerson(actor, await people.update(actor, req.params.id, req.body));
   });
 
-  r.post('/api/v1/people/:id/roles', { schema: { tags, summary: 'Give a person a role in a unit', params: PersonParams, body: RoleInput, response: { 200: Person, ...problemResponses } } }, async (req) => {
+  r.post('/api/v1/people/:id/roles', { schema: { tags, summary: 'Give a person a role in a unit (the grant rule in docs/security.md decides who may)', params: PersonParams, body: GrantRoleBody, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
-    return presentPerson(actor, await people.addRole(actor, req.params.id, req.body.unitId, req.body.role));
+    return presentPerson(actor, await people.addRole(actor, req.params.id, req.body.unitId, req.body.role, req.body.reason || null));
   });
 
-  r.delete('/api/v1/people/:id/roles/:roleId', { schema: { tags, summary: 'Take a role away', params: RoleParams, response: { 200: Person, ...problemResponses } } }, async (req) => {
+  r.delete('/api/v1/people/:id/roles/:roleId', { schema: { tags, summary: 'Take a role away (same rule; the last accountable head stays)', params: RoleParams, querystring: RemoveRoleQuery, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
-    return presentPerson(actor, await people.removeRole(actor, req.params.id, req.params.roleId));
+    return presentPerson(actor, await people.removeRole(actor, req.params.id, req.params.roleId, req.query.reason || null));
   });
 
-  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators)', params: PersonParams, body: AccountInput, response: { 200: Person, ...problemResponses } } }, async (req) => {
+  r.post('/api/v1/people/:id/account', { schema: { tags, summary: 'Give a person an account (administrators; not with an API token)', params: PersonParams, body: AccountInput, response: { 200: Person, ...problemResponses } }, config: { sessionOnly: true } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.createAccount(actor, req.params.id, req.body.username, req.body.password));
   });
 
-  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
+  r.post('/api/v1/people/:id/password', { schema: { tags, summary: 'Reset a person’s password (administrators; not with an API token)', params: PersonParams, body: ResetPasswordBody, response: { 204: z.undefined(), ...problemResponses } }, config: { sessionOnly: true } }, async (req, reply) => {
     await people.resetPassword(actorOf(req), req.params.id, req.body.password, req.body.mustChange);
     return reply.code(204).send();
   });

@@ -1,7 +1,7 @@
 import type { Role } from '../../../common/org.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../common/schemas/people.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
-import { inTransaction, type Db, type Executor } from '../../db/database.js';
+import { inTransaction, transactionWithHooks, whenCommitted, type Db, type Executor } from '../../db/database.js';
 import type { PersonRow } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -9,11 +9,15 @@ import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import * as authRepo from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
+import { requireStrongPassword } from '../auth/password-strength.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import * as unitsRepo from '../units/units.repository.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
+import type { Notifier } from '../../notify/notifier.js';
 import type { PersonBundle } from './people.presenter.js';
+import { requireMayGrant } from './role-grants.policy.js';
+import { tellRoleChange } from './role-notices.js';
 import * as repo from './people.repository.js';
 
 export interface PersonListOptions extends PageQuery {
@@ -30,6 +34,7 @@ export class PeopleService {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly units: UnitService,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(actor: Actor, options: PersonListOptions): Promise<Page<PersonBundle>> {
@@ -71,6 +76,7 @@ export class PeopleService {
 
   /** Registers a person with their roles and, optionally, an account: one action, one transaction. */
   async create(actor: Actor, input: CreatePersonBody, options: { passwordHash?: string; tx?: Executor } = {}): Promise<PersonBundle> {
+    if (input.account && !options.passwordHash) requireStrongPassword(input.account.password, 'account.password', [input.account.username, input.name]);
     const passwordHash = input.account ? (options.passwordHash ?? (await hashPassword(input.account.password))) : null;
     return inTransaction(this.db, options.tx, async (tx) => {
       await this.units.requireManageable(actor, input.homeUnitId, tx);
@@ -106,40 +112,51 @@ export class PeopleService {
     });
   }
 
-  async addRole(actor: Actor, personId: string, unitId: string, role: Role): Promise<PersonBundle> {
-    return this.db.transaction().execute(async (tx) => {
+  async addRole(actor: Actor, personId: string, unitId: string, role: Role, reason: string | null = null): Promise<PersonBundle> {
+    return transactionWithHooks(this.db, async (tx) => {
       await this.get(actor, personId, tx);
-      await this.insertRole(tx, actor, personId, unitId, role);
+      await this.insertRole(tx, actor, personId, unitId, role, reason);
       return this.get(actor, personId, tx);
     });
   }
 
-  private async insertRole(tx: Executor, actor: Actor, personId: string, unitId: string, role: Role): Promise<void> {
-    await this.units.requireManageable(actor, unitId, tx);
-    if (role === 'admin') await this.units.requireAdministered(actor, unitId, tx);
+  /** The grant rule (role-grants.policy.ts) decides; the trail keeps who, by which authority and why. */
+  private async insertRole(tx: Executor, actor: Actor, personId: string, unitId: string, role: Role, reason: string | null = null): Promise<void> {
+    const unit = await this.units.requireManageable(actor, unitId, tx);
+    const authority = requireMayGrant(actor, personId, role, unit.path);
     if (await repo.membershipExists(tx, personId, unitId, role)) throw conflict('role.duplicate', {}, 'role');
-    const row = { id: newId(), person_id: personId, unit_id: unitId, role, created_at: this.clock.now().toISOString() };
+    const now = this.clock.now();
+    const row = { id: newId(), person_id: personId, unit_id: unitId, role, created_at: now.toISOString() };
     await repo.insertMembership(tx, row);
-    await this.audit.record(tx, actor, { action: 'role.add', entity: 'person', entityId: personId, unitId, after: { unitId, role } });
+    await this.audit.record(tx, actor, { action: 'role.add', entity: 'person', entityId: personId, unitId, after: { unitId, role, authority, reason } });
+    // A person acting through the API is the one to watch; setup, the demo and the CLI tell nobody.
+    if (actor.kind === 'account') await tellRoleChange(tx, (hook) => whenCommitted(tx, hook), this.notifier, actor, { personId, unitId, role, granted: true, reason }, now);
   }
 
-  async removeRole(actor: Actor, personId: string, membershipId: string): Promise<PersonBundle> {
-    return this.db.transaction().execute(async (tx) => {
+  async removeRole(actor: Actor, personId: string, membershipId: string, reason: string | null = null): Promise<PersonBundle> {
+    return transactionWithHooks(this.db, async (tx) => {
       await this.get(actor, personId, tx);
       const membership = await repo.findMembership(tx, membershipId);
       if (!membership || membership.person_id !== personId) throw notFound();
       const unit = await this.units.requireManageable(actor, membership.unit_id, tx);
-      if (membership.role === 'admin') {
-        await this.units.requireAdministered(actor, unit.id, tx);
-        if ((await repo.countRole(tx, 'admin')) <= 1) throw new AppError(409, 'conflict', 'role.lastAdmin');
+      const role = membership.role as Role;
+      const authority = requireMayGrant(actor, personId, role, unit.path);
+      if (role === 'admin' && (await repo.countRole(tx, 'admin')) <= 1) throw new AppError(409, 'conflict', 'role.lastAdmin');
+      if (role === 'accountable_head' && (await repo.countRoleIn(tx, unit.id, 'accountable_head')) <= 1) {
+        throw new AppError(409, 'conflict', 'role.lastHead');
       }
       await repo.deleteMembership(tx, membershipId);
-      await this.audit.record(tx, actor, { action: 'role.remove', entity: 'person', entityId: personId, unitId: membership.unit_id, before: { unitId: membership.unit_id, role: membership.role } });
+      const before = { unitId: membership.unit_id, role: membership.role };
+      await this.audit.record(tx, actor, { action: 'role.remove', entity: 'person', entityId: personId, unitId: membership.unit_id, before, after: { authority, reason } });
+      if (actor.kind === 'account') {
+        await tellRoleChange(tx, (hook) => whenCommitted(tx, hook), this.notifier, actor, { personId, unitId: unit.id, role, granted: false, reason }, this.clock.now());
+      }
       return this.get(actor, personId, tx);
     });
   }
 
   async createAccount(actor: Actor, personId: string, username: string, password: string): Promise<PersonBundle> {
+    requireStrongPassword(password, 'password', [username]);
     const hash = await hashPassword(password);
     return this.db.transaction().execute(async (tx) => {
       const { person, account } = await this.get(actor, personId, tx);
@@ -166,6 +183,7 @@ export class PeopleService {
 
   /** An administrator sets a new password; the person's sessions end. */
   async resetPassword(actor: Actor, personId: string, password: string, mustChange: boolean): Promise<void> {
+    requireStrongPassword(password, 'password');
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (tx) => {
       const { person, account } = await this.get(actor, personId, tx);

@@ -251,5 +251,39 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(fields, ['content.dailyReport.deadline', 'content.reportingChain.0.deadlineMinutes', 'content.reportingChain.0.kind']);
       assert.deepEqual((await draft()).content, before.content);
     });
+
+    it('a PATCH of the draft changes only what it names; nothing written is lost by a request that did not mention it', async () => {
+      const k2Safety = await t.signIn('k2.safety');
+      const k2 = await unitIdByName(t, '城关镇阳光幼儿园');
+      const created = await k2Safety.post('/api/v1/plans', { unitId: k2, template: 'kindergarten' });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().planId;
+      const read = async () => (await k2Safety.get(`/api/v1/plans/${id}`)).json();
+      const start = await read();
+      assert.ok(start.content.purpose.length > 0 && start.content.procedures.length > 0 && start.content.reportingChain.length > 0);
+      assert.ok(start.content.leadership.leaderId, 'the template fills the leader from the unit');
+
+      const titled = await k2Safety.patch(`/api/v1/plans/${id}/draft`, { title: '阳光幼儿园安全应急预案（修订）' });
+      assert.equal(titled.statusCode, 200, titled.body);
+      assert.deepEqual(titled.json().content, start.content, 'a title alone leaves the content as it was');
+
+      const purpose = await k2Safety.patch(`/api/v1/plans/${id}/draft`, { content: { purpose: '保障幼儿安全。' } });
+      assert.equal(purpose.statusCode, 200, purpose.body);
+      assert.deepEqual(purpose.json().content, { ...start.content, purpose: '保障幼儿安全。' });
+
+      const office = await k2Safety.patch(`/api/v1/plans/${id}/draft`, { content: { leadership: { officeName: '园务办公室' }, duty: { minPatrolsPerDay: 5 } } });
+      assert.equal(office.statusCode, 200, office.body);
+      const after = office.json().content;
+      assert.equal(after.leadership.officeName, '园务办公室');
+      assert.equal(after.leadership.leaderId, start.content.leadership.leaderId, 'the leader stays');
+      assert.deepEqual(after.leadership.deputyIds, start.content.leadership.deputyIds);
+      assert.equal(after.duty.minPatrolsPerDay, 5);
+      assert.deepEqual({ ...after.duty, minPatrolsPerDay: start.content.duty.minPatrolsPerDay }, start.content.duty);
+      assert.deepEqual(after.procedures, start.content.procedures);
+      assert.deepEqual(after.reportingChain, start.content.reportingChain);
+      const stored = await t.c.db.selectFrom('plan_versions').select(['content_json', 'title']).where('plan_id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(stored.content_json), after);
+      assert.equal(stored.title, '阳光幼儿园安全应急预案（修订）');
+    });
   });
 }

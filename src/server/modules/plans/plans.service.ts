@@ -1,7 +1,9 @@
 import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
-import { PlanContent, type PlanContent as Content, type SpecialPeriod } from '../../../common/schemas/plan-content.js';
+import {
+  applyContentPatch, PlanContent, type PlanContentPatch, type SpecialPeriod,
+} from '../../../common/schemas/plan-content.js';
 import type { TemplateId } from '../../../common/schemas/plans.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import type { Db, Executor } from '../../db/database.js';
@@ -38,7 +40,8 @@ export interface DraftChanges {
   title?: string;
   period?: SpecialPeriod;
   coversSubUnits?: boolean;
-  content?: Content;
+  /** Only the sections named change (a PATCH); the rest of the stored content stays. */
+  content?: PlanContentPatch;
 }
 
 const draftOf = (b: PlanBundle) => b.versions.find((v) => v.status === 'draft');
@@ -139,19 +142,21 @@ export class PlanService {
       const draft = draftOf(bundle);
       if (!draft) throw new AppError(409, 'conflict', 'plan.noDraft');
       const now = this.clock.now().toISOString();
+      const stored = PlanContent.parse(JSON.parse(draft.content_json));
+      const content = changes.content === undefined ? stored : applyContentPatch(stored, changes.content);
       const update: Partial<PlanVersionRow> = {
         updated_at: now,
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.period !== undefined && bundle.plan.kind === 'special_period' && periodColumns(changes.period)),
         ...(changes.coversSubUnits !== undefined && { covers_sub_units: changes.coversSubUnits ? 1 : 0 }),
-        ...(changes.content !== undefined && { content_json: JSON.stringify(changes.content) }),
+        ...(changes.content !== undefined && { content_json: JSON.stringify(content) }),
       };
       await repo.updateVersion(tx, draft.id, update);
       await repo.touchPlan(tx, planId, now);
       await this.audit.record(tx, actor, {
         action: 'plan.edit', entity: 'plan', entityId: planId, unitId: bundle.plan.unit_id,
-        before: { version: draft.version, title: draft.title, content: JSON.parse(draft.content_json) },
-        after: { version: draft.version, title: update.title ?? draft.title, content: changes.content ?? JSON.parse(draft.content_json) },
+        before: { version: draft.version, title: draft.title, content: stored },
+        after: { version: draft.version, title: update.title ?? draft.title, content },
       });
       return this.get(actor, planId, tx);
     });

@@ -6,6 +6,7 @@ import type { SystemActor } from '../auth/actor.js';
 import * as authRepo from '../auth/auth.repository.js';
 import type { AuthService, SignedIn } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import { requireStrongPassword } from '../auth/password-strength.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { UnitService } from '../units/units.service.js';
 
@@ -26,6 +27,7 @@ export class SetupService {
 
   async run(input: SetupBody, locale: Locale): Promise<SignedIn> {
     if (!(await this.needed())) throw new AppError(409, 'conflict', 'auth.setupDone');
+    requireStrongPassword(input.admin.password, 'admin.password', [input.admin.username, input.admin.name, input.unit.name]);
     const passwordHash = await hashPassword(input.admin.password);
     const { person } = await this.db.transaction().execute(async (tx) => {
       const unit = await this.units.createRoot(tx, setupActor, input.unit);

@@ -14,7 +14,20 @@ describe('maskIdNumber', () => {
     assert.equal(maskIdNumber('110101199003074512'), '**************4512');
     assert.equal(maskIdNumber('1101 0119 9003 0745 12'), '**************4512');
     assert.equal(maskIdNumber('**************4512'), '**************4512');
-    assert.equal(maskIdNumber('E123'), '****E123');
+  });
+
+  it('never keeps a short number whole: at most half of it shows, behind at least four stars', () => {
+    assert.equal(maskIdNumber('E123'), '****23');
+    assert.equal(maskIdNumber('12345'), '****45');
+    assert.equal(maskIdNumber('A1234567'), '****4567');
+    assert.equal(maskIdNumber('7'), '****');
+    assert.equal(maskIdNumber('****23'), '****23', 'masking twice changes nothing');
+    assert.equal(maskIdNumber('*1234'), '****34', 'stars sent by the client count as hidden, not as cover for four clear characters');
+    for (const raw of ['1', '12', '123', '1234', '12345', 'AB12CD', 'E1234567']) {
+      const masked = maskIdNumber(raw);
+      const clear = masked.replace(/^\*+/, '');
+      assert.ok(clear.length * 2 <= raw.length && clear.length <= 4, `${raw} → ${masked}`);
+    }
   });
 });
 
@@ -45,6 +58,15 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(stored.id_masked, '**************4512');
       const everything = JSON.stringify(await t.c.db.selectFrom('visitors').selectAll().execute()) + JSON.stringify(await t.c.db.selectFrom('audit_log').selectAll().execute());
       assert.ok(!everything.includes('110101199003074512'), 'the full number is nowhere in the database');
+    });
+
+    it('a short "other" document number is not stored whole either', async () => {
+      const res = await checkIn({ name: '孙访客', idKind: 'other', idNumber: 'E123' });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().idMasked, '****23');
+      const stored = await t.c.db.selectFrom('visitors').select('id_masked').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+      assert.equal(stored.id_masked, '****23');
+      assert.equal((await gate.post(`/api/v1/visitors/${res.json().id}/check-out`, {})).statusCode, 200);
     });
 
     it('shows who is still inside, and refuses a check-out before the check-in', async () => {
