@@ -34,6 +34,8 @@ import { patrolRoutes } from './modules/patrols/patrols.routes.js';
 import { drillPhotoRoutes } from './modules/drills/drill-photos.routes.js';
 import { dailyReportRoutes } from './modules/daily-reports/daily-reports.routes.js';
 import { directiveRoutes } from './modules/directives/directives.routes.js';
+import { incidentReportExportRoutes } from './modules/incident-reports/incident-reports.export.routes.js';
+import { incidentReportRoutes } from './modules/incident-reports/incident-reports.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -89,6 +91,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);
+  incidentReportRoutes(app, c.incidentReports);
+  incidentReportExportRoutes(app, c.incidentReports);
   notificationRoutes(app, c.db, c.bus, c.clock);
 
   await serveWebApp(app, c.config.webDir);

@@ -34,6 +34,10 @@ import { ROTATION_DEADLINE, RotationService } from './modules/duty/rotations.ser
 import { SwapService } from './modules/duty/swaps.service.js';
 import { createDailyReports, type DailyReports } from './modules/daily-reports/daily-reports.module.js';
 import { createDirectives, type Directives } from './modules/directives/directives.module.js';
+// Staged incident reports (信息报送), issue 16.
+import { createIncidentReports, type IncidentReports } from './modules/incident-reports/incident-reports.module.js';
+import { IncidentReportingPort } from './modules/incidents/incident-reporting.port.js';
+import { PeopleDirectory } from './modules/people/people.directory.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -67,6 +71,8 @@ export interface Container {
   dailyReports: DailyReports;
   /** Notices and directives down the tree, signed for and replied to. */
   directives: Directives;
+  /** Staged incident reports (信息报送): stages, sign-off, the unit above's inbox, deadlines. */
+  incidentReports: IncidentReports;
   /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
   leave: LeaveService;
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
@@ -128,9 +134,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
+  // Staged incident reports hook into incidents (a report, a status change, the board) through its port.
+  const incidentReports = createIncidentReports({
+    db, dialect, clock, audit, engine, units, rules: planRules, heads: leave, people: new PeopleDirectory(), incidents: new IncidentReportingPort(incidents), notifier, bus,
+  }, incidents.hooks);
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
-    dailyReports, directives,
+    dailyReports, directives, incidentReports,
     leave, duty, dutyRosters,
     close: async () => {
       await engine.stop();

@@ -3,6 +3,7 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
+import type { IncidentReportTables } from '../modules/incident-reports/incident-reports.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -544,7 +545,7 @@ export interface PatrolCheckInTable {
 }
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
-export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables {
+export interface Database extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, IncidentReportTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

@@ -16,6 +16,7 @@ import * as duty from './20261129_1900_duty.js';
 import * as leave from './20261129_1920_leave.js';
 import * as patrols from './20261129_1950_patrols.js';
 import * as incidentFlagsAppendOnly from './20261129_2000_incident_flags_append_only.js';
+import * as incidentReports from './20261206_1600_incident_reports.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1920_leave': leave,
   '20261129_1950_patrols': patrols,
   '20261129_2000_incident_flags_append_only': incidentFlagsAppendOnly,
+  '20261206_1600_incident_reports': incidentReports,
 };
