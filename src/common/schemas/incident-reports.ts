@@ -199,7 +199,11 @@ export const InboxPage = pageOf(InboxItem);
 /** What the incident board shows of an incident's staged reports. */
 export const ReportingAtAGlance = z.object({
   /** The latest report sent, e.g. the second follow-up, and what the unit above made of it. */
-  latest: z.object({ stage: z.enum(REPORT_STAGES), seq: z.number().int(), reception: z.enum(RECEPTIONS).nullable() }).nullable(),
+  latest: z.object({
+    stage: z.enum(REPORT_STAGES), seq: z.number().int(), reception: z.enum(RECEPTIONS).nullable(),
+    /** The class the latest version sent names (the CAP export's event code). */
+    classCode: z.string().nullable(),
+  }).nullable(),
   /** The next open deadline of the reporting. */
   next: z.object({ kind: z.enum(DUTY_KINDS), seq: z.number().int(), dueAt: Timestamp, late: z.boolean() }).nullable(),
   late: z.number().int(),

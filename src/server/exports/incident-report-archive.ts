@@ -65,6 +65,8 @@ export function reportArchive(a: ArchiveInput): OfficialDocument {
   const t = TEXT[a.locale];
   const r = REPORT_TEXT[a.locale];
   const time = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(a.timeZone).toFormat(r.time) : '');
+  // Table cells are narrow: day and time only (a reporting runs for days, not years).
+  const short = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(a.timeZone).toFormat(r.short) : '');
   const { reporting } = a;
   const verbal = reporting.verbal;
   const reports: OfficialSection[] = a.reports.map((report) => ({
@@ -75,8 +77,8 @@ export function reportArchive(a: ArchiveInput): OfficialDocument {
       {
         heading: t.exchanges, level: 2, paragraphs: [],
         table: {
-          columns: [...t.exchangeColumns], widths: [3, 3, 2, 4],
-          rows: report.exchanges.map((x) => [time(x.at), x.unitName, t.exchange[x.kind], [x.reason, x.dueAt ? t.returnedTo(time(x.dueAt)) : ''].filter(Boolean).join('；')]),
+          columns: [...t.exchangeColumns], widths: [3, 4, 3, 5],
+          rows: report.exchanges.map((x) => [short(x.at), x.unitName, t.exchange[x.kind], [x.reason, x.dueAt ? t.returnedTo(short(x.dueAt)) : ''].filter(Boolean).join(a.locale === 'zh-CN' ? '；' : '; ')]),
         },
       },
     ],
@@ -88,12 +90,12 @@ export function reportArchive(a: ArchiveInput): OfficialDocument {
     issuer: a.incident.unitName,
     dateText: r.date(DateTime.fromJSDate(a.now).setZone(a.timeZone)),
     sections: [
-      { heading: t.basics, level: 1, paragraphs: [t.basicsLine(a.incident.place, time(a.incident.occurredAt), r.levels[a.incident.severity] ?? ''), ...(last ? [causesLine(last, a.locale)] : [])] },
+      { heading: t.basics, level: 1, paragraphs: [t.basicsLine(a.incident.place, time(a.incident.occurredAt), r.levels[a.incident.severity] ?? ''), ...(last ? [`${r.causes}${a.locale === 'zh-CN' ? '：' : ': '}${causesLine(last, a.locale)}`] : [])] },
       {
         heading: t.deadlines, level: 1, paragraphs: [],
         table: {
-          columns: [...t.deadlineColumns], widths: [3, 3, 3, 3, 2],
-          rows: reporting.duties.map((d) => [stageName(d.kind, d.seq, a.locale), d.unitName, time(d.dueAt), time(d.metAt), t.duty[d.state] + (d.late ? t.late : '')]),
+          columns: [...t.deadlineColumns], widths: [2, 3, 3, 3, 3],
+          rows: reporting.duties.map((d) => [stageName(d.kind, d.seq, a.locale), d.unitName, short(d.dueAt), short(d.metAt), t.duty[d.state] + (d.late ? t.late : '')]),
         },
       },
       { heading: t.verbal, level: 1, paragraphs: [verbal ? t.verbalLine(verbal.toUnitName, verbal.toWhom, time(verbal.at), t.channels[verbal.channel], verbal.summary) : t.none] },
@@ -105,7 +107,7 @@ export function reportArchive(a: ArchiveInput): OfficialDocument {
             columns: [...t.changeColumns], widths: [3, 1, 1, 1, 5],
             rows: reporting.casualties.changes.map((c) => {
               const total = casualtyTotals(c);
-              return [time(c.at), String(total.dead), String(total.injured), String(total.missing), c.note];
+              return [short(c.at), String(total.dead), String(total.injured), String(total.missing), c.note];
             }),
           },
         } : {}),

@@ -19,7 +19,7 @@ export const REPORT_TEXT = {
     kinds: { pupils: '学生（幼儿）', staff: '教职工', others: '其他人员' }, total: '合计', casualtyColumns: ['人员类别', '死亡', '受伤', '失踪'],
     levels: ['', 'Ⅰ级（特别重大）', 'Ⅱ级（重大）', 'Ⅲ级（较大）', 'Ⅳ级（一般）'],
     causeStatus: { under_investigation: '正在调查', preliminary: '初步判断', determined: '已查明' },
-    date: (d: DateTime) => d.toFormat("yyyy'年'M'月'd'日'"), time: 'yyyy年M月d日 HH:mm',
+    date: (d: DateTime) => d.toFormat("yyyy'年'M'月'd'日'"), time: 'yyyy年M月d日 HH:mm', short: 'M月d日 HH:mm',
   },
   en: {
     title: 'Incident report form', draft: 'draft, not signed off', signer: 'Signed off by: ', acting: ' (acting head)',
@@ -31,7 +31,7 @@ export const REPORT_TEXT = {
     kinds: { pupils: 'Pupils', staff: 'Staff', others: 'Others' }, total: 'Total', casualtyColumns: ['People', 'Dead', 'Injured', 'Missing'],
     levels: ['', 'I (extraordinary)', 'II (major)', 'III (large)', 'IV (general)'],
     causeStatus: { under_investigation: 'under investigation', preliminary: 'preliminary', determined: 'determined' },
-    date: (d: DateTime) => d.toFormat('d LLLL yyyy'), time: 'yyyy-MM-dd HH:mm',
+    date: (d: DateTime) => d.toFormat('d LLLL yyyy'), time: 'yyyy-MM-dd HH:mm', short: 'MM-dd HH:mm',
   },
 } as const;
 
@@ -64,7 +64,7 @@ export function causesLine(content: ReportContent, locale: Locale): string {
   return locale === 'zh-CN' ? `（${status}）${text}` : `(${status}) ${text}`.trim();
 }
 
-/** The form's label and value cells, two pairs a row. */
+/** The form's rows: a label and its value. */
 export function factRows(report: ReportView, version: Version, o: ReportDocOptions): string[][] {
   const t = REPORT_TEXT[o.locale];
   const c = version.content;
@@ -78,10 +78,8 @@ export function factRows(report: ReportView, version: Version, o: ReportDocOptio
     [t.source, c.source], [t.reporter, [c.reporterName, c.reporterPhone].filter(Boolean).join(' ')],
     [t.leader, c.leaderOnSite || t.none], [t.authorities, c.authoritiesInformed || t.none],
   ];
-  if (c.affected !== null) pairs.push([t.affected, String(c.affected)], ['', '']);
-  const rows: string[][] = [];
-  for (let i = 0; i < pairs.length; i += 2) rows.push([...pairs[i]!, ...(pairs[i + 1] ?? ['', ''])]);
-  return rows;
+  if (c.affected !== null) pairs.push([t.affected, String(c.affected)]);
+  return pairs;
 }
 
 export function casualtyRows(content: ReportContent, locale: Locale): string[][] {
@@ -123,7 +121,7 @@ export function reportDocument(report: ReportView, version: Version, o: ReportDo
     issuer: report.unitName,
     dateText: t.date(dated),
     sections: [
-      { heading: t.facts, level: 1, paragraphs: [], table: { columns: ['', '', '', ''], rows: factRows(report, version, o), widths: [2, 3, 2, 3], headless: true } },
+      { heading: t.facts, level: 1, paragraphs: [], table: { columns: ['', ''], rows: factRows(report, version, o), widths: [2, 5], headless: true } },
       { heading: t.casualties, level: 1, paragraphs: [], table: { columns: [...t.casualtyColumns], rows: casualtyRows(version.content, o.locale), widths: [3, 2, 2, 2] } },
       ...narrative(report, version.content, o.locale),
     ],

@@ -113,19 +113,26 @@ export class ReportQueries {
   /** For the board (no access check: the board has checked the incidents it lists). */
   glance = async (db: Executor, incidentIds: string[]): Promise<Map<string, ReportingAtAGlance>> => {
     const [reports, duties] = await Promise.all([repo.reportsOf(db, incidentIds), repo.dutiesOf(db, incidentIds)]);
+    const versions = await repo.versionsOf(db, reports.filter((r) => r.first_sent_at).map((r) => r.id));
     const map = new Map<string, ReportingAtAGlance>();
     for (const id of new Set([...reports.map((r) => r.incident_id), ...duties.map((x) => x.incident_id)])) {
       const sent = reports.filter((r) => r.incident_id === id && r.first_sent_at && !r.forwarded_from_id).sort((a, b) => (a.first_sent_at! < b.first_sent_at! ? -1 : 1)).pop();
       const mine = duties.filter((x) => x.incident_id === id);
       const next = mine.filter((x) => x.state === 'open').sort((a, b) => (a.due_at < b.due_at ? -1 : 1))[0];
       map.set(id, {
-        latest: sent ? { stage: sent.stage as ReportStage, seq: sent.seq, reception: sent.reception as Reception | null } : null,
+        latest: sent ? { stage: sent.stage as ReportStage, seq: sent.seq, reception: sent.reception as Reception | null, classCode: classOf(sent, versions) } : null,
         next: next ? { kind: next.kind as DutyKind, seq: next.seq, dueAt: next.due_at, late: next.late === 1 } : null,
         late: mine.filter((x) => x.late === 1).length,
       });
     }
     return map;
   };
+}
+
+/** The class named by the latest version sent of a report. */
+function classOf(report: repo.ReportWithUnits, versions: repo.IncidentReportVersionRow[]): string | null {
+  const sent = versions.filter((v) => v.report_id === report.id && v.sent_at).pop();
+  return sent ? contentOf(sent.content_json).classCode : null;
 }
 
 function presentVerbal(v: NonNullable<Awaited<ReturnType<typeof repo.verbalOf>>>): z.infer<typeof VerbalReport> {

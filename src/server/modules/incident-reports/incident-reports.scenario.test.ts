@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { docxText } from '../../../../test/helpers/docx.js';
 import { FakeClock } from '../../lib/clock.js';
 import type { LiveEvent } from '../../notify/live-bus.js';
 
@@ -114,7 +115,7 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok((await kinds(central)).includes('report.received'));
       const inbox = await bureauInbox();
       assert.deepEqual(inbox.map((i: { stage: string; toUnitName: string; mine: boolean }) => [i.stage, i.toUnitName, i.mine]), [['first', '青山县城关镇中心学校', false]]);
-      assert.deepEqual((await board()).latest, { stage: 'first', seq: 1, reception: 'received' });
+      assert.deepEqual((await board()).latest, { stage: 'first', seq: 1, reception: 'received', classCode: '20600' });
     });
 
     it('the central school returns it with a reason and a deadline; a correction at +70 leaves the first report late, answered', async () => {
@@ -173,7 +174,7 @@ for (const dialect of dialectsUnderTest()) {
       const one = await stage({ stage: 'follow_up' }, { whatHappened: '患儿住院观察，情况稳定。', trend: '伤情稳定', nextSteps: '继续跟踪治疗' });
       assert.deepEqual([one.stage, one.seq, one.late], ['follow_up', 1, false]);
       await at(local(13, '16:00'));
-      assert.deepEqual((await board()).latest, { stage: 'follow_up', seq: 1, reception: 'received' });
+      assert.deepEqual((await board()).latest, { stage: 'follow_up', seq: 1, reception: 'received', classCode: '20600' });
       await at(local(14, '09:00'));
       const two = await stage({ stage: 'follow_up' }, { whatHappened: '患儿已出院回家休养。', trend: '好转', nextSteps: '做好返园安排' });
       assert.equal(two.seq, 2);
@@ -195,7 +196,7 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(final.stage, 'final');
       const r = await reporting();
       assert.equal(r.duties.find((d: { kind: string; seq: number }) => d.kind === 'follow_up' && d.seq === 3).state, 'cancelled');
-      assert.deepEqual((await board()).latest, { stage: 'final', seq: 1, reception: 'received' });
+      assert.deepEqual((await board()).latest, { stage: 'final', seq: 1, reception: 'received', classCode: '20600' });
       const refused = await safety.post(`/api/v1/incidents/${incidentId}/reports`, { stage: 'follow_up' }, { 'accept-language': 'en' });
       assert.equal(refused.statusCode, 409);
       assert.deepEqual(refused.json().errors.map((e: { field: string }) => e.field), ['stage']);
@@ -217,6 +218,28 @@ for (const dialect of dialectsUnderTest()) {
       await at(new Date(Date.parse(duty.dueAt) - 24 * 3_600_000));
       assert.ok((await kinds(safety)).includes('report.reminder'), 'reminded a day before');
       assert.ok(!(await reporting()).duties.find((d: { kind: string }) => d.kind === 'supplement').late);
+    });
+
+    it('each stage exports as its form, the whole history as one archive document, the class into CAP', async () => {
+      const head1 = (await t.c.db.selectFrom('people').select('name').where('id', '=', head.me.personId).executeTakeFirstOrThrow()).name;
+      const form = async (version: number) => {
+        const res = await central.get(`/api/v1/incident-reports/${firstId}/report.docx?version=${version}`);
+        assert.equal(res.statusCode, 200, res.body);
+        return docxText(res.rawPayload);
+      };
+      const [v1, v2] = [await form(1), await form(2)];
+      for (const text of [v1, v2]) for (const part of ['签发人：', head1, '突发事件信息报送单', '（首报）', '意外伤害事故（20600）', 'Ⅳ级（一般）', '班主任现场发现']) assert.ok(text.includes(part), part);
+      assert.ok(!v1.includes('骨裂') && v2.includes('骨裂'), 'each version as it was sent');
+      const missing = await central.get(`/api/v1/incident-reports/${firstId}/report.docx?version=9`, { 'accept-language': 'en' });
+      assert.deepEqual([missing.statusCode, missing.json().errors[0].field], [422, 'version']);
+      const archive = await bureau.get(`/api/v1/incidents/${incidentId}/reports.docx`);
+      assert.equal(archive.statusCode, 200);
+      const text = docxText(archive.rawPayload);
+      for (const part of ['信息报送记录', '口头报告', '首报（城关镇中心幼儿园 → 青山县城关镇中心学校）', '首报（青山县城关镇中心学校 → 青山县教育局）', '续报一', '续报二', '终报', '补报一', '退回补充', '请补充家长通知情况和就医结果']) {
+        assert.ok(text.includes(part), `${part} is in the archive`);
+      }
+      const cap = await bureau.get(`/api/v1/incidents/${incidentId}/cap.xml`);
+      assert.match(cap.body, /<value>20600<\/value>/);
     });
   });
 }

@@ -34,10 +34,10 @@ export const contentOf = (json: string): ReportContent => ReportContent.parse(JS
 /** What a stage may not skip, read from the unit's own reports so far (forwarded ones aside). */
 export function checkOrder(stage: ReportStage, own: repo.ReportWithUnits[], incident: IncidentFacts): void {
   const sent = (s: ReportStage) => own.some((r) => r.stage === s && r.first_sent_at);
+  if (stage === 'follow_up' && incident.status === 'closed') throw conflict('report.incidentClosed', {}, 'stage');
   if (own.some((r) => r.stage === stage && !r.first_sent_at)) throw conflict('report.draftOpen', {}, 'stage');
   if (stage === 'first' && own.some((r) => r.stage === 'first')) throw conflict('report.firstExists', {}, 'stage');
   if ((stage === 'follow_up' || stage === 'final') && !sent('first')) throw conflict('report.firstNotSent', {}, 'stage');
-  if (stage === 'follow_up' && incident.status === 'closed') throw conflict('report.incidentClosed', {}, 'stage');
   if (stage === 'follow_up' && sent('final')) throw conflict('report.finalSent', {}, 'stage');
   if (stage === 'final' && own.some((r) => r.stage === 'final')) throw conflict('report.finalExists', {}, 'stage');
   if (stage === 'supplement' && !sent('final')) throw conflict('report.finalNotSent', {}, 'stage');
@@ -177,8 +177,8 @@ export class IncidentReportService {
   private async requireComplete(a: ReportAction): Promise<void> {
     const version = (await repo.versionsOf(a.tx, [a.report.id])).find((v) => v.version === a.report.current_version)!;
     const missing = missingFields(contentOf(version.content_json), a.report.stage as ReportStage, a.incident.type, a.incident.severity);
-    const stage = stageName(a.report.stage as ReportStage, a.report.seq, a.incident.unitLocale === 'en' ? 'en' : 'zh-CN');
-    if (missing.length) throw invalidFields(missing.map((field) => ({ field, key: 'report.required', params: { stage } })));
+    const stage = `report.stage.${a.report.stage as ReportStage}` as const;
+    if (missing.length) throw invalidFields(missing.map((field) => ({ field, key: 'report.required', paramKeys: { stage } })));
   }
 
   async exchange(a: ReportAction, actor: Actor, kind: string, extra: { unitId?: string; reason?: string; dueAt?: string; version?: number } = {}): Promise<void> {

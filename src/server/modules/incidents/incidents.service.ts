@@ -93,6 +93,11 @@ export class IncidentService {
     return { unitId: unit.id, planTitle: standing?.title ?? null, principles: lines };
   }
 
+  /** The class the latest staged report names, for the CAP export; null before any report is sent. */
+  async reportedClass(id: string): Promise<string | null> {
+    return (await this.hooks.reportingOf(this.db, [id])).get(id)?.latest?.classCode ?? null;
+  }
+
   /** The supervisor's board: incidents across the subtree, with every pending deadline of each chain. */
   async list(actor: Actor, options: PageQuery & { unitId?: string; open?: boolean }) {
     // A unit filter means that unit and everything below it: a central school sees its schools.
