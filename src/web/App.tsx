@@ -40,6 +40,8 @@ const DutyPage = lazy(() => import('./features/duty/DutyPage.js'));
 const OnDutyNowPage = lazy(() => import('./features/duty/OnDutyNowPage.js'));
 const RosterToolsPage = lazy(() => import('./features/duty/RosterToolsPage.js'));
 const LeavePage = lazy(() => import('./features/duty/LeavePage.js'));
+const ReportsInboxPage = lazy(() => import('./features/incident-reports/InboxPage.js'));
+const IncidentReportPage = lazy(() => import('./features/incident-reports/ReportPage.js'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.js'));
 
 export function FullPageSpin() {
@@ -86,6 +88,8 @@ function SignedInRoutes() {
           <Route path="duty/now" element={<OnDutyNowPage />} />
           <Route path="duty/roster" element={<RosterToolsPage />} />
           <Route path="duty/leave" element={<LeavePage />} />
+          <Route path="incident-reports" element={<ReportsInboxPage />} />
+          <Route path="incident-reports/:id" element={<IncidentReportPage />} />
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

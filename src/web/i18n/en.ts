@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'nav.visitors': 'Visitor log',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
+  'nav.incidentReports': 'Incident reports',
 
   'user.changePassword': 'Change password',
   'user.apiDocs': 'API documentation',
@@ -304,6 +305,7 @@ export const en: Record<MessageKey, string> = {
   'section.leadership': 'Leadership group',
   'section.duties': 'Duties',
   'section.chain': 'Reporting chain',
+  'section.reportStages': 'Reporting time limits',
   'section.procedures': 'Response procedures',
   'section.duty': 'Duty and patrols',
   'section.dailyReport': 'Daily reports',

@@ -52,6 +52,7 @@ export const zhCN = {
   'nav.visitors': '门卫登记',
   'nav.drills': '应急演练',
   'nav.cases': '矛盾纠纷',
+  'nav.incidentReports': '信息报送',
 
   'user.changePassword': '修改密码',
   'user.apiDocs': '接口文档',
@@ -302,6 +303,7 @@ export const zhCN = {
   'section.leadership': '领导小组',
   'section.duties': '职责',
   'section.chain': '报告链',
+  'section.reportStages': '信息报送时限',
   'section.procedures': '应急处置',
   'section.duty': '值班与巡查',
   'section.dailyReport': '每日报告',
