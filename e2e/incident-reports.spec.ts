@@ -87,6 +87,11 @@ describe('staged incident reports', () => {
     await noSidewaysScroll(handler, 'the incident page with its reports');
     await handler.getByTestId('reports-panel').scrollIntoViewIfNeeded();
     await handler.getByTestId('timeline').locator('[data-kind="report.returned"]').getByText('退回首报').waitFor();
+    await handler.getByTestId('record-verbal').click();
+    await handler.getByTestId('verbal-to').fill('中心学校安全办 孙主任');
+    await handler.getByTestId('verbal-summary').fill('幼儿跌落受伤，已送医。');
+    await handler.getByTestId('verbal-save').click();
+    await handler.getByTestId('verbal').getByText('中心学校安全办 孙主任').waitFor();
     await shot(handler, 'incident-reports-panel-phone-zh');
     await handler.goto(`/incident-reports/${reportId}`);
     await handler.getByTestId('returned').getByText('请补充家长通知情况').waitFor();

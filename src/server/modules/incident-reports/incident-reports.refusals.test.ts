@@ -142,6 +142,9 @@ for (const dialect of dialectsUnderTest()) {
       const id = await incident();
       const future = await head.post(`/api/v1/incidents/${id}/verbal-report`, { toWhom: '中心学校', at: minutes(90).toISOString(), summary: '电话报告' }, EN);
       assert.deepEqual([future.statusCode, fields(future)], [422, ['at']]);
+      const early = await head.post(`/api/v1/incidents/${id}/verbal-report`, { toWhom: '中心学校', at: minutes(-2).toISOString(), summary: '电话报告' }, EN);
+      assert.deepEqual([early.statusCode, fields(early)], [422, ['at']]);
+      assert.match(early.json().errors[0].message, /before the incident happened/);
       const drill = await incident({ drill: true });
       const refused = await safety.post(`/api/v1/incidents/${drill}/reports`, { stage: 'first' }, EN);
       assert.deepEqual([refused.statusCode, fields(refused)], [409, ['stage']]);

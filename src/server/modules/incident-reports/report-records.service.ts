@@ -34,7 +34,8 @@ export class ReportRecordsService {
       const now = this.d.clock.now();
       const at = new Date(body.at);
       if (at.getTime() > now.getTime() + 60_000) throw invalid('at', 'report.verbalInFuture');
-      if (at < new Date(incident.occurredAt)) throw invalid('at', 'report.verbalBeforeIncident');
+      // Times are entered to the minute: a call in the same minute as the incident is not before it.
+      if (at.getTime() < Math.floor(Date.parse(incident.occurredAt) / 60_000) * 60_000) throw invalid('at', 'report.verbalBeforeIncident');
       if (await repo.verbalOf(tx, incident.id, incident.unitId)) throw conflict('report.verbalExists', {}, 'at');
       const duties = (await repo.dutiesOf(tx, [incident.id])).filter((x) => x.unit_id === incident.unitId && x.kind === 'verbal' && x.state === 'open');
       const late = duties.some((x) => at.toISOString() > x.due_at);

@@ -4,10 +4,9 @@ import { VERBAL_CHANNELS, type Casualties } from '../../../common/schemas/incide
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type IncidentReporting } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
+import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
 
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, as datetime-local wants it. */
-const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 interface DrawerProps {
   incidentId: string;
@@ -29,7 +28,7 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
   const required = (field: string) => [{ required: true, whitespace: true, message: rt('form.required', { field }) }];
   return (
     <Drawer title={rt('verbal.title')} open={open} onClose={onClose} placement="bottom" size="auto" destroyOnHidden data-testid="verbal-drawer">
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone', at: localInput(new Date()) }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone', at: toLocalInput(new Date()) }} onFinish={(v) => void submit(v)}>
         <Form.Item name="toWhom" label={rt('verbal.toWhom')} rules={required(rt('verbal.toWhom'))}>
           <Input maxLength={200} data-testid="verbal-to" />
         </Form.Item>
@@ -37,7 +36,7 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
           <Segmented options={VERBAL_CHANNELS.map((c) => ({ value: c, label: rt(`channel.${c}`) }))} />
         </Form.Item>
         <Form.Item name="at" label={rt('verbal.at')} rules={required(rt('verbal.at'))}>
-          <Input type="datetime-local" max={localInput(new Date())} data-testid="verbal-at" />
+          <Input type="datetime-local" max={toLocalInput(new Date())} data-testid="verbal-at" />
         </Form.Item>
         <Form.Item name="summary" label={rt('verbal.summary')} rules={required(rt('verbal.summary'))}>
           <Input.TextArea rows={3} maxLength={2000} style={{ fontSize: 16 }} data-testid="verbal-summary" />

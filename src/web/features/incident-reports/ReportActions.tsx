@@ -5,9 +5,9 @@ import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type ReportView } from './api.js';
+import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
 
-const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** 退回补充: what must be added, and by when the corrected version must be in. */
 function ReturnDrawer({ report, open, onClose, onDone }: { report: ReportView; open: boolean; onClose: () => void; onDone: (r: ReportView) => void }) {
@@ -20,12 +20,12 @@ function ReturnDrawer({ report, open, onClose, onDone }: { report: ReportView; o
   });
   return (
     <Drawer title={rt('report.return')} open={open} onClose={onClose} placement="bottom" size="auto" destroyOnHidden data-testid="return-drawer">
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ dueAt: localInput(new Date(Date.now() + 60 * 60_000)) }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ dueAt: toLocalInput(new Date(Date.now() + 60 * 60_000)) }} onFinish={(v) => void submit(v)}>
         <Form.Item name="reason" label={rt('report.returnReason')} rules={[{ required: true, whitespace: true, message: rt('form.required', { field: rt('report.returnReason') }) }]}>
           <Input.TextArea rows={3} maxLength={2000} style={{ fontSize: 16 }} data-testid="return-reason" />
         </Form.Item>
         <Form.Item name="dueAt" label={rt('report.returnDue')} rules={[{ required: true, message: rt('form.required', { field: rt('report.returnDue') }) }]}>
-          <Input type="datetime-local" min={localInput(new Date())} data-testid="return-due" />
+          <Input type="datetime-local" min={toLocalInput(new Date())} data-testid="return-due" />
         </Form.Item>
         <Button type="primary" danger htmlType="submit" block loading={busy} data-testid="return-send">{rt('report.returnSend')}</Button>
       </Form>

@@ -5,6 +5,7 @@ import { CAUSE_STATUSES, REPORT_SHORT_MAX, REPORT_TEXT_MAX, type ReportContent }
 import { useLocale } from '../../i18n/index.js';
 import type { ReportView } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
+import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
 
 /** The form's values: the report's content, with the time as the datetime-local input holds it. */
@@ -12,7 +13,7 @@ export interface FormValues {
   content: Omit<ReportContent, 'occurredAt'> & { occurredAt: string };
 }
 
-const localInput = (iso: string | null) => (iso ? new Date(Date.parse(iso) - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
+const localInput = (iso: string | null) => (iso ? toLocalInput(new Date(iso)) : '');
 
 export const toFormValues = (content: ReportContent): FormValues => ({ content: { ...content, occurredAt: localInput(content.occurredAt) } });
 export const fromFormValues = (values: FormValues): ReportContent => ({
