@@ -29,7 +29,11 @@ async function draftSignSend(lang: 'zh' | 'en', unitCode: 'k1' | 'k2', text: { s
   const handler = await demo.open(`${unitCode}.safety`, { viewport: PHONE, en });
   const me = await apiGet<{ scopes: { unitId: string }[] }>(handler, '/auth/me');
   const incident = await apiSend<{ id: string }>(handler, 'POST', '/incidents', {
-    unitId: me.scopes[0]!.unitId, type: 'injury', severity: 4, place: en ? 'Playground' : '户外活动区', description: en ? 'A child fell from the climbing frame.' : '一名幼儿从攀爬架跌落，右臂疼痛',
+    unitId: me.scopes[0]!.unitId,
+    type: 'injury',
+    severity: 4,
+    place: en ? 'Playground' : '户外活动区',
+    description: en ? 'A child fell from the climbing frame.' : '一名幼儿从攀爬架跌落，右臂疼痛',
   });
   await handler.goto(`/incidents/${incident.id}`);
   await handler.getByTestId('reports-panel').getByTestId('start-first').click();
@@ -44,8 +48,11 @@ async function draftSignSend(lang: 'zh' | 'en', unitCode: 'k1' | 'k2', text: { s
   await handler.evaluate(() => window.scrollTo(0, 0));
   await shot(handler, `incident-reports-draft-phone-${lang}`);
   const submitted = await apiGet<ReportView>(handler, `/incident-reports/${reportId}`);
-  assert.deepEqual([submitted.versions[0]!.content.source, submitted.versions[0]!.content.measures], [text.source, text.measures]);
-  assert.equal((await handler.getByTestId('sign-off').count()), 0, 'the safety officer cannot sign off');
+  assert.deepEqual(
+    [submitted.versions[0]!.content.source, submitted.versions[0]!.content.measures],
+    [text.source, text.measures],
+  );
+  assert.equal(await handler.getByTestId('sign-off').count(), 0, 'the safety officer cannot sign off');
 
   const head = await demo.open(`${unitCode}.head`, { viewport: PHONE, en });
   await head.goto(`/incident-reports/${reportId}`);
@@ -64,11 +71,19 @@ async function draftSignSend(lang: 'zh' | 'en', unitCode: 'k1' | 'k2', text: { s
 }
 
 describe('staged incident reports', () => {
-  it('on a phone, in Chinese: the safety officer drafts the first report, the head signs it off and sends it; the central school returns it', async () => {
-    const { incidentId, reportId } = await draftSignSend('zh', 'k1', { source: '班主任现场发现', measures: '校医现场处置后送县医院' });
+  it('on a phone, in Chinese: the safety officer drafts, the head signs off and sends, it is returned', async () => {
+    const { incidentId, reportId } = await draftSignSend('zh', 'k1', {
+      source: '班主任现场发现',
+      measures: '校医现场处置后送县医院',
+    });
     const bureau = await demo.open('bureau.safety', { viewport: PHONE });
     await bureau.goto('/incidents');
-    await bureau.locator(`[data-testid="board-row"][data-incident-id="${incidentId}"] [data-testid="board-reporting"][data-latest="first1"][data-reception="received"]`).waitFor();
+    await bureau
+      .locator(
+        `[data-testid="board-row"][data-incident-id="${incidentId}"] ` +
+          '[data-testid="board-reporting"][data-latest="first1"][data-reception="received"]',
+      )
+      .waitFor();
     await shot(bureau, 'incident-reports-board-phone-zh');
     const central = await demo.open('cs1.head', { viewport: PHONE });
     await central.goto('/incident-reports');
@@ -83,7 +98,11 @@ describe('staged incident reports', () => {
     await shot(central, 'incident-reports-returned-phone-zh');
     const handler = await demo.open('k1.safety', { viewport: PHONE });
     await handler.goto(`/incidents/${incidentId}`);
-    await handler.getByTestId('reports-panel').locator('[data-testid="report-row"][data-stage="first"]').getByText('已退回').waitFor();
+    await handler
+      .getByTestId('reports-panel')
+      .locator('[data-testid="report-row"][data-stage="first"]')
+      .getByText('已退回')
+      .waitFor();
     await noSidewaysScroll(handler, 'the incident page with its reports');
     await handler.getByTestId('reports-panel').scrollIntoViewIfNeeded();
     await handler.getByTestId('timeline').locator('[data-kind="report.returned"]').getByText('退回首报').waitFor();
@@ -95,21 +114,34 @@ describe('staged incident reports', () => {
     await shot(handler, 'incident-reports-panel-phone-zh');
     await handler.goto(`/incident-reports/${reportId}`);
     await handler.getByTestId('returned').getByText('请补充家长通知情况').waitFor();
-    await eventually(async () => assert.equal((await apiGet<ReportView>(handler, `/incident-reports/${reportId}`)).state, 'draft'));
+    await eventually(async () =>
+      assert.equal((await apiGet<ReportView>(handler, `/incident-reports/${reportId}`)).state, 'draft'),
+    );
   });
 
   it('on a phone, in English: the same at another kindergarten', async () => {
-    await draftSignSend('en', 'k2', { source: 'The class teacher saw it', measures: 'First aid, then to the county hospital' });
+    await draftSignSend('en', 'k2', {
+      source: 'The class teacher saw it',
+      measures: 'First aid, then to the county hospital',
+    });
   });
 
   it('the plan sets the time limits of each stage', async () => {
     const page = await demo.open('k3.head', { viewport: PHONE });
     const me = await apiGet<{ scopes: { unitId: string }[] }>(page, '/auth/me');
-    const plan = await apiSend<{ planId: string; content: { reportStages: { firstMinutes: number } } }>(page, 'POST', '/plans', { unitId: me.scopes[0]!.unitId, template: 'kindergarten' });
+    const plan = await apiSend<{ planId: string; content: { reportStages: { firstMinutes: number } } }>(
+      page,
+      'POST',
+      '/plans',
+      { unitId: me.scopes[0]!.unitId, template: 'kindergarten' },
+    );
     assert.equal(plan.content.reportStages.firstMinutes, 60, 'the default: a written first report within the hour');
     await page.goto(`/plans/${plan.planId}`);
     await page.getByTestId('section-select').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '信息报送时限' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '信息报送时限' })
+      .click();
     await page.getByTestId('report-stages-editor').waitFor();
     await page.locator('#stages-firstMinutes').fill('45');
     await noSidewaysScroll(page, 'the plan’s reporting time limits');

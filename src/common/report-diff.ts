@@ -9,7 +9,9 @@ export function flatten(content: ReportContent): Map<string, string> {
   }
   flat.set('causes.status', content.causes.status);
   flat.set('causes.text', content.causes.text);
-  for (const kind of CASUALTY_KINDS) for (const count of CASUALTY_COUNTS) flat.set(`casualties.${kind}.${count}`, String(content.casualties[kind][count]));
+  for (const kind of CASUALTY_KINDS)
+    for (const count of CASUALTY_COUNTS)
+      flat.set(`casualties.${kind}.${count}`, String(content.casualties[kind][count]));
   return flat;
 }
 
@@ -17,13 +19,18 @@ export function flatten(content: ReportContent): Map<string, string> {
 export function diffContent(before: ReportContent, after: ReportContent): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
-  return [...b.entries()].filter(([field, value]) => a.get(field) !== value).map(([field, value]) => ({ field, before: a.get(field) ?? '', after: value }));
+  return [...b.entries()]
+    .filter(([field, value]) => a.get(field) !== value)
+    .map(([field, value]) => ({ field, before: a.get(field) ?? '', after: value }));
 }
 
 /** Total dead, injured and missing across every kind of person. */
-export function casualtyTotals(content: Pick<ReportContent, 'casualties'>): Record<(typeof CASUALTY_COUNTS)[number], number> {
+export function casualtyTotals(
+  content: Pick<ReportContent, 'casualties'>,
+): Record<(typeof CASUALTY_COUNTS)[number], number> {
   const total = { dead: 0, injured: 0, missing: 0 };
-  for (const kind of CASUALTY_KINDS) for (const count of CASUALTY_COUNTS) total[count] += content.casualties[kind][count];
+  for (const kind of CASUALTY_KINDS)
+    for (const count of CASUALTY_COUNTS) total[count] += content.casualties[kind][count];
   return total;
 }
 

@@ -11,9 +11,31 @@ import type { ReportContent, ReportStage } from './schemas/incident-reports.js';
 export type ReportField = Exclude<keyof ReportContent, 'casualties'>;
 
 const BY_STAGE: Record<ReportStage, ReportField[]> = {
-  first: ['occurredAt', 'place', 'classCode', 'severity', 'source', 'whatHappened', 'measures', 'reporterName', 'reporterPhone'],
+  first: [
+    'occurredAt',
+    'place',
+    'classCode',
+    'severity',
+    'source',
+    'whatHappened',
+    'measures',
+    'reporterName',
+    'reporterPhone',
+  ],
   follow_up: ['whatHappened', 'measures', 'trend', 'nextSteps', 'reporterName', 'reporterPhone'],
-  final: ['occurredAt', 'place', 'classCode', 'severity', 'source', 'whatHappened', 'causes', 'measures', 'nextSteps', 'reporterName', 'reporterPhone'],
+  final: [
+    'occurredAt',
+    'place',
+    'classCode',
+    'severity',
+    'source',
+    'whatHappened',
+    'causes',
+    'measures',
+    'nextSteps',
+    'reporterName',
+    'reporterPhone',
+  ],
   supplement: ['whatHappened', 'reporterName', 'reporterPhone'],
 };
 
@@ -32,7 +54,12 @@ const BY_TYPE: Partial<Record<IncidentType, ReportField[]>> = {
 const LEADER_FROM_SEVERITY = 3;
 
 /** The fields a stage requires for an incident of this type and severity (the report's own, where it names them). */
-export function requiredFields(stage: ReportStage, incidentType: IncidentType, severity: number, content?: ReportContent): ReportField[] {
+export function requiredFields(
+  stage: ReportStage,
+  incidentType: IncidentType,
+  severity: number,
+  content?: ReportContent,
+): ReportField[] {
   const type = classFor(content?.classCode, incidentType).type;
   const level = content?.severity ?? severity;
   const fields = new Set(BY_STAGE[stage]);
@@ -53,8 +80,14 @@ const blank = (content: ReportContent, field: ReportField): boolean => {
  * The fields still missing, as paths (`content.measures`); a cause stated as preliminary or
  * determined needs its text at any stage.
  */
-export function missingFields(content: ReportContent, stage: ReportStage, incidentType: IncidentType, severity: number): string[] {
+export function missingFields(
+  content: ReportContent,
+  stage: ReportStage,
+  incidentType: IncidentType,
+  severity: number,
+): string[] {
   const missing = requiredFields(stage, incidentType, severity, content).filter((field) => blank(content, field));
-  if (!missing.includes('causes') && content.causes.status !== 'under_investigation' && blank(content, 'causes')) missing.push('causes');
+  if (!missing.includes('causes') && content.causes.status !== 'under_investigation' && blank(content, 'causes'))
+    missing.push('causes');
   return missing.map((field) => `content.${field}`);
 }

@@ -136,7 +136,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   // Staged incident reports hook into incidents (a report, a status change, the board) through its port.
   const incidentReports = createIncidentReports({
-    db, dialect, clock, audit, engine, units, rules: planRules, heads: leave, people: new PeopleDirectory(), incidents: new IncidentReportingPort(incidents), notifier, bus,
+    db, dialect, clock, audit, engine, units, rules: planRules, heads: leave, notifier, bus,
+    people: new PeopleDirectory(), incidents: new IncidentReportingPort(incidents),
   }, incidents.hooks);
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,

@@ -10,14 +10,19 @@ export const DOCX_TOOLS_INSTALL = 'apt-get install -y libreoffice-writer poppler
 
 export function requireTools(...tools: string[]): void {
   const missing = tools.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-  if (missing.length) throw new Error(`${missing.join(', ')} not found. These tests need Debian packages: ${DOCX_TOOLS_INSTALL}`);
+  if (missing.length)
+    throw new Error(`${missing.join(', ')} not found. These tests need Debian packages: ${DOCX_TOOLS_INSTALL}`);
 }
 
 export const runTool = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
 
-/** Converts .docx files to PDF beside them: one LibreOffice start, its own profile so parallel runs do not share a lock. */
+/** Converts .docx files to PDF beside them: one LibreOffice start, with a profile of its own (no shared lock). */
 export function convertToPdf(dir: string, files: string[]): void {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { env: { ...process.env, HOME: dir }, timeout: 120_000, stdio: 'pipe' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    env: { ...process.env, HOME: dir },
+    timeout: 120_000,
+    stdio: 'pipe',
+  });
 }
 
 /** Just enough of a zip reader to open a part of a .docx (no dependency for a test). */

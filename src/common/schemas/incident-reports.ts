@@ -40,10 +40,18 @@ const Severity = z.number().int().min(1).max(4);
 const Long = z.string().trim().max(REPORT_TEXT_MAX);
 const Short = z.string().trim().max(REPORT_SHORT_MAX);
 
-export const CasualtyCounts = z.strictObject({ dead: Count.default(0), injured: Count.default(0), missing: Count.default(0) });
+export const CasualtyCounts = z.strictObject({
+  dead: Count.default(0),
+  injured: Count.default(0),
+  missing: Count.default(0),
+});
 const NONE = { dead: 0, injured: 0, missing: 0 };
 /** Dead, injured and missing, by kind of person. */
-export const Casualties = z.strictObject({ pupils: CasualtyCounts.default(NONE), staff: CasualtyCounts.default(NONE), others: CasualtyCounts.default(NONE) });
+export const Casualties = z.strictObject({
+  pupils: CasualtyCounts.default(NONE),
+  staff: CasualtyCounts.default(NONE),
+  others: CasualtyCounts.default(NONE),
+});
 export type Casualties = z.infer<typeof Casualties>;
 export const NO_CASUALTIES: Casualties = { pupils: { ...NONE }, staff: { ...NONE }, others: { ...NONE } };
 
@@ -60,7 +68,8 @@ export const ReportContent = z.strictObject({
   /** 发病（涉及）人数: for food safety and infectious disease. */
   affected: Count.nullable().default(null),
   whatHappened: Long.default(''),
-  causes: z.strictObject({ status: z.enum(CAUSE_STATUSES).default('under_investigation'), text: Long.default('') })
+  causes: z
+    .strictObject({ status: z.enum(CAUSE_STATUSES).default('under_investigation'), text: Long.default('') })
     .default({ status: 'under_investigation', text: '' }),
   measures: Long.default(''),
   /** Which authorities were told or called (110, 119, 120, the disease-control centre…). */
@@ -116,13 +125,26 @@ export const ReportVersion = z.object({
 });
 
 export const ReportExchange = z.object({
-  id: Id, kind: z.enum(EXCHANGE_KINDS), version: z.number().int(), at: Timestamp,
-  unitName: z.string(), personName: z.string().nullable(), reason: z.string().nullable(), dueAt: Timestamp.nullable(),
+  id: Id,
+  kind: z.enum(EXCHANGE_KINDS),
+  version: z.number().int(),
+  at: Timestamp,
+  unitName: z.string(),
+  personName: z.string().nullable(),
+  reason: z.string().nullable(),
+  dueAt: Timestamp.nullable(),
 });
 
 export const ReportDuty = z.object({
-  id: Id, kind: z.enum(DUTY_KINDS), seq: z.number().int(), unitName: z.string(), dueAt: Timestamp,
-  state: z.enum(DUTY_STATES), late: z.boolean(), metAt: Timestamp.nullable(), reportId: Id.nullable(),
+  id: Id,
+  kind: z.enum(DUTY_KINDS),
+  seq: z.number().int(),
+  unitName: z.string(),
+  dueAt: Timestamp,
+  state: z.enum(DUTY_STATES),
+  late: z.boolean(),
+  metAt: Timestamp.nullable(),
+  reportId: Id.nullable(),
 });
 
 export const ReportSummary = z.object({
@@ -146,7 +168,14 @@ export const ReportSummary = z.object({
 
 const Link = z.object({ id: Id, unitName: z.string() }).nullable();
 export const ReportView = ReportSummary.extend({
-  incident: z.object({ type: z.enum(INCIDENT_TYPES), severity: Severity, place: z.string(), status: z.string(), occurredAt: Timestamp, unitName: z.string() }),
+  incident: z.object({
+    type: z.enum(INCIDENT_TYPES),
+    severity: Severity,
+    place: z.string(),
+    status: z.string(),
+    occurredAt: Timestamp,
+    unitName: z.string(),
+  }),
   versions: z.array(ReportVersion),
   exchanges: z.array(ReportExchange),
   duties: z.array(ReportDuty),
@@ -156,13 +185,28 @@ export const ReportView = ReportSummary.extend({
   /** Fields the stage still needs before sign-off (paths such as `content.measures`). */
   missing: z.array(z.string()),
   returnReason: z.string().nullable(),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), signOff: z.boolean(), send: z.boolean(), receive: z.boolean(), forward: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    signOff: z.boolean(),
+    send: z.boolean(),
+    receive: z.boolean(),
+    forward: z.boolean(),
+  }),
 });
 export type ReportView = z.infer<typeof ReportView>;
 
 export const VerbalReport = z.object({
-  id: Id, toUnitName: z.string(), toWhom: z.string(), channel: z.enum(VERBAL_CHANNELS), at: Timestamp, summary: z.string(),
-  recordedBy: z.string().nullable(), recordedAt: Timestamp, late: z.boolean(), chainStepId: Id.nullable(),
+  id: Id,
+  toUnitName: z.string(),
+  toWhom: z.string(),
+  channel: z.enum(VERBAL_CHANNELS),
+  at: Timestamp,
+  summary: z.string(),
+  recordedBy: z.string().nullable(),
+  recordedAt: Timestamp,
+  late: z.boolean(),
+  chainStepId: Id.nullable(),
 });
 
 export const IncidentReporting = z.object({
@@ -175,7 +219,15 @@ export const IncidentReporting = z.object({
   reports: z.array(ReportSummary),
   casualties: z.object({
     current: Casualties,
-    changes: z.array(z.object({ at: Timestamp, by: z.string().nullable(), note: z.string(), casualties: Casualties, supplementId: Id.nullable() })),
+    changes: z.array(
+      z.object({
+        at: Timestamp,
+        by: z.string().nullable(),
+        note: z.string(),
+        casualties: Casualties,
+        supplementId: Id.nullable(),
+      }),
+    ),
   }),
   /** The written stages the signed-in person may start now. */
   mayStart: z.array(z.enum(REPORT_STAGES)),
@@ -199,11 +251,15 @@ export const InboxPage = pageOf(InboxItem);
 /** What the incident board shows of an incident's staged reports. */
 export const ReportingAtAGlance = z.object({
   /** The latest report sent, e.g. the second follow-up, and what the unit above made of it. */
-  latest: z.object({
-    stage: z.enum(REPORT_STAGES), seq: z.number().int(), reception: z.enum(RECEPTIONS).nullable(),
-    /** The class the latest version sent names (the CAP export's event code). */
-    classCode: z.string().nullable(),
-  }).nullable(),
+  latest: z
+    .object({
+      stage: z.enum(REPORT_STAGES),
+      seq: z.number().int(),
+      reception: z.enum(RECEPTIONS).nullable(),
+      /** The class the latest version sent names (the CAP export's event code). */
+      classCode: z.string().nullable(),
+    })
+    .nullable(),
   /** The next open deadline of the reporting. */
   next: z.object({ kind: z.enum(DUTY_KINDS), seq: z.number().int(), dueAt: Timestamp, late: z.boolean() }).nullable(),
   late: z.number().int(),

@@ -8,7 +8,11 @@ import { z } from 'zod';
  * time and the final report's days are Steady's defaults, not national figures.
  */
 
-const Minutes = z.number().int().min(1).max(24 * 60);
+const Minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 /** Local `HH:MM` in the unit's zone (the same check as the plan's other times). */
 const Time = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { params: { key: 'field.localTime' } });
 
@@ -27,7 +31,12 @@ export const ReportStageRules = z.strictObject({
   supplementDays: z.number().int().min(1).max(365).default(30),
   supplementDaysRoadOrFire: z.number().int().min(1).max(365).default(7),
   /** The reminder before a 补报 falls due. */
-  supplementReminderHours: z.number().int().min(1).max(24 * 7).default(24),
+  supplementReminderHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(24),
 });
 export type ReportStageRules = z.infer<typeof ReportStageRules>;
 
@@ -37,7 +46,10 @@ export const REPORT_STAGE_DEFAULTS: ReportStageRules = ReportStageRules.parse({}
 export function stricterStages(base: ReportStageRules, special: ReportStageRules): ReportStageRules {
   const entries = Object.entries(base).map(([key, value]) => {
     const other = special[key as keyof ReportStageRules];
-    return [key, typeof value === 'number' ? Math.min(value, other as number) : value <= (other as string) ? value : other];
+    return [
+      key,
+      typeof value === 'number' ? Math.min(value, other as number) : value <= (other as string) ? value : other,
+    ];
   });
   return { ...base, ...Object.fromEntries(entries) } as ReportStageRules;
 }

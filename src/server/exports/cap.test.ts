@@ -48,8 +48,10 @@ describe('CAP 1.2 export', () => {
   it('names the coded class as an event code and takes its CAP category; a report’s own class wins', () => {
     const xml = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
     assert.match(xml, /<category>Fire<\/category>/);
-    assert.match(xml, /<certainty>Observed<\/certainty>\s*<eventCode>\s*<valueName>steady-incident-class<\/valueName>\s*<value>20100<\/value>/);
-    const drowning = incidentToCap({ ...incident, type: 'injury' }, { locale: 'en', timeZone: 'Asia/Shanghai', classCode: '20500' });
+    assert.match(xml, /<certainty>Observed<\/certainty>\s*<eventCode>\s*<valueName>steady-incident-class<\/valueName>/);
+    assert.match(xml, /<value>20100<\/value>\s*<\/eventCode>/);
+    const options = { locale: 'en' as const, timeZone: 'Asia/Shanghai', classCode: '20500' };
+    const drowning = incidentToCap({ ...incident, type: 'injury' }, options);
     assert.equal(xmllint(drowning).code, 0);
     assert.match(drowning, /<category>Safety<\/category>/);
     assert.match(drowning, /<value>20500<\/value>/);

@@ -50,7 +50,8 @@ export function incidentToCap(incident: Incident, options: CapOptions): string {
   alert.ele('restriction').txt(options.locale === 'en' ? 'For the reporting unit and the units supervising it' : '仅限报告单位及其上级主管单位');
   const info = alert.ele('info');
   info.ele('language').txt(options.locale);
-  const klass = incidentClass(options.classCode ?? DEFAULT_CLASS[incident.type]) ?? incidentClass(DEFAULT_CLASS[incident.type])!;
+  const fallback = incidentClass(DEFAULT_CLASS[incident.type])!;
+  const klass = (options.classCode && incidentClass(options.classCode)) || fallback;
   info.ele('category').txt(klass.cap);
   info.ele('event').txt(event);
   info.ele('urgency').txt(closed ? 'Past' : 'Immediate');

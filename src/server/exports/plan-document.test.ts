@@ -108,9 +108,11 @@ describe('plan print view', () => {
 describe('plan document: staged reports', () => {
   it('prints the plan’s time limits of the staged reports under the reporting chain', () => {
     const plan = samplePlanVersion('kindergarten', 'zh-CN');
-    const doc = planToOfficialDocument({ ...plan, content: { ...plan.content, reportStages: { ...plan.content.reportStages, firstMinutes: 45 } } });
+    const reportStages = { ...plan.content.reportStages, firstMinutes: 45 };
+    const doc = planToOfficialDocument({ ...plan, content: { ...plan.content, reportStages } });
     const text = JSON.stringify(doc.sections);
     assert.match(text, /信息报送时限：口头报告 30 分钟内，书面首报 45 分钟内/);
-    assert.match(JSON.stringify(planToOfficialDocument(samplePlanVersion('kindergarten', 'en')).sections), /re-reported within 30 days of the incident \(7 for road traffic and fire\)/);
+    const en = JSON.stringify(planToOfficialDocument(samplePlanVersion('kindergarten', 'en')).sections);
+    assert.match(en, /re-reported within 30 days of the incident \(7 for road traffic and fire\)/);
   });
 });

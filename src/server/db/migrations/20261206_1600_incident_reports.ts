@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_sent_at', 'text')
     .addUniqueConstraint('incident_reports_stage_uq', ['incident_id', 'unit_id', 'stage', 'seq'])
     .execute();
-  await db.schema.createIndex('incident_reports_to_idx').on('incident_reports').columns(['to_unit_id', 'updated_at']).execute();
+  await db.schema
+    .createIndex('incident_reports_to_idx')
+    .on('incident_reports')
+    .columns(['to_unit_id', 'updated_at'])
+    .execute();
   await db.schema.createIndex('incident_reports_from_idx').on('incident_reports').column('forwarded_from_id').execute();
 
   await db.schema
@@ -59,7 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('due_at', 'text')
     .execute();
-  await db.schema.createIndex('incident_report_exchanges_report_idx').on('incident_report_exchanges').columns(['report_id', 'at']).execute();
+  await db.schema
+    .createIndex('incident_report_exchanges_report_idx')
+    .on('incident_report_exchanges')
+    .columns(['report_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('incident_report_duties')
@@ -76,7 +84,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('met_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_report_duties_incident_idx').on('incident_report_duties').columns(['incident_id', 'unit_id', 'kind']).execute();
+  await db.schema
+    .createIndex('incident_report_duties_incident_idx')
+    .on('incident_report_duties')
+    .columns(['incident_id', 'unit_id', 'kind'])
+    .execute();
 
   await db.schema
     .createTable('incident_verbal_reports')
@@ -106,11 +118,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'text', (c) => c.references('people.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_casualty_changes_incident_idx').on('incident_casualty_changes').columns(['incident_id', 'at']).execute();
+  await db.schema
+    .createIndex('incident_casualty_changes_incident_idx')
+    .on('incident_casualty_changes')
+    .columns(['incident_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['incident_casualty_changes', 'incident_verbal_reports', 'incident_report_duties', 'incident_report_exchanges', 'incident_report_versions', 'incident_reports']) {
+  for (const table of [
+    'incident_casualty_changes',
+    'incident_verbal_reports',
+    'incident_report_duties',
+    'incident_report_exchanges',
+    'incident_report_versions',
+    'incident_reports',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

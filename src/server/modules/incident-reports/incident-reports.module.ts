@@ -33,7 +33,9 @@ export function createIncidentReports(deps: IncidentReportDeps, hooks: IncidentH
   const records = new ReportRecordsService(d, service, duties);
   const queries = new ReportQueries(d, records);
   d.engine.on(DUTY_DUE, ({ tx, deadline, now, afterCommit }) => duties.onDue(tx, deadline.ref_id, now, afterCommit));
-  d.engine.on(DUTY_REMINDER, ({ tx, deadline, now, afterCommit }) => duties.onReminder(tx, deadline.ref_id, now, afterCommit));
+  d.engine.on(DUTY_REMINDER, ({ tx, deadline, now, afterCommit }) =>
+    duties.onReminder(tx, deadline.ref_id, now, afterCommit),
+  );
   hooks.onReported((tx, afterCommit, incident, now) => duties.incidentReported(tx, incident, now));
   hooks.onStatusChanged((tx, afterCommit, incident, now) => duties.statusChanged(tx, incident, now));
   hooks.showReporting(queries.glance);

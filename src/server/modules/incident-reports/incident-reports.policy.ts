@@ -36,7 +36,11 @@ export function requireReceiver(actor: Actor, unitId: string): void {
 }
 
 /** Signs as the head, as the acting head (the head is on approved leave), or may not sign. */
-export function signerKind(actor: Actor, unitId: string, acting: { deputyPersonId: string } | null): 'head' | 'acting_head' | null {
+export function signerKind(
+  actor: Actor,
+  unitId: string,
+  acting: { deputyPersonId: string } | null,
+): 'head' | 'acting_head' | null {
   if (actor.kind !== 'account') return null;
   if (acting?.deputyPersonId === actor.personId) return 'acting_head';
   return holds(actor, unitId, ['accountable_head']) ? 'head' : null;

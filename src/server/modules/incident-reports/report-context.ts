@@ -12,7 +12,11 @@ import type { ReportNotices } from './report-notices.js';
 
 /** The deputy acting for a head away on leave (leave.actingHeadFor). */
 export interface ActingHeads {
-  actingHeadFor(unitId: string, at: Date, tx: Executor): Promise<{ headPersonId: string; deputyPersonId: string } | null>;
+  actingHeadFor(
+    unitId: string,
+    at: Date,
+    tx: Executor,
+  ): Promise<{ headPersonId: string; deputyPersonId: string } | null>;
 }
 
 /** What the staged-reports module is built from; every part is another module's service or port. */
@@ -34,7 +38,8 @@ export const personOf = (actor: Actor): string | null => (actor.kind === 'accoun
 export const someone = (actor: Actor): Someone => ({ personId: personOf(actor), label: actorLabel(actor) });
 
 /** A unit's row, read without an access check (the caller has checked the report's). */
-export const unitOf = (d: ReportDeps, tx: Executor, id: string): Promise<UnitRow> => d.units.requireVisible(engineActor, id, tx);
+export const unitOf = (d: ReportDeps, tx: Executor, id: string): Promise<UnitRow> =>
+  d.units.requireVisible(engineActor, id, tx);
 
 /** Those who answer for a unit's reports: its head (or the deputy acting for an away head) and its safety officer. */
 export async function responsibleFor(d: ReportDeps, tx: Executor, unitId: string, at: Date): Promise<string[]> {
@@ -48,7 +53,9 @@ export async function responsibleFor(d: ReportDeps, tx: Executor, unitId: string
 export async function signersOf(d: ReportDeps, tx: Executor, unitId: string, at: Date): Promise<string[]> {
   const heads = await d.people.holders(tx, unitId, ['accountable_head']);
   const acting = await d.heads.actingHeadFor(unitId, at, tx);
-  return [...new Set([...heads.filter((id) => id !== acting?.headPersonId), ...(acting ? [acting.deputyPersonId] : [])])];
+  return [
+    ...new Set([...heads.filter((id) => id !== acting?.headPersonId), ...(acting ? [acting.deputyPersonId] : [])]),
+  ];
 }
 
 /** Who receives reports in the unit above: its supervisors, or its head where it names none. */

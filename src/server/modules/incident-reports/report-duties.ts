@@ -25,10 +25,18 @@ export interface NewDuty {
 /** The next daily follow-up: the plan's local time on the day after `after`, in the unit's zone. */
 export function nextFollowUpAt(after: Date, time: string, zone: string): Date {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromJSDate(after, { zone }).plus({ days: 1 }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  return DateTime.fromJSDate(after, { zone })
+    .plus({ days: 1 })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toJSDate();
 }
 
-const stageKinds: Record<string, DutyKind[]> = { first: ['first'], follow_up: ['follow_up'], final: ['final'], supplement: ['supplement'] };
+const stageKinds: Record<string, DutyKind[]> = {
+  first: ['first'],
+  follow_up: ['follow_up'],
+  final: ['final'],
+  supplement: ['supplement'],
+};
 
 /**
  * The deadlines of the reporting, each a row (a duty) with an engine deadline: the verbal and first
@@ -43,12 +51,23 @@ export class ReportDuties {
   async open(tx: Executor, duty: NewDuty, now: Date): Promise<IncidentReportDutyRow> {
     const remindAt = duty.remindAt && duty.remindAt > now ? duty.remindAt : null;
     const row: IncidentReportDutyRow = {
-      id: newId(), incident_id: duty.incidentId, unit_id: duty.unitId, kind: duty.kind, seq: duty.seq, report_id: duty.reportId,
-      due_at: duty.dueAt.toISOString(), remind_at: remindAt?.toISOString() ?? null, state: 'open', late: 0, met_at: null, created_at: now.toISOString(),
+      id: newId(),
+      incident_id: duty.incidentId,
+      unit_id: duty.unitId,
+      kind: duty.kind,
+      seq: duty.seq,
+      report_id: duty.reportId,
+      due_at: duty.dueAt.toISOString(),
+      remind_at: remindAt?.toISOString() ?? null,
+      state: 'open',
+      late: 0,
+      met_at: null,
+      created_at: now.toISOString(),
     };
     await repo.insertDuty(tx, row);
     await this.d.engine.schedule(tx, { kind: DUTY_DUE, refId: row.id, unitId: duty.unitId, dueAt: duty.dueAt });
-    if (remindAt) await this.d.engine.schedule(tx, { kind: DUTY_REMINDER, refId: row.id, unitId: duty.unitId, dueAt: remindAt });
+    if (remindAt)
+      await this.d.engine.schedule(tx, { kind: DUTY_REMINDER, refId: row.id, unitId: duty.unitId, dueAt: remindAt });
     return row;
   }
 
@@ -62,9 +81,21 @@ export class ReportDuties {
     const rules = await this.stageRules(tx, incident.unitId, now);
     const reported = new Date(incident.reportedAt);
     const base = { incidentId: incident.id, unitId: incident.unitId, seq: 1, reportId: null };
-    await this.open(tx, { ...base, kind: 'verbal', dueAt: new Date(reported.getTime() + rules.verbalMinutes * 60_000) }, now);
-    await this.open(tx, { ...base, kind: 'first', dueAt: new Date(reported.getTime() + rules.firstMinutes * 60_000) }, now);
-    await this.open(tx, { ...base, kind: 'follow_up', dueAt: nextFollowUpAt(reported, rules.followUpTime, incident.unitTimeZone) }, now);
+    await this.open(
+      tx,
+      { ...base, kind: 'verbal', dueAt: new Date(reported.getTime() + rules.verbalMinutes * 60_000) },
+      now,
+    );
+    await this.open(
+      tx,
+      { ...base, kind: 'first', dueAt: new Date(reported.getTime() + rules.firstMinutes * 60_000) },
+      now,
+    );
+    await this.open(
+      tx,
+      { ...base, kind: 'follow_up', dueAt: nextFollowUpAt(reported, rules.followUpTime, incident.unitTimeZone) },
+      now,
+    );
   }
 
   /**
@@ -76,8 +107,14 @@ export class ReportDuties {
     const duties = (await repo.dutiesOf(tx, [incident.id])).filter((x) => x.unit_id === incident.unitId);
     if (!(await this.finalSent(tx, incident.id, incident.unitId)) && !duties.some((x) => x.kind === 'final')) {
       const rules = await this.stageRules(tx, incident.unitId, now);
-      const dueAt = DateTime.fromJSDate(now, { zone: incident.unitTimeZone }).plus({ days: rules.finalDays }).toJSDate();
-      await this.open(tx, { incidentId: incident.id, unitId: incident.unitId, kind: 'final', seq: 1, reportId: null, dueAt }, now);
+      const dueAt = DateTime.fromJSDate(now, { zone: incident.unitTimeZone })
+        .plus({ days: rules.finalDays })
+        .toJSDate();
+      await this.open(
+        tx,
+        { incidentId: incident.id, unitId: incident.unitId, kind: 'final', seq: 1, reportId: null, dueAt },
+        now,
+      );
     }
     if (incident.status !== 'closed') return;
     for (const duty of duties.filter((x) => x.state === 'open')) {
@@ -90,7 +127,9 @@ export class ReportDuties {
   }
 
   private async finalSent(tx: Executor, incidentId: string, unitId: string): Promise<boolean> {
-    return (await repo.reportsOf(tx, [incidentId])).some((r) => r.unit_id === unitId && r.stage === 'final' && r.first_sent_at !== null);
+    return (await repo.reportsOf(tx, [incidentId])).some(
+      (r) => r.unit_id === unitId && r.stage === 'final' && r.first_sent_at !== null,
+    );
   }
 
   async cancel(tx: Executor, duty: IncidentReportDutyRow): Promise<void> {
@@ -99,25 +138,35 @@ export class ReportDuties {
     await this.d.engine.cancel(tx, DUTY_REMINDER, duty.id);
   }
 
-  /** The open duties a report sent now answers: its stage's (the earliest daily follow-up), its forwarding, its corrections. */
+  /** The open duties a sent report answers: its stage's (the earliest daily follow-up), forwarding, corrections. */
   async answeredBy(tx: Executor, report: repo.ReportWithUnits): Promise<IncidentReportDutyRow[]> {
-    const duties = (await repo.dutiesOf(tx, [report.incident_id])).filter((x) => x.unit_id === report.unit_id && x.state === 'open');
+    const duties = (await repo.dutiesOf(tx, [report.incident_id])).filter(
+      (x) => x.unit_id === report.unit_id && x.state === 'open',
+    );
     const own = duties.filter((x) => x.report_id === report.id);
-    const stage = report.forwarded_from_id ? [] : duties.filter((x) => x.report_id === null && stageKinds[report.stage]?.includes(x.kind as DutyKind));
+    const stage = report.forwarded_from_id
+      ? []
+      : duties.filter((x) => x.report_id === null && stageKinds[report.stage]?.includes(x.kind as DutyKind));
     return [...own, ...stage.slice(0, 1)];
   }
 
   /** Met now; met after its time, it is late and on the record even if the engine has not yet fired. */
   async meet(tx: Executor, duties: IncidentReportDutyRow[], reportId: string | null, now: Date): Promise<void> {
     for (const duty of duties) {
-      await repo.updateDuty(tx, duty.id, { state: 'met', met_at: now.toISOString(), report_id: reportId ?? duty.report_id });
+      await repo.updateDuty(tx, duty.id, {
+        state: 'met',
+        met_at: now.toISOString(),
+        report_id: reportId ?? duty.report_id,
+      });
       if (now.toISOString() > duty.due_at && !duty.late) await this.flag(tx, duty, 'late', now);
     }
   }
 
   /** A final report sent ends the daily follow-ups. */
   async endFollowUps(tx: Executor, incidentId: string, unitId: string): Promise<void> {
-    const open = (await repo.dutiesOf(tx, [incidentId])).filter((x) => x.unit_id === unitId && x.kind === 'follow_up' && x.state === 'open');
+    const open = (await repo.dutiesOf(tx, [incidentId])).filter(
+      (x) => x.unit_id === unitId && x.kind === 'follow_up' && x.state === 'open',
+    );
     for (const duty of open) await this.cancel(tx, duty);
   }
 
@@ -128,20 +177,36 @@ export class ReportDuties {
    */
   async reopenForReturn(tx: Executor, report: repo.ReportWithUnits, dueAt: Date, now: Date): Promise<void> {
     const duties = (await repo.dutiesOf(tx, [report.incident_id])).filter((x) => x.report_id === report.id);
-    for (const duty of duties.filter((x) => x.state === 'met' && x.kind !== 'correction' && x.due_at > now.toISOString())) {
+    for (const duty of duties.filter(
+      (x) => x.state === 'met' && x.kind !== 'correction' && x.due_at > now.toISOString(),
+    )) {
       await repo.updateDuty(tx, duty.id, { state: 'open', met_at: null });
     }
     const seq = duties.filter((x) => x.kind === 'correction').length + 1;
-    await this.open(tx, { incidentId: report.incident_id, unitId: report.unit_id, kind: 'correction', seq, reportId: report.id, dueAt }, now);
+    await this.open(
+      tx,
+      { incidentId: report.incident_id, unitId: report.unit_id, kind: 'correction', seq, reportId: report.id, dueAt },
+      now,
+    );
   }
 
   private async flag(tx: Executor, duty: IncidentReportDutyRow, kind: 'late' | 'missing', now: Date): Promise<void> {
     if (kind === 'late') await repo.updateDuty(tx, duty.id, { late: 1 });
     await this.d.incidents.flag(tx, {
-      incidentId: duty.incident_id, kind, refId: duty.id, unitId: duty.unit_id, personIds: await responsibleFor(this.d, tx, duty.unit_id, now), at: now,
+      incidentId: duty.incident_id,
+      kind,
+      refId: duty.id,
+      unitId: duty.unit_id,
+      personIds: await responsibleFor(this.d, tx, duty.unit_id, now),
+      at: now,
       detail: { stage: duty.kind, seq: duty.seq, dueAt: duty.due_at, reportId: duty.report_id },
     });
-    await this.d.incidents.record(tx, duty.incident_id, null, now, `report.${kind}`, { stage: duty.kind, seq: duty.seq, dueAt: duty.due_at, reportId: duty.report_id });
+    await this.d.incidents.record(tx, duty.incident_id, null, now, `report.${kind}`, {
+      stage: duty.kind,
+      seq: duty.seq,
+      dueAt: duty.due_at,
+      reportId: duty.report_id,
+    });
   }
 
   /** The engine: a duty's time has come. A daily follow-up plans tomorrow's first; a duty still open is late. */
@@ -149,20 +214,42 @@ export class ReportDuties {
     const duty = await repo.findDuty(tx, dutyId);
     const incident = duty && (await this.d.incidents.find(tx, duty.incident_id));
     if (!duty || !incident) return;
-    if (duty.kind === 'follow_up' && duty.state !== 'cancelled' && incident.status !== 'closed' && !(await this.finalSent(tx, incident.id, duty.unit_id))) {
+    if (
+      duty.kind === 'follow_up' &&
+      duty.state !== 'cancelled' &&
+      incident.status !== 'closed' &&
+      !(await this.finalSent(tx, incident.id, duty.unit_id))
+    ) {
       const rules = await this.stageRules(tx, duty.unit_id, now);
       const dueAt = nextFollowUpAt(new Date(duty.due_at), rules.followUpTime, incident.unitTimeZone);
-      await this.open(tx, { incidentId: incident.id, unitId: duty.unit_id, kind: 'follow_up', seq: duty.seq + 1, reportId: null, dueAt }, now);
+      await this.open(
+        tx,
+        { incidentId: incident.id, unitId: duty.unit_id, kind: 'follow_up', seq: duty.seq + 1, reportId: null, dueAt },
+        now,
+      );
     }
     if (duty.state !== 'open') return;
     await this.flag(tx, duty, 'late', now);
     const unit = await unitOf(this.d, tx, duty.unit_id);
     const about = { incident, stage: duty.kind as DutyKind, seq: duty.seq, reportId: duty.report_id };
-    await this.d.notices.tell(tx, afterCommit, now, await responsibleFor(this.d, tx, unit.id, now), unit, about, 'report.late', 'report.ask.late', { due: duty.due_at });
+    await this.d.notices.tell(
+      tx,
+      afterCommit,
+      now,
+      await responsibleFor(this.d, tx, unit.id, now),
+      unit,
+      about,
+      'report.late',
+      'report.ask.late',
+      { due: duty.due_at },
+    );
     if (unit.parent_id) {
       const parent = await unitOf(this.d, tx, unit.parent_id);
       const people = await receiversOf(this.d, tx, parent.id);
-      await this.d.notices.tell(tx, afterCommit, now, people, parent, about, 'report.late', 'report.ask.lateParent', { due: duty.due_at, unit: unit.name });
+      await this.d.notices.tell(tx, afterCommit, now, people, parent, about, 'report.late', 'report.ask.lateParent', {
+        due: duty.due_at,
+        unit: unit.name,
+      });
     }
     this.d.notices.changed(afterCommit, incident);
   }
@@ -174,7 +261,21 @@ export class ReportDuties {
     if (!duty || !incident || duty.state !== 'open') return;
     const unit = await unitOf(this.d, tx, duty.unit_id);
     const about = { incident, stage: duty.kind as DutyKind, seq: duty.seq, reportId: duty.report_id };
-    await this.d.notices.tell(tx, afterCommit, now, await responsibleFor(this.d, tx, unit.id, now), unit, about, 'report.reminder', 'report.ask.reminder', { due: duty.due_at });
-    await this.d.incidents.record(tx, incident.id, null, now, 'report.reminded', { stage: duty.kind, seq: duty.seq, dueAt: duty.due_at });
+    await this.d.notices.tell(
+      tx,
+      afterCommit,
+      now,
+      await responsibleFor(this.d, tx, unit.id, now),
+      unit,
+      about,
+      'report.reminder',
+      'report.ask.reminder',
+      { due: duty.due_at },
+    );
+    await this.d.incidents.record(tx, incident.id, null, now, 'report.reminded', {
+      stage: duty.kind,
+      seq: duty.seq,
+      dueAt: duty.due_at,
+    });
   }
 }

@@ -38,19 +38,34 @@ export class ReportNotices {
   ) {}
 
   async tell(
-    tx: Executor, afterCommit: AfterCommit, now: Date, people: string[], to: NoticeUnit, about: About, kind: string,
-    body: MessageKey, params: Record<string, string | number> = {},
+    tx: Executor,
+    afterCommit: AfterCommit,
+    now: Date,
+    people: string[],
+    to: NoticeUnit,
+    about: About,
+    kind: string,
+    body: MessageKey,
+    params: Record<string, string | number> = {},
   ): Promise<void> {
     const locale = localeOf(to);
     const stage = stageName(about.stage, about.seq, locale);
     const due = typeof params.due === 'string' ? this.when(params.due, to) : '';
     const type = INCIDENT_LABELS[locale][about.incident.type];
-    await this.notifier.tell(tx, afterCommit, people, {
-      kind, locale, incidentId: about.incident.id,
-      link: about.reportId ? `/incident-reports/${about.reportId}` : `/incidents/${about.incident.id}`,
-      title: translate(locale, 'report.title', { unit: about.incident.unitName, type, stage }),
-      body: translate(locale, body, { ...params, stage, due }),
-    }, now);
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      people,
+      {
+        kind,
+        locale,
+        incidentId: about.incident.id,
+        link: about.reportId ? `/incident-reports/${about.reportId}` : `/incidents/${about.incident.id}`,
+        title: translate(locale, 'report.title', { unit: about.incident.unitName, type, stage }),
+        body: translate(locale, body, { ...params, stage, due }),
+      },
+      now,
+    );
   }
 
   /** "本阶段时限：…" for a message that asks for something by a deadline. */

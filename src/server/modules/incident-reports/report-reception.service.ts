@@ -32,13 +32,39 @@ export class ReportReceptionService {
       const next = a.report.current_version + 1;
       const stamp = a.now.toISOString();
       await repo.insertVersion(a.tx, {
-        ...sent, id: newId(), version: next, created_at: stamp, updated_at: stamp, edited_by_person_id: null,
-        signed_off_by_person_id: null, signed_off_as: null, signed_off_at: null, sent_by_person_id: null, sent_at: null,
+        ...sent,
+        id: newId(),
+        version: next,
+        created_at: stamp,
+        updated_at: stamp,
+        edited_by_person_id: null,
+        signed_off_by_person_id: null,
+        signed_off_as: null,
+        signed_off_at: null,
+        sent_by_person_id: null,
+        sent_at: null,
       });
-      await this.reports.exchange(a, actor, 'returned', { unitId: a.report.to_unit_id, reason, dueAt: due.toISOString() });
-      await repo.updateReport(a.tx, a.report.id, { state: 'draft', reception: 'returned', current_version: next, updated_at: stamp });
+      await this.reports.exchange(a, actor, 'returned', {
+        unitId: a.report.to_unit_id,
+        reason,
+        dueAt: due.toISOString(),
+      });
+      await repo.updateReport(a.tx, a.report.id, {
+        state: 'draft',
+        reception: 'returned',
+        current_version: next,
+        updated_at: stamp,
+      });
       await this.duties.reopenForReturn(a.tx, a.report, due, a.now);
-      await this.d.incidents.record(a.tx, a.incident.id, someone(actor), a.now, 'report.returned', this.reports.eventData(a.report, { dueAt: due.toISOString(), by: a.report.to_unit_name }), reason);
+      await this.d.incidents.record(
+        a.tx,
+        a.incident.id,
+        someone(actor),
+        a.now,
+        'report.returned',
+        this.reports.eventData(a.report, { dueAt: due.toISOString(), by: a.report.to_unit_name }),
+        reason,
+      );
       await this.tellUnit(a, 'report.returned', 'report.ask.returned', { reason, due: due.toISOString() });
       return { version: a.report.current_version, reason, dueAt: due.toISOString() };
     });
@@ -50,7 +76,14 @@ export class ReportReceptionService {
       if (a.report.reception !== 'received') throw conflict('report.notAwaiting', {}, 'reception');
       await this.reports.exchange(a, actor, 'accepted', { unitId: a.report.to_unit_id });
       await repo.updateReport(a.tx, a.report.id, { reception: 'accepted', updated_at: a.now.toISOString() });
-      await this.d.incidents.record(a.tx, a.incident.id, someone(actor), a.now, 'report.accepted', this.reports.eventData(a.report, { by: a.report.to_unit_name }));
+      await this.d.incidents.record(
+        a.tx,
+        a.incident.id,
+        someone(actor),
+        a.now,
+        'report.accepted',
+        this.reports.eventData(a.report, { by: a.report.to_unit_name }),
+      );
       await this.tellUnit(a, 'report.accepted', 'report.ask.accepted', { version: a.report.current_version });
       return { version: a.report.current_version };
     });
@@ -71,12 +104,26 @@ export class ReportReceptionService {
       const versions = await repo.versionsOf(a.tx, [a.report.id]);
       const received = versions.filter((v) => v.sent_at).pop()!;
       const person = actor.kind === 'account' ? await this.d.people.person(a.tx, actor.personId) : undefined;
-      const content = { ...contentOf(received.content_json), reporterName: person?.name ?? '', reporterPhone: person?.phone ?? '' };
+      const content = {
+        ...contentOf(received.content_json),
+        reporterName: person?.name ?? '',
+        reporterPhone: person?.phone ?? '',
+      };
       const stage = a.report.stage as ReportStage;
-      created = await this.reports.create(a.tx, actor, { incident: a.incident, unitId: from.id, toUnitId: from.parent_id, stage, forwardedFrom: a.report.id }, content, a.now);
+      created = await this.reports.create(
+        a.tx,
+        actor,
+        { incident: a.incident, unitId: from.id, toUnitId: from.parent_id, stage, forwardedFrom: a.report.id },
+        content,
+        a.now,
+      );
       const { rules } = await this.d.rules.forUnit(from.id, a.now, a.tx);
       const dueAt = new Date(Date.parse(received.sent_at!) + rules.reportStages.forwardMinutes * 60_000);
-      await this.duties.open(a.tx, { incidentId: a.incident.id, unitId: from.id, kind: 'forward', seq: 1, reportId: created, dueAt }, a.now);
+      await this.duties.open(
+        a.tx,
+        { incidentId: a.incident.id, unitId: from.id, kind: 'forward', seq: 1, reportId: created, dueAt },
+        a.now,
+      );
       await this.reports.exchange(a, actor, 'forwarded', { unitId: from.id });
       return { forwardedAs: created, by: personOf(actor) };
     });
@@ -84,10 +131,26 @@ export class ReportReceptionService {
   }
 
   /** The reporting unit hears the answer: whoever drafted it, and those who answer for the unit's reports. */
-  private async tellUnit(a: ReportAction, kind: string, body: 'report.ask.returned' | 'report.ask.accepted', params: Record<string, string | number>): Promise<void> {
+  private async tellUnit(
+    a: ReportAction,
+    kind: string,
+    body: 'report.ask.returned' | 'report.ask.accepted',
+    params: Record<string, string | number>,
+  ): Promise<void> {
     const unit = await unitOf(this.d, a.tx, a.report.unit_id);
-    const people = [...(a.report.created_by_person_id ? [a.report.created_by_person_id] : []), ...(await responsibleFor(this.d, a.tx, unit.id, a.now))];
-    const about = { incident: a.incident, stage: a.report.stage as ReportStage, seq: a.report.seq, reportId: a.report.id };
-    await this.d.notices.tell(a.tx, a.afterCommit, a.now, people, unit, about, kind, body, { ...params, unit: a.report.to_unit_name });
+    const people = [
+      ...(a.report.created_by_person_id ? [a.report.created_by_person_id] : []),
+      ...(await responsibleFor(this.d, a.tx, unit.id, a.now)),
+    ];
+    const about = {
+      incident: a.incident,
+      stage: a.report.stage as ReportStage,
+      seq: a.report.seq,
+      reportId: a.report.id,
+    };
+    await this.d.notices.tell(a.tx, a.afterCommit, a.now, people, unit, about, kind, body, {
+      ...params,
+      unit: a.report.to_unit_name,
+    });
   }
 }

@@ -15,7 +15,8 @@ const T0 = new Date('2027-04-12T01:00:00.000Z');
  * These tests follow the chain alone: the staged reports' own deadlines (信息报送, tested in
  * modules/incident-reports) add flags and messages of theirs, which are left out here.
  */
-const chainOnly = (incident: any): any => ({ ...incident, flags: incident.flags.filter((f: { detail: { stage?: unknown } | null }) => !f.detail?.stage) });
+const chainOnly = (incident: any): any =>
+  ({ ...incident, flags: incident.flags.filter((f: { detail: { stage?: unknown } | null }) => !f.detail?.stage) });
 const chainMessage = (n: { kind: string }) => !n.kind.startsWith('report.');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
 

@@ -24,14 +24,30 @@ export interface IncidentFacts {
 }
 
 export const factsOf = (row: IncidentWithUnit): IncidentFacts => ({
-  id: row.id, unitId: row.unit_id, unitName: row.unit_name, unitPath: row.unit_path, unitParentId: row.unit_parent_id,
-  unitLocale: row.unit_locale, unitTimeZone: row.unit_time_zone, type: row.type as IncidentType, severity: row.severity,
-  place: row.place, description: row.description, occurredAt: row.occurred_at, reportedAt: row.reported_at,
-  status: row.status as IncidentStatus, drill: row.drill === 1,
+  id: row.id,
+  unitId: row.unit_id,
+  unitName: row.unit_name,
+  unitPath: row.unit_path,
+  unitParentId: row.unit_parent_id,
+  unitLocale: row.unit_locale,
+  unitTimeZone: row.unit_time_zone,
+  type: row.type as IncidentType,
+  severity: row.severity,
+  place: row.place,
+  description: row.description,
+  occurredAt: row.occurred_at,
+  reportedAt: row.reported_at,
+  status: row.status as IncidentStatus,
+  drill: row.drill === 1,
 });
 
 /** Called inside the transaction that reported the incident or changed its status (`status` is the new one). */
-export type IncidentMoment = (tx: Executor, afterCommit: AfterCommit, incident: IncidentFacts, now: Date) => Promise<void>;
+export type IncidentMoment = (
+  tx: Executor,
+  afterCommit: AfterCommit,
+  incident: IncidentFacts,
+  now: Date,
+) => Promise<void>;
 /** What the board shows of each incident's staged reports. */
 export type ReportingGlance = (db: Executor, incidentIds: string[]) => Promise<Map<string, ReportingAtAGlance>>;
 
@@ -61,7 +77,12 @@ export class IncidentHooks {
     for (const moment of this.reported) await moment(tx, afterCommit, factsOf(incident), now);
   }
 
-  async fireStatusChanged(tx: Executor, afterCommit: AfterCommit, incident: IncidentWithUnit, now: Date): Promise<void> {
+  async fireStatusChanged(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    incident: IncidentWithUnit,
+    now: Date,
+  ): Promise<void> {
     for (const moment of this.statusChanged) await moment(tx, afterCommit, factsOf(incident), now);
   }
 

@@ -40,22 +40,48 @@ export class IncidentReportingPort {
     return row && factsOf(row);
   }
 
-  async record(tx: Executor, incidentId: string, who: Someone | null, at: Date, kind: string, data: Record<string, unknown>, text: string | null = null): Promise<void> {
+  async record(
+    tx: Executor,
+    incidentId: string,
+    who: Someone | null,
+    at: Date,
+    kind: string,
+    data: Record<string, unknown>,
+    text: string | null = null,
+  ): Promise<void> {
     await repo.addEvent(tx, {
-      id: newId(), incident_id: incidentId, at: at.toISOString(), person_id: who?.personId ?? null, actor_label: who?.label ?? 'system:engine',
-      kind, text, data_json: JSON.stringify(data),
+      id: newId(),
+      incident_id: incidentId,
+      at: at.toISOString(),
+      person_id: who?.personId ?? null,
+      actor_label: who?.label ?? 'system:engine',
+      kind,
+      text,
+      data_json: JSON.stringify(data),
     });
   }
 
   /** Raised once per deadline and kind; raising it again changes nothing. */
   async flag(tx: Executor, flag: StageFlag): Promise<void> {
     await repo.raiseFlag(tx, {
-      id: newId(), incident_id: flag.incidentId, step_id: flag.refId, kind: flag.kind, unit_id: flag.unitId,
-      person_ids_json: JSON.stringify(flag.personIds), set_at: flag.at.toISOString(), detail_json: JSON.stringify(flag.detail),
+      id: newId(),
+      incident_id: flag.incidentId,
+      step_id: flag.refId,
+      kind: flag.kind,
+      unit_id: flag.unitId,
+      person_ids_json: JSON.stringify(flag.personIds),
+      set_at: flag.at.toISOString(),
+      detail_json: JSON.stringify(flag.detail),
     });
   }
 
-  completeReportStep(tx: Executor, afterCommit: AfterCommit, actor: Actor, incidentId: string, text: string): Promise<string | null> {
+  completeReportStep(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    actor: Actor,
+    incidentId: string,
+    text: string,
+  ): Promise<string | null> {
     return this.incidents.completeReportStepIn(tx, afterCommit, actor, incidentId, text);
   }
 }

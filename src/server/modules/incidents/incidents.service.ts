@@ -109,7 +109,8 @@ export class IncidentService {
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const reporting = await this.hooks.reportingOf(this.db, ids);
     const items = rows.map((incident) => ({
-      incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id), reporting: reporting.get(incident.id) ?? null,
+      incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id),
+      reporting: reporting.get(incident.id) ?? null,
     }));
     return { items, unitNames, page: options.page, pageSize: options.pageSize, total };
   }
@@ -236,7 +237,8 @@ export class IncidentService {
       await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(filed), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
       await repo.updateIncident(ctx.tx, incidentId, { status: 'closed', closed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() });
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
-      await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, { ...ctx.incident, status: 'closed', closed_at: ctx.now.toISOString() }, ctx.now);
+      const closed = { ...ctx.incident, status: 'closed', closed_at: ctx.now.toISOString() };
+      await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, closed, ctx.now);
       if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
       return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
     });
@@ -282,7 +284,9 @@ export class IncidentService {
    * A verbal report, recorded by the staged-reports module in its own transaction, completes the
    * chain's first report step not yet done; its id, or null when the chain has none open.
    */
-  async completeReportStepIn(tx: Executor, afterCommit: AfterCommit, actor: Actor, incidentId: string, text: string): Promise<string | null> {
+  async completeReportStepIn(
+    tx: Executor, afterCommit: AfterCommit, actor: Actor, incidentId: string, text: string,
+  ): Promise<string | null> {
     const incident = await this.get(actor, incidentId, tx);
     const step = (await repo.stepsOf(tx, [incidentId])).find((s) => s.kind === 'report' && s.state !== 'done');
     if (!step || incident.status === 'closed') return null;

@@ -14,7 +14,12 @@ export function BoardReporting({ reporting }: { reporting: ReportingAtAGlance | 
   const { latest, next } = reporting;
   const late = next && (next.late || Date.parse(next.dueAt) < Date.now());
   return (
-    <div className="steady-board-reporting" data-testid="board-reporting" data-latest={latest ? `${latest.stage}${latest.seq}` : ''} data-reception={latest?.reception ?? ''}>
+    <div
+      className="steady-board-reporting"
+      data-testid="board-reporting"
+      data-latest={latest ? `${latest.stage}${latest.seq}` : ''}
+      data-reception={latest?.reception ?? ''}
+    >
       {latest && (
         <span>
           {rt('board.latest', { stage: name(latest.stage, latest.seq) })} <ReceptionTag reception={latest.reception} />

@@ -3,7 +3,15 @@ import { CASUALTY_COUNTS, CASUALTY_KINDS, type Casualties } from '../../../commo
 import { useRt } from './i18n.js';
 
 /** Dead, injured and missing by kind of person, as a small grid of numbers that fits a phone. */
-export function CasualtyGrid({ value, onChange, disabled }: { value: Casualties; onChange?: (next: Casualties) => void; disabled?: boolean }) {
+export function CasualtyGrid({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: Casualties;
+  onChange?: (next: Casualties) => void;
+  disabled?: boolean;
+}) {
   const rt = useRt();
   const set = (kind: (typeof CASUALTY_KINDS)[number], count: (typeof CASUALTY_COUNTS)[number], n: number | null) =>
     onChange?.({ ...value, [kind]: { ...value[kind], [count]: Math.max(0, Math.floor(n ?? 0)) } });
@@ -12,7 +20,9 @@ export function CasualtyGrid({ value, onChange, disabled }: { value: Casualties;
       <thead>
         <tr>
           <th />
-          {CASUALTY_COUNTS.map((count) => <th key={count}>{rt(`count.${count}`)}</th>)}
+          {CASUALTY_COUNTS.map((count) => (
+            <th key={count}>{rt(`count.${count}`)}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -22,8 +32,16 @@ export function CasualtyGrid({ value, onChange, disabled }: { value: Casualties;
             {CASUALTY_COUNTS.map((count) => (
               <td key={count}>
                 <InputNumber
-                  min={0} max={100000} precision={0} size="small" inputMode="numeric" disabled={disabled} value={value[kind][count]}
-                  onChange={(n) => set(kind, count, n)} aria-label={`${rt(`kind.${kind}`)} ${rt(`count.${count}`)}`} data-testid={`cas-${kind}-${count}`}
+                  min={0}
+                  max={100000}
+                  precision={0}
+                  size="small"
+                  inputMode="numeric"
+                  disabled={disabled}
+                  value={value[kind][count]}
+                  onChange={(n) => set(kind, count, n)}
+                  aria-label={`${rt(`kind.${kind}`)} ${rt(`count.${count}`)}`}
+                  data-testid={`cas-${kind}-${count}`}
                 />
               </td>
             ))}

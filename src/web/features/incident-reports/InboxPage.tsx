@@ -41,36 +41,70 @@ export default function InboxPage() {
           setPage(1);
           setOpen(v);
         }}
-        options={[{ value: true, label: rt('inbox.open') }, { value: false, label: rt('inbox.all') }]}
+        options={[
+          { value: true, label: rt('inbox.open') },
+          { value: false, label: rt('inbox.all') },
+        ]}
         style={{ marginBottom: 12 }}
       />
-      {inbox.error ? <LoadError error={inbox.error} onRetry={inbox.refresh} /> : inbox.loading ? <Skeleton active /> : (
+      {inbox.error ? (
+        <LoadError error={inbox.error} onRetry={inbox.refresh} />
+      ) : inbox.loading ? (
+        <Skeleton active />
+      ) : (
         <List
           dataSource={inbox.data?.items ?? []}
           locale={{ emptyText: <Empty description={rt('inbox.empty')} /> }}
           renderItem={(item) => (
-            <Card size="small" hoverable className={`steady-reports-card${item.mine ? ' mine' : ''}`} onClick={() => navigate(`/incident-reports/${item.id}`)}
-              data-testid="inbox-report" data-stage={item.stage} data-seq={item.seq} data-mine={item.mine}>
+            <Card
+              size="small"
+              hoverable
+              className={`steady-reports-card${item.mine ? ' mine' : ''}`}
+              onClick={() => navigate(`/incident-reports/${item.id}`)}
+              data-testid="inbox-report"
+              data-stage={item.stage}
+              data-seq={item.seq}
+              data-mine={item.mine}
+            >
               <Flex justify="space-between" align="center" gap={8} wrap>
-                <Typography.Text strong>{name(item.stage, item.seq)} · {incidentTypeLabel(t, item.incidentType)}</Typography.Text>
+                <Typography.Text strong>
+                  {name(item.stage, item.seq)} · {incidentTypeLabel(t, item.incidentType)}
+                </Typography.Text>
                 <Flex gap={4} wrap>
-                  {item.mine && <Tag color="red" style={{ marginInlineEnd: 0 }}>{rt('inbox.yours')}</Tag>}
+                  {item.mine && (
+                    <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                      {rt('inbox.yours')}
+                    </Tag>
+                  )}
                   <ReceptionTag reception={item.reception} />
                 </Flex>
               </Flex>
-              <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>{item.unitName} → {item.toUnitName} · {item.place}</Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
+                {item.unitName} → {item.toUnitName} · {item.place}
+              </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.sentAt && rt('report.sentAt', { time: formatDateTime(item.sentAt, locale) })}
                 {item.dueAt && ` · ${rt('duty.due', { time: formatDateTime(item.dueAt, locale) })}`}
               </Typography.Text>
-              {item.late && <Tag color="red" style={{ marginInlineStart: 6 }}>{rt('duty.late')}</Tag>}
+              {item.late && (
+                <Tag color="red" style={{ marginInlineStart: 6 }}>
+                  {rt('duty.late')}
+                </Tag>
+              )}
             </Card>
           )}
         />
       )}
       {(inbox.data?.total ?? 0) > PAGE_SIZE && (
         <Flex justify="end" style={{ marginTop: 12 }}>
-          <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={inbox.data?.total ?? 0} onChange={setPage} showSizeChanger={false} />
+          <Pagination
+            size="small"
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={inbox.data?.total ?? 0}
+            onChange={setPage}
+            showSizeChanger={false}
+          />
         </Flex>
       )}
     </div>

@@ -7,7 +7,6 @@ import { CasualtyGrid } from './CasualtyGrid.js';
 import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
 
-
 interface DrawerProps {
   incidentId: string;
   open: boolean;
@@ -19,16 +18,45 @@ interface DrawerProps {
 export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps) {
   const rt = useRt();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ toWhom: string; channel: (typeof VERBAL_CHANNELS)[number]; at: string; summary: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { toWhom: string; channel: (typeof VERBAL_CHANNELS)[number]; at: string; summary: string }) => {
-    onDone(await reportsApi.verbal(incidentId, { toWhom: v.toWhom.trim(), channel: v.channel, at: new Date(v.at).toISOString(), summary: v.summary.trim() }));
-    message.success(rt('verbal.saved'));
-    form.resetFields();
-  });
+  const [form] = Form.useForm<{
+    toWhom: string;
+    channel: (typeof VERBAL_CHANNELS)[number];
+    at: string;
+    summary: string;
+  }>();
+  const { busy, submit } = useFormSubmit(
+    form,
+    async (v: { toWhom: string; channel: (typeof VERBAL_CHANNELS)[number]; at: string; summary: string }) => {
+      onDone(
+        await reportsApi.verbal(incidentId, {
+          toWhom: v.toWhom.trim(),
+          channel: v.channel,
+          at: new Date(v.at).toISOString(),
+          summary: v.summary.trim(),
+        }),
+      );
+      message.success(rt('verbal.saved'));
+      form.resetFields();
+    },
+  );
   const required = (field: string) => [{ required: true, whitespace: true, message: rt('form.required', { field }) }];
   return (
-    <Drawer title={rt('verbal.title')} open={open} onClose={onClose} placement="bottom" size="auto" destroyOnHidden data-testid="verbal-drawer">
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ channel: 'phone', at: toLocalInput(new Date()) }} onFinish={(v) => void submit(v)}>
+    <Drawer
+      title={rt('verbal.title')}
+      open={open}
+      onClose={onClose}
+      placement="bottom"
+      size="auto"
+      destroyOnHidden
+      data-testid="verbal-drawer"
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ channel: 'phone', at: toLocalInput(new Date()) }}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item name="toWhom" label={rt('verbal.toWhom')} rules={required(rt('verbal.toWhom'))}>
           <Input maxLength={200} data-testid="verbal-to" />
         </Form.Item>
@@ -41,14 +69,22 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
         <Form.Item name="summary" label={rt('verbal.summary')} rules={required(rt('verbal.summary'))}>
           <Input.TextArea rows={3} maxLength={2000} style={{ fontSize: 16 }} data-testid="verbal-summary" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="verbal-save">{rt('verbal.save')}</Button>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="verbal-save">
+          {rt('verbal.save')}
+        </Button>
       </Form>
     </Drawer>
   );
 }
 
 /** New casualty figures; after the final report the server opens a 补报 with its deadline. */
-export function CasualtiesDrawer({ incidentId, open, onClose, onDone, current }: DrawerProps & { current: Casualties }) {
+export function CasualtiesDrawer({
+  incidentId,
+  open,
+  onClose,
+  onDone,
+  current,
+}: DrawerProps & { current: Casualties }) {
   const rt = useRt();
   const { message } = App.useApp();
   const [figures, setFigures] = useState<Casualties>(current);
@@ -59,14 +95,35 @@ export function CasualtiesDrawer({ incidentId, open, onClose, onDone, current }:
     onDone(after);
   });
   return (
-    <Drawer title={rt('cas.title')} open={open} onClose={onClose} placement="bottom" size="auto" destroyOnHidden afterOpenChange={(o) => o && setFigures(current)} data-testid="casualties-drawer">
+    <Drawer
+      title={rt('cas.title')}
+      open={open}
+      onClose={onClose}
+      placement="bottom"
+      size="auto"
+      destroyOnHidden
+      afterOpenChange={(o) => o && setFigures(current)}
+      data-testid="casualties-drawer"
+    >
       <Typography.Paragraph type="secondary">{rt('cas.hint')}</Typography.Paragraph>
       <CasualtyGrid value={figures} onChange={setFigures} />
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} style={{ marginTop: 12 }}>
-        <Form.Item name="note" label={rt('cas.note')} rules={[{ required: true, whitespace: true, message: rt('form.required', { field: rt('cas.note') }) }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        style={{ marginTop: 12 }}
+      >
+        <Form.Item
+          name="note"
+          label={rt('cas.note')}
+          rules={[{ required: true, whitespace: true, message: rt('form.required', { field: rt('cas.note') }) }]}
+        >
           <Input.TextArea rows={2} maxLength={2000} style={{ fontSize: 16 }} data-testid="casualty-note" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="casualty-save">{rt('cas.save')}</Button>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="casualty-save">
+          {rt('cas.save')}
+        </Button>
       </Form>
     </Drawer>
   );

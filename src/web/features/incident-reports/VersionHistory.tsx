@@ -15,13 +15,21 @@ export function VersionHistory({ report }: { report: ReportView }) {
     label: (
       <span data-testid="version" data-version={v.version}>
         <Typography.Text strong>{rt('report.version', { n: v.version })}</Typography.Text>{' '}
-        <Typography.Text type="secondary">{v.changes.length ? rt('versions.changed', { n: v.changes.length }) : rt('versions.first')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {v.changes.length ? rt('versions.changed', { n: v.changes.length }) : rt('versions.first')}
+        </Typography.Text>
       </span>
     ),
     children: (
       <div>
         {v.signedOffBy && (
-          <div>{rt('report.signedBy', { name: v.signedOffBy, acting: v.signedOffAs === 'acting_head' ? rt('report.acting') : '', time: time(v.signedOffAt) })}</div>
+          <div>
+            {rt('report.signedBy', {
+              name: v.signedOffBy,
+              acting: v.signedOffAs === 'acting_head' ? rt('report.acting') : '',
+              time: time(v.signedOffAt),
+            })}
+          </div>
         )}
         {v.sentAt && <div>{rt('report.sentAt', { time: time(v.sentAt) })}</div>}
         {v.changes.length > 0 && (
@@ -42,7 +50,11 @@ export function VersionHistory({ report }: { report: ReportView }) {
   }));
   return (
     <Card size="small" title={rt('versions.title')} data-testid="versions">
-      <Collapse size="small" items={items} defaultActiveKey={report.versions.length > 1 ? [String(report.versions.length)] : []} />
+      <Collapse
+        size="small"
+        items={items}
+        defaultActiveKey={report.versions.length > 1 ? [String(report.versions.length)] : []}
+      />
     </Card>
   );
 }
@@ -60,9 +72,16 @@ export function ExchangeList({ report }: { report: ReportView }) {
           content: (
             <div data-testid="exchange" data-kind={x.kind}>
               <Typography.Text strong>{rt(`exchange.${x.kind}`)}</Typography.Text>{' '}
-              <Typography.Text type="secondary">{formatDateTime(x.at, locale)} · {x.unitName}{x.personName ? ` · ${x.personName}` : ''}</Typography.Text>
+              <Typography.Text type="secondary">
+                {formatDateTime(x.at, locale)} · {x.unitName}
+                {x.personName ? ` · ${x.personName}` : ''}
+              </Typography.Text>
               {x.reason && <div>{x.reason}</div>}
-              {x.dueAt && <Typography.Text type="secondary">{rt('exchange.dueAt', { time: formatDateTime(x.dueAt, locale) })}</Typography.Text>}
+              {x.dueAt && (
+                <Typography.Text type="secondary">
+                  {rt('exchange.dueAt', { time: formatDateTime(x.dueAt, locale) })}
+                </Typography.Text>
+              )}
             </div>
           ),
         }))}

@@ -44,7 +44,13 @@ export function reportEventSentence(rt: ReportsT, locale: Locale, event: Recorde
     case 'report.reminded':
       return rt('ev.reminded', vars);
     case 'report.verbal':
-      return rt('ev.verbal', { actor, whom: str(d.toWhom), channel: rt(d.channel === 'in_person' ? 'channel.in_person' : d.channel === 'other' ? 'channel.other' : 'channel.phone') });
+      return rt('ev.verbal', {
+        actor,
+        whom: str(d.toWhom),
+        channel: rt(
+          d.channel === 'in_person' ? 'channel.in_person' : d.channel === 'other' ? 'channel.other' : 'channel.phone',
+        ),
+      });
     case 'report.casualties':
       return rt(d.supplementId ? 'ev.casualtiesSupplement' : 'ev.casualties', vars);
     default:
@@ -53,7 +59,12 @@ export function reportEventSentence(rt: ReportsT, locale: Locale, event: Recorde
 }
 
 /** A late or missing stage flag explained: which stage, by when. Null for the chain's own flags. */
-export function stageFlagDetail(rt: ReportsT, locale: Locale, flag: { kind: string; detail: Record<string, unknown> | null }, time: (iso: string) => string): string | null {
+export function stageFlagDetail(
+  rt: ReportsT,
+  locale: Locale,
+  flag: { kind: string; detail: Record<string, unknown> | null },
+  time: (iso: string) => string,
+): string | null {
   const d = flag.detail ?? {};
   if (typeof d.stage !== 'string') return null;
   const vars = { stage: stageOf(d, locale), time: time(str(d.dueAt)) };

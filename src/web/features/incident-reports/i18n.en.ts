@@ -10,7 +10,9 @@ export const reportsEn: Record<ReportsKey, string> = {
   'panel.title': 'Reporting upward',
   'panel.drill': 'A drill sends no reports to the unit above.',
   'panel.noParent': 'This unit has no unit above it to report to.',
-  'panel.principle': 'Report the facts fast and the causes carefully: while a cause is unknown, write "under investigation". A report goes up only once the head has signed it off.',
+  'panel.principle':
+    'Report the facts fast and the causes carefully: while a cause is unknown, write "under investigation". ' +
+    'A report goes up only once the head has signed it off.',
   'panel.deadlines': 'Time limits',
   'panel.verbal': 'Verbal report',
   'panel.verbalDone': '{time}, by {channel}, to {whom} ({to})',
@@ -46,7 +48,9 @@ export const reportsEn: Record<ReportsKey, string> = {
   'verbal.saved': 'Verbal report recorded',
   'form.required': 'Please fill in {field}',
   'cas.title': 'Casualties changed',
-  'cas.hint': 'Casualty figures that change after the final report must be re-reported (within 30 days of the incident; 7 for road traffic and fire).',
+  'cas.hint':
+    'Casualty figures that change after the final report must be re-reported ' +
+    '(within 30 days of the incident; 7 for road traffic and fire).',
   'cas.note': 'What changed',
   'cas.save': 'Save',
   'cas.saved': 'Casualty change recorded',
@@ -130,7 +134,9 @@ export const reportsEn: Record<ReportsKey, string> = {
   'board.latest': '{stage} sent',
   'board.next': '{stage} {time}',
   'stages.title': 'Reporting time limits',
-  'stages.intro': 'After an incident, tell the unit above by phone first, then send the first report, follow-ups and the final report in time; changed casualty figures are re-reported.',
+  'stages.intro':
+    'After an incident, tell the unit above by phone first, then send the first report, follow-ups and the final ' +
+    'report in time; changed casualty figures are re-reported.',
   'stages.verbalMinutes': 'Verbal report (minutes)',
   'stages.firstMinutes': 'First report (minutes)',
   'stages.followUpTime': 'Daily follow-up at',

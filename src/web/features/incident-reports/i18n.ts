@@ -10,7 +10,9 @@ export type ReportsT = (key: ReportsKey, vars?: Record<string, string | number>)
 const dictionaries: Record<Locale, Record<ReportsKey, string>> = { 'zh-CN': reportsZhCN, en: reportsEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The staged-report screens' own dictionary, in the language the user chose. */
 export function useRt(): ReportsT {

@@ -177,7 +177,15 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
     { title: it('board.severity'), key: 'severity', width: 130, render: (_, row) => <SeverityTag severity={row.severity} /> },
     { title: it('board.status'), key: 'status', width: 100, render: (_, row) => <StatusTag status={row.status} /> },
     { title: it('board.since'), key: 'since', width: 130, render: (_, row) => <Since at={row.reportedAt} /> },
-    { title: it('board.next'), key: 'next', width: 260, render: (_, row) => <><Deadlines row={row} compact={false} /><BoardReporting reporting={row.reporting} /></> },
+    {
+      title: it('board.next'), key: 'next', width: 260,
+      render: (_, row) => (
+        <>
+          <Deadlines row={row} compact={false} />
+          <BoardReporting reporting={row.reporting} />
+        </>
+      ),
+    },
     { title: it('board.lateSteps'), key: 'late', width: 140, render: (_, row) => <Alarms row={row} /> },
   ];
 
