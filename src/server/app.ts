@@ -43,6 +43,8 @@ import { requireTopAdmin } from './modules/channels/channels.policy.js';
 import { deliveryHealth } from './notify/delivery-health.js';
 // issue 18: letters, assessment, compliance, analytics
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { incidentReportExportRoutes } from './modules/incident-reports/incident-reports.export.routes.js';
+import { incidentReportRoutes } from './modules/incident-reports/incident-reports.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -114,6 +116,8 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
     return { since: since.toISOString(), channels: await deliveryHealth(c.db, since), secretKeyConfigured: c.config.secretKey !== undefined };
   }, { failover: c.failover, acks: c.acknowledgements, now: () => c.clock.now() });
   supervisionRoutes(app, c.supervision, c.clock);
+  incidentReportRoutes(app, c.incidentReports);
+  incidentReportExportRoutes(app, c.incidentReports);
 
   await serveWebApp(app, c.config.webDir);
   return app;

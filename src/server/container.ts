@@ -45,6 +45,10 @@ import { Failover } from './notify/failover.js';
 import type { VendorSettingsSource } from './notify/channels/vendor-settings.js';
 // issue 18: letters, assessment, compliance, analytics
 import { createSupervision, type Supervision } from './modules/supervision/supervision.module.js';
+// Staged incident reports (信息报送), issue 16.
+import { createIncidentReports, type IncidentReports } from './modules/incident-reports/incident-reports.module.js';
+import { IncidentReportingPort } from './modules/incidents/incident-reporting.port.js';
+import { PeopleDirectory } from './modules/people/people.directory.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -80,6 +84,8 @@ export interface Container {
   dailyReports: DailyReports;
   /** Notices and directives down the tree, signed for and replied to. */
   directives: Directives;
+  /** Staged incident reports (信息报送): stages, sign-off, the unit above's inbox, deadlines. */
+  incidentReports: IncidentReports;
   /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
   /** Issue 18: responsibility letters, assessment sheets, compliance with the rules, the bureau's analytics. */
   supervision: Supervision;
@@ -169,9 +175,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   // --- end time in every zone ---
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   const supervision = createSupervision({ db, clock, audit, units, engine, notifier, planRules, plans });
+  // Staged incident reports hook into incidents (a report, a status change, the board) through its port.
+  const incidentReports = createIncidentReports({
+    db, dialect, clock, audit, engine, units, rules: planRules, heads: leave, notifier, bus,
+    people: new PeopleDirectory(), incidents: new IncidentReportingPort(incidents),
+  }, incidents.hooks);
   return {
     config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, live: new LiveStreams(bus), deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
     dailyReports, directives,
+    incidentReports,
     supervision,
     leave, duty, dutyRosters,
     channelSettings, acknowledgements, failover, notifier,

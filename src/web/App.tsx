@@ -49,6 +49,8 @@ const LettersPage = lazy(() => import('./features/supervision/LettersPage.js'));
 const LetterPage = lazy(() => import('./features/supervision/LetterPage.js'));
 const CompliancePage = lazy(() => import('./features/supervision/CompliancePage.js'));
 const AnalyticsPage = lazy(() => import('./features/supervision/AnalyticsPage.js'));
+const ReportsInboxPage = lazy(() => import('./features/incident-reports/InboxPage.js'));
+const IncidentReportPage = lazy(() => import('./features/incident-reports/ReportPage.js'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage.js'));
 
 export function FullPageSpin() {
@@ -103,6 +105,8 @@ function SignedInRoutes() {
           <Route path="letters/:id" element={<LetterPage />} />
           <Route path="compliance" element={<CompliancePage />} />
           <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="incident-reports" element={<ReportsInboxPage />} />
+          <Route path="incident-reports/:id" element={<IncidentReportPage />} />
           <Route path="login" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INCIDENT_TYPES, ROLES } from '../org.js';
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+import { ReportingAtAGlance } from './incident-reports.js';
 
 export const INCIDENT_STATUSES = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -136,6 +137,8 @@ export const IncidentSummary = z.object({
   })),
   lateSteps: z.number().int(),
   flags: z.number().int(),
+  /** The staged reports (信息报送): the latest sent and the next deadline; null where there are none. */
+  reporting: ReportingAtAGlance.nullable(),
 });
 export const IncidentPage = pageOf(IncidentSummary);
 export const IncidentListQuery = PageQuery.extend({

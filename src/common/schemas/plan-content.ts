@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRILL_PERIODS, DRILL_TYPES, INCIDENT_TYPES, ROLES, UNIT_TYPES } from '../org.js';
 import { Id } from './shared.js';
+import { REPORT_STAGE_DEFAULTS, ReportStageRules } from './report-stage-rules.js';
 
 /*
  * A plan's content: the structured data that drives the rest of Steady and prints as the document
@@ -115,6 +116,8 @@ export const PlanContent = z.strictObject({
   leaveApprovalRequired: z.boolean().default(false),
   discipline: Text.default(''),
   accountability: Text.default(''),
+  /** Time limits of the staged incident reports (信息报送). */
+  reportStages: ReportStageRules.default(REPORT_STAGE_DEFAULTS),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 

@@ -10,6 +10,7 @@ import type { AuditTables } from '../modules/audit/audit.table.js';
 import type { LetterTables } from '../modules/letters/letters.table.js';
 import type { AssessmentTables } from '../modules/assessment/assessment.table.js';
 import type { AuthTables } from '../modules/auth/auth.table.js';
+import type { IncidentReportTables } from '../modules/incident-reports/incident-reports.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -564,7 +565,7 @@ export interface PatrolCheckInTable {
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
 export interface Database
   extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables,
-    LetterTables, AssessmentTables, AuthTables {
+    LetterTables, AssessmentTables, AuthTables, IncidentReportTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

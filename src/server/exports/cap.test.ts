@@ -45,6 +45,18 @@ describe('CAP 1.2 export', () => {
     assert.match(drill, /<severity>Extreme<\/severity>/);
   });
 
+  it('names the coded class as an event code and takes its CAP category; a report’s own class wins', () => {
+    const xml = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    assert.match(xml, /<category>Fire<\/category>/);
+    assert.match(xml, /<certainty>Observed<\/certainty>\s*<eventCode>\s*<valueName>steady-incident-class<\/valueName>/);
+    assert.match(xml, /<value>20100<\/value>\s*<\/eventCode>/);
+    const options = { locale: 'en' as const, timeZone: 'Asia/Shanghai', classCode: '20500' };
+    const drowning = incidentToCap({ ...incident, type: 'injury' }, options);
+    assert.equal(xmllint(drowning).code, 0);
+    assert.match(drowning, /<category>Safety<\/category>/);
+    assert.match(drowning, /<value>20500<\/value>/);
+  });
+
   it('the schema check itself bites: a broken alert is refused', () => {
     const broken = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }).replace('<status>Actual</status>', '<status>Bogus</status>');
     assert.notEqual(xmllint(broken).code, 0);

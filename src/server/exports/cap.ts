@@ -1,14 +1,13 @@
 import { create } from 'xmlbuilder2';
+import { DEFAULT_CLASS, incidentClass } from '../../common/incident-classes.js';
 import type { IncidentType } from '../../common/org.js';
 import type { Incident } from '../../common/schemas/incidents.js';
 import { DateTime } from 'luxon';
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
+/** The <eventCode> valueName of Steady's coded incident classes (GB/T 35561-style, src/common/incident-classes.ts). */
+export const CLASS_CODE_NAME = 'steady-incident-class';
 
-const CATEGORY: Record<IncidentType, string> = {
-  fire: 'Fire', food_safety: 'Health', infectious_disease: 'Health', traffic: 'Transport', injury: 'Safety',
-  campus_violence: 'Security', natural_disaster: 'Geo', facility_hazard: 'Infra', missing_child: 'Rescue', other: 'Other',
-};
 /** Ⅰ 特别重大 … Ⅳ 一般 onto CAP's four severities. */
 const SEVERITY = ['', 'Extreme', 'Severe', 'Moderate', 'Minor'];
 const EVENT_NAME: Record<'zh-CN' | 'en', Record<IncidentType, string>> = {
@@ -30,6 +29,8 @@ export interface CapOptions {
   timeZone: string;
   /** Absolute address of the incident in Steady, for <web>. */
   link?: string;
+  /** The class the latest report names; the incident type's default class without it. */
+  classCode?: string | null;
 }
 
 /**
@@ -49,11 +50,16 @@ export function incidentToCap(incident: Incident, options: CapOptions): string {
   alert.ele('restriction').txt(options.locale === 'en' ? 'For the reporting unit and the units supervising it' : '仅限报告单位及其上级主管单位');
   const info = alert.ele('info');
   info.ele('language').txt(options.locale);
-  info.ele('category').txt(CATEGORY[incident.type]);
+  const fallback = incidentClass(DEFAULT_CLASS[incident.type])!;
+  const klass = (options.classCode && incidentClass(options.classCode)) || fallback;
+  info.ele('category').txt(klass.cap);
   info.ele('event').txt(event);
   info.ele('urgency').txt(closed ? 'Past' : 'Immediate');
   info.ele('severity').txt(SEVERITY[incident.severity] ?? 'Unknown');
   info.ele('certainty').txt('Observed');
+  const code = info.ele('eventCode');
+  code.ele('valueName').txt(CLASS_CODE_NAME);
+  code.ele('value').txt(klass.code);
   info.ele('effective').txt(capTime(incident.occurredAt, options.timeZone));
   info.ele('senderName').txt(incident.unitName);
   info.ele('headline').txt(`${incident.unitName} ${event}`.slice(0, 160));

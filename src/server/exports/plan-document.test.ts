@@ -106,3 +106,15 @@ describe('plan print view', () => {
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && html.includes('Keep &lt;b&gt;calm&lt;/b&gt; &amp; carry on'));
   });
 });
+
+describe('plan document: staged reports', () => {
+  it('prints the plan’s time limits of the staged reports under the reporting chain', () => {
+    const plan = samplePlanVersion('kindergarten', 'zh-CN');
+    const reportStages = { ...plan.content.reportStages, firstMinutes: 45 };
+    const doc = planToOfficialDocument({ ...plan, content: { ...plan.content, reportStages } });
+    const text = JSON.stringify(doc.sections);
+    assert.match(text, /信息报送时限：口头报告 30 分钟内，书面首报 45 分钟内/);
+    const en = JSON.stringify(planToOfficialDocument(samplePlanVersion('kindergarten', 'en')).sections);
+    assert.match(en, /re-reported within 30 days of the incident \(7 for road traffic and fire\)/);
+  });
+});

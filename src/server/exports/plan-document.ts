@@ -94,7 +94,8 @@ function reporting(ctx: Context): OfficialSection {
     step.note || ctx.p.chainMethod[step.kind],
   ]);
   const table = { columns: ctx.p.chainColumns, rows, widths: [0.7, 2.4, 1.3, 3] };
-  return section(ctx.p.headings.reporting, 1, [ctx.p.chainIntro], { table, afterTable: [ctx.p.chainClosing] });
+  const afterTable = [ctx.p.chainClosing, ctx.p.stagesLine(ctx.plan.content.reportStages)];
+  return section(ctx.p.headings.reporting, 1, [ctx.p.chainIntro], { table, afterTable });
 }
 
 function stepText(ctx: Context, step: PlanContent['procedures'][number]['steps'][number]): string {

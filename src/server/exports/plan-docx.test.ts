@@ -1,46 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
 import type { PlanVersion } from '../../common/schemas/plans.js';
 import { renderOfficialDocx } from './docx/official-document.js';
 import { headingPrefix, markerFor } from './docx/outline.js';
 import { planToOfficialDocument } from './plan-document.js';
 import { samplePlanVersion } from './plan-sample.js';
+import { convertToPdf, DOCX_TOOLS_INSTALL, requireTools, runTool, zipEntry } from '../../../test/helpers/docx.js';
 
 /*
  * Renders plans to .docx, then has LibreOffice lay them out as PDF and poppler read them back:
  * the only way to know that a real word processor shows an A4 page of Chinese text, not boxes.
  */
-
-const INSTALL = 'apt-get install -y libreoffice-writer poppler-utils fonts-noto-cjk';
-
-function requireTools(...tools: string[]): void {
-  const missing = tools.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-  if (missing.length) throw new Error(`${missing.join(', ')} not found. These tests need Debian packages: ${INSTALL}`);
-}
-
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
-
-/** Just enough of a zip reader to open a part of a .docx (no dependency for a test). */
-function zipEntry(zip: Buffer, name: string): string {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = zip.readUInt16LE(end + 10); i > 0; i -= 1) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    if (zip.subarray(at + 46, at + 46 + nameLength).toString('utf8') === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
-      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error(`${name} is not in the archive`);
-}
 
 /** The level-1 headings as printed: 一、总则 … or 1. General provisions … */
 function levelOneHeadings(plan: PlanVersion): string[] {
@@ -62,12 +35,8 @@ describe('plan .docx export', () => {
       docx[key] = await renderOfficialDocx(planToOfficialDocument(plans[key]));
       writeFileSync(join(dir, `${key}.docx`), docx[key]);
     }
-    // One LibreOffice start for both files; its own profile so parallel runs do not share a lock.
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'zh.docx'), join(dir, 'en.docx')], {
-      env: { ...process.env, HOME: dir },
-      timeout: 120_000,
-      stdio: 'pipe',
-    });
+    // One LibreOffice start for both files.
+    convertToPdf(dir, [join(dir, 'zh.docx'), join(dir, 'en.docx')]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -90,14 +59,14 @@ describe('plan .docx export', () => {
 
   it('lays out on A4 paper', () => {
     for (const key of ['zh', 'en'] as const) {
-      const size = run('pdfinfo', [pdf(key)]).match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+      const size = runTool('pdfinfo', [pdf(key)]).match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
       assert.ok(size, `${key}: pdfinfo reports a page size`);
       assert.ok(Math.abs(Number(size[1]) - 595) <= 1 && Math.abs(Number(size[2]) - 842) <= 1, `${key}: ${size[0]}`);
     }
   });
 
   it('shows the Chinese title, every section heading and the body text', () => {
-    const text = squash(run('pdftotext', ['-layout', pdf('zh'), '-']));
+    const text = squash(runTool('pdftotext', ['-layout', pdf('zh'), '-']));
     assert.ok(text.includes(squash(plans.zh.title)), 'title');
     for (const heading of levelOneHeadings(plans.zh)) assert.ok(text.includes(squash(heading)), heading);
     assert.ok(text.includes('（一）指导思想') && text.includes('组长王丽13800000001'), 'subsections and the leadership table');
@@ -107,13 +76,13 @@ describe('plan .docx export', () => {
   });
 
   it('embeds a CJK font for the Chinese text', () => {
-    const fonts = run('pdffonts', [pdf('zh')]).split('\n').slice(2);
+    const fonts = runTool('pdffonts', [pdf('zh')]).split('\n').slice(2);
     const cjk = fonts.filter((line) => /CJK|Han|Song|Hei|Kai|Fang|Ming|WenQuanYi|Droid/i.test(line));
-    assert.ok(cjk.some((line) => / yes +yes /.test(line)), `no embedded CJK font (install fonts-noto-cjk: ${INSTALL}):\n${fonts.join('\n')}`);
+    assert.ok(cjk.some((line) => / yes +yes /.test(line)), `no embedded CJK font (install fonts-noto-cjk: ${DOCX_TOOLS_INSTALL}):\n${fonts.join('\n')}`);
   });
 
   it('renders the English plan with its headings', () => {
-    const text = run('pdftotext', [pdf('en'), '-']).replace(/\s+/g, ' ');
+    const text = runTool('pdftotext', [pdf('en'), '-']).replace(/\s+/g, ' ');
     assert.ok(text.includes(plans.en.title), 'title');
     for (const heading of levelOneHeadings(plans.en)) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes('1.1 Purpose') && text.includes('Wang Li'), 'subsections and names');

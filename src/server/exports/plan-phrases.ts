@@ -2,6 +2,7 @@ import type { Locale } from '../../common/locale.js';
 import type { UnitType } from '../../common/org.js';
 import type { ChainStep, PlanContent } from '../../common/schemas/plan-content.js';
 import { PARENT_UNITS, UNIT_TYPE_NAMES } from './plan-labels.js';
+import type { ReportStageRules } from '../../common/schemas/report-stage-rules.js';
 
 /*
  * The headings and sentences a printed plan wraps around the plan's data (its rules become prose
@@ -33,6 +34,8 @@ export interface Phrases {
   chainAbove: (typeAbove: UnitType | null, role: string | null) => string;
   chainMethod: Record<ChainStep['kind'], string>;
   chainClosing: string;
+  /** The staged reports' time limits (信息报送), after the chain. */
+  stagesLine: (s: ReportStageRules) => string;
   stepSuffix: (who: string, limit: string | null) => string;
   dutyLines: (duty: Duty) => string[];
   visitorLine: (days: number) => string;
@@ -71,6 +74,10 @@ const ZH: Phrases = {
   chainAbove: (typeAbove, role) => `${typeAbove ? `上级${UNIT_TYPE_NAMES['zh-CN'][typeAbove]}` : '指定的上级单位'}${role ?? ''}`,
   chainMethod: { notify: '电话或即时通知，须确认收到', report: '先电话报告，再报送书面报告' },
   chainClosing: '首次报告后，事态发生变化的及时续报；处置结束后形成书面报告，报上级单位备案。',
+  stagesLine: (s) =>
+    `信息报送时限：口头报告 ${s.verbalMinutes} 分钟内，书面首报 ${s.firstMinutes} 分钟内，均须经本单位负责人签发；` +
+    `事件未结束前每日 ${s.followUpTime} 前续报；事件得到控制后 ${s.finalDays} 日内终报；伤亡人数发生变化的，` +
+    `自事件发生之日起 ${s.supplementDays} 日内（道路交通、火灾 ${s.supplementDaysRoadOrFire} 日内）补报。`,
   stepSuffix: (who, limit) => `（${[who && `责任人：${who}`, limit && `时限：${limit}`].filter(Boolean).join('；')}）`,
   dutyLines: (duty) => {
     const lines: string[] = [];
@@ -126,6 +133,12 @@ const EN: Phrases = {
   chainAbove: (typeAbove, role) => `${typeAbove ? `The ${UNIT_TYPE_NAMES.en[typeAbove]} above` : 'The chosen unit above'}${role ? `: ${role}` : ''}`,
   chainMethod: { notify: 'Telephone or instant notice; must be acknowledged', report: 'Telephone first, then a written report' },
   chainClosing: 'After the first report, report again whenever the situation changes; when the response is over, write a report and file it with the parent unit.',
+  stagesLine: (s) =>
+    `Time limits of the staged reports: the verbal report within ${s.verbalMinutes} minutes and the written first ` +
+    `report within ${s.firstMinutes} minutes, each signed off by the head; a follow-up every day by ${s.followUpTime} ` +
+    `while the incident is not over; the final report within ${s.finalDays} days of the incident being under control; ` +
+    `changed casualty figures re-reported within ${s.supplementDays} days of the incident ` +
+    `(${s.supplementDaysRoadOrFire} for road traffic and fire).`,
   stepSuffix: (who, limit) => ` (${[who && `Responsible: ${capitalise(who)}.`, limit && `Time limit: ${limit}.`].filter(Boolean).join(' ')})`,
   dutyLines: (duty) => {
     const lines: string[] = [];

@@ -61,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   'nav.letters': 'Responsibility letters',
   'nav.compliance': 'Compliance',
   'nav.analytics': 'Analytics',
+  'nav.incidentReports': 'Incident reports',
 
   'user.changePassword': 'Change password',
   'user.apiDocs': 'API documentation',
@@ -317,6 +318,7 @@ export const en: Record<MessageKey, string> = {
   'section.leadership': 'Leadership group',
   'section.duties': 'Duties',
   'section.chain': 'Reporting chain',
+  'section.reportStages': 'Reporting time limits',
   'section.procedures': 'Response procedures',
   'section.duty': 'Duty and patrols',
   'section.dailyReport': 'Daily reports',

@@ -59,6 +59,7 @@ export const zhCN = {
   'nav.letters': '目标责任书',
   'nav.compliance': '合规情况',
   'nav.analytics': '统计分析',
+  'nav.incidentReports': '信息报送',
 
   'user.changePassword': '修改密码',
   'user.apiDocs': '接口文档',
@@ -315,6 +316,7 @@ export const zhCN = {
   'section.leadership': '领导小组',
   'section.duties': '职责',
   'section.chain': '报告链',
+  'section.reportStages': '信息报送时限',
   'section.procedures': '应急处置',
   'section.duty': '值班与巡查',
   'section.dailyReport': '每日报告',

@@ -21,6 +21,7 @@ import * as auditSequencer from './20261206_1500_audit_sequencer.js';
 // issue 18: letters, assessment, enrolment
 import * as assessment from './20261206_1800_assessment.js';
 import * as security from './20261206_12_security.js';
+import * as incidentReports from './20261206_1600_incident_reports.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1500_audit_sequencer': auditSequencer,
   '20261206_1800_assessment': assessment,
   '20261206_12_security': security,
+  '20261206_1600_incident_reports': incidentReports,
 };

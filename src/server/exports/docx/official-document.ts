@@ -99,6 +99,11 @@ function centredColumns(rows: string[][], count: number): boolean[] {
   return Array.from({ length: count }, (_, i) => rows.every((r) => [...(r[i] ?? '')].length <= 8));
 }
 
+function headerRow(table: OfficialTable, t: Typography, widths: number[]): TableRow {
+  const cells = table.columns.map((c, i) => cell(c, t.tableHeader, t, widths[i] ?? 0, true));
+  return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
+}
+
 function tableOf(table: OfficialTable, t: Typography): Table {
   const widths = columnWidths(table);
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -109,7 +114,7 @@ function tableOf(table: OfficialTable, t: Typography): Table {
     columnWidths: widths,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((c, i) => cell(c, t.tableHeader, t, widths[i] ?? 0, true)) }),
+      ...(table.headless ? [] : [headerRow(table, t, widths)]),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => cell(r[i] ?? '', t.table, t, widths[i] ?? 0, centred[i] ?? false)) })),
     ],
   });
@@ -122,7 +127,17 @@ function blankLine(t: Typography, keepNext = false): Paragraph {
 function titleBlock(doc: OfficialDocument, t: Typography): Paragraph[] {
   const centred = (text: string, font: FontSpec) =>
     new Paragraph({ children: [run(text, font)], alignment: AlignmentType.CENTER, spacing: exact(Math.max(t.lineTwips, font.halfPoints * 15)) });
-  const lines = [centred(doc.title, t.title)];
+  // 签发人 in 仿宋, the name in 楷体, one 字 in from the right, a blank line above the title.
+  const signer = doc.signer
+    ? [
+      new Paragraph({
+        children: [run(doc.signer.label, t.body), run(doc.signer.name, t.headings[2])],
+        alignment: AlignmentType.RIGHT, indent: { right: t.charTwips }, spacing: exact(t.lineTwips),
+      }),
+      blankLine(t),
+    ]
+    : [];
+  const lines = [...signer, centred(doc.title, t.title)];
   for (const line of doc.subtitle?.split('\n') ?? []) lines.push(centred(line, t.subtitle));
   return [...lines, blankLine(t)];
 }

@@ -1,4 +1,7 @@
 import type { Locale } from '../../../common/locale.js';
+import { chineseNumeral } from '../../../common/numerals.js';
+
+export { chineseNumeral };
 
 /*
  * The structure every official document Steady writes shares, whatever the output: the .docx
@@ -12,6 +15,8 @@ export interface OfficialTable {
   rows: string[][];
   /** Relative column widths; equal when absent. */
   widths?: number[];
+  /** A form of label and value cells: no header row is printed (`columns` only counts the columns). */
+  headless?: boolean;
 }
 
 export interface OfficialSection {
@@ -33,6 +38,8 @@ export interface OfficialDocument {
   dateText: string;
   /** Lines under the title, e.g. the period a special-period plan covers. */
   subtitle?: string;
+  /** 签发人 of an upward document (上行文, GB/T 9704 §7.2.6): printed at the right above the title. */
+  signer?: { label: string; name: string };
   sections: OfficialSection[];
 }
 
@@ -40,15 +47,6 @@ export type Block =
   | { kind: 'heading'; level: HeadingLevel; marker: string; text: string; runIn?: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; table: OfficialTable };
-
-const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (plans never reach a hundred headings). */
-export function chineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGITS[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : (CN_DIGITS[tens] ?? '')}十${CN_DIGITS[n % 10] ?? ''}`;
-}
 
 /** The marker for a heading at `path` (1-based index at each level down to this one). */
 export function markerFor(path: number[], locale: Locale): string {

@@ -10,6 +10,14 @@ import { FakeClock } from '../../lib/clock.js';
  * within 10 minutes, the head must file the report to the education authority within 2 hours.
  */
 const T0 = new Date('2027-04-12T01:00:00.000Z');
+
+/*
+ * These tests follow the chain alone: the staged reports' own deadlines (信息报送, tested in
+ * modules/incident-reports) add flags and messages of theirs, which are left out here.
+ */
+const chainOnly = (incident: any): any =>
+  ({ ...incident, flags: incident.flags.filter((f: { detail: { stage?: unknown } | null }) => !f.detail?.stage) });
+const chainMessage = (n: { kind: string }) => !n.kind.startsWith('report.');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
 
 for (const dialect of dialectsUnderTest()) {
@@ -45,12 +53,12 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(res.statusCode, 201, res.body);
       return res.json();
     };
-    const incident = async (id: string, who: Client = head) => (await who.get(`/api/v1/incidents/${id}`)).json();
+    const incident = async (id: string, who: Client = head) => chainOnly((await who.get(`/api/v1/incidents/${id}`)).json());
     const at = async (m: number) => {
       clock.set(minutes(m));
       await t.c.engine.tick();
     };
-    const inbox = async (who: Client) => (await who.get('/api/v1/notifications?pageSize=100')).json().items as { incidentId: string; kind: string; title: string }[];
+    const inbox = async (who: Client) => ((await who.get('/api/v1/notifications?pageSize=100')).json().items as { incidentId: string; kind: string; title: string }[]).filter(chainMessage);
 
     it('on time: the head acknowledges at minute 7 and files the report at 1 h 50; nothing is late', async () => {
       clock.set(T0);
@@ -263,16 +271,16 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as { id: string; steps: Step[] };
     };
-    const incident = async (id: string, who: Client = head) => (await who.get(`/api/v1/incidents/${id}`)).json();
+    const incident = async (id: string, who: Client = head) => chainOnly((await who.get(`/api/v1/incidents/${id}`)).json());
     const states = async (id: string) => ((await incident(id)).steps as Step[]).map((s) => s.state);
     const at = async (m: number) => {
       clock.set(minutes(m));
       await t.c.engine.tick();
     };
     const inbox = async (who: Client, id: string) =>
-      ((await who.get('/api/v1/notifications?pageSize=100')).json().items as { incidentId: string; kind: string }[]).filter((n) => n.incidentId === id).map((n) => n.kind);
+      ((await who.get('/api/v1/notifications?pageSize=100')).json().items as { incidentId: string; kind: string }[]).filter((n) => n.incidentId === id && chainMessage(n)).map((n) => n.kind);
     const toldInParent = async (id: string) =>
-      (await t.c.db.selectFrom('notifications').select(['person_id', 'kind']).where('incident_id', '=', id).where('person_id', 'in', parentPeople).execute());
+      (await t.c.db.selectFrom('notifications').select(['person_id', 'kind']).where('incident_id', '=', id).where('person_id', 'in', parentPeople).execute()).filter(chainMessage);
     const ack = (who: Client, id: string, stepId: string) => who.post(`/api/v1/incidents/${id}/steps/${stepId}/acknowledge`);
     const file = (who: Client, id: string, stepId: string) => who.post(`/api/v1/incidents/${id}/steps/${stepId}/report`, { text: '幼儿已找到，无伤害。' }, { 'accept-language': 'en' });
 

@@ -25,7 +25,9 @@ export function incidentExportRoutes(app: FastifyInstance, incidents: IncidentSe
 
   r.get('/api/v1/incidents/:id/cap.xml', { schema: { tags, summary: `The incident as a CAP 1.2 alert (${CAP_NAMESPACE})`, params: IncidentParams, produces: ['application/cap+xml'] } }, async (req, reply) => {
     const { incident, timeZone } = await load(req, req.params.id);
-    const xml = incidentToCap(incident, { locale: requestLocale(req), timeZone, link: `${req.protocol}://${req.host}/incidents/${incident.id}` });
+    const classCode = await incidents.reportedClass(incident.id);
+    const link = `${req.protocol}://${req.host}/incidents/${incident.id}`;
+    const xml = incidentToCap(incident, { locale: requestLocale(req), timeZone, classCode, link });
     return reply.type('application/cap+xml; charset=utf-8').header('content-disposition', `attachment; filename="incident-${incident.id}.cap.xml"`).send(xml);
   });
 

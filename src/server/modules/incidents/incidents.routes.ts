@@ -21,7 +21,7 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
     const { unitNames, ...page } = await incidents.list(actorOf(req), { ...rest, open: open === 'true' });
     return {
       ...page,
-      items: page.items.map(({ incident, steps, flags }) => ({
+      items: page.items.map(({ incident, steps, flags, reporting }) => ({
         id: incident.id, unitId: incident.unit_id, unitName: incident.unit_name, type: incident.type as z.infer<typeof Incident>['type'], severity: incident.severity,
         place: incident.place, status: incident.status as z.infer<typeof Incident>['status'], drill: incident.drill === 1, reportedAt: incident.reported_at,
         nextDueAt: steps.filter((s) => s.state !== 'done').map((s) => s.due_at).sort()[0] ?? null,
@@ -29,7 +29,7 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
           stepId: s.id, position: s.position, kind: s.kind as 'notify' | 'report', role: s.role as z.infer<typeof Incident>['steps'][number]['role'],
           targetUnitName: unitNames.get(s.target_unit_id) ?? '', dueAt: s.due_at, state: s.state as 'waiting' | 'active', late: s.late === 1, simulated: s.simulated === 1,
         })),
-        lateSteps: steps.filter((s) => s.late === 1).length, flags: flags.length,
+        lateSteps: steps.filter((s) => s.late === 1).length, flags: flags.length, reporting,
       })),
     };
   });

@@ -17,6 +17,7 @@ import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
 import { activate, actsOnStep, advance, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type AckVia, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { FollowUpTasks } from './follow-up-tasks.js';
+import { IncidentHooks } from './incident-hooks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
 import { reachedAbout } from '../../notify/deliveries.repository.js';
@@ -28,6 +29,9 @@ export const CONCEALED_AFTER_MINUTES = 60;
 export const STEP_DEADLINE = 'incident.step';
 
 export class IncidentService {
+  /** Moments other modules act on (a report, a status change) and what the board shows of them. */
+  readonly hooks = new IncidentHooks();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -89,6 +93,11 @@ export class IncidentService {
     return { unitId: unit.id, planTitle: standing?.title ?? null, principles: lines };
   }
 
+  /** The class the latest staged report names, for the CAP export; null before any report is sent. */
+  async reportedClass(id: string): Promise<string | null> {
+    return (await this.hooks.reportingOf(this.db, [id])).get(id)?.latest?.classCode ?? null;
+  }
+
   /** The supervisor's board: incidents across the subtree, with every pending deadline of each chain. */
   async list(actor: Actor, options: PageQuery & { unitId?: string; open?: boolean }) {
     // A unit filter means that unit and everything below it: a central school sees its schools.
@@ -98,7 +107,11 @@ export class IncidentService {
     const [steps, flags] = await Promise.all([repo.stepsOf(this.db, ids), repo.flagsOf(this.db, ids)]);
     const units = await unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]);
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    const items = rows.map((incident) => ({ incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id) }));
+    const reporting = await this.hooks.reportingOf(this.db, ids);
+    const items = rows.map((incident) => ({
+      incident, steps: steps.filter((s) => s.incident_id === incident.id), flags: flags.filter((f) => f.incident_id === incident.id),
+      reporting: reporting.get(incident.id) ?? null,
+    }));
     return { items, unitNames, page: options.page, pageSize: options.pageSize, total };
   }
 
@@ -131,6 +144,7 @@ export class IncidentService {
       }
       if (steps[0] && (await activate(ctx, steps[0])) === 'practised') await advance(ctx, steps[0]);
       await this.audit.record(tx, actor, { action: 'incident.report', entity: 'incident', entityId: row.id, unitId: unit.id, after: { type: row.type, severity: row.severity, drill: input.drill } });
+      await this.hooks.fireReported(tx, afterCommit, incident, now);
       this.notifier.changed(ctx);
       return incident;
     });
@@ -215,6 +229,7 @@ export class IncidentService {
   private async setStatus(ctx: ChainContext, status: IncidentStatus): Promise<void> {
     await repo.updateIncident(ctx.tx, ctx.incident.id, { status, updated_at: ctx.now.toISOString() });
     await recordEvent(ctx, 'status', null, { from: ctx.incident.status, to: status });
+    await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, { ...ctx.incident, status }, ctx.now);
   }
 
   /** An explanation appended to a flag; the flag itself stays. */
@@ -252,6 +267,8 @@ export class IncidentService {
       await repo.insertAfterAction(ctx.tx, { incident_id: incidentId, content_json: JSON.stringify(filed), filed_by_person_id: ctx.actor.personId, filed_at: ctx.now.toISOString() });
       await repo.updateIncident(ctx.tx, incidentId, { status: 'closed', closed_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() });
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
+      const closed = { ...ctx.incident, status: 'closed', closed_at: ctx.now.toISOString() };
+      await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, closed, ctx.now);
       if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
       return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
     });
@@ -291,6 +308,22 @@ export class IncidentService {
       if (audit) await this.audit.record(tx, actor, { action: audit.action, entity: 'incident', entityId: incidentId, unitId: incident.unit_id, after: audit.data });
       this.notifier.changed(ctx);
     });
+  }
+
+  /**
+   * A verbal report, recorded by the staged-reports module in its own transaction, completes the
+   * chain's first report step not yet done; its id, or null when the chain has none open.
+   */
+  async completeReportStepIn(
+    tx: Executor, afterCommit: AfterCommit, actor: Actor, incidentId: string, text: string,
+  ): Promise<string | null> {
+    const incident = await this.get(actor, incidentId, tx);
+    const step = (await repo.stepsOf(tx, [incidentId])).find((s) => s.kind === 'report' && s.state !== 'done');
+    if (!step || incident.status === 'closed') return null;
+    const ctx = this.context(tx, incident, actor, afterCommit);
+    await complete(ctx, step, text);
+    this.notifier.changed(ctx);
+    return step.id;
   }
 
   /** The engine's handler: a chain step's deadline has come. */

@@ -1,5 +1,6 @@
 import { PlanContent, type PlanContent as Content } from '../../../common/schemas/plan-content.js';
 import { periodBounds } from '../../../common/time.js';
+import { stricterStages } from '../../../common/schemas/report-stage-rules.js';
 import type { Db, Executor } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import * as unitsRepo from '../units/units.repository.js';
@@ -114,5 +115,6 @@ export function stricter(base: Content, special: Content, ownUnit: boolean): Con
     },
     reportingChain: ownUnit && special.reportingChain.length ? special.reportingChain : base.reportingChain,
     procedures: ownUnit && special.procedures.length ? special.procedures : base.procedures,
+    reportStages: stricterStages(base.reportStages, special.reportStages),
   };
 }

@@ -12,6 +12,7 @@ import { duration } from './format.js';
 import { useIt, type IncidentsT } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
 import { useNow } from '../../components/useResource.js';
+import { BoardReporting } from '../incident-reports/BoardReporting.js';
 
 interface Props {
   page: Page<IncidentSummary> | undefined;
@@ -133,6 +134,7 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
             <div style={{ marginTop: 4 }}>
               <Deadlines row={row} compact />
             </div>
+            <BoardReporting reporting={row.reporting} />
             <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 <Since at={row.reportedAt} />
@@ -175,7 +177,15 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
     { title: it('board.severity'), key: 'severity', width: 130, render: (_, row) => <SeverityTag severity={row.severity} /> },
     { title: it('board.status'), key: 'status', width: 100, render: (_, row) => <StatusTag status={row.status} /> },
     { title: it('board.since'), key: 'since', width: 130, render: (_, row) => <Since at={row.reportedAt} /> },
-    { title: it('board.next'), key: 'next', width: 260, render: (_, row) => <Deadlines row={row} compact={false} /> },
+    {
+      title: it('board.next'), key: 'next', width: 260,
+      render: (_, row) => (
+        <>
+          <Deadlines row={row} compact={false} />
+          <BoardReporting reporting={row.reporting} />
+        </>
+      ),
+    },
     { title: it('board.lateSteps'), key: 'late', width: 140, render: (_, row) => <Alarms row={row} /> },
   ];
 

@@ -7,6 +7,8 @@ import { incidentsApi, type Incident, type IncidentFlag } from './api.js';
 import { duration, TEXT_MAX } from './format.js';
 import { useIt, type IncidentsT } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
+import { stageFlagDetail } from '../incident-reports/event-sentences.js';
+import { useRt } from '../incident-reports/i18n.js';
 
 const FLAG_COLOURS = { late: 'orange', missing: 'volcano', concealed: 'red' } as const;
 
@@ -44,6 +46,7 @@ function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagI
 /** Late, missing and concealed reports: kept for good, with the explanations appended to them. */
 export function FlagsPanel({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
   const it = useIt();
+  const rt = useRt();
   const { locale } = useLocale();
   const [explaining, setExplaining] = useState<string | null>(null);
   const time = (iso: string) => formatDateTime(iso, locale);
@@ -68,7 +71,7 @@ export function FlagsPanel({ incident, onChanged }: { incident: Incident; onChan
             <Tag color={FLAG_COLOURS[flag.kind]} style={{ fontWeight: 600 }}>
               {it(`flag.${flag.kind}`)}
             </Tag>
-            <Typography.Text>{flagDetail(it, flag, time)}</Typography.Text>
+            <Typography.Text>{stageFlagDetail(rt, locale, flag, time) ?? flagDetail(it, flag, time)}</Typography.Text>
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
             {it('flag.setAt', { time: time(flag.setAt) })}

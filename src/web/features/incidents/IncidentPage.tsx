@@ -21,6 +21,7 @@ import { mayManageIncident } from './permissions.js';
 import { PhotoGallery } from './PhotoGallery.js';
 import { PrinciplesStrip } from './PrinciplesStrip.js';
 import { Timeline } from './Timeline.js';
+import { ReportsPanel } from '../incident-reports/ReportsPanel.js';
 import { useResource } from '../../components/useResource.js';
 import './incidents.css';
 
@@ -68,6 +69,7 @@ export default function IncidentPage() {
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentHeader incident={data} />
           <ChainSteps incident={data} onChanged={incident.refresh} />
+          <ReportsPanel incidentId={data.id} />
           <FlagsPanel incident={data} onChanged={incident.refresh} />
           <Timeline incident={data} onChanged={incident.refresh} />
         </div>

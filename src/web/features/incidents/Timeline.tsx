@@ -2,7 +2,9 @@ import { Card, Timeline as AntTimeline, Typography } from 'antd';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import type { Incident } from './api.js';
-import { eventSentence, orderEvents } from './event-text.js';
+import { actorName, eventSentence, orderEvents } from './event-text.js';
+import { reportEventSentence } from '../incident-reports/event-sentences.js';
+import { useRt } from '../incident-reports/i18n.js';
 import { useIt } from './i18n.js';
 import { PostForm } from './PostForm.js';
 
@@ -11,6 +13,10 @@ const COLOURS: Record<string, string> = {
   'step.acknowledged': 'green',
   'step.report_filed': 'green',
   'step.late': 'red',
+  'report.late': 'red',
+  'report.missing': 'red',
+  'report.returned': 'orange',
+  'report.sent': 'green',
   'step.escalated': 'orange',
   'flag.concealed': 'red',
   'flag.explained': 'gray',
@@ -22,13 +28,16 @@ const COLOURS: Record<string, string> = {
 export function Timeline({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
   const t = useT();
   const it = useIt();
+  const rt = useRt();
   const { locale } = useLocale();
   const items = orderEvents(incident.events).map((event) => ({
     key: event.id,
     color: COLOURS[event.kind] ?? 'blue',
     content: (
       <div data-testid="event" data-kind={event.kind}>
-        <div>{eventSentence(it, t, event)}</div>
+        <div>
+          {reportEventSentence(rt, locale, event, event.actorName ?? actorName(it, event.actor)) ?? eventSentence(it, t, event)}
+        </div>
         {event.text && event.kind !== 'reported' && <div className="steady-timeline-text">{event.text}</div>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(event.at, locale)}

@@ -14,6 +14,7 @@ import { PeriodSection } from './sections/PeriodSection.js';
 import { ProceduresSection } from './sections/ProceduresSection.js';
 import type { SectionProps } from './sections/section-props.js';
 import { DailyReportSection, DrillsSection, VisitorsSection } from './sections/SmallSections.js';
+import { ReportStagesSection } from './sections/ReportStagesSection.js';
 import { TextSection } from './sections/TextSection.js';
 import type { PlanPerson } from './usePlanPeople.js';
 
@@ -40,6 +41,8 @@ function SectionBody({ section, people, peopleLoading, ...props }: SectionProps 
       return <DutiesSection {...props} />;
     case 'chain':
       return <ChainSection {...props} />;
+    case 'reportStages':
+      return <ReportStagesSection {...props} />;
     case 'procedures':
       return <ProceduresSection {...props} />;
     case 'duty':

@@ -24,7 +24,7 @@ export interface FieldProblem {
 }
 
 export const SECTION_KEYS = [
-  'general', 'leadership', 'duties', 'chain', 'procedures', 'duty', 'dailyReport', 'drills', 'visitors', 'discipline', 'accountability', 'period',
+  'general', 'leadership', 'duties', 'chain', 'reportStages', 'procedures', 'duty', 'dailyReport', 'drills', 'visitors', 'discipline', 'accountability', 'period',
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -45,6 +45,7 @@ const FIELD_SECTIONS: [prefix: string, section: SectionKey][] = [
   ['content.leadership', 'leadership'],
   ['content.duties', 'duties'],
   ['content.reportingChain', 'chain'],
+  ['content.reportStages', 'reportStages'],
   ['content.procedures', 'procedures'],
   ['content.duty', 'duty'],
   ['content.dailyReport', 'dailyReport'],

@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FireOutlined,
   IdcardOutlined,
   MessageOutlined,
@@ -48,6 +49,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined /> },
       { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
+      { path: '/incident-reports', label: 'nav.incidentReports', icon: <FileTextOutlined /> },
       { path: '/drills', label: 'nav.drills', icon: <FireOutlined /> },
     ],
   },
