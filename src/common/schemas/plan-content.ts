@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DRILL_PERIODS, DRILL_TYPES, INCIDENT_TYPES, ROLES, UNIT_TYPES } from '../org.js';
 import { Id } from './shared.js';
-import { REPORT_STAGE_DEFAULTS, ReportStageRules } from './report-stage-rules.js';
+import { REPORT_STAGE_DEFAULTS, ReportStageRules, ReportStageRulesPatch } from './report-stage-rules.js';
 
 /*
  * A plan's content: the structured data that drives the rest of Steady and prints as the document
@@ -123,7 +123,7 @@ export type PlanContent = z.infer<typeof PlanContent>;
 
 /**
  * What a PATCH of a draft may name: any section, and inside the leadership group, duty rules and
- * daily-report rules any single setting; lists are replaced whole. Nothing has a default here, so
+ * daily-report rules and report time limits any single setting; lists are replaced whole. Nothing has a default here, so
  * a section the request leaves out is kept as it is instead of being reset.
  */
 export const PlanContentPatch = z.strictObject({
@@ -156,10 +156,11 @@ export const PlanContentPatch = z.strictObject({
   leaveApprovalRequired: z.boolean().optional(),
   discipline: Text.optional(),
   accountability: Text.optional(),
+  reportStages: ReportStageRulesPatch.optional(),
 });
 export type PlanContentPatch = z.infer<typeof PlanContentPatch>;
 
-const NESTED_SECTIONS = ['leadership', 'duty', 'dailyReport'] as const;
+const NESTED_SECTIONS = ['leadership', 'duty', 'dailyReport', 'reportStages'] as const;
 
 /** The stored content with only what the patch names changed; the result is whole content again. */
 export function applyContentPatch(stored: PlanContent, patch: PlanContentPatch): PlanContent {

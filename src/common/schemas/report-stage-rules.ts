@@ -40,6 +40,18 @@ export const ReportStageRules = z.strictObject({
 });
 export type ReportStageRules = z.infer<typeof ReportStageRules>;
 
+/** What a PATCH of a plan draft may name: any single limit; the rest are kept as stored. */
+export const ReportStageRulesPatch = z.strictObject({
+  verbalMinutes: Minutes.optional(),
+  firstMinutes: Minutes.optional(),
+  followUpTime: Time.optional(),
+  finalDays: z.number().int().min(1).max(60).optional(),
+  forwardMinutes: Minutes.optional(),
+  supplementDays: z.number().int().min(1).max(365).optional(),
+  supplementDaysRoadOrFire: z.number().int().min(1).max(365).optional(),
+  supplementReminderHours: z.number().int().min(1).max(24 * 7).optional(),
+});
+
 export const REPORT_STAGE_DEFAULTS: ReportStageRules = ReportStageRules.parse({});
 
 /** A special period makes every limit stricter: the shorter time and the earlier follow-up hour win. */

@@ -118,9 +118,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(r.verbal.late, false);
       assert.equal(r.duties.find((d: { kind: string }) => d.kind === 'verbal').state, 'met');
       const incident = await ok(head.get(`/api/v1/incidents/${incidentId}`));
-      assert.equal(incident.steps[1].kind, 'report');
-      assert.equal(incident.steps[1].state, 'done', 'the plan’s report step is done by the call');
-      assert.equal(r.verbal.chainStepId, incident.steps[1].id);
+      const reportStep = incident.steps.find((s: { kind: string }) => s.kind === 'report');
+      assert.ok(reportStep, 'the kindergarten chain has a report step');
+      assert.equal(reportStep.state, 'done', 'the plan’s report step is done by the call');
+      assert.equal(r.verbal.chainStepId, reportStep.id);
     });
 
     let firstId: string;

@@ -284,6 +284,12 @@ for (const dialect of dialectsUnderTest()) {
       const stored = await t.c.db.selectFrom('plan_versions').select(['content_json', 'title']).where('plan_id', '=', id).executeTakeFirstOrThrow();
       assert.deepEqual(JSON.parse(stored.content_json), after);
       assert.equal(stored.title, '阳光幼儿园安全应急预案（修订）');
+
+      const whole = await k2Safety.patch(`/api/v1/plans/${id}/draft`, { content: after });
+      assert.equal(whole.statusCode, 200, `every section a GET returns may be sent back whole: ${whole.body}`);
+      const stages = await k2Safety.patch(`/api/v1/plans/${id}/draft`, { content: { reportStages: { firstMinutes: 45 } } });
+      assert.equal(stages.statusCode, 200, stages.body);
+      assert.deepEqual(stages.json().content.reportStages, { ...after.reportStages, firstMinutes: 45 }, 'one time limit changes, the others stay');
     });
   });
 }
