@@ -51,12 +51,14 @@ describe('people', () => {
     await shot(page, 'e2e-person-created-zh');
 
     await roles.locator('.ant-tag').filter({ hasText: '班主任' }).locator('.ant-tag-close-icon').click();
+    await page.getByTestId('remove-role-reason').fill('调任值班岗位');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /移\s?除/ }).click();
     await message(page, '已移除角色');
     assert.equal(await roles.getByText('班主任').count(), 0);
 
     await drawer.getByTestId('add-role-form').locator('.ant-select').filter({ hasText: '角色' }).click();
     await pickOption(page, '值班人员');
+    await drawer.getByTestId('add-role-form').getByLabel(/原因/).fill('本学期值班安排');
     await drawer.getByRole('button', { name: /添加角色/ }).click();
     await message(page, '已添加角色');
     await roles.getByText('值班人员').waitFor();
@@ -79,6 +81,11 @@ describe('people', () => {
     await page.getByRole('button', { name: /确认修改/ }).click();
     await page.getByRole('heading', { name: '您好，周老师' }).waitFor();
     await page.getByText('值班人员').first().waitFor();
+    // The teacher was told of both changes, each with who made it and why.
+    const inbox = await apiGet<{ items: { title: string; body: string }[] }>(page, '/notifications');
+    const told = inbox.items.filter((n) => n.title.startsWith('【角色变更】')).map((n) => n.body);
+    assert.ok(told.some((b) => b.includes('原因：调任值班岗位')), `removal told with its reason: ${told.join(' | ')}`);
+    assert.ok(told.some((b) => b.includes('原因：本学期值班安排')), `grant told with its reason: ${told.join(' | ')}`);
     await context.close();
   });
 });

@@ -60,8 +60,10 @@ export const peopleApi = {
   get: (id: string) => http.get<Person>(`/people/${id}`),
   create: (body: NewPerson) => http.post<Person>('/people', body),
   update: (id: string, body: UpdatePersonBody) => http.patch<Person>(`/people/${id}`, body),
-  addRole: (id: string, unitId: string, role: Role) => http.post<Person>(`/people/${id}/roles`, { unitId, role }),
-  removeRole: (id: string, roleId: string) => http.delete<Person>(`/people/${id}/roles/${roleId}`),
+  addRole: (id: string, unitId: string, role: Role, reason?: string) =>
+    http.post<Person>(`/people/${id}/roles`, { unitId, role, ...(reason?.trim() ? { reason: reason.trim() } : {}) }),
+  removeRole: (id: string, roleId: string, reason?: string) =>
+    http.delete<Person>(`/people/${id}/roles/${roleId}${reason?.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : ''}`),
   createAccount: (id: string, username: string, password: string) =>
     http.post<Person>(`/people/${id}/account`, { username, password }),
   resetPassword: (id: string, password: string, mustChange: boolean) =>

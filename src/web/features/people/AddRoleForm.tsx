@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Select } from 'antd';
+import { App, Button, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../common/org.js';
 import type { Person } from '../../../common/schemas/people.js';
@@ -14,15 +14,15 @@ import { useT } from '../../i18n/index.js';
 export function AddRoleForm({ person, onAdded }: { person: Person; onAdded: (person: Person) => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ unitId: string; role: Role }>();
+  const [form] = Form.useForm<{ unitId: string; role: Role; reason?: string }>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async ({ unitId, role }: { unitId: string; role: Role }) => {
+  const submit = async ({ unitId, role, reason }: { unitId: string; role: Role; reason?: string }) => {
     setBusy(true);
     try {
-      onAdded(await peopleApi.addRole(person.id, unitId, role));
+      onAdded(await peopleApi.addRole(person.id, unitId, role, reason));
       message.success(t('people.roleAdded'));
-      form.resetFields(['role']);
+      form.resetFields(['role', 'reason']);
     } catch (err) {
       const rest = applyProblem(form, err);
       if (rest) message.error(rest);
@@ -39,6 +39,10 @@ export function AddRoleForm({ person, onAdded }: { person: Person; onAdded: (per
         </Form.Item>
         <Form.Item name="role" rules={[requiredRule(t, t('people.role'), true)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
           <Select options={roleOptions(t)} placeholder={t('people.role')} />
+        </Form.Item>
+        {/* Why a role changed is kept in the audit trail and told to the person and the unit's head. */}
+        <Form.Item name="reason" style={{ flex: '1 1 100%', marginBottom: 8 }}>
+          <Input maxLength={500} placeholder={t('people.roleReason')} aria-label={t('people.roleReason')} />
         </Form.Item>
         <Button htmlType="submit" icon={<PlusOutlined />} loading={busy}>
           {t('people.addRole')}

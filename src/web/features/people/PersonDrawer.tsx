@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Divider, Drawer, Flex, Grid, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Divider, Drawer, Flex, Grid, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Person } from '../../../common/schemas/people.js';
 import { peopleApi } from '../../api/endpoints.js';
@@ -38,14 +38,24 @@ export function PersonDrawer({ person, onClose, onChanged, onEdit }: Props) {
     if (!person) return;
     const role = person.roles.find((r) => r.id === roleId);
     if (!role) return;
+    let reason = '';
     modal.confirm({
       title: t('people.removeRoleConfirm', { name: person.name, unit: role.unitName, role: roleLabel(t, role.role) }),
+      content: (
+        <Input
+          maxLength={500}
+          placeholder={t('people.roleReason')}
+          aria-label={t('people.roleReason')}
+          data-testid="remove-role-reason"
+          onChange={(e) => (reason = e.target.value)}
+        />
+      ),
       okText: t('common.remove'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          onChanged(await peopleApi.removeRole(person.id, roleId));
+          onChanged(await peopleApi.removeRole(person.id, roleId, reason));
           message.success(t('people.roleRemoved'));
         } catch (err) {
           message.error(applyProblem(null, err));
