@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_CLASS_CODES } from '../incident-classes.js';
 import { INCIDENT_TYPES } from '../org.js';
 import { ReportStageRules } from './report-stage-rules.js';
-import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+import { Id, PageQuery, Severity, Timestamp, pageOf } from './shared.js';
 
 /*
  * Staged incident reports (信息报送): the verbal report, then written stages — the first report
@@ -35,8 +35,6 @@ export const REPORT_TEXT_MAX = 5000;
 export const REPORT_SHORT_MAX = 200;
 
 const Count = z.number().int().min(0).max(100_000);
-/** Ⅰ–Ⅳ as in incidents.ts (not imported from there: that schema imports this one). */
-const Severity = z.number().int().min(1).max(4);
 const Long = z.string().trim().max(REPORT_TEXT_MAX);
 const Short = z.string().trim().max(REPORT_SHORT_MAX);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_TYPES, ROLES } from '../org.js';
-import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+import { Id, PageQuery, Severity, Timestamp, pageOf } from './shared.js';
 import { ReportingAtAGlance } from './incident-reports.js';
 
 export const INCIDENT_STATUSES = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'] as const;
@@ -9,8 +9,7 @@ export const FLAG_KINDS = ['late', 'missing', 'concealed'] as const;
 export const DESCRIPTION_MAX = 5000;
 export const NOTE_MAX = 5000;
 
-/** Severity as the law numbers it: 1 = Ⅰ 特别重大 (most severe) … 4 = Ⅳ 一般. */
-export const Severity = z.number().int().min(1).max(4);
+export { Severity };
 
 export const ReportIncidentBody = z.strictObject({
   unitId: Id,

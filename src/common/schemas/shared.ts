@@ -41,3 +41,17 @@ export const Problem = z.object({
     .optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/**
+ * Severity as the Emergency Response Law (art. 3) grades it: 1 = Ⅰ 特别重大 (most severe) … 4 = Ⅳ 一般.
+ * The description is what the OpenAPI document says of every severity field.
+ */
+export const Severity = z
+  .number()
+  .int()
+  .min(1)
+  .max(4)
+  .describe(
+    'Severity grade as in the Emergency Response Law, art. 3: 1 = Ⅰ 特别重大 (particularly serious), 2 = Ⅱ 重大 (serious), ' +
+      '3 = Ⅲ 较大 (relatively serious), 4 = Ⅳ 一般 (ordinary). Ⅰ–Ⅱ also call by voice when an SMS is not acknowledged in time.',
+  );

@@ -3,6 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { Problem } from '../../common/schemas/shared.js';
+import { describeDocument } from './openapi-described.js';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, at /api/v1/openapi.json, with a docs page. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -15,7 +16,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'Emergency readiness and incident response for schools, kindergartens and communities. ' +
           'Sign in with POST /api/v1/auth/login (session cookie; send x-csrf-token on changes) or use an API token as a Bearer token. ' +
-          'Errors are application/problem+json (RFC 9457) in the language of Accept-Language (zh-CN or en).',
+          'Errors are application/problem+json (RFC 9457) in the language of Accept-Language (zh-CN or en). ' +
+          'GET /api/v1/live streams what to re-read (server-sent events, listed there); the `webhooks` section ' +
+          'describes the signed webhook Steady posts to, and how to check its signature. ' +
+          'Severities: 1–4 = Ⅰ 特别重大, Ⅱ 重大, Ⅲ 较大, Ⅳ 一般 (Emergency Response Law, art. 3).',
       },
       components: {
         securitySchemes: {
@@ -26,6 +30,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) => ('openapiObject' in documents ? describeDocument(documents.openapiObject) : documents.swaggerObject),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true }, validatorUrl: false });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
