@@ -42,7 +42,7 @@ export const IncidentStep = z.object({
   doneAt: Timestamp.nullable(),
   doneBy: z.string().nullable(),
   recipients: z.array(z.object({
-    personId: Id, name: z.string(), reason: z.enum(['holder', 'deputy', 'parent']),
+    personId: Id, name: z.string(), reason: z.enum(['holder', 'acting', 'deputy', 'parent']),
     /** The newest message about this incident to them: by which channel, and whether it went out. */
     reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
   })),

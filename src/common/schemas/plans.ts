@@ -6,7 +6,7 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 export const PLAN_KINDS = ['standing', 'special_period'] as const;
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
-export const TEMPLATE_IDS = ['school', 'kindergarten', 'community', 'special_period'] as const;
+export const TEMPLATE_IDS = ['school', 'kindergarten', 'community', 'special_period', 'special_period_community'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** A person a plan refers to (leadership group, office contact), resolved for display. */

@@ -31,6 +31,7 @@ const UNIT_NAMES: Record<TemplateId, Record<Locale, string>> = {
   school: { 'zh-CN': '城关第一小学', en: 'Chengguan No. 1 Primary School' },
   community: { 'zh-CN': '东风社区居民委员会', en: 'Dongfeng Community' },
   special_period: { 'zh-CN': '城关第一小学', en: 'Chengguan No. 1 Primary School' },
+  special_period_community: { 'zh-CN': '东风社区居民委员会', en: 'Dongfeng Community' },
 };
 
 export function samplePlanVersion(templateId: TemplateId, locale: Locale): PlanVersion {

@@ -229,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   'planTemplate.kindergarten': 'Kindergarten emergency plan',
   'planTemplate.community': 'Community emergency plan',
   'planTemplate.special_period': 'Special-period safety plan',
+  'planTemplate.special_period_community': 'Special-period safety plan (community)',
   'chainTarget.unit': 'This unit',
   'chainTarget.parent': 'Parent unit',
   'chainTarget.nearest': 'Nearest unit above of a type',

@@ -227,6 +227,7 @@ export const zhCN = {
   'planTemplate.kindergarten': '幼儿园应急预案',
   'planTemplate.community': '社区应急预案',
   'planTemplate.special_period': '特殊时期安全工作方案',
+  'planTemplate.special_period_community': '社区特殊时期安全工作方案',
   'chainTarget.unit': '本单位',
   'chainTarget.parent': '上级单位',
   'chainTarget.nearest': '最近的某类上级单位',

@@ -45,7 +45,7 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'numbers.119': 'Fire',
   'numbers.120': 'Ambulance',
   'numbers.122': 'Traffic',
-  'numbers.note': 'Call them from a phone',
+  'numbers.note': 'On a phone, tap a number to call',
 
   'severity.1': 'Ⅰ Especially serious',
   'severity.2': 'Ⅱ Serious',
@@ -98,6 +98,7 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'chain.told': 'Told:',
   'chain.nobody': 'Nobody to tell yet',
   'chain.reason.holder': 'holder',
+  'chain.reason.acting': 'acting head',
   'chain.reason.deputy': 'deputy',
   'chain.reason.parent': 'parent unit',
   'reach.inApp': 'in the app',

@@ -43,7 +43,7 @@ export const incidentsZhCN = {
   'numbers.119': '火警',
   'numbers.120': '急救',
   'numbers.122': '交通事故',
-  'numbers.note': '请用电话直接拨打',
+  'numbers.note': '手机上点击号码即可拨打',
 
   'severity.1': 'Ⅰ 特别重大',
   'severity.2': 'Ⅱ 重大',
@@ -96,6 +96,7 @@ export const incidentsZhCN = {
   'chain.told': '已通知：',
   'chain.nobody': '暂无可通知的人',
   'chain.reason.holder': '责任人',
+  'chain.reason.acting': '代行负责人',
   'chain.reason.deputy': '接替',
   'chain.reason.parent': '上级单位',
   'reach.inApp': '站内',
