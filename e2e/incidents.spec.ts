@@ -133,7 +133,7 @@ describe('incidents', () => {
     await shot(head, 'incidents-page-desktop-zh-after-ack');
 
     // The board follows, still without a reload; so does the teacher's page.
-    await row.getByTestId('status-tag').filter({ hasText: '已确认' }).waitFor({ timeout: 15_000 });
+    await row.getByTestId('status-tag').filter({ hasText: '已接报' }).waitFor({ timeout: 15_000 });
     await row.getByText('无待办时限').waitFor();
     assert.equal(await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker), 'board-open', 'the board did not reload');
     await teacher.locator('[data-testid="chain-step"][data-state="done"]').waitFor({ timeout: 15_000 });

@@ -52,13 +52,13 @@ export const incidentsZhCN = {
   'severity.short': '{roman}级',
 
   'status.reported': '已上报',
-  'status.acknowledged': '已确认',
+  'status.acknowledged': '已接报',
   'status.responding': '处置中',
   'status.under_control': '已控制',
   'status.closed': '已关闭',
-  'status.to.acknowledged': '标记为已确认',
-  'status.to.responding': '开始处置',
-  'status.to.under_control': '已得到控制',
+  'status.to.responding': '标记为处置中',
+  'status.to.under_control': '标记为已控制',
+  'status.hint': '事件状态由处置负责人更新，让大家看到处置进展；它不代替报告链上的“确认收到”，“已接报”在有人确认收到时自动标记。',
   'status.changed': '状态已更新为“{status}”',
   'status.title': '事件状态',
 
