@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/locale.js';
 import type { PlanVersion, TemplateId } from '../../common/schemas/plans.js';
+import { planBlanks } from '../../common/plan-blanks.js';
 import { loadPlanTemplate } from './plan-templates.js';
 
 /*
@@ -67,5 +68,6 @@ export function samplePlanVersion(templateId: TemplateId, locale: Locale): PlanV
     updatedAt: '2025-01-05T02:00:00.000Z',
     publishedAt: '2025-01-06T02:00:00.000Z',
     approvedBy: leader ?? null,
+    blanks: planBlanks({ title: template.title[locale].replace('{unit}', unitName), period: periodName ? { name: periodName } : null, content }),
   };
 }

@@ -49,6 +49,7 @@ export const MESSAGES = {
   'plan.personUnknown': { 'zh-CN': '此人不属于本单位', en: 'this person does not belong to this unit' },
   'plan.notPublishable': { 'zh-CN': '预案未能发布，请处理以下问题。', en: 'The plan cannot be published yet; see the problems below.' },
   'plan.onlyHeadPublishes': { 'zh-CN': '只有本单位第一责任人可以审批发布预案。', en: 'Only the unit’s accountable head can approve and publish its plan.' },
+  'plan.blanksLeft': { 'zh-CN': '已发布，但仍有 {count} 处【待填写】未补全：请尽快新建修订稿补全。', en: 'Published, but {count} [To fill in] blanks are left: start a revision and fill them in soon.' },
   'plan.noDraft': { 'zh-CN': '该预案没有草稿，请先新建修订稿。', en: 'This plan has no draft; start a new revision first.' },
   'plan.draftExists': { 'zh-CN': '该预案已有草稿（第 {version} 版）。', en: 'This plan already has a draft (version {version}).' },
   'plan.templateKind': { 'zh-CN': '仅特殊时期模板须填写，其他模板不能填写', en: 'is needed by the special-period template and taken by no other' },
