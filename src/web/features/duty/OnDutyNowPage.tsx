@@ -7,6 +7,7 @@ import { useAsync } from '../../components/useAsync.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi } from './api.js';
 import { timeOf } from './dates.js';
+import { DutyNextStep } from './DutyNextStep.js';
 import { DutyTabs } from './DutyTabs.js';
 import { useDt } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
@@ -61,6 +62,7 @@ export default function OnDutyNowPage() {
                   {s.staff.map((p) => <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />)}
                 </div>
               ))}
+              {u.shifts.length === 0 && <DutyNextStep unitId={u.unitId} nextStep={u.nextStep} />}
               {u.actingHead && <div className="duty-shift-note">{dt('away.line', { head: u.actingHead.head.name, from: u.actingHead.startDate, to: u.actingHead.endDate })}</div>}
             </Card>
           ))}
