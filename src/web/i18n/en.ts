@@ -293,7 +293,6 @@ export const en: Record<MessageKey, string> = {
   'plan.publish': 'Approve and publish',
   'plan.publishConfirm': 'Publish version {version}?',
   'plan.publishConfirmText': 'Once published, this version is the plan in force: the reporting chain, duty and reminders follow it, and the previous version is superseded. A published version cannot be changed; start a revision instead.',
-  'plan.publishSaveFirst': 'Your unsaved changes are saved first.',
   'plan.publishWithBlanks': '{count} blanks are still to fill in. Publish version {version} anyway?',
   'plan.publishBlanksText': 'These are not filled in yet and will be printed as they are in the plan. Go back and fill them in, or publish now and fill them in a revision.',
   'plan.publishAnyway': 'Publish anyway',

@@ -291,7 +291,6 @@ export const zhCN = {
   'plan.publish': '审批发布',
   'plan.publishConfirm': '确定发布第 {version} 版吗？',
   'plan.publishConfirmText': '发布后，本版本即成为现行预案：报告链、值班和提醒按本版执行，上一版本随之废止。发布后不能再修改，只能新建修订稿。',
-  'plan.publishSaveFirst': '发布前会先保存当前修改。',
   'plan.publishWithBlanks': '还有 {count} 处【待填写】，仍要发布第 {version} 版吗？',
   'plan.publishBlanksText': '以下内容尚未补全，发布后会原样印在预案中；可以先返回补全，也可以发布后再新建修订稿补全。',
   'plan.publishAnyway': '仍然发布',

@@ -71,7 +71,7 @@ export default function PlanEditorPage() {
         </>
       ),
       okText: blanks.length ? t('plan.publishAnyway') : t('plan.publish'),
-      okButtonProps: { danger: blanks.length > 0, 'data-testid': 'publish-ok' } as Record<string, unknown>,
+      okButtonProps: { danger: blanks.length > 0, 'data-testid': 'publish-ok' },
       cancelText: t('common.cancel'),
       onOk: async () => {
         const { published, problems } = await state.publish();
