@@ -95,7 +95,11 @@ describe('incidents', () => {
     await teacher.getByTestId('principles').getByText('119').waitFor();
     // Without a plan of its own the unit is shown the four fixed phrases.
     await teacher.locator('[data-testid="principles"][data-source="default"]').getByText('先控制、后处置').waitFor();
-    assert.equal(await teacher.locator('a[href^="tel:"]').count(), 0, 'emergency numbers are shown, never dialled');
+    // Steady never dials by itself; the numbers are tel: links the person taps to call (issue 13).
+    assert.deepEqual(
+      await teacher.getByTestId('principles').locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ['tel:110', 'tel:119', 'tel:120', 'tel:122'],
+    );
     const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the incident page scrolls sideways by ${overflow}px on a phone`);
     await shot(teacher, 'incidents-page-phone-zh-teacher');
@@ -133,7 +137,7 @@ describe('incidents', () => {
     await shot(head, 'incidents-page-desktop-zh-after-ack');
 
     // The board follows, still without a reload; so does the teacher's page.
-    await row.getByTestId('status-tag').filter({ hasText: '已确认' }).waitFor({ timeout: 15_000 });
+    await row.getByTestId('status-tag').filter({ hasText: '已接报' }).waitFor({ timeout: 15_000 });
     await row.getByText('无待办时限').waitFor();
     assert.equal(await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker), 'board-open', 'the board did not reload');
     await teacher.locator('[data-testid="chain-step"][data-state="done"]').waitFor({ timeout: 15_000 });

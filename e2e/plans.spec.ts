@@ -16,7 +16,7 @@ const nameOf = (code: string) => names.get(code) ?? assert.fail(`no sample unit 
 
 interface ChainStep { kind: string; target: string; unitType?: string; role: string; deadlineMinutes: number }
 interface Person { id: string; name: string; roles: { unitId: string; role: string }[] }
-interface PlanVersion { planId: string; title: string; version: number; status: string; content: { reportingChain: ChainStep[] } }
+interface PlanVersion { planId: string; title: string; version: number; status: string; content: { reportingChain: ChainStep[] }; blanks: { section: string; field: string; text: string }[] }
 
 /** The named entry of a .docx (a zip), read through the central directory and inflated. */
 function zipEntry(zip: Buffer, name: string): string | undefined {
@@ -142,7 +142,7 @@ describe('plans', () => {
     await page.getByTestId('plan-save').click();
     await message(page, '已保存');
     await page.getByTestId('plan-publish').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
+    await page.getByTestId('publish-ok').click();
     const problems = page.getByTestId('plan-problems');
     await problems.getByText(/^报告链：.*第 2 步的时限/).waitFor();
     await page.locator('[data-testid="section-body"][data-section="chain"]').waitFor();
@@ -165,8 +165,27 @@ describe('plans', () => {
       ],
     );
 
+    // The template's 【待填写】 blanks are still there: the dialog lists them, section by section, as the
+    // server counted them, and asks to publish anyway.
+    assert.ok(saved.blanks.length > 0);
     await page.getByTestId('plan-publish').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title').filter({ hasText: `还有 ${saved.blanks.length} 处【待填写】，仍要发布第 1 版吗？` }).waitFor();
+    const listed = confirm.getByTestId('publish-blanks').locator('li');
+    const bySection = new Map<string, number>();
+    for (const b of saved.blanks) bySection.set(b.section, (bySection.get(b.section) ?? 0) + 1);
+    assert.deepEqual(
+      await listed.evaluateAll((items) => items.map((li) => [li.getAttribute('data-section'), Number(li.getAttribute('data-count'))])),
+      [...bySection.entries()],
+    );
+    await listed.filter({ hasText: /^应急处置：\d+ 处/ }).filter({ hasText: '【待填写：集合地点】' }).waitFor();
+    await shot(page, 'e2e-plan-publish-blanks-zh');
+    // Cancelling publishes nothing.
+    await confirm.getByRole('button', { name: /取\s?消/ }).click();
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('plan-status').textContent(), '草稿');
+    await page.getByTestId('plan-publish').click();
+    await page.getByTestId('publish-ok').filter({ hasText: /仍然发布/ }).click();
     await message(page, '已发布第 1 版');
     await eventually(async () => assert.equal(await page.getByTestId('plan-status').textContent(), '已发布'));
     assert.equal(await problems.count(), 0);
@@ -175,6 +194,8 @@ describe('plans', () => {
     // Export: the download is a Word document (a zip) whose body carries the plan's title.
     await page.getByRole('tab', { name: '预览与导出' }).click();
     await page.getByTestId('plan-preview').locator('iframe').waitFor();
+    // Export warns of the blanks it still prints.
+    await page.getByTestId('export-blanks').getByText(`本版本仍有 ${saved.blanks.length} 处【待填写】`).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-docx').click()]);
     assert.match(download.suggestedFilename(), /\.docx$/);
     const file = readFileSync((await download.path())!);
@@ -237,7 +258,7 @@ describe('plans', () => {
     assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 30], ['parent', 'supervisor', 60], ['nearest', 'supervisor', 120]]);
     assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
     await page.getByTestId('plan-publish').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /审批发布/ }).click();
+    await page.getByTestId('publish-ok').click();
     // Waited for in the data, not by its toast, which a slow moment can let fade unseen.
     await eventually(async () => {
       const now = await apiGet<PlanVersion>(page, `/plans/${plan.id}`);

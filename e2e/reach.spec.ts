@@ -143,7 +143,7 @@ describe('reaching people', () => {
     await shot(timeline, 'reach-incident-timeline-phone-zh');
     const english = await open(null, 'en');
     await english.goto(new URL(link).pathname);
-    await english.getByTestId('ack-done').getByText('Acknowledged').first().waitFor();
+    await english.getByTestId('ack-done').getByText('Receipt acknowledged').first().waitFor();
     await shot(english, 'reach-ack-phone-en-done');
     await english.goto('/a/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     await english.getByTestId('ack-not-found').waitFor();

@@ -50,10 +50,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * Starts the built server with the sample organisation (or, with `demo: false`, an empty database
  * that asks for first-run setup) on a free port and a fresh data directory.
  * Needs `npm run build` first; says so plainly when the build is missing. With `clockAt`, the
- * server's system clock starts at that moment (libfaketime) and runs on from there.
+ * server's system clock starts at that moment (libfaketime) and runs on from there. `cwd` is the
+ * folder the process starts in (the package folder unless given).
  */
 export async function startDemoServer(
-  { timeoutMs = 60_000, demo = true, clockAt, env = {} }: { timeoutMs?: number; demo?: boolean; clockAt?: Date; env?: Record<string, string> } = {},
+  { timeoutMs = 60_000, demo = true, clockAt, env = {}, cwd = ROOT }: { timeoutMs?: number; demo?: boolean; clockAt?: Date; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<RunningServer> {
   for (const [file, what] of [[CLI, 'server'], [WEB, 'web front end']] as const) {
     if (!existsSync(file)) throw new Error(`The built ${what} is missing (${file}). Run \`npm run build\` before the browser tests.`);
@@ -62,7 +63,8 @@ export async function startDemoServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
   let log = '';
   const child = spawn(process.execPath, demo ? [CLI, 'demo', '--serve'] : [CLI, 'serve'], {
-    cwd: ROOT,
+    // The package folder, unless a test starts it elsewhere (it must find its own files from anywhere).
+    cwd,
     // Links in messages point at this server, as STEADY_PUBLIC_URL would in production.
     env: {
       ...process.env, ...(clockAt ? faketimeEnv(clockAt) : {}), PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production',

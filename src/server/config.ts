@@ -97,6 +97,14 @@ function auditKeys(env: Env, cwd: string, dataDir: string): AuditKey[] {
   return [];
 }
 
+/**
+ * The built front end, found from this module's own place, not the folder the process started in:
+ * src/server (tsx) and dist/server (built) both sit two levels below the package, whose dist/web
+ * holds the build. So `node /opt/steady/dist/server/main.js` started from anywhere serves the app
+ * and the patrol QR links. STEADY_WEB_DIR, when set, is still read relative to the working folder.
+ */
+export const BUILT_WEB_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'web');
+
 /** Reads the environment once; every setting is checked here and named when wrong. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = resolve(cwd, env.STEADY_DATA_DIR || 'data');
@@ -106,7 +114,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.HOST || '0.0.0.0',
     dataDir,
     database: parseDatabaseUrl(databaseUrl),
-    webDir: resolve(cwd, env.STEADY_WEB_DIR || 'dist/web'),
+    webDir: env.STEADY_WEB_DIR ? resolve(cwd, env.STEADY_WEB_DIR) : BUILT_WEB_DIR,
     sessionHours: integer(env, 'STEADY_SESSION_HOURS', 12, 1, 24 * 30),
     secureCookies: flag(env, 'STEADY_SECURE_COOKIES', false),
     trustProxy: flag(env, 'STEADY_TRUST_PROXY', false),

@@ -168,6 +168,17 @@ export const HandoverBody = z.strictObject({
   pending: z.string().trim().max(HANDOVER_TEXT_MAX).default(''),
 });
 
+/**
+ * What a duty warning offers (issue #13): to a roster keeper the step itself (去排班, 指派值班领导); to
+ * anyone else, whom to ask — the unit's safety officers, else those of the nearest unit above.
+ */
+export const DutyNextStep = z.object({
+  /** The reader may keep this unit's roster (safety officer here or above, or an administrator). */
+  mayEditRoster: z.boolean(),
+  askWhom: z.array(DutyPerson.extend({ unitName: z.string() })),
+});
+export type DutyNextStep = z.infer<typeof DutyNextStep>;
+
 export const OnDutyUnit = z.object({
   unitId: Id,
   unitName: z.string(),
@@ -175,6 +186,7 @@ export const OnDutyUnit = z.object({
   timeZone: z.string(),
   shifts: z.array(Shift.pick({ id: true, kind: true, startsAt: true, endsAt: true, dutyLeader: true, actingLeader: true, staff: true })),
   actingHead: ActingHead.nullable(),
+  nextStep: DutyNextStep,
 });
 export const OnDutyNow = z.object({ at: Timestamp, units: z.array(OnDutyUnit), truncated: z.boolean() });
 
@@ -189,7 +201,8 @@ export const GapsQuery = z.object({
   unitId: Id,
   days: z.coerce.number().int().min(1).max(DUTY_DAYS_AHEAD_MAX).default(14),
 });
-export const Gaps = z.object({ unitId: Id, from: Timestamp, to: Timestamp, gaps: z.array(Gap) });
+export const Gaps = z.object({ unitId: Id, from: Timestamp, to: Timestamp, gaps: z.array(Gap), nextStep: DutyNextStep });
+export const NextStepView = DutyNextStep.extend({ unitId: Id });
 
 export const ImportResult = z.object({ from: LocalDate, to: LocalDate, shifts: z.number().int(), replaced: z.number().int() });
 

@@ -41,7 +41,7 @@ export const IncidentStep = z.object({
   doneAt: Timestamp.nullable(),
   doneBy: z.string().nullable(),
   recipients: z.array(z.object({
-    personId: Id, name: z.string(), reason: z.enum(['holder', 'deputy', 'parent']),
+    personId: Id, name: z.string(), reason: z.enum(['holder', 'acting', 'deputy', 'parent']),
     /** The newest message about this incident to them: by which channel, and whether it went out. */
     reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
   })),
@@ -153,6 +153,10 @@ export const StepParams = z.object({ id: Id, stepId: Id });
 export const FlagParams = z.object({ id: Id, flagId: Id });
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });
 export const EventBody = z.strictObject({ kind: z.enum(['comment', 'update']), text: z.string().trim().min(1).max(NOTE_MAX) });
-export const StatusBody = z.strictObject({ status: z.enum(['acknowledged', 'responding', 'under_control']) });
+/**
+ * The statuses the incident's handler sets. 'acknowledged' (已接报 / Received) is not among them: it
+ * follows from someone acknowledging receipt of a chain step, the one kind of 确认 (issue #13).
+ */
+export const StatusBody = z.strictObject({ status: z.enum(['responding', 'under_control']) });
 export const FileReportBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });
 export const CloseBody = z.strictObject({ report: AfterActionReport });

@@ -125,9 +125,11 @@ export const PatrolSummary = z.object({
   gate: z.object({
     /** The plan in force asks for the gatehouse to be staffed 24 hours. */
     required24h: z.boolean(),
+    /** People holding the gatekeeper role in the unit. */
     gatekeepers: z.number().int(),
+    /** People on the duty roster's shift on now (staff and duty leader). */
     dutyStaff: z.number().int(),
-    /** Someone holds the gate or duty role (or is on the roster) to staff it. */
+    /** A shift of the duty roster is on now: the same fact as GET /duty/now's shifts for the unit. */
     staffed: z.boolean(),
   }),
   patrols: z.object({

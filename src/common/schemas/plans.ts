@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { LOCALES } from '../locale.js';
 import { UNIT_TYPES } from '../org.js';
+import { BLANK_SECTIONS } from '../plan-blanks.js';
 import { PlanContent, PlanContentPatch, SpecialPeriod } from './plan-content.js';
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 export const PLAN_KINDS = ['standing', 'special_period'] as const;
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
-export const TEMPLATE_IDS = ['school', 'kindergarten', 'community', 'special_period'] as const;
+export const TEMPLATE_IDS = ['school', 'kindergarten', 'community', 'special_period', 'special_period_community'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** A person a plan refers to (leadership group, office contact), resolved for display. */
 export const PlanPerson = z.object({ id: Id, name: z.string(), phone: z.string().nullable() });
+
+/** A 【待填写】 blank still in a plan: its section, its field and its words. */
+export const PlanBlank = z.object({ section: z.enum(BLANK_SECTIONS), field: z.string(), text: z.string() });
 
 /** One version of a plan, with everything needed to show, print or export it. */
 export const PlanVersion = z.object({
@@ -33,6 +37,8 @@ export const PlanVersion = z.object({
   updatedAt: Timestamp,
   publishedAt: Timestamp.nullable(),
   approvedBy: PlanPerson.nullable(),
+  /** The template blanks left, section by section, computed by the server (publish and export warn of them). */
+  blanks: z.array(PlanBlank),
 });
 
 /** A plan just published, with what the publisher should know of its effect (e.g. a rule from tomorrow). */

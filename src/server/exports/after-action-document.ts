@@ -2,16 +2,24 @@ import { DateTime } from 'luxon';
 import type { Incident } from '../../common/schemas/incidents.js';
 import type { OfficialDocument } from './docx/outline.js';
 
+/**
+ * A type's name as the name of an event: 事件 is added only to a name that does not already end in
+ * a word for one (意外伤害事故, 食品安全事件, 传染病疫情, 设施设备险情 stand as they are).
+ */
+export function asEventName(type: string): string {
+  return /(事件|事故|疫情|险情)$/.test(type) ? type : `${type}事件`;
+}
+
 const TEXT = {
   'zh-CN': {
-    title: (unit: string, type: string) => `${unit}关于${type}事件的书面报告`, drill: '（演练）',
+    title: (unit: string, type: string) => `${unit}关于${asEventName(type)}的书面报告`, drill: '（演练）',
     sections: ['事件基本情况', '事件经过', '原因分析', '处置措施', '损失情况', '经验教训', '整改措施', '报告链执行情况'],
     facts: (i: Incident, when: string, type: string) => [`事件类型：${type}；事件等级：${'ⅠⅡⅢⅣ'[i.severity - 1]}级；发生地点：${i.place}；发生时间：${when}。`],
     followColumns: ['序号', '整改事项', '责任人', '完成时限'], chainColumns: ['步骤', '对象', '时限', '完成情况'],
     done: '按时完成', late: '超时', open: '未完成', none: '无', minutes: (m: number) => (m % 60 === 0 ? `${m / 60}小时内` : `${m}分钟内`),
   },
   en: {
-    title: (unit: string, type: string) => `${unit}: after-action report on a ${type.toLowerCase()} incident`, drill: ' (drill)',
+    title: (unit: string, type: string) => `${unit}: after-action report (${type})`, drill: ' (drill)',
     sections: ['The incident', 'What happened', 'Causes', 'Actions taken', 'Losses', 'Lessons', 'Follow-up tasks', 'How the reporting chain ran'],
     facts: (i: Incident, when: string, type: string) => [`Type: ${type}; severity: ${'I II III IV'.split(' ')[i.severity - 1]}; place: ${i.place}; time: ${when}.`],
     followColumns: ['No.', 'Task', 'Owner', 'Due'], chainColumns: ['Step', 'To', 'Within', 'Outcome'],

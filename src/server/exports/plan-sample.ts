@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/locale.js';
 import type { PlanVersion, TemplateId } from '../../common/schemas/plans.js';
+import { planBlanks } from '../../common/plan-blanks.js';
 import { loadPlanTemplate } from './plan-templates.js';
 
 /*
@@ -31,6 +32,7 @@ const UNIT_NAMES: Record<TemplateId, Record<Locale, string>> = {
   school: { 'zh-CN': '城关第一小学', en: 'Chengguan No. 1 Primary School' },
   community: { 'zh-CN': '东风社区居民委员会', en: 'Dongfeng Community' },
   special_period: { 'zh-CN': '城关第一小学', en: 'Chengguan No. 1 Primary School' },
+  special_period_community: { 'zh-CN': '东风社区居民委员会', en: 'Dongfeng Community' },
 };
 
 export function samplePlanVersion(templateId: TemplateId, locale: Locale): PlanVersion {
@@ -66,5 +68,6 @@ export function samplePlanVersion(templateId: TemplateId, locale: Locale): PlanV
     updatedAt: '2025-01-05T02:00:00.000Z',
     publishedAt: '2025-01-06T02:00:00.000Z',
     approvedBy: leader ?? null,
+    blanks: planBlanks({ title: template.title[locale].replace('{unit}', unitName), period: periodName ? { name: periodName } : null, content }),
   };
 }

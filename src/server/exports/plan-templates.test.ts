@@ -82,6 +82,20 @@ describe('plan templates', () => {
     assert.deepEqual(chain.map((s) => [s.target, s.deadlineMinutes]), [['unit', 10], ['parent', 60]]);
   });
 
+  it("speaks to a community's special period of residents and the street office, not of teachers, students or education authorities", () => {
+    const community = loadPlanTemplate('special_period_community');
+    assert.deepEqual(community.unitTypes, ['community']);
+    const zh = JSON.stringify(community.content['zh-CN']);
+    const en = JSON.stringify(community.content.en);
+    for (const word of ['师生', '学生', '教育行政部门', '班主任', '返校', '开学']) assert.ok(!zh.includes(word), `no "${word}"`);
+    for (const word of [/student/i, /teacher/i, /school/i, /education/i, /classes start/i]) assert.doesNotMatch(en, word);
+    assert.match(community.content['zh-CN'].purpose, /辖区居民生命财产安全/);
+    assert.match(community.content['zh-CN'].basis, /街道办事处和上级主管部门/);
+    assert.match(community.content.en.basis, /street office and the supervising authority/);
+    const roles = community.content['zh-CN'].procedures.flatMap((p) => p.steps.map((s) => s.role));
+    assert.ok(!roles.includes('class_teacher') && !roles.includes('gatekeeper'), 'no school posts in the procedures');
+  });
+
   it('requires the daily report by 15:00 and approved leave only in the special period', () => {
     for (const t of listPlanTemplates()) {
       const { dailyReport, leaveApprovalRequired } = t.content['zh-CN'];

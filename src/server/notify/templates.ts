@@ -5,6 +5,7 @@
  * submit for approval are in docs/channels.md.
  */
 import type { OutgoingMessage, TemplateKind } from './channels/channel.js';
+import { hasDrillMark } from './channels/compose.js';
 
 /** Aliyun: each variable of a notice template holds 1–35 characters (its template rules). */
 export const ALIYUN_VARIABLE_MAX = 35;
@@ -31,7 +32,9 @@ export function templateCall(message: OutgoingMessage, variableMax: number): Tem
     };
     return { kind: 'alert', names: ['unit', 'event', 'due', 'reply'], values };
   }
-  return { kind: 'notice', names: ['title'], values: { title: cut(`${drill}${message.title}`) } };
+  // A title that already starts with 【演练】 says so once (the brackets become spaces below).
+  const noticeDrill = hasDrillMark(message.title) ? '' : drill;
+  return { kind: 'notice', names: ['title'], values: { title: cut(`${noticeDrill}${message.title}`) } };
 }
 
 /** The first `max` code points, the last one an ellipsis when cut. */

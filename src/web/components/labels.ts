@@ -22,7 +22,7 @@ export const localeOptions = (t: Translate) => LOCALES.map((value) => ({ value, 
 export const incidentTypeOptions = (t: Translate) => INCIDENT_TYPES.map((value) => ({ value, label: incidentTypeLabel(t, value) }));
 export const drillTypeOptions = (t: Translate) => DRILL_TYPES.map((value) => ({ value, label: drillTypeLabel(t, value) }));
 /** The plan templates; a record so that the compiler notices a new one (the schema module would bring zod along). */
-const TEMPLATES: Record<TemplateId, true> = { school: true, kindergarten: true, community: true, special_period: true };
+const TEMPLATES: Record<TemplateId, true> = { school: true, kindergarten: true, community: true, special_period: true, special_period_community: true };
 export const templateOptions = (t: Translate) => (Object.keys(TEMPLATES) as TemplateId[]).map((value) => ({ value, label: templateLabel(t, value) }));
 /** A chosen unit above (`ancestor`) is set through the API: a unit's own people cannot browse the units above it. */
 export const chainTargetOptions = (t: Translate, current?: ChainStep['target']) =>

@@ -12,8 +12,9 @@ import { evacuationOnTarget, type DrillService } from './drills.service.js';
 const tags = ['drills'];
 type DrillView = z.infer<typeof Drill>;
 
-const present = (d: DrillRow & { unit_name?: string }, unitName = d.unit_name ?? ''): DrillView => ({
-  id: d.id, unitId: d.unit_id, unitName, type: d.type as DrillView['type'], title: d.title, plannedDate: d.planned_date, status: d.status as DrillView['status'],
+/** Every answer names the drill's unit (the service returns it with each row). */
+const present = (d: DrillRow & { unit_name: string }): DrillView => ({
+  id: d.id, unitId: d.unit_id, unitName: d.unit_name, type: d.type as DrillView['type'], title: d.title, plannedDate: d.planned_date, status: d.status as DrillView['status'],
   startedAt: d.started_at, endedAt: d.ended_at, participants: d.participants, evacuationSeconds: d.evacuation_seconds,
   evacuationOnTarget: evacuationOnTarget(d.evacuation_seconds), evaluation: d.evaluation, problems: JSON.parse(d.problems_json) as string[],
 });

@@ -36,7 +36,7 @@ export class DrillService {
     private readonly rules: PlanRules,
   ) {}
 
-  async schedule(actor: Actor, input: z.infer<typeof ScheduleDrillBody>): Promise<DrillRow> {
+  async schedule(actor: Actor, input: z.infer<typeof ScheduleDrillBody>): Promise<DrillRow & { unit_name: string }> {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const now = this.clock.now().toISOString();
@@ -46,12 +46,12 @@ export class DrillService {
       };
       await tx.insertInto('drills').values(row).execute();
       await this.audit.record(tx, actor, { action: 'drill.schedule', entity: 'drill', entityId: row.id, unitId: unit.id, after: snapshot(row) });
-      return row;
+      return { ...row, unit_name: unit.name };
     });
   }
 
   /** Records how a drill went; the times must make sense and not lie in the future. */
-  async record(actor: Actor, id: string, input: z.infer<typeof RecordDrillBody>): Promise<DrillRow> {
+  async record(actor: Actor, id: string, input: z.infer<typeof RecordDrillBody>): Promise<DrillRow & { unit_name: string }> {
     const started = new Date(input.startedAt);
     const ended = new Date(input.endedAt);
     if (ended <= started) throw invalid('endedAt', 'drill.endBeforeStart');
@@ -70,7 +70,7 @@ export class DrillService {
       await tx.updateTable('drills').set(changes).where('id', '=', id).execute();
       const after = { ...before, ...changes };
       await this.audit.record(tx, actor, { action: 'drill.record', entity: 'drill', entityId: id, unitId: before.unit_id, before: snapshot(before), after: snapshot(after) });
-      return after;
+      return { ...after, unit_name: unit.name };
     });
   }
 

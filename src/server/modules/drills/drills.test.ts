@@ -71,12 +71,14 @@ for (const dialect of dialectsUnderTest()) {
     it('records a drill; evacuation is measured against the two-minute target', async () => {
       const planned = await head.post('/api/v1/drills', { unitId: k1, type: 'fire_evacuation', plannedDate: '2027-02-20', title: '春季消防疏散演练' });
       assert.equal(planned.statusCode, 201, planned.body);
+      assert.equal(planned.json().unitName, '城关镇中心幼儿园', 'planning answers with the unit named');
       const res = await head.post(`/api/v1/drills/${planned.json().id}/record`, {
         startedAt: '2027-02-20T01:30:00.000Z', endedAt: '2027-02-20T01:45:00.000Z', participants: 186, evacuationSeconds: 105,
         evaluation: '疏散有序，小班速度偏慢', problems: ['二楼东侧楼梯照明不足'],
       });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().evacuationOnTarget, true);
+      assert.equal(res.json().unitName, '城关镇中心幼儿园', 'recording answers with the unit named');
       assert.deepEqual(res.json().problems, ['二楼东侧楼梯照明不足']);
       const one = await head.get(`/api/v1/drills/${planned.json().id}`);
       assert.equal(one.statusCode, 200);

@@ -21,6 +21,18 @@ export const shiftsOnDates = (db: Executor, unitId: string, fromDate: string, to
   db.selectFrom('duty_shifts').selectAll().where('unit_id', '=', unitId).where('local_date', '>=', fromDate).where('local_date', '<=', toDate).orderBy('starts_at').execute();
 
 /** The shifts of these units that cover a moment. */
+/** Those who keep rosters (safety officers) in any of these units, with their unit's name. */
+export const rosterKeepersIn = (db: Executor, unitIds: string[]) =>
+  unitIds.length === 0 ? Promise.resolve([]) : db
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .innerJoin('units', 'units.id', 'memberships.unit_id')
+    .select(['people.id', 'people.name', 'people.phone', 'memberships.unit_id', 'units.name as unit_name'])
+    .where('memberships.unit_id', 'in', unitIds)
+    .where('memberships.role', '=', 'safety_officer')
+    .orderBy('people.name')
+    .execute();
+
 export async function shiftsAt(db: Executor, unitIds: string[], at: string): Promise<DutyShiftRow[]> {
   if (unitIds.length === 0) return [];
   return db.selectFrom('duty_shifts').selectAll().where('unit_id', 'in', unitIds).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('starts_at').execute();

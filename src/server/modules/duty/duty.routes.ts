@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateRotationBody, CreateShiftBody, DutyPeople, GapsQuery, Gaps, GenerateBody, Generated, Handover, HandoverBody, OnDutyNow, OverrideBody, ProposeSwapBody,
-  Rotation, Roster, RosterQuery, Shift, Swap,
+  NextStepView, Rotation, Roster, RosterQuery, Shift, Swap,
 } from '../../../common/schemas/duty.js';
 import { Id } from '../../../common/schemas/shared.js';
 import type { Executor } from '../../db/database.js';
@@ -40,6 +40,10 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
 
   r.get('/api/v1/duty/now', { schema: { tags, summary: 'Who is on duty now in every unit of your subtree (or below one unit), with phone numbers', querystring: z.object({ unitId: Id.optional() }), response: { 200: OnDutyNow, ...problemResponses } } }, async (req) =>
     m.duty.now(actorOf(req), req.query.unitId),
+  );
+
+  r.get('/api/v1/duty/next-step', { schema: { tags, summary: 'What a unit’s duty warnings offer you: the step itself (you keep its roster) or whom to ask', querystring: z.object({ unitId: Id }), response: { 200: NextStepView, ...problemResponses } } }, async (req) =>
+    m.duty.nextStep(actorOf(req), req.query.unitId),
   );
 
   r.get('/api/v1/duty/gaps', { schema: { tags, summary: 'Where the roster falls short of the plan over the next days', querystring: GapsQuery, response: { 200: Gaps, ...problemResponses } } }, async (req) =>

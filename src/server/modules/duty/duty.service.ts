@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ActingHead, CreateShiftBody, DutyPerson, OnDutyUnit, OverrideBody, Shift } from '../../../common/schemas/duty.js';
+import type { ActingHead, CreateShiftBody, DutyNextStep, DutyPerson, OnDutyUnit, OverrideBody, Shift } from '../../../common/schemas/duty.js';
 import { DUTY_RANGE_DAYS_MAX } from '../../../common/schemas/duty.js';
 import { localDate, localToUtc, nextDay } from '../../../common/time.js';
 import type { Db, Executor } from '../../db/database.js';
@@ -13,7 +13,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import { requireRosterKeeper } from './duty.policy.js';
+import { isRosterKeeper, requireRosterKeeper } from './duty.policy.js';
 import { peopleIndex, presentShifts } from './duty.presenter.js';
 import * as repo from './duty.repository.js';
 import { findGaps, type DayRules } from './gaps.js';
@@ -87,6 +87,33 @@ export class DutyService {
     return repo.peopleOfUnit(this.db, unit.id);
   }
 
+  /**
+   * What each unit's duty warnings offer this reader: the step itself when they keep the roster, else
+   * whom to ask — the unit's own safety officers, or, when it has none, those of the nearest unit above
+   * (their phone only when that unit is one the reader can see).
+   */
+  async nextSteps(actor: Actor, units: { id: string; path: string }[], tx: Executor = this.db): Promise<Map<string, DutyNextStep>> {
+    const lineage = (path: string) => path.split('/').filter(Boolean).reverse();
+    const keepers = await repo.rosterKeepersIn(tx, [...new Set(units.flatMap((u) => lineage(u.path)))]);
+    const result = new Map<string, DutyNextStep>();
+    for (const unit of units) {
+      const nearest = lineage(unit.path).find((id) => keepers.some((k) => k.unit_id === id));
+      // The keepers' unit is this one or one above it: its path is the start of this unit's path.
+      const keepersPath = nearest ? unit.path.slice(0, unit.path.indexOf(`/${nearest}/`) + nearest.length + 2) : '';
+      const askWhom = keepers.filter((k) => k.unit_id === nearest).map((k) => ({
+        id: k.id, name: k.name, unitName: k.unit_name, phone: canSee(actor, keepersPath) ? k.phone : null,
+      }));
+      result.set(unit.id, { mayEditRoster: isRosterKeeper(actor, unit.path), askWhom });
+    }
+    return result;
+  }
+
+  /** One unit's next step for its duty warnings (the unit page's gate card asks for it). */
+  async nextStep(actor: Actor, unitId: string): Promise<DutyNextStep & { unitId: string }> {
+    const unit = await this.units.requireVisible(actor, unitId);
+    return { unitId: unit.id, ...(await this.nextSteps(actor, [unit])).get(unit.id)! };
+  }
+
   /** Who is on duty now in every unit of a subtree (the caller's, or below one unit). */
   async now(actor: Actor, unitId?: string): Promise<{ at: string; units: z.infer<typeof OnDutyUnit>[]; truncated: boolean }> {
     const at = this.clock.now();
@@ -95,12 +122,14 @@ export class DutyService {
     const ids = rows.map((u) => u.id);
     const shifts = await presentShifts(this.db, this.leave, await repo.shiftsAt(this.db, ids, at.toISOString()));
     const heads = await this.actingHeads(await this.leave.effectiveIn(ids, at, new Date(at.getTime() + 1)));
+    const steps = await this.nextSteps(actor, rows);
     const pick = ({ id, kind, startsAt, endsAt, dutyLeader, actingLeader, staff }: z.infer<typeof Shift>) => ({ id, kind, startsAt, endsAt, dutyLeader, actingLeader, staff });
     return {
       at: at.toISOString(), truncated: total > rows.length,
       units: rows.map((u) => ({
         unitId: u.id, unitName: u.name, depth: u.depth, timeZone: u.time_zone,
         shifts: shifts.filter((s) => s.unitId === u.id).map(pick), actingHead: heads.find((h) => h.unitId === u.id) ?? null,
+        nextStep: steps.get(u.id)!,
       })),
     };
   }
@@ -122,7 +151,7 @@ export class DutyService {
       shifts: shifts.map((s) => ({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at, hasLeader: leaders.has(s.id) })),
       rulesOn: (day) => byDate.get(day) ?? { twentyFourHour: false, dutyLeaderRequired: false },
     });
-    return { unitId: unit.id, from: from.toISOString(), to: to.toISOString(), gaps };
+    return { unitId: unit.id, from: from.toISOString(), to: to.toISOString(), gaps, nextStep: (await this.nextSteps(actor, [unit])).get(unit.id)! };
   }
 
   /** A shift entered by hand. */

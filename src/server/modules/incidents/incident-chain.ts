@@ -30,11 +30,19 @@ export interface ActingHeads {
   actingHeadFor(unitId: string, at: Date, tx: Executor): Promise<{ headPersonId: string; deputyPersonId: string } | null>;
 }
 
-/** The people holding a role in a unit; a head away on leave gives way to the deputy for those dates. */
-async function holdersOf(ctx: ChainContext, unitId: string, role: string): Promise<string[]> {
+/**
+ * The people holding a role in a unit; a head away on leave gives way to the deputy for those dates.
+ * `acting` names that deputy, so the chain can say why they are told (代行负责人, not 责任人).
+ */
+async function holdersWithActing(ctx: ChainContext, unitId: string, role: string): Promise<{ people: string[]; acting: string | null }> {
   const holders = await peopleRepo.personIdsWithRole(ctx.tx, unitId, role);
   const acting = role === 'accountable_head' && ctx.heads ? await ctx.heads.actingHeadFor(unitId, ctx.now, ctx.tx) : null;
-  return acting ? [...new Set(holders.map((id) => (id === acting.headPersonId ? acting.deputyPersonId : id)))] : holders;
+  if (!acting || !holders.includes(acting.headPersonId)) return { people: holders, acting: null };
+  return { people: [...new Set(holders.map((id) => (id === acting.headPersonId ? acting.deputyPersonId : id)))], acting: acting.deputyPersonId };
+}
+
+async function holdersOf(ctx: ChainContext, unitId: string, role: string): Promise<string[]> {
+  return (await holdersWithActing(ctx, unitId, role)).people;
 }
 
 /**
@@ -64,16 +72,17 @@ export async function recordEvent(ctx: ChainContext, kind: string, text: string 
 }
 
 /**
- * Who is told of a step, and why: `holder` holds the role (or files the report), `deputy` stands in
+ * Who is told of a step, and why: `holder` holds the role (or files the report), `acting` acts for
+ * a head away on leave (the leave names them; they act as the holder would), `deputy` stands in
  * for the head (named by the plan up front, or escalated to), `parent` is the unit above, told of a
  * missed report. Only holders and deputies act on a step; the parent is told, never asked to file.
  */
-export type RecipientReason = 'holder' | 'deputy' | 'parent';
+export type RecipientReason = 'holder' | 'acting' | 'deputy' | 'parent';
 /** Why a message is sent: `copy` is the plan's deputy told with the holders, `deputy` an escalation. */
 export type TellReason = RecipientReason | 'copy';
 
 /** May this recipient acknowledge or file the step? The parent unit, told of a missed report, may not. */
-export const actsOnStep = (reason: string): boolean => reason === 'holder' || reason === 'deputy';
+export const actsOnStep = (reason: string): boolean => reason === 'holder' || reason === 'acting' || reason === 'deputy';
 
 /**
  * A drill never alarms anyone outside the incident's own unit: a step addressed to the parent unit
@@ -91,12 +100,13 @@ const silenced = (ctx: ChainContext, step: IncidentStepRow, reason: TellReason) 
  */
 export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<'active' | 'practised'> {
   if (step.kind === 'notify' && silenced(ctx, step, 'holder')) return practise(ctx, step);
-  const holders = step.kind === 'notify' ? await holdersOf(ctx, step.target_unit_id, step.role) : await holdersOf(ctx, ctx.incident.unit_id, 'accountable_head');
-  const people = silenced(ctx, step, 'holder') ? [] : holders;
+  const holders = step.kind === 'notify' ? await holdersWithActing(ctx, step.target_unit_id, step.role) : await holdersWithActing(ctx, ctx.incident.unit_id, 'accountable_head');
+  const people = silenced(ctx, step, 'holder') ? [] : holders.people;
   const told = new Set([...people, ...(await repo.recipientsOf(ctx.tx, [step.id])).map((r) => r.person_id)]);
   const copies = (await namedDeputiesOf(ctx, step)).filter((id) => !told.has(id));
   await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
-  await tell(ctx, step, people, 'holder');
+  await tell(ctx, step, people.filter((id) => id !== holders.acting), 'holder');
+  await tell(ctx, step, people.filter((id) => id === holders.acting), 'acting');
   await tell(ctx, step, copies, 'copy');
   await recordEvent(ctx, 'step.activated', null, { stepId: step.id, position: step.position, people: people.length + copies.length, simulated: step.simulated === 1 }, true);
   return 'active';
@@ -172,7 +182,7 @@ export async function onStepDue(ctx: ChainContext, step: IncidentStepRow): Promi
   await recordEvent(ctx, 'step.late', null, { stepId: step.id, position: step.position }, true);
   if (step.kind === 'notify') {
     // Deputies told up front are told again, now that the head has not answered; the holders who missed it are not.
-    const missed = recipients.filter((r) => r.reason === 'holder').map((r) => r.person_id);
+    const missed = recipients.filter((r) => r.reason === 'holder' || r.reason === 'acting').map((r) => r.person_id);
     const deputies = silenced(ctx, step, 'deputy') ? [] : (await deputiesOf(ctx, step)).filter((id) => !missed.includes(id));
     await tell(ctx, step, deputies, 'deputy');
     await recordEvent(ctx, 'step.escalated', null, { stepId: step.id, people: deputies.length }, true);

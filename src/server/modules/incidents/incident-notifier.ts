@@ -44,7 +44,9 @@ export class IncidentNotifier {
     const body = `${ctx.incident.place}：${ctx.incident.description}\n${translate(locale, ask, { due, minutes: step.deadline_minutes })}`;
     // Those who must act get an acknowledge link for the step; the parent unit, told only, does not.
     const asks = step.kind === 'notify' && reason !== 'parent';
-    await this.send(ctx, people, reason === 'copy' ? 'incident.deputy_copy' : `incident.${reason}`, title, body, {
+    // The acting head is asked exactly as the head would be (the same kind of message).
+    const kind = reason === 'copy' ? 'incident.deputy_copy' : reason === 'acting' ? 'incident.holder' : `incident.${reason}`;
+    await this.send(ctx, people, kind, title, body, {
       priority: ctx.incident.severity <= 2 ? 'critical' : 'urgent',
       params: { unit: ctx.incident.unit_name, event: this.event(ctx, locale), due },
       ...(asks ? { ask: { stepId: step.id, respondBy: this.respondBy(ctx, step) } } : {}),

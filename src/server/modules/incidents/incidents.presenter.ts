@@ -43,7 +43,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
         id: s.id, position: s.position, kind: s.kind as 'notify' | 'report', targetUnitId: s.target_unit_id, targetUnitName: b.unitNames.get(s.target_unit_id) ?? '',
         role: s.role as Incident['steps'][number]['role'], deadlineMinutes: s.deadline_minutes, dueAt: s.due_at, state: s.state as 'waiting' | 'active' | 'done',
         late: s.late === 1, simulated: s.simulated === 1, doneAt: s.done_at, doneBy: s.done_by_person_id ? (b.names.get(s.done_by_person_id) ?? null) : null,
-        recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'deputy' | 'parent', reached: reachOf(b.reached.get(r.person_id)) })),
+        recipients: recipients.map((r) => ({ personId: r.person_id, name: r.name, reason: r.reason as 'holder' | 'acting' | 'deputy' | 'parent', reached: reachOf(b.reached.get(r.person_id)) })),
         mine: s.state === 'active' && incident.status !== 'closed' && recipients.some((r) => r.person_id === me && actsOnStep(r.reason)),
       };
     }),

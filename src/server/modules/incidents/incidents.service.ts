@@ -215,7 +215,7 @@ export class IncidentService {
   }
 
   /** Status moves forward only; closing needs the after-action report (see close). */
-  async changeStatus(actor: Actor, incidentId: string, status: Exclude<IncidentStatus, 'reported' | 'closed'>): Promise<void> {
+  async changeStatus(actor: Actor, incidentId: string, status: Exclude<IncidentStatus, 'reported' | 'acknowledged' | 'closed'>): Promise<void> {
     await this.act(actor, incidentId, async (ctx) => {
       requireManage(actor, ctx.incident.unit_path);
       if (INCIDENT_STATUSES.indexOf(status) <= INCIDENT_STATUSES.indexOf(ctx.incident.status as IncidentStatus)) {

@@ -83,15 +83,15 @@ for (const dialect of dialectsUnderTest()) {
       const teacher = await as('k1.teacher1');
       const res = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'injury', severity: 4, place: '操场', description: '幼儿摔倒擦伤膝盖，已消毒包扎' });
       assert.equal(res.statusCode, 201, res.body);
-      return res.json().steps[0].recipients.map((r: { personId?: string; name: string }) => r.name);
+      return res.json().steps[0].recipients.map((r: { personId?: string; name: string; reason: string }) => (r.reason === 'acting' ? `${r.name} (acting)` : r.name));
     };
     const nameOf = async (username: string) => (await t.c.db.selectFrom('people').select('name').where('id', '=', ids[username]!).executeTakeFirstOrThrow()).name;
 
     it('the incident chain tells the acting head on the leave’s dates only, in the unit’s own time zone', async () => {
       const [head, deputy] = [await nameOf('k1.head'), await nameOf('k1.safety')];
       assert.deepEqual(await reportAt('2027-04-04T15:59:00.000Z'), [head], '23:59 on 4 April: the head is still in');
-      assert.deepEqual(await reportAt('2027-04-04T16:00:00.000Z'), [deputy], 'midnight of 5 April: the deputy acts');
-      assert.deepEqual(await reportAt('2027-04-06T02:00:00.000Z'), [deputy]);
+      assert.deepEqual(await reportAt('2027-04-04T16:00:00.000Z'), [`${deputy} (acting)`], 'midnight of 5 April: the deputy acts, and the chain says so (not "holder")');
+      assert.deepEqual(await reportAt('2027-04-06T02:00:00.000Z'), [`${deputy} (acting)`]);
       const acting = await t.c.leave.actingHeadFor(k1, new Date('2027-04-06T02:00:00.000Z'));
       assert.deepEqual([acting?.headPersonId, acting?.deputyPersonId], [ids['k1.head'], ids['k1.safety']]);
       assert.deepEqual(await reportAt('2027-04-07T16:00:00.000Z'), [head], 'back on 8 April');

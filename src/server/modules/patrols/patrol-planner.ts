@@ -157,6 +157,14 @@ export class PatrolPlanner {
     }, now);
   }
 
+  /**
+   * Who the duty roster has on duty now, or null when no shift is on: the one fact that the unit page's
+   * gate card and the duty screens' 当前值班 both read, so they cannot disagree (issue #13).
+   */
+  async rosteredNow(tx: Executor, unitId: string, at: Date): Promise<{ staff: string[]; leaders: string[] } | null> {
+    return (await this.onDuty?.(unitId, at, tx)) ?? null;
+  }
+
   /** Whom a prompt goes to: the duty staff on the roster now (else everyone holding duty_staff), and the gate. */
   async staffOf(tx: Executor, unitId: string, at: Date): Promise<string[]> {
     const rostered = await this.onDuty?.(unitId, at, tx);

@@ -222,7 +222,11 @@ for (const dialect of dialectsUnderTest()) {
 
     it('the unit page shows the gate’s 24-hour staffing and the night’s patrols done of those due', async () => {
       const summary = (await duty.get(`/api/v1/units/${s1}/patrol-summary`)).json();
-      assert.deepEqual(summary.gate, { required24h: true, gatekeepers: 1, dutyStaff: 1, staffed: true });
+      // No roster yet: a gatekeeper and duty staff hold their roles, but nobody is on a shift now, so the
+      // unit page says what 当前值班 says (issue #13): nobody on duty.
+      assert.deepEqual(summary.gate, { required24h: true, gatekeepers: 1, dutyStaff: 0, staffed: false });
+      const nowShifts = async () => (await duty.get(`/api/v1/duty/now?unitId=${s1}`)).json().units.find((u: { unitId: string }) => u.unitId === s1).shifts.length;
+      assert.equal(await nowShifts(), 0);
       assert.equal(summary.patrols.nightDate, '2027-03-01');
       assert.equal(summary.patrols.planned, 5 - (await night(s1, '2027-03-01')).filter((p) => p.state === 'cancelled').length);
       assert.equal(summary.patrols.done, 1);
@@ -230,8 +234,19 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(summary.patrols.due >= 2 && summary.patrols.due <= summary.patrols.planned);
       assert.equal(summary.patrols.checkpoints, 3);
       const community = (await (await t.signIn('c2.safety')).get(`/api/v1/units/${await unitIdByName(t, '南街社区')}/patrol-summary`)).json();
-      assert.deepEqual(community.gate, { required24h: false, gatekeepers: 0, dutyStaff: 1, staffed: true });
+      assert.deepEqual(community.gate, { required24h: false, gatekeepers: 0, dutyStaff: 0, staffed: false });
       assert.equal(community.patrols.window, null);
+
+      // A shift on now: both screens read it, and agree.
+      const safety = await t.signIn('s1.safety');
+      const head = await t.signIn('s1.head');
+      const now = clock.now().getTime();
+      const shift = await safety.post('/api/v1/duty/shifts', {
+        unitId: s1, startsAt: new Date(now - 30 * 60_000).toISOString(), endsAt: new Date(now + 30 * 60_000).toISOString(), dutyLeaderId: safety.me.personId, staffIds: [head.me.personId],
+      });
+      assert.equal(shift.statusCode, 201, shift.body);
+      assert.deepEqual((await duty.get(`/api/v1/units/${s1}/patrol-summary`)).json().gate, { required24h: true, gatekeepers: 1, dutyStaff: 2, staffed: true });
+      assert.equal(await nowShifts(), 1);
     });
 
     it('with a duty roster, the prompt goes to the staff on shift (and the gate), a miss to the shift’s duty leader', async () => {

@@ -132,13 +132,15 @@ export class PatrolService {
     const { rules } = await this.rules.forUnit(unit.id, now);
     const holders = await peopleRepo.holdersIn(this.db, unit.id);
     const gatekeepers = new Set(holders.filter((h) => h.role === 'gatekeeper').map((h) => h.id)).size;
-    const dutyStaff = new Set(holders.filter((h) => h.role === 'duty_staff').map((h) => h.id)).size;
-    const onDuty = await this.planner.staffOf(this.db, unit.id, now);
+    // Staffed means a shift of the roster is on now: the same fact as 当前值班 (GET /duty/now), not merely
+    // that someone holds the gate or duty role.
+    const rostered = await this.planner.rosteredNow(this.db, unit.id, now);
+    const dutyStaff = rostered ? new Set([...rostered.staff, ...rostered.leaders]).size : 0;
     const nightDate = nightAt(now, rules.duty.patrolWindow, unit.time_zone);
     const rows = (await repo.patrolsOfNight(this.db, unit.id, nightDate)).filter((p) => p.state !== 'cancelled');
     return {
       unitId: unit.id,
-      gate: { required24h: rules.duty.gateStaffed24h, gatekeepers, dutyStaff, staffed: onDuty.length > 0 },
+      gate: { required24h: rules.duty.gateStaffed24h, gatekeepers, dutyStaff, staffed: rostered !== null },
       patrols: {
         nightDate, window: rules.duty.patrolWindow, planned: rows.length,
         due: rows.filter((p) => p.state !== 'planned').length, done: rows.filter((p) => p.state === 'done').length,

@@ -10,6 +10,8 @@ import type { PlanService } from './plans.service.js';
 
 const tags = ['plans'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** How many 【待填写】 blanks the exported version still has (its list is in the version's `blanks`). */
+export const BLANKS_HEADER = 'x-steady-plan-blanks';
 
 /** RFC 6266: an ASCII fallback name and the real (often Chinese) one. */
 const attachment = (name: string, ext: string) =>
@@ -28,13 +30,17 @@ export function planExportRoutes(app: FastifyInstance, plans: PlanService): void
   }, async (req, reply) => {
     const plan = await view(actorOf(req), req.params.id, req.params.version);
     const buffer = await renderOfficialDocx(planToOfficialDocument(plan));
-    return reply.type(DOCX).header('content-disposition', attachment(`${plan.title}（第${plan.version}版）`, 'docx')).send(buffer);
+    // The document itself stays clean; the count of 【待填写】 blanks left travels beside it, so a client
+    // can warn (the web app lists them, section by section, before it downloads).
+    return reply.type(DOCX).header('content-disposition', attachment(`${plan.title}（第${plan.version}版）`, 'docx'))
+      .header(BLANKS_HEADER, String(plan.blanks.length)).send(buffer);
   });
 
   r.get('/api/v1/plans/:id/versions/:version/print', {
     schema: { tags, summary: 'The version as an A4 print view (HTML)', params: PlanVersionParams, produces: ['text/html'] },
   }, async (req, reply) => {
     const plan = await view(actorOf(req), req.params.id, req.params.version);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(planToPrintHtml(plan));
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .header(BLANKS_HEADER, String(plan.blanks.length)).send(planToPrintHtml(plan));
   });
 }

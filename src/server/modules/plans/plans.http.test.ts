@@ -50,6 +50,29 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(chain.at(-1), ['nearest', 'supervisor', 120]);
     });
 
+    it('lists the 【待填写】 blanks left, section by section, each at its field; filling one removes it', async () => {
+      const plan = await draft();
+      const written = JSON.stringify(plan.content).match(/【待填写：[^】]*】/g) ?? [];
+      assert.ok(written.length > 0, 'the template leaves blanks to fill in');
+      const blanks = plan.blanks as { section: string; field: string; text: string }[];
+      assert.deepEqual(blanks.map((b) => b.text).sort(), [...written].sort(), 'every blank written in the content, and only those');
+      const at = (field: string) => field.split('.').slice(1).reduce((v: any, k) => v?.[k], plan.content) as string;
+      for (const b of blanks) assert.ok(at(b.field).includes(b.text), `${b.field} holds ${b.text}`);
+      for (const b of blanks.filter((x) => x.field.startsWith('content.procedures.'))) assert.equal(b.section, 'procedures');
+      for (const b of blanks.filter((x) => x.field.startsWith('content.duties.'))) assert.equal(b.section, 'duties');
+      const order = ['general', 'leadership', 'duties', 'chain', 'reportStages', 'procedures'];
+      assert.deepEqual(blanks.map((b) => order.indexOf(b.section)), [...blanks.map((b) => order.indexOf(b.section))].sort((a, b) => a - b), 'in the editor’s section order');
+
+      const office = blanks.find((b) => b.section === 'duties')!;
+      const after = await setContent((c) => {
+        const path = office.field.split('.').slice(1);
+        const holder = path.slice(0, -1).reduce((v: any, k) => v[k], c);
+        holder[path.at(-1)!] = (holder[path.at(-1)!] as string).replace(office.text, '0571-88886666');
+      });
+      assert.equal(after.blanks.length, blanks.length - 1);
+      assert.ok(!after.blanks.some((b: { field: string; text: string }) => b.field === office.field && b.text === office.text));
+    });
+
     it('refuses to publish when the chain deadlines do not increase, and publishes nothing', async () => {
       await setContent((c) => {
         c.reportingChain = [
@@ -121,10 +144,17 @@ for (const dialect of dialectsUnderTest()) {
         c.leadership.leaderId = head.me.personId;
       });
       assert.equal((await safety.post(`/api/v1/plans/${planId}/publish`)).statusCode, 403);
-      const res = await head.post(`/api/v1/plans/${planId}/publish`);
+      const left = (await draft()).blanks.length;
+      const res = await head.post(`/api/v1/plans/${planId}/publish`, {}, { 'accept-language': 'en' });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().status, 'published');
       assert.equal(res.json().approvedBy.id, head.me.personId);
+      // Blanks left do not stop the head; the answer lists them and says how many remain.
+      assert.equal(res.json().blanks.length, left);
+      assert.ok(res.json().notices.some((n: { message: string }) => n.message === `Published, but ${left} [To fill in] blanks are left: start a revision and fill them in soon.`), res.body);
+      const docx = await safety.get(`/api/v1/plans/${planId}/versions/1/document.docx`);
+      assert.equal(docx.statusCode, 200);
+      assert.equal(docx.headers['x-steady-plan-blanks'], String(left), 'the export says how many blanks it still prints');
       const rules = (await safety.get(`/api/v1/units/${k1}/rules`)).json();
       assert.equal(rules.standingPlan.planId, planId);
       assert.equal(rules.dutyLeaderRequired, true);

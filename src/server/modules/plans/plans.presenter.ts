@@ -2,6 +2,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { UnitType } from '../../../common/org.js';
 import { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanSummary, PlanVersion } from '../../../common/schemas/plans.js';
+import { planBlanks } from '../../../common/plan-blanks.js';
 import { periodBounds } from '../../../common/time.js';
 import type { z } from 'zod';
 import type { PlanVersionRow } from '../../db/schema.js';
@@ -29,6 +30,7 @@ export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: 
     people: [...new Set(ids)].map((id) => people.get(id)).filter((p): p is Person => Boolean(p)),
     createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
     approvedBy: row.approved_by_person_id ? (people.get(row.approved_by_person_id) ?? null) : null,
+    blanks: planBlanks({ title: row.title, period: periodOf(row), content }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
+import { planBlanks } from '../../../common/plan-blanks.js';
 import {
   applyContentPatch, PlanContent, type PlanContentPatch, type SpecialPeriod,
 } from '../../../common/schemas/plan-content.js';
@@ -180,7 +181,10 @@ export class PlanService {
       // The unit's lock first: what is read below then includes a publish that committed meanwhile
       // (in this plan or another standing plan of the unit), so two standing plans cannot both be in force.
       await repo.lockUnitForPublishing(tx, plan.unit_id);
-      await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: plan.unit_id, after: { version: draft.version } });
+      // Blanks left do not stop publishing (the head may publish and fill them in a revision), but they are
+      // recorded with the approval and the publisher is told how many remain.
+      const blanks = planBlanks({ title: draft.title, period: draft.period_start ? { name: draft.period_name ?? '' } : null, content: JSON.parse(draft.content_json) });
+      await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: plan.unit_id, after: { version: draft.version, blanksLeft: blanks.length } });
       if ((await repo.findVersion(tx, planId, draft.version))?.status !== 'draft') throw new AppError(409, 'conflict', 'plan.noDraft');
       await repo.supersedePublished(tx, planId, now);
       if (plan.kind === 'standing') {
@@ -196,7 +200,7 @@ export class PlanService {
       }
       await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
       await repo.touchPlan(tx, planId, now);
-      const notices: PublishNotice[] = [];
+      const notices: PublishNotice[] = blanks.length ? [{ field: 'content', key: 'plan.blanksLeft', params: { count: blanks.length } }] : [];
       for (const listener of this.publishedListeners) notices.push(...((await listener(tx, plan.unit_id, this.clock.now())) ?? []));
       return { ...(await this.get(actor, planId, tx)), notices };
     });

@@ -35,10 +35,24 @@ export interface Parts {
   reference: string;
 }
 
+/**
+ * Whether a title already carries a drill marker: the incident's own title starts with 【演练】 /
+ * [DRILL] (the in-app list shows it too), so a channel must not add a second one.
+ */
+export function hasDrillMark(title: string): boolean {
+  const start = title.trimStart();
+  return Object.values(WORDS).some((w) => start.startsWith(w.drillTitle.trim()));
+}
+
+/** The title with the drill marker once: added when the message is a drill and not marked already. */
+export function drillTitle(message: OutgoingMessage): string {
+  return message.drill && !hasDrillMark(message.title) ? `${WORDS[message.locale].drillTitle}${message.title}` : message.title;
+}
+
 export function partsOf(message: OutgoingMessage): Parts {
   const words = WORDS[message.locale];
   return {
-    title: message.drill ? `${words.drillTitle}${message.title}` : message.title,
+    title: drillTitle(message),
     lead: message.drill ? [words.drillLine] : [],
     linkLabel: words.open,
     reference: `${words.reference}${message.deliveryId}`,

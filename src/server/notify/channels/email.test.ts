@@ -57,6 +57,15 @@ describe('e-mail channel', () => {
     assert.match(got?.text ?? '', /^【演练】这是一次应急演练，不是真实事件。\r?\n/);
   });
 
+  it('marks a drill once when the title already carries the marker (no 【演练】【演练】)', async () => {
+    for (const [locale, marked] of [['zh-CN', '【演练】城关幼儿园 火灾 Ⅱ级'], ['en', '[DRILL] Chengguan Kindergarten fire II']] as const) {
+      const message = incidentMessage({ drill: true, link: undefined, locale, title: marked });
+      await email.send(to, message, new Date());
+      const got = receiver.messages.find((m) => m.deliveryId === message.deliveryId);
+      assert.equal(got?.subject, marked);
+    }
+  });
+
   it('treats a 4xx reply as transient and a 5xx reply as permanent, at RCPT TO and after DATA', async () => {
     receiver.rejectNext(1, { code: 451 });
     receiver.rejectNext(1, { code: 550 });

@@ -47,7 +47,7 @@ export function feishuAppChannel(settings: VendorSettingsSource, timeoutMs: numb
       const { title, text } = noticeText(message, FEISHU_TEXT_MAX_BYTES);
       const link = message.ack?.url ?? message.link;
       const language = message.locale === 'en' ? 'en_us' : 'zh_cn';
-      const label = message.ack ? (message.locale === 'en' ? 'Acknowledge' : '确认收到') : (message.locale === 'en' ? 'Open in Steady' : '查看详情');
+      const label = message.ack ? (message.locale === 'en' ? 'Acknowledge receipt' : '确认收到') : (message.locale === 'en' ? 'Open in Steady' : '查看详情');
       const content = [...text.split('\n').map((line) => [{ tag: 'text', text: line }]), ...(link ? [[{ tag: 'a', text: label, href: link }]] : [])];
       const call = client.im.message.create({
         params: { receive_id_type: 'user_id' },

@@ -96,7 +96,7 @@ export function dingtalkAppChannel(settings: VendorSettingsSource, http: HttpOpt
       const link = linkOf(message);
       const { title, text } = noticeText(message, 4000);
       const msg = link
-        ? { msgtype: 'action_card', action_card: { title, markdown: `#### ${title}\n\n${text.split('\n').join('\n\n')}`, single_title: message.ack ? (message.locale === 'en' ? 'Acknowledge' : '确认收到') : (message.locale === 'en' ? 'Open' : '查看详情'), single_url: link } }
+        ? { msgtype: 'action_card', action_card: { title, markdown: `#### ${title}\n\n${text.split('\n').join('\n\n')}`, single_title: message.ack ? (message.locale === 'en' ? 'Acknowledge receipt' : '确认收到') : (message.locale === 'en' ? 'Open' : '查看详情'), single_url: link } }
         : { msgtype: 'text', text: { content: `${title}\n${text}` } };
       const reply = await readReply('dingtalk_app', await postJson(`${root}/topapi/message/corpconversation/asyncsend_v2?access_token=${encodeURIComponent(token)}`,
         JSON.stringify({ agent_id: Number(config.agentId), userid_list: userId, msg }), {}, http), now);

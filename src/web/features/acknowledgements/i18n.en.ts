@@ -2,10 +2,10 @@ import type { AckKey } from './i18n.zh-CN.js';
 
 /** The one-tap acknowledge page, English: the same keys as the zh-CN file (the compiler checks). */
 export const ackEn: Record<AckKey, string> = {
-  'ack.title': 'Acknowledge',
+  'ack.title': 'Acknowledge receipt',
   'ack.intro': 'Tap the button below to confirm that you have received this incident notice; this step of the reporting chain is then done.',
-  'ack.button': 'I have received it',
-  'ack.done': 'Acknowledged',
+  'ack.button': 'Acknowledge receipt',
+  'ack.done': 'Receipt acknowledged',
   'ack.doneHint': 'Acknowledged at {at}. Sign in to Steady to follow the response.',
   'ack.doneVia': 'How: {via}',
   'ack.closed': 'This step is over',

@@ -32,7 +32,7 @@ export function TodaySummary({ status, onOpen }: { status: TodayStatus; onOpen: 
             renderItem={(u) => (
               <List.Item style={{ paddingInline: 0, cursor: 'pointer' }} onClick={() => onOpen(u.unitId, u.name, u.day)}>
                 <Flex justify="space-between" style={{ width: '100%' }} gap={8}>
-                  <Typography.Text ellipsis>{u.name}</Typography.Text>
+                  <Typography.Text style={{ overflowWrap: 'anywhere' }}>{u.name}</Typography.Text>
                   <StatusTag status={u.status} />
                 </Flex>
               </List.Item>

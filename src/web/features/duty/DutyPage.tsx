@@ -142,7 +142,7 @@ export default function DutyPage() {
           {awaiting.map(card)}
         </Card>
       )}
-      <GapList gaps={gapList} zone={zone} until={gaps.data?.to} />
+      <GapList gaps={gapList} zone={zone} until={gaps.data?.to} unitId={unitId} nextStep={gaps.data?.nextStep} />
       <Spin spinning={!date || (roster.loading && !roster.data)}>
         {view === 'day' && (
           <div className="duty-day" data-testid="duty-day">

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
+import type { DutyNextStep as DutyNextStepView } from '../../../common/schemas/duty.js';
 import { dutyApi, type GapView, type SwapView } from './api.js';
+import { DutyNextStep } from './DutyNextStep.js';
 import { dayLabel, localDateOf, timeOf } from './dates.js';
 import { useDt } from './i18n.js';
 
@@ -56,11 +58,12 @@ export function SwapRequests({ swaps, meId, zone, onChanged }: { swaps: SwapView
 }
 
 /** Where the roster falls short of the plan in the coming weeks. */
-export function GapList({ gaps, zone, until }: { gaps: GapView[]; zone: string; until?: string }) {
+export function GapList({ gaps, zone, until, unitId, nextStep }: { gaps: GapView[]; zone: string; until?: string; unitId?: string; nextStep?: DutyNextStepView }) {
   const dt = useDt();
   const { locale } = useLocale();
   if (gaps.length === 0) return null;
   const when = (iso: string) => `${dayLabel(localDateOf(iso, zone), locale)} ${timeOf(iso, zone)}`;
+  const firstLeaderGap = gaps.find((g) => g.kind === 'no_duty_leader');
   return (
     <Alert
       type="error"
@@ -70,12 +73,20 @@ export function GapList({ gaps, zone, until }: { gaps: GapView[]; zone: string; 
       data-testid="gap-list"
       title={dt('gap.count', { n: gaps.length })}
       description={
+        <>
         <ul className="duty-gaps">
           {gaps.slice(0, 6).map((g, i) => (
             <li key={i}>{dt(g.kind === 'no_duty_leader' ? 'gap.noLeaderLine' : g.endsAt === until ? 'gap.uncoveredFrom' : 'gap.uncoveredLine', { from: when(g.startsAt), to: when(g.endsAt) })}</li>
           ))}
           {gaps.length > 6 && <li>{dt('gap.more', { n: gaps.length - 6 })}</li>}
         </ul>
+        {/* The warning's next step: 去排班 (and 指派值班领导 on the first shift without one) for a roster keeper, else whom to ask. */}
+        {unitId && nextStep && (
+          <div style={{ marginTop: 8 }}>
+            <DutyNextStep unitId={unitId} nextStep={nextStep} leaderDate={firstLeaderGap ? localDateOf(firstLeaderGap.startsAt, zone) : undefined} />
+          </div>
+        )}
+        </>
       }
     />
   );

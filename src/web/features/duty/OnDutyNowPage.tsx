@@ -6,7 +6,8 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi } from './api.js';
-import { timeOf } from './dates.js';
+import { localDateOf, timeOf } from './dates.js';
+import { DutyNextStep } from './DutyNextStep.js';
 import { DutyTabs } from './DutyTabs.js';
 import { useDt } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
@@ -56,11 +57,17 @@ export default function OnDutyNowPage() {
               {u.shifts.map((s) => (
                 <div key={s.id} className="duty-now-shift">
                   <Typography.Text type="secondary">{dt(KIND_KEYS[s.kind])} {timeOf(s.startsAt, u.timeZone)} – {timeOf(s.endsAt, u.timeZone)}</Typography.Text>
-                  {s.dutyLeader ? <PersonLine person={s.dutyLeader} tag={dt('shift.leader')} /> : <Typography.Text type="danger">{dt('shift.noLeader')}</Typography.Text>}
+                  {s.dutyLeader ? <PersonLine person={s.dutyLeader} tag={dt('shift.leader')} /> : (
+                    <>
+                      <Typography.Text type="danger">{dt('shift.noLeader')}</Typography.Text>
+                      <DutyNextStep unitId={u.unitId} nextStep={u.nextStep} leaderDate={localDateOf(s.startsAt, u.timeZone)} />
+                    </>
+                  )}
                   {s.actingLeader && <PersonLine person={s.actingLeader} tag={dt('shift.acting')} />}
                   {s.staff.map((p) => <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />)}
                 </div>
               ))}
+              {u.shifts.length === 0 && <DutyNextStep unitId={u.unitId} nextStep={u.nextStep} />}
               {u.actingHead && <div className="duty-shift-note">{dt('away.line', { head: u.actingHead.head.name, from: u.actingHead.startDate, to: u.actingHead.endDate })}</div>}
             </Card>
           ))}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CreatedFeed, CreateRotationBody, DutyPeople, Feed, Gaps, Generated, Handover, ImportResult, OnDutyNow, Rotation, Roster, Shift, Swap } from '../../../common/schemas/duty.js';
+import type { CreatedFeed, CreateRotationBody, DutyPeople, Feed, Gaps, Generated, Handover, ImportResult, NextStepView, OnDutyNow, Rotation, Roster, Shift, Swap } from '../../../common/schemas/duty.js';
 import type { Leave, RequestLeaveBody } from '../../../common/schemas/leave.js';
 import type { Problem } from '../../../common/schemas/shared.js';
 import type { Locale } from '../../../common/locale.js';
@@ -25,6 +25,7 @@ export const dutyApi = {
   people: (unitId: string) => http.get<DutyPerson[]>('/duty/people', { unitId }),
   now: (unitId?: string) => http.get<OnDutyView>('/duty/now', { unitId }),
   gaps: (unitId: string, days: number) => http.get<GapsView>('/duty/gaps', { unitId, days }),
+  nextStep: (unitId: string) => http.get<z.infer<typeof NextStepView>>('/duty/next-step', { unitId }),
   override: (shiftId: string, body: { dutyLeaderId: string | null; staffIds: string[]; reason: string }) => request<ShiftView>('PUT', `/duty/shifts/${shiftId}/people`, { body }),
   writeHandover: (shiftId: string, happened: string, pending: string) => http.post<HandoverView>(`/duty/shifts/${shiftId}/handover`, { happened, pending }),
   acknowledge: (handoverId: string) => http.post<HandoverView>(`/duty/handovers/${handoverId}/acknowledge`),

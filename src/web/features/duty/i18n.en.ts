@@ -38,6 +38,11 @@ export const dutyEn: Record<DutyKey, string> = {
   'gap.uncoveredLine': '{from} to {to}: nobody on duty',
   'gap.uncoveredFrom': 'From {from}: nobody on duty (the roster ends there)',
   'gap.more': 'and {n} more',
+  'next.roster': 'Go to the roster',
+  'next.assignLeader': 'Assign a duty leader',
+  'next.ask': 'The safety officer of {unit} keeps the roster; ask:',
+  'next.keeper': 'Safety officer',
+  'next.askNobody': 'Neither this unit nor any unit above has a safety officer; ask the head of the unit to name someone to keep the roster.',
 
   'swap.start': 'Swap',
   'swap.pickHint': 'Choose the shift to swap with',

@@ -36,6 +36,11 @@ export const dutyZhCN = {
   'gap.uncoveredLine': '{from} 至 {to}：无人值班',
   'gap.uncoveredFrom': '{from} 起：无人值班（值班表排到此为止）',
   'gap.more': '另有 {n} 处',
+  'next.roster': '去排班',
+  'next.assignLeader': '指派值班领导',
+  'next.ask': '排班由{unit}的安全管理员负责，请联系：',
+  'next.keeper': '安全管理员',
+  'next.askNobody': '本单位及上级单位都没有安全管理员，请联系单位负责人指定专人排班。',
 
   'swap.start': '换班',
   'swap.pickHint': '请选择要交换的班次',

@@ -10,7 +10,7 @@ import { ReachMark } from './ReachMark.js';
 import { StepAction } from './StepAction.js';
 
 const STATE_COLOURS = { waiting: 'default', active: 'processing', done: 'success', undone: 'error' } as const;
-const REASON_COLOURS = { holder: 'blue', deputy: 'orange', parent: 'purple' } as const;
+const REASON_COLOURS = { holder: 'blue', acting: 'cyan', deputy: 'orange', parent: 'purple' } as const;
 
 function StepCard({ incident, step, onChanged }: { incident: Incident; step: IncidentStep; onChanged: () => void }) {
   const t = useT();

@@ -53,6 +53,12 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
         ))}
       </ol>
       {manager && open && (
+        // The handler's control: it says what it changes, and is told apart from the chain's 确认收到.
+        <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px', fontSize: 12 }} data-testid="status-hint">
+          {it('status.hint')}
+        </Typography.Paragraph>
+      )}
+      {manager && open && (
         <Flex gap={8} wrap style={{ marginBottom: 8 }}>
           {FORWARD_STATUSES.filter((s) => STATUSES.indexOf(s) > current).map((status) => (
             <Button key={status} loading={busy === status} disabled={busy !== null} onClick={() => void advance(status)} data-testid={`status-${status}`}>

@@ -14,7 +14,7 @@ const FALLBACK = ['principles.1', 'principles.2', 'principles.3', 'principles.4'
  * The emergency numbers and the response principles of the unit's plan in force, kept in front of
  * whoever is reporting or responding: the strip stays at the top of the screen while the page
  * scrolls. Each principle shows as its headline; the plan's full wording opens beneath. The numbers
- * are text: Steady shows them and never dials.
+ * are tel: links: on a phone a tap hands them to the dialer (Steady itself never calls).
  */
 export function PrinciplesStrip({ unitId }: { unitId?: string }) {
   const it = useIt();
@@ -28,9 +28,10 @@ export function PrinciplesStrip({ unitId }: { unitId?: string }) {
       <div className="steady-principles-numbers" aria-label={it('numbers.title')}>
         <PhoneOutlined aria-hidden />
         {NUMBERS.map((n) => (
-          <span key={n} className="steady-number">
+          // a tel: link, so a tap on a phone dials (the label and number stay together on one line)
+          <a key={n} className="steady-number" href={`tel:${n}`} data-testid={`dial-${n}`}>
             <span className="steady-number-label">{it(`numbers.${n}`)}</span> <strong>{n}</strong>
-          </span>
+          </a>
         ))}
         <span className="steady-principles-note">{it('numbers.note')}</span>
       </div>

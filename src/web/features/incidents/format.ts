@@ -52,7 +52,8 @@ export function principleHeadline(line: string, max = 40): string {
  */
 type FlagKind = IncidentFlag['kind'];
 export const STATUSES: readonly IncidentStatus[] = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'];
-export const FORWARD_STATUSES = ['acknowledged', 'responding', 'under_control'] as const satisfies readonly IncidentStatus[];
+/** The statuses the handler sets by hand; 已接报 (acknowledged) follows from a chain step acknowledged, never from this control. */
+export const FORWARD_STATUSES = ['responding', 'under_control'] as const satisfies readonly IncidentStatus[];
 export const FLAG_KIND_LIST: readonly FlagKind[] = ['late', 'missing', 'concealed'];
 /** DESCRIPTION_MAX and NOTE_MAX of the schema. */
 export const TEXT_MAX = 5000;

@@ -53,7 +53,12 @@ export default function InspectionsPage() {
         extra={canManage && unitId && <Button icon={<PlusOutlined />} onClick={() => setChoosing(true)} data-testid="add-checklist">{tn('hub.addFromTemplate')}</Button>}
       >
         {(checklists.data ?? []).length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={checklists.loading ? null : tn('hub.noChecklists')} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={checklists.loading ? null : tn(canManage ? 'hub.noChecklists' : 'hub.noChecklistsAsk')}>
+            {/* The empty state offers the step itself: copying a template opens the template list. */}
+            {!checklists.loading && canManage && unitId && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setChoosing(true)} data-testid="empty-add-checklist">{tn('hub.addFromTemplate')}</Button>
+            )}
+          </Empty>
         ) : (
           <div className="steady-insp-checklists">
             {checklists.data!.map((c) => (

@@ -3,6 +3,8 @@ import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../components/useAsync.js';
 import { useT } from '../../i18n/index.js';
+import { dutyApi } from '../duty/api.js';
+import { DutyNextStep } from '../duty/DutyNextStep.js';
 import { patrolsApi } from './api.js';
 import { usePt } from './i18n.js';
 
@@ -12,6 +14,8 @@ export function PatrolFacts({ unitId }: { unitId: string }) {
   const t = useT();
   const summary = useAsync(() => patrolsApi.summary(unitId), [unitId]);
   const data = summary.data;
+  // Nobody on duty: the card offers the next step (去排班) or says whom to ask, as the duty screens do.
+  const next = useAsync(() => (data && !data.gate.staffed ? dutyApi.nextStep(unitId) : Promise.resolve(undefined)), [unitId, data?.gate.staffed]);
   return (
     <Card
       size="small"
@@ -29,9 +33,10 @@ export function PatrolFacts({ unitId }: { unitId: string }) {
             <Typography.Text strong>{pt('facts.gate')}</Typography.Text>{' '}
             <Tag color={data.gate.required24h ? 'orange' : 'default'}>{pt(data.gate.required24h ? 'facts.gateRequired' : 'facts.gateNotRequired')}</Tag>
             <div>
-              <Typography.Text type={data.gate.staffed ? 'success' : data.gate.required24h ? 'danger' : 'secondary'} data-testid="gate-staffing">
+              <Typography.Text type={data.gate.staffed ? 'success' : data.gate.required24h ? 'danger' : 'secondary'} data-testid="gate-staffing" data-staffed={data.gate.staffed}>
                 {data.gate.staffed ? pt('facts.gateStaffed', { gate: data.gate.gatekeepers, duty: data.gate.dutyStaff }) : pt('facts.gateUnstaffed')}
               </Typography.Text>
+              {!data.gate.staffed && next.data && <div style={{ marginTop: 4 }}><DutyNextStep unitId={unitId} nextStep={next.data} /></div>}
             </div>
           </div>
           <div>

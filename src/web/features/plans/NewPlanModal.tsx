@@ -17,6 +17,9 @@ interface Values {
   period?: { name: string; startDate: string; endDate: string };
 }
 
+/** The special-period templates: they ask for the period's name and dates. */
+const isSpecialPeriod = (template: TemplateId | undefined) => template === 'special_period' || template === 'special_period_community';
+
 /** The template written for this kind of unit. */
 export function suggestedTemplate(type: UnitType): TemplateId {
   switch (type) {
@@ -28,6 +31,11 @@ export function suggestedTemplate(type: UnitType): TemplateId {
     default:
       return 'school';
   }
+}
+
+/** The special-period template written for this kind of unit: a community's speaks of residents and the street office. */
+export function suggestedSpecialTemplate(type: UnitType): TemplateId {
+  return suggestedTemplate(type) === 'community' ? 'special_period_community' : 'special_period';
 }
 
 interface Props {
@@ -61,7 +69,9 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
         if (stale) return;
         const fit = suggestedTemplate(unit.type);
         setSuggested(fit);
-        if (form.getFieldValue('template') !== 'special_period') form.setFieldsValue({ template: fit });
+        const chosen = form.getFieldValue('template') as TemplateId | undefined;
+        // A special period keeps its kind and takes the wording written for this kind of unit.
+        form.setFieldsValue({ template: isSpecialPeriod(chosen) ? suggestedSpecialTemplate(unit.type) : fit });
         form.setFieldsValue({ locale: unit.locale });
       },
       () => undefined,
@@ -74,7 +84,7 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
   const submit = async (values: Values) => {
     setBusy(true);
     try {
-      const period = values.template === 'special_period' && values.period
+      const period = isSpecialPeriod(values.template) && values.period
         ? { name: values.period.name.trim(), startDate: values.period.startDate, endDate: values.period.endDate || null }
         : undefined;
       const plan = await plansApi.create({ unitId: values.unitId, template: values.template, locale: values.locale, period });
@@ -119,7 +129,7 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
         <Form.Item name="locale" label={t('planNew.locale')} rules={[requiredRule(t, t('planNew.locale'), true)]}>
           <Select options={localeOptions(t)} />
         </Form.Item>
-        {template === 'special_period' && (
+        {isSpecialPeriod(template) && (
           <>
             <Form.Item name={['period', 'name']} label={t('planNew.periodName')} rules={[requiredRule(t, t('planNew.periodName'))]}>
               <Input maxLength={200} placeholder={t('planNew.periodNamePlaceholder')} />

@@ -2,9 +2,11 @@ import { Alert, App, Button, Result, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { plansApi } from '../../api/endpoints.js';
 import { planStatusLabel } from '../../components/labels.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useT } from '../../i18n/index.js';
+import { BlanksList } from './BlanksList.js';
 import { sectionOfField, type SectionKey } from './plan-model.js';
 import { PlanEditor } from './PlanEditor.js';
 import { PlanHeader } from './PlanHeader.js';
@@ -43,16 +45,33 @@ export default function PlanEditorPage() {
   const readOnly = plan.status !== 'draft' || !rights.canEdit;
   const showVersion = (n: number | undefined) => setParams(n ? { v: String(n) } : {}, { replace: false });
 
-  const publish = () =>
+  /**
+   * Saves first (so the server counts the blanks of what will be published), then asks; with blanks
+   * left, the dialog lists them section by section and asks to publish anyway.
+   */
+  const publish = async () => {
+    if (state.dirty && !(await state.save())) return;
+    let blanks = plan.blanks;
+    try {
+      blanks = (await plansApi.get(plan.planId)).blanks;
+    } catch {
+      // the list shown with the plan stands; publishing itself will say what went wrong
+    }
     modal.confirm({
-      title: t('plan.publishConfirm', { version: plan.version }),
+      title: blanks.length ? t('plan.publishWithBlanks', { count: blanks.length, version: plan.version }) : t('plan.publishConfirm', { version: plan.version }),
       content: (
         <>
-          <p>{t('plan.publishConfirmText')}</p>
-          {state.dirty && <p>{t('plan.publishSaveFirst')}</p>}
+          {blanks.length > 0 && (
+            <>
+              <p>{t('plan.publishBlanksText')}</p>
+              <BlanksList blanks={blanks} testId="publish-blanks" />
+            </>
+          )}
+          <p style={{ marginTop: blanks.length ? 12 : undefined }}>{t('plan.publishConfirmText')}</p>
         </>
       ),
-      okText: t('plan.publish'),
+      okText: blanks.length ? t('plan.publishAnyway') : t('plan.publish'),
+      okButtonProps: { danger: blanks.length > 0, 'data-testid': 'publish-ok' },
       cancelText: t('common.cancel'),
       onOk: async () => {
         const { published, problems } = await state.publish();
@@ -63,6 +82,7 @@ export default function PlanEditorPage() {
         setSection((current) => (sections.includes(current) ? current : (sections.find((s) => s !== null) ?? current)));
       },
     });
+  };
 
   const revise = () =>
     modal.confirm({
@@ -89,7 +109,7 @@ export default function PlanEditorPage() {
         canEdit={rights.canEdit}
         canPublish={rights.canPublish}
         onSave={() => void state.save()}
-        onPublish={publish}
+        onPublish={() => void publish()}
         onRevise={revise}
         onOpenDraft={(n) => showVersion(n)}
       />

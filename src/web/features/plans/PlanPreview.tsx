@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlanVersion } from '../../../common/schemas/plans.js';
 import { plansApi } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
+import { BlanksList } from './BlanksList.js';
 
 /** An A4 sheet with its grey margin, in CSS pixels. */
 const SHEET_WIDTH = 840;
@@ -44,6 +45,17 @@ export function PlanPreview({ plan, dirty }: { plan: PlanVersion; dirty: boolean
         </Flex>
       </Flex>
       {dirty && <Alert type="warning" showIcon title={t('plan.previewUnsaved')} style={{ marginBottom: 12 }} />}
+      {/* Export warns: the server's list of blanks this version still prints. */}
+      {plan.blanks.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="export-blanks"
+          title={t('plan.exportBlanks', { count: plan.blanks.length })}
+          description={<BlanksList blanks={plan.blanks} testId="export-blanks-list" />}
+        />
+      )}
       <div ref={ref} className="steady-plan-preview">
         {/* The key reloads the frame after each save. */}
         <iframe

@@ -1,3 +1,4 @@
+import { BLANK_PATTERN } from '../../../common/plan-blanks.js';
 import type { PlanContent, SpecialPeriod } from '../../../common/schemas/plan-content.js';
 import type { PlanVersion } from '../../../common/schemas/plans.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -69,8 +70,8 @@ export function messagesUnder(problems: FieldProblem[], prefix: string): string[
   return problems.filter((p) => isUnder(p.field, prefix)).map((p) => p.message);
 }
 
-/** Template blanks: 【待填写：集合地点】 or [To fill in: assembly point]. */
-export const BLANK_PATTERN = /【待填写：[^】]*】|\[To fill in:[^\]]*\]/g;
+/** Template blanks: 【待填写：集合地点】 or [To fill in: assembly point] (one pattern, shared with the server). */
+export { BLANK_PATTERN };
 
 export function blanksIn(text: string): string[] {
   return text.match(BLANK_PATTERN) ?? [];
