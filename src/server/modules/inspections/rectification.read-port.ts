@@ -1,5 +1,8 @@
 import type { Executor } from '../../db/database.js';
 import type { Window } from '../../lib/record-facts.js';
+import type { Actor } from '../auth/actor.js';
+import { scopeRoots } from '../units/units.policy.js';
+import { canVerify } from './rectification.policy.js';
 
 /*
  * The inspections module's read port on rectification tasks (hazards): what assessment and the
@@ -189,4 +192,55 @@ export async function hazardStats(db: Executor, path: string, window: Window): P
     fixed: Number(r.fixed),
     overdue: Number(r.overdue),
   }));
+}
+
+/** A task waiting for someone: to fix (its owner) or to verify (a manager who may close it). */
+export interface TaskWaiting {
+  id: string;
+  title: string;
+  risk: string;
+  unitId: string;
+  unitName: string;
+  dueAt: string;
+  state: string;
+}
+
+function waitingBase(db: Executor) {
+  return db
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .leftJoin('units as su', 'su.id', 't.supervising_unit_id')
+    .select(['t.id', 't.title', 't.risk', 't.unit_id', 'u.name as unit_name', 'u.path as unit_path', 't.due_at', 't.state', 't.owner_person_id', 'su.path as supervising_unit_path', 'su.name as supervising_unit_name']);
+}
+type WaitingRow = Awaited<ReturnType<ReturnType<typeof waitingBase>['execute']>>[number];
+const toWaiting = (r: WaitingRow): TaskWaiting => ({ id: r.id, title: r.title, risk: r.risk, unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at, state: r.state });
+
+/** Open or reopened tasks this person owns. */
+export async function tasksToFix(db: Executor, personId: string): Promise<TaskWaiting[]> {
+  return (await waitingBase(db).where('t.owner_person_id', '=', personId).where('t.state', 'in', ['open', 'reopened']).execute()).map(toWaiting);
+}
+
+/**
+ * Tasks reported fixed that this actor may verify (复查), as the module's policy decides: never the
+ * owner; under supervision only the supervising unit's managers.
+ */
+export async function tasksToVerify(db: Executor, actor: Actor): Promise<TaskWaiting[]> {
+  const paths = scopeRoots(actor);
+  if (paths !== null && paths.length === 0) return [];
+  let query = waitingBase(db).where('t.state', '=', 'awaiting_verification');
+  // A supervised task is visible from the supervising unit even when its own unit is not.
+  if (paths) query = query.where((eb) => eb.or(paths.flatMap((p) => [eb('u.path', 'like', `${p}%`), eb('su.path', 'like', `${p}%`)])));
+  const rows = await query.execute();
+  return rows.filter((r) => canVerify(actor, r)).map(toWaiting);
+}
+
+/** Open tasks past their deadline in units under any of `paths`. */
+export async function overdueTasksUnder(db: Executor, paths: string[], now: string): Promise<TaskWaiting[]> {
+  if (paths.length === 0) return [];
+  const rows = await waitingBase(db)
+    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where('t.state', 'in', ['open', 'reopened'])
+    .where('t.due_at', '<', now)
+    .execute();
+  return rows.map(toWaiting);
 }
