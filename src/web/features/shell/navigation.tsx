@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/index.js';
@@ -39,6 +40,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.org',
     items: [
       { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+      { path: '/incidents/new', label: 'nav.report', icon: <WarningOutlined /> },
       { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
       { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
       { path: '/channels', label: 'nav.channels', icon: <MessageOutlined /> },
@@ -80,8 +82,9 @@ export const NAV_GROUPS: NavGroup[] = [
   },
 ];
 
-/** The nav entry a path belongs to ('/units?x' → '/units'). */
+/** The nav entry a path belongs to ('/units?x' → '/units'; reporting has an entry of its own). */
 export function navKeyFor(pathname: string): string {
+  if (pathname === '/incidents/new') return pathname;
   const first = pathname.split('/')[1] ?? '';
   return first ? `/${first}` : '/';
 }
