@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'validation.username': 'Use lower-case letters, digits, dots, underscores and hyphens, starting with a letter or digit',
   'validation.mismatch': 'The two new passwords differ',
 
+  'nav.group.mine': 'My work',
   'nav.group.org': 'Organisation',
   'nav.group.response': 'Preparedness and response',
   'nav.group.routine': 'Daily safety work',

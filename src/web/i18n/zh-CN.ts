@@ -35,6 +35,7 @@ export const zhCN = {
   'validation.username': '用户名只能包含小写字母、数字、点、下划线和连字符，并以字母或数字开头',
   'validation.mismatch': '两次输入的新密码不一致',
 
+  'nav.group.mine': '我的工作',
   'nav.group.org': '组织',
   'nav.group.response': '应急准备与处置',
   'nav.group.routine': '日常安全工作',

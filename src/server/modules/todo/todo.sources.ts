@@ -121,7 +121,7 @@ const visitors: TodoSource = async (ctx) => {
     if (!gate.has(v.unitId) && closing > ctx.now.toISOString()) return [];
     return [item(ctx, {
       id: `visitors:${v.unitId}`, kind: 'visitors_inside', params: { count: String(v.count), closing: v.closingTime },
-      unitId: v.unitId, unitName: v.unitName, dueAt: closing, route: `/visitors?unit=${v.unitId}`,
+      unitId: v.unitId, unitName: v.unitName, dueAt: closing, route: `/visitors?unit=${v.unitId}&tab=inside`,
     })];
   });
 };

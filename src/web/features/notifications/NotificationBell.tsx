@@ -71,6 +71,7 @@ export function NotificationBell() {
       activeKey={tab}
       onChange={(key) => setTab(key as typeof tab)}
       size="small"
+      animated={false}
       items={[
         { key: 'todo', label: <span data-testid="bell-tab-todo">{tt('todo.tabTodo')} {todoCount > 0 ? <Badge count={todoCount} size="small" color="#1f4e8c" /> : null}</span>, children: <TodoList todo={todo} onOpen={() => setOpen(false)} /> },
         {

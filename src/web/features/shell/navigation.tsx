@@ -37,10 +37,15 @@ export interface NavGroup {
 
 export const NAV_GROUPS: NavGroup[] = [
   {
-    label: 'nav.group.org',
+    label: 'nav.group.mine',
     items: [
       { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
       { path: '/incidents/new', label: 'nav.report', icon: <WarningOutlined /> },
+    ],
+  },
+  {
+    label: 'nav.group.org',
+    items: [
       { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
       { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
       { path: '/channels', label: 'nav.channels', icon: <MessageOutlined /> },

@@ -48,7 +48,7 @@ export type TodoKey = keyof typeof zhCN;
 const en: Record<TodoKey, string> = {
   'todo.title': 'My to-do',
   'todo.empty': 'Nothing is waiting for you right now.',
-  'todo.count': '{n} items',
+  'todo.count': '{n} waiting',
   'todo.dueIn': '{time} left',
   'todo.overdueBy': 'Overdue by {time}',
   'todo.noDeadline': 'No deadline',
@@ -75,7 +75,7 @@ const en: Record<TodoKey, string> = {
   'kind.task_verify': 'Verify the fix: {title}',
   'kind.swap_answer': 'Answer a swap: {from} asks to swap the shift of {date}',
   'kind.leave_approve': 'Approve leave: {head} ({from} to {to})',
-  'kind.visitors_inside': '{count} visitors not signed out yet (closing {closing})',
+  'kind.visitors_inside': 'Visitors not signed out yet: {count} (closing {closing})',
   'kind.drill_due': 'Hold the drill: {title} ({date})',
 
   'late.incident_step': 'Incident report overdue: {type} (level {severity})',
