@@ -46,6 +46,9 @@ describe('my to-do on the home screen', () => {
       signDueAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
     });
     await item(head, 'directive_sign').filter({ hasText: '签收通知：关于开展校园安全隐患排查的通知' }).waitFor();
+    // The central school's home also watches the units below it.
+    await sender.getByTestId('todo-late-below').waitFor();
+    await shot(sender, 'todo-home-central-desktop-zh');
 
     // A teacher reports an incident; the chain tells the head (after the safety officer, where the plan says so).
     const teacher = await demo.open('s2.teacher1', { viewport: DESKTOP });
