@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { Window } from '../../lib/record-facts.js';
 import type { Actor } from '../auth/actor.js';
-import { scopeRoots } from '../units/units.policy.js';
 import { canVerify } from './rectification.policy.js';
 
 /*
@@ -210,7 +209,7 @@ function waitingBase(db: Executor) {
     .selectFrom('rectification_tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .leftJoin('units as su', 'su.id', 't.supervising_unit_id')
-    .select(['t.id', 't.title', 't.risk', 't.unit_id', 'u.name as unit_name', 'u.path as unit_path', 't.due_at', 't.state', 't.owner_person_id', 'su.path as supervising_unit_path', 'su.name as supervising_unit_name']);
+    .select(['t.id', 't.title', 't.risk', 't.unit_id', 'u.name as unit_name', 'u.path as unit_path', 't.due_at', 't.state', 't.owner_person_id', 't.supervising_unit_id', 'su.path as supervising_unit_path', 'su.name as supervising_unit_name']);
 }
 type WaitingRow = Awaited<ReturnType<ReturnType<typeof waitingBase>['execute']>>[number];
 const toWaiting = (r: WaitingRow): TaskWaiting => ({ id: r.id, title: r.title, risk: r.risk, unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at, state: r.state });
@@ -221,17 +220,19 @@ export async function tasksToFix(db: Executor, personId: string): Promise<TaskWa
 }
 
 /**
- * Tasks reported fixed that this actor may verify (复查), as the module's policy decides: never the
- * owner; under supervision only the supervising unit's managers.
+ * Tasks reported fixed that wait for this actor's verification (复查): those of the units where
+ * they hold a role themselves (or that such a unit supervises) — a bureau's administrator may
+ * verify anything below but is not waited for — and that the module's policy lets them verify:
+ * never the owner; under supervision only the supervising unit's managers.
  */
 export async function tasksToVerify(db: Executor, actor: Actor): Promise<TaskWaiting[]> {
-  const paths = scopeRoots(actor);
-  if (paths !== null && paths.length === 0) return [];
-  let query = waitingBase(db).where('t.state', '=', 'awaiting_verification');
-  // A supervised task is visible from the supervising unit even when its own unit is not.
-  if (paths) query = query.where((eb) => eb.or(paths.flatMap((p) => [eb('u.path', 'like', `${p}%`), eb('su.path', 'like', `${p}%`)])));
-  const rows = await query.execute();
-  return rows.filter((r) => canVerify(actor, r)).map(toWaiting);
+  if (actor.kind !== 'account' || actor.scopes.length === 0) return [];
+  const own = actor.scopes.map((s) => s.unitId);
+  const rows = await waitingBase(db)
+    .where('t.state', '=', 'awaiting_verification')
+    .where((eb) => eb.or([eb('t.unit_id', 'in', own), eb('t.supervising_unit_id', 'in', own)]))
+    .execute();
+  return rows.filter((r) => own.includes(r.supervising_unit_id ?? r.unit_id) && canVerify(actor, r)).map(toWaiting);
 }
 
 /** Open tasks past their deadline in units under any of `paths`. */

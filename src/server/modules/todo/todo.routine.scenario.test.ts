@@ -101,6 +101,7 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(!(await kinds('s1.teacher1')).includes('task_verify'), 'the owner never verifies their own fix');
       assert.ok((await kinds('s1.safety')).includes('task_verify'));
       assert.ok(!(await kinds('s1.gate')).includes('task_verify'), 'a gatekeeper does not run hazards');
+      assert.ok(!(await kinds('cs1.head')).includes('task_verify'), 'the unit above may verify it, but nobody there is waited for');
       const closed = await as['s1.safety']!.post(`/api/v1/rectification-tasks/${task.json().id}/verify`, { decision: 'accept', note: '复查合格', photoIds: [await photoId(as['s1.safety']!, s1)] });
       assert.equal(closed.statusCode, 200, closed.body);
       assert.ok(!(await kinds('s1.safety')).includes('task_verify'));
