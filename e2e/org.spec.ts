@@ -97,7 +97,7 @@ describe('organisation', () => {
     await tree.locator('.ant-tree-treenode-selected').filter({ hasText: nameOf('k3') }).waitFor();
 
     await page.locator('header').getByText('English', { exact: true }).click();
-    for (const label of ['Overview', 'Units', 'People', 'Incidents', 'Dispute cases']) {
+    for (const label of ['To-do', 'Units', 'People', 'Incidents', 'Dispute cases']) {
       await page.locator('nav').getByText(label, { exact: true }).waitFor();
     }
     for (const button of ['Add sub-unit', 'Edit', 'Move', 'View people']) {

@@ -45,6 +45,7 @@ import { deliveryHealth } from './notify/delivery-health.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { incidentReportExportRoutes } from './modules/incident-reports/incident-reports.export.routes.js';
 import { incidentReportRoutes } from './modules/incident-reports/incident-reports.routes.js';
+import { todoRoutes } from './modules/todo/todo.routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -118,6 +119,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   supervisionRoutes(app, c.supervision, c.clock);
   incidentReportRoutes(app, c.incidentReports);
   incidentReportExportRoutes(app, c.incidentReports);
+  todoRoutes(app, c.todo);
 
   await serveWebApp(app, c.config.webDir);
   return app;

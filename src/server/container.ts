@@ -45,6 +45,8 @@ import { Failover } from './notify/failover.js';
 import type { VendorSettingsSource } from './notify/channels/vendor-settings.js';
 // issue 18: letters, assessment, compliance, analytics
 import { createSupervision, type Supervision } from './modules/supervision/supervision.module.js';
+import { createTodo } from './modules/todo/todo.module.js';
+import type { TodoService } from './modules/todo/todo.service.js';
 // Staged incident reports (信息报送), issue 16.
 import { createIncidentReports, type IncidentReports } from './modules/incident-reports/incident-reports.module.js';
 import { IncidentReportingPort } from './modules/incidents/incident-reporting.port.js';
@@ -89,6 +91,8 @@ export interface Container {
   /** Heads' leave; `leave.actingHeadFor(unitId, at, tx)` names the deputy acting for an away head. */
   /** Issue 18: responsibility letters, assessment sheets, compliance with the rules, the bureau's analytics. */
   supervision: Supervision;
+  /** My to-do: what waits for a person across modules, read through each module's read port. */
+  todo: TodoService;
   leave: LeaveService;
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
   duty: DutyService;
@@ -185,6 +189,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     dailyReports, directives,
     incidentReports,
     supervision,
+    todo: createTodo({ db, clock, dailyReports: dailyReports.service }),
     leave, duty, dutyRosters,
     channelSettings, acknowledgements, failover, notifier,
     close: async () => {

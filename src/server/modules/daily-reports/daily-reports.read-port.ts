@@ -126,3 +126,32 @@ export async function lateOrMissingByWeek(
   }
   return out;
 }
+
+/** A unit whose report for today (in its own zone) is past its deadline and still not in. */
+export interface OverdueToday {
+  unitId: string;
+  unitName: string;
+  day: string;
+}
+
+/** Units under any of `paths` whose today is marked overdue (the late timer fired, nothing sent). */
+export async function overdueToday(db: Executor, paths: string[], now: Date): Promise<OverdueToday[]> {
+  if (paths.length === 0) return [];
+  const zones = await db.selectFrom('units').select('time_zone').distinct()
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`)))).execute();
+  const todayOf = new Map(zones.map((z) => [z.time_zone, DateTime.fromJSDate(now).setZone(z.time_zone).toISODate()!]));
+  const months = [...new Set([...todayOf.values()].map((d) => d.slice(0, 7)))];
+  const rows = await db
+    .selectFrom('daily_report_months as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.unit_id', 'u.name', 'u.time_zone', 'm.month', 'm.days'])
+    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where('m.month', 'in', months)
+    .execute();
+  const out: OverdueToday[] = [];
+  for (const r of rows) {
+    const day = todayOf.get(r.time_zone)!;
+    if (day.slice(0, 7) === r.month && r.days.charAt(Number(day.slice(8)) - 1) === CODE.overdue) out.push({ unitId: r.unit_id, unitName: r.name, day });
+  }
+  return out;
+}

@@ -31,3 +31,29 @@ export async function doneDrills(db: Executor, path: string, window: Window): Pr
     evacuationSeconds: r.evacuation_seconds,
   }));
 }
+
+/** A planned drill not yet recorded. */
+export interface PlannedDrill {
+  drillId: string;
+  unitId: string;
+  unitName: string;
+  timeZone: string;
+  title: string;
+  type: string;
+  plannedDate: string;
+}
+
+/** Planned drills of the units named, planned on or before `lastDay` (a local date). */
+export async function plannedDrills(db: Executor, unitIds: string[], lastDay: string): Promise<PlannedDrill[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('drills as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select(['d.id', 'd.unit_id', 'u.name', 'u.time_zone', 'd.title', 'd.type', 'd.planned_date'])
+    .where('d.unit_id', 'in', unitIds)
+    .where('d.status', '=', 'planned')
+    .where('d.planned_date', 'is not', null)
+    .where('d.planned_date', '<=', lastDay)
+    .execute();
+  return rows.map((r) => ({ drillId: r.id, unitId: r.unit_id, unitName: r.name, timeZone: r.time_zone, title: r.title, type: r.type, plannedDate: r.planned_date! }));
+}

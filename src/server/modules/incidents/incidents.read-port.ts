@@ -69,3 +69,60 @@ export async function chainStepFacts(db: Executor, path: string, window: Window,
     link: `/incidents/${s.incidentId}`,
   }));
 }
+
+/** A chain step waiting for one person: to acknowledge (notify) or to file the report (report). */
+export interface StepWaiting {
+  stepId: string;
+  incidentId: string;
+  kind: string;
+  incidentType: string;
+  severity: number;
+  drill: boolean;
+  unitId: string;
+  unitName: string;
+  dueAt: string;
+}
+
+/**
+ * Active steps addressed to this person as the role's holder or deputy (the people who may complete
+ * them, as `actsOnStep` says); a parent unit told of a late report only watches, so it is left out.
+ */
+export async function stepsWaitingFor(db: Executor, personId: string): Promise<StepWaiting[]> {
+  const rows = await db
+    .selectFrom('incident_recipients as r')
+    .innerJoin('incident_steps as s', 's.id', 'r.step_id')
+    .innerJoin('incidents as i', 'i.id', 's.incident_id')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select(['s.id', 's.incident_id', 's.kind', 'i.type', 'i.severity', 'i.drill', 'i.unit_id', 'u.name as unit_name', 's.due_at'])
+    .where('r.person_id', '=', personId)
+    .where('r.reason', 'in', ['holder', 'deputy'])
+    .where('s.state', '=', 'active')
+    .where('s.simulated', '=', 0)
+    .where('i.status', '!=', 'closed')
+    .distinct()
+    .execute();
+  return rows.map((r) => ({
+    stepId: r.id, incidentId: r.incident_id, kind: r.kind, incidentType: r.type, severity: r.severity, drill: r.drill === 1,
+    unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at,
+  }));
+}
+
+/** Active real steps past their deadline, of incidents of units under any of `paths`. */
+export async function lateStepsUnder(db: Executor, paths: string[], now: string): Promise<StepWaiting[]> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .selectFrom('incident_steps as s')
+    .innerJoin('incidents as i', 'i.id', 's.incident_id')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .select(['s.id', 's.incident_id', 's.kind', 'i.type', 'i.severity', 'i.drill', 'i.unit_id', 'u.name as unit_name', 's.due_at'])
+    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where('s.state', '=', 'active')
+    .where('s.simulated', '=', 0)
+    .where('i.drill', '=', 0)
+    .where('s.due_at', '<', now)
+    .execute();
+  return rows.map((r) => ({
+    stepId: r.id, incidentId: r.incident_id, kind: r.kind, incidentType: r.type, severity: r.severity, drill: r.drill === 1,
+    unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at,
+  }));
+}

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Window } from '../../lib/record-facts.js';
+import type { Actor } from '../auth/actor.js';
+import { canVerify } from './rectification.policy.js';
 
 /*
  * The inspections module's read port on rectification tasks (hazards): what assessment and the
@@ -189,4 +191,57 @@ export async function hazardStats(db: Executor, path: string, window: Window): P
     fixed: Number(r.fixed),
     overdue: Number(r.overdue),
   }));
+}
+
+/** A task waiting for someone: to fix (its owner) or to verify (a manager who may close it). */
+export interface TaskWaiting {
+  id: string;
+  title: string;
+  risk: string;
+  unitId: string;
+  unitName: string;
+  dueAt: string;
+  state: string;
+}
+
+function waitingBase(db: Executor) {
+  return db
+    .selectFrom('rectification_tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .leftJoin('units as su', 'su.id', 't.supervising_unit_id')
+    .select(['t.id', 't.title', 't.risk', 't.unit_id', 'u.name as unit_name', 'u.path as unit_path', 't.due_at', 't.state', 't.owner_person_id', 't.supervising_unit_id', 'su.path as supervising_unit_path', 'su.name as supervising_unit_name']);
+}
+type WaitingRow = Awaited<ReturnType<ReturnType<typeof waitingBase>['execute']>>[number];
+const toWaiting = (r: WaitingRow): TaskWaiting => ({ id: r.id, title: r.title, risk: r.risk, unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at, state: r.state });
+
+/** Open or reopened tasks this person owns. */
+export async function tasksToFix(db: Executor, personId: string): Promise<TaskWaiting[]> {
+  return (await waitingBase(db).where('t.owner_person_id', '=', personId).where('t.state', 'in', ['open', 'reopened']).execute()).map(toWaiting);
+}
+
+/**
+ * Tasks reported fixed that wait for this actor's verification (复查): those of the units where
+ * they hold a role themselves (or that such a unit supervises) — a bureau's administrator may
+ * verify anything below but is not waited for — and that the module's policy lets them verify:
+ * never the owner; under supervision only the supervising unit's managers.
+ */
+export async function tasksToVerify(db: Executor, actor: Actor): Promise<TaskWaiting[]> {
+  if (actor.kind !== 'account' || actor.scopes.length === 0) return [];
+  const own = actor.scopes.map((s) => s.unitId);
+  const rows = await waitingBase(db)
+    .where('t.state', '=', 'awaiting_verification')
+    .where((eb) => eb.or([eb('t.unit_id', 'in', own), eb('t.supervising_unit_id', 'in', own)]))
+    .execute();
+  return rows.filter((r) => own.includes(r.supervising_unit_id ?? r.unit_id) && canVerify(actor, r)).map(toWaiting);
+}
+
+/** Open tasks past their deadline in units under any of `paths`. */
+export async function overdueTasksUnder(db: Executor, paths: string[], now: string): Promise<TaskWaiting[]> {
+  if (paths.length === 0) return [];
+  const rows = await waitingBase(db)
+    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where('t.state', 'in', ['open', 'reopened'])
+    .where('t.due_at', '<', now)
+    .execute();
+  return rows.map(toWaiting);
 }

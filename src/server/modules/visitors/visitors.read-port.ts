@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
+import { DEFAULT_CLOSING_TIME } from './visitors.service.js';
 
 /**
  * The visitors module's read port: visits to units under `path` that began in the window, and
@@ -23,4 +24,27 @@ export async function visitFacts(db: Executor, path: string, window: Window): Pr
     label: r.checked_out_at ?? '',
     link: '/visitors',
   }));
+}
+
+/** Visitors signed in and not out, per unit, with the unit's closing time (local `HH:MM`). */
+export interface StillInside {
+  unitId: string;
+  unitName: string;
+  timeZone: string;
+  count: number;
+  closingTime: string;
+}
+
+export async function stillInside(db: Executor, unitIds: string[]): Promise<StillInside[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('visitors as v')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
+    .leftJoin('visitor_settings as s', 's.unit_id', 'v.unit_id')
+    .select((eb) => ['v.unit_id', 'u.name', 'u.time_zone', 's.closing_time', eb.fn.countAll<number | string>().as('n')])
+    .where('v.unit_id', 'in', unitIds)
+    .where('v.checked_out_at', 'is', null)
+    .groupBy(['v.unit_id', 'u.name', 'u.time_zone', 's.closing_time'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.name, timeZone: r.time_zone, count: Number(r.n), closingTime: r.closing_time ?? DEFAULT_CLOSING_TIME }));
 }

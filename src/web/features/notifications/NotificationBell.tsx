@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Drawer, Grid, Popover } from 'antd';
+import { App, Badge, Button, Drawer, Grid, Popover, Tabs } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
@@ -8,14 +8,24 @@ import { useResource } from '../../components/useResource.js';
 import { useNt } from './i18n.js';
 import { useLive } from './live.js';
 import { NotificationList } from './NotificationList.js';
+import { TodoList } from '../todo/TodoList.js';
+import { useTt } from '../todo/i18n.js';
+import { useTodo } from '../todo/useTodo.js';
 
-/** The bell in the header: unread count, recent notifications, live from the server's stream. */
+/**
+ * The bell in the header: unread count, and two tabs — my to-do (the home screen's list) and the
+ * recent notifications — live from the server's stream. It opens on what is new: the notifications
+ * when some are unread, else the to-do.
+ */
 export function NotificationBell() {
   const nt = useNt();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [open, setOpen] = useState(false);
+  const tt = useTt();
+  const [open, setOpenState] = useState(false);
+  const [tab, setTab] = useState<'todo' | 'notifications'>('todo');
+  const todo = useTodo();
   const inbox = useResource(() => notificationsApi.list(1, 20), []);
   const lastUnread = useRef<number | null>(null);
   useLive((event) => {
@@ -23,6 +33,15 @@ export function NotificationBell() {
   });
 
   const unread = inbox.data?.unread ?? 0;
+  const todoCount = todo.data?.items.length ?? 0;
+  const setOpen = (next: boolean) => {
+    if (next) {
+      setTab(unread > 0 ? 'notifications' : 'todo');
+      // Things done on other screens send no event to their doer: read the list afresh on opening.
+      todo.refresh();
+    }
+    setOpenState(next);
+  };
   const loaded = inbox.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
@@ -48,12 +67,19 @@ export function NotificationBell() {
   };
 
   const list = (
-    <NotificationList
-      items={inbox.data?.items ?? []}
-      unread={unread}
-      loading={inbox.loading}
-      onOpen={openItem}
-      onMarkAll={() => void markRead()}
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setTab(key as typeof tab)}
+      size="small"
+      animated={false}
+      items={[
+        { key: 'todo', label: <span data-testid="bell-tab-todo">{tt('todo.tabTodo')} {todoCount > 0 ? <Badge count={todoCount} size="small" color="#1f4e8c" /> : null}</span>, children: <TodoList todo={todo} onOpen={() => setOpen(false)} /> },
+        {
+          key: 'notifications',
+          label: <span data-testid="bell-tab-notifications">{tt('todo.tabNotifications')} {unread > 0 ? <Badge count={unread} size="small" /> : null}</span>,
+          children: <NotificationList items={inbox.data?.items ?? []} unread={unread} loading={inbox.loading} onOpen={openItem} onMarkAll={() => void markRead()} />,
+        },
+      ]}
     />
   );
   const button = (onClick?: () => void) => (
@@ -62,6 +88,7 @@ export function NotificationBell() {
       aria-label={nt('bell.label')}
       data-testid="bell"
       data-unread={unread}
+      data-todo={todoCount}
       onClick={onClick}
       style={{ color: '#fff', paddingInline: 6 }}
     >

@@ -11,12 +11,17 @@ import { useMe } from '../auth/session.js';
 import { dailyReportsApi } from '../daily-reports/api.js';
 import { incidentsApi } from '../incidents/api.js';
 import { inspectionsApi } from '../inspections/api.js';
+import { TodoList } from '../todo/TodoList.js';
+import { useTt } from '../todo/i18n.js';
+import { useTodo } from '../todo/useTodo.js';
 
 /** What the user is responsible for, and what of it needs attention today. */
 export default function OverviewPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
+  const tt = useTt();
+  const todo = useTodo();
   const counts = useAsync(
     async () => {
       const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);
@@ -38,6 +43,15 @@ export default function OverviewPage() {
   return (
     <>
       <PageTitle title={t('overview.greeting', { name: me.name })} />
+      <Card
+        title={tt('todo.title')}
+        extra={todo.data?.items.length ? <Tag color="blue">{tt('todo.count', { n: todo.data.items.length })}</Tag> : null}
+        size="small"
+        style={{ marginBottom: 16 }}
+        data-testid="home-todo"
+      >
+        <TodoList todo={todo} />
+      </Card>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
       {counts.error ? <LoadError error={counts.error} onRetry={counts.reload} /> : null}
       <Row gutter={[16, 16]}>

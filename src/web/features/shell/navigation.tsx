@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/index.js';
@@ -36,9 +37,15 @@ export interface NavGroup {
 
 export const NAV_GROUPS: NavGroup[] = [
   {
-    label: 'nav.group.org',
+    label: 'nav.group.mine',
     items: [
       { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+      { path: '/incidents/new', label: 'nav.report', icon: <WarningOutlined /> },
+    ],
+  },
+  {
+    label: 'nav.group.org',
+    items: [
       { path: '/units', label: 'nav.units', icon: <ApartmentOutlined /> },
       { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
       { path: '/channels', label: 'nav.channels', icon: <MessageOutlined /> },
@@ -80,8 +87,9 @@ export const NAV_GROUPS: NavGroup[] = [
   },
 ];
 
-/** The nav entry a path belongs to ('/units?x' → '/units'). */
+/** The nav entry a path belongs to ('/units?x' → '/units'; reporting has an entry of its own). */
 export function navKeyFor(pathname: string): string {
+  if (pathname === '/incidents/new') return pathname;
   const first = pathname.split('/')[1] ?? '';
   return first ? `/${first}` : '/';
 }
