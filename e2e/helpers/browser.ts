@@ -25,12 +25,21 @@ export function unitInputTime(at: Date, zone = UNITS_TIME_ZONE): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
-/** Types a date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DD HH:mm`) into an Ant Design picker and confirms it. */
+/**
+ * Types a date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DD HH:mm`) into an Ant Design picker and
+ * takes it as a person would: a date by leaving the field, a date and time with the panel's OK.
+ */
 export async function fillPicker(page: Page, testId: string, value: string): Promise<void> {
   const input = page.getByTestId(testId);
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  const ok = popup.locator('.ant-picker-ok button');
+  if (value.includes(' ')) await ok.click();
+  else await input.press('Tab');
+  await popup.waitFor({ state: 'hidden' });
+  const shown = await input.inputValue();
+  if (shown !== value) throw new Error(`the ${testId} field shows ${shown}, not ${value}`);
 }
 
 /**

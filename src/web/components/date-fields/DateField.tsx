@@ -25,6 +25,9 @@ export function DateField({ value, onChange, min, max, style, ...rest }: DateFie
       {...rest}
       value={value ? dayjs(value) : null}
       format="YYYY-MM-DD"
+      // "Today" would be the device's day, not the unit's (which screens take from the server).
+      showNow={false}
+      classNames={{ popup: { root: 'steady-picker-popup' } }}
       style={{ width: '100%', ...style }}
       disabledDate={(d) => {
         const day = d.format('YYYY-MM-DD');
