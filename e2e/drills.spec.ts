@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiGet, apiSend, pickOption } from './helpers/app.js';
-import { browserInputTime, PHONE, shot } from './helpers/browser.js';
+import { fillPicker, PHONE, shot, unitInputTime } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 interface DrillView {
@@ -23,8 +23,8 @@ const demo = useDemoBrowser();
 const open = (username: string, en = false) => demo.open(username, { viewport: PHONE, en });
 
 
-/** `YYYY-MM-DDTHH:mm`, `minutes` from now, in the browser's time, for a datetime-local input. */
-const inputTime = (minutes: number) => browserInputTime(new Date(Date.now() + minutes * 60_000));
+/** `minutes` from now on the unit's clock, as a date-and-time field takes it. */
+const inputTime = (minutes: number) => unitInputTime(new Date(Date.now() + minutes * 60_000));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -58,8 +58,8 @@ describe('drills', () => {
     await row.click();
     const form = safety.getByTestId('record-form');
     await form.waitFor();
-    await safety.getByTestId('started-at').fill(inputTime(-40));
-    await safety.getByTestId('ended-at').fill(inputTime(-50));
+    await fillPicker(safety, 'started-at', inputTime(-40));
+    await fillPicker(safety, 'ended-at', inputTime(-50));
     await safety.getByTestId('participants').fill('186');
     await safety.getByTestId('evac-min').fill('1');
     await safety.getByTestId('evac-sec').fill('45');
@@ -73,7 +73,7 @@ describe('drills', () => {
     await form.getByText('结束时间必须晚于开始时间').waitFor();
     assert.equal((await apiGet<{ items: DrillView[] }>(safety, '/drills')).items.find((d) => d.id === drillId)?.status, 'planned');
 
-    await safety.getByTestId('ended-at').fill(inputTime(-25));
+    await fillPicker(safety, 'ended-at', inputTime(-25));
     await shot(safety, 'drills-record-phone-zh');
     await safety.getByTestId('record-submit').click();
     const details = safety.locator('[data-testid="drill-details"][data-status="done"]');

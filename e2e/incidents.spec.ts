@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
 import { apiGet, apiSend, eventually } from './helpers/app.js';
-import { browserInputTime, DESKTOP, PHONE, shot } from './helpers/browser.js';
+import { DESKTOP, fillPicker, PHONE, shot, unitInputTime } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 /** Sample unit names by code, from the sample organisation itself. */
@@ -44,7 +44,7 @@ async function fillReport(page: Page, report: Report): Promise<void> {
   if (report.severity) await page.locator(`[data-testid="severity-picker"] [data-severity="${report.severity}"]`).click();
   await form.locator('#place').fill(report.place);
   await form.locator('#description').fill(report.description);
-  if (report.occurredAt) await page.getByTestId('occurred-at').fill(report.occurredAt);
+  if (report.occurredAt) await fillPicker(page, 'occurred-at', report.occurredAt);
   if (report.drill) await page.getByTestId('drill-switch').click();
 }
 
@@ -55,9 +55,9 @@ async function submitAndOpen(page: Page): Promise<string> {
   return page.url().split('/').pop()!;
 }
 
-/** The browser's wall-clock time `hours` ago as a datetime-local input value. */
+/** The unit's wall-clock time `hours` ago, as the occurred-at field takes it. */
 function hoursAgo(hours: number): string {
-  return browserInputTime(new Date(Date.now() - hours * 3_600_000));
+  return unitInputTime(new Date(Date.now() - hours * 3_600_000));
 }
 
 /** A 1×1 PNG: the smallest real picture. */

@@ -10,13 +10,36 @@ const CHROMIUM = process.env.STEADY_CHROMIUM ?? '/usr/bin/chromium';
  */
 export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 
-/** `YYYY-MM-DDTHH:mm` of an instant on the browser's wall clock, as a datetime-local input reads it. */
-export function browserInputTime(at: Date): string {
+/** The zone of every sample unit. */
+export const UNITS_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * `YYYY-MM-DD HH:mm` of an instant on the unit's clock, as a date-and-time field takes it: the
+ * fields read the unit's clock, not the browser's, so the tests type what a person at the unit would.
+ */
+export function unitInputTime(at: Date, zone = UNITS_TIME_ZONE): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(at).map((p) => [p.type, p.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * Types a date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DD HH:mm`) into an Ant Design picker and
+ * takes it as a person would: a date by leaving the field, a date and time with the panel's OK.
+ */
+export async function fillPicker(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  const ok = popup.locator('.ant-picker-ok button');
+  if (value.includes(' ')) await ok.click();
+  else await input.press('Tab');
+  await popup.waitFor({ state: 'hidden' });
+  const shown = await input.inputValue();
+  if (shown !== value) throw new Error(`the ${testId} field shows ${shown}, not ${value}`);
 }
 
 /**

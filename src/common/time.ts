@@ -19,7 +19,12 @@ export function localDate(at: Date, zone: string): string {
 
 /** The day after a local date. */
 export function nextDay(date: string): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+  return addDays(date, 1);
+}
+
+/** The local date `days` after (or before, when negative) a local date. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
 /** A local-date range, both days included, as [start, end) instants; an open end stays open. */

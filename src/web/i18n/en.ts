@@ -169,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   'people.roleUnit': 'Unit',
   'people.role': 'Role',
   'people.addRole': 'Add role',
+  'time.unitClock': 'On the unit’s clock ({zone})',
   'people.roleReason': 'Reason (kept in the audit trail and told to the person and the unit’s head)',
   'people.noRoles': 'No roles yet',
   'people.roleAdded': 'Role added',

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../common/locale.js';
 import { setApiLocale } from '../api/client.js';
+import { setPickerLocale } from '../components/date-fields/dayjs-locale.js';
 import { en } from './en.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
 
@@ -36,6 +37,7 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
   setApiLocale(locale);
+  setPickerLocale(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -48,6 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // keep the choice for this page only
     }
     setApiLocale(next);
+    setPickerLocale(next);
     setLocaleState(next);
   }, []);
 

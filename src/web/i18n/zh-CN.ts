@@ -167,6 +167,7 @@ export const zhCN = {
   'people.roleUnit': '任职单位',
   'people.role': '角色',
   'people.addRole': '添加角色',
+  'time.unitClock': '按单位所在时区（{zone}）的时间填写',
   'people.roleReason': '原因（记入审计记录，并告知本人和单位负责人）',
   'people.noRoles': '尚未分配角色',
   'people.roleAdded': '已添加角色',

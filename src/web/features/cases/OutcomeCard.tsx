@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
 import { useCt } from './i18n.js';
 import { formatDay } from './labels.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
   outcome: 'agreement' | 'no_agreement';
@@ -129,7 +130,7 @@ export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => 
             />
           </Form.Item>
           <Form.Item name="followUpDate" label={ct('outcome.followUpDate')} extra={ct('outcome.followUpHint')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
           <Flex gap={8}>

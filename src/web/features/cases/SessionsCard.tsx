@@ -5,9 +5,8 @@ import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
 import { useCt } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
-/** `YYYY-MM-DDTHH:mm` in this browser's time, as the datetime-local input wants it. */
-const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 interface Values {
   notes: string;
@@ -27,7 +26,7 @@ export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () =>
     setBusy(true);
     setFailure(null);
     try {
-      await casesApi.addSession(item.id, values.notes.trim(), values.at ? new Date(values.at).toISOString() : undefined);
+      await casesApi.addSession(item.id, values.notes.trim(), values.at || undefined);
       form.resetFields();
       message.success(ct('sessions.added'));
       onChanged();
@@ -61,7 +60,7 @@ export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () =>
             <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={ct('sessions.notesPlaceholder')} style={{ fontSize: 16 }} data-testid="session-notes" />
           </Form.Item>
           <Form.Item name="at" label={ct('sessions.at')} extra={ct('sessions.atHint')}>
-            <Input type="datetime-local" max={localInputValue(new Date())} />
+            <DateTimeField unitId={item.unitId} max="now" />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
           <Button htmlType="submit" type="primary" loading={busy} block data-testid="session-submit">

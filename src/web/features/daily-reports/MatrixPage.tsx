@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Grid, Input, Pagination, Segmented, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Pagination, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -17,6 +17,7 @@ import { TodaySummary } from './TodaySummary.js';
 import { TrendChart } from './TrendChart.js';
 import './daily-reports.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 const DAY_CHOICES = [7, 14, 30] as const;
 const PAGE_SIZE = 50;
@@ -90,7 +91,7 @@ export default function MatrixPage() {
           />
           <Flex align="center" gap={6}>
             <Typography.Text type="secondary">{rt('matrix.end')}</Typography.Text>
-            <Input type="date" value={end ?? matrix.data?.to ?? ''} onChange={(e) => update({ end: e.target.value || undefined })} aria-label={rt('matrix.end')} style={{ width: 160 }} data-testid="matrix-end" />
+            <DateField value={end ?? matrix.data?.to ?? null} onChange={(v) => update({ end: v })} aria-label={rt('matrix.end')} style={{ width: 160 }} data-testid="matrix-end" />
           </Flex>
         </Flex>
       </Card>

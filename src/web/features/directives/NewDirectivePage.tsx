@@ -11,6 +11,8 @@ import { directivesApi, sendWithAttachments, type NewDirective } from './api.js'
 import { useDirT } from './i18n.js';
 import { TargetPicker } from './TargetPicker.js';
 import './directives.css';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
+import { useFieldDefault, useUnitMoment } from '../../components/date-fields/useUnitMoment.js';
 
 interface Values {
   senderUnitId: string;
@@ -23,16 +25,6 @@ interface Values {
 }
 
 const MB = Math.round(ATTACHMENT_MAX_BYTES / 1024 / 1024);
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, as datetime-local wants it. */
-const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-
-/** Tomorrow at 12:00, the usual sign-for deadline. */
-function tomorrowNoon(): string {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  d.setHours(12, 0, 0, 0);
-  return localInput(d);
-}
 
 /** Sending a notice or directive down the tree: from which unit, to which, by when, with which files. */
 export default function NewDirectivePage() {
@@ -49,6 +41,8 @@ export default function NewDirectivePage() {
     return me.scopes.filter((s) => managed.has(s.unitId));
   }, [me]);
   const [senderId, setSenderId] = useState<string | undefined>(senders[0]?.unitId);
+  // Tomorrow at 12:00 on the sending unit's clock, the usual sign-for deadline.
+  useFieldDefault(form, 'signDueAt', useUnitMoment(senders[0]?.unitId, 1, '12:00'));
   const required = (field: string) => [{ required: true, whitespace: true, message: dt('new.required', { field }) }];
 
   if (senders.length === 0) return <Empty description={dt('new.noSender')} />;
@@ -58,7 +52,7 @@ export default function NewDirectivePage() {
     setFailure(null);
     const body: NewDirective = {
       senderUnitId: v.senderUnitId, kind: v.kind, title: v.title.trim(), text: v.text.trim(), targetUnitIds: v.targetUnitIds,
-      signDueAt: new Date(v.signDueAt).toISOString(), replyDueAt: v.replyDueAt ? new Date(v.replyDueAt).toISOString() : null,
+      signDueAt: v.signDueAt, replyDueAt: v.replyDueAt || null,
     };
     try {
       const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
@@ -80,7 +74,7 @@ export default function NewDirectivePage() {
           layout="vertical"
           requiredMark={false}
           disabled={busy}
-          initialValues={{ senderUnitId: senders[0]!.unitId, kind: 'notice', targetUnitIds: [], signDueAt: tomorrowNoon() }}
+          initialValues={{ senderUnitId: senders[0]!.unitId, kind: 'notice', targetUnitIds: [] }}
           onValuesChange={(changed: Partial<Values>) => {
             if (!changed.senderUnitId) return;
             setSenderId(changed.senderUnitId);
@@ -105,10 +99,10 @@ export default function NewDirectivePage() {
             <TargetPicker senderId={senderId} />
           </Form.Item>
           <Form.Item name="signDueAt" label={dt('new.signBy')} rules={required(dt('new.signBy'))}>
-            <Input type="datetime-local" min={localInput(new Date())} data-testid="sign-due" />
+            <DateTimeField unitId={senderId} min="now" data-testid="sign-due" />
           </Form.Item>
           <Form.Item name="replyDueAt" label={dt('new.replyBy')} extra={dt('new.replyHint')}>
-            <Input type="datetime-local" min={localInput(new Date())} data-testid="reply-due" />
+            <DateTimeField unitId={senderId} min="now" allowClear data-testid="reply-due" />
           </Form.Item>
           <Form.Item label={dt('new.attachments')} extra={dt('new.attachmentsHint', { max: ATTACHMENTS_MAX, mb: MB })}>
             <Upload

@@ -9,8 +9,9 @@ import { unitsApi } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { EvacuationInput } from './EvacuationInput.js';
-import { dayIn, localInputValue, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
+import { dayIn, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
 import { useDt, type DrillsKey } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
   unitId?: string;
@@ -43,6 +44,7 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   // A drill planned by an earlier try whose record was refused: the next try records that one.
   const [planned, setPlanned] = useState<Drill | undefined>(drill);
+  const watchedUnitId = Form.useWatch('unitId', form) as string | undefined;
   const required = (field: DrillsKey) => ({ required: true, whitespace: true, message: dt('form.required', { field: dt(field) }) });
 
   const submit = async (values: Values) => {
@@ -55,14 +57,14 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
           unitId: values.unitId!,
           type: values.type!,
           title: values.title!.trim(),
-          // The drill's day is the unit's, for the start as entered on this device's clock.
+          // The drill's day is the unit's, for the start as entered on the unit's clock.
           plannedDate: dayIn(new Date(values.startedAt), (await unitsApi.today(values.unitId!)).timeZone),
         });
         setPlanned(target);
       }
       const recorded = await drillsApi.record(target.id, {
-        startedAt: new Date(values.startedAt).toISOString(),
-        endedAt: new Date(values.endedAt).toISOString(),
+        startedAt: values.startedAt,
+        endedAt: values.endedAt,
         participants: values.participants,
         ...(values.evacuationSeconds ? { evacuationSeconds: values.evacuationSeconds } : {}),
         evaluation: values.evaluation.trim(),
@@ -77,6 +79,7 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
   };
 
   const now = new Date();
+  const unitId = planned?.unitId ?? watchedUnitId;
   return (
     <Form<Values>
       form={form}
@@ -86,8 +89,8 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
       onFinish={(values) => void submit(values)}
       initialValues={{
         unitId: defaultUnitId,
-        startedAt: localInputValue(new Date(now.getTime() - 30 * 60_000)),
-        endedAt: localInputValue(now),
+        startedAt: new Date(now.getTime() - 30 * 60_000).toISOString(),
+        endedAt: now.toISOString(),
         problems: [],
       }}
       data-testid="record-form"
@@ -114,7 +117,7 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
       )}
       <Flex gap={8} wrap>
         <Form.Item name="startedAt" label={dt('form.startedAt')} rules={[required('form.startedAt')]} style={{ flex: '1 1 150px' }}>
-          <Input type="datetime-local" max={localInputValue(now)} data-testid="started-at" />
+          <DateTimeField unitId={unitId} max="now" data-testid="started-at" />
         </Form.Item>
         <Form.Item
           name="endedAt"
@@ -131,7 +134,7 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
             }),
           ]}
         >
-          <Input type="datetime-local" data-testid="ended-at" />
+          <DateTimeField unitId={unitId} data-testid="ended-at" />
         </Form.Item>
       </Flex>
       <Form.Item name="participants" label={dt('form.participants')} rules={[{ required: true, message: dt('form.required', { field: dt('form.participants') }) }]}>

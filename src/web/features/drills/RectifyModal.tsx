@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { drillsApi, RISKS, type Drill, type Risk } from './api.js';
-import { localInputValue } from './format.js';
 import { useDt } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
+import { useFieldDefault, useUnitMoment } from '../../components/date-fields/useUnitMoment.js';
 
 interface Values {
   title: string;
@@ -21,12 +22,6 @@ interface Props {
   onCreated: (problem: string) => void;
 }
 
-/** Seven days from now at 17:00: a fair first deadline for fixing what a drill showed. */
-function defaultDue(): string {
-  const due = new Date(Date.now() + 7 * 86_400_000);
-  due.setHours(17, 0, 0, 0);
-  return localInputValue(due);
-}
 
 /**
  * Turns one problem a drill found into a rectification task: an owner, a deadline, a risk level.
@@ -38,6 +33,8 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { people, loading } = useUnitPeople(problem ? drill.unitId : undefined);
+  // In seven days at 17:00 on the unit's clock: a fair first deadline for fixing what a drill showed.
+  useFieldDefault(form, 'dueAt', useUnitMoment(drill.unitId, 7, '17:00'));
 
   const submit = async (values: Values) => {
     if (!problem) return;
@@ -48,7 +45,7 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
         unitId: drill.unitId,
         title: values.title.trim(),
         ownerPersonId: values.ownerPersonId ?? '',
-        dueAt: new Date(values.dueAt).toISOString(),
+        dueAt: values.dueAt,
         risk: values.risk,
         source: { kind: 'drill', drillId: drill.id, problem },
       });
@@ -81,7 +78,7 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
         requiredMark={false}
         disabled={busy}
         onFinish={(values) => void submit(values)}
-        initialValues={{ title: (problem ?? '').slice(0, 200), dueAt: defaultDue(), risk: 'medium' }}
+        initialValues={{ title: (problem ?? '').slice(0, 200), risk: 'medium' }}
         preserve={false}
       >
         <Form.Item name="title" label={dt('task.name')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('task.name') }) }]}>
@@ -97,7 +94,7 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
           />
         </Form.Item>
         <Form.Item name="dueAt" label={dt('task.dueAt')} rules={[{ required: true, message: dt('form.required', { field: dt('task.dueAt') }) }]}>
-          <Input type="datetime-local" min={localInputValue(new Date())} />
+          <DateTimeField unitId={drill.unitId} min="now" />
         </Form.Item>
         <Form.Item name="risk" label={dt('task.risk')}>
           <Segmented<Risk> block options={RISKS.map((value) => ({ value, label: dt(`risk.${value}`) }))} />

@@ -9,6 +9,7 @@ import { drillsApi, type Drill } from './api.js';
 import { addDays } from '../../components/days.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { useDt } from './i18n.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
   unitId?: string;
@@ -75,7 +76,7 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
           />
         </Form.Item>
         <Form.Item name="plannedDate" label={dt('form.plannedDate')} rules={[{ required: true, message: dt('form.required', { field: dt('form.plannedDate') }) }]}>
-          <Input type="date" data-testid="planned-date" />
+          <DateField data-testid="planned-date" />
         </Form.Item>
         <Form.Item name="title" label={dt('form.title')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('form.title') }) }]}>
           <Input maxLength={100} data-testid="schedule-title" />

@@ -22,8 +22,6 @@ export function minSec(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM-DDTHH:mm` in this browser's time, as the datetime-local input wants it. */
-export const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 /** `YYYY-MM-DD` of an instant in a unit's zone: the day a drill held then counts for. */
 export const dayIn = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
 

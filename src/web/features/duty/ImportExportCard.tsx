@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
@@ -9,6 +9,7 @@ import { downloadFile } from '../../components/download.js';
 import { dutyApi, importRoster } from './api.js';
 import { addDays } from './dates.js';
 import { useDt } from './i18n.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 /**
  * The roster as the spreadsheet units keep (日期/Date, 班次/Shift, 开始/Start, 结束/End, 带班领导/Duty
@@ -48,9 +49,9 @@ export function ImportExportCard({ unitId, today, keeper }: { unitId: string; to
     <Card size="small" title={dt('import.title')} data-testid="roster-import-export">
       <Typography.Paragraph type="secondary">{dt('import.columns')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-        <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 150 }} aria-label={dt('import.from')} />
+        <DateField value={from} max={to} onChange={(v) => v && setFrom(v)} style={{ width: 150 }} aria-label={dt('import.from')} />
         <span>–</span>
-        <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 150 }} aria-label={dt('import.to')} />
+        <DateField value={to} min={from} onChange={(v) => v && setTo(v)} style={{ width: 150 }} aria-label={dt('import.to')} />
         <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="roster-export">{dt('import.export')}</Button>
       </Flex>
       {keeper && (

@@ -12,6 +12,7 @@ import { useDt } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 import './duty.css';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 const STATE_COLOURS: Record<LeaveView['state'], string> = { requested: 'orange', approved: 'green', refused: 'red', recorded: 'blue', cancelled: 'default' };
 
@@ -90,10 +91,10 @@ function LeaveRequestCard({ units, onDone }: { units: { id: string; name: string
         )}
         <Flex gap={8} wrap>
           <Form.Item name="startDate" label={dt('leave.startDate')} rules={[{ required: true, message: dt('leave.dateRequired') }]}>
-            <Input type="date" style={{ width: 150 }} />
+            <DateField style={{ width: 150 }} />
           </Form.Item>
           <Form.Item name="endDate" label={dt('leave.endDate')} rules={[{ required: true, message: dt('leave.dateRequired') }]}>
-            <Input type="date" style={{ width: 150 }} />
+            <DateField style={{ width: 150 }} />
           </Form.Item>
         </Flex>
         <Form.Item name="deputyId" label={dt('leave.deputy')} rules={[{ required: true, message: dt('leave.deputyRequired') }]}>

@@ -6,6 +6,7 @@ import { useAsync } from '../../components/useAsync.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
 import { useDt } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & { slots: { dutyLeaderId?: string | null; staffIds?: string[]; turns?: number }[] };
 
@@ -53,7 +54,7 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
               <Select options={(['daily', 'weekly', 'custom'] as const).map((k) => ({ value: k, label: dt(`rotation.kind.${k}`) }))} />
             </Form.Item>
             <Form.Item name="startDate" label={dt('rotation.startDate')}>
-              <Input type="date" style={{ width: 150 }} />
+              <DateField style={{ width: 150 }} />
             </Form.Item>
             <Form.Item name="daysAhead" label={dt('rotation.daysAhead')}>
               <InputNumber min={1} max={92} style={{ width: 100 }} />

@@ -4,8 +4,8 @@ import { VERBAL_CHANNELS, type Casualties } from '../../../common/schemas/incide
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type IncidentReporting } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
-import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface DrawerProps {
   incidentId: string;
@@ -31,7 +31,7 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
         await reportsApi.verbal(incidentId, {
           toWhom: v.toWhom.trim(),
           channel: v.channel,
-          at: new Date(v.at).toISOString(),
+          at: v.at,
           summary: v.summary.trim(),
         }),
       );
@@ -54,7 +54,7 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ channel: 'phone', at: toLocalInput(new Date()) }}
+        initialValues={{ channel: 'phone', at: new Date().toISOString() }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="toWhom" label={rt('verbal.toWhom')} rules={required(rt('verbal.toWhom'))}>
@@ -64,7 +64,7 @@ export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps)
           <Segmented options={VERBAL_CHANNELS.map((c) => ({ value: c, label: rt(`channel.${c}`) }))} />
         </Form.Item>
         <Form.Item name="at" label={rt('verbal.at')} rules={required(rt('verbal.at'))}>
-          <Input type="datetime-local" max={toLocalInput(new Date())} data-testid="verbal-at" />
+          <DateTimeField max="now" data-testid="verbal-at" />
         </Form.Item>
         <Form.Item name="summary" label={rt('verbal.summary')} rules={required(rt('verbal.summary'))}>
           <Input.TextArea rows={3} maxLength={2000} style={{ fontSize: 16 }} data-testid="verbal-summary" />

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type ReportView } from './api.js';
-import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 /** 退回补充: what must be added, and by when the corrected version must be in. */
 function ReturnDrawer({
@@ -24,7 +24,7 @@ function ReturnDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; dueAt: string }>();
   const { busy, submit } = useFormSubmit(form, async ({ reason, dueAt }: { reason: string; dueAt: string }) => {
-    onDone(await reportsApi.returnForMore(report.id, reason.trim(), new Date(dueAt).toISOString()));
+    onDone(await reportsApi.returnForMore(report.id, reason.trim(), dueAt));
     message.success(rt('report.returnedToast'));
   });
   return (
@@ -41,7 +41,7 @@ function ReturnDrawer({
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ dueAt: toLocalInput(new Date(Date.now() + 60 * 60_000)) }}
+        initialValues={{ dueAt: new Date(Date.now() + 60 * 60_000).toISOString() }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item
@@ -58,7 +58,7 @@ function ReturnDrawer({
           label={rt('report.returnDue')}
           rules={[{ required: true, message: rt('form.required', { field: rt('report.returnDue') }) }]}
         >
-          <Input type="datetime-local" min={toLocalInput(new Date())} data-testid="return-due" />
+          <DateTimeField min="now" data-testid="return-due" />
         </Form.Item>
         <Button type="primary" danger htmlType="submit" block loading={busy} data-testid="return-send">
           {rt('report.returnSend')}

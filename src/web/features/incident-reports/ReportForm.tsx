@@ -10,22 +10,20 @@ import {
 import { useLocale } from '../../i18n/index.js';
 import type { ReportView } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
-import { toLocalInput } from './datetime-input.js';
 import { useRt } from './i18n.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
-/** The form's values: the report's content, with the time as the datetime-local input holds it. */
+/** The form's values: the report's content, with no time as an empty field rather than null. */
 export interface FormValues {
   content: Omit<ReportContent, 'occurredAt'> & { occurredAt: string };
 }
 
-const localInput = (iso: string | null) => (iso ? toLocalInput(new Date(iso)) : '');
-
 export const toFormValues = (content: ReportContent): FormValues => ({
-  content: { ...content, occurredAt: localInput(content.occurredAt) },
+  content: { ...content, occurredAt: content.occurredAt ?? '' },
 });
 export const fromFormValues = (values: FormValues): ReportContent => ({
   ...values.content,
-  occurredAt: values.content.occurredAt ? new Date(values.content.occurredAt).toISOString() : null,
+  occurredAt: values.content.occurredAt || null,
 });
 
 /**
@@ -80,7 +78,7 @@ export function ReportForm({
       className="steady-report-form"
     >
       <Form.Item {...item('occurredAt')}>
-        <Input type="datetime-local" data-testid="field-occurredAt" />
+        <DateTimeField unitId={report.unitId} max="now" data-testid="field-occurredAt" />
       </Form.Item>
       {short('place')}
       <Form.Item {...item('classCode')}>

@@ -4,6 +4,7 @@ import { peopleApi } from '../../api/endpoints.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { useIt } from './i18n.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 /** The follow-up tasks of an after-action report: a task, an owner from the unit's people, a date. */
 export function FollowUps({ unitId }: { unitId: string }) {
@@ -28,7 +29,7 @@ export function FollowUps({ unitId }: { unitId: string }) {
                   <Select options={options} loading={people.loading} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'dueDate']} label={it('close.dueDate')} rules={required(it('close.dueDate'))} style={{ flex: '1 1 140px', marginBottom: 0 }}>
-                  <Input type="date" min={today} />
+                  <DateField min={today} />
                 </Form.Item>
                 <Button danger icon={<DeleteOutlined />} aria-label={it('close.removeFollowUp')} onClick={() => remove(field.name)} />
               </div>

@@ -16,6 +16,7 @@ import { PrinciplesStrip } from './PrinciplesStrip.js';
 import { SeverityPicker } from './SeverityPicker.js';
 import { TypeGrid } from './TypeGrid.js';
 import './incidents.css';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
   unitId: string;
@@ -26,9 +27,6 @@ interface Values {
   occurredAt?: string;
   drill: boolean;
 }
-
-/** `YYYY-MM-DDTHH:mm` in local time, as the datetime-local input wants it. */
-const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /**
  * Reporting from a phone in seconds: a tap for the type, a tap for the severity, a few words for
@@ -60,7 +58,7 @@ export default function ReportIncidentPage() {
         place: values.place.trim(),
         description: values.description.trim(),
         drill: values.drill,
-        ...(values.occurredAt ? { occurredAt: new Date(values.occurredAt).toISOString() } : {}),
+        ...(values.occurredAt ? { occurredAt: values.occurredAt } : {}),
       });
       setCreated(incident.id);
       message.success(it('report.sent'));
@@ -112,7 +110,7 @@ export default function ReportIncidentPage() {
             <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={it('report.descriptionPlaceholder')} style={{ fontSize: 16 }} />
           </Form.Item>
           <Form.Item name="occurredAt" label={it('report.occurredAt')} extra={`${it('report.occurredNow')} ${it('report.occurredHint')}`}>
-            <Input type="datetime-local" max={localInputValue(new Date())} data-testid="occurred-at" />
+            <DateTimeField unitId={unitId} max="now" allowClear data-testid="occurred-at" />
           </Form.Item>
           <Form.Item label={it('report.photos')}>
             <PhotoPicker photos={photos} onChange={setPhotos} disabled={busy || created !== null} />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DownloadOutlined, FlagFilled, WarningFilled } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Grid, Input, List, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Grid, List, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { useIn } from './i18n.js';
 import { RiskTag, StateTag } from './labels.js';
 import { useUnitChoice } from './useUnitChoice.js';
 import './inspections.css';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 const PAGE_SIZE = 20;
 
@@ -98,9 +99,9 @@ export default function LedgerPage() {
         </Flex>
         <Flex gap={8} align="center">
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{tn('ledger.dates')}</Typography.Text>
-          <Input type="date" value={filter.from ?? ''} onChange={(e) => change({ from: e.target.value || undefined })} aria-label={`${tn('ledger.dates')} 1`} />
+          <DateField value={filter.from} max={filter.to} allowClear onChange={(from) => change({ from })} aria-label={`${tn('ledger.dates')} 1`} style={{ width: 150 }} />
           <span>–</span>
-          <Input type="date" value={filter.to ?? ''} onChange={(e) => change({ to: e.target.value || undefined })} aria-label={`${tn('ledger.dates')} 2`} />
+          <DateField value={filter.to} min={filter.from} allowClear onChange={(to) => change({ to })} aria-label={`${tn('ledger.dates')} 2`} style={{ width: 150 }} />
         </Flex>
       </Card>
       {ledger.error ? <LoadError error={ledger.error} onRetry={ledger.reload} /> : null}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Segmented, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, List, Modal, Popconfirm, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../common/org.js';
 import { applyProblem } from '../../components/form-errors.js';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/index.js';
 import { CADENCES, inspectionsApi, type Cadence, type ChecklistSummary } from './api.js';
 import { useIn } from './i18n.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
   checklistId: string;
@@ -108,7 +109,7 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
             <Select options={roleOptions(t).filter((o) => o.value !== 'admin')} />
           </Form.Item>
           <Form.Item name="nextDueDate" label={tn('schedule.nextDue')} rules={[{ required: true }]}>
-            <Input type="date" min={today} />
+            <DateField min={today} />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} />}
         </Form>

@@ -5,9 +5,9 @@ import { applyProblem } from '../../components/form-errors.js';
 import { useMe } from '../auth/session.js';
 import { inspectionsApi, RISKS, type Risk, type Task } from './api.js';
 import { useIn } from './i18n.js';
-import { localInputValue } from './labels.js';
 import { PhotoField } from './PhotoField.js';
 import { useUnitPeople } from './useUnitPeople.js';
+import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Props {
   task: Task;
@@ -74,9 +74,9 @@ export function TaskActions({ task, onChanged }: Props) {
             </Button>
             <label>
               <Typography.Text type="secondary">{tn('task.newDue')}</Typography.Text>
-              <Input type="datetime-local" value={newDue} min={localInputValue(new Date())} onChange={(e) => setNewDue(e.target.value)} />
+              <DateTimeField unitId={task.unitId} value={newDue || null} min="now" allowClear onChange={(v) => setNewDue(v ?? '')} aria-label={tn('task.newDue')} />
             </label>
-            <Button size="large" danger icon={<RollbackOutlined />} loading={busy === 'reject'} onClick={() => void run('reject', () => inspectionsApi.verify(task.id, { decision: 'reject', note, photoIds: photos, ...(newDue ? { dueAt: new Date(newDue).toISOString() } : {}) })).then((ok) => ok && (setNote(''), setPhotos([]), setNewDue('')))}>
+            <Button size="large" danger icon={<RollbackOutlined />} loading={busy === 'reject'} onClick={() => void run('reject', () => inspectionsApi.verify(task.id, { decision: 'reject', note, photoIds: photos, ...(newDue ? { dueAt: newDue } : {}) })).then((ok) => ok && (setNote(''), setPhotos([]), setNewDue('')))}>
               {tn('task.reject')}
             </Button>
           </Flex>
@@ -108,13 +108,13 @@ function EditModal({ task, onClose, onChanged }: { task: Task; onClose: () => vo
   const { busy, failure, run } = useAction(onChanged);
   return (
     <Modal open title={tn('task.editTitle')} okText={tn('task.save')} cancelText={tn('common.cancel')} confirmLoading={busy !== null} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ownerPersonId: task.ownerPersonId, dueAt: localInputValue(new Date(task.dueAt)), risk: task.risk }}
-        onFinish={(v) => void run('edit', () => inspectionsApi.updateTask(task.id, { ownerPersonId: v.ownerPersonId, risk: v.risk, ...(v.dueAt !== localInputValue(new Date(task.dueAt)) ? { dueAt: new Date(v.dueAt).toISOString() } : {}) }))}>
+      <Form form={form} layout="vertical" initialValues={{ ownerPersonId: task.ownerPersonId, dueAt: task.dueAt, risk: task.risk }}
+        onFinish={(v) => void run('edit', () => inspectionsApi.updateTask(task.id, { ownerPersonId: v.ownerPersonId, risk: v.risk, ...(v.dueAt !== task.dueAt ? { dueAt: v.dueAt } : {}) }))}>
         <Form.Item name="ownerPersonId" label={tn('task.owner')}>
           <Select options={people.length ? people : [{ value: task.ownerPersonId, label: task.ownerName }]} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="dueAt" label={tn('task.due')}>
-          <Input type="datetime-local" />
+          <DateTimeField unitId={task.unitId} />
         </Form.Item>
         <Form.Item name="risk" label={tn('task.risk')}>
           <Select options={RISKS.map((r) => ({ value: r, label: tn(`risk.${r}`) }))} />

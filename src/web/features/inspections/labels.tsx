@@ -23,6 +23,4 @@ export function StateTag({ state }: { state: TaskState }) {
   );
 }
 
-/** `YYYY-MM-DDTHH:mm` in local time, as the datetime-local input wants it. */
-export const localInputValue = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 

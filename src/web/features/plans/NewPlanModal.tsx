@@ -9,6 +9,7 @@ import { localeOptions, templateOptions } from '../../components/labels.js';
 import { requiredRule } from '../../components/rules.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
   unitId: string;
@@ -137,7 +138,7 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
             <Row gutter={12}>
               <Col xs={24} sm={12}>
                 <Form.Item name={['period', 'startDate']} label={t('planNew.startDate')} rules={[requiredRule(t, t('planNew.startDate'), true)]}>
-                  <Input type="date" />
+                  <DateField />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
@@ -155,7 +156,7 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
                     }),
                   ]}
                 >
-                  <Input type="date" />
+                  <DateField />
                 </Form.Item>
               </Col>
             </Row>

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
@@ -12,6 +12,7 @@ import { downloadFile } from '../../components/download.js';
 import { shortTime } from '../../components/format.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { useVt } from './i18n.js';
+import { DateField } from '../../components/date-fields/DateField.js';
 
 const PAGE_SIZE = 20;
 
@@ -71,11 +72,11 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
         <Flex gap={8} wrap align="end">
           <label className="steady-date-field">
             <span>{vt('history.from')}</span>
-            <Input type="date" value={from} max={to || undefined} onChange={(e) => (setFrom(e.target.value), setPage(1))} data-testid="history-from" />
+            <DateField value={from} max={to || undefined} onChange={(v) => (setFrom(v ?? ''), setPage(1))} data-testid="history-from" />
           </label>
           <label className="steady-date-field">
             <span>{vt('history.to')}</span>
-            <Input type="date" value={to} min={from || undefined} onChange={(e) => (setTo(e.target.value), setPage(1))} data-testid="history-to" />
+            <DateField value={to} min={from || undefined} onChange={(v) => (setTo(v ?? ''), setPage(1))} data-testid="history-to" />
           </label>
           <Button icon={<DownloadOutlined />} loading={exporting} disabled={badRange || waiting} onClick={() => void download()} data-testid="export" block={compact}>
             {vt('history.export')}

@@ -1,6 +1,7 @@
-import { Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row } from 'antd';
+import { Checkbox, Col, Flex, Form, InputNumber, Radio, Row } from 'antd';
 import { useT } from '../../../i18n/index.js';
 import { problemProps, type SectionProps } from './section-props.js';
+import { TimeField } from '../../../components/date-fields/TimeField.js';
 
 /** 值班与巡查: 24-hour duty, shifts, duty leader, gate, night patrols. */
 export function DutySection({ draft, setContent, readOnly, problemsAt }: SectionProps) {
@@ -45,8 +46,8 @@ export function DutySection({ draft, setContent, readOnly, problemsAt }: Section
         </Checkbox>
         {patrol && (
           <Flex gap={8} align="center" wrap>
-            <Input type="time" aria-label={t('duty.patrolStart')} prefix={t('duty.patrolStart')} value={patrol.start} readOnly={readOnly} required onChange={(e) => e.target.value && set({ patrolWindow: { ...patrol, start: e.target.value } })} style={{ width: 170 }} />
-            <Input type="time" aria-label={t('duty.patrolEnd')} prefix={t('duty.patrolEnd')} value={patrol.end} readOnly={readOnly} required onChange={(e) => e.target.value && set({ patrolWindow: { ...patrol, end: e.target.value } })} style={{ width: 170 }} />
+            <TimeField aria-label={t('duty.patrolStart')} prefix={t('duty.patrolStart')} value={patrol.start} disabled={readOnly} onChange={(v) => v && set({ patrolWindow: { ...patrol, start: v } })} style={{ width: 170 }} />
+            <TimeField aria-label={t('duty.patrolEnd')} prefix={t('duty.patrolEnd')} value={patrol.end} disabled={readOnly} onChange={(v) => v && set({ patrolWindow: { ...patrol, end: v } })} style={{ width: 170 }} />
           </Flex>
         )}
       </Form.Item>

@@ -2,6 +2,7 @@ import { Alert, Checkbox, Col, Form, Input, Row } from 'antd';
 import type { SpecialPeriod } from '../../../../common/schemas/plan-content.js';
 import { useT } from '../../../i18n/index.js';
 import { problemProps, type SectionProps } from './section-props.js';
+import { DateField } from '../../../components/date-fields/DateField.js';
 
 /** 特殊时期: the period's name and dates, and whether the units below follow the plan too. */
 export function PeriodSection({ draft, setDraft, readOnly, problemsAt }: SectionProps) {
@@ -17,12 +18,12 @@ export function PeriodSection({ draft, setDraft, readOnly, problemsAt }: Section
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item label={t('period.startDate')} htmlFor="period-start" {...problemProps(problemsAt('period.startDate'))}>
-            <Input id="period-start" type="date" value={period.startDate} readOnly={readOnly} required onChange={(e) => e.target.value && set({ startDate: e.target.value })} />
+            <DateField id="period-start" value={period.startDate} disabled={readOnly} onChange={(v) => v && set({ startDate: v })} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label={t('period.endDate')} htmlFor="period-end" {...problemProps(problemsAt('period.endDate'))}>
-            <Input id="period-end" type="date" value={period.endDate ?? ''} readOnly={readOnly} min={period.startDate} onChange={(e) => set({ endDate: e.target.value || null })} />
+            <DateField id="period-end" value={period.endDate} disabled={readOnly} min={period.startDate} allowClear onChange={(v) => set({ endDate: v ?? null })} />
           </Form.Item>
         </Col>
       </Row>

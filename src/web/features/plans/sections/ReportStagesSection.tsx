@@ -1,7 +1,8 @@
-import { Form, Input, InputNumber, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import type { ReportStageRules } from '../../../../common/schemas/report-stage-rules.js';
 import { useRt, type ReportsKey } from '../../incident-reports/i18n.js';
 import { problemProps, type SectionProps } from './section-props.js';
+import { TimeField } from '../../../components/date-fields/TimeField.js';
 
 const NUMBERS: [keyof ReportStageRules, number, number][] = [
   ['verbalMinutes', 1, 1440],
@@ -38,15 +39,7 @@ export function ReportStagesSection({ draft, setContent, readOnly, problemsAt }:
         </Form.Item>
       ))}
       <Form.Item label={rt('stages.followUpTime')} htmlFor="stages-followUpTime" {...at('followUpTime')}>
-        <Input
-          id="stages-followUpTime"
-          type="time"
-          value={rules.followUpTime}
-          readOnly={readOnly}
-          required
-          onChange={(e) => e.target.value && set({ followUpTime: e.target.value })}
-          style={{ width: 160 }}
-        />
+        <TimeField id="stages-followUpTime" value={rules.followUpTime} disabled={readOnly} onChange={(v) => v && set({ followUpTime: v })} style={{ width: 160 }} />
       </Form.Item>
     </Form>
   );

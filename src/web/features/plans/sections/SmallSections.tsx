@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Empty, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Checkbox, Empty, Flex, Form, InputNumber, Select } from 'antd';
 import { DRILL_PERIODS, DRILL_TYPES, type DrillPeriod } from '../../../../common/org.js';
 import { drillTypeOptions } from '../../../components/labels.js';
 import { useT } from '../../../i18n/index.js';
 import { replaced, without } from '../plan-model.js';
 import { problemProps, type SectionProps } from './section-props.js';
+import { TimeField } from '../../../components/date-fields/TimeField.js';
 
 /** 每日报告: whether daily (zero) reports are required, and by what time. */
 export function DailyReportSection({ draft, setContent, readOnly, problemsAt }: SectionProps) {
@@ -20,7 +21,7 @@ export function DailyReportSection({ draft, setContent, readOnly, problemsAt }: 
         </Checkbox>
       </Form.Item>
       <Form.Item label={t('dailyReport.deadline')} htmlFor="daily-deadline" {...problemProps(problemsAt('content.dailyReport.deadline'))}>
-        <Input id="daily-deadline" type="time" value={rules.deadline} readOnly={readOnly} required onChange={(e) => e.target.value && set({ deadline: e.target.value })} style={{ width: 160 }} />
+        <TimeField id="daily-deadline" value={rules.deadline} disabled={readOnly} onChange={(v) => v && set({ deadline: v })} style={{ width: 160 }} />
       </Form.Item>
     </Form>
   );

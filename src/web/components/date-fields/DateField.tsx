@@ -1,0 +1,39 @@
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import type { CSSProperties } from 'react';
+
+export interface DateFieldProps {
+  /** A local date, `YYYY-MM-DD`: a calendar day carries no zone. */
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+  /** The first and last days that may be picked, `YYYY-MM-DD` (today from `useUnitToday`). */
+  min?: string;
+  max?: string;
+  id?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  style?: CSSProperties;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}
+
+/** A date in the Ant Design picker (months and weekdays in the app's language) instead of the browser's own. */
+export function DateField({ value, onChange, min, max, style, ...rest }: DateFieldProps) {
+  return (
+    <DatePicker
+      {...rest}
+      value={value ? dayjs(value) : null}
+      format="YYYY-MM-DD"
+      // "Today" would be the device's day, not the unit's (which screens take from the server).
+      showNow={false}
+      classNames={{ popup: { root: 'steady-picker-popup' } }}
+      style={{ width: '100%', ...style }}
+      disabledDate={(d) => {
+        const day = d.format('YYYY-MM-DD');
+        return (min !== undefined && day < min) || (max !== undefined && day > max);
+      }}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+    />
+  );
+}
