@@ -212,7 +212,7 @@ describe('incidents', () => {
       }
       assert.notEqual(await ownerShown(), '', 'an owner is chosen');
     });
-    await drawer.locator('#followUps_0_dueDate').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+    await fillPicker(safety, drawer.locator('#followUps_0_dueDate'), new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
     await safety.waitForTimeout(300);
     await shot(safety, 'incidents-close-drawer-desktop-en');
     await safety.getByTestId('close-submit').click();

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.STEADY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -29,8 +29,8 @@ export function unitInputTime(at: Date, zone = UNITS_TIME_ZONE): string {
  * Types a date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DD HH:mm`) into an Ant Design picker and
  * takes it as a person would: a date by leaving the field, a date and time with the panel's OK.
  */
-export async function fillPicker(page: Page, testId: string, value: string): Promise<void> {
-  const input = page.getByTestId(testId);
+export async function fillPicker(page: Page, field: string | Locator, value: string): Promise<void> {
+  const input = typeof field === 'string' ? page.getByTestId(field) : field;
   await input.click();
   await input.fill(value);
   const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
@@ -39,7 +39,7 @@ export async function fillPicker(page: Page, testId: string, value: string): Pro
   else await input.press('Tab');
   await popup.waitFor({ state: 'hidden' });
   const shown = await input.inputValue();
-  if (shown !== value) throw new Error(`the ${testId} field shows ${shown}, not ${value}`);
+  if (shown !== value) throw new Error(`the ${String(field)} field shows ${shown}, not ${value}`);
 }
 
 /**
