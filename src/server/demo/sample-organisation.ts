@@ -102,3 +102,29 @@ export function sampleNames(count: number, seed = 20261129): string[] {
 export function samplePhone(index: number): string {
   return `139${String(10000000 + index * 7919).slice(-8)}`;
 }
+
+/** One account to show at start: the first unit of its type, the seat's roles, its username. */
+export interface SampleAccount {
+  unitType: UnitType;
+  unitName: string;
+  roles: Role[];
+  username: string;
+}
+
+/**
+ * Every seat of the first unit of each type, in tree order: together one account for every role
+ * in every kind of unit, so that the start banner lets one try each of them.
+ */
+export function sampleAccounts(trees: SampleUnit[] = SAMPLE_TREES): SampleAccount[] {
+  const seen = new Set<UnitType>();
+  const accounts: SampleAccount[] = [];
+  const walk = (unit: SampleUnit) => {
+    if (!seen.has(unit.type)) {
+      seen.add(unit.type);
+      for (const seat of seatsFor(unit)) accounts.push({ unitType: unit.type, unitName: unit.name, roles: seat.roles, username: seat.username });
+    }
+    for (const child of unit.children ?? []) walk(child);
+  };
+  trees.forEach(walk);
+  return accounts;
+}
