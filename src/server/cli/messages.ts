@@ -1,5 +1,6 @@
 import { pickLocale } from '../../common/locale.js';
 import type { UnitType } from '../../common/org.js';
+import { HISTORY_DAYS, type HistoryCounts } from '../demo/history.js';
 import { sampleAccounts, type SampleAccount } from '../demo/sample-organisation.js';
 import { translate } from '../lib/messages.js';
 import type { AuditProblem, AuditWarning } from '../modules/audit/audit-verify.js';
@@ -53,6 +54,13 @@ export const demoPassword = (password: string, generated: boolean) =>
   );
 export const demoLoaded = (units: number, people: number) =>
   say(`已载入示例组织：${units} 个单位，${people} 人。`, `Loaded the sample organisation: ${units} units, ${people} people.`);
+export const demoHistory = (h: HistoryCounts, seconds: number) =>
+  say(
+    `已生成过去 ${HISTORY_DAYS} 天的示例记录（${seconds.toFixed(1)} 秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
+      `演练 ${h.drills} 次，检查 ${h.inspections} 次（整改任务 ${h.tasks} 项），访客 ${h.visitors} 人次，矛盾纠纷 ${h.cases} 件。`,
+    `Wrote the past ${HISTORY_DAYS} days of the sample county (${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
+      `(closed, with after-action reports), ${h.drills} drills, ${h.inspections} inspections (${h.tasks} rectification tasks), ${h.visitors} visitors, ${h.cases} mediation cases.`,
+  );
 export const samplePlansPublished = (plans: number) =>
   say(`已发布 ${plans} 份示例预案（学校和幼儿园每日 15:00 前报送每日报告）。`, `Published ${plans} sample plans (schools and kindergartens send a daily report by 15:00).`);
 export const demoKept = () => say('数据库中已有单位，保留现有数据，不再载入示例。', 'The database already has units; keeping them and not loading the sample again.');
