@@ -1,4 +1,7 @@
+import { DEFAULT_CLASS } from '../../common/incident-classes.js';
 import type { IncidentType } from '../../common/org.js';
+import { ReportContent } from '../../common/schemas/incident-reports.js';
+import * as peopleRepo from '../modules/people/people.repository.js';
 import { actsOnStep } from '../modules/incidents/incident-chain.js';
 import { campuses, hhmm, isWeekday, type DemoUnit, type HistoryPlan } from './history.js';
 
@@ -41,53 +44,84 @@ const INCIDENTS: SampleIncident[] = [
 ];
 
 /**
- * About one incident a week somewhere in the county, on a school day: a teacher reports it, the
- * people each step of the chain tells acknowledge or report within minutes, the head marks it under
- * control, and a day or two later closes it with the after-action report, whose follow-up becomes a
- * rectification task for the safety officer.
+ * About one incident a week somewhere in the county, on a school day, handled as the rules ask: a
+ * teacher reports it; the people each step of the chain tells acknowledge within minutes; the head
+ * phones the unit above (the verbal report, which also does the chain's report step); the safety
+ * officer writes the first report within the hour, signed off by the head; the head marks it under
+ * control; the next morning, before the daily follow-up falls due, the final report goes up and the
+ * head closes the incident with the after-action report, whose follow-up becomes a rectification
+ * task for the safety officer.
  */
 export function planIncidents(p: HistoryPlan): void {
-  const schoolDays = p.days.slice(1, -3).filter(isWeekday);
+  const schoolDays = p.days.slice(1, -2).filter(isWeekday);
   for (let i = 0; i < schoolDays.length; i += p.between(4, 7)) {
     const unit = p.pick(campuses(p.units));
     const sample = p.pick(INCIDENTS);
-    const reportedAt = p.at(schoolDays[i]!, hhmm(p.between(9, 15), p.between(0, 59)));
-    const closeAfterHours = p.between(20, 52);
-    p.line.at(reportedAt, () => report(p, unit, sample, reportedAt.getTime(), closeAfterHours));
+    const day = schoolDays[i]!;
+    const reportedAt = p.at(day, hhmm(p.between(9, 14), p.between(0, 59)));
+    const nextDay = p.days[p.days.indexOf(day) + 1]!;
+    const finalAt = p.at(nextDay, hhmm(p.between(9, 10), p.between(0, 59)));
+    p.line.at(reportedAt, () => report(p, unit, sample, reportedAt.getTime(), finalAt.getTime()));
   }
 }
 
-async function report(p: HistoryPlan, unit: DemoUnit, sample: SampleIncident, reportedAt: number, closeAfterHours: number): Promise<void> {
+const MINUTE = 60_000;
+
+async function report(p: HistoryPlan, unit: DemoUnit, sample: SampleIncident, reportedAt: number, finalAt: number): Promise<void> {
   const teacher = await p.line.actor(`${unit.code}.teacher1`);
+  const occurredAt = new Date(reportedAt - 8 * MINUTE).toISOString();
   const incident = await p.c.incidents.report(teacher, {
-    unitId: unit.row.id, type: sample.type, severity: 4, place: sample.place, description: sample.description,
-    occurredAt: new Date(reportedAt - 8 * 60_000).toISOString(), drill: false,
+    unitId: unit.row.id, type: sample.type, severity: 4, place: sample.place, description: sample.description, occurredAt, drill: false,
   });
   p.counts.incidents += 1;
-  for (let minutes = 3; minutes <= 30; minutes += 4) p.line.at(new Date(reportedAt + minutes * 60_000), () => answerSteps(p, incident.id));
-  p.line.at(new Date(reportedAt + 2 * 3_600_000), async () => {
-    await p.c.incidents.changeStatus(await p.line.actor(`${unit.code}.head`), incident.id, 'under_control');
-  });
-  p.line.at(new Date(reportedAt + closeAfterHours * 3_600_000), async () => {
-    const head = await p.line.actor(`${unit.code}.head`);
+  const head = () => p.line.actor(`${unit.code}.head`);
+  const safety = () => p.line.actor(`${unit.code}.safety`);
+  const at = (ms: number, run: () => Promise<void>) => p.line.at(new Date(ms), run);
+  for (let minutes = 3; minutes <= 31; minutes += 4) at(reportedAt + minutes * MINUTE, () => acknowledgeSteps(p, incident.id));
+  at(reportedAt + 9 * MINUTE, async () => p.c.incidentReports.records.recordVerbal(await head(), incident.id, {
+    toWhom: '上级单位安全办', channel: 'phone', at: p.line.clockNow().toISOString(), summary: sample.description,
+  }));
+  const content = {
+    occurredAt, place: sample.place, classCode: DEFAULT_CLASS[sample.type], severity: 4, source: '班主任现场发现并报告',
+    casualties: sample.type === 'injury' || sample.type === 'traffic' ? { pupils: { dead: 0, injured: 1, missing: 0 } } : {},
+    affected: sample.type === 'food_safety' ? 3 : null, whatHappened: sample.description, measures: sample.actions,
+    authoritiesInformed: sample.type === 'food_safety' ? '县疾控中心、卫生院' : '中心学校安全办', leaderOnSite: '校长', trend: '已得到控制',
+    nextSteps: sample.followUp,
+  };
+  const first = ReportContent.parse({ ...content, causes: { status: 'preliminary', text: sample.causes } });
+  const final = ReportContent.parse({ ...content, causes: { status: 'determined', text: sample.causes } });
+  at(reportedAt + 20 * MINUTE, () => sendReport(p, unit, incident.id, 'first', first, reportedAt + 20 * MINUTE));
+  at(reportedAt + 120 * MINUTE, async () => p.c.incidents.changeStatus(await head(), incident.id, 'under_control'));
+  at(finalAt, () => sendReport(p, unit, incident.id, 'final', final, finalAt));
+  at(finalAt + 60 * MINUTE, async () => {
     const due = new Date(p.line.clockNow().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await p.c.incidents.close(head, incident.id, {
+    await p.c.incidents.close(await head(), incident.id, {
       whatHappened: sample.description, causes: sample.causes, actionsTaken: sample.actions, losses: '无', lessons: sample.lessons,
-      followUps: [{ task: sample.followUp, ownerId: await p.line.personId(`${unit.code}.safety`), dueDate: due }],
+      followUps: [{ task: sample.followUp, ownerId: (await safety()).personId, dueDate: due }],
     });
   });
 }
 
-/** Each active step is done by the first person it was addressed to, as they would from the app. */
-async function answerSteps(p: HistoryPlan, incidentId: string): Promise<void> {
+/** The safety officer drafts a written stage, the head signs it off a quarter of an hour later, and it is sent. */
+async function sendReport(p: HistoryPlan, unit: DemoUnit, incidentId: string, stage: 'first' | 'final', content: ReportContent, from: number): Promise<void> {
+  const safety = await p.line.actor(`${unit.code}.safety`);
+  const person = await peopleRepo.findById(p.c.db, safety.personId);
+  const signed = { ...content, reporterName: person?.name ?? '', reporterPhone: person?.phone ?? '' };
+  const reportId = await p.c.incidentReports.service.start(safety, incidentId, stage, signed);
+  p.line.at(new Date(from + 15 * MINUTE), async () => {
+    await p.c.incidentReports.service.signOff(await p.line.actor(`${unit.code}.head`), reportId);
+    await p.c.incidentReports.service.send(safety, reportId);
+  });
+}
+
+/** Each active notification step is acknowledged by the first person it was addressed to, from the app. */
+async function acknowledgeSteps(p: HistoryPlan, incidentId: string): Promise<void> {
   const system = { kind: 'system', label: 'demo' } as const;
   const bundle = await p.c.incidents.bundle(system, incidentId);
   if (bundle.incident.status === 'closed') return;
-  for (const step of bundle.steps.filter((s) => s.state === 'active')) {
+  for (const step of bundle.steps.filter((s) => s.state === 'active' && s.kind === 'notify')) {
     const recipient = bundle.recipients.find((r) => r.step_id === step.id && actsOnStep(r.reason));
     if (!recipient) continue;
-    const actor = await p.line.actorOf(recipient.person_id);
-    const kind = step.kind === 'report' ? 'report' : 'notify';
-    await p.c.incidents.completeStep(actor, incidentId, step.id, kind, kind === 'report' ? '已电话报告，书面报告随后报送。' : null);
+    await p.c.incidents.completeStep(await p.line.actorOf(recipient.person_id), incidentId, step.id, 'notify', null);
   }
 }

@@ -60,17 +60,25 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(trend.weeks.filter((w: Record<string, number>) => w.on_time! > 0).length >= 7, 'the weekly trend has data');
     });
 
-    it('has incidents, each closed with its after-action report and a follow-up task', async () => {
+    it('has incidents handled in time: chain acknowledged, staged reports sent, closed with the after-action report', async () => {
       const admin = await t.signIn('admin');
       const list = (await admin.get('/api/v1/incidents?pageSize=100')).json();
       assert.ok(list.items.length >= 5, `${list.items.length} incidents`);
       for (const item of list.items) {
         const one = (await admin.get(`/api/v1/incidents/${item.id}`)).json();
-        assert.equal(one.incident?.status ?? one.status, 'closed');
+        assert.equal(one.status, 'closed');
+        assert.ok(one.steps.every((step: { state: string; late: boolean }) => step.state === 'done' && !step.late), 'every step done in time');
+        assert.deepEqual(one.flags, [], 'nothing late, missing or concealed');
         assert.ok(one.afterAction, 'filed with its report');
         assert.equal(one.afterAction.followUps.length, 1);
         assert.ok(one.afterAction.followUps[0].taskId, 'the follow-up is a task');
       }
+      const duties = await t.c.db.selectFrom('incident_report_duties').select(['kind', 'state']).execute();
+      for (const kind of ['verbal', 'first', 'final']) {
+        assert.equal(duties.filter((d) => d.kind === kind && d.state === 'met').length, list.items.length, `every ${kind} report sent in time`);
+      }
+      const inbox = (await (await t.signIn('cs1.head')).get('/api/v1/incident-reports/inbox?pageSize=100')).json();
+      assert.ok(inbox.items.length > 0, 'the unit above has the written reports');
     });
 
     it('has drills held and the next ones scheduled', async () => {
