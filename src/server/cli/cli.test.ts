@@ -298,7 +298,7 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
     const [, url, password] = first.match as unknown as [string, string, string];
     assert.match(first.out, /Loaded the sample organisation: 16 units, 61 people/);
     // `npm run demo` writes the past too, and says how long it took.
-    assert.match(first.out, /Wrote the past 60 days of the sample county \(\d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/);
+    assert.match(first.out, /Wrote the past 60 days of the sample county \(the demo loaded in \d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/);
     assert.match(first.out, new RegExp(`The sample organisation is ready\\. Open ${url} and sign in as \\(one account per role and kind of unit\\):`));
     for (const { username } of sampleAccounts()) assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
     assert.match(first.out, /generated and kept in demo-password\.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one/);

@@ -56,9 +56,9 @@ export const demoLoaded = (units: number, people: number) =>
   say(`已载入示例组织：${units} 个单位，${people} 人。`, `Loaded the sample organisation: ${units} units, ${people} people.`);
 export const demoHistory = (h: HistoryCounts, seconds: number) =>
   say(
-    `已生成过去 ${HISTORY_DAYS} 天的示例记录（${seconds.toFixed(1)} 秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
+    `已生成过去 ${HISTORY_DAYS} 天的示例记录（示例载入共用时 ${seconds.toFixed(1)} 秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
       `演练 ${h.drills} 次，检查 ${h.inspections} 次（整改任务 ${h.tasks} 项），访客 ${h.visitors} 人次，矛盾纠纷 ${h.cases} 件。`,
-    `Wrote the past ${HISTORY_DAYS} days of the sample county (${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
+    `Wrote the past ${HISTORY_DAYS} days of the sample county (the demo loaded in ${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
       `(closed, with after-action reports), ${h.drills} drills, ${h.inspections} inspections (${h.tasks} rectification tasks), ${h.visitors} visitors, ${h.cases} mediation cases.`,
   );
 export const samplePlansPublished = (plans: number) =>
