@@ -77,16 +77,16 @@ for (const dialect of dialectsUnderTest()) {
 
     it('migrate, then demo loads the sample organisation once and says the password', () => {
       assert.match(steady(env, ['migrate']).out, /Applied migrations: 20261129_0800_foundation/);
-      const loaded = steady(env, ['demo', '--no-history']).out;
+      const loaded = steady(env, ['demo']).out;
       assert.match(loaded, /Loaded the sample organisation: 16 units, 61 people/);
       assert.match(loaded, /Password of the sample accounts \(admin, s1\.safety, k1\.head, so\.head, …\): cli-demo-pass\n/);
-      assert.match(steady(env, ['demo', '--no-history']).out, /already has units; keeping them/);
+      assert.match(steady(env, ['demo']).out, /already has units; keeping them/);
     });
 
     it('demo --sample-plans also publishes a standing plan for each school, kindergarten and community', async () => {
       const other = await openTestDatabase(dialect, join(dir, 'with-plans.db'));
       try {
-        const out = steady({ ...env, STEADY_DATABASE_URL: other.url }, ['demo', '--sample-plans', '--no-history']).out;
+        const out = steady({ ...env, STEADY_DATABASE_URL: other.url }, ['demo', '--sample-plans']).out;
         assert.match(out, /Loaded the sample organisation: 16 units, 61 people/);
         assert.match(out, /Published 12 sample plans/);
         const { db } = other.opened;
@@ -190,7 +190,7 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).code, 1);
         assert.match(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).out, /STEADY_AUDIT_KEY_FILE: must be outside STEADY_DATA_DIR/);
         const anchored = { ...env, STEADY_DATABASE_URL: other.url, STEADY_AUDIT_KEY_FILE: keyFile, STEADY_AUDIT_CHECKPOINT_DIR: join(outside, 'checkpoints') };
-        steady(anchored, ['demo', '--no-history']);
+        steady(anchored, ['demo']);
         assert.match(steady(anchored, ['audit', 'checkpoint']).out, /Checkpoint written: entry \d+/);
         const ok = steady(anchored, ['audit', 'verify']);
         assert.equal(ok.code, 0, ok.out);
@@ -230,7 +230,7 @@ describe('steady backup on SQLite while the server writes', () => {
 
   it('copies a consistent database that passes the integrity and audit checks', async () => {
     const env = { ...process.env, STEADY_DATA_DIR: dir, PORT: '0', STEADY_DEMO_PASSWORD: 'backup-pass-1', STEADY_LANG: 'en', LOG_LEVEL: 'warn' };
-    server = spawn(process.execPath, ['--import', 'tsx', cli, 'demo', '--serve', '--no-history'], { cwd: root, env });
+    server = spawn(process.execPath, ['--import', 'tsx', cli, 'demo', '--serve'], { cwd: root, env });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       server.stdout!.on('data', (chunk: Buffer) => {
@@ -293,7 +293,7 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
 
   it('prints a generated password and how to sign in, and that password signs in; a restart prints the same one', async () => {
     const env = envWithoutDemoPassword({ STEADY_DATA_DIR: dir, PORT: '0' });
-    const first = await startSteady(env, ['demo', '--serve'], ready);
+    const first = await startSteady(env, ['demo', '--serve', '--sample-plans', '--history'], ready);
     server = first.child;
     const [, url, password] = first.match as unknown as [string, string, string];
     assert.match(first.out, /Loaded the sample organisation: 16 units, 61 people/);
@@ -312,7 +312,7 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
     assert.equal((await loginOver(url, 'admin', `${password}x`)).status, 401);
     await stopSteady(server);
 
-    const again = await startSteady(env, ['demo', '--serve', '--no-history'], ready);
+    const again = await startSteady(env, ['demo', '--serve'], ready);
     server = again.child;
     assert.match(again.out, /already has units; keeping them/);
     assert.equal(again.match[2], password, 'the restart prints the password that still works');
@@ -349,7 +349,7 @@ if (dialectsUnderTest().includes('postgres')) {
     });
 
     it('runs pg_dump into a custom-format dump that restores into a database whose audit chain verifies', async () => {
-      assert.match(steady(env, ['demo', '--no-history']).out, /Loaded the sample organisation: 16 units, 61 people/);
+      assert.match(steady(env, ['demo']).out, /Loaded the sample organisation: 16 units, 61 people/);
       const file = join(dir, 'steady.dump');
       const run = steady(env, ['backup', '--out', file]);
       assert.equal(run.code, 0, run.out);

@@ -45,8 +45,8 @@ program
   .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
   .option('--serve', 'then start the server')
   .option('--sample-plans', 'also publish a standing plan from the templates for each school, kindergarten and community')
-  .option('--no-history', 'without the two months of past activity (daily reports, incidents, drills, inspections, visitors, cases)')
-  .action(async (options: { serve?: boolean; samplePlans?: boolean; history: boolean }) => {
+  .option('--history', 'also write the last 60 days of activity under those plans (daily reports, incidents, drills, inspections, visitors, cases); implies --sample-plans')
+  .action(async (options: { serve?: boolean; samplePlans?: boolean; history?: boolean }) => {
     const config = loadConfig();
     const { password, generated } = demoPassword(config);
     // The past is written through the services with this clock walking from then to now; then it follows the system time.
