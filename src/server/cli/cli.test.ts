@@ -13,6 +13,7 @@ import { dialectsUnderTest } from '../../../test/helpers/dialects.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createContainer } from '../container.js';
+import { sampleAccounts } from '../demo/sample-organisation.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = join(root, 'src/server/cli/steady.ts');
@@ -292,17 +293,19 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
 
   it('prints a generated password and how to sign in, and that password signs in; a restart prints the same one', async () => {
     const env = envWithoutDemoPassword({ STEADY_DATA_DIR: dir, PORT: '0' });
-    const first = await startSteady(env, ['demo', '--serve'], ready);
+    const first = await startSteady(env, ['demo', '--serve', '--sample-plans', '--history'], ready);
     server = first.child;
     const [, url, password] = first.match as unknown as [string, string, string];
     assert.match(first.out, /Loaded the sample organisation: 16 units, 61 people/);
-    assert.match(first.out, new RegExp(`The sample organisation is ready\\. Open ${url} and sign in as:`));
-    for (const username of ['admin', 's1.safety', 'k1.head', 'so.head']) assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
+    // `npm run demo` writes the past too, and says how long it took.
+    assert.match(first.out, /Wrote the past 60 days of the sample county \(the demo loaded in \d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/);
+    assert.match(first.out, new RegExp(`The sample organisation is ready\\. Open ${url} and sign in as \\(one account per role and kind of unit\\):`));
+    for (const { username } of sampleAccounts()) assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
     assert.match(first.out, /generated and kept in demo-password\.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one/);
     assert.ok(password.length >= 12, password);
     assert.equal(readFileSync(join(dir, 'demo-password.txt'), 'utf8').trim(), password);
 
-    for (const username of ['admin', 's1.safety', 'k1.head', 'so.head']) {
+    for (const { username } of sampleAccounts()) {
       const res = await loginOver(url, username, password);
       assert.equal(res.status, 200, `${username}: ${await res.text()}`);
     }

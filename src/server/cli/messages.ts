@@ -1,4 +1,8 @@
 import { pickLocale } from '../../common/locale.js';
+import type { UnitType } from '../../common/org.js';
+import { HISTORY_DAYS, type HistoryCounts } from '../demo/history.js';
+import { sampleAccounts, type SampleAccount } from '../demo/sample-organisation.js';
+import { translate } from '../lib/messages.js';
 import type { AuditProblem, AuditWarning } from '../modules/audit/audit-verify.js';
 
 /** The CLI speaks the operator's language: zh-CN unless LANG or STEADY_LANG says English. */
@@ -11,15 +15,37 @@ export const setupHint = (url: string) =>
 
 export const listening = (url: string) => say(`Steady 已启动：${url}`, `Steady is running at ${url}`);
 
-export const demoSignIn = (url: string, password: string, generated: boolean) =>
+export const demoSignIn = (url: string, password: string, generated: boolean, accounts: SampleAccount[] = sampleAccounts()) =>
   say(
-    `\n示例组织已就绪。请在浏览器中打开 ${url} 登录：\n` +
-      `  教育局管理员   admin\n  学校安全员     s1.safety\n  幼儿园园长     k1.head\n  街道主任       so.head\n` +
+    `\n示例组织已就绪。请在浏览器中打开 ${url} 登录（每种单位、每个角色各一个账号）：\n${accountTable(accounts)}` +
       `  密码（所有示例账号）：${password}${generated ? '（随机生成，已保存在数据目录的 demo-password.txt；可用 STEADY_DEMO_PASSWORD 指定）' : ''}\n`,
-    `\nThe sample organisation is ready. Open ${url} and sign in as:\n` +
-      `  bureau administrator  admin\n  school safety officer s1.safety\n  kindergarten head     k1.head\n  street office head    so.head\n` +
+    `\nThe sample organisation is ready. Open ${url} and sign in as (one account per role and kind of unit):\n${accountTable(accounts)}` +
       `  password (every sample account): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one)' : ''}\n`,
   );
+
+const UNIT_TYPE_LABELS: Record<UnitType, [string, string]> = {
+  education_bureau: ['教育局', 'education bureau'], central_school: ['中心学校', 'central school'], school: ['学校', 'school'],
+  kindergarten: ['幼儿园', 'kindergarten'], street_office: ['街道办事处', 'street office'], community: ['社区', 'community'], other: ['其他单位', 'other unit'],
+};
+
+/** Kind of unit, unit, roles, username: the username last on each line, so it is easy to copy. */
+function accountTable(accounts: SampleAccount[]): string {
+  const locale = cliLocale();
+  const rows = [
+    say('单位类型,单位,角色,用户名', 'kind of unit,unit,roles,username').split(','),
+    ...accounts.map((a) => [
+      UNIT_TYPE_LABELS[a.unitType][locale === 'en' ? 1 : 0], a.unitName,
+      a.roles.map((r) => translate(locale, `role.${r}`)).join(locale === 'en' ? ', ' : '、'), a.username,
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+  return rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell) + 2))).join('')}\n`).join('');
+}
+
+/** Columns a terminal gives the text: two for each CJK character. */
+function displayWidth(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+}
 
 export const demoPassword = (password: string, generated: boolean) =>
   say(
@@ -28,6 +54,13 @@ export const demoPassword = (password: string, generated: boolean) =>
   );
 export const demoLoaded = (units: number, people: number) =>
   say(`已载入示例组织：${units} 个单位，${people} 人。`, `Loaded the sample organisation: ${units} units, ${people} people.`);
+export const demoHistory = (h: HistoryCounts, seconds: number) =>
+  say(
+    `已生成过去 ${HISTORY_DAYS} 天的示例记录（示例载入共用时 ${seconds.toFixed(1)} 秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
+      `演练 ${h.drills} 次，检查 ${h.inspections} 次（整改任务 ${h.tasks} 项），访客 ${h.visitors} 人次，矛盾纠纷 ${h.cases} 件。`,
+    `Wrote the past ${HISTORY_DAYS} days of the sample county (the demo loaded in ${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
+      `(closed, with after-action reports), ${h.drills} drills, ${h.inspections} inspections (${h.tasks} rectification tasks), ${h.visitors} visitors, ${h.cases} mediation cases.`,
+  );
 export const samplePlansPublished = (plans: number) =>
   say(`已发布 ${plans} 份示例预案（学校和幼儿园每日 15:00 前报送每日报告）。`, `Published ${plans} sample plans (schools and kindergartens send a daily report by 15:00).`);
 export const demoKept = () => say('数据库中已有单位，保留现有数据，不再载入示例。', 'The database already has units; keeping them and not loading the sample again.');

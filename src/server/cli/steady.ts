@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../common/org.js';
 import { loadConfig } from '../config.js';
 import { createContainer, type Container } from '../container.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { TravelClock } from '../demo/demo-clock.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { startServer } from '../server.js';
 import { newAuditKeyPem, parseAuditKeys, publicKeyPem } from '../modules/audit/audit-keys.js';
@@ -44,22 +45,32 @@ program
   .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
   .option('--serve', 'then start the server')
   .option('--sample-plans', 'also publish a standing plan from the templates for each school, kindergarten and community')
-  .action(async (options: { serve?: boolean; samplePlans?: boolean }) => {
+  .option('--history', 'also write the last 60 days of activity under those plans (daily reports, incidents, drills, inspections, visitors, cases); implies --sample-plans')
+  .action(async (options: { serve?: boolean; samplePlans?: boolean; history?: boolean }) => {
     const config = loadConfig();
     const { password, generated } = demoPassword(config);
-    const load = async (c: Container) => {
-      const result = await loadDemo(c, password, { samplePlans: options.samplePlans ?? false });
+    // The past is written through the services with this clock walking from then to now; then it follows the system time.
+    const clock = new TravelClock();
+    const c = createContainer(config, { clock });
+    try {
+      await migrateToLatest(c.db);
+      const started = performance.now();
+      const result = await loadDemo(c, password, { samplePlans: options.samplePlans ?? false, history: options.history ? clock : undefined });
+      clock.release();
       console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());
       if (result.plans > 0) console.log(m.samplePlansPublished(result.plans));
-    };
+      if (result.history) console.log(m.demoHistory(result.history, (performance.now() - started) / 1000));
+    } catch (error) {
+      await c.close();
+      throw error;
+    }
     if (!options.serve) {
-      await withContainer(load);
+      await c.close();
       // Printed here too: a later `steady serve` does not say it, and a generated one is otherwise only in the file.
       console.log(m.demoPassword(password, generated));
       return;
     }
-    const server = await startServer(config);
-    await load(server.container);
+    const server = await startServer(config, c);
     console.log(m.listening(server.url));
     console.log(m.demoSignIn(server.url, password, generated));
   });

@@ -76,7 +76,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣佳琪晨雪思雨梓萱子涵一诺昊天';
 
 /** A seeded generator (mulberry32), so the sample is the same on every machine and every run. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -101,4 +101,30 @@ export function sampleNames(count: number, seed = 20261129): string[] {
 /** A mobile number in the 13x–19x ranges, deterministic per index; not a real subscriber. */
 export function samplePhone(index: number): string {
   return `139${String(10000000 + index * 7919).slice(-8)}`;
+}
+
+/** One account to show at start: the first unit of its type, the seat's roles, its username. */
+export interface SampleAccount {
+  unitType: UnitType;
+  unitName: string;
+  roles: Role[];
+  username: string;
+}
+
+/**
+ * Every seat of the first unit of each type, in tree order: together one account for every role
+ * in every kind of unit, so that the start banner lets one try each of them.
+ */
+export function sampleAccounts(trees: SampleUnit[] = SAMPLE_TREES): SampleAccount[] {
+  const seen = new Set<UnitType>();
+  const accounts: SampleAccount[] = [];
+  const walk = (unit: SampleUnit) => {
+    if (!seen.has(unit.type)) {
+      seen.add(unit.type);
+      for (const seat of seatsFor(unit)) accounts.push({ unitType: unit.type, unitName: unit.name, roles: seat.roles, username: seat.username });
+    }
+    for (const child of unit.children ?? []) walk(child);
+  };
+  trees.forEach(walk);
+  return accounts;
 }

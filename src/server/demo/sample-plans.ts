@@ -22,7 +22,7 @@ const SAMPLE_CHECKPOINTS: { name: string; locationHint: string }[] = [
  * and each has three patrol checkpoints so that tonight's unannounced patrols are planned at once.
  * Returns how many plans it published.
  */
-export async function publishSamplePlans(c: Container, units: { id: string; type: string }[]): Promise<number> {
+export async function publishSamplePlans(c: Container, units: { id: string; type: string }[], options: { checkpoints?: boolean } = {}): Promise<number> {
   let published = 0;
   for (const unit of units) {
     const template = TEMPLATE_BY_TYPE[unit.type];
@@ -34,8 +34,18 @@ export async function publishSamplePlans(c: Container, units: { id: string; type
     }
     await c.plans.publish(demoActor, draft.plan.id);
     published += 1;
-    if (template === 'community') continue;
+  }
+  if (options.checkpoints ?? true) await createSampleCheckpoints(c, units);
+  return published;
+}
+
+/**
+ * Three patrol checkpoints for each school and kindergarten. The demo with history adds them at
+ * the end of its past, so tonight's patrols are planned but no night before counts as missed.
+ */
+export async function createSampleCheckpoints(c: Container, units: { id: string; type: string }[]): Promise<void> {
+  for (const unit of units) {
+    if (unit.type !== 'school' && unit.type !== 'kindergarten') continue;
     for (const checkpoint of SAMPLE_CHECKPOINTS) await c.patrols.createCheckpoint(demoActor, { unitId: unit.id, ...checkpoint }, '');
   }
-  return published;
 }
