@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /*
@@ -16,10 +17,16 @@ export function requireTools(...tools: string[]): void {
 
 export const runTool = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
 
-/** Converts .docx files to PDF beside them: one LibreOffice start, with a profile of its own (no shared lock). */
+/** Stands the free Noto CJK faces in for the official document faces (see the file's comment). */
+export const FONTCONFIG_FILE = join(import.meta.dirname, '..', 'fixtures', 'fontconfig', 'fonts.conf');
+
+/**
+ * Converts .docx files to PDF beside them: one LibreOffice start, with a profile of its own (no
+ * shared lock), and the font aliases of the test fixtures.
+ */
 export function convertToPdf(dir: string, files: string[]): void {
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
-    env: { ...process.env, HOME: dir },
+    env: { ...process.env, HOME: dir, FONTCONFIG_FILE },
     timeout: 120_000,
     stdio: 'pipe',
   });

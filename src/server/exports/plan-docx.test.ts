@@ -81,6 +81,15 @@ describe('plan .docx export', () => {
     assert.ok(cjk.some((line) => / yes +yes /.test(line)), `no embedded CJK font (install fonts-noto-cjk: ${DOCX_TOOLS_INSTALL}):\n${fonts.join('\n')}`);
   });
 
+  it('sets the body, title and 楷体 headings in a serif face and the 黑体 headings in a sans, as GB/T 9704 asks', () => {
+    // With the faces the document names aliased to Noto (test/fixtures/fontconfig), the serif face
+    // can only appear if the body runs name a serif family: a document that named none, or named
+    // 黑体 for the body, would print in the sans alone.
+    const embedded = runTool('pdffonts', [pdf('zh')]).split('\n').slice(2).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    assert.ok(embedded.some((name) => /^NotoSerifCJK/.test(name)), `a serif CJK face is embedded: ${embedded.join(', ')}`);
+    assert.ok(embedded.some((name) => /^NotoSansCJK/.test(name)), `the 黑体 headings are in a sans: ${embedded.join(', ')}`);
+  });
+
   it('renders the English plan with its headings', () => {
     const text = runTool('pdftotext', [pdf('en'), '-']).replace(/\s+/g, ' ');
     assert.ok(text.includes(plans.en.title), 'title');
