@@ -119,6 +119,8 @@ describe('my to-do on the home screen', () => {
     await row.waitFor({ state: 'detached' });
     await home(gate, false);
     await gate.getByTestId('todo-list').waitFor();
+    // The list is re-read on arrival; the item goes without a reload once the answer is in.
+    await item(gate, 'visitors_inside').first().waitFor({ state: 'detached' });
     assert.equal(await item(gate, 'visitors_inside').count(), 0, 'nobody is inside any more');
     await stillMarked(gate);
 
