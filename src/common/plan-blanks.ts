@@ -1,3 +1,5 @@
+import { PLAN_SECTIONS, sectionOfField, type PlanSection } from './plan-sections.js';
+
 /**
  * The 【待填写：…】 / [To fill in: …] blanks a plan still has, section by section (issue #13): the
  * server lists them with every plan version, so publishing and exporting can say what is left.
@@ -8,10 +10,8 @@
 export const BLANK_PATTERN = /【待填写：[^】]*】|\[To fill in:[^\]]*\]/g;
 
 /** The plan sections a blank can sit in, in the editor's order. */
-export const BLANK_SECTIONS = [
-  'general', 'leadership', 'duties', 'chain', 'reportStages', 'procedures', 'duty', 'dailyReport', 'drills', 'visitors', 'discipline', 'accountability', 'period',
-] as const;
-export type BlankSection = (typeof BLANK_SECTIONS)[number];
+export const BLANK_SECTIONS = PLAN_SECTIONS;
+export type BlankSection = PlanSection;
 
 export interface PlanBlank {
   section: BlankSection;
@@ -21,30 +21,7 @@ export interface PlanBlank {
   text: string;
 }
 
-/** Where each field of a plan lives in the editor (the first prefix that matches). */
-const FIELD_SECTIONS: [prefix: string, section: BlankSection][] = [
-  ['title', 'general'],
-  ['content.purpose', 'general'],
-  ['content.basis', 'general'],
-  ['content.scope', 'general'],
-  ['content.principles', 'general'],
-  ['content.leadership', 'leadership'],
-  ['content.duties', 'duties'],
-  ['content.reportingChain', 'chain'],
-  ['content.reportStages', 'reportStages'],
-  ['content.procedures', 'procedures'],
-  ['content.duty', 'duty'],
-  ['content.dailyReport', 'dailyReport'],
-  ['content.drills', 'drills'],
-  ['content.visitorRetentionDays', 'visitors'],
-  ['content.leaveApprovalRequired', 'discipline'],
-  ['content.discipline', 'discipline'],
-  ['content.accountability', 'accountability'],
-  ['period', 'period'],
-];
-
-const sectionOf = (field: string): BlankSection =>
-  FIELD_SECTIONS.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`))?.[1] ?? 'general';
+const sectionOf = (field: string): BlankSection => sectionOfField(field) ?? 'general';
 
 /** Every string in a value, with its path (`a.0.b`). */
 function* strings(value: unknown, path: string): Generator<[string, string]> {

@@ -2,6 +2,7 @@ import { BLANK_PATTERN } from '../../../common/plan-blanks.js';
 import type { PlanContent, SpecialPeriod } from '../../../common/schemas/plan-content.js';
 import type { PlanVersion } from '../../../common/schemas/plans.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { isUnder, PLAN_SECTIONS, sectionOfField, type PlanSection } from '../../../common/plan-sections.js';
 
 /** What the editor changes in a draft; saved whole with one PATCH. */
 export interface PlanDraft {
@@ -24,45 +25,15 @@ export interface FieldProblem {
   message: string;
 }
 
-export const SECTION_KEYS = [
-  'general', 'leadership', 'duties', 'chain', 'reportStages', 'procedures', 'duty', 'dailyReport', 'drills', 'visitors', 'discipline', 'accountability', 'period',
-] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
+export const SECTION_KEYS = PLAN_SECTIONS;
+export type SectionKey = PlanSection;
+export { isUnder, sectionOfField };
 
 export const sectionLabel = (key: SectionKey): MessageKey => `section.${key}`;
 
 /** The sections a plan of this kind has; only special-period plans have dates. */
 export function sectionsFor(kind: PlanVersion['kind']): SectionKey[] {
   return SECTION_KEYS.filter((key) => key !== 'period' || kind === 'special_period');
-}
-
-/** Where each field path of the plan lives in the editor. */
-const FIELD_SECTIONS: [prefix: string, section: SectionKey][] = [
-  ['title', 'general'],
-  ['content.purpose', 'general'],
-  ['content.basis', 'general'],
-  ['content.scope', 'general'],
-  ['content.principles', 'general'],
-  ['content.leadership', 'leadership'],
-  ['content.duties', 'duties'],
-  ['content.reportingChain', 'chain'],
-  ['content.reportStages', 'reportStages'],
-  ['content.procedures', 'procedures'],
-  ['content.duty', 'duty'],
-  ['content.dailyReport', 'dailyReport'],
-  ['content.drills', 'drills'],
-  ['content.visitorRetentionDays', 'visitors'],
-  ['content.leaveApprovalRequired', 'discipline'],
-  ['content.discipline', 'discipline'],
-  ['content.accountability', 'accountability'],
-  ['period', 'period'],
-  ['coversSubUnits', 'period'],
-];
-
-export const isUnder = (field: string, prefix: string) => field === prefix || field.startsWith(`${prefix}.`);
-
-export function sectionOfField(field: string): SectionKey | null {
-  return FIELD_SECTIONS.find(([prefix]) => isUnder(field, prefix))?.[1] ?? null;
 }
 
 /** Messages for one field or anything below it. */
