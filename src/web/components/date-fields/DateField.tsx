@@ -2,11 +2,10 @@ import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 
-export interface DateFieldProps {
-  /** A local date, `YYYY-MM-DD`: a calendar day carries no zone. */
+/** What every picker field takes: a string value as a form holds it, bounds, and the usual input props. */
+export interface PickerFieldProps {
   value?: string | null;
   onChange?: (value: string | undefined) => void;
-  /** The first and last days that may be picked, `YYYY-MM-DD` (today from `useUnitToday`). */
   min?: string;
   max?: string;
   id?: string;
@@ -17,6 +16,12 @@ export interface DateFieldProps {
   'aria-label'?: string;
   'data-testid'?: string;
 }
+
+/**
+ * `value` is a local date, `YYYY-MM-DD` (a calendar day carries no zone); `min` and `max` are the
+ * first and last days that may be picked (today from `useUnitToday`).
+ */
+export type DateFieldProps = PickerFieldProps;
 
 /** A date in the Ant Design picker (months and weekdays in the app's language) instead of the browser's own. */
 export function DateField({ value, onChange, min, max, style, ...rest }: DateFieldProps) {

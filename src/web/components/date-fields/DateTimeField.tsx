@@ -1,26 +1,17 @@
 import { DatePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CSSProperties } from 'react';
+import type { PickerFieldProps } from './DateField.js';
 import { instantOf, wallClockOf } from './wall-clock.js';
 import { useT } from '../../i18n/index.js';
 import { useUnitZone } from './useUnitZone.js';
 
-export interface DateTimeFieldProps {
-  /** An instant, ISO 8601; shown and entered on the clock of the unit's zone. */
-  value?: string | null;
-  onChange?: (value: string | undefined) => void;
+/**
+ * `value` is an instant, ISO 8601, shown and entered on the clock of the unit's zone; `min` and
+ * `max` are the earliest and latest instants that may be picked (ISO, or `now`).
+ */
+export interface DateTimeFieldProps extends PickerFieldProps {
   /** The unit whose clock is meant; the person's first unit when left out. */
   unitId?: string;
-  /** The earliest and latest instants that may be picked: ISO, or `now`. */
-  min?: string;
-  max?: string;
-  id?: string;
-  allowClear?: boolean;
-  disabled?: boolean;
-  placeholder?: string;
-  style?: CSSProperties;
-  'aria-label'?: string;
-  'data-testid'?: string;
 }
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
