@@ -34,9 +34,12 @@ export function NotificationBell() {
 
   const unread = inbox.data?.unread ?? 0;
   const todoCount = todo.data?.items.length ?? 0;
+  // Opened before the inbox has answered: the tab is chosen when it does, unless the person has.
+  const tabOnLoad = useRef(false);
   const setOpen = (next: boolean) => {
     if (next) {
       setTab(unread > 0 ? 'notifications' : 'todo');
+      tabOnLoad.current = !loaded;
       // Things done on other screens send no event to their doer: read the list afresh on opening.
       todo.refresh();
     }
@@ -45,6 +48,10 @@ export function NotificationBell() {
   const loaded = inbox.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
+    if (tabOnLoad.current) {
+      tabOnLoad.current = false;
+      if (unread > 0) setTab('notifications');
+    }
     // a gentle sign that something arrived while the list is closed; the badge says how much
     if (lastUnread.current !== null && unread > lastUnread.current && !open) void message.info({ content: nt('bell.new'), key: 'bell-new', duration: 3 });
     lastUnread.current = unread;
@@ -69,7 +76,10 @@ export function NotificationBell() {
   const list = (
     <Tabs
       activeKey={tab}
-      onChange={(key) => setTab(key as typeof tab)}
+      onChange={(key) => {
+        tabOnLoad.current = false;
+        setTab(key as typeof tab);
+      }}
       size="small"
       animated={false}
       items={[
