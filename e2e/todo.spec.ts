@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { apiGet, apiSend } from './helpers/app.js';
 import { DESKTOP, PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
@@ -21,6 +21,14 @@ const unitOf = async (page: Page) => (await apiGet<Me>(page, '/auth/me')).scopes
 const item = (page: Page, kind: string) => page.getByTestId('home-todo').locator(`[data-testid="todo-item"][data-kind="${kind}"]`);
 /** Marks the page so that a later check can tell it was never reloaded. */
 const mark = (page: Page) => page.evaluate(() => ((window as unknown as { steadyMark: number }).steadyMark = 1));
+/**
+ * The list is shown at once from what was last read and re-read on arrival: an item done elsewhere
+ * leaves it when the answer is in, without a reload.
+ */
+async function gone(items: Locator, why: string): Promise<void> {
+  await items.first().waitFor({ state: 'detached' });
+  assert.equal(await items.count(), 0, why);
+}
 const stillMarked = async (page: Page) => assert.equal(await page.evaluate(() => (window as unknown as { steadyMark?: number }).steadyMark), 1, 'the page was not reloaded');
 const menuPaths = (page: Page) => page.locator('nav [data-testid="nav-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-path')));
 
@@ -75,7 +83,7 @@ describe('my to-do on the home screen', () => {
     await head.getByTestId('sign').waitFor({ state: 'detached' });
     await home(head, true);
     await item(head, 'incident_acknowledge').waitFor();
-    assert.equal(await item(head, 'directive_sign').count(), 0, 'the signed directive left the list');
+    await gone(item(head, 'directive_sign'), 'the signed directive left the list');
 
     // The bell opens the same list in a tab; one tap there opens the incident.
     await head.getByTestId('bell').click();
@@ -90,7 +98,7 @@ describe('my to-do on the home screen', () => {
     await head.getByTestId('acknowledge').waitFor({ state: 'detached' });
     await home(head, true);
     await head.getByTestId('home-todo').getByText('眼下没有等您处理的事。').waitFor();
-    assert.equal(await ack.count(), 0, 'the acknowledged step left the list');
+    await gone(ack, 'the acknowledged step left the list');
     await stillMarked(head);
     await shot(head, 'todo-home-head-after-phone-zh');
   });
@@ -119,9 +127,7 @@ describe('my to-do on the home screen', () => {
     await row.waitFor({ state: 'detached' });
     await home(gate, false);
     await gate.getByTestId('todo-list').waitFor();
-    // The list is re-read on arrival; the item goes without a reload once the answer is in.
-    await item(gate, 'visitors_inside').first().waitFor({ state: 'detached' });
-    assert.equal(await item(gate, 'visitors_inside').count(), 0, 'nobody is inside any more');
+    await gone(item(gate, 'visitors_inside'), 'nobody is inside any more');
     await stillMarked(gate);
 
     // A head's menu is a unit's whole safety work; the gatekeeper's is not.
