@@ -14,6 +14,7 @@ import { requireHandler, signerKind } from './incident-reports.policy.js';
 import * as repo from './incident-reports.repository.js';
 import { personOf, receiversOf, signersOf, someone, unitOf, type ReportDeps } from './report-context.js';
 import type { ReportDuties } from './report-duties.js';
+import { aboutReport } from './report-notices.js';
 
 export interface ReportAction {
   tx: Transaction<Database>;
@@ -194,12 +195,7 @@ export class IncidentReportService {
       const unit = await unitOf(this.d, a.tx, a.report.unit_id);
       const due = (await this.duties.answeredBy(a.tx, a.report))[0]?.due_at ?? null;
       const drafter = actor.kind === 'account' ? ((await this.d.people.person(a.tx, actor.personId))?.name ?? '') : '';
-      const about = {
-        incident: a.incident,
-        stage: a.report.stage as ReportStage,
-        seq: a.report.seq,
-        reportId: a.report.id,
-      };
+      const about = aboutReport(a.incident, a.report);
       await this.d.notices.tell(
         a.tx,
         a.afterCommit,
@@ -287,12 +283,7 @@ export class IncidentReportService {
         this.eventData(a.report, { toUnit: a.report.to_unit_name }),
       );
       const to = await unitOf(this.d, a.tx, a.report.to_unit_id);
-      const about = {
-        incident: a.incident,
-        stage: a.report.stage as ReportStage,
-        seq: a.report.seq,
-        reportId: a.report.id,
-      };
+      const about = aboutReport(a.incident, a.report);
       await this.d.notices.tell(
         a.tx,
         a.afterCommit,

@@ -7,6 +7,7 @@ import type { IncidentFacts } from '../incidents/incident-hooks.js';
 import { receiversOf, responsibleFor, unitOf, type ReportDeps } from './report-context.js';
 import * as repo from './incident-reports.repository.js';
 import type { IncidentReportDutyRow } from './incident-reports.repository.js';
+import { aboutDuty } from './report-notices.js';
 
 export const DUTY_DUE = 'incident-reports.duty-due';
 export const DUTY_REMINDER = 'incident-reports.duty-reminder';
@@ -231,7 +232,7 @@ export class ReportDuties {
     if (duty.state !== 'open') return;
     await this.flag(tx, duty, 'late', now);
     const unit = await unitOf(this.d, tx, duty.unit_id);
-    const about = { incident, stage: duty.kind as DutyKind, seq: duty.seq, reportId: duty.report_id };
+    const about = aboutDuty(incident, duty);
     await this.d.notices.tell(
       tx,
       afterCommit,
@@ -260,7 +261,7 @@ export class ReportDuties {
     const incident = duty && (await this.d.incidents.find(tx, duty.incident_id));
     if (!duty || !incident || duty.state !== 'open') return;
     const unit = await unitOf(this.d, tx, duty.unit_id);
-    const about = { incident, stage: duty.kind as DutyKind, seq: duty.seq, reportId: duty.report_id };
+    const about = aboutDuty(incident, duty);
     await this.d.notices.tell(
       tx,
       afterCommit,

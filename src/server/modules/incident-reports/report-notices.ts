@@ -25,6 +25,22 @@ export interface About {
   reportId: string | null;
 }
 
+/** A message about a duty of the reporting (its stage and number, and its report once there is one). */
+export const aboutDuty = (incident: IncidentFacts, duty: { kind: string; seq: number; report_id: string | null }): About => ({
+  incident,
+  stage: duty.kind as DutyKind,
+  seq: duty.seq,
+  reportId: duty.report_id,
+});
+
+/** A message about a written report. */
+export const aboutReport = (incident: IncidentFacts, report: { id: string; stage: string; seq: number }): About => ({
+  incident,
+  stage: report.stage as DutyKind,
+  seq: report.seq,
+  reportId: report.id,
+});
+
 const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? 'en' : 'zh-CN');
 
 /**

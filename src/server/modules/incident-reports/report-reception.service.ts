@@ -7,6 +7,7 @@ import * as repo from './incident-reports.repository.js';
 import { contentOf, type IncidentReportService, type ReportAction } from './incident-reports.service.js';
 import { personOf, responsibleFor, someone, unitOf, type ReportDeps } from './report-context.js';
 import type { ReportDuties } from './report-duties.js';
+import { aboutReport } from './report-notices.js';
 
 /**
  * The receiving unit's side. Returning a report for more information (退回补充) is part of the
@@ -142,12 +143,7 @@ export class ReportReceptionService {
       ...(a.report.created_by_person_id ? [a.report.created_by_person_id] : []),
       ...(await responsibleFor(this.d, a.tx, unit.id, a.now)),
     ];
-    const about = {
-      incident: a.incident,
-      stage: a.report.stage as ReportStage,
-      seq: a.report.seq,
-      reportId: a.report.id,
-    };
+    const about = aboutReport(a.incident, a.report);
     await this.d.notices.tell(a.tx, a.afterCommit, a.now, people, unit, about, kind, body, {
       ...params,
       unit: a.report.to_unit_name,
