@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, apiSend, eventually } from './helpers/app.js';
+import { apiGet, apiSend, chooseOption, eventually } from './helpers/app.js';
 import { DESKTOP, fillPicker, PHONE, shot, unitInputTime } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
@@ -303,12 +303,10 @@ describe('incidents', () => {
     const section = head.getByTestId('contact-methods');
     await section.getByTestId('contact-edit').click();
     await section.getByTestId('contact-add').click();
-    await section.locator('[data-testid="contact-row"]').nth(0).locator('.ant-select').click();
-    await head.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '电子邮件' }).click();
+    await chooseOption(head, section.locator('[data-testid="contact-row"]').nth(0).locator('.ant-select'), '电子邮件');
     await section.locator('#methods_0_to').fill('head@k1.example.org');
     await section.getByTestId('contact-add').click();
-    await section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select').click();
-    await head.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '钉钉机器人' }).click();
+    await chooseOption(head, section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select'), '钉钉机器人');
     await section.locator('#methods_1_url').fill('https://oapi.dingtalk.com/robot/send?access_token=e2e');
     await section.locator('#methods_1_secret').fill('SEC-e2e');
     await section.getByRole('button', { name: '上移' }).nth(1).click();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, pickOption, signIn, signOut, submitSignIn } from './helpers/app.js';
+import { apiGet, pickOption, signIn, signOut, submitSignIn, toast } from './helpers/app.js';
 import { DESKTOP, launchBrowser, newPage, shot } from './helpers/browser.js';
 import { startDemoServer, type RunningServer } from './helpers/server.js';
 import type { Page as ApiPage, Unit } from './helpers/types.js';
@@ -20,7 +20,6 @@ after(async () => {
   await server?.stop();
 });
 
-const message = (page: Page, text: string | RegExp) => page.locator('.ant-message-notice').filter({ hasText: text }).last().waitFor();
 
 describe('people', () => {
   it('registers a teacher with a role and an account, changes roles, resets the password; the teacher then chooses their own', async () => {
@@ -42,7 +41,7 @@ describe('people', () => {
     await editor.locator('#account_username').fill('e2e.teacher');
     await editor.locator('#account_password').fill('first-pass-123');
     await editor.getByRole('button', { name: /^创\s?建$/ }).click();
-    await message(page, '周老师');
+    await toast(page, '周老师');
 
     const drawer = page.locator('.steady-person-drawer .ant-drawer-section');
     const roles = drawer.getByTestId('person-roles');
@@ -53,21 +52,21 @@ describe('people', () => {
     await roles.locator('.ant-tag').filter({ hasText: '班主任' }).locator('.ant-tag-close-icon').click();
     await page.getByTestId('remove-role-reason').fill('调任值班岗位');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /移\s?除/ }).click();
-    await message(page, '已移除角色');
+    await toast(page, '已移除角色');
     assert.equal(await roles.getByText('班主任').count(), 0);
 
     await drawer.getByTestId('add-role-form').locator('.ant-select').filter({ hasText: '角色' }).click();
     await pickOption(page, '值班人员');
     await drawer.getByTestId('add-role-form').getByLabel(/原因/).fill('本学期值班安排');
     await drawer.getByRole('button', { name: /添加角色/ }).click();
-    await message(page, '已添加角色');
+    await toast(page, '已添加角色');
     await roles.getByText('值班人员').waitFor();
 
     await drawer.getByRole('button', { name: /重置密码/ }).click();
     const reset = page.locator('.ant-modal').filter({ hasText: '重置「周老师」的密码' });
     await reset.locator('#password').fill('reset-pass-456');
     await reset.getByRole('button', { name: /重置密码/ }).click();
-    await message(page, '密码已重置');
+    await toast(page, '密码已重置');
     await reset.waitFor({ state: 'hidden' });
     await page.locator('.steady-person-drawer .ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, eventually, pickOption, signIn } from './helpers/app.js';
+import { apiGet, eventually, pickOption, pressInDialog, signIn, toast } from './helpers/app.js';
 import { DESKTOP, launchBrowser, newPage, PHONE, shot } from './helpers/browser.js';
 import { startDemoServer, type RunningServer } from './helpers/server.js';
 import type { Page as ApiPage, Unit } from './helpers/types.js';
@@ -52,7 +52,6 @@ after(async () => {
   await server?.stop();
 });
 
-const message = (page: Page, text: string | RegExp) => page.locator('.ant-message-notice').filter({ hasText: text }).last().waitFor();
 
 /** Picks an option of the open drop-down and waits for it to close (a closing one still matches). */
 async function pick(page: Page, option: string): Promise<void> {
@@ -140,9 +139,9 @@ describe('plans', () => {
     // A last step earlier than the first: publishing is refused and the chain says why.
     await setDeadline(page, 1, 5, '分钟');
     await page.getByTestId('plan-save').click();
-    await message(page, '已保存');
+    await toast(page, '已保存');
     await page.getByTestId('plan-publish').click();
-    await page.getByTestId('publish-ok').click();
+    await pressInDialog(page.getByTestId('publish-ok'));
     const problems = page.getByTestId('plan-problems');
     await problems.getByText(/^报告链：.*第 2 步的时限/).waitFor();
     await page.locator('[data-testid="section-body"][data-section="chain"]').waitFor();
@@ -154,7 +153,7 @@ describe('plans', () => {
     await setDeadline(page, 1, 1, '小时');
     await eventually(async () => assert.equal(await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'), '0'));
     await page.getByTestId('plan-save').click();
-    await message(page, '已保存');
+    await toast(page, '已保存');
     const saved = await apiGet<PlanVersion>(page, `/plans/${planId}`);
     assert.deepEqual(
       saved.content.reportingChain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({ kind, target, unitType, role, deadlineMinutes })),
@@ -185,8 +184,9 @@ describe('plans', () => {
     await confirm.waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('plan-status').textContent(), '草稿');
     await page.getByTestId('plan-publish').click();
-    await page.getByTestId('publish-ok').filter({ hasText: /仍然发布/ }).click();
-    await message(page, '已发布第 1 版');
+    const published = toast(page, '已发布第 1 版');
+    await pressInDialog(page.getByTestId('publish-ok').filter({ hasText: /仍然发布/ }));
+    await published;
     await eventually(async () => assert.equal(await page.getByTestId('plan-status').textContent(), '已发布'));
     assert.equal(await problems.count(), 0);
     await page.getByTestId('plan-revise').waitFor();
@@ -225,8 +225,9 @@ describe('plans', () => {
       .find((p) => p.roles.some((r) => r.unitId === k1.id && r.role === 'gatekeeper')) ?? assert.fail('no gatekeeper in k1');
     await page.goto(`/plans/${plan.id}`);
     await page.getByTestId('plan-revise').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^修\s?订$/ }).click();
-    await message(page, '已新建修订稿（第 2 版）');
+    const revised = toast(page, '已新建修订稿（第 2 版）');
+    await pressInDialog(page.locator('.ant-modal-confirm').getByRole('button', { name: /^修\s?订$/ }));
+    await revised;
     await eventually(async () => assert.equal(await page.getByTestId('plan-status').textContent(), '草稿'));
 
     // The chain editor: add a fourth step, make it the parent's head, move it up twice, give it half an hour.
@@ -253,12 +254,12 @@ describe('plans', () => {
     await deputies.getByText(gate.name).waitFor();
 
     await page.getByTestId('plan-save').click();
-    await message(page, '已保存');
+    await toast(page, '已保存');
     const saved = await apiGet<PlanVersion & { content: { leadership: { deputyIds: string[] } } }>(page, `/plans/${plan.id}`);
     assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 30], ['parent', 'supervisor', 60], ['nearest', 'supervisor', 120]]);
     assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
     await page.getByTestId('plan-publish').click();
-    await page.getByTestId('publish-ok').click();
+    await pressInDialog(page.getByTestId('publish-ok'));
     // Waited for in the data, not by its toast, which a slow moment can let fade unseen.
     await eventually(async () => {
       const now = await apiGet<PlanVersion>(page, `/plans/${plan.id}`);

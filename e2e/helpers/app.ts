@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.js';
 
 /** Fills and sends the sign-in form (in whichever language the page shows). */
@@ -65,10 +65,55 @@ export async function shownParentOf(page: Page, id: string): Promise<string | un
   return undefined;
 }
 
+const startingWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 /** Picks an option of the open antd Select/TreeSelect drop-down whose text starts with `text`. */
 export async function pickOption(page: Page, text: string, options: { timeout?: number } = {}): Promise<void> {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escaped}`) }).first().click(options);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: startingWith(text) }).first().click(options);
+}
+
+/**
+ * Opens the antd Select `select` and picks the option whose text starts with `text`, in that select's
+ * own list (found through its input's aria-controls), then waits for the list to close. Another select's
+ * list that is still closing cannot be matched by mistake.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  const listId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
+  if (!listId) throw new Error(`the select has no list to choose "${text}" from`);
+  const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await list.locator('.ant-select-item-option').filter({ hasText: startingWith(text) }).first().click();
+  await list.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Waits for a toast (antd message) with this text. On timeout it says which toasts were on screen, so
+ * that a refusal shown instead is in the test's failure.
+ */
+export async function toast(page: Page, text: string | RegExp, timeout = 45_000): Promise<void> {
+  try {
+    await page.locator('.ant-message-notice').filter({ hasText: text }).last().waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error').allTextContents().catch(() => []);
+    throw new Error(`no toast "${String(text)}" within ${timeout} ms; on screen: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}
+
+/**
+ * Presses a confirm dialog's button and waits for the dialog to go. On a busy machine a press during the
+ * dialog's opening animation can be lost; it is pressed again unless the dialog is already at work.
+ * Wait for what the press shows (a toast) before calling this: a toast can come and go meanwhile.
+ */
+export async function pressInDialog(button: Locator, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await button.click();
+  for (;;) {
+    const gone = await button.waitFor({ state: 'detached', timeout: 3000 }).then(() => true, () => false);
+    if (gone) return;
+    if (Date.now() > deadline) throw new Error(`the dialog is still open ${timeoutMs} ms after pressing its button`);
+    const working = await button.evaluate((b) => b.classList.contains('ant-btn-loading'), undefined, { timeout: 500 }).catch(() => true);
+    if (!working) await button.click({ timeout: 2000 }).catch(() => undefined);
+  }
 }
 
 /** Retries `check` until it returns without throwing, or throws its last error after `timeoutMs`. */
