@@ -116,6 +116,19 @@ export async function pressInDialog(button: Locator, timeoutMs = 45_000): Promis
   }
 }
 
+/**
+ * Clicks `target` until `effect` shows. On a busy machine a click while the layout still moves (error
+ * messages sliding in above, say) can land beside the target; it is clicked again only if nothing came.
+ */
+export async function clickUntil(target: Locator, effect: Locator, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await target.click();
+    if (await effect.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`clicking did not show what it should within ${timeoutMs} ms`);
+  }
+}
+
 /** Retries `check` until it returns without throwing, or throws its last error after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
