@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NAME_MAX, PASSWORD_MAX, TOKEN_NAME_MAX } from '../limits.js';
 import { LOCALES } from '../locale.js';
 import { ROLES, UNIT_TYPES } from '../org.js';
-import { Password, Username } from './people.js';
+import { Language, Password, Username } from './people.js';
 import { Id, TimeZone, Timestamp } from './shared.js';
 
 export const LoginBody = z.strictObject({
@@ -15,6 +15,7 @@ export const Me = z.object({
   username: z.string(),
   personId: Id,
   name: z.string(),
+  language: Language,
   mustChangePassword: z.boolean(),
   csrfToken: z.string().describe('Send back as the x-csrf-token header on every change made with the session cookie'),
   scopes: z.array(z.object({ unitId: Id, unitName: z.string(), roles: z.array(z.enum(ROLES)) })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_MAX, USERNAME_MAX, USERNAME_MIN } from '../limits.js';
+import { LOCALES } from '../locale.js';
 import { ROLES } from '../org.js';
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
@@ -13,6 +14,8 @@ export const Username = z
 export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const Phone = z.string().trim().max(PHONE_MAX).refine((v) => /^[0-9+\-() ]*$/.test(v), { params: { key: 'field.phone' } });
 const Email = z.email().max(EMAIL_MAX);
+/** The language a person is written to in (notifications, e-mail, SMS, robots); null: their unit's. */
+export const Language = z.enum(LOCALES).nullable().describe('The language the person is written to in; null for their unit’s');
 
 export const RoleAssignment = z.object({
   id: Id,
@@ -28,6 +31,7 @@ export const Person = z.object({
   name: z.string(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  language: Language,
   roles: z.array(RoleAssignment),
   account: z
     .object({ username: z.string(), mustChangePassword: z.boolean(), disabled: z.boolean(), lastLoginAt: Timestamp.nullable() })
@@ -56,6 +60,7 @@ export const CreatePersonBody = z.strictObject({
   name: z.string().trim().min(1).max(NAME_MAX),
   phone: Phone.optional(),
   email: Email.optional(),
+  language: Language.optional(),
   roles: z.array(RoleInput).max(20).default([]),
   account: AccountInput.optional(),
 });
@@ -65,8 +70,12 @@ export const UpdatePersonBody = z.strictObject({
   name: z.string().trim().min(1).max(NAME_MAX).optional(),
   phone: Phone.nullable().optional(),
   email: Email.nullable().optional(),
+  language: Language.optional(),
 });
 export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+
+/** A person's own choice of the language they are written to in. */
+export const MyLanguageBody = z.strictObject({ language: Language });
 
 export const ResetPasswordBody = z.strictObject({
   password: Password,

@@ -40,6 +40,8 @@ export interface PersonTable {
   name: string;
   phone: string | null;
   email: string | null;
+  /** The language this person is written to in: zh-CN, en, or null for their unit's. */
+  language: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -242,6 +244,8 @@ export interface NotificationTable {
   params_json: string | null;
   /** When what the message asked was done (the step acknowledged): no further method is started. */
   answered_at: string | null;
+  /** { title, body } as wordings (lib/wording.ts), read in the reader's language; null on older rows. */
+  wording_json: string | null;
 }
 
 export interface ContactMethodTable {

@@ -1,6 +1,8 @@
+import { LOCALES, type Locale } from '../../common/locale.js';
 import type { AfterCommit, Executor } from '../db/database.js';
 import type { NotificationRow } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { render, renderAll, type Wording } from '../lib/wording.js';
 import type { AckLinks, AckRequest } from './ack-port.js';
 import type { DeliveryWorker } from './delivery-worker.js';
 import type { LiveBus } from './live-bus.js';
@@ -14,17 +16,19 @@ export type Priority = 'critical' | 'urgent' | 'routine';
 
 export interface Message {
   kind: string;
-  title: string;
-  body: string;
+  /** Said in each reader's language: see lib/wording.ts. */
+  title: Wording;
+  body: Wording;
   /** Path inside Steady, e.g. /incidents/<id>. */
   link: string | null;
   incidentId?: string | null;
   drill?: boolean;
+  /** The unit's language: a person who has not chosen their own is written to in it. */
   locale: string;
   /** routine when not given. */
   priority?: Priority;
   /** Short template parameters for SMS and voice (unit, event, due); see notify/templates.ts. */
-  params?: Record<string, string>;
+  params?: Record<string, Wording>;
   /** Each person told gets a one-tap acknowledge link for this step, and the SMS reply code. */
   ask?: AckRequest;
 }
@@ -43,16 +47,33 @@ export class Notifier {
   async tell(tx: Executor, afterCommit: AfterCommit, people: string[], message: Message, now: Date): Promise<void> {
     const unique = [...new Set(people)];
     if (unique.length === 0) return;
-    const rows: NotificationRow[] = unique.map((person_id) => ({
-      id: newId(), person_id, incident_id: message.incidentId ?? null, kind: message.kind, title: message.title, body: message.body,
-      link: message.link, drill: message.drill ? 1 : 0, created_at: now.toISOString(), read_at: null,
-      priority: message.priority ?? 'routine', respond_by: message.ask?.respondBy.toISOString() ?? null,
-      params_json: message.params ? JSON.stringify(message.params) : null, answered_at: null,
-    }));
+    const languages = await this.languagesOf(tx, unique, message.locale);
+    const wording = JSON.stringify({ title: message.title, body: message.body });
+    const rows: NotificationRow[] = unique.map((person_id) => {
+      const locale = languages.get(person_id)!;
+      return {
+        id: newId(), person_id, incident_id: message.incidentId ?? null, kind: message.kind,
+        title: render(locale, message.title), body: render(locale, message.body), wording_json: wording,
+        link: message.link, drill: message.drill ? 1 : 0, created_at: now.toISOString(), read_at: null,
+        priority: message.priority ?? 'routine', respond_by: message.ask?.respondBy.toISOString() ?? null,
+        params_json: message.params ? JSON.stringify(renderAll(locale, message.params)) : null, answered_at: null,
+      };
+    });
     await tx.insertInto('notifications').values(rows).execute();
     if (message.ask && this.acks) await this.acks.issue(tx, rows, message.ask, now);
-    for (const row of rows) await this.outbox.enqueue(tx, row, message.locale);
+    for (const row of rows) await this.outbox.enqueue(tx, row, languages.get(row.person_id)!);
     afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
+  }
+
+  /** Each person's own language, else the unit's. */
+  private async languagesOf(tx: Executor, people: string[], unitLocale: string): Promise<Map<string, Locale>> {
+    const fallback: Locale = unitLocale === 'en' ? 'en' : 'zh-CN';
+    const chosen = new Map<string, Locale>();
+    for (let i = 0; i < people.length; i += 500) {
+      const rows = await tx.selectFrom('people').select(['id', 'language']).where('id', 'in', people.slice(i, i + 500)).where('language', 'is not', null).execute();
+      for (const row of rows) if ((LOCALES as readonly string[]).includes(row.language!)) chosen.set(row.id, row.language as Locale);
+    }
+    return new Map(people.map((id) => [id, chosen.get(id) ?? fallback]));
   }
 
   /** What a step asked is done: its links close and its messages start no further method. */

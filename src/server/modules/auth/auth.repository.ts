@@ -38,8 +38,11 @@ export async function scopesOf(db: Executor, personId: string) {
 }
 
 export async function personName(db: Executor, personId: string): Promise<string> {
-  const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirstOrThrow();
-  return row.name;
+  return (await personOf(db, personId)).name;
+}
+
+export async function personOf(db: Executor, personId: string): Promise<{ name: string; language: string | null }> {
+  return db.selectFrom('people').select(['name', 'language']).where('id', '=', personId).executeTakeFirstOrThrow();
 }
 
 export async function insertSession(db: Executor, row: SessionRow): Promise<void> {

@@ -114,11 +114,13 @@ export class AuthService {
     if (!account) throw notFound();
     const rows = await repo.scopesOf(this.db, actor.personId);
     const names = new Map(rows.map((r) => [r.unit_id, r.unit_name]));
+    const person = await repo.personOf(this.db, account.person_id);
     return {
       accountId: account.id,
       username: account.username,
       personId: account.person_id,
-      name: await repo.personName(this.db, account.person_id),
+      name: person.name,
+      language: person.language === 'en' || person.language === 'zh-CN' ? person.language : null,
       mustChangePassword: account.must_change_password === 1,
       csrfToken,
       scopes: actor.scopes.map((s) => ({ unitId: s.unitId, unitName: names.get(s.unitId) ?? '', roles: s.roles })),

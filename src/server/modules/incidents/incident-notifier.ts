@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '../../../common/locale.js';
 import type { IncidentStepRow } from '../../db/schema.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say, type Wording } from '../../lib/wording.js';
 import type { Message, Notifier } from '../../notify/notifier.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { ChainContext, TellReason } from './incident-chain.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
-const TYPE_KEYS = {
-  'zh-CN': { fire: '火灾', food_safety: '食品安全', infectious_disease: '传染病', traffic: '交通事故', injury: '意外伤害', campus_violence: '校园侵害', natural_disaster: '自然灾害', facility_hazard: '设施隐患', missing_child: '儿童走失', other: '其他' },
-  en: { fire: 'fire', food_safety: 'food safety', infectious_disease: 'infectious disease', traffic: 'traffic', injury: 'injury', campus_violence: 'intrusion or violence', natural_disaster: 'natural disaster', facility_hazard: 'facility hazard', missing_child: 'missing child', other: 'other' },
-} as const;
+const INCIDENT_TYPES = ['fire', 'food_safety', 'infectious_disease', 'traffic', 'injury', 'campus_violence', 'natural_disaster', 'facility_hazard', 'missing_child', 'other'] as const;
+
+/** The incident type in words, in the reader's language (an unknown type as it is stored). */
+const typeOf = (type: string): Wording => ((INCIDENT_TYPES as readonly string[]).includes(type) ? say(`incident.type.${type}` as MessageKey) : type);
 
 /**
  * Tells people about an incident: an in-app notification for each, and a live event once the
@@ -22,11 +22,9 @@ export class IncidentNotifier {
     private readonly notifier: Notifier,
   ) {}
 
-  private title(ctx: ChainContext): { locale: Locale; title: string } {
-    const locale = (ctx.incident.unit_locale === 'en' ? 'en' : 'zh-CN') as Locale;
-    const type = TYPE_KEYS[locale][ctx.incident.type as keyof (typeof TYPE_KEYS)['en']] ?? ctx.incident.type;
-    const drill = ctx.incident.drill ? translate(locale, 'incident.drillMark') : '';
-    return { locale, title: translate(locale, 'incident.title', { drill, unit: ctx.incident.unit_name, type, severity: ROMAN[ctx.incident.severity] ?? '' }) };
+  private title(ctx: ChainContext): Wording {
+    const drill = ctx.incident.drill ? say('incident.drillMark') : '';
+    return say('incident.title', { drill, unit: ctx.incident.unit_name, type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' });
   }
 
   /**
@@ -34,21 +32,20 @@ export class IncidentNotifier {
    * with them (`copy`), to the deputies it escalated to, or to the parent unit told of a missed report.
    */
   async chainStep(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
-    const { locale, title } = this.title(ctx);
     const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
     const ask: MessageKey =
       reason === 'deputy' ? 'incident.ask.deputy'
         : reason === 'parent' ? 'incident.ask.parent'
           : reason === 'copy' ? 'incident.ask.copy'
             : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
-    const body = `${ctx.incident.place}：${ctx.incident.description}\n${translate(locale, ask, { due, minutes: step.deadline_minutes })}`;
+    const body = [this.what(ctx), '\n', say(ask, { due, minutes: step.deadline_minutes })];
     // Those who must act get an acknowledge link for the step; the parent unit, told only, does not.
     const asks = step.kind === 'notify' && reason !== 'parent';
     // The acting head is asked exactly as the head would be (the same kind of message).
     const kind = reason === 'copy' ? 'incident.deputy_copy' : reason === 'acting' ? 'incident.holder' : `incident.${reason}`;
-    await this.send(ctx, people, kind, title, body, {
+    await this.send(ctx, people, kind, body, {
       priority: ctx.incident.severity <= 2 ? 'critical' : 'urgent',
-      params: { unit: ctx.incident.unit_name, event: this.event(ctx, locale), due },
+      params: { unit: ctx.incident.unit_name, event: say('incident.event', { type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' }), due },
       ...(asks ? { ask: { stepId: step.id, respondBy: this.respondBy(ctx, step) } } : {}),
     });
   }
@@ -59,10 +56,9 @@ export class IncidentNotifier {
     return new Date(due > ctx.now.getTime() ? due : ctx.now.getTime() + 5 * 60_000);
   }
 
-  /** "火灾（Ⅲ级）" / "fire (level III)": what an SMS or a call says happened. */
-  private event(ctx: ChainContext, locale: Locale): string {
-    const type = TYPE_KEYS[locale][ctx.incident.type as keyof (typeof TYPE_KEYS)['en']] ?? ctx.incident.type;
-    return locale === 'en' ? `${type} (level ${ROMAN[ctx.incident.severity] ?? ''})` : `${type}（${ROMAN[ctx.incident.severity] ?? ''}级）`;
+  /** Where and what happened, as the reporter wrote it. */
+  private what(ctx: ChainContext): Wording {
+    return say('incident.what', { place: ctx.incident.place, description: ctx.incident.description });
   }
 
   /** The step is done: its acknowledge links close, and no further contact method is started for it. */
@@ -71,18 +67,16 @@ export class IncidentNotifier {
   }
 
   async reportFiled(ctx: ChainContext, step: IncidentStepRow, people: string[]): Promise<void> {
-    const { locale, title } = this.title(ctx);
-    await this.send(ctx, people, 'incident.report', title, `${translate(locale, 'incident.reportFiled')}\n${step.report_text ?? ''}`, { priority: 'urgent' });
+    await this.send(ctx, people, 'incident.report', [say('incident.reportFiled'), '\n', step.report_text ?? ''], { priority: 'urgent' });
   }
 
   async closed(ctx: ChainContext, people: string[]): Promise<void> {
-    const { locale, title } = this.title(ctx);
-    await this.send(ctx, people, 'incident.closed', title, translate(locale, 'incident.closed'));
+    await this.send(ctx, people, 'incident.closed', say('incident.closed'));
   }
 
-  private async send(ctx: ChainContext, people: string[], kind: string, title: string, body: string, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
+  private async send(ctx: ChainContext, people: string[], kind: string, body: Wording, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
     await this.notifier.tell(ctx.tx, ctx.afterCommit, people, {
-      kind, title, body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale, ...extra,
+      kind, title: this.title(ctx), body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale, ...extra,
     }, ctx.now);
   }
 

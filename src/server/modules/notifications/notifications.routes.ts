@@ -7,6 +7,7 @@ import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LiveStreams } from '../../notify/live-streams.js';
+import { notificationText } from '../../notify/notification-text.js';
 
 const tags = ['notifications'];
 const Notification = z.object({
@@ -20,7 +21,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveSt
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/notifications', { schema: { tags, summary: 'Your notifications, newest first', querystring: PageQuery, response: { 200: Inbox, ...problemResponses } } }, async (req) => {
-    const { personId } = actorOf(req);
+    const { personId, locale } = actorOf(req);
     const { page, pageSize } = req.query;
     const mine = db.selectFrom('notifications').where('person_id', '=', personId);
     const [rows, total, unread] = await Promise.all([
@@ -30,7 +31,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveSt
     ]);
     return {
       page, pageSize, total: Number(total.n), unread: Number(unread.n),
-      items: rows.map((n) => ({ id: n.id, incidentId: n.incident_id, kind: n.kind, title: n.title, body: n.body, link: n.link, drill: n.drill === 1, createdAt: n.created_at, readAt: n.read_at })),
+      items: rows.map((n) => ({ id: n.id, incidentId: n.incident_id, kind: n.kind, ...notificationText(locale, n), link: n.link, drill: n.drill === 1, createdAt: n.created_at, readAt: n.read_at })),
     };
   });
 

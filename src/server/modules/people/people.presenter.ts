@@ -21,6 +21,7 @@ export function presentPerson(actor: Actor, { person, homeUnitName, roles, accou
     name: person.name,
     phone: person.phone,
     email: person.email,
+    language: person.language === 'en' || person.language === 'zh-CN' ? person.language : null,
     roles: roles
       .filter((r) => canSee(actor, r.unit_path))
       .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role as Role })),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AccountInput, CreatePersonBody, GrantRoleBody, Person, RemoveRoleQuery, PersonListQuery, PersonPage, PersonParams, ResetPasswordBody, RoleParams, UpdatePersonBody,
+  AccountInput, CreatePersonBody, GrantRoleBody, MyLanguageBody, Person, RemoveRoleQuery, PersonListQuery, PersonPage, PersonParams, ResetPasswordBody, RoleParams, UpdatePersonBody,
 } from '../../../common/schemas/people.js';
 import { problemResponses } from '../../http/openapi.js';
 import { actorOf } from '../../http/actor.js';
@@ -34,6 +34,11 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService): void 
   r.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person’s name or contacts', params: PersonParams, body: UpdatePersonBody, response: { 200: Person, ...problemResponses } } }, async (req) => {
     const actor = actorOf(req);
     return presentPerson(actor, await people.update(actor, req.params.id, req.body));
+  });
+
+  r.put('/api/v1/me/language', { schema: { tags, summary: 'Choose the language you are written to in (notifications, e-mail, SMS, robots); null for your unit’s', body: MyLanguageBody, response: { 204: z.undefined(), ...problemResponses } } }, async (req, reply) => {
+    await people.setOwnLanguage(actorOf(req), req.body.language);
+    return reply.code(204).send();
   });
 
   r.post('/api/v1/people/:id/roles', { schema: { tags, summary: 'Give a person a role in a unit (the grant rule in docs/security.md decides who may)', params: PersonParams, body: GrantRoleBody, response: { 200: Person, ...problemResponses } } }, async (req) => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../common/schemas/people.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
@@ -26,7 +27,7 @@ export interface PersonListOptions extends PageQuery {
   q?: string;
 }
 
-const snapshot = (p: PersonRow) => ({ name: p.name, phone: p.phone, email: p.email, homeUnitId: p.home_unit_id });
+const snapshot = (p: PersonRow) => ({ name: p.name, phone: p.phone, email: p.email, language: p.language, homeUnitId: p.home_unit_id });
 
 export class PeopleService {
   constructor(
@@ -84,7 +85,7 @@ export class PeopleService {
       const now = this.clock.now().toISOString();
       const person: PersonRow = {
         id: newId(), home_unit_id: input.homeUnitId, name: input.name,
-        phone: input.phone || null, email: input.email || null, created_at: now, updated_at: now,
+        phone: input.phone || null, email: input.email || null, language: input.language ?? null, created_at: now, updated_at: now,
       };
       await repo.insertPerson(tx, person);
       await this.audit.record(tx, actor, { action: 'person.create', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: snapshot(person) });
@@ -103,12 +104,24 @@ export class PeopleService {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.phone !== undefined && { phone: input.phone || null }),
         ...(input.email !== undefined && { email: input.email || null }),
+        ...(input.language !== undefined && { language: input.language }),
       };
       if (Object.keys(changes).length === 0) return this.get(actor, id, tx);
       await repo.updatePerson(tx, id, { ...changes, updated_at: this.clock.now().toISOString() });
       const after = (await repo.findById(tx, id))!;
       await this.audit.record(tx, actor, { action: 'person.update', entity: 'person', entityId: id, unitId: person.home_unit_id, before: snapshot(person), after: snapshot(after) });
       return this.get(actor, id, tx);
+    });
+  }
+
+  /** A person's own choice of the language they are written to in (null: their unit's). */
+  async setOwnLanguage(actor: Actor, language: Locale | null): Promise<void> {
+    if (actor.kind !== 'account') throw forbidden();
+    await this.db.transaction().execute(async (tx) => {
+      const person = await repo.findById(tx, actor.personId);
+      if (!person) throw notFound();
+      await repo.updatePerson(tx, person.id, { language, updated_at: this.clock.now().toISOString() });
+      await this.audit.record(tx, actor, { action: 'person.language', entity: 'person', entityId: person.id, unitId: person.home_unit_id, before: { language: person.language }, after: { language } });
     });
   }
 
