@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SAMPLE_TREES } from '../src/server/demo/sample-organisation.js';
-import { apiGet, apiSend, chooseOption, eventually } from './helpers/app.js';
+import { apiGet, apiSend, chooseOption, eventually, toast } from './helpers/app.js';
 import { DESKTOP, fillPicker, PHONE, shot, unitInputTime } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
@@ -327,6 +327,16 @@ describe('incidents', () => {
       const again = await apiGet<{ position: number; channel: string; signed: boolean }[]>(head, `/people/${me.personId}/contacts`);
       assert.deepEqual(again.map((m) => [m.position, m.channel, m.signed]), [[1, 'email', false], [2, 'dingtalk', true]]);
     });
+
+    // The language they are written to in: their unit's until they choose, then English.
+    const language = head.getByTestId('message-language');
+    await language.getByText('跟随单位').waitFor();
+    await chooseOption(head, language.locator('.ant-select'), 'English');
+    await toast(head, '已保存消息语言');
+    await eventually(async () => assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, 'en'));
+    await shot(head, 'incidents-message-language-desktop-zh');
+    await chooseOption(head, language.locator('.ant-select'), '跟随单位');
+    await eventually(async () => assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, null));
   });
 
   it('reads well in English on a phone: the board as cards and the bell as a drawer', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_CLASS_CODES } from '../incident-classes.js';
 import { INCIDENT_TYPES } from '../org.js';
 import { ReportStageRules } from './report-stage-rules.js';
-import { Id, PageQuery, Severity, Timestamp, pageOf } from './shared.js';
+import { DocumentQuery, Id, PageQuery, Severity, Timestamp, pageOf } from './shared.js';
 
 /*
  * Staged incident reports (信息报送): the verbal report, then written stages — the first report
@@ -102,7 +102,7 @@ export const VerbalReportBody = z.strictObject({
 export const CasualtyChangeBody = z.strictObject({ casualties: Casualties, note: z.string().trim().min(1).max(2000) });
 export const ReportParams = z.object({ reportId: Id });
 export const IncidentReportParams = z.object({ id: Id });
-export const DocxQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const DocxQuery = DocumentQuery.extend({ version: z.coerce.number().int().min(1).optional() });
 
 /** One field that changed between two versions, with its values as text. */
 export const FieldChange = z.object({ field: z.string(), before: z.string(), after: z.string() });

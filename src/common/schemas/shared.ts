@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
-import { isValidTimeZone } from '../locale.js';
+import { isValidTimeZone, LOCALES, type Locale } from '../locale.js';
 
 export const Id = z.uuid();
 export const Timestamp = z.string().describe('ISO-8601 UTC time');
 
 /** Messages for custom checks are keys the server translates; see src/server/lib/messages.ts. */
 export const TimeZone = z.string().refine(isValidTimeZone, { params: { key: 'field.timeZone' } });
+
+/** An official document (CAP alert, report, after-action report) is in its unit's language unless asked otherwise. */
+export const DocumentQuery = z.object({ lang: z.enum(LOCALES).optional().describe('The document’s language; the unit’s when not given') });
+
+/** The language an official document is written in: the one asked for, else the unit's. */
+export const documentLocale = (asked: Locale | undefined, unitLocale: string): Locale => asked ?? (unitLocale === 'en' ? 'en' : 'zh-CN');
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

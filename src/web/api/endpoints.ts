@@ -7,7 +7,7 @@ import type { CreateUnitBody, Unit, UnitToday, UpdateUnitBody } from '../../comm
 import type { z } from 'zod';
 import type { Locale } from '../../common/locale.js';
 import type { Role } from '../../common/org.js';
-import { http } from './client.js';
+import { http, request } from './client.js';
 
 /** Bodies as the web sends them: zod defaults are applied by the server. */
 export type NewPerson = Omit<CreatePersonBody, 'roles'> & { roles?: CreatePersonBody['roles'] };
@@ -23,6 +23,8 @@ export const authApi = {
   logout: () => http.post<void>('/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     http.post<void>('/auth/password', { currentPassword, newPassword }),
+  /** The language one is written to in; null for one's unit's. */
+  setLanguage: (language: Locale | null) => request<void>('PUT', '/me/language', { body: { language } }),
 };
 
 export interface UnitQuery {

@@ -8,7 +8,7 @@ import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import { sha256 } from '../auth/auth.service.js';
@@ -136,7 +136,7 @@ export class CaseService {
     const locale = found.unit_locale === 'en' ? 'en' : 'zh-CN';
     await this.notifier.tell(tx, afterCommit, [found.owner_person_id], {
       kind: 'case.follow-up', locale, link: `/cases/${id}`,
-      title: translate(locale, 'case.followUpTitle', { number: found.number }), body: found.issue.slice(0, 200),
+      title: say('case.followUpTitle', { number: found.number }), body: found.issue.slice(0, 200),
     }, now);
   }
 

@@ -6,7 +6,8 @@ import type { AfterCommit, Db, Executor } from '../../db/database.js';
 import type { DeadlineRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor } from '../auth/actor.js';
@@ -237,6 +238,6 @@ export class DailyReportScheduler {
   ): Promise<void> {
     const locale = localeOf(unit);
     const all = { ...params, unit: unit.name };
-    await this.notifier.tell(tx, afterCommit, people, { kind, locale, link, title: translate(locale, title, all), body: translate(locale, body, all) }, now);
+    await this.notifier.tell(tx, afterCommit, people, { kind, locale, link, title: say(title, all), body: say(body, all) }, now);
   }
 }

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import * as peopleRepo from '../people/people.repository.js';
 import type { DirectiveRow } from './directives.repository.js';
@@ -38,8 +39,8 @@ export class DirectiveNotices {
       const due = when ? DateTime.fromISO(when).setZone(unit.time_zone).toFormat('yyyy-MM-dd HH:mm') : '';
       await this.notifier.tell(tx, afterCommit, await this.people(tx, unit.id), {
         kind, locale, link: `/directives/${directive.id}`,
-        title: translate(locale, 'directive.noticeTitle', { kind: translate(locale, directive.kind === 'notice' ? 'directive.kind.notice' : 'directive.kind.directive'), sender: directive.sender, title: directive.title }),
-        body: translate(locale, body, { due, unit: unit.name }),
+        title: say('directive.noticeTitle', { kind: say(directive.kind === 'notice' ? 'directive.kind.notice' : 'directive.kind.directive'), sender: directive.sender, title: directive.title }),
+        body: say(body, { due, unit: unit.name }),
       }, now);
     }
   }
@@ -52,7 +53,7 @@ export class DirectiveNotices {
     if (!directive.sender_person_id) return;
     const locale = localeOf(sender);
     await this.notifier.tell(tx, afterCommit, [directive.sender_person_id], {
-      kind, locale, link: `/directives/${directive.id}`, title: translate(locale, title, { title: directive.title }), body,
+      kind, locale, link: `/directives/${directive.id}`, title: say(title, { title: directive.title }), body,
     }, now);
   }
 }

@@ -3,7 +3,7 @@ import { transactionWithHooks } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -46,7 +46,7 @@ export class HandoverService {
         const people = (await repo.assignmentsOf(tx, [next.id])).map((a) => a.person_id);
         await this.notifier.tell(tx, afterCommit, people, {
           kind: 'duty.handover', locale, link: `/duty?date=${shift.local_date}`,
-          title: translate(locale, 'duty.handoverTitle', { unit: shift.unit_name }), body: input.pending.slice(0, 200),
+          title: say('duty.handoverTitle', { unit: shift.unit_name }), body: input.pending.slice(0, 200),
         }, now);
       }
       return row;

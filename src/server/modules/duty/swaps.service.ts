@@ -3,7 +3,8 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -120,7 +121,7 @@ export class SwapService {
     const locale = shift.unit_locale === 'en' ? 'en' : 'zh-CN';
     await this.notifier.tell(tx, afterCommit, people, {
       kind: 'duty.swap', locale, link: `/duty?date=${shift.local_date}`,
-      title: translate(locale, key, { unit: shift.unit_name, date: shift.local_date }), body: '',
+      title: say(key, { unit: shift.unit_name, date: shift.local_date }), body: '',
     }, now);
   }
 }

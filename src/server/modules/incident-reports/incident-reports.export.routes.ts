@@ -6,7 +6,7 @@ import { reportArchive } from '../../exports/incident-report-archive.js';
 import { reportDocument } from '../../exports/incident-report-document.js';
 import { INCIDENT_LABELS } from '../../exports/plan-labels.js';
 import { actorOf } from '../../http/actor.js';
-import { requestLocale } from '../../http/problem.js';
+import { DocumentQuery, documentLocale } from '../../../common/schemas/shared.js';
 import { invalid } from '../../lib/errors.js';
 import type { IncidentReports } from './incident-reports.module.js';
 
@@ -34,9 +34,9 @@ export function incidentReportExportRoutes(app: FastifyInstance, m: IncidentRepo
       const wanted = req.query.version ?? report.version;
       const version = report.versions.find((v) => v.version === wanted);
       if (!version) throw invalid('version', 'report.noVersion', { version: wanted });
-      const { unitTimeZone } = await m.queries.incident(actor, report.incidentId);
+      const { unitTimeZone, unitLocale } = await m.queries.incident(actor, report.incidentId);
       const buffer = await renderOfficialDocx(
-        reportDocument(report, version, { locale: requestLocale(req), timeZone: unitTimeZone }),
+        reportDocument(report, version, { locale: documentLocale(req.query.lang, unitLocale), timeZone: unitTimeZone }),
       );
       const name = `incident-report-${report.stage}-${report.seq}-v${version.version}.docx`;
       return reply.type(DOCX).header('content-disposition', `attachment; filename="${name}"`).send(buffer);
@@ -50,12 +50,13 @@ export function incidentReportExportRoutes(app: FastifyInstance, m: IncidentRepo
         tags,
         summary: 'The incident’s whole reporting history as one document for the archive (.docx)',
         params: IncidentReportParams,
+        querystring: DocumentQuery,
         produces: [DOCX],
       },
     },
     async (req, reply) => {
-      const locale = requestLocale(req);
       const { incident, reporting, reports, now } = await m.queries.archive(actorOf(req), req.params.id);
+      const locale = documentLocale(req.query.lang, incident.unitLocale);
       const doc = reportArchive({
         reporting,
         reports,

@@ -4,7 +4,8 @@ import { stageName } from '../../../common/report-stages.js';
 import type { DutyKind } from '../../../common/schemas/incident-reports.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
 import { INCIDENT_LABELS } from '../../exports/plan-labels.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { inEach, say, type Wording } from '../../lib/wording.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { IncidentFacts } from '../incidents/incident-hooks.js';
@@ -62,12 +63,12 @@ export class ReportNotices {
     about: About,
     kind: string,
     body: MessageKey,
-    params: Record<string, string | number> = {},
+    params: Record<string, Wording | number> = {},
   ): Promise<void> {
     const locale = localeOf(to);
-    const stage = stageName(about.stage, about.seq, locale);
+    const stage = inEach((l) => stageName(about.stage, about.seq, l));
     const due = typeof params.due === 'string' ? this.when(params.due, to) : '';
-    const type = INCIDENT_LABELS[locale][about.incident.type];
+    const type = inEach((l) => INCIDENT_LABELS[l][about.incident.type]);
     await this.notifier.tell(
       tx,
       afterCommit,
@@ -77,16 +78,16 @@ export class ReportNotices {
         locale,
         incidentId: about.incident.id,
         link: about.reportId ? `/incident-reports/${about.reportId}` : `/incidents/${about.incident.id}`,
-        title: translate(locale, 'report.title', { unit: about.incident.unitName, type, stage }),
-        body: translate(locale, body, { ...params, stage, due }),
+        title: say('report.title', { unit: about.incident.unitName, type, stage }),
+        body: say(body, { ...params, stage, due }),
       },
       now,
     );
   }
 
   /** "本阶段时限：…" for a message that asks for something by a deadline. */
-  dueLine(to: NoticeUnit, dueAt: string | null): string {
-    return dueAt ? translate(localeOf(to), 'report.dueBy', { due: this.when(dueAt, to) }) : '';
+  dueLine(to: NoticeUnit, dueAt: string | null): Wording {
+    return dueAt ? say('report.dueBy', { due: this.when(dueAt, to) }) : '';
   }
 
   private when(iso: string, unit: NoticeUnit): string {

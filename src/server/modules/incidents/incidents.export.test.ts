@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import { docxText } from '../../../../test/helpers/docx.js';
 
 const SCHEMA = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cap', 'CAP-v1.2.xsd');
 
@@ -44,6 +45,21 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(res.statusCode, 200);
       assert.equal(res.rawPayload.subarray(0, 2).toString(), 'PK');
       assert.ok(res.rawPayload.length > 5000);
+    });
+
+    it('documents are in the unit’s language whatever the reader’s screen, unless another is asked for', async () => {
+      const english = { 'accept-language': 'en' };
+      const cap = await head.get(`/api/v1/incidents/${id}/cap.xml`, english);
+      assert.match(cap.body, /<language>zh-CN<\/language>/, 'a Chinese kindergarten’s alert is in Chinese');
+      const capEn = await head.get(`/api/v1/incidents/${id}/cap.xml?lang=en`);
+      assert.match(capEn.body, /<language>en<\/language>/, 'unless English is asked for');
+      const report = docxText((await head.get(`/api/v1/incidents/${id}/after-action.docx`, english)).rawPayload);
+      assert.match(report, /意外伤害/);
+      const reportEn = docxText((await head.get(`/api/v1/incidents/${id}/after-action.docx?lang=en`)).rawPayload);
+      assert.doesNotMatch(reportEn, /意外伤害/);
+      const bad = await head.get(`/api/v1/incidents/${id}/cap.xml?lang=fr`, english);
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().errors[0].field, 'lang');
     });
   });
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import { unitLocale } from './checklists.service.js';
@@ -19,7 +20,7 @@ export class TaskNotices {
     const locale = unitLocale(task.unit_locale);
     const all = { unit: task.unit_name, title: task.title.slice(0, 80), owner: task.owner_name, due: this.due(task), supervisor: task.supervising_unit_name ?? '', ...params };
     await this.notifier.tell(tx, afterCommit, people, {
-      kind, locale, link: `/inspections/tasks/${task.id}`, title: translate(locale, title, all), body: translate(locale, body, all),
+      kind, locale, link: `/inspections/tasks/${task.id}`, title: say(title, all), body: say(body, all),
     }, now);
   }
 

@@ -6,7 +6,7 @@ import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -121,8 +121,8 @@ export class ScheduleService {
       const locale = unitLocale(unit.locale);
       await this.notifier.tell(tx, afterCommit, await peopleRepo.personIdsWithRole(tx, unit.id, row.role), {
         kind: DUE_DEADLINE, locale, link: `/inspections/run/${checklist.id}`,
-        title: translate(locale, 'inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
-        body: translate(locale, 'inspection.dueBody', { cadence: translate(locale, `cadence.${cadence}`) }),
+        title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
+        body: say('inspection.dueBody', { cadence: say(`cadence.${cadence}`) }),
       }, now);
     }
     // After a long stop, pick up at the next date still ahead rather than remind for each missed one.

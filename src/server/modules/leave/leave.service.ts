@@ -5,7 +5,7 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -150,6 +150,6 @@ export class LeaveService {
     const unit = await this.units.requireVisible({ kind: 'system', label: 'leave' }, leave.unit_id, tx);
     const locale = unit.locale === 'en' ? 'en' : 'zh-CN';
     const params = { unit: leave.unit_name, head: names.get(leave.head_person_id) ?? '', deputy: names.get(leave.deputy_person_id) ?? '', from: leave.start_date, to: leave.end_date };
-    await this.notifier.tell(tx, afterCommit, people, { kind: `leave.${leave.state}`, locale, link: '/duty/leave', title: translate(locale, key, params), body: leave.reason.slice(0, 200) }, now);
+    await this.notifier.tell(tx, afterCommit, people, { kind: `leave.${leave.state}`, locale, link: '/duty/leave', title: say(key, params), body: leave.reason.slice(0, 200) }, now);
   }
 }

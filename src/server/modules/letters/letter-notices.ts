@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import { translate, type MessageKey } from '../../lib/messages.js';
+import type { MessageKey } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { roleHolders } from '../people/people.read-port.js';
 import { localeOf } from './letter-templates.js';
@@ -43,8 +44,8 @@ export async function tellSigners(
       kind: 'letter',
       locale,
       link: `/letters/${letter.id}`,
-      title: translate(locale, 'letter.newTitle', { title: letter.title }),
-      body: translate(locale, body, {
+      title: say('letter.newTitle', { title: letter.title }),
+      body: say(body, {
         issuer: letter.issuer_unit_name,
         unit: letter.unit_name,
         due,

@@ -5,7 +5,7 @@ import type { AfterCommit, Executor } from '../../db/database.js';
 import type { UnitRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import { newId } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { inEach, say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -128,8 +128,8 @@ export class PatrolPlanner {
     await this.notifier.tell(tx, afterCommit, await this.staffOf(tx, unit.id, now), {
       // A prompt is due now and a missed round escalates: neither may wait behind routine messages.
       kind: 'patrols.prompt', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
-      title: translate(locale, patrol.kind === 'unannounced' ? 'patrol.promptUnannouncedTitle' : 'patrol.promptTitle', { unit: unit.name }),
-      body: translate(locale, 'patrol.promptBody', { points, minutes: PATROL_TIME_LIMIT_MINUTES, until: hhmm(deadline, unit.time_zone) }),
+      title: say(patrol.kind === 'unannounced' ? 'patrol.promptUnannouncedTitle' : 'patrol.promptTitle', { unit: unit.name }),
+      body: say('patrol.promptBody', { points, minutes: PATROL_TIME_LIMIT_MINUTES, until: hhmm(deadline, unit.time_zone) }),
     }, now);
     await this.audit.record(tx, engineActor, { action: 'patrol.open', entity: 'patrol', entityId: patrol.id, unitId: unit.id, after: { kind: patrol.kind, deadlineAt: deadline.toISOString() } });
   }
@@ -152,8 +152,8 @@ export class PatrolPlanner {
     const locale = localeOf(unit);
     await this.notifier.tell(tx, afterCommit, await this.leadersOf(tx, unit.id, now), {
       kind: 'patrols.missed', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
-      title: translate(locale, 'patrol.missedTitle', { unit: unit.name, time: hhmm(new Date(patrol.due_at), unit.time_zone) }),
-      body: translate(locale, 'patrol.missedBody', { checked: active.length - missing.length, of: active.length, missing: missing.map((c) => c.name).join(locale === 'en' ? ', ' : '、') }),
+      title: say('patrol.missedTitle', { unit: unit.name, time: hhmm(new Date(patrol.due_at), unit.time_zone) }),
+      body: say('patrol.missedBody', { checked: active.length - missing.length, of: active.length, missing: inEach((l) => missing.map((c) => c.name).join(l === 'en' ? ', ' : '、')) }),
     }, now);
   }
 

@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/org.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import { translate } from '../../lib/messages.js';
+import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import { actorLabel } from '../auth/actor.js';
@@ -17,7 +17,7 @@ export interface RoleChange {
 
 /**
  * Tells the person concerned and the unit's accountable heads that a role was granted or removed,
- * by whom and why, in the unit's language: a role given behind someone's back is seen at once.
+ * by whom and why, each in their own language: a role given behind someone's back is seen at once.
  */
 export async function tellRoleChange(tx: Executor, afterCommit: AfterCommit, notifier: Notifier, actor: Actor, change: RoleChange, now: Date): Promise<void> {
   const unit = await unitsRepo.findById(tx, change.unitId);
@@ -26,10 +26,9 @@ export async function tellRoleChange(tx: Executor, afterCommit: AfterCommit, not
   const heads = await tx.selectFrom('memberships').select('person_id')
     .where('unit_id', '=', change.unitId).where('role', '=', 'accountable_head').execute();
   const locale = unit.locale === 'en' ? 'en' : 'zh-CN';
-  const roleName = translate(locale, `role.${change.role}`);
-  const what = translate(locale, change.granted ? 'role.changedGranted' : 'role.changedRemoved', { unit: unit.name, role: roleName });
-  const title = translate(locale, 'role.changedTitle', { person: person.name, change: what });
-  const body = translate(locale, 'role.changedBody', { by: actorLabel(actor), reason: change.reason || '—' });
+  const what = say(change.granted ? 'role.changedGranted' : 'role.changedRemoved', { unit: unit.name, role: say(`role.${change.role}`) });
+  const title = say('role.changedTitle', { person: person.name, change: what });
+  const body = say('role.changedBody', { by: actorLabel(actor), reason: change.reason || '—' });
   const people = [change.personId, ...heads.map((h) => h.person_id)];
   await notifier.tell(tx, afterCommit, people, { kind: 'people.role-change', locale, link: `/people/${person.id}`, title, body }, now);
 }

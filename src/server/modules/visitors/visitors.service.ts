@@ -6,7 +6,7 @@ import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { translate } from '../../lib/messages.js';
+import { inEach, say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -122,8 +122,8 @@ export class VisitorService {
     const people = [...(await peopleRepo.personIdsWithRole(tx, unitId, 'gatekeeper')), ...(await peopleRepo.personIdsWithRole(tx, unitId, 'safety_officer'))];
     await this.notifier.tell(tx, afterCommit, people, {
       kind: 'visitors.still-inside', locale, link: '/visitors',
-      title: translate(locale, 'visitor.stillInsideTitle', { unit: unit.name, count: inside.length }),
-      body: inside.map((v) => v.name).join(locale === 'en' ? ', ' : '、'),
+      title: say('visitor.stillInsideTitle', { unit: unit.name, count: inside.length }),
+      body: inEach((l) => inside.map((v) => v.name).join(l === 'en' ? ', ' : '、')),
     }, now);
   }
 

@@ -11,6 +11,10 @@ const zhCN = {
   'bell.drill': '演练',
   'bell.new': '新通知',
   'bell.loadFailed': '通知加载失败',
+  'language.title': '消息语言',
+  'language.hint': '通知、邮件、短信和机器人消息用这种语言发送；应用内的通知按当前界面语言显示。',
+  'language.unit': '跟随单位',
+  'language.saved': '已保存消息语言',
 
   'contacts.title': '通知接收方式',
   'contacts.hint': '发生突发事件时按顺序通知：前一种方式未能在时限内确认送达，就同时改用下一种。',
@@ -69,6 +73,10 @@ const en: Record<NotificationsKey, string> = {
   'bell.drill': 'Drill',
   'bell.new': 'New notification',
   'bell.loadFailed': 'Notifications could not be loaded',
+  'language.title': 'Language of messages',
+  'language.hint': 'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
+  'language.unit': 'The unit’s language',
+  'language.saved': 'Language of messages saved',
 
   'contacts.title': 'How to reach this person',
   'contacts.hint': 'Used in order when an incident happens: when one has not confirmed delivery in time, the next is started as well.',

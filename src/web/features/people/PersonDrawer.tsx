@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../i18n/index.js';
 import { canManageAccounts, canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { ContactMethodsSection } from '../notifications/ContactMethodsSection.js';
+import { MessageLanguageField } from '../notifications/MessageLanguageField.js';
 import { AccountModal } from './AccountModal.js';
 import { AddRoleForm } from './AddRoleForm.js';
 import { PersonRoleTags } from './PersonRoleTags.js';
@@ -112,6 +113,7 @@ export function PersonDrawer({ person, onClose, onChanged, onEdit }: Props) {
           {manager && <AddRoleForm person={person} onAdded={onChanged} />}
 
           <ContactMethodsSection key={person.id} personId={person.id} editable={manager || me.personId === person.id} />
+          <MessageLanguageField person={person} self={me.personId === person.id} editable={manager || me.personId === person.id} onSaved={onChanged} />
 
           {admin && (
             <>
