@@ -28,7 +28,7 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
 /** Operations on the caller's own account or inbox: they take no unit, so they may succeed anywhere. */
 const OWN_OPERATIONS = new Set([
   'post /api/v1/auth/logout', 'post /api/v1/auth/password', 'post /api/v1/auth/tokens', 'delete /api/v1/auth/tokens/{id}',
-  'post /api/v1/notifications/read', 'post /api/v1/duty/feeds', 'delete /api/v1/duty/feeds/{id}',
+  'post /api/v1/notifications/read', 'put /api/v1/me/language', 'post /api/v1/duty/feeds', 'delete /api/v1/duty/feeds/{id}',
 ]);
 
 /**

@@ -94,7 +94,7 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(created.statusCode, 201, created.body);
       assert.equal(created.json().account, null);
       assert.deepEqual(await trailOf(created.json().id), [
-        { action: 'person.create', actor: 's1.safety', unitId: s1, before: null, after: { name: '新老师', phone: '138 0000 0000', email: null, homeUnitId: s1 } },
+        { action: 'person.create', actor: 's1.safety', unitId: s1, before: null, after: { name: '新老师', phone: '138 0000 0000', email: null, language: null, homeUnitId: s1 } },
         { action: 'role.add', actor: 's1.safety', unitId: s1, before: null, after: { unitId: s1, role: 'class_teacher', authority: 'safety_officer@unit', reason: null } },
       ]);
       const before = await peopleCount();
@@ -174,7 +174,7 @@ for (const dialect of dialectsUnderTest()) {
       const removed = await s1Safety.delete(`/api/v1/people/${person.id}/roles/${roleId}`);
       assert.deepEqual(removed.json().roles, []);
       assert.deepEqual((await trailOf(person.id)).map(({ action, before, after }) => ({ action, before, after })), [
-        { action: 'person.create', before: null, after: { name: '值班员丙', phone: null, email: null, homeUnitId: s1 } },
+        { action: 'person.create', before: null, after: { name: '值班员丙', phone: null, email: null, language: null, homeUnitId: s1 } },
         { action: 'role.add', before: null, after: { unitId: s1, role: 'duty_staff', authority: 'safety_officer@unit', reason: null } },
         { action: 'role.remove', before: { unitId: s1, role: 'duty_staff' }, after: { authority: 'safety_officer@unit', reason: null } },
       ], 'refused role changes leave no entry');
@@ -216,8 +216,8 @@ for (const dialect of dialectsUnderTest()) {
       const update = (await trailOf(person.id)).find((e) => e.action === 'person.update')!;
       assert.deepEqual(update, {
         action: 'person.update', actor: 'admin', unitId: s1,
-        before: { name: '保安丁', phone: '139 1111 2222', email: null, homeUnitId: s1 },
-        after: { name: '保安丁二', phone: '139 1111 2222', email: 'ding@example.cn', homeUnitId: s1 },
+        before: { name: '保安丁', phone: '139 1111 2222', email: null, language: null, homeUnitId: s1 },
+        after: { name: '保安丁二', phone: '139 1111 2222', email: 'ding@example.cn', language: null, homeUnitId: s1 },
       });
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true);
     });
