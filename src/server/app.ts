@@ -12,6 +12,7 @@ import { registerControlCharacterCheck } from './http/control-characters.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { QuietRequestLog, registerRequestSummary } from './http/request-log.js';
+import { registerOwnScreensNudge } from './http/own-screens.js';
 import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   });
   await registerOpenApi(app);
   registerActorHook(app, c.auth);
+  registerOwnScreensNudge(app, c.bus);
   registerControlCharacterCheck(app);
   // Answers carry personal data: no browser or proxy may keep a copy.
   app.addHook('onSend', async (request, reply) => {

@@ -26,6 +26,7 @@ const STATUS_WORDS: Record<string, string> = {
 export const LIVE_EVENTS: { name: string; when: string; data: Json }[] = [
   { name: 'ready', when: 'first, on every (re)connection; its id is the position to resume from', data: { type: 'object', properties: {} } },
   { name: 'notification', when: 'your inbox changed: re-read GET /api/v1/notifications', data: { type: 'object', properties: {} } },
+  { name: 'todo', when: 'you changed something on another screen (signed, accepted, approved…): re-read GET /api/v1/me/todo', data: { type: 'object', properties: {} } },
   {
     name: 'incident',
     when: 'an incident in one of your units (or below) was reported or changed: re-read it',

@@ -4,6 +4,8 @@ import pg from 'pg';
 /** Something live screens should re-read: a person's inbox, or an incident in a unit's subtree. */
 export type LiveEvent =
   | { kind: 'notification'; personId: string }
+  /** The person changed something (signed, accepted, approved…): their other screens re-read their to-do. */
+  | { kind: 'todo'; personId: string }
   | { kind: 'incident'; incidentId: string; unitPath: string }
   /** A unit's daily report arrived or was marked late or missing: the supervisors' matrix re-reads. */
   | { kind: 'daily-report'; unitId: string; unitPath: string; day: string };

@@ -86,7 +86,7 @@ export class LiveStreams {
   }
 
   private audience(event: LiveEvent): Set<Stream> {
-    if (event.kind === 'notification') return this.byPerson.get(event.personId) ?? EMPTY;
+    if (event.kind === 'notification' || event.kind === 'todo') return this.byPerson.get(event.personId) ?? EMPTY;
     const found = new Set<Stream>();
     for (const unitId of event.unitPath.split('/')) {
       if (unitId) this.byUnit.get(unitId)?.forEach((s) => found.add(s));

@@ -46,7 +46,7 @@ export default function MatrixPage() {
   const status = useResource(() => dailyReportsApi.status(unitId), [unitId]);
   const trend = useResource(() => dailyReportsApi.trend(unitId, TREND_WEEKS), [unitId]);
   useLive((event) => {
-    if (event.kind === 'notification') return;
+    if (event.kind === 'notification' || event.kind === 'todo') return;
     matrix.refresh();
     status.refresh();
     trend.refresh();

@@ -35,7 +35,7 @@ export default function IncidentPage() {
   const [closing, setClosing] = useState(false);
   const incident = useResource(() => incidentsApi.get(id), [id]);
   useLive((event) => {
-    if (event.kind === 'notification') return;
+    if (event.kind === 'notification' || event.kind === 'todo') return;
     if (event.kind !== 'incident' || event.incidentId === id) incident.refresh();
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** What the server's live stream says: your inbox changed, or an incident in your units changed. */
-export type LiveEvent = { kind: 'notification' } | { kind: 'incident'; incidentId: string } | { kind: 'daily-report' } | { kind: 'reconnected' };
+export type LiveEvent = { kind: 'notification' } | { kind: 'todo' } | { kind: 'incident'; incidentId: string } | { kind: 'daily-report' } | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
 
@@ -51,6 +51,7 @@ function connect(): void {
   es.addEventListener('resync', () => emit({ kind: 'reconnected' }));
   es.addEventListener('notification', (message) => (seen(message), emit({ kind: 'notification' })));
   es.addEventListener('daily-report', (message) => (seen(message), emit({ kind: 'daily-report' })));
+  es.addEventListener('todo', (message) => (seen(message), emit({ kind: 'todo' })));
   es.addEventListener('incident', (message) => {
     seen(message);
     try {
