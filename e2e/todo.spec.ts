@@ -119,6 +119,10 @@ describe('my to-do on the home screen', () => {
     await inside.filter({ hasText: 'Visitors not signed out yet: 1' }).waitFor();
     await inside.getByTestId('todo-countdown').waitFor();
     await shot(gate, 'todo-home-gate-desktop-en');
+    // The same gate on a phone, in Chinese.
+    const phone = await demo.open('s1.gate', { viewport: PHONE });
+    await item(phone, 'visitors_inside').filter({ hasText: '仍有 1 名访客未登记离开' }).waitFor();
+    await shot(phone, 'todo-home-gate-phone-zh');
 
     // One tap opens the list of those inside; signing the visitor out removes the item.
     await inside.click();
