@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locale.js';
 import { ROLES } from '../org.js';
 import { Id, Timestamp } from './shared.js';
 
@@ -41,6 +42,8 @@ export const Letter = z.object({
   unitName: z.string(),
   /** The signing unit's zone: times are shown in it. */
   timeZone: z.string(),
+  /** The language the letter is written in (its unit's when it was drafted); its document follows it. */
+  language: z.enum(LOCALES),
   role: z.enum(ROLES),
   recipientPersonId: Id.nullable(),
   recipientName: z.string().nullable(),

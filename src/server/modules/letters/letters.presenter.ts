@@ -24,6 +24,7 @@ export function presentLetter(l: LetterWithUnits, x: LetterExtras): Letter {
     unitId: l.unit_id,
     unitName: l.unit_name,
     timeZone: l.unit_time_zone,
+    language: l.locale === 'en' ? 'en' : 'zh-CN',
     role: l.role as Letter['role'],
     recipientPersonId: l.recipient_person_id,
     recipientName: nameOf(x.names, l.recipient_person_id),

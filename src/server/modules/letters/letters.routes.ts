@@ -9,7 +9,7 @@ import {
   LetterListQuery,
   SignLetterBody,
 } from '../../../common/schemas/letters.js';
-import { Id } from '../../../common/schemas/shared.js';
+import { DocumentQuery, documentLocale, Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { AccountActor } from '../auth/actor.js';
@@ -89,13 +89,14 @@ export function letterRoutes(app: FastifyInstance, letters: LetterService, queri
         tags,
         summary: 'The letter as a Word document with its signature block',
         params: Params,
+        querystring: DocumentQuery,
         produces: [DOCX],
       },
     },
     async (req, reply) => {
       const actor: AccountActor = actorOf(req);
       const letter = await queries.get(actor, req.params.id);
-      const buffer = await letterDocx(letter, actor.locale, letter.timeZone);
+      const buffer = await letterDocx(letter, documentLocale(req.query.lang, letter.language), letter.timeZone);
       return reply
         .type(DOCX)
         .header('content-disposition', `attachment; filename="letter-${letter.id}.docx"`)
