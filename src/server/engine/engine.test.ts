@@ -113,6 +113,11 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok([...counts.values()].every((n) => n === 1));
       const byInstance = await database.opened.db.selectFrom('deadlines').select(['fired_by']).where('state', '=', 'fired').execute();
       assert.equal(byInstance.length, 400);
+      const firedBy = (id: string) => byInstance.filter((r) => r.fired_by === id).length;
+      assert.deepEqual([firedBy('one'), firedBy('two')], [a, b], 'each row names the instance that fired it');
+      // On PostgreSQL the two claim in parallel (SKIP LOCKED): the work is shared, not only never doubled.
+      // (SQLite has one writer: there one instance may well take it all.)
+      if (dialect === 'postgres') assert.ok(a! > 0 && b! > 0, `both instances fired some deadlines (${a} and ${b})`);
     });
 
     it('a pending deadline can be brought forward, never pushed back', async () => {
