@@ -120,6 +120,14 @@ for (const dialect of dialectsUnderTest()) {
       if (dialect === 'postgres') assert.ok(a! > 0 && b! > 0, `both instances fired some deadlines (${a} and ${b})`);
     });
 
+    it('a kind has one handler: registering a second is refused, the first stays', async () => {
+      assert.throws(() => engine.on('test.ping', async () => undefined), /deadline kind "test.ping" already has a handler/);
+      await schedule('once', 1);
+      clock.set(at(2));
+      assert.equal(await engine.tick(), 1);
+      assert.deepEqual(fired, ['once'], 'the first handler fired');
+    });
+
     it('a pending deadline can be brought forward, never pushed back', async () => {
       await schedule('soon', 30);
       await database.opened.db.transaction().execute((tx) => engine.advance(tx, 'test.ping', 'soon', at(5)));

@@ -60,7 +60,9 @@ export class DeadlineEngine {
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 
+  /** One handler per kind: a second registration is a wiring mistake and stops the start-up. */
   on(kind: string, handler: DeadlineHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`deadline kind "${kind}" already has a handler`);
     this.handlers.set(kind, handler);
   }
 
