@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../modules/inspections/inspections.schemas.js';
+import type { ChecklistItem } from '../../common/schemas/inspections.js';
 import { campuses, hhmm, type DemoUnit, type HistoryPlan } from './history.js';
 
 /** A real 1×1 PNG: the photo a fix is reported and verified with (photo checks read the bytes). */

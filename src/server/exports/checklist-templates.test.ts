@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UNIT_TYPES } from '../../common/org.js';
-import { CHECKLIST_IDS, ChecklistTemplate, FIX_DAYS_BY_RISK, listChecklistTemplates, loadChecklistTemplate } from './checklist-templates.js';
+import { CHECKLIST_IDS } from '../../common/schemas/inspections.js';
+import { ChecklistTemplate, FIX_DAYS_BY_RISK, listChecklistTemplates, loadChecklistTemplate } from './checklist-templates.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const HAN = /[\u3400-\u9fff]/;

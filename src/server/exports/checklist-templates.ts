@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UNIT_TYPES } from '../../common/org.js';
+import { CHECKLIST_IDS, type ChecklistId } from '../../common/schemas/inspections.js';
 
 /*
  * The inspection checklists Steady ships (templates/checklists/*.json, domain §7), each written in
@@ -9,8 +10,6 @@ import { UNIT_TYPES } from '../../common/org.js';
  */
 
 /** The checklists Steady ships; each is templates/checklists/<id>.json. */
-export const CHECKLIST_IDS = ['canteen', 'dormitory', 'gate', 'fire', 'electrical', 'traffic', 'rental-housing-fire'] as const;
-export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];

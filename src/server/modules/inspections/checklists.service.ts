@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
-import type { ChecklistItem, CopyTemplateBody, ItemInput, UpdateChecklistBody } from './inspections.schemas.js';
+import type { ChecklistItem, CopyTemplateBody, ItemInput, UpdateChecklistBody } from '../../../common/schemas/inspections.js';
 
 export const unitLocale = (locale: string): Locale => (locale === 'en' ? 'en' : 'zh-CN');
 export const itemsOf = (row: repo.ChecklistRow): ChecklistItem[] => JSON.parse(row.items_json) as ChecklistItem[];

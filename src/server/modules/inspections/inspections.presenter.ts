@@ -3,7 +3,7 @@ import type { Role } from '../../../common/org.js';
 import type { InspectionResultRow, InspectionScheduleRow } from '../../db/schema.js';
 import type * as checklistsRepo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
-import type { Cadence, Checklist, ChecklistSummary, Inspection, InspectionResult, InspectionSummary, Schedule, Task, TaskRisk, TaskState } from './inspections.schemas.js';
+import type { Cadence, Checklist, ChecklistSummary, Inspection, InspectionResult, InspectionSummary, Schedule, Task, TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
 import type { RectificationService, TaskSourceKind } from './rectification.service.js';
 
 /*

@@ -8,7 +8,7 @@ import { PHOTO_BODY_LIMIT, PhotoView, readPhoto, registerPhotoUploads, sendPhoto
 import { requestLocale } from '../../http/problem.js';
 import {
   Checklist, ChecklistSummary, CopyTemplateBody, Inspection, InspectionPage, RunBody, Schedule, ScheduleBody, TemplateView, UpdateChecklistBody, UpdateScheduleBody,
-} from './inspections.schemas.js';
+} from '../../../common/schemas/inspections.js';
 import { presentChecklist, presentChecklistSummary, presentInspection, presentInspectionSummary, presentSchedule } from './inspections.presenter.js';
 import type { Inspections } from './inspections.module.js';
 import { rectificationRoutes } from './rectification.routes.js';

@@ -13,7 +13,7 @@ import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
-import type { ChecklistItem, RunBody } from './inspections.schemas.js';
+import type { ChecklistItem, RunBody } from '../../../common/schemas/inspections.js';
 import type { RectificationService } from './rectification.service.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
-import type { LedgerRow } from './inspections.schemas.js';
+import type { LedgerRow } from '../../../common/schemas/inspections.js';
 
 const HEADERS = {
   'zh-CN': ['序号', '单位', '发现时间', '来源', '检查项', '隐患描述', '隐患等级', '整改责任人', '整改期限', '状态', '是否逾期', '挂牌督办单位', '整改完成报告时间', '复查销号时间', '复查人', '任务编号'],

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { scopeRoots } from '../units/units.policy.js';
 import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
-import type { LedgerQuery, LedgerRow, TaskRisk, TaskState } from './inspections.schemas.js';
+import type { LedgerQuery, LedgerRow, TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
 import * as repo from './rectification.repository.js';
 
 export function presentLedgerRow(t: repo.TaskWithNames, now: Date): LedgerRow {

@@ -7,7 +7,7 @@ import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
 import { requestLocale } from '../../http/problem.js';
 import { ledgerWorkbook } from './ledger.export.js';
-import { CreateTaskBody, LedgerPage, LedgerQuery, ReportFixedBody, SuperviseBody, Task, UpdateTaskBody, VerifyBody } from './inspections.schemas.js';
+import { CreateTaskBody, LedgerPage, LedgerQuery, ReportFixedBody, SuperviseBody, Task, UpdateTaskBody, VerifyBody } from '../../../common/schemas/inspections.js';
 import { presentTask } from './inspections.presenter.js';
 import type { Inspections } from './inspections.module.js';
 

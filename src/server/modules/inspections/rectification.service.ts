@@ -10,7 +10,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as photosRepo from './checklists.repository.js';
-import { SOURCE_KINDS, type CreateTaskBody, type ReportFixedBody, type SuperviseBody, type TaskRisk, type UpdateTaskBody, type VerifyBody } from './inspections.schemas.js';
+import { SOURCE_KINDS, type CreateTaskBody, type ReportFixedBody, type SuperviseBody, type TaskRisk, type UpdateTaskBody, type VerifyBody } from '../../../common/schemas/inspections.js';
 import type { TaskNotices } from './rectification.notices.js';
 import { canEdit, canReportFixed, canVerify, requireEdit, requireReportFixed, requireSupervisingScope, requireVerify, supervisingScope } from './rectification.policy.js';
 import * as repo from './rectification.repository.js';

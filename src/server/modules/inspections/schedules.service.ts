@@ -15,7 +15,7 @@ import * as unitsRepo from '../units/units.repository.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
 import { unitLocale } from './checklists.service.js';
-import type { Cadence, ScheduleBody, UpdateScheduleBody } from './inspections.schemas.js';
+import type { Cadence, ScheduleBody, UpdateScheduleBody } from '../../../common/schemas/inspections.js';
 
 export const DUE_DEADLINE = 'inspection.due';
 /** Local time on the due day when the role holders are reminded. */

@@ -4,7 +4,7 @@ import type { Page } from '../../../common/schemas/shared.js';
 import type {
   Checklist as ChecklistSchema, ChecklistSummary as ChecklistSummarySchema, Inspection as InspectionSchema, LedgerQuery as LedgerQuerySchema,
   LedgerRow as LedgerRowSchema, Schedule as ScheduleSchema, Task as TaskSchema, TemplateView,
-} from '../../../server/modules/inspections/inspections.schemas.js';
+} from '../../../common/schemas/inspections.js';
 import { http } from '../../api/client.js';
 
 /*

@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { ROLES } from '../../../common/org.js';
-import { LocalDate } from '../../../common/schemas/plan-content.js';
-import { Id, PageQuery, Timestamp, pageOf } from '../../../common/schemas/shared.js';
-import { CHECKLIST_IDS } from '../../exports/checklist-templates.js';
+import { ROLES } from '../org.js';
+import { LocalDate } from './plan-content.js';
+import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 /*
  * The inspections API's request and response shapes. The web imports only their types
  * (`import type`), so zod stays out of the browser bundle.
  */
+
+/** The checklist templates Steady ships (their items are files the server reads: exports/checklists/). */
+export const CHECKLIST_IDS = ['canteen', 'dormitory', 'gate', 'fire', 'electrical', 'traffic', 'rental-housing-fire'] as const;
+export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const RESULTS = ['pass', 'fail', 'na'] as const;
 export type InspectionResult = (typeof RESULTS)[number];

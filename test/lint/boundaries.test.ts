@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ESLint } from 'eslint';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: ROOT });
+
+/** The rule ids ESLint reports for `code` as if it were the file at `path` (nothing is written). */
+async function rulesBroken(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, path) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+// Each boundary in eslint.config.js, caught on a deliberate example, and the allowed import beside it.
+describe('lint keeps the boundaries between web, server and common', () => {
+  it('refuses a web screen importing server code', async () => {
+    const broken = await rulesBroken('src/web/features/example/api.ts', "import { MESSAGES } from '../../../server/lib/messages.js';\nexport const n = Object.keys(MESSAGES).length;\n");
+    assert.deepEqual(broken, ['no-restricted-imports']);
+    assert.deepEqual(await rulesBroken('src/web/features/example/api.ts', "import { ROLES } from '../../../common/org.js';\nexport const n = ROLES.length;\n"), []);
+  });
+
+  it('refuses the server importing the web app', async () => {
+    const broken = await rulesBroken('src/server/modules/example/example.ts', "import { en } from '../../../web/i18n/en.js';\nexport const n = Object.keys(en).length;\n");
+    assert.deepEqual(broken, ['no-restricted-imports']);
+  });
+
+  it('refuses src/common importing either side', async () => {
+    for (const from of ['../server/lib/messages.js', '../web/i18n/en.js']) {
+      const broken = await rulesBroken('src/common/example.ts', `import * as other from '${from}';\nexport const n = Object.keys(other).length;\n`);
+      assert.deepEqual(broken, ['no-restricted-imports'], from);
+    }
+  });
+});
