@@ -26,6 +26,20 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**'], message: 'The server never imports the web app: move what both need to src/common.' }] }] },
   },
+  // A module reads another's data through that module's service or port, never its repository.
+  {
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^\\.\\./[^./]+/[^/]+\\.repository(\\.js)?$', message: 'Another module’s repository: read through its service or its read port (e.g. units.read-port).' },
+          { regex: '^\\.\\./\\.\\./(notify|engine)/[^/]+\\.repository(\\.js)?$', message: 'The notifier’s and the engine’s tables are theirs: use their read port or API.' },
+          { group: ['**/web/**'], message: 'The server never imports the web app: move what both need to src/common.' },
+        ],
+      }],
+    },
+  },
   {
     files: ['src/common/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**'], message: 'src/common is shared by the server and the web and depends on neither.' }] }] },

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { sha256Hex, type SecretBox } from '../../lib/secret-box.js';
 import type { AckForMessage, AckLinks, AckRequest } from '../../notify/ack-port.js';
-import { peopleWithAppUser, peopleWithMobile } from '../../notify/deliveries.repository.js';
+import { peopleWithAppUser, peopleWithMobile } from '../../notify/deliveries.read-port.js';
 import * as repo from './acknowledgements.repository.js';
 import type { AckLinkRow } from './acknowledgements.table.js';
 

@@ -14,7 +14,7 @@ import type { Actor } from '../auth/actor.js';
 import { sha256 } from '../auth/auth.service.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './cases.repository.js';
 
@@ -87,7 +87,7 @@ export class CaseService {
         no_agreement_reason: input.outcome === 'no_agreement' ? input.reason : null,
       });
       if (input.followUpDate) {
-        const unit = (await unitsRepo.findById(tx, found.unit_id))!;
+        const unit = (await unitsPort.findById(tx, found.unit_id))!;
         await this.engine.schedule(tx, { kind: FOLLOW_UP_DEADLINE, refId: id, unitId: found.unit_id, dueAt: localToUtc(input.followUpDate, '09:00', unit.time_zone) });
       }
       return { action: 'case.outcome', after: { outcome: input.outcome } };

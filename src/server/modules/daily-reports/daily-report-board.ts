@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeRoots } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { CODE, codeAt, dayIndex, daysBetween, emptyCounts, isoWeek, monthOf, monthsOf, plusDays, statusOf } from './day-codes.js';
 import { requireVisibleUnit } from './daily-reports.policy.js';
 import * as repo from './daily-reports.repository.js';
@@ -42,12 +42,12 @@ export class DailyReportBoard {
 
   private async scope(actor: Actor, unitId?: string): Promise<Scope> {
     if (unitId) {
-      const unit = requireVisibleUnit(actor, await unitsRepo.findById(this.db, unitId), 'unitId');
+      const unit = requireVisibleUnit(actor, await unitsPort.findById(this.db, unitId), 'unitId');
       return { within: [unit.path], zone: unit.time_zone };
     }
     const within = scopeRoots(actor);
     const first = actor.kind === 'account' ? actor.scopes[0] : undefined;
-    const top = first ? await unitsRepo.findById(this.db, first.unitId) : undefined;
+    const top = first ? await unitsPort.findById(this.db, first.unitId) : undefined;
     return { within, zone: top?.time_zone ?? DEFAULT_TIME_ZONE };
   }
 

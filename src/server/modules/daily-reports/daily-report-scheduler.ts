@@ -12,10 +12,10 @@ import type { LiveBus } from '../../notify/live-bus.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import type { PublishNotice } from '../plans/plans.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { CODE } from './day-codes.js';
 import { PARENT_WATCH_ROLES, REPORTER_ROLES } from './daily-reports.policy.js';
 import * as repo from './daily-reports.repository.js';
@@ -99,7 +99,7 @@ export class DailyReportScheduler {
    * keep today as it was; the answer says so, for the publisher to hear.
    */
   async planPublished(tx: Executor, unitId: string, now: Date): Promise<PublishNotice[]> {
-    const unit = await unitsRepo.findById(tx, unitId);
+    const unit = await unitsPort.findById(tx, unitId);
     if (!unit) return [];
     const late = new Map<string, { deadline: string; day: string; units: number }>();
     for (const { id, time_zone: zone } of await repo.unitZones(tx, [unit.path])) {
@@ -179,12 +179,12 @@ export class DailyReportScheduler {
 
   private async context(tx: Executor, deadline: DeadlineRow) {
     const [unitId, day] = deadline.ref_id.split('@') as [string, string];
-    const unit = await unitsRepo.findById(tx, unitId);
+    const unit = await unitsPort.findById(tx, unitId);
     return unit ? { unit, day } : null;
   }
 
   private async holders(tx: Executor, unitId: string, roles: readonly Role[]): Promise<string[]> {
-    const lists = await Promise.all(roles.map((role) => peopleRepo.personIdsWithRole(tx, unitId, role)));
+    const lists = await Promise.all(roles.map((role) => peoplePort.personIdsWithRole(tx, unitId, role)));
     return [...new Set(lists.flat())];
   }
 
@@ -223,9 +223,9 @@ export class DailyReportScheduler {
     afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
   }
 
-  private async tellParent(tx: Executor, afterCommit: AfterCommit, now: Date, unit: unitsRepo.UnitWithCount, kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>) {
+  private async tellParent(tx: Executor, afterCommit: AfterCommit, now: Date, unit: unitsPort.UnitWithCount, kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>) {
     if (!unit.parent_id) return;
-    const parent = await unitsRepo.findById(tx, unit.parent_id);
+    const parent = await unitsPort.findById(tx, unit.parent_id);
     if (!parent) return;
     let people = await this.holders(tx, parent.id, PARENT_WATCH_ROLES);
     if (people.length === 0) people = await this.holders(tx, parent.id, ['accountable_head', 'supervisor']);

@@ -10,7 +10,7 @@ import type { LiveBus } from '../../notify/live-bus.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, REMIND_DEADLINE } from './daily-report-kinds.js';
 import { CODE, codeForReport, statusOf } from './day-codes.js';
 import { requireReporter, requireVisibleUnit } from './daily-reports.policy.js';
@@ -65,7 +65,7 @@ export class DailyReportService {
 
   private async submit(actor: Actor, unitId: string, items: DailyItem[]) {
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
-      const unit = requireVisibleUnit(actor, await unitsRepo.findById(tx, unitId), 'unitId');
+      const unit = requireVisibleUnit(actor, await unitsPort.findById(tx, unitId), 'unitId');
       requireReporter(actor, unit);
       const now = this.clock.now();
       const day = localDate(now, unit.time_zone);
@@ -101,7 +101,7 @@ export class DailyReportService {
 
   /** The reporting screen: today in the unit's own zone, what is required, and what was sent. */
   async today(actor: Actor, unitId: string): Promise<z.infer<typeof TodayView>> {
-    const unit = requireVisibleUnit(actor, await unitsRepo.findById(this.db, unitId), 'unitId');
+    const unit = requireVisibleUnit(actor, await unitsPort.findById(this.db, unitId), 'unitId');
     const now = this.clock.now();
     const day = localDate(now, unit.time_zone);
     const [need, code, report] = await Promise.all([
@@ -122,7 +122,7 @@ export class DailyReportService {
 
   /** One unit-day for the matrix's drawer. */
   async day(actor: Actor, unitId: string, day: string): Promise<z.infer<typeof DayDetail>> {
-    const unit = requireVisibleUnit(actor, await unitsRepo.findById(this.db, unitId), 'unitId');
+    const unit = requireVisibleUnit(actor, await unitsPort.findById(this.db, unitId), 'unitId');
     const today = localDate(this.clock.now(), unit.time_zone);
     const [code, report] = await Promise.all([repo.codeOf(this.db, unit.id, day), repo.findReport(this.db, unit.id, day)]);
     return {

@@ -3,7 +3,7 @@ import type { DeadlineEngine } from '../../engine/engine.js';
 import { translate } from '../../lib/messages.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { DirectiveNotices } from './directive-notices.js';
 import * as repo from './directives.repository.js';
 import { REPLY_DUE_DEADLINE, SIGN_DUE_DEADLINE } from './directives.service.js';
@@ -30,10 +30,10 @@ export class DirectiveDeadlines {
     const unsigned = (await repo.targets(tx, id)).filter((t) => !t.signed_at && !t.marked_late_at);
     if (unsigned.length === 0) return;
     for (const t of unsigned) await repo.updateTarget(tx, t.id, { marked_late_at: now.toISOString(), reminders: t.reminders + 1, last_reminded_at: now.toISOString() });
-    const units = await unitsRepo.findByIds(tx, unsigned.map((t) => t.unit_id));
+    const units = await unitsPort.findByIds(tx, unsigned.map((t) => t.unit_id));
     await this.notices.toUnits(tx, afterCommit, now, { ...directive, sender: directive.sender_unit_name }, units, 'directive.overdue', 'directive.overdueSign', directive.sign_due_at);
     await this.audit.record(tx, engineActor, { action: 'directive.sign-overdue', entity: 'directive', entityId: id, unitId: directive.sender_unit_id, after: { units: unsigned.map((t) => t.unit_id) } });
-    const sender = await unitsRepo.findById(tx, directive.sender_unit_id);
+    const sender = await unitsPort.findById(tx, directive.sender_unit_id);
     if (!sender) return;
     const locale = sender.locale === 'en' ? 'en' : 'zh-CN';
     const names = unsigned.map((t) => t.unit_name).join(locale === 'en' ? ', ' : '、');
@@ -46,7 +46,7 @@ export class DirectiveDeadlines {
     const waiting = (await repo.targets(tx, id)).filter((t) => !t.replied_at);
     if (waiting.length === 0) return;
     for (const t of waiting) await repo.updateTarget(tx, t.id, { reminders: t.reminders + 1, last_reminded_at: now.toISOString() });
-    const units = await unitsRepo.findByIds(tx, waiting.map((t) => t.unit_id));
+    const units = await unitsPort.findByIds(tx, waiting.map((t) => t.unit_id));
     await this.notices.toUnits(tx, afterCommit, now, { ...directive, sender: directive.sender_unit_name }, units, 'directive.overdue', 'directive.overdueReply', directive.reply_due_at);
     await this.audit.record(tx, engineActor, { action: 'directive.reply-overdue', entity: 'directive', entityId: id, unitId: directive.sender_unit_id, after: { units: waiting.map((t) => t.unit_id) } });
   }

@@ -5,7 +5,7 @@ import type { AfterCommit, Executor } from '../../db/database.js';
 import type { MessageKey } from '../../lib/messages.js';
 import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import type { DirectiveRow } from './directives.repository.js';
 
 /** Who hears of a directive in a target unit: its head, safety officer (the office) and duty leader. */
@@ -25,7 +25,7 @@ export class DirectiveNotices {
   constructor(private readonly notifier: Notifier) {}
 
   private async people(tx: Executor, unitId: string): Promise<string[]> {
-    const lists = await Promise.all(DIRECTIVE_ROLES.map((role) => peopleRepo.personIdsWithRole(tx, unitId, role)));
+    const lists = await Promise.all(DIRECTIVE_ROLES.map((role) => peoplePort.personIdsWithRole(tx, unitId, role)));
     return [...new Set(lists.flat())];
   }
 

@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee, requireManage } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { DirectiveFiles, StagedFile } from './directive-files.js';
 import type { DirectiveNotices } from './directive-notices.js';
 import * as repo from './directives.repository.js';
@@ -54,13 +54,13 @@ export class DirectiveService {
   private async sendInTransaction(actor: Actor, input: SendDirectiveBody, id: string, files: StagedFile[], attachmentIds: string[]): Promise<void> {
     const now = this.clock.now();
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
-      const sender = await unitsRepo.findById(tx, input.senderUnitId);
+      const sender = await unitsPort.findById(tx, input.senderUnitId);
       if (!sender || !canSee(actor, sender.path)) throw unknownUnit('senderUnitId');
       requireManage(actor, sender.path);
       const problems: FieldProblem[] = [];
       if (Date.parse(input.signDueAt) <= now.getTime()) problems.push({ field: 'signDueAt', key: 'directive.deadlinePast' });
       if (input.replyDueAt && Date.parse(input.replyDueAt) < Date.parse(input.signDueAt)) problems.push({ field: 'replyDueAt', key: 'directive.replyBeforeSignDue' });
-      const found = new Map((await unitsRepo.findByIds(tx, [...new Set(input.targetUnitIds)])).map((u) => [u.id, u]));
+      const found = new Map((await unitsPort.findByIds(tx, [...new Set(input.targetUnitIds)])).map((u) => [u.id, u]));
       const seen = new Set<string>();
       input.targetUnitIds.forEach((unitId, i) => {
         const unit = found.get(unitId);
@@ -124,7 +124,7 @@ export class DirectiveService {
   ): Promise<void> {
     await transactionWithHooks(this.db, async (tx) => {
       const directive = await repo.find(tx, id);
-      const unit = await unitsRepo.findById(tx, unitId);
+      const unit = await unitsPort.findById(tx, unitId);
       if (!directive) throw notFound();
       const visible = canSee(actor, directive.sender_unit_path) || (unit !== undefined && canSee(actor, unit.path));
       if (!visible) throw notFound();
@@ -165,6 +165,6 @@ export class DirectiveService {
   }
 
   private async noticeUnits(tx: Transaction<Database>, targets: repo.TargetWithNames[]) {
-    return unitsRepo.findByIds(tx, targets.map((t) => t.unit_id));
+    return unitsPort.findByIds(tx, targets.map((t) => t.unit_id));
   }
 }

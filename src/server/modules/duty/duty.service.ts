@@ -11,7 +11,7 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import type { LeaveService } from '../leave/leave.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import { isRosterKeeper, requireRosterKeeper } from './duty.policy.js';
 import { peopleIndex, presentShifts } from './duty.presenter.js';
@@ -118,7 +118,7 @@ export class DutyService {
   async now(actor: Actor, unitId?: string): Promise<{ at: string; units: z.infer<typeof OnDutyUnit>[]; truncated: boolean }> {
     const at = this.clock.now();
     const within = unitId ? [(await this.units.requireVisible(actor, unitId)).path] : scopeRoots(actor);
-    const { rows, total } = await unitsRepo.list(this.db, { within }, 0, NOW_UNITS_MAX);
+    const { rows, total } = await unitsPort.list(this.db, { within }, 0, NOW_UNITS_MAX);
     const ids = rows.map((u) => u.id);
     const shifts = await presentShifts(this.db, this.leave, await repo.shiftsAt(this.db, ids, at.toISOString()));
     const heads = await this.actingHeads(await this.leave.effectiveIn(ids, at, new Date(at.getTime() + 1)));

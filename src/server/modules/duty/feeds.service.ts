@@ -6,9 +6,9 @@ import { newId, newSecret } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import { sha256 } from '../auth/auth.service.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import * as repo from './duty.repository.js';
 import { calendar, type IcsEvent } from './ical.js';
 import { shiftLabel } from './roster-xlsx.js';
@@ -70,19 +70,19 @@ export class FeedService {
     const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
     const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
     if (feed.unit_id) {
-      const unit = await unitsRepo.findById(this.db, feed.unit_id);
+      const unit = await unitsPort.findById(this.db, feed.unit_id);
       const paths = await repo.rolePathsOf(this.db, feed.owner_person_id);
       if (!unit || !paths.some((p) => unit.path.startsWith(p))) throw notFound();
       const locale: Locale = unit.locale === 'en' ? 'en' : 'zh-CN';
       const shifts = (await repo.shiftsOverlapping(this.db, unit.id, from, to)).slice(0, EVENTS_MAX);
       return calendar(`${unit.name} · ${WORDS[locale].duty}`, unit.time_zone, await this.events(shifts, locale, null, new Map([[unit.id, unit.name]])), now);
     }
-    const person = await peopleRepo.findById(this.db, feed.owner_person_id);
-    const home = person && (await unitsRepo.findById(this.db, person.home_unit_id));
+    const person = await peoplePort.findById(this.db, feed.owner_person_id);
+    const home = person && (await unitsPort.findById(this.db, person.home_unit_id));
     if (!person || !home) throw notFound();
     const locale: Locale = home.locale === 'en' ? 'en' : 'zh-CN';
     const shifts = await repo.shiftsOfPerson(this.db, person.id, from, to, EVENTS_MAX);
-    const units = new Map((await unitsRepo.findByIds(this.db, [...new Set(shifts.map((s) => s.unit_id))])).map((u) => [u.id, u.name]));
+    const units = new Map((await unitsPort.findByIds(this.db, [...new Set(shifts.map((s) => s.unit_id))])).map((u) => [u.id, u.name]));
     return calendar(`${person.name} · ${WORDS[locale].duty}`, home.time_zone, await this.events(shifts, locale, person.id, units), now);
   }
 

@@ -9,7 +9,7 @@ import { engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import { requireRosterKeeper } from './duty.policy.js';
 import * as repo from './duty.repository.js';
@@ -92,7 +92,7 @@ export class RotationService {
 
   private async keep(actor: Actor, id: string, tx: Executor) {
     const rotation = await repo.findRotation(tx, id);
-    const unit = rotation && (await unitsRepo.findById(tx, rotation.unit_id));
+    const unit = rotation && (await unitsPort.findById(tx, rotation.unit_id));
     if (!rotation || !unit || !canSee(actor, unit.path)) throw notFound();
     requireRosterKeeper(actor, unit.path);
     if (!rotation.active) throw new AppError(409, 'conflict', 'duty.rotationStopped');
@@ -102,7 +102,7 @@ export class RotationService {
   /** Engine: once a day, each active rotation reaches its horizon again. */
   async onTick(tx: Executor, ref: string): Promise<void> {
     const rotation = await repo.findRotation(tx, ref.split('@')[0]!);
-    const unit = rotation && (await unitsRepo.findById(tx, rotation.unit_id));
+    const unit = rotation && (await unitsPort.findById(tx, rotation.unit_id));
     if (!rotation?.active || !unit) return;
     const result = await this.generateIn(tx, rotation, unit.time_zone, rotation.days_ahead);
     if (result.created) await this.audit.record(tx, engineActor, { action: 'duty.rotation.generate', entity: 'duty_rotation', entityId: rotation.id, unitId: unit.id, after: { ...result } });

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { chainTargetUnit, type LineageUnit } from '../plans/chain-target.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import type { IncidentNotifier } from './incident-notifier.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import * as repo from './incidents.repository.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
 
@@ -35,7 +35,7 @@ export interface ActingHeads {
  * `acting` names that deputy, so the chain can say why they are told (代行负责人, not 责任人).
  */
 async function holdersWithActing(ctx: ChainContext, unitId: string, role: string): Promise<{ people: string[]; acting: string | null }> {
-  const holders = await peopleRepo.personIdsWithRole(ctx.tx, unitId, role);
+  const holders = await peoplePort.personIdsWithRole(ctx.tx, unitId, role);
   const acting = role === 'accountable_head' && ctx.heads ? await ctx.heads.actingHeadFor(unitId, ctx.now, ctx.tx) : null;
   if (!acting || !holders.includes(acting.headPersonId)) return { people: holders, acting: null };
   return { people: [...new Set(holders.map((id) => (id === acting.headPersonId ? acting.deputyPersonId : id)))], acting: acting.deputyPersonId };
@@ -202,8 +202,8 @@ async function namedDeputiesOf(ctx: ChainContext, step: IncidentStepRow): Promis
 
 /** The plan's deputy leaders; without any, the leadership group's office contact. */
 async function deputiesOf(ctx: ChainContext, step: IncidentStepRow): Promise<string[]> {
-  if (step.target_unit_id !== ctx.incident.unit_id) return peopleRepo.personIdsWithRole(ctx.tx, step.target_unit_id, 'safety_officer');
+  if (step.target_unit_id !== ctx.incident.unit_id) return peoplePort.personIdsWithRole(ctx.tx, step.target_unit_id, 'safety_officer');
   const { rules } = await ctx.rules.forUnit(ctx.incident.unit_id, ctx.now, ctx.tx);
   const named = rules.leadership.deputyIds.length ? rules.leadership.deputyIds : [rules.leadership.officeContactId].filter((x): x is string => Boolean(x));
-  return named.length ? named : peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_id, 'safety_officer');
+  return named.length ? named : peoplePort.personIdsWithRole(ctx.tx, ctx.incident.unit_id, 'safety_officer');
 }

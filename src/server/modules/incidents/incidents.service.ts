@@ -13,15 +13,15 @@ import { actorLabel, type Actor, type SystemActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import { activate, actsOnStep, advance, buildSteps, complete, FALLBACK_CHAIN, onStepDue, recordEvent, type AckVia, type ActingHeads, type ChainContext } from './incident-chain.js';
 import type { FollowUpTasks } from './follow-up-tasks.js';
 import { IncidentHooks } from './incident-hooks.js';
 import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
-import { reachedAbout } from '../../notify/deliveries.repository.js';
-import * as peopleRepo from '../people/people.repository.js';
+import { reachedAbout } from '../../notify/deliveries.read-port.js';
+import * as peoplePort from '../people/people.read-port.js';
 import * as repo from './incidents.repository.js';
 
 /** A report this long after the incident's own time is flagged as possibly concealed. */
@@ -66,7 +66,7 @@ export class IncidentService {
     const [recipients, notes, units, reached] = await Promise.all([
       repo.recipientsOf(this.db, steps.map((s) => s.id)),
       repo.flagNotesOf(this.db, flags.map((f) => f.id)),
-      unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
+      unitsPort.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
       reachedAbout(this.db, id),
     ]);
     const filed = afterAction ? (JSON.parse(afterAction.content_json) as NonNullable<IncidentBundle['afterAction']>) : null;
@@ -105,7 +105,7 @@ export class IncidentService {
     const { rows, total } = await repo.listIncidents(this.db, within, { open: options.open }, (options.page - 1) * options.pageSize, options.pageSize);
     const ids = rows.map((r) => r.id);
     const [steps, flags] = await Promise.all([repo.stepsOf(this.db, ids), repo.flagsOf(this.db, ids)]);
-    const units = await unitsRepo.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]);
+    const units = await unitsPort.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]);
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
     const reporting = await this.hooks.reportingOf(this.db, ids);
     const items = rows.map((incident) => ({
@@ -137,7 +137,7 @@ export class IncidentService {
       const ctx = this.context(tx, incident, actor, afterCommit);
       await recordEvent(ctx, 'reported', input.description, { type: input.type, severity: input.severity, place: input.place, drill: input.drill });
       await this.flagIfConcealed(ctx, occurredAt, now);
-      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN, await unitsRepo.lineage(tx, incident.unit_path));
+      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN, await unitsPort.lineage(tx, incident.unit_path));
       for (const step of steps) {
         await repo.insertStep(tx, step);
         await this.engine.schedule(tx, { kind: STEP_DEADLINE, refId: step.id, unitId: incident.unit_id, dueAt: new Date(step.due_at) });
@@ -269,7 +269,7 @@ export class IncidentService {
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
       const closed = { ...ctx.incident, status: 'closed', closed_at: ctx.now.toISOString() };
       await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, closed, ctx.now);
-      if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peopleRepo.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
+      if (ctx.incident.unit_parent_id && !ctx.incident.drill) await this.notifier.closed(ctx, await peoplePort.personIdsWithRole(ctx.tx, ctx.incident.unit_parent_id, 'supervisor'));
       return { action: 'incident.close', data: { missing: steps.filter((s) => s.state !== 'done').length } };
     });
   }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeRoots } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import type { LedgerQuery, LedgerRow, TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
 import * as repo from './rectification.repository.js';
@@ -49,6 +49,6 @@ export class LedgerService {
 
   private async firstScopeZone(actor: Actor): Promise<string> {
     if (actor.kind !== 'account' || !actor.scopes[0]) return DEFAULT_TIME_ZONE;
-    return (await unitsRepo.findById(this.db, actor.scopes[0].unitId))?.time_zone ?? DEFAULT_TIME_ZONE;
+    return (await unitsPort.findById(this.db, actor.scopes[0].unitId))?.time_zone ?? DEFAULT_TIME_ZONE;
   }
 }

@@ -10,8 +10,8 @@ import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as peopleRepo from '../people/people.repository.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
 import { unitLocale } from './checklists.service.js';
@@ -112,14 +112,14 @@ export class ScheduleService {
     const [id, date] = deadlineRef.split('@');
     const row = await repo.findSchedule(tx, id!);
     if (!row || row.active !== 1 || row.next_due_date !== date) return;
-    const unit = await unitsRepo.findById(tx, row.unit_id);
+    const unit = await unitsPort.findById(tx, row.unit_id);
     const checklist = await repo.findChecklist(tx, row.checklist_id);
     if (!unit || !checklist) return;
     const cadence = row.cadence as Cadence;
     const periodStart = localToUtc(previousDate(date, cadence), '00:00', unit.time_zone).toISOString();
     if (!(await repo.ranSince(tx, checklist.id, periodStart))) {
       const locale = unitLocale(unit.locale);
-      await this.notifier.tell(tx, afterCommit, await peopleRepo.personIdsWithRole(tx, unit.id, row.role), {
+      await this.notifier.tell(tx, afterCommit, await peoplePort.personIdsWithRole(tx, unit.id, row.role), {
         kind: DUE_DEADLINE, locale, link: `/inspections/run/${checklist.id}`,
         title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
         body: say('inspection.dueBody', { cadence: say(`cadence.${cadence}`) }),

@@ -9,7 +9,7 @@ import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { OVERDUE_DEADLINE } from './patrol-planner.js';
 import { requirePatrol } from './patrols.policy.js';
 import { presentCheckIn } from './patrols.presenter.js';
@@ -35,7 +35,7 @@ export class PatrolCheckIns {
     return this.db.transaction().execute(async (tx) => {
       const field = input.code !== undefined ? 'code' : 'checkpointId';
       const point = input.code !== undefined ? await repo.findCheckpointByCode(tx, input.code) : await repo.findCheckpoint(tx, input.checkpointId!);
-      const unit = point ? await unitsRepo.findById(tx, point.unit_id) : undefined;
+      const unit = point ? await unitsPort.findById(tx, point.unit_id) : undefined;
       // A point in a unit the person cannot see is, for them, no point at all.
       if (!point || !unit || !canSee(actor, unit.path)) throw invalid(field, 'patrol.unknownCheckpoint');
       if (input.unitId && input.unitId !== unit.id) throw invalid(field, 'patrol.otherUnit', { point: point.name, unit: unit.name });
@@ -95,7 +95,7 @@ export class PatrolCheckIns {
 
   private async visible(actor: Actor, checkInId: string): Promise<repo.CheckInRow> {
     const found = await repo.findCheckIn(this.db, checkInId);
-    const unit = found ? await unitsRepo.findById(this.db, found.unit_id) : undefined;
+    const unit = found ? await unitsPort.findById(this.db, found.unit_id) : undefined;
     if (!found || !unit || !canSee(actor, unit.path)) throw notFound();
     return found;
   }

@@ -9,9 +9,9 @@ import { inEach, say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { nightWindow, patrolCounts, scheduledTimes, unannouncedTimes, type NightWindow } from './patrol-times.js';
 import * as repo from './patrols.repository.js';
 
@@ -61,7 +61,7 @@ export class PatrolPlanner {
 
   async onPlanNight(tx: Executor, ref: string, now: Date): Promise<void> {
     const [unitId = '', nightDate = ''] = ref.split('@');
-    const unit = await unitsRepo.findById(tx, unitId);
+    const unit = await unitsPort.findById(tx, unitId);
     if (!unit || (await repo.countCheckpoints(tx, unitId, true)) === 0) return;
     await this.planNight(tx, unit, nightDate, now);
     await this.schedulePlanner(tx, unit, nextDay(nightDate));
@@ -111,7 +111,7 @@ export class PatrolPlanner {
   async onPrompt(tx: Executor, patrolId: string, now: Date, afterCommit: AfterCommit): Promise<void> {
     const patrol = await repo.findPatrol(tx, patrolId);
     if (!patrol || patrol.state !== 'planned') return;
-    const unit = (await unitsRepo.findById(tx, patrol.unit_id))!;
+    const unit = (await unitsPort.findById(tx, patrol.unit_id))!;
     const points = await repo.countCheckpoints(tx, unit.id, true);
     const { rules } = await this.rules.forUnit(unit.id, now, tx);
     // Steady was down past the whole time limit, or the plan or the points are gone: nobody is asked.
@@ -138,7 +138,7 @@ export class PatrolPlanner {
   async onOverdue(tx: Executor, patrolId: string, now: Date, afterCommit: AfterCommit): Promise<void> {
     const patrol = await repo.findPatrol(tx, patrolId);
     if (!patrol || patrol.state !== 'open') return;
-    const unit = (await unitsRepo.findById(tx, patrol.unit_id))!;
+    const unit = (await unitsPort.findById(tx, patrol.unit_id))!;
     const active = await repo.checkpointsOf(tx, unit.id, true);
     const reached = await repo.checkedPointIds(tx, patrol.id);
     const missing = active.filter((c) => !reached.has(c.id));
@@ -168,15 +168,15 @@ export class PatrolPlanner {
   /** Whom a prompt goes to: the duty staff on the roster now (else everyone holding duty_staff), and the gate. */
   async staffOf(tx: Executor, unitId: string, at: Date): Promise<string[]> {
     const rostered = await this.onDuty?.(unitId, at, tx);
-    const staff = rostered && rostered.staff.length ? rostered.staff : await peopleRepo.personIdsWithRole(tx, unitId, 'duty_staff');
-    return [...new Set([...staff, ...(await peopleRepo.personIdsWithRole(tx, unitId, 'gatekeeper'))])];
+    const staff = rostered && rostered.staff.length ? rostered.staff : await peoplePort.personIdsWithRole(tx, unitId, 'duty_staff');
+    return [...new Set([...staff, ...(await peoplePort.personIdsWithRole(tx, unitId, 'gatekeeper'))])];
   }
 
   /** Whom a missed patrol goes to: the duty leader; a unit with none names its safety officer instead. */
   private async leadersOf(tx: Executor, unitId: string, at: Date): Promise<string[]> {
     const rostered = await this.onDuty?.(unitId, at, tx);
     if (rostered && rostered.leaders.length) return rostered.leaders;
-    const leaders = await peopleRepo.personIdsWithRole(tx, unitId, 'duty_leader');
-    return leaders.length ? leaders : peopleRepo.personIdsWithRole(tx, unitId, 'safety_officer');
+    const leaders = await peoplePort.personIdsWithRole(tx, unitId, 'duty_leader');
+    return leaders.length ? leaders : peoplePort.personIdsWithRole(tx, unitId, 'safety_officer');
   }
 }

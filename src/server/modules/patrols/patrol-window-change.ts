@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { UnitRow } from '../../db/schema.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { PROMPT_DEADLINE, type PatrolPlanner } from './patrol-planner.js';
 import { nightAt, nightWindow, patrolCounts } from './patrol-times.js';
 import * as repo from './patrols.repository.js';
@@ -24,7 +24,7 @@ export class PatrolWindowChange {
 
   /** Called in the publishing transaction. */
   async planPublished(tx: Executor, unitId: string, now: Date): Promise<void> {
-    const unit = await unitsRepo.findById(tx, unitId);
+    const unit = await unitsPort.findById(tx, unitId);
     if (!unit) return;
     for (const u of await repo.patrollingUnitsUnder(tx, unit.path)) {
       const { rules } = await this.rules.forUnit(u.id, now, tx);

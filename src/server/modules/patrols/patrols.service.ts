@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { OVERDUE_DEADLINE, TIME_LIMIT_MS, type PatrolPlanner } from './patrol-planner.js';
 import { nightAt } from './patrol-times.js';
@@ -130,7 +130,7 @@ export class PatrolService {
     const unit = await this.units.requireVisible(actor, unitId);
     const now = this.clock.now();
     const { rules } = await this.rules.forUnit(unit.id, now);
-    const holders = await peopleRepo.holdersIn(this.db, unit.id);
+    const holders = await peoplePort.holdersIn(this.db, unit.id);
     const gatekeepers = new Set(holders.filter((h) => h.role === 'gatekeeper').map((h) => h.id)).size;
     // Staffed means a shift of the roster is on now: the same fact as 当前值班 (GET /duty/now), not merely
     // that someone holds the gate or duty role.

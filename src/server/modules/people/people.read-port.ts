@@ -1,5 +1,8 @@
 import type { Executor } from '../../db/database.js';
 
+/** Who holds a role where, and one person: what other modules ask of people (the writes stay here). */
+export { findById, holdersIn, personIdsWithRole } from './people.repository.js';
+
 /** The people module's read port: who holds a role in a unit, by name (for letters and compliance). */
 export async function roleHolders(db: Executor, unitId: string, role: string): Promise<{ id: string; name: string }[]> {
   return db

@@ -8,11 +8,11 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
-import * as authRepo from '../auth/auth.repository.js';
+import * as accountsPort from '../auth/accounts.port.js';
 import { hashPassword } from '../auth/password.js';
 import { requireStrongPassword } from '../auth/password-strength.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import type { Notifier } from '../../notify/notifier.js';
@@ -53,7 +53,7 @@ export class PeopleService {
     const person = await repo.findById(db, id);
     if (!person) throw notFound();
     const [bundle] = await this.bundle(db, [person]);
-    const home = await unitsRepo.findById(db, person.home_unit_id);
+    const home = await unitsPort.findById(db, person.home_unit_id);
     const visible = (home && canSee(actor, home.path)) || bundle!.roles.some((r) => canSee(actor, r.unit_path));
     if (!visible) throw notFound();
     return bundle!;
@@ -64,7 +64,7 @@ export class PeopleService {
     const [roles, accounts, homes] = await Promise.all([
       repo.rolesOf(db, ids),
       repo.accountsOf(db, ids),
-      unitsRepo.findByIds(db, [...new Set(people.map((p) => p.home_unit_id))]),
+      unitsPort.findByIds(db, [...new Set(people.map((p) => p.home_unit_id))]),
     ]);
     const homeNames = new Map(homes.map((u) => [u.id, u.name]));
     return people.map((person) => ({
@@ -184,10 +184,10 @@ export class PeopleService {
   private async insertAccount(
     tx: Executor, actor: Actor, person: PersonRow, username: string, hash: string, mustChange: boolean, field = 'account.username',
   ): Promise<void> {
-    if (await authRepo.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, field);
+    if (await accountsPort.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, field);
     const now = this.clock.now().toISOString();
     const id = newId();
-    await authRepo.insertAccount(tx, {
+    await accountsPort.insertAccount(tx, {
       id, person_id: person.id, username, password_hash: hash, must_change_password: mustChange ? 1 : 0,
       disabled_at: null, last_login_at: null, created_at: now, updated_at: now,
     });
@@ -203,8 +203,8 @@ export class PeopleService {
       await this.units.requireAdministered(actor, person.home_unit_id, tx);
       if (!account) throw notFound();
       if (actor.kind === 'account' && actor.accountId === account.id && mustChange) throw forbidden();
-      await authRepo.updateAccount(tx, account.id, { password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: this.clock.now().toISOString() });
-      await authRepo.deleteSessionsOf(tx, account.id);
+      await accountsPort.updateAccount(tx, account.id, { password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: this.clock.now().toISOString() });
+      await accountsPort.deleteSessionsOf(tx, account.id);
       await this.audit.record(tx, actor, { action: 'account.reset-password', entity: 'account', entityId: account.id, unitId: person.home_unit_id });
     });
   }

@@ -4,7 +4,7 @@ import { say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import { actorLabel } from '../auth/actor.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import * as repo from './people.repository.js';
 
 export interface RoleChange {
@@ -20,7 +20,7 @@ export interface RoleChange {
  * by whom and why, each in their own language: a role given behind someone's back is seen at once.
  */
 export async function tellRoleChange(tx: Executor, afterCommit: AfterCommit, notifier: Notifier, actor: Actor, change: RoleChange, now: Date): Promise<void> {
-  const unit = await unitsRepo.findById(tx, change.unitId);
+  const unit = await unitsPort.findById(tx, change.unitId);
   const person = await repo.findById(tx, change.personId);
   if (!unit || !person) return;
   const heads = await tx.selectFrom('memberships').select('person_id')

@@ -19,8 +19,8 @@ import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import { fillLeadership } from './leadership.js';
 import { publishProblems } from './publish-rules.js';
-import * as peopleRepo from '../people/people.repository.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
+import * as unitsPort from '../units/units.read-port.js';
 import * as repo from './plans.repository.js';
 import { requireApprover } from './plans.policy.js';
 import { namedPeople } from './plans.presenter.js';
@@ -107,7 +107,7 @@ export class PlanService {
       const now = this.clock.now().toISOString();
       const planId = newId();
       await repo.insertPlan(tx, { id: planId, unit_id: unit.id, kind: template.kind, template: template.id, created_at: now, updated_at: now });
-      const content = fillLeadership(template.content[locale], await peopleRepo.holdersIn(tx, unit.id));
+      const content = fillLeadership(template.content[locale], await peoplePort.holdersIn(tx, unit.id));
       const version: PlanVersionRow = {
         id: newId(), plan_id: planId, version: 1, status: 'draft', title: template.title[locale].replace('{unit}', unit.name), locale,
         ...periodColumns(input.period), covers_sub_units: 0, content_json: JSON.stringify(content), created_by: actorId(actor),
@@ -207,7 +207,7 @@ export class PlanService {
   }
 
   private async checkInput(tx: Executor, { plan }: PlanBundle, draft: PlanVersionRow) {
-    const holders = await peopleRepo.holdersIn(tx, plan.unit_id);
+    const holders = await peoplePort.holdersIn(tx, plan.unit_id);
     const lineage = await this.lineageOf(tx, plan.unit_path);
     const content = PlanContent.parse(JSON.parse(draft.content_json));
     const people = await repo.peopleByIds(tx, [content.leadership.leaderId, content.leadership.officeContactId, ...content.leadership.deputyIds, ...content.leadership.memberIds].filter((x): x is string => Boolean(x)));
@@ -224,8 +224,8 @@ export class PlanService {
   /** The unit of `path` and every unit above it, nearest first, with the roles held in each. */
   private async lineageOf(tx: Executor, path: string) {
     const lineage = [];
-    for (const unit of await unitsRepo.lineage(tx, path)) {
-      lineage.push({ ...unit, roles: new Set((await peopleRepo.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
+    for (const unit of await unitsPort.lineage(tx, path)) {
+      lineage.push({ ...unit, roles: new Set((await peoplePort.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
     }
     return lineage;
   }

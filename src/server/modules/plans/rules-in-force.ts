@@ -3,7 +3,7 @@ import { periodBounds } from '../../../common/time.js';
 import { stricterStages } from '../../../common/schemas/report-stage-rules.js';
 import type { Db, Executor } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import * as repo from './plans.repository.js';
 
 /** A special-period plan in force at the moment asked about. */
@@ -36,7 +36,7 @@ export class PlanRules {
   constructor(private readonly db: Db) {}
 
   async forUnit(unitId: string, at: Date, db: Executor = this.db): Promise<RulesInForce> {
-    const unit = await unitsRepo.findById(db, unitId);
+    const unit = await unitsPort.findById(db, unitId);
     if (!unit) throw notFound();
     const lineage = unit.path.split('/').filter(Boolean);
     const published = await repo.publishedFor(db, lineage);

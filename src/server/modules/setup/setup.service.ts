@@ -3,7 +3,7 @@ import type { SetupBody } from '../../../common/schemas/auth.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../lib/errors.js';
 import type { SystemActor } from '../auth/actor.js';
-import * as authRepo from '../auth/auth.repository.js';
+import * as accountsPort from '../auth/accounts.port.js';
 import type { AuthService, SignedIn } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import { requireStrongPassword } from '../auth/password-strength.js';
@@ -22,7 +22,7 @@ export class SetupService {
   ) {}
 
   async needed(): Promise<boolean> {
-    return (await authRepo.countAccounts(this.db)) === 0;
+    return (await accountsPort.countAccounts(this.db)) === 0;
   }
 
   async run(input: SetupBody, locale: Locale): Promise<SignedIn> {
@@ -42,7 +42,7 @@ export class SetupService {
         { passwordHash, tx },
       );
     });
-    const account = await authRepo.accountByPerson(this.db, person.id);
+    const account = await accountsPort.accountByPerson(this.db, person.id);
     return this.auth.startSession(account!, locale);
   }
 }

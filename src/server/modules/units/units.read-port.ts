@@ -43,3 +43,6 @@ export async function unitBrief(db: Executor, id: string): Promise<UnitBrief | u
 export async function childrenOf(db: Executor, id: string): Promise<{ id: string; name: string; path: string }[]> {
   return db.selectFrom('units').select(['id', 'name', 'path']).where('parent_id', '=', id).orderBy('name').execute();
 }
+
+/** One unit, several, a unit's line up to the top, and a page of units within some subtrees (writes and moves stay the module's own). */
+export { findById, findByIds, lineage, list, type UnitWithCount } from './units.repository.js';

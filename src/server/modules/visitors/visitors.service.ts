@@ -10,9 +10,9 @@ import { inEach, say } from '../../lib/wording.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
-import * as peopleRepo from '../people/people.repository.js';
+import * as peoplePort from '../people/people.read-port.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import * as unitsRepo from '../units/units.repository.js';
+import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import { maskIdNumber } from './id-mask.js';
 import * as repo from './visitors.repository.js';
@@ -116,10 +116,10 @@ export class VisitorService {
   async onClosing(tx: Executor, ref: string, now: Date, afterCommit: AfterCommit): Promise<void> {
     const unitId = ref.split('@')[0]!;
     const inside = await repo.insideAt(tx, unitId, now.toISOString());
-    const unit = await unitsRepo.findById(tx, unitId);
+    const unit = await unitsPort.findById(tx, unitId);
     if (inside.length === 0 || !unit) return;
     const locale = unit.locale === 'en' ? 'en' : 'zh-CN';
-    const people = [...(await peopleRepo.personIdsWithRole(tx, unitId, 'gatekeeper')), ...(await peopleRepo.personIdsWithRole(tx, unitId, 'safety_officer'))];
+    const people = [...(await peoplePort.personIdsWithRole(tx, unitId, 'gatekeeper')), ...(await peoplePort.personIdsWithRole(tx, unitId, 'safety_officer'))];
     await this.notifier.tell(tx, afterCommit, people, {
       kind: 'visitors.still-inside', locale, link: '/visitors',
       title: say('visitor.stillInsideTitle', { unit: unit.name, count: inside.length }),
