@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ESLint } from 'eslint';
@@ -40,5 +41,15 @@ describe('lint keeps the boundaries: web, server and common, and each module’s
       const broken = await rulesBroken('src/common/example.ts', `import * as other from '${from}';\nexport const n = Object.keys(other).length;\n`);
       assert.deepEqual(broken, ['no-restricted-imports'], from);
     }
+  });
+
+  it('refuses an import cycle, a type-only import included (dependency-cruiser, as `npm run lint` runs it)', () => {
+    const run = (path: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), path, '--config', '.dependency-cruiser.cjs'], { cwd: ROOT, encoding: 'utf8' });
+    const cycle = run('test/fixtures/import-cycle');
+    assert.notEqual(cycle.status, 0, 'the cycle fails the check');
+    assert.match(cycle.stdout, /no-circular: test\/fixtures\/import-cycle\/(first|second)\.ts/);
+    const leaf = run('src/common/locale.ts');
+    assert.equal(leaf.status, 0, leaf.stdout);
   });
 });

@@ -1,5 +1,5 @@
 import type { DailyItem } from '../../common/schemas/daily-reports.js';
-import { campuses, hhmm, type HistoryPlan } from './history.js';
+import { campuses, hhmm, type HistoryPlan } from './history-plan.js';
 
 /** Things a school writes in a daily report when there is something to say. */
 const ITEMS: DailyItem[] = [

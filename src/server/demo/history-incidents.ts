@@ -3,7 +3,7 @@ import type { IncidentType } from '../../common/org.js';
 import { ReportContent } from '../../common/schemas/incident-reports.js';
 import * as peopleRepo from '../modules/people/people.repository.js';
 import { actsOnStep } from '../modules/incidents/incident-chain.js';
-import { campuses, hhmm, isWeekday, type DemoUnit, type HistoryPlan } from './history.js';
+import { campuses, hhmm, isWeekday, type DemoUnit, type HistoryPlan } from './history-plan.js';
 
 interface SampleIncident {
   type: IncidentType;

@@ -1,5 +1,5 @@
 import type { ChecklistItem } from '../../common/schemas/inspections.js';
-import { campuses, hhmm, type DemoUnit, type HistoryPlan } from './history.js';
+import { campuses, hhmm, type DemoUnit, type HistoryPlan } from './history-plan.js';
 
 /** A real 1×1 PNG: the photo a fix is reported and verified with (photo checks read the bytes). */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -1,5 +1,5 @@
 import type { DrillType } from '../../common/org.js';
-import { campuses, hhmm, isWeekday, type DemoUnit, type HistoryPlan } from './history.js';
+import { campuses, hhmm, isWeekday, type DemoUnit, type HistoryPlan } from './history-plan.js';
 
 const DRILLS: { type: DrillType; title: string; problems: string[] }[] = [
   { type: 'fire_evacuation', title: '消防疏散演练', problems: ['三楼西侧楼梯口疏散时一度拥堵'] },

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
-import type { UnitType } from '../../common/org.js';
 import { localToUtc } from '../../common/time.js';
 import type { Container } from '../container.js';
-import type { UnitRow } from '../db/schema.js';
 import { PLANNER_DEADLINE } from '../modules/daily-reports/daily-report-kinds.js';
 import type { SettableClock } from './demo-clock.js';
 import { planDailyReports } from './history-daily.js';
@@ -11,44 +9,12 @@ import { planInspections } from './history-inspections.js';
 import { planCases, planDrills, planVisitors } from './history-people.js';
 import { seeded } from './sample-organisation.js';
 import { Timeline } from './timeline.js';
+import type { DemoUnit, HistoryCounts, HistoryPlan } from './history-plan.js';
+
+export type { DemoUnit, HistoryCounts } from './history-plan.js';
 
 /** How many days of past the demo writes. */
 export const HISTORY_DAYS = 60;
-
-/** A sample unit as loaded: its code (the usernames' prefix), its kind and its row. */
-export interface DemoUnit {
-  code: string;
-  type: UnitType;
-  row: UnitRow;
-}
-
-/** What the past holds, counted as it is written. */
-export interface HistoryCounts {
-  dailyReports: number;
-  incidents: number;
-  drills: number;
-  inspections: number;
-  tasks: number;
-  visitors: number;
-  cases: number;
-}
-
-/** What every part of the past is planned with. */
-export interface HistoryPlan {
-  c: Container;
-  line: Timeline;
-  random: () => number;
-  /** Local dates, oldest first, from the first day of the past to today. */
-  days: string[];
-  units: DemoUnit[];
-  counts: HistoryCounts;
-  /** A moment of a local day in the sample county's zone. */
-  at(day: string, time: string): Date;
-  /** Picks one of `items`, the same one on every run. */
-  pick<T>(items: readonly T[]): T;
-  /** A whole number from `min` to `max` inclusive. */
-  between(min: number, max: number): number;
-}
 
 /** The first moment of the past: 08:00 local, `HISTORY_DAYS` days before `end`. */
 export function historyStart(end: Date, zone: string): Date {
@@ -106,12 +72,3 @@ async function planNextAtMidnight(c: Container, clock: SettableClock, zone: stri
   const next = DateTime.fromJSDate(clock.now(), { zone }).plus({ days: 1 }).startOf('day').toJSDate();
   await c.engine.reschedule(c.db, { kind: PLANNER_DEADLINE, refId: 'planner', unitId: null, dueAt: next });
 }
-
-/** Hour and minute as `HH:mm`. */
-export const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-
-/** Whether a local date is Monday to Friday. */
-export const isWeekday = (day: string) => DateTime.fromISO(day).weekday <= 5;
-
-/** The schools and kindergartens: the units with a gate, daily reports, drills and inspections. */
-export const campuses = (units: DemoUnit[]) => units.filter((u) => u.type === 'school' || u.type === 'kindergarten');

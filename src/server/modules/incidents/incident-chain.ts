@@ -4,7 +4,7 @@ import type { IncidentStepRow } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { chainTargetUnit, type LineageUnit } from '../plans/chain-target.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
-import type { IncidentNotifier } from './incident-notifier.js';
+import type { IncidentNotifier, RecipientReason, TellReason } from './incident-notifier.js';
 import * as peoplePort from '../people/people.read-port.js';
 import * as repo from './incidents.repository.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
@@ -71,15 +71,7 @@ export async function recordEvent(ctx: ChainContext, kind: string, text: string 
   });
 }
 
-/**
- * Who is told of a step, and why: `holder` holds the role (or files the report), `acting` acts for
- * a head away on leave (the leave names them; they act as the holder would), `deputy` stands in
- * for the head (named by the plan up front, or escalated to), `parent` is the unit above, told of a
- * missed report. Only holders and deputies act on a step; the parent is told, never asked to file.
- */
-export type RecipientReason = 'holder' | 'acting' | 'deputy' | 'parent';
-/** Why a message is sent: `copy` is the plan's deputy told with the holders, `deputy` an escalation. */
-export type TellReason = RecipientReason | 'copy';
+
 
 /** May this recipient acknowledge or file the step? The parent unit, told of a missed report, may not. */
 export const actsOnStep = (reason: string): boolean => reason === 'holder' || reason === 'acting' || reason === 'deputy';

@@ -4,13 +4,32 @@ import type { MessageKey } from '../../lib/messages.js';
 import { say, type Wording } from '../../lib/wording.js';
 import type { Message, Notifier } from '../../notify/notifier.js';
 import type { LiveBus } from '../../notify/live-bus.js';
-import type { ChainContext, TellReason } from './incident-chain.js';
+import type { AfterCommit, Executor } from '../../db/database.js';
+import type { IncidentWithUnit } from './incidents.repository.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 const INCIDENT_TYPES = ['fire', 'food_safety', 'infectious_disease', 'traffic', 'injury', 'campus_violence', 'natural_disaster', 'facility_hazard', 'missing_child', 'other'] as const;
 
 /** The incident type in words, in the reader's language (an unknown type as it is stored). */
 const typeOf = (type: string): Wording => ((INCIDENT_TYPES as readonly string[]).includes(type) ? say(`incident.type.${type}` as MessageKey) : type);
+
+/**
+ * Who is told of a step, and why: `holder` holds the role (or files the report), `acting` acts for
+ * a head away on leave (the leave names them; they act as the holder would), `deputy` stands in
+ * for the head (named by the plan up front, or escalated to), `parent` is the unit above, told of a
+ * missed report. Only holders and deputies act on a step; the parent is told, never asked to file.
+ */
+export type RecipientReason = 'holder' | 'acting' | 'deputy' | 'parent';
+/** Why a message is sent: `copy` is the plan's deputy told with the holders, `deputy` an escalation. */
+export type TellReason = RecipientReason | 'copy';
+
+/** What a message about an incident needs of the chain's moment (the chain's context carries it all). */
+export interface NoticeContext {
+  tx: Executor;
+  now: Date;
+  incident: IncidentWithUnit;
+  afterCommit: AfterCommit;
+}
 
 /**
  * Tells people about an incident: an in-app notification for each, and a live event once the
@@ -22,7 +41,7 @@ export class IncidentNotifier {
     private readonly notifier: Notifier,
   ) {}
 
-  private title(ctx: ChainContext): Wording {
+  private title(ctx: NoticeContext): Wording {
     const drill = ctx.incident.drill ? say('incident.drillMark') : '';
     return say('incident.title', { drill, unit: ctx.incident.unit_name, type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' });
   }
@@ -31,7 +50,7 @@ export class IncidentNotifier {
    * A step's message: to its holders (acknowledge / file by the deadline), to the plan's deputies told
    * with them (`copy`), to the deputies it escalated to, or to the parent unit told of a missed report.
    */
-  async chainStep(ctx: ChainContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
+  async chainStep(ctx: NoticeContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
     const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
     const ask: MessageKey =
       reason === 'deputy' ? 'incident.ask.deputy'
@@ -51,37 +70,37 @@ export class IncidentNotifier {
   }
 
   /** The step's deadline; once it has passed (an escalation), five minutes from now. */
-  private respondBy(ctx: ChainContext, step: IncidentStepRow): Date {
+  private respondBy(ctx: NoticeContext, step: IncidentStepRow): Date {
     const due = Date.parse(step.due_at);
     return new Date(due > ctx.now.getTime() ? due : ctx.now.getTime() + 5 * 60_000);
   }
 
   /** Where and what happened, as the reporter wrote it. */
-  private what(ctx: ChainContext): Wording {
+  private what(ctx: NoticeContext): Wording {
     return say('incident.what', { place: ctx.incident.place, description: ctx.incident.description });
   }
 
   /** The step is done: its acknowledge links close, and no further contact method is started for it. */
-  async stepDone(ctx: ChainContext, step: IncidentStepRow): Promise<void> {
+  async stepDone(ctx: NoticeContext, step: IncidentStepRow): Promise<void> {
     await this.notifier.answered(ctx.tx, step.id, ctx.now);
   }
 
-  async reportFiled(ctx: ChainContext, step: IncidentStepRow, people: string[]): Promise<void> {
+  async reportFiled(ctx: NoticeContext, step: IncidentStepRow, people: string[]): Promise<void> {
     await this.send(ctx, people, 'incident.report', [say('incident.reportFiled'), '\n', step.report_text ?? ''], { priority: 'urgent' });
   }
 
-  async closed(ctx: ChainContext, people: string[]): Promise<void> {
+  async closed(ctx: NoticeContext, people: string[]): Promise<void> {
     await this.send(ctx, people, 'incident.closed', say('incident.closed'));
   }
 
-  private async send(ctx: ChainContext, people: string[], kind: string, body: Wording, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
+  private async send(ctx: NoticeContext, people: string[], kind: string, body: Wording, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
     await this.notifier.tell(ctx.tx, ctx.afterCommit, people, {
       kind, title: this.title(ctx), body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale, ...extra,
     }, ctx.now);
   }
 
   /** Live screens showing this incident (the board, its page) re-read it. */
-  changed(ctx: ChainContext): void {
+  changed(ctx: NoticeContext): void {
     ctx.afterCommit(() => this.bus.publish({ kind: 'incident', incidentId: ctx.incident.id, unitPath: ctx.incident.unit_path }));
   }
 }

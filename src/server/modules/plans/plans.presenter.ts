@@ -3,22 +3,13 @@ import type { UnitType } from '../../../common/org.js';
 import { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanSummary, PlanVersion } from '../../../common/schemas/plans.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
-import { periodBounds } from '../../../common/time.js';
 import type { z } from 'zod';
 import type { PlanVersionRow } from '../../db/schema.js';
 import type { PlanBundle } from './plans.service.js';
 import type { PlanWithUnit } from './plans.repository.js';
+import { inForce, namedPeople, periodOf } from './plan-versions.js';
 
 type Person = { id: string; name: string; phone: string | null };
-
-export const periodOf = (row: PlanVersionRow) =>
-  row.period_start ? { name: row.period_name ?? '', startDate: row.period_start, endDate: row.period_end } : null;
-
-/** The people a version names, so it can be shown without another request. */
-export function namedPeople(row: PlanVersionRow): string[] {
-  const { leadership } = PlanContent.parse(JSON.parse(row.content_json));
-  return [leadership.leaderId, leadership.officeContactId, ...leadership.deputyIds, ...leadership.memberIds, row.approved_by_person_id].filter((x): x is string => Boolean(x));
-}
 
 export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: Map<string, Person>): PlanVersion {
   const content = PlanContent.parse(JSON.parse(row.content_json));
@@ -32,15 +23,6 @@ export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: 
     approvedBy: row.approved_by_person_id ? (people.get(row.approved_by_person_id) ?? null) : null,
     blanks: planBlanks({ title: row.title, period: periodOf(row), content }),
   };
-}
-
-/** Whether the published version rules now: always for a standing plan, within its dates for a period. */
-export function inForce(plan: PlanWithUnit, published: PlanVersionRow | undefined, now: Date): boolean {
-  if (!published) return false;
-  if (plan.kind === 'standing') return true;
-  if (!published.period_start) return false;
-  const { startsAt, endsAt } = periodBounds(published.period_start, published.period_end, plan.unit_time_zone);
-  return now >= startsAt && (!endsAt || now < endsAt);
 }
 
 export function presentSummary({ plan, versions }: PlanBundle, now: Date): z.infer<typeof PlanSummary> {

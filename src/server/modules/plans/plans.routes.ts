@@ -13,7 +13,8 @@ import type { Clock } from '../../lib/clock.js';
 import { translate } from '../../lib/messages.js';
 import type { UnitService } from '../units/units.service.js';
 import { diffPlans } from './plan-diff.js';
-import { periodOf, presentSummary, presentVersion } from './plans.presenter.js';
+import { periodOf } from './plan-versions.js';
+import { presentSummary, presentVersion } from './plans.presenter.js';
 import type { PlanBundle, PlanService } from './plans.service.js';
 import type { PlanRules } from './rules-in-force.js';
 

@@ -23,7 +23,7 @@ import * as peoplePort from '../people/people.read-port.js';
 import * as unitsPort from '../units/units.read-port.js';
 import * as repo from './plans.repository.js';
 import { requireApprover } from './plans.policy.js';
-import { namedPeople } from './plans.presenter.js';
+import { namedPeople } from './plan-versions.js';
 
 export interface PlanBundle {
   plan: repo.PlanWithUnit;
