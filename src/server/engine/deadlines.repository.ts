@@ -20,6 +20,13 @@ export async function dueAt(db: Executor, kind: string, refId: string): Promise<
   return row?.due_at ?? null;
 }
 
+/** Removes a timer's rows that are spent (fired, failed, cancelled, or `firing` now), so that it can be armed again. */
+export async function removeSpent(db: Executor, kind: string, refId: string, firing: string | null): Promise<void> {
+  await db.deleteFrom('deadlines').where('kind', '=', kind).where('ref_id', '=', refId)
+    .where((e) => (firing ? e.or([e('state', '!=', 'pending'), e('id', '=', firing)]) : e('state', '!=', 'pending')))
+    .execute();
+}
+
 export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
   await db.updateTable('deadlines').set({ state: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
 }

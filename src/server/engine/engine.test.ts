@@ -128,6 +128,25 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(fired, ['once'], 'the first handler fired');
     });
 
+    it('a recurring timer re-arms itself from its handler and fires again at its next turn', async () => {
+      const turns: string[] = [];
+      engine.on('test.every-ten', async ({ tx, deadline, now }) => {
+        turns.push(now.toISOString());
+        await engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: new Date(now.getTime() + 10 * 60_000) }, deadline);
+      });
+      await database.opened.db.transaction().execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(10) }));
+      for (const minute of [10, 20, 30]) {
+        clock.set(at(minute));
+        assert.equal(await engine.tick(), 1, `fires at minute ${minute}`);
+      }
+      assert.deepEqual(turns, [at(10), at(20), at(30)].map((d) => d.toISOString()));
+      const rows = await database.opened.db.selectFrom('deadlines').select(['state', 'due_at']).where('kind', '=', 'test.every-ten').execute();
+      assert.deepEqual(rows.map((r) => [r.state, r.due_at]), [['pending', at(40).toISOString()]], 'one row: the next turn');
+      // Arming it again while it waits changes nothing.
+      await database.opened.db.transaction().execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(31) }));
+      assert.equal((await engine.dueAt(database.opened.db, 'test.every-ten', 'ticker'))?.toISOString(), at(40).toISOString());
+    });
+
     it('a pending deadline can be brought forward, never pushed back', async () => {
       await schedule('soon', 30);
       await database.opened.db.transaction().execute((tx) => engine.advance(tx, 'test.ping', 'soon', at(5)));

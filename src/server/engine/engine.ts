@@ -92,6 +92,16 @@ export class DeadlineEngine {
     await this.schedule(tx, deadline);
   }
 
+  /**
+   * A recurring timer under one fixed name: whatever row it left (fired, failed or cancelled) gives way
+   * to a fresh pending one at `dueAt`; a pending one stays as it is. From its own handler, pass the
+   * row being fired (`firing`): it goes too, and the timer is armed for its next turn.
+   */
+  async rearm(tx: Executor, deadline: NewDeadline, firing?: Pick<DeadlineRow, 'id'>): Promise<void> {
+    await repo.removeSpent(tx, deadline.kind, deadline.refId, firing?.id ?? null);
+    await this.schedule(tx, deadline);
+  }
+
   /** When a deadline of any state is (or was) due; null when there is none. */
   async dueAt(tx: Executor, kind: string, refId: string): Promise<Date | null> {
     const due = await repo.dueAt(tx, kind, refId);

@@ -69,10 +69,7 @@ export class DailyReportScheduler {
 
   /** At start: makes sure the planner row exists and is alive (a failed one is started afresh). */
   async ensurePlanner(): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('deadlines').where('kind', '=', PLANNER_DEADLINE).where('ref_id', '=', PLANNER_REF).where('state', '!=', 'pending').execute();
-      await this.engine.schedule(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: this.clock.now() });
-    });
+    await this.db.transaction().execute((tx) => this.engine.rearm(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: this.clock.now() }));
   }
 
   async onPlanner(tx: Executor, deadline: DeadlineRow, now: Date): Promise<void> {
@@ -87,9 +84,7 @@ export class DailyReportScheduler {
       for (const id of ids) await this.planDay(tx, id, today, zone, now);
       budget -= ids.length;
     }
-    // Re-arm: the fired row goes, a fresh pending one takes its place (the engine marks the old id).
-    await tx.deleteFrom('deadlines').where('id', '=', deadline.id).execute();
-    await this.engine.schedule(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight) });
+    await this.engine.rearm(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight) }, deadline);
   }
 
   /**
