@@ -229,7 +229,10 @@ describe('incidents', () => {
     assert.equal(docx.suggestedFilename(), `after-action-${id}.docx`);
     const [cap] = await Promise.all([safety.waitForEvent('download'), safety.getByTestId('export-cap').click()]);
     assert.match(cap.suggestedFilename(), /\.cap\.xml$/);
-    assert.match(readFileSync((await cap.path())!, 'utf8'), /<headline>[^<]*Injury/, 'the CAP alert is in the language chosen in Steady');
+    assert.match(readFileSync((await cap.path())!, 'utf8'), /<language>zh-CN<\/language>/, 'the CAP alert is in the kindergarten’s language');
+    // A reader of another language may ask for a copy in theirs.
+    const [capEn] = await Promise.all([safety.waitForEvent('download'), safety.getByTestId('export-in-my-language').getByTestId('export-cap-mine').click()]);
+    assert.match(readFileSync((await capEn.path())!, 'utf8'), /<headline>[^<]*Injury/, 'the copy asked for is in English');
     await shot(safety, 'incidents-page-desktop-en-closed');
 
     // The follow-up is now a rectification task in the ledger, and it leads back to the incident.

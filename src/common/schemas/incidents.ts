@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locale.js';
 import { INCIDENT_TYPES, ROLES } from '../org.js';
 import { Id, PageQuery, Severity, Timestamp, pageOf } from './shared.js';
 import { ReportingAtAGlance } from './incident-reports.js';
@@ -92,6 +93,8 @@ export const Incident = z.object({
   id: Id,
   unitId: Id,
   unitName: z.string(),
+  /** The unit's language: its official documents (CAP, the after-action report) are written in it. */
+  unitLanguage: z.enum(LOCALES),
   type: z.enum(INCIDENT_TYPES),
   severity: Severity,
   place: z.string(),

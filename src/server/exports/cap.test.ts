@@ -19,7 +19,7 @@ function xmllint(xml: string): { code: number | null; out: string } {
 }
 
 const incident: Incident = {
-  id: '01a22645-2161-7a23-a68b-b69da035d477', unitId: '01a22645-2161-7a23-a68b-b69da035d478', unitName: '城关镇中心幼儿园',
+  id: '01a22645-2161-7a23-a68b-b69da035d477', unitId: '01a22645-2161-7a23-a68b-b69da035d478', unitName: '城关镇中心幼儿园', unitLanguage: 'zh-CN',
   type: 'fire', severity: 3, place: '厨房 & 餐厅 <一楼>', description: '油锅起火，已扑灭。', occurredAt: '2027-04-12T00:55:00.000Z',
   reportedAt: '2027-04-12T01:00:00.000Z', reporter: '李老师', status: 'acknowledged', drill: false, closedAt: null,
   steps: [], flags: [], events: [], afterAction: null, photos: [],

@@ -33,7 +33,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
   const me = actor.kind === 'account' ? actor.personId : null;
   const { incident } = b;
   return {
-    id: incident.id, unitId: incident.unit_id, unitName: incident.unit_name, type: incident.type as Incident['type'], severity: incident.severity,
+    id: incident.id, unitId: incident.unit_id, unitName: incident.unit_name, unitLanguage: incident.unit_locale === 'en' ? 'en' : 'zh-CN', type: incident.type as Incident['type'], severity: incident.severity,
     place: incident.place, description: incident.description, occurredAt: incident.occurred_at, reportedAt: incident.reported_at,
     reporter: incident.reporter_person_id ? (b.names.get(incident.reporter_person_id) ?? null) : null,
     status: incident.status as Incident['status'], drill: incident.drill === 1, closedAt: incident.closed_at,

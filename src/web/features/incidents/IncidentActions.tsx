@@ -90,6 +90,20 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
           </Button>
         )}
       </Flex>
+      {/* Official documents are in the unit's language; a reader of another language may ask for a copy in theirs. */}
+      {incident.unitLanguage !== locale && (
+        <Flex gap={4} wrap align="center" style={{ marginTop: 6, fontSize: 12 }} data-testid="export-in-my-language">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{it('export.inMyLanguage')}</Typography.Text>
+          <Button size="small" type="link" href={incidentsApi.capUrl(incident.id, locale)} onClick={(event) => download(event, incidentsApi.capUrl(incident.id, locale), `incident-${incident.id}.${locale}.cap.xml`)} data-testid="export-cap-mine">
+            {it('export.cap')}
+          </Button>
+          {incident.afterAction && (
+            <Button size="small" type="link" href={incidentsApi.afterActionUrl(incident.id, locale)} onClick={(event) => download(event, incidentsApi.afterActionUrl(incident.id, locale), `after-action-${incident.id}.${locale}.docx`)} data-testid="export-docx-mine">
+              {it('export.docx')}
+            </Button>
+          )}
+        </Flex>
+      )}
       {!open && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
           {it('close.done')}

@@ -44,8 +44,8 @@ export const incidentsApi = {
   explainFlag: (id: string, flagId: string, text: string) => http.post<void>(`${base(id)}/flags/${flagId}/notes`, { text }),
   close: (id: string, report: AfterActionInput) => http.post<void>(`${base(id)}/close`, { report }),
   photoUrl: (id: string, photoId: string) => `/api/v1${base(id)}/photos/${photoId}`,
-  capUrl: (id: string) => `/api/v1${base(id)}/cap.xml`,
-  afterActionUrl: (id: string) => `/api/v1${base(id)}/after-action.docx`,
+  capUrl: (id: string, lang?: string) => `/api/v1${base(id)}/cap.xml${lang ? `?lang=${lang}` : ''}`,
+  afterActionUrl: (id: string, lang?: string) => `/api/v1${base(id)}/after-action.docx${lang ? `?lang=${lang}` : ''}`,
 };
 
 /**

@@ -191,6 +191,7 @@ export const incidentsEn: Record<IncidentsKey, string> = {
 
   'export.cap': 'CAP alert',
   'export.docx': 'Report (Word)',
+  'export.inMyLanguage': 'The unit writes in Chinese; a copy in English:',
 
   'board.title': 'Incident board',
   'board.open': 'Open',

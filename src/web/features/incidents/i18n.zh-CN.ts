@@ -189,6 +189,7 @@ export const incidentsZhCN = {
 
   'export.cap': 'CAP 预警文件',
   'export.docx': '书面报告（Word）',
+  'export.inMyLanguage': '本单位使用英文；中文副本：',
 
   'board.title': '事件看板',
   'board.open': '未关闭',
