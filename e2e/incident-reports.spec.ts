@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiGet, apiSend, eventually } from './helpers/app.js';
+import { apiGet, apiSend, chooseOption, eventually } from './helpers/app.js';
 import { PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
@@ -137,11 +137,7 @@ describe('staged incident reports', () => {
     );
     assert.equal(plan.content.reportStages.firstMinutes, 60, 'the default: a written first report within the hour');
     await page.goto(`/plans/${plan.planId}`);
-    await page.getByTestId('section-select').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: '信息报送时限' })
-      .click();
+    await chooseOption(page, page.getByTestId('section-select'), '信息报送时限');
     await page.getByTestId('report-stages-editor').waitFor();
     await page.locator('#stages-firstMinutes').fill('45');
     await noSidewaysScroll(page, 'the plan’s reporting time limits');

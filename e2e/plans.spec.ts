@@ -345,7 +345,7 @@ describe('plans', () => {
     await confirm.waitFor({ state: 'hidden' });
     assert.match(page.url(), new RegExp(`/plans/${plan.planId}$`));
     await page.getByRole('link', { name: /Back to plans/ }).click();
-    await confirm.getByRole('button', { name: 'Leave' }).click();
+    await pressInDialog(confirm.getByRole('button', { name: 'Leave' }));
     await page.getByRole('heading', { name: 'Plans', exact: true }).waitFor();
     await context.close();
   });

@@ -17,9 +17,16 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Signs out from the user menu and waits for the sign-in form. */
 export async function signOut(page: Page, label: RegExp = /退出登录|Sign out/): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: label }).click();
-  await page.locator('#username').waitFor();
+  // A tap on a menu still opening can be lost on a busy machine: open it and tap again until signed out.
+  const signedOut = page.locator('#username');
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const item = page.getByRole('menuitem', { name: label });
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click({ timeout: 5000 }).catch(() => undefined);
+    if (await signedOut.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error('still signed in 45 s after choosing to sign out');
+  }
 }
 
 /** Answers a JSON API call with the page's session cookie (a fetch in the page itself). */
