@@ -65,6 +65,21 @@ async function seeDoAndLose(
   await eventually(async () => assert.equal(await onPhone.count(), 0, 'done on the phone, gone from its list'));
 }
 
+/** `sender` sends a directive to the unit of `receiver`, who signs for it from their to-do. */
+async function signsDirective(role: string, sender: string, receiver: string, directive: { kind: 'notice' | 'directive'; title: string; text: string }): Promise<void> {
+  const from = await demo.open(sender, { viewport: DESKTOP });
+  const to = await screens(receiver);
+  const unit = await unitOf(to.phone);
+  const sent = await apiSend<{ id: string }>(from, 'POST', '/directives', {
+    senderUnitId: await unitOf(from), ...directive, targetUnitIds: [unit], signDueAt: new Date(Date.now() + 3 * HOUR).toISOString(),
+  });
+  const texts = { zh: new RegExp(`签收通知：${directive.title}`), en: new RegExp(`Sign for: ${directive.title}`) };
+  await seeDoAndLose(role, to, `directive-sign:${sent.id}:${unit}`, texts, new RegExp(`/directives/${sent.id}$`), async (page) => {
+    await page.getByTestId('sign').click();
+    await page.getByTestId('sign').waitFor({ state: 'detached' });
+  });
+}
+
 describe('every role’s to-do, on a phone in Chinese and a desktop in English', () => {
   it('a class teacher: a colleague asks them to cover a shift; accepting it clears the item', async () => {
     const safety = await demo.open('s4.safety', { viewport: DESKTOP });
@@ -85,17 +100,7 @@ describe('every role’s to-do, on a phone in Chinese and a desktop in English',
   });
 
   it('a kindergarten’s safety officer: the central school’s notice to sign', async () => {
-    const central = await demo.open('cs2.safety', { viewport: DESKTOP });
-    const officer = await screens('k3.safety');
-    const kindergarten = await unitOf(officer.phone);
-    const directive = await apiSend<{ id: string }>(central, 'POST', '/directives', {
-      senderUnitId: await unitOf(central), kind: 'notice', title: '关于做好冬季取暖安全工作的通知', text: '请各园签收并自查。', targetUnitIds: [kindergarten],
-      signDueAt: new Date(Date.now() + 6 * HOUR).toISOString(),
-    });
-    await seeDoAndLose('safety-officer', officer, `directive-sign:${directive.id}:${kindergarten}`, { zh: /签收通知：关于做好冬季取暖安全工作的通知/, en: /Sign for: 关于做好冬季取暖安全工作的通知/ }, new RegExp(`/directives/${directive.id}$`), async (page) => {
-      await page.getByTestId('sign').click();
-      await page.getByTestId('sign').waitFor({ state: 'detached' });
-    });
+    await signsDirective('safety-officer', 'cs2.safety', 'k3.safety', { kind: 'notice', title: '关于做好冬季取暖安全工作的通知', text: '请各园签收并自查。' });
   });
 
   it('a central school’s duty staff: the handover of the shift before theirs, to acknowledge', async () => {
@@ -104,7 +109,7 @@ describe('every role’s to-do, on a phone in Chinese and a desktop in English',
     const staff = await screens('cs2.duty');
     const [leaderId, staffId] = [(await meOf(leader)).personId, (await meOf(staff.phone)).personId];
     // A shift under way now with the leader on it, and the next one, starting when it ends, with the staff.
-    const turn = new Date(Math.ceil((Date.now() + HOUR) / 60_000) * 60_000 + 7_000 * 60);
+    const turn = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + HOUR);
     const before = await apiSend<{ id: string }>(leader, 'POST', '/duty/shifts', { unitId: central, startsAt: new Date(Date.now() - HOUR).toISOString(), endsAt: turn.toISOString(), staffIds: [leaderId] });
     await apiSend(leader, 'POST', '/duty/shifts', { unitId: central, startsAt: turn.toISOString(), endsAt: new Date(turn.getTime() + 3 * HOUR).toISOString(), staffIds: [staffId] });
     const handover = await apiSend<{ id: string }>(leader, 'POST', `/duty/shifts/${before.id}/handover`, { happened: '夜间巡查正常，二号楼一处路灯不亮已报修。', pending: '明早跟进路灯维修' });
@@ -116,17 +121,7 @@ describe('every role’s to-do, on a phone in Chinese and a desktop in English',
   });
 
   it('a central school’s head: the bureau’s directive to sign', async () => {
-    const bureau = await demo.open('bureau.safety', { viewport: DESKTOP });
-    const head = await screens('cs1.head');
-    const central = await unitOf(head.phone);
-    const directive = await apiSend<{ id: string }>(bureau, 'POST', '/directives', {
-      senderUnitId: await unitOf(bureau), kind: 'directive', title: '关于开展寒假前安全大检查的通知', text: '请中心学校签收并转发辖区学校。', targetUnitIds: [central],
-      signDueAt: new Date(Date.now() + 3 * HOUR).toISOString(),
-    });
-    await seeDoAndLose('central-school', head, `directive-sign:${directive.id}:${central}`, { zh: /签收通知：关于开展寒假前安全大检查的通知/, en: /Sign for: 关于开展寒假前安全大检查的通知/ }, new RegExp(`/directives/${directive.id}$`), async (page) => {
-      await page.getByTestId('sign').click();
-      await page.getByTestId('sign').waitFor({ state: 'detached' });
-    });
+    await signsDirective('central-school', 'bureau.safety', 'cs1.head', { kind: 'directive', title: '关于开展寒假前安全大检查的通知', text: '请中心学校签收并转发辖区学校。' });
   });
 
   it('the bureau: a central school head’s leave to approve', async () => {

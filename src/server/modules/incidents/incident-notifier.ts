@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { INCIDENT_TYPES } from '../../../common/org.js';
 import type { IncidentStepRow } from '../../db/schema.js';
 import type { MessageKey } from '../../lib/messages.js';
 import { say, type Wording } from '../../lib/wording.js';
@@ -8,7 +9,6 @@ import type { AfterCommit, Executor } from '../../db/database.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
-const INCIDENT_TYPES = ['fire', 'food_safety', 'infectious_disease', 'traffic', 'injury', 'campus_violence', 'natural_disaster', 'facility_hazard', 'missing_child', 'other'] as const;
 
 /** The incident type in words, in the reader's language (an unknown type as it is stored). */
 const typeOf = (type: string): Wording => ((INCIDENT_TYPES as readonly string[]).includes(type) ? say(`incident.type.${type}` as MessageKey) : type);
