@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Executor } from '../../db/database.js';
 import type { RecordFact } from '../../lib/record-facts.js';
 import { CODE } from './day-codes.js';
+import { monthRows } from './daily-reports.repository.js';
 
 /*
  * The daily-reports module's read port: what other modules (assessment, analytics) may know of
@@ -95,13 +96,12 @@ export async function lateOrMissingByWeek(
   ) {
     months.push(m.toISODate()!.slice(0, 7));
   }
-  const rows = await db
-    .selectFrom('daily_report_months as m')
-    .innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.unit_id', 'u.path', 'm.month', 'm.days'])
-    .where('m.month', 'in', months)
-    .where('u.path', 'like', `${path}%`)
-    .execute();
+  // As the matrix reads them: the subtree's units once, then the month rows by their leading key
+  // (a join per row costs SQLite more than the reading itself at county scale).
+  const paths = new Map(
+    (await db.selectFrom('units').select(['id', 'path']).where('path', 'like', `${path}%`).execute()).map((u) => [u.id, u.path]),
+  );
+  const rows = await monthRows(db, months, [...paths.keys()]);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
   const slotsByMonth = new Map(
     months.map((month) => {
@@ -120,7 +120,7 @@ export async function lateOrMissingByWeek(
     let entry = out.get(row.unit_id);
     for (let i = 0; i < days.length; i++) {
       if (LATE_OR_MISSING[days.charCodeAt(i)] !== 1 || slots[i]! < 0) continue;
-      if (!entry) out.set(row.unit_id, (entry = { path: row.path, counts: new Int32Array(weeks.length) }));
+      if (!entry) out.set(row.unit_id, (entry = { path: paths.get(row.unit_id)!, counts: new Int32Array(weeks.length) }));
       entry.counts[slots[i]!]! += 1;
     }
   }
