@@ -13,36 +13,95 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'Focused tests silence the rest of the suite.' }],
+      // Prettier wraps code at 120 columns; this catches what it cannot (comments), strings and URLs excepted.
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='only']",
+          message: 'Focused tests silence the rest of the suite.',
+        },
+      ],
     },
   },
   // Boundaries: the web and the server share only src/common; common depends on neither.
   {
     files: ['src/web/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The web shares only src/common with the server: move what both need there.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              message: 'The web shares only src/common with the server: move what both need there.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**'], message: 'The server never imports the web app: move what both need to src/common.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/web/**'],
+              message: 'The server never imports the web app: move what both need to src/common.',
+            },
+          ],
+        },
+      ],
+    },
   },
   // A module reads another's data through that module's service or port, never its repository.
   {
     files: ['src/server/modules/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^\\.\\./[^./]+/[^/]+\\.repository(\\.js)?$', message: 'Another module’s repository: read through its service or its read port (e.g. units.read-port).' },
-          { regex: '^\\.\\./\\.\\./(notify|engine)/[^/]+\\.repository(\\.js)?$', message: 'The notifier’s and the engine’s tables are theirs: use their read port or API.' },
-          { group: ['**/web/**'], message: 'The server never imports the web app: move what both need to src/common.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./]+/[^/]+\\.repository(\\.js)?$',
+              message: 'Another module’s repository: read through its service or its read port (e.g. units.read-port).',
+            },
+            {
+              regex: '^\\.\\./\\.\\./(notify|engine)/[^/]+\\.repository(\\.js)?$',
+              message: 'The notifier’s and the engine’s tables are theirs: use their read port or API.',
+            },
+            {
+              group: ['**/web/**'],
+              message: 'The server never imports the web app: move what both need to src/common.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/common/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**'], message: 'src/common is shared by the server and the web and depends on neither.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**'],
+              message: 'src/common is shared by the server and the web and depends on neither.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],

@@ -19,24 +19,50 @@ import { load, machine, percentile, writeSection } from './report.js';
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
 const CONCURRENCY = 8;
 
-interface ApiFigure { perSecond: number; p50: number; p99: number; load: string; cpuUs: number }
+interface ApiFigure {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  load: string;
+  cpuUs: number;
+}
 
-async function apiWrites(dir: string, reference: () => void): Promise<{ sequential: ApiFigure; concurrent: ApiFigure; verified: string }> {
-  const config = loadConfig({ STEADY_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STEADY_WEB_DIR: '/nonexistent' });
+async function apiWrites(
+  dir: string,
+  reference: () => void,
+): Promise<{ sequential: ApiFigure; concurrent: ApiFigure; verified: string }> {
+  const config = loadConfig({
+    STEADY_DATA_DIR: dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    STEADY_WEB_DIR: '/nonexistent',
+  });
   const server = await startServer(config);
   await loadDemo(server.container, 'bench-password');
-  const { headers, me: { scopes } } = await signIn(server.url, 'admin', 'bench-password');
-  const requests = (from: number): PreparedRequest[] => Array.from({ length: ROWS }, (_, i) => ({
-    method: 'POST', path: '/api/v1/units', headers, body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `基准单位 ${from + i}`, type: 'other' }),
-  }));
+  const {
+    headers,
+    me: { scopes },
+  } = await signIn(server.url, 'admin', 'bench-password');
+  const requests = (from: number): PreparedRequest[] =>
+    Array.from({ length: ROWS }, (_, i) => ({
+      method: 'POST',
+      path: '/api/v1/units',
+      headers,
+      body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `基准单位 ${from + i}`, type: 'other' }),
+    }));
   const base = server.url.replace('localhost', '127.0.0.1');
   const measure = async (concurrency: number, from: number): Promise<ApiFigure> => {
     const cpu = process.cpuUsage();
     const result = await runLoad({ base, concurrency, requests: requests(from), maxMs: 120_000 });
     const used = process.cpuUsage(cpu);
-    if (result.ok !== ROWS) throw new Error(`api-writes: ${result.ok}/${ROWS} created; ${result.firstErrors.join('; ')}`);
+    if (result.ok !== ROWS)
+      throw new Error(`api-writes: ${result.ok}/${ROWS} created; ${result.firstErrors.join('; ')}`);
     return {
-      perSecond: ROWS / (result.elapsedMs / 1000), p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99), load: load(),
+      perSecond: ROWS / (result.elapsedMs / 1000),
+      p50: percentile(result.latencies, 50),
+      p99: percentile(result.latencies, 99),
+      load: load(),
       cpuUs: (used.user + used.system) / ROWS,
     };
   };
@@ -47,7 +73,13 @@ async function apiWrites(dir: string, reference: () => void): Promise<{ sequenti
   await server.container.audit.settle();
   const verified = await server.container.audit.verify();
   await server.stop();
-  return { sequential, concurrent, verified: verified.ok ? `passes (${verified.checked.toLocaleString('en')} entries)` : `FAILS: ${JSON.stringify(verified.problem)}` };
+  return {
+    sequential,
+    concurrent,
+    verified: verified.ok
+      ? `passes (${verified.checked.toLocaleString('en')} entries)`
+      : `FAILS: ${JSON.stringify(verified.problem)}`,
+  };
 }
 
 /** The same rows straight into the same table through better-sqlite3, one transaction per row. */
@@ -55,14 +87,29 @@ function rawInserts(dir: string): { perRow: number; batched: number; cpuUs: numb
   const db = new SQLite(join(dir, 'steady.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const parent = db.prepare('select id, path, depth from units where parent_id is null limit 1').get() as { id: string; path: string; depth: number };
+  const parent = db.prepare('select id, path, depth from units where parent_id is null limit 1').get() as {
+    id: string;
+    path: string;
+    depth: number;
+  };
   const insert = db.prepare(
     'insert into units (id, parent_id, name, type, time_zone, locale, path, depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const row = (i: number) => {
     const id = newId();
     const now = new Date().toISOString();
-    return [id, parent.id, `原始单位 ${i}`, 'other', 'Asia/Shanghai', 'zh-CN', `${parent.path}${id}/`, parent.depth + 1, now, now];
+    return [
+      id,
+      parent.id,
+      `原始单位 ${i}`,
+      'other',
+      'Asia/Shanghai',
+      'zh-CN',
+      `${parent.path}${id}/`,
+      parent.depth + 1,
+      now,
+      now,
+    ];
   };
   const one = db.transaction((values: unknown[]) => insert.run(...values));
   let started = performance.now();
@@ -88,7 +135,11 @@ export async function run(): Promise<void> {
     const api = await apiWrites(dir, () => refs.push(rawInserts(dir)));
     const [before, after] = refs as [ReturnType<typeof rawInserts>, ReturnType<typeof rawInserts>];
     // The reference is taken just before and just after the API runs; the mean of the two is the divisor.
-    const raw = { perRow: (before.perRow + after.perRow) / 2, batched: (before.batched + after.batched) / 2, cpuUs: (before.cpuUs + after.cpuUs) / 2 };
+    const raw = {
+      perRow: (before.perRow + after.perRow) / 2,
+      batched: (before.batched + after.batched) / 2,
+      cpuUs: (before.cpuUs + after.cpuUs) / 2,
+    };
     const f = (n: number) => Math.round(n).toLocaleString('en');
     const ms = (n: number) => n.toFixed(1);
     const markdown = `## API writes on SQLite

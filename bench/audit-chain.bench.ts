@@ -29,14 +29,23 @@ const CLIENTS = 20;
 const SUBTREES = 100;
 
 type Design = 'head first' | 'head last' | 'head per subtree' | 'sequencer';
-interface Figure { design: Design; perSecond: number; p50: number; p99: number; load: string; note: string }
+interface Figure {
+  design: Design;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  load: string;
+  note: string;
+}
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function prepare(db: Db): Promise<void> {
   await sql`create table bench_rows (id text primary key, unit text not null, at text not null)`.execute(db);
   await sql`create table bench_heads (id integer primary key, seq bigint not null, hash text not null)`.execute(db);
-  await sql`create table bench_log (head integer not null, seq bigint not null, body text not null, prev text not null, hash text not null, primary key (head, seq))`.execute(db);
+  await sql`create table bench_log (head integer not null, seq bigint not null, body text not null, prev text not null, hash text not null, primary key (head, seq))`.execute(
+    db,
+  );
   await sql`insert into bench_heads select g, 0, ${'0'.repeat(64)} from generate_series(0, ${SUBTREES}) g`.execute(db);
 }
 
@@ -46,7 +55,10 @@ async function reads(tx: Executor): Promise<void> {
 }
 
 async function lockedAppend(tx: Executor, head: number, body: string): Promise<void> {
-  const { rows } = await sql<{ seq: number; hash: string }>`select seq, hash from bench_heads where id = ${head} for update`.execute(tx);
+  const { rows } = await sql<{
+    seq: number;
+    hash: string;
+  }>`select seq, hash from bench_heads where id = ${head} for update`.execute(tx);
   const seq = Number(rows[0]!.seq) + 1;
   const h = hash(`${seq}${body}${rows[0]!.hash}`);
   await sql`insert into bench_log values (${head}, ${seq}, ${body}, ${rows[0]!.hash}, ${h})`.execute(tx);
@@ -57,20 +69,34 @@ async function business(tx: Executor, unit: string): Promise<void> {
   await sql`insert into bench_rows values (${newId()}, ${unit}, ${new Date().toISOString()})`.execute(tx);
 }
 
-async function measure(design: Design, db: Db, write: (tx: Executor, i: number) => Promise<void>, note: string): Promise<Figure> {
+async function measure(
+  design: Design,
+  db: Db,
+  write: (tx: Executor, i: number) => Promise<void>,
+  note: string,
+): Promise<Figure> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    for (let i = next++; i < TX; i = next++) {
-      const t0 = performance.now();
-      await db.transaction().execute((tx) => write(tx, i));
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < TX; i = next++) {
+        const t0 = performance.now();
+        await db.transaction().execute((tx) => write(tx, i));
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { design, perSecond: TX / (elapsed / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), load: load(), note };
+  return {
+    design,
+    perSecond: TX / (elapsed / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    load: load(),
+    note,
+  };
 }
 
 export async function run(): Promise<void> {
@@ -83,34 +109,70 @@ export async function run(): Promise<void> {
   const c = createContainer(config, { database: opened });
   try {
     await migrateToLatest(c.db);
-    await sql`insert into units values ('u', null, 'bench', 'other', 'Asia/Shanghai', 'zh-CN', '/u/', 0, '', '')`.execute(c.db);
+    await sql`insert into units values ('u', null, 'bench', 'other', 'Asia/Shanghai', 'zh-CN', '/u/', 0, '', '')`.execute(
+      c.db,
+    );
     await prepare(c.db);
     const figures: Figure[] = [];
-    figures.push(await measure('head first', c.db, async (tx, i) => {
-      await reads(tx);
-      await lockedAppend(tx, 0, `entry ${i}`);
-      await business(tx, 'u');
-      await sql`select 1`.execute(tx); // the rest of the request's work, under the lock
-    }, 'every transaction waits for the one before it to commit'));
-    figures.push(await measure('head last', c.db, async (tx, i) => {
-      await reads(tx);
-      await business(tx, 'u');
-      await sql`select 1`.execute(tx);
-      await lockedAppend(tx, 0, `entry ${i}`);
-    }, 'held for three statements and the commit'));
-    figures.push(await measure('head per subtree', c.db, async (tx, i) => {
-      await reads(tx);
-      await lockedAppend(tx, 1 + (i % SUBTREES), `entry ${i}`);
-      await business(tx, 'u');
-      await sql`select 1`.execute(tx);
-    }, `${SUBTREES} chains to verify and anchor; writes of one school still queue`));
+    figures.push(
+      await measure(
+        'head first',
+        c.db,
+        async (tx, i) => {
+          await reads(tx);
+          await lockedAppend(tx, 0, `entry ${i}`);
+          await business(tx, 'u');
+          await sql`select 1`.execute(tx); // the rest of the request's work, under the lock
+        },
+        'every transaction waits for the one before it to commit',
+      ),
+    );
+    figures.push(
+      await measure(
+        'head last',
+        c.db,
+        async (tx, i) => {
+          await reads(tx);
+          await business(tx, 'u');
+          await sql`select 1`.execute(tx);
+          await lockedAppend(tx, 0, `entry ${i}`);
+        },
+        'held for three statements and the commit',
+      ),
+    );
+    figures.push(
+      await measure(
+        'head per subtree',
+        c.db,
+        async (tx, i) => {
+          await reads(tx);
+          await lockedAppend(tx, 1 + (i % SUBTREES), `entry ${i}`);
+          await business(tx, 'u');
+          await sql`select 1`.execute(tx);
+        },
+        `${SUBTREES} chains to verify and anchor; writes of one school still queue`,
+      ),
+    );
     c.audit.sequencer.start();
-    figures.push(await measure('sequencer', c.db, async (tx, i) => {
-      await reads(tx);
-      await business(tx, 'u');
-      await sql`select 1`.execute(tx);
-      await c.audit.record(tx, engineActor, { action: 'bench.write', entity: 'bench', entityId: String(i), unitId: 'u', after: { i } });
-    }, 'no shared row; chained after commit'));
+    figures.push(
+      await measure(
+        'sequencer',
+        c.db,
+        async (tx, i) => {
+          await reads(tx);
+          await business(tx, 'u');
+          await sql`select 1`.execute(tx);
+          await c.audit.record(tx, engineActor, {
+            action: 'bench.write',
+            entity: 'bench',
+            entityId: String(i),
+            unitId: 'u',
+            after: { i },
+          });
+        },
+        'no shared row; chained after commit',
+      ),
+    );
     await c.audit.stop();
     await c.audit.settle();
     const verified = await c.audit.verify(c.db);
@@ -136,5 +198,3 @@ After the sequencer's run: \`verify\` ${verified.ok ? `passes, ${f(verified.chec
     await dropSchema(schema);
   }
 }
-
-

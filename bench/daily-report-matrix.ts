@@ -67,8 +67,23 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
   const started = performance.now();
   const random = seeded(20270630);
   const at = NOW.toISOString();
-  const unit = (id: string, parent: { id: string; path: string; depth: number } | null, name: string, type: string, zone: string) => ({
-    id, parent_id: parent?.id ?? null, name, type, time_zone: zone, locale: 'zh-CN', path: `${parent?.path ?? '/'}${id}/`, depth: (parent?.depth ?? -1) + 1, created_at: at, updated_at: at,
+  const unit = (
+    id: string,
+    parent: { id: string; path: string; depth: number } | null,
+    name: string,
+    type: string,
+    zone: string,
+  ) => ({
+    id,
+    parent_id: parent?.id ?? null,
+    name,
+    type,
+    time_zone: zone,
+    locale: 'zh-CN',
+    path: `${parent?.path ?? '/'}${id}/`,
+    depth: (parent?.depth ?? -1) + 1,
+    created_at: at,
+    updated_at: at,
   });
   const root = unit(newId(), null, '基准县教育局', 'education_bureau', 'Asia/Shanghai');
   const rows = [root];
@@ -78,14 +93,20 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
     rows.push(town);
     for (let s = 0; s < perTown && rows.length < UNITS; s++) {
       // One town in ten lies in Urumqi: its days begin two hours later.
-      rows.push(unit(newId(), town, `基准学校 ${t + 1}-${s + 1}`, 'school', t % 10 === 9 ? 'Asia/Urumqi' : 'Asia/Shanghai'));
+      rows.push(
+        unit(newId(), town, `基准学校 ${t + 1}-${s + 1}`, 'school', t % 10 === 9 ? 'Asia/Urumqi' : 'Asia/Shanghai'),
+      );
     }
   }
   await insertMany(rows, 1000, (batch) => db.insertInto('units').values(batch).execute());
 
   // The calendar is worked out once; each unit only draws its codes.
   const lastDay = DateTime.fromJSDate(NOW, { zone: 'Asia/Shanghai' }).startOf('day');
-  const calendar = Array.from({ length: DAYS }, (_, i) => lastDay.minus({ days: DAYS - 1 - i })).map((d) => ({ day: d.toISODate()!, month: d.toISODate()!.slice(0, 7), index: d.day - 1 }));
+  const calendar = Array.from({ length: DAYS }, (_, i) => lastDay.minus({ days: DAYS - 1 - i })).map((d) => ({
+    day: d.toISODate()!,
+    month: d.toISODate()!.slice(0, 7),
+    index: d.day - 1,
+  }));
   const todays = new Map<string, string>();
   const months: { month: string; unit_id: string; days: string }[] = [];
   for (const u of rows) {
@@ -103,8 +124,9 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
   await insertMany(months, 2000, (batch) => db.insertInto('daily_report_months').values(batch).execute());
 
   // The reports behind every "o", "l" and "x", made by the database from the month rows.
-  const reportsSql = dialect === 'postgres'
-    ? sql`insert into daily_reports (id, unit_id, day, status, zero, items_json, deadline, submitted_at, submitted_by_person_id)
+  const reportsSql =
+    dialect === 'postgres'
+      ? sql`insert into daily_reports (id, unit_id, day, status, zero, items_json, deadline, submitted_at, submitted_by_person_id)
         select md5(m.unit_id || m.month || d)::uuid::text, m.unit_id, m.month || '-' || lpad(d::text, 2, '0'),
           case substr(m.days, d, 1) when 'o' then 'on_time' when 'l' then 'late' else 'not_required' end,
           case when d % 7 = 0 then 0 else 1 end,
@@ -112,7 +134,7 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
           case when substr(m.days, d, 1) = 'x' then null else '15:00' end,
           m.month || '-' || lpad(d::text, 2, '0') || case when substr(m.days, d, 1) = 'l' then 'T08:10:00.000Z' else 'T05:40:00.000Z' end, null
         from daily_report_months m cross join generate_series(1, 31) d where substr(m.days, d, 1) in ('o', 'l', 'x')`
-    : sql`with recursive n(d) as (select 1 union all select d + 1 from n where d < 31)
+      : sql`with recursive n(d) as (select 1 union all select d + 1 from n where d < 31)
         insert into daily_reports (id, unit_id, day, status, zero, items_json, deadline, submitted_at, submitted_by_person_id)
         select lower(hex(randomblob(16))), m.unit_id, m.month || '-' || substr('0' || d, -2),
           case substr(m.days, d, 1) when 'o' then 'on_time' when 'l' then 'late' else 'not_required' end,
@@ -124,11 +146,24 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
   if (process.env.BENCH_DR_REPORTS !== '0') await reportsSql.execute(db);
   await sql`analyze`.execute(db);
   const count = async (table: 'daily_reports' | 'daily_report_months') =>
-    Number((await db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const town = rows[1]!;
   return {
-    rootId: root.id, rootPath: root.path, townId: town.id, unitIds: rows.filter((r) => r.depth === 2).map((r) => r.id),
-    units: rows.length, monthRows: await count('daily_report_months'), reports: await count('daily_reports'), seconds: (performance.now() - started) / 1000,
+    rootId: root.id,
+    rootPath: root.path,
+    townId: town.id,
+    unitIds: rows.filter((r) => r.depth === 2).map((r) => r.id),
+    units: rows.length,
+    monthRows: await count('daily_report_months'),
+    reports: await count('daily_reports'),
+    seconds: (performance.now() - started) / 1000,
   };
 }
 
@@ -156,20 +191,32 @@ async function time(name: string, run: () => Promise<unknown>): Promise<Timing> 
 async function measure(opened: OpenedDatabase): Promise<{ data: Generated; timings: Timing[] }> {
   await migrateToLatest(opened.db);
   const data = await generate(opened.db, opened.dialect);
-  const c = createContainer(loadConfig({ STEADY_DATA_DIR: tmpdir(), STEADY_WEB_DIR: '/nonexistent' }), { database: opened, clock: new FakeClock(NOW) });
+  const c = createContainer(loadConfig({ STEADY_DATA_DIR: tmpdir(), STEADY_WEB_DIR: '/nonexistent' }), {
+    database: opened,
+    clock: new FakeClock(NOW),
+  });
   const actor: AccountActor = {
-    kind: 'account', accountId: 'bench', personId: 'bench', username: 'bench', locale: 'zh-CN',
+    kind: 'account',
+    accountId: 'bench',
+    personId: 'bench',
+    username: 'bench',
+    locale: 'zh-CN',
     scopes: [{ unitId: data.rootId, path: data.rootPath, roles: ['supervisor'] }],
   };
   const random = seeded(7);
   const someUnit = () => data.unitIds[Math.floor(random() * data.unitIds.length)]!;
-  const someDay = () => DateTime.fromJSDate(NOW).minus({ days: Math.floor(random() * DAYS) }).toISODate()!;
+  const someDay = () =>
+    DateTime.fromJSDate(NOW)
+      .minus({ days: Math.floor(random() * DAYS) })
+      .toISODate()!;
   const { board, service } = c.dailyReports;
   const timings = [
     await time('today', () => board.today(actor)),
     await time('matrix', () => board.matrix(actor, { days: 30, page: { page: 1, pageSize: 100 } })),
     await time('matrix-all', () => board.matrix(actor, { days: 30 })),
-    await time('matrix-town', () => board.matrix(actor, { unitId: data.townId, days: 30, page: { page: 1, pageSize: 500 } })),
+    await time('matrix-town', () =>
+      board.matrix(actor, { unitId: data.townId, days: 30, page: { page: 1, pageSize: 500 } }),
+    ),
     await time('trend', () => board.trend(actor, undefined, 12)),
     await time('day', () => service.day(actor, someUnit(), someDay())),
   ];
@@ -226,8 +273,15 @@ function report(results: { dialect: string; data: Generated; timings: Timing[] }
   const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
   const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
   const first = results[0]!.data;
-  const rows = Object.keys(LABELS).map((key) =>
-    `| ${LABELS[key]} | ${results.map((r) => { const t = r.timings.find((x) => x.name === key)!; return `${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.max)}`; }).join(' | ')} | ${kb(results[0]!.timings.find((x) => x.name === key)!.bytes)} |`);
+  const rows = Object.keys(LABELS).map(
+    (key) =>
+      `| ${LABELS[key]} | ${results
+        .map((r) => {
+          const t = r.timings.find((x) => x.name === key)!;
+          return `${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.max)}`;
+        })
+        .join(' | ')} | ${kb(results[0]!.timings.find((x) => x.name === key)!.bytes)} |`,
+  );
   const verdicts = results.flatMap((r) => {
     const today = r.timings.find((t) => t.name === 'today')!;
     const matrix = r.timings.find((t) => t.name === 'matrix')!;

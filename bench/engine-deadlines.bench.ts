@@ -33,7 +33,10 @@ async function steadyOnPostgres(w: Workload, backlog: number, instances: number)
     return await runSteady({
       system: `Steady engine, PostgreSQL${instances > 1 ? `, ${instances} instances` : ''}`,
       open: () => openDatabase({ dialect: 'postgres', url: BENCH_PG_URL, schema, poolSize: 4 }),
-      instances, engine: ENGINE, workload: w, backlog,
+      instances,
+      engine: ENGINE,
+      workload: w,
+      backlog,
     });
   } finally {
     await dropSchema(schema);
@@ -46,7 +49,10 @@ async function steadyOnSqlite(w: Workload, backlog: number): Promise<SystemResul
     return await runSteady({
       system: 'Steady engine, SQLite',
       open: () => openDatabase({ dialect: 'sqlite', path: join(dir, 'steady.db') }),
-      instances: 1, engine: ENGINE, workload: w, backlog,
+      instances: 1,
+      engine: ENGINE,
+      workload: w,
+      backlog,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -64,25 +70,43 @@ function revision(): string {
   }
 }
 
-const ms = (n: number) => (Number.isNaN(n) ? '—' : n === Infinity ? 'never' : n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
+const ms = (n: number) =>
+  Number.isNaN(n) ? '—' : n === Infinity ? 'never' : n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en');
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const lost = (r: SystemResult) =>
-  r.window.losses === 0 ? '0' : `${int(r.window.losses)} (${r.window.neverFired === 0 ? 'all fired later' : `${int(r.window.neverFired)} never`})`;
+  r.window.losses === 0
+    ? '0'
+    : `${int(r.window.losses)} (${r.window.neverFired === 0 ? 'all fired later' : `${int(r.window.neverFired)} never`})`;
 const pct = (n: number) => (Number.isNaN(n) ? '—' : `${Math.round(n * 100)} %`);
 
-function markdown(w: Workload, results: SystemResult[], skipped: string[], pgVersion: string | null, loads: number[]): string {
-  const rows = results.map((r) =>
-    `| ${r.system} | ${int(r.window.fired)} | ${ms(r.window.p50)} | ${ms(r.window.p90)} | ${ms(r.window.p99)} | ${ms(r.window.max)} | ${r.window.duplicates} | ${lost(r)} | ${pct(r.nodeCpu)} | ${pct(r.machineCpu)} | ${int(r.backlog.perSecond)} |`);
-  const setups = results.map((r) => `- ${r.system}: ${r.setup}; ${int(w.count)} rows put in in ${int(r.insertMs)} ms before the window; ${r.leftPending} rows left not done after it stopped; backlog ${int(r.backlog.fired)}/${int(r.backlog.count)} fired, ${r.backlog.duplicates} duplicates.`);
+function markdown(
+  w: Workload,
+  results: SystemResult[],
+  skipped: string[],
+  pgVersion: string | null,
+  loads: number[],
+): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.system} | ${int(r.window.fired)} | ${ms(r.window.p50)} | ${ms(r.window.p90)} | ${ms(r.window.p99)} | ${ms(r.window.max)} | ${r.window.duplicates} | ${lost(r)} | ${pct(r.nodeCpu)} | ${pct(r.machineCpu)} | ${int(r.backlog.perSecond)} |`,
+  );
+  const setups = results.map(
+    (r) =>
+      `- ${r.system}: ${r.setup}; ${int(w.count)} rows put in in ${int(r.insertMs)} ms before the window; ${r.leftPending} rows left not done after it stopped; backlog ${int(r.backlog.fired)}/${int(r.backlog.count)} fired, ${r.backlog.duplicates} duplicates.`,
+  );
   const steadyPg = results.find((r) => r.system === 'Steady engine, PostgreSQL');
   const gw = results.find((r) => r.system.startsWith('graphile-worker'));
-  const verdicts = results.filter((r) => r.system.startsWith('Steady')).map((r) => {
-    const clean = r.window.duplicates === 0 && r.window.losses === 0;
-    return `- ${r.system}: p99 ${ms(r.window.p99)} ms — ${r.window.p99 < 100 ? 'under' : '**not under**'} 100 ms; ${clean ? 'no duplicates, no losses' : `**${r.window.duplicates} duplicates, ${r.window.losses} losses**`}.`;
-  });
+  const verdicts = results
+    .filter((r) => r.system.startsWith('Steady'))
+    .map((r) => {
+      const clean = r.window.duplicates === 0 && r.window.losses === 0;
+      return `- ${r.system}: p99 ${ms(r.window.p99)} ms — ${r.window.p99 < 100 ? 'under' : '**not under**'} 100 ms; ${clean ? 'no duplicates, no losses' : `**${r.window.duplicates} duplicates, ${r.window.losses} losses**`}.`;
+    });
   if (steadyPg && gw) {
     const asGood = steadyPg.window.p50 <= gw.window.p50 && steadyPg.window.p99 <= gw.window.p99;
-    verdicts.push(`- Against graphile-worker on the same PostgreSQL: p50 ${ms(steadyPg.window.p50)} vs ${ms(gw.window.p50)} ms, p99 ${ms(steadyPg.window.p99)} vs ${ms(gw.window.p99)} ms — Steady is ${asGood ? 'at least as punctual' : '**less punctual**'}.`);
+    verdicts.push(
+      `- Against graphile-worker on the same PostgreSQL: p50 ${ms(steadyPg.window.p50)} vs ${ms(gw.window.p50)} ms, p99 ${ms(steadyPg.window.p99)} vs ${ms(gw.window.p99)} ms — Steady is ${asGood ? 'at least as punctual' : '**less punctual**'}.`,
+    );
   }
   return `## Deadline engine: punctuality at ${int(w.count)} deadlines
 
@@ -116,8 +140,12 @@ ${GRAPHILE_OPTIONS.pollInterval} ms and are woken by NOTIFY when jobs are added,
 export async function run(): Promise<void> {
   const w = workloadFromEnv();
   const backlog = Number(process.env.BENCH_DEADLINES_BACKLOG ?? Math.min(w.count, 20_000));
-  const only = (process.env.BENCH_DEADLINES_SYSTEMS ?? SYSTEMS.join(',')).split(',').map((s) => s.trim()) as SystemName[];
-  for (const name of only) if (!SYSTEMS.includes(name)) throw new Error(`BENCH_DEADLINES_SYSTEMS: unknown ${name}; known: ${SYSTEMS.join(', ')}`);
+  const only = (process.env.BENCH_DEADLINES_SYSTEMS ?? SYSTEMS.join(','))
+    .split(',')
+    .map((s) => s.trim()) as SystemName[];
+  for (const name of only)
+    if (!SYSTEMS.includes(name))
+      throw new Error(`BENCH_DEADLINES_SYSTEMS: unknown ${name}; known: ${SYSTEMS.join(', ')}`);
   const pgVersion = await pgReachable();
   const results: SystemResult[] = [];
   const skipped: string[] = [];
@@ -135,7 +163,9 @@ export async function run(): Promise<void> {
     }
     console.log(`  ${name}: ${w.count} deadlines over ${w.windowMs} ms…`);
     const result = await runs[name]();
-    console.log(`  ${name}: p50 ${ms(result.window.p50)} p99 ${ms(result.window.p99)} max ${ms(result.window.max)} ms, ${result.window.duplicates} dup, ${lost(result)} lost, backlog ${int(result.backlog.perSecond)}/s, load ${loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `  ${name}: p50 ${ms(result.window.p50)} p99 ${ms(result.window.p99)} max ${ms(result.window.max)} ms, ${result.window.duplicates} dup, ${lost(result)} lost, backlog ${int(result.backlog.perSecond)}/s, load ${loadavg()[0]!.toFixed(1)}`,
+    );
     results.push(result);
     loads.push(loadavg()[0]!);
   }

@@ -19,17 +19,31 @@ const CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_SSE_EVENTS ?? 10);
 const PASSWORD = 'bench-password-1';
 
-interface Figure { label: string; clients: number; received: number; expected: number; p50: number; p99: number; max: number; kbPerConnection: number; load: string }
+interface Figure {
+  label: string;
+  clients: number;
+  received: number;
+  expected: number;
+  p50: number;
+  p99: number;
+  max: number;
+  kbPerConnection: number;
+  load: string;
+}
 
 async function fanout(label: string, root: string, env: Record<string, string>, instances: number): Promise<Figure> {
   steadyCommand(root, env, ['demo']);
   const servers: Instance[] = [];
   for (let i = 0; i < instances; i++) servers.push(await startInstance(root, env));
-  const clients = fork(join(import.meta.dirname, 'lib', 'sse-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(message: object) => new Promise<T>((resolve) => {
-    clients.once('message', (answer) => resolve(answer as T));
-    clients.send(message);
+  const clients = fork(join(import.meta.dirname, 'lib', 'sse-clients.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const ask = <T>(message: object) =>
+    new Promise<T>((resolve) => {
+      clients.once('message', (answer) => resolve(answer as T));
+      clients.send(message);
+    });
   try {
     const watcher = await signIn(servers[0]!.url, 'admin', PASSWORD);
     const reporter = await signIn(servers[0]!.url, 'k3.teacher1', PASSWORD);
@@ -42,7 +56,8 @@ async function fanout(label: string, root: string, env: Record<string, string>, 
     for (let i = 0; i < EVENTS; i++) {
       const at = performance.timeOrigin + performance.now();
       const res = await fetch(`${servers[0]!.url}/api/v1/incidents`, {
-        method: 'POST', headers: reporter.headers,
+        method: 'POST',
+        headers: reporter.headers,
         body: JSON.stringify({ unitId: k3, type: 'injury', severity: 4, place: `看板基准 ${i}`, description: '基准' }),
       });
       if (res.status !== 201) throw new Error(`report: ${res.status} ${await res.text()}`);
@@ -54,8 +69,15 @@ async function fanout(label: string, root: string, env: Record<string, string>, 
     const latencies = [...sentAt].flatMap(([id, at]) => (arrivals[id] ?? []).map((t) => t - at)).sort((a, b) => a - b);
     const grown = rssAfter.reduce((s, x, i) => s + x - rssBefore[i]!, 0);
     return {
-      label, clients: CLIENTS, received: latencies.length, expected: CLIENTS * EVENTS, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
-      max: latencies.at(-1) ?? NaN, kbPerConnection: grown / CLIENTS / 1024, load: load(),
+      label,
+      clients: CLIENTS,
+      received: latencies.length,
+      expected: CLIENTS * EVENTS,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? NaN,
+      kbPerConnection: grown / CLIENTS / 1024,
+      load: load(),
     };
   } finally {
     clients.send({ cmd: 'close' });
@@ -76,7 +98,12 @@ async function postgresRun(label: string, root: string, instances: number): Prom
   const schema = freshSchemaName('bench_fanout');
   await createSchema(schema);
   try {
-    return await fanout(label, root, { STEADY_DATABASE_URL: urlWithSchema(schema), STEADY_DEMO_PASSWORD: PASSWORD, STEADY_DATA_DIR: `/tmp/${schema}` }, instances);
+    return await fanout(
+      label,
+      root,
+      { STEADY_DATABASE_URL: urlWithSchema(schema), STEADY_DEMO_PASSWORD: PASSWORD, STEADY_DATA_DIR: `/tmp/${schema}` },
+      instances,
+    );
   } finally {
     await dropSchema(schema);
   }

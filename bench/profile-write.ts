@@ -17,18 +17,35 @@ import { runLoad } from './lib/load.js';
 const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
 const out = process.argv[2] ?? 'write.cpuprofile';
 const dir = mkdtempSync(join(tmpdir(), 'steady-profile-'));
-const config = loadConfig({ STEADY_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STEADY_WEB_DIR: '/nonexistent', LOG_LEVEL: 'info' });
+const config = loadConfig({
+  STEADY_DATA_DIR: dir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  STEADY_WEB_DIR: '/nonexistent',
+  LOG_LEVEL: 'info',
+});
 const server = await startServer(config);
 await loadDemo(server.container, 'bench-password');
-const { headers, me: { scopes } } = await signIn(server.url, 'admin', 'bench-password');
+const {
+  headers,
+  me: { scopes },
+} = await signIn(server.url, 'admin', 'bench-password');
 const requests = Array.from({ length: ROWS }, (_, i) => ({
-  method: 'POST', path: '/api/v1/units', headers, body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `剖析单位 ${i}`, type: 'other' }),
+  method: 'POST',
+  path: '/api/v1/units',
+  headers,
+  body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `剖析单位 ${i}`, type: 'other' }),
 }));
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.start');
-const result = await runLoad({ base: server.url.replace('localhost', '127.0.0.1'), concurrency: 8, requests, maxMs: 300_000 });
+const result = await runLoad({
+  base: server.url.replace('localhost', '127.0.0.1'),
+  concurrency: 8,
+  requests,
+  maxMs: 300_000,
+});
 const { profile } = await session.post('Profiler.stop');
 writeFileSync(out, JSON.stringify(profile));
 console.error(`${result.ok}/${ROWS} writes in ${Math.round(result.elapsedMs)} ms; profile in ${out}`);

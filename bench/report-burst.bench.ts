@@ -23,7 +23,9 @@ const PASSWORD = 'bench-password-1';
 async function insertMany(client: pg.Client, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500);
-    const values = batch.map((row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
+    const values = batch
+      .map((row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`)
+      .join(', ');
     await client.query(`insert into ${table} (${columns.join(', ')}) values ${values}`, batch.flat());
   }
 }
@@ -35,18 +37,47 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
   try {
     const now = new Date().toISOString();
     const expires = new Date(Date.now() + 6 * 3600_000).toISOString();
-    const { rows: [root] } = await client.query('select id, path, depth from units where parent_id is null limit 1');
-    const { rows: [plan] } = await client.query(`select v.content_json, v.title, v.locale from plan_versions v join plans p on p.id = v.plan_id
+    const {
+      rows: [root],
+    } = await client.query('select id, path, depth from units where parent_id is null limit 1');
+    const {
+      rows: [plan],
+    } =
+      await client.query(`select v.content_json, v.title, v.locale from plan_versions v join plans p on p.id = v.plan_id
       join units u on u.id = p.unit_id where v.status = 'published' and u.type = 'school' limit 1`);
     const townId = newId();
     const townPath = `${root.path}${townId}/`;
-    await insertMany(client, 'units', ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'],
-      [[townId, root.id, '基准镇', 'other', 'Asia/Shanghai', 'zh-CN', townPath, root.depth + 1, now, now]]);
+    await insertMany(
+      client,
+      'units',
+      ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'],
+      [[townId, root.id, '基准镇', 'other', 'Asia/Shanghai', 'zh-CN', townPath, root.depth + 1, now, now]],
+    );
     const planId = newId();
-    await insertMany(client, 'plans', ['id', 'unit_id', 'kind', 'template', 'created_at', 'updated_at'], [[planId, townId, 'standing', 'school', now, now]]);
-    await insertMany(client, 'plan_versions',
-      ['id', 'plan_id', 'version', 'status', 'title', 'locale', 'covers_sub_units', 'content_json', 'created_at', 'updated_at', 'published_at'],
-      [[newId(), planId, 1, 'published', plan.title, plan.locale, 1, plan.content_json, now, now, now]]);
+    await insertMany(
+      client,
+      'plans',
+      ['id', 'unit_id', 'kind', 'template', 'created_at', 'updated_at'],
+      [[planId, townId, 'standing', 'school', now, now]],
+    );
+    await insertMany(
+      client,
+      'plan_versions',
+      [
+        'id',
+        'plan_id',
+        'version',
+        'status',
+        'title',
+        'locale',
+        'covers_sub_units',
+        'content_json',
+        'created_at',
+        'updated_at',
+        'published_at',
+      ],
+      [[newId(), planId, 1, 'published', plan.title, plan.locale, 1, plan.content_json, now, now, now]],
+    );
     const units: unknown[][] = [];
     const people: unknown[][] = [];
     const memberships: unknown[][] = [];
@@ -59,21 +90,49 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
       const accountId = newId();
       const secret = randomBytes(24).toString('base64url');
       const csrf = randomBytes(16).toString('hex');
-      units.push([unitId, townId, `基准学校 ${i}`, 'school', 'Asia/Shanghai', 'zh-CN', `${townPath}${unitId}/`, root.depth + 2, now, now]);
+      units.push([
+        unitId,
+        townId,
+        `基准学校 ${i}`,
+        'school',
+        'Asia/Shanghai',
+        'zh-CN',
+        `${townPath}${unitId}/`,
+        root.depth + 2,
+        now,
+        now,
+      ]);
       people.push([personId, unitId, `安全员 ${i}`, now, now]);
       memberships.push([newId(), personId, unitId, 'safety_officer', now]);
       accounts.push([accountId, personId, `burst.${i}`, 'not-a-password-hash', 0, now, now]);
       sessions.push([createHash('sha256').update(secret).digest('hex'), accountId, csrf, now, expires, now]);
       requests.push({
-        method: 'POST', path: '/api/v1/daily-reports/zero', body: JSON.stringify({ unitId }),
+        method: 'POST',
+        path: '/api/v1/daily-reports/zero',
+        body: JSON.stringify({ unitId }),
         headers: { cookie: `steady_session=${secret}`, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       });
     }
-    await insertMany(client, 'units', ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'], units);
+    await insertMany(
+      client,
+      'units',
+      ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'],
+      units,
+    );
     await insertMany(client, 'people', ['id', 'home_unit_id', 'name', 'created_at', 'updated_at'], people);
     await insertMany(client, 'memberships', ['id', 'person_id', 'unit_id', 'role', 'created_at'], memberships);
-    await insertMany(client, 'accounts', ['id', 'person_id', 'username', 'password_hash', 'must_change_password', 'created_at', 'updated_at'], accounts);
-    await insertMany(client, 'sessions', ['id', 'account_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'], sessions);
+    await insertMany(
+      client,
+      'accounts',
+      ['id', 'person_id', 'username', 'password_hash', 'must_change_password', 'created_at', 'updated_at'],
+      accounts,
+    );
+    await insertMany(
+      client,
+      'sessions',
+      ['id', 'account_id', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at'],
+      sessions,
+    );
     return { townId, requests };
   } finally {
     await client.end();
@@ -84,7 +143,10 @@ async function storedReports(url: string, townId: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`select count(*)::int as n from daily_reports r join units u on u.id = r.unit_id where u.parent_id = $1`, [townId]);
+    const { rows } = await client.query(
+      `select count(*)::int as n from daily_reports r join units u on u.id = r.unit_id where u.parent_id = $1`,
+      [townId],
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -106,7 +168,9 @@ export async function run(): Promise<void> {
       const supervisor = await signIn(server.url, 'admin', PASSWORD);
       const statusOf = async () => {
         const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/v1/daily-reports/status?unitId=${townId}`, { headers: supervisor.headers });
+        const res = await fetch(`${server.url}/api/v1/daily-reports/status?unitId=${townId}`, {
+          headers: supervisor.headers,
+        });
         if (res.status !== 200) throw new Error(`status: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
         return performance.now() - t0;
@@ -121,7 +185,13 @@ export async function run(): Promise<void> {
           await new Promise((r) => setTimeout(r, 250));
         }
       })();
-      const result = await runLoad({ base: server.url, concurrency: CLIENTS, requests, ratePerSecond: REPORTS / SECONDS, maxMs: SECONDS * 3000 });
+      const result = await runLoad({
+        base: server.url,
+        concurrency: CLIENTS,
+        requests,
+        ratePerSecond: REPORTS / SECONDS,
+        maxMs: SECONDS * 3000,
+      });
       bursting = false;
       await sampler;
       const loadNow = load();

@@ -14,7 +14,9 @@ export function writeSection(name: string, markdown: string): void {
   const start = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
   const block = `${start}\n${markdown.trim()}\n${end}`;
-  const text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nFigures written by `npm run bench`; each section is replaced when its benchmark runs again.\n';
+  const text = existsSync(FILE)
+    ? readFileSync(FILE, 'utf8')
+    : '# Benchmarks\n\nFigures written by `npm run bench`; each section is replaced when its benchmark runs again.\n';
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
   writeFileSync(FILE, pattern.test(text) ? text.replace(pattern, block) : `${text.trimEnd()}\n\n${block}\n`);
 }

@@ -16,7 +16,15 @@ const CLIENTS = 20;
 const PASSWORD = 'bench-password-1';
 const TYPES = ['fire', 'injury', 'food_safety', 'traffic', 'facility_hazard', 'other'];
 
-interface Figure { label: string; perSecond: number; p50: number; p99: number; ok: number; load: string; verified: string }
+interface Figure {
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  load: string;
+  verified: string;
+}
 
 async function unitsToReportIn(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -41,17 +49,36 @@ async function measure(label: string, root: string, instances: number): Promise<
     const units = await unitsToReportIn(url);
     const sessions = await Promise.all(servers.map((s) => signIn(s.url, 'admin', PASSWORD)));
     const requests = Array.from({ length: INCIDENTS }, (_, i) => ({
-      method: 'POST', path: '/api/v1/incidents', headers: sessions[i % servers.length]!.headers,
-      body: JSON.stringify({ unitId: units[i % units.length], type: TYPES[i % TYPES.length], severity: 4, place: `基准地点 ${i}`, description: `基准事件 ${i}` }),
+      method: 'POST',
+      path: '/api/v1/incidents',
+      headers: sessions[i % servers.length]!.headers,
+      body: JSON.stringify({
+        unitId: units[i % units.length],
+        type: TYPES[i % TYPES.length],
+        severity: 4,
+        place: `基准地点 ${i}`,
+        description: `基准事件 ${i}`,
+      }),
     }));
-    const result = await runLoad({ base: servers[0]!.url, bases: servers.map((s) => s.url), concurrency: CLIENTS, requests, maxMs: 300_000 });
+    const result = await runLoad({
+      base: servers[0]!.url,
+      bases: servers.map((s) => s.url),
+      concurrency: CLIENTS,
+      requests,
+      maxMs: 300_000,
+    });
     const loadNow = load();
     for (const s of servers) await s.stop();
     const verify = steadyCommand(root, env, ['audit', 'verify']);
     if (result.ok !== INCIDENTS) console.error(`${label}: ${result.ok}/${INCIDENTS}; ${result.firstErrors.join('; ')}`);
     return {
-      label, perSecond: result.ok / (result.elapsedMs / 1000), p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99),
-      ok: result.ok, load: loadNow, verified: /intact/.test(verify) ? 'passes' : verify.trim().split('\n')[0]!,
+      label,
+      perSecond: result.ok / (result.elapsedMs / 1000),
+      p50: percentile(result.latencies, 50),
+      p99: percentile(result.latencies, 99),
+      ok: result.ok,
+      load: loadNow,
+      verified: /intact/.test(verify) ? 'passes' : verify.trim().split('\n')[0]!,
     };
   } finally {
     await dropSchema(schema);
@@ -71,7 +98,10 @@ export async function run(): Promise<void> {
   figures.push(one, two);
   const f = (n: number) => Math.round(n).toLocaleString('en');
   const reference = REFERENCE_DIR ? figures[0]! : undefined;
-  const rows = figures.map((x) => `| ${x.label} | ${f(x.perSecond)} | ${x.p50.toFixed(0)} | ${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} |`);
+  const rows = figures.map(
+    (x) =>
+      `| ${x.label} | ${f(x.perSecond)} | ${x.p50.toFixed(0)} | ${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} |`,
+  );
   const markdown = `## Incidents on PostgreSQL: one instance, two instances
 
 \`bench/writes-pg.bench.ts\` — ${INCIDENTS} incidents reported through \`POST /api/v1/incidents\` by ${CLIENTS} concurrent clients in a

@@ -30,6 +30,10 @@ describe('a server started from another folder', () => {
       assert.match(await response.text(), /<div id="root">/, path);
     }
     const api = await fetch(`${server.url}/api/v1/no-such-thing`);
-    assert.match(api.headers.get('content-type') ?? '', /^application\/problem\+json/, 'an API path is answered as the API, never with the page');
+    assert.match(
+      api.headers.get('content-type') ?? '',
+      /^application\/problem\+json/,
+      'an API path is answered as the API, never with the page',
+    );
   });
 });

@@ -15,8 +15,15 @@ import { nextUtcTime } from './helpers/faketime.js';
 const CLOCK_AT = nextUtcTime('18:30');
 const demo = useDemoBrowser({ clockAt: CLOCK_AT });
 
-interface Me { scopes: { unitId: string; unitName: string }[] }
-interface UnitToday { unitId: string; timeZone: string; today: string; now: string }
+interface Me {
+  scopes: { unitId: string; unitName: string }[];
+}
+interface UnitToday {
+  unitId: string;
+  timeZone: string;
+  today: string;
+  now: string;
+}
 
 const browserDay = (page: Page) => page.evaluate(() => new Intl.DateTimeFormat('en-CA').format(new Date()));
 
@@ -30,10 +37,16 @@ describe('at 18:30 UTC, with the browser in another zone than the units', () => 
     const page = await demo.open('s1.gate', { viewport: PHONE });
     const today = await unitToday(page);
     const serverNow = Date.parse(today.now);
-    assert.ok(serverNow >= CLOCK_AT.getTime() && serverNow < CLOCK_AT.getTime() + 30 * 60_000, `the server's clock reads ${today.now}`);
+    assert.ok(
+      serverNow >= CLOCK_AT.getTime() && serverNow < CLOCK_AT.getTime() + 30 * 60_000,
+      `the server's clock reads ${today.now}`,
+    );
     assert.ok(new Date(serverNow).getUTCHours() >= 16, 'the server reads an hour between 16:00 and 24:00 UTC');
     assert.equal(today.timeZone, 'Asia/Shanghai');
-    assert.equal(today.today, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(serverNow)));
+    assert.equal(
+      today.today,
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(serverNow)),
+    );
     assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), BROWSER_TIME_ZONE);
     assert.notEqual(await browserDay(page), today.today, 'the browser’s own date is another day than the unit’s');
   });
@@ -67,7 +80,10 @@ describe('at 18:30 UTC, with the browser in another zone than the units', () => 
     const head = await demo.open('cs1.head', { viewport: DESKTOP });
     await head.goto('/daily-reports/matrix');
     const end = head.getByTestId('matrix-end');
-    await head.waitForFunction((want) => (document.querySelector('[data-testid="matrix-end"]') as HTMLInputElement | null)?.value === want, today);
+    await head.waitForFunction(
+      (want) => (document.querySelector('[data-testid="matrix-end"]') as HTMLInputElement | null)?.value === want,
+      today,
+    );
     assert.equal(await end.inputValue(), today);
     await shot(head, 'any-hour-matrix-desktop-zh');
   });

@@ -7,8 +7,13 @@ import { useDemoBrowser } from './helpers/demo.js';
 
 const demo = useDemoBrowser();
 
-interface Sheet { id: string; items: { id: string; kind: string; metric: string | null }[] }
-interface Me { scopes: { unitId: string; unitName: string }[] }
+interface Sheet {
+  id: string;
+  items: { id: string; kind: string; metric: string | null }[];
+}
+interface Me {
+  scopes: { unitId: string; unitName: string }[];
+}
 
 describe('assessment', () => {
   let sheet: Sheet;
@@ -20,7 +25,10 @@ describe('assessment', () => {
     // The last two calendar months, ended, in the sample's zone: every school owed a drill in each.
     const today = DateTime.now().setZone('Asia/Shanghai');
     sheet = await apiSend<Sheet>(bureau, 'POST', '/assessment/sheets', {
-      unitId: bureauId, title: '安全工作考核（浏览器测试）', periodStart: today.minus({ months: 2 }).startOf('month').toISODate(), periodEnd: today.minus({ months: 1 }).endOf('month').toISODate(),
+      unitId: bureauId,
+      title: '安全工作考核（浏览器测试）',
+      periodStart: today.minus({ months: 2 }).startOf('month').toISODate(),
+      periodEnd: today.minus({ months: 1 }).endOf('month').toISODate(),
       items: [
         { kind: 'computed', metric: 'drills_held', title: '按要求组织演练', weight: 40 },
         { kind: 'computed', metric: 'daily_reports_on_time', title: '每日报告按时报送', weight: 30 },
@@ -30,7 +38,10 @@ describe('assessment', () => {
     const head = await demo.open('s1.head', { viewport: DESKTOP });
     s1 = (await apiGet<Me>(head, '/auth/me')).scopes[0]!.unitId;
     const manual = sheet.items.find((i) => i.kind === 'manual')!.id;
-    await apiSend(bureau, 'PUT', `/assessment/sheets/${sheet.id}/units/${s1}/items/${manual}/score`, { score: 27, evidence: '每月一次安全教育课，记录齐全' });
+    await apiSend(bureau, 'PUT', `/assessment/sheets/${sheet.id}/units/${s1}/items/${manual}/score`, {
+      score: 27,
+      evidence: '每月一次安全教育课，记录齐全',
+    });
 
     await bureau.goto(`/assessment?sheet=${sheet.id}`);
     const table = bureau.getByTestId('ranking');
@@ -44,7 +55,7 @@ describe('assessment', () => {
     assert.equal(await bureau.getByTestId('record').count(), 2, 'two months, each a record');
     await shot(bureau, 'assessment-records-desktop-zh');
     await bureau.keyboard.press('Escape');
-    assert.ok(await table.getByText('无数据').count() > 0, 'items without data say so');
+    assert.ok((await table.getByText('无数据').count()) > 0, 'items without data say so');
     await shot(bureau, 'assessment-ranking-desktop-zh');
   });
 
@@ -57,11 +68,24 @@ describe('assessment', () => {
     assert.equal(await items.count(), 3);
     assert.match(await items.nth(0).innerText(), /40 points × months \(quarters for kindergartens\) with a drill held/);
     assert.match(await items.nth(2).innerText(), /Evidence: 每月一次安全教育课/);
-    await items.nth(0).getByPlaceholder('An explanation of this item, or a correction you ask for').fill('A drill was held on the last school day of the month; its record was entered late.');
+    await items
+      .nth(0)
+      .getByPlaceholder('An explanation of this item, or a correction you ask for')
+      .fill('A drill was held on the last school day of the month; its record was entered late.');
     await items.nth(0).getByRole('button', { name: 'Send answer' }).click();
-    await items.nth(0).getByText('A drill was held on the last school day of the month; its record was entered late.').first().waitFor();
-    const view = await apiGet<{ score: { items: { answer: string | null }[] } }>(head, `/assessment/sheets/${sheet.id}/units/${s1}`);
-    assert.equal(view.score.items[0]!.answer, 'A drill was held on the last school day of the month; its record was entered late.');
+    await items
+      .nth(0)
+      .getByText('A drill was held on the last school day of the month; its record was entered late.')
+      .first()
+      .waitFor();
+    const view = await apiGet<{ score: { items: { answer: string | null }[] } }>(
+      head,
+      `/assessment/sheets/${sheet.id}/units/${s1}`,
+    );
+    assert.equal(
+      view.score.items[0]!.answer,
+      'A drill was held on the last school day of the month; its record was entered late.',
+    );
     const overflow = await head.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the sheet scrolls sideways by ${overflow}px on a phone`);
     await head.evaluate(() => window.scrollTo(0, 0));
@@ -72,11 +96,14 @@ describe('assessment', () => {
     const bureau = await demo.open('bureau.safety', { viewport: DESKTOP });
     await bureau.goto('/compliance');
     await bureau.getByTestId('compliance-unit').first().waitFor();
-    assert.match(await bureau.getByTestId('compliance-unit').filter({ hasText: '城关镇第一小学' }).innerText(), /保安员配备/);
+    assert.match(
+      await bureau.getByTestId('compliance-unit').filter({ hasText: '城关镇第一小学' }).innerText(),
+      /保安员配备/,
+    );
     await shot(bureau, 'compliance-desktop-zh');
     await bureau.goto('/analytics');
     await bureau.locator('canvas').first().waitFor();
-    assert.ok(await bureau.locator('canvas').count() >= 2, 'the heat map and the ageing chart are drawn');
+    assert.ok((await bureau.locator('canvas').count()) >= 2, 'the heat map and the ageing chart are drawn');
     await shot(bureau, 'analytics-desktop-zh');
   });
 });

@@ -36,7 +36,10 @@ describe('dispute cases', () => {
   it('a community worker opens a case on a phone, adds a session; the person who raised it follows the private link', async () => {
     const page = await open('c1.staff');
     await page.getByTestId('nav-toggle').click();
-    await page.locator('.steady-nav-drawer .ant-drawer-section').getByRole('menuitem', { name: /矛盾纠纷/ }).click();
+    await page
+      .locator('.steady-nav-drawer .ant-drawer-section')
+      .getByRole('menuitem', { name: /矛盾纠纷/ })
+      .click();
     await page.getByTestId('cases-page').waitFor();
     await page.getByTestId('new-case').click();
     const form = page.getByTestId('case-form');
@@ -101,7 +104,10 @@ describe('dispute cases', () => {
     assert.equal(await status.getAttribute('data-status'), 'mediating');
     await status.getByText(number).waitFor();
     const shown = (await visitor.locator('body').textContent()) ?? '';
-    assert.ok(!shown.includes('刘师傅') && !shown.includes('工资') && !shown.includes('核对工时'), 'the public page shows no names and no details');
+    assert.ok(
+      !shown.includes('刘师傅') && !shown.includes('工资') && !shown.includes('核对工时'),
+      'the public page shows no names and no details',
+    );
     await shot(visitor, 'cases-public-phone-zh');
     await visitor.goto(`${demo.url}/case-status/not-a-real-token-at-all`);
     await visitor.getByTestId('public-not-found').waitFor();
@@ -123,7 +129,10 @@ describe('dispute cases', () => {
     await page.goto('/cases');
     await page.getByTestId('case-row').first().waitFor();
     await page.getByTestId('status-filter').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^Open$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: /^Open$/ })
+      .click();
     await page.getByText('No cases match').waitFor();
     assert.ok((await overflow(page)) <= 0);
     await shot(page, 'cases-list-phone-en');

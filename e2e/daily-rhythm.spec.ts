@@ -13,7 +13,12 @@ const demo = useDemoBrowser();
 function morningZone(now = new Date()): { zone: string; today: string } {
   const east = ((10 - now.getUTCHours() + 36) % 24) - 12;
   const zone = east === 0 ? 'Etc/UTC' : `Etc/GMT${east > 0 ? '-' : '+'}${Math.abs(east)}`;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return { zone, today };
 }
 
@@ -29,12 +34,18 @@ describe('the daily rhythm across modules', () => {
     const admin = await demo.open('admin', { viewport: DESKTOP });
     const { zone, today } = morningZone();
     await apiSend(admin, 'PATCH', `/units/${school.unitId}`, { timeZone: zone });
-    const plan = await apiSend<{ planId: string; content: { dailyReport: { required: boolean; deadline: string } } }>(head, 'POST', '/plans', { unitId: school.unitId, template: 'school' });
+    const plan = await apiSend<{ planId: string; content: { dailyReport: { required: boolean; deadline: string } } }>(
+      head,
+      'POST',
+      '/plans',
+      { unitId: school.unitId, template: 'school' },
+    );
     plan.content.dailyReport = { required: true, deadline: '15:00' };
     await apiSend(head, 'PATCH', `/plans/${plan.planId}/draft`, { content: plan.content });
     await apiSend(head, 'POST', `/plans/${plan.planId}/publish`);
     const safety = await demo.open('s1.safety', { viewport: DESKTOP });
-    for (const name of ['东门', '教学楼一楼']) await apiSend(safety, 'POST', '/patrol-checkpoints', { unitId: school.unitId, name });
+    for (const name of ['东门', '教学楼一楼'])
+      await apiSend(safety, 'POST', '/patrol-checkpoints', { unitId: school.unitId, name });
 
     // The town's central school watches its schools' matrix.
     const supervisor = await demo.open('cs1.safety', { viewport: DESKTOP });
@@ -54,8 +65,14 @@ describe('the daily rhythm across modules', () => {
       await row.getByTestId('point-check-in').click();
       await row.getByTestId('point-checked').waitFor();
     }
-    const night = await apiGet<{ patrols: { kind: string; state: string; checked: number }[] }>(duty, `/units/${school.unitId}/patrols`);
-    assert.deepEqual(night.patrols.filter((p) => p.kind === 'extra').map((p) => [p.state, p.checked]), [['done', 2]]);
+    const night = await apiGet<{ patrols: { kind: string; state: string; checked: number }[] }>(
+      duty,
+      `/units/${school.unitId}/patrols`,
+    );
+    assert.deepEqual(
+      night.patrols.filter((p) => p.kind === 'extra').map((p) => [p.state, p.checked]),
+      [['done', 2]],
+    );
 
     // Then the zero report, with one tap.
     await duty.goto(`/daily-reports?unit=${school.unitId}`);
@@ -64,7 +81,9 @@ describe('the daily rhythm across modules', () => {
     await shot(duty, 'daily-rhythm-zero-report-phone-zh');
 
     // The supervisor's open matrix turns the school's cell green by itself.
-    await supervisor.locator(`tr[data-unit="${school.unitId}"] .steady-dr-cell[data-day="${today}"][data-status="on_time"]`).waitFor();
+    await supervisor
+      .locator(`tr[data-unit="${school.unitId}"] .steady-dr-cell[data-day="${today}"][data-status="on_time"]`)
+      .waitFor();
     await shot(supervisor, 'daily-rhythm-matrix-desktop-zh');
 
     // The overview says it too: of the one school that owes a report today, one has sent it.

@@ -19,15 +19,22 @@ describe('directives', () => {
     const form = sender.getByTestId('directive-form');
     await form.waitFor();
     await sender.getByTestId('directive-title').fill('关于做好寒假期间校园安全工作的通知');
-    await sender.getByTestId('directive-text-input').fill('请落实寒假期间 24 小时值班和领导带班制度，收到后签收，并回复本单位值班安排。');
+    await sender
+      .getByTestId('directive-text-input')
+      .fill('请落实寒假期间 24 小时值班和领导带班制度，收到后签收，并回复本单位值班安排。');
     await sender.getByTestId('all-children').click();
-    await form.locator('input[type="file"]').setInputFiles({ name: '值班安排表.txt', mimeType: 'text/plain', buffer: Buffer.from('寒假值班安排（样表）\n') });
+    await form
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '值班安排表.txt', mimeType: 'text/plain', buffer: Buffer.from('寒假值班安排（样表）\n') });
     await sender.getByTestId('send-directive').click();
     await sender.getByTestId('directive-page').waitFor();
     const id = new URL(sender.url()).pathname.split('/').pop()!;
     const sent = await apiGet<DirectiveView>(sender, `/directives/${id}`);
     assert.ok(sent.targets.length >= 5, 'every unit directly below the central school is a target');
-    assert.deepEqual(sent.attachments.map((a) => a.name), ['值班安排表.txt']);
+    assert.deepEqual(
+      sent.attachments.map((a) => a.name),
+      ['值班安排表.txt'],
+    );
 
     // A school head signs for it and replies, on a phone, from the inbox.
     const head = await demo.open('s1.head', { viewport: PHONE });
@@ -51,9 +58,15 @@ describe('directives', () => {
     await eventually(async () => {
       const after = await apiGet<DirectiveView>(sender, `/directives/${id}`);
       const signed = after.targets.filter((t) => t.signedAt);
-      assert.deepEqual(signed.map((t) => t.unitId), [school]);
+      assert.deepEqual(
+        signed.map((t) => t.unitId),
+        [school],
+      );
       assert.equal(signed[0]!.reminders, 0, 'a unit that signed is not reminded');
-      assert.ok(after.targets.filter((t) => !t.signedAt).every((t) => t.reminders === 1), 'every unit still owing is reminded once');
+      assert.ok(
+        after.targets.filter((t) => !t.signedAt).every((t) => t.reminders === 1),
+        'every unit still owing is reminded once',
+      );
     });
     await shot(sender, 'directives-sender-desktop-zh');
   });

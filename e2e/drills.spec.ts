@@ -22,10 +22,12 @@ const demo = useDemoBrowser();
 
 const open = (username: string, en = false) => demo.open(username, { viewport: PHONE, en });
 
-
 /** `minutes` from now on the unit's clock, as a date-and-time field takes it. */
 const inputTime = (minutes: number) => unitInputTime(new Date(Date.now() + minutes * 60_000));
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('drills', () => {
@@ -71,7 +73,10 @@ describe('drills', () => {
     await safety.getByTestId('problem-input').nth(1).fill('集合点没有班级标识牌');
     await safety.getByTestId('record-submit').click();
     await form.getByText('结束时间必须晚于开始时间').waitFor();
-    assert.equal((await apiGet<{ items: DrillView[] }>(safety, '/drills')).items.find((d) => d.id === drillId)?.status, 'planned');
+    assert.equal(
+      (await apiGet<{ items: DrillView[] }>(safety, '/drills')).items.find((d) => d.id === drillId)?.status,
+      'planned',
+    );
 
     await fillPicker(safety, 'ended-at', inputTime(-25));
     await shot(safety, 'drills-record-phone-zh');
@@ -88,7 +93,11 @@ describe('drills', () => {
       { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('only some text, not a picture') },
     ]);
     await details.locator('[data-testid="drill-photos"][data-count="1"]').waitFor();
-    await details.getByTestId('photo-error').filter({ hasText: 'notes.png' }).filter({ hasText: '不是图片文件' }).waitFor();
+    await details
+      .getByTestId('photo-error')
+      .filter({ hasText: 'notes.png' })
+      .filter({ hasText: '不是图片文件' })
+      .waitFor();
     await details.locator('.steady-drill-gallery img').first().waitFor();
     assert.ok((await overflow(safety)) <= 0, 'the drill page scrolls sideways on a phone');
     await shot(safety, 'drills-details-phone-zh');
@@ -102,7 +111,12 @@ describe('drills', () => {
         await route.fulfill({
           status: 422,
           contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: '提交的内容有误', status: 422, errors: [{ field: 'ownerPersonId', message: '责任人：不是本单位人员' }] }),
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: '提交的内容有误',
+            status: 422,
+            errors: [{ field: 'ownerPersonId', message: '责任人：不是本单位人员' }],
+          }),
         });
       } else {
         await route.continue();
@@ -113,11 +127,18 @@ describe('drills', () => {
     await dialog.waitFor();
     assert.equal(await dialog.locator('#title').inputValue(), '二楼东侧楼梯照明不足');
     await dialog.getByTestId('task-owner').click();
-    await safety.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await safety
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first()
+      .click();
     await dialog.getByText('高', { exact: true }).click();
     await safety.locator('#task-ok').click();
     await dialog.getByText('责任人：不是本单位人员').waitFor();
-    assert.equal(await dialog.locator('.ant-form-item-has-error #ownerPersonId').count(), 1, 'the refusal shows at the owner field');
+    assert.equal(
+      await dialog.locator('.ant-form-item-has-error #ownerPersonId').count(),
+      1,
+      'the refusal shows at the owner field',
+    );
     await safety.locator('#task-ok').click();
     await details.getByText('已生成整改任务').waitFor();
     assert.equal(sentTasks.length, 2);
@@ -130,8 +151,14 @@ describe('drills', () => {
     assert.equal(typeof task.ownerPersonId, 'string');
     await safety.unroute('**/api/v1/rectification-tasks');
     // The task is real: it is in the ledger, and the drill still shows it after a reload.
-    const ledger = await apiGet<{ items: { taskId: string; sourceDetail: string; risk: string }[] }>(safety, `/rectification-ledger?sourceId=${drillId}`);
-    assert.deepEqual(ledger.items.map((row) => [row.sourceDetail, row.risk]), [['二楼东侧楼梯照明不足', 'high']]);
+    const ledger = await apiGet<{ items: { taskId: string; sourceDetail: string; risk: string }[] }>(
+      safety,
+      `/rectification-ledger?sourceId=${drillId}`,
+    );
+    assert.deepEqual(
+      ledger.items.map((row) => [row.sourceDetail, row.risk]),
+      [['二楼东侧楼梯照明不足', 'high']],
+    );
     await safety.reload();
     await safety.locator(`[data-testid="drill-row"][data-drill-id="${drillId}"]`).click();
     await details.getByTestId('task-made').waitFor();
@@ -155,7 +182,10 @@ describe('drills', () => {
     await fire.waitFor();
     assert.equal(await fire.getAttribute('data-state'), 'on_schedule');
     assert.equal(await unit.getAttribute('data-state'), 'overdue', 'earthquake and lockdown drills were never held');
-    assert.equal(await safety.locator('[data-testid="type-line"][data-type="earthquake"]').getAttribute('data-state'), 'overdue');
+    assert.equal(
+      await safety.locator('[data-testid="type-line"][data-type="earthquake"]').getAttribute('data-state'),
+      'overdue',
+    );
     await shot(safety, 'drills-compliance-phone-zh');
   });
 

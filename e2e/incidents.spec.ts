@@ -41,7 +41,8 @@ async function fillReport(page: Page, report: Report): Promise<void> {
   const form = page.getByTestId('report-form');
   await form.waitFor();
   await page.locator(`[data-testid="type-grid"] [data-type="${report.type ?? 'fire'}"]`).click();
-  if (report.severity) await page.locator(`[data-testid="severity-picker"] [data-severity="${report.severity}"]`).click();
+  if (report.severity)
+    await page.locator(`[data-testid="severity-picker"] [data-severity="${report.severity}"]`).click();
   await form.locator('#place').fill(report.place);
   await form.locator('#description').fill(report.description);
   if (report.occurredAt) await fillPicker(page, 'occurred-at', report.occurredAt);
@@ -62,7 +63,6 @@ function hoursAgo(hours: number): string {
 
 /** A 1×1 PNG: the smallest real picture. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
 
 const boardRow = (page: Page, id: string) => page.locator(`[data-testid="board-row"][data-incident-id="${id}"]`);
 
@@ -97,7 +97,10 @@ describe('incidents', () => {
     await teacher.locator('[data-testid="principles"][data-source="default"]').getByText('先控制、后处置').waitFor();
     // Steady never dials by itself; the numbers are tel: links the person taps to call (issue 13).
     assert.deepEqual(
-      await teacher.getByTestId('principles').locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      await teacher
+        .getByTestId('principles')
+        .locator('a[href^="tel:"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
       ['tel:110', 'tel:119', 'tel:120', 'tel:122'],
     );
     const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -109,16 +112,29 @@ describe('incidents', () => {
     await row.waitFor({ timeout: 15_000 });
     await row.getByTestId('status-tag').filter({ hasText: '已上报' }).waitFor();
     await row.getByTestId('board-deadline').first().getByTestId('countdown').waitFor();
-    assert.equal(await row.getByTestId('board-deadline').count(), reported.steps.length, 'the board counts down every pending step');
-    assert.equal(await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker), 'board-open', 'the board did not reload');
+    assert.equal(
+      await row.getByTestId('board-deadline').count(),
+      reported.steps.length,
+      'the board counts down every pending step',
+    );
+    assert.equal(
+      await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker),
+      'board-open',
+      'the board did not reload',
+    );
     await shot(bureau, 'incidents-board-desktop-zh');
 
     // (c) The kindergarten head hears of it through the bell, opens it and acknowledges.
     const head = await open('k1.head');
     const bell = head.getByTestId('bell');
-    await eventually(async () => assert.ok(Number(await bell.getAttribute('data-unread')) >= 1, 'the head has an unread notification'));
+    await eventually(async () =>
+      assert.ok(Number(await bell.getAttribute('data-unread')) >= 1, 'the head has an unread notification'),
+    );
     await bell.click();
-    const notice = head.getByTestId('notification').filter({ hasText: nameOf('k1') }).first();
+    const notice = head
+      .getByTestId('notification')
+      .filter({ hasText: nameOf('k1') })
+      .first();
     await notice.waitFor();
     await shot(head, 'incidents-bell-desktop-zh');
     await notice.click();
@@ -132,14 +148,20 @@ describe('incidents', () => {
     await shot(head, 'incidents-page-desktop-zh-before-ack');
     await acknowledge.click();
     await head.locator('[data-testid="chain-step"][data-state="done"]').waitFor();
-    await head.locator('[data-testid="incident-header"] [data-testid="status-tag"][data-status="acknowledged"]').waitFor();
+    await head
+      .locator('[data-testid="incident-header"] [data-testid="status-tag"][data-status="acknowledged"]')
+      .waitFor();
     assert.equal(await head.getByTestId('acknowledge').count(), 0);
     await shot(head, 'incidents-page-desktop-zh-after-ack');
 
     // The board follows, still without a reload; so does the teacher's page.
     await row.getByTestId('status-tag').filter({ hasText: '已接报' }).waitFor({ timeout: 15_000 });
     await row.getByText('无待办时限').waitFor();
-    assert.equal(await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker), 'board-open', 'the board did not reload');
+    assert.equal(
+      await bureau.evaluate(() => (window as unknown as { __marker?: string }).__marker),
+      'board-open',
+      'the board did not reload',
+    );
     await teacher.locator('[data-testid="chain-step"][data-state="done"]').waitFor({ timeout: 15_000 });
     await shot(bureau, 'incidents-board-desktop-zh-after-ack');
     await shot(teacher, 'incidents-page-phone-zh-after-ack');
@@ -148,7 +170,12 @@ describe('incidents', () => {
   it('shows the server’s reason when a photo is not an image, and keeps the incident', async () => {
     const teacher = await open('k1.teacher1', PHONE);
     await teacher.goto('/incidents/new');
-    await fillReport(teacher, { type: 'facility_hazard', severity: 3, place: '操场东侧', description: '围栏松动，已拉警戒线。' });
+    await fillReport(teacher, {
+      type: 'facility_hazard',
+      severity: 3,
+      place: '操场东侧',
+      description: '围栏松动，已拉警戒线。',
+    });
     await teacher.getByTestId('photo-input').setInputFiles([
       { name: 'scene.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') },
       { name: 'notes.txt', mimeType: 'image/png', buffer: Buffer.from('this is not a picture') },
@@ -171,14 +198,25 @@ describe('incidents', () => {
   it('marks a drill plainly, and records a late report as possibly concealed', async () => {
     const teacher = await open('k1.teacher1', PHONE);
     await teacher.goto('/incidents/new');
-    await fillReport(teacher, { type: 'natural_disaster', place: '全园', description: '地震疏散演练：全体师生两分钟内撤离到操场。', drill: true });
+    await fillReport(teacher, {
+      type: 'natural_disaster',
+      place: '全园',
+      description: '地震疏散演练：全体师生两分钟内撤离到操场。',
+      drill: true,
+    });
     await submitAndOpen(teacher);
     await teacher.getByTestId('drill-banner').getByText('演练', { exact: true }).waitFor();
     await shot(teacher, 'incidents-page-phone-zh-drill');
 
     const safety = await open('k1.safety', DESKTOP, true);
     await safety.goto('/incidents/new');
-    await fillReport(safety, { type: 'injury', severity: 3, place: 'Playground', description: 'A child fell from the slide; the nurse is with her.', occurredAt: hoursAgo(3) });
+    await fillReport(safety, {
+      type: 'injury',
+      severity: 3,
+      place: 'Playground',
+      description: 'A child fell from the slide; the nurse is with her.',
+      occurredAt: hoursAgo(3),
+    });
     await shot(safety, 'incidents-report-desktop-en');
     const id = await submitAndOpen(safety);
     const flag = safety.locator('[data-testid="flag"][data-kind="concealed"]');
@@ -208,11 +246,18 @@ describe('incidents', () => {
     await eventually(async () => {
       if ((await ownerShown()) === '') {
         await drawer.locator('#followUps_0_ownerId').click();
-        await safety.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click({ timeout: 5_000 });
+        await safety
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .first()
+          .click({ timeout: 5_000 });
       }
       assert.notEqual(await ownerShown(), '', 'an owner is chosen');
     });
-    await fillPicker(safety, drawer.locator('#followUps_0_dueDate'), new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+    await fillPicker(
+      safety,
+      drawer.locator('#followUps_0_dueDate'),
+      new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    );
     await safety.waitForTimeout(300);
     await shot(safety, 'incidents-close-drawer-desktop-en');
     await safety.getByTestId('close-submit').click();
@@ -229,10 +274,21 @@ describe('incidents', () => {
     assert.equal(docx.suggestedFilename(), `after-action-${id}.docx`);
     const [cap] = await Promise.all([safety.waitForEvent('download'), safety.getByTestId('export-cap').click()]);
     assert.match(cap.suggestedFilename(), /\.cap\.xml$/);
-    assert.match(readFileSync((await cap.path())!, 'utf8'), /<language>zh-CN<\/language>/, 'the CAP alert is in the kindergarten’s language');
+    assert.match(
+      readFileSync((await cap.path())!, 'utf8'),
+      /<language>zh-CN<\/language>/,
+      'the CAP alert is in the kindergarten’s language',
+    );
     // A reader of another language may ask for a copy in theirs.
-    const [capEn] = await Promise.all([safety.waitForEvent('download'), safety.getByTestId('export-in-my-language').getByTestId('export-cap-mine').click()]);
-    assert.match(readFileSync((await capEn.path())!, 'utf8'), /<headline>[^<]*Injury/, 'the copy asked for is in English');
+    const [capEn] = await Promise.all([
+      safety.waitForEvent('download'),
+      safety.getByTestId('export-in-my-language').getByTestId('export-cap-mine').click(),
+    ]);
+    assert.match(
+      readFileSync((await capEn.path())!, 'utf8'),
+      /<headline>[^<]*Injury/,
+      'the copy asked for is in English',
+    );
     await shot(safety, 'incidents-page-desktop-en-closed');
 
     // The follow-up is now a rectification task in the ledger, and it leads back to the incident.
@@ -249,28 +305,44 @@ describe('incidents', () => {
     const head = await open('k2.head');
     const me = await apiGet<{ scopes: { unitId: string }[] }>(head, '/auth/me');
     const unitId = me.scopes[0]!.unitId;
-    const plan = await apiSend<{ planId: string; content: { reportingChain: { deadlineMinutes: number }[] } }>(head, 'POST', '/plans', { unitId, template: 'kindergarten' });
+    const plan = await apiSend<{ planId: string; content: { reportingChain: { deadlineMinutes: number }[] } }>(
+      head,
+      'POST',
+      '/plans',
+      { unitId, template: 'kindergarten' },
+    );
     plan.content.reportingChain.forEach((step, index) => (step.deadlineMinutes = index + 1));
     await apiSend(head, 'PATCH', `/plans/${plan.planId}/draft`, { content: plan.content });
     await apiSend(head, 'POST', `/plans/${plan.planId}/publish`);
 
     const teacher = await open('k2.teacher1', PHONE);
     await teacher.goto('/incidents/new');
-    await fillReport(teacher, { type: 'missing_child', severity: 2, place: '大门口', description: '放学时一名幼儿未见家长接走，老师正在园内寻找。' });
+    await fillReport(teacher, {
+      type: 'missing_child',
+      severity: 2,
+      place: '大门口',
+      description: '放学时一名幼儿未见家长接走，老师正在园内寻找。',
+    });
     // The plan's own principles are in view, and stay in view while the form scrolls.
     const strip = teacher.locator('[data-testid="principles"][data-source="plan"]');
     await strip.getByTestId('principle').filter({ hasText: '以人为本，生命至上' }).waitFor();
     await teacher.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await teacher.getByTestId('report-submit').scrollIntoViewIfNeeded();
-    assert.ok(await teacher.evaluate(() => window.scrollY) > 200, 'the form scrolled');
+    assert.ok((await teacher.evaluate(() => window.scrollY)) > 200, 'the form scrolled');
     const box = await strip.boundingBox();
-    assert.ok(box && box.y >= 0 && box.y < 80 && box.height < 140, `the strip stays at the top, compact: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.y >= 0 && box.y < 80 && box.height < 140,
+      `the strip stays at the top, compact: ${JSON.stringify(box)}`,
+    );
     assert.ok(await strip.getByText('119').isVisible());
     const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the report form scrolls sideways by ${overflow}px on a phone`);
     await shot(teacher, 'incidents-report-phone-zh-plan-principles-scrolled');
     await strip.getByTestId('principles-toggle').click();
-    await strip.getByTestId('principles-full').getByText(/严禁迟报、谎报、瞒报、漏报/).waitFor();
+    await strip
+      .getByTestId('principles-full')
+      .getByText(/严禁迟报、谎报、瞒报、漏报/)
+      .waitFor();
     await strip.getByTestId('principles-toggle').click();
     const id = await submitAndOpen(teacher);
     const supervisor = await open('cs1.head', DESKTOP, true);
@@ -285,16 +357,30 @@ describe('incidents', () => {
     // Nobody acknowledges: past the minute the step turns late on every open screen by itself.
     const late = teacher.locator('[data-testid="flag"][data-kind="late"]');
     await late.waitFor({ timeout: 120_000 });
-    await teacher.locator('[data-testid="chain-step"][data-late="true"] [data-testid="countdown"][data-late="true"]').waitFor();
+    await teacher
+      .locator('[data-testid="chain-step"][data-late="true"] [data-testid="countdown"][data-late="true"]')
+      .waitFor();
     const view = await apiGet<IncidentView>(teacher, `/incidents/${id}`);
-    assert.ok(view.steps[0]!.recipients.some((r) => r.reason === 'deputy'), 'the step escalated to a deputy');
-    await teacher.locator('[data-testid="chain-step"]').first().locator('.ant-tag').filter({ hasText: '接替' }).waitFor();
+    assert.ok(
+      view.steps[0]!.recipients.some((r) => r.reason === 'deputy'),
+      'the step escalated to a deputy',
+    );
+    await teacher
+      .locator('[data-testid="chain-step"]')
+      .first()
+      .locator('.ant-tag')
+      .filter({ hasText: '接替' })
+      .waitFor();
     await late.scrollIntoViewIfNeeded();
     await shot(teacher, 'incidents-page-phone-zh-late');
     await boardRow(supervisor, id).getByTestId('late-count').waitFor({ timeout: 15_000 });
     const lateStep = boardRow(supervisor, id).locator('[data-testid="board-deadline"][data-late="true"]').first();
     await lateStep.locator('[data-testid="countdown"][data-late="true"]').waitFor();
-    assert.equal(await lateStep.locator('.steady-board-step').evaluate((el) => getComputedStyle(el).color), 'rgb(196, 29, 29)', 'a late step is in red');
+    assert.equal(
+      await lateStep.locator('.steady-board-step').evaluate((el) => getComputedStyle(el).color),
+      'rgb(196, 29, 29)',
+      'a late step is in red',
+    );
     await shot(supervisor, 'incidents-board-desktop-en-late');
   });
 
@@ -309,15 +395,28 @@ describe('incidents', () => {
     await chooseOption(head, section.locator('[data-testid="contact-row"]').nth(0).locator('.ant-select'), '电子邮件');
     await section.locator('#methods_0_to').fill('head@k1.example.org');
     await section.getByTestId('contact-add').click();
-    await chooseOption(head, section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select'), '钉钉机器人');
+    await chooseOption(
+      head,
+      section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select'),
+      '钉钉机器人',
+    );
     await section.locator('#methods_1_url').fill('https://oapi.dingtalk.com/robot/send?access_token=e2e');
     await section.locator('#methods_1_secret').fill('SEC-e2e');
     await section.getByRole('button', { name: '上移' }).nth(1).click();
     await shot(head, 'incidents-contacts-desktop-zh-editing');
     await section.getByTestId('contact-save').click();
     await section.getByText('oapi.dingtalk.com').waitFor();
-    const saved = await apiGet<{ position: number; channel: string; signed: boolean }[]>(head, `/people/${me.personId}/contacts`);
-    assert.deepEqual(saved.map((m) => [m.position, m.channel, m.signed]), [[1, 'dingtalk', true], [2, 'email', false]]);
+    const saved = await apiGet<{ position: number; channel: string; signed: boolean }[]>(
+      head,
+      `/people/${me.personId}/contacts`,
+    );
+    assert.deepEqual(
+      saved.map((m) => [m.position, m.channel, m.signed]),
+      [
+        [1, 'dingtalk', true],
+        [2, 'email', false],
+      ],
+    );
     await shot(head, 'incidents-contacts-desktop-zh');
 
     // Moving the saved robot down again asks for nothing: its address and secret are kept.
@@ -327,8 +426,17 @@ describe('incidents', () => {
     await shot(head, 'incidents-contacts-desktop-zh-reorder');
     await section.getByTestId('contact-save').click();
     await eventually(async () => {
-      const again = await apiGet<{ position: number; channel: string; signed: boolean }[]>(head, `/people/${me.personId}/contacts`);
-      assert.deepEqual(again.map((m) => [m.position, m.channel, m.signed]), [[1, 'email', false], [2, 'dingtalk', true]]);
+      const again = await apiGet<{ position: number; channel: string; signed: boolean }[]>(
+        head,
+        `/people/${me.personId}/contacts`,
+      );
+      assert.deepEqual(
+        again.map((m) => [m.position, m.channel, m.signed]),
+        [
+          [1, 'email', false],
+          [2, 'dingtalk', true],
+        ],
+      );
     });
 
     // The language they are written to in: their unit's until they choose, then English.
@@ -336,10 +444,14 @@ describe('incidents', () => {
     await language.getByText('跟随单位').waitFor();
     await chooseOption(head, language.locator('.ant-select'), 'English');
     await toast(head, '已保存消息语言');
-    await eventually(async () => assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, 'en'));
+    await eventually(async () =>
+      assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, 'en'),
+    );
     await shot(head, 'incidents-message-language-desktop-zh');
     await chooseOption(head, language.locator('.ant-select'), '跟随单位');
-    await eventually(async () => assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, null));
+    await eventually(async () =>
+      assert.equal((await apiGet<{ language: string | null }>(head, '/auth/me')).language, null),
+    );
   });
 
   it('reads well in English on a phone: the board as cards and the bell as a drawer', async () => {

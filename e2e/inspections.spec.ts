@@ -6,7 +6,10 @@ import { PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 /** A 1×1 PNG: the smallest real picture. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface LedgerPage {
   total: number;
@@ -41,7 +44,9 @@ describe('inspections', () => {
     // One failure, with a note and a photo; everything else passes.
     await item(page, 'C01').locator('[data-result="fail"]').click();
     await item(page, 'C01').getByTestId('fail-note').fill('食品经营许可证已过期，未在就餐区公示');
-    await item(page, 'C01').getByTestId('photo-input-C01').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: PNG });
+    await item(page, 'C01')
+      .getByTestId('photo-input-C01')
+      .setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: PNG });
     await item(page, 'C01').locator('.steady-insp-thumb img').waitFor();
     await item(page, 'C02').locator('[data-result="pass"]').click();
     await page.getByTestId('run-progress').getByText(`2/${total}`).waitFor();
@@ -73,7 +78,10 @@ describe('inspections', () => {
     await page.getByTestId('task-title').getByText('食品经营许可证').waitFor();
     await page.getByText('食品经营许可证已过期，未在就餐区公示').waitFor();
     await page.getByTestId('report-fixed-panel').waitFor();
-    const task = await apiGet<{ dueAt: string; createdAt: string; events: { kind: string }[] }>(page, `/rectification-tasks/${ledger.items[0]!.taskId}`);
+    const task = await apiGet<{ dueAt: string; createdAt: string; events: { kind: string }[] }>(
+      page,
+      `/rectification-tasks/${ledger.items[0]!.taskId}`,
+    );
     assert.equal(Date.parse(task.dueAt) - Date.parse(task.createdAt), 3 * 86_400_000);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= PHONE.width, `the task page fits the phone (scroll width ${scrollWidth})`);

@@ -43,7 +43,11 @@ describe('issue 13 fixes', () => {
     const teacherStep = teacher.getByTestId('patrol-facts').getByTestId('duty-next-step');
     await teacherStep.waitFor();
     assert.equal(await teacherStep.getAttribute('data-may-edit'), 'false');
-    assert.equal(await teacherStep.getByTestId('go-roster').count(), 0, 'no button for someone who cannot keep the roster');
+    assert.equal(
+      await teacherStep.getByTestId('go-roster').count(),
+      0,
+      'no button for someone who cannot keep the roster',
+    );
     await teacherStep.getByText('安全管理员').first().waitFor();
     const safetyName = (await apiGet<{ name: string }>(safety, '/auth/me')).name;
     await teacherStep.getByText(safetyName).waitFor();
@@ -60,7 +64,13 @@ describe('issue 13 fixes', () => {
 
     // A shift on now: both screens turn together.
     const now = Date.now();
-    await apiSend(safety, 'POST', '/duty/shifts', { unitId: s1.id, startsAt: new Date(now - 30 * 60_000).toISOString(), endsAt: new Date(now + 60 * 60_000).toISOString(), dutyLeaderId: null, staffIds: [(await apiGet<{ personId: string }>(teacher, '/auth/me')).personId] });
+    await apiSend(safety, 'POST', '/duty/shifts', {
+      unitId: s1.id,
+      startsAt: new Date(now - 30 * 60_000).toISOString(),
+      endsAt: new Date(now + 60 * 60_000).toISOString(),
+      dutyLeaderId: null,
+      staffIds: [(await apiGet<{ personId: string }>(teacher, '/auth/me')).personId],
+    });
     await teacher.goto(`/units?unit=${s1.id}`);
     await teacher.getByTestId('gate-staffing').filter({ hasText: '有人值班' }).waitFor();
     await teacher.goto(`/duty/now?unit=${s1.id}`);
@@ -71,13 +81,23 @@ describe('issue 13 fixes', () => {
   it('the incident page has one kind of 确认: the step’s 确认收到, and status buttons that say what they change', async () => {
     const teacher = await demo.open('s2.teacher1', { viewport: DESKTOP });
     const s2 = await unitOf(teacher, 's2');
-    const created = await apiSend<{ id: string }>(teacher, 'POST', '/incidents', { unitId: s2.id, type: 'injury', severity: 4, place: '操场', description: '学生摔倒擦伤膝盖，已消毒包扎' });
+    const created = await apiSend<{ id: string }>(teacher, 'POST', '/incidents', {
+      unitId: s2.id,
+      type: 'injury',
+      severity: 4,
+      place: '操场',
+      description: '学生摔倒擦伤膝盖，已消毒包扎',
+    });
     const head = await demo.open('s2.head', { viewport: DESKTOP });
     await head.goto(`/incidents/${created.id}`);
     const actions = head.getByTestId('incident-actions');
     await actions.getByTestId('status-responding').filter({ hasText: '标记为处置中' }).waitFor();
     await actions.getByTestId('status-under_control').filter({ hasText: '标记为已控制' }).waitFor();
-    assert.equal(await actions.getByTestId('status-acknowledged').count(), 0, 'no status button reads like an acknowledgement');
+    assert.equal(
+      await actions.getByTestId('status-acknowledged').count(),
+      0,
+      'no status button reads like an acknowledgement',
+    );
     await actions.getByTestId('status-hint').waitFor();
     const english = await demo.open('s2.head', { viewport: DESKTOP, en: true });
     await english.goto(`/incidents/${created.id}`);
@@ -90,11 +110,15 @@ describe('issue 13 fixes', () => {
   it('on a phone the emergency numbers are tel: links and 交通事故 122 is not cut off', async () => {
     const page = await demo.open('s1.teacher1', { viewport: PHONE });
     await page.goto('/incidents/new');
-    for (const n of ['110', '119', '120', '122']) assert.equal(await page.getByTestId(`dial-${n}`).getAttribute('href'), `tel:${n}`);
+    for (const n of ['110', '119', '120', '122'])
+      assert.equal(await page.getByTestId(`dial-${n}`).getAttribute('href'), `tel:${n}`);
     const last = page.getByTestId('dial-122');
     assert.equal((await last.textContent())?.replace(/\s+/g, ' ').trim(), '交通事故 122');
-    const box = await last.boundingBox() ?? assert.fail('the 122 link is not laid out');
-    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the 122 link lies inside the screen (${box.x} + ${box.width})`);
+    const box = (await last.boundingBox()) ?? assert.fail('the 122 link is not laid out');
+    assert.ok(
+      box.x >= 0 && box.x + box.width <= PHONE.width,
+      `the 122 link lies inside the screen (${box.x} + ${box.width})`,
+    );
     await shot(page, 'issue13-incident-numbers-phone-zh');
   });
 
@@ -104,7 +128,11 @@ describe('issue 13 fixes', () => {
     for (const code of ['s4', 'k3']) {
       const cell = page.locator('.steady-dr-table tbody td.steady-dr-unit').filter({ hasText: nameOf(code) });
       await cell.waitFor();
-      const fits = await cell.evaluate((el) => ({ text: el.textContent?.trim(), cut: el.scrollWidth > el.clientWidth + 1, ellipsis: getComputedStyle(el).textOverflow === 'ellipsis' }));
+      const fits = await cell.evaluate((el) => ({
+        text: el.textContent?.trim(),
+        cut: el.scrollWidth > el.clientWidth + 1,
+        ellipsis: getComputedStyle(el).textOverflow === 'ellipsis',
+      }));
       assert.deepEqual(fits, { text: nameOf(code), cut: false, ellipsis: false }, code);
     }
     await shot(page, 'issue13-matrix-phone-zh');
@@ -113,10 +141,13 @@ describe('issue 13 fixes', () => {
   it('the board keeps its 超时 column in view at 1280 px', async () => {
     const page = await demo.open('bureau.safety', { viewport: { width: 1280, height: 800 } });
     await page.goto('/incidents');
-    const header = page.getByTestId('board-table').locator('th').filter({ hasText: /^超时$/ });
+    const header = page
+      .getByTestId('board-table')
+      .locator('th')
+      .filter({ hasText: /^超时$/ });
     await header.waitFor();
     await eventually(async () => {
-      const box = await header.boundingBox() ?? assert.fail('no 超时 header');
+      const box = (await header.boundingBox()) ?? assert.fail('no 超时 header');
       assert.ok(box.x + box.width <= 1280 && box.x > 0, `超时 inside the window (${box.x} + ${box.width})`);
     });
     await shot(page, 'issue13-board-1280-zh');

@@ -6,8 +6,16 @@ import { useDemoBrowser } from './helpers/demo.js';
 
 const demo = useDemoBrowser();
 
-interface Me { scopes: { unitId: string }[] }
-interface Letter { id: string; status: string; issuerSignedAt: string | null; recipientSignedAt: string | null; duties: { title: string }[] }
+interface Me {
+  scopes: { unitId: string }[];
+}
+interface Letter {
+  id: string;
+  status: string;
+  issuerSignedAt: string | null;
+  recipientSignedAt: string | null;
+  duties: { title: string }[];
+}
 
 describe('responsibility letters', () => {
   it('a central school issues a letter with the school’s plan duties; the head signs on a phone, the central school on a desktop', async () => {
@@ -19,20 +27,30 @@ describe('responsibility letters', () => {
     const central = await demo.open('cs1.head', { viewport: DESKTOP });
     const cs1 = (await apiGet<Me>(central, '/auth/me')).scopes[0]!.unitId;
     const { ids } = await apiSend<{ ids: string[] }>(central, 'POST', '/letters', {
-      issuerUnitId: cs1, template: 'bureau-to-head', periodLabel: '2027 年', signDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), unitIds: [s1],
+      issuerUnitId: cs1,
+      template: 'bureau-to-head',
+      periodLabel: '2027 年',
+      signDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      unitIds: [s1],
     });
 
     await head.goto('/letters');
     await head.getByTestId('letter-row').filter({ hasText: '2027 年安全工作目标责任书' }).getByRole('link').click();
     await head.getByRole('button', { name: '以乙方身份签署' }).click();
-    await head.getByTestId('recipient-signed').getByText(/于 .* 签署/).waitFor();
+    await head
+      .getByTestId('recipient-signed')
+      .getByText(/于 .* 签署/)
+      .waitFor();
     const overflow = await head.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the letter scrolls sideways by ${overflow}px on a phone`);
     await shot(head, 'letter-signed-phone-zh');
 
     await central.goto(`/letters/${ids[0]}`);
     await central.getByRole('button', { name: '以甲方身份签署' }).click();
-    await central.getByTestId('issuer-signed').getByText(/于 .* 签署/).waitFor();
+    await central
+      .getByTestId('issuer-signed')
+      .getByText(/于 .* 签署/)
+      .waitFor();
     const letter = await apiGet<Letter>(central, `/letters/${ids[0]}`);
     assert.equal(letter.status, 'signed');
     assert.ok(letter.duties.some((d) => d.title === '班主任'));

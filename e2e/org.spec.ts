@@ -47,7 +47,10 @@ describe('organisation', () => {
       assert.equal(await page.getByText(nameOf(other), { exact: true }).count(), 0, `${nameOf(other)} must not show`);
     }
     const visible = await apiGet<UnitPage<Unit>>(page, '/units');
-    assert.deepEqual(visible.items.map((u) => u.name), [nameOf('s1')]);
+    assert.deepEqual(
+      visible.items.map((u) => u.name),
+      [nameOf('s1')],
+    );
     await shot(page, 'e2e-units-s1-safety');
     await signOut(page);
     await context.close();
@@ -63,27 +66,43 @@ describe('organisation', () => {
 
     await tree.locator(`[data-unit-id="${cs1.id}"]`).click();
     await page.getByTestId('unit-detail').getByRole('heading', { name: cs1.name }).waitFor();
-    await page.getByTestId('unit-detail').getByRole('button', { name: /添加下级单位$/ }).click();
+    await page
+      .getByTestId('unit-detail')
+      .getByRole('button', { name: /添加下级单位$/ })
+      .click();
     const newName = `演练测试学校 ${Date.now() % 100000}`;
     const form = page.getByTestId('unit-form');
     await form.locator('#name').fill(newName);
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^创\s?建$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^创\s?建$/ })
+      .click();
     await page.locator('.ant-message-notice').filter({ hasText: newName }).waitFor();
     const created = await unitByName(page, newName);
     assert.equal(created.parentId, cs1.id);
     assert.equal(created.type, 'school');
     await tree.locator(`[data-unit-id="${created.id}"]`).waitFor();
-    await eventually(async () => assert.equal(await shownParentOf(page, created.id), cs1.id, 'new unit shows under its central school'));
+    await eventually(async () =>
+      assert.equal(await shownParentOf(page, created.id), cs1.id, 'new unit shows under its central school'),
+    );
 
     await page.getByTestId('unit-detail').getByRole('heading', { name: newName }).waitFor();
-    await page.getByTestId('unit-detail').getByRole('button', { name: /移\s?动$/ }).click();
+    await page
+      .getByTestId('unit-detail')
+      .getByRole('button', { name: /移\s?动$/ })
+      .click();
     const moveForm = page.getByTestId('move-form');
     await moveForm.locator('.ant-select').click();
     await page.keyboard.type(s4.name);
     await pickOption(page, s4.name);
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /移\s?动/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /移\s?动/ })
+      .click();
     await page.locator('.ant-message-notice').filter({ hasText: newName }).filter({ hasText: s4.name }).waitFor();
-    await eventually(async () => assert.equal(await shownParentOf(page, created.id), s4.id, 'moved unit shows under its new parent'));
+    await eventually(async () =>
+      assert.equal(await shownParentOf(page, created.id), s4.id, 'moved unit shows under its new parent'),
+    );
     assert.equal((await treeRows(page)).filter((r) => r.id === created.id).length, 1, 'and only there');
     assert.equal((await unitByName(page, newName)).parentId, s4.id);
     await page.getByTestId('unit-detail').getByText(s4.name, { exact: true }).waitFor();
@@ -92,21 +111,36 @@ describe('organisation', () => {
     // The name search finds any visible unit and opens the tree at it.
     await tree.locator('input[type="search"]').fill(nameOf('k3'));
     await tree.locator('input[type="search"]').press('Enter');
-    await tree.locator('.ant-list-item').filter({ hasText: nameOf('k3') }).click();
-    await page.getByTestId('unit-detail').getByRole('heading', { name: nameOf('k3') }).waitFor();
-    await tree.locator('.ant-tree-treenode-selected').filter({ hasText: nameOf('k3') }).waitFor();
+    await tree
+      .locator('.ant-list-item')
+      .filter({ hasText: nameOf('k3') })
+      .click();
+    await page
+      .getByTestId('unit-detail')
+      .getByRole('heading', { name: nameOf('k3') })
+      .waitFor();
+    await tree
+      .locator('.ant-tree-treenode-selected')
+      .filter({ hasText: nameOf('k3') })
+      .waitFor();
 
     await page.locator('header').getByText('English', { exact: true }).click();
     for (const label of ['To-do', 'Units', 'People', 'Incidents', 'Dispute cases']) {
       await page.locator('nav').getByText(label, { exact: true }).waitFor();
     }
     for (const button of ['Add sub-unit', 'Edit', 'Move', 'View people']) {
-      await page.getByTestId('unit-detail').getByRole('button', { name: new RegExp(`${button}$`) }).waitFor();
+      await page
+        .getByTestId('unit-detail')
+        .getByRole('button', { name: new RegExp(`${button}$`) })
+        .waitFor();
     }
     await page.getByRole('heading', { name: 'Units', exact: true }).waitFor();
     await page.reload();
     await page.locator('nav').getByText('People', { exact: true }).waitFor();
-    await page.getByTestId('unit-detail').getByRole('button', { name: /Add sub-unit$/ }).waitFor();
+    await page
+      .getByTestId('unit-detail')
+      .getByRole('button', { name: /Add sub-unit$/ })
+      .waitFor();
     await shot(page, 'e2e-units-after-move-en');
     await context.close();
   });
@@ -125,15 +159,24 @@ describe('organisation', () => {
 
     await detail.getByRole('button', { name: /编\s?辑$/ }).click();
     const form = page.getByTestId('unit-form');
-    await page.locator('.ant-modal-title').filter({ hasText: `编辑「${oldName}」` }).waitFor();
+    await page
+      .locator('.ant-modal-title')
+      .filter({ hasText: `编辑「${oldName}」` })
+      .waitFor();
     assert.equal(await form.locator('#name').inputValue(), oldName, 'the form opens with the unit as it is');
     const newName = `${oldName}（已改名）`;
     await form.locator('#name').fill(newName);
-    await form.locator('.ant-select').filter({ has: page.locator('#locale') }).click();
+    await form
+      .locator('.ant-select')
+      .filter({ has: page.locator('#locale') })
+      .click();
     await pickOption(page, 'English');
     // Not anchored at the start: reopened right after a save, the button can keep the invisible
     // remains of its loading icon, which make its accessible name "loading 保 存".
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s?存$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /保\s?存$/ })
+      .click();
     await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
     await page.locator('.ant-modal-wrap').filter({ has: form }).waitFor({ state: 'hidden' });
 
@@ -182,20 +225,31 @@ describe('organisation', () => {
     const name = `手机新建学校 ${Date.now() % 100000}`;
     await form.locator('#name').fill(name);
     await shot(page, 'e2e-phone-unit-form');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^创\s?建$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^创\s?建$/ })
+      .click();
     await page.locator('.ant-message-notice').filter({ hasText: name }).waitFor();
     const created = await unitByName(page, name);
     assert.equal(created.parentId, cs1.id);
     await detail.getByRole('heading', { name }).waitFor();
-    await eventually(async () => assert.equal(await shownParentOf(page, created.id), cs1.id, 'the new unit shows under its parent'));
+    await eventually(async () =>
+      assert.equal(await shownParentOf(page, created.id), cs1.id, 'the new unit shows under its parent'),
+    );
 
     await detail.getByRole('button', { name: /编\s?辑$/ }).click();
-    await page.locator('.ant-modal-title').filter({ hasText: `编辑「${name}」` }).waitFor();
+    await page
+      .locator('.ant-modal-title')
+      .filter({ hasText: `编辑「${name}」` })
+      .waitFor();
     const renamed = `${name} 二部`;
     await form.locator('#name').fill(renamed);
     // Not anchored at the start: reopened right after a save, the button can keep the invisible
     // remains of its loading icon, which make its accessible name "loading 保 存".
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s?存$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /保\s?存$/ })
+      .click();
     await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).waitFor();
     await detail.getByRole('heading', { name: renamed }).waitFor();
     await eventually(async () => assert.equal((await treeRows(page)).find((r) => r.id === created.id)?.name, renamed));

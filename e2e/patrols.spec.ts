@@ -11,7 +11,13 @@ interface CheckpointList {
   items: { id: string; name: string; checkInUrl: string | null }[];
 }
 interface Night {
-  patrols: { kind: string; state: string; checked: number; of: number; checkIns: { checkpointName: string; method: string }[] }[];
+  patrols: {
+    kind: string;
+    state: string;
+    checked: number;
+    of: number;
+    checkIns: { checkpointName: string; method: string }[];
+  }[];
 }
 
 const demo = useDemoBrowser();
@@ -30,7 +36,10 @@ describe('patrols', () => {
     const safety = await open('s1.safety');
     await safety.goto('/patrols/checkpoints');
     const form = safety.getByTestId('checkpoint-form');
-    for (const [name, hint] of [['东门', '门卫室外墙'], ['教学楼一楼', '东侧楼梯口']] as const) {
+    for (const [name, hint] of [
+      ['东门', '门卫室外墙'],
+      ['教学楼一楼', '东侧楼梯口'],
+    ] as const) {
       await form.locator('#name').fill(name);
       await form.locator('#locationHint').fill(hint);
       await form.locator('button[type="submit"]').click();
@@ -76,7 +85,13 @@ describe('patrols', () => {
     const round = night.patrols.find((p) => p.kind === 'extra')!;
     assert.equal(round.state, 'done');
     assert.equal(round.checked, 2);
-    assert.deepEqual(round.checkIns.map((c) => [c.checkpointName, c.method]), [['教学楼一楼', 'tap'], ['东门', 'scan']]);
+    assert.deepEqual(
+      round.checkIns.map((c) => [c.checkpointName, c.method]),
+      [
+        ['教学楼一楼', 'tap'],
+        ['东门', 'scan'],
+      ],
+    );
 
     // The round shows as done on the screen the teacher still has open, after the live nudge or a reload.
     await duty.reload();
@@ -98,7 +113,10 @@ describe('patrols', () => {
     await duty.getByTestId('patrol-night').waitFor();
     await shot(duty, 'patrols-now-phone-en');
     await duty.goto('/patrols/c/this-is-not-a-checkpoint');
-    await duty.getByTestId('scan-error').getByText(/not a known checkpoint/).waitFor();
+    await duty
+      .getByTestId('scan-error')
+      .getByText(/not a known checkpoint/)
+      .waitFor();
     await shot(duty, 'patrols-scan-refused-phone-en');
     const safety = await open('s1.safety', PHONE, true);
     await safety.goto('/patrols/checkpoints');

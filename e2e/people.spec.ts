@@ -7,7 +7,8 @@ import { DESKTOP, launchBrowser, newPage, shot } from './helpers/browser.js';
 import { startDemoServer, type RunningServer } from './helpers/server.js';
 import type { Page as ApiPage, Unit } from './helpers/types.js';
 
-const s1Name = SAMPLE_TREES[0]?.children?.[0]?.children?.find((u) => u.code === 's1')?.name ?? assert.fail('no sample school s1');
+const s1Name =
+  SAMPLE_TREES[0]?.children?.[0]?.children?.find((u) => u.code === 's1')?.name ?? assert.fail('no sample school s1');
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,12 +21,14 @@ after(async () => {
   await server?.stop();
 });
 
-
 describe('people', () => {
   it('registers a teacher with a role and an account, changes roles, resets the password; the teacher then chooses their own', async () => {
     const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
     await signIn(page, 'admin');
-    const s1 = (await apiGet<ApiPage<Unit>>(page, `/units?q=${encodeURIComponent(s1Name)}`)).items.find((u) => u.name === s1Name) ?? assert.fail('s1 not visible');
+    const s1 =
+      (await apiGet<ApiPage<Unit>>(page, `/units?q=${encodeURIComponent(s1Name)}`)).items.find(
+        (u) => u.name === s1Name,
+      ) ?? assert.fail('s1 not visible');
     await page.goto(`/people?unit=${s1.id}`);
     await page.getByTestId('people-table').locator('tbody tr.ant-table-row').first().waitFor();
 
@@ -51,7 +54,10 @@ describe('people', () => {
 
     await roles.locator('.ant-tag').filter({ hasText: '班主任' }).locator('.ant-tag-close-icon').click();
     await page.getByTestId('remove-role-reason').fill('调任值班岗位');
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /移\s?除/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /移\s?除/ })
+      .click();
     await toast(page, '已移除角色');
     assert.equal(await roles.getByText('班主任').count(), 0);
 
@@ -83,8 +89,14 @@ describe('people', () => {
     // The teacher was told of both changes, each with who made it and why.
     const inbox = await apiGet<{ items: { title: string; body: string }[] }>(page, '/notifications');
     const told = inbox.items.filter((n) => n.title.startsWith('【角色变更】')).map((n) => n.body);
-    assert.ok(told.some((b) => b.includes('原因：调任值班岗位')), `removal told with its reason: ${told.join(' | ')}`);
-    assert.ok(told.some((b) => b.includes('原因：本学期值班安排')), `grant told with its reason: ${told.join(' | ')}`);
+    assert.ok(
+      told.some((b) => b.includes('原因：调任值班岗位')),
+      `removal told with its reason: ${told.join(' | ')}`,
+    );
+    assert.ok(
+      told.some((b) => b.includes('原因：本学期值班安排')),
+      `grant told with its reason: ${told.join(' | ')}`,
+    );
     await context.close();
   });
 });

@@ -14,9 +14,26 @@ const walk = (units: typeof SAMPLE_TREES) => units.forEach((u) => (names.set(u.c
 walk(SAMPLE_TREES);
 const nameOf = (code: string) => names.get(code) ?? assert.fail(`no sample unit ${code}`);
 
-interface ChainStep { kind: string; target: string; unitType?: string; role: string; deadlineMinutes: number }
-interface Person { id: string; name: string; roles: { unitId: string; role: string }[] }
-interface PlanVersion { planId: string; title: string; version: number; status: string; content: { reportingChain: ChainStep[] }; blanks: { section: string; field: string; text: string }[] }
+interface ChainStep {
+  kind: string;
+  target: string;
+  unitType?: string;
+  role: string;
+  deadlineMinutes: number;
+}
+interface Person {
+  id: string;
+  name: string;
+  roles: { unitId: string; role: string }[];
+}
+interface PlanVersion {
+  planId: string;
+  title: string;
+  version: number;
+  status: string;
+  content: { reportingChain: ChainStep[] };
+  blanks: { section: string; field: string; text: string }[];
+}
 
 /** The named entry of a .docx (a zip), read through the central directory and inflated. */
 function zipEntry(zip: Buffer, name: string): string | undefined {
@@ -52,7 +69,6 @@ after(async () => {
   await server?.stop();
 });
 
-
 /** Picks an option of the open drop-down and waits for it to close (a closing one still matches). */
 async function pick(page: Page, option: string): Promise<void> {
   await pickOption(page, option);
@@ -68,7 +84,10 @@ async function pick(page: Page, option: string): Promise<void> {
 
 /** Chooses `option` in the antd Select that wraps the element with this id. */
 async function choose(page: Page, id: string, option: string): Promise<void> {
-  await page.locator('.ant-select').filter({ has: page.locator(`#${id}`) }).click();
+  await page
+    .locator('.ant-select')
+    .filter({ has: page.locator(`#${id}`) })
+    .click();
   await pick(page, option);
 }
 
@@ -87,10 +106,14 @@ async function unitOf(page: Page, code: string): Promise<Unit> {
   return units.items.find((u) => u.name === nameOf(code)) ?? assert.fail(`${code} not visible`);
 }
 
-const summary = (page: Page, step: number): Locator => page.getByTestId('chain-step').nth(step).getByTestId('chain-step-summary');
+const summary = (page: Page, step: number): Locator =>
+  page.getByTestId('chain-step').nth(step).getByTestId('chain-step-summary');
 
 async function openSection(page: Page, label: string): Promise<void> {
-  await page.getByTestId('section-nav').getByRole('menuitem', { name: new RegExp(label) }).click();
+  await page
+    .getByTestId('section-nav')
+    .getByRole('menuitem', { name: new RegExp(label) })
+    .click();
   await page.getByTestId('section-body').locator('.ant-card-head-title').filter({ hasText: label }).waitFor();
 }
 
@@ -105,7 +128,10 @@ describe('plans', () => {
     const form = page.getByTestId('plan-new-form');
     await form.getByTitle(nameOf('k1')).first().waitFor(); // the head's own kindergarten is chosen
     await form.locator('.ant-select-content').filter({ hasText: '幼儿园应急预案' }).waitFor(); // and its template suggested
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /^创\s?建$/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^创\s?建$/ })
+      .click();
     await page.waitForURL(/\/plans\/[0-9a-f-]+$/);
     const planId = page.url().split('/').pop()!;
     const title = `${nameOf('k1')}突发事件应急预案`;
@@ -132,9 +158,15 @@ describe('plans', () => {
     await choose(page, 'chain-target-2', '本单位');
     await choose(page, 'chain-target-2', '最近的某类上级单位');
     await choose(page, 'chain-unit-type-2', '教育局');
-    await eventually(async () => assert.equal(await summary(page, 0).textContent(), '10 分钟内 · 通知确认 · 本单位第一责任人'));
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'));
-    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'));
+    await eventually(async () =>
+      assert.equal(await summary(page, 0).textContent(), '10 分钟内 · 通知确认 · 本单位第一责任人'),
+    );
+    await eventually(async () =>
+      assert.equal(await summary(page, 1).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'),
+    );
+    await eventually(async () =>
+      assert.equal(await summary(page, 2).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'),
+    );
 
     // A last step earlier than the first: publishing is refused and the chain says why.
     await setDeadline(page, 1, 5, '分钟');
@@ -145,18 +177,36 @@ describe('plans', () => {
     const problems = page.getByTestId('plan-problems');
     await problems.getByText(/^报告链：.*第 2 步的时限/).waitFor();
     await page.locator('[data-testid="section-body"][data-section="chain"]').waitFor();
-    await steps.nth(1).locator('.ant-form-item-explain-error').filter({ hasText: '第 2 步的时限（5 分钟）必须晚于上一步（10 分钟）' }).waitFor();
-    assert.equal(await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'), '1');
+    await steps
+      .nth(1)
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '第 2 步的时限（5 分钟）必须晚于上一步（10 分钟）' })
+      .waitFor();
+    assert.equal(
+      await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'),
+      '1',
+    );
     assert.equal(await page.getByTestId('plan-status').textContent(), '草稿');
     await shot(page, 'e2e-plan-refused-zh');
 
     await setDeadline(page, 1, 1, '小时');
-    await eventually(async () => assert.equal(await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'), '0'));
+    await eventually(async () =>
+      assert.equal(
+        await page.getByTestId('section-nav').locator('[data-section="chain"]').getAttribute('data-problems'),
+        '0',
+      ),
+    );
     await page.getByTestId('plan-save').click();
     await toast(page, '已保存');
     const saved = await apiGet<PlanVersion>(page, `/plans/${planId}`);
     assert.deepEqual(
-      saved.content.reportingChain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({ kind, target, unitType, role, deadlineMinutes })),
+      saved.content.reportingChain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({
+        kind,
+        target,
+        unitType,
+        role,
+        deadlineMinutes,
+      })),
       [
         { kind: 'notify', target: 'unit', unitType: undefined, role: 'accountable_head', deadlineMinutes: 10 },
         { kind: 'notify', target: 'parent', unitType: undefined, role: 'supervisor', deadlineMinutes: 60 },
@@ -169,15 +219,23 @@ describe('plans', () => {
     assert.ok(saved.blanks.length > 0);
     await page.getByTestId('plan-publish').click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.locator('.ant-modal-confirm-title').filter({ hasText: `还有 ${saved.blanks.length} 处【待填写】，仍要发布第 1 版吗？` }).waitFor();
+    await confirm
+      .locator('.ant-modal-confirm-title')
+      .filter({ hasText: `还有 ${saved.blanks.length} 处【待填写】，仍要发布第 1 版吗？` })
+      .waitFor();
     const listed = confirm.getByTestId('publish-blanks').locator('li');
     const bySection = new Map<string, number>();
     for (const b of saved.blanks) bySection.set(b.section, (bySection.get(b.section) ?? 0) + 1);
     assert.deepEqual(
-      await listed.evaluateAll((items) => items.map((li) => [li.getAttribute('data-section'), Number(li.getAttribute('data-count'))])),
+      await listed.evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('data-section'), Number(li.getAttribute('data-count'))]),
+      ),
       [...bySection.entries()],
     );
-    await listed.filter({ hasText: /^应急处置：\d+ 处/ }).filter({ hasText: '【待填写：集合地点】' }).waitFor();
+    await listed
+      .filter({ hasText: /^应急处置：\d+ 处/ })
+      .filter({ hasText: '【待填写：集合地点】' })
+      .waitFor();
     await shot(page, 'e2e-plan-publish-blanks-zh');
     // Cancelling publishes nothing.
     await confirm.getByRole('button', { name: /取\s?消/ }).click();
@@ -220,9 +278,14 @@ describe('plans', () => {
     const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
     await signIn(page, 'k1.head');
     const k1 = await unitOf(page, 'k1');
-    const plan = (await apiGet<ApiPage<{ id: string; kind: string }>>(page, `/plans?unitId=${k1.id}`)).items.find((p) => p.kind === 'standing') ?? assert.fail('no standing plan');
-    const gate = (await apiGet<ApiPage<Person>>(page, `/people?unitId=${k1.id}&subtree=false&pageSize=100`)).items
-      .find((p) => p.roles.some((r) => r.unitId === k1.id && r.role === 'gatekeeper')) ?? assert.fail('no gatekeeper in k1');
+    const plan =
+      (await apiGet<ApiPage<{ id: string; kind: string }>>(page, `/plans?unitId=${k1.id}`)).items.find(
+        (p) => p.kind === 'standing',
+      ) ?? assert.fail('no standing plan');
+    const gate =
+      (await apiGet<ApiPage<Person>>(page, `/people?unitId=${k1.id}&subtree=false&pageSize=100`)).items.find((p) =>
+        p.roles.some((r) => r.unitId === k1.id && r.role === 'gatekeeper'),
+      ) ?? assert.fail('no gatekeeper in k1');
     await page.goto(`/plans/${plan.id}`);
     await page.getByTestId('plan-revise').click();
     const revised = toast(page, '已新建修订稿（第 2 版）');
@@ -233,17 +296,30 @@ describe('plans', () => {
     // The chain editor: add a fourth step, make it the parent's head, move it up twice, give it half an hour.
     await openSection(page, '报告链');
     const steps = page.getByTestId('chain-step');
-    await page.getByTestId('chain-editor').getByRole('button', { name: /添加一步/ }).click();
+    await page
+      .getByTestId('chain-editor')
+      .getByRole('button', { name: /添加一步/ })
+      .click();
     await eventually(async () => assert.equal(await steps.count(), 4));
-    await eventually(async () => assert.equal(await summary(page, 3).textContent(), '3 小时内 · 正式报告 · 上级单位督导人员'));
+    await eventually(async () =>
+      assert.equal(await summary(page, 3).textContent(), '3 小时内 · 正式报告 · 上级单位督导人员'),
+    );
     await choose(page, 'chain-role-3', '第一责任人');
     await steps.nth(3).getByRole('button', { name: '上移' }).click();
-    await eventually(async () => assert.equal(await summary(page, 3).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'));
+    await eventually(async () =>
+      assert.equal(await summary(page, 3).textContent(), '2 小时内 · 正式报告 · 上级教育局督导人员'),
+    );
     await steps.nth(2).getByRole('button', { name: '上移' }).click();
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '3 小时内 · 正式报告 · 上级单位第一责任人'));
-    await eventually(async () => assert.equal(await summary(page, 2).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'));
+    await eventually(async () =>
+      assert.equal(await summary(page, 1).textContent(), '3 小时内 · 正式报告 · 上级单位第一责任人'),
+    );
+    await eventually(async () =>
+      assert.equal(await summary(page, 2).textContent(), '1 小时内 · 通知确认 · 上级单位督导人员'),
+    );
     await setDeadline(page, 1, 30, '分钟');
-    await eventually(async () => assert.equal(await summary(page, 1).textContent(), '30 分钟内 · 正式报告 · 上级单位第一责任人'));
+    await eventually(async () =>
+      assert.equal(await summary(page, 1).textContent(), '30 分钟内 · 正式报告 · 上级单位第一责任人'),
+    );
 
     // The leadership group picker: the gatekeeper becomes a deputy leader.
     await openSection(page, '领导小组');
@@ -255,8 +331,19 @@ describe('plans', () => {
 
     await page.getByTestId('plan-save').click();
     await toast(page, '已保存');
-    const saved = await apiGet<PlanVersion & { content: { leadership: { deputyIds: string[] } } }>(page, `/plans/${plan.id}`);
-    assert.deepEqual(saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]), [['unit', 'accountable_head', 10], ['parent', 'accountable_head', 30], ['parent', 'supervisor', 60], ['nearest', 'supervisor', 120]]);
+    const saved = await apiGet<PlanVersion & { content: { leadership: { deputyIds: string[] } } }>(
+      page,
+      `/plans/${plan.id}`,
+    );
+    assert.deepEqual(
+      saved.content.reportingChain.map((s) => [s.target, s.role, s.deadlineMinutes]),
+      [
+        ['unit', 'accountable_head', 10],
+        ['parent', 'accountable_head', 30],
+        ['parent', 'supervisor', 60],
+        ['nearest', 'supervisor', 120],
+      ],
+    );
     assert.deepEqual(saved.content.leadership.deputyIds, [gate.id]);
     await page.getByTestId('plan-publish').click();
     await pressInDialog(page.getByTestId('publish-ok'));
@@ -271,11 +358,24 @@ describe('plans', () => {
     const diff = page.getByTestId('plan-diff');
     const row = (label: string) => diff.locator('tr').filter({ has: page.getByText(label, { exact: true }) });
     await row('报告链 · 第 2 步 · 时限').waitFor();
-    assert.deepEqual(await row('报告链 · 第 2 步 · 时限').locator('td').allTextContents(), ['报告链 · 第 2 步 · 时限', '1小时', '30分钟']);
-    assert.deepEqual(await row('报告链 · 第 2 步 · 角色').locator('td').allTextContents(), ['报告链 · 第 2 步 · 角色', '督导人员', '第一责任人']);
-    assert.deepEqual(await row('领导小组 · 副组长').locator('td').allTextContents(), ['领导小组 · 副组长', '—', gate.name]);
+    assert.deepEqual(await row('报告链 · 第 2 步 · 时限').locator('td').allTextContents(), [
+      '报告链 · 第 2 步 · 时限',
+      '1小时',
+      '30分钟',
+    ]);
+    assert.deepEqual(await row('报告链 · 第 2 步 · 角色').locator('td').allTextContents(), [
+      '报告链 · 第 2 步 · 角色',
+      '督导人员',
+      '第一责任人',
+    ]);
+    assert.deepEqual(await row('领导小组 · 副组长').locator('td').allTextContents(), [
+      '领导小组 · 副组长',
+      '—',
+      gate.name,
+    ]);
     const text = (await diff.textContent()) ?? '';
-    for (const raw of ['deadlineMinutes', 'accountable_head', 'supervisor', 'deputyIds', gate.id]) assert.ok(!text.includes(raw), `the diff shows “${raw}”`);
+    for (const raw of ['deadlineMinutes', 'accountable_head', 'supervisor', 'deputyIds', gate.id])
+      assert.ok(!text.includes(raw), `the diff shows “${raw}”`);
     await shot(page, 'e2e-plan-diff-zh');
     await context.close();
   });
@@ -287,19 +387,30 @@ describe('plans', () => {
     const zone = 'Asia/Shanghai';
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
     const endDate = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
-    const status = await page.evaluate(async ({ unitId, startDate, endDate }) => {
-      // No helper functions in here: the test's compiler would name them with a function the page lacks.
-      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-      const body = JSON.stringify({ unitId, template: 'special_period', period: { name: '防汛值守周', startDate, endDate } });
-      const created = (await (await fetch('/api/v1/plans', { method: 'POST', headers, body })).json()) as { planId: string };
-      return (await fetch(`/api/v1/plans/${created.planId}/publish`, { method: 'POST', headers, body: '{}' })).status;
-    }, { unitId: k1.id, startDate: today, endDate });
+    const status = await page.evaluate(
+      async ({ unitId, startDate, endDate }) => {
+        // No helper functions in here: the test's compiler would name them with a function the page lacks.
+        const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+        const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+        const body = JSON.stringify({
+          unitId,
+          template: 'special_period',
+          period: { name: '防汛值守周', startDate, endDate },
+        });
+        const created = (await (await fetch('/api/v1/plans', { method: 'POST', headers, body })).json()) as {
+          planId: string;
+        };
+        return (await fetch(`/api/v1/plans/${created.planId}/publish`, { method: 'POST', headers, body: '{}' })).status;
+      },
+      { unitId: k1.id, startDate: today, endDate },
+    );
     assert.equal(status, 200);
     await page.goto(`/units?unit=${k1.id}`);
     const inForce = page.getByTestId('plan-in-force');
     await inForce.getByRole('link', { name: '防汛值守周' }).waitFor();
-    const lastDay = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: zone }).format(new Date(`${endDate}T12:00:00+08:00`));
+    const lastDay = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: zone }).format(
+      new Date(`${endDate}T12:00:00+08:00`),
+    );
     await inForce.getByText(`至 ${lastDay}`).waitFor();
     await inForce.getByText('每日报告，15:00 前报送').waitFor();
     await inForce.getByRole('link', { name: /（第 2 版）$/ }).waitFor(); // the standing plan stays beside it
@@ -328,7 +439,12 @@ describe('plans', () => {
     await pick(page, 'Reporting chain');
     await page.getByTestId('chain-editor').waitFor();
     assert.equal(await page.getByTestId('chain-step').count(), 3);
-    await eventually(async () => assert.equal(await summary(page, 2).textContent(), 'within 2 h · Formal report · The education bureau above: Supervisor'));
+    await eventually(async () =>
+      assert.equal(
+        await summary(page, 2).textContent(),
+        'within 2 h · Formal report · The education bureau above: Supervisor',
+      ),
+    );
     await shot(page, 'e2e-plan-phone-chain-en');
     await select.click();
     await pick(page, 'Leadership group');

@@ -64,10 +64,14 @@ describe('reaching people', () => {
     assert.equal(await form.locator('#secrets_accessKeySecret').inputValue(), '', 'the secret is not shown back');
     assert.equal(await form.locator('#secrets_accessKeySecret').getAttribute('placeholder'), '已保存，留空则不变');
     await form.getByRole('button', { name: '生成回调地址' }).click();
-    await form.getByTestId('callback-url').getByText(/\/api\/v1\/callbacks\/aliyun_sms\/.+\/reply/).waitFor();
+    await form
+      .getByTestId('callback-url')
+      .getByText(/\/api\/v1\/callbacks\/aliyun_sms\/.+\/reply/)
+      .waitFor();
     await noSidewaysScroll(admin);
     await shot(admin, 'reach-channels-phone-zh');
-    for (const vendor of ['wecom_app'] as const) await apiSend(admin, 'PUT', `/channels/${vendor}`, { enabled: true, ...vendorAccounts(vendors)[vendor] });
+    for (const vendor of ['wecom_app'] as const)
+      await apiSend(admin, 'PUT', `/channels/${vendor}`, { enabled: true, ...vendorAccounts(vendors)[vendor] });
   });
 
   it('the head sets SMS and WeCom on a phone; a bad mobile is named and nothing is saved', async () => {
@@ -81,7 +85,10 @@ describe('reaching people', () => {
     await section.locator('#methods_0_mobile').fill('12345');
     await section.getByTestId('contact-add').click();
     await section.locator('[data-testid="contact-row"]').nth(1).locator('.ant-select').click();
-    await head.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '企业微信（本人）' }).click();
+    await head
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '企业微信（本人）' })
+      .click();
     await section.locator('#methods_1_userId').fill('k1-head');
     await section.getByTestId('contact-save').click();
     await section.getByText('请填写有效的手机号（11 位，或 +国家码 号码）').waitFor();
@@ -93,7 +100,13 @@ describe('reaching people', () => {
     await section.getByTestId('contact-save').click();
     await section.getByText('+8613800138000').waitFor();
     const saved = await apiGet<{ channel: string; target: string }[]>(head, `/people/${me.personId}/contacts`);
-    assert.deepEqual(saved.map((m) => [m.channel, m.target]), [['wecom_app', 'k1-head'], ['sms', '+8613800138000']]);
+    assert.deepEqual(
+      saved.map((m) => [m.channel, m.target]),
+      [
+        ['wecom_app', 'k1-head'],
+        ['sms', '+8613800138000'],
+      ],
+    );
     await noSidewaysScroll(head);
     await shot(head, 'reach-contacts-phone-zh');
     const en = await open('k1.head', 'en');
@@ -102,17 +115,32 @@ describe('reaching people', () => {
     await en.getByTestId('contact-methods').getByTestId('contact-edit').click();
     await en.getByTestId('contact-add').click();
     await en.locator('[data-testid="contact-row"]').nth(2).locator('.ant-select').click();
-    await en.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Browser push (this device)' }).click();
-    await en.getByTestId('push-row').getByText(/In mainland China browser pushes usually do not arrive/).waitFor();
+    await en
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'Browser push (this device)' })
+      .click();
+    await en
+      .getByTestId('push-row')
+      .getByText(/In mainland China browser pushes usually do not arrive/)
+      .waitFor();
     await noSidewaysScroll(en);
     await shot(en, 'reach-contacts-phone-en');
   });
 
   it('a chain message reaches the head in WeCom; its link acknowledges in one tap, without signing in, once', async () => {
     const teacher = await open('k1.teacher1');
-    const units = await apiGet<{ items: { id: string; name: string }[] }>(teacher, `/units?q=${encodeURIComponent('城关镇中心幼儿园')}`);
+    const units = await apiGet<{ items: { id: string; name: string }[] }>(
+      teacher,
+      `/units?q=${encodeURIComponent('城关镇中心幼儿园')}`,
+    );
     const k1 = units.items.find((u) => u.name === '城关镇中心幼儿园')!.id;
-    const incident = await apiSend<{ id: string }>(teacher, 'POST', '/incidents', { unitId: k1, type: 'fire', severity: 3, place: '厨房', description: '油锅起火，已扑灭' });
+    const incident = await apiSend<{ id: string }>(teacher, 'POST', '/incidents', {
+      unitId: k1,
+      type: 'fire',
+      severity: 3,
+      place: '厨房',
+      description: '油锅起火，已扑灭',
+    });
     const notice = await eventually(async () => {
       const found = vendors.received.find((m) => m.vendor === 'wecom_app' && m.to === 'k1-head');
       assert.ok(found, 'the WeCom notice arrived');
@@ -133,13 +161,19 @@ describe('reaching people', () => {
     await shot(phone, 'reach-ack-phone-zh-done');
     await phone.reload();
     await phone.getByTestId('ack-done').getByText('确认方式：确认链接').waitFor();
-    const seen = await apiGet<{ steps: { state: string }[]; events: { kind: string; data: { via?: string } }[] }>(teacher, `/incidents/${incident.id}`);
+    const seen = await apiGet<{ steps: { state: string }[]; events: { kind: string; data: { via?: string } }[] }>(
+      teacher,
+      `/incidents/${incident.id}`,
+    );
     assert.equal(seen.steps[0]!.state, 'done');
     assert.equal(seen.events.find((e) => e.kind === 'step.acknowledged')?.data.via, 'link');
     // The timeline says how the acknowledgement came.
     const timeline = await open('k1.head');
     await timeline.goto(`/incidents/${incident.id}`);
-    await timeline.getByText(/确认收到（第 1 步）（通过确认链接）/).first().waitFor();
+    await timeline
+      .getByText(/确认收到（第 1 步）（通过确认链接）/)
+      .first()
+      .waitFor();
     await shot(timeline, 'reach-incident-timeline-phone-zh');
     const english = await open(null, 'en');
     await english.goto(new URL(link).pathname);

@@ -18,7 +18,8 @@ interface Step {
 }
 
 const unitOf = async (page: Page) => (await apiGet<Me>(page, '/auth/me')).scopes[0]!.unitId;
-const item = (page: Page, kind: string) => page.getByTestId('home-todo').locator(`[data-testid="todo-item"][data-kind="${kind}"]`);
+const item = (page: Page, kind: string) =>
+  page.getByTestId('home-todo').locator(`[data-testid="todo-item"][data-kind="${kind}"]`);
 /** Marks the page so that a later check can tell it was never reloaded. */
 const mark = (page: Page) => page.evaluate(() => ((window as unknown as { steadyMark: number }).steadyMark = 1));
 /**
@@ -29,8 +30,14 @@ async function gone(items: Locator, why: string): Promise<void> {
   await items.first().waitFor({ state: 'detached' });
   assert.equal(await items.count(), 0, why);
 }
-const stillMarked = async (page: Page) => assert.equal(await page.evaluate(() => (window as unknown as { steadyMark?: number }).steadyMark), 1, 'the page was not reloaded');
-const menuPaths = (page: Page) => page.locator('nav [data-testid="nav-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-path')));
+const stillMarked = async (page: Page) =>
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { steadyMark?: number }).steadyMark),
+    1,
+    'the page was not reloaded',
+  );
+const menuPaths = (page: Page) =>
+  page.locator('nav [data-testid="nav-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-path')));
 
 /** Back to the home screen through the menu (a drawer on a phone), as a person would. */
 async function home(page: Page, phone: boolean): Promise<void> {
@@ -50,7 +57,11 @@ describe('my to-do on the home screen', () => {
     const sender = await demo.open('cs1.safety', { viewport: DESKTOP });
     const central = await unitOf(sender);
     const directive = await apiSend<{ id: string }>(sender, 'POST', '/directives', {
-      senderUnitId: central, kind: 'directive', title: '关于开展校园安全隐患排查的通知', text: '请于两小时内签收。', targetUnitIds: [school],
+      senderUnitId: central,
+      kind: 'directive',
+      title: '关于开展校园安全隐患排查的通知',
+      text: '请于两小时内签收。',
+      targetUnitIds: [school],
       signDueAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
     });
     await item(head, 'directive_sign').filter({ hasText: '签收通知：关于开展校园安全隐患排查的通知' }).waitFor();
@@ -60,16 +71,31 @@ describe('my to-do on the home screen', () => {
 
     // A teacher reports an incident; the chain tells the head (after the safety officer, where the plan says so).
     const teacher = await demo.open('s2.teacher1', { viewport: DESKTOP });
-    const incident = await apiSend<{ id: string; steps: Step[] }>(teacher, 'POST', '/incidents', { unitId: school, type: 'injury', severity: 4, place: '操场', description: '学生跑步时摔倒，膝盖擦伤' });
+    const incident = await apiSend<{ id: string; steps: Step[] }>(teacher, 'POST', '/incidents', {
+      unitId: school,
+      type: 'injury',
+      severity: 4,
+      place: '操场',
+      description: '学生跑步时摔倒，膝盖擦伤',
+    });
     const headId = (await apiGet<Me>(head, '/auth/me')).personId;
-    const headStep = incident.steps.find((s) => s.recipients.some((r) => r.personId === headId))
-      ?? (await apiSend(await demo.open('s2.safety', { viewport: DESKTOP }), 'POST', `/incidents/${incident.id}/steps/${incident.steps[0]!.id}/acknowledge`), incident.steps[1]!);
+    const headStep =
+      incident.steps.find((s) => s.recipients.some((r) => r.personId === headId)) ??
+      (await apiSend(
+        await demo.open('s2.safety', { viewport: DESKTOP }),
+        'POST',
+        `/incidents/${incident.id}/steps/${incident.steps[0]!.id}/acknowledge`,
+      ),
+      incident.steps[1]!);
     const ack = head.getByTestId('home-todo').locator(`[data-testid="todo-item"][data-id="step:${headStep.id}"]`);
     await ack.waitFor();
     assert.match((await ack.textContent()) ?? '', /确认收到突发事件：.+（Ⅳ级）/);
 
     // Most urgent first: the step (10 minutes) before the directive (2 hours); each counts down.
-    const kinds = await head.getByTestId('home-todo').getByTestId('todo-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    const kinds = await head
+      .getByTestId('home-todo')
+      .getByTestId('todo-item')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     assert.ok(kinds.indexOf('incident_acknowledge') < kinds.indexOf('directive_sign'), kinds.join());
     await ack.getByTestId('todo-countdown').waitFor();
     const overflow = await head.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -107,12 +133,21 @@ describe('my to-do on the home screen', () => {
     const gate = await demo.open('s1.gate', { viewport: DESKTOP, en: true });
     const school = await unitOf(gate);
     await gate.getByTestId('home-todo').waitFor();
-    assert.deepEqual(await menuPaths(gate), ['/', '/incidents/new', '/patrols', '/visitors'], 'the gatekeeper sees to-do, report, patrols and the gate');
+    assert.deepEqual(
+      await menuPaths(gate),
+      ['/', '/incidents/new', '/patrols', '/visitors'],
+      'the gatekeeper sees to-do, report, patrols and the gate',
+    );
     await gate.locator('nav').getByText('To-do', { exact: true }).waitFor();
     await gate.locator('nav').getByText('Report an incident', { exact: true }).waitFor();
 
     // A visitor checked in at the gate shows on the home screen.
-    const visitor = await apiSend<{ id: string }>(gate, 'POST', '/visitors', { unitId: school, name: '王建国', idNumber: '451X', purpose: '家长来访' });
+    const visitor = await apiSend<{ id: string }>(gate, 'POST', '/visitors', {
+      unitId: school,
+      name: '王建国',
+      idNumber: '451X',
+      purpose: '家长来访',
+    });
     await gate.reload();
     await mark(gate);
     const inside = item(gate, 'visitors_inside');
@@ -139,7 +174,8 @@ describe('my to-do on the home screen', () => {
     await head.getByTestId('todo-list').waitFor();
     const headMenu = await menuPaths(head);
     for (const path of ['/plans', '/people', '/directives', '/inspections']) assert.ok(headMenu.includes(path), path);
-    for (const path of ['/plans', '/people', '/cases', '/assessment']) assert.ok(!(await menuPaths(gate)).includes(path), path);
+    for (const path of ['/plans', '/people', '/cases', '/assessment'])
+      assert.ok(!(await menuPaths(gate)).includes(path), path);
     await shot(head, 'todo-home-head-desktop-en');
     await shot(gate, 'todo-home-gate-after-desktop-en');
   });

@@ -36,7 +36,8 @@ describe('visitors at the gate', () => {
     const page = await open('s1.gate');
     const sent: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/api/v1/visitors') && request.method() === 'POST') sent.push(request.postData() ?? '');
+      if (request.url().includes('/api/v1/visitors') && request.method() === 'POST')
+        sent.push(request.postData() ?? '');
     });
     await page.getByTestId('nav-toggle').click();
     const drawer = page.locator('.steady-nav-drawer .ant-drawer-section');
@@ -101,14 +102,20 @@ describe('visitors at the gate', () => {
     await book.xlsx.readFile(file);
     const cells = book.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
     assert.ok(cells.includes('王建国'), 'the export holds the visit');
-    assert.ok(cells.some((c) => c.includes('451X')) && !cells.some((c) => c.includes('199003074')), 'the export holds only the masked ID');
+    assert.ok(
+      cells.some((c) => c.includes('451X')) && !cells.some((c) => c.includes('199003074')),
+      'the export holds only the masked ID',
+    );
     await shot(page, 'visitors-history-phone-zh');
   });
 
   it('reads in English too', async () => {
     const page = await open('s1.gate', true);
     await page.goto('/visitors');
-    await page.getByTestId('check-in-form').getByText('Only the last four characters are kept', { exact: false }).waitFor();
+    await page
+      .getByTestId('check-in-form')
+      .getByText('Only the last four characters are kept', { exact: false })
+      .waitFor();
     await page.getByTestId('check-in-submit').getByText('Check in').waitFor();
     assert.ok((await overflow(page)) <= 0);
     await shot(page, 'visitors-check-in-phone-en');

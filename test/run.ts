@@ -34,8 +34,16 @@ const DEBIAN_NEEDS: { pkg: string; file: string; for: string }[] = [
   { pkg: 'libreoffice-writer', file: '/usr/bin/soffice', for: 'opening exported .docx files' },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'reading the PDFs LibreOffice makes' },
   { pkg: 'libxml2-utils', file: '/usr/bin/xmllint', for: 'validating CAP alerts against the OASIS schema' },
-  { pkg: 'faketime', file: `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/faketime/libfaketime.so.1`, for: 'starting a server at a chosen hour (e2e/any-hour.spec.ts)' },
-  { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', for: 'Chinese text in documents and screenshots' },
+  {
+    pkg: 'faketime',
+    file: `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/faketime/libfaketime.so.1`,
+    for: 'starting a server at a chosen hour (e2e/any-hour.spec.ts)',
+  },
+  {
+    pkg: 'fonts-noto-cjk',
+    file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+    for: 'Chinese text in documents and screenshots',
+  },
 ];
 
 /** Installs what is missing when we are root; otherwise stops with the exact command. Never skips. */
@@ -45,11 +53,14 @@ function ensureDebianPackages(): void {
   const install = `apt-get update && apt-get install -y --no-install-recommends ${missing.map((m) => m.pkg).join(' ')}`;
   const why = missing.map((m) => `${m.pkg} (${m.for})`).join(', ');
   if (process.getuid?.() !== 0) {
-    console.error(`The tests need Debian packages that are missing: ${why}. Install them with:\n  sudo sh -c '${install}'`);
+    console.error(
+      `The tests need Debian packages that are missing: ${why}. Install them with:\n  sudo sh -c '${install}'`,
+    );
     process.exit(1);
   }
   console.log(`Installing Debian packages the tests need: ${why}`);
-  const ok = run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`]) === 0 && missing.every((m) => existsSync(m.file));
+  const ok =
+    run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`]) === 0 && missing.every((m) => existsSync(m.file));
   if (!ok) {
     console.error(`Could not install them. Run:\n  ${install}`);
     process.exit(1);
@@ -78,14 +89,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const serverFiles = e2eOnly ? [] : [...findFiles(join(root, 'src'), /\.test\.tsx?$/), ...findFiles(join(root, 'test'), /\.test\.ts$/)];
+  const serverFiles = e2eOnly
+    ? []
+    : [...findFiles(join(root, 'src'), /\.test\.tsx?$/), ...findFiles(join(root, 'test'), /\.test\.ts$/)];
   const browserFiles = serverOnly ? [] : findFiles(join(root, 'e2e'), /\.spec\.ts$/);
   ensureDebianPackages();
   if (!serverOnly) {
     console.log('Building the production app for the browser tests (npm run build)…');
     if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
   }
-  console.log(`Databases under test: ${dialects.join(', ')}; ${serverFiles.length} server and ${browserFiles.length} browser test files.`);
+  console.log(
+    `Databases under test: ${dialects.join(', ')}; ${serverFiles.length} server and ${browserFiles.length} browser test files.`,
+  );
   // Two phases: the browser tests wait on real screens, and sharing two cores with the crash and
   // CLI tests (which start servers of their own) made their waits flaky.
   const phase = (files: string[]) =>
@@ -93,13 +108,21 @@ async function main(): Promise<void> {
       ? 0
       : run(
           process.execPath,
-          ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files.map((f) => relative(root, f))],
+          [
+            '--import',
+            'tsx',
+            '--test',
+            '--test-concurrency=2',
+            '--test-reporter=spec',
+            ...files.map((f) => relative(root, f)),
+          ],
           { ...process.env, STEADY_TEST_DIALECTS: dialects.join(','), TZ: process.env.TZ ?? 'UTC' },
         );
   const serverStatus = phase(serverFiles);
   const browserStatus = phase(browserFiles);
   const status = serverStatus || browserStatus;
-  if (serverStatus && browserFiles.length) console.log('\n*** Server tests failed (see above); the browser tests ran after them. ***');
+  if (serverStatus && browserFiles.length)
+    console.log('\n*** Server tests failed (see above); the browser tests ran after them. ***');
   if (!dialects.includes('postgres') && !e2eOnly) {
     console.log(`\n*** PostgreSQL was NOT tested: nothing answered at ${TEST_PG_URL}. Only SQLite was tested. ***`);
   }

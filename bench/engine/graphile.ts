@@ -44,7 +44,10 @@ export async function runGraphile(w: Workload, backlogCount: number): Promise<Sy
       await addJobs(schema, 'bench_tick', w.count, startMs, w.windowMs);
       insertMs = Date.now() - insertStarted;
       if (Date.now() <= startMs - 1_000) break;
-      if (attempt === 3) throw new Error(`engine-deadlines: adding jobs took ${insertMs} ms, too close to the window; raise BENCH_DEADLINES_LEAD_MS`);
+      if (attempt === 3)
+        throw new Error(
+          `engine-deadlines: adding jobs took ${insertMs} ms, too close to the window; raise BENCH_DEADLINES_LEAD_MS`,
+        );
       await pgQuery(`delete from ${schema}._private_jobs`);
       lead = 2 * insertMs + 5_000;
     }

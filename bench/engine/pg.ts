@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const BENCH_PG_URL = process.env.STEADY_BENCH_PG_URL ?? process.env.STEADY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_PG_URL =
+  process.env.STEADY_BENCH_PG_URL ?? process.env.STEADY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const freshSchemaName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 

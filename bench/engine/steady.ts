@@ -27,15 +27,29 @@ export interface SteadyRun {
   backlog: number;
 }
 
-async function insertRows(opened: OpenedDatabase, kind: string, count: number, dueAt: (i: number) => number): Promise<void> {
+async function insertRows(
+  opened: OpenedDatabase,
+  kind: string,
+  count: number,
+  dueAt: (i: number) => number,
+): Promise<void> {
   const createdAt = new Date().toISOString();
   await opened.db.transaction().execute(async (tx) => {
     for (let from = 0; from < count; from += CHUNK) {
       const rows: DeadlineRow[] = [];
       for (let i = from; i < Math.min(count, from + CHUNK); i++) {
         rows.push({
-          id: newId(), kind, ref_id: String(i), unit_id: null, due_at: new Date(dueAt(i)).toISOString(),
-          state: 'pending', attempts: 0, last_error: null, fired_by: null, created_at: createdAt, fired_at: null,
+          id: newId(),
+          kind,
+          ref_id: String(i),
+          unit_id: null,
+          due_at: new Date(dueAt(i)).toISOString(),
+          state: 'pending',
+          attempts: 0,
+          last_error: null,
+          fired_by: null,
+          created_at: createdAt,
+          fired_at: null,
         });
       }
       await tx.insertInto('deadlines').values(rows).execute();
@@ -54,7 +68,8 @@ export async function runSteady(run: SteadyRun): Promise<SystemResult> {
   try {
     await migrateToLatest(first.db);
 
-    // The window opens `leadMs` after the insert starts; if the insert overran that (a busy machine), try again with more lead.
+    // The window opens `leadMs` after the insert starts; if the insert overran that (a busy machine), try again with
+    // more lead.
     let lead = w.leadMs;
     let startMs = 0;
     let insertMs = 0;
@@ -64,7 +79,10 @@ export async function runSteady(run: SteadyRun): Promise<SystemResult> {
       await insertRows(first, TICK, w.count, (i) => dueAtMs(startMs, w, i));
       insertMs = Date.now() - insertStarted;
       if (Date.now() <= startMs - 1_000) break;
-      if (attempt === 3) throw new Error(`engine-deadlines: inserting took ${insertMs} ms, too close to the window; raise BENCH_DEADLINES_LEAD_MS`);
+      if (attempt === 3)
+        throw new Error(
+          `engine-deadlines: inserting took ${insertMs} ms, too close to the window; raise BENCH_DEADLINES_LEAD_MS`,
+        );
       await sql`delete from deadlines`.execute(first.db);
       lead = 2 * insertMs + 5_000;
     }
@@ -99,7 +117,11 @@ export async function runSteady(run: SteadyRun): Promise<SystemResult> {
     await backlog.settle(Date.now() + 120_000, 200);
 
     await Promise.all(engines.map((engine) => engine.stop()));
-    const left = await first.db.selectFrom('deadlines').select((e) => e.fn.countAll<number>().as('n')).where('state', '!=', 'fired').executeTakeFirstOrThrow();
+    const left = await first.db
+      .selectFrom('deadlines')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('state', '!=', 'fired')
+      .executeTakeFirstOrThrow();
     if (errors.length) console.error(`  ${run.system}: ${errors.length} engine errors, first:`, errors[0]);
 
     const backlogSummary = summarize(backlog, () => backlogDue);

@@ -28,13 +28,15 @@ export function workloadFromEnv(): Workload {
   const graceMs = Number(process.env.BENCH_DEADLINES_GRACE_MS ?? 10_000);
   const catchUpMs = Number(process.env.BENCH_DEADLINES_CATCH_UP_MS ?? 120_000);
   for (const [name, value] of Object.entries({ count, windowMs, leadMs, graceMs, catchUpMs })) {
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`engine-deadlines: ${name} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`engine-deadlines: ${name} must be a positive number, got ${value}`);
   }
   return { count, windowMs, leadMs, graceMs, catchUpMs };
 }
 
 /** Deadline `i` of `count` over a window opening at `startMs` (epoch ms, whole ms). */
-export const dueAtMs = (startMs: number, w: Workload, i: number): number => startMs + Math.floor((i * w.windowMs) / w.count);
+export const dueAtMs = (startMs: number, w: Workload, i: number): number =>
+  startMs + Math.floor((i * w.windowMs) / w.count);
 
 /** Every firing, kept in typed arrays so that recording one costs next to nothing. */
 export class Recorder {
@@ -65,7 +67,9 @@ export class Recorder {
     if (at > this.lastAt) this.lastAt = at;
   }
 
-  /** Resolves once every deadline has fired and `settleMs` more have passed (to catch late repeats), or at `giveUpAt`. */
+  /**
+   * Resolves once every deadline has fired and `settleMs` more have passed (to catch late repeats), or at `giveUpAt`.
+   */
   async settle(giveUpAt: number, settleMs = 1_000): Promise<void> {
     let completeAt = 0;
     for (;;) {
@@ -168,14 +172,26 @@ function trace(recorder: Recorder, dueAt: (i: number) => number): void {
   const line: string[] = [];
   for (let part = 0; part < parts; part++) {
     const slice: number[] = [];
-    for (let i = Math.floor((part * recorder.count) / parts); i < Math.floor(((part + 1) * recorder.count) / parts); i++) {
+    for (
+      let i = Math.floor((part * recorder.count) / parts);
+      i < Math.floor(((part + 1) * recorder.count) / parts);
+      i++
+    ) {
       slice.push(recorder.times[i] ? recorder.firstAt[i]! - dueAt(i) : Infinity);
     }
     slice.sort((a, b) => (a === b ? 0 : a - b));
     line.push(`${Math.round(percentile(slice, 50))}/${Math.round(slice.at(-1) ?? NaN)}`);
   }
   console.log(`    lateness p50/max by tenth of the window: ${line.join(' ')}`);
-  const at = Array.from(recorder.firstAt).filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
-  const gaps = at.slice(1).map((t, k) => [t - at[k]!, at[k]! - dueAt(0)] as const).sort((a, b) => b[0] - a[0]).slice(0, 4);
-  console.log(`    longest pauses between firings (ms @ ms into the window): ${gaps.map(([gap, from]) => `${Math.round(gap)} @ ${Math.round(from)}`).join(', ')}`);
+  const at = Array.from(recorder.firstAt)
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => a - b);
+  const gaps = at
+    .slice(1)
+    .map((t, k) => [t - at[k]!, at[k]! - dueAt(0)] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 4);
+  console.log(
+    `    longest pauses between firings (ms @ ms into the window): ${gaps.map(([gap, from]) => `${Math.round(gap)} @ ${Math.round(from)}`).join(', ')}`,
+  );
 }

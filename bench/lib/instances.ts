@@ -23,13 +23,20 @@ const baseEnv = { STEADY_WEB_DIR: '/nonexistent', STEADY_LANG: 'en', LOG_LEVEL: 
 
 /** Runs a `steady` command of that tree to the end (migrate, demo, …). */
 export function steadyCommand(root: string, env: Record<string, string>, args: string[]): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cli(root), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...baseEnv, ...env } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli(root), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...baseEnv, ...env },
+  });
   if (run.status !== 0) throw new Error(`steady ${args.join(' ')} (${root}): ${run.stdout}${run.stderr}`);
   return run.stdout;
 }
 
 export async function startInstance(root: string, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli(root), 'serve'], { cwd: root, env: { ...process.env, ...baseEnv, PORT: '0', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli(root), 'serve'], {
+    cwd: root,
+    env: { ...process.env, ...baseEnv, PORT: '0', ...env },
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
@@ -43,7 +50,9 @@ export async function startInstance(root: string, env: Record<string, string>): 
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    url, pid: child.pid!, child,
+    url,
+    pid: child.pid!,
+    child,
     stop: async () => {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -60,10 +69,25 @@ export function rssOf(pid: number): number {
 }
 
 /** Signs in over HTTP; returns the headers a write needs. */
-export async function signIn(url: string, username: string, password: string): Promise<{ headers: Record<string, string>; me: { personId: string; scopes: { unitId: string; unitName: string }[] } }> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+export async function signIn(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{
+  headers: Record<string, string>;
+  me: { personId: string; scopes: { unitId: string; unitName: string }[] };
+}> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const me = (await res.json()) as { csrfToken: string; personId: string; scopes: { unitId: string; unitName: string }[] };
+  const me = (await res.json()) as {
+    csrfToken: string;
+    personId: string;
+    scopes: { unitId: string; unitName: string }[];
+  };
   return { headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, me };
 }

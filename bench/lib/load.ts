@@ -44,13 +44,16 @@ export interface LoadResult {
 /** Runs the plan in a child process and returns what it measured. */
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   for (const base of plan.bases ?? [plan.base]) {
-    if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(base)) throw new Error(`load generator: only 127.0.0.1, not ${base}`);
+    if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(base))
+      throw new Error(`load generator: only 127.0.0.1, not ${base}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'steady-load-'));
   const file = join(dir, 'plan.json');
   writeFileSync(file, JSON.stringify(plan));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -78,18 +81,28 @@ async function main(file: string): Promise<void> {
       const r = plan.requests[i]!;
       const target = bases[i % bases.length]!;
       const sentAt = performance.now();
-      const req = request({ host: target.hostname, port: target.port, method: r.method, path: r.path, headers: r.headers, agent: agents[i % bases.length] }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => {
-          latencies.push(performance.now() - sentAt);
-          const status = String(res.statusCode);
-          statuses[status] = (statuses[status] ?? 0) + 1;
-          if (res.statusCode! < 300) ok += 1;
-          else if (firstErrors.length < 5) firstErrors.push(`${status} ${body.slice(0, 300)}`);
-          resolve();
-        });
-      });
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: r.method,
+          path: r.path,
+          headers: r.headers,
+          agent: agents[i % bases.length],
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => {
+            latencies.push(performance.now() - sentAt);
+            const status = String(res.statusCode);
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            if (res.statusCode! < 300) ok += 1;
+            else if (firstErrors.length < 5) firstErrors.push(`${status} ${body.slice(0, 300)}`);
+            resolve();
+          });
+        },
+      );
       req.on('error', (error) => {
         statuses.error = (statuses.error ?? 0) + 1;
         if (firstErrors.length < 5) firstErrors.push(String(error));
@@ -97,21 +110,28 @@ async function main(file: string): Promise<void> {
       });
       req.end(r.body);
     });
-  await Promise.all(Array.from({ length: plan.concurrency }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= plan.requests.length || performance.now() > stopAt) return;
-      if (gap) {
-        const due = started + i * gap;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  await Promise.all(
+    Array.from({ length: plan.concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= plan.requests.length || performance.now() > stopAt) return;
+        if (gap) {
+          const due = started + i * gap;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+        await one(i);
       }
-      await one(i);
-    }
-  }));
+    }),
+  );
   agents.forEach((a) => a.destroy());
   const result: LoadResult = {
-    sent: Math.min(next, plan.requests.length), ok, statuses, latencies: latencies.sort((a, b) => a - b), elapsedMs: performance.now() - started, firstErrors,
+    sent: Math.min(next, plan.requests.length),
+    ok,
+    statuses,
+    latencies: latencies.sort((a, b) => a - b),
+    elapsedMs: performance.now() - started,
+    firstErrors,
   };
   process.stdout.write(JSON.stringify(result));
 }

@@ -24,7 +24,13 @@ export async function signOut(page: Page, label: RegExp = /退出登录|Sign out
     const item = page.getByRole('menuitem', { name: label });
     if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
     await item.click({ timeout: 5000 }).catch(() => undefined);
-    if (await signedOut.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (
+      await signedOut.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error('still signed in 45 s after choosing to sign out');
   }
 }
@@ -42,7 +48,9 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
 export async function treeUnitNames(page: Page): Promise<string[]> {
   const tree = page.getByTestId('unit-tree');
   await tree.locator('.ant-tree-treenode').first().waitFor();
-  return tree.locator('[data-unit-id]').evaluateAll((nodes) => nodes.map((n) => n.firstChild?.textContent?.trim() ?? ''));
+  return tree
+    .locator('[data-unit-id]')
+    .evaluateAll((nodes) => nodes.map((n) => n.firstChild?.textContent?.trim() ?? ''));
 }
 
 /** Rows of the unit tree as shown: name and depth (0 for a top unit). */
@@ -76,7 +84,11 @@ const startingWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|
 
 /** Picks an option of the open antd Select/TreeSelect drop-down whose text starts with `text`. */
 export async function pickOption(page: Page, text: string, options: { timeout?: number } = {}): Promise<void> {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: startingWith(text) }).first().click(options);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: startingWith(text) })
+    .first()
+    .click(options);
 }
 
 /**
@@ -89,7 +101,11 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
   const listId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
   if (!listId) throw new Error(`the select has no list to choose "${text}" from`);
   const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  await list.locator('.ant-select-item-option').filter({ hasText: startingWith(text) }).first().click();
+  await list
+    .locator('.ant-select-item-option')
+    .filter({ hasText: startingWith(text) })
+    .first()
+    .click();
   await list.waitFor({ state: 'hidden' });
 }
 
@@ -101,8 +117,13 @@ export async function toast(page: Page, text: string | RegExp, timeout = 45_000)
   try {
     await page.locator('.ant-message-notice').filter({ hasText: text }).last().waitFor({ timeout });
   } catch (error) {
-    const shown = await page.locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error').allTextContents().catch(() => []);
-    throw new Error(`no toast "${String(text)}" within ${timeout} ms; on screen: ${JSON.stringify(shown)}`, { cause: error });
+    const shown = await page
+      .locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(`no toast "${String(text)}" within ${timeout} ms; on screen: ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -115,10 +136,15 @@ export async function pressInDialog(button: Locator, timeoutMs = 45_000): Promis
   const deadline = Date.now() + timeoutMs;
   await button.click();
   for (;;) {
-    const gone = await button.waitFor({ state: 'detached', timeout: 3000 }).then(() => true, () => false);
+    const gone = await button.waitFor({ state: 'detached', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
     if (gone) return;
     if (Date.now() > deadline) throw new Error(`the dialog is still open ${timeoutMs} ms after pressing its button`);
-    const working = await button.evaluate((b) => b.classList.contains('ant-btn-loading'), undefined, { timeout: 500 }).catch(() => true);
+    const working = await button
+      .evaluate((b) => b.classList.contains('ant-btn-loading'), undefined, { timeout: 500 })
+      .catch(() => true);
     if (!working) await button.click({ timeout: 2000 }).catch(() => undefined);
   }
 }
@@ -131,7 +157,13 @@ export async function clickUntil(target: Locator, effect: Locator, timeoutMs = 4
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await target.click();
-    if (await effect.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+    if (
+      await effect.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`clicking did not show what it should within ${timeoutMs} ms`);
   }
 }
@@ -154,7 +186,11 @@ export async function apiSend<T = unknown>(page: Page, method: string, path: str
   const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/auth/me');
   return page.evaluate(
     async ({ method, url, body, csrfToken }) => {
-      const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
       if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
       return (response.status === 204 ? undefined : await response.json()) as unknown;
     },

@@ -43,7 +43,12 @@ export function useDemoBrowser({ clockAt }: { clockAt?: Date } = {}): DemoBrowse
   });
   const fresh = async ({ viewport = DESKTOP, en = false, locale }: PageOptions = {}) => {
     // The page's clock starts where the server's did, at the test's start: close enough for a day.
-    const { context, page } = await newPage(browser, { baseURL: server.url, viewport, ...(locale ? { locale } : {}), ...(clockAt ? { clockAt: new Date(clockAt.getTime() + (Date.now() - started)) } : {}) });
+    const { context, page } = await newPage(browser, {
+      baseURL: server.url,
+      viewport,
+      ...(locale ? { locale } : {}),
+      ...(clockAt ? { clockAt: new Date(clockAt.getTime() + (Date.now() - started)) } : {}),
+    });
     contexts.push(context);
     if (en) await context.addInitScript(() => localStorage.setItem('steady.locale', 'en'));
     return page;

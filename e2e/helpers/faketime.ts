@@ -14,7 +14,10 @@ const CANDIDATES = [
 
 export function libfaketime(): string {
   const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) throw new Error(`libfaketime is missing (looked in ${CANDIDATES.join(', ')}); install it: apt-get install faketime`);
+  if (!found)
+    throw new Error(
+      `libfaketime is missing (looked in ${CANDIDATES.join(', ')}); install it: apt-get install faketime`,
+    );
   return found;
 }
 

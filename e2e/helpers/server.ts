@@ -53,11 +53,25 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * server's system clock starts at that moment (libfaketime) and runs on from there. `cwd` is the
  * folder the process starts in (the package folder unless given).
  */
-export async function startDemoServer(
-  { timeoutMs = 60_000, demo = true, clockAt, env = {}, cwd = ROOT }: { timeoutMs?: number; demo?: boolean; clockAt?: Date; env?: Record<string, string>; cwd?: string } = {},
-): Promise<RunningServer> {
-  for (const [file, what] of [[CLI, 'server'], [WEB, 'web front end']] as const) {
-    if (!existsSync(file)) throw new Error(`The built ${what} is missing (${file}). Run \`npm run build\` before the browser tests.`);
+export async function startDemoServer({
+  timeoutMs = 60_000,
+  demo = true,
+  clockAt,
+  env = {},
+  cwd = ROOT,
+}: {
+  timeoutMs?: number;
+  demo?: boolean;
+  clockAt?: Date;
+  env?: Record<string, string>;
+  cwd?: string;
+} = {}): Promise<RunningServer> {
+  for (const [file, what] of [
+    [CLI, 'server'],
+    [WEB, 'web front end'],
+  ] as const) {
+    if (!existsSync(file))
+      throw new Error(`The built ${what} is missing (${file}). Run \`npm run build\` before the browser tests.`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'steady-e2e-'));
@@ -67,8 +81,15 @@ export async function startDemoServer(
     cwd,
     // Links in messages point at this server, as STEADY_PUBLIC_URL would in production.
     env: {
-      ...process.env, ...(clockAt ? faketimeEnv(clockAt) : {}), PORT: String(port), HOST: '127.0.0.1', STEADY_DATA_DIR: dataDir, STEADY_DEMO_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production',
-      STEADY_PUBLIC_URL: `http://localhost:${port}`, ...env,
+      ...process.env,
+      ...(clockAt ? faketimeEnv(clockAt) : {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STEADY_DATA_DIR: dataDir,
+      STEADY_DEMO_PASSWORD: DEMO_PASSWORD,
+      NODE_ENV: 'production',
+      STEADY_PUBLIC_URL: `http://localhost:${port}`,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

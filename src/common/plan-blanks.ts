@@ -27,21 +27,31 @@ const sectionOf = (field: string): BlankSection => sectionOfField(field) ?? 'gen
 function* strings(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, `${path}.${i}`);
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, `${path}.${key}`);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) yield* strings(item, `${path}.${key}`);
 }
 
 /** The blanks left in a plan, sections in the editor's order and, within one, in reading order. */
 export function planBlanks(plan: { title: string; period: { name: string } | null; content: unknown }): PlanBlank[] {
   const found: PlanBlank[] = [];
-  const fields: [string, string][] = [['title', plan.title], ...(plan.period ? [['period.name', plan.period.name] as [string, string]] : []), ...strings(plan.content, 'content')];
+  const fields: [string, string][] = [
+    ['title', plan.title],
+    ...(plan.period ? [['period.name', plan.period.name] as [string, string]] : []),
+    ...strings(plan.content, 'content'),
+  ];
   for (const [field, text] of fields) {
     for (const match of text.matchAll(BLANK_PATTERN)) found.push({ section: sectionOf(field), field, text: match[0] });
   }
   const order = (s: BlankSection) => BLANK_SECTIONS.indexOf(s);
-  return found.map((b, i) => ({ b, i })).sort((x, y) => order(x.b.section) - order(y.b.section) || x.i - y.i).map(({ b }) => b);
+  return found
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => order(x.b.section) - order(y.b.section) || x.i - y.i)
+    .map(({ b }) => b);
 }
 
 /** How many blanks each section has, in the editor's order; sections without any are left out. */
 export function blanksBySection(blanks: PlanBlank[]): { section: BlankSection; blanks: PlanBlank[] }[] {
-  return BLANK_SECTIONS.map((section) => ({ section, blanks: blanks.filter((b) => b.section === section) })).filter((s) => s.blanks.length > 0);
+  return BLANK_SECTIONS.map((section) => ({ section, blanks: blanks.filter((b) => b.section === section) })).filter(
+    (s) => s.blanks.length > 0,
+  );
 }

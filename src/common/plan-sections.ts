@@ -4,7 +4,19 @@
  */
 
 export const PLAN_SECTIONS = [
-  'general', 'leadership', 'duties', 'chain', 'reportStages', 'procedures', 'duty', 'dailyReport', 'drills', 'visitors', 'discipline', 'accountability', 'period',
+  'general',
+  'leadership',
+  'duties',
+  'chain',
+  'reportStages',
+  'procedures',
+  'duty',
+  'dailyReport',
+  'drills',
+  'visitors',
+  'discipline',
+  'accountability',
+  'period',
 ] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 

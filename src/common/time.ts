@@ -28,7 +28,11 @@ export function addDays(date: string, days: number): string {
 }
 
 /** A local-date range, both days included, as [start, end) instants; an open end stays open. */
-export function periodBounds(startDate: string, endDate: string | null, zone: string): { startsAt: Date; endsAt: Date | null } {
+export function periodBounds(
+  startDate: string,
+  endDate: string | null,
+  zone: string,
+): { startsAt: Date; endsAt: Date | null } {
   return {
     startsAt: localToUtc(startDate, '00:00', zone),
     endsAt: endDate ? localToUtc(nextDay(endDate), '00:00', zone) : null,

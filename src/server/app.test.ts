@@ -19,7 +19,13 @@ for (const dialect of dialectsUnderTest()) {
     it('serves an OpenAPI 3.1 document generated from the schemas, and a docs page', async () => {
       const doc = (await t.app.inject('/api/v1/openapi.json')).json();
       assert.equal(doc.openapi, '3.1.0');
-      for (const path of ['/api/v1/auth/login', '/api/v1/units', '/api/v1/units/{id}/move', '/api/v1/people', '/api/v1/people/{id}/password']) {
+      for (const path of [
+        '/api/v1/auth/login',
+        '/api/v1/units',
+        '/api/v1/units/{id}/move',
+        '/api/v1/people',
+        '/api/v1/people/{id}/password',
+      ]) {
         assert.ok(doc.paths[path], `${path} is documented`);
       }
       const login = doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema;

@@ -58,7 +58,10 @@ export interface AppOptions {
 /** Builds the HTTP app: plugins, the actor hook, every module's routes, the web app, errors. */
 export async function buildApp(c: Container, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: c.config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger:
+      options.logger === false
+        ? false
+        : { level: c.config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     // #15 lean pipeline, #13: each request's lines at debug only; info gets one summary a minute; failures always.
     logController: new QuietRequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -117,11 +120,20 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   app.addHook('onClose', async () => c.live.closeAll());
   // ── Reaching people (issue #11) ──
   acknowledgementRoutes(app, c.acknowledgements);
-  await channelRoutes(app, c.channelSettings, async (actor) => {
-    requireTopAdmin(actor);
-    const since = new Date(c.clock.now().getTime() - 24 * 60 * 60_000);
-    return { since: since.toISOString(), channels: await deliveryHealth(c.db, since), secretKeyConfigured: c.config.secretKey !== undefined };
-  }, { failover: c.failover, acks: c.acknowledgements, now: () => c.clock.now() });
+  await channelRoutes(
+    app,
+    c.channelSettings,
+    async (actor) => {
+      requireTopAdmin(actor);
+      const since = new Date(c.clock.now().getTime() - 24 * 60 * 60_000);
+      return {
+        since: since.toISOString(),
+        channels: await deliveryHealth(c.db, since),
+        secretKeyConfigured: c.config.secretKey !== undefined,
+      };
+    },
+    { failover: c.failover, acks: c.acknowledgements, now: () => c.clock.now() },
+  );
   supervisionRoutes(app, c.supervision, c.clock);
   incidentReportRoutes(app, c.incidentReports);
   incidentReportExportRoutes(app, c.incidentReports);

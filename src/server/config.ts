@@ -68,7 +68,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 function secretKey(env: Env): string | undefined {
   const raw = env.STEADY_SECRET_KEY;
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 32) throw new Error('STEADY_SECRET_KEY: expected at least 32 characters (for example `openssl rand -base64 32`)');
+  if (raw.length < 32)
+    throw new Error('STEADY_SECRET_KEY: expected at least 32 characters (for example `openssl rand -base64 32`)');
   return raw;
 }
 
@@ -124,7 +125,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // A school or community signs in from behind one address: the cap is generous, and only failures count.
     loginAddressAttempts: integer(env, 'STEADY_LOGIN_ADDRESS_ATTEMPTS', 50, 1, 100_000),
     loginWindowMs: integer(env, 'STEADY_LOGIN_WINDOW_SECONDS', 300, 1, 86400) * 1000,
-    smtp: env.STEADY_SMTP_URL ? { url: env.STEADY_SMTP_URL, from: env.STEADY_SMTP_FROM || 'Steady <steady@localhost>' } : undefined,
+    smtp: env.STEADY_SMTP_URL
+      ? { url: env.STEADY_SMTP_URL, from: env.STEADY_SMTP_FROM || 'Steady <steady@localhost>' }
+      : undefined,
     publicUrl: env.STEADY_PUBLIC_URL || undefined,
     engineBatchSize: integer(env, 'STEADY_ENGINE_BATCH', 100, 1, 10_000),
     deliveriesPerPersonPerMinute: integer(env, 'STEADY_DELIVERIES_PER_MINUTE', 6, 1, 10_000),
@@ -134,7 +137,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     vapidSubject: env.STEADY_VAPID_SUBJECT || 'mailto:steady@localhost',
     auditKeys: auditKeys(env, cwd, dataDir),
     auditCheckpointDir: env.STEADY_AUDIT_CHECKPOINT_DIR
-      ? outsideDataDir('STEADY_AUDIT_CHECKPOINT_DIR', resolve(cwd, env.STEADY_AUDIT_CHECKPOINT_DIR), dataDir) : undefined,
+      ? outsideDataDir('STEADY_AUDIT_CHECKPOINT_DIR', resolve(cwd, env.STEADY_AUDIT_CHECKPOINT_DIR), dataDir)
+      : undefined,
     auditCheckpointEveryMs: integer(env, 'STEADY_AUDIT_CHECKPOINT_MINUTES', 10, 1, 1440) * 60_000,
   });
 }

@@ -22,7 +22,12 @@ import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
 import { DrillPhotos } from './modules/drills/drill-photos.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
-import { OVERDUE_DEADLINE as PATROL_OVERDUE, PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT, PROMPT_DEADLINE as PATROL_PROMPT, PatrolPlanner } from './modules/patrols/patrol-planner.js';
+import {
+  OVERDUE_DEADLINE as PATROL_OVERDUE,
+  PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT,
+  PROMPT_DEADLINE as PATROL_PROMPT,
+  PatrolPlanner,
+} from './modules/patrols/patrol-planner.js';
 import { PatrolService } from './modules/patrols/patrols.service.js';
 import { PatrolWindowChange } from './modules/patrols/patrol-window-change.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
@@ -96,7 +101,13 @@ export interface Container {
   leave: LeaveService;
   /** Duty rosters; `duty.onDutyAt(unitId, at, tx)` says who is on duty in a unit at a moment. */
   duty: DutyService;
-  dutyRosters: { rotations: RotationService; swaps: SwapService; handovers: HandoverService; transfer: RosterTransfer; feeds: FeedService };
+  dutyRosters: {
+    rotations: RotationService;
+    swaps: SwapService;
+    handovers: HandoverService;
+    transfer: RosterTransfer;
+    feeds: FeedService;
+  };
   /** Vendor accounts (SMS, voice, work apps, Web Push): settings, secrets sealed, callback keys. */
   channelSettings: ChannelService;
   /** One-tap acknowledge links and SMS / work-app replies. */
@@ -121,56 +132,97 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const { db, dialect, sqlite } = options.database ?? openDatabase(config.database);
   const clock = options.clock ?? systemClock;
   const audit = new AuditTrail(db, clock, dialect, {
-    keys: config.auditKeys, checkpointDir: config.auditCheckpointDir, checkpointEveryMs: config.auditCheckpointEveryMs,
+    keys: config.auditKeys,
+    checkpointDir: config.auditCheckpointDir,
+    checkpointEveryMs: config.auditCheckpointEveryMs,
   });
   const bus = new LiveBus(config.database.dialect === 'postgres' ? { url: config.database.url } : undefined);
-  // Vendor secrets are sealed with the key from the environment; without one, links die at restart and secrets cannot be saved.
+  // Vendor secrets are sealed with the key from the environment; without one, links die at restart and secrets cannot
+  // be saved.
   const box = config.secretKey ? new SecretBox(config.secretKey) : SecretBox.ephemeral();
   const channelSettings = new ChannelService(db, clock, audit, box, config.publicUrl);
-  const channels = typeof options.channels === 'function' ? options.channels(channelSettings)
-    : options.channels ?? createChannels({ smtp: config.smtp, vendors: channelSettings, vapidSubject: config.vapidSubject });
+  const channels =
+    typeof options.channels === 'function'
+      ? options.channels(channelSettings)
+      : (options.channels ??
+        createChannels({ smtp: config.smtp, vendors: channelSettings, vapidSubject: config.vapidSubject }));
   const acknowledgements = new AcknowledgementService(db, clock, box);
   const deliveries = new DeliveryWorker(db, dialect, clock, channels, {
-    publicUrl: config.publicUrl, perPersonPerMinute: config.deliveriesPerPersonPerMinute, leaseMs: config.deliveryLeaseMs, acks: acknowledgements,
+    publicUrl: config.publicUrl,
+    perPersonPerMinute: config.deliveriesPerPersonPerMinute,
+    leaseMs: config.deliveryLeaseMs,
+    acks: acknowledgements,
   });
   const failover = new Failover(db, dialect, deliveries);
   deliveries.beforeClaim = async (now) => void (await failover.sweep(now));
   const notifier = new Notifier(bus, deliveries, acknowledgements);
   const units = new UnitService(db, clock, audit);
   const people = new PeopleService(db, clock, audit, units, notifier);
-  const signInLimits = new SignInLimits(db, clock, { perAccount: config.loginAttempts, perAddress: config.loginAddressAttempts, windowMs: config.loginWindowMs });
+  const signInLimits = new SignInLimits(db, clock, {
+    perAccount: config.loginAttempts,
+    perAddress: config.loginAddressAttempts,
+    windowMs: config.loginWindowMs,
+  });
   const auth = new AuthService(db, clock, audit, config.sessionHours, signInLimits);
   const setup = new SetupService(db, units, people, auth);
   const plans = new PlanService(db, clock, audit, units);
   const planRules = new PlanRules(db);
-  const engine = new DeadlineEngine(db, dialect, clock, { batchSize: config.engineBatchSize, onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)) });
+  const engine = new DeadlineEngine(db, dialect, clock, {
+    batchSize: config.engineBatchSize,
+    onError: options.onEngineError ?? ((error) => console.error('deadline engine:', error)),
+  });
   const leave = new LeaveService(db, clock, audit, units, planRules, notifier);
   const duty = new DutyService(db, clock, audit, units, planRules, leave);
   const dutyRosters = {
-    rotations: new RotationService(db, clock, audit, units, planRules, engine), swaps: new SwapService(db, clock, audit, units, notifier),
-    handovers: new HandoverService(db, clock, audit, notifier), transfer: new RosterTransfer(db, clock, audit, units, duty), feeds: new FeedService(db, clock, audit, units),
+    rotations: new RotationService(db, clock, audit, units, planRules, engine),
+    swaps: new SwapService(db, clock, audit, units, notifier),
+    handovers: new HandoverService(db, clock, audit, notifier),
+    transfer: new RosterTransfer(db, clock, audit, units, duty),
+    feeds: new FeedService(db, clock, audit, units),
   };
   engine.on(ROTATION_DEADLINE, ({ tx, deadline }) => dutyRosters.rotations.onTick(tx, deadline.ref_id));
   const drills = new DrillService(db, clock, audit, units, planRules);
   const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
   // An after-action report's follow-ups become rectification tasks, chased like any hazard.
-  const incidents = new IncidentService(db, clock, audit, units, planRules, engine, new IncidentNotifier(bus, notifier), leave, followUpTasks(inspections.rectification));
+  const incidents = new IncidentService(
+    db,
+    clock,
+    audit,
+    units,
+    planRules,
+    engine,
+    new IncidentNotifier(bus, notifier),
+    leave,
+    followUpTasks(inspections.rectification),
+  );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
-  engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) => visitors.onClosing(tx, deadline.ref_id, now, afterCommit));
+  engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    visitors.onClosing(tx, deadline.ref_id, now, afterCommit),
+  );
   engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
-  engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) => cases.onFollowUp(tx, deadline.ref_id, now, afterCommit));
+  engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    cases.onFollowUp(tx, deadline.ref_id, now, afterCommit),
+  );
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
-  engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) => incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit));
+  engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit),
+  );
   acknowledgements.useSteps(incidents);
   // Prompts go to the people on the duty roster now, and to the role holders where no shift is on.
-  const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) => duty.onDutyIds(unitId, at, tx));
+  const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) =>
+    duty.onDutyIds(unitId, at, tx),
+  );
   const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
   const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, config.dataDir);
   engine.on(PATROL_PLAN_NIGHT, ({ tx, deadline, now }) => patrolPlanner.onPlanNight(tx, deadline.ref_id, now));
-  engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit));
-  engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) => patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit));
+  engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) =>
+    patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit),
+  );
+  engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) =>
+    patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit),
+  );
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   // --- time in every zone (issue #10): a published patrol window applies to the night in progress ---
@@ -180,18 +232,61 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const directives = createDirectives({ db, dialect, clock, audit, units, engine, notifier, dataDir: config.dataDir });
   const supervision = createSupervision({ db, clock, audit, units, engine, notifier, planRules, plans });
   // Staged incident reports hook into incidents (a report, a status change, the board) through its port.
-  const incidentReports = createIncidentReports({
-    db, dialect, clock, audit, engine, units, rules: planRules, heads: leave, notifier, bus,
-    people: new PeopleDirectory(), incidents: new IncidentReportingPort(incidents),
-  }, incidents.hooks);
+  const incidentReports = createIncidentReports(
+    {
+      db,
+      dialect,
+      clock,
+      audit,
+      engine,
+      units,
+      rules: planRules,
+      heads: leave,
+      notifier,
+      bus,
+      people: new PeopleDirectory(),
+      incidents: new IncidentReportingPort(incidents),
+    },
+    incidents.hooks,
+  );
   return {
-    config, db, dialect, sqlite, clock, audit, units, people, auth, setup, plans, planRules, engine, bus, live: new LiveStreams(bus), deliveries, incidents, photos, visitors, cases, drills, inspections, drillPhotos, patrols, patrolCheckIns,
-    dailyReports, directives,
+    config,
+    db,
+    dialect,
+    sqlite,
+    clock,
+    audit,
+    units,
+    people,
+    auth,
+    setup,
+    plans,
+    planRules,
+    engine,
+    bus,
+    live: new LiveStreams(bus),
+    deliveries,
+    incidents,
+    photos,
+    visitors,
+    cases,
+    drills,
+    inspections,
+    drillPhotos,
+    patrols,
+    patrolCheckIns,
+    dailyReports,
+    directives,
     incidentReports,
     supervision,
     todo: createTodo({ db, clock, dailyReports: dailyReports.service }),
-    leave, duty, dutyRosters,
-    channelSettings, acknowledgements, failover, notifier,
+    leave,
+    duty,
+    dutyRosters,
+    channelSettings,
+    acknowledgements,
+    failover,
+    notifier,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

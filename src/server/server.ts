@@ -12,7 +12,10 @@ export interface RunningServer {
 }
 
 /** Config → container → migrate → app → listen; stops cleanly on SIGINT and SIGTERM. */
-export async function startServer(config: Config, container: Container = createContainer(config)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  container: Container = createContainer(config),
+): Promise<RunningServer> {
   await migrateToLatest(container.db);
   const app = await buildApp(container);
   await app.listen({ port: config.port, host: config.host });
@@ -24,10 +27,11 @@ export async function startServer(config: Config, container: Container = createC
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    await app.close();
-    await container.close();
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await container.close();
+    })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }

@@ -141,9 +141,23 @@ function Gate() {
 /** A data router (one catch-all route) so that screens can ask before leaving unsaved work. */
 const router = createBrowserRouter([
   // The private status link of a dispute case: for the person who raised it, without signing in.
-  { path: '/case-status/:token', element: <Suspense fallback={<FullPageSpin />}><PublicCaseStatusPage /></Suspense> },
+  {
+    path: '/case-status/:token',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicCaseStatusPage />
+      </Suspense>
+    ),
+  },
   // The one-tap acknowledge link of a chain message: for the person it was sent to, without signing in.
-  { path: '/a/:token', element: <Suspense fallback={<FullPageSpin />}><AckPage /></Suspense> },
+  {
+    path: '/a/:token',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <AckPage />
+      </Suspense>
+    ),
+  },
   { path: '*', element: <Gate /> },
 ]);
 

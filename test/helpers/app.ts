@@ -33,7 +33,10 @@ export interface TestAppOptions {
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const config: Config = loadConfig({
-    STEADY_DATA_DIR: '/tmp/steady-test-unused', STEADY_WEB_DIR: '/nonexistent', STEADY_AUDIT_KEY: TEST_AUDIT_KEY, ...options.env,
+    STEADY_DATA_DIR: '/tmp/steady-test-unused',
+    STEADY_WEB_DIR: '/nonexistent',
+    STEADY_AUDIT_KEY: TEST_AUDIT_KEY,
+    ...options.env,
   });
   const c = createContainer(config, { clock: options.clock, database: database.opened, channels: options.channels });
   await migrateToLatest(c.db);
@@ -41,7 +44,9 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
   const app = await buildApp(c, { logger: false });
   await app.ready();
   return {
-    app, c, database,
+    app,
+    c,
+    database,
     signIn: (username, password = DEMO_PASSWORD) => signIn(app, username, password),
     close: async () => {
       await app.close();
@@ -72,14 +77,22 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 
 export function clientFor(app: FastifyInstance, cookie: string, csrf: string, me: Client['me']): Client {
   const send = (method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, payload: body as InjectOptions['payload'], headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+    app.inject({
+      method,
+      url,
+      payload: body as InjectOptions['payload'],
+      headers: { cookie, 'x-csrf-token': csrf, ...headers },
+    });
   return {
-    csrf, cookie, me,
+    csrf,
+    cookie,
+    me,
     get: (url, headers) => send('GET', url, undefined, headers),
     post: (url, body, headers) => send('POST', url, body ?? {}, headers),
     patch: (url, body, headers) => send('PATCH', url, body, headers),
     delete: (url, headers) => send('DELETE', url, undefined, headers),
-    inject: (options) => app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrf, ...(options.headers ?? {}) } }),
+    inject: (options) =>
+      app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrf, ...(options.headers ?? {}) } }),
   };
 }
 

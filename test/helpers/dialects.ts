@@ -9,8 +9,12 @@ export const TEST_PG_URL = process.env.STEADY_TEST_PG_URL ?? 'postgres://postgre
  * STEADY_TEST_DIALECTS after checking that PostgreSQL answers; run alone, a test file uses SQLite.
  */
 export function dialectsUnderTest(): DialectName[] {
-  const names = (process.env.STEADY_TEST_DIALECTS ?? 'sqlite').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) if (name !== 'sqlite' && name !== 'postgres') throw new Error(`STEADY_TEST_DIALECTS: unknown dialect ${name}`);
+  const names = (process.env.STEADY_TEST_DIALECTS ?? 'sqlite')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (name !== 'sqlite' && name !== 'postgres') throw new Error(`STEADY_TEST_DIALECTS: unknown dialect ${name}`);
   return names as DialectName[];
 }
 

@@ -1,4 +1,5 @@
-/* Shared set-up for the reaching-people tests: vendor accounts configured through the API, as an administrator would. */
+/* Shared set-up for the reaching-people tests: vendor accounts configured through the API, as an administrator
+   would. */
 import assert from 'node:assert/strict';
 import type { Vendor } from '../../src/common/schemas/channels.js';
 import type { DialectName } from '../../src/server/db/database.js';
@@ -12,12 +13,20 @@ export const SECRET_KEY = 'test-secret-key-for-sealing-vendor-secrets-0123456789
 export const PUBLIC_URL = 'https://steady.example.cn';
 
 /** Saves and enables the vendors, each pointed at the fake; returns the callback URL paths issued. */
-export async function configureVendors(admin: Client, v: VendorReceiver, vendors: Vendor[]): Promise<Record<string, string>> {
+export async function configureVendors(
+  admin: Client,
+  v: VendorReceiver,
+  vendors: Vendor[],
+): Promise<Record<string, string>> {
   const accounts = vendorAccounts(v) as Record<string, { config: object; secrets: Record<string, string> }>;
   const callbacks: Record<string, string> = {};
   for (const vendor of vendors) {
     const { config, secrets } = accounts[vendor]!;
-    const saved = await admin.inject({ method: 'PUT', url: `/api/v1/channels/${vendor}`, payload: { enabled: true, config, secrets } });
+    const saved = await admin.inject({
+      method: 'PUT',
+      url: `/api/v1/channels/${vendor}`,
+      payload: { enabled: true, config, secrets },
+    });
     assert.equal(saved.statusCode, 200, saved.body);
     const key = await admin.post(`/api/v1/channels/${vendor}/callback-key`);
     assert.equal(key.statusCode, 200, key.body);
@@ -27,7 +36,9 @@ export async function configureVendors(admin: Client, v: VendorReceiver, vendors
 }
 
 export async function personIdOf(t: TestApp, username: string): Promise<string> {
-  return (await t.c.db.selectFrom('accounts').select('person_id').where('username', '=', username).executeTakeFirstOrThrow()).person_id;
+  return (
+    await t.c.db.selectFrom('accounts').select('person_id').where('username', '=', username).executeTakeFirstOrThrow()
+  ).person_id;
 }
 
 export async function setContacts(admin: Client, personId: string, methods: object[]): Promise<void> {
@@ -46,12 +57,25 @@ export function tokenIn(text: string): string {
  * A test app on a fast-forwarded clock whose channels read the vendor accounts saved through the
  * API, the vendor fakes dated by that clock, and sessions that outlast a fast-forwarded day.
  */
-export async function startReachApp(dialect: DialectName, start: Date): Promise<{ t: TestApp; clock: FakeClock; v: VendorReceiver; close(): Promise<void> }> {
+export async function startReachApp(
+  dialect: DialectName,
+  start: Date,
+): Promise<{ t: TestApp; clock: FakeClock; v: VendorReceiver; close(): Promise<void> }> {
   const clock = new FakeClock(start);
   const v = await startVendorReceiver({ now: () => clock.now().getTime() });
   const t = await createTestApp(dialect, {
-    demo: true, clock, env: { STEADY_SECRET_KEY: SECRET_KEY, STEADY_PUBLIC_URL: PUBLIC_URL, STEADY_SESSION_HOURS: '720' },
+    demo: true,
+    clock,
+    env: { STEADY_SECRET_KEY: SECRET_KEY, STEADY_PUBLIC_URL: PUBLIC_URL, STEADY_SESSION_HOURS: '720' },
     channels: (vendors) => createChannels({ vendors, timeoutMs: 3000 }),
   });
-  return { t, clock, v, close: async () => { await t.close(); await v.close(); } };
+  return {
+    t,
+    clock,
+    v,
+    close: async () => {
+      await t.close();
+      await v.close();
+    },
+  };
 }

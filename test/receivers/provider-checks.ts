@@ -61,7 +61,8 @@ const refuse = (status: number, reply: object, reason: string): Outcome => ({ ok
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const obj = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-const missingKeyword = (keywords: string[], raw: string) => keywords.length > 0 && !keywords.some((k) => raw.includes(k));
+const missingKeyword = (keywords: string[], raw: string) =>
+  keywords.length > 0 && !keywords.some((k) => raw.includes(k));
 
 export function checkWebhook(incoming: Incoming, config: CheckConfig): Outcome {
   const header = (name: string) => str(incoming.headers[name]);
@@ -101,7 +102,10 @@ export function checkDingtalk(incoming: Incoming, config: CheckConfig): Outcome 
   if (format === 'markdown') {
     const markdown = obj(payload.markdown);
     const text = str(markdown.text);
-    return { ok: true, accepted: { deliveryId: referenceIn(text), title: str(markdown.title), body: text, format, payload } };
+    return {
+      ok: true,
+      accepted: { deliveryId: referenceIn(text), title: str(markdown.title), body: text, format, payload },
+    };
   }
   if (format === 'text') {
     const [title = '', ...rest] = str(obj(payload.text).content).split('\n');

@@ -68,13 +68,23 @@ export function checkVapid(header: string | undefined, origin: string, nowMs: nu
   const [head, claims, signature] = match[1]!.split('.') as [string, string, string];
   const point = b64u(match[2]!);
   if (point.length !== 65 || point[0] !== 4) return 'k is not an uncompressed P-256 point';
-  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
-  if (!verify('sha256', Buffer.from(`${head}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(signature))) return 'JWT signature does not verify';
+  const key = createPublicKey({
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33).toString('base64url'),
+    },
+    format: 'jwk',
+  });
+  if (!verify('sha256', Buffer.from(`${head}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(signature)))
+    return 'JWT signature does not verify';
   const header_ = JSON.parse(b64u(head).toString()) as { alg?: string };
   const body = JSON.parse(b64u(claims).toString()) as { aud?: string; exp?: number; sub?: string };
   if (header_.alg !== 'ES256') return 'alg is not ES256';
   if (body.aud !== origin) return `aud ${body.aud} is not ${origin}`;
-  if (!body.exp || body.exp * 1000 <= nowMs || body.exp * 1000 > nowMs + 24 * 3600_000) return 'exp not within 24 hours';
+  if (!body.exp || body.exp * 1000 <= nowMs || body.exp * 1000 > nowMs + 24 * 3600_000)
+    return 'exp not within 24 hours';
   if (!/^(mailto:|https:)/.test(body.sub ?? '')) return 'sub is not mailto: or https:';
   return null;
 }
@@ -103,7 +113,9 @@ export async function startPushReceiver(options: { now?: () => number } = {}): P
     const ttl = Number(req.headers.ttl);
     if (!Number.isInteger(ttl) || ttl < 0) return answer(res, 400, 'TTL header missing');
     if (req.headers['content-encoding'] !== 'aes128gcm') return answer(res, 415, 'not aes128gcm');
-    const payload = JSON.parse(decryptAes128gcm(Buffer.concat(chunks), subscription.ecdh, subscription.auth)) as PushedMessage['payload'];
+    const payload = JSON.parse(
+      decryptAes128gcm(Buffer.concat(chunks), subscription.ecdh, subscription.auth),
+    ) as PushedMessage['payload'];
     received.push({ subscription: id, payload, urgency: req.headers.urgency as string | undefined, ttl });
     res.writeHead(201, { location: `${origin}/message/${randomBytes(8).toString('hex')}` }).end();
   }
@@ -114,7 +126,9 @@ export async function startPushReceiver(options: { now?: () => number } = {}): P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    origin, received, refused,
+    origin,
+    received,
+    refused,
     agent: new Agent({ ca: cert }),
     subscribe() {
       const id = randomBytes(12).toString('hex');
@@ -122,7 +136,10 @@ export async function startPushReceiver(options: { now?: () => number } = {}): P
       ecdh.generateKeys();
       const auth = randomBytes(16);
       subscriptions.set(id, { ecdh, auth, gone: false });
-      return { endpoint: `${origin}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } };
+      return {
+        endpoint: `${origin}/push/${id}`,
+        keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
+      };
     },
     unsubscribe(endpoint) {
       const found = subscriptions.get(endpoint.split('/').pop() ?? '');

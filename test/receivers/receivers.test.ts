@@ -11,7 +11,9 @@ import { decodeWords, parseMail } from './mime.js';
  */
 
 const post = (url: string, body: object) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (r) => r.json(),
+  );
 
 describe('HTTP receiver', () => {
   let receiver: HttpReceiver;
@@ -24,7 +26,8 @@ describe('HTTP receiver', () => {
 
   it('refuses a DingTalk sign that was not URL-encoded, as DingTalk does', async () => {
     // Pick a timestamp whose signature has a '+', which an unencoded query turns into a space.
-    const signAt = (t: number) => createHmac('sha256', 'SECfixed+secret').update(`${t}\nSECfixed+secret`).digest('base64');
+    const signAt = (t: number) =>
+      createHmac('sha256', 'SECfixed+secret').update(`${t}\nSECfixed+secret`).digest('base64');
     let ts = Date.now();
     while (!signAt(ts).includes('+')) ts += 1;
     const sign = signAt(ts);
@@ -37,7 +40,10 @@ describe('HTTP receiver', () => {
   it('refuses a message without a required keyword, and a wrong access token', async () => {
     const robot = await startHttpReceiver({ secrets: { dingtalk: null }, keywords: ['突发事件'] });
     try {
-      assert.deepEqual(await post(robot.urls.dingtalk, markdown), { errcode: 310000, errmsg: 'keywords not in content' });
+      assert.deepEqual(await post(robot.urls.dingtalk, markdown), {
+        errcode: 310000,
+        errmsg: 'keywords not in content',
+      });
       assert.equal((await post(`${robot.baseUrl}/dingtalk?access_token=nope`, markdown)).errcode, 300005);
       assert.equal(robot.received.length, 0);
       assert.equal(robot.refused.length, 2);
@@ -71,7 +77,9 @@ describe('MIME reading', () => {
   });
 
   it('reads folded headers and a quoted-printable body', () => {
-    const mail = parseMail('Subject: a\r\n b\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E7=81=AB=\r\n=E7=81=BE\r\n');
+    const mail = parseMail(
+      'Subject: a\r\n b\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E7=81=AB=\r\n=E7=81=BE\r\n',
+    );
     assert.equal(mail.headers.get('subject'), 'a b');
     assert.equal(mail.text, '火灾\r\n');
   });

@@ -11,9 +11,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyAcs3, verifyTc3 } from './vendor-signing.js';
-import { TEMPLATES, checkAliyunSms, checkAliyunVoice, checkTencentSms, checkTencentVoice, type Check } from './vendor-shapes.js';
+import {
+  TEMPLATES,
+  checkAliyunSms,
+  checkAliyunVoice,
+  checkTencentSms,
+  checkTencentVoice,
+  type Check,
+} from './vendor-shapes.js';
 
-export type VendorName = 'aliyun_sms' | 'aliyun_voice' | 'tencent_sms' | 'tencent_voice' | 'wecom_app' | 'dingtalk_app' | 'feishu_app';
+export type VendorName =
+  'aliyun_sms' | 'aliyun_voice' | 'tencent_sms' | 'tencent_voice' | 'wecom_app' | 'dingtalk_app' | 'feishu_app';
 
 export interface VendorMessage {
   vendor: VendorName;
@@ -70,12 +78,32 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Each vendor's own words for the injected failures. */
-const ALIYUN_CODES = { quota: 'isv.AMOUNT_NOT_ENOUGH', template: 'isv.SMS_TEMPLATE_ILLEGAL', limit: 'isv.BUSINESS_LIMIT_CONTROL' } as const;
-const TENCENT_CODES = { quota: 'FailedOperation.InsufficientBalanceInSmsPackage', template: 'FailedOperation.TemplateIncorrectOrUnapproved', limit: 'LimitExceeded.PhoneNumberThirtySecondLimit' } as const;
+const ALIYUN_CODES = {
+  quota: 'isv.AMOUNT_NOT_ENOUGH',
+  template: 'isv.SMS_TEMPLATE_ILLEGAL',
+  limit: 'isv.BUSINESS_LIMIT_CONTROL',
+} as const;
+const TENCENT_CODES = {
+  quota: 'FailedOperation.InsufficientBalanceInSmsPackage',
+  template: 'FailedOperation.TemplateIncorrectOrUnapproved',
+  limit: 'LimitExceeded.PhoneNumberThirtySecondLimit',
+} as const;
 const APP_CODES = {
-  wecom_app: { quota: [45009, 'api freq out of limit'], template: [60020, 'not allow to access from your ip'], limit: [45009, 'api freq out of limit'] },
-  dingtalk_app: { quota: [90018, 'request too fast'], template: [33012, 'invalid userid'], limit: [90018, 'request too fast'] },
-  feishu_app: { quota: [230020, 'request trigger frequency limit'], template: [230002, 'bot not in chat'], limit: [230020, 'request trigger frequency limit'] },
+  wecom_app: {
+    quota: [45009, 'api freq out of limit'],
+    template: [60020, 'not allow to access from your ip'],
+    limit: [45009, 'api freq out of limit'],
+  },
+  dingtalk_app: {
+    quota: [90018, 'request too fast'],
+    template: [33012, 'invalid userid'],
+    limit: [90018, 'request too fast'],
+  },
+  feishu_app: {
+    quota: [230020, 'request trigger frequency limit'],
+    template: [230002, 'bot not in chat'],
+    limit: [230020, 'request trigger frequency limit'],
+  },
 } as const;
 
 export async function startVendorReceiver(options: VendorReceiverOptions = {}): Promise<VendorReceiver> {
@@ -120,32 +148,61 @@ export async function startVendorReceiver(options: VendorReceiverOptions = {}): 
     const vendor: VendorName = action === 'SingleCallByTts' ? 'aliyun_voice' : 'aliyun_sms';
     const requestId = randomUUID().toUpperCase();
     // Signatures carry the real time (the SDK's clock), whatever clock a test runs Steady on.
-    const signature = verifyAcs3({ method: req.method ?? 'POST', url, headers: req.headers, raw }, aliyunKeys, Date.now());
+    const signature = verifyAcs3(
+      { method: req.method ?? 'POST', url, headers: req.headers, raw },
+      aliyunKeys,
+      Date.now(),
+    );
     if (!signature.ok) {
       refuse(vendor, signature.code, signature.reason);
-      return json(res, signature.code.startsWith('InvalidAccessKeyId') ? 404 : 400, { Code: signature.code, Message: signature.reason, RequestId: requestId });
+      return json(res, signature.code.startsWith('InvalidAccessKeyId') ? 404 : 400, {
+        Code: signature.code,
+        Message: signature.reason,
+        RequestId: requestId,
+      });
     }
     const failure = injected(vendor);
     if (failure === 'hang') return;
-    if (failure === 503) return json(res, 503, { Code: 'ServiceUnavailable', Message: 'The request has failed due to a temporary failure of the server.', RequestId: requestId });
+    if (failure === 503)
+      return json(res, 503, {
+        Code: 'ServiceUnavailable',
+        Message: 'The request has failed due to a temporary failure of the server.',
+        RequestId: requestId,
+      });
     if (failure) return json(res, 200, { Code: ALIYUN_CODES[failure], Message: failure, RequestId: requestId });
     const params = new URLSearchParams(url.search);
     for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) params.set(k, v);
-    const check = action === 'SendSms' ? checkAliyunSms(params) : action === 'SingleCallByTts' ? checkAliyunVoice(params) : { ok: false as const, code: 'InvalidAction.NotFound', reason: action };
+    const check =
+      action === 'SendSms'
+        ? checkAliyunSms(params)
+        : action === 'SingleCallByTts'
+          ? checkAliyunVoice(params)
+          : { ok: false as const, code: 'InvalidAction.NotFound', reason: action };
     if (!check.ok) {
       refuse(vendor, check.code, check.reason);
       return json(res, 200, { Code: check.code, Message: check.reason, RequestId: requestId });
     }
     const id = accept(vendor, check);
-    json(res, 200, action === 'SendSms' ? { Code: 'OK', Message: 'OK', BizId: id, RequestId: requestId } : { Code: 'OK', Message: 'OK', CallId: id, RequestId: requestId });
+    json(
+      res,
+      200,
+      action === 'SendSms'
+        ? { Code: 'OK', Message: 'OK', BizId: id, RequestId: requestId }
+        : { Code: 'OK', Message: 'OK', CallId: id, RequestId: requestId },
+    );
   }
 
   async function tencent(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<void> {
     const action = String(req.headers['x-tc-action'] ?? '');
     const vendor: VendorName = action === 'SendTtsVoice' ? 'tencent_voice' : 'tencent_sms';
     const requestId = randomUUID();
-    const error = (code: string, message: string) => json(res, 200, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } });
-    const signature = verifyTc3({ method: req.method ?? 'POST', url, headers: req.headers, raw }, tencentKeys, Date.now());
+    const error = (code: string, message: string) =>
+      json(res, 200, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } });
+    const signature = verifyTc3(
+      { method: req.method ?? 'POST', url, headers: req.headers, raw },
+      tencentKeys,
+      Date.now(),
+    );
     if (!signature.ok) {
       refuse(vendor, signature.code, signature.reason);
       return error(signature.code, signature.reason);
@@ -161,20 +218,56 @@ export async function startVendorReceiver(options: VendorReceiverOptions = {}): 
     }
     if (failure && vendor === 'tencent_sms') {
       const phone = (body.PhoneNumberSet as string[] | undefined)?.[0] ?? '';
-      return json(res, 200, { Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: phone, Fee: 0, SessionContext: body.SessionContext ?? '', Code: TENCENT_CODES[failure], Message: failure, IsoCode: 'CN' }], RequestId: requestId } });
+      return json(res, 200, {
+        Response: {
+          SendStatusSet: [
+            {
+              SerialNo: '',
+              PhoneNumber: phone,
+              Fee: 0,
+              SessionContext: body.SessionContext ?? '',
+              Code: TENCENT_CODES[failure],
+              Message: failure,
+              IsoCode: 'CN',
+            },
+          ],
+          RequestId: requestId,
+        },
+      });
     }
     if (failure) return error(TENCENT_CODES[failure], failure);
-    const check = action === 'SendSms' ? checkTencentSms(body, credentials.tencent.sdkAppId)
-      : action === 'SendTtsVoice' ? checkTencentVoice(body, credentials.tencent.voiceSdkAppId) : { ok: false as const, code: 'InvalidAction', reason: action };
+    const check =
+      action === 'SendSms'
+        ? checkTencentSms(body, credentials.tencent.sdkAppId)
+        : action === 'SendTtsVoice'
+          ? checkTencentVoice(body, credentials.tencent.voiceSdkAppId)
+          : { ok: false as const, code: 'InvalidAction', reason: action };
     if (!check.ok) {
       refuse(vendor, check.code, check.reason);
       return error(check.code, check.reason);
     }
     const id = accept(vendor, check);
     if (action === 'SendSms') {
-      return json(res, 200, { Response: { SendStatusSet: [{ SerialNo: id, PhoneNumber: check.message.to, Fee: 1, SessionContext: check.message.reference, Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: requestId } });
+      return json(res, 200, {
+        Response: {
+          SendStatusSet: [
+            {
+              SerialNo: id,
+              PhoneNumber: check.message.to,
+              Fee: 1,
+              SessionContext: check.message.reference,
+              Code: 'Ok',
+              Message: 'send success',
+              IsoCode: 'CN',
+            },
+          ],
+          RequestId: requestId,
+        },
+      });
     }
-    json(res, 200, { Response: { SendStatus: { CallId: id, SessionContext: check.message.reference }, RequestId: requestId } });
+    json(res, 200, {
+      Response: { SendStatus: { CallId: id, SessionContext: check.message.reference }, RequestId: requestId },
+    });
   }
 
   async function apps(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<boolean> {
@@ -182,18 +275,37 @@ export async function startVendorReceiver(options: VendorReceiverOptions = {}): 
     const q = url.searchParams;
     if (path === '/cgi-bin/gettoken') {
       const ok = q.get('corpid') === credentials.wecom.corpId && q.get('corpsecret') === credentials.wecom.corpSecret;
-      json(res, 200, ok ? { errcode: 0, errmsg: 'ok', access_token: issueToken('wecom'), expires_in: 7200 } : { errcode: 40001, errmsg: 'invalid credential' });
+      json(
+        res,
+        200,
+        ok
+          ? { errcode: 0, errmsg: 'ok', access_token: issueToken('wecom'), expires_in: 7200 }
+          : { errcode: 40001, errmsg: 'invalid credential' },
+      );
       return true;
     }
     if (path === '/gettoken') {
-      const ok = q.get('appkey') === credentials.dingtalk.appKey && q.get('appsecret') === credentials.dingtalk.appSecret;
-      json(res, 200, ok ? { errcode: 0, errmsg: 'ok', access_token: issueToken('dingtalk'), expires_in: 7200 } : { errcode: 40089, errmsg: '不合法的corpid或corpsecret' });
+      const ok =
+        q.get('appkey') === credentials.dingtalk.appKey && q.get('appsecret') === credentials.dingtalk.appSecret;
+      json(
+        res,
+        200,
+        ok
+          ? { errcode: 0, errmsg: 'ok', access_token: issueToken('dingtalk'), expires_in: 7200 }
+          : { errcode: 40089, errmsg: '不合法的corpid或corpsecret' },
+      );
       return true;
     }
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') {
       const body = JSON.parse(raw.toString('utf8') || '{}') as { app_id?: string; app_secret?: string };
       const ok = body.app_id === credentials.feishu.appId && body.app_secret === credentials.feishu.appSecret;
-      json(res, 200, ok ? { code: 0, msg: 'ok', tenant_access_token: `t-${issueToken('feishu')}`, expire: 7200 } : { code: 10014, msg: 'app secret invalid' });
+      json(
+        res,
+        200,
+        ok
+          ? { code: 0, msg: 'ok', tenant_access_token: `t-${issueToken('feishu')}`, expire: 7200 }
+          : { code: 10014, msg: 'app secret invalid' },
+      );
       return true;
     }
     const body = (() => {
@@ -204,52 +316,89 @@ export async function startVendorReceiver(options: VendorReceiverOptions = {}): 
       }
     })();
     if (path === '/cgi-bin/message/send') {
-      if (!tokenOk(q.get('access_token'), 'wecom')) return (json(res, 200, { errcode: 42001, errmsg: 'access_token expired' }), true);
+      if (!tokenOk(q.get('access_token'), 'wecom'))
+        return (json(res, 200, { errcode: 42001, errmsg: 'access_token expired' }), true);
       const failure = injected('wecom_app');
       if (failure === 'hang') return true;
       if (failure === 503) return (json(res, 503, {}), true);
-      if (failure) return (json(res, 200, { errcode: APP_CODES.wecom_app[failure][0], errmsg: APP_CODES.wecom_app[failure][1] }), true);
+      if (failure)
+        return (
+          json(res, 200, { errcode: APP_CODES.wecom_app[failure][0], errmsg: APP_CODES.wecom_app[failure][1] }),
+          true
+        );
       const user = String(body.touser ?? '');
-      if (String(body.agentid) !== credentials.wecom.agentId) return (json(res, 200, { errcode: 40056, errmsg: 'invalid agentid' }), true);
+      if (String(body.agentid) !== credentials.wecom.agentId)
+        return (json(res, 200, { errcode: 40056, errmsg: 'invalid agentid' }), true);
       const card = body.textcard as { title?: string; description?: string; url?: string } | undefined;
       const text = body.text as { content?: string } | undefined;
-      if (card && (Buffer.byteLength(card.title ?? '') > 128 || Buffer.byteLength(card.description ?? '') > 512 || !card.url)) {
+      if (
+        card &&
+        (Buffer.byteLength(card.title ?? '') > 128 || Buffer.byteLength(card.description ?? '') > 512 || !card.url)
+      ) {
         refuse('wecom_app', '44004', 'textcard too long or without url');
         return (json(res, 200, { errcode: 44004, errmsg: 'empty content or too long' }), true);
       }
-      if (!appUsers.has(user)) return (json(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: user, msgid: '' }), true);
-      const shown = card ? `${card.title}\n${card.description}\n${card.url}` : text?.content ?? '';
+      if (!appUsers.has(user))
+        return (json(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: user, msgid: '' }), true);
+      const shown = card ? `${card.title}\n${card.description}\n${card.url}` : (text?.content ?? '');
       const id = accept('wecom_app', { ok: true, message: { to: user, params: {}, text: shown, reference: '' } });
       json(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: id });
       return true;
     }
     if (path === '/topapi/message/corpconversation/asyncsend_v2') {
-      if (!tokenOk(q.get('access_token'), 'dingtalk')) return (json(res, 200, { errcode: 88, errmsg: 'access_token expired' }), true);
+      if (!tokenOk(q.get('access_token'), 'dingtalk'))
+        return (json(res, 200, { errcode: 88, errmsg: 'access_token expired' }), true);
       const failure = injected('dingtalk_app');
       if (failure === 'hang') return true;
       if (failure === 503) return (json(res, 503, {}), true);
-      if (failure) return (json(res, 200, { errcode: APP_CODES.dingtalk_app[failure][0], errmsg: APP_CODES.dingtalk_app[failure][1] }), true);
+      if (failure)
+        return (
+          json(res, 200, { errcode: APP_CODES.dingtalk_app[failure][0], errmsg: APP_CODES.dingtalk_app[failure][1] }),
+          true
+        );
       const user = String(body.userid_list ?? '');
-      if (String(body.agent_id) !== credentials.dingtalk.agentId || !appUsers.has(user)) return (json(res, 200, { errcode: 33012, errmsg: 'invalid userid or agent' }), true);
+      if (String(body.agent_id) !== credentials.dingtalk.agentId || !appUsers.has(user))
+        return (json(res, 200, { errcode: 33012, errmsg: 'invalid userid or agent' }), true);
       const msg = body.msg as { action_card?: { markdown?: string; single_url?: string }; text?: { content?: string } };
-      const shown = msg.action_card ? `${msg.action_card.markdown}\n${msg.action_card.single_url}` : msg.text?.content ?? '';
+      const shown = msg.action_card
+        ? `${msg.action_card.markdown}\n${msg.action_card.single_url}`
+        : (msg.text?.content ?? '');
       const id = accept('dingtalk_app', { ok: true, message: { to: user, params: {}, text: shown, reference: '' } });
-      json(res, 200, { errcode: 0, errmsg: 'ok', task_id: Number.parseInt(id.slice(-6), 16), request_id: randomUUID() });
+      json(res, 200, {
+        errcode: 0,
+        errmsg: 'ok',
+        task_id: Number.parseInt(id.slice(-6), 16),
+        request_id: randomUUID(),
+      });
       return true;
     }
     if (path === '/open-apis/im/v1/messages') {
       const bearer = /^Bearer t-(.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? null;
-      if (!tokenOk(bearer, 'feishu')) return (json(res, 400, { code: 99991663, msg: 'Invalid access token for authorization' }), true);
+      if (!tokenOk(bearer, 'feishu'))
+        return (json(res, 400, { code: 99991663, msg: 'Invalid access token for authorization' }), true);
       const failure = injected('feishu_app');
       if (failure === 'hang') return true;
       if (failure === 503) return (json(res, 503, {}), true);
-      if (failure) return (json(res, 400, { code: APP_CODES.feishu_app[failure][0], msg: APP_CODES.feishu_app[failure][1] }), true);
+      if (failure)
+        return (
+          json(res, 400, { code: APP_CODES.feishu_app[failure][0], msg: APP_CODES.feishu_app[failure][1] }),
+          true
+        );
       const user = String(body.receive_id ?? '');
-      if (q.get('receive_id_type') !== 'user_id' || !appUsers.has(user)) return (json(res, 400, { code: 230013, msg: 'user not found or out of the app’s range' }), true);
-      const content = JSON.parse(String(body.content ?? '{}')) as Record<string, { title: string; content: { text?: string; href?: string }[][] }>;
+      if (q.get('receive_id_type') !== 'user_id' || !appUsers.has(user))
+        return (json(res, 400, { code: 230013, msg: 'user not found or out of the app’s range' }), true);
+      const content = JSON.parse(String(body.content ?? '{}')) as Record<
+        string,
+        { title: string; content: { text?: string; href?: string }[][] }
+      >;
       const post = Object.values(content)[0];
-      const shown = post ? [post.title, ...post.content.map((p) => p.map((x) => x.href ?? x.text ?? '').join(''))].join('\n') : '';
-      const id = accept('feishu_app', { ok: true, message: { to: user, params: {}, text: shown, reference: String(body.uuid ?? '') } });
+      const shown = post
+        ? [post.title, ...post.content.map((p) => p.map((x) => x.href ?? x.text ?? '').join(''))].join('\n')
+        : '';
+      const id = accept('feishu_app', {
+        ok: true,
+        message: { to: user, params: {}, text: shown, reference: String(body.uuid ?? '') },
+      });
       json(res, 200, { code: 0, msg: 'success', data: { message_id: id } });
       return true;
     }
@@ -270,7 +419,11 @@ export async function startVendorReceiver(options: VendorReceiverOptions = {}): 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    credentials, received, refused, tokensIssued, appUsers,
+    credentials,
+    received,
+    refused,
+    tokensIssued,
+    appUsers,
     failNext(vendor, n, kind) {
       const queue = pending.get(vendor) ?? [];
       for (let i = 0; i < n; i += 1) queue.push(kind);

@@ -18,24 +18,62 @@ const root = join(import.meta.dirname, '..', '..');
  * every chain's ten-minute deadline is already due when a server starts. Heads are reached by
  * e-mail, safety officers (the deputies the chain escalates to) by a signed DingTalk robot.
  */
-export async function prepareBacklog(dialect: DialectName, dir: string, count: number, robot: HttpReceiver): Promise<TestDatabase> {
+export async function prepareBacklog(
+  dialect: DialectName,
+  dir: string,
+  count: number,
+  robot: HttpReceiver,
+): Promise<TestDatabase> {
   const database = await openTestDatabase(dialect, join(dir, 'steady.db'));
   const clock = new FakeClock(new Date(Date.now() - 20 * 60_000));
-  const c = createContainer(loadConfig({ STEADY_DATA_DIR: dir, STEADY_WEB_DIR: '/nonexistent' }), { clock, database: database.opened });
+  const c = createContainer(loadConfig({ STEADY_DATA_DIR: dir, STEADY_WEB_DIR: '/nonexistent' }), {
+    clock,
+    database: database.opened,
+  });
   await migrateToLatest(c.db);
   await loadDemo(c, 'resilience-pass');
-  const units = await c.db.selectFrom('units').select(['id']).where('type', 'in', ['school', 'kindergarten']).orderBy('path').execute();
-  const people = await c.db.selectFrom('memberships').select(['person_id', 'role', 'unit_id'])
-    .where('unit_id', 'in', units.map((u) => u.id)).where('role', 'in', ['accountable_head', 'safety_officer']).execute();
-  await c.db.insertInto('contact_methods').values(people.map((p) => ({
-    id: newId(), person_id: p.person_id, position: 1, created_at: clock.now().toISOString(),
-    channel: p.role === 'accountable_head' ? 'email' : 'dingtalk',
-    address_json: JSON.stringify(p.role === 'accountable_head'
-      ? { channel: 'email', to: `${p.person_id}@school.example` }
-      : { channel: 'dingtalk', url: robot.urls.dingtalk, secret: robot.secrets.dingtalk }),
-  }))).execute();
+  const units = await c.db
+    .selectFrom('units')
+    .select(['id'])
+    .where('type', 'in', ['school', 'kindergarten'])
+    .orderBy('path')
+    .execute();
+  const people = await c.db
+    .selectFrom('memberships')
+    .select(['person_id', 'role', 'unit_id'])
+    .where(
+      'unit_id',
+      'in',
+      units.map((u) => u.id),
+    )
+    .where('role', 'in', ['accountable_head', 'safety_officer'])
+    .execute();
+  await c.db
+    .insertInto('contact_methods')
+    .values(
+      people.map((p) => ({
+        id: newId(),
+        person_id: p.person_id,
+        position: 1,
+        created_at: clock.now().toISOString(),
+        channel: p.role === 'accountable_head' ? 'email' : 'dingtalk',
+        address_json: JSON.stringify(
+          p.role === 'accountable_head'
+            ? { channel: 'email', to: `${p.person_id}@school.example` }
+            : { channel: 'dingtalk', url: robot.urls.dingtalk, secret: robot.secrets.dingtalk },
+        ),
+      })),
+    )
+    .execute();
   for (let i = 0; i < count; i++) {
-    await c.incidents.report(cliActor, { unitId: units[i % units.length]!.id, type: 'facility_hazard', severity: 4, place: `第 ${i} 号教室`, description: `门窗损坏 #${i}`, drill: false });
+    await c.incidents.report(cliActor, {
+      unitId: units[i % units.length]!.id,
+      type: 'facility_hazard',
+      severity: 4,
+      place: `第 ${i} 号教室`,
+      description: `门窗损坏 #${i}`,
+      drill: false,
+    });
   }
   // The test keeps its own handle for checking; the server processes open theirs.
   return database;
@@ -52,7 +90,15 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/cli/steady.ts'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STEADY_WEB_DIR: '/nonexistent', STEADY_LANG: 'en', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      STEADY_WEB_DIR: '/nonexistent',
+      STEADY_LANG: 'en',
+      ...env,
+    },
   });
   child.stdout!.on('data', (b: Buffer) => (log += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (log += b.toString()));

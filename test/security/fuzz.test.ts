@@ -4,7 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../helpers/app.js';
 import { dialectsUnderTest } from '../helpers/dialects.js';
-import { isWrite, operationsOf, rowCounts, sample, urlFor, type Fill, type JsonSchema, type Operation } from './openapi-requests.js';
+import {
+  isWrite,
+  operationsOf,
+  rowCounts,
+  sample,
+  urlFor,
+  type Fill,
+  type JsonSchema,
+  type Operation,
+} from './openapi-requests.js';
 
 /*
  * A fuzz test made from the OpenAPI document (issue 12): every write operation with a JSON body
@@ -15,18 +24,25 @@ import { isWrite, operationsOf, rowCounts, sample, urlFor, type Fill, type JsonS
  */
 
 const key = (op: Operation) => `${op.method} ${op.path}`;
-const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type) ?? (s.anyOf || s.oneOf ? 'union' : 'any');
+const typeOf = (s: JsonSchema) =>
+  (Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type) ?? (s.anyOf || s.oneOf ? 'union' : 'any');
 
 /** A value of another type than the field wants. */
 function wrongType(schema: JsonSchema): unknown {
   switch (typeOf(schema)) {
-    case 'string': return 12345;
+    case 'string':
+      return 12345;
     case 'integer':
-    case 'number': return 'not-a-number';
-    case 'boolean': return 'yes';
-    case 'array': return { not: 'a list' };
-    case 'object': return 'not-an-object';
-    default: return { unexpected: [true] };
+    case 'number':
+      return 'not-a-number';
+    case 'boolean':
+      return 'yes';
+    case 'array':
+      return { not: 'a list' };
+    case 'object':
+      return 'not-an-object';
+    default:
+      return { unexpected: [true] };
   }
 }
 
@@ -46,7 +62,11 @@ function variantsFor(op: Operation, fill: Fill): Variant[] {
     { name: 'a list instead of an object', payload: json([base]), field: null },
   ];
   if (typeOf(body) !== 'object' || !body.properties) return variants;
-  variants.push({ name: 'an unknown field', payload: json({ ...base, zzUnknownField: 'x' }), field: body.additionalProperties === false ? 'body' : null });
+  variants.push({
+    name: 'an unknown field',
+    payload: json({ ...base, zzUnknownField: 'x' }),
+    field: body.additionalProperties === false ? 'body' : null,
+  });
   for (const [name, schema] of Object.entries(body.properties)) {
     variants.push({ name: `${name}: wrong type`, payload: json({ ...base, [name]: wrongType(schema) }), field: name });
     if (body.required?.includes(name)) {
@@ -55,8 +75,16 @@ function variantsFor(op: Operation, fill: Fill): Variant[] {
     }
     if (typeOf(schema) === 'string' && !schema.enum && !schema.format) {
       const long = 'x'.repeat(Math.min((schema.maxLength ?? 100_000) + 1, 200_000));
-      variants.push({ name: `${name}: oversize`, payload: json({ ...base, [name]: long }), field: schema.maxLength ? name : null });
-      variants.push({ name: `${name}: control character`, payload: json({ ...base, [name]: 'a\u0000b\u001b' }), field: name });
+      variants.push({
+        name: `${name}: oversize`,
+        payload: json({ ...base, [name]: long }),
+        field: schema.maxLength ? name : null,
+      });
+      variants.push({
+        name: `${name}: control character`,
+        payload: json({ ...base, [name]: 'a\u0000b\u001b' }),
+        field: name,
+      });
     }
   }
   return variants;
@@ -71,7 +99,9 @@ function check(op: Operation, variant: Variant, res: LightMyRequestResponse): vo
   assert.ok(problem.title.length > 0, label);
   if (variant.field && res.statusCode === 400 && problem.errors) {
     const fields = problem.errors.map((e) => e.field);
-    const named = fields.some((f) => f === variant.field || f.startsWith(`${variant.field}.`) || (variant.field === 'body' && f === 'body'));
+    const named = fields.some(
+      (f) => f === variant.field || f.startsWith(`${variant.field}.`) || (variant.field === 'body' && f === 'body'),
+    );
     assert.ok(named, `${label}: names ${fields.join(', ')}`);
   }
 }
@@ -104,7 +134,9 @@ for (const dialect of dialectsUnderTest()) {
       for (const op of ops) {
         for (const variant of variantsFor(op, fill)) {
           const res = await admin.inject({
-            method: op.method.toUpperCase() as 'POST', url: urlFor(op, fill), payload: variant.payload,
+            method: op.method.toUpperCase() as 'POST',
+            url: urlFor(op, fill),
+            payload: variant.payload,
             headers: { 'content-type': 'application/json', 'accept-language': sent % 2 ? 'en' : 'zh-CN' },
           });
           check(op, variant, res);

@@ -46,10 +46,18 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 export const isWrite = (op: Operation) => UNSAFE.has(op.method);
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, {
-    tags?: string[]; security?: unknown[]; parameters?: Operation['params'];
-    requestBody?: { content: Record<string, { schema: JsonSchema }> };
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        tags?: string[];
+        security?: unknown[];
+        parameters?: Operation['params'];
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
 }
 
 /** Every operation of the document. */
@@ -58,8 +66,12 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
     Object.entries(item).map(([method, op]) => {
       const content = op.requestBody?.content ?? {};
       return {
-        method, path, tags: op.tags ?? [], public: Array.isArray(op.security) && op.security.length === 0,
-        params: op.parameters ?? [], body: content['application/json']?.schema,
+        method,
+        path,
+        tags: op.tags ?? [],
+        public: Array.isArray(op.security) && op.security.length === 0,
+        params: op.parameters ?? [],
+        body: content['application/json']?.schema,
         otherBody: Object.keys(content).some((type) => type !== 'application/json'),
       };
     }),
@@ -106,7 +118,8 @@ export function sample(schema: JsonSchema, name: string, fill: Fill): unknown {
 }
 
 function sampleString(schema: JsonSchema, name: string, fill: Fill): string {
-  if (schema.format === 'uuid' || /^\^?\[0-9a-f\]\{8\}/.test(schema.pattern ?? '')) return /unit|parent/i.test(name) ? fill.unitId : randomUUID();
+  if (schema.format === 'uuid' || /^\^?\[0-9a-f\]\{8\}/.test(schema.pattern ?? ''))
+    return /unit|parent/i.test(name) ? fill.unitId : randomUUID();
   if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
   if (schema.format === 'date') return '2027-01-04';
   if (schema.format === 'email') return 'walk@example.org';
@@ -114,14 +127,23 @@ function sampleString(schema: JsonSchema, name: string, fill: Fill): string {
 }
 
 /** The collection a path parameter belongs to: the path up to it (`/api/v1/incidents/{id}` → `/api/v1/incidents`). */
-export const collectionOf = (path: string, param: string) => path.slice(0, path.indexOf(`{${param}}`)).replace(/\/$/, '');
+export const collectionOf = (path: string, param: string) =>
+  path.slice(0, path.indexOf(`{${param}}`)).replace(/\/$/, '');
 
 /** The URL of an operation with its path and query parameters filled. */
 export function urlFor(op: Operation, fill: Fill, query: Record<string, string> = {}): string {
   let url = op.path;
   for (const p of op.params.filter((x) => x.in === 'path')) {
-    const isId = p.schema.format === 'uuid' || /^\^?\[0-9a-f\]\{8\}/.test(p.schema.pattern ?? '') || p.name === 'id' || /Id$/.test(p.name);
-    const value = /unitId$/i.test(p.name) ? fill.unitId : isId ? fill.idFor(collectionOf(op.path, p.name), p.name) : String(sample(p.schema, p.name, fill));
+    const isId =
+      p.schema.format === 'uuid' ||
+      /^\^?\[0-9a-f\]\{8\}/.test(p.schema.pattern ?? '') ||
+      p.name === 'id' ||
+      /Id$/.test(p.name);
+    const value = /unitId$/i.test(p.name)
+      ? fill.unitId
+      : isId
+        ? fill.idFor(collectionOf(op.path, p.name), p.name)
+        : String(sample(p.schema, p.name, fill));
     url = url.replace(`{${p.name}}`, encodeURIComponent(value));
   }
   const search = new URLSearchParams(query);
@@ -173,8 +195,14 @@ export async function send(app: FastifyInstance, options: InjectOptions): Promis
 
 /** Every table's row count: what "nothing changed" means to the walk and the fuzz test. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
-  const tables = (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_')).sort();
+  const tables = (await db.introspection.getTables())
+    .map((x) => x.name)
+    .filter((n) => !n.startsWith('kysely_'))
+    .sort();
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  for (const table of tables)
+    counts[table] = Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n,
+    );
   return counts;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Id } from './shared.js';
 
-/** The bureau's analytics over its subtree: response times, late and missing reports, hazard ageing, hazard statistics. */
+/**
+ * The bureau's analytics over its subtree: response times, late and missing reports, hazard ageing, hazard statistics.
+ */
 export const AGE_BUCKETS = ['0-7', '8-30', '31-90', '90+'] as const;
 
 export const AnalyticsQuery = z.object({
@@ -36,7 +38,10 @@ export const Analytics = z.object({
   unitName: z.string(),
   from: z.string(),
   last: z.string(),
-  /** Per unit with at least one chain step in the period; minutes from activation (acknowledge) or from the report (report upward). */
+  /**
+   * Per unit with at least one chain step in the period; minutes from activation (acknowledge) or from the report
+   * (report upward).
+   */
   response: z.array(ResponseTimes),
   /** Late and missing daily reports per week (Mondays) for each unit directly below (its whole subtree counted). */
   heat: z.object({ weeks: z.array(z.string()), rows: z.array(HeatRow) }),

@@ -23,7 +23,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: Password,
+});
 
 /** `read`: GET only. `write`: reads and changes. Neither can make tokens or change passwords. */
 export const TOKEN_ACCESS = ['read', 'write'] as const;
@@ -31,16 +34,26 @@ export const TOKEN_DAYS_MAX = 365;
 export const TOKEN_DAYS_DEFAULT = 90;
 
 export const ApiToken = z.object({
-  id: Id, name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable(),
+  id: Id,
+  name: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
   access: z.enum(TOKEN_ACCESS),
   modules: z.array(z.string()).nullable().describe('The modules (OpenAPI tags) it may use; null for all'),
   expiresAt: Timestamp,
 });
-export const CreatedApiToken = ApiToken.extend({ token: z.string().describe('Shown once; send as Authorization: Bearer <token>') });
+export const CreatedApiToken = ApiToken.extend({
+  token: z.string().describe('Shown once; send as Authorization: Bearer <token>'),
+});
 export const CreateApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(TOKEN_NAME_MAX),
   access: z.enum(TOKEN_ACCESS).default('read'),
-  modules: z.array(z.string().regex(/^[a-z][a-z-]{0,39}$/)).min(1).max(40).optional().describe('Tags of the operations it may use; all when left out'),
+  modules: z
+    .array(z.string().regex(/^[a-z][a-z-]{0,39}$/))
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('Tags of the operations it may use; all when left out'),
   expiresInDays: z.number().int().min(1).max(TOKEN_DAYS_MAX).default(TOKEN_DAYS_DEFAULT),
 });
 export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;

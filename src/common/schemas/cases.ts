@@ -50,7 +50,11 @@ export const Case = z.object({
   closedAt: Timestamp.nullable(),
 });
 export const CasePage = pageOf(Case.omit({ sessions: true, parties: true }));
-export const CaseListQuery = PageQuery.extend({ unitId: Id.optional(), status: z.enum(CASE_STATUSES).optional(), category: z.enum(CASE_CATEGORIES).optional() });
+export const CaseListQuery = PageQuery.extend({
+  unitId: Id.optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  category: z.enum(CASE_CATEGORIES).optional(),
+});
 
 /** What the person who raised it sees through the private link: status and dates only. */
 export const PublicCaseStatus = z.object({
@@ -63,7 +67,14 @@ export const PublicCaseStatus = z.object({
 });
 
 export const CaseStats = z.object({
-  byCategory: z.array(z.object({ category: z.enum(CASE_CATEGORIES), open: z.number().int(), agreement: z.number().int(), noAgreement: z.number().int() })),
+  byCategory: z.array(
+    z.object({
+      category: z.enum(CASE_CATEGORIES),
+      open: z.number().int(),
+      agreement: z.number().int(),
+      noAgreement: z.number().int(),
+    }),
+  ),
   resolved: z.number().int(),
   medianDaysToResolve: z.number().nullable(),
 });

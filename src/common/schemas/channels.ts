@@ -5,19 +5,59 @@ import { z } from 'zod';
  * shown back; `secrets` are sealed with the server's key and never leave the server: an edit that
  * leaves a secret out keeps the saved one.
  */
-export const VENDORS = ['aliyun_sms', 'tencent_sms', 'aliyun_voice', 'tencent_voice', 'wecom_app', 'dingtalk_app', 'feishu_app', 'web_push'] as const;
+export const VENDORS = [
+  'aliyun_sms',
+  'tencent_sms',
+  'aliyun_voice',
+  'tencent_voice',
+  'wecom_app',
+  'dingtalk_app',
+  'feishu_app',
+  'web_push',
+] as const;
 export type Vendor = (typeof VENDORS)[number];
 
 /** An endpoint override (a regional endpoint, a proxy, a local fake in tests); the vendor's own when empty. */
-const Endpoint = z.url({ protocol: /^https?$/ }).max(300).optional();
+const Endpoint = z
+  .url({ protocol: /^https?$/ })
+  .max(300)
+  .optional();
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const TemplateId = z.string().trim().min(1).max(64).refine((v) => /^[A-Za-z0-9_-]+$/.test(v), { params: { key: 'field.templateId' } });
-const Digits = z.string().trim().min(1).max(32).refine((v) => /^\d+$/.test(v), { params: { key: 'field.digits' } });
-const Region = z.string().trim().min(1).max(40).refine((v) => /^[a-z0-9-]+$/.test(v), { params: { key: 'field.region' } }).default('ap-guangzhou');
+const TemplateId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((v) => /^[A-Za-z0-9_-]+$/.test(v), { params: { key: 'field.templateId' } });
+const Digits = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .refine((v) => /^\d+$/.test(v), { params: { key: 'field.digits' } });
+const Region = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine((v) => /^[a-z0-9-]+$/.test(v), { params: { key: 'field.region' } })
+  .default('ap-guangzhou');
 
 export const VENDOR_CONFIG = {
-  aliyun_sms: z.strictObject({ endpoint: Endpoint, signName: Text(20), alertTemplate: TemplateId, noticeTemplate: TemplateId }),
-  tencent_sms: z.strictObject({ endpoint: Endpoint, region: Region, sdkAppId: Digits, signName: Text(20), alertTemplate: Digits, noticeTemplate: Digits }),
+  aliyun_sms: z.strictObject({
+    endpoint: Endpoint,
+    signName: Text(20),
+    alertTemplate: TemplateId,
+    noticeTemplate: TemplateId,
+  }),
+  tencent_sms: z.strictObject({
+    endpoint: Endpoint,
+    region: Region,
+    sdkAppId: Digits,
+    signName: Text(20),
+    alertTemplate: Digits,
+    noticeTemplate: Digits,
+  }),
   aliyun_voice: z.strictObject({ endpoint: Endpoint, calledShowNumber: Digits.optional(), ttsCode: TemplateId }),
   tencent_voice: z.strictObject({ endpoint: Endpoint, region: Region, voiceSdkAppId: Digits, voiceTemplate: Digits }),
   wecom_app: z.strictObject({ endpoint: Endpoint, corpId: Text(64), agentId: Digits }),
@@ -78,5 +118,9 @@ export const ChannelHealth = z.object({
   p99Ms: z.number().nullable(),
   lastError: z.object({ at: z.string(), code: z.string().nullable(), message: z.string() }).nullable(),
 });
-export const DeliveryHealth = z.object({ since: z.string(), channels: z.array(ChannelHealth), secretKeyConfigured: z.boolean() });
+export const DeliveryHealth = z.object({
+  since: z.string(),
+  channels: z.array(ChannelHealth),
+  secretKeyConfigured: z.boolean(),
+});
 export type DeliveryHealth = z.infer<typeof DeliveryHealth>;

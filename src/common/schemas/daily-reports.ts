@@ -69,7 +69,13 @@ export const TodayView = z.object({
 });
 
 const Count = z.number().int();
-export const StatusCounts = z.object({ on_time: Count, late: Count, missing: Count, not_required: Count, pending: Count });
+export const StatusCounts = z.object({
+  on_time: Count,
+  late: Count,
+  missing: Count,
+  not_required: Count,
+  pending: Count,
+});
 export type StatusCounts = Record<DailyStatus, number>;
 
 export const MatrixQuery = PageQuery.extend({

@@ -75,7 +75,12 @@ export const Directive = z.object({
   canRemind: z.boolean(),
   /** Target units the caller may sign and reply for. */
   actFor: z.array(Id),
-  counts: z.object({ targets: z.number().int(), signed: z.number().int(), replied: z.number().int(), signedLate: z.number().int() }),
+  counts: z.object({
+    targets: z.number().int(),
+    signed: z.number().int(),
+    replied: z.number().int(),
+    signedLate: z.number().int(),
+  }),
 });
 
 export const InboxQuery = PageQuery.extend({ unitId: Id.optional() });

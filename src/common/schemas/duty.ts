@@ -128,7 +128,10 @@ export const RotationSlot = z.strictObject({
 export const CreateRotationBody = z.strictObject({
   unitId: Id,
   name: z.string().trim().min(1).max(100),
-  /** daily: each shift goes to the next slot; weekly: a slot holds every shift of a week; custom: each slot takes `turns` shifts. */
+  /**
+   * daily: each shift goes to the next slot; weekly: a slot holds every shift of a week; custom: each slot takes
+   * `turns` shifts.
+   */
   kind: z.enum(ROTATION_KINDS),
   slots: z.array(RotationSlot).min(1).max(ROTATION_SLOTS_MAX),
   startDate: LocalDate,
@@ -151,7 +154,11 @@ export const Rotation = z.object({
 });
 
 export const GenerateBody = z.strictObject({ days: z.number().int().min(1).max(DUTY_DAYS_AHEAD_MAX).optional() });
-export const Generated = z.object({ created: z.number().int(), skipped: z.number().int(), generatedThrough: LocalDate.nullable() });
+export const Generated = z.object({
+  created: z.number().int(),
+  skipped: z.number().int(),
+  generatedThrough: LocalDate.nullable(),
+});
 
 export const ProposeSwapBody = z.strictObject({
   shiftId: Id,
@@ -184,7 +191,17 @@ export const OnDutyUnit = z.object({
   unitName: z.string(),
   depth: z.number().int(),
   timeZone: z.string(),
-  shifts: z.array(Shift.pick({ id: true, kind: true, startsAt: true, endsAt: true, dutyLeader: true, actingLeader: true, staff: true })),
+  shifts: z.array(
+    Shift.pick({
+      id: true,
+      kind: true,
+      startsAt: true,
+      endsAt: true,
+      dutyLeader: true,
+      actingLeader: true,
+      staff: true,
+    }),
+  ),
   actingHead: ActingHead.nullable(),
   nextStep: DutyNextStep,
 });
@@ -201,13 +218,27 @@ export const GapsQuery = z.object({
   unitId: Id,
   days: z.coerce.number().int().min(1).max(DUTY_DAYS_AHEAD_MAX).default(14),
 });
-export const Gaps = z.object({ unitId: Id, from: Timestamp, to: Timestamp, gaps: z.array(Gap), nextStep: DutyNextStep });
+export const Gaps = z.object({
+  unitId: Id,
+  from: Timestamp,
+  to: Timestamp,
+  gaps: z.array(Gap),
+  nextStep: DutyNextStep,
+});
 export const NextStepView = DutyNextStep.extend({ unitId: Id });
 
-export const ImportResult = z.object({ from: LocalDate, to: LocalDate, shifts: z.number().int(), replaced: z.number().int() });
+export const ImportResult = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  shifts: z.number().int(),
+  replaced: z.number().int(),
+});
 
 export const Feed = z.object({ id: Id, unitId: Id.nullable(), unitName: z.string().nullable(), createdAt: Timestamp });
 export const CreateFeedBody = z.strictObject({ unitId: Id.nullable().default(null) });
-export const CreatedFeed = Feed.extend({ path: z.string().describe('The secret address, shown once; the old one stops working'), url: z.string().nullable() });
+export const CreatedFeed = Feed.extend({
+  path: z.string().describe('The secret address, shown once; the old one stops working'),
+  url: z.string().nullable(),
+});
 
 export const DutyPeople = z.array(DutyPerson.extend({ username: z.string().nullable() }));

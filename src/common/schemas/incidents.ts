@@ -41,11 +41,15 @@ export const IncidentStep = z.object({
   simulated: z.boolean(),
   doneAt: Timestamp.nullable(),
   doneBy: z.string().nullable(),
-  recipients: z.array(z.object({
-    personId: Id, name: z.string(), reason: z.enum(['holder', 'acting', 'deputy', 'parent']),
-    /** The newest message about this incident to them: by which channel, and whether it went out. */
-    reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
-  })),
+  recipients: z.array(
+    z.object({
+      personId: Id,
+      name: z.string(),
+      reason: z.enum(['holder', 'acting', 'deputy', 'parent']),
+      /** The newest message about this incident to them: by which channel, and whether it went out. */
+      reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
+    }),
+  ),
   /** The signed-in person may acknowledge (notify) or file (report) this step now. */
   mine: z.boolean(),
 });
@@ -79,13 +83,24 @@ export const AfterActionReport = z.strictObject({
   actionsTaken: z.string().trim().min(1).max(NOTE_MAX),
   losses: z.string().trim().max(NOTE_MAX).default(''),
   lessons: z.string().trim().min(1).max(NOTE_MAX),
-  followUps: z.array(z.strictObject({ task: z.string().trim().min(1).max(500), ownerId: Id, dueDate: z.iso.date() })).max(50).default([]),
+  followUps: z
+    .array(z.strictObject({ task: z.string().trim().min(1).max(500), ownerId: Id, dueDate: z.iso.date() }))
+    .max(50)
+    .default([]),
 });
 export type AfterActionReport = z.infer<typeof AfterActionReport>;
 
 /** The filed report as read back: each follow-up with its owner's name and the task that tracks it. */
 export const AfterActionView = AfterActionReport.extend({
-  followUps: z.array(z.object({ task: z.string(), ownerId: Id, ownerName: z.string().nullable(), dueDate: z.string(), taskId: Id.nullable() })),
+  followUps: z.array(
+    z.object({
+      task: z.string(),
+      ownerId: Id,
+      ownerName: z.string().nullable(),
+      dueDate: z.string(),
+      taskId: Id.nullable(),
+    }),
+  ),
 });
 export type AfterActionView = z.infer<typeof AfterActionView>;
 
@@ -126,17 +141,19 @@ export const IncidentSummary = z.object({
   /** The next pending deadline of the chain, for the board's countdown. */
   nextDueAt: Timestamp.nullable(),
   /** Every step not yet done, each with its own deadline, in chain order; empty once closed. */
-  deadlines: z.array(z.object({
-    stepId: Id,
-    position: z.number().int(),
-    kind: z.enum(['notify', 'report']),
-    role: z.enum(ROLES),
-    targetUnitName: z.string(),
-    dueAt: Timestamp,
-    state: z.enum(['waiting', 'active']),
-    late: z.boolean(),
-    simulated: z.boolean(),
-  })),
+  deadlines: z.array(
+    z.object({
+      stepId: Id,
+      position: z.number().int(),
+      kind: z.enum(['notify', 'report']),
+      role: z.enum(ROLES),
+      targetUnitName: z.string(),
+      dueAt: Timestamp,
+      state: z.enum(['waiting', 'active']),
+      late: z.boolean(),
+      simulated: z.boolean(),
+    }),
+  ),
   lateSteps: z.number().int(),
   flags: z.number().int(),
   /** The staged reports (信息报送): the latest sent and the next deadline; null where there are none. */
@@ -151,11 +168,18 @@ export const IncidentListQuery = PageQuery.extend({
 export const IncidentParams = z.object({ id: Id });
 export const PrinciplesQuery = z.object({ unitId: Id });
 /** The response principles of the plan in force for a unit, one per line; empty without a plan. */
-export const IncidentPrinciples = z.object({ unitId: Id, planTitle: z.string().nullable(), principles: z.array(z.string()) });
+export const IncidentPrinciples = z.object({
+  unitId: Id,
+  planTitle: z.string().nullable(),
+  principles: z.array(z.string()),
+});
 export const StepParams = z.object({ id: Id, stepId: Id });
 export const FlagParams = z.object({ id: Id, flagId: Id });
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(NOTE_MAX) });
-export const EventBody = z.strictObject({ kind: z.enum(['comment', 'update']), text: z.string().trim().min(1).max(NOTE_MAX) });
+export const EventBody = z.strictObject({
+  kind: z.enum(['comment', 'update']),
+  text: z.string().trim().min(1).max(NOTE_MAX),
+});
 /**
  * The statuses the incident's handler sets. 'acknowledged' (已接报 / Received) is not among them: it
  * follows from someone acknowledging receipt of a chain step, the one kind of 确认 (issue #13).

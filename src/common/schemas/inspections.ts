@@ -9,7 +9,15 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
  */
 
 /** The checklist templates Steady ships (their items are files the server reads: exports/checklists/). */
-export const CHECKLIST_IDS = ['canteen', 'dormitory', 'gate', 'fire', 'electrical', 'traffic', 'rental-housing-fire'] as const;
+export const CHECKLIST_IDS = [
+  'canteen',
+  'dormitory',
+  'gate',
+  'fire',
+  'electrical',
+  'traffic',
+  'rental-housing-fire',
+] as const;
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
 export const RESULTS = ['pass', 'fail', 'na'] as const;
@@ -40,7 +48,10 @@ const PhotoIds = z.array(Id).max(PHOTOS_PER_STEP_MAX).default([]);
 
 export const ItemInput = z.strictObject({
   /** Kept to match earlier runs; a new item leaves it out and gets the next free code. */
-  code: z.string().regex(/^[A-Z]{1,3}\d{2,3}$/).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z]{1,3}\d{2,3}$/)
+    .optional(),
   text: Text(ITEM_TEXT_MAX),
   guidance: z.string().trim().max(GUIDANCE_MAX).default(''),
   risk: z.enum(TASK_RISKS).default('medium'),
@@ -60,7 +71,13 @@ export const UpdateChecklistBody = z.strictObject({
   items: z.array(ItemInput).min(1).max(ITEMS_MAX).optional(),
 });
 
-export const ChecklistItem = z.object({ code: z.string(), text: z.string(), guidance: z.string(), risk: z.enum(TASK_RISKS), fixDays: z.number().int() });
+export const ChecklistItem = z.object({
+  code: z.string(),
+  text: z.string(),
+  guidance: z.string(),
+  risk: z.enum(TASK_RISKS),
+  fixDays: z.number().int(),
+});
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 export const Checklist = z.object({
@@ -73,7 +90,10 @@ export const Checklist = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export const ChecklistSummary = Checklist.omit({ items: true }).extend({ itemCount: z.number().int(), lastRunAt: Timestamp.nullable() });
+export const ChecklistSummary = Checklist.omit({ items: true }).extend({
+  itemCount: z.number().int(),
+  lastRunAt: Timestamp.nullable(),
+});
 
 export const TemplateView = z.object({
   id: z.enum(CHECKLIST_IDS),
@@ -92,7 +112,9 @@ export const ScheduleBody = z.strictObject({
   role: z.enum(ROLES),
   nextDueDate: LocalDate,
 });
-export const UpdateScheduleBody = ScheduleBody.omit({ unitId: true, checklistId: true }).partial().extend({ active: z.boolean().optional() });
+export const UpdateScheduleBody = ScheduleBody.omit({ unitId: true, checklistId: true })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 
 export const Schedule = z.object({
   id: Id,
@@ -139,9 +161,16 @@ export const Inspection = z.object({
   submittedAt: Timestamp,
   note: z.string(),
   counts: z.object({ pass: z.number().int(), fail: z.number().int(), na: z.number().int() }),
-  results: z.array(z.object({
-    itemCode: z.string(), itemText: z.string(), result: z.enum(RESULTS), note: z.string(), photoIds: z.array(Id), taskId: Id.nullable(),
-  })),
+  results: z.array(
+    z.object({
+      itemCode: z.string(),
+      itemText: z.string(),
+      result: z.enum(RESULTS),
+      note: z.string(),
+      photoIds: z.array(Id),
+      taskId: Id.nullable(),
+    }),
+  ),
 });
 export const InspectionSummary = Inspection.omit({ results: true });
 export const InspectionPage = pageOf(InspectionSummary);
@@ -153,7 +182,9 @@ export const CreateTaskBody = z.strictObject({
   dueAt: When,
   risk: z.enum(TASK_RISKS),
   /** Where the problem was found; a drill's "problems found" become tasks this way. */
-  source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('drill'), drillId: Id, problem: Text(TASK_TITLE_MAX) })]),
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('drill'), drillId: Id, problem: Text(TASK_TITLE_MAX) }),
+  ]),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
@@ -175,7 +206,14 @@ export const VerifyBody = z.strictObject({
 });
 export const SuperviseBody = z.strictObject({ note: Note });
 
-export const TaskEvent = z.object({ id: Id, at: Timestamp, kind: z.string(), actor: z.string(), note: z.string().nullable(), photoIds: z.array(Id) });
+export const TaskEvent = z.object({
+  id: Id,
+  at: Timestamp,
+  kind: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  photoIds: z.array(Id),
+});
 
 export const Task = z.object({
   id: Id,
@@ -183,7 +221,13 @@ export const Task = z.object({
   unitName: z.string(),
   title: z.string(),
   risk: z.enum(TASK_RISKS),
-  source: z.object({ kind: z.enum(SOURCE_KINDS), id: z.string().nullable(), label: z.string(), itemCode: z.string().nullable(), detail: z.string().nullable() }),
+  source: z.object({
+    kind: z.enum(SOURCE_KINDS),
+    id: z.string().nullable(),
+    label: z.string(),
+    itemCode: z.string().nullable(),
+    detail: z.string().nullable(),
+  }),
   ownerPersonId: Id,
   ownerName: z.string(),
   dueAt: Timestamp,
@@ -194,7 +238,9 @@ export const Task = z.object({
   reportedFixedAt: Timestamp.nullable(),
   closedAt: Timestamp.nullable(),
   verifiedBy: z.string().nullable(),
-  supervision: z.object({ unitId: Id, unitName: z.string(), by: z.string(), at: Timestamp, note: z.string() }).nullable(),
+  supervision: z
+    .object({ unitId: Id, unitName: z.string(), by: z.string(), at: Timestamp, note: z.string() })
+    .nullable(),
   createdAt: Timestamp,
   events: z.array(TaskEvent),
   /** What the asking user may do now (the server checks again). */

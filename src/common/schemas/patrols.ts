@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { LocalDate, LocalTime } from './plan-content.js';
-import { CHECK_IN_METHODS, CHECK_IN_NOTE_MAX, CHECKPOINT_HINT_MAX, CHECKPOINT_NAME_MAX, PATROL_KINDS, PATROL_STATES } from './patrol-limits.js';
+import {
+  CHECK_IN_METHODS,
+  CHECK_IN_NOTE_MAX,
+  CHECKPOINT_HINT_MAX,
+  CHECKPOINT_NAME_MAX,
+  PATROL_KINDS,
+  PATROL_STATES,
+} from './patrol-limits.js';
 import { Id, Timestamp } from './shared.js';
 
 export * from './patrol-limits.js';
@@ -41,7 +48,12 @@ export const Checkpoint = z.object({
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
 /** A unit's checkpoints, and whether the reader keeps them (and so sees their check-in addresses). */
-export const CheckpointList = z.object({ unitId: Id, unitName: z.string(), canManage: z.boolean(), items: z.array(Checkpoint) });
+export const CheckpointList = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  canManage: z.boolean(),
+  items: z.array(Checkpoint),
+});
 export type CheckpointList = z.infer<typeof CheckpointList>;
 
 /** Check in at one point: by the QR code's secret, or by the point's id from the patrol screen. */
@@ -53,7 +65,10 @@ export const CheckInBody = z
     unitId: Id.optional(),
     note: z.string().trim().max(CHECK_IN_NOTE_MAX).default(''),
   })
-  .refine((b) => (b.code === undefined) !== (b.checkpointId === undefined), { params: { key: 'field.codeOrCheckpoint' }, path: ['checkpointId'] });
+  .refine((b) => (b.code === undefined) !== (b.checkpointId === undefined), {
+    params: { key: 'field.codeOrCheckpoint' },
+    path: ['checkpointId'],
+  });
 export type CheckInBody = z.infer<typeof CheckInBody>;
 
 export const CheckIn = z.object({
@@ -101,7 +116,9 @@ export const PatrolNight = z.object({
 });
 export type PatrolNight = z.infer<typeof PatrolNight>;
 
-export const NightQuery = z.object({ night: LocalDate.optional().describe('Local date the night begins on; default the night in progress or last ended') });
+export const NightQuery = z.object({
+  night: LocalDate.optional().describe('Local date the night begins on; default the night in progress or last ended'),
+});
 
 /** What the phone screen needs now: the open patrols and every active point. */
 export const PatrolNow = z.object({
@@ -116,7 +133,13 @@ export const PatrolNow = z.object({
 });
 export type PatrolNow = z.infer<typeof PatrolNow>;
 
-export const CheckInResult = z.object({ checkIn: CheckIn, patrol: Patrol.nullable(), unitId: Id, unitName: z.string(), timeZone: z.string() });
+export const CheckInResult = z.object({
+  checkIn: CheckIn,
+  patrol: Patrol.nullable(),
+  unitId: Id,
+  unitName: z.string(),
+  timeZone: z.string(),
+});
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
 /** The unit page's facts: the gate's 24-hour staffing and the night's patrol count. */

@@ -12,10 +12,17 @@ export const Username = z
   .max(USERNAME_MAX)
   .refine((v) => /^[a-z0-9][a-z0-9._-]*$/.test(v), { params: { key: 'field.username' } });
 export const Password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
-const Phone = z.string().trim().max(PHONE_MAX).refine((v) => /^[0-9+\-() ]*$/.test(v), { params: { key: 'field.phone' } });
+const Phone = z
+  .string()
+  .trim()
+  .max(PHONE_MAX)
+  .refine((v) => /^[0-9+\-() ]*$/.test(v), { params: { key: 'field.phone' } });
 const Email = z.email().max(EMAIL_MAX);
 /** The language a person is written to in (notifications, e-mail, SMS, robots); null: their unit's. */
-export const Language = z.enum(LOCALES).nullable().describe('The language the person is written to in; null for their unit’s');
+export const Language = z
+  .enum(LOCALES)
+  .nullable()
+  .describe('The language the person is written to in; null for their unit’s');
 
 export const RoleAssignment = z.object({
   id: Id,
@@ -34,7 +41,12 @@ export const Person = z.object({
   language: Language,
   roles: z.array(RoleAssignment),
   account: z
-    .object({ username: z.string(), mustChangePassword: z.boolean(), disabled: z.boolean(), lastLoginAt: Timestamp.nullable() })
+    .object({
+      username: z.string(),
+      mustChangePassword: z.boolean(),
+      disabled: z.boolean(),
+      lastLoginAt: Timestamp.nullable(),
+    })
     .nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

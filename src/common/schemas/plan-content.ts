@@ -15,7 +15,9 @@ export const CHAIN_STEPS_MAX = 10;
 const Text = z.string().max(PLAN_TEXT_MAX);
 const ShortText = z.string().trim().max(200);
 /** Local wall-clock time, `HH:MM`, in the unit's time zone. */
-export const LocalTime = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { params: { key: 'field.localTime' } });
+export const LocalTime = z
+  .string()
+  .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { params: { key: 'field.localTime' } });
 /** A calendar date, `YYYY-MM-DD`, in the unit's time zone. */
 export const LocalDate = z.iso.date();
 
@@ -43,7 +45,13 @@ export const ProcedureStep = z.strictObject({
   role: z.enum(ROLES).nullable().default(null),
   who: ShortText.default(''),
   /** Minutes from the report of the incident; null when the plan sets no time. */
-  withinMinutes: z.number().int().min(0).max(60 * 24 * 30).nullable().default(null),
+  withinMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .nullable()
+    .default(null),
 });
 
 export const ResponseProcedure = z.strictObject({
@@ -68,7 +76,11 @@ export const ChainStep = z.strictObject({
   /** With `target: 'ancestor'`: the chosen unit above. */
   unitId: Id.optional(),
   role: z.enum(ROLES),
-  deadlineMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  deadlineMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
   note: ShortText.default(''),
 });
 
@@ -104,11 +116,25 @@ export const PlanContent = z.strictObject({
   basis: Text.default(''),
   scope: Text.default(''),
   principles: Text.default(''),
-  leadership: LeadershipGroup.default({ leaderId: null, deputyIds: [], memberIds: [], officeName: '', officeContactId: null }),
+  leadership: LeadershipGroup.default({
+    leaderId: null,
+    deputyIds: [],
+    memberIds: [],
+    officeName: '',
+    officeContactId: null,
+  }),
   duties: z.array(RoleDuty).max(PLAN_LIST_MAX).default([]),
   procedures: z.array(ResponseProcedure).max(INCIDENT_TYPES.length).default([]),
   reportingChain: z.array(ChainStep).max(CHAIN_STEPS_MAX).default([]),
-  duty: DutyRules.default({ twentyFourHour: true, shiftPattern: '24h', dutyLeaderRequired: true, patrolWindow: null, minUnannouncedPatrols: 0, minPatrolsPerDay: 0, gateStaffed24h: false }),
+  duty: DutyRules.default({
+    twentyFourHour: true,
+    shiftPattern: '24h',
+    dutyLeaderRequired: true,
+    patrolWindow: null,
+    minUnannouncedPatrols: 0,
+    minPatrolsPerDay: 0,
+    gateStaffed24h: false,
+  }),
   dailyReport: DailyReportRules.default({ required: false, deadline: '15:00' }),
   drills: z.array(DrillRequirement).max(DRILL_TYPES.length).default([]),
   visitorRetentionDays: z.number().int().min(1).max(3650).default(180),
@@ -123,7 +149,8 @@ export type PlanContent = z.infer<typeof PlanContent>;
 
 /**
  * What a PATCH of a draft may name: any section, and inside the leadership group, duty rules and
- * daily-report rules and report time limits any single setting; lists are replaced whole. Nothing has a default here, so
+ * daily-report rules and report time limits any single setting; lists are replaced whole. Nothing has a default here,
+ * so
  * a section the request leaves out is kept as it is instead of being reset.
  */
 export const PlanContentPatch = z.strictObject({
@@ -131,25 +158,29 @@ export const PlanContentPatch = z.strictObject({
   basis: Text.optional(),
   scope: Text.optional(),
   principles: Text.optional(),
-  leadership: z.strictObject({
-    leaderId: Id.nullable().optional(),
-    deputyIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
-    memberIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
-    officeName: ShortText.optional(),
-    officeContactId: Id.nullable().optional(),
-  }).optional(),
+  leadership: z
+    .strictObject({
+      leaderId: Id.nullable().optional(),
+      deputyIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
+      memberIds: z.array(Id).max(PLAN_LIST_MAX).optional(),
+      officeName: ShortText.optional(),
+      officeContactId: Id.nullable().optional(),
+    })
+    .optional(),
   duties: z.array(RoleDuty).max(PLAN_LIST_MAX).optional(),
   procedures: z.array(ResponseProcedure).max(INCIDENT_TYPES.length).optional(),
   reportingChain: z.array(ChainStep).max(CHAIN_STEPS_MAX).optional(),
-  duty: z.strictObject({
-    twentyFourHour: z.boolean().optional(),
-    shiftPattern: z.enum(['24h', 'day_night']).optional(),
-    dutyLeaderRequired: z.boolean().optional(),
-    patrolWindow: z.strictObject({ start: LocalTime, end: LocalTime }).nullable().optional(),
-    minUnannouncedPatrols: z.number().int().min(0).max(20).optional(),
-    minPatrolsPerDay: z.number().int().min(0).max(48).optional(),
-    gateStaffed24h: z.boolean().optional(),
-  }).optional(),
+  duty: z
+    .strictObject({
+      twentyFourHour: z.boolean().optional(),
+      shiftPattern: z.enum(['24h', 'day_night']).optional(),
+      dutyLeaderRequired: z.boolean().optional(),
+      patrolWindow: z.strictObject({ start: LocalTime, end: LocalTime }).nullable().optional(),
+      minUnannouncedPatrols: z.number().int().min(0).max(20).optional(),
+      minPatrolsPerDay: z.number().int().min(0).max(48).optional(),
+      gateStaffed24h: z.boolean().optional(),
+    })
+    .optional(),
   dailyReport: z.strictObject({ required: z.boolean().optional(), deadline: LocalTime.optional() }).optional(),
   drills: z.array(DrillRequirement).max(DRILL_TYPES.length).optional(),
   visitorRetentionDays: z.number().int().min(1).max(3650).optional(),

@@ -7,7 +7,13 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 export const PLAN_KINDS = ['standing', 'special_period'] as const;
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
-export const TEMPLATE_IDS = ['school', 'kindergarten', 'community', 'special_period', 'special_period_community'] as const;
+export const TEMPLATE_IDS = [
+  'school',
+  'kindergarten',
+  'community',
+  'special_period',
+  'special_period_community',
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** A person a plan refers to (leadership group, office contact), resolved for display. */
@@ -75,7 +81,9 @@ export const UpdateDraftBody = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
   period: SpecialPeriod.optional(),
   coversSubUnits: z.boolean().optional(),
-  content: PlanContentPatch.optional().describe('Only the sections (and settings) named change; the rest stays as stored'),
+  content: PlanContentPatch.optional().describe(
+    'Only the sections (and settings) named change; the rest stays as stored',
+  ),
 });
 
 export const PlanParams = z.object({ id: Id });
@@ -91,7 +99,16 @@ export const RulesInForceView = z.object({
   unitId: Id,
   at: Timestamp,
   standingPlan: z.object({ planId: Id, version: z.number().int(), title: z.string() }).nullable(),
-  specialPeriods: z.array(z.object({ planId: Id, unitId: Id, title: z.string(), name: z.string(), startsAt: Timestamp, endsAt: Timestamp.nullable() })),
+  specialPeriods: z.array(
+    z.object({
+      planId: Id,
+      unitId: Id,
+      title: z.string(),
+      name: z.string(),
+      startsAt: Timestamp,
+      endsAt: Timestamp.nullable(),
+    }),
+  ),
   dailyReport: z.object({ required: z.boolean(), deadline: z.string() }),
   leaveApprovalRequired: z.boolean(),
   dutyLeaderRequired: z.boolean(),

@@ -49,7 +49,12 @@ export const ReportStageRulesPatch = z.strictObject({
   forwardMinutes: Minutes.optional(),
   supplementDays: z.number().int().min(1).max(365).optional(),
   supplementDaysRoadOrFire: z.number().int().min(1).max(365).optional(),
-  supplementReminderHours: z.number().int().min(1).max(24 * 7).optional(),
+  supplementReminderHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .optional(),
 });
 
 export const REPORT_STAGE_DEFAULTS: ReportStageRules = ReportStageRules.parse({});

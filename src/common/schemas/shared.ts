@@ -9,10 +9,13 @@ export const Timestamp = z.string().describe('ISO-8601 UTC time');
 export const TimeZone = z.string().refine(isValidTimeZone, { params: { key: 'field.timeZone' } });
 
 /** An official document (CAP alert, report, after-action report) is in its unit's language unless asked otherwise. */
-export const DocumentQuery = z.object({ lang: z.enum(LOCALES).optional().describe('The document’s language; the unit’s when not given') });
+export const DocumentQuery = z.object({
+  lang: z.enum(LOCALES).optional().describe('The document’s language; the unit’s when not given'),
+});
 
 /** The language an official document is written in: the one asked for, else the unit's. */
-export const documentLocale = (asked: Locale | undefined, unitLocale: string): Locale => asked ?? (unitLocale === 'en' ? 'en' : 'zh-CN');
+export const documentLocale = (asked: Locale | undefined, unitLocale: string): Locale =>
+  asked ?? (unitLocale === 'en' ? 'en' : 'zh-CN');
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -42,9 +45,7 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

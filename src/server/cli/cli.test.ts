@@ -20,7 +20,10 @@ const cli = join(root, 'src/server/cli/steady.ts');
 
 function steady(env: Record<string, string>, args: string[], input?: string) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
-    cwd: root, input, encoding: 'utf8', env: { ...process.env, STEADY_LANG: 'en', LOG_LEVEL: 'warn', ...env },
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, STEADY_LANG: 'en', LOG_LEVEL: 'warn', ...env },
   });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
@@ -33,7 +36,11 @@ function envWithoutDemoPassword(extra: Record<string, string>): NodeJS.ProcessEn
 }
 
 /** Starts a long-running steady command and waits until its output matches `ready`. */
-function startSteady(env: NodeJS.ProcessEnv, args: string[], ready: RegExp): Promise<{ child: ChildProcess; out: string; match: RegExpExecArray }> {
+function startSteady(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; out: string; match: RegExpExecArray }> {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -58,7 +65,11 @@ async function stopSteady(child: ChildProcess): Promise<void> {
 }
 
 const loginOver = (url: string, username: string, password: string) =>
-  fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 
 for (const dialect of dialectsUnderTest()) {
   describe(`the steady command (${dialect})`, () => {
@@ -79,7 +90,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(steady(env, ['migrate']).out, /Applied migrations: 20261129_0800_foundation/);
       const loaded = steady(env, ['demo']).out;
       assert.match(loaded, /Loaded the sample organisation: 16 units, 61 people/);
-      assert.match(loaded, /Password of the sample accounts \(admin, s1\.safety, k1\.head, so\.head, …\): cli-demo-pass\n/);
+      assert.match(
+        loaded,
+        /Password of the sample accounts \(admin, s1\.safety, k1\.head, so\.head, …\): cli-demo-pass\n/,
+      );
       assert.match(steady(env, ['demo']).out, /already has units; keeping them/);
     });
 
@@ -90,15 +104,37 @@ for (const dialect of dialectsUnderTest()) {
         assert.match(out, /Loaded the sample organisation: 16 units, 61 people/);
         assert.match(out, /Published 12 sample plans/);
         const { db } = other.opened;
-        const published = await db.selectFrom('plan_versions').innerJoin('plans', 'plans.id', 'plan_versions.plan_id').innerJoin('units', 'units.id', 'plans.unit_id')
-          .select(['units.type', 'plan_versions.content_json']).where('plan_versions.status', '=', 'published').execute();
-        assert.deepEqual(published.map((p) => p.type).sort(), [...Array(3).fill('community'), ...Array(3).fill('kindergarten'), ...Array(6).fill('school')]);
-        for (const p of published) assert.equal(JSON.parse(p.content_json).dailyReport.required, p.type !== 'community', p.type);
-        const checkpoints = await db.selectFrom('patrol_checkpoints').innerJoin('units', 'units.id', 'patrol_checkpoints.unit_id').select('units.type').execute();
+        const published = await db
+          .selectFrom('plan_versions')
+          .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+          .innerJoin('units', 'units.id', 'plans.unit_id')
+          .select(['units.type', 'plan_versions.content_json'])
+          .where('plan_versions.status', '=', 'published')
+          .execute();
+        assert.deepEqual(published.map((p) => p.type).sort(), [
+          ...Array(3).fill('community'),
+          ...Array(3).fill('kindergarten'),
+          ...Array(6).fill('school'),
+        ]);
+        for (const p of published)
+          assert.equal(JSON.parse(p.content_json).dailyReport.required, p.type !== 'community', p.type);
+        const checkpoints = await db
+          .selectFrom('patrol_checkpoints')
+          .innerJoin('units', 'units.id', 'patrol_checkpoints.unit_id')
+          .select('units.type')
+          .execute();
         assert.equal(checkpoints.length, 9 * 3, 'three patrol checkpoints at each school and kindergarten');
         assert.ok(checkpoints.every((c) => c.type === 'school' || c.type === 'kindergarten'));
-        const nightsPlanned = await db.selectFrom('deadlines').select('unit_id').where('kind', 'like', 'patrols.%').where('state', '=', 'pending').execute();
-        assert.ok(new Set(nightsPlanned.map((d) => d.unit_id)).size >= 9, 'tonight’s patrols are planned at every one of them');
+        const nightsPlanned = await db
+          .selectFrom('deadlines')
+          .select('unit_id')
+          .where('kind', 'like', 'patrols.%')
+          .where('state', '=', 'pending')
+          .execute();
+        assert.ok(
+          new Set(nightsPlanned.map((d) => d.unit_id)).size >= 9,
+          'tonight’s patrols are planned at every one of them',
+        );
       } finally {
         await other.drop();
       }
@@ -108,7 +144,9 @@ for (const dialect of dialectsUnderTest()) {
     let app: FastifyInstance | undefined;
     const login = async (username: string, password: string) => {
       if (!app) {
-        const c = createContainer(loadConfig({ STEADY_DATA_DIR: dir, STEADY_WEB_DIR: '/nonexistent' }), { database: database.opened });
+        const c = createContainer(loadConfig({ STEADY_DATA_DIR: dir, STEADY_WEB_DIR: '/nonexistent' }), {
+          database: database.opened,
+        });
         app = await buildApp(c, { logger: false });
         await app.ready();
       }
@@ -124,15 +162,43 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('a user added on the command line signs in with the printed password, and a reset replaces it', async () => {
-      const added = steady(env, ['user', 'add', 'night.guard', '--name', '夜班门卫', '--unit', '城关镇第一小学', '--role', 'gatekeeper']);
+      const added = steady(env, [
+        'user',
+        'add',
+        'night.guard',
+        '--name',
+        '夜班门卫',
+        '--unit',
+        '城关镇第一小学',
+        '--role',
+        'gatekeeper',
+      ]);
       assert.equal(added.code, 0, added.out);
       const printed = /Initial password: (\S+) \(must be changed/.exec(added.out)?.[1] ?? assert.fail(added.out);
       const first = await login('night.guard', printed);
       assert.equal(first.statusCode, 200, first.body);
       assert.equal(first.json().mustChangePassword, true, 'a password Steady chose must be changed at first sign-in');
-      assert.deepEqual(first.json().scopes.map((s: { unitName: string; roles: string[] }) => [s.unitName, s.roles]), [['城关镇第一小学', ['gatekeeper']]]);
+      assert.deepEqual(
+        first.json().scopes.map((s: { unitName: string; roles: string[] }) => [s.unitName, s.roles]),
+        [['城关镇第一小学', ['gatekeeper']]],
+      );
 
-      const chosen = steady(env, ['user', 'add', 'day.guard', '--name', '白班门卫', '--unit', '城关镇第一小学', '--role', 'gatekeeper', '--password-stdin'], 'day-guard-pass-1\n');
+      const chosen = steady(
+        env,
+        [
+          'user',
+          'add',
+          'day.guard',
+          '--name',
+          '白班门卫',
+          '--unit',
+          '城关镇第一小学',
+          '--role',
+          'gatekeeper',
+          '--password-stdin',
+        ],
+        'day-guard-pass-1\n',
+      );
       assert.equal(chosen.code, 0, chosen.out);
       assert.doesNotMatch(chosen.out, /Initial password/, 'a password read from stdin is not printed');
       assert.equal((await login('day.guard', 'day-guard-pass-1')).statusCode, 200);
@@ -154,7 +220,18 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('user add and user reset-password', () => {
-      const added = steady(env, ['user', 'add', 'ops.admin', '--name', '运维', '--unit', '青山县教育局', '--role', 'admin', 'supervisor']);
+      const added = steady(env, [
+        'user',
+        'add',
+        'ops.admin',
+        '--name',
+        '运维',
+        '--unit',
+        '青山县教育局',
+        '--role',
+        'admin',
+        'supervisor',
+      ]);
       assert.equal(added.code, 0, added.out);
       assert.match(added.out, /Created account ops\.admin\. Initial password: \S{12}/);
       const dup = steady(env, ['user', 'add', 'ops.admin', '--name', '运维', '--unit', '青山县教育局']);
@@ -178,7 +255,10 @@ for (const dialect of dialectsUnderTest()) {
       await sql`UPDATE audit_log SET actor_label = 'someone-else' WHERE seq = 17`.execute(db);
       const bad = steady(env, ['audit', 'verify']);
       assert.equal(bad.code, 1);
-      assert.match(bad.out, /tampered with: entry #17 \((chain position 17|waiting to be chained)\) was altered: its authenticator does not match/);
+      assert.match(
+        bad.out,
+        /tampered with: entry #17 \((chain position 17|waiting to be chained)\) was altered: its authenticator does not match/,
+      );
     });
 
     it('with a key and a checkpoint folder outside the data directory, a cut-short chain is reported as such', async () => {
@@ -186,10 +266,21 @@ for (const dialect of dialectsUnderTest()) {
       try {
         const other = await openTestDatabase(dialect, join(dir, 'anchored.db'));
         const keyFile = join(outside, 'audit.key');
-        assert.match(steady(env, ['audit', 'keygen', '--out', keyFile]).out, /Audit key written to .*key id [0-9a-f]{16}[\s\S]*BEGIN PUBLIC KEY/);
+        assert.match(
+          steady(env, ['audit', 'keygen', '--out', keyFile]).out,
+          /Audit key written to .*key id [0-9a-f]{16}[\s\S]*BEGIN PUBLIC KEY/,
+        );
         assert.equal(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).code, 1);
-        assert.match(steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).out, /STEADY_AUDIT_KEY_FILE: must be outside STEADY_DATA_DIR/);
-        const anchored = { ...env, STEADY_DATABASE_URL: other.url, STEADY_AUDIT_KEY_FILE: keyFile, STEADY_AUDIT_CHECKPOINT_DIR: join(outside, 'checkpoints') };
+        assert.match(
+          steady({ ...env, STEADY_AUDIT_KEY_FILE: join(dir, 'in-data.key') }, ['audit', 'verify']).out,
+          /STEADY_AUDIT_KEY_FILE: must be outside STEADY_DATA_DIR/,
+        );
+        const anchored = {
+          ...env,
+          STEADY_DATABASE_URL: other.url,
+          STEADY_AUDIT_KEY_FILE: keyFile,
+          STEADY_AUDIT_CHECKPOINT_DIR: join(outside, 'checkpoints'),
+        };
         steady(anchored, ['demo']);
         assert.match(steady(anchored, ['audit', 'checkpoint']).out, /Checkpoint written: entry \d+/);
         const ok = steady(anchored, ['audit', 'verify']);
@@ -199,16 +290,29 @@ for (const dialect of dialectsUnderTest()) {
 
         const { sql } = await import('kysely');
         const db = other.opened.db;
-        if (dialect === 'postgres') for (const table of ['audit_log', 'audit_chain']) await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER USER`.execute(db);
-        else for (const trigger of ['audit_log_no_delete', 'audit_chain_no_delete']) await sql`DROP TRIGGER ${sql.raw(trigger)}`.execute(db);
+        if (dialect === 'postgres')
+          for (const table of ['audit_log', 'audit_chain'])
+            await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER USER`.execute(db);
+        else
+          for (const trigger of ['audit_log_no_delete', 'audit_chain_no_delete'])
+            await sql`DROP TRIGGER ${sql.raw(trigger)}`.execute(db);
         const head = await db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
-        const keep = await db.selectFrom('audit_chain').select(['pos', 'hash', 'entry_seq']).where('pos', '=', Number(head.seq) - 5).executeTakeFirstOrThrow();
+        const keep = await db
+          .selectFrom('audit_chain')
+          .select(['pos', 'hash', 'entry_seq'])
+          .where('pos', '=', Number(head.seq) - 5)
+          .executeTakeFirstOrThrow();
         await sql`DELETE FROM audit_log WHERE seq > ${keep.entry_seq}`.execute(db);
         await sql`DELETE FROM audit_chain WHERE pos > ${keep.pos}`.execute(db);
         await sql`UPDATE audit_head SET seq = ${keep.pos}, hash = ${keep.hash}`.execute(db);
         const cut = steady(anchored, ['audit', 'verify']);
         assert.equal(cut.code, 1, cut.out);
-        assert.match(cut.out, new RegExp(`vouched for ${head.seq} entries, the chain now has ${keep.pos}: the last entries were deleted or the database was rolled back`));
+        assert.match(
+          cut.out,
+          new RegExp(
+            `vouched for ${head.seq} entries, the chain now has ${keep.pos}: the last entries were deleted or the database was rolled back`,
+          ),
+        );
         await other.drop();
       } finally {
         rmSync(outside, { recursive: true, force: true });
@@ -229,7 +333,14 @@ describe('steady backup on SQLite while the server writes', () => {
   });
 
   it('copies a consistent database that passes the integrity and audit checks', async () => {
-    const env = { ...process.env, STEADY_DATA_DIR: dir, PORT: '0', STEADY_DEMO_PASSWORD: 'backup-pass-1', STEADY_LANG: 'en', LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      STEADY_DATA_DIR: dir,
+      PORT: '0',
+      STEADY_DEMO_PASSWORD: 'backup-pass-1',
+      STEADY_LANG: 'en',
+      LOG_LEVEL: 'warn',
+    };
     server = spawn(process.execPath, ['--import', 'tsx', cli, 'demo', '--serve'], { cwd: root, env });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -241,15 +352,20 @@ describe('steady backup on SQLite while the server writes', () => {
       server.once('exit', () => reject(new Error(`server exited: ${out}`)));
     });
     const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'backup-pass-1' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'backup-pass-1' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const roots = (await (await fetch(`${url}/api/v1/units?roots=true`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const roots = (await (await fetch(`${url}/api/v1/units?roots=true`, { headers: { cookie } })).json()) as {
+      items: { id: string }[];
+    };
     const writes = (async () => {
       for (let i = 0; i < 40; i++) {
         await fetch(`${url}/api/v1/units`, {
-          method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
           body: JSON.stringify({ parentId: roots.items[0]!.id, name: `备份测试 ${i}`, type: 'other' }),
         });
       }
@@ -270,7 +386,9 @@ describe('steady backup on SQLite while the server writes', () => {
     const units = copy.prepare('select count(*) as n from units').get() as { n: number };
     assert.ok(units.n >= 16);
     const entries = copy.prepare('select count(*) as n from audit_log').get() as { n: number };
-    const placed = copy.prepare('select (select count(*) from audit_chain) + (select count(*) from audit_unchained) as n').get() as { n: number };
+    const placed = copy
+      .prepare('select (select count(*) from audit_chain) + (select count(*) from audit_unchained) as n')
+      .get() as { n: number };
     assert.equal(placed.n, entries.n, 'the copy holds whole transactions only: each entry chained or waiting, once');
     copy.close();
     const verify = steady({ STEADY_DATA_DIR: dir, STEADY_DATABASE_URL: `sqlite:${out}` }, ['audit', 'verify']);
@@ -298,10 +416,22 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
     const [, url, password] = first.match as unknown as [string, string, string];
     assert.match(first.out, /Loaded the sample organisation: 16 units, 61 people/);
     // `npm run demo` writes the past too, and says how long it took.
-    assert.match(first.out, /Wrote the past 60 days of the sample county \(the demo loaded in \d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/);
-    assert.match(first.out, new RegExp(`The sample organisation is ready\\. Open ${url} and sign in as \\(one account per role and kind of unit\\):`));
-    for (const { username } of sampleAccounts()) assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
-    assert.match(first.out, /generated and kept in demo-password\.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one/);
+    assert.match(
+      first.out,
+      /Wrote the past 60 days of the sample county \(the demo loaded in \d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/,
+    );
+    assert.match(
+      first.out,
+      new RegExp(
+        `The sample organisation is ready\\. Open ${url} and sign in as \\(one account per role and kind of unit\\):`,
+      ),
+    );
+    for (const { username } of sampleAccounts())
+      assert.match(first.out, new RegExp(`\\s${username.replace('.', '\\.')}\\n`));
+    assert.match(
+      first.out,
+      /generated and kept in demo-password\.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one/,
+    );
     assert.ok(password.length >= 12, password);
     assert.equal(readFileSync(join(dir, 'demo-password.txt'), 'utf8').trim(), password);
 
@@ -335,7 +465,8 @@ if (dialectsUnderTest().includes('postgres')) {
     let env: Record<string, string>;
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'steady-pgbackup-'));
-      // A database of its own: pg_dump dumps a whole database, and the shared test database holds every test file's schema.
+      // A database of its own: pg_dump dumps a whole database, and the shared test database holds every test file's
+      // schema.
       await admin.connect();
       await admin.query(`CREATE DATABASE ${source}`);
       await admin.query(`CREATE DATABASE ${restored}`);
@@ -357,9 +488,12 @@ if (dialectsUnderTest().includes('postgres')) {
       assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), 'PGDMP', 'pg_dump custom format');
       const listing = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
       assert.equal(listing.status, 0, listing.stderr);
-      for (const table of ['units', 'people', 'accounts', 'audit_log', 'audit_head']) assert.match(listing.stdout, new RegExp(`TABLE public ${table} `), table);
+      for (const table of ['units', 'people', 'accounts', 'audit_log', 'audit_head'])
+        assert.match(listing.stdout, new RegExp(`TABLE public ${table} `), table);
 
-      const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restored)}`, file], { encoding: 'utf8' });
+      const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restored)}`, file], {
+        encoding: 'utf8',
+      });
       assert.equal(restore.status, 0, restore.stderr);
       const verify = steady({ ...env, STEADY_DATABASE_URL: urlOf(restored) }, ['audit', 'verify']);
       assert.equal(verify.code, 0, verify.out);

@@ -25,37 +25,55 @@ async function withContainer<T>(work: (c: Container) => Promise<T>): Promise<T> 
   }
 }
 
-const program = new Command('steady').description('Steady: emergency readiness and incident response').showHelpAfterError();
+const program = new Command('steady')
+  .description('Steady: emergency readiness and incident response')
+  .showHelpAfterError();
 
-program.command('serve').description('start the server (PORT, STEADY_DATA_DIR, STEADY_DATABASE_URL)').action(async () => {
-  const server = await startServer(loadConfig());
-  console.log(m.listening(server.url));
-  if (await server.container.setup.needed()) console.log(m.setupHint(server.url));
-});
+program
+  .command('serve')
+  .description('start the server (PORT, STEADY_DATA_DIR, STEADY_DATABASE_URL)')
+  .action(async () => {
+    const server = await startServer(loadConfig());
+    console.log(m.listening(server.url));
+    if (await server.container.setup.needed()) console.log(m.setupHint(server.url));
+  });
 
-program.command('migrate').description('bring the database schema up to date').action(async () => {
-  const c = createContainer(loadConfig());
-  const result = await migrateToLatest(c.db);
-  console.log(m.migrated((result.results ?? []).map((r) => r.migrationName)));
-  await c.close();
-});
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const c = createContainer(loadConfig());
+    const result = await migrateToLatest(c.db);
+    console.log(m.migrated((result.results ?? []).map((r) => r.migrationName)));
+    await c.close();
+  });
 
 program
   .command('demo')
   .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
   .option('--serve', 'then start the server')
-  .option('--sample-plans', 'also publish a standing plan from the templates for each school, kindergarten and community')
-  .option('--history', 'also write the last 60 days of activity under those plans (daily reports, incidents, drills, inspections, visitors, cases); implies --sample-plans')
+  .option(
+    '--sample-plans',
+    'also publish a standing plan from the templates for each school, kindergarten and community',
+  )
+  .option(
+    '--history',
+    'also write the last 60 days of activity under those plans (daily reports, incidents, drills, inspections, visitors, cases); implies --sample-plans',
+  )
   .action(async (options: { serve?: boolean; samplePlans?: boolean; history?: boolean }) => {
     const config = loadConfig();
     const { password, generated } = demoPassword(config);
-    // The past is written through the services with this clock walking from then to now; then it follows the system time.
+    // The past is written through the services with this clock walking from then to now; then it follows the system
+    // time.
     const clock = new TravelClock();
     const c = createContainer(config, { clock });
     try {
       await migrateToLatest(c.db);
       const started = performance.now();
-      const result = await loadDemo(c, password, { samplePlans: options.samplePlans ?? false, history: options.history ? clock : undefined });
+      const result = await loadDemo(c, password, {
+        samplePlans: options.samplePlans ?? false,
+        history: options.history ? clock : undefined,
+      });
       clock.release();
       console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());
       if (result.plans > 0) console.log(m.samplePlansPublished(result.plans));
@@ -85,7 +103,13 @@ user
   .option('--password-stdin', 'read the password from standard input')
   .action((username: string, o: { name: string; unit: string; role: Role[]; passwordStdin?: boolean }) =>
     withContainer(async (c) => {
-      const result = await addUser(c, { username, name: o.name, unit: o.unit, roles: o.role, passwordFromStdin: Boolean(o.passwordStdin) });
+      const result = await addUser(c, {
+        username,
+        name: o.name,
+        unit: o.unit,
+        roles: o.role,
+        passwordFromStdin: Boolean(o.passwordStdin),
+      });
       console.log(m.userAdded(result.username, result.shownPassword));
     }),
   );
@@ -110,8 +134,13 @@ program
 const audit = program.command('audit').description('the audit trail');
 audit
   .command('verify')
-  .description('check entries, chain, head and signed checkpoints; names the first thing cut short, altered or recomputed')
-  .option('--checkpoints <file>', 'compare with this checkpoints file (default: STEADY_AUDIT_CHECKPOINT_DIR/audit-checkpoints.jsonl)')
+  .description(
+    'check entries, chain, head and signed checkpoints; names the first thing cut short, altered or recomputed',
+  )
+  .option(
+    '--checkpoints <file>',
+    'compare with this checkpoints file (default: STEADY_AUDIT_CHECKPOINT_DIR/audit-checkpoints.jsonl)',
+  )
   .action((o: { checkpoints?: string }) =>
     withContainer(async (c) => {
       const result = await c.audit.verify(c.db, { checkpointsFile: o.checkpoints });
@@ -137,7 +166,9 @@ audit
   });
 audit
   .command('checkpoint')
-  .description('chain what waits and append a signed checkpoint now (the server also does every STEADY_AUDIT_CHECKPOINT_MINUTES)')
+  .description(
+    'chain what waits and append a signed checkpoint now (the server also does every STEADY_AUDIT_CHECKPOINT_MINUTES)',
+  )
   .action(() =>
     withContainer(async (c) => {
       const written = await c.audit.checkpoints.write();

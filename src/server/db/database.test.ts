@@ -55,10 +55,32 @@ for (const dialect of dialectsUnderTest()) {
       const { db } = database.opened;
       const now = new Date().toISOString();
       const id = newId();
-      const orphan = { id, parent_id: newId(), name: '孤儿单位', type: 'school', time_zone: 'Asia/Shanghai', locale: 'zh-CN', path: `/${id}/`, depth: 1, created_at: now, updated_at: now } as const;
+      const orphan = {
+        id,
+        parent_id: newId(),
+        name: '孤儿单位',
+        type: 'school',
+        time_zone: 'Asia/Shanghai',
+        locale: 'zh-CN',
+        path: `/${id}/`,
+        depth: 1,
+        created_at: now,
+        updated_at: now,
+      } as const;
       await assert.rejects(db.insertInto('units').values(orphan).execute(), /foreign key/i);
       await assert.rejects(
-        db.insertInto('people').values({ id: newId(), home_unit_id: newId(), name: '某人', phone: null, email: null, created_at: now, updated_at: now }).execute(),
+        db
+          .insertInto('people')
+          .values({
+            id: newId(),
+            home_unit_id: newId(),
+            name: '某人',
+            phone: null,
+            email: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute(),
         /foreign key/i,
       );
       assert.equal((await db.selectFrom('units').select('id').execute()).length, 0);

@@ -12,8 +12,7 @@ export type Db = Kysely<Database>;
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
+  { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 /** `sqlite:<path>`, `postgres://…` or `postgresql://…`; anything else is refused by name. */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
@@ -64,14 +63,22 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite', sqlite };
+    return {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+      dialect: 'sqlite',
+      sqlite,
+    };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
-  return { db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }), dialect: 'postgres', sqlite: null };
+  return {
+    db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }),
+    dialect: 'postgres',
+    sqlite: null,
+  };
 }
 
 /** Runs `work` in the caller's transaction when there is one, else in a new one. */
@@ -95,7 +102,10 @@ export function whenCommitted(tx: Executor, hook: () => void): void {
  * A transaction whose work can ask for something to happen once it has committed — telling live
  * screens, waking a worker — and never if it rolls back.
  */
-export async function transactionWithHooks<T>(db: Db, work: (tx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+export async function transactionWithHooks<T>(
+  db: Db,
+  work: (tx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>,
+): Promise<T> {
   const hooks: (() => void)[] = [];
   const result = await db.transaction().execute((tx) => {
     const afterCommit: AfterCommit = (hook) => hooks.push(hook);

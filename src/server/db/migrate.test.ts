@@ -56,7 +56,9 @@ if (dialectsUnderTest().includes('postgres')) {
       await migrateToLatest(ours.opened.db);
       for (let i = 0; i < 15; i += 1) await ours.opened.db.introspection.getTables({ withInternalKyselyTables: true });
       await churn;
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from steady_migrations`.execute(ours.opened.db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from steady_migrations`.execute(
+        ours.opened.db,
+      );
       assert.ok(rows[0]!.n > 5);
     });
   });

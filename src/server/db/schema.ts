@@ -568,8 +568,18 @@ export interface PatrolCheckInTable {
 
 /** Duty and leave keep their table types beside their modules (duty.table.ts, leave.table.ts). */
 export interface Database
-  extends DutyTables, LeaveTables, DailyReportTables, DirectiveTables, ChannelTables, AcknowledgementTables, AuditTables,
-    LetterTables, AssessmentTables, AuthTables, IncidentReportTables {
+  extends
+    DutyTables,
+    LeaveTables,
+    DailyReportTables,
+    DirectiveTables,
+    ChannelTables,
+    AcknowledgementTables,
+    AuditTables,
+    LetterTables,
+    AssessmentTables,
+    AuthTables,
+    IncidentReportTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

@@ -17,29 +17,49 @@ interface SampleIncident {
 
 const INCIDENTS: SampleIncident[] = [
   {
-    type: 'injury', place: '操场东侧篮球场', description: '一名四年级学生体育课上摔倒，右手腕肿痛，已由校医初步处理并通知家长送医。',
-    causes: '场地边缘有积水，学生奔跑时滑倒。', actions: '校医现场冷敷固定，班主任陪同家长送县医院检查，为轻度扭伤。',
-    lessons: '雨后上体育课前须检查场地。', followUp: '在篮球场边缘加装排水篦子',
+    type: 'injury',
+    place: '操场东侧篮球场',
+    description: '一名四年级学生体育课上摔倒，右手腕肿痛，已由校医初步处理并通知家长送医。',
+    causes: '场地边缘有积水，学生奔跑时滑倒。',
+    actions: '校医现场冷敷固定，班主任陪同家长送县医院检查，为轻度扭伤。',
+    lessons: '雨后上体育课前须检查场地。',
+    followUp: '在篮球场边缘加装排水篦子',
   },
   {
-    type: 'food_safety', place: '学校食堂', description: '午餐后三名学生诉腹部不适，食堂已封存当餐留样，校医观察中。',
-    causes: '经县疾控检测留样未见异常，考虑为个别学生肠胃不适。', actions: '封存留样，报告卫生院，通知家长，学生观察两小时后好转。',
-    lessons: '留样与报告流程执行到位。', followUp: '对食堂从业人员进行一次食品安全培训',
+    type: 'food_safety',
+    place: '学校食堂',
+    description: '午餐后三名学生诉腹部不适，食堂已封存当餐留样，校医观察中。',
+    causes: '经县疾控检测留样未见异常，考虑为个别学生肠胃不适。',
+    actions: '封存留样，报告卫生院，通知家长，学生观察两小时后好转。',
+    lessons: '留样与报告流程执行到位。',
+    followUp: '对食堂从业人员进行一次食品安全培训',
   },
   {
-    type: 'facility_hazard', place: '教学楼二楼走廊', description: '走廊吊顶一块石膏板松动下垂，已拉警戒线并疏散附近学生。',
-    causes: '连续降雨导致屋面渗水，吊顶受潮。', actions: '设置警戒，联系维修人员当天拆除松动板材，无人员受伤。',
-    lessons: '雨季须加密对屋面和吊顶的巡查。', followUp: '修补屋面防水层并更换受潮吊顶',
+    type: 'facility_hazard',
+    place: '教学楼二楼走廊',
+    description: '走廊吊顶一块石膏板松动下垂，已拉警戒线并疏散附近学生。',
+    causes: '连续降雨导致屋面渗水，吊顶受潮。',
+    actions: '设置警戒，联系维修人员当天拆除松动板材，无人员受伤。',
+    lessons: '雨季须加密对屋面和吊顶的巡查。',
+    followUp: '修补屋面防水层并更换受潮吊顶',
   },
   {
-    type: 'traffic', place: '校门口', description: '放学时一辆电动车与学生轻微碰擦，学生膝盖擦伤，已处理。',
-    causes: '放学高峰校门口车辆未按规定停放。', actions: '门卫及值班老师现场处置，校医处理擦伤，联系交警劝离违停车辆。',
-    lessons: '放学时段须安排专人在校门口疏导。', followUp: '协调交警在校门口增设减速带和护栏',
+    type: 'traffic',
+    place: '校门口',
+    description: '放学时一辆电动车与学生轻微碰擦，学生膝盖擦伤，已处理。',
+    causes: '放学高峰校门口车辆未按规定停放。',
+    actions: '门卫及值班老师现场处置，校医处理擦伤，联系交警劝离违停车辆。',
+    lessons: '放学时段须安排专人在校门口疏导。',
+    followUp: '协调交警在校门口增设减速带和护栏',
   },
   {
-    type: 'fire', place: '食堂后厨', description: '后厨油锅起火，厨师用灭火毯扑灭，无人员受伤。',
-    causes: '油温过高且操作人员短暂离开灶台。', actions: '厨师使用灭火毯扑灭，关闭燃气总阀，检查排烟管道。',
-    lessons: '烹饪时不得离人，灭火毯位置合理。', followUp: '清洗后厨排烟管道油污',
+    type: 'fire',
+    place: '食堂后厨',
+    description: '后厨油锅起火，厨师用灭火毯扑灭，无人员受伤。',
+    causes: '油温过高且操作人员短暂离开灶台。',
+    actions: '厨师使用灭火毯扑灭，关闭燃气总阀，检查排烟管道。',
+    lessons: '烹饪时不得离人，灭火毯位置合理。',
+    followUp: '清洗后厨排烟管道油污',
   },
 ];
 
@@ -67,25 +87,52 @@ export function planIncidents(p: HistoryPlan): void {
 
 const MINUTE = 60_000;
 
-async function report(p: HistoryPlan, unit: DemoUnit, sample: SampleIncident, reportedAt: number, finalAt: number): Promise<void> {
+async function report(
+  p: HistoryPlan,
+  unit: DemoUnit,
+  sample: SampleIncident,
+  reportedAt: number,
+  finalAt: number,
+): Promise<void> {
   const teacher = await p.line.actor(`${unit.code}.teacher1`);
   const occurredAt = new Date(reportedAt - 8 * MINUTE).toISOString();
   const incident = await p.c.incidents.report(teacher, {
-    unitId: unit.row.id, type: sample.type, severity: 4, place: sample.place, description: sample.description, occurredAt, drill: false,
+    unitId: unit.row.id,
+    type: sample.type,
+    severity: 4,
+    place: sample.place,
+    description: sample.description,
+    occurredAt,
+    drill: false,
   });
   p.counts.incidents += 1;
   const head = () => p.line.actor(`${unit.code}.head`);
   const safety = () => p.line.actor(`${unit.code}.safety`);
   const at = (ms: number, run: () => Promise<void>) => p.line.at(new Date(ms), run);
-  for (let minutes = 3; minutes <= 31; minutes += 4) at(reportedAt + minutes * MINUTE, () => acknowledgeSteps(p, incident.id));
-  at(reportedAt + 9 * MINUTE, async () => p.c.incidentReports.records.recordVerbal(await head(), incident.id, {
-    toWhom: '上级单位安全办', channel: 'phone', at: p.line.clockNow().toISOString(), summary: sample.description,
-  }));
+  for (let minutes = 3; minutes <= 31; minutes += 4)
+    at(reportedAt + minutes * MINUTE, () => acknowledgeSteps(p, incident.id));
+  at(reportedAt + 9 * MINUTE, async () =>
+    p.c.incidentReports.records.recordVerbal(await head(), incident.id, {
+      toWhom: '上级单位安全办',
+      channel: 'phone',
+      at: p.line.clockNow().toISOString(),
+      summary: sample.description,
+    }),
+  );
   const content = {
-    occurredAt, place: sample.place, classCode: DEFAULT_CLASS[sample.type], severity: 4, source: '班主任现场发现并报告',
-    casualties: sample.type === 'injury' || sample.type === 'traffic' ? { pupils: { dead: 0, injured: 1, missing: 0 } } : {},
-    affected: sample.type === 'food_safety' ? 3 : null, whatHappened: sample.description, measures: sample.actions,
-    authoritiesInformed: sample.type === 'food_safety' ? '县疾控中心、卫生院' : '中心学校安全办', leaderOnSite: '校长', trend: '已得到控制',
+    occurredAt,
+    place: sample.place,
+    classCode: DEFAULT_CLASS[sample.type],
+    severity: 4,
+    source: '班主任现场发现并报告',
+    casualties:
+      sample.type === 'injury' || sample.type === 'traffic' ? { pupils: { dead: 0, injured: 1, missing: 0 } } : {},
+    affected: sample.type === 'food_safety' ? 3 : null,
+    whatHappened: sample.description,
+    measures: sample.actions,
+    authoritiesInformed: sample.type === 'food_safety' ? '县疾控中心、卫生院' : '中心学校安全办',
+    leaderOnSite: '校长',
+    trend: '已得到控制',
     nextSteps: sample.followUp,
   };
   const first = ReportContent.parse({ ...content, causes: { status: 'preliminary', text: sample.causes } });
@@ -96,14 +143,25 @@ async function report(p: HistoryPlan, unit: DemoUnit, sample: SampleIncident, re
   at(finalAt + 60 * MINUTE, async () => {
     const due = new Date(p.line.clockNow().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     await p.c.incidents.close(await head(), incident.id, {
-      whatHappened: sample.description, causes: sample.causes, actionsTaken: sample.actions, losses: '无', lessons: sample.lessons,
+      whatHappened: sample.description,
+      causes: sample.causes,
+      actionsTaken: sample.actions,
+      losses: '无',
+      lessons: sample.lessons,
       followUps: [{ task: sample.followUp, ownerId: (await safety()).personId, dueDate: due }],
     });
   });
 }
 
 /** The safety officer drafts a written stage, the head signs it off a quarter of an hour later, and it is sent. */
-async function sendReport(p: HistoryPlan, unit: DemoUnit, incidentId: string, stage: 'first' | 'final', content: ReportContent, from: number): Promise<void> {
+async function sendReport(
+  p: HistoryPlan,
+  unit: DemoUnit,
+  incidentId: string,
+  stage: 'first' | 'final',
+  content: ReportContent,
+  from: number,
+): Promise<void> {
   const safety = await p.line.actor(`${unit.code}.safety`);
   const person = await peopleRepo.findById(p.c.db, safety.personId);
   const signed = { ...content, reporterName: person?.name ?? '', reporterPhone: person?.phone ?? '' };

@@ -20,20 +20,36 @@ export function planDrills(p: HistoryPlan): void {
       const seconds = p.between(100, 230);
       let id = '';
       p.line.at(p.at(p.days[index - 7]!, '16:30'), async () => {
-        id = (await p.c.drills.schedule(await p.line.actor(`${unit.code}.safety`), { unitId: unit.row.id, type: drill.type, plannedDate: day, title: drill.title })).id;
+        id = (
+          await p.c.drills.schedule(await p.line.actor(`${unit.code}.safety`), {
+            unitId: unit.row.id,
+            type: drill.type,
+            plannedDate: day,
+            title: drill.title,
+          })
+        ).id;
         p.counts.drills += 1;
       });
       p.line.at(p.at(day, '10:40'), async () => {
         await p.c.drills.record(await p.line.actor(`${unit.code}.safety`), id, {
-          startedAt: p.at(day, '10:00').toISOString(), endedAt: p.at(day, '10:25').toISOString(), participants, evacuationSeconds: seconds,
-          evaluation: '全体师生按预定路线有序疏散，各岗位职责明确，达到预期目标。', problems: drill.problems,
+          startedAt: p.at(day, '10:00').toISOString(),
+          endedAt: p.at(day, '10:25').toISOString(),
+          participants,
+          evacuationSeconds: seconds,
+          evaluation: '全体师生按预定路线有序疏散，各岗位职责明确，达到预期目标。',
+          problems: drill.problems,
         });
       });
     }
     const next = p.pick(DRILLS);
     p.line.at(p.at(p.days.at(-3)!, '16:00'), async () => {
       const planned = new Date(p.line.end.getTime() + 12 * 86_400_000).toISOString().slice(0, 10);
-      await p.c.drills.schedule(await p.line.actor(`${unit.code}.safety`), { unitId: unit.row.id, type: next.type, plannedDate: planned, title: next.title });
+      await p.c.drills.schedule(await p.line.actor(`${unit.code}.safety`), {
+        unitId: unit.row.id,
+        type: next.type,
+        plannedDate: planned,
+        title: next.title,
+      });
       p.counts.drills += 1;
     });
   }
@@ -65,7 +81,17 @@ function planVisit(p: HistoryPlan, unit: DemoUnit, day: string): void {
   let id = '';
   p.line.at(inAt, async () => {
     const gate = await p.line.actor(`${unit.code}.gate`);
-    id = (await p.c.visitors.checkIn(gate, { unitId: unit.row.id, name, idKind: 'id_card', idNumber, purpose, hostName: '', vehiclePlate: '' })).id;
+    id = (
+      await p.c.visitors.checkIn(gate, {
+        unitId: unit.row.id,
+        name,
+        idKind: 'id_card',
+        idNumber,
+        purpose,
+        hostName: '',
+        vehiclePlate: '',
+      })
+    ).id;
     p.counts.visitors += 1;
   });
   p.line.at(outAt, async () => void (await p.c.visitors.checkOut(await p.line.actor(`${unit.code}.gate`), id)));
@@ -79,28 +105,70 @@ export function planCases(p: HistoryPlan): void {
   const communities = p.units.filter((u) => u.type === 'community');
   const n = p.days.length;
   const cases = [
-    { unit: communities[0]!, open: 8, category: 'neighbour' as const, issue: '楼上住户装修噪音扰民，双方多次争执。', steps: [10, 13, 20], agreement: true },
-    { unit: communities[1]!, open: 30, category: 'wages' as const, issue: '小区物业保洁员反映被拖欠两个月工资。', steps: [33, 36, 46], agreement: false },
-    { unit: communities[2]!, open: n - 6, category: 'housing_repair' as const, issue: '老旧楼栋外墙渗水，楼上楼下对维修费用分摊有争议。', steps: [n - 4], agreement: true },
+    {
+      unit: communities[0]!,
+      open: 8,
+      category: 'neighbour' as const,
+      issue: '楼上住户装修噪音扰民，双方多次争执。',
+      steps: [10, 13, 20],
+      agreement: true,
+    },
+    {
+      unit: communities[1]!,
+      open: 30,
+      category: 'wages' as const,
+      issue: '小区物业保洁员反映被拖欠两个月工资。',
+      steps: [33, 36, 46],
+      agreement: false,
+    },
+    {
+      unit: communities[2]!,
+      open: n - 6,
+      category: 'housing_repair' as const,
+      issue: '老旧楼栋外墙渗水，楼上楼下对维修费用分摊有争议。',
+      steps: [n - 4],
+      agreement: true,
+    },
   ];
   for (const kase of cases) {
     let id = '';
     const safety = `${kase.unit.code}.safety`;
     p.line.at(p.at(p.days[kase.open]!, '10:00'), async () => {
       const ownerId = await p.line.personId(`${kase.unit.code}.staff`);
-      id = (await p.c.cases.open(await p.line.actor(safety), {
-        unitId: kase.unit.row.id, category: kase.category, issue: kase.issue, ownerId,
-        parties: [{ name: p.pick(VISITORS), contact: '', raisedIt: true }, { name: p.pick(VISITORS), contact: '', raisedIt: false }],
-      })).row.id;
+      id = (
+        await p.c.cases.open(await p.line.actor(safety), {
+          unitId: kase.unit.row.id,
+          category: kase.category,
+          issue: kase.issue,
+          ownerId,
+          parties: [
+            { name: p.pick(VISITORS), contact: '', raisedIt: true },
+            { name: p.pick(VISITORS), contact: '', raisedIt: false },
+          ],
+        })
+      ).row.id;
       p.counts.cases += 1;
     });
     const [session, outcome, close] = kase.steps;
-    p.line.at(p.at(p.days[session!]!, '15:00'), async () => p.c.cases.addSession(await p.line.actor(safety), id, '社区调解员分别听取双方意见，组织面对面协商。'));
+    p.line.at(p.at(p.days[session!]!, '15:00'), async () =>
+      p.c.cases.addSession(await p.line.actor(safety), id, '社区调解员分别听取双方意见，组织面对面协商。'),
+    );
     if (outcome !== undefined) {
-      p.line.at(p.at(p.days[outcome]!, '16:00'), async () => p.c.cases.recordOutcome(await p.line.actor(safety), id, kase.agreement
-        ? { outcome: 'agreement', agreementText: '双方签订调解协议，约定施工时间为工作日 9:00–18:00。' }
-        : { outcome: 'no_agreement', reason: '双方对欠款数额有分歧，已告知可申请劳动仲裁。', followUpDate: p.days[close! - 1]! }));
+      p.line.at(p.at(p.days[outcome]!, '16:00'), async () =>
+        p.c.cases.recordOutcome(
+          await p.line.actor(safety),
+          id,
+          kase.agreement
+            ? { outcome: 'agreement', agreementText: '双方签订调解协议，约定施工时间为工作日 9:00–18:00。' }
+            : {
+                outcome: 'no_agreement',
+                reason: '双方对欠款数额有分歧，已告知可申请劳动仲裁。',
+                followUpDate: p.days[close! - 1]!,
+              },
+        ),
+      );
     }
-    if (close !== undefined) p.line.at(p.at(p.days[close]!, '11:00'), async () => p.c.cases.close(await p.line.actor(safety), id));
+    if (close !== undefined)
+      p.line.at(p.at(p.days[close]!, '11:00'), async () => p.c.cases.close(await p.line.actor(safety), id));
   }
 }

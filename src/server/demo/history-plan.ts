@@ -42,7 +42,8 @@ export interface HistoryPlan {
 }
 
 /** Hour and minute as `HH:mm`. */
-export const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+export const hhmm = (hour: number, minute: number) =>
+  `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
 /** Whether a local date is Monday to Friday. */
 export const isWeekday = (day: string) => DateTime.fromISO(day).weekday <= 5;

@@ -28,7 +28,12 @@ export function historyStart(end: Date, zone: string): Date {
  * walking forward and the deadline engine firing as it goes. Seeded: the same past on every run.
  * `units` were created (and their plans published) at `historyStart(end)`.
  */
-export async function writeHistory(c: Container, clock: SettableClock, units: DemoUnit[], end: Date): Promise<HistoryCounts> {
+export async function writeHistory(
+  c: Container,
+  clock: SettableClock,
+  units: DemoUnit[],
+  end: Date,
+): Promise<HistoryCounts> {
   const zone = units[0]!.row.time_zone;
   const line = new Timeline(c, clock, end, () => planNextAtMidnight(c, clock, zone));
   const random = seeded(20261206);
@@ -36,9 +41,22 @@ export async function writeHistory(c: Container, clock: SettableClock, units: De
   const last = DateTime.fromJSDate(end, { zone }).startOf('day');
   const days: string[] = [];
   for (let d = first; d <= last; d = d.plus({ days: 1 })) days.push(d.toISODate()!);
-  const counts: HistoryCounts = { dailyReports: 0, incidents: 0, drills: 0, inspections: 0, tasks: 0, visitors: 0, cases: 0 };
+  const counts: HistoryCounts = {
+    dailyReports: 0,
+    incidents: 0,
+    drills: 0,
+    inspections: 0,
+    tasks: 0,
+    visitors: 0,
+    cases: 0,
+  };
   const plan: HistoryPlan = {
-    c, line, random, days, units, counts,
+    c,
+    line,
+    random,
+    days,
+    units,
+    counts,
     at: (day, time) => localToUtc(day, time, zone),
     pick: (items) => items[Math.floor(random() * items.length)]!,
     between: (min, max) => min + Math.floor(random() * (max - min + 1)),

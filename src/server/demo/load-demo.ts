@@ -51,7 +51,9 @@ export async function loadDemo(c: Container, password: string, options: DemoOpti
   const addUnit = async (unit: SampleUnit, parent: UnitRow | null): Promise<void> => {
     const row = parent
       ? await c.units.create(demoActor, { parentId: parent.id, name: unit.name, type: unit.type })
-      : await c.db.transaction().execute((tx) => c.units.createRoot(tx, demoActor, { name: unit.name, type: unit.type }));
+      : await c.db
+          .transaction()
+          .execute((tx) => c.units.createRoot(tx, demoActor, { name: unit.name, type: unit.type }));
     units.push(row);
     demoUnits.push({ code: unit.code, type: unit.type, row });
     for (const seat of seatsFor(unit)) {

@@ -24,26 +24,39 @@ const kindergarten = (code: string, name: string): SampleUnit => ({ code, name, 
  */
 export const SAMPLE_TREES: SampleUnit[] = [
   {
-    code: 'bureau', name: '青山县教育局', type: 'education_bureau',
+    code: 'bureau',
+    name: '青山县教育局',
+    type: 'education_bureau',
     children: [
       {
-        code: 'cs1', name: '青山县城关镇中心学校', type: 'central_school',
+        code: 'cs1',
+        name: '青山县城关镇中心学校',
+        type: 'central_school',
         children: [
-          school('s1', '城关镇第一小学'), school('s2', '城关镇第二小学'), school('s3', '城关镇初级中学'),
-          kindergarten('k1', '城关镇中心幼儿园'), kindergarten('k2', '城关镇阳光幼儿园'),
+          school('s1', '城关镇第一小学'),
+          school('s2', '城关镇第二小学'),
+          school('s3', '城关镇初级中学'),
+          kindergarten('k1', '城关镇中心幼儿园'),
+          kindergarten('k2', '城关镇阳光幼儿园'),
         ],
       },
       {
-        code: 'cs2', name: '青山县石桥镇中心学校', type: 'central_school',
+        code: 'cs2',
+        name: '青山县石桥镇中心学校',
+        type: 'central_school',
         children: [
-          school('s4', '石桥镇中心小学'), school('s5', '石桥镇白沙小学'), school('s6', '石桥镇初级中学'),
+          school('s4', '石桥镇中心小学'),
+          school('s5', '石桥镇白沙小学'),
+          school('s6', '石桥镇初级中学'),
           kindergarten('k3', '石桥镇中心幼儿园'),
         ],
       },
     ],
   },
   {
-    code: 'so', name: '青山县城关街道办事处', type: 'street_office',
+    code: 'so',
+    name: '青山县城关街道办事处',
+    type: 'street_office',
     children: [
       { code: 'c1', name: '东门社区', type: 'community' },
       { code: 'c2', name: '南街社区', type: 'community' },
@@ -57,23 +70,45 @@ export function seatsFor(unit: SampleUnit): SampleSeat[] {
   const seat = (suffix: string, ...roles: Role[]) => ({ username: `${unit.code}.${suffix}`, roles });
   switch (unit.type) {
     case 'education_bureau':
-      return [{ username: 'admin', roles: ['admin'] }, seat('head', 'accountable_head'), seat('safety', 'safety_officer', 'supervisor'), seat('duty', 'duty_leader', 'duty_staff')];
+      return [
+        { username: 'admin', roles: ['admin'] },
+        seat('head', 'accountable_head'),
+        seat('safety', 'safety_officer', 'supervisor'),
+        seat('duty', 'duty_leader', 'duty_staff'),
+      ];
     case 'central_school':
-      return [seat('head', 'accountable_head', 'supervisor'), seat('safety', 'safety_officer', 'duty_leader'), seat('duty', 'duty_staff')];
+      return [
+        seat('head', 'accountable_head', 'supervisor'),
+        seat('safety', 'safety_officer', 'duty_leader'),
+        seat('duty', 'duty_staff'),
+      ];
     case 'street_office':
-      return [seat('head', 'accountable_head', 'admin'), seat('safety', 'safety_officer', 'supervisor'), seat('duty', 'duty_staff')];
+      return [
+        seat('head', 'accountable_head', 'admin'),
+        seat('safety', 'safety_officer', 'supervisor'),
+        seat('duty', 'duty_staff'),
+      ];
     case 'community':
-      return [seat('head', 'accountable_head'), seat('safety', 'safety_officer', 'duty_leader'), seat('duty', 'duty_staff'), seat('staff', 'staff')];
+      return [
+        seat('head', 'accountable_head'),
+        seat('safety', 'safety_officer', 'duty_leader'),
+        seat('duty', 'duty_staff'),
+        seat('staff', 'staff'),
+      ];
     default:
       return [
-        seat('head', 'accountable_head', 'duty_leader'), seat('safety', 'safety_officer'), seat('gate', 'gatekeeper'),
+        seat('head', 'accountable_head', 'duty_leader'),
+        seat('safety', 'safety_officer'),
+        seat('gate', 'gatekeeper'),
         seat('teacher1', 'class_teacher', 'duty_staff'),
       ];
   }
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣佳琪晨雪思雨梓萱子涵一诺昊天';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣佳琪晨雪思雨梓萱子涵一诺昊天';
 
 /** A seeded generator (mulberry32), so the sample is the same on every machine and every run. */
 export function seeded(seed: number): () => number {
@@ -121,7 +156,8 @@ export function sampleAccounts(trees: SampleUnit[] = SAMPLE_TREES): SampleAccoun
   const walk = (unit: SampleUnit) => {
     if (!seen.has(unit.type)) {
       seen.add(unit.type);
-      for (const seat of seatsFor(unit)) accounts.push({ unitType: unit.type, unitName: unit.name, roles: seat.roles, username: seat.username });
+      for (const seat of seatsFor(unit))
+        accounts.push({ unitType: unit.type, unitName: unit.name, roles: seat.roles, username: seat.username });
     }
     for (const child of unit.children ?? []) walk(child);
   };

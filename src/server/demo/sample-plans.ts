@@ -6,7 +6,11 @@ import type { PlanContent } from '../../common/schemas/plan-content.js';
 const demoActor: SystemActor = { kind: 'system', label: 'demo' };
 
 /** Which template a sample unit's standing plan starts from. */
-const TEMPLATE_BY_TYPE: Partial<Record<string, TemplateId>> = { school: 'school', kindergarten: 'kindergarten', community: 'community' };
+const TEMPLATE_BY_TYPE: Partial<Record<string, TemplateId>> = {
+  school: 'school',
+  kindergarten: 'kindergarten',
+  community: 'community',
+};
 
 /** Where the night patrol of a sample school or kindergarten checks in (a QR sheet prints for each). */
 const SAMPLE_CHECKPOINTS: { name: string; locationHint: string }[] = [
@@ -22,7 +26,11 @@ const SAMPLE_CHECKPOINTS: { name: string; locationHint: string }[] = [
  * and each has three patrol checkpoints so that tonight's unannounced patrols are planned at once.
  * Returns how many plans it published.
  */
-export async function publishSamplePlans(c: Container, units: { id: string; type: string }[], options: { checkpoints?: boolean } = {}): Promise<number> {
+export async function publishSamplePlans(
+  c: Container,
+  units: { id: string; type: string }[],
+  options: { checkpoints?: boolean } = {},
+): Promise<number> {
   let published = 0;
   for (const unit of units) {
     const template = TEMPLATE_BY_TYPE[unit.type];
@@ -30,7 +38,9 @@ export async function publishSamplePlans(c: Container, units: { id: string; type
     const draft = await c.plans.create(demoActor, { unitId: unit.id, template });
     if (template !== 'community') {
       const content = JSON.parse(draft.versions.at(-1)!.content_json) as PlanContent;
-      await c.plans.updateDraft(demoActor, draft.plan.id, { content: { ...content, dailyReport: { required: true, deadline: '15:00' } } });
+      await c.plans.updateDraft(demoActor, draft.plan.id, {
+        content: { ...content, dailyReport: { required: true, deadline: '15:00' } },
+      });
     }
     await c.plans.publish(demoActor, draft.plan.id);
     published += 1;
@@ -46,6 +56,7 @@ export async function publishSamplePlans(c: Container, units: { id: string; type
 export async function createSampleCheckpoints(c: Container, units: { id: string; type: string }[]): Promise<void> {
   for (const unit of units) {
     if (unit.type !== 'school' && unit.type !== 'kindergarten') continue;
-    for (const checkpoint of SAMPLE_CHECKPOINTS) await c.patrols.createCheckpoint(demoActor, { unitId: unit.id, ...checkpoint }, '');
+    for (const checkpoint of SAMPLE_CHECKPOINTS)
+      await c.patrols.createCheckpoint(demoActor, { unitId: unit.id, ...checkpoint }, '');
   }
 }

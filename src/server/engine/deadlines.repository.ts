@@ -3,32 +3,63 @@ import type { DialectName, Executor } from '../db/database.js';
 import type { DeadlineRow } from '../db/schema.js';
 
 export async function insertDeadline(db: Executor, row: DeadlineRow): Promise<void> {
-  await db.insertInto('deadlines').values(row).onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing()).execute();
+  await db
+    .insertInto('deadlines')
+    .values(row)
+    .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
+    .execute();
 }
 
 export async function reschedule(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
-  await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('deadlines')
+    .set({ due_at: dueAt })
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 /** Moves a pending deadline earlier to `dueAt`; one already due sooner is left as it is. */
 export async function advance(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
-  await db.updateTable('deadlines').set({ due_at: dueAt }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').where('due_at', '>', dueAt).execute();
+  await db
+    .updateTable('deadlines')
+    .set({ due_at: dueAt })
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .where('state', '=', 'pending')
+    .where('due_at', '>', dueAt)
+    .execute();
 }
 
 export async function dueAt(db: Executor, kind: string, refId: string): Promise<string | null> {
-  const row = await db.selectFrom('deadlines').select('due_at').where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+  const row = await db
+    .selectFrom('deadlines')
+    .select('due_at')
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .executeTakeFirst();
   return row?.due_at ?? null;
 }
 
 /** Removes a timer's rows that are spent (fired, failed, cancelled, or `firing` now), so that it can be armed again. */
 export async function removeSpent(db: Executor, kind: string, refId: string, firing: string | null): Promise<void> {
-  await db.deleteFrom('deadlines').where('kind', '=', kind).where('ref_id', '=', refId)
+  await db
+    .deleteFrom('deadlines')
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
     .where((e) => (firing ? e.or([e('state', '!=', 'pending'), e('id', '=', firing)]) : e('state', '!=', 'pending')))
     .execute();
 }
 
 export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
-  await db.updateTable('deadlines').set({ state: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('deadlines')
+    .set({ state: 'cancelled' })
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 /**
@@ -52,10 +83,22 @@ export async function markFired(db: Executor, id: string, now: string, by: strin
 }
 
 export async function markManyFired(db: Executor, ids: string[], now: string, by: string): Promise<void> {
-  if (ids.length) await db.updateTable('deadlines').set({ state: 'fired', fired_at: now, fired_by: by }).where('id', 'in', ids).execute();
+  if (ids.length)
+    await db
+      .updateTable('deadlines')
+      .set({ state: 'fired', fired_at: now, fired_by: by })
+      .where('id', 'in', ids)
+      .execute();
 }
 
-export async function markRetry(db: Executor, id: string, attempts: number, error: string, dueAt: string, failed: boolean): Promise<void> {
+export async function markRetry(
+  db: Executor,
+  id: string,
+  attempts: number,
+  error: string,
+  dueAt: string,
+  failed: boolean,
+): Promise<void> {
   await db
     .updateTable('deadlines')
     .set({ attempts, last_error: error.slice(0, 1000), due_at: dueAt, state: failed ? 'failed' : 'pending' })
@@ -64,7 +107,11 @@ export async function markRetry(db: Executor, id: string, attempts: number, erro
 }
 
 export async function nextDueAt(db: Executor): Promise<string | null> {
-  const row = await db.selectFrom('deadlines').select((e) => e.fn.min('due_at').as('due')).where('state', '=', 'pending').executeTakeFirst();
+  const row = await db
+    .selectFrom('deadlines')
+    .select((e) => e.fn.min('due_at').as('due'))
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
   return (row?.due as string | null | undefined) ?? null;
 }
 

@@ -33,7 +33,9 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     const schedule = (refId: string, minutes: number, kind = 'test.ping') =>
-      database.opened.db.transaction().execute((tx) => engine.schedule(tx, { kind, refId, unitId: null, dueAt: at(minutes) }));
+      database.opened.db
+        .transaction()
+        .execute((tx) => engine.schedule(tx, { kind, refId, unitId: null, dueAt: at(minutes) }));
 
     it('fires each deadline when due, in order, and never twice', async () => {
       await schedule('b', 10);
@@ -47,8 +49,19 @@ for (const dialect of dialectsUnderTest()) {
       clock.set(at(60));
       await engine.tick();
       assert.deepEqual(fired, ['a', 'b', 'c']);
-      const rows = await database.opened.db.selectFrom('deadlines').select(['ref_id', 'state', 'fired_at']).orderBy('ref_id').execute();
-      assert.deepEqual(rows.map((r) => [r.ref_id, r.state]), [['a', 'fired'], ['b', 'fired'], ['c', 'fired']]);
+      const rows = await database.opened.db
+        .selectFrom('deadlines')
+        .select(['ref_id', 'state', 'fired_at'])
+        .orderBy('ref_id')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => [r.ref_id, r.state]),
+        [
+          ['a', 'fired'],
+          ['b', 'fired'],
+          ['c', 'fired'],
+        ],
+      );
       assert.equal(rows[0]!.fired_at, at(10).toISOString());
     });
 
@@ -67,10 +80,22 @@ for (const dialect of dialectsUnderTest()) {
     it('a failing handler is retried with backoff while the rest of its batch fires', async () => {
       // Fails on its first two attempts, then succeeds; its writes must vanish with each failure.
       engine.on('test.flaky', async ({ tx, deadline }) => {
-        await tx.insertInto('deadlines').values({
-          id: `side-effect-${deadline.attempts}`, kind: 'test.side', ref_id: `s${deadline.attempts}`, unit_id: null, due_at: T0, state: 'fired',
-          attempts: 0, last_error: null, fired_by: null, created_at: T0, fired_at: null,
-        }).execute();
+        await tx
+          .insertInto('deadlines')
+          .values({
+            id: `side-effect-${deadline.attempts}`,
+            kind: 'test.side',
+            ref_id: `s${deadline.attempts}`,
+            unit_id: null,
+            due_at: T0,
+            state: 'fired',
+            attempts: 0,
+            last_error: null,
+            fired_by: null,
+            created_at: T0,
+            fired_at: null,
+          })
+          .execute();
         if (deadline.attempts < 2) throw new Error(`boom ${deadline.ref_id}`);
       });
       await schedule('f', 1, 'test.flaky');
@@ -78,9 +103,17 @@ for (const dialect of dialectsUnderTest()) {
       clock.set(at(1));
       await engine.tick();
       assert.deepEqual(fired, ['ok']);
-      const sideEffects = await database.opened.db.selectFrom('deadlines').select('id').where('kind', '=', 'test.side').execute();
+      const sideEffects = await database.opened.db
+        .selectFrom('deadlines')
+        .select('id')
+        .where('kind', '=', 'test.side')
+        .execute();
       assert.equal(sideEffects.length, 0, 'the failed handler’s writes were rolled back');
-      const row = await database.opened.db.selectFrom('deadlines').selectAll().where('ref_id', '=', 'f').executeTakeFirstOrThrow();
+      const row = await database.opened.db
+        .selectFrom('deadlines')
+        .selectAll()
+        .where('ref_id', '=', 'f')
+        .executeTakeFirstOrThrow();
       assert.equal(row.attempts, 1);
       assert.equal(row.due_at, new Date(at(1).getTime() + 2000).toISOString());
       assert.match(row.last_error!, /boom f/);
@@ -88,10 +121,22 @@ for (const dialect of dialectsUnderTest()) {
       await engine.tick();
       clock.set(new Date(at(1).getTime() + 60_000));
       await engine.tick();
-      const done = await database.opened.db.selectFrom('deadlines').select(['state', 'attempts']).where('ref_id', '=', 'f').executeTakeFirstOrThrow();
+      const done = await database.opened.db
+        .selectFrom('deadlines')
+        .select(['state', 'attempts'])
+        .where('ref_id', '=', 'f')
+        .executeTakeFirstOrThrow();
       assert.deepEqual(done, { state: 'fired', attempts: 2 });
-      const kept = await database.opened.db.selectFrom('deadlines').select('ref_id').where('kind', '=', 'test.side').execute();
-      assert.deepEqual(kept.map((k) => k.ref_id), ['s2'], 'only the successful attempt’s write stayed');
+      const kept = await database.opened.db
+        .selectFrom('deadlines')
+        .select('ref_id')
+        .where('kind', '=', 'test.side')
+        .execute();
+      assert.deepEqual(
+        kept.map((k) => k.ref_id),
+        ['s2'],
+        'only the successful attempt’s write stayed',
+      );
     });
 
     it('two engines on one database share the work and fire each row exactly once', async () => {
@@ -104,14 +149,19 @@ for (const dialect of dialectsUnderTest()) {
         return e;
       });
       await database.opened.db.transaction().execute(async (tx) => {
-        for (let i = 0; i < 400; i++) await engines[0]!.schedule(tx, { kind: 'test.ping', refId: `r${i}`, unitId: null, dueAt: at(i % 7) });
+        for (let i = 0; i < 400; i++)
+          await engines[0]!.schedule(tx, { kind: 'test.ping', refId: `r${i}`, unitId: null, dueAt: at(i % 7) });
       });
       clock.set(at(10));
       const [a, b] = await Promise.all(engines.map((e) => e.tick()));
       assert.equal(a! + b!, 400);
       assert.equal(counts.size, 400);
       assert.ok([...counts.values()].every((n) => n === 1));
-      const byInstance = await database.opened.db.selectFrom('deadlines').select(['fired_by']).where('state', '=', 'fired').execute();
+      const byInstance = await database.opened.db
+        .selectFrom('deadlines')
+        .select(['fired_by'])
+        .where('state', '=', 'fired')
+        .execute();
       assert.equal(byInstance.length, 400);
       const firedBy = (id: string) => byInstance.filter((r) => r.fired_by === id).length;
       assert.deepEqual([firedBy('one'), firedBy('two')], [a, b], 'each row names the instance that fired it');
@@ -121,7 +171,10 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('a kind has one handler: registering a second is refused, the first stays', async () => {
-      assert.throws(() => engine.on('test.ping', async () => undefined), /deadline kind "test.ping" already has a handler/);
+      assert.throws(
+        () => engine.on('test.ping', async () => undefined),
+        /deadline kind "test.ping" already has a handler/,
+      );
       await schedule('once', 1);
       clock.set(at(2));
       assert.equal(await engine.tick(), 1);
@@ -132,19 +185,41 @@ for (const dialect of dialectsUnderTest()) {
       const turns: string[] = [];
       engine.on('test.every-ten', async ({ tx, deadline, now }) => {
         turns.push(now.toISOString());
-        await engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: new Date(now.getTime() + 10 * 60_000) }, deadline);
+        await engine.rearm(
+          tx,
+          { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: new Date(now.getTime() + 10 * 60_000) },
+          deadline,
+        );
       });
-      await database.opened.db.transaction().execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(10) }));
+      await database.opened.db
+        .transaction()
+        .execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(10) }));
       for (const minute of [10, 20, 30]) {
         clock.set(at(minute));
         assert.equal(await engine.tick(), 1, `fires at minute ${minute}`);
       }
-      assert.deepEqual(turns, [at(10), at(20), at(30)].map((d) => d.toISOString()));
-      const rows = await database.opened.db.selectFrom('deadlines').select(['state', 'due_at']).where('kind', '=', 'test.every-ten').execute();
-      assert.deepEqual(rows.map((r) => [r.state, r.due_at]), [['pending', at(40).toISOString()]], 'one row: the next turn');
+      assert.deepEqual(
+        turns,
+        [at(10), at(20), at(30)].map((d) => d.toISOString()),
+      );
+      const rows = await database.opened.db
+        .selectFrom('deadlines')
+        .select(['state', 'due_at'])
+        .where('kind', '=', 'test.every-ten')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => [r.state, r.due_at]),
+        [['pending', at(40).toISOString()]],
+        'one row: the next turn',
+      );
       // Arming it again while it waits changes nothing.
-      await database.opened.db.transaction().execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(31) }));
-      assert.equal((await engine.dueAt(database.opened.db, 'test.every-ten', 'ticker'))?.toISOString(), at(40).toISOString());
+      await database.opened.db
+        .transaction()
+        .execute((tx) => engine.rearm(tx, { kind: 'test.every-ten', refId: 'ticker', unitId: null, dueAt: at(31) }));
+      assert.equal(
+        (await engine.dueAt(database.opened.db, 'test.every-ten', 'ticker'))?.toISOString(),
+        at(40).toISOString(),
+      );
     });
 
     it('a pending deadline can be brought forward, never pushed back', async () => {

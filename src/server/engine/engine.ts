@@ -1,5 +1,12 @@
 import type { Transaction } from 'kysely';
-import { transactionWithHooks, whenCommitted, type AfterCommit, type Db, type DialectName, type Executor } from '../db/database.js';
+import {
+  transactionWithHooks,
+  whenCommitted,
+  type AfterCommit,
+  type Db,
+  type DialectName,
+  type Executor,
+} from '../db/database.js';
 import type { Database, DeadlineRow } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
@@ -69,8 +76,17 @@ export class DeadlineEngine {
   /** Schedules in the caller's transaction; scheduling the same kind and record twice keeps the first. */
   async schedule(tx: Executor, deadline: NewDeadline): Promise<void> {
     await repo.insertDeadline(tx, {
-      id: newId(), kind: deadline.kind, ref_id: deadline.refId, unit_id: deadline.unitId, due_at: deadline.dueAt.toISOString(),
-      state: 'pending', attempts: 0, last_error: null, fired_by: null, created_at: this.clock.now().toISOString(), fired_at: null,
+      id: newId(),
+      kind: deadline.kind,
+      ref_id: deadline.refId,
+      unit_id: deadline.unitId,
+      due_at: deadline.dueAt.toISOString(),
+      state: 'pending',
+      attempts: 0,
+      last_error: null,
+      fired_by: null,
+      created_at: this.clock.now().toISOString(),
+      fired_at: null,
     });
     // Woken before the caller commits, a pass would not see the row yet and the deadline would wait
     // for the next poll; so where the transaction can say when it commits, wake then.
@@ -137,7 +153,12 @@ export class DeadlineEngine {
           if (!handler) throw new Error(`no handler for deadline kind ${deadline.kind}`);
           await handler({ tx, deadline, now, afterCommit });
         }
-        await repo.markManyFired(tx, due.map((d) => d.id), now.toISOString(), this.instanceId);
+        await repo.markManyFired(
+          tx,
+          due.map((d) => d.id),
+          now.toISOString(),
+          this.instanceId,
+        );
         return due.length;
       });
     } catch {
@@ -154,7 +175,12 @@ export class DeadlineEngine {
     });
   }
 
-  private async fireOne(tx: Transaction<Database>, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
+  private async fireOne(
+    tx: Transaction<Database>,
+    deadline: DeadlineRow,
+    now: Date,
+    afterCommit: AfterCommit,
+  ): Promise<void> {
     const handler = this.handlers.get(deadline.kind);
     await repo.savepoint(tx);
     const hooks: (() => void)[] = [];
@@ -169,7 +195,14 @@ export class DeadlineEngine {
       const attempts = deadline.attempts + 1;
       const backoffMs = Math.min(2 ** attempts * 1000, 10 * 60_000);
       const retryAt = new Date(now.getTime() + backoffMs).toISOString();
-      await repo.markRetry(tx, deadline.id, attempts, String(error instanceof Error ? error.stack : error), retryAt, attempts >= this.maxAttempts);
+      await repo.markRetry(
+        tx,
+        deadline.id,
+        attempts,
+        String(error instanceof Error ? error.stack : error),
+        retryAt,
+        attempts >= this.maxAttempts,
+      );
       this.options.onError?.(error, deadline);
     }
   }

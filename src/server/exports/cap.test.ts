@@ -19,10 +19,25 @@ function xmllint(xml: string): { code: number | null; out: string } {
 }
 
 const incident: Incident = {
-  id: '01a22645-2161-7a23-a68b-b69da035d477', unitId: '01a22645-2161-7a23-a68b-b69da035d478', unitName: '城关镇中心幼儿园', unitLanguage: 'zh-CN',
-  type: 'fire', severity: 3, place: '厨房 & 餐厅 <一楼>', description: '油锅起火，已扑灭。', occurredAt: '2027-04-12T00:55:00.000Z',
-  reportedAt: '2027-04-12T01:00:00.000Z', reporter: '李老师', status: 'acknowledged', drill: false, closedAt: null,
-  steps: [], flags: [], events: [], afterAction: null, photos: [],
+  id: '01a22645-2161-7a23-a68b-b69da035d477',
+  unitId: '01a22645-2161-7a23-a68b-b69da035d478',
+  unitName: '城关镇中心幼儿园',
+  unitLanguage: 'zh-CN',
+  type: 'fire',
+  severity: 3,
+  place: '厨房 & 餐厅 <一楼>',
+  description: '油锅起火，已扑灭。',
+  occurredAt: '2027-04-12T00:55:00.000Z',
+  reportedAt: '2027-04-12T01:00:00.000Z',
+  reporter: '李老师',
+  status: 'acknowledged',
+  drill: false,
+  closedAt: null,
+  steps: [],
+  flags: [],
+  events: [],
+  afterAction: null,
+  photos: [],
 };
 
 describe('CAP 1.2 export', () => {
@@ -31,14 +46,21 @@ describe('CAP 1.2 export', () => {
   });
 
   it('is valid against the OASIS schema, escapes text, and maps severity and drills', () => {
-    const xml = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai', link: 'https://steady.example/incidents/x' });
+    const xml = incidentToCap(incident, {
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      link: 'https://steady.example/incidents/x',
+    });
     const result = xmllint(xml);
     assert.equal(result.code, 0, result.out);
     assert.match(xml, /<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">/);
     assert.match(xml, /<severity>Moderate<\/severity>/);
     assert.match(xml, /<status>Actual<\/status>/);
     assert.match(xml, /<areaDesc>城关镇中心幼儿园 厨房 &amp; 餐厅 &lt;一楼&gt;<\/areaDesc>/);
-    const drill = incidentToCap({ ...incident, drill: true, severity: 1, status: 'closed' }, { locale: 'en', timeZone: 'Europe/Berlin' });
+    const drill = incidentToCap(
+      { ...incident, drill: true, severity: 1, status: 'closed' },
+      { locale: 'en', timeZone: 'Europe/Berlin' },
+    );
     assert.equal(xmllint(drill).code, 0);
     assert.match(drill, /<status>Exercise<\/status>/);
     assert.match(drill, /<urgency>Past<\/urgency>/);
@@ -58,7 +80,10 @@ describe('CAP 1.2 export', () => {
   });
 
   it('the schema check itself bites: a broken alert is refused', () => {
-    const broken = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }).replace('<status>Actual</status>', '<status>Bogus</status>');
+    const broken = incidentToCap(incident, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }).replace(
+      '<status>Actual</status>',
+      '<status>Bogus</status>',
+    );
     assert.notEqual(xmllint(broken).code, 0);
   });
 });

@@ -11,8 +11,30 @@ export const CLASS_CODE_NAME = 'steady-incident-class';
 /** Ⅰ 特别重大 … Ⅳ 一般 onto CAP's four severities. */
 const SEVERITY = ['', 'Extreme', 'Severe', 'Moderate', 'Minor'];
 const EVENT_NAME: Record<'zh-CN' | 'en', Record<IncidentType, string>> = {
-  'zh-CN': { fire: '火灾', food_safety: '食品安全事件', infectious_disease: '传染病疫情', traffic: '交通事故', injury: '意外伤害', campus_violence: '校园侵害事件', natural_disaster: '自然灾害', facility_hazard: '设施安全隐患', missing_child: '儿童走失', other: '其他突发事件' },
-  en: { fire: 'Fire', food_safety: 'Food safety incident', infectious_disease: 'Infectious disease', traffic: 'Traffic accident', injury: 'Injury', campus_violence: 'Intrusion or violence on campus', natural_disaster: 'Natural disaster', facility_hazard: 'Facility hazard', missing_child: 'Missing child', other: 'Other incident' },
+  'zh-CN': {
+    fire: '火灾',
+    food_safety: '食品安全事件',
+    infectious_disease: '传染病疫情',
+    traffic: '交通事故',
+    injury: '意外伤害',
+    campus_violence: '校园侵害事件',
+    natural_disaster: '自然灾害',
+    facility_hazard: '设施安全隐患',
+    missing_child: '儿童走失',
+    other: '其他突发事件',
+  },
+  en: {
+    fire: 'Fire',
+    food_safety: 'Food safety incident',
+    infectious_disease: 'Infectious disease',
+    traffic: 'Traffic accident',
+    injury: 'Injury',
+    campus_violence: 'Intrusion or violence on campus',
+    natural_disaster: 'Natural disaster',
+    facility_hazard: 'Facility hazard',
+    missing_child: 'Missing child',
+    other: 'Other incident',
+  },
 };
 const INSTRUCTION = {
   'zh-CN': '先控制、后处置；救人第一；减少损失；保护现场。紧急求助请拨打 110、119、120、122。',
@@ -47,7 +69,11 @@ export function incidentToCap(incident: Incident, options: CapOptions): string {
   alert.ele('status').txt(incident.drill ? 'Exercise' : 'Actual');
   alert.ele('msgType').txt('Alert');
   alert.ele('scope').txt('Restricted');
-  alert.ele('restriction').txt(options.locale === 'en' ? 'For the reporting unit and the units supervising it' : '仅限报告单位及其上级主管单位');
+  alert
+    .ele('restriction')
+    .txt(
+      options.locale === 'en' ? 'For the reporting unit and the units supervising it' : '仅限报告单位及其上级主管单位',
+    );
   const info = alert.ele('info');
   info.ele('language').txt(options.locale);
   const fallback = incidentClass(DEFAULT_CLASS[incident.type])!;

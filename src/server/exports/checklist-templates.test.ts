@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UNIT_TYPES } from '../../common/org.js';
 import { CHECKLIST_IDS } from '../../common/schemas/inspections.js';
-import { ChecklistTemplate, FIX_DAYS_BY_RISK, listChecklistTemplates, loadChecklistTemplate } from './checklist-templates.js';
+import {
+  ChecklistTemplate,
+  FIX_DAYS_BY_RISK,
+  listChecklistTemplates,
+  loadChecklistTemplate,
+} from './checklist-templates.js';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const HAN = /[\u3400-\u9fff]/;
@@ -50,11 +55,18 @@ describe('checklist templates', () => {
             assert.ok(item.guidance[locale].trim(), `${item.code} ${locale}: guidance`);
           }
         }
-        const texts = (locale: 'zh-CN' | 'en') => template.items.filter((i) => i.text[locale].trim() && i.guidance[locale].trim()).length;
+        const texts = (locale: 'zh-CN' | 'en') =>
+          template.items.filter((i) => i.text[locale].trim() && i.guidance[locale].trim()).length;
         assert.equal(texts('en'), texts('zh-CN'), 'the same number of items in each locale');
         for (const item of template.items) {
-          assert.ok(!HAN.test(item.text.en) && !HAN.test(item.guidance.en), `${item.code}: no Chinese left in the English`);
-          assert.ok(HAN.test(item.text['zh-CN']) && HAN.test(item.guidance['zh-CN']), `${item.code}: the zh-CN text is Chinese`);
+          assert.ok(
+            !HAN.test(item.text.en) && !HAN.test(item.guidance.en),
+            `${item.code}: no Chinese left in the English`,
+          );
+          assert.ok(
+            HAN.test(item.text['zh-CN']) && HAN.test(item.guidance['zh-CN']),
+            `${item.code}: the zh-CN text is Chinese`,
+          );
         }
         assert.ok(!HAN.test(template.area.en));
       });
@@ -79,7 +91,9 @@ describe('checklist templates', () => {
 
   it('asks the canteen to keep 125 g of every dish for 48 hours (留样)', () => {
     const items = loadChecklistTemplate('canteen').items;
-    const sample = items.find((i) => i.text['zh-CN'].includes('留样') && /sample/i.test(i.text.en) && /125/.test(i.text['zh-CN']));
+    const sample = items.find(
+      (i) => i.text['zh-CN'].includes('留样') && /sample/i.test(i.text.en) && /125/.test(i.text['zh-CN']),
+    );
     assert.ok(sample, 'a sample-retention item that gives the weight');
     assert.match(sample.text['zh-CN'], /125\s*克/);
     assert.match(sample.text['zh-CN'], /48\s*小时/);
@@ -89,7 +103,9 @@ describe('checklist templates', () => {
   });
 
   it('treats an extinguisher out of pressure or out of date as high risk', () => {
-    const item = loadChecklistTemplate('fire').items.find((i) => i.text['zh-CN'].includes('灭火器') && /extinguisher/i.test(i.text.en));
+    const item = loadChecklistTemplate('fire').items.find(
+      (i) => i.text['zh-CN'].includes('灭火器') && /extinguisher/i.test(i.text.en),
+    );
     assert.ok(item, 'an extinguisher item');
     assert.equal(item.defaultRisk, 'high');
     assert.match(item.text['zh-CN'], /绿区/);
@@ -97,13 +113,17 @@ describe('checklist templates', () => {
   });
 
   it('names e-bikes charged indoors in the rental-housing checklist, as high risk', () => {
-    const item = loadChecklistTemplate('rental-housing-fire').items.find((i) => i.text['zh-CN'].includes('电动自行车') && i.text['zh-CN'].includes('充电'));
+    const item = loadChecklistTemplate('rental-housing-fire').items.find(
+      (i) => i.text['zh-CN'].includes('电动自行车') && i.text['zh-CN'].includes('充电'),
+    );
     assert.ok(item);
     assert.equal(item.defaultRisk, 'high');
   });
 
   it('asks for 30 days of gate video and a one-button alarm linked to the police', () => {
-    const gate = loadChecklistTemplate('gate').items.map((i) => i.text['zh-CN']).join('\n');
+    const gate = loadChecklistTemplate('gate')
+      .items.map((i) => i.text['zh-CN'])
+      .join('\n');
     assert.match(gate, /不少于30天/);
     assert.match(gate, /一键式紧急报警/);
     assert.match(gate, /24小时/);

@@ -68,7 +68,11 @@ export const ChecklistTemplate = z
     const seen = new Set<string>();
     template.items.forEach((item, index) => {
       if (seen.has(item.code)) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'code'], message: `item code "${item.code}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'code'],
+          message: `item code "${item.code}" is used twice`,
+        });
       }
       seen.add(item.code);
     });

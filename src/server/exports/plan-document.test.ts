@@ -16,13 +16,25 @@ const find = (sections: OfficialSection[], heading: string) => {
 describe('plan document structure', () => {
   it('numbers headings the GB/T 9704 way in Chinese and decimally in English', () => {
     assert.deepEqual([1, 2, 10, 12, 20, 21].map(chineseNumeral), ['一', '二', '十', '十二', '二十', '二十一']);
-    assert.deepEqual([[3], [1, 2], [1, 2, 3], [1, 2, 3, 4]].map((p) => markerFor(p, 'zh-CN')), ['三、', '（二）', '3.', '（4）']);
-    assert.deepEqual([[3], [1, 2], [1, 2, 3], [1, 2, 3, 2]].map((p) => markerFor(p, 'en')), ['3.', '1.2', '1.2.3', '(b)']);
+    assert.deepEqual(
+      [[3], [1, 2], [1, 2, 3], [1, 2, 3, 4]].map((p) => markerFor(p, 'zh-CN')),
+      ['三、', '（二）', '3.', '（4）'],
+    );
+    assert.deepEqual(
+      [[3], [1, 2], [1, 2, 3], [1, 2, 3, 2]].map((p) => markerFor(p, 'en')),
+      ['3.', '1.2', '1.2.3', '(b)'],
+    );
   });
 
   it('writes times the way plans do', () => {
-    assert.deepEqual([10, 60, 120, 90, 1440].map((m) => formatMinutes(m, 'zh-CN')), ['10分钟', '1小时', '2小时', '1小时30分钟', '1天']);
-    assert.deepEqual([1, 10, 120, 90].map((m) => formatMinutes(m, 'en')), ['1 minute', '10 minutes', '2 hours', '1 hour 30 minutes']);
+    assert.deepEqual(
+      [10, 60, 120, 90, 1440].map((m) => formatMinutes(m, 'zh-CN')),
+      ['10分钟', '1小时', '2小时', '1小时30分钟', '1天'],
+    );
+    assert.deepEqual(
+      [1, 10, 120, 90].map((m) => formatMinutes(m, 'en')),
+      ['1 minute', '10 minutes', '2 hours', '1 hour 30 minutes'],
+    );
     assert.equal(formatLimit(0, 'zh-CN'), '立即');
     assert.equal(formatLimit(120, 'en'), 'within 2 hours');
   });
@@ -33,7 +45,10 @@ describe('plan document structure', () => {
       doc.sections.map((s) => s.heading),
       ['总则', '组织机构与职责', '报告程序', '应急处置', '值班与巡查', '应急演练', '工作纪律', '责任追究'],
     );
-    assert.deepEqual(find(doc.sections, '总则').children?.map((s) => s.heading), ['指导思想', '编制依据', '适用范围', '工作原则']);
+    assert.deepEqual(
+      find(doc.sections, '总则').children?.map((s) => s.heading),
+      ['指导思想', '编制依据', '适用范围', '工作原则'],
+    );
     assert.equal(doc.issuer, '城关第一幼儿园');
     assert.equal(doc.dateText, '2025年1月6日');
   });
@@ -48,17 +63,23 @@ describe('plan document structure', () => {
 
   it('phrases the reporting chain as whom to tell and by when', () => {
     const zh = find(planToOfficialDocument(samplePlanVersion('kindergarten', 'zh-CN')).sections, '报告程序').table;
-    assert.deepEqual(zh?.rows.map((r) => r.slice(0, 3)), [
-      ['1', '本单位第一责任人（园长）', '10分钟内'],
-      ['2', '上级单位（中心学校或教育局）', '1小时内'],
-      ['3', '上级教育局', '2小时内'],
-    ]);
+    assert.deepEqual(
+      zh?.rows.map((r) => r.slice(0, 3)),
+      [
+        ['1', '本单位第一责任人（园长）', '10分钟内'],
+        ['2', '上级单位（中心学校或教育局）', '1小时内'],
+        ['3', '上级教育局', '2小时内'],
+      ],
+    );
     const en = find(planToOfficialDocument(samplePlanVersion('kindergarten', 'en')).sections, 'Reporting').table;
-    assert.deepEqual(en?.rows.map((r) => r.slice(1, 3)), [
-      ["This unit's accountable head (kindergarten head)", 'within 10 minutes'],
-      ['Parent unit (central school or education bureau)', 'within 1 hour'],
-      ['The education bureau above', 'within 2 hours'],
-    ]);
+    assert.deepEqual(
+      en?.rows.map((r) => r.slice(1, 3)),
+      [
+        ["This unit's accountable head (kindergarten head)", 'within 10 minutes'],
+        ['Parent unit (central school or education bureau)', 'within 1 hour'],
+        ['The education bureau above', 'within 2 hours'],
+      ],
+    );
     const community = find(planToOfficialDocument(samplePlanVersion('community', 'zh-CN')).sections, '报告程序').table;
     assert.deepEqual(community?.rows[1]?.slice(1, 3), ['上级单位（街道办事处）', '1小时内']);
   });
@@ -74,7 +95,10 @@ describe('plan document structure', () => {
   it('adds the period, the daily report and leave to a special-period plan', () => {
     const doc = planToOfficialDocument(samplePlanVersion('special_period', 'zh-CN'));
     assert.equal(doc.subtitle, '节假日及重大活动期间\n（2025年1月18日至2025年2月16日）');
-    assert.match(find(doc.sections, '每日报告').paragraphs[0] ?? '', /^实行每日报告和零报告制度。每日15:00前向上级单位（教育局）报送/);
+    assert.match(
+      find(doc.sections, '每日报告').paragraphs[0] ?? '',
+      /^实行每日报告和零报告制度。每日15:00前向上级单位（教育局）报送/,
+    );
     assert.ok(find(doc.sections, '值班与巡查').paragraphs.some((p) => p.includes('须事先请假')));
     assert.equal(doc.sections.length, 9);
   });
@@ -103,7 +127,10 @@ describe('plan print view', () => {
     plan.content.discipline = 'Keep <b>calm</b> & carry on';
     const html = planToPrintHtml(plan);
     assert.ok(!html.includes('<script>') && !html.includes('<b>calm'));
-    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && html.includes('Keep &lt;b&gt;calm&lt;/b&gt; &amp; carry on'));
+    assert.ok(
+      html.includes('&lt;script&gt;alert(1)&lt;/script&gt;') &&
+        html.includes('Keep &lt;b&gt;calm&lt;/b&gt; &amp; carry on'),
+    );
   });
 });
 

@@ -3,7 +3,15 @@ import type { Role, UnitType } from '../../common/org.js';
 import type { ChainStep, PlanContent } from '../../common/schemas/plan-content.js';
 import type { PlanVersion } from '../../common/schemas/plans.js';
 import type { OfficialDocument, OfficialSection, OfficialTable } from './docx/outline.js';
-import { DRILL_LABELS, HEAD_TITLES, INCIDENT_LABELS, ROLE_LABELS, formatDate, formatLimit, localDateOf } from './plan-labels.js';
+import {
+  DRILL_LABELS,
+  HEAD_TITLES,
+  INCIDENT_LABELS,
+  ROLE_LABELS,
+  formatDate,
+  formatLimit,
+  localDateOf,
+} from './plan-labels.js';
 import { PHRASES } from './plan-phrases.js';
 import type { Phrases } from './plan-phrases.js';
 
@@ -23,10 +31,18 @@ interface Context {
 
 /** Splits a text field into paragraphs; plans write one paragraph per line. */
 function paragraphs(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
-function section(heading: string, level: OfficialSection['level'], body: string[] = [], extra: Partial<OfficialSection> = {}): OfficialSection {
+function section(
+  heading: string,
+  level: OfficialSection['level'],
+  body: string[] = [],
+  extra: Partial<OfficialSection> = {},
+): OfficialSection {
   return { heading, level, paragraphs: body, ...extra };
 }
 
@@ -38,8 +54,15 @@ export function roleLabel(role: Role, unitType: UnitType, locale: Locale): strin
 function general(ctx: Context): OfficialSection {
   const { content } = ctx.plan;
   const h = ctx.p.headings;
-  const parts: [string, string][] = [[h.purpose, content.purpose], [h.basis, content.basis], [h.scope, content.scope], [h.principles, content.principles]];
-  const children = parts.filter(([, text]) => text.trim()).map(([heading, text]) => section(heading, 2, paragraphs(text)));
+  const parts: [string, string][] = [
+    [h.purpose, content.purpose],
+    [h.basis, content.basis],
+    [h.scope, content.scope],
+    [h.principles, content.principles],
+  ];
+  const children = parts
+    .filter(([, text]) => text.trim())
+    .map(([heading, text]) => section(heading, 2, paragraphs(text)));
   return section(h.general, 1, [], { children });
 }
 
@@ -70,14 +93,18 @@ function organisation(ctx: Context): OfficialSection {
     section(h.leadership, 2, [ctx.p.leadershipIntro(ctx.plan.unitName)], { table: leadershipTable(ctx) }),
     section(h.office, 2, [ctx.p.office(officeName, contact, phone)]),
   ];
-  if (duties.length) children.push(section(h.duties, 2, [], { children: duties.map((d) => section(d.title, 3, paragraphs(d.text))) }));
+  if (duties.length)
+    children.push(section(h.duties, 2, [], { children: duties.map((d) => section(d.title, 3, paragraphs(d.text))) }));
   return section(h.organisation, 1, [], { children });
 }
 
 function chainTarget(ctx: Context, step: ChainStep): string {
   const { unitType } = ctx.plan;
   if (step.target === 'unit') {
-    const role = step.role === 'accountable_head' ? `${ROLE_LABELS[ctx.locale].accountable_head}（${HEAD_TITLES[ctx.locale][unitType]}）` : ROLE_LABELS[ctx.locale][step.role];
+    const role =
+      step.role === 'accountable_head'
+        ? `${ROLE_LABELS[ctx.locale].accountable_head}（${HEAD_TITLES[ctx.locale][unitType]}）`
+        : ROLE_LABELS[ctx.locale][step.role];
     return ctx.p.chainThisUnit(ctx.locale === 'en' ? role.replace('（', ' (').replace('）', ')') : role);
   }
   const role = step.role === 'supervisor' ? null : roleLabel(step.role, unitType, ctx.locale);
@@ -142,11 +169,17 @@ function titleLines(ctx: Context): string | undefined {
 
 export function planToOfficialDocument(plan: PlanVersion): OfficialDocument {
   const locale = plan.locale;
-  const ctx: Context = { plan, locale, p: PHRASES[locale], people: new Map(plan.people.map((person) => [person.id, person])) };
+  const ctx: Context = {
+    plan,
+    locale,
+    p: PHRASES[locale],
+    people: new Map(plan.people.map((person) => [person.id, person])),
+  };
   const h = ctx.p.headings;
   const { content } = plan;
   const sections = [general(ctx), organisation(ctx), reporting(ctx), response(ctx), dutyAndPatrol(ctx)];
-  if (content.dailyReport.required) sections.push(section(h.dailyReport, 1, ctx.p.dailyReportLines(content.dailyReport.deadline, plan.unitType)));
+  if (content.dailyReport.required)
+    sections.push(section(h.dailyReport, 1, ctx.p.dailyReportLines(content.dailyReport.deadline, plan.unitType)));
   sections.push(drills(ctx));
   if (content.discipline.trim()) sections.push(section(h.discipline, 1, paragraphs(content.discipline)));
   if (content.accountability.trim()) sections.push(section(h.accountability, 1, paragraphs(content.accountability)));

@@ -47,8 +47,16 @@ describe('plan .docx export', () => {
     for (const [side, twips] of Object.entries({ top: 2098, bottom: 1984, left: 1587, right: 1474 })) {
       assert.match(margins, new RegExp(`w:${side}="${twips}"`), side);
     }
-    assert.match(xml, /w:eastAsia="仿宋_GB2312"[^>]*\/>(?:<w:[a-zA-Z]+ [^>]*\/>)*<w:sz w:val="32"\/>/, 'body in 三号仿宋');
-    assert.match(xml, /w:eastAsia="方正小标宋简体"[^>]*\/>(?:<w:[a-zA-Z]+ [^>]*\/>)*<w:sz w:val="44"\/>/, 'title in 二号小标宋');
+    assert.match(
+      xml,
+      /w:eastAsia="仿宋_GB2312"[^>]*\/>(?:<w:[a-zA-Z]+ [^>]*\/>)*<w:sz w:val="32"\/>/,
+      'body in 三号仿宋',
+    );
+    assert.match(
+      xml,
+      /w:eastAsia="方正小标宋简体"[^>]*\/>(?:<w:[a-zA-Z]+ [^>]*\/>)*<w:sz w:val="44"\/>/,
+      'title in 二号小标宋',
+    );
     assert.match(xml, /w:eastAsia="黑体"/, 'level-1 headings in 黑体');
     assert.match(xml, /w:eastAsia="楷体_GB2312"/, 'level-2 headings in 楷体');
     assert.match(xml, /<w:spacing [^>]*w:line="580" w:lineRule="exact"/, 'a 22-line page');
@@ -69,25 +77,42 @@ describe('plan .docx export', () => {
     const text = squash(runTool('pdftotext', ['-layout', pdf('zh'), '-']));
     assert.ok(text.includes(squash(plans.zh.title)), 'title');
     for (const heading of levelOneHeadings(plans.zh)) assert.ok(text.includes(squash(heading)), heading);
-    assert.ok(text.includes('（一）指导思想') && text.includes('组长王丽13800000001'), 'subsections and the leadership table');
+    assert.ok(
+      text.includes('（一）指导思想') && text.includes('组长王丽13800000001'),
+      'subsections and the leadership table',
+    );
     assert.ok(text.includes('坚持人民至上、生命至上'), 'body text');
     assert.doesNotMatch(text, /[\uFFFD□]|\?\?/, 'no missing glyphs');
     assert.ok(text.includes('—1—') && text.includes('—2—'), 'page numbers');
   });
 
   it('embeds a CJK font for the Chinese text', () => {
-    const fonts = runTool('pdffonts', [pdf('zh')]).split('\n').slice(2);
+    const fonts = runTool('pdffonts', [pdf('zh')])
+      .split('\n')
+      .slice(2);
     const cjk = fonts.filter((line) => /CJK|Han|Song|Hei|Kai|Fang|Ming|WenQuanYi|Droid/i.test(line));
-    assert.ok(cjk.some((line) => / yes +yes /.test(line)), `no embedded CJK font (install fonts-noto-cjk: ${DOCX_TOOLS_INSTALL}):\n${fonts.join('\n')}`);
+    assert.ok(
+      cjk.some((line) => / yes +yes /.test(line)),
+      `no embedded CJK font (install fonts-noto-cjk: ${DOCX_TOOLS_INSTALL}):\n${fonts.join('\n')}`,
+    );
   });
 
   it('sets the body, title and 楷体 headings in a serif face and the 黑体 headings in a sans, as GB/T 9704 asks', () => {
     // With the faces the document names aliased to Noto (test/fixtures/fontconfig), the serif face
     // can only appear if the body runs name a serif family: a document that named none, or named
     // 黑体 for the body, would print in the sans alone.
-    const embedded = runTool('pdffonts', [pdf('zh')]).split('\n').slice(2).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-    assert.ok(embedded.some((name) => /^NotoSerifCJK/.test(name)), `a serif CJK face is embedded: ${embedded.join(', ')}`);
-    assert.ok(embedded.some((name) => /^NotoSansCJK/.test(name)), `the 黑体 headings are in a sans: ${embedded.join(', ')}`);
+    const embedded = runTool('pdffonts', [pdf('zh')])
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    assert.ok(
+      embedded.some((name) => /^NotoSerifCJK/.test(name)),
+      `a serif CJK face is embedded: ${embedded.join(', ')}`,
+    );
+    assert.ok(
+      embedded.some((name) => /^NotoSansCJK/.test(name)),
+      `the 黑体 headings are in a sans: ${embedded.join(', ')}`,
+    );
   });
 
   it('renders the English plan with its headings', () => {

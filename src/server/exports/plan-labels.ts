@@ -56,8 +56,24 @@ export const HEAD_TITLES: Record<Locale, Record<UnitType, string>> = {
 
 /** Each kind of unit by name, for "上级教育局" (the nearest one above). */
 export const UNIT_TYPE_NAMES: Record<Locale, Record<UnitType, string>> = {
-  'zh-CN': { education_bureau: '教育局', central_school: '中心学校', school: '学校', kindergarten: '幼儿园', street_office: '街道办事处', community: '社区', other: '主管单位' },
-  en: { education_bureau: 'education bureau', central_school: 'central school', school: 'school', kindergarten: 'kindergarten', street_office: 'street office', community: 'community', other: 'supervising unit' },
+  'zh-CN': {
+    education_bureau: '教育局',
+    central_school: '中心学校',
+    school: '学校',
+    kindergarten: '幼儿园',
+    street_office: '街道办事处',
+    community: '社区',
+    other: '主管单位',
+  },
+  en: {
+    education_bureau: 'education bureau',
+    central_school: 'central school',
+    school: 'school',
+    kindergarten: 'kindergarten',
+    street_office: 'street office',
+    community: 'community',
+    other: 'supervising unit',
+  },
 };
 
 /** The usual parent of each kind of unit, for "上级单位（教育局）". */
@@ -132,10 +148,16 @@ export function formatMinutes(minutes: number, locale: Locale): string {
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   if (locale === 'zh-CN') {
-    return [days && `${days}天`, hours && `${hours}小时`, (mins || minutes === 0) && `${mins}分钟`].filter(Boolean).join('');
+    return [days && `${days}天`, hours && `${hours}小时`, (mins || minutes === 0) && `${mins}分钟`]
+      .filter(Boolean)
+      .join('');
   }
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [days && unit(days, 'day'), hours && unit(hours, 'hour'), (mins || minutes === 0) && unit(mins, 'minute')];
+  const parts = [
+    days && unit(days, 'day'),
+    hours && unit(hours, 'hour'),
+    (mins || minutes === 0) && unit(mins, 'minute'),
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -155,5 +177,7 @@ export function formatDate(isoDate: string, locale: Locale): string {
 
 /** The calendar date of an instant in the unit's time zone (China has one). */
 export function localDateOf(timestamp: string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(timestamp));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(timestamp),
+  );
 }

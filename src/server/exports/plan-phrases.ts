@@ -13,8 +13,22 @@ type Duty = PlanContent['duty'];
 
 export interface Phrases {
   headings: Record<
-    | 'general' | 'purpose' | 'basis' | 'scope' | 'principles' | 'organisation' | 'leadership' | 'office' | 'duties'
-    | 'reporting' | 'response' | 'duty' | 'dailyReport' | 'drills' | 'discipline' | 'accountability',
+    | 'general'
+    | 'purpose'
+    | 'basis'
+    | 'scope'
+    | 'principles'
+    | 'organisation'
+    | 'leadership'
+    | 'office'
+    | 'duties'
+    | 'reporting'
+    | 'response'
+    | 'duty'
+    | 'dailyReport'
+    | 'drills'
+    | 'discipline'
+    | 'accountability',
     string
   >;
   draft: string;
@@ -53,10 +67,22 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 const ZH: Phrases = {
   headings: {
-    general: '总则', purpose: '指导思想', basis: '编制依据', scope: '适用范围', principles: '工作原则',
-    organisation: '组织机构与职责', leadership: '领导小组', office: '领导小组办公室', duties: '职责分工',
-    reporting: '报告程序', response: '应急处置', duty: '值班与巡查', dailyReport: '每日报告',
-    drills: '应急演练', discipline: '工作纪律', accountability: '责任追究',
+    general: '总则',
+    purpose: '指导思想',
+    basis: '编制依据',
+    scope: '适用范围',
+    principles: '工作原则',
+    organisation: '组织机构与职责',
+    leadership: '领导小组',
+    office: '领导小组办公室',
+    duties: '职责分工',
+    reporting: '报告程序',
+    response: '应急处置',
+    duty: '值班与巡查',
+    dailyReport: '每日报告',
+    drills: '应急演练',
+    discipline: '工作纪律',
+    accountability: '责任追究',
   },
   draft: '（草案）',
   toFill: (what) => `【待填写：${what}】`,
@@ -67,11 +93,13 @@ const ZH: Phrases = {
   nameWord: '姓名',
   phoneWord: '电话',
   office: (name, contact, phone) => `领导小组下设${name}，负责日常工作。联系人：${contact}；联系电话：${phone}。`,
-  chainIntro: '突发事件发生后，按下列顺序和时限报告，时限自事件发现时起算。报告对象须确认收到；在时限内未确认的，立即报告下一报告对象。',
+  chainIntro:
+    '突发事件发生后，按下列顺序和时限报告，时限自事件发现时起算。报告对象须确认收到；在时限内未确认的，立即报告下一报告对象。',
   chainColumns: ['顺序', '报告对象', '时限', '方式'],
   chainThisUnit: (role) => `本单位${role}`,
   chainParent: (unitType, role) => `上级单位（${PARENT_UNITS['zh-CN'][unitType]}）${role ?? ''}`,
-  chainAbove: (typeAbove, role) => `${typeAbove ? `上级${UNIT_TYPE_NAMES['zh-CN'][typeAbove]}` : '指定的上级单位'}${role ?? ''}`,
+  chainAbove: (typeAbove, role) =>
+    `${typeAbove ? `上级${UNIT_TYPE_NAMES['zh-CN'][typeAbove]}` : '指定的上级单位'}${role ?? ''}`,
   chainMethod: { notify: '电话或即时通知，须确认收到', report: '先电话报告，再报送书面报告' },
   chainClosing: '首次报告后，事态发生变化的及时续报；处置结束后形成书面报告，报上级单位备案。',
   stagesLine: (s) =>
@@ -84,12 +112,15 @@ const ZH: Phrases = {
     if (duty.twentyFourHour) {
       const shifts = duty.shiftPattern === 'day_night' ? '，分白班和夜班轮换' : '，每班24小时';
       const leader = duty.dutyLeaderRequired ? '，由带班领导和值班人员共同值守' : '';
-      lines.push(`实行24小时值班制度${shifts}${leader}。值班人员必须在岗在位，保持通讯畅通，如实填写值班和交接班记录。`);
+      lines.push(
+        `实行24小时值班制度${shifts}${leader}。值班人员必须在岗在位，保持通讯畅通，如实填写值班和交接班记录。`,
+      );
     }
     if (duty.patrolWindow) {
       const { start, end } = duty.patrolWindow;
       const until = end <= start ? `次日${end}` : end;
-      const unannounced = duty.minUnannouncedPatrols > 0 ? `，其中不定时巡查每晚不少于${duty.minUnannouncedPatrols}次` : '';
+      const unannounced =
+        duty.minUnannouncedPatrols > 0 ? `，其中不定时巡查每晚不少于${duty.minUnannouncedPatrols}次` : '';
       lines.push(`每日${start}至${until}为夜间巡查时段，实行定时与不定时相结合的巡查${unannounced}。`);
     }
     if (duty.minPatrolsPerDay > 0) lines.push(`重点部位每日巡查不少于${duty.minPatrolsPerDay}次，巡查情况逐次记录。`);
@@ -111,54 +142,85 @@ const ZH: Phrases = {
 
 const EN: Phrases = {
   headings: {
-    general: 'General provisions', purpose: 'Purpose', basis: 'Basis', scope: 'Scope', principles: 'Principles',
-    organisation: 'Organisation and duties', leadership: 'Leadership group', office: 'Office of the leadership group',
-    duties: 'Duties', reporting: 'Reporting', response: 'Emergency response', duty: 'Duty and patrols',
-    dailyReport: 'Daily report', drills: 'Drills', discipline: 'Work discipline', accountability: 'Accountability',
+    general: 'General provisions',
+    purpose: 'Purpose',
+    basis: 'Basis',
+    scope: 'Scope',
+    principles: 'Principles',
+    organisation: 'Organisation and duties',
+    leadership: 'Leadership group',
+    office: 'Office of the leadership group',
+    duties: 'Duties',
+    reporting: 'Reporting',
+    response: 'Emergency response',
+    duty: 'Duty and patrols',
+    dailyReport: 'Daily report',
+    drills: 'Drills',
+    discipline: 'Work discipline',
+    accountability: 'Accountability',
   },
   draft: '(Draft)',
   toFill: (what) => `[To fill in: ${what}]`,
   period: (name, start, end) => `${name}\n${end ? `(${start} to ${end})` : `(from ${start})`}`,
-  leadershipIntro: (unit) => `To lead the response to emergencies, ${unit} sets up an emergency leadership group made up as follows:`,
+  leadershipIntro: (unit) =>
+    `To lead the response to emergencies, ${unit} sets up an emergency leadership group made up as follows:`,
   leadershipColumns: ['Position', 'Name', 'Telephone'],
   positions: { leader: 'Leader', deputy: 'Deputy leader', member: 'Member' },
   nameWord: 'name',
   phoneWord: 'telephone',
-  office: (name, contact, phone) => `The ${name.charAt(0).toLowerCase()}${name.slice(1)} handles the group's day-to-day work. Contact: ${contact}; telephone: ${phone}.`,
+  office: (name, contact, phone) =>
+    `The ${name.charAt(0).toLowerCase()}${name.slice(1)} handles the group's day-to-day work. Contact: ${contact}; telephone: ${phone}.`,
   chainIntro:
     'When an incident occurs, report it in the order and within the time limits below, counted from when the incident is discovered. Each person reported to must acknowledge; if they do not acknowledge in time, report to the next person at once.',
   chainColumns: ['Step', 'Report to', 'Time limit', 'How'],
   chainThisUnit: (role) => `This unit's ${role}`,
   chainParent: (unitType, role) => `Parent unit (${PARENT_UNITS.en[unitType]})${role ? `: ${role}` : ''}`,
-  chainAbove: (typeAbove, role) => `${typeAbove ? `The ${UNIT_TYPE_NAMES.en[typeAbove]} above` : 'The chosen unit above'}${role ? `: ${role}` : ''}`,
-  chainMethod: { notify: 'Telephone or instant notice; must be acknowledged', report: 'Telephone first, then a written report' },
-  chainClosing: 'After the first report, report again whenever the situation changes; when the response is over, write a report and file it with the parent unit.',
+  chainAbove: (typeAbove, role) =>
+    `${typeAbove ? `The ${UNIT_TYPE_NAMES.en[typeAbove]} above` : 'The chosen unit above'}${role ? `: ${role}` : ''}`,
+  chainMethod: {
+    notify: 'Telephone or instant notice; must be acknowledged',
+    report: 'Telephone first, then a written report',
+  },
+  chainClosing:
+    'After the first report, report again whenever the situation changes; when the response is over, write a report and file it with the parent unit.',
   stagesLine: (s) =>
     `Time limits of the staged reports: the verbal report within ${s.verbalMinutes} minutes and the written first ` +
     `report within ${s.firstMinutes} minutes, each signed off by the head; a follow-up every day by ${s.followUpTime} ` +
     `while the incident is not over; the final report within ${s.finalDays} days of the incident being under control; ` +
     `changed casualty figures re-reported within ${s.supplementDays} days of the incident ` +
     `(${s.supplementDaysRoadOrFire} for road traffic and fire).`,
-  stepSuffix: (who, limit) => ` (${[who && `Responsible: ${capitalise(who)}.`, limit && `Time limit: ${limit}.`].filter(Boolean).join(' ')})`,
+  stepSuffix: (who, limit) =>
+    ` (${[who && `Responsible: ${capitalise(who)}.`, limit && `Time limit: ${limit}.`].filter(Boolean).join(' ')})`,
   dutyLines: (duty) => {
     const lines: string[] = [];
     if (duty.twentyFourHour) {
       const shifts = duty.shiftPattern === 'day_night' ? 'in alternating day and night shifts' : 'in 24-hour shifts';
       const leader = duty.dutyLeaderRequired ? ', each with a duty leader and duty staff' : '';
-      lines.push(`Duty is kept 24 hours a day ${shifts}${leader}. Duty staff must be at their posts and reachable, and keep the duty log and handover records truthfully.`);
+      lines.push(
+        `Duty is kept 24 hours a day ${shifts}${leader}. Duty staff must be at their posts and reachable, and keep the duty log and handover records truthfully.`,
+      );
     }
     if (duty.patrolWindow) {
       const { start, end } = duty.patrolWindow;
       const until = end <= start ? `${end} the next morning` : end;
-      const unannounced = duty.minUnannouncedPatrols > 0 ? `, including at least ${duty.minUnannouncedPatrols} unannounced patrols each night` : '';
-      lines.push(`From ${start} to ${until} is the night patrol window, with patrols both at set times and unannounced${unannounced}.`);
+      const unannounced =
+        duty.minUnannouncedPatrols > 0
+          ? `, including at least ${duty.minUnannouncedPatrols} unannounced patrols each night`
+          : '';
+      lines.push(
+        `From ${start} to ${until} is the night patrol window, with patrols both at set times and unannounced${unannounced}.`,
+      );
     }
-    if (duty.minPatrolsPerDay > 0) lines.push(`Key locations are patrolled at least ${duty.minPatrolsPerDay === 1 ? 'once' : `${duty.minPatrolsPerDay} times`} a day, and every patrol is recorded.`);
+    if (duty.minPatrolsPerDay > 0)
+      lines.push(
+        `Key locations are patrolled at least ${duty.minPatrolsPerDay === 1 ? 'once' : `${duty.minPatrolsPerDay} times`} a day, and every patrol is recorded.`,
+      );
     if (duty.gateStaffed24h) lines.push('The gatehouse is staffed 24 hours a day, and every visitor is registered.');
     return lines;
   },
   visitorLine: (days) => `Visitor registration records are kept for ${days} days and then deleted.`,
-  leaveLine: 'While this plan is in force, the head of the unit and the members of the leadership group may leave the area only after asking for leave in advance, obtaining approval and naming who acts in their place.',
+  leaveLine:
+    'While this plan is in force, the head of the unit and the members of the leadership group may leave the area only after asking for leave in advance, obtaining approval and naming who acts in their place.',
   dailyReportLines: (deadline, unitType) => [
     `The daily report and the zero report apply. By ${deadline} every day, the unit sends the day's safety report to the parent unit (${PARENT_UNITS.en[unitType]}); on a day without incidents it still reports "nothing to report".`,
     'A report not sent by the deadline counts as a late report.',
@@ -171,4 +233,3 @@ const EN: Phrases = {
 };
 
 export const PHRASES: Record<Locale, Phrases> = { 'zh-CN': ZH, en: EN };
-

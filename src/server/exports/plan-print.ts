@@ -19,7 +19,8 @@ export function escapeHtml(text: string): string {
 
 const mm = (twips: number) => `${(twips / 56.6929).toFixed(1)}mm`;
 const pt = (twips: number) => `${twips / 20}pt`;
-const font = (f: FontSpec) => `font-family: ${f.css}; font-size: ${f.halfPoints / 2}pt; font-weight: ${f.bold ? 700 : 400};`;
+const font = (f: FontSpec) =>
+  `font-family: ${f.css}; font-size: ${f.halfPoints / 2}pt; font-weight: ${f.bold ? 700 : 400};`;
 
 function stylesheet(t: Typography): string {
   const m = PAGE.margin;
@@ -60,7 +61,10 @@ function tableHtml(table: OfficialTable): string {
   const cols = weights.map((w) => `<col style="width:${((100 * w) / total).toFixed(1)}%">`).join('');
   const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const rows = (table.rows.length ? table.rows : [table.columns.map(() => '—')])
-    .map((row) => `<tr>${table.columns.map((_, i) => `<td>${escapeHtml(row[i] ?? '').replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${table.columns.map((_, i) => `<td>${escapeHtml(row[i] ?? '').replace(/\n/g, '<br>')}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
@@ -77,7 +81,10 @@ function blockHtml(block: Block, doc: OfficialDocument): string {
 /** Any OfficialDocument as a standalone A4 page; the print view of a plan is one of them. */
 export function renderOfficialHtml(doc: OfficialDocument): string {
   const t = TYPOGRAPHY[doc.locale];
-  const subtitle = (doc.subtitle ?? '').split('\n').filter(Boolean).map((line) => `<p class="subtitle">${escapeHtml(line)}</p>`);
+  const subtitle = (doc.subtitle ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => `<p class="subtitle">${escapeHtml(line)}</p>`);
   const body = toBlocks(doc.sections, doc.locale).map((block) => blockHtml(block, doc));
   const dateIndent = `${t.dateIndentChars}em`;
   return `<!doctype html>

@@ -68,6 +68,10 @@ export function samplePlanVersion(templateId: TemplateId, locale: Locale): PlanV
     updatedAt: '2025-01-05T02:00:00.000Z',
     publishedAt: '2025-01-06T02:00:00.000Z',
     approvedBy: leader ?? null,
-    blanks: planBlanks({ title: template.title[locale].replace('{unit}', unitName), period: periodName ? { name: periodName } : null, content }),
+    blanks: planBlanks({
+      title: template.title[locale].replace('{unit}', unitName),
+      period: periodName ? { name: periodName } : null,
+      content,
+    }),
   };
 }

@@ -8,14 +8,24 @@ import { listPlanTemplates, loadPlanTemplate } from './plan-templates.js';
 function skeleton(content: PlanContent) {
   return {
     duties: content.duties.length,
-    procedures: content.procedures.map((p) => ({ type: p.incidentType, steps: p.steps.map((s) => [s.role, s.withinMinutes]) })),
-    chain: content.reportingChain.map(({ kind, target, role, deadlineMinutes }) => ({ kind, target, role, deadlineMinutes })),
+    procedures: content.procedures.map((p) => ({
+      type: p.incidentType,
+      steps: p.steps.map((s) => [s.role, s.withinMinutes]),
+    })),
+    chain: content.reportingChain.map(({ kind, target, role, deadlineMinutes }) => ({
+      kind,
+      target,
+      role,
+      deadlineMinutes,
+    })),
     duty: content.duty,
     dailyReport: content.dailyReport,
     drills: content.drills,
     visitorRetentionDays: content.visitorRetentionDays,
     leaveApprovalRequired: content.leaveApprovalRequired,
-    paragraphs: (['purpose', 'basis', 'scope', 'principles', 'discipline', 'accountability'] as const).map((k) => content[k].split('\n').length),
+    paragraphs: (['purpose', 'basis', 'scope', 'principles', 'discipline', 'accountability'] as const).map(
+      (k) => content[k].split('\n').length,
+    ),
   };
 }
 
@@ -38,15 +48,22 @@ describe('plan templates', () => {
           const content = PlanContent.parse(template.content[locale]);
           assert.equal(content.leadership.leaderId, null);
           assert.deepEqual(content.leadership.deputyIds, []);
-          assert.ok(content.purpose && content.basis && content.scope && content.principles, `${locale}: general provisions written`);
+          assert.ok(
+            content.purpose && content.basis && content.scope && content.principles,
+            `${locale}: general provisions written`,
+          );
           assert.ok(content.discipline && content.accountability, `${locale}: discipline and accountability written`);
-          assert.ok(content.procedures.every((p) => p.steps.length >= 3), `${locale}: every procedure has steps`);
+          assert.ok(
+            content.procedures.every((p) => p.steps.length >= 3),
+            `${locale}: every procedure has steps`,
+          );
         }
       });
 
       it('says the same thing in zh-CN and English', () => {
         assert.deepEqual(skeleton(template.content.en), skeleton(template.content['zh-CN']));
-        const blanks = (locale: 'zh-CN' | 'en') => JSON.stringify(template.content[locale]).match(PLACEHOLDER[locale])?.length ?? 0;
+        const blanks = (locale: 'zh-CN' | 'en') =>
+          JSON.stringify(template.content[locale]).match(PLACEHOLDER[locale])?.length ?? 0;
         assert.equal(blanks('en'), blanks('zh-CN'), 'the same blanks to fill in');
         assert.ok(!/[\u4e00-\u9fff]/.test(JSON.stringify(template.content.en)), 'no Chinese left in the English text');
         assert.match(template.title['zh-CN'], /\{unit\}/);
@@ -57,7 +74,10 @@ describe('plan templates', () => {
         const zh = template.content['zh-CN'];
         assert.match(zh.basis, /《中华人民共和国突发事件应对法》（2024年修订）/);
         assert.match(zh.principles, /迟报、谎报、瞒报、漏报/);
-        assert.match(template.content.en.basis, /Emergency Response Law of the People's Republic of China \(revised 2024\)/);
+        assert.match(
+          template.content.en.basis,
+          /Emergency Response Law of the People's Republic of China \(revised 2024\)/,
+        );
         assert.match(zh.accountability, /无论是否造成后果/);
       });
     });
@@ -67,7 +87,13 @@ describe('plan templates', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const chain = loadPlanTemplate('kindergarten').content[locale].reportingChain;
       assert.deepEqual(
-        chain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({ kind, target, unitType, role, deadlineMinutes })),
+        chain.map(({ kind, target, unitType, role, deadlineMinutes }) => ({
+          kind,
+          target,
+          unitType,
+          role,
+          deadlineMinutes,
+        })),
         [
           { kind: 'notify', target: 'unit', unitType: undefined, role: 'accountable_head', deadlineMinutes: 10 },
           { kind: 'notify', target: 'parent', unitType: undefined, role: 'supervisor', deadlineMinutes: 60 },
@@ -79,7 +105,13 @@ describe('plan templates', () => {
 
   it('reports a community incident to the street office within an hour', () => {
     const chain = loadPlanTemplate('community').content['zh-CN'].reportingChain;
-    assert.deepEqual(chain.map((s) => [s.target, s.deadlineMinutes]), [['unit', 10], ['parent', 60]]);
+    assert.deepEqual(
+      chain.map((s) => [s.target, s.deadlineMinutes]),
+      [
+        ['unit', 10],
+        ['parent', 60],
+      ],
+    );
   });
 
   it("speaks to a community's special period of residents and the street office, not of teachers, students or education authorities", () => {
@@ -87,8 +119,10 @@ describe('plan templates', () => {
     assert.deepEqual(community.unitTypes, ['community']);
     const zh = JSON.stringify(community.content['zh-CN']);
     const en = JSON.stringify(community.content.en);
-    for (const word of ['师生', '学生', '教育行政部门', '班主任', '返校', '开学']) assert.ok(!zh.includes(word), `no "${word}"`);
-    for (const word of [/student/i, /teacher/i, /school/i, /education/i, /classes start/i]) assert.doesNotMatch(en, word);
+    for (const word of ['师生', '学生', '教育行政部门', '班主任', '返校', '开学'])
+      assert.ok(!zh.includes(word), `no "${word}"`);
+    for (const word of [/student/i, /teacher/i, /school/i, /education/i, /classes start/i])
+      assert.doesNotMatch(en, word);
     assert.match(community.content['zh-CN'].purpose, /辖区居民生命财产安全/);
     assert.match(community.content['zh-CN'].basis, /街道办事处和上级主管部门/);
     assert.match(community.content.en.basis, /street office and the supervising authority/);
@@ -120,7 +154,8 @@ describe('plan templates', () => {
   });
 
   it('plans drills often enough: schools monthly, kindergartens at least quarterly', () => {
-    const perTerm = (id: 'school' | 'kindergarten') => loadPlanTemplate(id).content['zh-CN'].drills.reduce((n, d) => n + d.perTerm, 0);
+    const perTerm = (id: 'school' | 'kindergarten') =>
+      loadPlanTemplate(id).content['zh-CN'].drills.reduce((n, d) => n + d.perTerm, 0);
     assert.ok(perTerm('school') >= 4);
     assert.ok(perTerm('kindergarten') >= 2);
   });

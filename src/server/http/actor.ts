@@ -73,7 +73,12 @@ export function registerActorHook(app: FastifyInstance, auth: AuthService): void
     if (route.config?.public && schema) schema.security = [];
   });
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/docs') || request.routeOptions.config?.public) return;
+    if (
+      !request.url.startsWith('/api/v1/') ||
+      request.url.startsWith('/api/v1/docs') ||
+      request.routeOptions.config?.public
+    )
+      return;
     // No route matched (an unknown path, or a parameter longer than any route takes): 404 for
     // everyone, so that a long public link is "not found" rather than "sign in".
     if (request.is404) return;
@@ -90,7 +95,8 @@ export function registerActorHook(app: FastifyInstance, auth: AuthService): void
     if (!found) throw unauthenticated();
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrf_token)) throw new AppError(403, 'csrf', 'problem.csrf');
+      if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrf_token))
+        throw new AppError(403, 'csrf', 'problem.csrf');
     }
     request.actor = found.actor;
     request.sessionId = found.session.id;

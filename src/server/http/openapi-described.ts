@@ -24,9 +24,21 @@ const STATUS_WORDS: Record<string, string> = {
 
 /** The events of `GET /api/v1/live`: name, when it comes, and its `data` (JSON). */
 export const LIVE_EVENTS: { name: string; when: string; data: Json }[] = [
-  { name: 'ready', when: 'first, on every (re)connection; its id is the position to resume from', data: { type: 'object', properties: {} } },
-  { name: 'notification', when: 'your inbox changed: re-read GET /api/v1/notifications', data: { type: 'object', properties: {} } },
-  { name: 'todo', when: 'you changed something on another screen (signed, accepted, approved…): re-read GET /api/v1/me/todo', data: { type: 'object', properties: {} } },
+  {
+    name: 'ready',
+    when: 'first, on every (re)connection; its id is the position to resume from',
+    data: { type: 'object', properties: {} },
+  },
+  {
+    name: 'notification',
+    when: 'your inbox changed: re-read GET /api/v1/notifications',
+    data: { type: 'object', properties: {} },
+  },
+  {
+    name: 'todo',
+    when: 'you changed something on another screen (signed, accepted, approved…): re-read GET /api/v1/me/todo',
+    data: { type: 'object', properties: {} },
+  },
   {
     name: 'incident',
     when: 'an incident in one of your units (or below) was reported or changed: re-read it',
@@ -64,7 +76,11 @@ const WEBHOOK_DESCRIPTION = [
 ].join('\n');
 
 const header = (name: string, description: string, pattern?: string) => ({
-  name, in: 'header', required: true, description, schema: { type: 'string', ...(pattern ? { pattern } : {}) },
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string', ...(pattern ? { pattern } : {}) },
 });
 
 const WEBHOOKS = {
@@ -75,7 +91,11 @@ const WEBHOOKS = {
       parameters: [
         header('X-Steady-Delivery', 'The delivery id; the same on every retry'),
         header('X-Steady-Timestamp', 'Unix seconds when this attempt was signed', '^[0-9]+$'),
-        header('X-Steady-Signature', 'sha256=<lowercase hex HMAC-SHA256 of timestamp + "." + raw body>', '^sha256=[0-9a-f]{64}$'),
+        header(
+          'X-Steady-Signature',
+          'sha256=<lowercase hex HMAC-SHA256 of timestamp + "." + raw body>',
+          '^sha256=[0-9a-f]{64}$',
+        ),
       ],
       requestBody: {
         required: true,
@@ -88,7 +108,10 @@ const WEBHOOKS = {
                 deliveryId: { type: 'string' },
                 title: { type: 'string', description: 'For a drill it carries the 演练 / DRILL marker' },
                 body: { type: 'string' },
-                link: { type: ['string', 'null'], description: 'Where the message is acted on (an acknowledge link for chain steps)' },
+                link: {
+                  type: ['string', 'null'],
+                  description: 'Where the message is acted on (an acknowledge link for chain steps)',
+                },
                 drill: { type: 'boolean' },
                 locale: { type: 'string', enum: ['zh-CN', 'en'] },
                 sentAt: { type: 'string', format: 'date-time' },
@@ -123,7 +146,11 @@ export function describeDocument<T extends object>(doc: T): T {
         ...item.get.responses,
         '200': {
           description: LIVE_DESCRIPTION,
-          content: { 'text/event-stream': { schema: { type: 'string', description: LIVE_EVENTS.map((e) => `event: ${e.name}`).join(', ') } } },
+          content: {
+            'text/event-stream': {
+              schema: { type: 'string', description: LIVE_EVENTS.map((e) => `event: ${e.name}`).join(', ') },
+            },
+          },
         },
       };
     }

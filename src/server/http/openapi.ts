@@ -30,9 +30,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: (documents) => ('openapiObject' in documents ? describeDocument(documents.openapiObject) : documents.swaggerObject),
+    transformObject: (documents) =>
+      'openapiObject' in documents ? describeDocument(documents.openapiObject) : documents.swaggerObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true }, validatorUrl: false });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    uiConfig: { deepLinking: true },
+    validatorUrl: false,
+  });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }
 

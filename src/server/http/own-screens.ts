@@ -11,7 +11,8 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerOwnScreensNudge(app: FastifyInstance, bus: LiveBus): void {
   app.addHook('onResponse', async (request, reply) => {
-    if (!CHANGES.has(request.method) || reply.statusCode >= 400 || !request.actor || request.actor.kind !== 'account') return;
+    if (!CHANGES.has(request.method) || reply.statusCode >= 400 || !request.actor || request.actor.kind !== 'account')
+      return;
     if (request.url.startsWith('/api/v1/auth/') || request.url.startsWith('/api/v1/notifications/read')) return;
     bus.publish({ kind: 'todo', personId: request.actor.personId });
   });

@@ -50,7 +50,8 @@ export async function readPhoto(req: FastifyRequest): Promise<Buffer> {
  */
 export function sendPhoto(reply: FastifyReply, photo: { id: string; mime: string; path: string }): FastifyReply {
   const ext = photo.mime.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'bin';
-  return reply.type(photo.mime)
+  return reply
+    .type(photo.mime)
     .header('x-content-type-options', 'nosniff')
     .header('content-disposition', `inline; filename="photo-${photo.id}.${ext}"`)
     .header('cache-control', 'private, max-age=3600')

@@ -21,7 +21,14 @@ export function describeField(locale: Locale, problem: FieldProblem): { field: s
   return { field: problem.field, message: locale === 'zh-CN' ? `${label}：${text}` : `${label} ${text}` };
 }
 
-function problemOf(locale: Locale, status: number, type: string, key: MessageKey, params: Record<string, string | number> = {}, fields: FieldProblem[] = []): Problem {
+function problemOf(
+  locale: Locale,
+  status: number,
+  type: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  fields: FieldProblem[] = [],
+): Problem {
   const title = translate(locale, key, params);
   const errors = fields.map((f) => describeField(locale, f));
   return {
@@ -35,11 +42,19 @@ function problemOf(locale: Locale, status: number, type: string, key: MessageKey
 /** Maps every failure to RFC 9457 problem details in the requester's language. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const locale = requestLocale(request);
-  if (error instanceof AppError) return problemOf(locale, error.status, error.type, error.key, error.params, error.fields);
+  if (error instanceof AppError)
+    return problemOf(locale, error.status, error.type, error.key, error.params, error.fields);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError & { validationContext?: string }).validationContext;
     const input = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
-    return problemOf(locale, 400, 'validation', 'problem.validation', {}, fieldProblems(error.validation as unknown as ValidationEntry[], input));
+    return problemOf(
+      locale,
+      400,
+      'validation',
+      'problem.validation',
+      {},
+      fieldProblems(error.validation as unknown as ValidationEntry[], input),
+    );
   }
   const fastifyError = error as FastifyError;
   switch (fastifyError.code) {
@@ -52,7 +67,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       // A path parameter longer than any route takes cannot name anything that exists.
       return notFoundProblem(request);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problemOf(locale, 415, 'unsupported-media-type', 'problem.unsupportedMedia', { type: String(request.headers['content-type'] ?? '') });
+      return problemOf(locale, 415, 'unsupported-media-type', 'problem.unsupportedMedia', {
+        type: String(request.headers['content-type'] ?? ''),
+      });
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { type: `${TYPE_BASE}client-error`, title: fastifyError.message, status: fastifyError.statusCode };
@@ -65,5 +82,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 }
 
 export function notFoundProblem(request: FastifyRequest): Problem {
-  return problemOf(requestLocale(request), 404, 'not-found', 'problem.routeNotFound', { method: request.method, url: request.url.split('?')[0] ?? '' });
+  return problemOf(requestLocale(request), 404, 'not-found', 'problem.routeNotFound', {
+    method: request.method,
+    url: request.url.split('?')[0] ?? '',
+  });
 }

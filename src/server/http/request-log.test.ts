@@ -44,7 +44,11 @@ describe('request logs at info', () => {
     for (let i = 0; i < 3; i++) assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' })).statusCode, 404);
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode, 401);
-    assert.deepEqual(lines.filter((l) => /request/.test(l.msg) && l.msg !== SUMMARY_MESSAGE), [], 'no per-request lines at info');
+    assert.deepEqual(
+      lines.filter((l) => /request/.test(l.msg) && l.msg !== SUMMARY_MESSAGE),
+      [],
+      'no per-request lines at info',
+    );
     app.writeRequestSummary();
     const summaries = lines.filter((l) => l.msg === SUMMARY_MESSAGE);
     assert.equal(summaries.length, 1);
@@ -57,10 +61,19 @@ describe('request logs at info', () => {
 
   it('at debug, each request has its lines', async () => {
     const debugLines: { level: number; msg: string }[] = [];
-    const debugApp = await buildApp({ ...t.c, config: { ...t.c.config, logLevel: 'debug' } }, { logStream: { write: (line) => void debugLines.push(JSON.parse(line)) } });
+    const debugApp = await buildApp(
+      { ...t.c, config: { ...t.c.config, logLevel: 'debug' } },
+      { logStream: { write: (line) => void debugLines.push(JSON.parse(line)) } },
+    );
     await debugApp.ready();
     await debugApp.inject({ method: 'GET', url: '/healthz' });
     await debugApp.close();
-    assert.deepEqual(debugLines.filter((l) => /^(incoming request|request completed)$/.test(l.msg)).map((l) => [l.level, l.msg]), [[20, 'incoming request'], [20, 'request completed']]);
+    assert.deepEqual(
+      debugLines.filter((l) => /^(incoming request|request completed)$/.test(l.msg)).map((l) => [l.level, l.msg]),
+      [
+        [20, 'incoming request'],
+        [20, 'request completed'],
+      ],
+    );
   });
 });

@@ -48,8 +48,11 @@ export class RequestSummary {
     if (this.times.length === 0) return null;
     const sorted = this.times.sort((a, b) => a - b);
     const figures = {
-      requests: sorted.length, status4xx: this.clientErrors, status5xx: this.serverErrors,
-      p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)),
+      requests: sorted.length,
+      status4xx: this.clientErrors,
+      status5xx: this.serverErrors,
+      p50Ms: round(percentile(sorted, 0.5)),
+      p99Ms: round(percentile(sorted, 0.99)),
     };
     this.times = [];
     this.clientErrors = 0;

@@ -6,7 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../test/helpers/dialects.js';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 for (const dialect of dialectsUnderTest()) {
   describe(`security headers (${dialect})`, () => {
@@ -23,7 +30,14 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('every page, API answer, error and the docs page carries the same protective headers', async () => {
-      for (const url of ['/', '/incidents/new', '/api/v1/openapi.json', '/api/v1/units', '/api/v1/docs/', '/api/v1/nothing']) {
+      for (const url of [
+        '/',
+        '/incidents/new',
+        '/api/v1/openapi.json',
+        '/api/v1/units',
+        '/api/v1/docs/',
+        '/api/v1/nothing',
+      ]) {
         const res = await t.app.inject(url);
         const h = res.headers;
         assert.equal(h['x-content-type-options'], 'nosniff', url);

@@ -29,7 +29,8 @@ export const CSP_DIRECTIVES = {
 } as const;
 
 /** The camera is for the app itself (photos of a scene or a patrol point); nothing else is used. */
-export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()';
+export const PERMISSIONS_POLICY =
+  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()';
 
 export async function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): Promise<void> {
   await app.register(fastifyHelmet, {

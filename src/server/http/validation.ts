@@ -9,10 +9,19 @@ export interface ValidationEntry {
 }
 
 const TYPE_KEYS: Record<string, MessageKey> = {
-  string: 'type.string', number: 'type.number', int: 'type.number', boolean: 'type.boolean', object: 'type.object', array: 'type.array',
+  string: 'type.string',
+  number: 'type.number',
+  int: 'type.number',
+  boolean: 'type.boolean',
+  object: 'type.object',
+  array: 'type.array',
 };
 const FORMAT_KEYS: Record<string, MessageKey> = {
-  email: 'format.email', uuid: 'format.uuid', regex: 'format.regex', datetime: 'format.datetime', url: 'format.url',
+  email: 'format.email',
+  uuid: 'format.uuid',
+  regex: 'format.regex',
+  datetime: 'format.datetime',
+  url: 'format.url',
 };
 
 function withKey(problem: FieldProblem, param: string, key: MessageKey | undefined): FieldProblem {
@@ -28,17 +37,25 @@ function valueAt(root: unknown, path: string[]): unknown {
   return node;
 }
 
-function sizeProblem(kind: 'small' | 'big', params: Record<string, unknown>): { key: MessageKey; params: Record<string, string | number> } {
+function sizeProblem(
+  kind: 'small' | 'big',
+  params: Record<string, unknown>,
+): { key: MessageKey; params: Record<string, string | number> } {
   const origin = String(params.origin ?? '');
   const bound = Number(kind === 'small' ? params.minimum : params.maximum);
   if (origin === 'string') {
-    if (kind === 'small') return bound <= 1 ? { key: 'field.empty', params: {} } : { key: 'field.tooShort', params: { min: bound } };
+    if (kind === 'small')
+      return bound <= 1 ? { key: 'field.empty', params: {} } : { key: 'field.tooShort', params: { min: bound } };
     return { key: 'field.tooLong', params: { max: bound } };
   }
   if (origin === 'array' || origin === 'set') {
-    return kind === 'small' ? { key: 'field.tooFewItems', params: { min: bound } } : { key: 'field.tooManyItems', params: { max: bound } };
+    return kind === 'small'
+      ? { key: 'field.tooFewItems', params: { min: bound } }
+      : { key: 'field.tooManyItems', params: { max: bound } };
   }
-  return kind === 'small' ? { key: 'field.tooSmall', params: { min: bound } } : { key: 'field.tooBig', params: { max: bound } };
+  return kind === 'small'
+    ? { key: 'field.tooSmall', params: { min: bound } }
+    : { key: 'field.tooBig', params: { max: bound } };
 }
 
 interface ZodIssueLike {
@@ -56,10 +73,13 @@ interface ZodIssueLike {
 function closestBranch(entry: ValidationEntry): ValidationEntry[] | null {
   const branches = entry.params.errors as ZodIssueLike[][] | undefined;
   if (!branches?.length) return null;
-  const score = (issues: ZodIssueLike[]) => (issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0) + issues.length;
+  const score = (issues: ZodIssueLike[]) =>
+    (issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0) + issues.length;
   const best = branches.reduce((a, b) => (score(b) < score(a) ? b : a));
   return best.map(({ code, path, message, ...params }) => ({
-    keyword: code, instancePath: `${entry.instancePath}/${path.map(String).join('/')}`.replace(/\/+$/, ''), params: { ...params, message },
+    keyword: code,
+    instancePath: `${entry.instancePath}/${path.map(String).join('/')}`.replace(/\/+$/, ''),
+    params: { ...params, message },
   }));
 }
 
@@ -77,17 +97,33 @@ export function fieldProblems(entries: ValidationEntry[], input: unknown): Field
     switch (entry.keyword) {
       case 'invalid_type':
         if (valueAt(input, path) === undefined) return { field, key: 'field.required' };
-        return withKey({ field, key: 'field.wrongType', params: { expected: String(p.expected ?? '') } }, 'expected', TYPE_KEYS[String(p.expected)]);
+        return withKey(
+          { field, key: 'field.wrongType', params: { expected: String(p.expected ?? '') } },
+          'expected',
+          TYPE_KEYS[String(p.expected)],
+        );
       case 'too_small':
         return { field, ...sizeProblem('small', p) };
       case 'too_big':
         return { field, ...sizeProblem('big', p) };
       case 'invalid_value':
-        return { field, key: 'field.oneOf', params: { values: ((p.values as unknown[]) ?? []).map(String).join(', ') } };
+        return {
+          field,
+          key: 'field.oneOf',
+          params: { values: ((p.values as unknown[]) ?? []).map(String).join(', ') },
+        };
       case 'invalid_format':
-        return withKey({ field, key: 'field.format', params: { format: String(p.format ?? '') } }, 'format', FORMAT_KEYS[String(p.format)]);
+        return withKey(
+          { field, key: 'field.format', params: { format: String(p.format ?? '') } },
+          'format',
+          FORMAT_KEYS[String(p.format)],
+        );
       case 'unrecognized_keys':
-        return { field, key: 'field.unknownKeys', params: { keys: ((p.keys as unknown[]) ?? []).map(String).join(', ') } };
+        return {
+          field,
+          key: 'field.unknownKeys',
+          params: { keys: ((p.keys as unknown[]) ?? []).map(String).join(', ') },
+        };
       case 'custom': {
         const key = (p.params as { key?: MessageKey } | undefined)?.key;
         return { field, key: key ?? 'field.invalid' };

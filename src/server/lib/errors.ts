@@ -35,4 +35,5 @@ export const conflict = (key: MessageKey, params: Record<string, string | number
 export const invalid = (field: string, key: MessageKey, params: Record<string, string | number> = {}) =>
   new AppError(422, 'validation', 'problem.validation', {}, [{ field, key, params }]);
 /** Several bad fields at once, all named; thrown only when there is at least one. */
-export const invalidFields = (problems: FieldProblem[]) => new AppError(422, 'validation', 'problem.validation', {}, problems);
+export const invalidFields = (problems: FieldProblem[]) =>
+  new AppError(422, 'validation', 'problem.validation', {}, problems);

@@ -5,7 +5,14 @@ import { fileTypeFromBuffer } from 'file-type';
 import { invalid } from './errors.js';
 
 /** What phones produce; decided by the file's own bytes, never by its name or declared type. */
-export const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/gif']);
+export const IMAGE_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'image/gif',
+]);
 
 /**
  * The image type of `bytes`, or a refusal that names the field. The sentences (kept under their
@@ -25,7 +32,12 @@ export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).d
  * the transaction that records it — and renames the file into place only after that commits.
  * A failure leaves neither a record without a file nor a stray file.
  */
-export async function storeWithRecord<T>(dataDir: string, relative: string, bytes: Buffer, record: () => Promise<T>): Promise<T> {
+export async function storeWithRecord<T>(
+  dataDir: string,
+  relative: string,
+  bytes: Buffer,
+  record: () => Promise<T>,
+): Promise<T> {
   const final = join(dataDir, relative);
   const temporary = `${final}.partial`;
   await mkdir(dirname(final), { recursive: true });

@@ -11,7 +11,10 @@ export class SecretBox {
   private readonly key: Buffer;
 
   /** `material` is at least 32 characters; it is hashed to the 32-byte key, so any text will do. */
-  constructor(material: string, readonly fromEnvironment = true) {
+  constructor(
+    material: string,
+    readonly fromEnvironment = true,
+  ) {
     this.key = createHash('sha256').update(`steady-secret-box:${material}`, 'utf8').digest();
   }
 
@@ -39,7 +42,11 @@ export class SecretBox {
 
   /** A URL-safe token for `purpose` and `id`: the same every time, unguessable without the key. */
   token(purpose: string, id: string, bytes = 24): string {
-    return createHmac('sha256', this.subKey('token')).update(`${purpose}:${id}`, 'utf8').digest().subarray(0, bytes).toString('base64url');
+    return createHmac('sha256', this.subKey('token'))
+      .update(`${purpose}:${id}`, 'utf8')
+      .digest()
+      .subarray(0, bytes)
+      .toString('base64url');
   }
 
   private subKey(use: string): Buffer {

@@ -18,10 +18,13 @@ export interface InEach {
 }
 
 /** A text written by `write` in each language Steady speaks. */
-export const inEach = (write: (locale: Locale) => string): InEach => ({ each: Object.fromEntries(LOCALES.map((l) => [l, write(l)])) as Record<Locale, string> });
+export const inEach = (write: (locale: Locale) => string): InEach => ({
+  each: Object.fromEntries(LOCALES.map((l) => [l, write(l)])) as Record<Locale, string>,
+});
 
 /** A message key with its parameters, to be said in the reader's language. */
-export const say = (key: MessageKey, params?: Record<string, Wording | number>): Keyed => (params ? { key, params } : { key });
+export const say = (key: MessageKey, params?: Record<string, Wording | number>): Keyed =>
+  params ? { key, params } : { key };
 
 /** The wording in one language. */
 export function render(locale: Locale, wording: Wording): string {
@@ -29,7 +32,8 @@ export function render(locale: Locale, wording: Wording): string {
   if (Array.isArray(wording)) return wording.map((part) => render(locale, part)).join('');
   if ('each' in wording) return wording.each[locale];
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(wording.params ?? {})) params[name] = typeof value === 'number' ? value : render(locale, value);
+  for (const [name, value] of Object.entries(wording.params ?? {}))
+    params[name] = typeof value === 'number' ? value : render(locale, value);
   return translate(locale, wording.key, params);
 }
 

@@ -15,14 +15,21 @@ export async function insertDeliveries(db: Executor, rows: DeliveryRow[]): Promi
 const routineLast = sql<number>`case when priority = 'routine' then 1 else 0 end`;
 
 /** Due deliveries, and those whose sender died mid-send; locked and skipped across instances. */
-export async function claimable(db: Executor, dialect: DialectName, now: string, limit: number): Promise<DeliveryRow[]> {
+export async function claimable(
+  db: Executor,
+  dialect: DialectName,
+  now: string,
+  limit: number,
+): Promise<DeliveryRow[]> {
   return db
     .selectFrom('deliveries')
     .selectAll()
-    .where((eb) => eb.or([
-      eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-      eb.and([eb('state', '=', 'sending'), eb('lease_until', '<', now)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('state', '=', 'sending'), eb('lease_until', '<', now)]),
+      ]),
+    )
     .orderBy(routineLast)
     .orderBy('next_attempt_at')
     .limit(limit)
@@ -35,7 +42,11 @@ export async function updateDelivery(db: Executor, id: string, changes: Partial<
 }
 
 /** How many routine messages a person was sent since `since`, to keep a burst of reminders from flooding one phone. */
-export async function routineSentSince(db: Executor, personId: string, since: string): Promise<{ n: number; last: string | null }> {
+export async function routineSentSince(
+  db: Executor,
+  personId: string,
+  since: string,
+): Promise<{ n: number; last: string | null }> {
   const row = await db
     .selectFrom('deliveries')
     .select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('sent_at').as('last')])
@@ -49,15 +60,27 @@ export async function routineSentSince(db: Executor, personId: string, since: st
 
 /** Other routine messages waiting for the same person by the same method: they ride in one digest. */
 export async function routineWaiting(db: Executor, delivery: DeliveryRow): Promise<DeliveryRow[]> {
-  return db.selectFrom('deliveries').selectAll()
-    .where('person_id', '=', delivery.person_id).where('priority', '=', 'routine').where('state', '=', 'pending')
-    .where('method_position', '=', delivery.method_position).where('id', '!=', delivery.id)
-    .orderBy('created_at').limit(50).execute();
+  return db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('person_id', '=', delivery.person_id)
+    .where('priority', '=', 'routine')
+    .where('state', '=', 'pending')
+    .where('method_position', '=', delivery.method_position)
+    .where('id', '!=', delivery.id)
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
 }
 
 export const mergedInto = (db: Executor, id: string) =>
-  db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-    .select(['notifications.title', 'notifications.created_at']).where('deliveries.merged_into', '=', id).orderBy('notifications.created_at').execute();
+  db
+    .selectFrom('deliveries')
+    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+    .select(['notifications.title', 'notifications.created_at'])
+    .where('deliveries.merged_into', '=', id)
+    .orderBy('notifications.created_at')
+    .execute();
 
 export async function notificationById(db: Executor, id: string) {
   return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -65,61 +88,123 @@ export async function notificationById(db: Executor, id: string) {
 
 /** Urgent deliveries whose failover moment has come without a confirmed delivery or an answer. */
 export async function dueForFailover(db: Executor, dialect: DialectName, now: string, limit: number) {
-  return db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-    .selectAll('deliveries').select(['notifications.priority as notification_priority', 'notifications.answered_at'])
-    .where('deliveries.handed_over', '=', 0).where('deliveries.failover_at', '<=', now)
+  return db
+    .selectFrom('deliveries')
+    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+    .selectAll('deliveries')
+    .select(['notifications.priority as notification_priority', 'notifications.answered_at'])
+    .where('deliveries.handed_over', '=', 0)
+    .where('deliveries.failover_at', '<=', now)
     .where('deliveries.state', 'in', ['pending', 'sending', 'sent', 'failed'])
-    .orderBy('deliveries.failover_at').limit(limit)
+    .orderBy('deliveries.failover_at')
+    .limit(limit)
     .$if(dialect === 'postgres', (q) => q.forUpdate(['deliveries']).skipLocked())
     .execute();
 }
 
 /** A later delivery of the same message to the same person already exists (a failover or a new round). */
 export async function hasLaterMethod(db: Executor, delivery: DeliveryRow): Promise<boolean> {
-  const row = await db.selectFrom('deliveries').select('id').where('notification_id', '=', delivery.notification_id)
-    .where('method_position', '>', delivery.method_position).where('channel', '!=', 'voice').executeTakeFirst();
+  const row = await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('notification_id', '=', delivery.notification_id)
+    .where('method_position', '>', delivery.method_position)
+    .where('channel', '!=', 'voice')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Is any delivery of this message still pending, sending, or sent (awaiting its receipt, or delivered)? */
 export async function stillTrying(db: Executor, notificationId: string): Promise<boolean> {
-  const row = await db.selectFrom('deliveries').select('id').where('notification_id', '=', notificationId)
+  const row = await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('notification_id', '=', notificationId)
     .where('state', 'in', ['pending', 'sending', 'sent'])
     .executeTakeFirst();
   return row !== undefined;
 }
 
 export const byProvider = (db: Executor, vendors: string[], providerId: string) =>
-  db.selectFrom('deliveries').selectAll().where('vendor', 'in', vendors).where('provider_id', '=', providerId).executeTakeFirst();
+  db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('vendor', 'in', vendors)
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
 
 /** How each person told about an incident was last reached: the newest delivery of any message about it. */
-export async function reachedAbout(db: Executor, incidentId: string): Promise<Map<string, { channel: string; state: string; at: string }>> {
+export async function reachedAbout(
+  db: Executor,
+  incidentId: string,
+): Promise<Map<string, { channel: string; state: string; at: string }>> {
   const rows = await db
     .selectFrom('deliveries')
     .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-    .select(['deliveries.person_id', 'deliveries.channel', 'deliveries.state', 'deliveries.sent_at', 'deliveries.created_at'])
+    .select([
+      'deliveries.person_id',
+      'deliveries.channel',
+      'deliveries.state',
+      'deliveries.sent_at',
+      'deliveries.created_at',
+    ])
     .where('notifications.incident_id', '=', incidentId)
     .where('deliveries.state', '!=', 'merged')
     .orderBy('deliveries.created_at')
     .orderBy('deliveries.id')
     .execute();
-  return new Map(rows.map((r) => [r.person_id, { channel: r.channel, state: r.state === 'delivered' ? 'sent' : r.state, at: r.sent_at ?? r.created_at }]));
+  return new Map(
+    rows.map((r) => [
+      r.person_id,
+      { channel: r.channel, state: r.state === 'delivered' ? 'sent' : r.state, at: r.sent_at ?? r.created_at },
+    ]),
+  );
 }
 
 /** Every delivery of the last day, for delivery health. */
 export const deliveriesSince = (db: Executor, since: string) =>
-  db.selectFrom('deliveries')
-    .select(['channel', 'vendor', 'state', 'created_at', 'sent_at', 'delivered_at', 'last_error', 'error_code', 'error_at'])
-    .where('created_at', '>=', since).where('state', '!=', 'merged').where('channel', '!=', 'in_app').execute();
+  db
+    .selectFrom('deliveries')
+    .select([
+      'channel',
+      'vendor',
+      'state',
+      'created_at',
+      'sent_at',
+      'delivered_at',
+      'last_error',
+      'error_code',
+      'error_at',
+    ])
+    .where('created_at', '>=', since)
+    .where('state', '!=', 'merged')
+    .where('channel', '!=', 'in_app')
+    .execute();
 
 /** People whose SMS or voice method is this mobile (E.164). */
 export async function peopleWithMobile(db: Executor, mobile: string): Promise<string[]> {
-  const rows = await db.selectFrom('contact_methods').select(['person_id', 'address_json']).where('channel', 'in', ['sms', 'voice']).execute();
-  return [...new Set(rows.filter((r) => (JSON.parse(r.address_json) as { mobile?: string }).mobile === mobile).map((r) => r.person_id))];
+  const rows = await db
+    .selectFrom('contact_methods')
+    .select(['person_id', 'address_json'])
+    .where('channel', 'in', ['sms', 'voice'])
+    .execute();
+  return [
+    ...new Set(
+      rows.filter((r) => (JSON.parse(r.address_json) as { mobile?: string }).mobile === mobile).map((r) => r.person_id),
+    ),
+  ];
 }
 
 /** People whose work-app method is this user id. */
 export async function peopleWithAppUser(db: Executor, channel: string, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('contact_methods').select(['person_id', 'address_json']).where('channel', '=', channel).execute();
-  return [...new Set(rows.filter((r) => (JSON.parse(r.address_json) as { userId?: string }).userId === userId).map((r) => r.person_id))];
+  const rows = await db
+    .selectFrom('contact_methods')
+    .select(['person_id', 'address_json'])
+    .where('channel', '=', channel)
+    .execute();
+  return [
+    ...new Set(
+      rows.filter((r) => (JSON.parse(r.address_json) as { userId?: string }).userId === userId).map((r) => r.person_id),
+    ),
+  ];
 }

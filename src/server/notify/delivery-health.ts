@@ -29,18 +29,25 @@ export async function deliveryHealth(db: Db, since: Date): Promise<ChannelHealth
     const key = row.vendor ?? row.channel;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([channel, list]) => {
-    const times = list.filter((r) => r.delivered_at).map((r) => Date.parse(r.delivered_at!) - Date.parse(r.created_at)).sort((a, b) => a - b);
-    const errors = list.filter((r) => r.last_error && r.error_at).sort((a, b) => b.error_at!.localeCompare(a.error_at!));
-    const last = errors[0];
-    return {
-      channel,
-      sent: list.filter((r) => r.sent_at).length,
-      delivered: times.length,
-      failed: list.filter((r) => r.state === 'failed' || r.state === 'dead').length,
-      p50Ms: percentile(times, 50),
-      p99Ms: percentile(times, 99),
-      lastError: last ? { at: last.error_at!, code: last.error_code, message: last.last_error! } : null,
-    };
-  });
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([channel, list]) => {
+      const times = list
+        .filter((r) => r.delivered_at)
+        .map((r) => Date.parse(r.delivered_at!) - Date.parse(r.created_at))
+        .sort((a, b) => a - b);
+      const errors = list
+        .filter((r) => r.last_error && r.error_at)
+        .sort((a, b) => b.error_at!.localeCompare(a.error_at!));
+      const last = errors[0];
+      return {
+        channel,
+        sent: list.filter((r) => r.sent_at).length,
+        delivered: times.length,
+        failed: list.filter((r) => r.state === 'failed' || r.state === 'dead').length,
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        lastError: last ? { at: last.error_at!, code: last.error_code, message: last.last_error! } : null,
+      };
+    });
 }

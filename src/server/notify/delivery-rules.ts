@@ -28,7 +28,15 @@ export function failoverDelay(priority: string, respondBy: string | null, at: Da
  * A group robot's post is read by everyone in the group, so a link there would let anyone
  * acknowledge for the head; it @-mentions the person instead.
  */
-export const PERSONAL_ACK_CHANNELS = new Set(['sms', 'voice', 'wecom_app', 'dingtalk_app', 'feishu_app', 'web_push', 'email']);
+export const PERSONAL_ACK_CHANNELS = new Set([
+  'sms',
+  'voice',
+  'wecom_app',
+  'dingtalk_app',
+  'feishu_app',
+  'web_push',
+  'email',
+]);
 export const isPersonal = (channel: string): boolean => PERSONAL_ACK_CHANNELS.has(channel);
 
 const DIGEST_WORDS = {
@@ -37,7 +45,11 @@ const DIGEST_WORDS = {
 } as const;
 
 /** One message for several routine ones: a count as the title, each title a line. */
-export function digestBody(message: OutgoingMessage, first: NotificationRow, riders: { title: string }[]): OutgoingMessage {
+export function digestBody(
+  message: OutgoingMessage,
+  first: NotificationRow,
+  riders: { title: string }[],
+): OutgoingMessage {
   const words = DIGEST_WORDS[message.locale];
   const titles = [first.title, ...riders.map((r) => r.title)];
   return {

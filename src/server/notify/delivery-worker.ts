@@ -3,7 +3,14 @@ import type { DeliveryRow, NotificationRow } from '../db/schema.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import type { AckLinks } from './ack-port.js';
-import { PermanentDeliveryError, TransientDeliveryError, type Address, type Channel, type ChannelName, type OutgoingMessage } from './channels/channel.js';
+import {
+  PermanentDeliveryError,
+  TransientDeliveryError,
+  type Address,
+  type Channel,
+  type ChannelName,
+  type OutgoingMessage,
+} from './channels/channel.js';
 import * as repo from './deliveries.repository.js';
 import { digestBody, failoverDelay, isPersonal, PERSONAL_ACK_CHANNELS } from './delivery-rules.js';
 
@@ -32,11 +39,13 @@ export const IN_APP_ONLY = 'in_app';
 export const DIGEST_WINDOW_MS = 60_000;
 
 const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000);
-const errorCode = (error: unknown) => (error instanceof TransientDeliveryError || error instanceof PermanentDeliveryError ? error.code ?? null : null);
+const errorCode = (error: unknown) =>
+  error instanceof TransientDeliveryError || error instanceof PermanentDeliveryError ? (error.code ?? null) : null;
 /** Channels that are a vendor account themselves; SMS and voice name theirs on the error. */
 const APP_VENDORS = new Set(['wecom_app', 'dingtalk_app', 'feishu_app', 'web_push']);
 const vendorOf = (error: unknown, channel: string) =>
-  (error instanceof TransientDeliveryError || error instanceof PermanentDeliveryError ? error.vendor : undefined) ?? (APP_VENDORS.has(channel) ? channel : null);
+  (error instanceof TransientDeliveryError || error instanceof PermanentDeliveryError ? error.vendor : undefined) ??
+  (APP_VENDORS.has(channel) ? channel : null);
 
 type Method = { position: number; channel: string; address_json: string };
 
@@ -93,22 +102,52 @@ export class DeliveryWorker {
       return;
     }
     const now = this.clock.now().toISOString();
-    await repo.insertDeliveries(tx, [{
-      ...this.row(notification, { position: 0, channel: IN_APP_ONLY, address_json: '{}' }, locale),
-      state: 'sent', sent_at: now, delivered_at: now, handed_over: 1, failover_at: null,
-    }]);
+    await repo.insertDeliveries(tx, [
+      {
+        ...this.row(notification, { position: 0, channel: IN_APP_ONLY, address_json: '{}' }, locale),
+        state: 'sent',
+        sent_at: now,
+        delivered_at: now,
+        handed_over: 1,
+        failover_at: null,
+      },
+    ]);
   }
 
   /** A delivery row for a method; an urgent one carries the moment its next method starts. */
-  row(notification: Pick<NotificationRow, 'id' | 'person_id' | 'priority' | 'respond_by'>, method: Method, locale: string, at = this.clock.now()): DeliveryRow {
+  row(
+    notification: Pick<NotificationRow, 'id' | 'person_id' | 'priority' | 'respond_by'>,
+    method: Method,
+    locale: string,
+    at = this.clock.now(),
+  ): DeliveryRow {
     const now = this.clock.now();
     const delay = failoverDelay(notification.priority, notification.respond_by, at);
     return {
-      id: newId(), notification_id: notification.id, person_id: notification.person_id, method_position: method.position, channel: method.channel,
-      address_json: method.address_json, locale, state: 'pending', attempts: 0, next_attempt_at: at.toISOString(), lease_until: null,
-      last_error: null, sent_at: null, created_at: now.toISOString(), priority: notification.priority, respond_by: notification.respond_by,
-      failover_at: delay === null ? null : new Date(at.getTime() + delay).toISOString(), handed_over: 0, provider_id: null, delivered_at: null,
-      error_code: null, error_at: null, merged_into: null, vendor: null,
+      id: newId(),
+      notification_id: notification.id,
+      person_id: notification.person_id,
+      method_position: method.position,
+      channel: method.channel,
+      address_json: method.address_json,
+      locale,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at.toISOString(),
+      lease_until: null,
+      last_error: null,
+      sent_at: null,
+      created_at: now.toISOString(),
+      priority: notification.priority,
+      respond_by: notification.respond_by,
+      failover_at: delay === null ? null : new Date(at.getTime() + delay).toISOString(),
+      handed_over: 0,
+      provider_id: null,
+      delivered_at: null,
+      error_code: null,
+      error_at: null,
+      merged_into: null,
+      vendor: null,
     };
   }
 
@@ -136,7 +175,10 @@ export class DeliveryWorker {
       for (const delivery of due) {
         if (merged.has(delivery.id)) continue;
         if (delivery.priority === 'routine' && (await this.holdRoutine(tx, delivery, now))) continue;
-        await repo.updateDelivery(tx, delivery.id, { state: 'sending', lease_until: new Date(now.getTime() + this.leaseMs).toISOString() });
+        await repo.updateDelivery(tx, delivery.id, {
+          state: 'sending',
+          lease_until: new Date(now.getTime() + this.leaseMs).toISOString(),
+        });
         if (delivery.priority === 'routine' && delivery.attempts === 0) {
           // Every routine message waiting for this person now rides in this one, as a digest.
           const riders = await repo.routineWaiting(tx, delivery);
@@ -157,26 +199,40 @@ export class DeliveryWorker {
    */
   private async holdRoutine(tx: Executor, delivery: DeliveryRow, now: Date): Promise<boolean> {
     if (delivery.attempts > 0) return false;
-    const { n, last } = await repo.routineSentSince(tx, delivery.person_id, new Date(now.getTime() - DIGEST_WINDOW_MS).toISOString());
+    const { n, last } = await repo.routineSentSince(
+      tx,
+      delivery.person_id,
+      new Date(now.getTime() - DIGEST_WINDOW_MS).toISOString(),
+    );
     if (n === 0) return false;
     const until = n >= this.perMinute || !last ? now.getTime() + 15_000 : Date.parse(last) + DIGEST_WINDOW_MS;
-    await repo.updateDelivery(tx, delivery.id, { state: 'pending', lease_until: null, next_attempt_at: new Date(Math.max(until, now.getTime() + 1000)).toISOString() });
+    await repo.updateDelivery(tx, delivery.id, {
+      state: 'pending',
+      lease_until: null,
+      next_attempt_at: new Date(Math.max(until, now.getTime() + 1000)).toISOString(),
+    });
     return true;
   }
 
   private async message(delivery: DeliveryRow): Promise<OutgoingMessage> {
     const notification = await repo.notificationById(this.db, delivery.notification_id);
-    const absolute = (path: string | null) => (path && this.options.publicUrl ? `${this.options.publicUrl.replace(/\/$/, '')}${path}` : undefined);
-    const ack = this.acks && isPersonal(delivery.channel) ? await this.acks.forNotification(this.db, notification.id) : null;
+    const absolute = (path: string | null) =>
+      path && this.options.publicUrl ? `${this.options.publicUrl.replace(/\/$/, '')}${path}` : undefined;
+    const ack =
+      this.acks && isPersonal(delivery.channel) ? await this.acks.forNotification(this.db, notification.id) : null;
     const riders = delivery.priority === 'routine' ? await repo.mergedInto(this.db, delivery.id) : [];
     const locale = delivery.locale === 'en' ? 'en' : 'zh-CN';
     const link = absolute(notification.link);
     const ackUrl = ack && PERSONAL_ACK_CHANNELS.has(delivery.channel) ? absolute(ack.path) : undefined;
     const message: OutgoingMessage = {
-      deliveryId: delivery.id, locale, title: notification.title, body: notification.body, drill: notification.drill === 1,
+      deliveryId: delivery.id,
+      locale,
+      title: notification.title,
+      body: notification.body,
+      drill: notification.drill === 1,
       template: notification.respond_by && notification.priority !== 'routine' ? 'alert' : 'notice',
       ...(notification.params_json ? { params: JSON.parse(notification.params_json) as Record<string, string> } : {}),
-      ...(ackUrl ?? link ? { link: ackUrl ?? link } : {}),
+      ...((ackUrl ?? link) ? { link: ackUrl ?? link } : {}),
       ...(ack ? { ack: { url: ackUrl ?? link ?? '', reply: ack.reply, extendCode: ack.extendCode } } : {}),
     };
     return riders.length ? digestBody(message, notification, riders) : message;
@@ -185,10 +241,19 @@ export class DeliveryWorker {
   private async attempt(delivery: DeliveryRow): Promise<void> {
     try {
       const address = JSON.parse(delivery.address_json) as Address;
-      const result = await this.channels[delivery.channel as ChannelName].send(address, await this.message(delivery), this.clock.now());
+      const result = await this.channels[delivery.channel as ChannelName].send(
+        address,
+        await this.message(delivery),
+        this.clock.now(),
+      );
       const now = this.clock.now().toISOString();
       await repo.updateDelivery(this.db, delivery.id, {
-        state: 'sent', sent_at: now, lease_until: null, attempts: delivery.attempts + 1, provider_id: result.providerId ?? null, vendor: result.vendor ?? null,
+        state: 'sent',
+        sent_at: now,
+        lease_until: null,
+        attempts: delivery.attempts + 1,
+        provider_id: result.providerId ?? null,
+        vendor: result.vendor ?? null,
         ...(result.delivered ? { delivered_at: now } : {}),
       });
     } catch (error) {
@@ -204,17 +269,30 @@ export class DeliveryWorker {
     await this.db.transaction().execute(async (tx) => {
       const now = this.clock.now().getTime();
       const marks = {
-        attempts, last_error: message, error_code: errorCode(error), error_at: new Date(now).toISOString(), lease_until: null,
+        attempts,
+        last_error: message,
+        error_code: errorCode(error),
+        error_at: new Date(now).toISOString(),
+        lease_until: null,
         vendor: vendorOf(error, delivery.channel) ?? delivery.vendor,
       };
       if (transient && attempts < this.attemptsPerMethod) {
-        const wait = Math.max(backoffMs(attempts), error instanceof TransientDeliveryError ? (error.retryAfterMs ?? 0) : 0);
-        await repo.updateDelivery(tx, delivery.id, { ...marks, state: 'pending', next_attempt_at: new Date(now + wait).toISOString() });
+        const wait = Math.max(
+          backoffMs(attempts),
+          error instanceof TransientDeliveryError ? (error.retryAfterMs ?? 0) : 0,
+        );
+        await repo.updateDelivery(tx, delivery.id, {
+          ...marks,
+          state: 'pending',
+          next_attempt_at: new Date(now + wait).toISOString(),
+        });
         return;
       }
       const notification = await repo.notificationById(tx, delivery.notification_id);
       const methods = await repo.contactMethodsOf(tx, [delivery.person_id]);
-      const next = (await repo.hasLaterMethod(tx, delivery)) ? undefined : methods.find((m) => m.position > delivery.method_position);
+      const next = (await repo.hasLaterMethod(tx, delivery))
+        ? undefined
+        : methods.find((m) => m.position > delivery.method_position);
       await repo.updateDelivery(tx, delivery.id, { ...marks, state: 'failed', handed_over: 1 });
       if (next) {
         await this.handOver(tx, delivery, this.row(notification, next, delivery.locale));
@@ -225,16 +303,26 @@ export class DeliveryWorker {
       // Every method has failed. A channel that was only down may be back later, so the round
       // starts again from the first method after a pause, for as long as the message still matters;
       // a refusal (bad address, bad signature) will not mend by waiting.
-      const again = transient && methods[0] && !notification.answered_at && now - Date.parse(notification.created_at) < this.giveUpAfterMs;
+      const again =
+        transient &&
+        methods[0] &&
+        !notification.answered_at &&
+        now - Date.parse(notification.created_at) < this.giveUpAfterMs;
       if (!again) await repo.updateDelivery(tx, delivery.id, { state: 'dead' });
-      else await this.handOver(tx, delivery, this.row(notification, methods[0]!, delivery.locale, new Date(now + this.roundPauseMs)));
+      else
+        await this.handOver(
+          tx,
+          delivery,
+          this.row(notification, methods[0]!, delivery.locale, new Date(now + this.roundPauseMs)),
+        );
     });
   }
 
   /** Queues the next delivery; a digest's riders move with it. */
   async handOver(tx: Executor, from: DeliveryRow, next: DeliveryRow): Promise<void> {
     await repo.insertDeliveries(tx, [next]);
-    if (from.priority === 'routine') await tx.updateTable('deliveries').set({ merged_into: next.id }).where('merged_into', '=', from.id).execute();
+    if (from.priority === 'routine')
+      await tx.updateTable('deliveries').set({ merged_into: next.id }).where('merged_into', '=', from.id).execute();
   }
 
   start(): void {
@@ -242,9 +330,11 @@ export class DeliveryWorker {
     this.stopped = false;
     const loop = () => {
       this.timer = setTimeout(() => {
-        this.running = this.tick().catch((error) => console.error('delivery worker:', error)).finally(() => {
-          if (!this.stopped) loop();
-        });
+        this.running = this.tick()
+          .catch((error) => console.error('delivery worker:', error))
+          .finally(() => {
+            if (!this.stopped) loop();
+          });
       }, this.options.pollMs ?? 500);
     };
     loop();

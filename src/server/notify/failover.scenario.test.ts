@@ -44,8 +44,17 @@ for (const dialect of dialectsUnderTest()) {
       teacher = await t.signIn('k2.teacher1');
       k2 = await unitIdByName(t, '城关镇阳光幼儿园');
       const plan = (await safety.post('/api/v1/plans', { unitId: k2, template: 'kindergarten' })).json();
-      const reportingChain = [{ kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 1, note: '' }];
-      assert.equal((await safety.patch(`/api/v1/plans/${plan.planId}/draft`, { content: { ...plan.content, reportingChain, leadership: { ...plan.content.leadership, deputyIds: [] } } })).statusCode, 200);
+      const reportingChain = [
+        { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 1, note: '' },
+      ];
+      assert.equal(
+        (
+          await safety.patch(`/api/v1/plans/${plan.planId}/draft`, {
+            content: { ...plan.content, reportingChain, leadership: { ...plan.content.leadership, deputyIds: [] } },
+          })
+        ).statusCode,
+        200,
+      );
       assert.equal((await head.post(`/api/v1/plans/${plan.planId}/publish`)).statusCode, 200);
       await setContacts(admin, await personIdOf(t, 'k2.head'), [
         { channel: 'webhook', url: robots.urls.webhook, secret: robots.secrets.webhook },
@@ -60,7 +69,13 @@ for (const dialect of dialectsUnderTest()) {
     it('[webhook 503, DingTalk]: the robot message goes 15 s after the report, @-mentions the head, and carries no acknowledge link', async () => {
       robots.failNext('webhook', 10, 500);
       clock.set(T0);
-      const res = await teacher.post('/api/v1/incidents', { unitId: k2, type: 'fire', severity: 3, place: '厨房', description: '油锅起火' });
+      const res = await teacher.post('/api/v1/incidents', {
+        unitId: k2,
+        type: 'fire',
+        severity: 3,
+        place: '厨房',
+        description: '油锅起火',
+      });
       assert.equal(res.statusCode, 201, res.body);
       const times: number[] = [];
       for (let s = 0; s <= 60; s += 1) {

@@ -34,27 +34,46 @@ export class Failover {
         const notification = await repo.notificationById(tx, delivery.notification_id);
         if (priority === 'critical' && delivery.channel === 'sms') {
           const { mobile } = JSON.parse(delivery.address_json) as { mobile: string };
-          const call = this.worker.row(notification, { position: delivery.method_position, channel: 'voice', address_json: JSON.stringify({ channel: 'voice', mobile }) }, delivery.locale, now);
+          const call = this.worker.row(
+            notification,
+            {
+              position: delivery.method_position,
+              channel: 'voice',
+              address_json: JSON.stringify({ channel: 'voice', mobile }),
+            },
+            delivery.locale,
+            now,
+          );
           await repo.insertDeliveries(tx, [{ ...call, handed_over: 1, failover_at: null }]);
         }
         if (delivery.delivered_at || (await repo.hasLaterMethod(tx, delivery))) continue;
-        const next = (await repo.contactMethodsOf(tx, [delivery.person_id])).find((m) => m.position > delivery.method_position);
+        const next = (await repo.contactMethodsOf(tx, [delivery.person_id])).find(
+          (m) => m.position > delivery.method_position,
+        );
         if (next) await this.worker.handOver(tx, delivery, this.worker.row(notification, next, delivery.locale, now));
       }
       return due.length;
     });
   }
 
-  /** A receipt from a vendor; false when no delivery has that id (a receipt for another system, or a repeat after a purge). */
+  /**
+   * A receipt from a vendor; false when no delivery has that id (a receipt for another system, or a repeat after a
+   * purge).
+   */
   async receipt(vendors: string[], providerId: string, outcome: ReceiptOutcome): Promise<boolean> {
     const delivery = await repo.byProvider(this.db, vendors, providerId);
     if (!delivery) return false;
     if (outcome.delivered) {
-      if (!delivery.delivered_at) await repo.updateDelivery(this.db, delivery.id, { delivered_at: outcome.at.toISOString() });
+      if (!delivery.delivered_at)
+        await repo.updateDelivery(this.db, delivery.id, { delivered_at: outcome.at.toISOString() });
       return true;
     }
     if (delivery.state === 'failed' || delivery.state === 'dead') return true;
-    const error = new PermanentDeliveryError(`${delivery.vendor ?? delivery.channel} receipt: ${outcome.code ?? 'failed'} ${outcome.description ?? ''}`.trim(), undefined, outcome.code);
+    const error = new PermanentDeliveryError(
+      `${delivery.vendor ?? delivery.channel} receipt: ${outcome.code ?? 'failed'} ${outcome.description ?? ''}`.trim(),
+      undefined,
+      outcome.code,
+    );
     await this.worker.failed(delivery, error, true);
     return true;
   }

@@ -27,9 +27,16 @@ if (dialectsUnderTest().includes('postgres')) {
         const burst = Array.from({ length: 25 }, (_, i) => ({ kind: 'notification' as const, personId: `p${i}` }));
         for (const event of burst) bus.publish(event);
         await all;
-        assert.deepEqual(heard.map((e) => (e as { personId: string }).personId), burst.map((e) => e.personId), 'in order');
+        assert.deepEqual(
+          heard.map((e) => (e as { personId: string }).personId),
+          burst.map((e) => e.personId),
+          'in order',
+        );
         await new Promise((resolve) => setImmediate(resolve));
-        assert.deepEqual(warnings.filter((w) => /already executing a query/.test(w)), []);
+        assert.deepEqual(
+          warnings.filter((w) => /already executing a query/.test(w)),
+          [],
+        );
       } finally {
         process.off('warning', onWarning);
         await bus.stop();

@@ -41,7 +41,12 @@ export class LiveStreams {
   /** Starts a stream on `res`; with `lastEventId`, first what was missed since then (or `resync`). */
   add(res: ServerResponse, actor: AccountActor, lastEventId: string | undefined): void {
     this.listen();
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     const stream: Stream = { res, personId: actor.personId, unitIds: actor.scopes.map((s) => s.unitId) };
     index(this.byPerson, stream.personId, stream);
     for (const unitId of stream.unitIds) index(this.byUnit, unitId, stream);
@@ -50,7 +55,13 @@ export class LiveStreams {
     let first = ': connected\n\n';
     if (lastEventId) {
       const missed = this.bus.since(lastEventId);
-      first += missed === null ? RESYNC : missed.filter((e) => this.audience(e.event).has(stream)).map(frame).join('');
+      first +=
+        missed === null
+          ? RESYNC
+          : missed
+              .filter((e) => this.audience(e.event).has(stream))
+              .map(frame)
+              .join('');
     }
     // The position to resume from, even when nothing was sent yet.
     this.write(stream, `${first}id: ${this.bus.position()}\nevent: ready\ndata: {}\n\n`);

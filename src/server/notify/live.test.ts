@@ -13,7 +13,13 @@ interface Frame {
 }
 
 /** Reads server-sent events from a real HTTP connection until `want` events (other than `ready`) have come. */
-async function readEvents(url: string, cookie: string, want: number, act: () => Promise<void> | void, lastEventId?: string): Promise<Frame[]> {
+async function readEvents(
+  url: string,
+  cookie: string,
+  want: number,
+  act: () => Promise<void> | void,
+  lastEventId?: string,
+): Promise<Frame[]> {
   const controller = new AbortController();
   const headers: Record<string, string> = { cookie, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) };
   const res = await fetch(url, { headers, signal: controller.signal });
@@ -67,17 +73,32 @@ for (const dialect of dialectsUnderTest()) {
 
     it('a report reaches the head’s open screen as events, without asking', async () => {
       const frames = await readEvents(`${url}/api/v1/live`, head.cookie, 2, async () => {
-        const res = await teacher.post('/api/v1/incidents', { unitId: k3, type: 'missing_child', severity: 3, place: '户外活动场地', description: '一名幼儿未归队' });
+        const res = await teacher.post('/api/v1/incidents', {
+          unitId: k3,
+          type: 'missing_child',
+          severity: 3,
+          place: '户外活动场地',
+          description: '一名幼儿未归队',
+        });
         assert.equal(res.statusCode, 201);
       });
       assert.deepEqual(named(frames).sort(), ['incident', 'notification']);
-      assert.ok(frames.every((f) => f.id), 'every event carries an id to resume from');
+      assert.ok(
+        frames.every((f) => f.id),
+        'every event carries an id to resume from',
+      );
     });
 
     it('an outsider’s stream stays quiet', async () => {
       const outsider = await t.signIn('s1.head');
       const frames = await readEvents(`${url}/api/v1/live`, outsider.cookie, 1, async () => {
-        await teacher.post('/api/v1/incidents', { unitId: k3, type: 'injury', severity: 4, place: '午睡室', description: '擦伤' });
+        await teacher.post('/api/v1/incidents', {
+          unitId: k3,
+          type: 'injury',
+          severity: 4,
+          place: '午睡室',
+          description: '擦伤',
+        });
         t.c.bus.publish({ kind: 'notification', personId: outsider.me.personId });
       });
       assert.deepEqual(named(frames), ['notification'], 'only the event addressed to them');
@@ -89,11 +110,16 @@ for (const dialect of dialectsUnderTest()) {
       for (let i = 0; i < 50; i++) t.c.bus.publish({ kind: 'notification', personId: `p-${i}` });
       await new Promise((r) => setTimeout(r, 200));
       stop();
-      assert.deepEqual(batches.map((b) => b.events.length), [50]);
+      assert.deepEqual(
+        batches.map((b) => b.events.length),
+        [50],
+      );
     });
 
     it('a reconnect with Last-Event-ID gets exactly what it missed, in order; an unknown id gets resync', async () => {
-      const seen = await readEvents(`${url}/api/v1/live`, head.cookie, 1, () => t.c.bus.publish({ kind: 'notification', personId: head.me.personId }));
+      const seen = await readEvents(`${url}/api/v1/live`, head.cookie, 1, () =>
+        t.c.bus.publish({ kind: 'notification', personId: head.me.personId }),
+      );
       const last = seen.at(-1)!.id!;
       // Disconnected: three changes go by, one of them not the head's.
       t.c.bus.publish({ kind: 'notification', personId: head.me.personId });
@@ -102,7 +128,13 @@ for (const dialect of dialectsUnderTest()) {
       await new Promise((r) => setTimeout(r, 100));
       const resumed = await readEvents(`${url}/api/v1/live`, head.cookie, 2, () => undefined, last);
       assert.deepEqual(named(resumed), ['notification', 'incident']);
-      const again = await readEvents(`${url}/api/v1/live`, head.cookie, 1, () => t.c.bus.publish({ kind: 'notification', personId: head.me.personId }), resumed.at(-1)!.id);
+      const again = await readEvents(
+        `${url}/api/v1/live`,
+        head.cookie,
+        1,
+        () => t.c.bus.publish({ kind: 'notification', personId: head.me.personId }),
+        resumed.at(-1)!.id,
+      );
       assert.deepEqual(named(again), ['notification'], 'nothing replayed twice, the live event once');
       const lost = await readEvents(`${url}/api/v1/live`, head.cookie, 1, () => undefined, 'from-another-life.1');
       assert.deepEqual(named(lost), ['resync']);
@@ -112,10 +144,12 @@ for (const dialect of dialectsUnderTest()) {
       const { port } = new URL(url);
       // A raw socket that never reads: its unsent output piles up until the stream is closed.
       const stalled = request({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { cookie: head.cookie } });
-      const closed = new Promise<void>((resolve) => stalled.on('response', (res) => {
-        res.pause();
-        res.socket.on('close', () => resolve());
-      }));
+      const closed = new Promise<void>((resolve) =>
+        stalled.on('response', (res) => {
+          res.pause();
+          res.socket.on('close', () => resolve());
+        }),
+      );
       stalled.end();
       await new Promise((r) => setTimeout(r, 200));
       const before = t.c.live.slowDropped;
@@ -162,7 +196,11 @@ if (dialectsUnderTest().includes('postgres')) {
       assert.equal(new Set(ids(atA)).size, 300, 'each event once');
       assert.ok(atA.length < 300, `batched: ${atA.length} batches for 300 events`);
       const middle = ids(atA)[149]!;
-      assert.deepEqual(b.since(middle)!.map((e) => e.id), ids(atA).slice(150), 'a screen that saw 150 on a resumes on b');
+      assert.deepEqual(
+        b.since(middle)!.map((e) => e.id),
+        ids(atA).slice(150),
+        'a screen that saw 150 on a resumes on b',
+      );
       await a.stop();
       await b.stop();
     });
@@ -182,7 +220,11 @@ if (dialectsUnderTest().includes('postgres')) {
       await until(() => b.listenerPid !== undefined && b.listenerPid !== killed);
       await until(() => atB.some((x) => x.resync));
       a.publish({ kind: 'notification', personId: 'p-after-reconnect' });
-      await until(() => atB.some((x) => x.events.some((e) => e.event.kind === 'notification' && e.event.personId === 'p-after-reconnect')));
+      await until(() =>
+        atB.some((x) =>
+          x.events.some((e) => e.event.kind === 'notification' && e.event.personId === 'p-after-reconnect'),
+        ),
+      );
       await a.stop();
       await b.stop();
     });

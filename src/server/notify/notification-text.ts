@@ -7,7 +7,10 @@ import { render, type Wording } from '../lib/wording.js';
  * notifications kept their wording (and any row whose wording cannot be read) show the text they
  * were written with.
  */
-export function notificationText(locale: Locale, row: Pick<NotificationRow, 'title' | 'body' | 'wording_json'>): { title: string; body: string } {
+export function notificationText(
+  locale: Locale,
+  row: Pick<NotificationRow, 'title' | 'body' | 'wording_json'>,
+): { title: string; body: string } {
   if (!row.wording_json) return { title: row.title, body: row.body };
   try {
     const wording = JSON.parse(row.wording_json) as { title: Wording; body: Wording };

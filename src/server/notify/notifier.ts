@@ -52,11 +52,21 @@ export class Notifier {
     const rows: NotificationRow[] = unique.map((person_id) => {
       const locale = languages.get(person_id)!;
       return {
-        id: newId(), person_id, incident_id: message.incidentId ?? null, kind: message.kind,
-        title: render(locale, message.title), body: render(locale, message.body), wording_json: wording,
-        link: message.link, drill: message.drill ? 1 : 0, created_at: now.toISOString(), read_at: null,
-        priority: message.priority ?? 'routine', respond_by: message.ask?.respondBy.toISOString() ?? null,
-        params_json: message.params ? JSON.stringify(renderAll(locale, message.params)) : null, answered_at: null,
+        id: newId(),
+        person_id,
+        incident_id: message.incidentId ?? null,
+        kind: message.kind,
+        title: render(locale, message.title),
+        body: render(locale, message.body),
+        wording_json: wording,
+        link: message.link,
+        drill: message.drill ? 1 : 0,
+        created_at: now.toISOString(),
+        read_at: null,
+        priority: message.priority ?? 'routine',
+        respond_by: message.ask?.respondBy.toISOString() ?? null,
+        params_json: message.params ? JSON.stringify(renderAll(locale, message.params)) : null,
+        answered_at: null,
       };
     });
     await tx.insertInto('notifications').values(rows).execute();
@@ -70,8 +80,14 @@ export class Notifier {
     const fallback: Locale = unitLocale === 'en' ? 'en' : 'zh-CN';
     const chosen = new Map<string, Locale>();
     for (let i = 0; i < people.length; i += 500) {
-      const rows = await tx.selectFrom('people').select(['id', 'language']).where('id', 'in', people.slice(i, i + 500)).where('language', 'is not', null).execute();
-      for (const row of rows) if ((LOCALES as readonly string[]).includes(row.language!)) chosen.set(row.id, row.language as Locale);
+      const rows = await tx
+        .selectFrom('people')
+        .select(['id', 'language'])
+        .where('id', 'in', people.slice(i, i + 500))
+        .where('language', 'is not', null)
+        .execute();
+      for (const row of rows)
+        if ((LOCALES as readonly string[]).includes(row.language!)) chosen.set(row.id, row.language as Locale);
     }
     return new Map(people.map((id) => [id, chosen.get(id) ?? fallback]));
   }

@@ -35,15 +35,34 @@ for (const dialect of dialectsUnderTest()) {
     });
     after(() => close());
 
-    const remind = (n: number) => transactionWithHooks(t.c.db, (tx, afterCommit) => t.c.notifier.tell(tx, afterCommit, [head], {
-      kind: 'daily_report.reminder', title: `提醒 ${n}：今日报告 15:00 截止`, body: '请按时报送今日报告。', link: '/daily-reports', locale: 'zh-CN',
-    }, clock.now()));
+    const remind = (n: number) =>
+      transactionWithHooks(t.c.db, (tx, afterCommit) =>
+        t.c.notifier.tell(
+          tx,
+          afterCommit,
+          [head],
+          {
+            kind: 'daily_report.reminder',
+            title: `提醒 ${n}：今日报告 15:00 截止`,
+            body: '请按时报送今日报告。',
+            link: '/daily-reports',
+            locale: 'zh-CN',
+          },
+          clock.now(),
+        ),
+      );
 
     it('20 incidents in 20 s: every first alert to the head arrives within 60 s; the reminders in between arrive later, merged', async () => {
       const reported: { id: string; at: number }[] = [];
       for (let second = 0; second < 20; second += 1) {
         clock.set(new Date(T0.getTime() + second * 1000));
-        const res = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'injury', severity: 4, place: `教室 ${second + 1}`, description: `第 ${second + 1} 起` });
+        const res = await teacher.post('/api/v1/incidents', {
+          unitId: k1,
+          type: 'injury',
+          severity: 4,
+          place: `教室 ${second + 1}`,
+          description: `第 ${second + 1} 起`,
+        });
         assert.equal(res.statusCode, 201, res.body);
         reported.push({ id: res.json().id, at: clock.now().getTime() });
         if (second % 2 === 0) await remind(second);
@@ -59,13 +78,26 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(Math.max(...delays) <= 60_000, `slowest first alert ${Math.max(...delays)} ms`);
       const digests = v.received.filter((m) => m.vendor === 'aliyun_sms' && m.params.title !== undefined);
       assert.ok(digests.length >= 1 && digests.length <= 3, `${digests.length} routine messages for 10 reminders`);
-      assert.ok(digests.some((m) => /条提醒/.test(m.params.title!)), 'merged into a digest');
-      const merged = await t.c.db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-        .select(['deliveries.state', 'deliveries.merged_into']).where('notifications.kind', '=', 'daily_report.reminder').execute();
+      assert.ok(
+        digests.some((m) => /条提醒/.test(m.params.title!)),
+        'merged into a digest',
+      );
+      const merged = await t.c.db
+        .selectFrom('deliveries')
+        .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+        .select(['deliveries.state', 'deliveries.merged_into'])
+        .where('notifications.kind', '=', 'daily_report.reminder')
+        .execute();
       assert.equal(merged.length, 10);
-      assert.ok(merged.every((d) => d.state === 'sent' || (d.state === 'merged' && d.merged_into)), 'every reminder went, alone or in a digest');
+      assert.ok(
+        merged.every((d) => d.state === 'sent' || (d.state === 'merged' && d.merged_into)),
+        'every reminder went, alone or in a digest',
+      );
       const lastAlert = Math.max(...alerts.map((m) => m.at));
-      assert.ok(digests.at(-1)!.at >= Math.min(...alerts.map((m) => m.at)), 'routine messages do not go ahead of the alerts');
+      assert.ok(
+        digests.at(-1)!.at >= Math.min(...alerts.map((m) => m.at)),
+        'routine messages do not go ahead of the alerts',
+      );
       assert.ok(lastAlert - T0.getTime() <= 80_000);
     });
 
@@ -82,7 +114,11 @@ for (const dialect of dialectsUnderTest()) {
       await t.c.deliveries.tick();
       const sent = v.received.slice(before);
       assert.equal(sent.length, 2);
-      assert.equal(sent[1]!.params.title, 'Steady 2 条提醒', 'one digest of the two (an SMS variable may not hold 【】)');
+      assert.equal(
+        sent[1]!.params.title,
+        'Steady 2 条提醒',
+        'one digest of the two (an SMS variable may not hold 【】)',
+      );
     });
   });
 }

@@ -24,11 +24,21 @@ export interface TemplateCall {
 /** The kind is the message's own; a message without parameters goes as a notice with its title. */
 export function templateCall(message: OutgoingMessage, variableMax: number): TemplateCall {
   const drill = message.drill ? (message.locale === 'en' ? 'DRILL ' : '演练：') : '';
-  const cut = (text: string) => fit(text.replace(/[【】[\]]/g, ' ').replace(/\s+/g, ' ').trim(), variableMax);
+  const cut = (text: string) =>
+    fit(
+      text
+        .replace(/[【】[\]]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      variableMax,
+    );
   if (message.template === 'alert' && message.params) {
     const p = message.params;
     const values = {
-      unit: cut(p.unit ?? ''), event: cut(`${drill}${p.event ?? ''}`), due: cut(p.due ?? ''), reply: cut(message.ack?.reply ?? '1'),
+      unit: cut(p.unit ?? ''),
+      event: cut(`${drill}${p.event ?? ''}`),
+      due: cut(p.due ?? ''),
+      reply: cut(message.ack?.reply ?? '1'),
     };
     return { kind: 'alert', names: ['unit', 'event', 'due', 'reply'], values };
   }

@@ -73,7 +73,11 @@ async function readProblem(response: Response): Promise<Problem> {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A JSON request with the session's CSRF token and language; a FormData body goes as multipart. */
-export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
   const multipart = options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
@@ -85,10 +89,15 @@ export async function request<T>(method: string, path: string, options: { query?
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
+      body:
+        options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
-    throw new ApiError({ type: 'network', title: state.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 });
+    throw new ApiError({
+      type: 'network',
+      title: state.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器',
+      status: 0,
+    });
   }
 
   if (!response.ok) {

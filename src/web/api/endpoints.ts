@@ -1,7 +1,14 @@
 import type { Me, SetupBody } from '../../common/schemas/auth.js';
 import type { CreatePersonBody, Person, UpdatePersonBody } from '../../common/schemas/people.js';
 import type { PlanContent, SpecialPeriod } from '../../common/schemas/plan-content.js';
-import type { PlanDiff as PlanDiffSchema, PlanSummary as PlanSummarySchema, PlanVersion, PublishedPlan, RulesInForceView, TemplateId } from '../../common/schemas/plans.js';
+import type {
+  PlanDiff as PlanDiffSchema,
+  PlanSummary as PlanSummarySchema,
+  PlanVersion,
+  PublishedPlan,
+  RulesInForceView,
+  TemplateId,
+} from '../../common/schemas/plans.js';
 import type { Page } from '../../common/schemas/shared.js';
 import type { CreateUnitBody, Unit, UnitToday, UpdateUnitBody } from '../../common/schemas/units.js';
 import type { z } from 'zod';
@@ -65,7 +72,9 @@ export const peopleApi = {
   addRole: (id: string, unitId: string, role: Role, reason?: string) =>
     http.post<Person>(`/people/${id}/roles`, { unitId, role, ...(reason?.trim() ? { reason: reason.trim() } : {}) }),
   removeRole: (id: string, roleId: string, reason?: string) =>
-    http.delete<Person>(`/people/${id}/roles/${roleId}${reason?.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : ''}`),
+    http.delete<Person>(
+      `/people/${id}/roles/${roleId}${reason?.trim() ? `?reason=${encodeURIComponent(reason.trim())}` : ''}`,
+    ),
   createAccount: (id: string, username: string, password: string) =>
     http.post<Person>(`/people/${id}/account`, { username, password }),
   resetPassword: (id: string, password: string, mustChange: boolean) =>
@@ -113,7 +122,10 @@ const versionPath = (id: string, version: number) => `/api/v1/plans/${id}/versio
 
 export const plansApi = {
   list: (query: PlanQuery) =>
-    http.get<Page<PlanSummary>>('/plans', { ...query, subtree: query.unitId ? String(query.subtree ?? true) : undefined }),
+    http.get<Page<PlanSummary>>('/plans', {
+      ...query,
+      subtree: query.unitId ? String(query.subtree ?? true) : undefined,
+    }),
   create: (body: NewPlan) => http.post<PlanVersion>('/plans', body),
   get: (id: string) => http.get<PlanVersion>(`/plans/${id}`),
   versions: (id: string) => http.get<PlanVersionInfo[]>(`/plans/${id}/versions`),

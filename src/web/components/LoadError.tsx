@@ -11,7 +11,13 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       showIcon
       title={t('common.loadFailed')}
       description={detail}
-      action={onRetry && <Button size="small" onClick={onRetry}>{t('common.retry')}</Button>}
+      action={
+        onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
       style={{ marginBottom: 16 }}
     />
   );

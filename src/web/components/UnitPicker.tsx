@@ -59,7 +59,9 @@ export function UnitPicker({ value, onChange, placeholder, allowClear, style, id
       onChange={(next: string | undefined) => onChange?.(next)}
       treeData={treeData}
       treeNodeLabelProp="label"
-      loadData={(node) => (tree.childIds(String(node.value)) ? Promise.resolve() : tree.loadChildren(String(node.value)))}
+      loadData={(node) =>
+        tree.childIds(String(node.value)) ? Promise.resolve() : tree.loadChildren(String(node.value))
+      }
       placeholder={placeholder}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'label' }}

@@ -14,7 +14,12 @@ export async function downloadFile(url: string, fallbackName: string, locale: Lo
     } catch {
       detail = undefined;
     }
-    throw new ApiError({ type: 'about:blank', title: detail ?? response.statusText, status: response.status, ...(detail ? { detail } : {}) });
+    throw new ApiError({
+      type: 'about:blank',
+      title: detail ?? response.statusText,
+      status: response.status,
+      ...(detail ? { detail } : {}),
+    });
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const href = URL.createObjectURL(await response.blob());

@@ -4,7 +4,11 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale, t
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
 }
 
 /** "UTC+08:00" for a time zone, now. */
@@ -29,5 +33,8 @@ export function shortTime(iso: string, locale: Locale, unit?: { timeZone: string
   const today = unit
     ? new Intl.DateTimeFormat('en-CA', zone).format(date) === unit.today
     : new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(locale, { ...(today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }), ...zone }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    ...(today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }),
+    ...zone,
+  }).format(date);
 }

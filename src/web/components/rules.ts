@@ -35,5 +35,9 @@ export function emailRules(t: Translate): Rule[] {
 }
 
 export function requiredRule(t: Translate, field: string, choose = false): Rule {
-  return { required: true, whitespace: !choose, message: t(choose ? 'validation.choose' : 'validation.required', { field }) };
+  return {
+    required: true,
+    whitespace: !choose,
+    message: t(choose ? 'validation.choose' : 'validation.required', { field }),
+  };
 }

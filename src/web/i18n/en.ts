@@ -34,7 +34,8 @@ export const en: Record<MessageKey, string> = {
   'validation.max': '{field} can have at most {max} characters',
   'validation.email': 'This is not a valid email address',
   'validation.phone': 'A phone number may contain only digits, spaces and + - ( )',
-  'validation.username': 'Use lower-case letters, digits, dots, underscores and hyphens, starting with a letter or digit',
+  'validation.username':
+    'Use lower-case letters, digits, dots, underscores and hyphens, starting with a letter or digit',
   'validation.mismatch': 'The two new passwords differ',
 
   'nav.group.mine': 'My work',
@@ -79,7 +80,8 @@ export const en: Record<MessageKey, string> = {
 
   'password.title': 'Change password',
   'password.forcedTitle': 'Choose a new password',
-  'password.forcedIntro': 'You are using a temporary password set by an administrator. Before you go on, choose a new password that only you know.',
+  'password.forcedIntro':
+    'You are using a temporary password set by an administrator. Before you go on, choose a new password that only you know.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'New password again',
@@ -143,7 +145,8 @@ export const en: Record<MessageKey, string> = {
   'units.moveSearch': 'Type to search units by name',
   'units.moveSubmit': 'Move',
   'units.moved': '“{name}” moved under “{parent}”',
-  'units.readOnly': 'You can see this unit. Changing it takes the administrator, accountable head, safety officer or supervisor role.',
+  'units.readOnly':
+    'You can see this unit. Changing it takes the administrator, accountable head, safety officer or supervisor role.',
   'units.parentHidden': 'Outside the units you can see',
   'units.top': 'Top unit',
 
@@ -205,7 +208,6 @@ export const en: Record<MessageKey, string> = {
   'overview.reportsToday': 'Daily reports today (in / due)',
   'overview.notRequired': 'None due today',
   'overview.admin': 'Administrator',
-
 
   'incidentType.fire': 'Fire',
   'incidentType.food_safety': 'Food safety',
@@ -280,7 +282,8 @@ export const en: Record<MessageKey, string> = {
   'planNew.periodNamePlaceholder': 'e.g. Spring Festival holiday 2027',
   'planNew.startDate': 'Start date',
   'planNew.endDate': 'End date',
-  'planNew.intro': 'Steady writes a draft from the template and fills in the leadership group from your unit’s people. Check and complete each section before publishing.',
+  'planNew.intro':
+    'Steady writes a draft from the template and fills in the leadership group from your unit’s people. Check and complete each section before publishing.',
   'planNew.created': 'Created “{title}”',
   'planNew.endBeforeStart': 'The end date cannot be before the start date',
 
@@ -296,12 +299,15 @@ export const en: Record<MessageKey, string> = {
   'plan.leaveOk': 'Leave',
   'plan.publish': 'Approve and publish',
   'plan.publishConfirm': 'Publish version {version}?',
-  'plan.publishConfirmText': 'Once published, this version is the plan in force: the reporting chain, duty and reminders follow it, and the previous version is superseded. A published version cannot be changed; start a revision instead.',
+  'plan.publishConfirmText':
+    'Once published, this version is the plan in force: the reporting chain, duty and reminders follow it, and the previous version is superseded. A published version cannot be changed; start a revision instead.',
   'plan.publishWithBlanks': '{count} blanks are still to fill in. Publish version {version} anyway?',
-  'plan.publishBlanksText': 'These are not filled in yet and will be printed as they are in the plan. Go back and fill them in, or publish now and fill them in a revision.',
+  'plan.publishBlanksText':
+    'These are not filled in yet and will be printed as they are in the plan. Go back and fill them in, or publish now and fill them in a revision.',
   'plan.publishAnyway': 'Publish anyway',
   'plan.blanksInSection': '{section}: {count}',
-  'plan.exportBlanks': 'This version still has {count} blanks to fill in; printing or exporting shows them as they are:',
+  'plan.exportBlanks':
+    'This version still has {count} blanks to fill in; printing or exporting shows them as they are:',
   'plan.published': 'Version {version} published',
   'plan.problemsTitle': 'The plan cannot be published yet. Please fix these problems',
   'plan.problemsIn': '{section}: {message}',
@@ -309,7 +315,8 @@ export const en: Record<MessageKey, string> = {
   'plan.reviseConfirm': 'Start a revision from version {version}?',
   'plan.revised': 'Revision started (version {version})',
   'plan.readOnlyPublished': 'You are viewing version {version} ({status}). Published versions cannot be changed.',
-  'plan.readOnlyNoRight': 'You can read this plan. Changing it needs the administrator, accountable head, safety officer or supervisor role in this unit or a unit above it.',
+  'plan.readOnlyNoRight':
+    'You can read this plan. Changing it needs the administrator, accountable head, safety officer or supervisor role in this unit or a unit above it.',
   'plan.openDraft': 'Open the draft (version {version})',
   'plan.approvedBy': 'Approved and published by {name}, {time}',
   'plan.sections': 'Sections',
@@ -318,7 +325,8 @@ export const en: Record<MessageKey, string> = {
   'plan.titleField': 'Title',
   'plan.print': 'Print',
   'plan.exportWord': 'Export Word',
-  'plan.previewHint': 'The preview shows the saved content laid out as an official document; “Print” opens the print layout in a new window.',
+  'plan.previewHint':
+    'The preview shows the saved content laid out as an official document; “Print” opens the print layout in a new window.',
   'plan.previewUnsaved': 'The preview does not include unsaved changes. Save first.',
   'plan.previewFrame': 'Print preview of the plan',
   'plan.notFound': 'This plan does not exist, or you may not see it.',
@@ -355,7 +363,8 @@ export const en: Record<MessageKey, string> = {
   'duties.add': 'Add duties for a post',
   'duties.empty': 'No duties written yet',
 
-  'chain.intro': 'When an incident is reported, these people are told in this order; each deadline counts from the report and must be later than the step before. A step not acknowledged in time escalates to the next.',
+  'chain.intro':
+    'When an incident is reported, these people are told in this order; each deadline counts from the report and must be later than the step before. A step not acknowledged in time escalates to the next.',
   'chain.step': 'Step {n}',
   'chain.kind': 'Kind',
   'chain.target': 'Unit',
@@ -396,7 +405,8 @@ export const en: Record<MessageKey, string> = {
 
   'dailyReport.required': 'Daily reports (zero reports) required',
   'dailyReport.deadline': 'Daily deadline',
-  'dailyReport.hint': 'While daily reports are required, every unit reports by the deadline even when nothing happened (a zero report).',
+  'dailyReport.hint':
+    'While daily reports are required, every unit reports by the deadline even when nothing happened (a zero report).',
 
   'drills.type': 'Drill type',
   'drills.perTerm': 'Per term',
@@ -419,7 +429,8 @@ export const en: Record<MessageKey, string> = {
   'period.startDate': 'Start date',
   'period.endDate': 'End date',
   'period.coversSubUnits': 'The units below follow this plan too',
-  'period.hint': 'During the special period the stricter rules of this plan (daily reports, leave approval, 24-hour duty) apply.',
+  'period.hint':
+    'During the special period the stricter rules of this plan (daily reports, leave approval, 24-hour duty) apply.',
 
   'history.version': 'Version',
   'history.title': 'Title',
@@ -448,5 +459,4 @@ export const en: Record<MessageKey, string> = {
   'inForce.leave': 'Leave needs approval',
   'inForce.twentyFour': '24-hour duty',
   'inForce.planVersion': '{title} (version {version})',
-
 };

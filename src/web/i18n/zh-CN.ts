@@ -204,7 +204,6 @@ export const zhCN = {
   'overview.notRequired': '今日无需报送',
   'overview.admin': '系统管理员',
 
-
   'incidentType.fire': '火灾',
   'incidentType.food_safety': '食品安全',
   'incidentType.infectious_disease': '传染病疫情',
@@ -294,7 +293,8 @@ export const zhCN = {
   'plan.leaveOk': '离开',
   'plan.publish': '审批发布',
   'plan.publishConfirm': '确定发布第 {version} 版吗？',
-  'plan.publishConfirmText': '发布后，本版本即成为现行预案：报告链、值班和提醒按本版执行，上一版本随之废止。发布后不能再修改，只能新建修订稿。',
+  'plan.publishConfirmText':
+    '发布后，本版本即成为现行预案：报告链、值班和提醒按本版执行，上一版本随之废止。发布后不能再修改，只能新建修订稿。',
   'plan.publishWithBlanks': '还有 {count} 处【待填写】，仍要发布第 {version} 版吗？',
   'plan.publishBlanksText': '以下内容尚未补全，发布后会原样印在预案中；可以先返回补全，也可以发布后再新建修订稿补全。',
   'plan.publishAnyway': '仍然发布',
@@ -353,7 +353,8 @@ export const zhCN = {
   'duties.add': '添加岗位职责',
   'duties.empty': '尚未写明职责分工',
 
-  'chain.intro': '发生突发事件后，按以下顺序逐级通知和报告；时限从事件报告时起算，后一步的时限必须晚于前一步。未在时限内确认的，系统会自动上报下一步。',
+  'chain.intro':
+    '发生突发事件后，按以下顺序逐级通知和报告；时限从事件报告时起算，后一步的时限必须晚于前一步。未在时限内确认的，系统会自动上报下一步。',
   'chain.step': '第 {n} 步',
   'chain.kind': '方式',
   'chain.target': '对象单位',
@@ -446,7 +447,6 @@ export const zhCN = {
   'inForce.leave': '离岗须请假审批',
   'inForce.twentyFour': '24 小时值班',
   'inForce.planVersion': '{title}（第 {version} 版）',
-
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,9 +2,14 @@
 /* global self */
 self.addEventListener('push', (event) => {
   const data = event.data ? event.data.json() : {};
-  event.waitUntil(self.registration.showNotification(data.title || 'Steady', {
-    body: data.body || '', tag: data.tag, data: { url: data.url || '/' }, requireInteraction: true,
-  }));
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'Steady', {
+      body: data.body || '',
+      tag: data.tag,
+      data: { url: data.url || '/' },
+      requireInteraction: true,
+    }),
+  );
 });
 
 self.addEventListener('notificationclick', (event) => {

@@ -17,9 +17,30 @@ interface FontEntry {
 const FONTS: FontEntry[] = [
   { name: 'Times New Roman', panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
   { name: 'Arial', panose: '020B0604020202020204', charset: '00', family: 'swiss', pitch: 'variable' },
-  { name: '方正小标宋简体', altName: '宋体', panose: '02000000000000000000', charset: '86', family: 'roman', pitch: 'variable' },
-  { name: '仿宋_GB2312', altName: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
-  { name: '楷体_GB2312', altName: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  {
+    name: '方正小标宋简体',
+    altName: '宋体',
+    panose: '02000000000000000000',
+    charset: '86',
+    family: 'roman',
+    pitch: 'variable',
+  },
+  {
+    name: '仿宋_GB2312',
+    altName: '仿宋',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
+  {
+    name: '楷体_GB2312',
+    altName: '楷体',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+  },
   { name: '黑体', altName: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
   { name: '宋体', altName: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
 ];

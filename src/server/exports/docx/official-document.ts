@@ -115,7 +115,13 @@ function tableOf(table: OfficialTable, t: Typography): Table {
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       ...(table.headless ? [] : [headerRow(table, t, widths)]),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: table.columns.map((_, i) => cell(r[i] ?? '', t.table, t, widths[i] ?? 0, centred[i] ?? false)) })),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: table.columns.map((_, i) => cell(r[i] ?? '', t.table, t, widths[i] ?? 0, centred[i] ?? false)),
+          }),
+      ),
     ],
   });
 }
@@ -126,16 +132,22 @@ function blankLine(t: Typography, keepNext = false): Paragraph {
 
 function titleBlock(doc: OfficialDocument, t: Typography): Paragraph[] {
   const centred = (text: string, font: FontSpec) =>
-    new Paragraph({ children: [run(text, font)], alignment: AlignmentType.CENTER, spacing: exact(Math.max(t.lineTwips, font.halfPoints * 15)) });
+    new Paragraph({
+      children: [run(text, font)],
+      alignment: AlignmentType.CENTER,
+      spacing: exact(Math.max(t.lineTwips, font.halfPoints * 15)),
+    });
   // 签发人 in 仿宋, the name in 楷体, one 字 in from the right, a blank line above the title.
   const signer = doc.signer
     ? [
-      new Paragraph({
-        children: [run(doc.signer.label, t.body), run(doc.signer.name, t.headings[2])],
-        alignment: AlignmentType.RIGHT, indent: { right: t.charTwips }, spacing: exact(t.lineTwips),
-      }),
-      blankLine(t),
-    ]
+        new Paragraph({
+          children: [run(doc.signer.label, t.body), run(doc.signer.name, t.headings[2])],
+          alignment: AlignmentType.RIGHT,
+          indent: { right: t.charTwips },
+          spacing: exact(t.lineTwips),
+        }),
+        blankLine(t),
+      ]
     : [];
   const lines = [...signer, centred(doc.title, t.title)];
   for (const line of doc.subtitle?.split('\n') ?? []) lines.push(centred(line, t.subtitle));
@@ -149,8 +161,19 @@ function signatureBlock(doc: OfficialDocument, t: Typography): Paragraph[] {
   const issuerIndent = Math.max(0, Math.round(dateIndent + offset));
   // The blank lines leave room for the seal; the block never splits across pages.
   const right = (text: string, indent: number, keepNext: boolean) =>
-    new Paragraph({ children: [run(text, t.body)], alignment: AlignmentType.RIGHT, indent: { right: indent }, spacing: exact(t.lineTwips), keepNext });
-  return [blankLine(t, true), blankLine(t, true), right(doc.issuer, issuerIndent, true), right(doc.dateText, dateIndent, false)];
+    new Paragraph({
+      children: [run(text, t.body)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: indent },
+      spacing: exact(t.lineTwips),
+      keepNext,
+    });
+  return [
+    blankLine(t, true),
+    blankLine(t, true),
+    right(doc.issuer, issuerIndent, true),
+    right(doc.dateText, dateIndent, false),
+  ];
 }
 
 /** — N — in 4号宋体, one 字 in from the outer edge: right on odd pages, left on even ones. */
@@ -190,14 +213,21 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Buffer>
     styles: {
       default: {
         document: {
-          run: { size: t.body.halfPoints, font: { eastAsia: t.body.eastAsia, ascii: t.body.latin, hAnsi: t.body.latin }, language },
+          run: {
+            size: t.body.halfPoints,
+            font: { eastAsia: t.body.eastAsia, ascii: t.body.latin, hAnsi: t.body.latin },
+            language,
+          },
         },
       },
     },
     sections: [
       {
         properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, footer: PAGE.footer, header: 851 } },
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, footer: PAGE.footer, header: 851 },
+          },
         },
         footers: { default: pageNumberFooter('right', t), even: pageNumberFooter('left', t) },
         children: [

@@ -77,7 +77,13 @@ export function toBlocks(sections: OfficialSection[], locale: Locale, parent: nu
     const runIn = section.level >= 3 && section.paragraphs.length > 0;
     const [first = '', ...rest] = section.paragraphs;
     const heading: Block = runIn
-      ? { kind: 'heading', level: section.level, marker, text: section.heading + runInSeparator(section.heading, locale), runIn: first }
+      ? {
+          kind: 'heading',
+          level: section.level,
+          marker,
+          text: section.heading + runInSeparator(section.heading, locale),
+          runIn: first,
+        }
       : { kind: 'heading', level: section.level, marker, text: section.heading };
     const paragraphs = (runIn ? rest : section.paragraphs).map((text): Block => ({ kind: 'paragraph', text }));
     const table: Block[] = section.table ? [{ kind: 'table', table: section.table }] : [];

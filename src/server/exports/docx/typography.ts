@@ -60,7 +60,12 @@ const CSS = {
   arial: "Arial, 'Liberation Sans', Helvetica, sans-serif",
 };
 
-const zh = (eastAsia: string, css: string, halfPoints: number): FontSpec => ({ eastAsia, latin: 'Times New Roman', halfPoints, css });
+const zh = (eastAsia: string, css: string, halfPoints: number): FontSpec => ({
+  eastAsia,
+  latin: 'Times New Roman',
+  halfPoints,
+  css,
+});
 
 const ZH: Typography = {
   title: zh('方正小标宋简体', CSS.xiaobiaosong, 44), // 二号
@@ -84,7 +89,13 @@ const ZH: Typography = {
 };
 
 // English has no national layout; keep the page, structure and numbering, at sizes English readers expect.
-const en = (latin: string, css: string, halfPoints: number, bold = false): FontSpec => ({ eastAsia: latin, latin, halfPoints, bold, css });
+const en = (latin: string, css: string, halfPoints: number, bold = false): FontSpec => ({
+  eastAsia: latin,
+  latin,
+  halfPoints,
+  bold,
+  css,
+});
 const serif = `${LATIN_SERIF}, serif`;
 const EN: Typography = {
   title: en('Arial', CSS.arial, 36, true),

@@ -5,26 +5,49 @@ export async function insertLinks(db: Executor, rows: AckLinkRow[]): Promise<voi
   if (rows.length) await db.insertInto('ack_links').values(rows).execute();
 }
 
-export const byTokenHash = (db: Executor, hash: string) => db.selectFrom('ack_links').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+export const byTokenHash = (db: Executor, hash: string) =>
+  db.selectFrom('ack_links').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 
 export const byNotification = (db: Executor, notificationId: string) =>
   db.selectFrom('ack_links').selectAll().where('notification_id', '=', notificationId).executeTakeFirst();
 
 /** A person's links still waiting for an answer, newest first. */
 export const openLinksOf = (db: Executor, personIds: string[], now: string) =>
-  personIds.length === 0 ? Promise.resolve([] as AckLinkRow[])
-    : db.selectFrom('ack_links').selectAll().where('person_id', 'in', personIds).where('used_at', 'is', null).where('expires_at', '>', now)
-      .orderBy('created_at', 'desc').execute();
+  personIds.length === 0
+    ? Promise.resolve([] as AckLinkRow[])
+    : db
+        .selectFrom('ack_links')
+        .selectAll()
+        .where('person_id', 'in', personIds)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .execute();
 
 /** Used by the person who answered: only if still open, so two taps race to one winner. */
 export async function markUsed(db: Executor, id: string, at: string, via: string): Promise<boolean> {
-  const result = await db.updateTable('ack_links').set({ used_at: at, used_via: via }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('ack_links')
+    .set({ used_at: at, used_via: via })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** The step is done: every link still open for it is closed (by the person's own answer, or another's). */
 export async function closeStep(db: Executor, stepId: string, at: string): Promise<void> {
-  await db.updateTable('ack_links').set({ used_at: at }).where('step_id', '=', stepId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('ack_links')
+    .set({ used_at: at })
+    .where('step_id', '=', stepId)
+    .where('used_at', 'is', null)
+    .execute();
   const notifications = db.selectFrom('ack_links').select('notification_id').where('step_id', '=', stepId);
-  await db.updateTable('notifications').set({ answered_at: at }).where('id', 'in', notifications).where('answered_at', 'is', null).execute();
+  await db
+    .updateTable('notifications')
+    .set({ answered_at: at })
+    .where('id', 'in', notifications)
+    .where('answered_at', 'is', null)
+    .execute();
 }

@@ -14,13 +14,31 @@ const rateLimit = { max: 30, timeWindow: 60_000 };
  */
 export function acknowledgementRoutes(app: FastifyInstance, acks: AcknowledgementService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/public/ack/:token', {
-    schema: { tags, summary: 'What an acknowledge link is for, and whether it is acknowledged', params: AckParams, response: { 200: AckView, ...problemResponses } },
-    config: { public: true, rateLimit },
-  }, async (req) => acks.view(req.params.token));
+  r.get(
+    '/api/v1/public/ack/:token',
+    {
+      schema: {
+        tags,
+        summary: 'What an acknowledge link is for, and whether it is acknowledged',
+        params: AckParams,
+        response: { 200: AckView, ...problemResponses },
+      },
+      config: { public: true, rateLimit },
+    },
+    async (req) => acks.view(req.params.token),
+  );
 
-  r.post('/api/v1/public/ack/:token', {
-    schema: { tags, summary: 'Acknowledge with the link (once; 409 when already acknowledged)', params: AckParams, response: { 200: AckView, ...problemResponses } },
-    config: { public: true, rateLimit },
-  }, async (req) => acks.acknowledgeByLink(req.params.token));
+  r.post(
+    '/api/v1/public/ack/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge with the link (once; 409 when already acknowledged)',
+        params: AckParams,
+        response: { 200: AckView, ...problemResponses },
+      },
+      config: { public: true, rateLimit },
+    },
+    async (req) => acks.acknowledgeByLink(req.params.token),
+  );
 }

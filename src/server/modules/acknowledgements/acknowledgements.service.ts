@@ -17,7 +17,10 @@ import { peopleWithAppUser, peopleWithMobile } from '../../notify/deliveries.rea
 import * as repo from './acknowledgements.repository.js';
 import type { AckLinkRow } from './acknowledgements.table.js';
 
-/** A link outlives its step's deadline by this much (a late acknowledgement still counts), unless the step is done first. */
+/**
+ * A link outlives its step's deadline by this much (a late acknowledgement still counts), unless the step is done
+ * first.
+ */
 export const LINK_GRACE_MS = 12 * 60 * 60_000;
 /** What a person replies to acknowledge, by SMS or in a work app; full-width digits are accepted too. */
 export const REPLY = '1';
@@ -27,11 +30,32 @@ export type AckChannel = 'link' | 'sms' | 'wecom_app';
 
 /** The incidents module's acknowledgement path, as this module needs it. */
 export interface StepAcknowledger {
-  acknowledgeAs(tx: Executor, afterCommit: AfterCommit, personId: string, stepId: string, via: AckChannel): Promise<void>;
-  stepSummary(db: Executor, stepId: string): Promise<{
-    state: string; done_at: string | null; due_at: string; status: string; type: string; severity: number; drill: number;
-    reported_at: string; unit_name: string; locale: string; time_zone: string;
-  } | undefined>;
+  acknowledgeAs(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    personId: string,
+    stepId: string,
+    via: AckChannel,
+  ): Promise<void>;
+  stepSummary(
+    db: Executor,
+    stepId: string,
+  ): Promise<
+    | {
+        state: string;
+        done_at: string | null;
+        due_at: string;
+        status: string;
+        type: string;
+        severity: number;
+        drill: number;
+        reported_at: string;
+        unit_name: string;
+        locale: string;
+        time_zone: string;
+      }
+    | undefined
+  >;
 }
 
 export class AcknowledgementService implements AckLinks {
@@ -57,9 +81,16 @@ export class AcknowledgementService implements AckLinks {
     for (const row of rows) {
       const id = newId();
       links.push({
-        id, token_hash: sha256Hex(this.token(id)), notification_id: row.id, person_id: row.person_id, step_id: ask.stepId,
-        reply_code: await this.freeExtendCode(tx, row.person_id, now), expires_at: new Date(ask.respondBy.getTime() + LINK_GRACE_MS).toISOString(),
-        used_at: null, used_via: null, created_at: now.toISOString(),
+        id,
+        token_hash: sha256Hex(this.token(id)),
+        notification_id: row.id,
+        person_id: row.person_id,
+        step_id: ask.stepId,
+        reply_code: await this.freeExtendCode(tx, row.person_id, now),
+        expires_at: new Date(ask.respondBy.getTime() + LINK_GRACE_MS).toISOString(),
+        used_at: null,
+        used_via: null,
+        created_at: now.toISOString(),
       });
     }
     await repo.insertLinks(tx, links);
@@ -93,8 +124,16 @@ export class AcknowledgementService implements AckLinks {
     const acknowledged = step.state === 'done';
     return {
       state: acknowledged ? 'acknowledged' : step.status === 'closed' || link.used_at ? 'closed' : 'open',
-      via: acknowledged ? link.used_via : null, acknowledgedAt: step.done_at, unitName: step.unit_name, type: step.type, severity: step.severity,
-      drill: step.drill === 1, dueAt: step.due_at, reportedAt: step.reported_at, locale: step.locale, timeZone: step.time_zone,
+      via: acknowledged ? link.used_via : null,
+      acknowledgedAt: step.done_at,
+      unitName: step.unit_name,
+      type: step.type,
+      severity: step.severity,
+      drill: step.drill === 1,
+      dueAt: step.due_at,
+      reportedAt: step.reported_at,
+      locale: step.locale,
+      timeZone: step.time_zone,
     };
   }
 

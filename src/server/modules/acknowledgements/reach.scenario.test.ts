@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
-import { configureVendors, personIdOf, PUBLIC_URL, setContacts, startReachApp, tokenIn } from '../../../../test/helpers/reach.js';
+import {
+  configureVendors,
+  personIdOf,
+  PUBLIC_URL,
+  setContacts,
+  startReachApp,
+  tokenIn,
+} from '../../../../test/helpers/reach.js';
 import type { VendorReceiver } from '../../../../test/receivers/vendor-receiver.js';
 import type { FakeClock } from '../../lib/clock.js';
 
@@ -32,12 +39,21 @@ for (const dialect of dialectsUnderTest()) {
       head = await personIdOf(t, 'k1.head');
       callbacks = await configureVendors(admin, v, ['aliyun_sms', 'wecom_app']);
       v.appUsers.add('k1-head');
-      await setContacts(admin, head, [{ channel: 'sms', mobile: '138 0013 8000' }, { channel: 'wecom_app', userId: 'k1-head' }]);
+      await setContacts(admin, head, [
+        { channel: 'sms', mobile: '138 0013 8000' },
+        { channel: 'wecom_app', userId: 'k1-head' },
+      ]);
     });
     after(() => close());
 
     const report = async (severity = 3) => {
-      const res = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'fire', severity, place: '厨房', description: '油锅起火，已扑灭' });
+      const res = await teacher.post('/api/v1/incidents', {
+        unitId: k1,
+        type: 'fire',
+        severity,
+        place: '厨房',
+        description: '油锅起火，已扑灭',
+      });
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as { id: string; steps: { id: string }[] };
     };
@@ -46,10 +62,24 @@ for (const dialect of dialectsUnderTest()) {
       await t.c.deliveries.tick();
     };
     const incident = async (id: string) => (await admin.get(`/api/v1/incidents/${id}`)).json();
-    const deliveriesOf = (incidentId: string) => t.c.db.selectFrom('deliveries').innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-      .select(['deliveries.channel', 'deliveries.state', 'deliveries.attempts', 'deliveries.delivered_at', 'deliveries.provider_id', 'deliveries.vendor'])
-      .where('notifications.incident_id', '=', incidentId).where('notifications.person_id', '=', head).orderBy('deliveries.created_at').execute();
-    const ackEvents = async (id: string) => (await incident(id)).events.filter((e: { kind: string }) => e.kind === 'step.acknowledged');
+    const deliveriesOf = (incidentId: string) =>
+      t.c.db
+        .selectFrom('deliveries')
+        .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+        .select([
+          'deliveries.channel',
+          'deliveries.state',
+          'deliveries.attempts',
+          'deliveries.delivered_at',
+          'deliveries.provider_id',
+          'deliveries.vendor',
+        ])
+        .where('notifications.incident_id', '=', incidentId)
+        .where('notifications.person_id', '=', head)
+        .orderBy('deliveries.created_at')
+        .execute();
+    const ackEvents = async (id: string) =>
+      (await incident(id)).events.filter((e: { kind: string }) => e.kind === 'step.acknowledged');
     let first: { id: string; steps: { id: string }[] };
     let token: string;
 
@@ -66,10 +96,20 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(notice, 'the WeCom notice arrived');
       assert.ok(notice.at - T0.getTime() <= 30_000, `arrived ${notice.at - T0.getTime()} ms after the report`);
       const rows = await deliveriesOf(first.id);
-      assert.deepEqual(rows.map((r) => [r.channel, r.state]), [['sms', 'pending'], ['wecom_app', 'sent']], 'in parallel: the SMS is still being retried');
+      assert.deepEqual(
+        rows.map((r) => [r.channel, r.state]),
+        [
+          ['sms', 'pending'],
+          ['wecom_app', 'sent'],
+        ],
+        'in parallel: the SMS is still being retried',
+      );
       assert.ok(rows[1]!.delivered_at, 'the app confirmed delivery');
       token = tokenIn(notice.text);
-      assert.ok(notice.text.startsWith(`${PUBLIC_URL.replace('https://', '')}`) === false && notice.text.includes(`${PUBLIC_URL}/a/${token}`));
+      assert.ok(
+        notice.text.startsWith(`${PUBLIC_URL.replace('https://', '')}`) === false &&
+          notice.text.includes(`${PUBLIC_URL}/a/${token}`),
+      );
     });
 
     it('the head taps the link: the step is acknowledged without a session, and the timeline says it came by the link', async () => {
@@ -91,7 +131,11 @@ for (const dialect of dialectsUnderTest()) {
 
     it('the same link again: "already acknowledged", nothing changed', async () => {
       const before = (await incident(first.id)).events.length;
-      const again = await t.app.inject({ method: 'POST', url: `/api/v1/public/ack/${token}`, headers: { 'accept-language': 'en' } });
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/ack/${token}`,
+        headers: { 'accept-language': 'en' },
+      });
       assert.equal(again.statusCode, 409);
       assert.match(again.json().title, /already been acknowledged/);
       const page = await t.app.inject({ method: 'GET', url: `/api/v1/public/ack/${token}` });
@@ -104,18 +148,27 @@ for (const dialect of dialectsUnderTest()) {
     it('a forged token, or one whose time is up, is not found', async () => {
       for (const method of ['GET', 'POST'] as const) {
         assert.equal((await t.app.inject({ method, url: `/api/v1/public/ack/${'A'.repeat(32)}` })).statusCode, 404);
-        assert.equal((await t.app.inject({ method, url: `/api/v1/public/ack/${token.slice(0, 31)}x` })).statusCode, 404);
+        assert.equal(
+          (await t.app.inject({ method, url: `/api/v1/public/ack/${token.slice(0, 31)}x` })).statusCode,
+          404,
+        );
       }
       clock.set(new Date(T0.getTime() + 60 * 60_000));
       const second = await report();
       await t.c.deliveries.tick();
       const sms = v.received.filter((m) => m.vendor === 'aliyun_sms').at(-1)!;
       assert.equal(sms.params.reply, '1', 'the SMS asks for the reply 1');
-      const wecom = await at(60 * 60_000 + 30_000).then(() => v.received.filter((m) => m.vendor === 'wecom_app').at(-1));
+      const wecom = await at(60 * 60_000 + 30_000).then(() =>
+        v.received.filter((m) => m.vendor === 'wecom_app').at(-1),
+      );
       const late = tokenIn(wecom!.text);
       assert.notEqual(late, token);
       clock.set(new Date(T0.getTime() + 60 * 60_000 + 10 * 60_000 + 13 * 60 * 60_000));
-      assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/public/ack/${late}` })).statusCode, 404, 'expired with the step');
+      assert.equal(
+        (await t.app.inject({ method: 'POST', url: `/api/v1/public/ack/${late}` })).statusCode,
+        404,
+        'expired with the step',
+      );
       assert.equal((await incident(second.id)).steps[0].state === 'done', false);
     });
 
@@ -124,8 +177,21 @@ for (const dialect of dialectsUnderTest()) {
       const third = await report();
       await t.c.deliveries.tick();
       const sms = v.received.filter((m) => m.vendor === 'aliyun_sms').at(-1)!;
-      const reply = [{ phone_number: '13800138000', content: '1', send_time: '2027-06-02 22:00:10', dest_code: `1069000${sms.extendCode}`, sequence_id: 1, sign_name: 'Steady' }];
-      const forged = await t.app.inject({ method: 'POST', url: callbacks.aliyun_sms!.replace(/\/[^/]+$/, '/not-the-key-at-all') + '/reply', payload: reply });
+      const reply = [
+        {
+          phone_number: '13800138000',
+          content: '1',
+          send_time: '2027-06-02 22:00:10',
+          dest_code: `1069000${sms.extendCode}`,
+          sequence_id: 1,
+          sign_name: 'Steady',
+        },
+      ];
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: callbacks.aliyun_sms!.replace(/\/[^/]+$/, '/not-the-key-at-all') + '/reply',
+        payload: reply,
+      });
       assert.equal(forged.statusCode, 401);
       assert.equal((await incident(third.id)).steps[0].state, 'active', 'nothing changed');
       const ok = await t.app.inject({ method: 'POST', url: `${callbacks.aliyun_sms}/reply`, payload: reply });
@@ -141,16 +207,39 @@ for (const dialect of dialectsUnderTest()) {
       await t.c.deliveries.tick();
       const [sms] = await deliveriesOf(fourth.id);
       assert.deepEqual([sms!.channel, sms!.state, sms!.delivered_at], ['sms', 'sent', null]);
-      const receipt = [{ phone_number: '13800138000', send_time: '2027-06-03 08:00:00', report_time: '2027-06-03 08:00:03', success: false, err_code: 'MK:0001', err_msg: '手机关机', sms_size: '1', biz_id: sms!.provider_id, out_id: '' }];
+      const receipt = [
+        {
+          phone_number: '13800138000',
+          send_time: '2027-06-03 08:00:00',
+          report_time: '2027-06-03 08:00:03',
+          success: false,
+          err_code: 'MK:0001',
+          err_msg: '手机关机',
+          sms_size: '1',
+          biz_id: sms!.provider_id,
+          out_id: '',
+        },
+      ];
       const res = await t.app.inject({ method: 'POST', url: `${callbacks.aliyun_sms}/status`, payload: receipt });
       assert.equal(res.statusCode, 200);
       await t.c.deliveries.tick();
       const rows = await deliveriesOf(fourth.id);
-      assert.deepEqual(rows.map((r) => [r.channel, r.state]), [['sms', 'failed'], ['wecom_app', 'sent']], 'handed over before the 30 s were up');
+      assert.deepEqual(
+        rows.map((r) => [r.channel, r.state]),
+        [
+          ['sms', 'failed'],
+          ['wecom_app', 'sent'],
+        ],
+        'handed over before the 30 s were up',
+      );
       const fifth = await report();
       await t.c.deliveries.tick();
       const [next] = await deliveriesOf(fifth.id);
-      await t.app.inject({ method: 'POST', url: `${callbacks.aliyun_sms}/status`, payload: [{ ...receipt[0], success: true, err_code: 'DELIVERED', biz_id: next!.provider_id }] });
+      await t.app.inject({
+        method: 'POST',
+        url: `${callbacks.aliyun_sms}/status`,
+        payload: [{ ...receipt[0], success: true, err_code: 'DELIVERED', biz_id: next!.provider_id }],
+      });
       await at(30 * 60 * 60_000 + 60_000);
       const done = await deliveriesOf(fifth.id);
       assert.ok(done[0]!.delivered_at, 'delivered by the receipt');
@@ -162,7 +251,13 @@ for (const dialect of dialectsUnderTest()) {
       v.failNext('aliyun_sms', 1, 'quota');
       const sixth = await report();
       await t.c.deliveries.tick();
-      assert.deepEqual((await deliveriesOf(sixth.id)).map((r) => [r.channel, r.state]), [['sms', 'failed'], ['wecom_app', 'sent']]);
+      assert.deepEqual(
+        (await deliveriesOf(sixth.id)).map((r) => [r.channel, r.state]),
+        [
+          ['sms', 'failed'],
+          ['wecom_app', 'sent'],
+        ],
+      );
       const health = await admin.get('/api/v1/channels/health');
       assert.equal(health.statusCode, 200, health.body);
       const sms = health.json().channels.find((c: { channel: string }) => c.channel === 'aliyun_sms');
@@ -179,10 +274,17 @@ for (const dialect of dialectsUnderTest()) {
       const serious = await report(2);
       await t.c.deliveries.tick();
       const [sms] = await deliveriesOf(serious.id);
-      await t.app.inject({ method: 'POST', url: `${callbacks.aliyun_sms}/status`, payload: [{ success: true, err_code: 'DELIVERED', biz_id: sms!.provider_id }] });
+      await t.app.inject({
+        method: 'POST',
+        url: `${callbacks.aliyun_sms}/status`,
+        payload: [{ success: true, err_code: 'DELIVERED', biz_id: sms!.provider_id }],
+      });
       await at(50 * 60 * 60_000 + 30_000);
       const rows = await deliveriesOf(serious.id);
-      assert.deepEqual(rows.map((r) => r.channel), ['sms', 'voice']);
+      assert.deepEqual(
+        rows.map((r) => r.channel),
+        ['sms', 'voice'],
+      );
       const call = v.received.filter((m) => m.vendor === 'aliyun_voice').at(-1);
       assert.equal(call?.to, '+8613800138000');
       assert.equal(call?.params.reply, '1', 'the call reads the reply code');

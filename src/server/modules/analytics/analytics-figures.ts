@@ -16,7 +16,10 @@ export function median(values: number[]): number | null {
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** Acknowledge: a notify step, from when it became active to when it was done. Report upward: a report step, from the incident's report. */
+/**
+ * Acknowledge: a notify step, from when it became active to when it was done. Report upward: a report step, from the
+ * incident's report.
+ */
 export function responseTimes(steps: StepRecord[]): Analytics['response'] {
   const names = new Map(steps.map((s) => [s.unitId, s.unitName]));
   const byUnit = new Map<string, { ack: number[]; report: number[] }>();

@@ -29,7 +29,8 @@ for (const dialect of dialectsUnderTest()) {
       bureau = await t.signIn('bureau.safety');
       const owner = (await t.signIn('s1.head')).me.personId;
       const db = t.c.db;
-      // Three real incidents at s1: acknowledged after 4, 10 and 30 minutes; reported up after 60 and 150. A drill is left out.
+      // Three real incidents at s1: acknowledged after 4, 10 and 30 minutes; reported up after 60 and 150. A drill is
+      // left out.
       const incidents = [
         { reported: '2027-03-02T01:00:00.000Z', ack: 4, report: 60, drill: 0 },
         { reported: '2027-03-09T01:00:00.000Z', ack: 10, report: 150, drill: 0 },
@@ -157,8 +158,10 @@ for (const dialect of dialectsUnderTest()) {
           [0, 1, 0, 1],
         ],
       );
-      // March: high risk found 3 (30 Mar, 10 Mar, 3 Mar), fixed 1 (3 Mar, on time); overdue: 10 Mar (due 17 Mar) and 1 Dec,
-      // still open at the end of March. Low risk: found 1 Mar, closed 20 Mar after its 8 March deadline → fixed and overdue.
+      // March: high risk found 3 (30 Mar, 10 Mar, 3 Mar), fixed 1 (3 Mar, on time); overdue: 10 Mar (due 17 Mar) and 1
+      // Dec,
+      // still open at the end of March. Low risk: found 1 Mar, closed 20 Mar after its 8 March deadline → fixed and
+      // overdue.
       assert.deepEqual(a.hazards, [
         { category: '消防设施', risk: 'high', found: 3, fixed: 1, overdue: 2 },
         { category: '消防设施', risk: 'low', found: 1, fixed: 1, overdue: 1 },

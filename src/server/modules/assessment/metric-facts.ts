@@ -87,7 +87,8 @@ async function hazards(db: Executor, s: Scope, supervisedOnly: boolean): Promise
     at: t.dueAt,
     label: t.title,
     link: `/inspections/tasks/${t.id}`,
-    // A supervised item counts once it is closed (by the supervising unit) by the period's end; any other hazard once fixed by its deadline.
+    // A supervised item counts once it is closed (by the supervising unit) by the period's end; any other hazard once
+    // fixed by its deadline.
     ok: supervisedOnly ? t.closedAt !== null && t.closedAt < s.window.to : t.fixedAt !== null && t.fixedAt <= t.dueAt,
   }));
 }

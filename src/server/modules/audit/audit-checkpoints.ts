@@ -84,15 +84,18 @@ export class AuditCheckpoints {
 export function readCheckpoints(file: string): CheckpointFile {
   const result: CheckpointFile = { checkpoints: [], unreadable: [] };
   if (!existsSync(file)) return result;
-  readFileSync(file, 'utf8').split('\n').forEach((text, index) => {
-    if (!text.trim()) return;
-    try {
-      const c = JSON.parse(text) as Checkpoint;
-      if (!Number.isInteger(c.pos) || typeof c.head !== 'string' || typeof c.at !== 'string') throw new Error('not a checkpoint');
-      result.checkpoints.push({ ...c, line: index + 1 });
-    } catch {
-      result.unreadable.push(index + 1);
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, index) => {
+      if (!text.trim()) return;
+      try {
+        const c = JSON.parse(text) as Checkpoint;
+        if (!Number.isInteger(c.pos) || typeof c.head !== 'string' || typeof c.at !== 'string')
+          throw new Error('not a checkpoint');
+        result.checkpoints.push({ ...c, line: index + 1 });
+      } catch {
+        result.unreadable.push(index + 1);
+      }
+    });
   return result;
 }

@@ -1,5 +1,13 @@
 import {
-  createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign, verify, type KeyObject,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  sign,
+  verify,
+  type KeyObject,
 } from 'node:crypto';
 
 /**
@@ -29,7 +37,8 @@ export interface Checkpoint {
 const PEM_BLOCK = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g;
 
 function keyFrom(privateKey: KeyObject): AuditKey {
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the audit key must be an Ed25519 private key (PEM, PKCS#8)');
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('the audit key must be an Ed25519 private key (PEM, PKCS#8)');
   const publicKey = createPublicKey(privateKey);
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });

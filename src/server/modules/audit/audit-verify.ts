@@ -46,12 +46,23 @@ class Found extends Error {
  * Walks the chain from the start, checks every entry's authenticator and every link, the head,
  * the waiting entries, and the chain against every signed checkpoint: the first problem wins.
  */
-export async function verifyChain(db: Executor, keys: AuditKeyring, checkpoints: CheckpointFile | null, batch = 1000): Promise<VerifyReport> {
+export async function verifyChain(
+  db: Executor,
+  keys: AuditKeyring,
+  checkpoints: CheckpointFile | null,
+  batch = 1000,
+): Promise<VerifyReport> {
   const warnings: AuditWarning[] = [];
   if (!keys.current) warnings.push('no-key');
   if (!checkpoints || checkpoints.checkpoints.length === 0) warnings.push('no-checkpoint');
   const report = (problem: AuditProblem | null, extra: Partial<VerifyReport> = {}): VerifyReport => ({
-    ok: problem === null, checked: 0, waiting: 0, problem, lastCheckpoint: null, warnings, ...extra,
+    ok: problem === null,
+    checked: 0,
+    waiting: 0,
+    problem,
+    lastCheckpoint: null,
+    warnings,
+    ...extra,
   });
   const walk = new Walk(keys);
   try {
@@ -62,7 +73,8 @@ export async function verifyChain(db: Executor, keys: AuditKeyring, checkpoints:
       for (const link of links) {
         walk.step(link);
         const claimed = vouched.get(link.pos);
-        if (claimed && claimed.head !== link.hash) throw new Found({ kind: 'rewritten', checkpointPos: link.pos, checkpointAt: claimed.at });
+        if (claimed && claimed.head !== link.hash)
+          throw new Found({ kind: 'rewritten', checkpointPos: link.pos, checkpointAt: claimed.at });
       }
     }
     const head = await repo.readHead(db);
@@ -77,7 +89,11 @@ export async function verifyChain(db: Executor, keys: AuditKeyring, checkpoints:
     const counts = await repo.counts(db);
     if (counts.entries > walk.pos + waiting) throw new Found({ kind: 'stray', seq: (await repo.firstStray(db)) ?? 0 });
     if (!walk.keyed) warnings.push('not-anchored');
-    return report(null, { checked: walk.pos, waiting, lastCheckpoint: newest ? { pos: newest.pos, at: newest.at } : null });
+    return report(null, {
+      checked: walk.pos,
+      waiting,
+      lastCheckpoint: newest ? { pos: newest.pos, at: newest.at } : null,
+    });
   } catch (error) {
     if (error instanceof Found) return report(error.problem, { checked: walk.checked });
     throw error;
@@ -85,7 +101,10 @@ export async function verifyChain(db: Executor, keys: AuditKeyring, checkpoints:
 }
 
 /** Checkpoints by position; a line that is not a checkpoint signed by one of our keys is a problem. */
-function checkCheckpointSignatures(keys: AuditKeyring, file: CheckpointFile | null): Map<number, { head: string; at: string; pos: number }> {
+function checkCheckpointSignatures(
+  keys: AuditKeyring,
+  file: CheckpointFile | null,
+): Map<number, { head: string; at: string; pos: number }> {
   const vouched = new Map<number, { head: string; at: string; pos: number }>();
   if (!file) return vouched;
   const firstUnreadable = file.unreadable[0];
@@ -106,7 +125,10 @@ async function checkWaiting(db: Executor, walk: Walk, batch: number): Promise<nu
   for (;;) {
     const rows = await repo.waiting(db, after, batch, true);
     if (rows.length === 0) return count;
-    const [twice] = await repo.chainedAmong(db, rows.map((r) => r.entry_seq));
+    const [twice] = await repo.chainedAmong(
+      db,
+      rows.map((r) => r.entry_seq),
+    );
     if (twice !== undefined) throw new Found({ kind: 'chained-twice', seq: twice });
     for (const { entry_seq, entry } of rows) {
       if (!entry) throw new Found({ kind: 'marker-orphan', seq: entry_seq });
@@ -137,11 +159,13 @@ class Walk {
     if (!entry) throw new Found({ kind: 'entry-removed', pos, seq: link.entry_seq });
     if (link.key_id === LEGACY_SCHEME) {
       if (this.keyed) throw new Found({ kind: 'downgraded', pos, seq: entry.seq });
-      if (entry.mac !== null || legacyHash(entry, pos, this.prev) !== link.hash) throw new Found({ kind: 'altered', pos, seq: entry.seq });
+      if (entry.mac !== null || legacyHash(entry, pos, this.prev) !== link.hash)
+        throw new Found({ kind: 'altered', pos, seq: entry.seq });
     } else {
       this.checkEntry(entry, pos);
       this.requireKey(link.key_id, pos, entry.seq);
-      if (linkHash(this.keys, link.key_id, pos, link.entry_seq, entry.mac!, this.prev) !== link.hash) throw new Found({ kind: 'recomputed', pos });
+      if (linkHash(this.keys, link.key_id, pos, link.entry_seq, entry.mac!, this.prev) !== link.hash)
+        throw new Found({ kind: 'recomputed', pos });
       if (link.key_id !== null) this.keyed = true;
     }
     this.pos = pos;

@@ -15,7 +15,10 @@ export async function insertEntry(db: Executor, dialect: DialectName, entry: New
     await db.insertInto('audit_log').values(entry).execute();
     return;
   }
-  await db.insertInto('audit_log').values({ ...entry, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_log)` }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...entry, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_log)` })
+    .execute();
 }
 
 /** The head for the sequencer; on PostgreSQL undefined while another instance's sequencer holds it. */
@@ -37,7 +40,10 @@ export async function readHead(db: Executor): Promise<{ seq: number; hash: strin
  * whose entry is gone (entry null), which the sequencer never chains and `audit verify` names.
  */
 export async function waiting(
-  db: Executor, afterSeq: number, limit: number, orphans = false,
+  db: Executor,
+  afterSeq: number,
+  limit: number,
+  orphans = false,
 ): Promise<{ entry_seq: number; entry: AuditLogRow | null }[]> {
   const rows = await db
     .selectFrom('audit_unchained as u')
@@ -45,9 +51,14 @@ export async function waiting(
     .select(['u.entry_seq'])
     .select(entryColumns)
     .where('u.entry_seq', '>', afterSeq)
-    .$if(!orphans, (q) => q.where('e.seq', 'is not', null)
-      // A marker put back beside an entry already chained (tampering) must not stop the sequencer.
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_chain as c').select('c.pos').whereRef('c.entry_seq', '=', 'u.entry_seq')))))
+    .$if(!orphans, (q) =>
+      q
+        .where('e.seq', 'is not', null)
+        // A marker put back beside an entry already chained (tampering) must not stop the sequencer.
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('audit_chain as c').select('c.pos').whereRef('c.entry_seq', '=', 'u.entry_seq'))),
+        ),
+    )
     .orderBy('u.entry_seq')
     .limit(limit)
     .execute();
@@ -56,7 +67,14 @@ export async function waiting(
 
 export async function chain(db: Executor, links: AuditChainRow[], head: { seq: number; hash: string }): Promise<void> {
   await db.insertInto('audit_chain').values(links).execute();
-  await db.deleteFrom('audit_unchained').where('entry_seq', 'in', links.map((l) => l.entry_seq)).execute();
+  await db
+    .deleteFrom('audit_unchained')
+    .where(
+      'entry_seq',
+      'in',
+      links.map((l) => l.entry_seq),
+    )
+    .execute();
   await db.updateTable('audit_head').set(head).where('id', '=', 1).execute();
 }
 
@@ -72,14 +90,27 @@ export async function linksAfter(db: Executor, pos: number, limit: number): Prom
     .limit(limit)
     .execute();
   return rows.map((r) => ({
-    pos: Number(r.pos), entry_seq: Number(r.entry_seq), key_id: r.key_id, prev_hash: r.prev_hash, hash: r.hash, entry: entryOf(r),
+    pos: Number(r.pos),
+    entry_seq: Number(r.entry_seq),
+    key_id: r.key_id,
+    prev_hash: r.prev_hash,
+    hash: r.hash,
+    entry: entryOf(r),
   }));
 }
 
 export async function counts(db: Executor): Promise<{ entries: number; chained: number; waiting: number }> {
   const count = (table: 'audit_log' | 'audit_chain' | 'audit_unchained') =>
-    db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
-  const [entries, chained, waitingCount] = await Promise.all([count('audit_log'), count('audit_chain'), count('audit_unchained')]);
+    db
+      .selectFrom(table)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const [entries, chained, waitingCount] = await Promise.all([
+    count('audit_log'),
+    count('audit_chain'),
+    count('audit_unchained'),
+  ]);
   return { entries, chained, waiting: waitingCount };
 }
 
@@ -95,8 +126,12 @@ export async function firstStray(db: Executor): Promise<number | undefined> {
   const row = await db
     .selectFrom('audit_log as e')
     .select('e.seq')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_chain as c').select('c.pos').whereRef('c.entry_seq', '=', 'e.seq'))))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_unchained as u').select('u.entry_seq').whereRef('u.entry_seq', '=', 'e.seq'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('audit_chain as c').select('c.pos').whereRef('c.entry_seq', '=', 'e.seq'))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('audit_unchained as u').select('u.entry_seq').whereRef('u.entry_seq', '=', 'e.seq'))),
+    )
     .orderBy('e.seq')
     .limit(1)
     .executeTakeFirst();
@@ -104,9 +139,19 @@ export async function firstStray(db: Executor): Promise<number | undefined> {
 }
 
 const entryColumns = [
-  'e.seq as e_seq', 'e.entry_id as e_entry_id', 'e.at as e_at', 'e.actor_account_id as e_actor_account_id', 'e.actor_label as e_actor_label',
-  'e.action as e_action', 'e.entity as e_entity', 'e.entity_id as e_entity_id', 'e.unit_id as e_unit_id', 'e.before_json as e_before_json',
-  'e.after_json as e_after_json', 'e.key_id as e_key_id', 'e.mac as e_mac',
+  'e.seq as e_seq',
+  'e.entry_id as e_entry_id',
+  'e.at as e_at',
+  'e.actor_account_id as e_actor_account_id',
+  'e.actor_label as e_actor_label',
+  'e.action as e_action',
+  'e.entity as e_entity',
+  'e.entity_id as e_entity_id',
+  'e.unit_id as e_unit_id',
+  'e.before_json as e_before_json',
+  'e.after_json as e_after_json',
+  'e.key_id as e_key_id',
+  'e.mac as e_mac',
 ] as const;
 
 type EntryColumns = { [K in keyof AuditLogRow as `e_${K}`]: AuditLogRow[K] | null };
@@ -114,8 +159,18 @@ type EntryColumns = { [K in keyof AuditLogRow as `e_${K}`]: AuditLogRow[K] | nul
 function entryOf(r: EntryColumns): AuditLogRow | null {
   if (r.e_seq === null) return null;
   return {
-    seq: Number(r.e_seq), entry_id: r.e_entry_id, at: r.e_at!, actor_account_id: r.e_actor_account_id, actor_label: r.e_actor_label!,
-    action: r.e_action!, entity: r.e_entity!, entity_id: r.e_entity_id!, unit_id: r.e_unit_id, before_json: r.e_before_json,
-    after_json: r.e_after_json, key_id: r.e_key_id, mac: r.e_mac,
+    seq: Number(r.e_seq),
+    entry_id: r.e_entry_id,
+    at: r.e_at!,
+    actor_account_id: r.e_actor_account_id,
+    actor_label: r.e_actor_label!,
+    action: r.e_action!,
+    entity: r.e_entity!,
+    entity_id: r.e_entity_id!,
+    unit_id: r.e_unit_id,
+    before_json: r.e_before_json,
+    after_json: r.e_after_json,
+    key_id: r.e_key_id,
+    mac: r.e_mac,
   };
 }

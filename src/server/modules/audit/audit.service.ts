@@ -52,7 +52,9 @@ export class AuditTrail {
     this.keys = new AuditKeyring(options.keys);
     this.sequencer = new AuditSequencer(db, dialect, this.keys, { batch: 1000, delayMs: 25, pollMs: 1000, onError });
     this.checkpoints = new AuditCheckpoints(db, clock, this.keys, this.sequencer, {
-      dir: options.checkpointDir, everyMs: options.checkpointEveryMs, onError,
+      dir: options.checkpointDir,
+      everyMs: options.checkpointEveryMs,
+      onError,
     });
   }
 
@@ -92,7 +94,10 @@ export class AuditTrail {
   }
 
   /** Checks the whole trail, against the checkpoints in `checkpointsFile` (default: the configured folder's). */
-  async verify(db: Executor = this.db, options: { batch?: number; checkpointsFile?: string } = {}): Promise<VerifyReport> {
+  async verify(
+    db: Executor = this.db,
+    options: { batch?: number; checkpointsFile?: string } = {},
+  ): Promise<VerifyReport> {
     const file = options.checkpointsFile ?? this.checkpoints.file;
     return verifyChain(db, this.keys, file ? readCheckpoints(file) : null, options.batch);
   }

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { createTestApp, DEMO_PASSWORD, signIn, TEST_AUDIT_KEY, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
+import {
+  createTestApp,
+  DEMO_PASSWORD,
+  signIn,
+  TEST_AUDIT_KEY,
+  unitIdByName,
+  type Client,
+  type TestApp,
+} from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { buildApp } from '../../app.js';
 import { createContainer, type Container } from '../../container.js';
@@ -18,7 +26,8 @@ const GUARDED = ['audit_log', 'audit_chain'] as const;
 /** What someone with direct database access would have to do first: switch off the guards. */
 async function disableGuards(t: TestApp): Promise<void> {
   for (const table of GUARDED) {
-    if (t.c.dialect === 'postgres') await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.raw(`${table}_append_only`)}`.execute(t.c.db);
+    if (t.c.dialect === 'postgres')
+      await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.raw(`${table}_append_only`)}`.execute(t.c.db);
     else {
       await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_no_update`)}`.execute(t.c.db);
       await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_no_delete`)}`.execute(t.c.db);
@@ -27,7 +36,14 @@ async function disableGuards(t: TestApp): Promise<void> {
 }
 
 const count = async (t: TestApp, table: 'audit_log' | 'audit_chain' | 'audit_unchained') =>
-  Number((await t.c.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.c.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 for (const dialect of dialectsUnderTest()) {
   describe(`the audit trail (${dialect})`, () => {
@@ -46,7 +62,11 @@ for (const dialect of dialectsUnderTest()) {
       const entries = await count(t, 'audit_log');
       assert.ok(entries > 100);
       const waiting = await t.c.audit.verify(t.c.db, { batch: 7 });
-      assert.deepEqual([waiting.ok, waiting.waiting, waiting.checked], [true, entries, 0], 'committed, not chained yet: no writer touched the head');
+      assert.deepEqual(
+        [waiting.ok, waiting.waiting, waiting.checked],
+        [true, entries, 0],
+        'committed, not chained yet: no writer touched the head',
+      );
       await t.c.audit.settle();
       const result = await t.c.audit.verify(t.c.db, { batch: 7 });
       assert.deepEqual([result.ok, result.checked, result.waiting], [true, entries, 0]);
@@ -69,16 +89,24 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(JSON.parse(lines.at(-1)!), checkpoint);
       assert.equal(await t.c.audit.checkpoints.write(), null, 'nothing new, nothing written');
       const result = await t.c.audit.verify();
-      assert.deepEqual([result.ok, result.lastCheckpoint, result.warnings], [true, { pos: checkpoint.pos, at: checkpoint.at }, []]);
+      assert.deepEqual(
+        [result.ok, result.lastCheckpoint, result.warnings],
+        [true, { pos: checkpoint.pos, at: checkpoint.at }, []],
+      );
     });
 
     it('deleting the last entries and moving audit_head back no longer passes: the checkpoint says so', async () => {
       const admin = await t.signIn('admin');
       const s1 = await unitIdByName(t, '城关镇第一小学');
-      for (let i = 0; i < 3; i++) assert.equal((await admin.patch(`/api/v1/units/${s1}`, { name: `城关镇第一小学 ${i}` })).statusCode, 200);
+      for (let i = 0; i < 3; i++)
+        assert.equal((await admin.patch(`/api/v1/units/${s1}`, { name: `城关镇第一小学 ${i}` })).statusCode, 200);
       const checkpoint = (await t.c.audit.checkpoints.write())!;
       const keep = checkpoint.pos - 3;
-      const kept = await t.c.db.selectFrom('audit_chain').select(['hash', 'entry_seq']).where('pos', '=', keep).executeTakeFirstOrThrow();
+      const kept = await t.c.db
+        .selectFrom('audit_chain')
+        .select(['hash', 'entry_seq'])
+        .where('pos', '=', keep)
+        .executeTakeFirstOrThrow();
 
       await disableGuards(t);
       await sql`DELETE FROM audit_log WHERE seq > ${kept.entry_seq}`.execute(t.c.db);
@@ -86,9 +114,18 @@ for (const dialect of dialectsUnderTest()) {
       await sql`UPDATE audit_head SET seq = ${keep}, hash = ${kept.hash} WHERE id = 1`.execute(t.c.db);
 
       const withoutCheckpoints = await t.c.audit.verify(t.c.db, { checkpointsFile: join(dir, 'none.jsonl') });
-      assert.equal(withoutCheckpoints.ok, true, 'the chain alone cannot tell: that is why checkpoints are kept elsewhere');
+      assert.equal(
+        withoutCheckpoints.ok,
+        true,
+        'the chain alone cannot tell: that is why checkpoints are kept elsewhere',
+      );
       const result = await t.c.audit.verify();
-      assert.deepEqual(result.problem, { kind: 'truncated', checkpointPos: checkpoint.pos, checkpointAt: checkpoint.at, chainPos: keep });
+      assert.deepEqual(result.problem, {
+        kind: 'truncated',
+        checkpointPos: checkpoint.pos,
+        checkpointAt: checkpoint.at,
+        chainPos: keep,
+      });
       assert.equal(result.ok, false);
     });
   });
@@ -108,7 +145,11 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('an edited entry is named by its authenticator', async () => {
-      const original = await t.c.db.selectFrom('audit_log').select('after_json').where('seq', '=', 42).executeTakeFirstOrThrow();
+      const original = await t.c.db
+        .selectFrom('audit_log')
+        .select('after_json')
+        .where('seq', '=', 42)
+        .executeTakeFirstOrThrow();
       await sql`UPDATE audit_log SET after_json = ${'{"name":"篡改"}'} WHERE seq = 42`.execute(t.c.db);
       const result = await t.c.audit.verify(t.c.db);
       assert.deepEqual([result.ok, result.problem, result.checked], [false, { kind: 'altered', pos: 42, seq: 42 }, 41]);
@@ -131,17 +172,31 @@ for (const dialect of dialectsUnderTest()) {
       const ours = new AuditKeyring(parseAuditKeys(TEST_AUDIT_KEY)).current!.id;
       await sql`UPDATE audit_log SET key_id = ${ours}, mac = ${forged} WHERE seq = 42`.execute(t.c.db);
       assert.deepEqual((await t.c.audit.verify(t.c.db)).problem, { kind: 'altered', pos: 42, seq: 42 });
-      await sql`UPDATE audit_log SET key_id = ${row.key_id}, mac = ${row.mac}, after_json = ${row.after_json} WHERE seq = 42`.execute(t.c.db);
+      await sql`UPDATE audit_log SET key_id = ${row.key_id}, mac = ${row.mac}, after_json = ${row.after_json} WHERE seq = 42`.execute(
+        t.c.db,
+      );
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true, 'put back as it was, it verifies');
     });
 
     it('a removed entry, a removed link and a forged link are each found', async () => {
       const link = await t.c.db.selectFrom('audit_chain').selectAll().where('pos', '=', 10).executeTakeFirstOrThrow();
-      const entry = await t.c.db.selectFrom('audit_log').selectAll().where('seq', '=', link.entry_seq).executeTakeFirstOrThrow();
+      const entry = await t.c.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '=', link.entry_seq)
+        .executeTakeFirstOrThrow();
       await sql`DELETE FROM audit_log WHERE seq = ${link.entry_seq}`.execute(t.c.db);
-      assert.deepEqual((await t.c.audit.verify(t.c.db)).problem, { kind: 'entry-removed', pos: 10, seq: link.entry_seq });
+      assert.deepEqual((await t.c.audit.verify(t.c.db)).problem, {
+        kind: 'entry-removed',
+        pos: 10,
+        seq: link.entry_seq,
+      });
       await t.c.db.insertInto('audit_log').values(entry).execute();
-      assert.deepEqual((await t.c.audit.verify(t.c.db)).problem, { kind: 'chained-twice', seq: link.entry_seq }, 'put back, it would wait for a second place');
+      assert.deepEqual(
+        (await t.c.audit.verify(t.c.db)).problem,
+        { kind: 'chained-twice', seq: link.entry_seq },
+        'put back, it would wait for a second place',
+      );
       await t.c.db.deleteFrom('audit_unchained').where('entry_seq', '=', link.entry_seq).execute();
 
       const forged = linkHash(new AuditKeyring([]), null, 10, link.entry_seq, entry.mac!, link.prev_hash);
@@ -176,13 +231,18 @@ for (const dialect of dialectsUnderTest()) {
     it('a rollback that Steady then wrote over is caught by the checkpoint that vouched for the old entries', async () => {
       const admin = await t.signIn('admin');
       const s2 = await unitIdByName(t, '城关镇第二小学');
-      const rename = async (name: string) => assert.equal((await admin.patch(`/api/v1/units/${s2}`, { name })).statusCode, 200);
+      const rename = async (name: string) =>
+        assert.equal((await admin.patch(`/api/v1/units/${s2}`, { name })).statusCode, 200);
       await t.c.audit.settle();
-      const keep = (await t.c.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow());
+      const keep = await t.c.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
       for (let i = 0; i < 3; i++) await rename(`回滚前 ${i}`);
       const checkpoint = (await t.c.audit.checkpoints.write())!;
       // As if yesterday's backup were restored: the last entries go, the head moves back …
-      const lastKept = await t.c.db.selectFrom('audit_chain').select('entry_seq').where('pos', '=', Number(keep.seq)).executeTakeFirstOrThrow();
+      const lastKept = await t.c.db
+        .selectFrom('audit_chain')
+        .select('entry_seq')
+        .where('pos', '=', Number(keep.seq))
+        .executeTakeFirstOrThrow();
       await sql`DELETE FROM audit_log WHERE seq > ${lastKept.entry_seq}`.execute(t.c.db);
       await sql`DELETE FROM audit_chain WHERE pos > ${keep.seq}`.execute(t.c.db);
       await sql`UPDATE audit_head SET seq = ${keep.seq}, hash = ${keep.hash} WHERE id = 1`.execute(t.c.db);
@@ -190,7 +250,11 @@ for (const dialect of dialectsUnderTest()) {
       for (let i = 0; i < 5; i++) await rename(`回滚后 ${i}`);
       await t.c.audit.settle();
       const result = await t.c.audit.verify(t.c.db);
-      assert.deepEqual(result.problem, { kind: 'rewritten', checkpointPos: checkpoint.pos, checkpointAt: checkpoint.at });
+      assert.deepEqual(result.problem, {
+        kind: 'rewritten',
+        checkpointPos: checkpoint.pos,
+        checkpointAt: checkpoint.at,
+      });
       const alone = await t.c.audit.verify(t.c.db, { checkpointsFile: join(dir, 'none.jsonl') });
       assert.equal(alone.ok, true, 'without the checkpoint this rollback would have gone unseen');
     });
@@ -251,7 +315,8 @@ if (dialectsUnderTest().includes('postgres')) {
       assert.equal(await count(t, 'audit_log'), entriesBefore + 2 * perInstance);
 
       const deadline = Date.now() + 10_000;
-      while ((await count(t, 'audit_unchained')) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while ((await count(t, 'audit_unchained')) > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const after = await t.c.audit.verify(t.c.db);
       assert.deepEqual([after.ok, after.checked, after.waiting], [true, entriesBefore + 2 * perInstance, 0]);
       assert.deepEqual(await second.c.audit.verify(second.c.db), after, 'both instances read the same chain');

@@ -3,4 +3,11 @@
  * a person's sessions when their account is disabled or their password reset. Sessions, tokens and
  * passwords' checking stay inside the auth module.
  */
-export { accountByPerson, accountByUsername, countAccounts, deleteSessionsOf, insertAccount, updateAccount } from './auth.repository.js';
+export {
+  accountByPerson,
+  accountByUsername,
+  countAccounts,
+  deleteSessionsOf,
+  insertAccount,
+  updateAccount,
+} from './auth.repository.js';

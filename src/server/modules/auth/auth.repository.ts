@@ -22,7 +22,10 @@ export async function updateAccount(db: Executor, id: string, changes: Partial<A
 }
 
 export async function countAccounts(db: Executor): Promise<number> {
-  const row = await db.selectFrom('accounts').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -54,7 +57,11 @@ export async function sessionById(db: Executor, id: string): Promise<SessionRow 
 }
 
 export async function touchSession(db: Executor, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
@@ -74,11 +81,22 @@ export async function insertToken(db: Executor, row: ApiTokenRow): Promise<void>
 }
 
 export async function tokenByHash(db: Executor, hash: string): Promise<ApiTokenRow | undefined> {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function tokensOf(db: Executor, accountId: string): Promise<ApiTokenRow[]> {
-  return db.selectFrom('api_tokens').selectAll().where('account_id', '=', accountId).where('revoked_at', 'is', null).orderBy('created_at').execute();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function updateToken(db: Executor, id: string, changes: Partial<ApiTokenRow>): Promise<void> {
@@ -95,8 +113,12 @@ export async function sessionWithRoles(db: Executor, id: string) {
     .leftJoin('units', 'units.id', 'memberships.unit_id')
     .selectAll('sessions')
     .select([
-      'accounts.person_id', 'accounts.username', 'accounts.disabled_at',
-      'units.id as unit_id', 'units.path as unit_path', 'memberships.role',
+      'accounts.person_id',
+      'accounts.username',
+      'accounts.disabled_at',
+      'units.id as unit_id',
+      'units.path as unit_path',
+      'memberships.role',
     ])
     .where('sessions.id', '=', id)
     .orderBy('units.path')

@@ -78,13 +78,32 @@ export class AuthService {
     const now = this.clock.now();
     if (!first || first.expires_at <= now.toISOString() || first.disabled_at) return null;
     const session: SessionRow = {
-      id: first.id, account_id: first.account_id, csrf_token: first.csrf_token, created_at: first.created_at, expires_at: first.expires_at, last_seen_at: first.last_seen_at,
+      id: first.id,
+      account_id: first.account_id,
+      csrf_token: first.csrf_token,
+      created_at: first.created_at,
+      expires_at: first.expires_at,
+      last_seen_at: first.last_seen_at,
     };
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       await repo.touchSession(this.db, session.id, now.toISOString(), this.expiry(now));
     }
-    const scopes = scopesFrom(rows.flatMap((r) => (r.unit_id && r.unit_path && r.role ? [{ unit_id: r.unit_id, path: r.unit_path, role: r.role }] : [])));
-    return { actor: { kind: 'account', accountId: session.account_id, personId: first.person_id, username: first.username, scopes, locale }, session };
+    const scopes = scopesFrom(
+      rows.flatMap((r) =>
+        r.unit_id && r.unit_path && r.role ? [{ unit_id: r.unit_id, path: r.unit_path, role: r.role }] : [],
+      ),
+    );
+    return {
+      actor: {
+        kind: 'account',
+        accountId: session.account_id,
+        personId: first.person_id,
+        username: first.username,
+        scopes,
+        locale,
+      },
+      session,
+    };
   }
 
   /** The actor behind a token, carrying the token's scope; null when unknown, revoked, expired or disabled. */
@@ -95,7 +114,10 @@ export class AuthService {
     const account = await repo.accountById(this.db, row.account_id);
     if (!account || account.disabled_at) return null;
     await repo.updateToken(this.db, row.id, { last_used_at: now });
-    const scope: TokenScope = { access: row.access === 'read' ? 'read' : 'write', modules: row.modules_json ? (JSON.parse(row.modules_json) as string[]) : null };
+    const scope: TokenScope = {
+      access: row.access === 'read' ? 'read' : 'write',
+      modules: row.modules_json ? (JSON.parse(row.modules_json) as string[]) : null,
+    };
     return { ...(await this.actorFor(account, locale)), token: scope };
   }
 
@@ -106,7 +128,14 @@ export class AuthService {
 
   async actorFor(account: AccountRow, locale: Locale): Promise<AccountActor> {
     const rows = await repo.scopesOf(this.db, account.person_id);
-    return { kind: 'account', accountId: account.id, personId: account.person_id, username: account.username, scopes: scopesFrom(rows), locale };
+    return {
+      kind: 'account',
+      accountId: account.id,
+      personId: account.person_id,
+      username: account.username,
+      scopes: scopesFrom(rows),
+      locale,
+    };
   }
 
   async me(actor: AccountActor, csrfToken: string): Promise<Me> {
@@ -129,10 +158,16 @@ export class AuthService {
   }
 
   /** Changing one's own password signs out every other session of the account. */
-  async changePassword(actor: AccountActor, current: string, next: string, keepSessionId: string | null): Promise<void> {
+  async changePassword(
+    actor: AccountActor,
+    current: string,
+    next: string,
+    keepSessionId: string | null,
+  ): Promise<void> {
     const account = await repo.accountById(this.db, actor.accountId);
     if (!account) throw notFound();
-    if (!(await verifyPassword(account.password_hash, current))) throw invalid('currentPassword', 'auth.badCredentials');
+    if (!(await verifyPassword(account.password_hash, current)))
+      throw invalid('currentPassword', 'auth.badCredentials');
     // A forced change must really change it: the password someone else chose is known to them.
     if (next === current) throw invalid('newPassword', 'password.same');
     requireStrongPassword(next, 'newPassword', [account.username, await repo.personName(this.db, account.person_id)]);
@@ -140,26 +175,51 @@ export class AuthService {
     await this.db.transaction().execute(async (tx) => {
       const now = this.clock.now().toISOString();
       await repo.updateAccount(tx, account.id, { password_hash: hash, must_change_password: 0, updated_at: now });
-      await tx.deleteFrom('sessions').where('account_id', '=', account.id).$if(keepSessionId !== null, (q) => q.where('id', '!=', keepSessionId!)).execute();
-      await this.audit.record(tx, actor, { action: 'account.password', entity: 'account', entityId: account.id, unitId: null });
+      await tx
+        .deleteFrom('sessions')
+        .where('account_id', '=', account.id)
+        .$if(keepSessionId !== null, (q) => q.where('id', '!=', keepSessionId!))
+        .execute();
+      await this.audit.record(tx, actor, {
+        action: 'account.password',
+        entity: 'account',
+        entityId: account.id,
+        unitId: null,
+      });
     });
   }
 
   /** `knownModules`: the modules the API has (its OpenAPI tags); a token cannot name another. */
   async createToken(actor: AccountActor, input: CreateApiTokenBody, knownModules: ReadonlySet<string>) {
     const unknown = (input.modules ?? []).map((m, i) => ({ m, i })).filter(({ m }) => !knownModules.has(m));
-    if (unknown.length) throw invalidFields(unknown.map(({ m, i }) => ({ field: `modules.${i}`, key: 'token.unknownModule', params: { module: m } })));
+    if (unknown.length)
+      throw invalidFields(
+        unknown.map(({ m, i }) => ({ field: `modules.${i}`, key: 'token.unknownModule', params: { module: m } })),
+      );
     const token = `stdy_${newSecret()}`;
     const now = this.clock.now();
     const row = {
-      id: newId(), account_id: actor.accountId, name: input.name, token_hash: sha256(token), created_at: now.toISOString(), last_used_at: null, revoked_at: null,
-      access: input.access, modules_json: input.modules ? JSON.stringify([...new Set(input.modules)]) : null,
+      id: newId(),
+      account_id: actor.accountId,
+      name: input.name,
+      token_hash: sha256(token),
+      created_at: now.toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+      access: input.access,
+      modules_json: input.modules ? JSON.stringify([...new Set(input.modules)]) : null,
       expires_at: new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
     };
     await this.db.transaction().execute(async (tx) => {
       await repo.insertToken(tx, row);
       const after = { name: input.name, access: row.access, modules: input.modules ?? null, expiresAt: row.expires_at };
-      await this.audit.record(tx, actor, { action: 'token.create', entity: 'api_token', entityId: row.id, unitId: null, after });
+      await this.audit.record(tx, actor, {
+        action: 'token.create',
+        entity: 'api_token',
+        entityId: row.id,
+        unitId: null,
+        after,
+      });
     });
     return { ...row, token };
   }
@@ -173,7 +233,13 @@ export class AuthService {
     if (!mine) throw notFound();
     await this.db.transaction().execute(async (tx) => {
       await repo.updateToken(tx, id, { revoked_at: this.clock.now().toISOString() });
-      await this.audit.record(tx, actor, { action: 'token.revoke', entity: 'api_token', entityId: id, unitId: null, before: { name: mine.name } });
+      await this.audit.record(tx, actor, {
+        action: 'token.revoke',
+        entity: 'api_token',
+        entityId: id,
+        unitId: null,
+        before: { name: mine.name },
+      });
     });
   }
 }

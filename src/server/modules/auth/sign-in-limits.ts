@@ -27,13 +27,25 @@ export class SignInLimits {
   /** Refuses with 429 (and how long to wait) while either limit is reached. */
   async check(address: string, username: string): Promise<void> {
     const since = this.windowStart();
-    const failures = await this.db.selectFrom('sign_in_failures').select(['username', 'failed_at'])
-      .where('address', '=', address).where('failed_at', '>', since).orderBy('failed_at').execute();
+    const failures = await this.db
+      .selectFrom('sign_in_failures')
+      .select(['username', 'failed_at'])
+      .where('address', '=', address)
+      .where('failed_at', '>', since)
+      .orderBy('failed_at')
+      .execute();
     const mine = failures.filter((f) => f.username === username);
-    const blocking = mine.length >= this.settings.perAccount ? mine[mine.length - this.settings.perAccount]
-      : failures.length >= this.settings.perAddress ? failures[failures.length - this.settings.perAddress] : undefined;
+    const blocking =
+      mine.length >= this.settings.perAccount
+        ? mine[mine.length - this.settings.perAccount]
+        : failures.length >= this.settings.perAddress
+          ? failures[failures.length - this.settings.perAddress]
+          : undefined;
     if (!blocking) return;
-    const seconds = Math.max(1, Math.ceil((Date.parse(blocking.failed_at) + this.settings.windowMs - this.clock.now().getTime()) / 1000));
+    const seconds = Math.max(
+      1,
+      Math.ceil((Date.parse(blocking.failed_at) + this.settings.windowMs - this.clock.now().getTime()) / 1000),
+    );
     throw new AppError(429, 'rate-limited', 'problem.rateLimited', { seconds });
   }
 
@@ -45,7 +57,11 @@ export class SignInLimits {
 
   /** A correct password forgives that username's failures from that address, never the address's. */
   async succeeded(address: string, username: string): Promise<void> {
-    await this.db.deleteFrom('sign_in_failures').where('address', '=', address).where('username', '=', username).execute();
+    await this.db
+      .deleteFrom('sign_in_failures')
+      .where('address', '=', address)
+      .where('username', '=', username)
+      .execute();
   }
 
   private windowStart(): string {

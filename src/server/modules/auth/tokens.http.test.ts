@@ -25,7 +25,8 @@ for (const dialect of dialectsUnderTest()) {
     };
     const as = (headers: Record<string, string>, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
       t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-    const count = async (table: 'api_tokens' | 'units') => (await t.c.db.selectFrom(table).select('id').execute()).length;
+    const count = async (table: 'api_tokens' | 'units') =>
+      (await t.c.db.selectFrom(table).select('id').execute()).length;
 
     it('a token cannot mint tokens, revoke them, change its password or set anyone’s', async () => {
       const token = await mint({ access: 'write' });
@@ -34,10 +35,18 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(minted.statusCode, 403, minted.body);
       assert.equal(minted.json().type.endsWith('/token-scope'), true);
       assert.equal(await count('api_tokens'), tokens, 'no token was made');
-      const own = await as(token, 'POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'taken-over-lantern-9' });
+      const own = await as(token, 'POST', '/api/v1/auth/password', {
+        currentPassword: DEMO_PASSWORD,
+        newPassword: 'taken-over-lantern-9',
+      });
       assert.equal(own.statusCode, 403);
-      const someone = (await admin.get(`/api/v1/people?unitId=${s1}`)).json().items.find((p: { account: { username: string } | null }) => p.account?.username === 's1.gate');
-      const reset = await as(token, 'POST', `/api/v1/people/${someone.id}/password`, { password: 'taken-over-lantern-9', mustChange: false });
+      const someone = (await admin.get(`/api/v1/people?unitId=${s1}`))
+        .json()
+        .items.find((p: { account: { username: string } | null }) => p.account?.username === 's1.gate');
+      const reset = await as(token, 'POST', `/api/v1/people/${someone.id}/password`, {
+        password: 'taken-over-lantern-9',
+        mustChange: false,
+      });
       assert.equal(reset.statusCode, 403);
       await t.signIn('admin');
       await t.signIn('s1.gate');
@@ -49,7 +58,10 @@ for (const dialect of dialectsUnderTest()) {
       const before = await t.c.db.selectFrom('units').selectAll().where('id', '=', s1).executeTakeFirstOrThrow();
       const write = await as(token, 'PATCH', `/api/v1/units/${s1}`, { name: '改名' });
       assert.equal(write.statusCode, 403);
-      assert.deepEqual(await t.c.db.selectFrom('units').selectAll().where('id', '=', s1).executeTakeFirstOrThrow(), before);
+      assert.deepEqual(
+        await t.c.db.selectFrom('units').selectAll().where('id', '=', s1).executeTakeFirstOrThrow(),
+        before,
+      );
     });
 
     it('a token for named modules reaches only those', async () => {
@@ -57,19 +69,33 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await as(token, 'GET', '/api/v1/incidents')).statusCode, 200);
       assert.equal((await as(token, 'GET', '/api/v1/units')).statusCode, 403);
       const units = await count('units');
-      assert.equal((await as(token, 'POST', '/api/v1/units', { parentId: s1, name: '分校', type: 'school' })).statusCode, 403);
+      assert.equal(
+        (await as(token, 'POST', '/api/v1/units', { parentId: s1, name: '分校', type: 'school' })).statusCode,
+        403,
+      );
       assert.equal(await count('units'), units);
-      const unknown = await admin.post('/api/v1/auth/tokens', { name: '错', modules: ['incidents', 'wiretap'] }, { 'accept-language': 'en' });
+      const unknown = await admin.post(
+        '/api/v1/auth/tokens',
+        { name: '错', modules: ['incidents', 'wiretap'] },
+        { 'accept-language': 'en' },
+      );
       assert.equal(unknown.statusCode, 422);
-      assert.deepEqual(unknown.json().errors, [{ field: 'modules.1', message: 'modules names no module called "wiretap"' }]);
+      assert.deepEqual(unknown.json().errors, [
+        { field: 'modules.1', message: 'modules names no module called "wiretap"' },
+      ]);
     });
 
     it('a token stops working when it expires, and the list says when', async () => {
       const res = await admin.post('/api/v1/auth/tokens', { name: '一天', expiresInDays: 1 });
       const token = { authorization: `Bearer ${res.json().token}` };
       assert.equal(res.json().expiresAt, '2027-03-02T02:00:00.000Z');
-      const listed = (await admin.get('/api/v1/auth/tokens')).json().find((x: { id: string }) => x.id === res.json().id);
-      assert.deepEqual({ access: listed.access, modules: listed.modules, expiresAt: listed.expiresAt }, { access: 'read', modules: null, expiresAt: '2027-03-02T02:00:00.000Z' });
+      const listed = (await admin.get('/api/v1/auth/tokens'))
+        .json()
+        .find((x: { id: string }) => x.id === res.json().id);
+      assert.deepEqual(
+        { access: listed.access, modules: listed.modules, expiresAt: listed.expiresAt },
+        { access: 'read', modules: null, expiresAt: '2027-03-02T02:00:00.000Z' },
+      );
       assert.equal((await as(token, 'GET', '/api/v1/units')).statusCode, 200);
       const tooLong = await admin.post('/api/v1/auth/tokens', { name: '永久', expiresInDays: 10_000 });
       assert.equal(tooLong.statusCode, 400);

@@ -55,13 +55,42 @@ export class CaseService {
       const now = this.clock.now();
       const token = newSecret(18);
       const row: CaseRow = {
-        id: newId(), unit_id: unit.id, number: await repo.nextNumber(tx, now.getUTCFullYear()), category: input.category, issue: input.issue,
-        owner_person_id: input.ownerId, status: 'open', outcome: null, agreement_text: null, no_agreement_reason: null, follow_up_date: null,
-        public_token_hash: sha256(token), public_token_expires_at: new Date(now.getTime() + PUBLIC_LINK_DAYS * 86_400_000).toISOString(),
-        opened_at: now.toISOString(), last_activity_at: now.toISOString(), resolved_at: null, closed_at: null,
+        id: newId(),
+        unit_id: unit.id,
+        number: await repo.nextNumber(tx, now.getUTCFullYear()),
+        category: input.category,
+        issue: input.issue,
+        owner_person_id: input.ownerId,
+        status: 'open',
+        outcome: null,
+        agreement_text: null,
+        no_agreement_reason: null,
+        follow_up_date: null,
+        public_token_hash: sha256(token),
+        public_token_expires_at: new Date(now.getTime() + PUBLIC_LINK_DAYS * 86_400_000).toISOString(),
+        opened_at: now.toISOString(),
+        last_activity_at: now.toISOString(),
+        resolved_at: null,
+        closed_at: null,
       };
-      await repo.insert(tx, row, input.parties.map((p) => ({ id: newId(), case_id: row.id, name: p.name, contact: p.contact, raised_it: p.raisedIt ? 1 : 0 })));
-      await this.audit.record(tx, actor, { action: 'case.open', entity: 'case', entityId: row.id, unitId: unit.id, after: { number: row.number, category: row.category } });
+      await repo.insert(
+        tx,
+        row,
+        input.parties.map((p) => ({
+          id: newId(),
+          case_id: row.id,
+          name: p.name,
+          contact: p.contact,
+          raised_it: p.raisedIt ? 1 : 0,
+        })),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'case.open',
+        entity: 'case',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { number: row.number, category: row.category },
+      });
       return { row, token };
     });
   }
@@ -72,7 +101,13 @@ export class CaseService {
 
   async addSession(actor: Actor, id: string, notes: string, at?: string): Promise<void> {
     await this.change(actor, id, async (tx, found, now) => {
-      await repo.addSession(tx, { id: newId(), case_id: id, at: at ?? now, mediator_person_id: actor.kind === 'account' ? actor.personId : null, notes });
+      await repo.addSession(tx, {
+        id: newId(),
+        case_id: id,
+        at: at ?? now,
+        mediator_person_id: actor.kind === 'account' ? actor.personId : null,
+        notes,
+      });
       if (found.status === 'open') await repo.update(tx, id, { status: 'mediating' });
       return { action: 'case.session' };
     });
@@ -82,13 +117,21 @@ export class CaseService {
   async recordOutcome(actor: Actor, id: string, input: z.infer<typeof OutcomeBody>): Promise<void> {
     await this.change(actor, id, async (tx, found, now) => {
       await repo.update(tx, id, {
-        status: 'resolved', outcome: input.outcome, resolved_at: now, follow_up_date: input.followUpDate ?? null,
+        status: 'resolved',
+        outcome: input.outcome,
+        resolved_at: now,
+        follow_up_date: input.followUpDate ?? null,
         agreement_text: input.outcome === 'agreement' ? input.agreementText : null,
         no_agreement_reason: input.outcome === 'no_agreement' ? input.reason : null,
       });
       if (input.followUpDate) {
         const unit = (await unitsPort.findById(tx, found.unit_id))!;
-        await this.engine.schedule(tx, { kind: FOLLOW_UP_DEADLINE, refId: id, unitId: found.unit_id, dueAt: localToUtc(input.followUpDate, '09:00', unit.time_zone) });
+        await this.engine.schedule(tx, {
+          kind: FOLLOW_UP_DEADLINE,
+          refId: id,
+          unitId: found.unit_id,
+          dueAt: localToUtc(input.followUpDate, '09:00', unit.time_zone),
+        });
       }
       return { action: 'case.outcome', after: { outcome: input.outcome } };
     });
@@ -105,7 +148,10 @@ export class CaseService {
   async reissueLink(actor: Actor, id: string): Promise<string> {
     const token = newSecret(18);
     await this.change(actor, id, async (tx, _found, now) => {
-      await repo.update(tx, id, { public_token_hash: sha256(token), public_token_expires_at: new Date(Date.parse(now) + PUBLIC_LINK_DAYS * 86_400_000).toISOString() });
+      await repo.update(tx, id, {
+        public_token_hash: sha256(token),
+        public_token_expires_at: new Date(Date.parse(now) + PUBLIC_LINK_DAYS * 86_400_000).toISOString(),
+      });
       return { action: 'case.link' };
     });
     return token;
@@ -114,11 +160,16 @@ export class CaseService {
   /** Anyone with the link: status and dates only; an unknown or expired token is simply not found. */
   async publicStatus(token: string) {
     const found = await repo.byTokenHash(this.db, sha256(token));
-    if (!found || !found.public_token_expires_at || found.public_token_expires_at <= this.clock.now().toISOString()) throw notFound();
+    if (!found || !found.public_token_expires_at || found.public_token_expires_at <= this.clock.now().toISOString())
+      throw notFound();
     return found;
   }
 
-  private async change(actor: Actor, id: string, work: (tx: Executor, found: repo.CaseWithUnit, now: string) => Promise<{ action: string; after?: unknown }>): Promise<void> {
+  private async change(
+    actor: Actor,
+    id: string,
+    work: (tx: Executor, found: repo.CaseWithUnit, now: string) => Promise<{ action: string; after?: unknown }>,
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       const found = await this.get(actor, id, tx);
       if (found.status === 'closed') throw new AppError(409, 'conflict', 'case.closed');
@@ -134,10 +185,19 @@ export class CaseService {
     const found = await repo.find(tx, id);
     if (!found || found.status === 'closed') return;
     const locale = found.unit_locale === 'en' ? 'en' : 'zh-CN';
-    await this.notifier.tell(tx, afterCommit, [found.owner_person_id], {
-      kind: 'case.follow-up', locale, link: `/cases/${id}`,
-      title: say('case.followUpTitle', { number: found.number }), body: found.issue.slice(0, 200),
-    }, now);
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      [found.owner_person_id],
+      {
+        kind: 'case.follow-up',
+        locale,
+        link: `/cases/${id}`,
+        title: say('case.followUpTitle', { number: found.number }),
+        body: found.issue.slice(0, 200),
+      },
+      now,
+    );
   }
 
   async stats(actor: Actor, unitId?: string) {

@@ -16,7 +16,10 @@ export interface CallbackDeps {
 }
 
 type Item = Record<string, unknown>;
-const list = (body: unknown): Item[] => (Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : []).filter((x): x is Item => Boolean(x) && typeof x === 'object');
+const list = (body: unknown): Item[] =>
+  (Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : []).filter(
+    (x): x is Item => Boolean(x) && typeof x === 'object',
+  );
 const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
 /** Aliyun SmsUp: [{phone_number, content, send_time, dest_code, sequence_id, sign_name}]. */
@@ -24,7 +27,8 @@ export async function aliyunReplies(body: unknown, d: CallbackDeps): Promise<num
   let acknowledged = 0;
   for (const item of list(body)) {
     const mobile = normaliseMobile(text(item.phone_number));
-    if (mobile && (await d.acks.replyBySms(mobile, text(item.content), text(item.dest_code).slice(-2) || null))) acknowledged += 1;
+    if (mobile && (await d.acks.replyBySms(mobile, text(item.content), text(item.dest_code).slice(-2) || null)))
+      acknowledged += 1;
   }
   return acknowledged;
 }
@@ -33,7 +37,13 @@ export async function aliyunReplies(body: unknown, d: CallbackDeps): Promise<num
 export async function aliyunReceipts(body: unknown, d: CallbackDeps): Promise<void> {
   for (const item of list(body)) {
     const id = text(item.biz_id);
-    if (id) await d.failover.receipt(['aliyun_sms'], id, { delivered: item.success === true, code: text(item.err_code), description: text(item.err_msg), at: d.now() });
+    if (id)
+      await d.failover.receipt(['aliyun_sms'], id, {
+        delivered: item.success === true,
+        code: text(item.err_code),
+        description: text(item.err_msg),
+        at: d.now(),
+      });
   }
 }
 
@@ -52,11 +62,21 @@ export async function tencentReplies(body: unknown, d: CallbackDeps): Promise<nu
 export async function tencentReceipts(body: unknown, d: CallbackDeps): Promise<void> {
   for (const item of list(body)) {
     const id = text(item.sid);
-    if (id) await d.failover.receipt(['tencent_sms'], id, { delivered: text(item.report_status) === 'SUCCESS', code: text(item.errmsg), description: text(item.description), at: d.now() });
+    if (id)
+      await d.failover.receipt(['tencent_sms'], id, {
+        delivered: text(item.report_status) === 'SUCCESS',
+        code: text(item.errmsg),
+        description: text(item.description),
+        at: d.now(),
+      });
   }
 }
 
-const field = (xml: string, name: string) => new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`).exec(xml)?.slice(1).find((x) => x !== undefined);
+const field = (xml: string, name: string) =>
+  new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`)
+    .exec(xml)
+    ?.slice(1)
+    .find((x) => x !== undefined);
 
 export interface WecomSecrets {
   corpId: string;
@@ -65,7 +85,11 @@ export interface WecomSecrets {
 }
 
 /** The decrypted text of a signed WeCom request, or null when the signature or the corp id is wrong. */
-export function openWecom(secrets: WecomSecrets, query: { msg_signature?: string; timestamp?: string; nonce?: string }, encrypted: string): string | null {
+export function openWecom(
+  secrets: WecomSecrets,
+  query: { msg_signature?: string; timestamp?: string; nonce?: string },
+  encrypted: string,
+): string | null {
   if (!query.msg_signature || !query.timestamp || !query.nonce || !encrypted) return null;
   if (getSignature(secrets.callbackToken, query.timestamp, query.nonce, encrypted) !== query.msg_signature) return null;
   try {

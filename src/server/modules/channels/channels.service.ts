@@ -5,7 +5,14 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
-import { VENDOR_CONFIG, VENDOR_SECRETS, VENDORS, type Vendor, type VendorSettings, type VendorSettingsBody } from '../../../common/schemas/channels.js';
+import {
+  VENDOR_CONFIG,
+  VENDOR_SECRETS,
+  VENDORS,
+  type Vendor,
+  type VendorSettings,
+  type VendorSettingsBody,
+} from '../../../common/schemas/channels.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalid, invalidFields, type FieldProblem } from '../../lib/errors.js';
@@ -26,7 +33,12 @@ const CACHE_MS = 5_000;
 function problemsOf(prefix: string, error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const field = [prefix, ...issue.path.map(String)].join('.');
-    const key = ((issue as { params?: { key?: string } }).params?.key ?? (issue.code === 'invalid_type' ? 'field.required' : issue.code === 'unrecognized_keys' ? 'field.unknown' : 'field.invalid')) as MessageKey;
+    const key = ((issue as { params?: { key?: string } }).params?.key ??
+      (issue.code === 'invalid_type'
+        ? 'field.required'
+        : issue.code === 'unrecognized_keys'
+          ? 'field.unknown'
+          : 'field.invalid')) as MessageKey;
     return { field, key };
   });
 }
@@ -52,9 +64,13 @@ export class ChannelService implements VendorSettingsSource {
     const secrets = row?.secrets_sealed ? this.openSecrets(row.secrets_sealed) : {};
     const config = row ? (JSON.parse(row.config_json) as Record<string, unknown>) : {};
     return {
-      vendor, enabled: row?.enabled === 1, config, secretsSet: Object.keys(secrets).sort(),
+      vendor,
+      enabled: row?.enabled === 1,
+      config,
+      secretsSet: Object.keys(secrets).sort(),
       configured: VENDOR_CONFIG[vendor].safeParse(config).success && VENDOR_SECRETS[vendor].safeParse(secrets).success,
-      callbackPath: row?.callback_key_hash ? `/api/v1/callbacks/${vendor}/…` : null, updatedAt: row?.updated_at ?? null,
+      callbackPath: row?.callback_key_hash ? `/api/v1/callbacks/${vendor}/…` : null,
+      updatedAt: row?.updated_at ?? null,
     };
   }
 
@@ -75,7 +91,10 @@ export class ChannelService implements VendorSettingsSource {
     const given = Object.fromEntries(Object.entries(body.secrets ?? {}).filter(([, v]) => v.trim() !== ''));
     if (Object.keys(given).length && !this.box.fromEnvironment) throw invalid('secrets', 'channels.noKey');
     const saved = await repo.find(this.db, vendor);
-    let secrets: Record<string, string> = { ...(saved?.secrets_sealed ? this.openSecrets(saved.secrets_sealed) : {}), ...given };
+    let secrets: Record<string, string> = {
+      ...(saved?.secrets_sealed ? this.openSecrets(saved.secrets_sealed) : {}),
+      ...given,
+    };
     let configValue = config.success ? (config.data as Record<string, unknown>) : {};
     if (vendor === 'web_push' && body.enabled && !secrets.privateKey && this.box.fromEnvironment) {
       const keys = newVapidKeys();
@@ -88,11 +107,21 @@ export class ChannelService implements VendorSettingsSource {
     const now = this.clock.now().toISOString();
     await this.db.transaction().execute(async (tx) => {
       await repo.upsert(tx, {
-        channel: vendor, enabled: body.enabled ? 1 : 0, config_json: JSON.stringify(configValue),
-        secrets_sealed: Object.keys(secrets).length ? this.box.seal(secrets) : null, callback_key_hash: saved?.callback_key_hash ?? null,
-        updated_at: now, updated_by_person_id: actor.kind === 'account' ? actor.personId : null,
+        channel: vendor,
+        enabled: body.enabled ? 1 : 0,
+        config_json: JSON.stringify(configValue),
+        secrets_sealed: Object.keys(secrets).length ? this.box.seal(secrets) : null,
+        callback_key_hash: saved?.callback_key_hash ?? null,
+        updated_at: now,
+        updated_by_person_id: actor.kind === 'account' ? actor.personId : null,
       });
-      await this.audit.record(tx, actor, { action: 'channel.settings', entity: 'channel', entityId: vendor, unitId: null, after: { enabled: body.enabled, config: configValue, secretsSet: Object.keys(secrets).sort() } });
+      await this.audit.record(tx, actor, {
+        action: 'channel.settings',
+        entity: 'channel',
+        entityId: vendor,
+        unitId: null,
+        after: { enabled: body.enabled, config: configValue, secretsSet: Object.keys(secrets).sort() },
+      });
     });
     this.cache.delete(vendor);
     return this.present(vendor, await repo.find(this.db, vendor));
@@ -106,10 +135,21 @@ export class ChannelService implements VendorSettingsSource {
     const now = this.clock.now().toISOString();
     await this.db.transaction().execute(async (tx) => {
       await repo.upsert(tx, {
-        channel: vendor, enabled: saved?.enabled ?? 0, config_json: saved?.config_json ?? '{}', secrets_sealed: saved?.secrets_sealed ?? null,
-        callback_key_hash: sha256Hex(key), updated_at: now, updated_by_person_id: actor.kind === 'account' ? actor.personId : null,
+        channel: vendor,
+        enabled: saved?.enabled ?? 0,
+        config_json: saved?.config_json ?? '{}',
+        secrets_sealed: saved?.secrets_sealed ?? null,
+        callback_key_hash: sha256Hex(key),
+        updated_at: now,
+        updated_by_person_id: actor.kind === 'account' ? actor.personId : null,
       });
-      await this.audit.record(tx, actor, { action: 'channel.callback-key', entity: 'channel', entityId: vendor, unitId: null, after: { issued: true } });
+      await this.audit.record(tx, actor, {
+        action: 'channel.callback-key',
+        entity: 'channel',
+        entityId: vendor,
+        unitId: null,
+        after: { issued: true },
+      });
     });
     return { callbackUrl: `${(this.publicUrl ?? '').replace(/\/$/, '')}/api/v1/callbacks/${vendor}/${key}` };
   }
@@ -132,7 +172,8 @@ export class ChannelService implements VendorSettingsSource {
     if (row?.enabled === 1 && row.secrets_sealed) {
       const config = VENDOR_CONFIG[vendor].safeParse(JSON.parse(row.config_json));
       const secrets = VENDOR_SECRETS[vendor].safeParse(this.openSecrets(row.secrets_sealed));
-      if (config.success && secrets.success) account = { config: config.data, secrets: secrets.data, version: row.updated_at } as VendorAccount<V>;
+      if (config.success && secrets.success)
+        account = { config: config.data, secrets: secrets.data, version: row.updated_at } as VendorAccount<V>;
     }
     this.cache.set(vendor, { at: now, account });
     return account;
@@ -141,7 +182,9 @@ export class ChannelService implements VendorSettingsSource {
   /** The saved secrets of a vendor, opened, for the callback checks that need them (WeCom's token and AES key). */
   async secretsOf<V extends Vendor>(vendor: V): Promise<Partial<z.infer<(typeof VENDOR_SECRETS)[V]>>> {
     const row = await repo.find(this.db, vendor);
-    return (row?.secrets_sealed ? this.openSecrets(row.secrets_sealed) : {}) as Partial<z.infer<(typeof VENDOR_SECRETS)[V]>>;
+    return (row?.secrets_sealed ? this.openSecrets(row.secrets_sealed) : {}) as Partial<
+      z.infer<(typeof VENDOR_SECRETS)[V]>
+    >;
   }
 
   /** The saved config of a vendor (whatever its state), for the callback checks. */

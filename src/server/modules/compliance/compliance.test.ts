@@ -122,7 +122,8 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(enrol.statusCode, 200, enrol.body);
       assert.equal(enrol.json().enrolment, 1200);
       const v = await view();
-      // s1: a sample plan with blanks left, gate and patrols as the standard asks, 1,200 pupils but one gatekeeper, no drill ever.
+      // s1: a sample plan with blanks left, gate and patrols as the standard asks, 1,200 pupils but one gatekeeper, no
+      // drill ever.
       assert.deepEqual(
         [check(v, s1, 'plan').state, check(v, s1, 'gate').state, check(v, s1, 'patrols').state],
         ['amber', 'green', 'green'],

@@ -1,13 +1,31 @@
 import type { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../../../common/locale.js';
-import { STATUS_UNITS_MAX, type DailyStatus, type Matrix, type StatusCounts, type TodayStatus, type Trend } from '../../../common/schemas/daily-reports.js';
+import {
+  STATUS_UNITS_MAX,
+  type DailyStatus,
+  type Matrix,
+  type StatusCounts,
+  type TodayStatus,
+  type Trend,
+} from '../../../common/schemas/daily-reports.js';
 import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../auth/actor.js';
 import { scopeRoots } from '../units/units.policy.js';
 import * as unitsPort from '../units/units.read-port.js';
-import { CODE, codeAt, dayIndex, daysBetween, emptyCounts, isoWeek, monthOf, monthsOf, plusDays, statusOf } from './day-codes.js';
+import {
+  CODE,
+  codeAt,
+  dayIndex,
+  daysBetween,
+  emptyCounts,
+  isoWeek,
+  monthOf,
+  monthsOf,
+  plusDays,
+  statusOf,
+} from './day-codes.js';
 import { requireVisibleUnit } from './daily-reports.policy.js';
 import * as repo from './daily-reports.repository.js';
 
@@ -67,13 +85,19 @@ export class DailyReportBoard {
     const perZone = new Map<string, number>();
     for (const u of units) perZone.set(u.time_zone, (perZone.get(u.time_zone) ?? 0) + 1);
     const zones = [...perZone].map(([time_zone, n]) => ({ time_zone, n }));
-    const rows = await repo.monthRows(this.db, monthsOf(days), units.map((u) => u.id));
+    const rows = await repo.monthRows(
+      this.db,
+      monthsOf(days),
+      units.map((u) => u.id),
+    );
     const todays = this.todays(zones.map((z) => z.time_zone));
     const totals = days.map(() => emptyCounts());
     const counted = days.map(() => 0);
     // Where each day of the window sits in a month row.
     const slots = new Map<string, { i: number; day: string; at: number }[]>();
-    days.forEach((day, i) => slots.set(monthOf(day), [...(slots.get(monthOf(day)) ?? []), { i, day, at: dayIndex(day) - 1 }]));
+    days.forEach((day, i) =>
+      slots.set(monthOf(day), [...(slots.get(monthOf(day)) ?? []), { i, day, at: dayIndex(day) - 1 }]),
+    );
     const byUnit = new Map<string, Map<string, string>>();
     for (const row of rows) {
       let months = byUnit.get(row.unit_id);
@@ -103,7 +127,9 @@ export class DailyReportBoard {
     const rows = units.map((unit) => {
       const today = todays.get(unit.time_zone) ?? localDate(this.clock.now(), unit.time_zone);
       const months = byUnit.get(unit.id);
-      const cells = days.map((day): DailyStatus | null => (day > today ? null : statusOf(codeAt(months?.get(monthOf(day)), day), day < today)));
+      const cells = days.map((day): DailyStatus | null =>
+        day > today ? null : statusOf(codeAt(months?.get(monthOf(day)), day), day < today),
+      );
       return { unitId: unit.id, name: unit.name, parentId: unit.parent_id, depth: unit.depth, cells };
     });
     return { from: days[0]!, to, days, totals, units: rows, page, pageSize, total, timeZone: scope.zone };

@@ -32,7 +32,6 @@ const REMIND_BEFORE_MS = 3_600_000;
 const OPEN_CODES: string[] = [CODE.unknown, CODE.notRequired, CODE.pending];
 const DAY_KINDS = [REMIND_DEADLINE, LATE_DEADLINE, CLOSE_DEADLINE];
 
-
 const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? 'en' : 'zh-CN');
 
 /**
@@ -45,7 +44,8 @@ const localeOf = (unit: { locale: string }): Locale => (unit.locale === 'en' ? '
  * next local midnight of any zone in use, and at least every ten minutes so new units and zones are
  * picked up — instead of leaving one fired row behind per firing. A plan published during a day
  * (the plans module tells `planPublished`) decides that day again for every unit below it, in the
- * publishing transaction, so it applies the same day when the deadline is still ahead. A day first decided after its deadline has passed
+ * publishing transaction, so it applies the same day when the deadline is still ahead. A day first decided after its
+ * deadline has passed
  * (Steady was not running at midnight, or the plan came late) is not required: nobody is marked
  * late for a rule they could not have known in time.
  */
@@ -62,14 +62,22 @@ export class DailyReportScheduler {
 
   register(): void {
     this.engine.on(PLANNER_DEADLINE, ({ tx, deadline, now }) => this.onPlanner(tx, deadline, now));
-    this.engine.on(REMIND_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onRemind(tx, deadline, now, afterCommit));
+    this.engine.on(REMIND_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+      this.onRemind(tx, deadline, now, afterCommit),
+    );
     this.engine.on(LATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onLate(tx, deadline, now, afterCommit));
-    this.engine.on(CLOSE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onClose(tx, deadline, now, afterCommit));
+    this.engine.on(CLOSE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+      this.onClose(tx, deadline, now, afterCommit),
+    );
   }
 
   /** At start: makes sure the planner row exists and is alive (a failed one is started afresh). */
   async ensurePlanner(): Promise<void> {
-    await this.db.transaction().execute((tx) => this.engine.rearm(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: this.clock.now() }));
+    await this.db
+      .transaction()
+      .execute((tx) =>
+        this.engine.rearm(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: this.clock.now() }),
+      );
   }
 
   async onPlanner(tx: Executor, deadline: DeadlineRow, now: Date): Promise<void> {
@@ -84,7 +92,16 @@ export class DailyReportScheduler {
       for (const id of ids) await this.planDay(tx, id, today, zone, now);
       budget -= ids.length;
     }
-    await this.engine.rearm(tx, { kind: PLANNER_DEADLINE, refId: PLANNER_REF, unitId: null, dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight) }, deadline);
+    await this.engine.rearm(
+      tx,
+      {
+        kind: PLANNER_DEADLINE,
+        refId: PLANNER_REF,
+        unitId: null,
+        dueAt: new Date(budget === 0 ? now.getTime() : nextMidnight),
+      },
+      deadline,
+    );
   }
 
   /**
@@ -104,7 +121,11 @@ export class DailyReportScheduler {
       const key = `${deadline}|${day}`;
       late.set(key, { deadline, day, units: (late.get(key)?.units ?? 0) + 1 });
     }
-    return [...late.values()].map((params) => ({ field: 'content.dailyReport.deadline', key: 'dailyReport.fromTomorrow', params }));
+    return [...late.values()].map((params) => ({
+      field: 'content.dailyReport.deadline',
+      key: 'dailyReport.fromTomorrow',
+      params,
+    }));
   }
 
   /**
@@ -129,7 +150,8 @@ export class DailyReportScheduler {
       if (code !== CODE.pending) await repo.setCode(tx, unitId, day, CODE.notRequired, [code]);
       return rules.dailyReport.deadline;
     }
-    if (await repo.setCode(tx, unitId, day, CODE.pending, [code])) await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
+    if (await repo.setCode(tx, unitId, day, CODE.pending, [code]))
+      await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
     return null;
   }
 
@@ -138,12 +160,24 @@ export class DailyReportScheduler {
    * nearer than that), the late mark at the deadline, the missing mark at local midnight. Timers
    * already waiting are moved, so a changed deadline replaces the old one.
    */
-  private async scheduleDay(tx: Executor, unitId: string, day: string, zone: string, deadlineAt: Date, now: Date): Promise<void> {
+  private async scheduleDay(
+    tx: Executor,
+    unitId: string,
+    day: string,
+    zone: string,
+    deadlineAt: Date,
+    now: Date,
+  ): Promise<void> {
     const refId = dayRef(unitId, day);
     const remindAt = new Date(Math.max(deadlineAt.getTime() - REMIND_BEFORE_MS, now.getTime()));
     await this.engine.reschedule(tx, { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt });
     await this.engine.reschedule(tx, { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt });
-    await this.engine.reschedule(tx, { kind: CLOSE_DEADLINE, refId, unitId, dueAt: localToUtc(nextDay(day), '00:00', zone) });
+    await this.engine.reschedule(tx, {
+      kind: CLOSE_DEADLINE,
+      refId,
+      unitId,
+      dueAt: localToUtc(nextDay(day), '00:00', zone),
+    });
   }
 
   /**
@@ -157,7 +191,8 @@ export class DailyReportScheduler {
       await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.unknown]);
       return;
     }
-    if (await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown])) await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
+    if (await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown]))
+      await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
   }
 
   /**
@@ -189,9 +224,21 @@ export class DailyReportScheduler {
     if (!found || (await repo.codeOf(tx, found.unit.id, found.day)) !== CODE.pending) return;
     if (!(await this.stillRequired(tx, found.unit.id, found.day, deadline))) return;
     // The deadline is the late timer's: a reminder sent at once is less than an hour before it.
-    const lateAt = await this.engine.dueAt(tx, LATE_DEADLINE, deadline.ref_id) ?? new Date(Date.parse(deadline.due_at) + REMIND_BEFORE_MS);
+    const lateAt =
+      (await this.engine.dueAt(tx, LATE_DEADLINE, deadline.ref_id)) ??
+      new Date(Date.parse(deadline.due_at) + REMIND_BEFORE_MS);
     const due = DateTime.fromJSDate(lateAt).setZone(found.unit.time_zone).toFormat('HH:mm');
-    await this.tell(tx, afterCommit, now, found.unit, await this.holders(tx, found.unit.id, REPORTER_ROLES), 'daily-report.reminder', 'dailyReport.reminderTitle', 'dailyReport.reminderBody', { deadline: due, day: found.day });
+    await this.tell(
+      tx,
+      afterCommit,
+      now,
+      found.unit,
+      await this.holders(tx, found.unit.id, REPORTER_ROLES),
+      'daily-report.reminder',
+      'dailyReport.reminderTitle',
+      'dailyReport.reminderBody',
+      { deadline: due, day: found.day },
+    );
   }
 
   /** At the deadline with nothing in: marked late; the parent unit hears, and so does the unit. */
@@ -202,37 +249,112 @@ export class DailyReportScheduler {
     if (!(await repo.setCode(tx, found.unit.id, found.day, CODE.overdue, [CODE.pending]))) return;
     const { unit, day } = found;
     const due = DateTime.fromISO(deadline.due_at).setZone(unit.time_zone).toFormat('HH:mm');
-    await this.audit.record(tx, engineActor, { action: 'daily-report.late', entity: 'unit', entityId: unit.id, unitId: unit.id, after: { day, deadline: due } });
-    await this.tellParent(tx, afterCommit, now, unit, 'daily-report.late', 'dailyReport.lateTitle', 'dailyReport.lateBody', { deadline: due, day });
-    await this.tell(tx, afterCommit, now, unit, await this.holders(tx, unit.id, REPORTER_ROLES), 'daily-report.overdue', 'dailyReport.overdueTitle', 'dailyReport.overdueBody', { deadline: due, day });
+    await this.audit.record(tx, engineActor, {
+      action: 'daily-report.late',
+      entity: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      after: { day, deadline: due },
+    });
+    await this.tellParent(
+      tx,
+      afterCommit,
+      now,
+      unit,
+      'daily-report.late',
+      'dailyReport.lateTitle',
+      'dailyReport.lateBody',
+      { deadline: due, day },
+    );
+    await this.tell(
+      tx,
+      afterCommit,
+      now,
+      unit,
+      await this.holders(tx, unit.id, REPORTER_ROLES),
+      'daily-report.overdue',
+      'dailyReport.overdueTitle',
+      'dailyReport.overdueBody',
+      { deadline: due, day },
+    );
     afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
   }
 
   /** At the end of the local day with nothing in: missing (漏报), and the parent unit hears. */
   async onClose(tx: Executor, deadline: DeadlineRow, now: Date, afterCommit: AfterCommit): Promise<void> {
     const found = await this.context(tx, deadline);
-    if (!found || !(await repo.setCode(tx, found.unit.id, found.day, CODE.missing, [CODE.pending, CODE.overdue]))) return;
+    if (!found || !(await repo.setCode(tx, found.unit.id, found.day, CODE.missing, [CODE.pending, CODE.overdue])))
+      return;
     const { unit, day } = found;
-    await this.audit.record(tx, engineActor, { action: 'daily-report.missing', entity: 'unit', entityId: unit.id, unitId: unit.id, after: { day } });
-    await this.tellParent(tx, afterCommit, now, unit, 'daily-report.missing', 'dailyReport.missingTitle', 'dailyReport.missingBody', { day });
+    await this.audit.record(tx, engineActor, {
+      action: 'daily-report.missing',
+      entity: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      after: { day },
+    });
+    await this.tellParent(
+      tx,
+      afterCommit,
+      now,
+      unit,
+      'daily-report.missing',
+      'dailyReport.missingTitle',
+      'dailyReport.missingBody',
+      { day },
+    );
     afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
   }
 
-  private async tellParent(tx: Executor, afterCommit: AfterCommit, now: Date, unit: unitsPort.UnitWithCount, kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>) {
+  private async tellParent(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    now: Date,
+    unit: unitsPort.UnitWithCount,
+    kind: string,
+    title: MessageKey,
+    body: MessageKey,
+    params: Record<string, string>,
+  ) {
     if (!unit.parent_id) return;
     const parent = await unitsPort.findById(tx, unit.parent_id);
     if (!parent) return;
     let people = await this.holders(tx, parent.id, PARENT_WATCH_ROLES);
     if (people.length === 0) people = await this.holders(tx, parent.id, ['accountable_head', 'supervisor']);
-    await this.tell(tx, afterCommit, now, { ...unit, locale: parent.locale }, people, kind, title, body, params, `/daily-reports/matrix?unit=${parent.id}`);
+    await this.tell(
+      tx,
+      afterCommit,
+      now,
+      { ...unit, locale: parent.locale },
+      people,
+      kind,
+      title,
+      body,
+      params,
+      `/daily-reports/matrix?unit=${parent.id}`,
+    );
   }
 
   private async tell(
-    tx: Executor, afterCommit: AfterCommit, now: Date, unit: { id: string; name: string; locale: string }, people: string[],
-    kind: string, title: MessageKey, body: MessageKey, params: Record<string, string>, link = `/daily-reports?unit=${unit.id}`,
+    tx: Executor,
+    afterCommit: AfterCommit,
+    now: Date,
+    unit: { id: string; name: string; locale: string },
+    people: string[],
+    kind: string,
+    title: MessageKey,
+    body: MessageKey,
+    params: Record<string, string>,
+    link = `/daily-reports?unit=${unit.id}`,
   ): Promise<void> {
     const locale = localeOf(unit);
     const all = { ...params, unit: unit.name };
-    await this.notifier.tell(tx, afterCommit, people, { kind, locale, link, title: say(title, all), body: say(body, all) }, now);
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      people,
+      { kind, locale, link, title: say(title, all), body: say(body, all) },
+      now,
+    );
   }
 }

@@ -6,7 +6,13 @@ export const STATUS_LABELS: Record<Locale, Record<DailyStatus, string>> = {
   'zh-CN': { on_time: '按时', late: '迟报', missing: '漏报', not_required: '无需报告', pending: '待报' },
   en: { on_time: 'On time', late: 'Late', missing: 'Missing', not_required: 'Not required', pending: 'Pending' },
 };
-const FILLS: Record<DailyStatus, string> = { on_time: 'FFD9F2E3', late: 'FFFFE7BA', missing: 'FFFFCCC7', not_required: 'FFF0F0F0', pending: 'FFDBE7F7' };
+const FILLS: Record<DailyStatus, string> = {
+  on_time: 'FFD9F2E3',
+  late: 'FFFFE7BA',
+  missing: 'FFFFCCC7',
+  not_required: 'FFF0F0F0',
+  pending: 'FFDBE7F7',
+};
 const WORDS = {
   'zh-CN': { sheet: '每日报告', totals: '按日统计', unit: '单位', day: '日期', notBegun: '未开始' },
   en: { sheet: 'Daily reports', totals: 'Totals by day', unit: 'Unit', day: 'Day', notBegun: 'Not begun' },

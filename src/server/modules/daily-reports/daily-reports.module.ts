@@ -29,7 +29,15 @@ export interface DailyReportDeps {
 /** Builds the module and registers its deadline handlers with the engine. */
 export function createDailyReports(d: DailyReportDeps): DailyReports {
   const scheduler = new DailyReportScheduler(d.db, d.clock, d.audit, d.planRules, d.engine, d.notifier, d.bus);
-  const service = new DailyReportService(d.db, d.clock, d.audit, d.planRules, d.engine, d.bus, (tx, unitId, day, zone, now) => scheduler.planDay(tx, unitId, day, zone, now));
+  const service = new DailyReportService(
+    d.db,
+    d.clock,
+    d.audit,
+    d.planRules,
+    d.engine,
+    d.bus,
+    (tx, unitId, day, zone, now) => scheduler.planDay(tx, unitId, day, zone, now),
+  );
   const board = new DailyReportBoard(d.db, d.clock);
   scheduler.register();
   return { service, board, scheduler };

@@ -11,7 +11,8 @@ export const REPORTER_ROLES: readonly Role[] = ['accountable_head', 'safety_offi
 export const PARENT_WATCH_ROLES: readonly Role[] = ['safety_officer', 'duty_leader', 'duty_staff'];
 
 /** A unit named in a request body that the actor cannot see: not found, with the field named. */
-export const unitUnknown = (field: string) => new AppError(404, 'not-found', 'problem.notFound', {}, [{ field, key: 'dailyReport.unitUnknown' }]);
+export const unitUnknown = (field: string) =>
+  new AppError(404, 'not-found', 'problem.notFound', {}, [{ field, key: 'dailyReport.unitUnknown' }]);
 
 export function requireVisibleUnit(actor: Actor, unit: UnitRow | undefined, field: string): UnitRow {
   if (!unit || !canSee(actor, unit.path)) throw unitUnknown(field);
@@ -29,5 +30,8 @@ export function requireReporter(actor: Actor, unit: UnitRow): void {
 }
 
 export function isReporter(actor: Actor, unitId: string): boolean {
-  return actor.kind === 'system' || actor.scopes.some((s) => s.unitId === unitId && s.roles.some((r) => REPORTER_ROLES.includes(r)));
+  return (
+    actor.kind === 'system' ||
+    actor.scopes.some((s) => s.unitId === unitId && s.roles.some((r) => REPORTER_ROLES.includes(r)))
+  );
 }

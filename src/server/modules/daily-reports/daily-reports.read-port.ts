@@ -99,7 +99,10 @@ export async function lateOrMissingByWeek(
   // As the matrix reads them: the subtree's units once, then the month rows by their leading key
   // (a join per row costs SQLite more than the reading itself at county scale).
   const paths = new Map(
-    (await db.selectFrom('units').select(['id', 'path']).where('path', 'like', `${path}%`).execute()).map((u) => [u.id, u.path]),
+    (await db.selectFrom('units').select(['id', 'path']).where('path', 'like', `${path}%`).execute()).map((u) => [
+      u.id,
+      u.path,
+    ]),
   );
   const rows = await monthRows(db, months, [...paths.keys()]);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
@@ -120,7 +123,8 @@ export async function lateOrMissingByWeek(
     let entry = out.get(row.unit_id);
     for (let i = 0; i < days.length; i++) {
       if (LATE_OR_MISSING[days.charCodeAt(i)] !== 1 || slots[i]! < 0) continue;
-      if (!entry) out.set(row.unit_id, (entry = { path: paths.get(row.unit_id)!, counts: new Int32Array(weeks.length) }));
+      if (!entry)
+        out.set(row.unit_id, (entry = { path: paths.get(row.unit_id)!, counts: new Int32Array(weeks.length) }));
       entry.counts[slots[i]!]! += 1;
     }
   }
@@ -137,8 +141,12 @@ export interface OverdueToday {
 /** Units under any of `paths` whose today is marked overdue (the late timer fired, nothing sent). */
 export async function overdueToday(db: Executor, paths: string[], now: Date): Promise<OverdueToday[]> {
   if (paths.length === 0) return [];
-  const zones = await db.selectFrom('units').select('time_zone').distinct()
-    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`)))).execute();
+  const zones = await db
+    .selectFrom('units')
+    .select('time_zone')
+    .distinct()
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+    .execute();
   const todayOf = new Map(zones.map((z) => [z.time_zone, DateTime.fromJSDate(now).setZone(z.time_zone).toISODate()!]));
   const months = [...new Set([...todayOf.values()].map((d) => d.slice(0, 7)))];
   const rows = await db
@@ -151,7 +159,8 @@ export async function overdueToday(db: Executor, paths: string[], now: Date): Pr
   const out: OverdueToday[] = [];
   for (const r of rows) {
     const day = todayOf.get(r.time_zone)!;
-    if (day.slice(0, 7) === r.month && r.days.charAt(Number(day.slice(8)) - 1) === CODE.overdue) out.push({ unitId: r.unit_id, unitName: r.name, day });
+    if (day.slice(0, 7) === r.month && r.days.charAt(Number(day.slice(8)) - 1) === CODE.overdue)
+      out.push({ unitId: r.unit_id, unitName: r.name, day });
   }
   return out;
 }

@@ -24,15 +24,31 @@ function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within:
 /** How many units the subtrees hold, per time zone. */
 export async function unitsPerZone(db: Executor, within: Within): Promise<{ time_zone: string; n: number }[]> {
   if (within?.length === 0) return [];
-  const rows = await inSubtrees(db.selectFrom('units').select(['units.time_zone']).select((e) => e.fn.countAll<number>().as('n')), within).groupBy('units.time_zone').execute();
+  const rows = await inSubtrees(
+    db
+      .selectFrom('units')
+      .select(['units.time_zone'])
+      .select((e) => e.fn.countAll<number>().as('n')),
+    within,
+  )
+    .groupBy('units.time_zone')
+    .execute();
   return rows.map((r) => ({ time_zone: r.time_zone, n: Number(r.n) }));
 }
 
 /** One page of the subtrees' units, in tree order. */
 export async function unitPage(db: Executor, within: Within, offset: number, limit: number): Promise<UnitLine[]> {
   if (within?.length === 0) return [];
-  return inSubtrees(db.selectFrom('units').select(['units.id', 'units.name', 'units.parent_id', 'units.depth', 'units.path', 'units.time_zone']), within)
-    .orderBy('units.path').offset(offset).limit(limit).execute();
+  return inSubtrees(
+    db
+      .selectFrom('units')
+      .select(['units.id', 'units.name', 'units.parent_id', 'units.depth', 'units.path', 'units.time_zone']),
+    within,
+  )
+    .orderBy('units.path')
+    .offset(offset)
+    .limit(limit)
+    .execute();
 }
 
 /** Every unit of the subtrees with its zone: few columns, for counting. */
@@ -49,41 +65,85 @@ const CHUNK = 500;
  * The month rows of the given units. A few units are looked up by key; a large subtree (a county)
  * reads the months whole — one sequential read — and keeps the rows of its units.
  */
-export async function monthRows(db: Executor, months: string[], unitIds: string[]): Promise<{ unit_id: string; month: string; days: string }[]> {
+export async function monthRows(
+  db: Executor,
+  months: string[],
+  unitIds: string[],
+): Promise<{ unit_id: string; month: string; days: string }[]> {
   if (months.length === 0 || unitIds.length === 0) return [];
-  const base = () => db.selectFrom('daily_report_months').select(['unit_id', 'month', 'days']).where('month', 'in', months);
+  const base = () =>
+    db.selectFrom('daily_report_months').select(['unit_id', 'month', 'days']).where('month', 'in', months);
   if (unitIds.length > LOOKUP_MAX) {
     const wanted = new Set(unitIds);
     return (await base().execute()).filter((r) => wanted.has(r.unit_id));
   }
   const out = [];
-  for (let i = 0; i < unitIds.length; i += CHUNK) out.push(...(await base().where('unit_id', 'in', unitIds.slice(i, i + CHUNK)).execute()));
+  for (let i = 0; i < unitIds.length; i += CHUNK)
+    out.push(
+      ...(await base()
+        .where('unit_id', 'in', unitIds.slice(i, i + CHUNK))
+        .execute()),
+    );
   return out;
 }
 
 /** For one day of the given zones' units: how many hold each code (units without a row are absent). */
-export async function codeCounts(db: Executor, within: Within, zones: string[], day: string): Promise<{ code: string; n: number }[]> {
+export async function codeCounts(
+  db: Executor,
+  within: Within,
+  zones: string[],
+  day: string,
+): Promise<{ code: string; n: number }[]> {
   if (within?.length === 0) return [];
   const code = sql<string>`substr(daily_report_months.days, cast(${dayIndex(day)} as integer), 1)`;
-  const rows = await inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
-    .select([code.as('code')]).select((e) => e.fn.countAll<number>().as('n'))
-    .where('daily_report_months.month', '=', monthOf(day)).where('units.time_zone', 'in', zones), within)
-    .groupBy(sql`1`).execute();
+  const rows = await inSubtrees(
+    db
+      .selectFrom('daily_report_months')
+      .innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+      .select([code.as('code')])
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('daily_report_months.month', '=', monthOf(day))
+      .where('units.time_zone', 'in', zones),
+    within,
+  )
+    .groupBy(sql`1`)
+    .execute();
   return rows.map((r) => ({ code: r.code, n: Number(r.n) }));
 }
 
 /** The given zones' units whose code on `day` is one of `codes`, in tree order. */
-export async function unitsWithCode(db: Executor, within: Within, zones: string[], day: string, codes: string[], limit: number) {
+export async function unitsWithCode(
+  db: Executor,
+  within: Within,
+  zones: string[],
+  day: string,
+  codes: string[],
+  limit: number,
+) {
   if (within?.length === 0) return [];
   const code = sql<string>`substr(daily_report_months.days, cast(${dayIndex(day)} as integer), 1)`;
-  return inSubtrees(db.selectFrom('daily_report_months').innerJoin('units', 'units.id', 'daily_report_months.unit_id')
-    .select(['units.id', 'units.name', code.as('code')])
-    .where('daily_report_months.month', '=', monthOf(day)).where('units.time_zone', 'in', zones).where(code, 'in', codes), within)
-    .orderBy('units.path').limit(limit).execute();
+  return inSubtrees(
+    db
+      .selectFrom('daily_report_months')
+      .innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+      .select(['units.id', 'units.name', code.as('code')])
+      .where('daily_report_months.month', '=', monthOf(day))
+      .where('units.time_zone', 'in', zones)
+      .where(code, 'in', codes),
+    within,
+  )
+    .orderBy('units.path')
+    .limit(limit)
+    .execute();
 }
 
 export async function codeOf(db: Executor, unitId: string, day: string): Promise<string> {
-  const row = await db.selectFrom('daily_report_months').select('days').where('month', '=', monthOf(day)).where('unit_id', '=', unitId).executeTakeFirst();
+  const row = await db
+    .selectFrom('daily_report_months')
+    .select('days')
+    .where('month', '=', monthOf(day))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   return codeAt(row?.days, day);
 }
 
@@ -92,14 +152,27 @@ export async function codeOf(db: Executor, unitId: string, day: string): Promise
  * write are one UPDATE, so a report and the engine's late mark racing for the same day cannot
  * overwrite each other. Returns whether the day changed.
  */
-export async function setCode(db: Executor, unitId: string, day: string, code: string, onlyIf?: string[]): Promise<boolean> {
+export async function setCode(
+  db: Executor,
+  unitId: string,
+  day: string,
+  code: string,
+  onlyIf?: string[],
+): Promise<boolean> {
   const month = monthOf(day);
   const i = dayIndex(day);
-  await db.insertInto('daily_report_months').values({ month, unit_id: unitId, days: EMPTY_MONTH })
-    .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing()).execute();
-  const result = await db.updateTable('daily_report_months')
-    .set({ days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || cast(${code} as text) || substr(days, cast(${i + 1} as integer))` })
-    .where('month', '=', month).where('unit_id', '=', unitId)
+  await db
+    .insertInto('daily_report_months')
+    .values({ month, unit_id: unitId, days: EMPTY_MONTH })
+    .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing())
+    .execute();
+  const result = await db
+    .updateTable('daily_report_months')
+    .set({
+      days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || cast(${code} as text) || substr(days, cast(${i + 1} as integer))`,
+    })
+    .where('month', '=', month)
+    .where('unit_id', '=', unitId)
     .$if(onlyIf !== undefined, (q) => q.where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', onlyIf!))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
@@ -110,9 +183,14 @@ export async function insertReport(db: Executor, row: DailyReportRow): Promise<v
 }
 
 export async function findReport(db: Executor, unitId: string, day: string) {
-  return db.selectFrom('daily_reports').leftJoin('people', 'people.id', 'daily_reports.submitted_by_person_id')
-    .selectAll('daily_reports').select('people.name as submitted_by_name')
-    .where('daily_reports.unit_id', '=', unitId).where('daily_reports.day', '=', day).executeTakeFirst();
+  return db
+    .selectFrom('daily_reports')
+    .leftJoin('people', 'people.id', 'daily_reports.submitted_by_person_id')
+    .selectAll('daily_reports')
+    .select('people.name as submitted_by_name')
+    .where('daily_reports.unit_id', '=', unitId)
+    .where('daily_reports.day', '=', day)
+    .executeTakeFirst();
 }
 
 export async function zones(db: Executor): Promise<string[]> {
@@ -122,12 +200,19 @@ export async function zones(db: Executor): Promise<string[]> {
 
 /** Units of a time zone whose `day` has not been planned yet (no row, or "." on that day). */
 export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('units')
+  const rows = await db
+    .selectFrom('units')
     .leftJoin('daily_report_months as m', (j) => j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)))
     .select('units.id')
     .where('units.time_zone', '=', zone)
-    .where((eb) => eb.or([eb('m.days', 'is', null), eb(sql<string>`substr(m.days, cast(${dayIndex(day)} as integer), 1)`, '=', '.')]))
-    .orderBy('units.id').limit(limit).execute();
+    .where((eb) =>
+      eb.or([
+        eb('m.days', 'is', null),
+        eb(sql<string>`substr(m.days, cast(${dayIndex(day)} as integer), 1)`, '=', '.'),
+      ]),
+    )
+    .orderBy('units.id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
-

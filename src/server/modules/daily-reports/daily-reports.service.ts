@@ -51,7 +51,11 @@ export class DailyReportService {
   private async requirement(unitId: string, day: string, zone: string, at: Date, db: Executor): Promise<Requirement> {
     const { rules } = await this.rules.forUnit(unitId, at, db);
     if (!rules.dailyReport.required) return { required: false, deadline: null, deadlineAt: null };
-    return { required: true, deadline: rules.dailyReport.deadline, deadlineAt: localToUtc(day, rules.dailyReport.deadline, zone) };
+    return {
+      required: true,
+      deadline: rules.dailyReport.deadline,
+      deadlineAt: localToUtc(day, rules.dailyReport.deadline, zone),
+    };
   }
 
   submitZero(actor: Actor, unitId: string) {
@@ -77,17 +81,33 @@ export class DailyReportService {
         await this.planDay(tx, unit.id, day, unit.time_zone, now);
       }
       const code = await repo.codeOf(tx, unit.id, day);
-      const need = code === CODE.pending || code === CODE.overdue ? await this.requirement(unit.id, day, unit.time_zone, now, tx) : NOT_REQUIRED;
+      const need =
+        code === CODE.pending || code === CODE.overdue
+          ? await this.requirement(unit.id, day, unit.time_zone, now, tx)
+          : NOT_REQUIRED;
       const status: DailyStatus = !need.required ? 'not_required' : now < need.deadlineAt! ? 'on_time' : 'late';
       const row = {
-        id: newId(), unit_id: unit.id, day, status, zero: items.length === 0 ? 1 : 0, items_json: JSON.stringify(items),
-        deadline: need.deadline, submitted_at: now.toISOString(), submitted_by_person_id: actor.kind === 'account' ? actor.personId : null,
+        id: newId(),
+        unit_id: unit.id,
+        day,
+        status,
+        zero: items.length === 0 ? 1 : 0,
+        items_json: JSON.stringify(items),
+        deadline: need.deadline,
+        submitted_at: now.toISOString(),
+        submitted_by_person_id: actor.kind === 'account' ? actor.personId : null,
       };
       await repo.insertReport(tx, row);
       await repo.setCode(tx, unit.id, day, codeForReport(status));
       const ref = dayRef(unit.id, day);
       for (const kind of [REMIND_DEADLINE, LATE_DEADLINE, CLOSE_DEADLINE]) await this.engine.cancel(tx, kind, ref);
-      await this.audit.record(tx, actor, { action: 'daily-report.send', entity: 'daily_report', entityId: row.id, unitId: unit.id, after: { day, status, zero: row.zero === 1, items: items.length } });
+      await this.audit.record(tx, actor, {
+        action: 'daily-report.send',
+        entity: 'daily_report',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { day, status, zero: row.zero === 1, items: items.length },
+      });
       afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
       const name = actor.kind === 'account' ? await this.personName(tx, actor.personId) : null;
       return presentReport({ ...row, submitted_by_name: name });
@@ -112,11 +132,23 @@ export class DailyReportService {
     // A day not decided yet (or decided before a plan published since) reads as the planner will decide it.
     const undecided = code === CODE.unknown || code === CODE.notRequired;
     const required = undecided ? need.required && now < need.deadlineAt! : REQUIRED_CODES.has(code);
-    const status = report ? (report.status as DailyStatus) : undecided ? (required ? 'pending' : 'not_required') : statusOf(code, false);
+    const status = report
+      ? (report.status as DailyStatus)
+      : undecided
+        ? required
+          ? 'pending'
+          : 'not_required'
+        : statusOf(code, false);
     return {
-      unitId: unit.id, unitName: unit.name, day, timeZone: unit.time_zone, required,
-      deadline: report?.deadline ?? (required ? need.deadline : null), deadlineAt: required ? need.deadlineAt!.toISOString() : null,
-      status, report: report ? presentReport(report) : null,
+      unitId: unit.id,
+      unitName: unit.name,
+      day,
+      timeZone: unit.time_zone,
+      required,
+      deadline: report?.deadline ?? (required ? need.deadline : null),
+      deadlineAt: required ? need.deadlineAt!.toISOString() : null,
+      status,
+      report: report ? presentReport(report) : null,
     };
   }
 
@@ -124,9 +156,14 @@ export class DailyReportService {
   async day(actor: Actor, unitId: string, day: string): Promise<z.infer<typeof DayDetail>> {
     const unit = requireVisibleUnit(actor, await unitsPort.findById(this.db, unitId), 'unitId');
     const today = localDate(this.clock.now(), unit.time_zone);
-    const [code, report] = await Promise.all([repo.codeOf(this.db, unit.id, day), repo.findReport(this.db, unit.id, day)]);
+    const [code, report] = await Promise.all([
+      repo.codeOf(this.db, unit.id, day),
+      repo.findReport(this.db, unit.id, day),
+    ]);
     return {
-      unitId: unit.id, unitName: unit.name, day,
+      unitId: unit.id,
+      unitName: unit.name,
+      day,
       status: day > today ? null : statusOf(code, day < today),
       report: report ? presentReport(report) : null,
     };

@@ -4,8 +4,14 @@ import { codeAt, daysBetween, isoWeek, monthsOf, statusOf } from './day-codes.js
 
 describe('day codes', () => {
   it('map to effective statuses; a past day still waiting counts as missing', () => {
-    assert.deepEqual(['o', 'l', 'L', 'p', 'm', '-', '.', 'x'].map((c) => statusOf(c, false)), ['on_time', 'late', 'late', 'pending', 'missing', 'not_required', 'not_required', 'not_required']);
-    assert.deepEqual([statusOf('p', true), statusOf('L', true), statusOf('o', true)], ['missing', 'missing', 'on_time']);
+    assert.deepEqual(
+      ['o', 'l', 'L', 'p', 'm', '-', '.', 'x'].map((c) => statusOf(c, false)),
+      ['on_time', 'late', 'late', 'pending', 'missing', 'not_required', 'not_required', 'not_required'],
+    );
+    assert.deepEqual(
+      [statusOf('p', true), statusOf('L', true), statusOf('o', true)],
+      ['missing', 'missing', 'on_time'],
+    );
   });
 
   it('read one day of a month row, and a missing row as undecided', () => {

@@ -13,7 +13,16 @@ import type { DailyStatus, StatusCounts } from '../../../common/schemas/daily-re
  *   l  reported after the deadline                                                  → late
  *   x  reported on a day that did not require it                                    → not required
  */
-export const CODE = { unknown: '.', notRequired: '-', pending: 'p', overdue: 'L', missing: 'm', onTime: 'o', late: 'l', unrequired: 'x' } as const;
+export const CODE = {
+  unknown: '.',
+  notRequired: '-',
+  pending: 'p',
+  overdue: 'L',
+  missing: 'm',
+  onTime: 'o',
+  late: 'l',
+  unrequired: 'x',
+} as const;
 export type Code = (typeof CODE)[keyof typeof CODE];
 
 export const DAYS_IN_ROW = 31;
@@ -41,13 +50,15 @@ export function statusOf(code: string, dayIsPast: boolean): DailyStatus {
 }
 
 /** The code stored for a report, from the status it was judged to have. */
-export const codeForReport = (status: DailyStatus): Code => (status === 'on_time' ? CODE.onTime : status === 'late' ? CODE.late : CODE.unrequired);
+export const codeForReport = (status: DailyStatus): Code =>
+  status === 'on_time' ? CODE.onTime : status === 'late' ? CODE.late : CODE.unrequired;
 
 export const monthOf = (day: string) => day.slice(0, 7);
 export const dayIndex = (day: string) => Number(day.slice(8, 10));
 
 /** The code for `day` in a month row (or "." when there is no row). */
-export const codeAt = (days: string | undefined, day: string): string => days?.charAt(dayIndex(day) - 1) || CODE.unknown;
+export const codeAt = (days: string | undefined, day: string): string =>
+  days?.charAt(dayIndex(day) - 1) || CODE.unknown;
 
 /** Local dates from `from` to `to`, both included. */
 export function daysBetween(from: string, to: string): string[] {
@@ -61,7 +72,8 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-export const plusDays = (day: string, n: number) => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: n }).toISODate()!;
+export const plusDays = (day: string, n: number) =>
+  DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: n }).toISODate()!;
 
 /** The months (`YYYY-MM`) a list of days touches. */
 export const monthsOf = (days: string[]) => [...new Set(days.map(monthOf))];

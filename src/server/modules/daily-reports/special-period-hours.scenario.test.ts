@@ -44,15 +44,44 @@ for (const dialect of dialectsUnderTest()) {
       head = await t.signIn('cs1.head');
     };
     const timer = async (kind: string, unitId: string, day: string) =>
-      t.c.db.selectFrom('deadlines').select(['due_at', 'state', 'fired_at']).where('kind', '=', kind).where('ref_id', '=', dayRef(unitId, day)).executeTakeFirst();
-    const status = async (unitId: string) => (await head.get(`/api/v1/daily-reports/today?unitId=${unitId}`)).json().status as string;
+      t.c.db
+        .selectFrom('deadlines')
+        .select(['due_at', 'state', 'fired_at'])
+        .where('kind', '=', kind)
+        .where('ref_id', '=', dayRef(unitId, day))
+        .executeTakeFirst();
+    const status = async (unitId: string) =>
+      (await head.get(`/api/v1/daily-reports/today?unitId=${unitId}`)).json().status as string;
     const told = async (username: string, kind: string) =>
-      t.c.db.selectFrom('notifications').select(['title', 'body']).where('person_id', '=', person[username]!).where('kind', '=', kind).orderBy('created_at').execute();
-    const shanghaiUnits = async () => (await t.c.db.selectFrom('units').select('id').where('path', 'like', `%/${id.cs1}/%`).where('time_zone', '=', SH).execute()).length;
+      t.c.db
+        .selectFrom('notifications')
+        .select(['title', 'body'])
+        .where('person_id', '=', person[username]!)
+        .where('kind', '=', kind)
+        .orderBy('created_at')
+        .execute();
+    const shanghaiUnits = async () =>
+      (
+        await t.c.db
+          .selectFrom('units')
+          .select('id')
+          .where('path', 'like', `%/${id.cs1}/%`)
+          .where('time_zone', '=', SH)
+          .execute()
+      ).length;
     const publishPeriod = async (startDate: string, endDate: string, deadline: string) => {
-      const plan = (await head.post('/api/v1/plans', { unitId: id.cs1, template: 'special_period', period: { name: '防汛关键期', startDate, endDate } })).json();
+      const plan = (
+        await head.post('/api/v1/plans', {
+          unitId: id.cs1,
+          template: 'special_period',
+          period: { name: '防汛关键期', startDate, endDate },
+        })
+      ).json();
       const content = plan.content;
-      const saved = await head.patch(`/api/v1/plans/${plan.planId}/draft`, { coversSubUnits: true, content: { ...content, dailyReport: { required: true, deadline } } });
+      const saved = await head.patch(`/api/v1/plans/${plan.planId}/draft`, {
+        coversSubUnits: true,
+        content: { ...content, dailyReport: { required: true, deadline } },
+      });
       assert.equal(saved.statusCode, 200, saved.body);
       const published = await head.post(`/api/v1/plans/${plan.planId}/publish`);
       assert.equal(published.statusCode, 200, published.body);
@@ -66,10 +95,17 @@ for (const dialect of dialectsUnderTest()) {
       id.s1 = await unitIdByName(t, '城关镇第一小学');
       id.ny = await unitIdByName(t, '城关镇第二小学');
       assert.equal((await admin.patch(`/api/v1/units/${id.ny}`, { timeZone: NY })).statusCode, 200);
-      const k9 = await admin.post('/api/v1/units', { parentId: id.cs1, name: '城关镇新建幼儿园', type: 'kindergarten' });
+      const k9 = await admin.post('/api/v1/units', {
+        parentId: id.cs1,
+        name: '城关镇新建幼儿园',
+        type: 'kindergarten',
+      });
       assert.equal(k9.statusCode, 201, k9.body);
       id.k9 = k9.json().id;
-      await publishSamplePlans(t.c, [{ id: id.s1, type: 'school' }, { id: id.ny, type: 'school' }]);
+      await publishSamplePlans(t.c, [
+        { id: id.s1, type: 'school' },
+        { id: id.ny, type: 'school' },
+      ]);
       for (const name of ['s1.head', 'cs1.safety']) person[name] = (await t.signIn(name)).me.personId;
     });
     after(() => t.close());
@@ -90,8 +126,16 @@ for (const dialect of dialectsUnderTest()) {
 
         // The Shanghai school: before 15:00 its timers move to the nearer deadline; after, the day stays late.
         if (early) {
-          assert.equal((await timer(LATE_DEADLINE, id.s1, m.day))?.due_at, shanghaiLate.toISOString(), 'the late mark moved');
-          assert.equal((await timer(REMIND_DEADLINE, id.s1, m.day))?.due_at, now.toISOString(), 'the reminder goes at once');
+          assert.equal(
+            (await timer(LATE_DEADLINE, id.s1, m.day))?.due_at,
+            shanghaiLate.toISOString(),
+            'the late mark moved',
+          );
+          assert.equal(
+            (await timer(REMIND_DEADLINE, id.s1, m.day))?.due_at,
+            now.toISOString(),
+            'the reminder goes at once',
+          );
           assert.equal(await status(id.s1), 'pending');
         } else {
           assert.equal((await timer(LATE_DEADLINE, id.s1, m.day))?.state, 'fired');
@@ -100,11 +144,15 @@ for (const dialect of dialectsUnderTest()) {
         // The new kindergarten, with no plan of its own, is now required, by the nearer deadline.
         assert.equal((await timer(LATE_DEADLINE, id.k9, m.day))?.due_at, shanghaiLate.toISOString());
         assert.equal((await timer(REMIND_DEADLINE, id.k9, m.day))?.due_at, now.toISOString());
-        assert.equal((await timer(CLOSE_DEADLINE, id.k9, m.day))?.due_at, localToUtc(nextDay(m.day), '00:00', SH).toISOString());
+        assert.equal(
+          (await timer(CLOSE_DEADLINE, id.k9, m.day))?.due_at,
+          localToUtc(nextDay(m.day), '00:00', SH).toISOString(),
+        );
         // The New York school is judged on its own day and clock.
         const nyLate = await timer(LATE_DEADLINE, id.ny, m.nyDay);
         if (m.nyState === 'overdue') assert.equal(nyLate?.state, 'fired');
-        else assert.equal(nyLate?.due_at, localToUtc(m.nyDay, '15:00', NY).toISOString(), 'its standing deadline stays');
+        else
+          assert.equal(nyLate?.due_at, localToUtc(m.nyDay, '15:00', NY).toISOString(), 'its standing deadline stays');
         const fromTomorrow = notices.filter((n) => n.field === 'content.dailyReport.deadline');
         if (m.nyState === 'pending_kept') {
           assert.equal(fromTomorrow.length, 1);
@@ -124,7 +172,10 @@ for (const dialect of dialectsUnderTest()) {
         await walkTo(shanghaiLate);
         assert.equal(await status(id.k9), 'late');
         if (early) assert.equal(await status(id.s1), 'late');
-        const lateTold = (await told('cs1.safety', 'daily-report.late')).slice(lateToldBefore).map((n) => n.title).join('\n');
+        const lateTold = (await told('cs1.safety', 'daily-report.late'))
+          .slice(lateToldBefore)
+          .map((n) => n.title)
+          .join('\n');
         assert.match(lateTold, /城关镇新建幼儿园/, 'the central school hears the kindergarten is late');
         if (early) assert.match(lateTold, /城关镇第一小学/);
         else assert.doesNotMatch(lateTold, /城关镇第一小学/, 'nor is a day already late marked twice');
@@ -139,12 +190,21 @@ for (const dialect of dialectsUnderTest()) {
       // Every Shanghai unit of the subtree (New York is still on the 21st); none had a day to lose.
       assert.match(message, new RegExp(`07:04.*2027-03-22.*${await shanghaiUnits()} 个单位.*从明日起执行`));
       // Today is untouched: the school keeps its standing 15:00, the kindergarten is not required.
-      assert.equal((await timer(LATE_DEADLINE, id.s1, '2027-03-22'))?.due_at, localToUtc('2027-03-22', '15:00', SH).toISOString());
+      assert.equal(
+        (await timer(LATE_DEADLINE, id.s1, '2027-03-22'))?.due_at,
+        localToUtc('2027-03-22', '15:00', SH).toISOString(),
+      );
       assert.equal(await status(id.k9), 'not_required');
       // Tomorrow the planner gives both the 07:04 deadline.
       await walkTo(localToUtc('2027-03-23', '00:00', SH));
-      assert.equal((await timer(LATE_DEADLINE, id.s1, '2027-03-23'))?.due_at, localToUtc('2027-03-23', '07:04', SH).toISOString());
-      assert.equal((await timer(LATE_DEADLINE, id.k9, '2027-03-23'))?.due_at, localToUtc('2027-03-23', '07:04', SH).toISOString());
+      assert.equal(
+        (await timer(LATE_DEADLINE, id.s1, '2027-03-23'))?.due_at,
+        localToUtc('2027-03-23', '07:04', SH).toISOString(),
+      );
+      assert.equal(
+        (await timer(LATE_DEADLINE, id.k9, '2027-03-23'))?.due_at,
+        localToUtc('2027-03-23', '07:04', SH).toISOString(),
+      );
       await walkTo(localToUtc('2027-03-23', '07:04', SH));
       assert.equal(await status(id.s1), 'late');
     });
@@ -152,12 +212,29 @@ for (const dialect of dialectsUnderTest()) {
     it('the notice reads in English for an English caller', async () => {
       await walkTo(localToUtc('2027-03-25', '00:00', SH));
       await walkTo(localToUtc('2027-03-25', '09:00', SH));
-      const plan = (await head.post('/api/v1/plans', { unitId: id.cs1, template: 'special_period', period: { name: 'Exams', startDate: '2027-03-25', endDate: '2027-03-25' } })).json();
-      await head.patch(`/api/v1/plans/${plan.planId}/draft`, { coversSubUnits: true, content: { ...plan.content, dailyReport: { required: true, deadline: '08:00' } } });
+      const plan = (
+        await head.post('/api/v1/plans', {
+          unitId: id.cs1,
+          template: 'special_period',
+          period: { name: 'Exams', startDate: '2027-03-25', endDate: '2027-03-25' },
+        })
+      ).json();
+      await head.patch(`/api/v1/plans/${plan.planId}/draft`, {
+        coversSubUnits: true,
+        content: { ...plan.content, dailyReport: { required: true, deadline: '08:00' } },
+      });
       const published = await head.post(`/api/v1/plans/${plan.planId}/publish`, undefined, { 'accept-language': 'en' });
       assert.equal(published.statusCode, 200, published.body);
-      const messages = published.json().notices.map((n: { message: string }) => n.message).join('\n');
-      assert.match(messages, new RegExp(`deadline 08:00 has already passed \\(2027-03-25, ${await shanghaiUnits()} unit\\(s\\)\\); the requirement applies from tomorrow`));
+      const messages = published
+        .json()
+        .notices.map((n: { message: string }) => n.message)
+        .join('\n');
+      assert.match(
+        messages,
+        new RegExp(
+          `deadline 08:00 has already passed \\(2027-03-25, ${await shanghaiUnits()} unit\\(s\\)\\); the requirement applies from tomorrow`,
+        ),
+      );
     });
   });
 }

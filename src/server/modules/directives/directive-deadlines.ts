@@ -20,8 +20,12 @@ export class DirectiveDeadlines {
   ) {}
 
   register(engine: DeadlineEngine): void {
-    engine.on(SIGN_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onSignDue(tx, deadline.ref_id, now, afterCommit));
-    engine.on(REPLY_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onReplyDue(tx, deadline.ref_id, now, afterCommit));
+    engine.on(SIGN_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+      this.onSignDue(tx, deadline.ref_id, now, afterCommit),
+    );
+    engine.on(REPLY_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+      this.onReplyDue(tx, deadline.ref_id, now, afterCommit),
+    );
   }
 
   async onSignDue(tx: Executor, id: string, now: Date, afterCommit: AfterCommit): Promise<void> {
@@ -29,15 +33,47 @@ export class DirectiveDeadlines {
     if (!directive) return;
     const unsigned = (await repo.targets(tx, id)).filter((t) => !t.signed_at && !t.marked_late_at);
     if (unsigned.length === 0) return;
-    for (const t of unsigned) await repo.updateTarget(tx, t.id, { marked_late_at: now.toISOString(), reminders: t.reminders + 1, last_reminded_at: now.toISOString() });
-    const units = await unitsPort.findByIds(tx, unsigned.map((t) => t.unit_id));
-    await this.notices.toUnits(tx, afterCommit, now, { ...directive, sender: directive.sender_unit_name }, units, 'directive.overdue', 'directive.overdueSign', directive.sign_due_at);
-    await this.audit.record(tx, engineActor, { action: 'directive.sign-overdue', entity: 'directive', entityId: id, unitId: directive.sender_unit_id, after: { units: unsigned.map((t) => t.unit_id) } });
+    for (const t of unsigned)
+      await repo.updateTarget(tx, t.id, {
+        marked_late_at: now.toISOString(),
+        reminders: t.reminders + 1,
+        last_reminded_at: now.toISOString(),
+      });
+    const units = await unitsPort.findByIds(
+      tx,
+      unsigned.map((t) => t.unit_id),
+    );
+    await this.notices.toUnits(
+      tx,
+      afterCommit,
+      now,
+      { ...directive, sender: directive.sender_unit_name },
+      units,
+      'directive.overdue',
+      'directive.overdueSign',
+      directive.sign_due_at,
+    );
+    await this.audit.record(tx, engineActor, {
+      action: 'directive.sign-overdue',
+      entity: 'directive',
+      entityId: id,
+      unitId: directive.sender_unit_id,
+      after: { units: unsigned.map((t) => t.unit_id) },
+    });
     const sender = await unitsPort.findById(tx, directive.sender_unit_id);
     if (!sender) return;
     const locale = sender.locale === 'en' ? 'en' : 'zh-CN';
     const names = unsigned.map((t) => t.unit_name).join(locale === 'en' ? ', ' : '、');
-    await this.notices.toSender(tx, afterCommit, now, directive, sender, 'directive.overdue', 'directive.unsignedTitle', translate(locale, 'directive.unsignedBody', { count: unsigned.length, units: names }));
+    await this.notices.toSender(
+      tx,
+      afterCommit,
+      now,
+      directive,
+      sender,
+      'directive.overdue',
+      'directive.unsignedTitle',
+      translate(locale, 'directive.unsignedBody', { count: unsigned.length, units: names }),
+    );
   }
 
   async onReplyDue(tx: Executor, id: string, now: Date, afterCommit: AfterCommit): Promise<void> {
@@ -45,9 +81,28 @@ export class DirectiveDeadlines {
     if (!directive?.reply_due_at) return;
     const waiting = (await repo.targets(tx, id)).filter((t) => !t.replied_at);
     if (waiting.length === 0) return;
-    for (const t of waiting) await repo.updateTarget(tx, t.id, { reminders: t.reminders + 1, last_reminded_at: now.toISOString() });
-    const units = await unitsPort.findByIds(tx, waiting.map((t) => t.unit_id));
-    await this.notices.toUnits(tx, afterCommit, now, { ...directive, sender: directive.sender_unit_name }, units, 'directive.overdue', 'directive.overdueReply', directive.reply_due_at);
-    await this.audit.record(tx, engineActor, { action: 'directive.reply-overdue', entity: 'directive', entityId: id, unitId: directive.sender_unit_id, after: { units: waiting.map((t) => t.unit_id) } });
+    for (const t of waiting)
+      await repo.updateTarget(tx, t.id, { reminders: t.reminders + 1, last_reminded_at: now.toISOString() });
+    const units = await unitsPort.findByIds(
+      tx,
+      waiting.map((t) => t.unit_id),
+    );
+    await this.notices.toUnits(
+      tx,
+      afterCommit,
+      now,
+      { ...directive, sender: directive.sender_unit_name },
+      units,
+      'directive.overdue',
+      'directive.overdueReply',
+      directive.reply_due_at,
+    );
+    await this.audit.record(tx, engineActor, {
+      action: 'directive.reply-overdue',
+      entity: 'directive',
+      entityId: id,
+      unitId: directive.sender_unit_id,
+      after: { units: waiting.map((t) => t.unit_id) },
+    });
   }
 }

@@ -23,7 +23,9 @@ const NAME_MAX = 200;
 
 /** A file name safe to show and to put in a Content-Disposition header: no path, no control characters. */
 export function cleanName(raw: string | undefined): string {
-  const printable = [...String(raw ?? '').replace(/\\/g, '/')].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"').join('');
+  const printable = [...String(raw ?? '').replace(/\\/g, '/')]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('');
   const name = basename(printable).trim();
   return (name || 'attachment').slice(0, NAME_MAX);
 }
@@ -60,7 +62,14 @@ export class DirectiveFiles {
       throw error;
     }
     const type = await fileTypeFromFile(staged).catch(() => undefined);
-    return { staged, name: cleanName(filename), mime: type?.mime ?? 'application/octet-stream', size, sha256: hash.digest('hex'), truncated: isTruncated() };
+    return {
+      staged,
+      name: cleanName(filename),
+      mime: type?.mime ?? 'application/octet-stream',
+      size,
+      sha256: hash.digest('hex'),
+      truncated: isTruncated(),
+    };
   }
 
   /** Where an attachment lives, relative to the data directory. */

@@ -31,29 +31,63 @@ export class DirectiveNotices {
 
   /** Tells each target unit's people; `when` is formatted in each unit's own zone. */
   async toUnits(
-    tx: Executor, afterCommit: AfterCommit, now: Date, directive: Pick<DirectiveRow, 'id' | 'title' | 'kind'> & { sender: string },
-    units: NoticeUnit[], kind: string, body: MessageKey, when: string | null,
+    tx: Executor,
+    afterCommit: AfterCommit,
+    now: Date,
+    directive: Pick<DirectiveRow, 'id' | 'title' | 'kind'> & { sender: string },
+    units: NoticeUnit[],
+    kind: string,
+    body: MessageKey,
+    when: string | null,
   ): Promise<void> {
     for (const unit of units) {
       const locale = localeOf(unit);
       const due = when ? DateTime.fromISO(when).setZone(unit.time_zone).toFormat('yyyy-MM-dd HH:mm') : '';
-      await this.notifier.tell(tx, afterCommit, await this.people(tx, unit.id), {
-        kind, locale, link: `/directives/${directive.id}`,
-        title: say('directive.noticeTitle', { kind: say(directive.kind === 'notice' ? 'directive.kind.notice' : 'directive.kind.directive'), sender: directive.sender, title: directive.title }),
-        body: say(body, { due, unit: unit.name }),
-      }, now);
+      await this.notifier.tell(
+        tx,
+        afterCommit,
+        await this.people(tx, unit.id),
+        {
+          kind,
+          locale,
+          link: `/directives/${directive.id}`,
+          title: say('directive.noticeTitle', {
+            kind: say(directive.kind === 'notice' ? 'directive.kind.notice' : 'directive.kind.directive'),
+            sender: directive.sender,
+            title: directive.title,
+          }),
+          body: say(body, { due, unit: unit.name }),
+        },
+        now,
+      );
     }
   }
 
   /** Tells the person who sent it. */
   async toSender(
-    tx: Executor, afterCommit: AfterCommit, now: Date, directive: Pick<DirectiveRow, 'id' | 'title' | 'sender_person_id'>, sender: NoticeUnit,
-    kind: string, title: MessageKey, body: string,
+    tx: Executor,
+    afterCommit: AfterCommit,
+    now: Date,
+    directive: Pick<DirectiveRow, 'id' | 'title' | 'sender_person_id'>,
+    sender: NoticeUnit,
+    kind: string,
+    title: MessageKey,
+    body: string,
   ): Promise<void> {
     if (!directive.sender_person_id) return;
     const locale = localeOf(sender);
-    await this.notifier.tell(tx, afterCommit, [directive.sender_person_id], {
-      kind, locale, link: `/directives/${directive.id}`, title: say(title, { title: directive.title }), body,
-    }, now);
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      [directive.sender_person_id],
+      {
+        kind,
+        locale,
+        link: `/directives/${directive.id}`,
+        title: say(title, { title: directive.title }),
+        body,
+      },
+      now,
+    );
   }
 }

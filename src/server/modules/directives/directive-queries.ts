@@ -37,11 +37,21 @@ export class DirectiveQueries {
     if (shown.length === 0) throw notFound();
     const attachments = await repo.attachments(this.db, id);
     const actFor = shown.filter((t) => actsFor(actor, t.unit_id)).map((t) => t.unit_id);
-    return presentDirective(directive, shown, all, attachments, senderSide && manages(actor, directive.sender_unit_path), actFor);
+    return presentDirective(
+      directive,
+      shown,
+      all,
+      attachments,
+      senderSide && manages(actor, directive.sender_unit_path),
+      actFor,
+    );
   }
 
   /** Directives sent to one unit, or to every unit where the actor holds a role. */
-  async inbox(actor: Actor, options: { unitId?: string; page: number; pageSize: number }): Promise<Page<z.infer<typeof InboxItem>>> {
+  async inbox(
+    actor: Actor,
+    options: { unitId?: string; page: number; pageSize: number },
+  ): Promise<Page<z.infer<typeof InboxItem>>> {
     let unitIds: string[];
     if (options.unitId) unitIds = [(await this.units.requireVisible(actor, options.unitId)).id];
     else unitIds = actor.kind === 'account' ? [...new Set(actor.scopes.map((s) => s.unitId))] : [];
@@ -50,15 +60,30 @@ export class DirectiveQueries {
   }
 
   /** Directives sent from the actor's units (or from `unitId` and below), with sign-off counts. */
-  async sent(actor: Actor, options: { unitId?: string; page: number; pageSize: number }): Promise<Page<z.infer<typeof SentItem>>> {
+  async sent(
+    actor: Actor,
+    options: { unitId?: string; page: number; pageSize: number },
+  ): Promise<Page<z.infer<typeof SentItem>>> {
     const within = options.unitId ? [(await this.units.requireVisible(actor, options.unitId)).path] : scopeRoots(actor);
     const { rows, total } = await repo.sent(this.db, within, (options.page - 1) * options.pageSize, options.pageSize);
-    const counts = await repo.counts(this.db, rows.map((r) => r.id));
-    return { items: rows.map((r) => presentSentItem(r, counts.get(r.id))), page: options.page, pageSize: options.pageSize, total };
+    const counts = await repo.counts(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return {
+      items: rows.map((r) => presentSentItem(r, counts.get(r.id))),
+      page: options.page,
+      pageSize: options.pageSize,
+      total,
+    };
   }
 
   /** An attachment's file, once the actor may see its directive. */
-  async attachment(actor: Actor, id: string, attachmentId: string): Promise<{ path: string; name: string; mime: string; size: number }> {
+  async attachment(
+    actor: Actor,
+    id: string,
+    attachmentId: string,
+  ): Promise<{ path: string; name: string; mime: string; size: number }> {
     await this.get(actor, id);
     const found = (await repo.attachments(this.db, id)).find((a) => a.id === attachmentId);
     if (!found) throw notFound();

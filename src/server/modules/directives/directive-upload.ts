@@ -24,12 +24,17 @@ export async function ensureMultipart(app: FastifyInstance): Promise<void> {
  * route) and up to ATTACHMENTS_MAX files `attachments`, each streamed to the staging folder. On
  * any problem the staged files are removed before the error is thrown, naming the field.
  */
-export async function readDirectiveForm(req: FastifyRequest, files: DirectiveFiles): Promise<{ body: SendDirectiveBody; staged: StagedFile[] }> {
+export async function readDirectiveForm(
+  req: FastifyRequest,
+  files: DirectiveFiles,
+): Promise<{ body: SendDirectiveBody; staged: StagedFile[] }> {
   if (!req.isMultipart()) throw invalid('directive', 'directive.formExpected');
   const staged: StagedFile[] = [];
   let json: string | undefined;
   try {
-    const parts = req.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: ATTACHMENTS_MAX, fields: 1, parts: ATTACHMENTS_MAX + 1 } });
+    const parts = req.parts({
+      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: ATTACHMENTS_MAX, fields: 1, parts: ATTACHMENTS_MAX + 1 },
+    });
     for await (const part of parts) {
       if (part.type === 'field') {
         if (part.fieldname !== 'directive') throw invalid(part.fieldname, 'directive.unknownPart');
@@ -41,7 +46,11 @@ export async function readDirectiveForm(req: FastifyRequest, files: DirectiveFil
         }
         const file = await files.stage(part.file, part.filename, () => part.file.truncated);
         staged.push(file);
-        if (file.truncated) throw invalid(`attachments.${staged.length - 1}`, 'directive.attachmentTooLarge', { name: file.name, max: MB });
+        if (file.truncated)
+          throw invalid(`attachments.${staged.length - 1}`, 'directive.attachmentTooLarge', {
+            name: file.name,
+            max: MB,
+          });
       }
     }
   } catch (error) {
@@ -58,8 +67,13 @@ export async function readDirectiveForm(req: FastifyRequest, files: DirectiveFil
 
 function translateLimit(error: unknown, index: number): unknown {
   const { code, part } = error as { code?: string; part?: { filename?: string } };
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return invalid(`attachments.${index}`, 'directive.attachmentTooLarge', { name: cleanName(part?.filename), max: MB });
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return invalid('attachments', 'directive.tooManyAttachments', { max: ATTACHMENTS_MAX });
+  if (code === 'FST_REQ_FILE_TOO_LARGE')
+    return invalid(`attachments.${index}`, 'directive.attachmentTooLarge', {
+      name: cleanName(part?.filename),
+      max: MB,
+    });
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
+    return invalid('attachments', 'directive.tooManyAttachments', { max: ATTACHMENTS_MAX });
   if (code === 'FST_FIELDS_LIMIT') return invalid('directive', 'directive.unknownPart');
   return error;
 }

@@ -47,10 +47,18 @@ export async function owedBy(db: Executor, unitIds: string[]): Promise<Directive
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .select(['d.id', 'd.title', 'd.sign_due_at', 'd.reply_due_at', 't.unit_id', 'u.name as unit_name', 't.signed_at'])
     .where('t.unit_id', 'in', unitIds)
-    .where((eb) => eb.or([eb('t.signed_at', 'is', null), eb.and([eb('d.reply_due_at', 'is not', null), eb('t.replied_at', 'is', null)])]))
+    .where((eb) =>
+      eb.or([
+        eb('t.signed_at', 'is', null),
+        eb.and([eb('d.reply_due_at', 'is not', null), eb('t.replied_at', 'is', null)]),
+      ]),
+    )
     .execute();
   return rows.map((r) => ({
-    directiveId: r.id, title: r.title, unitId: r.unit_id, unitName: r.unit_name,
+    directiveId: r.id,
+    title: r.title,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
     owes: r.signed_at === null ? 'sign' : 'reply',
     dueAt: r.signed_at === null ? r.sign_due_at : r.reply_due_at,
   }));
@@ -68,5 +76,12 @@ export async function lateSignOffsUnder(db: Executor, paths: string[], now: stri
     .where('t.signed_at', 'is', null)
     .where('d.sign_due_at', '<', now)
     .execute();
-  return rows.map((r) => ({ directiveId: r.id, title: r.title, unitId: r.unit_id, unitName: r.unit_name, owes: 'sign' as const, dueAt: r.sign_due_at }));
+  return rows.map((r) => ({
+    directiveId: r.id,
+    title: r.title,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    owes: 'sign' as const,
+    dueAt: r.sign_due_at,
+  }));
 }

@@ -13,11 +13,24 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toI
 const NOBODY = '01890000-0000-7000-8000-000000000000';
 
 /** A multipart/form-data body: the directive's JSON, then files. */
-function form(directive: unknown, files: { name: string; bytes: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
+function form(
+  directive: unknown,
+  files: { name: string; bytes: Buffer }[],
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----steady-test-boundary';
-  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="directive"\r\n\r\n${JSON.stringify(directive)}\r\n`)];
+  const parts: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="directive"\r\n\r\n${JSON.stringify(directive)}\r\n`,
+    ),
+  ];
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="attachments"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="attachments"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -38,12 +51,18 @@ for (const dialect of dialectsUnderTest()) {
     const personOf: Record<string, string> = {};
 
     const told = (username: string, kind: string) =>
-      t.c.db.selectFrom('notifications').select(['title', 'body', 'link']).where('person_id', '=', personOf[username]!).where('kind', '=', kind).execute();
+      t.c.db
+        .selectFrom('notifications')
+        .select(['title', 'body', 'link'])
+        .where('person_id', '=', personOf[username]!)
+        .where('kind', '=', kind)
+        .execute();
     const counts = async () => ({
       directives: (await t.c.db.selectFrom('directives').select('id').execute()).length,
       targets: (await t.c.db.selectFrom('directive_targets').select('id').execute()).length,
       attachments: (await t.c.db.selectFrom('directive_attachments').select('id').execute()).length,
-      deadlines: (await t.c.db.selectFrom('deadlines').select('id').where('kind', 'like', 'directive.%').execute()).length,
+      deadlines: (await t.c.db.selectFrom('deadlines').select('id').where('kind', 'like', 'directive.%').execute())
+        .length,
     });
 
     before(async () => {
@@ -57,7 +76,8 @@ for (const dialect of dialectsUnderTest()) {
       s4 = await unitIdByName(t, '石桥镇中心小学');
       sender = await t.signIn('cs1.head');
       personOf['cs1.head'] = sender.me.personId;
-      for (const name of ['s1.head', 's2.safety', 'k1.head', 'k1.safety']) personOf[name] = (await t.signIn(name)).me.personId;
+      for (const name of ['s1.head', 's2.safety', 'k1.head', 'k1.safety'])
+        personOf[name] = (await t.signIn(name)).me.personId;
     });
     after(async () => {
       await t.close();
@@ -66,8 +86,13 @@ for (const dialect of dialectsUnderTest()) {
 
     it('the central school sends a directive with an attachment to three units below it', async () => {
       const body = {
-        senderUnitId: cs1, kind: 'directive', title: '关于开展寒假前安全隐患排查的通知', text: '请各校于本周内完成校舍、用电、消防设施排查，并回复排查情况。',
-        targetUnitIds: [s1, s2, k1], signDueAt: later(120), replyDueAt: later(24 * 60),
+        senderUnitId: cs1,
+        kind: 'directive',
+        title: '关于开展寒假前安全隐患排查的通知',
+        text: '请各校于本周内完成校舍、用电、消防设施排查，并回复排查情况。',
+        targetUnitIds: [s1, s2, k1],
+        signDueAt: later(120),
+        replyDueAt: later(24 * 60),
       };
       const { payload, headers } = form(body, [{ name: '排查表.txt', bytes: Buffer.from('校舍 用电 消防\n') }]);
       const res = await sender.inject({ method: 'POST', url: '/api/v1/directives/with-attachments', payload, headers });
@@ -78,7 +103,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(sent.canRemind, true);
       assert.equal(sent.attachments.length, 1);
       assert.equal(sent.attachments[0].name, '排查表.txt');
-      const file = await (await t.signIn('k1.head')).get(`/api/v1/directives/${directiveId}/attachments/${sent.attachments[0].id}`);
+      const file = await (
+        await t.signIn('k1.head')
+      ).get(`/api/v1/directives/${directiveId}/attachments/${sent.attachments[0].id}`);
       assert.equal(file.statusCode, 200);
       assert.equal(file.body, '校舍 用电 消防\n');
       assert.match(String(file.headers['content-disposition']), /^attachment;/);
@@ -99,11 +126,18 @@ for (const dialect of dialectsUnderTest()) {
       clock.set(later(30));
       const signed = await s1head.post(`/api/v1/directives/${directiveId}/sign`, { unitId: s1 });
       assert.equal(signed.statusCode, 200, signed.body);
-      assert.deepEqual(signed.json().targets.map((x: { unitId: string }) => x.unitId), [s1], 'a unit sees only its own line');
+      assert.deepEqual(
+        signed.json().targets.map((x: { unitId: string }) => x.unitId),
+        [s1],
+        'a unit sees only its own line',
+      );
       assert.equal((await s1head.post(`/api/v1/directives/${directiveId}/sign`, { unitId: s1 })).statusCode, 409);
       const s2safety = await t.signIn('s2.safety');
       assert.equal((await s2safety.post(`/api/v1/directives/${directiveId}/sign`, { unitId: s2 })).statusCode, 200);
-      const replied = await s1head.post(`/api/v1/directives/${directiveId}/reply`, { unitId: s1, text: '已完成排查，发现插座老化 2 处，已更换。' });
+      const replied = await s1head.post(`/api/v1/directives/${directiveId}/reply`, {
+        unitId: s1,
+        text: '已完成排查，发现插座老化 2 处，已更换。',
+      });
       assert.equal(replied.statusCode, 200, replied.body);
       assert.equal(replied.json().targets[0].replyLate, false);
       const notMine = await s1head.post(`/api/v1/directives/${directiveId}/sign`, { unitId: k1 });
@@ -164,30 +198,58 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(targets.json().errors, [
         { field: 'targetUnitIds.1', message: 'receiving units does not exist or is not one of yours' },
         { field: 'targetUnitIds.2', message: 'receiving units does not exist or is not one of yours' },
-        { field: 'targetUnitIds.3', message: 'receiving units “青山县城关镇中心学校” is not below “青山县城关镇中心学校”' },
+        {
+          field: 'targetUnitIds.3',
+          message: 'receiving units “青山县城关镇中心学校” is not below “青山县城关镇中心学校”',
+        },
       ]);
 
       const bureau = await t.signIn('bureau.safety');
       const sideways = await bureau.post('/api/v1/directives', { ...good, targetUnitIds: [s1, s4] });
       assert.equal(sideways.statusCode, 422);
-      assert.deepEqual(sideways.json().errors.map((e: { field: string }) => e.field), ['targetUnitIds.1'], 'visible to the bureau, but not below the central school');
+      assert.deepEqual(
+        sideways.json().errors.map((e: { field: string }) => e.field),
+        ['targetUnitIds.1'],
+        'visible to the bureau, but not below the central school',
+      );
 
-      const past = await sender.post('/api/v1/directives', { ...good, signDueAt: later(-1), replyDueAt: later(-2) }, en);
+      const past = await sender.post(
+        '/api/v1/directives',
+        { ...good, signDueAt: later(-1), replyDueAt: later(-2) },
+        en,
+      );
       assert.equal(past.statusCode, 422);
-      assert.deepEqual(past.json().errors.map((e: { field: string }) => e.field), ['signDueAt', 'replyDueAt']);
+      assert.deepEqual(
+        past.json().errors.map((e: { field: string }) => e.field),
+        ['signDueAt', 'replyDueAt'],
+      );
 
       const shape = await sender.post('/api/v1/directives', { ...good, title: '', signDueAt: 'tomorrow' });
       assert.equal(shape.statusCode, 400);
-      assert.deepEqual(shape.json().errors.map((e: { field: string }) => e.field).sort(), ['signDueAt', 'title']);
+      assert.deepEqual(
+        shape
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+        ['signDueAt', 'title'],
+      );
 
       const school = await t.signIn('s1.teacher1');
-      assert.equal((await school.post('/api/v1/directives', { ...good, senderUnitId: s1, targetUnitIds: [s1] })).statusCode, 403, 'a class teacher does not send directives');
+      assert.equal(
+        (await school.post('/api/v1/directives', { ...good, senderUnitId: s1, targetUnitIds: [s1] })).statusCode,
+        403,
+        'a class teacher does not send directives',
+      );
 
       const tooBig = form(good, [{ name: 'big.bin', bytes: Buffer.alloc(ATTACHMENT_MAX_BYTES + 10, 1) }]);
       const big = await sender.inject({ method: 'POST', url: '/api/v1/directives/with-attachments', ...tooBig });
       assert.equal(big.statusCode, 422, big.body);
       assert.equal(big.json().errors[0].field, 'attachments.0');
-      const badJson = await sender.inject({ method: 'POST', url: '/api/v1/directives/with-attachments', ...form({ ...good, targetUnitIds: [] }, [{ name: 'a.txt', bytes: Buffer.from('x') }]) });
+      const badJson = await sender.inject({
+        method: 'POST',
+        url: '/api/v1/directives/with-attachments',
+        ...form({ ...good, targetUnitIds: [] }, [{ name: 'a.txt', bytes: Buffer.from('x') }]),
+      });
       assert.equal(badJson.statusCode, 400);
       assert.equal(badJson.json().errors[0].field, 'targetUnitIds');
 

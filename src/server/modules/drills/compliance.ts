@@ -44,11 +44,15 @@ export interface TypeCompliance {
 }
 
 /** The plan's frequency wins; else the guidance's calendar for the unit type; else the term. */
-export function periodFor(requirement: { type: DrillType; every?: DrillPeriod | undefined }, unitType: string): DrillPeriod {
+export function periodFor(
+  requirement: { type: DrillType; every?: DrillPeriod | undefined },
+  unitType: string,
+): DrillPeriod {
   return requirement.every ?? GUIDANCE[requirement.type]?.[unitType as UnitType] ?? 'term';
 }
 
-export const requiredIn = (perTerm: number, period: DrillPeriod) => (perTerm <= 0 ? 0 : Math.max(1, Math.ceil(perTerm / PER_TERM[period])));
+export const requiredIn = (perTerm: number, period: DrillPeriod) =>
+  perTerm <= 0 ? 0 : Math.max(1, Math.ceil(perTerm / PER_TERM[period]));
 
 const day = (d: DateTime) => d.toISODate()!;
 
@@ -62,7 +66,9 @@ export function periodOf(date: string, period: DrillPeriod): { start: string; en
   else {
     // Spring term February–July, autumn term August–January.
     const spring = d.month >= 2 && d.month <= 7;
-    start = spring ? d.set({ month: 2 }).startOf('month') : (d.month === 1 ? d.minus({ years: 1 }) : d).set({ month: 8 }).startOf('month');
+    start = spring
+      ? d.set({ month: 2 }).startOf('month')
+      : (d.month === 1 ? d.minus({ years: 1 }) : d).set({ month: 8 }).startOf('month');
     months = 6;
   }
   return { start: day(start), end: day(start.plus({ months }).minus({ days: 1 })) };
@@ -85,7 +91,13 @@ export function typeCompliance({ type, perTerm, every, heldOn, lastDone, today }
   const base = { type, perTerm, every, required, periodStart: current.start, periodEnd: current.end, lastDone };
   const held = heldOn.filter((d) => d >= current.start && d <= current.end).length;
   if (required === 0) return { ...base, held, dueBy: null, state: 'not_required' };
-  if (held >= required) return { ...base, held, dueBy: periodOf(day(DateTime.fromISO(current.end).plus({ days: 1 })), every).end, state: 'on_schedule' };
+  if (held >= required)
+    return {
+      ...base,
+      held,
+      dueBy: periodOf(day(DateTime.fromISO(current.end).plus({ days: 1 })), every).end,
+      state: 'on_schedule',
+    };
   const previous = periodOf(day(DateTime.fromISO(current.start).minus({ days: 1 })), every);
   const heldBefore = heldOn.filter((d) => d >= previous.start && d <= previous.end).length;
   if (heldBefore < required) return { ...base, held, dueBy: previous.end, state: 'overdue' };

@@ -48,13 +48,33 @@ export class DrillPhotos {
     const relative = join('drill-photos', drillId, `${id}.${type.ext}`);
     await storeWithRecord(this.dataDir, relative, bytes, () =>
       this.db.transaction().execute(async (tx) => {
-        const count = await tx.selectFrom('drill_photos').select((e) => e.fn.countAll<number>().as('n')).where('drill_id', '=', drillId).executeTakeFirstOrThrow();
-        if (Number(count.n) >= PHOTOS_PER_DRILL_MAX) throw invalid('photo', 'drill.tooManyPhotos', { max: PHOTOS_PER_DRILL_MAX });
-        await tx.insertInto('drill_photos').values({
-          id, drill_id: drillId, path: relative, mime: type.mime, size: bytes.length, sha256: sha256Hex(bytes),
-          uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: createdAt,
-        }).execute();
-        await this.audit.record(tx, actor, { action: 'drill.photo', entity: 'drill', entityId: drillId, unitId: drill.unit_id, after: { photoId: id, mime: type.mime, size: bytes.length } });
+        const count = await tx
+          .selectFrom('drill_photos')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('drill_id', '=', drillId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= PHOTOS_PER_DRILL_MAX)
+          throw invalid('photo', 'drill.tooManyPhotos', { max: PHOTOS_PER_DRILL_MAX });
+        await tx
+          .insertInto('drill_photos')
+          .values({
+            id,
+            drill_id: drillId,
+            path: relative,
+            mime: type.mime,
+            size: bytes.length,
+            sha256: sha256Hex(bytes),
+            uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null,
+            created_at: createdAt,
+          })
+          .execute();
+        await this.audit.record(tx, actor, {
+          action: 'drill.photo',
+          entity: 'drill',
+          entityId: drillId,
+          unitId: drill.unit_id,
+          after: { photoId: id, mime: type.mime, size: bytes.length },
+        });
       }),
     );
     return { id, mime: type.mime, size: bytes.length, createdAt };
@@ -62,14 +82,25 @@ export class DrillPhotos {
 
   async list(actor: Actor, drillId: string): Promise<DrillPhoto[]> {
     await this.drill(actor, drillId, false);
-    const rows = await this.db.selectFrom('drill_photos').select(['id', 'mime', 'size', 'created_at']).where('drill_id', '=', drillId).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('drill_photos')
+      .select(['id', 'mime', 'size', 'created_at'])
+      .where('drill_id', '=', drillId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({ id: r.id, mime: r.mime, size: r.size, createdAt: r.created_at }));
   }
 
   /** The file of one photo, after checking the actor may see its drill. */
   async file(actor: Actor, drillId: string, photoId: string): Promise<{ path: string; mime: string }> {
     await this.drill(actor, drillId, false);
-    const row = await this.db.selectFrom('drill_photos').select(['path', 'mime']).where('id', '=', photoId).where('drill_id', '=', drillId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('drill_photos')
+      .select(['path', 'mime'])
+      .where('id', '=', photoId)
+      .where('drill_id', '=', drillId)
+      .executeTakeFirst();
     if (!row) throw notFound();
     return { path: join(this.dataDir, row.path), mime: row.mime };
   }

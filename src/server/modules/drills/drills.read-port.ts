@@ -55,5 +55,13 @@ export async function plannedDrills(db: Executor, unitIds: string[], lastDay: st
     .where('d.planned_date', 'is not', null)
     .where('d.planned_date', '<=', lastDay)
     .execute();
-  return rows.map((r) => ({ drillId: r.id, unitId: r.unit_id, unitName: r.name, timeZone: r.time_zone, title: r.title, type: r.type, plannedDate: r.planned_date! }));
+  return rows.map((r) => ({
+    drillId: r.id,
+    unitId: r.unit_id,
+    unitName: r.name,
+    timeZone: r.time_zone,
+    title: r.title,
+    type: r.type,
+    plannedDate: r.planned_date!,
+  }));
 }

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { EVACUATION_TARGET_SECONDS, type RecordDrillBody, type ScheduleDrillBody } from '../../../common/schemas/drills.js';
+import {
+  EVACUATION_TARGET_SECONDS,
+  type RecordDrillBody,
+  type ScheduleDrillBody,
+} from '../../../common/schemas/drills.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
@@ -25,7 +29,13 @@ export interface UnitCompliance {
   types: TypeCompliance[];
 }
 
-const snapshot = (d: DrillRow) => ({ type: d.type, status: d.status, plannedDate: d.planned_date, participants: d.participants, evacuationSeconds: d.evacuation_seconds });
+const snapshot = (d: DrillRow) => ({
+  type: d.type,
+  status: d.status,
+  plannedDate: d.planned_date,
+  participants: d.participants,
+  evacuationSeconds: d.evacuation_seconds,
+});
 
 export class DrillService {
   constructor(
@@ -41,17 +51,39 @@ export class DrillService {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const now = this.clock.now().toISOString();
       const row: DrillRow = {
-        id: newId(), unit_id: unit.id, type: input.type, title: input.title, planned_date: input.plannedDate, status: 'planned',
-        started_at: null, ended_at: null, participants: null, evacuation_seconds: null, evaluation: null, problems_json: '[]', created_at: now, updated_at: now,
+        id: newId(),
+        unit_id: unit.id,
+        type: input.type,
+        title: input.title,
+        planned_date: input.plannedDate,
+        status: 'planned',
+        started_at: null,
+        ended_at: null,
+        participants: null,
+        evacuation_seconds: null,
+        evaluation: null,
+        problems_json: '[]',
+        created_at: now,
+        updated_at: now,
       };
       await tx.insertInto('drills').values(row).execute();
-      await this.audit.record(tx, actor, { action: 'drill.schedule', entity: 'drill', entityId: row.id, unitId: unit.id, after: snapshot(row) });
+      await this.audit.record(tx, actor, {
+        action: 'drill.schedule',
+        entity: 'drill',
+        entityId: row.id,
+        unitId: unit.id,
+        after: snapshot(row),
+      });
       return { ...row, unit_name: unit.name };
     });
   }
 
   /** Records how a drill went; the times must make sense and not lie in the future. */
-  async record(actor: Actor, id: string, input: z.infer<typeof RecordDrillBody>): Promise<DrillRow & { unit_name: string }> {
+  async record(
+    actor: Actor,
+    id: string,
+    input: z.infer<typeof RecordDrillBody>,
+  ): Promise<DrillRow & { unit_name: string }> {
     const started = new Date(input.startedAt);
     const ended = new Date(input.endedAt);
     if (ended <= started) throw invalid('endedAt', 'drill.endBeforeStart');
@@ -63,20 +95,38 @@ export class DrillService {
       requireManage(actor, unit.path);
       if (before.status === 'done') throw new AppError(409, 'conflict', 'drill.alreadyRecorded');
       const changes = {
-        status: 'done', started_at: started.toISOString(), ended_at: ended.toISOString(), participants: input.participants,
-        evacuation_seconds: input.evacuationSeconds ?? null, evaluation: input.evaluation, problems_json: JSON.stringify(input.problems),
+        status: 'done',
+        started_at: started.toISOString(),
+        ended_at: ended.toISOString(),
+        participants: input.participants,
+        evacuation_seconds: input.evacuationSeconds ?? null,
+        evaluation: input.evaluation,
+        problems_json: JSON.stringify(input.problems),
         updated_at: this.clock.now().toISOString(),
       };
       await tx.updateTable('drills').set(changes).where('id', '=', id).execute();
       const after = { ...before, ...changes };
-      await this.audit.record(tx, actor, { action: 'drill.record', entity: 'drill', entityId: id, unitId: before.unit_id, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, actor, {
+        action: 'drill.record',
+        entity: 'drill',
+        entityId: id,
+        unitId: before.unit_id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return { ...after, unit_name: unit.name };
     });
   }
 
   /** One drill the actor can see (its unit is in their subtree), or undefined. */
   async find(actor: Actor, id: string): Promise<(DrillRow & { unit_path: string; unit_name: string }) | undefined> {
-    const row = await this.db.selectFrom('drills').innerJoin('units', 'units.id', 'drills.unit_id').selectAll('drills').select(['units.path as unit_path', 'units.name as unit_name']).where('drills.id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('drills')
+      .innerJoin('units', 'units.id', 'drills.unit_id')
+      .selectAll('drills')
+      .select(['units.path as unit_path', 'units.name as unit_name'])
+      .where('drills.id', '=', id)
+      .executeTakeFirst();
     return row && canSee(actor, row.unit_path) ? row : undefined;
   }
 
@@ -84,10 +134,18 @@ export class DrillService {
     let within = scopeRoots(actor);
     if (options.unitId) within = [(await this.units.requireVisible(actor, options.unitId)).path];
     if (within?.length === 0) return { rows: [], total: 0 };
-    const base = this.db.selectFrom('drills').innerJoin('units', 'units.id', 'drills.unit_id')
+    const base = this.db
+      .selectFrom('drills')
+      .innerJoin('units', 'units.id', 'drills.unit_id')
       .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))));
     const [rows, count] = await Promise.all([
-      base.selectAll('drills').select('units.name as unit_name').orderBy('drills.created_at', 'desc').offset((options.page - 1) * options.pageSize).limit(options.pageSize).execute(),
+      base
+        .selectAll('drills')
+        .select('units.name as unit_name')
+        .orderBy('drills.created_at', 'desc')
+        .offset((options.page - 1) * options.pageSize)
+        .limit(options.pageSize)
+        .execute(),
       base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
@@ -102,22 +160,51 @@ export class DrillService {
     let within = scopeRoots(actor);
     if (unitId) within = [(await this.units.requireVisible(actor, unitId)).path];
     if (within?.length === 0) return [];
-    const units = (await this.db.selectFrom('units').select(['id', 'name', 'path', 'type', 'time_zone'])
-      .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('path', 'like', `${p}%`))))).orderBy('path').execute())
-      .filter((u) => canSee(actor, u.path));
+    const units = (
+      await this.db
+        .selectFrom('units')
+        .select(['id', 'name', 'path', 'type', 'time_zone'])
+        .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('path', 'like', `${p}%`)))))
+        .orderBy('path')
+        .execute()
+    ).filter((u) => canSee(actor, u.path));
     // Two terms back is as far as any period (and the one before it) reaches.
     const since = new Date(at.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
-    const done = units.length === 0 ? [] : await this.db.selectFrom('drills').select(['unit_id', 'type', 'started_at', 'ended_at'])
-      .where('status', '=', 'done').where('unit_id', 'in', units.map((u) => u.id)).where('started_at', '>=', since).where('started_at', '<=', at.toISOString()).execute();
+    const done =
+      units.length === 0
+        ? []
+        : await this.db
+            .selectFrom('drills')
+            .select(['unit_id', 'type', 'started_at', 'ended_at'])
+            .where('status', '=', 'done')
+            .where(
+              'unit_id',
+              'in',
+              units.map((u) => u.id),
+            )
+            .where('started_at', '>=', since)
+            .where('started_at', '<=', at.toISOString())
+            .execute();
     const result: UnitCompliance[] = [];
     for (const unit of units) {
       const { rules } = await this.rules.forUnit(unit.id, at);
       const today = localDate(at, unit.time_zone);
       const types = rules.drills.map((req) => {
         const mine = done.filter((d) => d.unit_id === unit.id && d.type === req.type && d.started_at);
-        const lastDone = mine.map((d) => d.ended_at ?? d.started_at!).sort().at(-1) ?? null;
+        const lastDone =
+          mine
+            .map((d) => d.ended_at ?? d.started_at!)
+            .sort()
+            .at(-1) ?? null;
         const heldOn = mine.map((d) => localDate(new Date(d.started_at!), unit.time_zone));
-        return typeCompliance({ type: req.type, perTerm: req.perTerm, every: periodFor(req, unit.type), heldOn, lastDone, today });
+        return typeCompliance({
+          type: req.type,
+          perTerm: req.perTerm,
+          every: periodFor(req, unit.type),
+          heldOn,
+          lastDone,
+          today,
+        });
       });
       result.push({ unitId: unit.id, unitName: unit.name, state: worst(types.map((t) => t.state)), types });
     }
@@ -125,4 +212,5 @@ export class DrillService {
   }
 }
 
-export const evacuationOnTarget = (seconds: number | null) => (seconds === null ? null : seconds <= EVACUATION_TARGET_SECONDS);
+export const evacuationOnTarget = (seconds: number | null) =>
+  seconds === null ? null : seconds <= EVACUATION_TARGET_SECONDS;

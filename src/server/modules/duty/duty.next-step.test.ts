@@ -7,7 +7,11 @@ import { FakeClock } from '../../lib/clock.js';
 // Tuesday 1 June 2027, 10:00 in Shanghai.
 const T0 = new Date('2027-06-01T02:00:00.000Z');
 
-interface NextStep { unitId?: string; mayEditRoster: boolean; askWhom: { id: string; name: string; phone: string | null; unitName: string }[] }
+interface NextStep {
+  unitId?: string;
+  mayEditRoster: boolean;
+  askWhom: { id: string; name: string; phone: string | null; unitName: string }[];
+}
 
 /*
  * Every duty warning offers its next step (issue #13): the server says whether the reader keeps the
@@ -33,7 +37,13 @@ for (const dialect of dialectsUnderTest()) {
     };
     /** Whether the server lets this person add a shift: the real test of keeping the roster. */
     const mayAddShift = async (who: string) => {
-      const res = await as[who]!.post('/api/v1/duty/shifts', { unitId: s1, startsAt: '2027-06-10T00:00:00.000Z', endsAt: '2027-06-10T04:00:00.000Z', dutyLeaderId: null, staffIds: [] });
+      const res = await as[who]!.post('/api/v1/duty/shifts', {
+        unitId: s1,
+        startsAt: '2027-06-10T00:00:00.000Z',
+        endsAt: '2027-06-10T04:00:00.000Z',
+        dutyLeaderId: null,
+        staffIds: [],
+      });
       if (res.statusCode === 201) await t.c.db.deleteFrom('duty_shifts').where('id', '=', res.json().id).execute();
       return res.statusCode !== 403;
     };
@@ -48,19 +58,36 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('tells the others whom to ask: the unit’s safety officers, by name and phone', async () => {
-      const keepers = await t.c.db.selectFrom('memberships').innerJoin('people', 'people.id', 'memberships.person_id')
-        .select(['people.id', 'people.name', 'people.phone']).where('memberships.unit_id', '=', s1).where('memberships.role', '=', 'safety_officer').execute();
+      const keepers = await t.c.db
+        .selectFrom('memberships')
+        .innerJoin('people', 'people.id', 'memberships.person_id')
+        .select(['people.id', 'people.name', 'people.phone'])
+        .where('memberships.unit_id', '=', s1)
+        .where('memberships.role', '=', 'safety_officer')
+        .execute();
       assert.ok(keepers.length > 0);
       const step = await nextStep('s1.teacher1');
-      assert.deepEqual(step.askWhom.map((p) => [p.id, p.name, p.phone, p.unitName]), keepers.map((k) => [k.id, k.name, k.phone, '城关镇第一小学']));
+      assert.deepEqual(
+        step.askWhom.map((p) => [p.id, p.name, p.phone, p.unitName]),
+        keepers.map((k) => [k.id, k.name, k.phone, '城关镇第一小学']),
+      );
     });
 
     it('a unit without a safety officer points to the nearest unit above that has one', async () => {
       await t.c.db.deleteFrom('memberships').where('unit_id', '=', s1).where('role', '=', 'safety_officer').execute();
       const step = await nextStep('s1.teacher1');
-      const above = await t.c.db.selectFrom('memberships').innerJoin('people', 'people.id', 'memberships.person_id').innerJoin('units', 'units.id', 'memberships.unit_id')
-        .select(['people.name', 'units.name as unit']).where('people.id', '=', as['cs1.safety']!.me.personId).where('memberships.role', '=', 'safety_officer').executeTakeFirstOrThrow();
-      assert.deepEqual(step.askWhom.map((p) => [p.name, p.unitName]), [[above.name, above.unit]]);
+      const above = await t.c.db
+        .selectFrom('memberships')
+        .innerJoin('people', 'people.id', 'memberships.person_id')
+        .innerJoin('units', 'units.id', 'memberships.unit_id')
+        .select(['people.name', 'units.name as unit'])
+        .where('people.id', '=', as['cs1.safety']!.me.personId)
+        .where('memberships.role', '=', 'safety_officer')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        step.askWhom.map((p) => [p.name, p.unitName]),
+        [[above.name, above.unit]],
+      );
       assert.equal(step.askWhom[0]!.phone, null, 'the phone of someone in a unit above the reader’s is not shown');
     });
 

@@ -26,7 +26,14 @@ export async function swapsToAnswer(db: Executor, personId: string): Promise<Swa
     .where('w.to_person_id', '=', personId)
     .where('w.state', '=', 'proposed')
     .execute();
-  return rows.map((r) => ({ swapId: r.id, unitId: r.unit_id, unitName: r.unit_name, fromName: r.from_name, localDate: r.local_date, startsAt: r.starts_at }));
+  return rows.map((r) => ({
+    swapId: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    fromName: r.from_name,
+    localDate: r.local_date,
+    startsAt: r.starts_at,
+  }));
 }
 
 export interface HandoverWaiting {
@@ -57,13 +64,29 @@ export async function handoversToAccept(db: Executor, personId: string, now: Dat
     .select(['h.id', 'h.unit_id', 'u.name as unit_name', 'p.name as writer_name', 's.local_date', 's.ends_at'])
     .where('h.acknowledged_at', 'is', null)
     .where('h.written_at', '>=', since)
-    .where('h.unit_id', 'in', db.selectFrom('duty_assignments as a').innerJoin('duty_shifts as n', 'n.id', 'a.shift_id').select('n.unit_id').where('a.person_id', '=', personId).where('n.ends_at', '>', since))
+    .where(
+      'h.unit_id',
+      'in',
+      db
+        .selectFrom('duty_assignments as a')
+        .innerJoin('duty_shifts as n', 'n.id', 'a.shift_id')
+        .select('n.unit_id')
+        .where('a.person_id', '=', personId)
+        .where('n.ends_at', '>', since),
+    )
     .execute();
   const out: HandoverWaiting[] = [];
   for (const r of rows) {
     const next = await repo.shiftStartingFrom(db, r.unit_id, r.ends_at);
     if (!next || !(await repo.assignmentsOf(db, [next.id])).some((a) => a.person_id === personId)) continue;
-    out.push({ handoverId: r.id, unitId: r.unit_id, unitName: r.unit_name, writerName: r.writer_name, localDate: r.local_date, nextStartsAt: next.starts_at });
+    out.push({
+      handoverId: r.id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      writerName: r.writer_name,
+      localDate: r.local_date,
+      nextStartsAt: next.starts_at,
+    });
   }
   return out;
 }

@@ -19,15 +19,24 @@ export interface DayRules {
  * the plan requires one, and any stretch with no shift on a day the plan requires 24-hour duty.
  * Rules change at local midnight (special periods are whole local days), so days are judged apart.
  */
-export function findGaps(input: { from: Date; to: Date; zone: string; shifts: GapShift[]; rulesOn: (date: string) => DayRules }): Gap[] {
+export function findGaps(input: {
+  from: Date;
+  to: Date;
+  zone: string;
+  shifts: GapShift[];
+  rulesOn: (date: string) => DayRules;
+}): Gap[] {
   const { from, to, zone, shifts, rulesOn } = input;
   const gaps: Gap[] = [];
   for (const shift of shifts) {
     if (shift.hasLeader || shift.endsAt <= from.toISOString() || shift.startsAt >= to.toISOString()) continue;
     const judged = new Date(Math.max(Date.parse(shift.startsAt), from.getTime()));
-    if (rulesOn(localDate(judged, zone)).dutyLeaderRequired) gaps.push({ kind: 'no_duty_leader', startsAt: shift.startsAt, endsAt: shift.endsAt, shiftId: shift.id });
+    if (rulesOn(localDate(judged, zone)).dutyLeaderRequired)
+      gaps.push({ kind: 'no_duty_leader', startsAt: shift.startsAt, endsAt: shift.endsAt, shiftId: shift.id });
   }
-  const covered = shifts.map((s) => [Date.parse(s.startsAt), Date.parse(s.endsAt)] as const).sort((a, b) => a[0] - b[0]);
+  const covered = shifts
+    .map((s) => [Date.parse(s.startsAt), Date.parse(s.endsAt)] as const)
+    .sort((a, b) => a[0] - b[0]);
   const uncovered: [number, number][] = [];
   for (let cursor = from.getTime(); cursor < to.getTime();) {
     const day = localDate(new Date(cursor), zone);
@@ -44,7 +53,13 @@ export function findGaps(input: { from: Date; to: Date; zone: string; shifts: Ga
     }
     cursor = dayEnd;
   }
-  for (const [start, end] of uncovered) gaps.push({ kind: 'uncovered', startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), shiftId: null });
+  for (const [start, end] of uncovered)
+    gaps.push({
+      kind: 'uncovered',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(end).toISOString(),
+      shiftId: null,
+    });
   return gaps.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.kind.localeCompare(b.kind));
 }
 

@@ -25,7 +25,11 @@ export class HandoverService {
     private readonly notifier: Notifier,
   ) {}
 
-  async write(actor: Actor, shiftId: string, input: { happened: string; pending: string }): Promise<repo.DutyHandoverRow> {
+  async write(
+    actor: Actor,
+    shiftId: string,
+    input: { happened: string; pending: string },
+  ): Promise<repo.DutyHandoverRow> {
     const now = this.clock.now();
     const me = actor.kind === 'account' ? actor.personId : null;
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
@@ -35,19 +39,42 @@ export class HandoverService {
       if (shift.starts_at > now.toISOString()) throw new AppError(409, 'conflict', 'duty.shiftNotStarted');
       if ((await repo.handoversOf(tx, [shift.id])).length) throw new AppError(409, 'conflict', 'duty.handoverExists');
       const row: repo.DutyHandoverRow = {
-        id: newId(), unit_id: shift.unit_id, shift_id: shift.id, written_by_person_id: me!, happened: input.happened, pending: input.pending,
-        written_at: now.toISOString(), next_shift_id: null, acknowledged_by_person_id: null, acknowledged_at: null,
+        id: newId(),
+        unit_id: shift.unit_id,
+        shift_id: shift.id,
+        written_by_person_id: me!,
+        happened: input.happened,
+        pending: input.pending,
+        written_at: now.toISOString(),
+        next_shift_id: null,
+        acknowledged_by_person_id: null,
+        acknowledged_at: null,
       };
       await repo.insertHandover(tx, row);
-      await this.audit.record(tx, actor, { action: 'duty.handover.write', entity: 'duty_handover', entityId: row.id, unitId: shift.unit_id, after: { shiftId: shift.id } });
+      await this.audit.record(tx, actor, {
+        action: 'duty.handover.write',
+        entity: 'duty_handover',
+        entityId: row.id,
+        unitId: shift.unit_id,
+        after: { shiftId: shift.id },
+      });
       const next = await repo.shiftStartingFrom(tx, shift.unit_id, shift.ends_at);
       if (next) {
         const locale = shift.unit_locale === 'en' ? 'en' : 'zh-CN';
         const people = (await repo.assignmentsOf(tx, [next.id])).map((a) => a.person_id);
-        await this.notifier.tell(tx, afterCommit, people, {
-          kind: 'duty.handover', locale, link: `/duty?date=${shift.local_date}`,
-          title: say('duty.handoverTitle', { unit: shift.unit_name }), body: input.pending.slice(0, 200),
-        }, now);
+        await this.notifier.tell(
+          tx,
+          afterCommit,
+          people,
+          {
+            kind: 'duty.handover',
+            locale,
+            link: `/duty?date=${shift.local_date}`,
+            title: say('duty.handoverTitle', { unit: shift.unit_name }),
+            body: input.pending.slice(0, 200),
+          },
+          now,
+        );
       }
       return row;
     });
@@ -66,7 +93,13 @@ export class HandoverService {
       if (!(await onShift(tx, next.id, me))) throw new AppError(403, 'forbidden', 'duty.notNextShift');
       const changes = { next_shift_id: next.id, acknowledged_by_person_id: me, acknowledged_at: now };
       await repo.acknowledgeHandover(tx, id, changes);
-      await this.audit.record(tx, actor, { action: 'duty.handover.acknowledge', entity: 'duty_handover', entityId: id, unitId: shift.unit_id, after: { nextShiftId: next.id } });
+      await this.audit.record(tx, actor, {
+        action: 'duty.handover.acknowledge',
+        entity: 'duty_handover',
+        entityId: id,
+        unitId: shift.unit_id,
+        after: { nextShiftId: next.id },
+      });
       return { ...handover, ...changes };
     });
   }

@@ -29,8 +29,22 @@ const SHIFT_LABELS: Record<ShiftKind, Record<Locale, string>> = {
   custom: { 'zh-CN': '其他', en: 'Other' },
 };
 const SHIFT_WORDS: Record<string, ShiftKind> = {
-  全天: '24h', '24小时': '24h', '24h': '24h', '24-hour': '24h', '24hours': '24h', allday: '24h',
-  白班: 'day', 日班: 'day', day: 'day', 夜班: 'night', 晚班: 'night', night: 'night', 其他: 'custom', 其它: 'custom', other: 'custom', custom: 'custom',
+  全天: '24h',
+  '24小时': '24h',
+  '24h': '24h',
+  '24-hour': '24h',
+  '24hours': '24h',
+  allday: '24h',
+  白班: 'day',
+  日班: 'day',
+  day: 'day',
+  夜班: 'night',
+  晚班: 'night',
+  night: 'night',
+  其他: 'custom',
+  其它: 'custom',
+  other: 'custom',
+  custom: 'custom',
 };
 
 export const shiftLabel = (kind: string, locale: Locale) => SHIFT_LABELS[kind as ShiftKind]?.[locale] ?? kind;
@@ -50,7 +64,8 @@ export async function rosterWorkbook(rows: RosterRowOut[], locale: Locale): Prom
   const sheet = book.addWorksheet(locale === 'en' ? 'Duty roster' : '值班表');
   sheet.columns = ROSTER_COLUMNS.map((c, i) => ({ header: c.heading, width: [13, 10, 8, 8, 16, 30][i] }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow([r.date, shiftLabel(r.kind, locale), r.start, r.end, r.leader, r.staff.join('、')]);
+  for (const r of rows)
+    sheet.addRow([r.date, shiftLabel(r.kind, locale), r.start, r.end, r.leader, r.staff.join('、')]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -75,14 +90,19 @@ export interface RosterRowIn {
   letters: Record<RosterColumn, string>;
 }
 
-const letterOf = (index: number): string => (index > 26 ? letterOf(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
+const letterOf = (index: number): string =>
+  (index > 26 ? letterOf(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
 
 /** The text of a cell whatever exceljs made of it: rich text, formula results, hyperlinks, dates. */
 function cellText(value: ExcelJS.CellValue): string | Date | number {
   if (value === null || value === undefined) return '';
   if (value instanceof Date || typeof value === 'number') return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
     return '';
@@ -93,7 +113,10 @@ function cellText(value: ExcelJS.CellValue): string | Date | number {
 /** A date cell as `YYYY-MM-DD`: a real date, a serial number, or text such as 2027/6/1 or 2027年6月1日. */
 function readDate(value: string | Date | number): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return value > 0 && value < 2_958_466 ? new Date(Math.round((value - 25_569) * 86_400_000)).toISOString().slice(0, 10) : null;
+  if (typeof value === 'number')
+    return value > 0 && value < 2_958_466
+      ? new Date(Math.round((value - 25_569) * 86_400_000)).toISOString().slice(0, 10)
+      : null;
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value);
   if (!m) return null;
   const date = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' });
@@ -115,10 +138,17 @@ function readTime(value: string | Date | number): string | null {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-const splitPeople = (text: string) => text.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
+const splitPeople = (text: string) =>
+  text
+    .split(/[、,，;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads the first sheet: rows as written, and every problem of form (not yet of meaning). */
-export async function readRoster(buffer: Buffer, maxRows: number): Promise<{ rows: RosterRowIn[]; problems: CellProblem[] }> {
+export async function readRoster(
+  buffer: Buffer,
+  maxRows: number,
+): Promise<{ rows: RosterRowIn[]; problems: CellProblem[] }> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -131,20 +161,35 @@ export async function readRoster(buffer: Buffer, maxRows: number): Promise<{ row
   const at = {} as Record<RosterColumn, number>;
   sheet.getRow(1).eachCell((cell, index) => {
     const text = String(cellText(cell.value)).replace(/\s+/g, '').toLowerCase();
-    for (const c of ROSTER_COLUMNS) if (!(c.key in at) && text.split('/').some((part) => (c.names as readonly string[]).includes(part))) at[c.key] = index;
+    for (const c of ROSTER_COLUMNS)
+      if (!(c.key in at) && text.split('/').some((part) => (c.names as readonly string[]).includes(part)))
+        at[c.key] = index;
   });
-  for (const c of ROSTER_COLUMNS) if (!(c.key in at)) problems.push({ row: 1, column: c.key, letter: '', key: 'missingColumn' });
+  for (const c of ROSTER_COLUMNS)
+    if (!(c.key in at)) problems.push({ row: 1, column: c.key, letter: '', key: 'missingColumn' });
   if (problems.length) return { rows: [], problems };
-  const letters = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, letterOf(at[c.key])])) as Record<RosterColumn, string>;
+  const letters = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, letterOf(at[c.key])])) as Record<
+    RosterColumn,
+    string
+  >;
   const rows: RosterRowIn[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const raw = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, cellText(sheet.getRow(r).getCell(at[c.key]).value)])) as Record<RosterColumn, string | Date | number>;
+    const raw = Object.fromEntries(
+      ROSTER_COLUMNS.map((c) => [c.key, cellText(sheet.getRow(r).getCell(at[c.key]).value)]),
+    ) as Record<RosterColumn, string | Date | number>;
     if (Object.values(raw).every((v) => v === '')) continue;
     if (rows.length >= maxRows) {
       problems.push({ row: r, column: 'file', letter: '', key: 'tooManyRows', value: String(maxRows) });
       break;
     }
-    const problem = (column: RosterColumn, key: CellProblem['key']) => problems.push({ row: r, column, letter: letters[column], key, value: String(raw[column] instanceof Date ? (raw[column] as Date).toISOString() : raw[column]) });
+    const problem = (column: RosterColumn, key: CellProblem['key']) =>
+      problems.push({
+        row: r,
+        column,
+        letter: letters[column],
+        key,
+        value: String(raw[column] instanceof Date ? (raw[column] as Date).toISOString() : raw[column]),
+      });
     const date = readDate(raw.rosterDate);
     if (raw.rosterDate === '') problem('rosterDate', 'required');
     else if (!date) problem('rosterDate', 'badDate');
@@ -155,7 +200,16 @@ export async function readRoster(buffer: Buffer, maxRows: number): Promise<{ row
     const end = readTime(raw.rosterEnd);
     if (!end) problem('rosterEnd', raw.rosterEnd === '' ? 'required' : 'badTime');
     if (date && kind && start && end) {
-      rows.push({ row: r, date, kind, start, end, leader: String(raw.rosterLeader), staff: splitPeople(String(raw.rosterStaff)), letters });
+      rows.push({
+        row: r,
+        date,
+        kind,
+        start,
+        end,
+        leader: String(raw.rosterLeader),
+        staff: splitPeople(String(raw.rosterStaff)),
+        letters,
+      });
     }
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: 'file', letter: '', key: 'noRows' });

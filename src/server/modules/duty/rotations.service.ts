@@ -47,21 +47,43 @@ export class RotationService {
     return repo.rotationsOf(this.db, unit.id);
   }
 
-  async create(actor: Actor, input: CreateRotationBody): Promise<{ rotation: repo.DutyRotationRow; result: GenerateResult }> {
+  async create(
+    actor: Actor,
+    input: CreateRotationBody,
+  ): Promise<{ rotation: repo.DutyRotationRow; result: GenerateResult }> {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireVisible(actor, input.unitId, tx);
       requireRosterKeeper(actor, unit.path);
       const today = localDate(this.clock.now(), unit.time_zone);
-      if (input.startDate < addDays(today, -ROTATION_BACKFILL_DAYS)) throw invalid('startDate', 'duty.startTooEarly', { days: ROTATION_BACKFILL_DAYS });
+      if (input.startDate < addDays(today, -ROTATION_BACKFILL_DAYS))
+        throw invalid('startDate', 'duty.startTooEarly', { days: ROTATION_BACKFILL_DAYS });
       if (input.endDate && input.endDate < input.startDate) throw invalid('endDate', 'plan.periodEndBeforeStart');
-      for (const [i, slot] of input.slots.entries()) await checkPeople(tx, unit.id, slot.dutyLeaderId, slot.staffIds, `slots.${i}.`);
+      for (const [i, slot] of input.slots.entries())
+        await checkPeople(tx, unit.id, slot.dutyLeaderId, slot.staffIds, `slots.${i}.`);
       const now = this.clock.now().toISOString();
       const row: repo.DutyRotationRow = {
-        id: newId(), unit_id: unit.id, name: input.name, kind: input.kind, slots_json: JSON.stringify(input.slots), start_date: input.startDate,
-        end_date: input.endDate, days_ahead: input.daysAhead, generated_through: null, next_turn: 0, active: 1, created_at: now, updated_at: now,
+        id: newId(),
+        unit_id: unit.id,
+        name: input.name,
+        kind: input.kind,
+        slots_json: JSON.stringify(input.slots),
+        start_date: input.startDate,
+        end_date: input.endDate,
+        days_ahead: input.daysAhead,
+        generated_through: null,
+        next_turn: 0,
+        active: 1,
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertRotation(tx, row);
-      await this.audit.record(tx, actor, { action: 'duty.rotation.create', entity: 'duty_rotation', entityId: row.id, unitId: unit.id, after: { name: row.name, kind: row.kind, startDate: row.start_date, slots: input.slots.length } });
+      await this.audit.record(tx, actor, {
+        action: 'duty.rotation.create',
+        entity: 'duty_rotation',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { name: row.name, kind: row.kind, startDate: row.start_date, slots: input.slots.length },
+      });
       const result = await this.generateIn(tx, row, unit.time_zone, input.daysAhead);
       return { rotation: (await repo.findRotation(tx, row.id))!, result };
     });
@@ -72,7 +94,13 @@ export class RotationService {
     return this.db.transaction().execute(async (tx) => {
       const { rotation, zone } = await this.keep(actor, id, tx);
       const result = await this.generateIn(tx, rotation, zone, days ?? rotation.days_ahead);
-      await this.audit.record(tx, actor, { action: 'duty.rotation.generate', entity: 'duty_rotation', entityId: id, unitId: rotation.unit_id, after: { ...result } });
+      await this.audit.record(tx, actor, {
+        action: 'duty.rotation.generate',
+        entity: 'duty_rotation',
+        entityId: id,
+        unitId: rotation.unit_id,
+        after: { ...result },
+      });
       return result;
     });
   }
@@ -85,7 +113,13 @@ export class RotationService {
       const future = await repo.futureShiftsOfRotation(tx, id, now);
       await repo.deleteShifts(tx, future);
       await repo.updateRotation(tx, id, { active: 0, updated_at: now });
-      await this.audit.record(tx, actor, { action: 'duty.rotation.stop', entity: 'duty_rotation', entityId: id, unitId: rotation.unit_id, after: { removedShifts: future.length } });
+      await this.audit.record(tx, actor, {
+        action: 'duty.rotation.stop',
+        entity: 'duty_rotation',
+        entityId: id,
+        unitId: rotation.unit_id,
+        after: { removedShifts: future.length },
+      });
       return future.length;
     });
   }
@@ -105,7 +139,14 @@ export class RotationService {
     const unit = rotation && (await unitsPort.findById(tx, rotation.unit_id));
     if (!rotation?.active || !unit) return;
     const result = await this.generateIn(tx, rotation, unit.time_zone, rotation.days_ahead);
-    if (result.created) await this.audit.record(tx, engineActor, { action: 'duty.rotation.generate', entity: 'duty_rotation', entityId: rotation.id, unitId: unit.id, after: { ...result } });
+    if (result.created)
+      await this.audit.record(tx, engineActor, {
+        action: 'duty.rotation.generate',
+        entity: 'duty_rotation',
+        entityId: rotation.id,
+        unitId: unit.id,
+        after: { ...result },
+      });
   }
 
   /**
@@ -121,7 +162,12 @@ export class RotationService {
     const result: GenerateResult = { created: 0, skipped: 0, generatedThrough: rotation.generated_through };
     if (first <= last) {
       const slots = JSON.parse(rotation.slots_json) as RotationSlot[];
-      const taken = await repo.shiftsOverlapping(tx, rotation.unit_id, localToUtc(first, '00:00', zone).toISOString(), localToUtc(addDays(last, 2), '00:00', zone).toISOString());
+      const taken = await repo.shiftsOverlapping(
+        tx,
+        rotation.unit_id,
+        localToUtc(first, '00:00', zone).toISOString(),
+        localToUtc(addDays(last, 2), '00:00', zone).toISOString(),
+      );
       let turn = rotation.next_turn;
       const stamp = now.toISOString();
       for (let day = first; day <= last; day = nextDay(day)) {
@@ -135,7 +181,17 @@ export class RotationService {
             result.skipped += 1;
             continue;
           }
-          const row: repo.DutyShiftRow = { id: newId(), unit_id: rotation.unit_id, kind: spec.kind, local_date: day, starts_at: start, ends_at: end, rotation_id: rotation.id, created_at: stamp, updated_at: stamp };
+          const row: repo.DutyShiftRow = {
+            id: newId(),
+            unit_id: rotation.unit_id,
+            kind: spec.kind,
+            local_date: day,
+            starts_at: start,
+            ends_at: end,
+            rotation_id: rotation.id,
+            created_at: stamp,
+            updated_at: stamp,
+          };
           await repo.insertShift(tx, row);
           await repo.insertAssignments(tx, assignmentRows(row.id, slot.dutyLeaderId, slot.staffIds));
           taken.push(row);
@@ -147,7 +203,12 @@ export class RotationService {
     }
     const tomorrow = addDays(today, 1);
     if (!rotation.end_date || rotation.end_date > last) {
-      await this.engine.schedule(tx, { kind: ROTATION_DEADLINE, refId: `${rotation.id}@${tomorrow}`, unitId: rotation.unit_id, dueAt: localToUtc(tomorrow, '00:10', zone) });
+      await this.engine.schedule(tx, {
+        kind: ROTATION_DEADLINE,
+        refId: `${rotation.id}@${tomorrow}`,
+        unitId: rotation.unit_id,
+        dueAt: localToUtc(tomorrow, '00:10', zone),
+      });
     }
     return result;
   }

@@ -9,7 +9,10 @@ const iso = (d: Date) => d.toISOString();
 describe('shift times', () => {
   it('a 24-hour shift runs 08:00 → 08:00 local; in Shanghai that is always 24 hours', () => {
     const [shift] = shiftsOfDay('2027-03-27', '24h', 'Asia/Shanghai');
-    assert.deepEqual([shift!.kind, iso(shift!.startsAt), iso(shift!.endsAt)], ['24h', '2027-03-27T00:00:00.000Z', '2027-03-28T00:00:00.000Z']);
+    assert.deepEqual(
+      [shift!.kind, iso(shift!.startsAt), iso(shift!.endsAt)],
+      ['24h', '2027-03-27T00:00:00.000Z', '2027-03-28T00:00:00.000Z'],
+    );
   });
 
   it('in Berlin the shift over the spring change lasts 23 hours and keeps its 08:00 local ends', () => {
@@ -22,10 +25,13 @@ describe('shift times', () => {
 
   it('day and night: 08:00 → 20:00 and 20:00 → 08:00', () => {
     const shifts = shiftsOfDay('2027-06-01', 'day_night', 'Asia/Shanghai');
-    assert.deepEqual(shifts.map((s) => [s.kind, iso(s.startsAt), iso(s.endsAt)]), [
-      ['day', '2027-06-01T00:00:00.000Z', '2027-06-01T12:00:00.000Z'],
-      ['night', '2027-06-01T12:00:00.000Z', '2027-06-02T00:00:00.000Z'],
-    ]);
+    assert.deepEqual(
+      shifts.map((s) => [s.kind, iso(s.startsAt), iso(s.endsAt)]),
+      [
+        ['day', '2027-06-01T00:00:00.000Z', '2027-06-01T12:00:00.000Z'],
+        ['night', '2027-06-01T12:00:00.000Z', '2027-06-02T00:00:00.000Z'],
+      ],
+    );
   });
 });
 
@@ -49,17 +55,32 @@ describe('gaps against the plan', () => {
   ];
 
   it('a shift without a duty leader, and the stretch with no shift, joined across midnight', () => {
-    const gaps = findGaps({ from, to, zone, shifts, rulesOn: () => ({ twentyFourHour: true, dutyLeaderRequired: true }) });
-    assert.deepEqual(gaps.map((g) => [g.kind, g.startsAt, g.endsAt, g.shiftId]), [
-      ['no_duty_leader', '2027-06-02T00:00:00.000Z', '2027-06-03T00:00:00.000Z', 's2'],
-      ['uncovered', '2027-06-03T00:00:00.000Z', '2027-06-04T02:00:00.000Z', null],
-    ]);
+    const gaps = findGaps({
+      from,
+      to,
+      zone,
+      shifts,
+      rulesOn: () => ({ twentyFourHour: true, dutyLeaderRequired: true }),
+    });
+    assert.deepEqual(
+      gaps.map((g) => [g.kind, g.startsAt, g.endsAt, g.shiftId]),
+      [
+        ['no_duty_leader', '2027-06-02T00:00:00.000Z', '2027-06-03T00:00:00.000Z', 's2'],
+        ['uncovered', '2027-06-03T00:00:00.000Z', '2027-06-04T02:00:00.000Z', null],
+      ],
+    );
   });
 
   it('nothing is a gap on days the plan does not ask for it', () => {
-    const rulesOn = (day: string) => ({ twentyFourHour: day !== '2027-06-03', dutyLeaderRequired: day !== '2027-06-02' });
+    const rulesOn = (day: string) => ({
+      twentyFourHour: day !== '2027-06-03',
+      dutyLeaderRequired: day !== '2027-06-02',
+    });
     const gaps = findGaps({ from, to, zone, shifts, rulesOn });
-    assert.deepEqual(gaps.map((g) => [g.kind, g.startsAt, g.endsAt]), [['uncovered', '2027-06-03T16:00:00.000Z', '2027-06-04T02:00:00.000Z']]);
+    assert.deepEqual(
+      gaps.map((g) => [g.kind, g.startsAt, g.endsAt]),
+      [['uncovered', '2027-06-03T16:00:00.000Z', '2027-06-04T02:00:00.000Z']],
+    );
   });
 });
 
@@ -69,6 +90,12 @@ describe('iCalendar text', () => {
     const line = `SUMMARY:${'值班'.repeat(40)}`;
     const folded = fold(line);
     for (const part of folded.split('\r\n')) assert.ok(Buffer.byteLength(part) <= 75);
-    assert.equal(folded.split('\r\n').map((p, i) => (i ? p.slice(1) : p)).join(''), line);
+    assert.equal(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i ? p.slice(1) : p))
+        .join(''),
+      line,
+    );
   });
 });

@@ -10,13 +10,24 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.str
 /** Liveness says the process answers; readiness says it can reach its database. */
 export function healthRoutes(app: FastifyInstance, c: Container): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/healthz', { schema: { tags, summary: 'The process is alive', response: { 200: Health } }, config: { public: true } }, async () => ({ status: 'ok' as const }));
-  r.get('/readyz', { schema: { tags, summary: 'The database answers', response: { 200: Health, 503: Health } }, config: { public: true } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(c.db);
-      return { status: 'ok' as const, database: c.dialect };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' as const, database: c.dialect });
-    }
-  });
+  r.get(
+    '/healthz',
+    { schema: { tags, summary: 'The process is alive', response: { 200: Health } }, config: { public: true } },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/readyz',
+    {
+      schema: { tags, summary: 'The database answers', response: { 200: Health, 503: Health } },
+      config: { public: true },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(c.db);
+        return { status: 'ok' as const, database: c.dialect };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' as const, database: c.dialect });
+      }
+    },
+  );
 }

@@ -27,7 +27,10 @@ export interface About {
 }
 
 /** A message about a duty of the reporting (its stage and number, and its report once there is one). */
-export const aboutDuty = (incident: IncidentFacts, duty: { kind: string; seq: number; report_id: string | null }): About => ({
+export const aboutDuty = (
+  incident: IncidentFacts,
+  duty: { kind: string; seq: number; report_id: string | null },
+): About => ({
   incident,
   stage: duty.kind as DutyKind,
   seq: duty.seq,

@@ -11,7 +11,8 @@ import type { IncidentWithUnit } from './incidents.repository.js';
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 
 /** The incident type in words, in the reader's language (an unknown type as it is stored). */
-const typeOf = (type: string): Wording => ((INCIDENT_TYPES as readonly string[]).includes(type) ? say(`incident.type.${type}` as MessageKey) : type);
+const typeOf = (type: string): Wording =>
+  (INCIDENT_TYPES as readonly string[]).includes(type) ? say(`incident.type.${type}` as MessageKey) : type;
 
 /**
  * Who is told of a step, and why: `holder` holds the role (or files the report), `acting` acts for
@@ -43,7 +44,12 @@ export class IncidentNotifier {
 
   private title(ctx: NoticeContext): Wording {
     const drill = ctx.incident.drill ? say('incident.drillMark') : '';
-    return say('incident.title', { drill, unit: ctx.incident.unit_name, type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' });
+    return say('incident.title', {
+      drill,
+      unit: ctx.incident.unit_name,
+      type: typeOf(ctx.incident.type),
+      severity: ROMAN[ctx.incident.severity] ?? '',
+    });
   }
 
   /**
@@ -53,18 +59,28 @@ export class IncidentNotifier {
   async chainStep(ctx: NoticeContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
     const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
     const ask: MessageKey =
-      reason === 'deputy' ? 'incident.ask.deputy'
-        : reason === 'parent' ? 'incident.ask.parent'
-          : reason === 'copy' ? 'incident.ask.copy'
-            : step.kind === 'notify' ? 'incident.ask.notify' : 'incident.ask.report';
+      reason === 'deputy'
+        ? 'incident.ask.deputy'
+        : reason === 'parent'
+          ? 'incident.ask.parent'
+          : reason === 'copy'
+            ? 'incident.ask.copy'
+            : step.kind === 'notify'
+              ? 'incident.ask.notify'
+              : 'incident.ask.report';
     const body = [this.what(ctx), '\n', say(ask, { due, minutes: step.deadline_minutes })];
     // Those who must act get an acknowledge link for the step; the parent unit, told only, does not.
     const asks = step.kind === 'notify' && reason !== 'parent';
     // The acting head is asked exactly as the head would be (the same kind of message).
-    const kind = reason === 'copy' ? 'incident.deputy_copy' : reason === 'acting' ? 'incident.holder' : `incident.${reason}`;
+    const kind =
+      reason === 'copy' ? 'incident.deputy_copy' : reason === 'acting' ? 'incident.holder' : `incident.${reason}`;
     await this.send(ctx, people, kind, body, {
       priority: ctx.incident.severity <= 2 ? 'critical' : 'urgent',
-      params: { unit: ctx.incident.unit_name, event: say('incident.event', { type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' }), due },
+      params: {
+        unit: ctx.incident.unit_name,
+        event: say('incident.event', { type: typeOf(ctx.incident.type), severity: ROMAN[ctx.incident.severity] ?? '' }),
+        due,
+      },
       ...(asks ? { ask: { stepId: step.id, respondBy: this.respondBy(ctx, step) } } : {}),
     });
   }
@@ -86,21 +102,44 @@ export class IncidentNotifier {
   }
 
   async reportFiled(ctx: NoticeContext, step: IncidentStepRow, people: string[]): Promise<void> {
-    await this.send(ctx, people, 'incident.report', [say('incident.reportFiled'), '\n', step.report_text ?? ''], { priority: 'urgent' });
+    await this.send(ctx, people, 'incident.report', [say('incident.reportFiled'), '\n', step.report_text ?? ''], {
+      priority: 'urgent',
+    });
   }
 
   async closed(ctx: NoticeContext, people: string[]): Promise<void> {
     await this.send(ctx, people, 'incident.closed', say('incident.closed'));
   }
 
-  private async send(ctx: NoticeContext, people: string[], kind: string, body: Wording, extra: Pick<Message, 'priority' | 'params' | 'ask'> = {}): Promise<void> {
-    await this.notifier.tell(ctx.tx, ctx.afterCommit, people, {
-      kind, title: this.title(ctx), body, link: `/incidents/${ctx.incident.id}`, incidentId: ctx.incident.id, drill: ctx.incident.drill === 1, locale: ctx.incident.unit_locale, ...extra,
-    }, ctx.now);
+  private async send(
+    ctx: NoticeContext,
+    people: string[],
+    kind: string,
+    body: Wording,
+    extra: Pick<Message, 'priority' | 'params' | 'ask'> = {},
+  ): Promise<void> {
+    await this.notifier.tell(
+      ctx.tx,
+      ctx.afterCommit,
+      people,
+      {
+        kind,
+        title: this.title(ctx),
+        body,
+        link: `/incidents/${ctx.incident.id}`,
+        incidentId: ctx.incident.id,
+        drill: ctx.incident.drill === 1,
+        locale: ctx.incident.unit_locale,
+        ...extra,
+      },
+      ctx.now,
+    );
   }
 
   /** Live screens showing this incident (the board, its page) re-read it. */
   changed(ctx: NoticeContext): void {
-    ctx.afterCommit(() => this.bus.publish({ kind: 'incident', incidentId: ctx.incident.id, unitPath: ctx.incident.unit_path }));
+    ctx.afterCommit(() =>
+      this.bus.publish({ kind: 'incident', incidentId: ctx.incident.id, unitPath: ctx.incident.unit_path }),
+    );
   }
 }

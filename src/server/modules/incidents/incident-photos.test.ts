@@ -31,13 +31,20 @@ function png(): Buffer {
   };
   const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
   const pixels = deflateSync(Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 0]));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function form(name: string, filename: string, type: string, content: Buffer) {
   const boundary = '----steadytest';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -51,14 +58,27 @@ for (const dialect of dialectsUnderTest()) {
     let incidentId: string;
     let dataDir: string;
     const upload = (who: Client, body: ReturnType<typeof form>, headers: Record<string, string> = {}) =>
-      who.inject({ method: 'POST', url: `/api/v1/incidents/${incidentId}/photos`, payload: body.payload, headers: { ...body.headers, ...headers } });
+      who.inject({
+        method: 'POST',
+        url: `/api/v1/incidents/${incidentId}/photos`,
+        payload: body.payload,
+        headers: { ...body.headers, ...headers },
+      });
 
     before(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'steady-photos-'));
       t = await createTestApp(dialect, { demo: true, env: { STEADY_DATA_DIR: dataDir } });
       teacher = await t.signIn('s2.teacher1');
       const s2 = await unitIdByName(t, '城关镇第二小学');
-      incidentId = (await teacher.post('/api/v1/incidents', { unitId: s2, type: 'facility_hazard', severity: 4, place: '教学楼二楼', description: '栏杆松动' })).json().id;
+      incidentId = (
+        await teacher.post('/api/v1/incidents', {
+          unitId: s2,
+          type: 'facility_hazard',
+          severity: 4,
+          place: '教学楼二楼',
+          description: '栏杆松动',
+        })
+      ).json().id;
     });
     after(async () => {
       await t.close();
@@ -75,16 +95,30 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(back.rawPayload, image);
       assert.equal(back.headers['x-content-type-options'], 'nosniff');
       assert.equal(back.headers['content-disposition'], `inline; filename="photo-${res.json().id}.png"`);
-      assert.deepEqual((await teacher.get(`/api/v1/incidents/${incidentId}`)).json().photos.map((p: { id: string }) => p.id), [res.json().id]);
+      assert.deepEqual(
+        (await teacher.get(`/api/v1/incidents/${incidentId}`)).json().photos.map((p: { id: string }) => p.id),
+        [res.json().id],
+      );
       const outsider = await t.signIn('s1.teacher1');
       assert.equal((await outsider.get(`/api/v1/incidents/${incidentId}/photos/${res.json().id}`)).statusCode, 404);
     });
 
     it('a file that is not an image is refused whatever its name says, and nothing is kept', async () => {
       const before = readdirSync(join(dataDir, 'photos', incidentId)).length;
-      const rows = async () => (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', incidentId).execute()).length;
+      const rows = async () =>
+        (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', incidentId).execute())
+          .length;
       const count = await rows();
-      const fake = await upload(teacher, form('photo', 'scene.jpg', 'image/jpeg', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'.repeat(20))), { 'accept-language': 'en' });
+      const fake = await upload(
+        teacher,
+        form(
+          'photo',
+          'scene.jpg',
+          'image/jpeg',
+          Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'.repeat(20)),
+        ),
+        { 'accept-language': 'en' },
+      );
       assert.equal(fake.statusCode, 422);
       assert.equal(fake.json().errors[0].field, 'photo');
       assert.match(fake.json().errors[0].message, /photo is not an image \(it looks like application\/pdf\)/);
@@ -109,7 +143,9 @@ for (const dialect of dialectsUnderTest()) {
       // The race: the first chunk ends exactly at the limit, the rest comes later, so the parser
       // marks the file cut short without handing over another chunk. Sent as a stream to make
       // that timing certain instead of left to the network.
-      const rows = async () => (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', incidentId).execute()).length;
+      const rows = async () =>
+        (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', incidentId).execute())
+          .length;
       const files = () => readdirSync(join(dataDir, 'photos', incidentId)).sort();
       const [count, before] = [await rows(), files()];
       const image = Buffer.concat([png(), Buffer.alloc(PHOTO_MAX_BYTES + 1000 - png().length)]);
@@ -122,7 +158,12 @@ for (const dialect of dialectsUnderTest()) {
         stream.push(whole.payload.subarray(cut));
         stream.push(null);
       }, 50);
-      const res = await teacher.inject({ method: 'POST', url: `/api/v1/incidents/${incidentId}/photos`, payload: stream, headers: whole.headers });
+      const res = await teacher.inject({
+        method: 'POST',
+        url: `/api/v1/incidents/${incidentId}/photos`,
+        payload: stream,
+        headers: whole.headers,
+      });
       assert.ok([413, 422].includes(res.statusCode), `${res.statusCode} ${res.body.slice(0, 200)}`);
       assert.match(res.headers['content-type'] as string, /problem\+json/);
       if (res.statusCode === 422) assert.equal(res.json().errors[0].field, 'photo');

@@ -38,27 +38,57 @@ export class IncidentPhotos {
     const relative = join('photos', incidentId, `${id}.${type.ext}`);
     await storeWithRecord(this.dataDir, relative, bytes, () =>
       this.db.transaction().execute(async (tx) => {
-        const count = await tx.selectFrom('incident_photos').select((e) => e.fn.countAll<number>().as('n')).where('incident_id', '=', incidentId).executeTakeFirstOrThrow();
-        if (Number(count.n) >= PHOTOS_PER_INCIDENT_MAX) throw invalid('photo', 'incident.tooManyPhotos', { max: PHOTOS_PER_INCIDENT_MAX });
-        await tx.insertInto('incident_photos').values({
-          id, incident_id: incidentId, path: relative, mime: type.mime, size: bytes.length, sha256: sha256Hex(bytes),
-          uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: createdAt,
-        }).execute();
-        await this.audit.record(tx, actor, { action: 'incident.photo', entity: 'incident', entityId: incidentId, unitId: incident.unit_id, after: { photoId: id, mime: type.mime, size: bytes.length } });
+        const count = await tx
+          .selectFrom('incident_photos')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('incident_id', '=', incidentId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= PHOTOS_PER_INCIDENT_MAX)
+          throw invalid('photo', 'incident.tooManyPhotos', { max: PHOTOS_PER_INCIDENT_MAX });
+        await tx
+          .insertInto('incident_photos')
+          .values({
+            id,
+            incident_id: incidentId,
+            path: relative,
+            mime: type.mime,
+            size: bytes.length,
+            sha256: sha256Hex(bytes),
+            uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null,
+            created_at: createdAt,
+          })
+          .execute();
+        await this.audit.record(tx, actor, {
+          action: 'incident.photo',
+          entity: 'incident',
+          entityId: incidentId,
+          unitId: incident.unit_id,
+          after: { photoId: id, mime: type.mime, size: bytes.length },
+        });
       }),
     );
     return { id, mime: type.mime, size: bytes.length, createdAt };
   }
 
   async list(incidentId: string): Promise<StoredPhoto[]> {
-    const rows = await this.db.selectFrom('incident_photos').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('incident_photos')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('created_at')
+      .execute();
     return rows.map((r) => ({ id: r.id, mime: r.mime, size: r.size, createdAt: r.created_at }));
   }
 
   /** The file of one photo, after checking the actor may see its incident. */
   async file(actor: Actor, incidentId: string, photoId: string): Promise<{ path: string; mime: string } | null> {
     await this.incidents.get(actor, incidentId);
-    const row = await this.db.selectFrom('incident_photos').select(['path', 'mime']).where('id', '=', photoId).where('incident_id', '=', incidentId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('incident_photos')
+      .select(['path', 'mime'])
+      .where('id', '=', photoId)
+      .where('incident_id', '=', incidentId)
+      .executeTakeFirst();
     return row ? { path: join(this.dataDir, row.path), mime: row.mime } : null;
   }
 }

@@ -20,23 +20,63 @@ export function incidentExportRoutes(app: FastifyInstance, incidents: IncidentSe
   const load = async (req: Parameters<typeof actorOf>[0], id: string) => {
     const actor = actorOf(req);
     const bundle = await incidents.bundle(actor, id);
-    return { incident: presentIncident(actor, bundle), timeZone: bundle.incident.unit_time_zone, unitLocale: bundle.incident.unit_locale, names: bundle.names };
+    return {
+      incident: presentIncident(actor, bundle),
+      timeZone: bundle.incident.unit_time_zone,
+      unitLocale: bundle.incident.unit_locale,
+      names: bundle.names,
+    };
   };
 
-  r.get('/api/v1/incidents/:id/cap.xml', { schema: { tags, summary: `The incident as a CAP 1.2 alert (${CAP_NAMESPACE})`, params: IncidentParams, querystring: DocumentQuery, produces: ['application/cap+xml'] } }, async (req, reply) => {
-    const { incident, timeZone, unitLocale } = await load(req, req.params.id);
-    const classCode = await incidents.reportedClass(incident.id);
-    const link = `${req.protocol}://${req.host}/incidents/${incident.id}`;
-    const xml = incidentToCap(incident, { locale: documentLocale(req.query.lang, unitLocale), timeZone, classCode, link });
-    return reply.type('application/cap+xml; charset=utf-8').header('content-disposition', `attachment; filename="incident-${incident.id}.cap.xml"`).send(xml);
-  });
+  r.get(
+    '/api/v1/incidents/:id/cap.xml',
+    {
+      schema: {
+        tags,
+        summary: `The incident as a CAP 1.2 alert (${CAP_NAMESPACE})`,
+        params: IncidentParams,
+        querystring: DocumentQuery,
+        produces: ['application/cap+xml'],
+      },
+    },
+    async (req, reply) => {
+      const { incident, timeZone, unitLocale } = await load(req, req.params.id);
+      const classCode = await incidents.reportedClass(incident.id);
+      const link = `${req.protocol}://${req.host}/incidents/${incident.id}`;
+      const xml = incidentToCap(incident, {
+        locale: documentLocale(req.query.lang, unitLocale),
+        timeZone,
+        classCode,
+        link,
+      });
+      return reply
+        .type('application/cap+xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="incident-${incident.id}.cap.xml"`)
+        .send(xml);
+    },
+  );
 
-  r.get('/api/v1/incidents/:id/after-action.docx', { schema: { tags, summary: 'The after-action report as a .docx (GB/T 9704 layout)', params: IncidentParams, querystring: DocumentQuery, produces: [DOCX] } }, async (req, reply) => {
-    const { incident, timeZone, unitLocale, names } = await load(req, req.params.id);
-    if (!incident.afterAction) throw new AppError(409, 'conflict', 'incident.noAfterAction');
-    const locale = documentLocale(req.query.lang, unitLocale);
-    const typeName = INCIDENT_LABELS[locale][incident.type];
-    const buffer = await renderOfficialDocx(afterActionDocument(incident, { locale, timeZone, typeName, names }));
-    return reply.type(DOCX).header('content-disposition', `attachment; filename="after-action-${incident.id}.docx"`).send(buffer);
-  });
+  r.get(
+    '/api/v1/incidents/:id/after-action.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The after-action report as a .docx (GB/T 9704 layout)',
+        params: IncidentParams,
+        querystring: DocumentQuery,
+        produces: [DOCX],
+      },
+    },
+    async (req, reply) => {
+      const { incident, timeZone, unitLocale, names } = await load(req, req.params.id);
+      if (!incident.afterAction) throw new AppError(409, 'conflict', 'incident.noAfterAction');
+      const locale = documentLocale(req.query.lang, unitLocale);
+      const typeName = INCIDENT_LABELS[locale][incident.type];
+      const buffer = await renderOfficialDocx(afterActionDocument(incident, { locale, timeZone, typeName, names }));
+      return reply
+        .type(DOCX)
+        .header('content-disposition', `attachment; filename="after-action-${incident.id}.docx"`)
+        .send(buffer);
+    },
+  );
 }

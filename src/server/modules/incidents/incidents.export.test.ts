@@ -19,7 +19,13 @@ for (const dialect of dialectsUnderTest()) {
       t = await createTestApp(dialect, { demo: true });
       head = await t.signIn('k2.head');
       const k2 = await unitIdByName(t, '城关镇阳光幼儿园');
-      const res = await head.post('/api/v1/incidents', { unitId: k2, type: 'injury', severity: 4, place: '滑梯', description: '幼儿从滑梯摔下，擦伤膝盖' });
+      const res = await head.post('/api/v1/incidents', {
+        unitId: k2,
+        type: 'injury',
+        severity: 4,
+        place: '滑梯',
+        description: '幼儿从滑梯摔下，擦伤膝盖',
+      });
       id = res.json().id;
     });
     after(() => t.close());
@@ -38,7 +44,13 @@ for (const dialect of dialectsUnderTest()) {
     it('the after-action report exports as .docx once filed', async () => {
       assert.equal((await head.get(`/api/v1/incidents/${id}/after-action.docx`)).statusCode, 409);
       const closed = await head.post(`/api/v1/incidents/${id}/close`, {
-        report: { whatHappened: '幼儿从滑梯摔下', causes: '滑梯底部缓冲垫移位', actionsTaken: '校医处理伤口，通知家长', lessons: '每日检查缓冲垫', followUps: [] },
+        report: {
+          whatHappened: '幼儿从滑梯摔下',
+          causes: '滑梯底部缓冲垫移位',
+          actionsTaken: '校医处理伤口，通知家长',
+          lessons: '每日检查缓冲垫',
+          followUps: [],
+        },
       });
       assert.equal(closed.statusCode, 204, closed.body);
       const res = await head.get(`/api/v1/incidents/${id}/after-action.docx`);

@@ -93,7 +93,17 @@ export async function stepsWaitingFor(db: Executor, personId: string): Promise<S
     .innerJoin('incident_steps as s', 's.id', 'r.step_id')
     .innerJoin('incidents as i', 'i.id', 's.incident_id')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
-    .select(['s.id', 's.incident_id', 's.kind', 'i.type', 'i.severity', 'i.drill', 'i.unit_id', 'u.name as unit_name', 's.due_at'])
+    .select([
+      's.id',
+      's.incident_id',
+      's.kind',
+      'i.type',
+      'i.severity',
+      'i.drill',
+      'i.unit_id',
+      'u.name as unit_name',
+      's.due_at',
+    ])
     .where('r.person_id', '=', personId)
     .where('r.reason', 'in', ['holder', 'deputy'])
     .where('s.state', '=', 'active')
@@ -102,8 +112,15 @@ export async function stepsWaitingFor(db: Executor, personId: string): Promise<S
     .distinct()
     .execute();
   return rows.map((r) => ({
-    stepId: r.id, incidentId: r.incident_id, kind: r.kind, incidentType: r.type, severity: r.severity, drill: r.drill === 1,
-    unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at,
+    stepId: r.id,
+    incidentId: r.incident_id,
+    kind: r.kind,
+    incidentType: r.type,
+    severity: r.severity,
+    drill: r.drill === 1,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    dueAt: r.due_at,
   }));
 }
 
@@ -114,7 +131,17 @@ export async function lateStepsUnder(db: Executor, paths: string[], now: string)
     .selectFrom('incident_steps as s')
     .innerJoin('incidents as i', 'i.id', 's.incident_id')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
-    .select(['s.id', 's.incident_id', 's.kind', 'i.type', 'i.severity', 'i.drill', 'i.unit_id', 'u.name as unit_name', 's.due_at'])
+    .select([
+      's.id',
+      's.incident_id',
+      's.kind',
+      'i.type',
+      'i.severity',
+      'i.drill',
+      'i.unit_id',
+      'u.name as unit_name',
+      's.due_at',
+    ])
     .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
     .where('s.state', '=', 'active')
     .where('s.simulated', '=', 0)
@@ -122,7 +149,14 @@ export async function lateStepsUnder(db: Executor, paths: string[], now: string)
     .where('s.due_at', '<', now)
     .execute();
   return rows.map((r) => ({
-    stepId: r.id, incidentId: r.incident_id, kind: r.kind, incidentType: r.type, severity: r.severity, drill: r.drill === 1,
-    unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at,
+    stepId: r.id,
+    incidentId: r.incident_id,
+    kind: r.kind,
+    incidentType: r.type,
+    severity: r.severity,
+    drill: r.drill === 1,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    dueAt: r.due_at,
   }));
 }

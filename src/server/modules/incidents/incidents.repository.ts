@@ -1,19 +1,37 @@
 import type { Executor } from '../../db/database.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from '../../db/schema.js';
 
-export type IncidentWithUnit = IncidentRow & { unit_name: string; unit_path: string; unit_parent_id: string | null; unit_locale: string; unit_time_zone: string };
+export type IncidentWithUnit = IncidentRow & {
+  unit_name: string;
+  unit_path: string;
+  unit_parent_id: string | null;
+  unit_locale: string;
+  unit_time_zone: string;
+};
 
 const withUnit = (db: Executor) =>
   db
     .selectFrom('incidents')
     .innerJoin('units', 'units.id', 'incidents.unit_id')
     .selectAll('incidents')
-    .select(['units.name as unit_name', 'units.path as unit_path', 'units.parent_id as unit_parent_id', 'units.locale as unit_locale', 'units.time_zone as unit_time_zone']);
+    .select([
+      'units.name as unit_name',
+      'units.path as unit_path',
+      'units.parent_id as unit_parent_id',
+      'units.locale as unit_locale',
+      'units.time_zone as unit_time_zone',
+    ]);
 
 export const findIncident = (db: Executor, id: string): Promise<IncidentWithUnit | undefined> =>
   withUnit(db).where('incidents.id', '=', id).executeTakeFirst();
 
-export async function listIncidents(db: Executor, within: string[] | null, filter: { unitId?: string; open?: boolean }, offset: number, limit: number) {
+export async function listIncidents(
+  db: Executor,
+  within: string[] | null,
+  filter: { unitId?: string; open?: boolean },
+  offset: number,
+  limit: number,
+) {
   if (within?.length === 0) return { rows: [] as IncidentWithUnit[], total: 0 };
   const base = withUnit(db)
     .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
@@ -21,7 +39,10 @@ export async function listIncidents(db: Executor, within: string[] | null, filte
     .$if(filter.open === true, (q) => q.where('incidents.status', '!=', 'closed'));
   const [rows, count] = await Promise.all([
     base.orderBy('incidents.reported_at', 'desc').offset(offset).limit(limit).execute(),
-    base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -43,14 +64,23 @@ export async function updateStep(db: Executor, id: string, changes: Partial<Inci
 }
 
 export const stepsOf = (db: Executor, incidentIds: string[]): Promise<IncidentStepRow[]> =>
-  incidentIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_steps').selectAll().where('incident_id', 'in', incidentIds).orderBy('position').execute();
+  incidentIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('incident_steps').selectAll().where('incident_id', 'in', incidentIds).orderBy('position').execute();
 
 export const findStep = (db: Executor, id: string): Promise<IncidentStepRow | undefined> =>
   db.selectFrom('incident_steps').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function addRecipients(db: Executor, rows: { id: string; step_id: string; person_id: string; reason: string; notified_at: string }[]): Promise<void> {
+export async function addRecipients(
+  db: Executor,
+  rows: { id: string; step_id: string; person_id: string; reason: string; notified_at: string }[],
+): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('incident_recipients').values(rows).onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing()).execute();
+  await db
+    .insertInto('incident_recipients')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing())
+    .execute();
 }
 
 export async function recipientsOf(db: Executor, stepIds: string[]) {
@@ -58,7 +88,12 @@ export async function recipientsOf(db: Executor, stepIds: string[]) {
   return db
     .selectFrom('incident_recipients')
     .innerJoin('people', 'people.id', 'incident_recipients.person_id')
-    .select(['incident_recipients.step_id', 'incident_recipients.person_id', 'incident_recipients.reason', 'people.name'])
+    .select([
+      'incident_recipients.step_id',
+      'incident_recipients.person_id',
+      'incident_recipients.reason',
+      'people.name',
+    ])
     .where('incident_recipients.step_id', 'in', stepIds)
     .orderBy('incident_recipients.notified_at')
     .execute();
@@ -69,45 +104,87 @@ export async function addEvent(db: Executor, row: IncidentEventRow): Promise<voi
 }
 
 export const eventsOf = (db: Executor, incidentId: string): Promise<IncidentEventRow[]> =>
-  db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId).orderBy('at').orderBy('id').execute();
+  db
+    .selectFrom('incident_events')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
 /** A flag is raised once per incident, kind and step; raising it again changes nothing. */
 export async function raiseFlag(db: Executor, row: IncidentFlagRow): Promise<void> {
-  await db.insertInto('incident_flags').values(row).onConflict((oc) => oc.columns(['incident_id', 'kind', 'step_id']).doNothing()).execute();
+  await db
+    .insertInto('incident_flags')
+    .values(row)
+    .onConflict((oc) => oc.columns(['incident_id', 'kind', 'step_id']).doNothing())
+    .execute();
 }
 
 export const flagsOf = (db: Executor, incidentIds: string[]): Promise<IncidentFlagRow[]> =>
-  incidentIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_flags').selectAll().where('incident_id', 'in', incidentIds).orderBy('set_at').execute();
+  incidentIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('incident_flags').selectAll().where('incident_id', 'in', incidentIds).orderBy('set_at').execute();
 
 export const findFlag = (db: Executor, id: string): Promise<IncidentFlagRow | undefined> =>
   db.selectFrom('incident_flags').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function addFlagNote(db: Executor, row: { id: string; flag_id: string; person_id: string | null; actor_label: string; text: string; at: string }): Promise<void> {
+export async function addFlagNote(
+  db: Executor,
+  row: { id: string; flag_id: string; person_id: string | null; actor_label: string; text: string; at: string },
+): Promise<void> {
   await db.insertInto('incident_flag_notes').values(row).execute();
 }
 
 export const flagNotesOf = (db: Executor, flagIds: string[]) =>
-  flagIds.length === 0 ? Promise.resolve([]) : db.selectFrom('incident_flag_notes').selectAll().where('flag_id', 'in', flagIds).orderBy('at').execute();
+  flagIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('incident_flag_notes').selectAll().where('flag_id', 'in', flagIds).orderBy('at').execute();
 
-export async function insertAfterAction(db: Executor, row: { incident_id: string; content_json: string; filed_by_person_id: string | null; filed_at: string }): Promise<void> {
+export async function insertAfterAction(
+  db: Executor,
+  row: { incident_id: string; content_json: string; filed_by_person_id: string | null; filed_at: string },
+): Promise<void> {
   await db.insertInto('after_action_reports').values(row).execute();
 }
 
 export const afterActionOf = (db: Executor, incidentId: string) =>
   db.selectFrom('after_action_reports').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
 
-
 export const personNames = (db: Executor, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
 
 export const photosOf = (db: Executor, incidentId: string) =>
-  db.selectFrom('incident_photos').select(['id', 'mime', 'size', 'created_at']).where('incident_id', '=', incidentId).orderBy('created_at').execute();
+  db
+    .selectFrom('incident_photos')
+    .select(['id', 'mime', 'size', 'created_at'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('created_at')
+    .execute();
 
 /** A step and its incident in a few words, for the acknowledge page: never who the step is addressed to. */
 export const stepSummary = (db: Executor, stepId: string) =>
-  db.selectFrom('incident_steps')
+  db
+    .selectFrom('incident_steps')
     .innerJoin('incidents', 'incidents.id', 'incident_steps.incident_id')
     .innerJoin('units', 'units.id', 'incidents.unit_id')
-    .select(['incident_steps.id as step_id', 'incident_steps.state', 'incident_steps.due_at', 'incident_steps.done_at', 'incidents.id as incident_id',
-      'incidents.type', 'incidents.severity', 'incidents.place', 'incidents.status', 'incidents.drill', 'incidents.reported_at', 'units.name as unit_name', 'units.locale', 'units.time_zone'])
-    .where('incident_steps.id', '=', stepId).executeTakeFirst();
+    .select([
+      'incident_steps.id as step_id',
+      'incident_steps.state',
+      'incident_steps.due_at',
+      'incident_steps.done_at',
+      'incidents.id as incident_id',
+      'incidents.type',
+      'incidents.severity',
+      'incidents.place',
+      'incidents.status',
+      'incidents.drill',
+      'incidents.reported_at',
+      'units.name as unit_name',
+      'units.locale',
+      'units.time_zone',
+    ])
+    .where('incident_steps.id', '=', stepId)
+    .executeTakeFirst();

@@ -9,7 +9,12 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
-import type { ChecklistItem, CopyTemplateBody, ItemInput, UpdateChecklistBody } from '../../../common/schemas/inspections.js';
+import type {
+  ChecklistItem,
+  CopyTemplateBody,
+  ItemInput,
+  UpdateChecklistBody,
+} from '../../../common/schemas/inspections.js';
 
 export const unitLocale = (locale: string): Locale => (locale === 'en' ? 'en' : 'zh-CN');
 export const itemsOf = (row: repo.ChecklistRow): ChecklistItem[] => JSON.parse(row.items_json) as ChecklistItem[];
@@ -24,7 +29,8 @@ export function assignCodes(items: z.infer<typeof ItemInput>[], previous: string
   const used = new Set<string>();
   items.forEach((item, i) => {
     if (!item.code) return;
-    if (used.has(item.code)) problems.push({ field: `items.${i}`, key: 'checklist.codeTwice', params: { code: item.code } });
+    if (used.has(item.code))
+      problems.push({ field: `items.${i}`, key: 'checklist.codeTwice', params: { code: item.code } });
     used.add(item.code);
   });
   if (problems.length) throw invalidFields(problems);
@@ -56,7 +62,10 @@ export class ChecklistService {
     const unit = unitId ? await this.units.requireVisible(actor, unitId) : null;
     const locale = unit ? unitLocale(unit.locale) : fallback;
     return listChecklistTemplates().map((t) => ({
-      id: t.id, area: t.area[locale], frequency: t.frequency, itemCount: t.items.length,
+      id: t.id,
+      area: t.area[locale],
+      frequency: t.frequency,
+      itemCount: t.items.length,
       suits: unit ? (t.unitTypes as readonly string[]).includes(unit.type) : true,
     }));
   }
@@ -66,14 +75,32 @@ export class ChecklistService {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const locale = unitLocale(unit.locale);
       const template = loadChecklistTemplate(input.templateId);
-      const items: ChecklistItem[] = template.items.map((i) => ({ code: i.code, text: i.text[locale], guidance: i.guidance[locale], risk: i.defaultRisk, fixDays: i.defaultFixDays }));
+      const items: ChecklistItem[] = template.items.map((i) => ({
+        code: i.code,
+        text: i.text[locale],
+        guidance: i.guidance[locale],
+        risk: i.defaultRisk,
+        fixDays: i.defaultFixDays,
+      }));
       const now = this.clock.now().toISOString();
       const row: repo.ChecklistRow = {
-        id: newId(), unit_id: unit.id, template_id: template.id, name: input.name ?? template.area[locale], locale,
-        items_json: JSON.stringify(items), created_at: now, updated_at: now,
+        id: newId(),
+        unit_id: unit.id,
+        template_id: template.id,
+        name: input.name ?? template.area[locale],
+        locale,
+        items_json: JSON.stringify(items),
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertChecklist(tx, row);
-      await this.audit.record(tx, actor, { action: 'checklist.copy', entity: 'checklist', entityId: row.id, unitId: unit.id, after: { templateId: template.id, name: row.name, items: items.length } });
+      await this.audit.record(tx, actor, {
+        action: 'checklist.copy',
+        entity: 'checklist',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { templateId: template.id, name: row.name, items: items.length },
+      });
       return row;
     });
   }
@@ -83,13 +110,26 @@ export class ChecklistService {
       const before = await repo.findChecklist(tx, id);
       if (!before) throw notFound();
       await this.units.requireManageable(actor, before.unit_id, tx);
-      const items = input.items ? assignCodes(input.items, itemsOf(before).map((i) => i.code)) : itemsOf(before);
-      const changes = { name: input.name ?? before.name, items_json: JSON.stringify(items), updated_at: this.clock.now().toISOString() };
+      const items = input.items
+        ? assignCodes(
+            input.items,
+            itemsOf(before).map((i) => i.code),
+          )
+        : itemsOf(before);
+      const changes = {
+        name: input.name ?? before.name,
+        items_json: JSON.stringify(items),
+        updated_at: this.clock.now().toISOString(),
+      };
       await repo.updateChecklist(tx, id, changes);
       const old = itemsOf(before);
       await this.audit.record(tx, actor, {
-        action: 'checklist.update', entity: 'checklist', entityId: id, unitId: before.unit_id,
-        before: { name: before.name, codes: old.map((i) => i.code) }, after: { name: changes.name, codes: items.map((i) => i.code) },
+        action: 'checklist.update',
+        entity: 'checklist',
+        entityId: id,
+        unitId: before.unit_id,
+        before: { name: before.name, codes: old.map((i) => i.code) },
+        after: { name: changes.name, codes: items.map((i) => i.code) },
       });
       return { ...before, ...changes };
     });

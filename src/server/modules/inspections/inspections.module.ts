@@ -10,7 +10,12 @@ import { ChecklistService } from './checklists.service.js';
 import { InspectionService, UNUSED_PHOTO_DEADLINE } from './inspections.service.js';
 import { LedgerService } from './ledger.service.js';
 import { TaskNotices } from './rectification.notices.js';
-import { ESCALATE_DEADLINE, OVERDUE_DEADLINE, RectificationService, type DrillLookup } from './rectification.service.js';
+import {
+  ESCALATE_DEADLINE,
+  OVERDUE_DEADLINE,
+  RectificationService,
+  type DrillLookup,
+} from './rectification.service.js';
 import { DUE_DEADLINE, ScheduleService } from './schedules.service.js';
 
 /** The inspections capability's services, built together because they call one another. */
@@ -55,7 +60,11 @@ export function followUpTasks(rectification: RectificationService): FollowUpTask
     },
     create(tx, afterCommit, actor, task) {
       return rectification.createInTx(tx, afterCommit, actor, {
-        unit: task.unit, title: task.title, risk: 'medium', ownerPersonId: task.ownerPersonId, dueAt: task.dueAt,
+        unit: task.unit,
+        title: task.title,
+        risk: 'medium',
+        ownerPersonId: task.ownerPersonId,
+        dueAt: task.dueAt,
         source: { kind: 'incident', id: task.incidentId, label: task.label, itemCode: null, detail: task.detail },
       });
     },
@@ -64,7 +73,15 @@ export function followUpTasks(rectification: RectificationService): FollowUpTask
 
 /** Builds the services and registers their deadline handlers with the engine. */
 export function createInspections(d: InspectionDeps): Inspections {
-  const rectification = new RectificationService(d.db, d.clock, d.audit, d.units, d.engine, new TaskNotices(d.notifier), drillLookup(d.drills));
+  const rectification = new RectificationService(
+    d.db,
+    d.clock,
+    d.audit,
+    d.units,
+    d.engine,
+    new TaskNotices(d.notifier),
+    drillLookup(d.drills),
+  );
   const m: Inspections = {
     checklists: new ChecklistService(d.db, d.clock, d.audit, d.units),
     schedules: new ScheduleService(d.db, d.clock, d.audit, d.units, d.engine, d.notifier),
@@ -72,9 +89,17 @@ export function createInspections(d: InspectionDeps): Inspections {
     rectification,
     ledger: new LedgerService(d.db, d.clock, d.units),
   };
-  d.engine.on(DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => m.schedules.onDue(tx, deadline.ref_id, now, afterCommit));
-  d.engine.on(OVERDUE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onOverdue(tx, deadline.ref_id, now, afterCommit));
-  d.engine.on(UNUSED_PHOTO_DEADLINE, ({ tx, deadline, afterCommit }) => m.inspections.onUnusedPhoto(tx, afterCommit, deadline.ref_id));
-  d.engine.on(ESCALATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => rectification.onEscalate(tx, deadline.ref_id, now, afterCommit));
+  d.engine.on(DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    m.schedules.onDue(tx, deadline.ref_id, now, afterCommit),
+  );
+  d.engine.on(OVERDUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    rectification.onOverdue(tx, deadline.ref_id, now, afterCommit),
+  );
+  d.engine.on(UNUSED_PHOTO_DEADLINE, ({ tx, deadline, afterCommit }) =>
+    m.inspections.onUnusedPhoto(tx, afterCommit, deadline.ref_id),
+  );
+  d.engine.on(ESCALATE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
+    rectification.onEscalate(tx, deadline.ref_id, now, afterCommit),
+  );
   return m;
 }

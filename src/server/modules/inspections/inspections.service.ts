@@ -51,41 +51,92 @@ export class InspectionService {
       const results: repo.InspectionResultRow[] = [];
       for (const [position, answer] of input.answers.entries()) {
         const item = items.get(answer.itemCode)!;
-        const taskId = answer.result !== 'fail' ? null : await this.rectification.createInTx(tx, afterCommit, actor, {
-          unit, title: item.text, risk: answer.task?.risk ?? item.risk,
-          ownerPersonId: answer.task?.ownerPersonId ?? (actor.kind === 'account' ? actor.personId : ''),
-          dueAt: answer.task?.dueAt ? new Date(answer.task.dueAt) : new Date(now.getTime() + item.fixDays * DAY),
-          source: { kind: 'inspection', id: inspectionId, label: checklist.name, itemCode: item.code, detail: answer.note || null },
-          foundAt: now,
+        const taskId =
+          answer.result !== 'fail'
+            ? null
+            : await this.rectification.createInTx(tx, afterCommit, actor, {
+                unit,
+                title: item.text,
+                risk: answer.task?.risk ?? item.risk,
+                ownerPersonId: answer.task?.ownerPersonId ?? (actor.kind === 'account' ? actor.personId : ''),
+                dueAt: answer.task?.dueAt ? new Date(answer.task.dueAt) : new Date(now.getTime() + item.fixDays * DAY),
+                source: {
+                  kind: 'inspection',
+                  id: inspectionId,
+                  label: checklist.name,
+                  itemCode: item.code,
+                  detail: answer.note || null,
+                },
+                foundAt: now,
+              });
+        results.push({
+          id: newId(),
+          inspection_id: inspectionId,
+          position,
+          item_code: item.code,
+          item_text: item.text,
+          result: answer.result,
+          note: answer.note,
+          task_id: taskId,
         });
-        results.push({ id: newId(), inspection_id: inspectionId, position, item_code: item.code, item_text: item.text, result: answer.result, note: answer.note, task_id: taskId });
       }
       const count = (r: string) => results.filter((x) => x.result === r).length;
-      await repo.insertInspection(tx, {
-        id: inspectionId, unit_id: unit.id, checklist_id: checklist.id, checklist_name: checklist.name,
-        inspector_person_id: actor.kind === 'account' ? actor.personId : null, inspector_label: actorLabel(actor),
-        submitted_at: now.toISOString(), note: input.note, pass_count: count('pass'), fail_count: count('fail'), na_count: count('na'),
-      }, results);
-      for (const [i, answer] of input.answers.entries()) await repo.attachPhotos(tx, answer.photoIds, 'result', results[i]!.id);
+      await repo.insertInspection(
+        tx,
+        {
+          id: inspectionId,
+          unit_id: unit.id,
+          checklist_id: checklist.id,
+          checklist_name: checklist.name,
+          inspector_person_id: actor.kind === 'account' ? actor.personId : null,
+          inspector_label: actorLabel(actor),
+          submitted_at: now.toISOString(),
+          note: input.note,
+          pass_count: count('pass'),
+          fail_count: count('fail'),
+          na_count: count('na'),
+        },
+        results,
+      );
+      for (const [i, answer] of input.answers.entries())
+        await repo.attachPhotos(tx, answer.photoIds, 'result', results[i]!.id);
       await this.audit.record(tx, actor, {
-        action: 'inspection.submit', entity: 'inspection', entityId: inspectionId, unitId: unit.id,
-        after: { checklistId: checklist.id, pass: count('pass'), fail: count('fail'), na: count('na'), tasks: results.filter((r) => r.task_id).map((r) => r.task_id) },
+        action: 'inspection.submit',
+        entity: 'inspection',
+        entityId: inspectionId,
+        unitId: unit.id,
+        after: {
+          checklistId: checklist.id,
+          pass: count('pass'),
+          fail: count('fail'),
+          na: count('na'),
+          tasks: results.filter((r) => r.task_id).map((r) => r.task_id),
+        },
       });
       return inspectionId;
     });
   }
 
   /** Every answer checked before anything is written; all the problems at once, each by its field. */
-  private async check(tx: Executor, actor: Actor, unitId: string, items: Map<string, ChecklistItem>, input: RunBody): Promise<void> {
+  private async check(
+    tx: Executor,
+    actor: Actor,
+    unitId: string,
+    items: Map<string, ChecklistItem>,
+    input: RunBody,
+  ): Promise<void> {
     const problems: FieldProblem[] = [];
     const answered = new Set<string>();
     const photos = new Set<string>();
     for (const [i, answer] of input.answers.entries()) {
       const at = `answers.${i}`;
-      if (!items.has(answer.itemCode)) problems.push({ field: `${at}.itemCode`, key: 'inspection.unknownItem', params: { code: answer.itemCode } });
-      else if (answered.has(answer.itemCode)) problems.push({ field: `${at}.itemCode`, key: 'inspection.itemTwice', params: { code: answer.itemCode } });
+      if (!items.has(answer.itemCode))
+        problems.push({ field: `${at}.itemCode`, key: 'inspection.unknownItem', params: { code: answer.itemCode } });
+      else if (answered.has(answer.itemCode))
+        problems.push({ field: `${at}.itemCode`, key: 'inspection.itemTwice', params: { code: answer.itemCode } });
       answered.add(answer.itemCode);
-      if (answer.task && answer.result !== 'fail') problems.push({ field: `${at}.task`, key: 'inspection.taskOnlyForFail' });
+      if (answer.task && answer.result !== 'fail')
+        problems.push({ field: `${at}.task`, key: 'inspection.taskOnlyForFail' });
       if (answer.result === 'fail') {
         const owner = answer.task?.ownerPersonId ?? (actor.kind === 'account' ? actor.personId : undefined);
         if (!owner) problems.push({ field: `${at}.task.ownerPersonId`, key: 'field.required' });
@@ -94,11 +145,13 @@ export class InspectionService {
       }
       const unique = [...new Set(answer.photoIds)];
       const usable = await repo.attachablePhotos(tx, unitId, unique);
-      if (usable.length !== answer.photoIds.length || answer.photoIds.some((p) => photos.has(p))) problems.push({ field: `${at}.photoIds`, key: 'inspection.photoUnknown' });
+      if (usable.length !== answer.photoIds.length || answer.photoIds.some((p) => photos.has(p)))
+        problems.push({ field: `${at}.photoIds`, key: 'inspection.photoUnknown' });
       answer.photoIds.forEach((p) => photos.add(p));
     }
     const missing = [...items.keys()].filter((code) => !answered.has(code));
-    if (missing.length) problems.push({ field: 'answers', key: 'inspection.itemsMissing', params: { codes: missing.join(', ') } });
+    if (missing.length)
+      problems.push({ field: 'answers', key: 'inspection.itemsMissing', params: { codes: missing.join(', ') } });
     if (problems.length) throw invalidFields(problems);
   }
 
@@ -106,7 +159,11 @@ export class InspectionService {
     const run = await repo.findInspection(this.db, id);
     if (!run || !canSee(actor, run.unit_path)) throw notFound();
     const results = await repo.resultsOf(this.db, id);
-    const photos = await repo.photosOf(this.db, 'result', results.map((r) => r.id));
+    const photos = await repo.photosOf(
+      this.db,
+      'result',
+      results.map((r) => r.id),
+    );
     return { run, results, photos };
   }
 
@@ -125,11 +182,30 @@ export class InspectionService {
     await storeWithRecord(this.dataDir, relative, bytes, () =>
       this.db.transaction().execute(async (tx) => {
         await repo.insertPhoto(tx, {
-          id, unit_id: unit.id, path: relative, mime: type.mime, size: bytes.length, sha256: sha256Hex(bytes),
-          uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: createdAt, attached_kind: null, attached_id: null,
+          id,
+          unit_id: unit.id,
+          path: relative,
+          mime: type.mime,
+          size: bytes.length,
+          sha256: sha256Hex(bytes),
+          uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null,
+          created_at: createdAt,
+          attached_kind: null,
+          attached_id: null,
         });
-        await this.audit.record(tx, actor, { action: 'inspection.photo', entity: 'inspection_photo', entityId: id, unitId: unit.id, after: { mime: type.mime, size: bytes.length } });
-        await this.engine.schedule(tx, { kind: UNUSED_PHOTO_DEADLINE, refId: id, unitId: unit.id, dueAt: new Date(Date.parse(createdAt) + UNUSED_PHOTO_KEPT_MS) });
+        await this.audit.record(tx, actor, {
+          action: 'inspection.photo',
+          entity: 'inspection_photo',
+          entityId: id,
+          unitId: unit.id,
+          after: { mime: type.mime, size: bytes.length },
+        });
+        await this.engine.schedule(tx, {
+          kind: UNUSED_PHOTO_DEADLINE,
+          refId: id,
+          unitId: unit.id,
+          dueAt: new Date(Date.parse(createdAt) + UNUSED_PHOTO_KEPT_MS),
+        });
       }),
     );
     return { id, mime: type.mime, size: bytes.length, createdAt };
@@ -143,7 +219,13 @@ export class InspectionService {
     const photo = await repo.findPhoto(tx, id);
     if (!photo || photo.attached_id) return;
     await repo.deletePhoto(tx, id);
-    await this.audit.record(tx, engineActor, { action: 'inspection.photo-unused', entity: 'inspection_photo', entityId: id, unitId: photo.unit_id, before: { mime: photo.mime, size: photo.size, createdAt: photo.created_at } });
+    await this.audit.record(tx, engineActor, {
+      action: 'inspection.photo-unused',
+      entity: 'inspection_photo',
+      entityId: id,
+      unitId: photo.unit_id,
+      before: { mime: photo.mime, size: photo.size, createdAt: photo.created_at },
+    });
     afterCommit(() => void rm(join(this.dataDir, photo.path), { force: true }).catch(() => undefined));
   }
 

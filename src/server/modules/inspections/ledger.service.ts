@@ -11,10 +11,24 @@ import * as repo from './rectification.repository.js';
 
 export function presentLedgerRow(t: repo.TaskWithNames, now: Date): LedgerRow {
   return {
-    taskId: t.id, unitId: t.unit_id, unitName: t.unit_name, foundAt: t.created_at, sourceKind: t.source_kind as LedgerRow['sourceKind'],
-    sourceLabel: t.source_label, sourceDetail: t.source_detail, itemCode: t.source_item_code, title: t.title, risk: t.risk as TaskRisk, ownerName: t.owner_name,
-    dueAt: t.due_at, state: t.state as TaskState, overdue: t.state !== 'closed' && Date.parse(t.due_at) <= now.getTime(),
-    supervisedBy: t.supervising_unit_name, reportedFixedAt: t.reported_fixed_at, closedAt: t.closed_at, verifiedBy: t.verifier_name,
+    taskId: t.id,
+    unitId: t.unit_id,
+    unitName: t.unit_name,
+    foundAt: t.created_at,
+    sourceKind: t.source_kind as LedgerRow['sourceKind'],
+    sourceLabel: t.source_label,
+    sourceDetail: t.source_detail,
+    itemCode: t.source_item_code,
+    title: t.title,
+    risk: t.risk as TaskRisk,
+    ownerName: t.owner_name,
+    dueAt: t.due_at,
+    state: t.state as TaskState,
+    overdue: t.state !== 'closed' && Date.parse(t.due_at) <= now.getTime(),
+    supervisedBy: t.supervising_unit_name,
+    reportedFixedAt: t.reported_fixed_at,
+    closedAt: t.closed_at,
+    verifiedBy: t.verifier_name,
   };
 }
 
@@ -38,12 +52,21 @@ export class LedgerService {
     const zone = unit?.time_zone ?? (await this.firstScopeZone(actor));
     const filter: repo.TaskFilter = {
       ...(unit ? (query.subtree === 'false' ? { unitIds: [unit.id] } : { within: [unit.path] }) : { within: roots }),
-      state: query.state, risk: query.risk, overdue: flag(query.overdue), supervised: flag(query.supervised), sourceId: query.sourceId, now: now.toISOString(),
+      state: query.state,
+      risk: query.risk,
+      overdue: flag(query.overdue),
+      supervised: flag(query.supervised),
+      sourceId: query.sourceId,
+      now: now.toISOString(),
       from: query.from ? localToUtc(query.from, '00:00', zone).toISOString() : undefined,
       to: query.to ? localToUtc(nextDay(query.to), '00:00', zone).toISOString() : undefined,
     };
     if (filter.within?.length === 0) return { rows: [], total: 0, zone, now };
-    const found = await repo.ledger(this.db, filter, page && { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
+    const found = await repo.ledger(
+      this.db,
+      filter,
+      page && { offset: (page.page - 1) * page.pageSize, limit: page.pageSize },
+    );
     return { rows: found.rows.map((r) => presentLedgerRow(r, now)), total: found.total, zone, now };
   }
 

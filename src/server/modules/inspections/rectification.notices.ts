@@ -16,12 +16,39 @@ const MANAGERS = ['safety_officer', 'accountable_head'];
 export class TaskNotices {
   constructor(private readonly notifier: Notifier) {}
 
-  private async say(tx: Executor, afterCommit: AfterCommit, people: string[], task: TaskWithNames, kind: string, title: MessageKey, body: MessageKey, params: Record<string, string | number>, now: Date): Promise<void> {
+  private async say(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    people: string[],
+    task: TaskWithNames,
+    kind: string,
+    title: MessageKey,
+    body: MessageKey,
+    params: Record<string, string | number>,
+    now: Date,
+  ): Promise<void> {
     const locale = unitLocale(task.unit_locale);
-    const all = { unit: task.unit_name, title: task.title.slice(0, 80), owner: task.owner_name, due: this.due(task), supervisor: task.supervising_unit_name ?? '', ...params };
-    await this.notifier.tell(tx, afterCommit, people, {
-      kind, locale, link: `/inspections/tasks/${task.id}`, title: say(title, all), body: say(body, all),
-    }, now);
+    const all = {
+      unit: task.unit_name,
+      title: task.title.slice(0, 80),
+      owner: task.owner_name,
+      due: this.due(task),
+      supervisor: task.supervising_unit_name ?? '',
+      ...params,
+    };
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      people,
+      {
+        kind,
+        locale,
+        link: `/inspections/tasks/${task.id}`,
+        title: say(title, all),
+        body: say(body, all),
+      },
+      now,
+    );
   }
 
   private due(task: TaskWithNames): string {
@@ -31,33 +58,102 @@ export class TaskNotices {
   /** The owner learns of the task, unless they made it themselves. */
   async assigned(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, actor: Actor, now: Date): Promise<void> {
     if (actor.kind === 'account' && actor.personId === task.owner_person_id) return;
-    await this.say(tx, afterCommit, [task.owner_person_id], task, 'rectification.assigned', 'rectification.assignedTitle', 'rectification.assignedBody', {}, now);
+    await this.say(
+      tx,
+      afterCommit,
+      [task.owner_person_id],
+      task,
+      'rectification.assigned',
+      'rectification.assignedTitle',
+      'rectification.assignedBody',
+      {},
+      now,
+    );
   }
 
   /** Those who verify: the managers of the unit that decides (the supervising one, if any). */
   async fixed(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, now: Date): Promise<void> {
-    const people = (await holders(tx, task.supervising_unit_id ?? task.unit_id, MANAGERS)).filter((p) => p !== task.owner_person_id);
-    await this.say(tx, afterCommit, people, task, 'rectification.fixed', 'rectification.fixedTitle', 'rectification.fixedBody', {}, now);
+    const people = (await holders(tx, task.supervising_unit_id ?? task.unit_id, MANAGERS)).filter(
+      (p) => p !== task.owner_person_id,
+    );
+    await this.say(
+      tx,
+      afterCommit,
+      people,
+      task,
+      'rectification.fixed',
+      'rectification.fixedTitle',
+      'rectification.fixedBody',
+      {},
+      now,
+    );
   }
 
   async rejected(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, note: string, now: Date): Promise<void> {
-    await this.say(tx, afterCommit, [task.owner_person_id], task, 'rectification.rejected', 'rectification.rejectedTitle', 'rectification.rejectedBody', { note: note || '—' }, now);
+    await this.say(
+      tx,
+      afterCommit,
+      [task.owner_person_id],
+      task,
+      'rectification.rejected',
+      'rectification.rejectedTitle',
+      'rectification.rejectedBody',
+      { note: note || '—' },
+      now,
+    );
   }
 
   async supervised(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, now: Date): Promise<void> {
     const people = [task.owner_person_id, ...(await holders(tx, task.unit_id, MANAGERS))];
-    await this.say(tx, afterCommit, people, task, 'rectification.supervised', 'rectification.supervisedTitle', 'rectification.supervisedBody', {}, now);
+    await this.say(
+      tx,
+      afterCommit,
+      people,
+      task,
+      'rectification.supervised',
+      'rectification.supervisedTitle',
+      'rectification.supervisedBody',
+      {},
+      now,
+    );
   }
 
   /** Past the deadline: the owner, the unit's safety officer and accountable head (and a supervising unit's). */
   async overdue(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, now: Date): Promise<void> {
     const people = [task.owner_person_id, ...(await holders(tx, task.unit_id, MANAGERS))];
     if (task.supervising_unit_id) people.push(...(await holders(tx, task.supervising_unit_id, ['safety_officer'])));
-    await this.say(tx, afterCommit, people, task, 'rectification.overdue', 'rectification.overdueTitle', 'rectification.overdueBody', {}, now);
+    await this.say(
+      tx,
+      afterCommit,
+      people,
+      task,
+      'rectification.overdue',
+      'rectification.overdueTitle',
+      'rectification.overdueBody',
+      {},
+      now,
+    );
   }
 
   /** Still open days after the deadline: the parent unit's safety officer hears of it. */
-  async escalated(tx: Executor, afterCommit: AfterCommit, task: TaskWithNames, parentId: string, days: number, now: Date): Promise<void> {
-    await this.say(tx, afterCommit, await holders(tx, parentId, ['safety_officer']), task, 'rectification.escalated', 'rectification.escalatedTitle', 'rectification.escalatedBody', { days }, now);
+  async escalated(
+    tx: Executor,
+    afterCommit: AfterCommit,
+    task: TaskWithNames,
+    parentId: string,
+    days: number,
+    now: Date,
+  ): Promise<void> {
+    await this.say(
+      tx,
+      afterCommit,
+      await holders(tx, parentId, ['safety_officer']),
+      task,
+      'rectification.escalated',
+      'rectification.escalatedTitle',
+      'rectification.escalatedBody',
+      { days },
+      now,
+    );
   }
 }

@@ -28,18 +28,23 @@ const isOwner = (actor: Actor, task: TaskAccess) => actor.kind === 'account' && 
 const decidingPath = (task: TaskAccess) => task.supervising_unit_path ?? task.unit_path;
 
 export function canReportFixed(actor: Actor, task: TaskAccess): boolean {
-  return (task.state === 'open' || task.state === 'reopened') && (isOwner(actor, task) || manages(actor, task.unit_path));
+  return (
+    (task.state === 'open' || task.state === 'reopened') && (isOwner(actor, task) || manages(actor, task.unit_path))
+  );
 }
 
 export function requireReportFixed(actor: Actor, task: TaskAccess): void {
-  if (!isOwner(actor, task) && !manages(actor, task.unit_path)) throw new AppError(403, 'forbidden', 'rectification.onlyOwnerReports');
+  if (!isOwner(actor, task) && !manages(actor, task.unit_path))
+    throw new AppError(403, 'forbidden', 'rectification.onlyOwnerReports');
 }
 
 /** Verification (复查): never by the owner; under supervision only by the supervising unit. */
 export function requireVerify(actor: Actor, task: TaskAccess): void {
   if (isOwner(actor, task)) throw new AppError(403, 'forbidden', 'rectification.ownerCannotVerify');
   if (task.supervising_unit_path && !manages(actor, task.supervising_unit_path)) {
-    throw new AppError(403, 'forbidden', 'rectification.supervisedCloseOnly', { unit: task.supervising_unit_name ?? '' });
+    throw new AppError(403, 'forbidden', 'rectification.supervisedCloseOnly', {
+      unit: task.supervising_unit_name ?? '',
+    });
   }
   if (!manages(actor, decidingPath(task))) throw forbidden();
 }
@@ -56,12 +61,15 @@ export function canVerify(actor: Actor, task: TaskAccess): boolean {
 
 export function requireEdit(actor: Actor, task: TaskAccess): void {
   if (task.supervising_unit_path && !manages(actor, task.supervising_unit_path)) {
-    throw new AppError(403, 'forbidden', 'rectification.supervisedCloseOnly', { unit: task.supervising_unit_name ?? '' });
+    throw new AppError(403, 'forbidden', 'rectification.supervisedCloseOnly', {
+      unit: task.supervising_unit_name ?? '',
+    });
   }
   if (!manages(actor, decidingPath(task))) throw forbidden();
 }
 
-export const canEdit = (actor: Actor, task: TaskAccess) => task.state !== 'closed' && manages(actor, decidingPath(task));
+export const canEdit = (actor: Actor, task: TaskAccess) =>
+  task.state !== 'closed' && manages(actor, decidingPath(task));
 
 /**
  * The unit an actor supervises the task from: the nearest unit above the task's own where the
@@ -69,7 +77,9 @@ export const canEdit = (actor: Actor, task: TaskAccess) => task.state !== 'close
  */
 export function supervisingScope(actor: Actor, unitPath: string): Scope | null {
   if (actor.kind !== 'account') return null;
-  const above = actor.scopes.filter((s) => s.path !== unitPath && unitPath.startsWith(s.path) && s.roles.some((r) => ORG_MANAGER_ROLES.includes(r)));
+  const above = actor.scopes.filter(
+    (s) => s.path !== unitPath && unitPath.startsWith(s.path) && s.roles.some((r) => ORG_MANAGER_ROLES.includes(r)),
+  );
   return above.sort((a, b) => b.path.length - a.path.length)[0] ?? null;
 }
 

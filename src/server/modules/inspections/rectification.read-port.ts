@@ -209,14 +209,40 @@ function waitingBase(db: Executor) {
     .selectFrom('rectification_tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .leftJoin('units as su', 'su.id', 't.supervising_unit_id')
-    .select(['t.id', 't.title', 't.risk', 't.unit_id', 'u.name as unit_name', 'u.path as unit_path', 't.due_at', 't.state', 't.owner_person_id', 't.supervising_unit_id', 'su.path as supervising_unit_path', 'su.name as supervising_unit_name']);
+    .select([
+      't.id',
+      't.title',
+      't.risk',
+      't.unit_id',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      't.due_at',
+      't.state',
+      't.owner_person_id',
+      't.supervising_unit_id',
+      'su.path as supervising_unit_path',
+      'su.name as supervising_unit_name',
+    ]);
 }
 type WaitingRow = Awaited<ReturnType<ReturnType<typeof waitingBase>['execute']>>[number];
-const toWaiting = (r: WaitingRow): TaskWaiting => ({ id: r.id, title: r.title, risk: r.risk, unitId: r.unit_id, unitName: r.unit_name, dueAt: r.due_at, state: r.state });
+const toWaiting = (r: WaitingRow): TaskWaiting => ({
+  id: r.id,
+  title: r.title,
+  risk: r.risk,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  dueAt: r.due_at,
+  state: r.state,
+});
 
 /** Open or reopened tasks this person owns. */
 export async function tasksToFix(db: Executor, personId: string): Promise<TaskWaiting[]> {
-  return (await waitingBase(db).where('t.owner_person_id', '=', personId).where('t.state', 'in', ['open', 'reopened']).execute()).map(toWaiting);
+  return (
+    await waitingBase(db)
+      .where('t.owner_person_id', '=', personId)
+      .where('t.state', 'in', ['open', 'reopened'])
+      .execute()
+  ).map(toWaiting);
 }
 
 /**

@@ -21,7 +21,8 @@ export interface TaskFilter {
 
 /** A task with the names people read: its unit, owner, verifier and supervising unit. */
 function withNames(db: Executor) {
-  return db.selectFrom('rectification_tasks as t')
+  return db
+    .selectFrom('rectification_tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .innerJoin('people as o', 'o.id', 't.owner_person_id')
     .leftJoin('people as v', 'v.id', 't.verified_by_person_id')
@@ -29,8 +30,16 @@ function withNames(db: Executor) {
     .leftJoin('people as sp', 'sp.id', 't.supervised_by_person_id')
     .selectAll('t')
     .select([
-      'u.name as unit_name', 'u.path as unit_path', 'u.locale as unit_locale', 'u.time_zone as unit_time_zone', 'u.parent_id as unit_parent_id',
-      'o.name as owner_name', 'v.name as verifier_name', 'su.name as supervising_unit_name', 'su.path as supervising_unit_path', 'sp.name as supervisor_name',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'u.locale as unit_locale',
+      'u.time_zone as unit_time_zone',
+      'u.parent_id as unit_parent_id',
+      'o.name as owner_name',
+      'v.name as verifier_name',
+      'su.name as supervising_unit_name',
+      'su.path as supervising_unit_path',
+      'sp.name as supervisor_name',
     ]);
 }
 export type TaskWithNames = NonNullable<Awaited<ReturnType<typeof findTask>>>;
@@ -58,7 +67,10 @@ export async function ledger(db: Executor, f: TaskFilter, page?: { offset: numbe
   if (!page) return { rows: await ordered.execute(), total: -1 };
   const [rows, count] = await Promise.all([
     ordered.offset(page.offset).limit(page.limit).execute(),
-    filtered(db, f).clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -76,12 +88,23 @@ export async function insertEvent(db: Executor, row: RectificationEventRow): Pro
 }
 
 export const eventsOf = (db: Executor, taskId: string) =>
-  db.selectFrom('rectification_events').leftJoin('people', 'people.id', 'rectification_events.person_id')
-    .selectAll('rectification_events').select('people.name as person_name')
-    .where('task_id', '=', taskId).orderBy('at').orderBy('rectification_events.id').execute();
+  db
+    .selectFrom('rectification_events')
+    .leftJoin('people', 'people.id', 'rectification_events.person_id')
+    .selectAll('rectification_events')
+    .select('people.name as person_name')
+    .where('task_id', '=', taskId)
+    .orderBy('at')
+    .orderBy('rectification_events.id')
+    .execute();
 
 /** The people holding any of the roles in a unit. */
 export async function holders(db: Executor, unitId: string, roles: string[]): Promise<string[]> {
-  const rows = await db.selectFrom('memberships').select('person_id').where('unit_id', '=', unitId).where('role', 'in', roles).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('person_id')
+    .where('unit_id', '=', unitId)
+    .where('role', 'in', roles)
+    .execute();
   return rows.map((r) => r.person_id);
 }

@@ -10,9 +10,26 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as photosRepo from './checklists.repository.js';
-import { SOURCE_KINDS, type CreateTaskBody, type ReportFixedBody, type SuperviseBody, type TaskRisk, type UpdateTaskBody, type VerifyBody } from '../../../common/schemas/inspections.js';
+import {
+  SOURCE_KINDS,
+  type CreateTaskBody,
+  type ReportFixedBody,
+  type SuperviseBody,
+  type TaskRisk,
+  type UpdateTaskBody,
+  type VerifyBody,
+} from '../../../common/schemas/inspections.js';
 import type { TaskNotices } from './rectification.notices.js';
-import { canEdit, canReportFixed, canVerify, requireEdit, requireReportFixed, requireSupervisingScope, requireVerify, supervisingScope } from './rectification.policy.js';
+import {
+  canEdit,
+  canReportFixed,
+  canVerify,
+  requireEdit,
+  requireReportFixed,
+  requireSupervisingScope,
+  requireVerify,
+  supervisingScope,
+} from './rectification.policy.js';
 import * as repo from './rectification.repository.js';
 
 export const OVERDUE_DEADLINE = 'rectification.overdue';
@@ -62,10 +79,18 @@ export class RectificationService {
   ) {}
 
   /** Owner and deadline checks shared by every way a task is made or changed; problems named by field. */
-  async checkOwnerAndDue(tx: Executor, unitId: string, owner: string | undefined, due: Date | undefined, prefix = ''): Promise<FieldProblem[]> {
+  async checkOwnerAndDue(
+    tx: Executor,
+    unitId: string,
+    owner: string | undefined,
+    due: Date | undefined,
+    prefix = '',
+  ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
-    if (owner && !(await photosRepo.isPersonOf(tx, owner, unitId))) problems.push({ field: `${prefix}ownerPersonId`, key: 'rectification.ownerNotOfUnit' });
-    if (due && due.getTime() <= this.clock.now().getTime()) problems.push({ field: `${prefix}dueAt`, key: 'rectification.dueInPast' });
+    if (owner && !(await photosRepo.isPersonOf(tx, owner, unitId)))
+      problems.push({ field: `${prefix}ownerPersonId`, key: 'rectification.ownerNotOfUnit' });
+    if (due && due.getTime() <= this.clock.now().getTime())
+      problems.push({ field: `${prefix}dueAt`, key: 'rectification.dueInPast' });
     return problems;
   }
 
@@ -73,15 +98,47 @@ export class RectificationService {
   async createInTx(tx: Executor, afterCommit: AfterCommit, actor: Actor, input: NewTask): Promise<string> {
     const now = input.foundAt ?? this.clock.now();
     const row: repo.RectificationTaskRow = {
-      id: newId(), unit_id: input.unit.id, title: input.title, risk: input.risk, source_kind: input.source.kind, source_id: input.source.id,
-      source_label: input.source.label, source_item_code: input.source.itemCode, source_detail: input.source.detail,
-      owner_person_id: input.ownerPersonId, due_at: input.dueAt.toISOString(), state: 'open', overdue_at: null, escalated_at: null,
-      reported_fixed_at: null, closed_at: null, verified_by_person_id: null, supervising_unit_id: null, supervised_at: null,
-      supervised_by_person_id: null, supervision_note: null, created_by_person_id: personOf(actor), created_at: now.toISOString(), updated_at: now.toISOString(),
+      id: newId(),
+      unit_id: input.unit.id,
+      title: input.title,
+      risk: input.risk,
+      source_kind: input.source.kind,
+      source_id: input.source.id,
+      source_label: input.source.label,
+      source_item_code: input.source.itemCode,
+      source_detail: input.source.detail,
+      owner_person_id: input.ownerPersonId,
+      due_at: input.dueAt.toISOString(),
+      state: 'open',
+      overdue_at: null,
+      escalated_at: null,
+      reported_fixed_at: null,
+      closed_at: null,
+      verified_by_person_id: null,
+      supervising_unit_id: null,
+      supervised_at: null,
+      supervised_by_person_id: null,
+      supervision_note: null,
+      created_by_person_id: personOf(actor),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
     };
     await repo.insertTask(tx, row);
-    await this.engine.schedule(tx, { kind: OVERDUE_DEADLINE, refId: deadlineRef(row), unitId: row.unit_id, dueAt: input.dueAt });
-    await this.event(tx, actor, row, 'created', null, [], { after: { title: row.title, risk: row.risk, ownerPersonId: row.owner_person_id, dueAt: row.due_at, source: input.source } });
+    await this.engine.schedule(tx, {
+      kind: OVERDUE_DEADLINE,
+      refId: deadlineRef(row),
+      unitId: row.unit_id,
+      dueAt: input.dueAt,
+    });
+    await this.event(tx, actor, row, 'created', null, [], {
+      after: {
+        title: row.title,
+        risk: row.risk,
+        ownerPersonId: row.owner_person_id,
+        dueAt: row.due_at,
+        source: input.source,
+      },
+    });
     await this.notices.assigned(tx, afterCommit, (await repo.findTask(tx, row.id))!, actor, now);
     return row.id;
   }
@@ -97,8 +154,18 @@ export class RectificationService {
       if (!drill) problems.push({ field: 'source.drillId', key: 'rectification.drillNotOfUnit' });
       if (problems.length || !drill) throw invalidFields(problems);
       return this.createInTx(tx, afterCommit, actor, {
-        unit, title: input.title, risk: input.risk, ownerPersonId: input.ownerPersonId, dueAt: new Date(input.dueAt),
-        source: { kind: 'drill', id: input.source.drillId, label: drill.title, itemCode: null, detail: input.source.problem },
+        unit,
+        title: input.title,
+        risk: input.risk,
+        ownerPersonId: input.ownerPersonId,
+        dueAt: new Date(input.dueAt),
+        source: {
+          kind: 'drill',
+          id: input.source.drillId,
+          label: drill.title,
+          itemCode: null,
+          detail: input.source.problem,
+        },
       });
     });
   }
@@ -113,10 +180,17 @@ export class RectificationService {
   async view(actor: Actor, id: string) {
     const task = await this.get(actor, id);
     const events = await repo.eventsOf(this.db, id);
-    const photos = await photosRepo.photosOf(this.db, 'event', events.map((e) => e.id));
+    const photos = await photosRepo.photosOf(
+      this.db,
+      'event',
+      events.map((e) => e.id),
+    );
     const can = {
-      reportFixed: canReportFixed(actor, task), verify: canVerify(actor, task), edit: canEdit(actor, task),
-      supervise: task.state !== 'closed' && !task.supervising_unit_id && supervisingScope(actor, task.unit_path) !== null,
+      reportFixed: canReportFixed(actor, task),
+      verify: canVerify(actor, task),
+      edit: canEdit(actor, task),
+      supervise:
+        task.state !== 'closed' && !task.supervising_unit_id && supervisingScope(actor, task.unit_path) !== null,
     };
     return { task, events, photos, can, now: this.clock.now() };
   }
@@ -124,10 +198,18 @@ export class RectificationService {
   async reportFixed(actor: Actor, id: string, input: z.infer<typeof ReportFixedBody>): Promise<void> {
     await this.change(actor, id, async (tx, task, now, afterCommit) => {
       requireReportFixed(actor, task);
-      if (task.state !== 'open' && task.state !== 'reopened') throw new AppError(409, 'conflict', 'rectification.notOpen');
+      if (task.state !== 'open' && task.state !== 'reopened')
+        throw new AppError(409, 'conflict', 'rectification.notOpen');
       await this.requirePhotos(tx, task.unit_id, input.photoIds, true);
-      await repo.updateTask(tx, id, { state: 'awaiting_verification', reported_fixed_at: now.toISOString(), updated_at: now.toISOString() });
-      await this.event(tx, actor, task, 'reported_fixed', input.note, input.photoIds, { before: { state: task.state }, after: { state: 'awaiting_verification' } });
+      await repo.updateTask(tx, id, {
+        state: 'awaiting_verification',
+        reported_fixed_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+      await this.event(tx, actor, task, 'reported_fixed', input.note, input.photoIds, {
+        before: { state: task.state },
+        after: { state: 'awaiting_verification' },
+      });
       await this.notices.fixed(tx, afterCommit, task, now);
     });
   }
@@ -139,10 +221,18 @@ export class RectificationService {
       if (task.state !== 'awaiting_verification') throw new AppError(409, 'conflict', 'rectification.notAwaiting');
       if (input.decision === 'accept') {
         await this.requirePhotos(tx, task.unit_id, input.photoIds, true);
-        await repo.updateTask(tx, id, { state: 'closed', closed_at: now.toISOString(), verified_by_person_id: personOf(actor), updated_at: now.toISOString() });
+        await repo.updateTask(tx, id, {
+          state: 'closed',
+          closed_at: now.toISOString(),
+          verified_by_person_id: personOf(actor),
+          updated_at: now.toISOString(),
+        });
         await this.engine.cancel(tx, OVERDUE_DEADLINE, deadlineRef(task));
         await this.engine.cancel(tx, ESCALATE_DEADLINE, deadlineRef(task));
-        await this.event(tx, actor, task, 'verified', input.note, input.photoIds, { before: { state: task.state }, after: { state: 'closed' } });
+        await this.event(tx, actor, task, 'verified', input.note, input.photoIds, {
+          before: { state: task.state },
+          after: { state: 'closed' },
+        });
         return;
       }
       const due = input.dueAt ? new Date(input.dueAt) : undefined;
@@ -150,7 +240,10 @@ export class RectificationService {
       if (problems.length) throw invalidFields(problems);
       await this.requirePhotos(tx, task.unit_id, input.photoIds, false);
       await repo.updateTask(tx, id, { state: 'reopened', updated_at: now.toISOString() });
-      await this.event(tx, actor, task, 'rejected', input.note, input.photoIds, { before: { state: task.state }, after: { state: 'reopened', dueAt: due?.toISOString() } });
+      await this.event(tx, actor, task, 'rejected', input.note, input.photoIds, {
+        before: { state: task.state },
+        after: { state: 'reopened', dueAt: due?.toISOString() },
+      });
       if (due) await this.moveDeadline(tx, task, due);
       const reopened = (await repo.findTask(tx, id))!;
       await this.notices.rejected(tx, afterCommit, reopened, input.note, now);
@@ -163,7 +256,13 @@ export class RectificationService {
     await this.change(actor, id, async (tx, task, now, afterCommit) => {
       const scope = requireSupervisingScope(actor, task.unit_path);
       if (task.supervising_unit_id) throw new AppError(409, 'conflict', 'rectification.alreadySupervised');
-      await repo.updateTask(tx, id, { supervising_unit_id: scope.unitId, supervised_at: now.toISOString(), supervised_by_person_id: personOf(actor), supervision_note: input.note, updated_at: now.toISOString() });
+      await repo.updateTask(tx, id, {
+        supervising_unit_id: scope.unitId,
+        supervised_at: now.toISOString(),
+        supervised_by_person_id: personOf(actor),
+        supervision_note: input.note,
+        updated_at: now.toISOString(),
+      });
       await this.event(tx, actor, task, 'supervised', input.note, [], { after: { supervisingUnitId: scope.unitId } });
       await this.notices.supervised(tx, afterCommit, (await repo.findTask(tx, id))!, now);
     });
@@ -175,14 +274,19 @@ export class RectificationService {
       const due = input.dueAt ? new Date(input.dueAt) : undefined;
       const problems = await this.checkOwnerAndDue(tx, task.unit_id, input.ownerPersonId, due);
       if (problems.length) throw invalidFields(problems);
-      const changes = { ...(input.title && { title: input.title }), ...(input.risk && { risk: input.risk }), ...(input.ownerPersonId && { owner_person_id: input.ownerPersonId }) };
+      const changes = {
+        ...(input.title && { title: input.title }),
+        ...(input.risk && { risk: input.risk }),
+        ...(input.ownerPersonId && { owner_person_id: input.ownerPersonId }),
+      };
       await repo.updateTask(tx, id, { ...changes, updated_at: now.toISOString() });
       if (due && due.toISOString() !== task.due_at) await this.moveDeadline(tx, task, due);
       await this.event(tx, actor, task, 'updated', null, [], {
         before: { title: task.title, risk: task.risk, ownerPersonId: task.owner_person_id, dueAt: task.due_at },
         after: { ...changes, ...(due && { dueAt: due.toISOString() }) },
       });
-      if (input.ownerPersonId && input.ownerPersonId !== task.owner_person_id) await this.notices.assigned(tx, afterCommit, (await repo.findTask(tx, id))!, actor, now);
+      if (input.ownerPersonId && input.ownerPersonId !== task.owner_person_id)
+        await this.notices.assigned(tx, afterCommit, (await repo.findTask(tx, id))!, actor, now);
     });
   }
 
@@ -191,18 +295,34 @@ export class RectificationService {
     await this.engine.cancel(tx, OVERDUE_DEADLINE, deadlineRef(task));
     await this.engine.cancel(tx, ESCALATE_DEADLINE, deadlineRef(task));
     await repo.updateTask(tx, task.id, { due_at: due.toISOString(), overdue_at: null, escalated_at: null });
-    await this.engine.schedule(tx, { kind: OVERDUE_DEADLINE, refId: deadlineRef({ id: task.id, due_at: due.toISOString() }), unitId: task.unit_id, dueAt: due });
+    await this.engine.schedule(tx, {
+      kind: OVERDUE_DEADLINE,
+      refId: deadlineRef({ id: task.id, due_at: due.toISOString() }),
+      unitId: task.unit_id,
+      dueAt: due,
+    });
   }
 
   /** Photos uploaded to this unit and not used yet; an after photo is required to report or accept a fix. */
-  async requirePhotos(tx: Executor, unitId: string, ids: string[], required: boolean, field = 'photoIds'): Promise<void> {
+  async requirePhotos(
+    tx: Executor,
+    unitId: string,
+    ids: string[],
+    required: boolean,
+    field = 'photoIds',
+  ): Promise<void> {
     if (required && ids.length === 0) throw invalid(field, 'rectification.afterPhotoMissing');
     const unique = [...new Set(ids)];
     const usable = await photosRepo.attachablePhotos(tx, unitId, unique);
-    if (usable.length !== unique.length || unique.length !== ids.length) throw invalid(field, 'inspection.photoUnknown');
+    if (usable.length !== unique.length || unique.length !== ids.length)
+      throw invalid(field, 'inspection.photoUnknown');
   }
 
-  private async change(actor: Actor, id: string, work: (tx: Executor, task: repo.TaskWithNames, now: Date, afterCommit: AfterCommit) => Promise<void>): Promise<void> {
+  private async change(
+    actor: Actor,
+    id: string,
+    work: (tx: Executor, task: repo.TaskWithNames, now: Date, afterCommit: AfterCommit) => Promise<void>,
+  ): Promise<void> {
     await transactionWithHooks(this.db, async (tx, afterCommit) => {
       const task = await this.get(actor, id, tx);
       if (task.state === 'closed') throw new AppError(409, 'conflict', 'rectification.closed');
@@ -210,19 +330,53 @@ export class RectificationService {
     });
   }
 
-  private async event(tx: Executor, actor: Actor, task: { id: string; unit_id: string }, kind: string, note: string | null, photoIds: string[], change: { before?: unknown; after?: unknown }): Promise<void> {
+  private async event(
+    tx: Executor,
+    actor: Actor,
+    task: { id: string; unit_id: string },
+    kind: string,
+    note: string | null,
+    photoIds: string[],
+    change: { before?: unknown; after?: unknown },
+  ): Promise<void> {
     const id = newId();
-    await repo.insertEvent(tx, { id, task_id: task.id, at: this.clock.now().toISOString(), person_id: personOf(actor), actor_label: actorLabel(actor), kind, note: note || null, data_json: null });
+    await repo.insertEvent(tx, {
+      id,
+      task_id: task.id,
+      at: this.clock.now().toISOString(),
+      person_id: personOf(actor),
+      actor_label: actorLabel(actor),
+      kind,
+      note: note || null,
+      data_json: null,
+    });
     await photosRepo.attachPhotos(tx, photoIds, 'event', id);
-    await this.audit.record(tx, actor, { action: `rectification.${kind}`, entity: 'rectification_task', entityId: task.id, unitId: task.unit_id, ...change, ...(photoIds.length ? { after: { ...(change.after as object), photoIds } } : {}) });
+    await this.audit.record(tx, actor, {
+      action: `rectification.${kind}`,
+      entity: 'rectification_task',
+      entityId: task.id,
+      unitId: task.unit_id,
+      ...change,
+      ...(photoIds.length ? { after: { ...(change.after as object), photoIds } } : {}),
+    });
   }
 
-  private async markOverdue(tx: Executor, task: repo.TaskWithNames, now: Date, afterCommit: AfterCommit): Promise<void> {
+  private async markOverdue(
+    tx: Executor,
+    task: repo.TaskWithNames,
+    now: Date,
+    afterCommit: AfterCommit,
+  ): Promise<void> {
     if (task.overdue_at) return;
     await repo.updateTask(tx, task.id, { overdue_at: now.toISOString(), updated_at: now.toISOString() });
     await this.event(tx, engineActor, task, 'overdue', null, [], { after: { dueAt: task.due_at } });
     await this.notices.overdue(tx, afterCommit, task, now);
-    await this.engine.schedule(tx, { kind: ESCALATE_DEADLINE, refId: deadlineRef(task), unitId: task.unit_id, dueAt: new Date(now.getTime() + ESCALATE_AFTER_DAYS * DAY) });
+    await this.engine.schedule(tx, {
+      kind: ESCALATE_DEADLINE,
+      refId: deadlineRef(task),
+      unitId: task.unit_id,
+      dueAt: new Date(now.getTime() + ESCALATE_AFTER_DAYS * DAY),
+    });
   }
 
   /** Engine: the deadline has come and the fix is not reported. */

@@ -22,8 +22,10 @@ export const DUE_DEADLINE = 'inspection.due';
 export const REMINDER_TIME = '08:00';
 
 const STEP = { weekly: { weeks: 1 }, monthly: { months: 1 }, termly: { months: 6 } } as const;
-export const nextDate = (date: string, cadence: Cadence) => DateTime.fromISO(date, { zone: 'UTC' }).plus(STEP[cadence]).toISODate()!;
-export const previousDate = (date: string, cadence: Cadence) => DateTime.fromISO(date, { zone: 'UTC' }).minus(STEP[cadence]).toISODate()!;
+export const nextDate = (date: string, cadence: Cadence) =>
+  DateTime.fromISO(date, { zone: 'UTC' }).plus(STEP[cadence]).toISODate()!;
+export const previousDate = (date: string, cadence: Cadence) =>
+  DateTime.fromISO(date, { zone: 'UTC' }).minus(STEP[cadence]).toISODate()!;
 const ref = (row: { id: string; next_due_date: string }) => `${row.id}@${row.next_due_date}`;
 
 /**
@@ -54,12 +56,25 @@ export class ScheduleService {
       this.requireNotPast(input.nextDueDate, unit.time_zone);
       const now = this.clock.now().toISOString();
       const row: repo.InspectionScheduleRow = {
-        id: newId(), unit_id: unit.id, checklist_id: checklist.id, cadence: input.cadence, role: input.role,
-        next_due_date: input.nextDueDate, active: 1, created_at: now, updated_at: now,
+        id: newId(),
+        unit_id: unit.id,
+        checklist_id: checklist.id,
+        cadence: input.cadence,
+        role: input.role,
+        next_due_date: input.nextDueDate,
+        active: 1,
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertSchedule(tx, row);
       await this.arm(tx, row, unit.time_zone);
-      await this.audit.record(tx, actor, { action: 'inspection-schedule.create', entity: 'inspection_schedule', entityId: row.id, unitId: unit.id, after: { checklistId: row.checklist_id, cadence: row.cadence, role: row.role, nextDueDate: row.next_due_date } });
+      await this.audit.record(tx, actor, {
+        action: 'inspection-schedule.create',
+        entity: 'inspection_schedule',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { checklistId: row.checklist_id, cadence: row.cadence, role: row.role, nextDueDate: row.next_due_date },
+      });
       return row.id;
     });
   }
@@ -72,17 +87,32 @@ export class ScheduleService {
       if (input.nextDueDate) this.requireNotPast(input.nextDueDate, unit.time_zone);
       const after = {
         ...before,
-        ...(input.cadence && { cadence: input.cadence }), ...(input.role && { role: input.role }),
-        ...(input.nextDueDate && { next_due_date: input.nextDueDate }), ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+        ...(input.cadence && { cadence: input.cadence }),
+        ...(input.role && { role: input.role }),
+        ...(input.nextDueDate && { next_due_date: input.nextDueDate }),
+        ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
         updated_at: this.clock.now().toISOString(),
       };
       await this.engine.cancel(tx, DUE_DEADLINE, ref(before));
       await repo.updateSchedule(tx, id, after);
       await this.arm(tx, after, unit.time_zone);
       await this.audit.record(tx, actor, {
-        action: 'inspection-schedule.update', entity: 'inspection_schedule', entityId: id, unitId: before.unit_id,
-        before: { cadence: before.cadence, role: before.role, nextDueDate: before.next_due_date, active: before.active === 1 },
-        after: { cadence: after.cadence, role: after.role, nextDueDate: after.next_due_date, active: after.active === 1 },
+        action: 'inspection-schedule.update',
+        entity: 'inspection_schedule',
+        entityId: id,
+        unitId: before.unit_id,
+        before: {
+          cadence: before.cadence,
+          role: before.role,
+          nextDueDate: before.next_due_date,
+          active: before.active === 1,
+        },
+        after: {
+          cadence: after.cadence,
+          role: after.role,
+          nextDueDate: after.next_due_date,
+          active: after.active === 1,
+        },
       });
     });
   }
@@ -94,7 +124,13 @@ export class ScheduleService {
       await this.units.requireManageable(actor, before.unit_id, tx);
       await this.engine.cancel(tx, DUE_DEADLINE, ref(before));
       await repo.deleteSchedule(tx, id);
-      await this.audit.record(tx, actor, { action: 'inspection-schedule.delete', entity: 'inspection_schedule', entityId: id, unitId: before.unit_id, before: { checklistId: before.checklist_id, cadence: before.cadence, role: before.role } });
+      await this.audit.record(tx, actor, {
+        action: 'inspection-schedule.delete',
+        entity: 'inspection_schedule',
+        entityId: id,
+        unitId: before.unit_id,
+        before: { checklistId: before.checklist_id, cadence: before.cadence, role: before.role },
+      });
     });
   }
 
@@ -104,7 +140,12 @@ export class ScheduleService {
 
   private async arm(tx: Executor, row: repo.InspectionScheduleRow, zone: string): Promise<void> {
     if (row.active !== 1) return;
-    await this.engine.schedule(tx, { kind: DUE_DEADLINE, refId: ref(row), unitId: row.unit_id, dueAt: localToUtc(row.next_due_date, REMINDER_TIME, zone) });
+    await this.engine.schedule(tx, {
+      kind: DUE_DEADLINE,
+      refId: ref(row),
+      unitId: row.unit_id,
+      dueAt: localToUtc(row.next_due_date, REMINDER_TIME, zone),
+    });
   }
 
   /** Engine: a due date has come. */
@@ -119,11 +160,19 @@ export class ScheduleService {
     const periodStart = localToUtc(previousDate(date, cadence), '00:00', unit.time_zone).toISOString();
     if (!(await repo.ranSince(tx, checklist.id, periodStart))) {
       const locale = unitLocale(unit.locale);
-      await this.notifier.tell(tx, afterCommit, await peoplePort.personIdsWithRole(tx, unit.id, row.role), {
-        kind: DUE_DEADLINE, locale, link: `/inspections/run/${checklist.id}`,
-        title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
-        body: say('inspection.dueBody', { cadence: say(`cadence.${cadence}`) }),
-      }, now);
+      await this.notifier.tell(
+        tx,
+        afterCommit,
+        await peoplePort.personIdsWithRole(tx, unit.id, row.role),
+        {
+          kind: DUE_DEADLINE,
+          locale,
+          link: `/inspections/run/${checklist.id}`,
+          title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
+          body: say('inspection.dueBody', { cadence: say(`cadence.${cadence}`) }),
+        },
+        now,
+      );
     }
     // After a long stop, pick up at the next date still ahead rather than remind for each missed one.
     const today = localDate(now, unit.time_zone);
@@ -132,6 +181,13 @@ export class ScheduleService {
     const after = { ...row, next_due_date: next, updated_at: now.toISOString() };
     await repo.updateSchedule(tx, row.id, { next_due_date: next, updated_at: after.updated_at });
     await this.arm(tx, after, unit.time_zone);
-    await this.audit.record(tx, engineActor, { action: 'inspection-schedule.advance', entity: 'inspection_schedule', entityId: row.id, unitId: unit.id, before: { nextDueDate: date }, after: { nextDueDate: next } });
+    await this.audit.record(tx, engineActor, {
+      action: 'inspection-schedule.advance',
+      entity: 'inspection_schedule',
+      entityId: row.id,
+      unitId: unit.id,
+      before: { nextDueDate: date },
+      after: { nextDueDate: next },
+    });
   }
 }

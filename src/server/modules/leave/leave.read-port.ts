@@ -22,10 +22,26 @@ export async function leaveToDecide(db: Executor, parentUnitIds: string[], perso
     .selectFrom('leave_requests as l')
     .innerJoin('units as u', 'u.id', 'l.unit_id')
     .innerJoin('people as p', 'p.id', 'l.head_person_id')
-    .select(['l.id', 'l.unit_id', 'u.name as unit_name', 'p.name as head_name', 'l.start_date', 'l.end_date', 'l.starts_at'])
+    .select([
+      'l.id',
+      'l.unit_id',
+      'u.name as unit_name',
+      'p.name as head_name',
+      'l.start_date',
+      'l.end_date',
+      'l.starts_at',
+    ])
     .where('l.state', '=', 'requested')
     .where('u.parent_id', 'in', parentUnitIds)
     .where('l.head_person_id', '!=', personId)
     .execute();
-  return rows.map((r) => ({ leaveId: r.id, unitId: r.unit_id, unitName: r.unit_name, headName: r.head_name, startDate: r.start_date, endDate: r.end_date, startsAt: r.starts_at }));
+  return rows.map((r) => ({
+    leaveId: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    headName: r.head_name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    startsAt: r.starts_at,
+  }));
 }

@@ -9,10 +9,14 @@ export const EFFECTIVE = ['approved', 'recorded'];
 const ACTIVE = ['requested', 'approved', 'recorded'];
 
 const withUnit = (db: Executor) =>
-  db.selectFrom('leave_requests').innerJoin('units', 'units.id', 'leave_requests.unit_id').selectAll('leave_requests')
+  db
+    .selectFrom('leave_requests')
+    .innerJoin('units', 'units.id', 'leave_requests.unit_id')
+    .selectAll('leave_requests')
     .select(['units.name as unit_name', 'units.path as unit_path', 'units.parent_id as unit_parent_id']);
 
-export const find = (db: Executor, id: string): Promise<LeaveWithUnit | undefined> => withUnit(db).where('leave_requests.id', '=', id).executeTakeFirst();
+export const find = (db: Executor, id: string): Promise<LeaveWithUnit | undefined> =>
+  withUnit(db).where('leave_requests.id', '=', id).executeTakeFirst();
 
 export async function insert(db: Executor, row: LeaveRequestRow): Promise<void> {
   await db.insertInto('leave_requests').values(row).execute();
@@ -24,39 +28,85 @@ export async function update(db: Executor, id: string, changes: Partial<LeaveReq
 
 /** The head's own leave, still standing, that overlaps [from, to). */
 export const overlapping = (db: Executor, headId: string, unitId: string, from: string, to: string) =>
-  db.selectFrom('leave_requests').select('id').where('head_person_id', '=', headId).where('unit_id', '=', unitId)
-    .where('state', 'in', ACTIVE).where('starts_at', '<', to).where('ends_at', '>', from).execute();
+  db
+    .selectFrom('leave_requests')
+    .select('id')
+    .where('head_person_id', '=', headId)
+    .where('unit_id', '=', unitId)
+    .where('state', 'in', ACTIVE)
+    .where('starts_at', '<', to)
+    .where('ends_at', '>', from)
+    .execute();
 
 /** Leave in the subtrees (path prefixes; null: everywhere), newest first. */
-export async function list(db: Executor, within: string[] | null, filter: { state?: string; endingAfter?: string; coveringAt?: string }, limit: number): Promise<LeaveWithUnit[]> {
+export async function list(
+  db: Executor,
+  within: string[] | null,
+  filter: { state?: string; endingAfter?: string; coveringAt?: string },
+  limit: number,
+): Promise<LeaveWithUnit[]> {
   if (within && within.length === 0) return [];
   let q = withUnit(db);
   if (within) q = q.where((eb) => eb.or(within.map((p) => eb('units.path', 'like', `${p}%`))));
   if (filter.state) q = q.where('leave_requests.state', '=', filter.state);
-  if (filter.coveringAt) q = q.where('leave_requests.state', 'in', EFFECTIVE).where('leave_requests.starts_at', '<=', filter.coveringAt).where('leave_requests.ends_at', '>', filter.coveringAt);
+  if (filter.coveringAt)
+    q = q
+      .where('leave_requests.state', 'in', EFFECTIVE)
+      .where('leave_requests.starts_at', '<=', filter.coveringAt)
+      .where('leave_requests.ends_at', '>', filter.coveringAt);
   return q.orderBy('leave_requests.starts_at', 'desc').limit(limit).execute();
 }
 
 /** Effective leave of these units overlapping [from, to). */
-export async function effectiveIn(db: Executor, unitIds: string[], from: string, to: string): Promise<LeaveRequestRow[]> {
+export async function effectiveIn(
+  db: Executor,
+  unitIds: string[],
+  from: string,
+  to: string,
+): Promise<LeaveRequestRow[]> {
   if (unitIds.length === 0) return [];
-  return db.selectFrom('leave_requests').selectAll().where('unit_id', 'in', unitIds).where('state', 'in', EFFECTIVE)
-    .where('starts_at', '<', to).where('ends_at', '>', from).orderBy('created_at').execute();
+  return db
+    .selectFrom('leave_requests')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .where('state', 'in', EFFECTIVE)
+    .where('starts_at', '<', to)
+    .where('ends_at', '>', from)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Whether the person is registered in the unit or holds a role there. */
 export async function isOfUnit(db: Executor, personId: string, unitId: string): Promise<boolean> {
-  const row = await db.selectFrom('people').select('people.id').where('people.id', '=', personId)
-    .where((eb) => eb.or([
-      eb('people.home_unit_id', '=', unitId),
-      eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.person_id', '=', 'people.id').where('m.unit_id', '=', unitId)),
-    ])).executeTakeFirst();
+  const row = await db
+    .selectFrom('people')
+    .select('people.id')
+    .where('people.id', '=', personId)
+    .where((eb) =>
+      eb.or([
+        eb('people.home_unit_id', '=', unitId),
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select('m.id')
+            .whereRef('m.person_id', '=', 'people.id')
+            .where('m.unit_id', '=', unitId),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** People holding any of these roles in the unit itself. */
 export async function holdersOf(db: Executor, unitId: string, roles: readonly string[]): Promise<string[]> {
-  const rows = await db.selectFrom('memberships').select('person_id').distinct().where('unit_id', '=', unitId).where('role', 'in', [...roles]).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('person_id')
+    .distinct()
+    .where('unit_id', '=', unitId)
+    .where('role', 'in', [...roles])
+    .execute();
   return rows.map((r) => r.person_id);
 }
 

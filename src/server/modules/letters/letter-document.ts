@@ -33,7 +33,10 @@ const WORDS = {
   },
 };
 
-/** A letter as an official document: preamble, the plan's duties, the targets, and a signature block with sign-off times. */
+/**
+ * A letter as an official document: preamble, the plan's duties, the targets, and a signature block with sign-off
+ * times.
+ */
 export async function letterDocx(letter: Letter, locale: Locale, zone: string): Promise<Buffer> {
   const w = WORDS[locale];
   const t = letterTemplate(letter.template);

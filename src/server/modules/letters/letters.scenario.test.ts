@@ -158,7 +158,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(xml, /2027-02-20 10:00/); // the head signed at 10:00 Shanghai time
       assert.match(xml, /2027-02-23 09:00（逾期）/); // the issuer signed late
       // An English screen still gets the Chinese letter the school signed, unless it asks for English.
-      const onEnglishScreen = documentXml((await bureauSide.get(`/api/v1/letters/${letterId}/letter.docx`, { 'accept-language': 'en' })).rawPayload);
+      const onEnglishScreen = documentXml(
+        (await bureauSide.get(`/api/v1/letters/${letterId}/letter.docx`, { 'accept-language': 'en' })).rawPayload,
+      );
       assert.match(onEnglishScreen, /签署时间/);
       const asked = documentXml((await bureauSide.get(`/api/v1/letters/${letterId}/letter.docx?lang=en`)).rawPayload);
       assert.doesNotMatch(asked, /签署时间/);

@@ -34,29 +34,63 @@ export class PatrolCheckIns {
   async checkIn(actor: Actor, input: CheckInBody): Promise<CheckInResult> {
     return this.db.transaction().execute(async (tx) => {
       const field = input.code !== undefined ? 'code' : 'checkpointId';
-      const point = input.code !== undefined ? await repo.findCheckpointByCode(tx, input.code) : await repo.findCheckpoint(tx, input.checkpointId!);
+      const point =
+        input.code !== undefined
+          ? await repo.findCheckpointByCode(tx, input.code)
+          : await repo.findCheckpoint(tx, input.checkpointId!);
       const unit = point ? await unitsPort.findById(tx, point.unit_id) : undefined;
       // A point in a unit the person cannot see is, for them, no point at all.
       if (!point || !unit || !canSee(actor, unit.path)) throw invalid(field, 'patrol.unknownCheckpoint');
-      if (input.unitId && input.unitId !== unit.id) throw invalid(field, 'patrol.otherUnit', { point: point.name, unit: unit.name });
+      if (input.unitId && input.unitId !== unit.id)
+        throw invalid(field, 'patrol.otherUnit', { point: point.name, unit: unit.name });
       requirePatrol(actor, unit.path);
       if (point.active !== 1) throw invalid(field, 'patrol.checkpointInactive', { point: point.name });
       const now = this.clock.now().toISOString();
       const patrol = await this.patrolFor(tx, unit.id, point.id, now);
       const row = {
-        id: newId(), unit_id: unit.id, checkpoint_id: point.id, patrol_id: patrol?.id ?? null, person_id: actor.kind === 'account' ? actor.personId : null,
-        at: now, method: input.code !== undefined ? 'scan' : 'tap', note: input.note, photo_path: null, photo_mime: null, photo_size: null, photo_sha256: null, created_at: now,
+        id: newId(),
+        unit_id: unit.id,
+        checkpoint_id: point.id,
+        patrol_id: patrol?.id ?? null,
+        person_id: actor.kind === 'account' ? actor.personId : null,
+        at: now,
+        method: input.code !== undefined ? 'scan' : 'tap',
+        note: input.note,
+        photo_path: null,
+        photo_mime: null,
+        photo_size: null,
+        photo_sha256: null,
+        created_at: now,
       };
       await repo.insertCheckIn(tx, row);
-      await this.audit.record(tx, actor, { action: 'patrol.check-in', entity: 'patrol_checkpoint', entityId: point.id, unitId: unit.id, after: { checkInId: row.id, patrolId: row.patrol_id, method: row.method } });
+      await this.audit.record(tx, actor, {
+        action: 'patrol.check-in',
+        entity: 'patrol_checkpoint',
+        entityId: point.id,
+        unitId: unit.id,
+        after: { checkInId: row.id, patrolId: row.patrol_id, method: row.method },
+      });
       if (patrol) await this.completeIfAllReached(tx, actor, patrol, now);
-      const presented = patrol ? (await this.patrols.present(tx, unit.id, [(await repo.findPatrol(tx, patrol.id))!]))[0]! : null;
-      return { checkIn: presentCheckIn((await repo.checkInWithNames(tx, row.id))!), patrol: presented, unitId: unit.id, unitName: unit.name, timeZone: unit.time_zone };
+      const presented = patrol
+        ? (await this.patrols.present(tx, unit.id, [(await repo.findPatrol(tx, patrol.id))!]))[0]!
+        : null;
+      return {
+        checkIn: presentCheckIn((await repo.checkInWithNames(tx, row.id))!),
+        patrol: presented,
+        unitId: unit.id,
+        unitName: unit.name,
+        timeZone: unit.time_zone,
+      };
     });
   }
 
   /** The oldest open, unexpired patrol still missing this point; else the oldest open one. */
-  private async patrolFor(tx: Executor, unitId: string, pointId: string, now: string): Promise<repo.PatrolRow | undefined> {
+  private async patrolFor(
+    tx: Executor,
+    unitId: string,
+    pointId: string,
+    now: string,
+  ): Promise<repo.PatrolRow | undefined> {
     const open = (await repo.openPatrols(tx, unitId)).filter((p) => p.deadline_at && p.deadline_at > now);
     for (const p of open) if (!(await repo.checkedPointIds(tx, p.id)).has(pointId)) return p;
     return open[0];
@@ -68,11 +102,20 @@ export class PatrolCheckIns {
     if (!active.every((c) => reached.has(c.id))) return;
     await repo.updatePatrol(tx, patrol.id, { state: 'done', done_at: now });
     await this.engine.cancel(tx, OVERDUE_DEADLINE, patrol.id);
-    await this.audit.record(tx, actor, { action: 'patrol.done', entity: 'patrol', entityId: patrol.id, unitId: patrol.unit_id });
+    await this.audit.record(tx, actor, {
+      action: 'patrol.done',
+      entity: 'patrol',
+      entityId: patrol.id,
+      unitId: patrol.unit_id,
+    });
   }
 
   /** A photo of the point, by the person who checked in; checked by its bytes to be an image. */
-  async addPhoto(actor: Actor, checkInId: string, bytes: Buffer): Promise<{ id: string; mime: string; size: number; createdAt: string }> {
+  async addPhoto(
+    actor: Actor,
+    checkInId: string,
+    bytes: Buffer,
+  ): Promise<{ id: string; mime: string; size: number; createdAt: string }> {
     const found = await this.visible(actor, checkInId);
     if (actor.kind === 'account' && found.person_id !== actor.personId) throw forbidden();
     if (found.photo_path) throw new AppError(409, 'conflict', 'patrol.photoExists');
@@ -80,8 +123,19 @@ export class PatrolCheckIns {
     const relative = join('patrol-photos', found.unit_id, `${found.id}.${type.ext}`);
     await storeWithRecord(this.dataDir, relative, bytes, () =>
       this.db.transaction().execute(async (tx) => {
-        await repo.setCheckInPhoto(tx, found.id, { path: relative, mime: type.mime, size: bytes.length, sha256: sha256Hex(bytes) });
-        await this.audit.record(tx, actor, { action: 'patrol.photo', entity: 'patrol_checkpoint', entityId: found.checkpoint_id, unitId: found.unit_id, after: { checkInId: found.id, mime: type.mime, size: bytes.length } });
+        await repo.setCheckInPhoto(tx, found.id, {
+          path: relative,
+          mime: type.mime,
+          size: bytes.length,
+          sha256: sha256Hex(bytes),
+        });
+        await this.audit.record(tx, actor, {
+          action: 'patrol.photo',
+          entity: 'patrol_checkpoint',
+          entityId: found.checkpoint_id,
+          unitId: found.unit_id,
+          after: { checkInId: found.id, mime: type.mime, size: bytes.length },
+        });
       }),
     );
     return { id: found.id, mime: type.mime, size: bytes.length, createdAt: this.clock.now().toISOString() };

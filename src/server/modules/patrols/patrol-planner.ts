@@ -28,7 +28,11 @@ export const TIME_LIMIT_MS = PATROL_TIME_LIMIT_MINUTES * 60_000;
  * Who is on duty in a unit at a moment, when the duty rosters can say: duty staff (and the gate)
  * to prompt, duty leaders to escalate to. Null (or no lookup) falls back to the role holders.
  */
-export type OnDutyLookup = (unitId: string, at: Date, tx: Executor) => Promise<{ staff: string[]; leaders: string[] } | null>;
+export type OnDutyLookup = (
+  unitId: string,
+  at: Date,
+  tx: Executor,
+) => Promise<{ staff: string[]; leaders: string[] } | null>;
 
 const localeOf = (unit: UnitRow) => (unit.locale === 'en' ? 'en' : 'zh-CN');
 const hhmm = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
@@ -56,7 +60,12 @@ export class PatrolPlanner {
   }
 
   private async schedulePlanner(tx: Executor, unit: UnitRow, nightDate: string): Promise<void> {
-    await this.engine.schedule(tx, { kind: PLAN_NIGHT_DEADLINE, refId: `${unit.id}@${nightDate}`, unitId: unit.id, dueAt: localToUtc(nightDate, '00:00', unit.time_zone) });
+    await this.engine.schedule(tx, {
+      kind: PLAN_NIGHT_DEADLINE,
+      refId: `${unit.id}@${nightDate}`,
+      unitId: unit.id,
+      dueAt: localToUtc(nightDate, '00:00', unit.time_zone),
+    });
   }
 
   async onPlanNight(tx: Executor, ref: string, now: Date): Promise<void> {
@@ -85,24 +94,55 @@ export class PatrolPlanner {
    * Draws what is still ahead of a night's window: the fixed times from the window's start that
    * are not past, and `counts.unannounced` random times between now (or the start) and the end.
    */
-  async drawNight(tx: Executor, unit: UnitRow, w: NightWindow, counts: { scheduled: number; unannounced: number }, now: Date, action: string): Promise<number> {
+  async drawNight(
+    tx: Executor,
+    unit: UnitRow,
+    w: NightWindow,
+    counts: { scheduled: number; unannounced: number },
+    now: Date,
+    action: string,
+  ): Promise<number> {
     const nightDate = w.nightDate;
     const ahead = { ...w, start: w.start > now ? w.start : now };
     const times: [string, Date][] = [
-      ...scheduledTimes(w, counts.scheduled).filter((t) => t >= now).map((t): [string, Date] => ['scheduled', t]),
+      ...scheduledTimes(w, counts.scheduled)
+        .filter((t) => t >= now)
+        .map((t): [string, Date] => ['scheduled', t]),
       ...unannouncedTimes(ahead, counts.unannounced).map((t): [string, Date] => ['unannounced', t]),
     ];
     const created = now.toISOString();
     const rows = times.map(([kind, at]) => ({
-      id: newId(), unit_id: unit.id, night_date: nightDate, kind, state: 'planned', due_at: at.toISOString(),
-      opened_at: null, deadline_at: null, done_at: null, started_by_person_id: null, created_at: created,
+      id: newId(),
+      unit_id: unit.id,
+      night_date: nightDate,
+      kind,
+      state: 'planned',
+      due_at: at.toISOString(),
+      opened_at: null,
+      deadline_at: null,
+      done_at: null,
+      started_by_person_id: null,
+      created_at: created,
     }));
     await repo.insertPatrols(tx, rows);
-    for (const row of rows) await this.engine.schedule(tx, { kind: PROMPT_DEADLINE, refId: row.id, unitId: unit.id, dueAt: new Date(row.due_at) });
+    for (const row of rows)
+      await this.engine.schedule(tx, {
+        kind: PROMPT_DEADLINE,
+        refId: row.id,
+        unitId: unit.id,
+        dueAt: new Date(row.due_at),
+      });
     // The trail says how many, never when: it is readable by more people than the duty staff.
     await this.audit.record(tx, engineActor, {
-      action, entity: 'unit', entityId: unit.id, unitId: unit.id,
-      after: { nightDate, scheduled: rows.filter((r) => r.kind === 'scheduled').length, unannounced: rows.filter((r) => r.kind === 'unannounced').length },
+      action,
+      entity: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      after: {
+        nightDate,
+        scheduled: rows.filter((r) => r.kind === 'scheduled').length,
+        unannounced: rows.filter((r) => r.kind === 'unannounced').length,
+      },
     });
     return rows.length;
   }
@@ -115,23 +155,61 @@ export class PatrolPlanner {
     const points = await repo.countCheckpoints(tx, unit.id, true);
     const { rules } = await this.rules.forUnit(unit.id, now, tx);
     // Steady was down past the whole time limit, or the plan or the points are gone: nobody is asked.
-    const reason = points === 0 ? 'no-checkpoints' : !rules.duty.patrolWindow ? 'no-window' : now.getTime() - Date.parse(patrol.due_at) > TIME_LIMIT_MS ? 'late' : null;
+    const reason =
+      points === 0
+        ? 'no-checkpoints'
+        : !rules.duty.patrolWindow
+          ? 'no-window'
+          : now.getTime() - Date.parse(patrol.due_at) > TIME_LIMIT_MS
+            ? 'late'
+            : null;
     if (reason) {
       await repo.updatePatrol(tx, patrol.id, { state: 'cancelled' });
-      await this.audit.record(tx, engineActor, { action: 'patrol.cancel', entity: 'patrol', entityId: patrol.id, unitId: unit.id, after: { reason } });
+      await this.audit.record(tx, engineActor, {
+        action: 'patrol.cancel',
+        entity: 'patrol',
+        entityId: patrol.id,
+        unitId: unit.id,
+        after: { reason },
+      });
       return;
     }
     const deadline = new Date(now.getTime() + TIME_LIMIT_MS);
-    await repo.updatePatrol(tx, patrol.id, { state: 'open', opened_at: now.toISOString(), deadline_at: deadline.toISOString() });
+    await repo.updatePatrol(tx, patrol.id, {
+      state: 'open',
+      opened_at: now.toISOString(),
+      deadline_at: deadline.toISOString(),
+    });
     await this.engine.schedule(tx, { kind: OVERDUE_DEADLINE, refId: patrol.id, unitId: unit.id, dueAt: deadline });
     const locale = localeOf(unit);
-    await this.notifier.tell(tx, afterCommit, await this.staffOf(tx, unit.id, now), {
-      // A prompt is due now and a missed round escalates: neither may wait behind routine messages.
-      kind: 'patrols.prompt', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
-      title: say(patrol.kind === 'unannounced' ? 'patrol.promptUnannouncedTitle' : 'patrol.promptTitle', { unit: unit.name }),
-      body: say('patrol.promptBody', { points, minutes: PATROL_TIME_LIMIT_MINUTES, until: hhmm(deadline, unit.time_zone) }),
-    }, now);
-    await this.audit.record(tx, engineActor, { action: 'patrol.open', entity: 'patrol', entityId: patrol.id, unitId: unit.id, after: { kind: patrol.kind, deadlineAt: deadline.toISOString() } });
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      await this.staffOf(tx, unit.id, now),
+      {
+        // A prompt is due now and a missed round escalates: neither may wait behind routine messages.
+        kind: 'patrols.prompt',
+        locale,
+        link: `/patrols?unit=${unit.id}`,
+        priority: 'urgent',
+        title: say(patrol.kind === 'unannounced' ? 'patrol.promptUnannouncedTitle' : 'patrol.promptTitle', {
+          unit: unit.name,
+        }),
+        body: say('patrol.promptBody', {
+          points,
+          minutes: PATROL_TIME_LIMIT_MINUTES,
+          until: hhmm(deadline, unit.time_zone),
+        }),
+      },
+      now,
+    );
+    await this.audit.record(tx, engineActor, {
+      action: 'patrol.open',
+      entity: 'patrol',
+      entityId: patrol.id,
+      unitId: unit.id,
+      after: { kind: patrol.kind, deadlineAt: deadline.toISOString() },
+    });
   }
 
   /** Time is up: done if every active point was reached, else missed and the duty leader told. */
@@ -144,17 +222,41 @@ export class PatrolPlanner {
     const missing = active.filter((c) => !reached.has(c.id));
     if (missing.length === 0) {
       await repo.updatePatrol(tx, patrol.id, { state: 'done', done_at: now.toISOString() });
-      await this.audit.record(tx, engineActor, { action: 'patrol.done', entity: 'patrol', entityId: patrol.id, unitId: unit.id });
+      await this.audit.record(tx, engineActor, {
+        action: 'patrol.done',
+        entity: 'patrol',
+        entityId: patrol.id,
+        unitId: unit.id,
+      });
       return;
     }
     await repo.updatePatrol(tx, patrol.id, { state: 'missed' });
-    await this.audit.record(tx, engineActor, { action: 'patrol.missed', entity: 'patrol', entityId: patrol.id, unitId: unit.id, after: { checked: active.length - missing.length, of: active.length } });
+    await this.audit.record(tx, engineActor, {
+      action: 'patrol.missed',
+      entity: 'patrol',
+      entityId: patrol.id,
+      unitId: unit.id,
+      after: { checked: active.length - missing.length, of: active.length },
+    });
     const locale = localeOf(unit);
-    await this.notifier.tell(tx, afterCommit, await this.leadersOf(tx, unit.id, now), {
-      kind: 'patrols.missed', locale, link: `/patrols?unit=${unit.id}`, priority: 'urgent',
-      title: say('patrol.missedTitle', { unit: unit.name, time: hhmm(new Date(patrol.due_at), unit.time_zone) }),
-      body: say('patrol.missedBody', { checked: active.length - missing.length, of: active.length, missing: inEach((l) => missing.map((c) => c.name).join(l === 'en' ? ', ' : '、')) }),
-    }, now);
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      await this.leadersOf(tx, unit.id, now),
+      {
+        kind: 'patrols.missed',
+        locale,
+        link: `/patrols?unit=${unit.id}`,
+        priority: 'urgent',
+        title: say('patrol.missedTitle', { unit: unit.name, time: hhmm(new Date(patrol.due_at), unit.time_zone) }),
+        body: say('patrol.missedBody', {
+          checked: active.length - missing.length,
+          of: active.length,
+          missing: inEach((l) => missing.map((c) => c.name).join(l === 'en' ? ', ' : '、')),
+        }),
+      },
+      now,
+    );
   }
 
   /**
@@ -168,7 +270,8 @@ export class PatrolPlanner {
   /** Whom a prompt goes to: the duty staff on the roster now (else everyone holding duty_staff), and the gate. */
   async staffOf(tx: Executor, unitId: string, at: Date): Promise<string[]> {
     const rostered = await this.onDuty?.(unitId, at, tx);
-    const staff = rostered && rostered.staff.length ? rostered.staff : await peoplePort.personIdsWithRole(tx, unitId, 'duty_staff');
+    const staff =
+      rostered && rostered.staff.length ? rostered.staff : await peoplePort.personIdsWithRole(tx, unitId, 'duty_staff');
     return [...new Set([...staff, ...(await peoplePort.personIdsWithRole(tx, unitId, 'gatekeeper'))])];
   }
 

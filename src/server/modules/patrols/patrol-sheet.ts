@@ -11,7 +11,8 @@ import type { CheckpointRow } from './patrols.repository.js';
  */
 
 /** A QR code as inline SVG; medium error correction survives a scuffed or rain-spotted print. */
-export const qrSvg = (text: string): Promise<string> => QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
+export const qrSvg = (text: string): Promise<string> =>
+  QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
 
 const STYLE = `
 @page { size: A4; margin: 12mm; }
@@ -32,15 +33,24 @@ h1 { font-size: 15pt; margin: 0; }
 @media print { .note { display: none; } }
 `;
 
-export async function checkpointSheetHtml(unitName: string, points: CheckpointRow[], baseUrl: string, locale: Locale): Promise<string> {
-  const cards = await Promise.all(points.map(async (p) => `
+export async function checkpointSheetHtml(
+  unitName: string,
+  points: CheckpointRow[],
+  baseUrl: string,
+  locale: Locale,
+): Promise<string> {
+  const cards = await Promise.all(
+    points.map(
+      async (p) => `
     <section class="card">
       <div class="unit">${escapeHtml(unitName)}</div>
       <div class="name">${escapeHtml(p.name)}</div>
       <div class="hint">${escapeHtml(p.location_hint)}</div>
       ${await qrSvg(checkInUrl(baseUrl, p.code))}
       <div class="scan">${escapeHtml(translate(locale, 'patrol.sheetScan'))}</div>
-    </section>`));
+    </section>`,
+    ),
+  );
   const title = translate(locale, 'patrol.sheetTitle', { unit: unitName });
   return `<!doctype html>
 <html lang="${locale}">

@@ -27,16 +27,44 @@ describe('patrol times', () => {
 
   it('fixed patrols start with the window and spread across it; the plan’s counts decide how many', () => {
     const w = nightWindow('2027-03-01', WINDOW, 'Asia/Shanghai');
-    assert.deepEqual(scheduledTimes(w, 3).map((t) => local(t, 'Asia/Shanghai')), ['2027-03-01 22:00', '2027-03-02 00:40', '2027-03-02 03:20']);
-    assert.deepEqual(patrolCounts({ twentyFourHour: true, shiftPattern: '24h', dutyLeaderRequired: true, patrolWindow: WINDOW, minUnannouncedPatrols: 2, minPatrolsPerDay: 5, gateStaffed24h: true }), { scheduled: 3, unannounced: 2 });
-    assert.deepEqual(patrolCounts({ twentyFourHour: true, shiftPattern: '24h', dutyLeaderRequired: true, patrolWindow: WINDOW, minUnannouncedPatrols: 3, minPatrolsPerDay: 0, gateStaffed24h: true }), { scheduled: 1, unannounced: 3 });
+    assert.deepEqual(
+      scheduledTimes(w, 3).map((t) => local(t, 'Asia/Shanghai')),
+      ['2027-03-01 22:00', '2027-03-02 00:40', '2027-03-02 03:20'],
+    );
+    assert.deepEqual(
+      patrolCounts({
+        twentyFourHour: true,
+        shiftPattern: '24h',
+        dutyLeaderRequired: true,
+        patrolWindow: WINDOW,
+        minUnannouncedPatrols: 2,
+        minPatrolsPerDay: 5,
+        gateStaffed24h: true,
+      }),
+      { scheduled: 3, unannounced: 2 },
+    );
+    assert.deepEqual(
+      patrolCounts({
+        twentyFourHour: true,
+        shiftPattern: '24h',
+        dutyLeaderRequired: true,
+        patrolWindow: WINDOW,
+        minUnannouncedPatrols: 3,
+        minPatrolsPerDay: 0,
+        gateStaffed24h: true,
+      }),
+      { scheduled: 1, unannounced: 3 },
+    );
   });
 
   it('unannounced times are whole minutes inside [start, end), even when the draw hits both edges', () => {
     const w = nightWindow('2027-03-01', WINDOW, 'Asia/Shanghai');
     const edges = [0, 479];
     const drawn = unannouncedTimes(w, 2, (max) => (assert.equal(max, 480), edges.shift()!));
-    assert.deepEqual(drawn.map((t) => local(t, 'Asia/Shanghai')), ['2027-03-01 22:00', '2027-03-02 05:59']);
+    assert.deepEqual(
+      drawn.map((t) => local(t, 'Asia/Shanghai')),
+      ['2027-03-01 22:00', '2027-03-02 05:59'],
+    );
     for (let i = 0; i < 500; i++) {
       for (const t of unannouncedTimes(w, 4)) {
         assert.ok(t >= w.start && t < w.end, `${t.toISOString()} falls outside the window`);
@@ -49,6 +77,9 @@ describe('patrol times', () => {
     const w = nightWindow('2027-03-01', { start: '22:00', end: '22:03' }, 'Asia/Shanghai');
     const sequence = [1, 1, 1, 2, 0];
     const drawn = unannouncedTimes(w, 3, () => sequence.shift()!);
-    assert.deepEqual(drawn.map((t) => local(t, 'Asia/Shanghai').slice(11)), ['22:00', '22:01', '22:02']);
+    assert.deepEqual(
+      drawn.map((t) => local(t, 'Asia/Shanghai').slice(11)),
+      ['22:00', '22:01', '22:02'],
+    );
   });
 });

@@ -27,7 +27,8 @@ export function nightWindow(nightDate: string, window: PatrolWindowRule, zone: s
   return { nightDate, start, end };
 }
 
-export const previousDay = (date: string): string => DateTime.fromISO(date, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
+export const previousDay = (date: string): string =>
+  DateTime.fromISO(date, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
 
 /**
  * The night a moment belongs to: the one in progress, or else the last one whose window has
@@ -52,14 +53,21 @@ export function patrolCounts(duty: DutyRule): { scheduled: number; unannounced: 
 /** Fixed patrols spread evenly from the window's start, on whole minutes. */
 export function scheduledTimes(w: NightWindow, count: number): Date[] {
   const minutes = Math.floor((w.end.getTime() - w.start.getTime()) / MINUTE);
-  return Array.from({ length: count }, (_, i) => new Date(w.start.getTime() + Math.floor((i * minutes) / count) * MINUTE));
+  return Array.from(
+    { length: count },
+    (_, i) => new Date(w.start.getTime() + Math.floor((i * minutes) / count) * MINUTE),
+  );
 }
 
 /**
  * Unannounced patrols on whole minutes drawn uniformly from [start, end): none before the window
  * opens, none at or after it closes. Two patrols never share a minute while the window has room.
  */
-export function unannouncedTimes(w: NightWindow, count: number, draw: (max: number) => number = (max) => randomInt(max)): Date[] {
+export function unannouncedTimes(
+  w: NightWindow,
+  count: number,
+  draw: (max: number) => number = (max) => randomInt(max),
+): Date[] {
   const minutes = Math.floor((w.end.getTime() - w.start.getTime()) / MINUTE);
   if (minutes <= 0 || count <= 0) return [];
   const chosen = new Set<number>();

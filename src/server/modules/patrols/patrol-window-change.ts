@@ -44,12 +44,26 @@ export class PatrolWindowChange {
     const waiting = patrols.filter((p) => p.state === 'planned');
     const w = window ? nightWindow(nightDate, window, unit.time_zone) : null;
     // No window any more: nothing waits. A night already over is history.
-    if (!w) await this.drop(tx, waiting.map((p) => p.id));
+    if (!w)
+      await this.drop(
+        tx,
+        waiting.map((p) => p.id),
+      );
     if (!w || w.end <= now) return;
-    await this.drop(tx, waiting.map((p) => p.id));
+    await this.drop(
+      tx,
+      waiting.map((p) => p.id),
+    );
     const counts = patrolCounts(rules.duty);
     const heldUnannounced = patrols.filter((p) => p.kind === 'unannounced' && p.state !== 'planned').length;
-    await this.planner.drawNight(tx, unit, w, { scheduled: counts.scheduled, unannounced: Math.max(counts.unannounced - heldUnannounced, 0) }, now, 'patrol.replan-night');
+    await this.planner.drawNight(
+      tx,
+      unit,
+      w,
+      { scheduled: counts.scheduled, unannounced: Math.max(counts.unannounced - heldUnannounced, 0) },
+      now,
+      'patrol.replan-night',
+    );
   }
 
   private async drop(tx: Executor, ids: string[]): Promise<void> {

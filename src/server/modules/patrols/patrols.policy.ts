@@ -10,7 +10,13 @@ import { requireSee, rolesOver } from '../units/units.policy.js';
  * manage the unit, as with any other part of its organisation (units.policy requireManage).
  */
 
-export const PATROL_ROLES: readonly Role[] = ['duty_staff', 'duty_leader', 'gatekeeper', 'safety_officer', 'accountable_head'];
+export const PATROL_ROLES: readonly Role[] = [
+  'duty_staff',
+  'duty_leader',
+  'gatekeeper',
+  'safety_officer',
+  'accountable_head',
+];
 
 export function canPatrol(actor: Actor, path: string): boolean {
   const roles = rolesOver(actor, path);

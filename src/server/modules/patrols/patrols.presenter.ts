@@ -7,15 +7,28 @@ export const checkInUrl = (baseUrl: string, code: string) => `${baseUrl.replace(
 /** A checkpoint; its secret address only for someone who keeps the checkpoints (`baseUrl` given). */
 export function presentCheckpoint(c: CheckpointRow, baseUrl: string | null): Checkpoint {
   return {
-    id: c.id, unitId: c.unit_id, name: c.name, locationHint: c.location_hint, active: c.active === 1,
-    checkInUrl: baseUrl ? checkInUrl(baseUrl, c.code) : null, createdAt: c.created_at,
+    id: c.id,
+    unitId: c.unit_id,
+    name: c.name,
+    locationHint: c.location_hint,
+    active: c.active === 1,
+    checkInUrl: baseUrl ? checkInUrl(baseUrl, c.code) : null,
+    createdAt: c.created_at,
   };
 }
 
 export function presentCheckIn(c: CheckInWithNames): CheckIn {
   return {
-    id: c.id, checkpointId: c.checkpoint_id, checkpointName: c.checkpoint_name, patrolId: c.patrol_id, personId: c.person_id,
-    personName: c.person_name, at: c.at, method: c.method as CheckIn['method'], note: c.note, hasPhoto: c.photo_path !== null,
+    id: c.id,
+    checkpointId: c.checkpoint_id,
+    checkpointName: c.checkpoint_name,
+    patrolId: c.patrol_id,
+    personId: c.person_id,
+    personName: c.person_name,
+    at: c.at,
+    method: c.method as CheckIn['method'],
+    note: c.note,
+    hasPhoto: c.photo_path !== null,
   };
 }
 
@@ -27,8 +40,17 @@ export function presentPatrol(p: PatrolRow, checkIns: CheckInWithNames[], active
   const hidden = p.kind === 'unannounced' && p.state === 'planned';
   const reached = new Set(checkIns.filter((c) => activePointIds.has(c.checkpoint_id)).map((c) => c.checkpoint_id));
   return {
-    id: p.id, unitId: p.unit_id, nightDate: p.night_date, kind: p.kind as PatrolKind, state: p.state as PatrolState,
-    dueAt: hidden ? null : p.due_at, openedAt: p.opened_at, deadlineAt: p.deadline_at, doneAt: p.done_at,
-    checked: reached.size, of: activePointIds.size, checkIns: checkIns.map(presentCheckIn),
+    id: p.id,
+    unitId: p.unit_id,
+    nightDate: p.night_date,
+    kind: p.kind as PatrolKind,
+    state: p.state as PatrolState,
+    dueAt: hidden ? null : p.due_at,
+    openedAt: p.opened_at,
+    deadlineAt: p.deadline_at,
+    doneAt: p.done_at,
+    checked: reached.size,
+    of: activePointIds.size,
+    checkIns: checkIns.map(presentCheckIn),
   };
 }

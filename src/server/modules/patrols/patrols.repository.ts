@@ -10,9 +10,14 @@ export type CheckInWithNames = CheckInRow & { checkpoint_name: string; person_na
 /* Checkpoints */
 
 export const checkpointsOf = (db: Executor, unitId: string, onlyActive = false): Promise<CheckpointRow[]> =>
-  db.selectFrom('patrol_checkpoints').selectAll().where('unit_id', '=', unitId)
+  db
+    .selectFrom('patrol_checkpoints')
+    .selectAll()
+    .where('unit_id', '=', unitId)
     .$if(onlyActive, (q) => q.where('active', '=', 1))
-    .orderBy('created_at').orderBy('id').execute();
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 export const findCheckpoint = (db: Executor, id: string): Promise<CheckpointRow | undefined> =>
   db.selectFrom('patrol_checkpoints').selectAll().where('id', '=', id).executeTakeFirst();
@@ -21,8 +26,12 @@ export const findCheckpointByCode = (db: Executor, code: string): Promise<Checkp
   db.selectFrom('patrol_checkpoints').selectAll().where('code', '=', code).executeTakeFirst();
 
 export async function countCheckpoints(db: Executor, unitId: string, onlyActive = false): Promise<number> {
-  const row = await db.selectFrom('patrol_checkpoints').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', '=', unitId)
-    .$if(onlyActive, (q) => q.where('active', '=', 1)).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('patrol_checkpoints')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .$if(onlyActive, (q) => q.where('active', '=', 1))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -40,18 +49,38 @@ export const findPatrol = (db: Executor, id: string): Promise<PatrolRow | undefi
   db.selectFrom('patrols').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const patrolsOfNight = (db: Executor, unitId: string, nightDate: string): Promise<PatrolRow[]> =>
-  db.selectFrom('patrols').selectAll().where('unit_id', '=', unitId).where('night_date', '=', nightDate).orderBy('due_at').orderBy('id').execute();
+  db
+    .selectFrom('patrols')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('night_date', '=', nightDate)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
 
 /** Whether a night has been planned already (extra patrols started by hand do not count). */
 export async function nightPlanned(db: Executor, unitId: string, nightDate: string): Promise<boolean> {
-  const row = await db.selectFrom('patrols').select('id').where('unit_id', '=', unitId).where('night_date', '=', nightDate)
-    .where('kind', '!=', 'extra').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('patrols')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('night_date', '=', nightDate)
+    .where('kind', '!=', 'extra')
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Patrols prompted and still waiting for their check-ins, oldest first. */
 export const openPatrols = (db: Executor, unitId: string): Promise<PatrolRow[]> =>
-  db.selectFrom('patrols').selectAll().where('unit_id', '=', unitId).where('state', '=', 'open').orderBy('opened_at').orderBy('id').execute();
+  db
+    .selectFrom('patrols')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('state', '=', 'open')
+    .orderBy('opened_at')
+    .orderBy('id')
+    .execute();
 
 export async function insertPatrols(db: Executor, rows: Insertable<PatrolTable>[]): Promise<void> {
   if (rows.length) await db.insertInto('patrols').values(rows).execute();
@@ -64,8 +93,19 @@ export async function deletePatrols(db: Executor, ids: string[]): Promise<void> 
 
 /** Units under `path` (itself included) with at least one active checkpoint: those that patrol. */
 export async function patrollingUnitsUnder(db: Executor, path: string) {
-  return db.selectFrom('units').selectAll('units').where('units.path', 'like', `${path}%`)
-    .where((eb) => eb.exists(eb.selectFrom('patrol_checkpoints').select('patrol_checkpoints.id').whereRef('patrol_checkpoints.unit_id', '=', 'units.id').where('patrol_checkpoints.active', '=', 1)))
+  return db
+    .selectFrom('units')
+    .selectAll('units')
+    .where('units.path', 'like', `${path}%`)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('patrol_checkpoints')
+          .select('patrol_checkpoints.id')
+          .whereRef('patrol_checkpoints.unit_id', '=', 'units.id')
+          .where('patrol_checkpoints.active', '=', 1),
+      ),
+    )
     .execute();
 }
 
@@ -82,27 +122,36 @@ export async function insertCheckIn(db: Executor, row: Insertable<PatrolCheckInT
 export const findCheckIn = (db: Executor, id: string): Promise<CheckInRow | undefined> =>
   db.selectFrom('patrol_check_ins').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function setCheckInPhoto(db: Executor, id: string, photo: { path: string; mime: string; size: number; sha256: string }): Promise<void> {
-  await db.updateTable('patrol_check_ins')
+export async function setCheckInPhoto(
+  db: Executor,
+  id: string,
+  photo: { path: string; mime: string; size: number; sha256: string },
+): Promise<void> {
+  await db
+    .updateTable('patrol_check_ins')
     .set({ photo_path: photo.path, photo_mime: photo.mime, photo_size: photo.size, photo_sha256: photo.sha256 })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The check-ins of some patrols, with the point's and the person's names, in time order. */
 export async function checkInsOf(db: Executor, patrolIds: string[]): Promise<CheckInWithNames[]> {
   if (patrolIds.length === 0) return [];
-  return db.selectFrom('patrol_check_ins')
+  return db
+    .selectFrom('patrol_check_ins')
     .innerJoin('patrol_checkpoints', 'patrol_checkpoints.id', 'patrol_check_ins.checkpoint_id')
     .leftJoin('people', 'people.id', 'patrol_check_ins.person_id')
     .selectAll('patrol_check_ins')
     .select(['patrol_checkpoints.name as checkpoint_name', 'people.name as person_name'])
     .where('patrol_check_ins.patrol_id', 'in', patrolIds)
-    .orderBy('patrol_check_ins.at').orderBy('patrol_check_ins.id')
+    .orderBy('patrol_check_ins.at')
+    .orderBy('patrol_check_ins.id')
     .execute();
 }
 
 export async function checkInWithNames(db: Executor, id: string): Promise<CheckInWithNames | undefined> {
-  return db.selectFrom('patrol_check_ins')
+  return db
+    .selectFrom('patrol_check_ins')
     .innerJoin('patrol_checkpoints', 'patrol_checkpoints.id', 'patrol_check_ins.checkpoint_id')
     .leftJoin('people', 'people.id', 'patrol_check_ins.person_id')
     .selectAll('patrol_check_ins')
@@ -113,6 +162,11 @@ export async function checkInWithNames(db: Executor, id: string): Promise<CheckI
 
 /** The distinct points a patrol has reached. */
 export async function checkedPointIds(db: Executor, patrolId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('patrol_check_ins').select('checkpoint_id').distinct().where('patrol_id', '=', patrolId).execute();
+  const rows = await db
+    .selectFrom('patrol_check_ins')
+    .select('checkpoint_id')
+    .distinct()
+    .where('patrol_id', '=', patrolId)
+    .execute();
   return new Set(rows.map((r) => r.checkpoint_id));
 }

@@ -20,12 +20,17 @@ const BERLIN = 'Europe/Berlin';
 // 10:00 on 1 March in Shanghai.
 const T0 = new Date('2027-03-01T02:00:00.000Z');
 const at = (local: string, zone = SHANGHAI) => DateTime.fromISO(local, { zone }).toJSDate();
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function form(content: Buffer, filename: string, type: string) {
   const boundary = '----steadypatrol';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -57,14 +62,18 @@ for (const dialect of dialectsUnderTest()) {
       await t.c.engine.tick();
     };
     const notes = async (who: Client, kind: string) =>
-      (await who.get('/api/v1/notifications?pageSize=200')).json().items.filter((n: { kind: string }) => n.kind === kind) as { title: string; body: string; link: string }[];
+      (await who.get('/api/v1/notifications?pageSize=200'))
+        .json()
+        .items.filter((n: { kind: string }) => n.kind === kind) as { title: string; body: string; link: string }[];
     const night = async (unitId: string, date: string): Promise<PatrolView[]> => {
       const res = await duty.get(`/api/v1/units/${unitId}/patrols?night=${date}`);
       assert.equal(res.statusCode, 200, res.body);
       return res.json().patrols;
     };
     const publishSchoolPlan = async (code: string, unitId: string) => {
-      const plan = (await (await t.signIn(`${code}.safety`)).post('/api/v1/plans', { unitId, template: 'school' })).json();
+      const plan = (
+        await (await t.signIn(`${code}.safety`)).post('/api/v1/plans', { unitId, template: 'school' })
+      ).json();
       assert.equal(plan.content.duty.patrolWindow.start, '22:00');
       const published = await (await t.signIn(`${code}.head`)).post(`/api/v1/plans/${plan.planId}/publish`);
       assert.equal(published.statusCode, 200, published.body);
@@ -73,7 +82,11 @@ for (const dialect of dialectsUnderTest()) {
     before(async () => {
       clock = new FakeClock(T0);
       dataDir = mkdtempSync(join(tmpdir(), 'steady-patrols-'));
-      t = await createTestApp(dialect, { demo: true, clock, env: { STEADY_DATA_DIR: dataDir, STEADY_PUBLIC_URL: 'https://steady.example.org' } });
+      t = await createTestApp(dialect, {
+        demo: true,
+        clock,
+        env: { STEADY_DATA_DIR: dataDir, STEADY_PUBLIC_URL: 'https://steady.example.org' },
+      });
       s1 = await unitIdByName(t, '城关镇第一小学');
       s2 = await unitIdByName(t, '城关镇第二小学');
       s4 = await unitIdByName(t, '石桥镇中心小学');
@@ -82,13 +95,18 @@ for (const dialect of dialectsUnderTest()) {
       await publishSchoolPlan('s1', s1);
       await publishSchoolPlan('s4', s4);
       const safety = await t.signIn('s1.safety');
-      for (const [name, locationHint] of [['东门', '门卫室外墙'], ['教学楼一楼', '东侧楼梯口'], ['食堂后门', '']]) {
+      for (const [name, locationHint] of [
+        ['东门', '门卫室外墙'],
+        ['教学楼一楼', '东侧楼梯口'],
+        ['食堂后门', ''],
+      ]) {
         const res = await safety.post('/api/v1/patrol-checkpoints', { unitId: s1, name, locationHint });
         assert.equal(res.statusCode, 201, res.body);
         points.push(res.json());
       }
       const s4safety = await t.signIn('s4.safety');
-      for (const name of ['Tor', 'Turnhalle']) assert.equal((await s4safety.post('/api/v1/patrol-checkpoints', { unitId: s4, name })).statusCode, 201);
+      for (const name of ['Tor', 'Turnhalle'])
+        assert.equal((await s4safety.post('/api/v1/patrol-checkpoints', { unitId: s4, name })).statusCode, 201);
       duty = await t.signIn('s1.teacher1');
     });
     after(async () => {
@@ -102,8 +120,14 @@ for (const dialect of dialectsUnderTest()) {
       const list = (await duty.get(`/api/v1/units/${s1}/patrol-checkpoints`)).json();
       assert.equal(list.canManage, false);
       const seen = list.items;
-      assert.deepEqual(seen.map((p: { name: string }) => p.name), ['东门', '教学楼一楼', '食堂后门']);
-      assert.ok(seen.every((p: { checkInUrl: string | null }) => p.checkInUrl === null), 'duty staff do not get the codes');
+      assert.deepEqual(
+        seen.map((p: { name: string }) => p.name),
+        ['东门', '教学楼一楼', '食堂后门'],
+      );
+      assert.ok(
+        seen.every((p: { checkInUrl: string | null }) => p.checkInUrl === null),
+        'duty staff do not get the codes',
+      );
       const sheet = await (await t.signIn('s1.safety')).get(`/api/v1/units/${s1}/patrol-checkpoints/sheet?locale=en`);
       assert.equal(sheet.statusCode, 200);
       assert.match(sheet.headers['content-type'] as string, /text\/html/);
@@ -114,11 +138,20 @@ for (const dialect of dialectsUnderTest()) {
 
     it('tonight is planned at once: three fixed patrols from 22:00 and two unannounced whose times stay secret', async () => {
       const tonight = await night(s1, '2027-03-01');
-      assert.deepEqual(tonight.filter((p) => p.kind === 'scheduled').map((p) => DateTime.fromISO(p.dueAt!, { zone: SHANGHAI }).toFormat('HH:mm')), ['22:00', '00:40', '03:20']);
+      assert.deepEqual(
+        tonight
+          .filter((p) => p.kind === 'scheduled')
+          .map((p) => DateTime.fromISO(p.dueAt!, { zone: SHANGHAI }).toFormat('HH:mm')),
+        ['22:00', '00:40', '03:20'],
+      );
       const secret = tonight.filter((p) => p.kind === 'unannounced');
       assert.equal(secret.length, 2);
       assert.ok(secret.every((p) => p.dueAt === null && p.state === 'planned'));
-      assert.deepEqual(tonight.slice(-2).map((p) => p.kind), ['unannounced', 'unannounced'], 'listed last, so their place gives nothing away');
+      assert.deepEqual(
+        tonight.slice(-2).map((p) => p.kind),
+        ['unannounced', 'unannounced'],
+        'listed last, so their place gives nothing away',
+      );
     });
 
     it('a prompt goes to the duty staff at the time, and check-ins at every point complete the patrol', async () => {
@@ -152,15 +185,29 @@ for (const dialect of dialectsUnderTest()) {
       const last = (await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[2]!.id })).json();
       assert.equal(last.patrol.state, 'done');
       assert.equal(last.patrol.checked, 3);
-      const photo = await duty.inject({ method: 'POST', url: `/api/v1/patrol-check-ins/${last.checkIn.id}/photo`, ...form(PNG, 'door.png', 'image/png') });
+      const photo = await duty.inject({
+        method: 'POST',
+        url: `/api/v1/patrol-check-ins/${last.checkIn.id}/photo`,
+        ...form(PNG, 'door.png', 'image/png'),
+      });
       assert.equal(photo.statusCode, 201, photo.body);
-      assert.equal((await duty.get(`/api/v1/patrol-check-ins/${last.checkIn.id}/photo`)).headers['content-type'], 'image/png');
+      assert.equal(
+        (await duty.get(`/api/v1/patrol-check-ins/${last.checkIn.id}/photo`)).headers['content-type'],
+        'image/png',
+      );
 
       await tick(at('2027-03-01T22:46'));
       const sofar = await night(s1, '2027-03-01');
-      assert.equal(sofar.find((p) => p.kind === 'scheduled' && p.dueAt === at('2027-03-01T22:00').toISOString())!.state, 'done');
+      assert.equal(
+        sofar.find((p) => p.kind === 'scheduled' && p.dueAt === at('2027-03-01T22:00').toISOString())!.state,
+        'done',
+      );
       // Only a patrol that was missed (an unannounced one may have fallen at 22:00 as well) reaches the duty leader.
-      assert.equal((await notes(await t.signIn('s1.head'), 'patrols.missed')).length, sofar.filter((p) => p.state === 'missed').length, 'a patrol done in time escalates to nobody');
+      assert.equal(
+        (await notes(await t.signIn('s1.head'), 'patrols.missed')).length,
+        sofar.filter((p) => p.state === 'missed').length,
+        'a patrol done in time escalates to nobody',
+      );
     });
 
     it('a patrol not done in time is marked missed and the duty leader is told which points were not reached', async () => {
@@ -170,17 +217,26 @@ for (const dialect of dialectsUnderTest()) {
       const patrol = open.find((p) => p.kind === 'scheduled')!;
       assert.ok(patrol, 'the 00:40 patrol is open');
       clock.set(at('2027-03-02T00:50'));
-      assert.equal((await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[0]!.id })).json().patrol.id, patrol.id);
+      assert.equal(
+        (await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[0]!.id })).json().patrol.id,
+        patrol.id,
+      );
       await tick(at('2027-03-02T01:24:59'));
       const head = await t.signIn('s1.head');
       assert.ok(!(await notes(head, 'patrols.missed')).some((n) => n.title.includes('00:40')));
       await tick(at('2027-03-02T01:25'));
-      const told = (await notes(head, 'patrols.missed')).filter((n) => n.title.includes('00:40') && n.body.includes('1/3'));
+      const told = (await notes(head, 'patrols.missed')).filter(
+        (n) => n.title.includes('00:40') && n.body.includes('1/3'),
+      );
       assert.equal(told.length, 1);
       assert.match(told[0]!.body, /教学楼一楼、食堂后门/);
       assert.equal((await night(s1, '2027-03-01')).find((p) => p.id === patrol.id)!.state, 'missed');
       const late = await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[1]!.id });
-      assert.notEqual(late.json().patrol?.id, patrol.id, 'a check-in after the time limit proves nothing for the missed patrol');
+      assert.notEqual(
+        late.json().patrol?.id,
+        patrol.id,
+        'a check-in after the time limit proves nothing for the missed patrol',
+      );
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true);
     });
 
@@ -191,7 +247,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(unknown.json().errors[0].field, 'code');
       assert.match(unknown.json().errors[0].message, /not a known checkpoint/);
 
-      const s2point = (await (await t.signIn('s2.safety')).post('/api/v1/patrol-checkpoints', { unitId: s2, name: '南门' })).json();
+      const s2point = (
+        await (await t.signIn('s2.safety')).post('/api/v1/patrol-checkpoints', { unitId: s2, name: '南门' })
+      ).json();
       const hidden = await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: s2point.id });
       assert.equal(hidden.statusCode, 422, 'a point in a unit one cannot see is unknown');
       const supervisor = await t.signIn('cs1.safety');
@@ -204,20 +262,42 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(both.statusCode, 400);
       assert.equal(both.json().errors[0].field, 'checkpointId');
 
-      const checkIn = (await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[2]!.id })).json().checkIn;
+      const checkIn = (await duty.post('/api/v1/patrol-check-ins', { unitId: s1, checkpointId: points[2]!.id })).json()
+        .checkIn;
       const words = form(Buffer.from('just words, no picture'), 'photo.jpg', 'image/jpeg');
-      const text = await duty.inject({ method: 'POST', url: `/api/v1/patrol-check-ins/${checkIn.id}/photo`, payload: words.payload, headers: { ...words.headers, ...en } });
+      const text = await duty.inject({
+        method: 'POST',
+        url: `/api/v1/patrol-check-ins/${checkIn.id}/photo`,
+        payload: words.payload,
+        headers: { ...words.headers, ...en },
+      });
       assert.equal(text.statusCode, 422, text.body);
       assert.equal(text.json().errors[0].field, 'photo');
       assert.match(text.json().errors[0].message, /not an image/);
-      const someoneElse = await (await t.signIn('s1.gate')).inject({ method: 'POST', url: `/api/v1/patrol-check-ins/${checkIn.id}/photo`, ...form(PNG, 'a.png', 'image/png') });
+      const someoneElse = await (
+        await t.signIn('s1.gate')
+      ).inject({
+        method: 'POST',
+        url: `/api/v1/patrol-check-ins/${checkIn.id}/photo`,
+        ...form(PNG, 'a.png', 'image/png'),
+      });
       assert.equal(someoneElse.statusCode, 403, 'only the person who checked in adds its photo');
 
       const staff = await t.signIn('c1.staff');
       const c1 = await unitIdByName(t, '东门社区');
-      const c1point = (await (await t.signIn('c1.safety')).post('/api/v1/patrol-checkpoints', { unitId: c1, name: '活动室' })).json();
-      assert.equal((await staff.post('/api/v1/patrol-check-ins', { unitId: c1, checkpointId: c1point.id })).statusCode, 403, 'staff without a duty role do not patrol');
-      assert.equal((await duty.post('/api/v1/patrol-checkpoints', { unitId: s1, name: 'x' })).statusCode, 403, 'duty staff do not keep the checkpoints');
+      const c1point = (
+        await (await t.signIn('c1.safety')).post('/api/v1/patrol-checkpoints', { unitId: c1, name: '活动室' })
+      ).json();
+      assert.equal(
+        (await staff.post('/api/v1/patrol-check-ins', { unitId: c1, checkpointId: c1point.id })).statusCode,
+        403,
+        'staff without a duty role do not patrol',
+      );
+      assert.equal(
+        (await duty.post('/api/v1/patrol-checkpoints', { unitId: s1, name: 'x' })).statusCode,
+        403,
+        'duty staff do not keep the checkpoints',
+      );
     });
 
     it('the unit page shows the gate’s 24-hour staffing and the night’s patrols done of those due', async () => {
@@ -225,15 +305,22 @@ for (const dialect of dialectsUnderTest()) {
       // No roster yet: a gatekeeper and duty staff hold their roles, but nobody is on a shift now, so the
       // unit page says what 当前值班 says (issue #13): nobody on duty.
       assert.deepEqual(summary.gate, { required24h: true, gatekeepers: 1, dutyStaff: 0, staffed: false });
-      const nowShifts = async () => (await duty.get(`/api/v1/duty/now?unitId=${s1}`)).json().units.find((u: { unitId: string }) => u.unitId === s1).shifts.length;
+      const nowShifts = async () =>
+        (await duty.get(`/api/v1/duty/now?unitId=${s1}`)).json().units.find((u: { unitId: string }) => u.unitId === s1)
+          .shifts.length;
       assert.equal(await nowShifts(), 0);
       assert.equal(summary.patrols.nightDate, '2027-03-01');
-      assert.equal(summary.patrols.planned, 5 - (await night(s1, '2027-03-01')).filter((p) => p.state === 'cancelled').length);
+      assert.equal(
+        summary.patrols.planned,
+        5 - (await night(s1, '2027-03-01')).filter((p) => p.state === 'cancelled').length,
+      );
       assert.equal(summary.patrols.done, 1);
       assert.ok(summary.patrols.missed >= 1);
       assert.ok(summary.patrols.due >= 2 && summary.patrols.due <= summary.patrols.planned);
       assert.equal(summary.patrols.checkpoints, 3);
-      const community = (await (await t.signIn('c2.safety')).get(`/api/v1/units/${await unitIdByName(t, '南街社区')}/patrol-summary`)).json();
+      const community = (
+        await (await t.signIn('c2.safety')).get(`/api/v1/units/${await unitIdByName(t, '南街社区')}/patrol-summary`)
+      ).json();
       assert.deepEqual(community.gate, { required24h: false, gatekeepers: 0, dutyStaff: 0, staffed: false });
       assert.equal(community.patrols.window, null);
 
@@ -242,10 +329,19 @@ for (const dialect of dialectsUnderTest()) {
       const head = await t.signIn('s1.head');
       const now = clock.now().getTime();
       const shift = await safety.post('/api/v1/duty/shifts', {
-        unitId: s1, startsAt: new Date(now - 30 * 60_000).toISOString(), endsAt: new Date(now + 30 * 60_000).toISOString(), dutyLeaderId: safety.me.personId, staffIds: [head.me.personId],
+        unitId: s1,
+        startsAt: new Date(now - 30 * 60_000).toISOString(),
+        endsAt: new Date(now + 30 * 60_000).toISOString(),
+        dutyLeaderId: safety.me.personId,
+        staffIds: [head.me.personId],
       });
       assert.equal(shift.statusCode, 201, shift.body);
-      assert.deepEqual((await duty.get(`/api/v1/units/${s1}/patrol-summary`)).json().gate, { required24h: true, gatekeepers: 1, dutyStaff: 2, staffed: true });
+      assert.deepEqual((await duty.get(`/api/v1/units/${s1}/patrol-summary`)).json().gate, {
+        required24h: true,
+        gatekeepers: 1,
+        dutyStaff: 2,
+        staffed: true,
+      });
       assert.equal(await nowShifts(), 1);
     });
 
@@ -253,10 +349,15 @@ for (const dialect of dialectsUnderTest()) {
       const safety = await t.signIn('s1.safety');
       const head = await t.signIn('s1.head');
       const shift = await safety.post('/api/v1/duty/shifts', {
-        unitId: s1, startsAt: at('2027-03-02T02:00').toISOString(), endsAt: at('2027-03-02T08:00').toISOString(), dutyLeaderId: safety.me.personId, staffIds: [head.me.personId],
+        unitId: s1,
+        startsAt: at('2027-03-02T02:00').toISOString(),
+        endsAt: at('2027-03-02T08:00').toISOString(),
+        dutyLeaderId: safety.me.personId,
+        staffIds: [head.me.personId],
       });
       assert.equal(shift.statusCode, 201, shift.body);
-      const prompted = (who: Client) => notes(who, 'patrols.prompt').then((list) => list.filter((n) => n.title.includes('定时巡查时间到')).length);
+      const prompted = (who: Client) =>
+        notes(who, 'patrols.prompt').then((list) => list.filter((n) => n.title.includes('定时巡查时间到')).length);
       const teacher = await t.signIn('s1.teacher1');
       const gate = await t.signIn('s1.gate');
       const before = [await prompted(head), await prompted(teacher), await prompted(gate)];
@@ -266,17 +367,36 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await prompted(gate), before[2]! + 1, 'the gate hears of every patrol');
       await tick(at('2027-03-02T04:05'));
       // An unannounced patrol may have been drawn for 03:20 too (its time is random); each missed one is told.
-      const missedAt0320 = (await night(s1, '2027-03-01')).filter((p) => p.dueAt === at('2027-03-02T03:20').toISOString() && p.state === 'missed').length;
+      const missedAt0320 = (await night(s1, '2027-03-01')).filter(
+        (p) => p.dueAt === at('2027-03-02T03:20').toISOString() && p.state === 'missed',
+      ).length;
       assert.ok(missedAt0320 >= 1, 'the fixed 03:20 patrol was missed');
-      assert.equal((await notes(safety, 'patrols.missed')).filter((n) => n.title.includes('03:20')).length, missedAt0320, 'the shift’s duty leader is told');
-      assert.equal((await notes(head, 'patrols.missed')).filter((n) => n.title.includes('03:20')).length, 0, 'the standing duty leader, on shift as staff, is not');
+      assert.equal(
+        (await notes(safety, 'patrols.missed')).filter((n) => n.title.includes('03:20')).length,
+        missedAt0320,
+        'the shift’s duty leader is told',
+      );
+      assert.equal(
+        (await notes(head, 'patrols.missed')).filter((n) => n.title.includes('03:20')).length,
+        0,
+        'the standing duty leader, on shift as staff, is not',
+      );
     });
 
     it('over thirty nights the unannounced times differ, all fall inside the window, none before it opens', async () => {
       const first = DateTime.fromISO('2027-03-02', { zone: 'UTC' });
       for (let hour = 0; hour <= 30 * 24; hour += 6) await tick(first.plus({ hours: hour }).toJSDate());
-      for (const [unitId, zone] of [[s1, SHANGHAI], [s4, BERLIN]] as const) {
-        const rows = await t.c.db.selectFrom('patrols').select(['night_date', 'kind', 'due_at']).where('unit_id', '=', unitId).where('kind', '!=', 'extra').orderBy('due_at').execute();
+      for (const [unitId, zone] of [
+        [s1, SHANGHAI],
+        [s4, BERLIN],
+      ] as const) {
+        const rows = await t.c.db
+          .selectFrom('patrols')
+          .select(['night_date', 'kind', 'due_at'])
+          .where('unit_id', '=', unitId)
+          .where('kind', '!=', 'extra')
+          .orderBy('due_at')
+          .execute();
         const nights = [...new Set(rows.map((r) => r.night_date))];
         assert.ok(nights.length >= 30, `${zone}: ${nights.length} nights planned`);
         const times: string[] = [];
@@ -289,16 +409,25 @@ for (const dialect of dialectsUnderTest()) {
             assert.ok(due >= w.start, `${zone} ${date}: ${r.kind} at ${r.due_at} is before the window opens`);
             assert.ok(due < w.end, `${zone} ${date}: ${r.kind} at ${r.due_at} is after the window closes`);
           }
-          const secret = ofNight.filter((r) => r.kind === 'unannounced').map((r) => DateTime.fromISO(r.due_at, { zone }).toFormat('HH:mm'));
+          const secret = ofNight
+            .filter((r) => r.kind === 'unannounced')
+            .map((r) => DateTime.fromISO(r.due_at, { zone }).toFormat('HH:mm'));
           assert.equal(secret.length, 2);
           times.push(secret.join('+'));
         }
-        assert.ok(new Set(times).size >= times.length - 1, `${zone}: nights repeat each other's unannounced times: ${times.join(' ')}`);
+        assert.ok(
+          new Set(times).size >= times.length - 1,
+          `${zone}: nights repeat each other's unannounced times: ${times.join(' ')}`,
+        );
         const minutes = new Set(times.flatMap((x) => x.split('+')));
         assert.ok(minutes.size > 30, `${zone}: only ${minutes.size} distinct minutes over ${times.length} nights`);
       }
       const dst = nightWindow('2027-03-27', { start: '22:00', end: '06:00' }, BERLIN);
-      assert.equal(dst.end.getTime() - dst.start.getTime(), 7 * 3600_000, 'the Berlin night the clocks go forward was in the run');
+      assert.equal(
+        dst.end.getTime() - dst.start.getTime(),
+        7 * 3600_000,
+        'the Berlin night the clocks go forward was in the run',
+      );
     });
   });
 }

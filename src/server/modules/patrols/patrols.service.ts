@@ -1,4 +1,13 @@
-import { CHECKPOINTS_PER_UNIT_MAX, PATROL_TIME_LIMIT_MINUTES, type CheckpointBody, type CheckpointUpdate, type Patrol, type PatrolNight, type PatrolNow, type PatrolSummary } from '../../../common/schemas/patrols.js';
+import {
+  CHECKPOINTS_PER_UNIT_MAX,
+  PATROL_TIME_LIMIT_MINUTES,
+  type CheckpointBody,
+  type CheckpointUpdate,
+  type Patrol,
+  type PatrolNight,
+  type PatrolNow,
+  type PatrolSummary,
+} from '../../../common/schemas/patrols.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
@@ -34,18 +43,39 @@ export class PatrolService {
     const unit = await this.units.requireVisible(actor, unitId);
     const rows = await repo.checkpointsOf(this.db, unit.id);
     const manage = canManage(actor, unit.path);
-    return { unitId: unit.id, unitName: unit.name, canManage: manage, items: rows.map((c) => presentCheckpoint(c, manage ? baseUrl : null)) };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      canManage: manage,
+      items: rows.map((c) => presentCheckpoint(c, manage ? baseUrl : null)),
+    };
   }
 
   async createCheckpoint(actor: Actor, input: CheckpointBody, baseUrl: string) {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
-      if ((await repo.countCheckpoints(tx, unit.id)) >= CHECKPOINTS_PER_UNIT_MAX) throw invalid('unitId', 'patrol.tooManyCheckpoints', { max: CHECKPOINTS_PER_UNIT_MAX });
+      if ((await repo.countCheckpoints(tx, unit.id)) >= CHECKPOINTS_PER_UNIT_MAX)
+        throw invalid('unitId', 'patrol.tooManyCheckpoints', { max: CHECKPOINTS_PER_UNIT_MAX });
       const now = this.clock.now().toISOString();
-      const row = { id: newId(), unit_id: unit.id, name: input.name, location_hint: input.locationHint, code: newCheckpointCode(), active: 1, created_at: now, updated_at: now };
+      const row = {
+        id: newId(),
+        unit_id: unit.id,
+        name: input.name,
+        location_hint: input.locationHint,
+        code: newCheckpointCode(),
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      };
       await repo.insertCheckpoint(tx, row);
       await this.planner.ensurePlanned(tx, unit, this.clock.now());
-      await this.audit.record(tx, actor, { action: 'patrol.checkpoint-create', entity: 'patrol_checkpoint', entityId: row.id, unitId: unit.id, after: { name: row.name, locationHint: row.location_hint } });
+      await this.audit.record(tx, actor, {
+        action: 'patrol.checkpoint-create',
+        entity: 'patrol_checkpoint',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { name: row.name, locationHint: row.location_hint },
+      });
       return presentCheckpoint(row, baseUrl);
     });
   }
@@ -66,7 +96,10 @@ export class PatrolService {
       if (input.active && before.active === 0) await this.planner.ensurePlanned(tx, unit, this.clock.now());
       const after = (await repo.findCheckpoint(tx, id))!;
       await this.audit.record(tx, actor, {
-        action: input.renewCode ? 'patrol.checkpoint-new-code' : 'patrol.checkpoint-update', entity: 'patrol_checkpoint', entityId: id, unitId: unit.id,
+        action: input.renewCode ? 'patrol.checkpoint-new-code' : 'patrol.checkpoint-update',
+        entity: 'patrol_checkpoint',
+        entityId: id,
+        unitId: unit.id,
         before: { name: before.name, locationHint: before.location_hint, active: before.active === 1 },
         after: { name: after.name, locationHint: after.location_hint, active: after.active === 1 },
       });
@@ -88,39 +121,73 @@ export class PatrolService {
     const date = nightDate ?? nightAt(now, rules.duty.patrolWindow, unit.time_zone);
     const rows = await repo.patrolsOfNight(this.db, unit.id, date);
     // Announced patrols in time order; the ones still secret after them, so no place in the list hints at their times.
-    const patrols = (await this.present(this.db, unit.id, rows)).sort((a, b) => (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0));
-    return { unitId: unit.id, unitName: unit.name, timeZone: unit.time_zone, nightDate: date, window: rules.duty.patrolWindow, patrols };
+    const patrols = (await this.present(this.db, unit.id, rows)).sort(
+      (a, b) => (a.dueAt === null ? 1 : 0) - (b.dueAt === null ? 1 : 0),
+    );
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      timeZone: unit.time_zone,
+      nightDate: date,
+      window: rules.duty.patrolWindow,
+      patrols,
+    };
   }
 
   /** What the phone screen shows: the patrols open now and every active point. */
   async current(actor: Actor, unitId: string): Promise<PatrolNow> {
     const unit = await this.units.requireVisible(actor, unitId);
-    const open = (await repo.openPatrols(this.db, unit.id)).filter((p) => p.deadline_at && p.deadline_at > this.clock.now().toISOString());
+    const open = (await repo.openPatrols(this.db, unit.id)).filter(
+      (p) => p.deadline_at && p.deadline_at > this.clock.now().toISOString(),
+    );
     const points = await repo.checkpointsOf(this.db, unit.id, true);
     return {
-      unitId: unit.id, unitName: unit.name, timeZone: unit.time_zone, timeLimitMinutes: PATROL_TIME_LIMIT_MINUTES,
-      open: await this.present(this.db, unit.id, open), checkpoints: points.map((c) => presentCheckpoint(c, null)), canCheckIn: canPatrol(actor, unit.path),
+      unitId: unit.id,
+      unitName: unit.name,
+      timeZone: unit.time_zone,
+      timeLimitMinutes: PATROL_TIME_LIMIT_MINUTES,
+      open: await this.present(this.db, unit.id, open),
+      checkpoints: points.map((c) => presentCheckpoint(c, null)),
+      canCheckIn: canPatrol(actor, unit.path),
     };
   }
 
-  /** The duty staff start a patrol themselves (after an alarm, or a daytime round); it counts and is timed like any other. */
+  /**
+   * The duty staff start a patrol themselves (after an alarm, or a daytime round); it counts and is timed like any
+   * other.
+   */
   async startExtra(actor: Actor, unitId: string): Promise<Patrol> {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireVisible(actor, unitId, tx);
       requirePatrol(actor, unit.path);
       const now = this.clock.now();
       if ((await repo.countCheckpoints(tx, unit.id, true)) === 0) throw invalid('unitId', 'patrol.noCheckpoints');
-      if ((await repo.openPatrols(tx, unit.id)).some((p) => p.deadline_at && p.deadline_at > now.toISOString())) throw conflict('patrol.alreadyOpen');
+      if ((await repo.openPatrols(tx, unit.id)).some((p) => p.deadline_at && p.deadline_at > now.toISOString()))
+        throw conflict('patrol.alreadyOpen');
       const { rules } = await this.rules.forUnit(unit.id, now, tx);
       const deadline = new Date(now.getTime() + TIME_LIMIT_MS);
       const row = {
-        id: newId(), unit_id: unit.id, night_date: nightAt(now, rules.duty.patrolWindow, unit.time_zone), kind: 'extra', state: 'open',
-        due_at: now.toISOString(), opened_at: now.toISOString(), deadline_at: deadline.toISOString(), done_at: null,
-        started_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: now.toISOString(),
+        id: newId(),
+        unit_id: unit.id,
+        night_date: nightAt(now, rules.duty.patrolWindow, unit.time_zone),
+        kind: 'extra',
+        state: 'open',
+        due_at: now.toISOString(),
+        opened_at: now.toISOString(),
+        deadline_at: deadline.toISOString(),
+        done_at: null,
+        started_by_person_id: actor.kind === 'account' ? actor.personId : null,
+        created_at: now.toISOString(),
       };
       await repo.insertPatrols(tx, [row]);
       await this.engine.schedule(tx, { kind: OVERDUE_DEADLINE, refId: row.id, unitId: unit.id, dueAt: deadline });
-      await this.audit.record(tx, actor, { action: 'patrol.start', entity: 'patrol', entityId: row.id, unitId: unit.id, after: { deadlineAt: row.deadline_at } });
+      await this.audit.record(tx, actor, {
+        action: 'patrol.start',
+        entity: 'patrol',
+        entityId: row.id,
+        unitId: unit.id,
+        after: { deadlineAt: row.deadline_at },
+      });
       return (await this.present(tx, unit.id, [row]))[0]!;
     });
   }
@@ -142,16 +209,29 @@ export class PatrolService {
       unitId: unit.id,
       gate: { required24h: rules.duty.gateStaffed24h, gatekeepers, dutyStaff, staffed: rostered !== null },
       patrols: {
-        nightDate, window: rules.duty.patrolWindow, planned: rows.length,
-        due: rows.filter((p) => p.state !== 'planned').length, done: rows.filter((p) => p.state === 'done').length,
-        missed: rows.filter((p) => p.state === 'missed').length, checkpoints: await repo.countCheckpoints(this.db, unit.id, true),
+        nightDate,
+        window: rules.duty.patrolWindow,
+        planned: rows.length,
+        due: rows.filter((p) => p.state !== 'planned').length,
+        done: rows.filter((p) => p.state === 'done').length,
+        missed: rows.filter((p) => p.state === 'missed').length,
+        checkpoints: await repo.countCheckpoints(this.db, unit.id, true),
       },
     };
   }
 
   async present(db: Executor, unitId: string, rows: repo.PatrolRow[]): Promise<Patrol[]> {
     const active = new Set((await repo.checkpointsOf(db, unitId, true)).map((c) => c.id));
-    const checkIns = await repo.checkInsOf(db, rows.map((r) => r.id));
-    return rows.map((p) => presentPatrol(p, checkIns.filter((c) => c.patrol_id === p.id), active));
+    const checkIns = await repo.checkInsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((p) =>
+      presentPatrol(
+        p,
+        checkIns.filter((c) => c.patrol_id === p.id),
+        active,
+      ),
+    );
   }
 }

@@ -14,12 +14,14 @@ type PeopleEb = ExpressionBuilder<Database, 'people'>;
 
 function inUnits(eb: PeopleEb, filter: PersonFilter): Expression<SqlBool> {
   const unitMatch = (col: 'hu.id' | 'u.id', pathCol: 'hu.path' | 'u.path') => (e: ExpressionBuilder<any, any>) =>
-    filter.unitId
-      ? e(col, '=', filter.unitId)
-      : e.or((filter.within ?? []).map((p) => e(pathCol, 'like', `${p}%`)));
+    filter.unitId ? e(col, '=', filter.unitId) : e.or((filter.within ?? []).map((p) => e(pathCol, 'like', `${p}%`)));
   return eb.or([
     eb.exists(
-      eb.selectFrom('units as hu').select('hu.id').whereRef('hu.id', '=', 'people.home_unit_id').where(unitMatch('hu.id', 'hu.path')),
+      eb
+        .selectFrom('units as hu')
+        .select('hu.id')
+        .whereRef('hu.id', '=', 'people.home_unit_id')
+        .where(unitMatch('hu.id', 'hu.path')),
     ),
     eb.exists(
       eb
@@ -42,7 +44,13 @@ function where(filter: PersonFilter) {
         eb.or([
           eb('people.name', 'like', like),
           eb('people.phone', 'like', like),
-          eb.exists(eb.selectFrom('accounts as a').select('a.id').whereRef('a.person_id', '=', 'people.id').where('a.username', 'like', like)),
+          eb.exists(
+            eb
+              .selectFrom('accounts as a')
+              .select('a.id')
+              .whereRef('a.person_id', '=', 'people.id')
+              .where('a.username', 'like', like),
+          ),
         ]),
       );
     }
@@ -50,11 +58,28 @@ function where(filter: PersonFilter) {
   };
 }
 
-export async function list(db: Executor, filter: PersonFilter, offset: number, limit: number): Promise<{ rows: PersonRow[]; total: number }> {
+export async function list(
+  db: Executor,
+  filter: PersonFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: PersonRow[]; total: number }> {
   if (filter.within?.length === 0 && !filter.unitId) return { rows: [], total: 0 };
   const [rows, count] = await Promise.all([
-    db.selectFrom('people').selectAll().where(where(filter)).orderBy('name').orderBy('id').offset(offset).limit(limit).execute(),
-    db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).where(where(filter)).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('people')
+      .selectAll()
+      .where(where(filter))
+      .orderBy('name')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('people')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where(where(filter))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -115,18 +140,30 @@ export async function deleteMembership(db: Executor, id: string): Promise<void> 
 }
 
 export async function countRole(db: Executor, role: string): Promise<number> {
-  const row = await db.selectFrom('memberships').select((e) => e.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('memberships')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** How many hold `role` in one unit. */
 export async function countRoleIn(db: Executor, unitId: string, role: string): Promise<number> {
-  const row = await db.selectFrom('memberships').select((e) => e.fn.countAll<number>().as('n')).where('unit_id', '=', unitId).where('role', '=', role).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('memberships')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function countPeople(db: Executor): Promise<number> {
-  const row = await db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('people')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -143,6 +180,11 @@ export async function holdersIn(db: Executor, unitId: string) {
 
 /** The people holding one role in a unit: whom a chain step tells. */
 export async function personIdsWithRole(db: Executor, unitId: string, role: string): Promise<string[]> {
-  const rows = await db.selectFrom('memberships').select('person_id').where('unit_id', '=', unitId).where('role', '=', role).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('person_id')
+    .where('unit_id', '=', unitId)
+    .where('role', '=', role)
+    .execute();
   return rows.map((r) => r.person_id);
 }

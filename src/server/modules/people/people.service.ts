@@ -27,7 +27,13 @@ export interface PersonListOptions extends PageQuery {
   q?: string;
 }
 
-const snapshot = (p: PersonRow) => ({ name: p.name, phone: p.phone, email: p.email, language: p.language, homeUnitId: p.home_unit_id });
+const snapshot = (p: PersonRow) => ({
+  name: p.name,
+  phone: p.phone,
+  email: p.email,
+  language: p.language,
+  homeUnitId: p.home_unit_id,
+});
 
 export class PeopleService {
   constructor(
@@ -42,7 +48,9 @@ export class PeopleService {
     let filter: repo.PersonFilter = { within: scopeRoots(actor), text: options.q };
     if (options.unitId) {
       const unit = await this.units.requireVisible(actor, options.unitId);
-      filter = options.subtree ? { within: [unit.path], text: options.q } : { within: null, unitId: unit.id, text: options.q };
+      filter = options.subtree
+        ? { within: [unit.path], text: options.q }
+        : { within: null, unitId: unit.id, text: options.q };
     }
     const { page, pageSize } = options;
     const { rows, total } = await repo.list(this.db, filter, (page - 1) * pageSize, pageSize);
@@ -76,22 +84,40 @@ export class PeopleService {
   }
 
   /** Registers a person with their roles and, optionally, an account: one action, one transaction. */
-  async create(actor: Actor, input: CreatePersonBody, options: { passwordHash?: string; tx?: Executor } = {}): Promise<PersonBundle> {
-    if (input.account && !options.passwordHash) requireStrongPassword(input.account.password, 'account.password', [input.account.username, input.name]);
+  async create(
+    actor: Actor,
+    input: CreatePersonBody,
+    options: { passwordHash?: string; tx?: Executor } = {},
+  ): Promise<PersonBundle> {
+    if (input.account && !options.passwordHash)
+      requireStrongPassword(input.account.password, 'account.password', [input.account.username, input.name]);
     const passwordHash = input.account ? (options.passwordHash ?? (await hashPassword(input.account.password))) : null;
     return inTransaction(this.db, options.tx, async (tx) => {
       await this.units.requireManageable(actor, input.homeUnitId, tx);
       if (input.account) await this.units.requireAdministered(actor, input.homeUnitId, tx);
       const now = this.clock.now().toISOString();
       const person: PersonRow = {
-        id: newId(), home_unit_id: input.homeUnitId, name: input.name,
-        phone: input.phone || null, email: input.email || null, language: input.language ?? null, created_at: now, updated_at: now,
+        id: newId(),
+        home_unit_id: input.homeUnitId,
+        name: input.name,
+        phone: input.phone || null,
+        email: input.email || null,
+        language: input.language ?? null,
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertPerson(tx, person);
-      await this.audit.record(tx, actor, { action: 'person.create', entity: 'person', entityId: person.id, unitId: person.home_unit_id, after: snapshot(person) });
+      await this.audit.record(tx, actor, {
+        action: 'person.create',
+        entity: 'person',
+        entityId: person.id,
+        unitId: person.home_unit_id,
+        after: snapshot(person),
+      });
       for (const role of input.roles) await this.insertRole(tx, actor, person.id, role.unitId, role.role);
       // A password someone else chose must be replaced at first sign-in; setup and the demo choose their own.
-      if (input.account && passwordHash) await this.insertAccount(tx, actor, person, input.account.username, passwordHash, actor.kind === 'account');
+      if (input.account && passwordHash)
+        await this.insertAccount(tx, actor, person, input.account.username, passwordHash, actor.kind === 'account');
       return this.get(actor, person.id, tx);
     });
   }
@@ -109,7 +135,14 @@ export class PeopleService {
       if (Object.keys(changes).length === 0) return this.get(actor, id, tx);
       await repo.updatePerson(tx, id, { ...changes, updated_at: this.clock.now().toISOString() });
       const after = (await repo.findById(tx, id))!;
-      await this.audit.record(tx, actor, { action: 'person.update', entity: 'person', entityId: id, unitId: person.home_unit_id, before: snapshot(person), after: snapshot(after) });
+      await this.audit.record(tx, actor, {
+        action: 'person.update',
+        entity: 'person',
+        entityId: id,
+        unitId: person.home_unit_id,
+        before: snapshot(person),
+        after: snapshot(after),
+      });
       return this.get(actor, id, tx);
     });
   }
@@ -121,11 +154,24 @@ export class PeopleService {
       const person = await repo.findById(tx, actor.personId);
       if (!person) throw notFound();
       await repo.updatePerson(tx, person.id, { language, updated_at: this.clock.now().toISOString() });
-      await this.audit.record(tx, actor, { action: 'person.language', entity: 'person', entityId: person.id, unitId: person.home_unit_id, before: { language: person.language }, after: { language } });
+      await this.audit.record(tx, actor, {
+        action: 'person.language',
+        entity: 'person',
+        entityId: person.id,
+        unitId: person.home_unit_id,
+        before: { language: person.language },
+        after: { language },
+      });
     });
   }
 
-  async addRole(actor: Actor, personId: string, unitId: string, role: Role, reason: string | null = null): Promise<PersonBundle> {
+  async addRole(
+    actor: Actor,
+    personId: string,
+    unitId: string,
+    role: Role,
+    reason: string | null = null,
+  ): Promise<PersonBundle> {
     return transactionWithHooks(this.db, async (tx) => {
       await this.get(actor, personId, tx);
       await this.insertRole(tx, actor, personId, unitId, role, reason);
@@ -134,19 +180,45 @@ export class PeopleService {
   }
 
   /** The grant rule (role-grants.policy.ts) decides; the trail keeps who, by which authority and why. */
-  private async insertRole(tx: Executor, actor: Actor, personId: string, unitId: string, role: Role, reason: string | null = null): Promise<void> {
+  private async insertRole(
+    tx: Executor,
+    actor: Actor,
+    personId: string,
+    unitId: string,
+    role: Role,
+    reason: string | null = null,
+  ): Promise<void> {
     const unit = await this.units.requireManageable(actor, unitId, tx);
     const authority = requireMayGrant(actor, personId, role, unit.path);
     if (await repo.membershipExists(tx, personId, unitId, role)) throw conflict('role.duplicate', {}, 'role');
     const now = this.clock.now();
     const row = { id: newId(), person_id: personId, unit_id: unitId, role, created_at: now.toISOString() };
     await repo.insertMembership(tx, row);
-    await this.audit.record(tx, actor, { action: 'role.add', entity: 'person', entityId: personId, unitId, after: { unitId, role, authority, reason } });
+    await this.audit.record(tx, actor, {
+      action: 'role.add',
+      entity: 'person',
+      entityId: personId,
+      unitId,
+      after: { unitId, role, authority, reason },
+    });
     // A person acting through the API is the one to watch; setup, the demo and the CLI tell nobody.
-    if (actor.kind === 'account') await tellRoleChange(tx, (hook) => whenCommitted(tx, hook), this.notifier, actor, { personId, unitId, role, granted: true, reason }, now);
+    if (actor.kind === 'account')
+      await tellRoleChange(
+        tx,
+        (hook) => whenCommitted(tx, hook),
+        this.notifier,
+        actor,
+        { personId, unitId, role, granted: true, reason },
+        now,
+      );
   }
 
-  async removeRole(actor: Actor, personId: string, membershipId: string, reason: string | null = null): Promise<PersonBundle> {
+  async removeRole(
+    actor: Actor,
+    personId: string,
+    membershipId: string,
+    reason: string | null = null,
+  ): Promise<PersonBundle> {
     return transactionWithHooks(this.db, async (tx) => {
       await this.get(actor, personId, tx);
       const membership = await repo.findMembership(tx, membershipId);
@@ -154,15 +226,30 @@ export class PeopleService {
       const unit = await this.units.requireManageable(actor, membership.unit_id, tx);
       const role = membership.role as Role;
       const authority = requireMayGrant(actor, personId, role, unit.path);
-      if (role === 'admin' && (await repo.countRole(tx, 'admin')) <= 1) throw new AppError(409, 'conflict', 'role.lastAdmin');
+      if (role === 'admin' && (await repo.countRole(tx, 'admin')) <= 1)
+        throw new AppError(409, 'conflict', 'role.lastAdmin');
       if (role === 'accountable_head' && (await repo.countRoleIn(tx, unit.id, 'accountable_head')) <= 1) {
         throw new AppError(409, 'conflict', 'role.lastHead');
       }
       await repo.deleteMembership(tx, membershipId);
       const before = { unitId: membership.unit_id, role: membership.role };
-      await this.audit.record(tx, actor, { action: 'role.remove', entity: 'person', entityId: personId, unitId: membership.unit_id, before, after: { authority, reason } });
+      await this.audit.record(tx, actor, {
+        action: 'role.remove',
+        entity: 'person',
+        entityId: personId,
+        unitId: membership.unit_id,
+        before,
+        after: { authority, reason },
+      });
       if (actor.kind === 'account') {
-        await tellRoleChange(tx, (hook) => whenCommitted(tx, hook), this.notifier, actor, { personId, unitId: unit.id, role, granted: false, reason }, this.clock.now());
+        await tellRoleChange(
+          tx,
+          (hook) => whenCommitted(tx, hook),
+          this.notifier,
+          actor,
+          { personId, unitId: unit.id, role, granted: false, reason },
+          this.clock.now(),
+        );
       }
       return this.get(actor, personId, tx);
     });
@@ -180,18 +267,40 @@ export class PeopleService {
     });
   }
 
-  /** `field` names the username where the caller's request holds it: `account.username` beside a new person, `username` alone. */
+  /**
+   * `field` names the username where the caller's request holds it: `account.username` beside a new person, `username`
+   * alone.
+   */
   private async insertAccount(
-    tx: Executor, actor: Actor, person: PersonRow, username: string, hash: string, mustChange: boolean, field = 'account.username',
+    tx: Executor,
+    actor: Actor,
+    person: PersonRow,
+    username: string,
+    hash: string,
+    mustChange: boolean,
+    field = 'account.username',
   ): Promise<void> {
     if (await accountsPort.accountByUsername(tx, username)) throw conflict('person.usernameTaken', { username }, field);
     const now = this.clock.now().toISOString();
     const id = newId();
     await accountsPort.insertAccount(tx, {
-      id, person_id: person.id, username, password_hash: hash, must_change_password: mustChange ? 1 : 0,
-      disabled_at: null, last_login_at: null, created_at: now, updated_at: now,
+      id,
+      person_id: person.id,
+      username,
+      password_hash: hash,
+      must_change_password: mustChange ? 1 : 0,
+      disabled_at: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
     });
-    await this.audit.record(tx, actor, { action: 'account.create', entity: 'account', entityId: id, unitId: person.home_unit_id, after: { personId: person.id, username } });
+    await this.audit.record(tx, actor, {
+      action: 'account.create',
+      entity: 'account',
+      entityId: id,
+      unitId: person.home_unit_id,
+      after: { personId: person.id, username },
+    });
   }
 
   /** An administrator sets a new password; the person's sessions end. */
@@ -203,10 +312,18 @@ export class PeopleService {
       await this.units.requireAdministered(actor, person.home_unit_id, tx);
       if (!account) throw notFound();
       if (actor.kind === 'account' && actor.accountId === account.id && mustChange) throw forbidden();
-      await accountsPort.updateAccount(tx, account.id, { password_hash: hash, must_change_password: mustChange ? 1 : 0, updated_at: this.clock.now().toISOString() });
+      await accountsPort.updateAccount(tx, account.id, {
+        password_hash: hash,
+        must_change_password: mustChange ? 1 : 0,
+        updated_at: this.clock.now().toISOString(),
+      });
       await accountsPort.deleteSessionsOf(tx, account.id);
-      await this.audit.record(tx, actor, { action: 'account.reset-password', entity: 'account', entityId: account.id, unitId: person.home_unit_id });
+      await this.audit.record(tx, actor, {
+        action: 'account.reset-password',
+        entity: 'account',
+        entityId: account.id,
+        unitId: person.home_unit_id,
+      });
     });
   }
 }
-

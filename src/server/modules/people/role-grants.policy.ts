@@ -19,14 +19,38 @@ type Reach = 'over' | 'above';
 
 const GRANTORS: Record<Role, [Reach, readonly Role[]][]> = {
   admin: [['over', ['admin']]],
-  accountable_head: [['over', ['admin']], ['above', ['accountable_head', 'supervisor']]],
-  safety_officer: [['over', ['admin', 'accountable_head']], ['above', ['supervisor']]],
-  supervisor: [['over', ['admin', 'accountable_head']], ['above', ['supervisor']]],
-  duty_leader: [['over', ['admin', 'accountable_head', 'safety_officer']], ['above', ['supervisor']]],
-  duty_staff: [['over', ['admin', 'accountable_head', 'safety_officer']], ['above', ['supervisor']]],
-  class_teacher: [['over', ['admin', 'accountable_head', 'safety_officer']], ['above', ['supervisor']]],
-  gatekeeper: [['over', ['admin', 'accountable_head', 'safety_officer']], ['above', ['supervisor']]],
-  staff: [['over', ['admin', 'accountable_head', 'safety_officer']], ['above', ['supervisor']]],
+  accountable_head: [
+    ['over', ['admin']],
+    ['above', ['accountable_head', 'supervisor']],
+  ],
+  safety_officer: [
+    ['over', ['admin', 'accountable_head']],
+    ['above', ['supervisor']],
+  ],
+  supervisor: [
+    ['over', ['admin', 'accountable_head']],
+    ['above', ['supervisor']],
+  ],
+  duty_leader: [
+    ['over', ['admin', 'accountable_head', 'safety_officer']],
+    ['above', ['supervisor']],
+  ],
+  duty_staff: [
+    ['over', ['admin', 'accountable_head', 'safety_officer']],
+    ['above', ['supervisor']],
+  ],
+  class_teacher: [
+    ['over', ['admin', 'accountable_head', 'safety_officer']],
+    ['above', ['supervisor']],
+  ],
+  gatekeeper: [
+    ['over', ['admin', 'accountable_head', 'safety_officer']],
+    ['above', ['supervisor']],
+  ],
+  staff: [
+    ['over', ['admin', 'accountable_head', 'safety_officer']],
+    ['above', ['supervisor']],
+  ],
 };
 
 /** For the docs and the tests: who may grant `role`. */
@@ -37,7 +61,8 @@ export function grantAuthority(actor: Actor, role: Role, unitPath: string): stri
   if (actor.kind === 'system') return `system:${actor.label}`;
   for (const [reach, roles] of GRANTORS[role]) {
     for (const scope of actor.scopes) {
-      const fits = reach === 'over' ? unitPath.startsWith(scope.path) : unitPath.startsWith(scope.path) && unitPath !== scope.path;
+      const fits =
+        reach === 'over' ? unitPath.startsWith(scope.path) : unitPath.startsWith(scope.path) && unitPath !== scope.path;
       const held = fits ? roles.find((r) => scope.roles.includes(r)) : undefined;
       if (held) return `${held}@${reach === 'over' && unitPath === scope.path ? 'unit' : 'above'}`;
     }
@@ -45,7 +70,10 @@ export function grantAuthority(actor: Actor, role: Role, unitPath: string): stri
   return null;
 }
 
-const refuse = (why: MessageKey) => new AppError(403, 'role-grant', 'role.grantForbidden', {}, [{ field: 'role', key: 'role.grantForbidden', paramKeys: { why } }]);
+const refuse = (why: MessageKey) =>
+  new AppError(403, 'role-grant', 'role.grantForbidden', {}, [
+    { field: 'role', key: 'role.grantForbidden', paramKeys: { why } },
+  ]);
 
 /**
  * Checks the grant rule before anything changes; answers the authority used, for the audit trail.
@@ -58,4 +86,3 @@ export function requireMayGrant(actor: Actor, personId: string, role: Role, unit
   if (role === 'admin' || role === 'accountable_head') throw refuse('role.why.fromAbove');
   throw refuse('role.why.manager');
 }
-

@@ -10,7 +10,10 @@ export interface LineageUnit {
  * The unit a chain step's people sit in, given the unit's lineage from itself up to the root
  * (`[unit, parent, grandparent, …]`); null when the step names nothing above the unit.
  */
-export function chainTargetUnit(step: Pick<ChainStep, 'target' | 'unitType' | 'unitId'>, lineage: readonly LineageUnit[]): LineageUnit | null {
+export function chainTargetUnit(
+  step: Pick<ChainStep, 'target' | 'unitType' | 'unitId'>,
+  lineage: readonly LineageUnit[],
+): LineageUnit | null {
   const above = lineage.slice(1);
   switch (step.target) {
     case 'unit':

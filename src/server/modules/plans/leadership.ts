@@ -15,7 +15,9 @@ export function fillLeadership(content: PlanContent, holders: Holder[]): PlanCon
   const withRole = (role: Role) => [...new Set(holders.filter((h) => h.role === role).map((h) => h.id))];
   const leaderId = withRole('accountable_head')[0] ?? null;
   const officeContactId = withRole('safety_officer')[0] ?? null;
-  const memberIds = [...new Set([...withRole('safety_officer'), ...withRole('duty_leader')])].filter((id) => id !== leaderId);
+  const memberIds = [...new Set([...withRole('safety_officer'), ...withRole('duty_leader')])].filter(
+    (id) => id !== leaderId,
+  );
   return {
     ...content,
     leadership: { ...content.leadership, leaderId, officeContactId, deputyIds: [], memberIds },

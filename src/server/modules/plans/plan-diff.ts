@@ -15,7 +15,11 @@ export interface PlanChange {
 const PEOPLE_FIELDS = new Set(['leaderId', 'officeContactId', 'deputyIds', 'memberIds']);
 const LIST_SEPARATOR: Record<Locale, string> = { 'zh-CN': '、', en: ', ' };
 
-const fieldOf = (path: string) => path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? '';
+const fieldOf = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .pop() ?? '';
 
 /**
  * Everything a version says, flattened to `path → raw value`. A list of people is one value (the
@@ -29,16 +33,30 @@ function flatten(value: unknown, path: string, out: Map<string, unknown>): Map<s
     const w = value as { start: string; end: string };
     out.set(path, `${w.start}–${w.end}`);
   } else if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${path}.${i}`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
   else if (value !== null && value !== undefined && value !== '') out.set(path, value);
   return out;
 }
 
 const SECTION_KEYS: Record<string, MessageKey> = {
-  title: 'diff.title', period: 'diff.period', purpose: 'diff.purpose', basis: 'diff.basis', scope: 'diff.scope', principles: 'diff.principles',
-  leadership: 'diff.leadership', duties: 'diff.duties', procedures: 'diff.procedures', reportingChain: 'diff.reportingChain', duty: 'diff.duty',
-  dailyReport: 'diff.dailyReport', drills: 'diff.drills', visitorRetentionDays: 'diff.visitorRetentionDays',
-  leaveApprovalRequired: 'diff.leaveApprovalRequired', discipline: 'diff.discipline', accountability: 'diff.accountability',
+  title: 'diff.title',
+  period: 'diff.period',
+  purpose: 'diff.purpose',
+  basis: 'diff.basis',
+  scope: 'diff.scope',
+  principles: 'diff.principles',
+  leadership: 'diff.leadership',
+  duties: 'diff.duties',
+  procedures: 'diff.procedures',
+  reportingChain: 'diff.reportingChain',
+  duty: 'diff.duty',
+  dailyReport: 'diff.dailyReport',
+  drills: 'diff.drills',
+  visitorRetentionDays: 'diff.visitorRetentionDays',
+  leaveApprovalRequired: 'diff.leaveApprovalRequired',
+  discipline: 'diff.discipline',
+  accountability: 'diff.accountability',
 };
 
 /** A field's words (`diff.field.<name>`), or its own name for a field nobody has named yet. */
@@ -56,13 +74,18 @@ function labelOf(locale: Locale, path: string): string {
     if (!/^\d+$/.test(part)) parts.push(fieldLabel(locale, part));
     else {
       const owner = i === 0 ? section : rest[i - 1];
-      parts.push(translate(locale, owner === 'reportingChain' || owner === 'steps' ? 'diff.step' : 'diff.item', { n: Number(part) + 1 }));
+      parts.push(
+        translate(locale, owner === 'reportingChain' || owner === 'steps' ? 'diff.step' : 'diff.item', {
+          n: Number(part) + 1,
+        }),
+      );
     }
   });
   return parts.join(' · ');
 }
 
-const duration = (locale: Locale, minutes: number) => (minutes === 0 ? translate(locale, 'diff.atOnce') : formatMinutes(minutes, locale));
+const duration = (locale: Locale, minutes: number) =>
+  minutes === 0 ? translate(locale, 'diff.atOnce') : formatMinutes(minutes, locale);
 
 /** A raw value as the plan's reader would write it: names for ids, words for codes, units for numbers. */
 function valueText(locale: Locale, path: string, raw: unknown, names: Map<string, string>): string {
@@ -132,12 +155,23 @@ export interface DiffSide {
  * ("10分钟" → "15分钟", "第一责任人", names rather than ids).
  */
 export function diffPlans(locale: Locale, a: DiffSide, b: DiffSide, names: Map<string, string>): PlanChange[] {
-  const sides = [{ title: a.title, period: a.period, ...a.content }, { title: b.title, period: b.period, ...b.content }];
-  const [left, right] = sides.map((side) => flatten(side, '', new Map())) as [Map<string, unknown>, Map<string, unknown>];
+  const sides = [
+    { title: a.title, period: a.period, ...a.content },
+    { title: b.title, period: b.period, ...b.content },
+  ];
+  const [left, right] = sides.map((side) => flatten(side, '', new Map())) as [
+    Map<string, unknown>,
+    Map<string, unknown>,
+  ];
   const rank = new Map<string, number>();
   for (const side of sides) rankKeys(side, rank);
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort((x, y) => comparePaths(x, y, rank));
   return paths
     .filter((path) => JSON.stringify(left.get(path)) !== JSON.stringify(right.get(path)))
-    .map((path) => ({ path, label: labelOf(locale, path), before: valueText(locale, path, left.get(path), names), after: valueText(locale, path, right.get(path), names) }));
+    .map((path) => ({
+      path,
+      label: labelOf(locale, path),
+      before: valueText(locale, path, left.get(path), names),
+      after: valueText(locale, path, right.get(path), names),
+    }));
 }

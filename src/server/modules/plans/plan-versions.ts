@@ -11,7 +11,13 @@ export const periodOf = (row: PlanVersionRow) =>
 /** The people a version names, so it can be shown without another request. */
 export function namedPeople(row: PlanVersionRow): string[] {
   const { leadership } = PlanContent.parse(JSON.parse(row.content_json));
-  return [leadership.leaderId, leadership.officeContactId, ...leadership.deputyIds, ...leadership.memberIds, row.approved_by_person_id].filter((x): x is string => Boolean(x));
+  return [
+    leadership.leaderId,
+    leadership.officeContactId,
+    ...leadership.deputyIds,
+    ...leadership.memberIds,
+    row.approved_by_person_id,
+  ].filter((x): x is string => Boolean(x));
 }
 
 /** Whether the published version rules now: always for a standing plan, within its dates for a period. */

@@ -25,22 +25,46 @@ export function planExportRoutes(app: FastifyInstance, plans: PlanService): void
     return presentVersion(bundle.plan, row, await plans.peopleNamedIn([row]));
   };
 
-  r.get('/api/v1/plans/:id/versions/:version/document.docx', {
-    schema: { tags, summary: 'The version as a .docx laid out after GB/T 9704', params: PlanVersionParams, produces: [DOCX] },
-  }, async (req, reply) => {
-    const plan = await view(actorOf(req), req.params.id, req.params.version);
-    const buffer = await renderOfficialDocx(planToOfficialDocument(plan));
-    // The document itself stays clean; the count of 【待填写】 blanks left travels beside it, so a client
-    // can warn (the web app lists them, section by section, before it downloads).
-    return reply.type(DOCX).header('content-disposition', attachment(`${plan.title}（第${plan.version}版）`, 'docx'))
-      .header(BLANKS_HEADER, String(plan.blanks.length)).send(buffer);
-  });
+  r.get(
+    '/api/v1/plans/:id/versions/:version/document.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The version as a .docx laid out after GB/T 9704',
+        params: PlanVersionParams,
+        produces: [DOCX],
+      },
+    },
+    async (req, reply) => {
+      const plan = await view(actorOf(req), req.params.id, req.params.version);
+      const buffer = await renderOfficialDocx(planToOfficialDocument(plan));
+      // The document itself stays clean; the count of 【待填写】 blanks left travels beside it, so a client
+      // can warn (the web app lists them, section by section, before it downloads).
+      return reply
+        .type(DOCX)
+        .header('content-disposition', attachment(`${plan.title}（第${plan.version}版）`, 'docx'))
+        .header(BLANKS_HEADER, String(plan.blanks.length))
+        .send(buffer);
+    },
+  );
 
-  r.get('/api/v1/plans/:id/versions/:version/print', {
-    schema: { tags, summary: 'The version as an A4 print view (HTML)', params: PlanVersionParams, produces: ['text/html'] },
-  }, async (req, reply) => {
-    const plan = await view(actorOf(req), req.params.id, req.params.version);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .header(BLANKS_HEADER, String(plan.blanks.length)).send(planToPrintHtml(plan));
-  });
+  r.get(
+    '/api/v1/plans/:id/versions/:version/print',
+    {
+      schema: {
+        tags,
+        summary: 'The version as an A4 print view (HTML)',
+        params: PlanVersionParams,
+        produces: ['text/html'],
+      },
+    },
+    async (req, reply) => {
+      const plan = await view(actorOf(req), req.params.id, req.params.version);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header(BLANKS_HEADER, String(plan.blanks.length))
+        .send(planToPrintHtml(plan));
+    },
+  );
 }

@@ -15,11 +15,23 @@ export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: 
   const content = PlanContent.parse(JSON.parse(row.content_json));
   const ids = namedPeople(row);
   return {
-    id: row.id, planId: plan.id, unitId: plan.unit_id, unitName: plan.unit_name, unitType: plan.unit_type as UnitType,
-    kind: plan.kind as PlanVersion['kind'], title: row.title, locale: row.locale as Locale, version: row.version,
-    status: row.status as PlanVersion['status'], period: periodOf(row), coversSubUnits: row.covers_sub_units === 1, content,
+    id: row.id,
+    planId: plan.id,
+    unitId: plan.unit_id,
+    unitName: plan.unit_name,
+    unitType: plan.unit_type as UnitType,
+    kind: plan.kind as PlanVersion['kind'],
+    title: row.title,
+    locale: row.locale as Locale,
+    version: row.version,
+    status: row.status as PlanVersion['status'],
+    period: periodOf(row),
+    coversSubUnits: row.covers_sub_units === 1,
+    content,
     people: [...new Set(ids)].map((id) => people.get(id)).filter((p): p is Person => Boolean(p)),
-    createdAt: row.created_at, updatedAt: row.updated_at, publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
     approvedBy: row.approved_by_person_id ? (people.get(row.approved_by_person_id) ?? null) : null,
     blanks: planBlanks({ title: row.title, period: periodOf(row), content }),
   };
@@ -32,8 +44,15 @@ export function presentSummary({ plan, versions }: PlanBundle, now: Date): z.inf
   const draft = versions.find((v) => v.status === 'draft');
   const shown = draft ?? published ?? versions[versions.length - 1]!;
   return {
-    id: plan.id, unitId: plan.unit_id, unitName: plan.unit_name, kind: plan.kind as PlanVersion['kind'], title: shown.title,
-    period: periodOf(shown), publishedVersion: lastPublished?.version ?? null, draftVersion: draft?.version ?? null,
-    inForce: inForce(plan, published, now), updatedAt: plan.updated_at,
+    id: plan.id,
+    unitId: plan.unit_id,
+    unitName: plan.unit_name,
+    kind: plan.kind as PlanVersion['kind'],
+    title: shown.title,
+    period: periodOf(shown),
+    publishedVersion: lastPublished?.version ?? null,
+    draftVersion: draft?.version ?? null,
+    inForce: inForce(plan, published, now),
+    updatedAt: plan.updated_at,
   };
 }

@@ -1,27 +1,48 @@
 import type { Executor } from '../../db/database.js';
 import type { PlanRow, PlanVersionRow } from '../../db/schema.js';
 
-export type PlanWithUnit = PlanRow & { unit_name: string; unit_path: string; unit_type: string; unit_time_zone: string; unit_parent_id: string | null };
+export type PlanWithUnit = PlanRow & {
+  unit_name: string;
+  unit_path: string;
+  unit_type: string;
+  unit_time_zone: string;
+  unit_parent_id: string | null;
+};
 
 const withUnit = (db: Executor) =>
   db
     .selectFrom('plans')
     .innerJoin('units', 'units.id', 'plans.unit_id')
     .selectAll('plans')
-    .select(['units.name as unit_name', 'units.path as unit_path', 'units.type as unit_type', 'units.time_zone as unit_time_zone', 'units.parent_id as unit_parent_id']);
+    .select([
+      'units.name as unit_name',
+      'units.path as unit_path',
+      'units.type as unit_type',
+      'units.time_zone as unit_time_zone',
+      'units.parent_id as unit_parent_id',
+    ]);
 
 export async function findPlan(db: Executor, id: string): Promise<PlanWithUnit | undefined> {
   return withUnit(db).where('plans.id', '=', id).executeTakeFirst();
 }
 
-export async function listPlans(db: Executor, within: string[] | null, unitId: string | undefined, offset: number, limit: number) {
+export async function listPlans(
+  db: Executor,
+  within: string[] | null,
+  unitId: string | undefined,
+  offset: number,
+  limit: number,
+) {
   if (within?.length === 0) return { rows: [], total: 0 };
   const base = withUnit(db)
     .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
     .$if(unitId !== undefined, (q) => q.where('plans.unit_id', '=', unitId!));
   const [rows, count] = await Promise.all([
     base.orderBy('units.path').orderBy('plans.created_at').offset(offset).limit(limit).execute(),
-    base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -36,7 +57,11 @@ export async function insertPlan(db: Executor, row: PlanRow): Promise<void> {
  * another publisher committed meanwhile. Units elsewhere in the tree do not wait.
  */
 export async function lockUnitForPublishing(db: Executor, unitId: string): Promise<void> {
-  await db.updateTable('units').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', unitId).execute();
+  await db
+    .updateTable('units')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', unitId)
+    .execute();
 }
 
 export async function touchPlan(db: Executor, id: string, now: string): Promise<void> {
@@ -49,7 +74,12 @@ export async function versionsOf(db: Executor, planIds: string[]): Promise<PlanV
 }
 
 export async function findVersion(db: Executor, planId: string, version: number): Promise<PlanVersionRow | undefined> {
-  return db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('version', '=', version).executeTakeFirst();
+  return db
+    .selectFrom('plan_versions')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 export async function insertVersion(db: Executor, row: PlanVersionRow): Promise<void> {
@@ -61,7 +91,12 @@ export async function updateVersion(db: Executor, id: string, changes: Partial<P
 }
 
 export async function supersedePublished(db: Executor, planId: string, now: string): Promise<void> {
-  await db.updateTable('plan_versions').set({ status: 'superseded', updated_at: now }).where('plan_id', '=', planId).where('status', '=', 'published').execute();
+  await db
+    .updateTable('plan_versions')
+    .set({ status: 'superseded', updated_at: now })
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'published')
+    .execute();
 }
 
 /** The published versions of the unit's other standing plans (one at most, unless data predates the rule). */

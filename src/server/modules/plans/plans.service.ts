@@ -3,7 +3,10 @@ import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
 import {
-  applyContentPatch, PlanContent, type PlanContentPatch, type SpecialPeriod,
+  applyContentPatch,
+  PlanContent,
+  type PlanContentPatch,
+  type SpecialPeriod,
 } from '../../../common/schemas/plan-content.js';
 import type { TemplateId } from '../../../common/schemas/plans.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
@@ -47,7 +50,11 @@ export interface DraftChanges {
 
 const draftOf = (b: PlanBundle) => b.versions.find((v) => v.status === 'draft');
 const latestOf = (b: PlanBundle) => b.versions[b.versions.length - 1]!;
-const periodColumns = (p: SpecialPeriod | null | undefined) => ({ period_name: p?.name ?? null, period_start: p?.startDate ?? null, period_end: p?.endDate ?? null });
+const periodColumns = (p: SpecialPeriod | null | undefined) => ({
+  period_name: p?.name ?? null,
+  period_start: p?.startDate ?? null,
+  period_end: p?.endDate ?? null,
+});
 
 /** What publishing did that the publisher should hear of; not a problem: the plan is published. */
 export interface PublishNotice {
@@ -91,8 +98,17 @@ export class PlanService {
       if (options.subtree) within = [unit.path];
       else unitId = unit.id;
     }
-    const { rows, total } = await repo.listPlans(this.db, within, unitId, (options.page - 1) * options.pageSize, options.pageSize);
-    const versions = await repo.versionsOf(this.db, rows.map((r) => r.id));
+    const { rows, total } = await repo.listPlans(
+      this.db,
+      within,
+      unitId,
+      (options.page - 1) * options.pageSize,
+      options.pageSize,
+    );
+    const versions = await repo.versionsOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
     const items = rows.map((plan) => ({ plan, versions: versions.filter((v) => v.plan_id === plan.id) }));
     return { items, page: options.page, pageSize: options.pageSize, total };
   }
@@ -106,15 +122,39 @@ export class PlanService {
       const locale = input.locale ?? (unit.locale as Locale);
       const now = this.clock.now().toISOString();
       const planId = newId();
-      await repo.insertPlan(tx, { id: planId, unit_id: unit.id, kind: template.kind, template: template.id, created_at: now, updated_at: now });
+      await repo.insertPlan(tx, {
+        id: planId,
+        unit_id: unit.id,
+        kind: template.kind,
+        template: template.id,
+        created_at: now,
+        updated_at: now,
+      });
       const content = fillLeadership(template.content[locale], await peoplePort.holdersIn(tx, unit.id));
       const version: PlanVersionRow = {
-        id: newId(), plan_id: planId, version: 1, status: 'draft', title: template.title[locale].replace('{unit}', unit.name), locale,
-        ...periodColumns(input.period), covers_sub_units: 0, content_json: JSON.stringify(content), created_by: actorId(actor),
-        created_at: now, updated_at: now, published_at: null, approved_by_person_id: null,
+        id: newId(),
+        plan_id: planId,
+        version: 1,
+        status: 'draft',
+        title: template.title[locale].replace('{unit}', unit.name),
+        locale,
+        ...periodColumns(input.period),
+        covers_sub_units: 0,
+        content_json: JSON.stringify(content),
+        created_by: actorId(actor),
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+        approved_by_person_id: null,
       };
       await repo.insertVersion(tx, version);
-      await this.audit.record(tx, actor, { action: 'plan.create', entity: 'plan', entityId: planId, unitId: unit.id, after: { template: template.id, title: version.title } });
+      await this.audit.record(tx, actor, {
+        action: 'plan.create',
+        entity: 'plan',
+        entityId: planId,
+        unitId: unit.id,
+        after: { template: template.id, title: version.title },
+      });
       return this.get(actor, planId, tx);
     });
   }
@@ -128,10 +168,26 @@ export class PlanService {
       if (draft) throw conflict('plan.draftExists', { version: draft.version });
       const latest = latestOf(bundle);
       const now = this.clock.now().toISOString();
-      const row = { ...latest, id: newId(), version: latest.version + 1, status: 'draft', created_by: actorId(actor), created_at: now, updated_at: now, published_at: null, approved_by_person_id: null };
+      const row = {
+        ...latest,
+        id: newId(),
+        version: latest.version + 1,
+        status: 'draft',
+        created_by: actorId(actor),
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+        approved_by_person_id: null,
+      };
       await repo.insertVersion(tx, row);
       await repo.touchPlan(tx, planId, now);
-      await this.audit.record(tx, actor, { action: 'plan.revise', entity: 'plan', entityId: planId, unitId: bundle.plan.unit_id, after: { version: row.version } });
+      await this.audit.record(tx, actor, {
+        action: 'plan.revise',
+        entity: 'plan',
+        entityId: planId,
+        unitId: bundle.plan.unit_id,
+        after: { version: row.version },
+      });
       return this.get(actor, planId, tx);
     });
   }
@@ -155,7 +211,10 @@ export class PlanService {
       await repo.updateVersion(tx, draft.id, update);
       await repo.touchPlan(tx, planId, now);
       await this.audit.record(tx, actor, {
-        action: 'plan.edit', entity: 'plan', entityId: planId, unitId: bundle.plan.unit_id,
+        action: 'plan.edit',
+        entity: 'plan',
+        entityId: planId,
+        unitId: bundle.plan.unit_id,
         before: { version: draft.version, title: draft.title, content: stored },
         after: { version: draft.version, title: update.title ?? draft.title, content },
       });
@@ -183,25 +242,47 @@ export class PlanService {
       await repo.lockUnitForPublishing(tx, plan.unit_id);
       // Blanks left do not stop publishing (the head may publish and fill them in a revision), but they are
       // recorded with the approval and the publisher is told how many remain.
-      const blanks = planBlanks({ title: draft.title, period: draft.period_start ? { name: draft.period_name ?? '' } : null, content: JSON.parse(draft.content_json) });
-      await this.audit.record(tx, actor, { action: 'plan.publish', entity: 'plan', entityId: planId, unitId: plan.unit_id, after: { version: draft.version, blanksLeft: blanks.length } });
-      if ((await repo.findVersion(tx, planId, draft.version))?.status !== 'draft') throw new AppError(409, 'conflict', 'plan.noDraft');
+      const blanks = planBlanks({
+        title: draft.title,
+        period: draft.period_start ? { name: draft.period_name ?? '' } : null,
+        content: JSON.parse(draft.content_json),
+      });
+      await this.audit.record(tx, actor, {
+        action: 'plan.publish',
+        entity: 'plan',
+        entityId: planId,
+        unitId: plan.unit_id,
+        after: { version: draft.version, blanksLeft: blanks.length },
+      });
+      if ((await repo.findVersion(tx, planId, draft.version))?.status !== 'draft')
+        throw new AppError(409, 'conflict', 'plan.noDraft');
       await repo.supersedePublished(tx, planId, now);
       if (plan.kind === 'standing') {
         for (const other of await repo.otherPublishedStanding(tx, plan.unit_id, planId)) {
           await repo.supersedePublished(tx, other.plan_id, now);
           await repo.touchPlan(tx, other.plan_id, now);
           await this.audit.record(tx, actor, {
-            action: 'plan.supersede', entity: 'plan', entityId: other.plan_id, unitId: plan.unit_id,
+            action: 'plan.supersede',
+            entity: 'plan',
+            entityId: other.plan_id,
+            unitId: plan.unit_id,
             before: { version: other.version, status: 'published' },
             after: { version: other.version, status: 'superseded', supersededBy: { planId, version: draft.version } },
           });
         }
       }
-      await repo.updateVersion(tx, draft.id, { status: 'published', published_at: now, updated_at: now, approved_by_person_id: actor.kind === 'account' ? actor.personId : null });
+      await repo.updateVersion(tx, draft.id, {
+        status: 'published',
+        published_at: now,
+        updated_at: now,
+        approved_by_person_id: actor.kind === 'account' ? actor.personId : null,
+      });
       await repo.touchPlan(tx, planId, now);
-      const notices: PublishNotice[] = blanks.length ? [{ field: 'content', key: 'plan.blanksLeft', params: { count: blanks.length } }] : [];
-      for (const listener of this.publishedListeners) notices.push(...((await listener(tx, plan.unit_id, this.clock.now())) ?? []));
+      const notices: PublishNotice[] = blanks.length
+        ? [{ field: 'content', key: 'plan.blanksLeft', params: { count: blanks.length } }]
+        : [];
+      for (const listener of this.publishedListeners)
+        notices.push(...((await listener(tx, plan.unit_id, this.clock.now())) ?? []));
       return { ...(await this.get(actor, planId, tx)), notices };
     });
   }
@@ -210,11 +291,24 @@ export class PlanService {
     const holders = await peoplePort.holdersIn(tx, plan.unit_id);
     const lineage = await this.lineageOf(tx, plan.unit_path);
     const content = PlanContent.parse(JSON.parse(draft.content_json));
-    const people = await repo.peopleByIds(tx, [content.leadership.leaderId, content.leadership.officeContactId, ...content.leadership.deputyIds, ...content.leadership.memberIds].filter((x): x is string => Boolean(x)));
-    const known = new Set([...holders.map((h) => h.id), ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id)]);
+    const people = await repo.peopleByIds(
+      tx,
+      [
+        content.leadership.leaderId,
+        content.leadership.officeContactId,
+        ...content.leadership.deputyIds,
+        ...content.leadership.memberIds,
+      ].filter((x): x is string => Boolean(x)),
+    );
+    const known = new Set([
+      ...holders.map((h) => h.id),
+      ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id),
+    ]);
     return {
       kind: plan.kind as 'standing' | 'special_period',
-      period: draft.period_start ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end } : null,
+      period: draft.period_start
+        ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end }
+        : null,
       content,
       lineage,
       knownPeople: known,
@@ -231,7 +325,9 @@ export class PlanService {
   }
 
   /** The people the given versions name, by id, for presenting them. */
-  async peopleNamedIn(rows: PlanVersionRow[]): Promise<Map<string, { id: string; name: string; phone: string | null }>> {
+  async peopleNamedIn(
+    rows: PlanVersionRow[],
+  ): Promise<Map<string, { id: string; name: string; phone: string | null }>> {
     const ids = [...new Set(rows.flatMap(namedPeople))];
     const people = await repo.peopleByIds(this.db, ids);
     return new Map(people.map((p) => [p.id, { id: p.id, name: p.name, phone: p.phone }]));
@@ -240,7 +336,10 @@ export class PlanService {
   /** One version, or the draft (else the newest) when no number is given. */
   async version(actor: Actor, planId: string, version?: number): Promise<{ bundle: PlanBundle; row: PlanVersionRow }> {
     const bundle = await this.get(actor, planId);
-    const row = version === undefined ? (draftOf(bundle) ?? latestOf(bundle)) : bundle.versions.find((v) => v.version === version);
+    const row =
+      version === undefined
+        ? (draftOf(bundle) ?? latestOf(bundle))
+        : bundle.versions.find((v) => v.version === version);
     if (!row) throw notFound();
     return { bundle, row };
   }

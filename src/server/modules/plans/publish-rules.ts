@@ -14,8 +14,12 @@ export interface PublishCheckInput {
   knownPeople: Set<string>;
 }
 
-const problem = (field: string, key: MessageKey, params: Record<string, string | number> = {}, paramKeys?: Record<string, MessageKey>): FieldProblem =>
-  ({ field, key, params, ...(paramKeys ? { paramKeys } : {}) });
+const problem = (
+  field: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  paramKeys?: Record<string, MessageKey>,
+): FieldProblem => ({ field, key, params, ...(paramKeys ? { paramKeys } : {}) });
 
 /** Everything that stops a plan from being published, each naming its field; empty when it may be. */
 export function publishProblems(input: PublishCheckInput): FieldProblem[] {
@@ -34,7 +38,10 @@ function periodProblems({ kind, period }: PublishCheckInput): FieldProblem[] {
 function targetProblem(step: ChainStep, i: number): FieldProblem {
   const at = `content.reportingChain.${i}`;
   if (step.target === 'parent') return problem(`${at}.target`, 'plan.noParent', { step: i + 1 });
-  if (step.target === 'nearest') return problem(`${at}.unitType`, step.unitType ? 'plan.chainNoTypeAbove' : 'plan.chainTypeMissing', { step: i + 1 });
+  if (step.target === 'nearest')
+    return problem(`${at}.unitType`, step.unitType ? 'plan.chainNoTypeAbove' : 'plan.chainTypeMissing', {
+      step: i + 1,
+    });
   return problem(`${at}.unitId`, 'plan.chainTargetNotAbove', { step: i + 1 });
 }
 
@@ -45,13 +52,31 @@ function chainProblems({ content, lineage }: PublishCheckInput): FieldProblem[] 
   chain.forEach((step, i) => {
     const previous = chain[i - 1];
     if (previous && step.deadlineMinutes <= previous.deadlineMinutes) {
-      found.push(problem(`content.reportingChain.${i}.deadlineMinutes`, 'plan.chainNotIncreasing', { step: i + 1, minutes: step.deadlineMinutes, previous: previous.deadlineMinutes }));
+      found.push(
+        problem(`content.reportingChain.${i}.deadlineMinutes`, 'plan.chainNotIncreasing', {
+          step: i + 1,
+          minutes: step.deadlineMinutes,
+          previous: previous.deadlineMinutes,
+        }),
+      );
     }
     const target = chainTargetUnit(step, lineage);
     if (!target) found.push(targetProblem(step, i));
     else if (!lineage.find((u) => u.id === target.id)!.roles.has(step.role)) {
-      const key = step.target === 'unit' ? 'plan.roleUnassigned' : step.target === 'parent' ? 'plan.parentRoleUnassigned' : 'plan.targetRoleUnassigned';
-      found.push(problem(`content.reportingChain.${i}.role`, key, { step: i + 1, unit: lineage.find((u) => u.id === target.id)!.name }, { role: `role.${step.role}` as MessageKey }));
+      const key =
+        step.target === 'unit'
+          ? 'plan.roleUnassigned'
+          : step.target === 'parent'
+            ? 'plan.parentRoleUnassigned'
+            : 'plan.targetRoleUnassigned';
+      found.push(
+        problem(
+          `content.reportingChain.${i}.role`,
+          key,
+          { step: i + 1, unit: lineage.find((u) => u.id === target.id)!.name },
+          { role: `role.${step.role}` as MessageKey },
+        ),
+      );
     }
   });
   return found;

@@ -22,20 +22,35 @@ for (const dialect of dialectsUnderTest()) {
       // A school abroad: the same period begins at its own midnight.
       assert.equal((await admin.patch(`/api/v1/units/${s4}`, { timeZone: 'Europe/Berlin' })).statusCode, 200);
       const head = await t.signIn('k1.head');
-      const plan = (await head.post('/api/v1/plans', { unitId: k1, template: 'special_period', period: { name: '期末考试周', startDate: '2027-01-10', endDate: '2027-01-12' } })).json();
+      const plan = (
+        await head.post('/api/v1/plans', {
+          unitId: k1,
+          template: 'special_period',
+          period: { name: '期末考试周', startDate: '2027-01-10', endDate: '2027-01-12' },
+        })
+      ).json();
       assert.equal(plan.content.dailyReport.required, true);
       assert.equal(plan.content.dailyReport.deadline, '15:00');
       assert.equal((await head.post(`/api/v1/plans/${plan.planId}/publish`)).statusCode, 200);
 
       const bureauHead = await t.signIn('bureau.head');
       const bureau = await unitIdByName(t, '青山县教育局');
-      const holiday = (await bureauHead.post('/api/v1/plans', { unitId: bureau, template: 'special_period', period: { name: '春节', startDate: '2027-02-06', endDate: '2027-02-13' } })).json();
+      const holiday = (
+        await bureauHead.post('/api/v1/plans', {
+          unitId: bureau,
+          template: 'special_period',
+          period: { name: '春节', startDate: '2027-02-06', endDate: '2027-02-13' },
+        })
+      ).json();
       // The bureau has no parent to report to: its own chain stays inside it.
       const reportingChain = [
         { kind: 'notify', target: 'unit', role: 'accountable_head', deadlineMinutes: 10, note: '' },
         { kind: 'notify', target: 'unit', role: 'safety_officer', deadlineMinutes: 30, note: '' },
       ];
-      const edited = await bureauHead.patch(`/api/v1/plans/${holiday.planId}/draft`, { coversSubUnits: true, content: { ...holiday.content, reportingChain } });
+      const edited = await bureauHead.patch(`/api/v1/plans/${holiday.planId}/draft`, {
+        coversSubUnits: true,
+        content: { ...holiday.content, reportingChain },
+      });
       assert.equal(edited.statusCode, 200, edited.body);
       const published = await bureauHead.post(`/api/v1/plans/${holiday.planId}/publish`);
       assert.equal(published.statusCode, 200, published.body);
@@ -70,7 +85,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await required(s4, '2027-02-13T22:59:59.000Z'), '15:00');
       assert.equal(await required(s4, '2027-02-13T23:00:00.000Z'), 'not required');
       const rules = await t.c.planRules.forUnit(s4, new Date('2027-02-08T12:00:00Z'));
-      assert.deepEqual(rules.specialPeriods.map((p) => [p.name, p.endsAt]), [['春节', '2027-02-13T23:00:00.000Z']]);
+      assert.deepEqual(
+        rules.specialPeriods.map((p) => [p.name, p.endsAt]),
+        [['春节', '2027-02-13T23:00:00.000Z']],
+      );
       assert.equal(rules.rules.leaveApprovalRequired, true);
     });
 
@@ -110,15 +128,24 @@ for (const dialect of dialectsUnderTest()) {
         c.duty.patrolWindow = { start: '22:00', end: '06:00' };
         c.duty.minUnannouncedPatrols = 1;
         c.duty.minPatrolsPerDay = 3;
-        c.drills = [{ type: 'fire_evacuation', perTerm: 4 }, { type: 'earthquake', perTerm: 1 }];
+        c.drills = [
+          { type: 'fire_evacuation', perTerm: 4 },
+          { type: 'earthquake', perTerm: 1 },
+        ];
       });
-      specialId = await publish({ template: 'special_period', period: { name: '中考', startDate: '2027-03-08', endDate: '2027-03-10' } }, (c) => {
-        c.dailyReport = { required: true, deadline: '15:00' };
-        c.duty.patrolWindow = { start: '20:00', end: '05:00' };
-        c.duty.minUnannouncedPatrols = 3;
-        c.duty.minPatrolsPerDay = 2;
-        c.drills = [{ type: 'fire_evacuation', perTerm: 6 }, { type: 'lockdown', perTerm: 2 }];
-      });
+      specialId = await publish(
+        { template: 'special_period', period: { name: '中考', startDate: '2027-03-08', endDate: '2027-03-10' } },
+        (c) => {
+          c.dailyReport = { required: true, deadline: '15:00' };
+          c.duty.patrolWindow = { start: '20:00', end: '05:00' };
+          c.duty.minUnannouncedPatrols = 3;
+          c.duty.minPatrolsPerDay = 2;
+          c.drills = [
+            { type: 'fire_evacuation', perTerm: 6 },
+            { type: 'lockdown', perTerm: 2 },
+          ];
+        },
+      );
     });
     after(() => t.close());
 
@@ -126,14 +153,22 @@ for (const dialect of dialectsUnderTest()) {
       const found = await t.c.planRules.forUnit(s2, new Date(moment));
       const { dailyReport, duty, drills } = found.rules;
       return {
-        standing: found.standing?.planId, periods: found.specialPeriods.map((p) => p.planId),
+        standing: found.standing?.planId,
+        periods: found.specialPeriods.map((p) => p.planId),
         daily: dailyReport.required ? dailyReport.deadline : 'not required',
-        unannounced: duty.minUnannouncedPatrols, perDay: duty.minPatrolsPerDay,
+        unannounced: duty.minUnannouncedPatrols,
+        perDay: duty.minPatrolsPerDay,
         window: duty.patrolWindow && `${duty.patrolWindow.start}–${duty.patrolWindow.end}`,
         drills: drills.map((d) => `${d.type}×${d.perTerm}`),
       };
     };
-    const standingRules = { daily: '17:00', unannounced: 1, perDay: 3, window: '22:00–06:00', drills: ['fire_evacuation×4', 'earthquake×1'] };
+    const standingRules = {
+      daily: '17:00',
+      unannounced: 1,
+      perDay: 3,
+      window: '22:00–06:00',
+      drills: ['fire_evacuation×4', 'earthquake×1'],
+    };
 
     it('before the period: the standing plan’s rules', async () => {
       assert.deepEqual(await at('2027-03-07T15:59:59.999Z'), { standing: standingId, periods: [], ...standingRules });
@@ -141,8 +176,12 @@ for (const dialect of dialectsUnderTest()) {
 
     it('from local midnight of the first day: the earlier deadline, the larger counts, a window covering both', async () => {
       const during = {
-        standing: standingId, periods: [specialId],
-        daily: '15:00', unannounced: 3, perDay: 3, window: '20:00–06:00',
+        standing: standingId,
+        periods: [specialId],
+        daily: '15:00',
+        unannounced: 3,
+        perDay: 3,
+        window: '20:00–06:00',
         // Drills are counted per term: a period of days leaves them as the standing plan sets them.
         drills: ['fire_evacuation×4', 'earthquake×1'],
       };
@@ -158,10 +197,16 @@ for (const dialect of dialectsUnderTest()) {
 }
 
 describe('what a special period can change', () => {
-  const base = PlanContent.parse({ dailyReport: { required: true, deadline: '17:00' }, duty: { patrolWindow: { start: '22:00', end: '06:00' }, minUnannouncedPatrols: 2 } });
+  const base = PlanContent.parse({
+    dailyReport: { required: true, deadline: '17:00' },
+    duty: { patrolWindow: { start: '22:00', end: '06:00' }, minUnannouncedPatrols: 2 },
+  });
 
   it('never loosens: a later deadline, a smaller count, no report or no window leave the standing rules', () => {
-    const looser = PlanContent.parse({ dailyReport: { required: false, deadline: '18:00' }, duty: { twentyFourHour: false, dutyLeaderRequired: false, patrolWindow: null, minUnannouncedPatrols: 0 } });
+    const looser = PlanContent.parse({
+      dailyReport: { required: false, deadline: '18:00' },
+      duty: { twentyFourHour: false, dutyLeaderRequired: false, patrolWindow: null, minUnannouncedPatrols: 0 },
+    });
     const rules = stricter(base, looser, true);
     assert.deepEqual(rules.dailyReport, { required: true, deadline: '17:00' });
     assert.deepEqual(rules.duty.patrolWindow, { start: '22:00', end: '06:00' });
@@ -175,10 +220,18 @@ describe('what a special period can change', () => {
   it('patrols cover both windows: the shortest window holding each', () => {
     const w = (start: string, end: string) => ({ start, end });
     assert.deepEqual(coveringWindow(w('22:00', '06:00'), w('20:00', '05:00')), w('20:00', '06:00'));
-    assert.deepEqual(coveringWindow(w('22:00', '06:00'), w('01:00', '05:00')), w('22:00', '06:00'), 'inside the night: no wider');
+    assert.deepEqual(
+      coveringWindow(w('22:00', '06:00'), w('01:00', '05:00')),
+      w('22:00', '06:00'),
+      'inside the night: no wider',
+    );
     assert.deepEqual(coveringWindow(w('23:00', '01:00'), w('03:00', '05:00')), w('23:00', '05:00'));
     assert.deepEqual(coveringWindow(w('08:00', '12:00'), w('14:00', '18:00')), w('08:00', '18:00'));
-    assert.deepEqual(coveringWindow(w('06:00', '05:00'), w('04:00', '07:00')), w('06:00', '06:00'), 'all day: an end at the start');
+    assert.deepEqual(
+      coveringWindow(w('06:00', '05:00'), w('04:00', '07:00')),
+      w('06:00', '06:00'),
+      'all day: an end at the start',
+    );
     assert.deepEqual(coveringWindow(null, w('22:00', '06:00')), w('22:00', '06:00'));
     assert.equal(coveringWindow(null, null), null);
   });

@@ -52,14 +52,21 @@ export class PlanRules {
       if (at < startsAt || (endsAt && at >= endsAt)) continue;
       rules = stricter(rules, PlanContent.parse(JSON.parse(v.content_json)), v.unit_id === unit.id);
       specialPeriods.push({
-        planId: v.plan_id, unitId: v.unit_id, title: v.title, name: v.period_name ?? '',
-        startsAt: startsAt.toISOString(), endsAt: endsAt?.toISOString() ?? null,
+        planId: v.plan_id,
+        unitId: v.unit_id,
+        title: v.title,
+        name: v.period_name ?? '',
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt?.toISOString() ?? null,
       });
     }
     return {
-      unitId: unit.id, at: at.toISOString(), timeZone: unit.time_zone,
+      unitId: unit.id,
+      at: at.toISOString(),
+      timeZone: unit.time_zone,
       standing: standing ? { planId: standing.plan_id, version: standing.version, title: standing.title } : null,
-      specialPeriods, rules,
+      specialPeriods,
+      rules,
     };
   }
 }
@@ -69,7 +76,8 @@ const earlier = (a: string, b: string) => (a <= b ? a : b);
 type PatrolWindow = NonNullable<Content['duty']['patrolWindow']>;
 const DAY = 24 * 60;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const timeOf = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const timeOf = (minutes: number) =>
+  `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 /** A window's length in minutes; an end at or before the start is the next morning (the patrol planner's reading). */
 const lengthOf = (w: PatrolWindow) => (minutesOf(w.end) - minutesOf(w.start) + DAY) % DAY || DAY;
 
@@ -98,7 +106,12 @@ export function coveringWindow(a: PatrolWindow | null, b: PatrolWindow | null): 
  */
 export function stricter(base: Content, special: Content, ownUnit: boolean): Content {
   const daily = special.dailyReport.required
-    ? { required: true, deadline: base.dailyReport.required ? earlier(base.dailyReport.deadline, special.dailyReport.deadline) : special.dailyReport.deadline }
+    ? {
+        required: true,
+        deadline: base.dailyReport.required
+          ? earlier(base.dailyReport.deadline, special.dailyReport.deadline)
+          : special.dailyReport.deadline,
+      }
     : base.dailyReport;
   return {
     ...base,

@@ -13,12 +13,35 @@ const tags = ['setup'];
 export function setupRoutes(app: FastifyInstance, setup: SetupService, auth: AuthService, config: Config): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/setup', { schema: { tags, summary: 'Whether this Steady still needs its first administrator', response: { 200: SetupStatus, ...problemResponses } }, config: { public: true } }, async () => ({
-    needed: await setup.needed(),
-  }));
+  r.get(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Whether this Steady still needs its first administrator',
+        response: { 200: SetupStatus, ...problemResponses },
+      },
+      config: { public: true },
+    },
+    async () => ({
+      needed: await setup.needed(),
+    }),
+  );
 
-  r.post('/api/v1/setup', { schema: { tags, summary: 'Create the top unit and the first administrator', body: SetupBody, response: { 200: Me, ...problemResponses } }, config: { public: true } }, async (req, reply) => {
-    const signedIn = await setup.run(req.body, requestLocale(req));
-    return signedInReply(reply, auth, config, signedIn);
-  });
+  r.post(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Create the top unit and the first administrator',
+        body: SetupBody,
+        response: { 200: Me, ...problemResponses },
+      },
+      config: { public: true },
+    },
+    async (req, reply) => {
+      const signedIn = await setup.run(req.body, requestLocale(req));
+      return signedInReply(reply, auth, config, signedIn);
+    },
+  );
 }

@@ -27,7 +27,11 @@ export class SetupService {
 
   async run(input: SetupBody, locale: Locale): Promise<SignedIn> {
     if (!(await this.needed())) throw new AppError(409, 'conflict', 'auth.setupDone');
-    requireStrongPassword(input.admin.password, 'admin.password', [input.admin.username, input.admin.name, input.unit.name]);
+    requireStrongPassword(input.admin.password, 'admin.password', [
+      input.admin.username,
+      input.admin.name,
+      input.unit.name,
+    ]);
     const passwordHash = await hashPassword(input.admin.password);
     const { person } = await this.db.transaction().execute(async (tx) => {
       const unit = await this.units.createRoot(tx, setupActor, input.unit);

@@ -8,8 +8,13 @@ export function createTodo(d: { db: Db; clock: Clock; dailyReports: DailyReportS
   return new TodoService(d.db, d.clock, async (actor, unitId) => {
     const today = await d.dailyReports.today(actor, unitId);
     return {
-      unitId: today.unitId, unitName: today.unitName, day: today.day, required: today.required,
-      deadline: today.deadline, deadlineAt: today.deadlineAt, sent: today.report !== null,
+      unitId: today.unitId,
+      unitName: today.unitName,
+      day: today.day,
+      required: today.required,
+      deadline: today.deadline,
+      deadlineAt: today.deadlineAt,
+      sent: today.report !== null,
     };
   });
 }

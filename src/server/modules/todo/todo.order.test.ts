@@ -11,6 +11,9 @@ describe('to-do order', () => {
       { id: 'd', dueAt: '2027-01-10T01:10:00.000Z' },
       { id: 'e', dueAt: '2027-01-10T07:00:00.000Z' },
     ];
-    assert.deepEqual([...items].sort(byDue).map((i) => i.id), ['d', 'b', 'e', 'a', 'c']);
+    assert.deepEqual(
+      [...items].sort(byDue).map((i) => i.id),
+      ['d', 'b', 'e', 'a', 'c'],
+    );
   });
 });

@@ -45,7 +45,13 @@ for (const dialect of dialectsUnderTest()) {
       cs1 = await unitIdByName(t, '青山县城关镇中心学校');
       // A special period from tomorrow requires a 15:00 daily report.
       const planner = await t.signIn('k1.head');
-      const plan = (await planner.post('/api/v1/plans', { unitId: k1, template: 'special_period', period: { name: '期末考试周', startDate: '2027-01-10', endDate: '2027-01-12' } })).json();
+      const plan = (
+        await planner.post('/api/v1/plans', {
+          unitId: k1,
+          template: 'special_period',
+          period: { name: '期末考试周', startDate: '2027-01-10', endDate: '2027-01-12' },
+        })
+      ).json();
       assert.equal((await planner.post(`/api/v1/plans/${plan.planId}/publish`)).statusCode, 200);
       await at(0);
       head = await t.signIn('k1.head');
@@ -53,19 +59,33 @@ for (const dialect of dialectsUnderTest()) {
       centralHead = await t.signIn('cs1.head');
       outsider = await t.signIn('s1.head');
 
-      const incident = await teacher.post('/api/v1/incidents', { unitId: k1, type: 'injury', severity: 4, place: '滑梯', description: '幼儿从滑梯摔下，擦伤膝盖' });
+      const incident = await teacher.post('/api/v1/incidents', {
+        unitId: k1,
+        type: 'injury',
+        severity: 4,
+        place: '滑梯',
+        description: '幼儿从滑梯摔下，擦伤膝盖',
+      });
       assert.equal(incident.statusCode, 201, incident.body);
       incidentId = incident.json().id;
       // The special period's chain: the safety officer, then the head, then the report upward.
       const [first, second] = incident.json().steps;
       const safety = await t.signIn('k1.safety');
       assert.equal((await todo(safety)).items[0]!.id, `step:${first.id}`);
-      assert.equal((await safety.post(`/api/v1/incidents/${incidentId}/steps/${first.id}/acknowledge`)).statusCode, 204);
+      assert.equal(
+        (await safety.post(`/api/v1/incidents/${incidentId}/steps/${first.id}/acknowledge`)).statusCode,
+        204,
+      );
       assert.equal(second.kind, 'notify');
       stepId = second.id;
 
       const directive = await centralHead.post('/api/v1/directives', {
-        senderUnitId: cs1, kind: 'directive', title: '关于寒假前安全检查的通知', text: '请于今日内签收。', targetUnitIds: [k1], signDueAt: minutes(120).toISOString(),
+        senderUnitId: cs1,
+        kind: 'directive',
+        title: '关于寒假前安全检查的通知',
+        text: '请于今日内签收。',
+        targetUnitIds: [k1],
+        signDueAt: minutes(120).toISOString(),
       });
       assert.equal(directive.statusCode, 201, directive.body);
       directiveId = directive.json().id;
@@ -75,7 +95,10 @@ for (const dialect of dialectsUnderTest()) {
     it('lists the step, the directive and today’s report, the most urgent first, with their deadlines', async () => {
       const list = await todo(head);
       const mine = list.items.filter((i) => i.unitId === k1);
-      assert.deepEqual(mine.map((i) => i.kind), ['incident_acknowledge', 'directive_sign', 'daily_report']);
+      assert.deepEqual(
+        mine.map((i) => i.kind),
+        ['incident_acknowledge', 'directive_sign', 'daily_report'],
+      );
       const [step, sign, report] = mine;
       assert.equal(step!.route, `/incidents/${incidentId}`);
       assert.equal(step!.params.type, 'injury');
@@ -93,8 +116,14 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('someone outside the unit sees none of it; the teacher has no step, directive or report to do', async () => {
-      assert.deepEqual((await todo(outsider)).items.filter((i) => i.unitId === k1), []);
-      assert.deepEqual((await todo(teacher)).items.filter((i) => ['incident_acknowledge', 'directive_sign'].includes(i.kind)), []);
+      assert.deepEqual(
+        (await todo(outsider)).items.filter((i) => i.unitId === k1),
+        [],
+      );
+      assert.deepEqual(
+        (await todo(teacher)).items.filter((i) => ['incident_acknowledge', 'directive_sign'].includes(i.kind)),
+        [],
+      );
     });
 
     it('past their deadlines the items are overdue and the central school sees them late below', async () => {
@@ -104,7 +133,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(sign.overdue, true);
       const late = (await todo(centralHead)).lateBelow;
       assert.ok(late, 'the central school supervises units below');
-      const kinds = late.items.filter((i) => i.unitId === k1).map((i) => i.kind).sort();
+      const kinds = late.items
+        .filter((i) => i.unitId === k1)
+        .map((i) => i.kind)
+        .sort();
       assert.ok(kinds.includes('directive_sign'), JSON.stringify(kinds));
       assert.ok(late.total >= late.items.length);
       assert.equal((await todo(outsider)).lateBelow, null);
@@ -117,8 +149,14 @@ for (const dialect of dialectsUnderTest()) {
       // The chain moves on: the report upward now waits for the head (the unit files its own report).
       const report = (await todo(head)).items.find((i) => i.kind === 'incident_report');
       assert.equal(report?.route, `/incidents/${incidentId}`);
-      assert.ok(!(await todo(centralHead)).items.some((i) => i.kind === 'incident_report'), 'the unit above is told, it does not file');
-      const filed = await head.post(`/api/v1/incidents/${incidentId}/steps/${report!.id.slice('step:'.length)}/report`, { text: '已处置，幼儿擦伤已包扎，家长已到场。' });
+      assert.ok(
+        !(await todo(centralHead)).items.some((i) => i.kind === 'incident_report'),
+        'the unit above is told, it does not file',
+      );
+      const filed = await head.post(
+        `/api/v1/incidents/${incidentId}/steps/${report!.id.slice('step:'.length)}/report`,
+        { text: '已处置，幼儿擦伤已包扎，家长已到场。' },
+      );
       assert.equal(filed.statusCode, 204, filed.body);
       assert.ok(!(await todo(head)).items.some((i) => i.kind === 'incident_report'));
       assert.equal(report?.route, `/incidents/${incidentId}`);
@@ -126,11 +164,18 @@ for (const dialect of dialectsUnderTest()) {
       const signed = await head.post(`/api/v1/directives/${directiveId}/sign`, { unitId: k1 });
       assert.equal(signed.statusCode, 200, signed.body);
       assert.ok(!(await todo(head)).items.some((i) => i.kind === 'directive_sign'));
-      assert.ok(!(await todo(centralHead)).lateBelow!.items.some((i) => i.kind === 'directive_sign' && i.unitId === k1));
+      assert.ok(
+        !(await todo(centralHead)).lateBelow!.items.some((i) => i.kind === 'directive_sign' && i.unitId === k1),
+      );
 
       const sent = await head.post('/api/v1/daily-reports/zero', { unitId: k1 });
       assert.equal(sent.statusCode, 201, sent.body);
-      assert.deepEqual((await todo(head)).items.filter((i) => i.unitId === k1 && ['incident_acknowledge', 'directive_sign', 'daily_report'].includes(i.kind)), []);
+      assert.deepEqual(
+        (await todo(head)).items.filter(
+          (i) => i.unitId === k1 && ['incident_acknowledge', 'directive_sign', 'daily_report'].includes(i.kind),
+        ),
+        [],
+      );
     });
 
     it('answers 401 without a session', async () => {

@@ -24,7 +24,10 @@ export class TodoService {
     // Steady itself has no list; an API token acts as its person and gets theirs.
     if (actor.kind !== 'account') return { at: now.toISOString(), items: [], lateBelow: null };
     const ctx = { db: this.db, actor, now, dailyToday: (unitId: string) => this.dailyToday(actor, unitId) };
-    const [lists, late] = await Promise.all([Promise.all(TODO_SOURCES.map((source) => source(ctx))), lateBelow(this.db, actor, now)]);
+    const [lists, late] = await Promise.all([
+      Promise.all(TODO_SOURCES.map((source) => source(ctx))),
+      lateBelow(this.db, actor, now),
+    ]);
     return { at: now.toISOString(), items: lists.flat().sort(byDue), lateBelow: late };
   }
 }

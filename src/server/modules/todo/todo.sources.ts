@@ -55,58 +55,115 @@ const item = (ctx: TodoContext, fields: Omit<TodoItem, 'overdue'>): TodoItem => 
 });
 
 const incidentSteps: TodoSource = async (ctx) =>
-  (await stepsWaitingFor(ctx.db, ctx.actor.personId)).map((s) => item(ctx, {
-    id: `step:${s.stepId}`, kind: s.kind === 'report' ? 'incident_report' : 'incident_acknowledge',
-    params: { type: s.incidentType, severity: String(s.severity), drill: s.drill ? '1' : '' },
-    unitId: s.unitId, unitName: s.unitName, dueAt: s.dueAt, route: `/incidents/${s.incidentId}`,
-  }));
+  (await stepsWaitingFor(ctx.db, ctx.actor.personId)).map((s) =>
+    item(ctx, {
+      id: `step:${s.stepId}`,
+      kind: s.kind === 'report' ? 'incident_report' : 'incident_acknowledge',
+      params: { type: s.incidentType, severity: String(s.severity), drill: s.drill ? '1' : '' },
+      unitId: s.unitId,
+      unitName: s.unitName,
+      dueAt: s.dueAt,
+      route: `/incidents/${s.incidentId}`,
+    }),
+  );
 
 const dailyReports: TodoSource = async (ctx) => {
   const todays = await Promise.all(unitsWhere(ctx.actor, REPORTER_ROLES).map((id) => ctx.dailyToday(id)));
-  return todays.filter((d) => d.required && !d.sent).map((d) => item(ctx, {
-    id: `daily:${d.unitId}:${d.day}`, kind: 'daily_report', params: { day: d.day, deadline: d.deadline ?? '' },
-    unitId: d.unitId, unitName: d.unitName, dueAt: d.deadlineAt, route: `/daily-reports?unit=${d.unitId}`,
-  }));
+  return todays
+    .filter((d) => d.required && !d.sent)
+    .map((d) =>
+      item(ctx, {
+        id: `daily:${d.unitId}:${d.day}`,
+        kind: 'daily_report',
+        params: { day: d.day, deadline: d.deadline ?? '' },
+        unitId: d.unitId,
+        unitName: d.unitName,
+        dueAt: d.deadlineAt,
+        route: `/daily-reports?unit=${d.unitId}`,
+      }),
+    );
 };
 
 const directives: TodoSource = async (ctx) =>
-  (await owedBy(ctx.db, unitsWhere(ctx.actor, DIRECTIVE_ROLES))).map((d) => item(ctx, {
-    id: `directive-${d.owes}:${d.directiveId}:${d.unitId}`, kind: d.owes === 'sign' ? 'directive_sign' : 'directive_reply',
-    params: { title: d.title }, unitId: d.unitId, unitName: d.unitName, dueAt: d.dueAt, route: `/directives/${d.directiveId}`,
-  }));
+  (await owedBy(ctx.db, unitsWhere(ctx.actor, DIRECTIVE_ROLES))).map((d) =>
+    item(ctx, {
+      id: `directive-${d.owes}:${d.directiveId}:${d.unitId}`,
+      kind: d.owes === 'sign' ? 'directive_sign' : 'directive_reply',
+      params: { title: d.title },
+      unitId: d.unitId,
+      unitName: d.unitName,
+      dueAt: d.dueAt,
+      route: `/directives/${d.directiveId}`,
+    }),
+  );
 
 const handovers: TodoSource = async (ctx) =>
-  (await handoversToAccept(ctx.db, ctx.actor.personId, ctx.now)).map((h) => item(ctx, {
-    id: `handover:${h.handoverId}`, kind: 'handover_accept', params: { writer: h.writerName, date: h.localDate },
-    unitId: h.unitId, unitName: h.unitName, dueAt: h.nextStartsAt, route: `/duty?unit=${h.unitId}&date=${h.localDate}&view=day`,
-  }));
+  (await handoversToAccept(ctx.db, ctx.actor.personId, ctx.now)).map((h) =>
+    item(ctx, {
+      id: `handover:${h.handoverId}`,
+      kind: 'handover_accept',
+      params: { writer: h.writerName, date: h.localDate },
+      unitId: h.unitId,
+      unitName: h.unitName,
+      dueAt: h.nextStartsAt,
+      route: `/duty?unit=${h.unitId}&date=${h.localDate}&view=day`,
+    }),
+  );
 
 const swaps: TodoSource = async (ctx) =>
-  (await swapsToAnswer(ctx.db, ctx.actor.personId)).map((s) => item(ctx, {
-    id: `swap:${s.swapId}`, kind: 'swap_answer', params: { from: s.fromName, date: s.localDate },
-    unitId: s.unitId, unitName: s.unitName, dueAt: s.startsAt, route: `/duty?unit=${s.unitId}&date=${s.localDate}&view=day`,
-  }));
+  (await swapsToAnswer(ctx.db, ctx.actor.personId)).map((s) =>
+    item(ctx, {
+      id: `swap:${s.swapId}`,
+      kind: 'swap_answer',
+      params: { from: s.fromName, date: s.localDate },
+      unitId: s.unitId,
+      unitName: s.unitName,
+      dueAt: s.startsAt,
+      route: `/duty?unit=${s.unitId}&date=${s.localDate}&view=day`,
+    }),
+  );
 
 const tasks: TodoSource = async (ctx) => {
   const [fix, verify] = await Promise.all([tasksToFix(ctx.db, ctx.actor.personId), tasksToVerify(ctx.db, ctx.actor)]);
   return [
-    ...fix.map((t) => item(ctx, {
-      id: `task-fix:${t.id}`, kind: 'task_fix', params: { title: t.title, risk: t.risk },
-      unitId: t.unitId, unitName: t.unitName, dueAt: t.dueAt, route: `/inspections/tasks/${t.id}`,
-    })),
+    ...fix.map((t) =>
+      item(ctx, {
+        id: `task-fix:${t.id}`,
+        kind: 'task_fix',
+        params: { title: t.title, risk: t.risk },
+        unitId: t.unitId,
+        unitName: t.unitName,
+        dueAt: t.dueAt,
+        route: `/inspections/tasks/${t.id}`,
+      }),
+    ),
     // Verifying has no deadline of its own; it is listed without one, after what is timed.
-    ...verify.map((t) => item(ctx, {
-      id: `task-verify:${t.id}`, kind: 'task_verify', params: { title: t.title, risk: t.risk },
-      unitId: t.unitId, unitName: t.unitName, dueAt: null, route: `/inspections/tasks/${t.id}`,
-    })),
+    ...verify.map((t) =>
+      item(ctx, {
+        id: `task-verify:${t.id}`,
+        kind: 'task_verify',
+        params: { title: t.title, risk: t.risk },
+        unitId: t.unitId,
+        unitName: t.unitName,
+        dueAt: null,
+        route: `/inspections/tasks/${t.id}`,
+      }),
+    ),
   ];
 };
 
 const leave: TodoSource = async (ctx) =>
-  (await leaveToDecide(ctx.db, unitsWhere(ctx.actor, ORG_MANAGER_ROLES), ctx.actor.personId)).map((l) => item(ctx, {
-    id: `leave:${l.leaveId}`, kind: 'leave_approve', params: { head: l.headName, from: l.startDate, to: l.endDate },
-    unitId: l.unitId, unitName: l.unitName, dueAt: l.startsAt, route: '/duty/leave',
-  }));
+  (await leaveToDecide(ctx.db, unitsWhere(ctx.actor, ORG_MANAGER_ROLES), ctx.actor.personId)).map((l) =>
+    item(ctx, {
+      id: `leave:${l.leaveId}`,
+      kind: 'leave_approve',
+      params: { head: l.headName, from: l.startDate, to: l.endDate },
+      unitId: l.unitId,
+      unitName: l.unitName,
+      dueAt: l.startsAt,
+      route: '/duty/leave',
+    }),
+  );
 
 /**
  * Visitors still inside: for the gate all day (signing them out is its work), for the safety
@@ -119,27 +176,58 @@ const visitors: TodoSource = async (ctx) => {
   return inside.flatMap((v) => {
     const closing = localToUtc(localDate(ctx.now, v.timeZone), v.closingTime, v.timeZone).toISOString();
     if (!gate.has(v.unitId) && closing > ctx.now.toISOString()) return [];
-    return [item(ctx, {
-      id: `visitors:${v.unitId}`, kind: 'visitors_inside', params: { count: String(v.count), closing: v.closingTime },
-      unitId: v.unitId, unitName: v.unitName, dueAt: closing, route: `/visitors?unit=${v.unitId}&tab=inside`,
-    })];
+    return [
+      item(ctx, {
+        id: `visitors:${v.unitId}`,
+        kind: 'visitors_inside',
+        params: { count: String(v.count), closing: v.closingTime },
+        unitId: v.unitId,
+        unitName: v.unitName,
+        dueAt: closing,
+        route: `/visitors?unit=${v.unitId}&tab=inside`,
+      }),
+    ];
   });
 };
 
 const drills: TodoSource = async (ctx) => {
   const units = unitsWhere(ctx.actor, DRILL_ROLES);
   // The widest local "today + lookahead" of any zone; each drill is then judged in its own unit's zone.
-  const horizon = DateTime.fromJSDate(ctx.now).plus({ days: DRILL_LOOKAHEAD_DAYS + 1 }).toUTC().toISODate()!;
+  const horizon = DateTime.fromJSDate(ctx.now)
+    .plus({ days: DRILL_LOOKAHEAD_DAYS + 1 })
+    .toUTC()
+    .toISODate()!;
   const planned = await plannedDrills(ctx.db, units, horizon);
   return planned.flatMap((d) => {
     const last = DateTime.fromISO(localDate(ctx.now, d.timeZone)).plus({ days: DRILL_LOOKAHEAD_DAYS }).toISODate()!;
     if (d.plannedDate > last) return [];
-    const endOfDay = localToUtc(DateTime.fromISO(d.plannedDate).plus({ days: 1 }).toISODate()!, '00:00', d.timeZone).toISOString();
-    return [item(ctx, {
-      id: `drill:${d.drillId}`, kind: 'drill_due', params: { title: d.title, type: d.type, date: d.plannedDate },
-      unitId: d.unitId, unitName: d.unitName, dueAt: endOfDay, route: `/drills?unit=${d.unitId}`,
-    })];
+    const endOfDay = localToUtc(
+      DateTime.fromISO(d.plannedDate).plus({ days: 1 }).toISODate()!,
+      '00:00',
+      d.timeZone,
+    ).toISOString();
+    return [
+      item(ctx, {
+        id: `drill:${d.drillId}`,
+        kind: 'drill_due',
+        params: { title: d.title, type: d.type, date: d.plannedDate },
+        unitId: d.unitId,
+        unitName: d.unitName,
+        dueAt: endOfDay,
+        route: `/drills?unit=${d.unitId}`,
+      }),
+    ];
   });
 };
 
-export const TODO_SOURCES: readonly TodoSource[] = [incidentSteps, dailyReports, directives, handovers, swaps, tasks, leave, visitors, drills];
+export const TODO_SOURCES: readonly TodoSource[] = [
+  incidentSteps,
+  dailyReports,
+  directives,
+  handovers,
+  swaps,
+  tasks,
+  leave,
+  visitors,
+  drills,
+];

@@ -28,7 +28,12 @@ for (const dialect of dialectsUnderTest()) {
       t = await createTestApp(dialect, { demo: true, clock });
       admin = await t.signIn('admin');
       s1 = await unitIdByName(t, '城关镇第一小学');
-      const made = await admin.post('/api/v1/units', { parentId: await unitIdByName(t, '青山县城关镇中心学校'), name: '纽约交流学校', type: 'school', timeZone: 'America/New_York' });
+      const made = await admin.post('/api/v1/units', {
+        parentId: await unitIdByName(t, '青山县城关镇中心学校'),
+        name: '纽约交流学校',
+        type: 'school',
+        timeZone: 'America/New_York',
+      });
       assert.equal(made.statusCode, 201, made.body);
       far = made.json().id;
     });
@@ -38,7 +43,12 @@ for (const dialect of dialectsUnderTest()) {
       it(`at ${moment.utc}: ${moment.shanghai} in Shanghai, ${moment.newYork} in New York`, async () => {
         clock.set(moment.utc);
         const here = (await admin.get(`/api/v1/units/${s1}/today`)).json();
-        assert.deepEqual(here, { unitId: s1, timeZone: 'Asia/Shanghai', today: moment.shanghai, now: new Date(moment.utc).toISOString() });
+        assert.deepEqual(here, {
+          unitId: s1,
+          timeZone: 'Asia/Shanghai',
+          today: moment.shanghai,
+          now: new Date(moment.utc).toISOString(),
+        });
         const there = (await admin.get(`/api/v1/units/${far}/today`)).json();
         assert.equal(there.today, moment.newYork);
         assert.equal(there.timeZone, 'America/New_York');

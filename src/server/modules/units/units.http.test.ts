@@ -19,22 +19,56 @@ for (const dialect of dialectsUnderTest()) {
       admin = await t.signIn('admin');
       s1Safety = await t.signIn('s1.safety');
       for (const [key, name] of Object.entries({
-        bureau: '青山县教育局', cs1: '青山县城关镇中心学校', cs2: '青山县石桥镇中心学校', s1: '城关镇第一小学', s2: '城关镇第二小学', so: '青山县城关街道办事处',
-      })) id[key] = await unitIdByName(t, name);
+        bureau: '青山县教育局',
+        cs1: '青山县城关镇中心学校',
+        cs2: '青山县石桥镇中心学校',
+        s1: '城关镇第一小学',
+        s2: '城关镇第二小学',
+        so: '青山县城关街道办事处',
+      }))
+        id[key] = await unitIdByName(t, name);
     });
     after(() => t.close());
 
-    const unitCount = async () => (await t.c.db.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-    const auditCount = async () => (await t.c.db.selectFrom('audit_log').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-    const peopleCount = async () => (await t.c.db.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-    const counts = async () => ({ units: Number(await unitCount()), people: Number(await peopleCount()), audit: Number(await auditCount()) });
+    const unitCount = async () =>
+      (
+        await t.c.db
+          .selectFrom('units')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const auditCount = async () =>
+      (
+        await t.c.db
+          .selectFrom('audit_log')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const peopleCount = async () =>
+      (
+        await t.c.db
+          .selectFrom('people')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const counts = async () => ({
+      units: Number(await unitCount()),
+      people: Number(await peopleCount()),
+      audit: Number(await auditCount()),
+    });
 
     it('a school safety officer sees only their school', async () => {
       const res = await s1Safety.get('/api/v1/units?pageSize=500');
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json().items.map((u: { id: string }) => u.id), [id.s1]);
+      assert.deepEqual(
+        res.json().items.map((u: { id: string }) => u.id),
+        [id.s1],
+      );
       const roots = await s1Safety.get('/api/v1/units?roots=true');
-      assert.deepEqual(roots.json().items.map((u: { name: string }) => u.name), ['城关镇第一小学']);
+      assert.deepEqual(
+        roots.json().items.map((u: { name: string }) => u.name),
+        ['城关镇第一小学'],
+      );
     });
 
     it('the bureau administrator sees the whole bureau tree but not the street office', async () => {
@@ -110,7 +144,9 @@ for (const dialect of dialectsUnderTest()) {
       const unit = created.json();
       assert.equal(unit.depth, 2);
       assert.equal(unit.timeZone, 'Asia/Shanghai');
-      const child = (await admin.post('/api/v1/units', { parentId: unit.id, name: '分校区', type: 'other', timeZone: 'Asia/Urumqi' })).json();
+      const child = (
+        await admin.post('/api/v1/units', { parentId: unit.id, name: '分校区', type: 'other', timeZone: 'Asia/Urumqi' })
+      ).json();
       assert.equal(child.timeZone, 'Asia/Urumqi');
 
       const edited = await admin.patch(`/api/v1/units/${unit.id}`, { name: '城关镇第三小学（新校区）' });
@@ -121,15 +157,28 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(moved.json().parentId, id.cs2);
       const movedChild = (await admin.get(`/api/v1/units/${child.id}`)).json();
       assert.equal(movedChild.depth, 3);
-      const underCs2 = (await admin.get(`/api/v1/units?parentId=${id.cs2}`)).json().items.map((u: { id: string }) => u.id);
+      const underCs2 = (await admin.get(`/api/v1/units?parentId=${id.cs2}`))
+        .json()
+        .items.map((u: { id: string }) => u.id);
       assert.ok(underCs2.includes(unit.id));
       const row = await t.c.db.selectFrom('units').select('path').where('id', '=', child.id).executeTakeFirstOrThrow();
       assert.ok(row.path.startsWith(`/${id.bureau}/${id.cs2}/${unit.id}/`));
 
-      const trail = await t.c.db.selectFrom('audit_log').select(['action', 'actor_label', 'actor_account_id', 'before_json', 'after_json']).where('entity_id', '=', unit.id).orderBy('seq').execute();
-      assert.deepEqual(trail.map((e) => e.action), ['unit.create', 'unit.update', 'unit.move']);
+      const trail = await t.c.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_label', 'actor_account_id', 'before_json', 'after_json'])
+        .where('entity_id', '=', unit.id)
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        trail.map((e) => e.action),
+        ['unit.create', 'unit.update', 'unit.move'],
+      );
       assert.ok(trail.every((e) => e.actor_label === 'admin' && e.actor_account_id === admin.me.accountId));
-      const [create, update, move] = trail.map((e) => ({ before: JSON.parse(e.before_json ?? 'null'), after: JSON.parse(e.after_json ?? 'null') }));
+      const [create, update, move] = trail.map((e) => ({
+        before: JSON.parse(e.before_json ?? 'null'),
+        after: JSON.parse(e.after_json ?? 'null'),
+      }));
       assert.equal(create!.before, null);
       assert.equal(create!.after.name, '城关镇第三小学');
       assert.equal(update!.before.name, '城关镇第三小学', 'the update entry holds the name before');
@@ -155,7 +204,11 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(zh.headers['content-type'] as string, PROBLEM_JSON);
       assert.equal((await admin.get(`/api/v1/units/${id.cs1}`)).json().parentId, before.parentId);
       assert.deepEqual(await counts(), stored, 'no audit entry is written for a refused move');
-      assert.deepEqual(await t.c.db.selectFrom('units').select(['id', 'path', 'depth']).orderBy('id').execute(), paths, 'no path in the tree changed');
+      assert.deepEqual(
+        await t.c.db.selectFrom('units').select(['id', 'path', 'depth']).orderBy('id').execute(),
+        paths,
+        'no path in the tree changed',
+      );
     });
 
     it('a unit cannot move out of its supervisor’s sight, nor into a tree the actor does not manage', async () => {
@@ -176,24 +229,44 @@ for (const dialect of dialectsUnderTest()) {
       const emptyRename = await admin.patch(`/api/v1/units/${id.s1}`, { name: '' }, { 'accept-language': 'en' });
       assert.equal(emptyRename.statusCode, 400);
       assert.match(emptyRename.headers['content-type'] as string, PROBLEM_JSON);
-      assert.deepEqual(emptyRename.json().errors.map((e: { field: string }) => e.field), ['name']);
+      assert.deepEqual(
+        emptyRename.json().errors.map((e: { field: string }) => e.field),
+        ['name'],
+      );
 
-      const several = await admin.post('/api/v1/units', { parentId: 'nope', type: 'castle', timeZone: 'Mars/Base', extra: 1 }, { 'accept-language': 'en-GB,en;q=0.9' });
-      const fields = several.json().errors.map((e: { field: string }) => e.field).sort();
+      const several = await admin.post(
+        '/api/v1/units',
+        { parentId: 'nope', type: 'castle', timeZone: 'Mars/Base', extra: 1 },
+        { 'accept-language': 'en-GB,en;q=0.9' },
+      );
+      const fields = several
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort();
       assert.deepEqual(fields, ['body', 'name', 'parentId', 'timeZone', 'type']);
-      const messages = several.json().errors.map((e: { message: string }) => e.message).join(' | ');
+      const messages = several
+        .json()
+        .errors.map((e: { message: string }) => e.message)
+        .join(' | ');
       assert.match(messages, /name is required/);
       assert.match(messages, /type must be one of: education_bureau/);
       assert.match(messages, /time zone is not a valid time zone/);
       assert.match(messages, /unknown fields: extra/);
 
-      const malformed = await admin.inject({ method: 'POST', url: '/api/v1/units', payload: '{"name": "x",', headers: { 'content-type': 'application/json' } });
+      const malformed = await admin.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        payload: '{"name": "x",',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(malformed.statusCode, 400);
       assert.match(malformed.headers['content-type'] as string, /application\/problem\+json/);
       assert.match(malformed.json().title, /不是有效的 JSON/);
 
       const huge = await admin.inject({
-        method: 'POST', url: '/api/v1/units', headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
         payload: JSON.stringify({ parentId: id.cs1, name: 'x'.repeat(300_000), type: 'school' }),
       });
       assert.equal(huge.statusCode, 413);
@@ -213,33 +286,62 @@ for (const dialect of dialectsUnderTest()) {
       const p2 = await admin.get('/api/v1/units?page=2&pageSize=5');
       assert.equal(p2.statusCode, 200);
       const [one, two] = [p1.json(), p2.json()];
-      assert.deepEqual({ page: two.page, pageSize: two.pageSize, total: two.total }, { page: 2, pageSize: 5, total: all.total });
+      assert.deepEqual(
+        { page: two.page, pageSize: two.pageSize, total: two.total },
+        { page: 2, pageSize: 5, total: all.total },
+      );
       assert.equal(one.total, all.total);
       assert.equal(one.items.length, 5);
       assert.equal(two.items.length, Math.min(5, all.total - 5));
       const ids = (page: { items: { id: string }[] }) => page.items.map((u) => u.id);
-      assert.equal(new Set([...ids(one), ...ids(two)]).size, ids(one).length + ids(two).length, 'no unit on both pages');
-      assert.deepEqual([...ids(one), ...ids(two)], ids(all).slice(0, 10), 'the pages are consecutive slices of one order');
+      assert.equal(
+        new Set([...ids(one), ...ids(two)]).size,
+        ids(one).length + ids(two).length,
+        'no unit on both pages',
+      );
+      assert.deepEqual(
+        [...ids(one), ...ids(two)],
+        ids(all).slice(0, 10),
+        'the pages are consecutive slices of one order',
+      );
       const last = (await admin.get(`/api/v1/units?page=${Math.ceil(all.total / 5)}&pageSize=5`)).json();
       assert.equal(last.items.length, all.total - 5 * (Math.ceil(all.total / 5) - 1));
-      assert.deepEqual((await admin.get(`/api/v1/units?page=${Math.ceil(all.total / 5) + 1}&pageSize=5`)).json().items, []);
+      assert.deepEqual(
+        (await admin.get(`/api/v1/units?page=${Math.ceil(all.total / 5) + 1}&pageSize=5`)).json().items,
+        [],
+      );
 
       const tooBig = await admin.get(`/api/v1/units?pageSize=${PAGE_SIZE_MAX + 1}`, { 'accept-language': 'en' });
       assert.equal(tooBig.statusCode, 400);
       assert.match(tooBig.headers['content-type'] as string, PROBLEM_JSON);
-      assert.deepEqual(tooBig.json().errors.map((e: { field: string }) => e.field), ['pageSize']);
+      assert.deepEqual(
+        tooBig.json().errors.map((e: { field: string }) => e.field),
+        ['pageSize'],
+      );
       assert.match(tooBig.json().errors[0].message, new RegExp(`must be at most ${PAGE_SIZE_MAX}`));
       const zero = await admin.get('/api/v1/units?page=0');
       assert.equal(zero.statusCode, 400);
-      assert.deepEqual(zero.json().errors.map((e: { field: string }) => e.field), ['page']);
+      assert.deepEqual(
+        zero.json().errors.map((e: { field: string }) => e.field),
+        ['page'],
+      );
     });
 
     it('a unit has a locale: given, inherited from its parent, edited, and a bad one is refused by name', async () => {
       assert.equal((await admin.get(`/api/v1/units/${id.cs1}`)).json().locale, 'zh-CN');
-      const english = await admin.post('/api/v1/units', { parentId: id.cs1, name: '国际部', type: 'school', locale: 'en' });
+      const english = await admin.post('/api/v1/units', {
+        parentId: id.cs1,
+        name: '国际部',
+        type: 'school',
+        locale: 'en',
+      });
       assert.equal(english.statusCode, 201, english.body);
       assert.equal(english.json().locale, 'en');
-      const inherited = await admin.post('/api/v1/units', { parentId: english.json().id, name: '国际部小学段', type: 'other' });
+      const inherited = await admin.post('/api/v1/units', {
+        parentId: english.json().id,
+        name: '国际部小学段',
+        type: 'other',
+      });
       assert.equal(inherited.json().locale, 'en', 'a new unit speaks its parent’s language');
       const zhChild = await admin.post('/api/v1/units', { parentId: id.cs1, name: '城关镇第四小学', type: 'school' });
       assert.equal(zhChild.json().locale, 'zh-CN');
@@ -248,19 +350,30 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(edited.statusCode, 200, edited.body);
       assert.equal(edited.json().locale, 'zh-CN');
       assert.equal((await admin.get(`/api/v1/units/${inherited.json().id}`)).json().locale, 'zh-CN');
-      const entry = await t.c.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', inherited.json().id)
-        .where('action', '=', 'unit.update').executeTakeFirstOrThrow();
+      const entry = await t.c.db
+        .selectFrom('audit_log')
+        .select(['before_json', 'after_json'])
+        .where('entity_id', '=', inherited.json().id)
+        .where('action', '=', 'unit.update')
+        .executeTakeFirstOrThrow();
       assert.equal(JSON.parse(entry.before_json!).locale, 'en');
       assert.equal(JSON.parse(entry.after_json!).locale, 'zh-CN');
 
       const stored = await counts();
       for (const res of [
-        await admin.post('/api/v1/units', { parentId: id.cs1, name: '法语学校', type: 'school', locale: 'fr-FR' }, { 'accept-language': 'en' }),
+        await admin.post(
+          '/api/v1/units',
+          { parentId: id.cs1, name: '法语学校', type: 'school', locale: 'fr-FR' },
+          { 'accept-language': 'en' },
+        ),
         await admin.patch(`/api/v1/units/${english.json().id}`, { locale: 'klingon' }, { 'accept-language': 'en' }),
       ]) {
         assert.equal(res.statusCode, 400);
         assert.match(res.headers['content-type'] as string, PROBLEM_JSON);
-        assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field), ['locale']);
+        assert.deepEqual(
+          res.json().errors.map((e: { field: string }) => e.field),
+          ['locale'],
+        );
         assert.match(res.json().errors[0].message, /must be one of: zh-CN, en/);
       }
       assert.deepEqual(await counts(), stored);

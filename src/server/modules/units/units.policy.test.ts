@@ -3,11 +3,21 @@ import { describe, it } from 'node:test';
 import type { AccountActor } from '../auth/actor.js';
 import { canSee, requireManage, scopeRoots } from './units.policy.js';
 
-const actor = (scopes: AccountActor['scopes']): AccountActor => ({ kind: 'account', accountId: 'a', personId: 'p', username: 'u', scopes, locale: 'zh-CN' });
+const actor = (scopes: AccountActor['scopes']): AccountActor => ({
+  kind: 'account',
+  accountId: 'a',
+  personId: 'p',
+  username: 'u',
+  scopes,
+  locale: 'zh-CN',
+});
 
 describe('unit policy', () => {
   const teacher = actor([{ unitId: 's1', path: '/b/c1/s1/', roles: ['class_teacher'] }]);
-  const supervisor = actor([{ unitId: 'c1', path: '/b/c1/', roles: ['supervisor'] }, { unitId: 's1', path: '/b/c1/s1/', roles: ['staff'] }]);
+  const supervisor = actor([
+    { unitId: 'c1', path: '/b/c1/', roles: ['supervisor'] },
+    { unitId: 's1', path: '/b/c1/s1/', roles: ['staff'] },
+  ]);
 
   it('sees the own unit and below, never a sibling or parent', () => {
     assert.equal(canSee(teacher, '/b/c1/s1/'), true);

@@ -14,7 +14,9 @@ export interface UnitBrief {
 }
 
 const briefOf = (db: Executor) =>
-  db.selectFrom('units').select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment']);
+  db
+    .selectFrom('units')
+    .select(['id', 'name', 'type', 'path', 'depth', 'parent_id', 'time_zone', 'locale', 'enrolment']);
 type BriefRow = Awaited<ReturnType<ReturnType<typeof briefOf>['execute']>>[number];
 const toBrief = (r: BriefRow): UnitBrief => ({
   id: r.id,
@@ -44,5 +46,8 @@ export async function childrenOf(db: Executor, id: string): Promise<{ id: string
   return db.selectFrom('units').select(['id', 'name', 'path']).where('parent_id', '=', id).orderBy('name').execute();
 }
 
-/** One unit, several, a unit's line up to the top, and a page of units within some subtrees (writes and moves stay the module's own). */
+/**
+ * One unit, several, a unit's line up to the top, and a page of units within some subtrees (writes and moves stay the
+ * module's own).
+ */
 export { findById, findByIds, lineage, list, type UnitWithCount } from './units.repository.js';

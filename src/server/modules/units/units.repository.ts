@@ -58,12 +58,29 @@ function applyFilter(filter: UnitFilter) {
   };
 }
 
-export async function list(db: Executor, filter: UnitFilter, offset: number, limit: number): Promise<{ rows: UnitWithCount[]; total: number }> {
+export async function list(
+  db: Executor,
+  filter: UnitFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: UnitWithCount[]; total: number }> {
   if (filter.within?.length === 0 || filter.paths?.length === 0) return { rows: [], total: 0 };
   const where = applyFilter(filter);
   const [rows, count] = await Promise.all([
-    db.selectFrom('units').selectAll().select(childCount).where(where).orderBy('path').offset(offset).limit(limit).execute(),
-    db.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('units')
+      .selectAll()
+      .select(childCount)
+      .where(where)
+      .orderBy('path')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('units')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -87,7 +104,13 @@ export async function maxDepthUnder(db: Executor, path: string): Promise<number>
 }
 
 /** Rewrites the path and depth of a whole subtree in one statement, on either database. */
-export async function reparentSubtree(db: Executor, oldPath: string, newPath: string, depthDelta: number, now: string): Promise<void> {
+export async function reparentSubtree(
+  db: Executor,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('units')
     .set({
@@ -100,6 +123,9 @@ export async function reparentSubtree(db: Executor, oldPath: string, newPath: st
 }
 
 export async function countAll(db: Executor): Promise<number> {
-  const row = await db.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('units')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

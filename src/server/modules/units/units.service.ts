@@ -20,7 +20,14 @@ export interface UnitListOptions extends PageQuery {
   q?: string;
 }
 
-const snapshot = (u: UnitRow) => ({ name: u.name, type: u.type, timeZone: u.time_zone, locale: u.locale, parentId: u.parent_id, enrolment: u.enrolment });
+const snapshot = (u: UnitRow) => ({
+  name: u.name,
+  type: u.type,
+  timeZone: u.time_zone,
+  locale: u.locale,
+  parentId: u.parent_id,
+  enrolment: u.enrolment,
+});
 
 export class UnitService {
   constructor(
@@ -95,7 +102,13 @@ export class UnitService {
       updated_at: now,
     };
     await repo.insert(tx, row);
-    await this.audit.record(tx, actor, { action: 'unit.create', entity: 'unit', entityId: id, unitId: id, after: snapshot(row) });
+    await this.audit.record(tx, actor, {
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: id,
+      unitId: id,
+      after: snapshot(row),
+    });
     return row;
   }
 
@@ -113,7 +126,14 @@ export class UnitService {
       if (Object.keys(changes).length === 0) return before;
       await repo.update(tx, id, { ...changes, updated_at: this.clock.now().toISOString() });
       const after = (await repo.findById(tx, id))!;
-      await this.audit.record(tx, actor, { action: 'unit.update', entity: 'unit', entityId: id, unitId: id, before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(tx, actor, {
+        action: 'unit.update',
+        entity: 'unit',
+        entityId: id,
+        unitId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
@@ -143,8 +163,12 @@ export class UnitService {
       await repo.update(tx, id, { parent_id: target.id, updated_at: now });
       const after = (await repo.findById(tx, id))!;
       await this.audit.record(tx, actor, {
-        action: 'unit.move', entity: 'unit', entityId: id, unitId: id,
-        before: { parentId: unit.parent_id }, after: { parentId: target.id },
+        action: 'unit.move',
+        entity: 'unit',
+        entityId: id,
+        unitId: id,
+        before: { parentId: unit.parent_id },
+        after: { parentId: target.id },
       });
       return after;
     });

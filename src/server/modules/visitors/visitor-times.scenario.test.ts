@@ -13,7 +13,12 @@ import { FakeClock } from '../../lib/clock.js';
  */
 const SH = 'Asia/Shanghai';
 const NY = 'America/New_York';
-const MOMENTS = [['2027-06-01', '00:30'], ['2027-06-01', '07:30'], ['2027-06-01', '15:30'], ['2027-06-01', '23:30']] as const;
+const MOMENTS = [
+  ['2027-06-01', '00:30'],
+  ['2027-06-01', '07:30'],
+  ['2027-06-01', '15:30'],
+  ['2027-06-01', '23:30'],
+] as const;
 const MINUTE = 60_000;
 
 for (const dialect of dialectsUnderTest()) {
@@ -21,7 +26,15 @@ for (const dialect of dialectsUnderTest()) {
     const clock = new FakeClock('2027-05-31T00:00:00Z');
     let t: TestApp;
     const units: { id: string; zone: string; gate: string }[] = [];
-    const count = async () => Number((await t.c.db.selectFrom('visitors').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.c.db
+            .selectFrom('visitors')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       t = await createTestApp(dialect, { demo: true, clock, env: { STEADY_LOGIN_ATTEMPTS: '1000' } });
@@ -39,33 +52,60 @@ for (const dialect of dialectsUnderTest()) {
         clock.set(now);
         for (const unit of units) {
           const gate: Client = await t.signIn(unit.gate);
-          const visit = (at?: Date) => gate.post('/api/v1/visitors', { unitId: unit.id, name: '张三', idNumber: '1234', purpose: '送货', ...(at ? { checkedInAt: at.toISOString() } : {}) });
+          const visit = (at?: Date) =>
+            gate.post('/api/v1/visitors', {
+              unitId: unit.id,
+              name: '张三',
+              idNumber: '1234',
+              purpose: '送货',
+              ...(at ? { checkedInAt: at.toISOString() } : {}),
+            });
           const before = await count();
           const ahead = await visit(new Date(now.getTime() + 3 * MINUTE));
           assert.equal(ahead.statusCode, 422, ahead.body);
-          assert.deepEqual(ahead.json().errors.map((e: { field: string }) => e.field), ['checkedInAt']);
+          assert.deepEqual(
+            ahead.json().errors.map((e: { field: string }) => e.field),
+            ['checkedInAt'],
+          );
           assert.match(ahead.json().errors[0].message, /不能晚于现在/);
           assert.equal(await count(), before, 'nothing stored');
 
           const skewed = await visit(new Date(now.getTime() + 90_000));
           assert.equal(skewed.statusCode, 201, 'a phone 90 seconds fast is within the allowance');
           const id = skewed.json().id as string;
-          const early = await gate.post(`/api/v1/visitors/${id}/check-out`, { checkedOutAt: new Date(now.getTime() + 3 * MINUTE).toISOString() });
+          const early = await gate.post(`/api/v1/visitors/${id}/check-out`, {
+            checkedOutAt: new Date(now.getTime() + 3 * MINUTE).toISOString(),
+          });
           assert.equal(early.statusCode, 422, early.body);
-          assert.deepEqual(early.json().errors.map((e: { field: string }) => e.field), ['checkedOutAt']);
-          const stillInside = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&inside=true`)).json().items.map((v: { id: string }) => v.id);
+          assert.deepEqual(
+            early.json().errors.map((e: { field: string }) => e.field),
+            ['checkedOutAt'],
+          );
+          const stillInside = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&inside=true`))
+            .json()
+            .items.map((v: { id: string }) => v.id);
           assert.ok(stillInside.includes(id), 'the refused check-out left the visitor inside');
-          const english = await gate.post(`/api/v1/visitors/${id}/check-out`, { checkedOutAt: new Date(now.getTime() + 10 * MINUTE).toISOString() }, { 'accept-language': 'en' });
+          const english = await gate.post(
+            `/api/v1/visitors/${id}/check-out`,
+            { checkedOutAt: new Date(now.getTime() + 10 * MINUTE).toISOString() },
+            { 'accept-language': 'en' },
+          );
           assert.match(english.json().errors[0].message, /cannot be in the future/);
-          const out = await gate.post(`/api/v1/visitors/${id}/check-out`, { checkedOutAt: new Date(now.getTime() + 100_000).toISOString() });
+          const out = await gate.post(`/api/v1/visitors/${id}/check-out`, {
+            checkedOutAt: new Date(now.getTime() + 100_000).toISOString(),
+          });
           assert.equal(out.statusCode, 200, out.body);
 
           // Found under the unit's today, whatever UTC's date is; not under the day before.
           const today = localDate(now, unit.zone);
-          const listed = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&from=${today}&to=${today}`)).json().items.map((v: { id: string }) => v.id);
+          const listed = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&from=${today}&to=${today}`))
+            .json()
+            .items.map((v: { id: string }) => v.id);
           assert.ok(listed.includes(id), `${unit.zone}: the visit is on ${today}`);
           const dayBefore = localDate(new Date(localToUtc(today, '00:00', unit.zone).getTime() - MINUTE), unit.zone);
-          const earlier = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&from=${dayBefore}&to=${dayBefore}`)).json().items.map((v: { id: string }) => v.id);
+          const earlier = (await gate.get(`/api/v1/visitors?unitId=${unit.id}&from=${dayBefore}&to=${dayBefore}`))
+            .json()
+            .items.map((v: { id: string }) => v.id);
           assert.ok(!earlier.includes(id));
         }
       });

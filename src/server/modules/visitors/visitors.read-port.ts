@@ -46,5 +46,11 @@ export async function stillInside(db: Executor, unitIds: string[]): Promise<Stil
     .where('v.checked_out_at', 'is', null)
     .groupBy(['v.unit_id', 'u.name', 'u.time_zone', 's.closing_time'])
     .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.name, timeZone: r.time_zone, count: Number(r.n), closingTime: r.closing_time ?? DEFAULT_CLOSING_TIME }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unitName: r.name,
+    timeZone: r.time_zone,
+    count: Number(r.n),
+    closingTime: r.closing_time ?? DEFAULT_CLOSING_TIME,
+  }));
 }

@@ -20,17 +20,26 @@ function filtered(db: Executor, f: VisitorFilter) {
     .$if(f.to !== undefined, (q) => q.where('checked_in_at', '<', f.to!));
 }
 
-export async function list(db: Executor, f: VisitorFilter, offset: number, limit: number): Promise<{ rows: VisitorRow[]; total: number }> {
+export async function list(
+  db: Executor,
+  f: VisitorFilter,
+  offset: number,
+  limit: number,
+): Promise<{ rows: VisitorRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, f).selectAll().orderBy('checked_in_at', 'desc').offset(offset).limit(limit).execute(),
-    filtered(db, f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
-export const all = (db: Executor, f: VisitorFilter): Promise<VisitorRow[]> => filtered(db, f).selectAll().orderBy('checked_in_at').execute();
+export const all = (db: Executor, f: VisitorFilter): Promise<VisitorRow[]> =>
+  filtered(db, f).selectAll().orderBy('checked_in_at').execute();
 
-export const find = (db: Executor, id: string): Promise<VisitorRow | undefined> => db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst();
+export const find = (db: Executor, id: string): Promise<VisitorRow | undefined> =>
+  db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insert(db: Executor, row: VisitorRow): Promise<void> {
   await db.insertInto('visitors').values(row).execute();
@@ -46,18 +55,43 @@ export async function remove(db: Executor, id: string): Promise<void> {
 
 /** Still inside at a moment: checked in before it and not checked out. */
 export const insideAt = (db: Executor, unitId: string, at: string) =>
-  db.selectFrom('visitors').select(['name', 'checked_in_at']).where('unit_id', '=', unitId).where('checked_out_at', 'is', null).where('checked_in_at', '<=', at).orderBy('checked_in_at').execute();
+  db
+    .selectFrom('visitors')
+    .select(['name', 'checked_in_at'])
+    .where('unit_id', '=', unitId)
+    .where('checked_out_at', 'is', null)
+    .where('checked_in_at', '<=', at)
+    .orderBy('checked_in_at')
+    .execute();
 
 export async function closingTime(db: Executor, unitId: string): Promise<string | null> {
-  const row = await db.selectFrom('visitor_settings').select('closing_time').where('unit_id', '=', unitId).executeTakeFirst();
+  const row = await db
+    .selectFrom('visitor_settings')
+    .select('closing_time')
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   return row?.closing_time ?? null;
 }
 
 export async function setClosingTime(db: Executor, unitId: string, closingTime: string): Promise<void> {
-  await db.insertInto('visitor_settings').values({ unit_id: unitId, closing_time: closingTime })
-    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ closing_time: closingTime })).execute();
+  await db
+    .insertInto('visitor_settings')
+    .values({ unit_id: unitId, closing_time: closingTime })
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ closing_time: closingTime }))
+    .execute();
 }
 
-export async function logAccess(db: Executor, row: { id: string; at: string; account_id: string | null; actor_label: string; entity: string; unit_id: string; detail_json: string }): Promise<void> {
+export async function logAccess(
+  db: Executor,
+  row: {
+    id: string;
+    at: string;
+    account_id: string | null;
+    actor_label: string;
+    entity: string;
+    unit_id: string;
+    detail_json: string;
+  },
+): Promise<void> {
   await db.insertInto('access_log').values(row).execute();
 }

@@ -46,15 +46,34 @@ export class VisitorService {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireVisible(actor, input.unitId, tx);
       const row: repo.VisitorRow = {
-        id: newId(), unit_id: unit.id, name: input.name, id_kind: input.idKind, id_masked: maskIdNumber(input.idNumber), purpose: input.purpose,
-        host_name: input.hostName, vehicle_plate: input.vehiclePlate, checked_in_at: at.toISOString(), checked_out_at: null,
-        registered_by_person_id: actor.kind === 'account' ? actor.personId : null, created_at: now.toISOString(),
+        id: newId(),
+        unit_id: unit.id,
+        name: input.name,
+        id_kind: input.idKind,
+        id_masked: maskIdNumber(input.idNumber),
+        purpose: input.purpose,
+        host_name: input.hostName,
+        vehicle_plate: input.vehiclePlate,
+        checked_in_at: at.toISOString(),
+        checked_out_at: null,
+        registered_by_person_id: actor.kind === 'account' ? actor.personId : null,
+        created_at: now.toISOString(),
       };
       await repo.insert(tx, row);
       const { rules } = await this.rules.forUnit(unit.id, at, tx);
-      await this.engine.schedule(tx, { kind: PURGE_DEADLINE, refId: row.id, unitId: unit.id, dueAt: new Date(at.getTime() + rules.visitorRetentionDays * 86_400_000) });
+      await this.engine.schedule(tx, {
+        kind: PURGE_DEADLINE,
+        refId: row.id,
+        unitId: unit.id,
+        dueAt: new Date(at.getTime() + rules.visitorRetentionDays * 86_400_000),
+      });
       await this.scheduleClosingCheck(tx, unit.id, unit.time_zone, at);
-      await this.audit.record(tx, actor, { action: 'visitor.check-in', entity: 'visitor', entityId: row.id, unitId: unit.id });
+      await this.audit.record(tx, actor, {
+        action: 'visitor.check-in',
+        entity: 'visitor',
+        entityId: row.id,
+        unitId: unit.id,
+      });
       return row;
     });
   }
@@ -63,7 +82,8 @@ export class VisitorService {
   private async scheduleClosingCheck(tx: Executor, unitId: string, zone: string, at: Date): Promise<void> {
     const day = localDate(at, zone);
     const closing = localToUtc(day, (await repo.closingTime(tx, unitId)) ?? DEFAULT_CLOSING_TIME, zone);
-    if (closing > at) await this.engine.schedule(tx, { kind: CLOSING_DEADLINE, refId: `${unitId}@${day}`, unitId, dueAt: closing });
+    if (closing > at)
+      await this.engine.schedule(tx, { kind: CLOSING_DEADLINE, refId: `${unitId}@${day}`, unitId, dueAt: closing });
   }
 
   async checkOut(actor: Actor, id: string, at?: string): Promise<repo.VisitorRow> {
@@ -77,7 +97,12 @@ export class VisitorService {
       if (out.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('checkedOutAt', 'visitor.inFuture');
       if (out.toISOString() < visitor.checked_in_at) throw invalid('checkedOutAt', 'visitor.outBeforeIn');
       await repo.checkOut(tx, id, out.toISOString());
-      await this.audit.record(tx, actor, { action: 'visitor.check-out', entity: 'visitor', entityId: id, unitId: visitor.unit_id });
+      await this.audit.record(tx, actor, {
+        action: 'visitor.check-out',
+        entity: 'visitor',
+        entityId: id,
+        unitId: visitor.unit_id,
+      });
       return { ...visitor, checked_out_at: out.toISOString() };
     });
   }
@@ -86,13 +111,19 @@ export class VisitorService {
   async list(actor: Actor, filter: { unitId: string; inside?: boolean; from?: string; to?: string }, page?: PageQuery) {
     const unit = await this.units.requireVisible(actor, filter.unitId);
     const bounds = {
-      unitId: unit.id, inside: filter.inside,
+      unitId: unit.id,
+      inside: filter.inside,
       from: filter.from ? localToUtc(filter.from, '00:00', unit.time_zone).toISOString() : undefined,
       to: filter.to ? localToUtc(nextDay(filter.to), '00:00', unit.time_zone).toISOString() : undefined,
     };
     await repo.logAccess(this.db, {
-      id: newId(), at: this.clock.now().toISOString(), account_id: actor.kind === 'account' ? actor.accountId : null,
-      actor_label: actorLabel(actor), entity: 'visitor', unit_id: unit.id, detail_json: JSON.stringify({ ...filter, export: !page }),
+      id: newId(),
+      at: this.clock.now().toISOString(),
+      account_id: actor.kind === 'account' ? actor.accountId : null,
+      actor_label: actorLabel(actor),
+      entity: 'visitor',
+      unit_id: unit.id,
+      detail_json: JSON.stringify({ ...filter, export: !page }),
     });
     if (!page) return { rows: await repo.all(this.db, bounds), total: -1, timeZone: unit.time_zone };
     const { rows, total } = await repo.list(this.db, bounds, (page.page - 1) * page.pageSize, page.pageSize);
@@ -103,7 +134,13 @@ export class VisitorService {
     await this.db.transaction().execute(async (tx) => {
       await this.units.requireManageable(actor, unitId, tx);
       await repo.setClosingTime(tx, unitId, closingTime);
-      await this.audit.record(tx, actor, { action: 'visitor.settings', entity: 'unit', entityId: unitId, unitId, after: { closingTime } });
+      await this.audit.record(tx, actor, {
+        action: 'visitor.settings',
+        entity: 'unit',
+        entityId: unitId,
+        unitId,
+        after: { closingTime },
+      });
     });
   }
 
@@ -119,12 +156,23 @@ export class VisitorService {
     const unit = await unitsPort.findById(tx, unitId);
     if (inside.length === 0 || !unit) return;
     const locale = unit.locale === 'en' ? 'en' : 'zh-CN';
-    const people = [...(await peoplePort.personIdsWithRole(tx, unitId, 'gatekeeper')), ...(await peoplePort.personIdsWithRole(tx, unitId, 'safety_officer'))];
-    await this.notifier.tell(tx, afterCommit, people, {
-      kind: 'visitors.still-inside', locale, link: '/visitors',
-      title: say('visitor.stillInsideTitle', { unit: unit.name, count: inside.length }),
-      body: inEach((l) => inside.map((v) => v.name).join(l === 'en' ? ', ' : '、')),
-    }, now);
+    const people = [
+      ...(await peoplePort.personIdsWithRole(tx, unitId, 'gatekeeper')),
+      ...(await peoplePort.personIdsWithRole(tx, unitId, 'safety_officer')),
+    ];
+    await this.notifier.tell(
+      tx,
+      afterCommit,
+      people,
+      {
+        kind: 'visitors.still-inside',
+        locale,
+        link: '/visitors',
+        title: say('visitor.stillInsideTitle', { unit: unit.name, count: inside.length }),
+        body: inEach((l) => inside.map((v) => v.name).join(l === 'en' ? ', ' : '、')),
+      },
+      now,
+    );
   }
 
   /** Engine: a visit's retention has run out; the record goes, the trail says only that it went. */
@@ -132,7 +180,12 @@ export class VisitorService {
     const visitor = await repo.find(tx, visitorId);
     if (!visitor) return;
     await repo.remove(tx, visitorId);
-    await this.audit.record(tx, engineActor, { action: 'visitor.purge', entity: 'visitor', entityId: visitorId, unitId: visitor.unit_id, before: { checkedInAt: visitor.checked_in_at } });
+    await this.audit.record(tx, engineActor, {
+      action: 'visitor.purge',
+      entity: 'visitor',
+      entityId: visitorId,
+      unitId: visitor.unit_id,
+      before: { checkedInAt: visitor.checked_in_at },
+    });
   }
 }
-

@@ -16,7 +16,13 @@ import type { Channel, SendResult } from './channel.js';
 import { requireAccount, type VendorSettingsSource } from './vendor-settings.js';
 
 /** Codes that pass by themselves: flow control, the vendor's own faults. Every other code is final. */
-const TRANSIENT = new Set(['isv.BUSINESS_LIMIT_CONTROL', 'Throttling', 'Throttling.User', 'ServiceUnavailable', 'InternalError']);
+const TRANSIENT = new Set([
+  'isv.BUSINESS_LIMIT_CONTROL',
+  'Throttling',
+  'Throttling.User',
+  'ServiceUnavailable',
+  'InternalError',
+]);
 const isTransient = (code: string) => TRANSIENT.has(code) || code.startsWith('isp.') || code.startsWith('Throttling');
 
 function endpointOf(url: string | undefined, fallback: string): { endpoint: string; protocol: string } {
@@ -27,11 +33,17 @@ function endpointOf(url: string | undefined, fallback: string): { endpoint: stri
 
 /** Turns what the SDK threw (HTTP 4xx/5xx with the vendor's code, or no answer) into our two kinds. */
 function classifyThrown(who: Vendor, error: unknown): Error {
-  const failure = (error ?? {}) as { code?: string; statusCode?: number; data?: { statusCode?: number }; message?: string };
+  const failure = (error ?? {}) as {
+    code?: string;
+    statusCode?: number;
+    data?: { statusCode?: number };
+    message?: string;
+  };
   const status = failure.statusCode ?? failure.data?.statusCode;
   const code = failure.code && failure.code !== 'undefined' ? failure.code : undefined;
   const text = `${who}: ${code ?? 'no answer'}${failure.message ? ` (${failure.message.slice(0, 200)})` : ''}`;
-  if (status === undefined || status >= 500 || status === 429 || (code && isTransient(code))) return new TransientDeliveryError(text, undefined, { cause: error }, code);
+  if (status === undefined || status >= 500 || status === 429 || (code && isTransient(code)))
+    return new TransientDeliveryError(text, undefined, { cause: error }, code);
   return new PermanentDeliveryError(text, { cause: error }, code);
 }
 
@@ -39,7 +51,9 @@ function judge(who: Vendor, body: { Code?: string; Message?: string } | undefine
   const code = body?.Code ?? 'NoCode';
   if (code === 'OK') return;
   const text = `${who} error ${code}: ${body?.Message ?? ''}`;
-  throw isTransient(code) ? new TransientDeliveryError(text, undefined, undefined, code) : new PermanentDeliveryError(text, undefined, code);
+  throw isTransient(code)
+    ? new TransientDeliveryError(text, undefined, undefined, code)
+    : new PermanentDeliveryError(text, undefined, code);
 }
 
 export function aliyunSmsChannel(settings: VendorSettingsSource, timeoutMs: number): Channel {
@@ -47,16 +61,23 @@ export function aliyunSmsChannel(settings: VendorSettingsSource, timeoutMs: numb
     name: 'sms',
     async send(address, message): Promise<SendResult> {
       const { mobile } = addressFor(address, 'sms');
-      const { config, secrets } = (await requireAccount(settings, 'aliyun_sms'));
-      const client = new dysmsapi.default(new $OpenApiUtil.Config({
-        accessKeyId: secrets.accessKeyId, accessKeySecret: secrets.accessKeySecret, ...endpointOf(config.endpoint, 'dysmsapi.aliyuncs.com'),
-        readTimeout: timeoutMs, connectTimeout: timeoutMs,
-      }));
+      const { config, secrets } = await requireAccount(settings, 'aliyun_sms');
+      const client = new dysmsapi.default(
+        new $OpenApiUtil.Config({
+          accessKeyId: secrets.accessKeyId,
+          accessKeySecret: secrets.accessKeySecret,
+          ...endpointOf(config.endpoint, 'dysmsapi.aliyuncs.com'),
+          readTimeout: timeoutMs,
+          connectTimeout: timeoutMs,
+        }),
+      );
       const call = templateCall(message, ALIYUN_VARIABLE_MAX);
       const request = new SendSmsRequest({
-        phoneNumbers: aliyunNumber(mobile), signName: config.signName,
+        phoneNumbers: aliyunNumber(mobile),
+        signName: config.signName,
         templateCode: call.kind === 'alert' ? config.alertTemplate : config.noticeTemplate,
-        templateParam: JSON.stringify(call.values), outId: message.deliveryId.replace(/-/g, '').slice(0, 32),
+        templateParam: JSON.stringify(call.values),
+        outId: message.deliveryId.replace(/-/g, '').slice(0, 32),
         ...(message.ack ? { smsUpExtendCode: message.ack.extendCode } : {}),
       });
       let body;
@@ -73,8 +94,15 @@ export function aliyunSmsChannel(settings: VendorSettingsSource, timeoutMs: numb
 
 /** The RPC call as the Dyvmsapi 2017-05-25 reference describes it. */
 const SINGLE_CALL_BY_TTS = {
-  action: 'SingleCallByTts', version: '2017-05-25', protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC',
-  reqBodyType: 'formData', bodyType: 'json',
+  action: 'SingleCallByTts',
+  version: '2017-05-25',
+  protocol: 'HTTPS',
+  pathname: '/',
+  method: 'POST',
+  authType: 'AK',
+  style: 'RPC',
+  reqBodyType: 'formData',
+  bodyType: 'json',
 };
 
 export function aliyunVoiceChannel(settings: VendorSettingsSource, timeoutMs: number): Channel {
@@ -83,20 +111,32 @@ export function aliyunVoiceChannel(settings: VendorSettingsSource, timeoutMs: nu
     async send(address, message): Promise<SendResult> {
       const { mobile } = addressFor(address, 'voice');
       const { config, secrets } = await requireAccount(settings, 'aliyun_voice');
-      const client = new openApi.default(new $OpenApi.Config({
-        accessKeyId: secrets.accessKeyId, accessKeySecret: secrets.accessKeySecret, ...endpointOf(config.endpoint, 'dyvmsapi.aliyuncs.com'),
-      }));
+      const client = new openApi.default(
+        new $OpenApi.Config({
+          accessKeyId: secrets.accessKeyId,
+          accessKeySecret: secrets.accessKeySecret,
+          ...endpointOf(config.endpoint, 'dyvmsapi.aliyuncs.com'),
+        }),
+      );
       const call = templateCall(message, ALIYUN_VARIABLE_MAX);
       let ttsParam = JSON.stringify(call.values);
-      if (Array.from(ttsParam).length > ALIYUN_VOICE_PARAMS_MAX) ttsParam = JSON.stringify({ ...call.values, event: fit(call.values.event ?? '', 12) });
+      if (Array.from(ttsParam).length > ALIYUN_VOICE_PARAMS_MAX)
+        ttsParam = JSON.stringify({ ...call.values, event: fit(call.values.event ?? '', 12) });
       const query = {
-        CalledNumber: aliyunNumber(mobile), TtsCode: config.ttsCode, TtsParam: ttsParam, PlayTimes: '2',
-        OutId: message.deliveryId.replace(/-/g, '').slice(0, 15), ...(config.calledShowNumber ? { CalledShowNumber: config.calledShowNumber } : {}),
+        CalledNumber: aliyunNumber(mobile),
+        TtsCode: config.ttsCode,
+        TtsParam: ttsParam,
+        PlayTimes: '2',
+        OutId: message.deliveryId.replace(/-/g, '').slice(0, 15),
+        ...(config.calledShowNumber ? { CalledShowNumber: config.calledShowNumber } : {}),
       };
       let body: { Code?: string; Message?: string; CallId?: string } | undefined;
       try {
-        const answer = await client.callApi(new $OpenApi.Params(SINGLE_CALL_BY_TTS), new $OpenApi.OpenApiRequest({ query }),
-          new $Util.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }));
+        const answer = await client.callApi(
+          new $OpenApi.Params(SINGLE_CALL_BY_TTS),
+          new $OpenApi.OpenApiRequest({ query }),
+          new $Util.RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs }),
+        );
         body = answer.body as typeof body;
       } catch (error) {
         throw classifyThrown('aliyun_voice', error);

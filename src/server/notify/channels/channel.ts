@@ -6,8 +6,17 @@
  */
 
 export type ChannelName =
-  | 'email' | 'webhook' | 'dingtalk' | 'wecom' | 'feishu'
-  | 'sms' | 'voice' | 'wecom_app' | 'dingtalk_app' | 'feishu_app' | 'web_push';
+  | 'email'
+  | 'webhook'
+  | 'dingtalk'
+  | 'wecom'
+  | 'feishu'
+  | 'sms'
+  | 'voice'
+  | 'wecom_app'
+  | 'dingtalk_app'
+  | 'feishu_app'
+  | 'web_push';
 
 /**
  * Where one message goes. Robot secrets are per address (each group robot has its own); the
@@ -25,7 +34,11 @@ export type Address =
   | { channel: 'wecom_app'; userId: string }
   | { channel: 'dingtalk_app'; userId: string }
   | { channel: 'feishu_app'; userId: string }
-  | { channel: 'web_push'; subscription: { endpoint: string; keys: { p256dh: string; auth: string } }; device?: string };
+  | {
+      channel: 'web_push';
+      subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
+      device?: string;
+    };
 
 /**
  * What vendors with approved templates (SMS, voice) are given instead of free text: which template
@@ -84,7 +97,9 @@ export class TransientDeliveryError extends Error {
   vendor?: string;
 }
 
-/** Will never succeed as is (bad address, 4xx other than 408/429, robot says bad signature / keyword, quota, template). */
+/**
+ * Will never succeed as is (bad address, 4xx other than 408/429, robot says bad signature / keyword, quota, template).
+ */
 export class PermanentDeliveryError extends Error {
   constructor(
     message: string,

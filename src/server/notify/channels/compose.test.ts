@@ -6,7 +6,10 @@ import { ELLIPSIS, fitBody, markedTitleAndBody, partsOf, utf8Bytes } from './com
 
 describe('fitBody', () => {
   it('keeps a body that fits', () => {
-    assert.equal(fitBody('火灾', () => true), '火灾');
+    assert.equal(
+      fitBody('火灾', () => true),
+      '火灾',
+    );
   });
 
   it('keeps the longest start that fits, ending in an ellipsis', () => {
@@ -20,7 +23,10 @@ describe('fitBody', () => {
   });
 
   it('drops trailing whitespace before the ellipsis', () => {
-    assert.equal(fitBody('第一行\n第二行', (text) => utf8Bytes(text) <= 13), `第一行${ELLIPSIS}`);
+    assert.equal(
+      fitBody('第一行\n第二行', (text) => utf8Bytes(text) <= 13),
+      `第一行${ELLIPSIS}`,
+    );
   });
 
   it('refuses permanently when not even an ellipsis fits beside the title', () => {

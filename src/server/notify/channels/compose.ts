@@ -46,7 +46,9 @@ export function hasDrillMark(title: string): boolean {
 
 /** The title with the drill marker once: added when the message is a drill and not marked already. */
 export function drillTitle(message: OutgoingMessage): string {
-  return message.drill && !hasDrillMark(message.title) ? `${WORDS[message.locale].drillTitle}${message.title}` : message.title;
+  return message.drill && !hasDrillMark(message.title)
+    ? `${WORDS[message.locale].drillTitle}${message.title}`
+    : message.title;
 }
 
 export function partsOf(message: OutgoingMessage): Parts {

@@ -14,7 +14,11 @@ describe('DingTalk signing', () => {
   });
 
   it('appends the timestamp in milliseconds and the URL-encoded sign to the query', () => {
-    const url = dingtalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=t', 'SECtest0123456789', new Date(1700000000000));
+    const url = dingtalkSignedUrl(
+      'https://oapi.dingtalk.com/robot/send?access_token=t',
+      'SECtest0123456789',
+      new Date(1700000000000),
+    );
     assert.equal(
       url,
       'https://oapi.dingtalk.com/robot/send?access_token=t&timestamp=1700000000000&sign=yBKp5IlG6qCzcQWmgyRK%2FziJBdVNJmHfFE2ST%2FCzT%2Fg%3D',
@@ -22,7 +26,10 @@ describe('DingTalk signing', () => {
   });
 
   it('leaves the URL alone when the robot has no secret', () => {
-    assert.equal(dingtalkSignedUrl('https://x/robot/send?access_token=t', undefined, new Date()), 'https://x/robot/send?access_token=t');
+    assert.equal(
+      dingtalkSignedUrl('https://x/robot/send?access_token=t', undefined, new Date()),
+      'https://x/robot/send?access_token=t',
+    );
   });
 });
 
@@ -31,7 +38,11 @@ describe('DingTalk channel', () => {
   // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
   const channels = createChannels({ timeoutMs: 10_000 });
   const hurried = createChannels({ timeoutMs: 300 });
-  const address = (secret = receiver.secrets.dingtalk ?? undefined) => ({ channel: 'dingtalk' as const, url: receiver.urls.dingtalk, secret });
+  const address = (secret = receiver.secrets.dingtalk ?? undefined) => ({
+    channel: 'dingtalk' as const,
+    url: receiver.urls.dingtalk,
+    secret,
+  });
 
   before(async () => {
     receiver = await startHttpReceiver({ keywords: ['Steady'] });
@@ -68,7 +79,12 @@ describe('DingTalk channel', () => {
   });
 
   it('marks an English drill with DRILL', async () => {
-    const message = incidentMessage({ drill: true, locale: 'en', title: 'Incident: fire at the kindergarten', body: 'Evacuated.' });
+    const message = incidentMessage({
+      drill: true,
+      locale: 'en',
+      title: 'Incident: fire at the kindergarten',
+      body: 'Evacuated.',
+    });
     await channels.dingtalk.send(address(), message, new Date());
     const got = receiver.received.find((r) => r.deliveryId === message.deliveryId);
     assert.equal(got?.title, '[DRILL] Incident: fire at the kindergarten');
@@ -82,7 +98,9 @@ describe('DingTalk channel', () => {
   });
 
   it('surfaces a timestamp older than an hour as permanent (310000 invalid timestamp)', async () => {
-    const error = await failureOf(() => channels.dingtalk.send(address(), incidentMessage(), new Date(Date.now() - 2 * 3600_000)));
+    const error = await failureOf(() =>
+      channels.dingtalk.send(address(), incidentMessage(), new Date(Date.now() - 2 * 3600_000)),
+    );
     assert.ok(error instanceof PermanentDeliveryError);
     assert.match(error.message, /invalid timestamp/);
   });

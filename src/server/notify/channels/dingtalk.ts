@@ -21,7 +21,9 @@ export const DINGTALK_MARKDOWN_MAX_BYTES = 4000;
 /** Sending more than 20 a minute throttles the robot for 10 minutes (official). */
 const DINGTALK_THROTTLE_MS = 10 * 60_000;
 
-/** `sign` for a robot secret: base64(HMAC-SHA256(key = secret, msg = `${timestampMs}\n${secret}`)), not yet URL-encoded. */
+/**
+ * `sign` for a robot secret: base64(HMAC-SHA256(key = secret, msg = `${timestampMs}\n${secret}`)), not yet URL-encoded.
+ */
 export function dingtalkSign(secret: string, timestampMs: string): string {
   return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`, 'utf8').digest('base64');
 }
@@ -43,13 +45,22 @@ export function dingtalkPayload(message: OutgoingMessage, mention?: string): obj
   // The robot @-mentions a mobile only when the text itself contains "@<mobile>" as well.
   const at = mention ? nationalMobile(mention) : undefined;
   const build = (body: string) => {
-    const lines = [`#### ${parts.title}`, ...(at ? [`@${at}`] : []), ...parts.lead.map((l) => `**${l}**`), ...body.split('\n')];
+    const lines = [
+      `#### ${parts.title}`,
+      ...(at ? [`@${at}`] : []),
+      ...parts.lead.map((l) => `**${l}**`),
+      ...body.split('\n'),
+    ];
     if (message.link) lines.push(`[${parts.linkLabel}](${message.link})`);
     lines.push(parts.reference);
     return lines.filter((line) => line.trim() !== '').join('\n\n');
   };
   const body = fitBody(message.body, (candidate) => utf8Bytes(build(candidate)) <= DINGTALK_MARKDOWN_MAX_BYTES);
-  return { msgtype: 'markdown', markdown: { title: parts.title, text: build(body) }, ...(at ? { at: { atMobiles: [at], isAtAll: false } } : {}) };
+  return {
+    msgtype: 'markdown',
+    markdown: { title: parts.title, text: build(body) },
+    ...(at ? { at: { atMobiles: [at], isAtAll: false } } : {}),
+  };
 }
 
 /** Codes from the standards file; 310000 covers keyword, timestamp, signature and IP checks alike. */
@@ -66,7 +77,12 @@ export function dingtalkChannel(http: HttpOptions): Channel {
     name: 'dingtalk',
     async send(address: Address, message: OutgoingMessage, now: Date): Promise<SendResult> {
       const { url, secret, mention } = addressFor(address, 'dingtalk');
-      const reply = await postJson(dingtalkSignedUrl(url, secret, now), JSON.stringify(dingtalkPayload(message, mention)), {}, http);
+      const reply = await postJson(
+        dingtalkSignedUrl(url, secret, now),
+        JSON.stringify(dingtalkPayload(message, mention)),
+        {},
+        http,
+      );
       checkRobotReply(reply, now, DIALECT);
       return { delivered: true };
     },

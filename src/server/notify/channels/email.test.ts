@@ -32,7 +32,10 @@ describe('e-mail channel', () => {
 
   before(async () => {
     receiver = await startSmtpReceiver();
-    email = createChannels({ smtp: { url: receiver.url, from: 'Steady <alerts@steady.example.cn>' }, timeoutMs: 2000 }).email;
+    email = createChannels({
+      smtp: { url: receiver.url, from: 'Steady <alerts@steady.example.cn>' },
+      timeoutMs: 2000,
+    }).email;
   });
   after(() => receiver.close());
 
@@ -58,7 +61,10 @@ describe('e-mail channel', () => {
   });
 
   it('marks a drill once when the title already carries the marker (no 【演练】【演练】)', async () => {
-    for (const [locale, marked] of [['zh-CN', '【演练】城关幼儿园 火灾 Ⅱ级'], ['en', '[DRILL] Chengguan Kindergarten fire II']] as const) {
+    for (const [locale, marked] of [
+      ['zh-CN', '【演练】城关幼儿园 火灾 Ⅱ级'],
+      ['en', '[DRILL] Chengguan Kindergarten fire II'],
+    ] as const) {
       const message = incidentMessage({ drill: true, link: undefined, locale, title: marked });
       await email.send(to, message, new Date());
       const got = receiver.messages.find((m) => m.deliveryId === message.deliveryId);
@@ -72,15 +78,23 @@ describe('e-mail channel', () => {
     receiver.rejectNext(1, { code: 452, stage: 'data' });
     receiver.rejectNext(1, { code: 554, stage: 'data' });
     const kinds = [];
-    for (let i = 0; i < 4; i += 1) kinds.push((await failureOf(() => email.send(to, incidentMessage(), new Date()))).constructor);
-    assert.deepEqual(kinds, [TransientDeliveryError, PermanentDeliveryError, TransientDeliveryError, PermanentDeliveryError]);
+    for (let i = 0; i < 4; i += 1)
+      kinds.push((await failureOf(() => email.send(to, incidentMessage(), new Date()))).constructor);
+    assert.deepEqual(kinds, [
+      TransientDeliveryError,
+      PermanentDeliveryError,
+      TransientDeliveryError,
+      PermanentDeliveryError,
+    ]);
     await email.send(to, incidentMessage(), new Date());
   });
 
   it('treats an unreachable server as transient', async () => {
     const dead = (await deadUrl()).replace('http:', 'smtp:').replace(/\/$/, '');
     const offline = createChannels({ smtp: { url: dead, from: 'alerts@steady.example.cn' }, timeoutMs: 1000 }).email;
-    assert.ok((await failureOf(() => offline.send(to, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => offline.send(to, incidentMessage(), new Date()))) instanceof TransientDeliveryError,
+    );
   });
 
   it('treats a server that never greets as transient, within the timeout', async () => {

@@ -25,9 +25,13 @@ function classify(error: unknown): Error {
   const failure = (error ?? {}) as LarkFailure;
   const status = failure.response?.status;
   const code = failure.response?.data?.code ?? (typeof failure.code === 'number' ? failure.code : undefined);
-  const text = `feishu_app: ${code ?? (status ? `HTTP ${status}` : 'no answer')} ${failure.response?.data?.msg ?? failure.msg ?? failure.message ?? ''}`.trim();
-  const transient = (code !== undefined && TRANSIENT.has(code)) || (code === undefined && (status === undefined || status >= 500 || status === 429));
-  return transient ? new TransientDeliveryError(text, undefined, { cause: error }, code === undefined ? undefined : String(code))
+  const text =
+    `feishu_app: ${code ?? (status ? `HTTP ${status}` : 'no answer')} ${failure.response?.data?.msg ?? failure.msg ?? failure.message ?? ''}`.trim();
+  const transient =
+    (code !== undefined && TRANSIENT.has(code)) ||
+    (code === undefined && (status === undefined || status >= 500 || status === 429));
+  return transient
+    ? new TransientDeliveryError(text, undefined, { cause: error }, code === undefined ? undefined : String(code))
     : new PermanentDeliveryError(text, { cause: error }, code === undefined ? undefined : String(code));
 }
 
@@ -41,21 +45,43 @@ export function feishuAppChannel(settings: VendorSettingsSource, timeoutMs: numb
       let client = clients.get(version);
       if (!client) {
         clients.clear();
-        client = new lark.Client({ appId: config.appId, appSecret: secrets.appSecret, domain: config.endpoint ?? lark.Domain.Feishu, loggerLevel: lark.LoggerLevel.fatal });
+        client = new lark.Client({
+          appId: config.appId,
+          appSecret: secrets.appSecret,
+          domain: config.endpoint ?? lark.Domain.Feishu,
+          loggerLevel: lark.LoggerLevel.fatal,
+        });
         clients.set(version, client);
       }
       const { title, text } = noticeText(message, FEISHU_TEXT_MAX_BYTES);
       const link = message.ack?.url ?? message.link;
       const language = message.locale === 'en' ? 'en_us' : 'zh_cn';
-      const label = message.ack ? (message.locale === 'en' ? 'Acknowledge receipt' : '确认收到') : (message.locale === 'en' ? 'Open in Steady' : '查看详情');
-      const content = [...text.split('\n').map((line) => [{ tag: 'text', text: line }]), ...(link ? [[{ tag: 'a', text: label, href: link }]] : [])];
+      const label = message.ack
+        ? message.locale === 'en'
+          ? 'Acknowledge receipt'
+          : '确认收到'
+        : message.locale === 'en'
+          ? 'Open in Steady'
+          : '查看详情';
+      const content = [
+        ...text.split('\n').map((line) => [{ tag: 'text', text: line }]),
+        ...(link ? [[{ tag: 'a', text: label, href: link }]] : []),
+      ];
       const call = client.im.message.create({
         params: { receive_id_type: 'user_id' },
-        data: { receive_id: userId, msg_type: 'post', content: JSON.stringify({ [language]: { title, content } }), uuid: message.deliveryId },
+        data: {
+          receive_id: userId,
+          msg_type: 'post',
+          content: JSON.stringify({ [language]: { title, content } }),
+          uuid: message.deliveryId,
+        },
       });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TransientDeliveryError(`feishu_app: no answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new TransientDeliveryError(`feishu_app: no answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       });
       let answer: { code?: number; msg?: string; data?: { message_id?: string } };
       try {

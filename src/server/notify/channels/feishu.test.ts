@@ -32,7 +32,11 @@ describe('Feishu channel', () => {
   // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
   const channels = createChannels({ timeoutMs: 10_000 });
   const hurried = createChannels({ timeoutMs: 300 });
-  const address = (secret = receiver.secrets.feishu ?? undefined) => ({ channel: 'feishu' as const, url: receiver.urls.feishu, secret });
+  const address = (secret = receiver.secrets.feishu ?? undefined) => ({
+    channel: 'feishu' as const,
+    url: receiver.urls.feishu,
+    secret,
+  });
 
   before(async () => {
     receiver = await startHttpReceiver({ keywords: ['Steady'] });
@@ -74,7 +78,10 @@ describe('Feishu channel', () => {
     assert.ok(wrong instanceof PermanentDeliveryError);
     assert.match(wrong.message, /19021/);
     const unsigned = { channel: 'feishu' as const, url: receiver.urls.feishu };
-    assert.ok((await failureOf(() => channels.feishu.send(unsigned, incidentMessage(), new Date()))) instanceof PermanentDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.feishu.send(unsigned, incidentMessage(), new Date()))) instanceof
+        PermanentDeliveryError,
+    );
   });
 
   it('surfaces the keyword check (19024) as permanent and 11232 as transient', async () => {
@@ -83,7 +90,10 @@ describe('Feishu channel', () => {
     const keyword = await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()));
     assert.ok(keyword instanceof PermanentDeliveryError);
     assert.match(keyword.message, /19024/);
-    assert.ok((await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
   });
 
   it('treats HTTP 500 and 429 as transient, honouring Retry-After', async () => {
@@ -92,14 +102,23 @@ describe('Feishu channel', () => {
     const limited = await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()));
     assert.ok(limited instanceof TransientDeliveryError);
     assert.equal(limited.retryAfterMs, 1000);
-    assert.ok((await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.feishu.send(address(), incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
   });
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('feishu', 1, 'hang');
-    assert.ok((await failureOf(() => hurried.feishu.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => hurried.feishu.send(address(), incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
     const dead = { channel: 'feishu' as const, url: await deadUrl('/open-apis/bot/v2/hook/x') };
-    assert.ok((await failureOf(() => channels.feishu.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.feishu.send(dead, incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
   });
 
   it('keeps the whole request within 20 KB by cutting the body', async () => {

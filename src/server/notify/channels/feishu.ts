@@ -43,7 +43,8 @@ function postContent(message: OutgoingMessage, body: string) {
 export function feishuRequestBody(message: OutgoingMessage, secret: string | undefined, now: Date): string {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const signature = secret ? { timestamp, sign: feishuSign(secret, timestamp) } : {};
-  const build = (body: string) => JSON.stringify({ ...signature, msg_type: 'post', content: postContent(message, body) });
+  const build = (body: string) =>
+    JSON.stringify({ ...signature, msg_type: 'post', content: postContent(message, body) });
   return build(fitBody(message.body, (candidate) => utf8Bytes(build(candidate)) <= FEISHU_BODY_MAX_BYTES));
 }
 

@@ -49,7 +49,8 @@ function requireHttpUrl(url: string): void {
   } catch {
     throw new PermanentDeliveryError('the address is not a valid URL');
   }
-  if (protocol !== 'https:' && protocol !== 'http:') throw new PermanentDeliveryError(`the address is not http(s) but ${protocol}`);
+  if (protocol !== 'https:' && protocol !== 'http:')
+    throw new PermanentDeliveryError(`the address is not http(s) but ${protocol}`);
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
@@ -102,7 +103,11 @@ export function parseJson(text: string): unknown {
 export async function getJson(url: string, options: HttpOptions): Promise<HttpReply> {
   requireHttpUrl(url);
   try {
-    const response = await options.fetch(url, { headers: { 'user-agent': 'Steady-Notify/1' }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+    const response = await options.fetch(url, {
+      headers: { 'user-agent': 'Steady-Notify/1' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
     throw new TransientDeliveryError(describeFetchError(error, options.timeoutMs), undefined, { cause: error });

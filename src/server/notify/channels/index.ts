@@ -69,8 +69,14 @@ export function createChannels(options: ChannelOptions = {}): Record<ChannelName
     dingtalk: dingtalkChannel(http),
     wecom: wecomChannel(http),
     feishu: feishuChannel(http),
-    sms: firstEnabled('sms', vendors, [['aliyun_sms', aliyunSmsChannel(vendors, timeoutMs)], ['tencent_sms', tencentSmsChannel(vendors, timeoutMs)]]),
-    voice: firstEnabled('voice', vendors, [['aliyun_voice', aliyunVoiceChannel(vendors, timeoutMs)], ['tencent_voice', tencentVoiceChannel(vendors, timeoutMs)]]),
+    sms: firstEnabled('sms', vendors, [
+      ['aliyun_sms', aliyunSmsChannel(vendors, timeoutMs)],
+      ['tencent_sms', tencentSmsChannel(vendors, timeoutMs)],
+    ]),
+    voice: firstEnabled('voice', vendors, [
+      ['aliyun_voice', aliyunVoiceChannel(vendors, timeoutMs)],
+      ['tencent_voice', tencentVoiceChannel(vendors, timeoutMs)],
+    ]),
     wecom_app: wecomAppChannel(vendors, http),
     dingtalk_app: dingtalkAppChannel(vendors, http),
     feishu_app: feishuAppChannel(vendors, timeoutMs),

@@ -18,14 +18,20 @@ export interface VendorSettingsSource {
 }
 
 /** The account a send needs; a missing one is a configuration problem that waiting will not fix. */
-export async function requireAccount<V extends Vendor>(source: VendorSettingsSource, vendor: V): Promise<VendorAccount<V>> {
+export async function requireAccount<V extends Vendor>(
+  source: VendorSettingsSource,
+  vendor: V,
+): Promise<VendorAccount<V>> {
   const account = await source.account(vendor);
-  if (!account) throw new PermanentDeliveryError(`${vendor} is not configured or not enabled`, undefined, 'not_configured');
+  if (!account)
+    throw new PermanentDeliveryError(`${vendor} is not configured or not enabled`, undefined, 'not_configured');
   return account;
 }
 
 /** Fixed settings, for tests and benchmarks. */
-export function fixedVendorSettings(accounts: { [V in Vendor]?: { config: VendorConfig<V>; secrets: VendorSecrets<V> } }): VendorSettingsSource {
+export function fixedVendorSettings(accounts: {
+  [V in Vendor]?: { config: VendorConfig<V>; secrets: VendorSecrets<V> };
+}): VendorSettingsSource {
   return {
     async account<V extends Vendor>(vendor: V) {
       const found = accounts[vendor] as { config: VendorConfig<V>; secrets: VendorSecrets<V> } | undefined;
@@ -39,9 +45,16 @@ export function fixedVendorSettings(accounts: { [V in Vendor]?: { config: Vendor
  * many sends ask at the same moment, and dropped when the vendor says it is no longer valid.
  */
 export class TokenCache {
-  private readonly tokens = new Map<string, { token: string; until: number } | Promise<{ token: string; until: number }>>();
+  private readonly tokens = new Map<
+    string,
+    { token: string; until: number } | Promise<{ token: string; until: number }>
+  >();
 
-  async get(key: string, now: number, fetchToken: () => Promise<{ token: string; expiresInSeconds: number }>): Promise<string> {
+  async get(
+    key: string,
+    now: number,
+    fetchToken: () => Promise<{ token: string; expiresInSeconds: number }>,
+  ): Promise<string> {
     const cached = this.tokens.get(key);
     if (cached && !(cached instanceof Promise) && cached.until > now) return cached.token;
     if (cached instanceof Promise) return (await cached).token;

@@ -31,7 +31,11 @@ describe('webhook channel', () => {
   // Roomy for ordinary sends on a loaded CI machine; a hurried client for the unanswered request.
   const channels = createChannels({ timeoutMs: 10_000 });
   const hurried = createChannels({ timeoutMs: 300 });
-  const address = (secret = receiver.secrets.webhook ?? '') => ({ channel: 'webhook' as const, url: receiver.urls.webhook, secret });
+  const address = (secret = receiver.secrets.webhook ?? '') => ({
+    channel: 'webhook' as const,
+    url: receiver.urls.webhook,
+    secret,
+  });
 
   before(async () => {
     receiver = await startHttpReceiver();
@@ -62,7 +66,9 @@ describe('webhook channel', () => {
     const wrong = await failureOf(() => channels.webhook.send(address('wrong'), incidentMessage(), new Date()));
     assert.ok(wrong instanceof PermanentDeliveryError);
     assert.match(wrong.message, /HTTP 401/);
-    const stale = await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date(Date.now() - 10 * 60_000)));
+    const stale = await failureOf(() =>
+      channels.webhook.send(address(), incidentMessage(), new Date(Date.now() - 10 * 60_000)),
+    );
     assert.ok(stale instanceof PermanentDeliveryError);
     assert.match(stale.message, /stale timestamp/);
   });
@@ -72,14 +78,18 @@ describe('webhook channel', () => {
     receiver.failNext('webhook', 1, 429, { retryAfter: '120' });
     receiver.failNext('webhook', 1, 'rate-limit');
     const errors = [];
-    for (let i = 0; i < 3; i += 1) errors.push(await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date())));
+    for (let i = 0; i < 3; i += 1)
+      errors.push(await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date())));
     assert.ok(errors.every((error) => error instanceof TransientDeliveryError));
     assert.equal((errors[1] as TransientDeliveryError).retryAfterMs, 120_000);
   });
 
   it('treats other 4xx as permanent', async () => {
     receiver.failNext('webhook', 1, 'refusal');
-    assert.ok((await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date()))) instanceof PermanentDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.webhook.send(address(), incidentMessage(), new Date()))) instanceof
+        PermanentDeliveryError,
+    );
     const missing = { ...address(), url: `${receiver.baseUrl}/nowhere` };
     const error = await failureOf(() => channels.webhook.send(missing, incidentMessage(), new Date()));
     assert.ok(error instanceof PermanentDeliveryError);
@@ -88,19 +98,29 @@ describe('webhook channel', () => {
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('webhook', 1, 'hang');
-    assert.ok((await failureOf(() => hurried.webhook.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => hurried.webhook.send(address(), incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
     const dead = { ...address(), url: await deadUrl('/hook') };
-    assert.ok((await failureOf(() => channels.webhook.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.webhook.send(dead, incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
   });
 
   it('refuses a malformed URL as permanent, without echoing it', async () => {
-    const error = await failureOf(() => channels.webhook.send({ ...address(), url: 'hooks.example.cn/secret-token' }, incidentMessage(), new Date()));
+    const error = await failureOf(() =>
+      channels.webhook.send({ ...address(), url: 'hooks.example.cn/secret-token' }, incidentMessage(), new Date()),
+    );
     assert.ok(error instanceof PermanentDeliveryError);
     assert.ok(!error.message.includes('secret-token'));
   });
 
   it('refuses an address of another channel as permanent', async () => {
-    const error = await failureOf(() => channels.webhook.send({ channel: 'wecom', url: receiver.urls.wecom }, incidentMessage(), new Date()));
+    const error = await failureOf(() =>
+      channels.webhook.send({ channel: 'wecom', url: receiver.urls.wecom }, incidentMessage(), new Date()),
+    );
     assert.ok(error instanceof PermanentDeliveryError);
   });
 });

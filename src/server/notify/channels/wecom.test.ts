@@ -26,14 +26,23 @@ describe('WeCom channel', () => {
     assert.ok(got, 'the robot accepted the message');
     assert.equal(got.format, 'text');
     assert.equal(got.title, message.title);
-    assert.equal(got.body, `${message.body}\nhttps://steady.example.cn/incidents/42\nSteady 消息编号：${message.deliveryId}`);
+    assert.equal(
+      got.body,
+      `${message.body}\nhttps://steady.example.cn/incidents/42\nSteady 消息编号：${message.deliveryId}`,
+    );
   });
 
   it('@-mentions the person by mobile (mentioned_mobile_list)', async () => {
     const message = incidentMessage();
-    await channels.wecom.send({ channel: 'wecom', url: receiver.urls.wecom, mention: '+8613800138000' }, message, new Date());
+    await channels.wecom.send(
+      { channel: 'wecom', url: receiver.urls.wecom, mention: '+8613800138000' },
+      message,
+      new Date(),
+    );
     const got = receiver.received.find((r) => r.deliveryId === message.deliveryId);
-    assert.deepEqual((got?.payload.text as { mentioned_mobile_list?: string[] }).mentioned_mobile_list, ['13800138000']);
+    assert.deepEqual((got?.payload.text as { mentioned_mobile_list?: string[] }).mentioned_mobile_list, [
+      '13800138000',
+    ]);
   });
 
   it('marks a drill in the title and the body', async () => {
@@ -73,9 +82,15 @@ describe('WeCom channel', () => {
 
   it('treats a timeout and an unreachable host as transient', async () => {
     receiver.failNext('wecom', 1, 'hang');
-    assert.ok((await failureOf(() => hurried.wecom.send(address(), incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => hurried.wecom.send(address(), incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
     const dead = address(await deadUrl('/cgi-bin/webhook/send?key=k'));
-    assert.ok((await failureOf(() => channels.wecom.send(dead, incidentMessage(), new Date()))) instanceof TransientDeliveryError);
+    assert.ok(
+      (await failureOf(() => channels.wecom.send(dead, incidentMessage(), new Date()))) instanceof
+        TransientDeliveryError,
+    );
   });
 
   it('cuts an over-long body so the content stays within 2048 bytes', async () => {

@@ -26,7 +26,10 @@ export function wecomPayload(message: OutgoingMessage, mention?: string): object
   const build = (body: string) =>
     [parts.title, ...parts.lead, body, message.link ?? '', parts.reference].filter((line) => line !== '').join('\n');
   const body = fitBody(message.body, (candidate) => utf8Bytes(build(candidate)) <= WECOM_TEXT_MAX_BYTES);
-  return { msgtype: 'text', text: { content: build(body), ...(mention ? { mentioned_mobile_list: [nationalMobile(mention)] } : {}) } };
+  return {
+    msgtype: 'text',
+    text: { content: build(body), ...(mention ? { mentioned_mobile_list: [nationalMobile(mention)] } : {}) },
+  };
 }
 
 function judge({ code }: RobotResult): Verdict {

@@ -41,18 +41,37 @@ export default function AckPage() {
     }
   };
 
-  if (loaded.loading && !shown) return <CenteredCard title={at('ack.title')}><Spin style={{ display: 'block', margin: '24px auto' }} /></CenteredCard>;
+  if (loaded.loading && !shown)
+    return (
+      <CenteredCard title={at('ack.title')}>
+        <Spin style={{ display: 'block', margin: '24px auto' }} />
+      </CenteredCard>
+    );
   if (!shown) {
     return (
       <CenteredCard title={at('ack.title')}>
-        <Result status={loaded.error instanceof ApiError && loaded.error.status === 404 ? '404' : 'warning'} title={at('ack.notFound')} subTitle={at('ack.notFoundHint')}
-          extra={<Button href="/">{at('ack.signIn')}</Button>} data-testid="ack-not-found" />
+        <Result
+          status={loaded.error instanceof ApiError && loaded.error.status === 404 ? '404' : 'warning'}
+          title={at('ack.notFound')}
+          subTitle={at('ack.notFoundHint')}
+          extra={<Button href="/">{at('ack.signIn')}</Button>}
+          data-testid="ack-not-found"
+        />
       </CenteredCard>
     );
   }
   const facts = [
     { key: 'unit', label: at('ack.unit'), children: shown.unitName },
-    { key: 'event', label: at('ack.event'), children: <span>{shown.drill && <Tag color="purple">{at('ack.drill')}</Tag>}{at(`type.${shown.type}` as AckKey)} · {at('ack.severity', { level: ROMAN[shown.severity] ?? '' })}</span> },
+    {
+      key: 'event',
+      label: at('ack.event'),
+      children: (
+        <span>
+          {shown.drill && <Tag color="purple">{at('ack.drill')}</Tag>}
+          {at(`type.${shown.type}` as AckKey)} · {at('ack.severity', { level: ROMAN[shown.severity] ?? '' })}
+        </span>
+      ),
+    },
     { key: 'reported', label: at('ack.reported'), children: formatDateTime(shown.reportedAt, locale, shown.timeZone) },
     { key: 'due', label: at('ack.due'), children: formatDateTime(shown.dueAt, locale, shown.timeZone) },
   ];
@@ -63,19 +82,41 @@ export default function AckPage() {
         {shown.state === 'open' ? (
           <>
             <Typography.Paragraph>{at('ack.intro')}</Typography.Paragraph>
-            <Button type="primary" size="large" block loading={busy} onClick={() => void acknowledge()} data-testid="ack-button" style={{ height: 56, fontSize: 18 }}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={busy}
+              onClick={() => void acknowledge()}
+              data-testid="ack-button"
+              style={{ height: 56, fontSize: 18 }}
+            >
               {at('ack.button')}
             </Button>
-            {error && <Typography.Paragraph type="danger" style={{ marginTop: 12 }} data-testid="ack-error">{at('ack.failed', { reason: error })}</Typography.Paragraph>}
+            {error && (
+              <Typography.Paragraph type="danger" style={{ marginTop: 12 }} data-testid="ack-error">
+                {at('ack.failed', { reason: error })}
+              </Typography.Paragraph>
+            )}
           </>
         ) : shown.state === 'acknowledged' ? (
-          <Result icon={<CheckCircleFilled style={{ color: '#2e7d32' }} />} title={at('ack.done')}
-            subTitle={[at('ack.doneHint', { at: formatDateTime(shown.acknowledgedAt, locale, shown.timeZone) }), shown.via ? at('ack.doneVia', { via: at(`via.${shown.via}` as AckKey) }) : ''].filter(Boolean).join(' ')}
-            data-testid="ack-done" />
+          <Result
+            icon={<CheckCircleFilled style={{ color: '#2e7d32' }} />}
+            title={at('ack.done')}
+            subTitle={[
+              at('ack.doneHint', { at: formatDateTime(shown.acknowledgedAt, locale, shown.timeZone) }),
+              shown.via ? at('ack.doneVia', { via: at(`via.${shown.via}` as AckKey) }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            data-testid="ack-done"
+          />
         ) : (
           <Result status="info" title={at('ack.closed')} subTitle={at('ack.closedHint')} data-testid="ack-closed" />
         )}
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>{at('ack.privacy')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+          {at('ack.privacy')}
+        </Typography.Paragraph>
       </div>
     </CenteredCard>
   );

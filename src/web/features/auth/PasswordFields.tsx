@@ -40,7 +40,9 @@ export function PasswordFields() {
           { required: true, message: t('validation.required', { field: t('password.confirm') }) },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.mismatch'))),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.mismatch'))),
           }),
         ]}
       >

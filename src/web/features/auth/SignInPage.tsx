@@ -40,7 +40,9 @@ export function SignInPage({ expired }: { expired: boolean }) {
         <Form.Item
           name="username"
           label={t('auth.username')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('auth.username') }) }]}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required', { field: t('auth.username') }) },
+          ]}
         >
           <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus size="large" />
         </Form.Item>

@@ -15,7 +15,14 @@ export function CaseList({ cases, loading }: { cases: CaseSummary[] | undefined;
   return (
     <Flex vertical gap={8} data-testid="case-list">
       {cases.map((c) => (
-        <Card key={c.id} size="small" hoverable onClick={() => navigate(`/cases/${c.id}`)} data-testid="case-row" data-case-id={c.id}>
+        <Card
+          key={c.id}
+          size="small"
+          hoverable
+          onClick={() => navigate(`/cases/${c.id}`)}
+          data-testid="case-row"
+          data-case-id={c.id}
+        >
           <Flex justify="space-between" align="center" gap={8}>
             <Flex gap={6} align="center" wrap>
               <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -29,8 +36,11 @@ export function CaseList({ cases, loading }: { cases: CaseSummary[] | undefined;
             {c.issue}
           </Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.unitName} · {ct('list.owner', { name: c.ownerName })} · {ct('list.opened', { date: formatDay(c.openedAt, locale) })}
-            {c.followUpDate && c.status !== 'closed' ? ` · ${ct('list.followUp', { date: formatDay(c.followUpDate, locale) })}` : ''}
+            {c.unitName} · {ct('list.owner', { name: c.ownerName })} ·{' '}
+            {ct('list.opened', { date: formatDay(c.openedAt, locale) })}
+            {c.followUpDate && c.status !== 'closed'
+              ? ` · ${ct('list.followUp', { date: formatDay(c.followUpDate, locale) })}`
+              : ''}
           </Typography.Text>
         </Card>
       ))}

@@ -36,9 +36,15 @@ function Summary({ item }: { item: Case }) {
           { key: 'unit', label: ct('case.unit'), children: item.unitName },
           { key: 'owner', label: ct('case.owner'), children: item.ownerName },
           { key: 'opened', label: ct('case.opened'), children: formatDateTime(item.openedAt, locale) },
-          ...(item.resolvedAt ? [{ key: 'resolved', label: ct('case.resolved'), children: formatDateTime(item.resolvedAt, locale) }] : []),
-          ...(item.closedAt ? [{ key: 'closed', label: ct('case.closedAt'), children: formatDateTime(item.closedAt, locale) }] : []),
-          ...(item.followUpDate ? [{ key: 'follow', label: ct('case.followUp'), children: formatDay(item.followUpDate, locale) }] : []),
+          ...(item.resolvedAt
+            ? [{ key: 'resolved', label: ct('case.resolved'), children: formatDateTime(item.resolvedAt, locale) }]
+            : []),
+          ...(item.closedAt
+            ? [{ key: 'closed', label: ct('case.closedAt'), children: formatDateTime(item.closedAt, locale) }]
+            : []),
+          ...(item.followUpDate
+            ? [{ key: 'follow', label: ct('case.followUp'), children: formatDay(item.followUpDate, locale) }]
+            : []),
         ]}
       />
     </Card>
@@ -79,7 +85,12 @@ function StatusLinkCard({ item }: { item: Case }) {
     <Card size="small" title={ct('link.title')}>
       <Typography.Paragraph type="secondary">{ct('link.about')}</Typography.Paragraph>
       {item.status !== 'closed' && (
-        <Popconfirm title={ct('link.reissueConfirm')} okText={ct('link.reissue')} cancelText={ct('common.cancel')} onConfirm={() => void reissue()}>
+        <Popconfirm
+          title={ct('link.reissueConfirm')}
+          okText={ct('link.reissue')}
+          cancelText={ct('common.cancel')}
+          onConfirm={() => void reissue()}
+        >
           <Button icon={<LinkOutlined />} data-testid="reissue-link">
             {ct('link.reissue')}
           </Button>

@@ -30,7 +30,9 @@ export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined
   const ct = useCt();
   if (loading && !stats) return <Skeleton active />;
   if (!stats) return null;
-  const rows = stats.byCategory.map((row) => ({ ...row, total: row.open + row.agreement + row.noAgreement })).filter((row) => row.total > 0);
+  const rows = stats.byCategory
+    .map((row) => ({ ...row, total: row.open + row.agreement + row.noAgreement }))
+    .filter((row) => row.total > 0);
   if (rows.length === 0) return <Empty description={ct('stats.empty')} />;
   const widest = Math.max(...rows.map((r) => r.total));
   const agreements = rows.reduce((n, r) => n + r.agreement, 0);
@@ -46,7 +48,9 @@ export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined
         <Card size="small" style={{ flex: 1 }}>
           <Statistic
             title={ct('stats.median')}
-            value={stats.medianDaysToResolve === null ? ct('stats.none') : ct('stats.days', { n: stats.medianDaysToResolve })}
+            value={
+              stats.medianDaysToResolve === null ? ct('stats.none') : ct('stats.days', { n: stats.medianDaysToResolve })
+            }
             data-testid="median-days"
           />
         </Card>
@@ -58,7 +62,9 @@ export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined
             <div key={row.category} className="steady-bar-row" data-testid="stats-row" data-category={row.category}>
               <Flex justify="space-between" style={{ fontSize: 13 }}>
                 <span>{ct(`category.${row.category}`)}</span>
-                <Typography.Text type="secondary">{row.total === 1 ? ct('stats.caseOne') : ct('stats.cases', { n: row.total })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {row.total === 1 ? ct('stats.caseOne') : ct('stats.cases', { n: row.total })}
+                </Typography.Text>
               </Flex>
               <div
                 className="steady-hbar"
@@ -67,7 +73,11 @@ export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined
                 aria-label={PARTS.map((p) => `${ct(p.label)} ${row[p.key]}`).join(', ')}
               >
                 {PARTS.filter((p) => row[p.key] > 0).map((p) => (
-                  <div key={p.key} style={{ flex: row[p.key], background: p.colour }} title={`${ct(p.label)} ${row[p.key]}`}>
+                  <div
+                    key={p.key}
+                    style={{ flex: row[p.key], background: p.colour }}
+                    title={`${ct(p.label)} ${row[p.key]}`}
+                  >
                     {row[p.key]}
                   </div>
                 ))}
@@ -80,10 +90,14 @@ export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined
         <Card size="small" title={ct('stats.outcomes')}>
           <div className="steady-hbar" style={{ width: '100%' }}>
             {agreements > 0 && (
-              <div style={{ flex: agreements, background: OUTCOME_COLOURS.agreement }}>{Math.round((agreements / resolved) * 100)}%</div>
+              <div style={{ flex: agreements, background: OUTCOME_COLOURS.agreement }}>
+                {Math.round((agreements / resolved) * 100)}%
+              </div>
             )}
             {noAgreements > 0 && (
-              <div style={{ flex: noAgreements, background: OUTCOME_COLOURS.noAgreement }}>{Math.round((noAgreements / resolved) * 100)}%</div>
+              <div style={{ flex: noAgreements, background: OUTCOME_COLOURS.noAgreement }}>
+                {Math.round((noAgreements / resolved) * 100)}%
+              </div>
             )}
           </div>
           <Flex wrap gap="4px 14px" style={{ marginTop: 6 }}>

@@ -28,8 +28,14 @@ export default function CasesPage() {
   const unitId = params.get('unit') ?? undefined;
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
   const category = (params.get('category') as CaseCategory | null) ?? undefined;
-  const list = useResource(() => casesApi.list({ unitId, status, category, pageSize: PAGE_SIZE_MAX }), [unitId, status, category]);
-  const stats = useResource(() => (view === 'stats' ? casesApi.stats(unitId) : Promise.resolve(undefined)), [unitId, view]);
+  const list = useResource(
+    () => casesApi.list({ unitId, status, category, pageSize: PAGE_SIZE_MAX }),
+    [unitId, status, category],
+  );
+  const stats = useResource(
+    () => (view === 'stats' ? casesApi.stats(unitId) : Promise.resolve(undefined)),
+    [unitId, view],
+  );
 
   const wide = screens.md;
 
@@ -53,20 +59,32 @@ export default function CasesPage() {
               { value: 'stats', label: ct('view.stats') },
             ]}
           />
-          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={ct('page.allUnits')} allowClear style={{ width: wide ? 260 : '100%' }} />
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={ct('page.allUnits')}
+            allowClear
+            style={{ width: wide ? 260 : '100%' }}
+          />
           {view === 'list' && (
             <Flex gap={8} style={{ width: wide ? undefined : '100%' }}>
               <Select<CaseStatus | ''>
                 value={status ?? ''}
                 onChange={(value) => update({ status: value || undefined })}
-                options={[{ value: '', label: ct('filter.allStatuses') }, ...STATUS_LIST.map((value) => ({ value, label: ct(`status.${value}`) }))]}
+                options={[
+                  { value: '', label: ct('filter.allStatuses') },
+                  ...STATUS_LIST.map((value) => ({ value, label: ct(`status.${value}`) })),
+                ]}
                 style={{ flex: 1, minWidth: 120 }}
                 data-testid="status-filter"
               />
               <Select<CaseCategory | ''>
                 value={category ?? ''}
                 onChange={(value) => update({ category: value || undefined })}
-                options={[{ value: '', label: ct('filter.allCategories') }, ...CATEGORY_LIST.map((value) => ({ value, label: ct(`category.${value}`) }))]}
+                options={[
+                  { value: '', label: ct('filter.allCategories') },
+                  ...CATEGORY_LIST.map((value) => ({ value, label: ct(`category.${value}`) })),
+                ]}
                 style={{ flex: 1, minWidth: 120 }}
                 data-testid="category-filter"
               />

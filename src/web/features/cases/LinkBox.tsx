@@ -28,11 +28,21 @@ export function LinkBox({ token }: { token: string }) {
   const link = statusLink(token);
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <Input readOnly value={link} onFocus={(e) => e.target.select()} aria-label={ct('link.label')} data-testid="status-link" />
+      <Input
+        readOnly
+        value={link}
+        onFocus={(e) => e.target.select()}
+        aria-label={ct('link.label')}
+        data-testid="status-link"
+      />
       <Button
         type="primary"
         icon={<CopyOutlined />}
-        onClick={() => void copyText(link).then((done) => (done ? message.success(ct('link.copied')) : message.warning(ct('link.copyFailed'))))}
+        onClick={() =>
+          void copyText(link).then((done) =>
+            done ? message.success(ct('link.copied')) : message.warning(ct('link.copyFailed')),
+          )
+        }
         data-testid="copy-link"
       >
         {ct('link.copy')}

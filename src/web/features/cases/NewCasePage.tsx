@@ -52,7 +52,11 @@ export default function NewCasePage() {
   const [created, setCreated] = useState<{ id: string; number: string; token: string } | null>(null);
   const unitId = Form.useWatch('unitId', form);
   const { people, loading } = useUnitPeople(unitId);
-  const required = (field: CasesKey) => ({ required: true, whitespace: true, message: ct('form.required', { field: ct(field) }) });
+  const required = (field: CasesKey) => ({
+    required: true,
+    whitespace: true,
+    message: ct('form.required', { field: ct(field) }),
+  });
   const choose = (field: CasesKey) => ({ required: true, message: ct('form.choose', { field: ct(field) }) });
 
   const submit = async (values: Values) => {
@@ -64,7 +68,11 @@ export default function NewCasePage() {
         category: values.category!,
         issue: values.issue.trim(),
         ownerId: values.ownerId!,
-        parties: values.parties.map((p) => ({ name: p.name.trim(), contact: (p.contact ?? '').trim(), raisedIt: Boolean(p.raisedIt) })),
+        parties: values.parties.map((p) => ({
+          name: p.name.trim(),
+          contact: (p.contact ?? '').trim(),
+          raisedIt: Boolean(p.raisedIt),
+        })),
       });
       setCreated({ id: opened.id, number: opened.number, token: opened.publicToken });
     } catch (error) {
@@ -88,7 +96,11 @@ export default function NewCasePage() {
           onValuesChange={(changed: Partial<Values>) => {
             if ('unitId' in changed) form.setFieldsValue({ ownerId: undefined });
           }}
-          initialValues={{ unitId: me.scopes[0]?.unitId, ownerId: me.personId, parties: [{ name: '', contact: '', raisedIt: true }] }}
+          initialValues={{
+            unitId: me.scopes[0]?.unitId,
+            ownerId: me.personId,
+            parties: [{ name: '', contact: '', raisedIt: true }],
+          }}
           data-testid="case-form"
         >
           <Form.Item name="unitId" label={ct('form.unit')} rules={[choose('form.unit')]}>
@@ -98,7 +110,13 @@ export default function NewCasePage() {
             <CategoryGrid />
           </Form.Item>
           <Form.Item name="issue" label={ct('form.issue')} rules={[required('form.issue')]}>
-            <Input.TextArea rows={4} maxLength={TEXT_MAX} placeholder={ct('form.issuePlaceholder')} style={{ fontSize: 16 }} data-testid="issue" />
+            <Input.TextArea
+              rows={4}
+              maxLength={TEXT_MAX}
+              placeholder={ct('form.issuePlaceholder')}
+              style={{ fontSize: 16 }}
+              data-testid="issue"
+            />
           </Form.Item>
           <Form.Item label={ct('form.parties')} required>
             <Form.List name="parties">
@@ -107,16 +125,30 @@ export default function NewCasePage() {
                   {fields.map((field) => (
                     <div key={field.key} className="steady-party" data-testid="party">
                       <Flex gap={6} align="start">
-                        <Form.Item name={[field.name, 'name']} rules={[required('form.partyName')]} style={{ flex: 1, marginBottom: 6 }}>
+                        <Form.Item
+                          name={[field.name, 'name']}
+                          rules={[required('form.partyName')]}
+                          style={{ flex: 1, marginBottom: 6 }}
+                        >
                           <Input maxLength={50} placeholder={ct('form.partyName')} data-testid="party-name" />
                         </Form.Item>
                         {fields.length > 1 && (
-                          <Button type="text" icon={<MinusCircleOutlined />} aria-label={ct('form.removeParty')} onClick={() => remove(field.name)} />
+                          <Button
+                            type="text"
+                            icon={<MinusCircleOutlined />}
+                            aria-label={ct('form.removeParty')}
+                            onClick={() => remove(field.name)}
+                          />
                         )}
                       </Flex>
                       <Flex gap={8} align="center">
                         <Form.Item name={[field.name, 'contact']} style={{ flex: 1, marginBottom: 0 }}>
-                          <Input maxLength={50} placeholder={ct('form.partyContactPlaceholder')} aria-label={ct('form.partyContact')} data-testid="party-contact" />
+                          <Input
+                            maxLength={50}
+                            placeholder={ct('form.partyContactPlaceholder')}
+                            aria-label={ct('form.partyContact')}
+                            data-testid="party-contact"
+                          />
                         </Form.Item>
                         <Form.Item name={[field.name, 'raisedIt']} valuePropName="checked" style={{ marginBottom: 0 }}>
                           <Checkbox>{ct('form.raisedIt')}</Checkbox>
@@ -125,7 +157,13 @@ export default function NewCasePage() {
                     </div>
                   ))}
                   {fields.length < 20 && (
-                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', contact: '', raisedIt: false })} block data-testid="add-party">
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ name: '', contact: '', raisedIt: false })}
+                      block
+                      data-testid="add-party"
+                    >
                       {ct('form.addParty')}
                     </Button>
                   )}
@@ -138,7 +176,11 @@ export default function NewCasePage() {
               loading={loading}
               placeholder={ct('form.ownerPlaceholder')}
               showSearch={{ optionFilterProp: 'search' }}
-              options={people.map((p) => ({ value: p.id, label: p.hint ? `${p.name} · ${p.hint}` : p.name, search: p.name }))}
+              options={people.map((p) => ({
+                value: p.id,
+                label: p.hint ? `${p.name} · ${p.hint}` : p.name,
+                search: p.name,
+              }))}
               data-testid="owner"
             />
           </Form.Item>
@@ -154,7 +196,11 @@ export default function NewCasePage() {
         closable={false}
         mask={{ closable: false }}
         footer={
-          <Button type="primary" onClick={() => created && navigate(`/cases/${created.id}`, { replace: true })} data-testid="open-created">
+          <Button
+            type="primary"
+            onClick={() => created && navigate(`/cases/${created.id}`, { replace: true })}
+            data-testid="open-created"
+          >
             {ct('created.open')}
           </Button>
         }

@@ -17,7 +17,9 @@ interface Values {
 /** The server names agreementText or reason; both are the one text field of this form. */
 function toTextField(error: unknown): unknown {
   if (!(error instanceof ApiError) || !error.fieldErrors.length) return error;
-  const errors = error.fieldErrors.map((e) => (e.field === 'agreementText' || e.field === 'reason' ? { ...e, field: 'text' } : e));
+  const errors = error.fieldErrors.map((e) =>
+    e.field === 'agreementText' || e.field === 'reason' ? { ...e, field: 'text' } : e,
+  );
   return new ApiError({ ...error.problem, errors });
 }
 
@@ -40,7 +42,9 @@ export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => 
       const text = values.text.trim();
       await casesApi.recordOutcome(
         item.id,
-        values.outcome === 'agreement' ? { outcome: 'agreement', agreementText: text, followUpDate } : { outcome: 'no_agreement', reason: text, followUpDate },
+        values.outcome === 'agreement'
+          ? { outcome: 'agreement', agreementText: text, followUpDate }
+          : { outcome: 'no_agreement', reason: text, followUpDate },
       );
       message.success(ct('outcome.saved'));
       setEditing(false);
@@ -70,7 +74,9 @@ export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => 
           <Typography.Text strong data-testid="outcome-kind">
             {ct(`outcome.${item.outcome!}`)}
           </Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{item.agreementText ?? item.noAgreementReason}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {item.agreementText ?? item.noAgreementReason}
+          </Typography.Paragraph>
           {item.followUpDate && (
             <Typography.Text type="secondary">
               {ct('case.followUp')}: {formatDay(item.followUpDate, locale)}
@@ -84,7 +90,12 @@ export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => 
           {item.status !== 'closed' && (
             <Flex gap={8} wrap style={{ marginTop: 6 }}>
               <Button onClick={() => setEditing(true)}>{ct('outcome.change')}</Button>
-              <Popconfirm title={ct('outcome.closeConfirm')} okText={ct('outcome.close')} cancelText={ct('common.cancel')} onConfirm={() => void close()}>
+              <Popconfirm
+                title={ct('outcome.closeConfirm')}
+                okText={ct('outcome.close')}
+                cancelText={ct('common.cancel')}
+                onConfirm={() => void close()}
+              >
                 <Button type="primary" data-testid="close-case">
                   {ct('outcome.close')}
                 </Button>
@@ -120,7 +131,15 @@ export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => 
           <Form.Item
             name="text"
             label={ct(outcome === 'agreement' ? 'outcome.agreementText' : 'outcome.reason')}
-            rules={[{ required: true, whitespace: true, message: ct('form.required', { field: ct(outcome === 'agreement' ? 'outcome.agreementText' : 'outcome.reason') }) }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: ct('form.required', {
+                  field: ct(outcome === 'agreement' ? 'outcome.agreementText' : 'outcome.reason'),
+                }),
+              },
+            ]}
           >
             <Input.TextArea
               rows={3}

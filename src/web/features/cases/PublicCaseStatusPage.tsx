@@ -48,8 +48,12 @@ export default function PublicCaseStatusPage() {
             items={[
               { key: 'opened', label: ct('public.opened'), children: formatDateTime(s.openedAt, locale) },
               { key: 'last', label: ct('public.lastActivity'), children: formatDateTime(s.lastActivityAt, locale) },
-              ...(s.resolvedAt ? [{ key: 'resolved', label: ct('public.resolved'), children: formatDateTime(s.resolvedAt, locale) }] : []),
-              ...(s.followUpDate ? [{ key: 'follow', label: ct('public.followUp'), children: formatDay(s.followUpDate, locale) }] : []),
+              ...(s.resolvedAt
+                ? [{ key: 'resolved', label: ct('public.resolved'), children: formatDateTime(s.resolvedAt, locale) }]
+                : []),
+              ...(s.followUpDate
+                ? [{ key: 'follow', label: ct('public.followUp'), children: formatDay(s.followUpDate, locale) }]
+                : []),
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>

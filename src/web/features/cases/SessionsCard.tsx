@@ -7,7 +7,6 @@ import { casesApi, TEXT_MAX, type Case } from './api.js';
 import { useCt } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
-
 interface Values {
   notes: string;
   at?: string;
@@ -55,9 +54,29 @@ export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () =>
         </Flex>
       )}
       {item.status !== 'closed' && (
-        <Form<Values> form={form} layout="vertical" requiredMark={false} disabled={busy} onFinish={(values) => void submit(values)} style={{ marginTop: 14 }} data-testid="session-form">
-          <Form.Item name="notes" label={ct('sessions.notes')} rules={[{ required: true, whitespace: true, message: ct('form.required', { field: ct('sessions.notes') }) }]}>
-            <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={ct('sessions.notesPlaceholder')} style={{ fontSize: 16 }} data-testid="session-notes" />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          disabled={busy}
+          onFinish={(values) => void submit(values)}
+          style={{ marginTop: 14 }}
+          data-testid="session-form"
+        >
+          <Form.Item
+            name="notes"
+            label={ct('sessions.notes')}
+            rules={[
+              { required: true, whitespace: true, message: ct('form.required', { field: ct('sessions.notes') }) },
+            ]}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={TEXT_MAX}
+              placeholder={ct('sessions.notesPlaceholder')}
+              style={{ fontSize: 16 }}
+              data-testid="session-notes"
+            />
           </Form.Item>
           <Form.Item name="at" label={ct('sessions.at')} extra={ct('sessions.atHint')}>
             <DateTimeField unitId={item.unitId} max="now" />

@@ -10,7 +10,9 @@ export type CasesT = (key: CasesKey, vars?: Record<string, string | number>) => 
 const dictionaries: Record<Locale, Record<CasesKey, string>> = { 'zh-CN': casesZhCN, en: casesEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The dispute case screens' own dictionary, in the language the user chose. */
 export function useCt(): CasesT {

@@ -4,10 +4,13 @@ import { useCht, type ChannelsKey } from './i18n.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
-/** Per channel over the last day: sent, delivered, failed, time to delivery, and the last error with the vendor's code. */
+/**
+ * Per channel over the last day: sent, delivered, failed, time to delivery, and the last error with the vendor's code.
+ */
 export function HealthCard({ health }: { health: DeliveryHealth | undefined }) {
   const cht = useCht();
-  const name = (channel: string) => cht((channel.includes('_') ? `vendor.${channel}` : `channel.${channel}`) as ChannelsKey);
+  const name = (channel: string) =>
+    cht((channel.includes('_') ? `vendor.${channel}` : `channel.${channel}`) as ChannelsKey);
   return (
     <Card size="small" title={cht('health.title')} style={{ marginBottom: 16 }} data-testid="channel-health">
       <List
@@ -19,9 +22,15 @@ export function HealthCard({ health }: { health: DeliveryHealth | undefined }) {
               <Flex justify="space-between" wrap gap={4}>
                 <Typography.Text strong>{name(c.channel)}</Typography.Text>
                 <Flex gap={4} wrap>
-                  <Tag>{cht('health.sent')} {c.sent}</Tag>
-                  <Tag color="green">{cht('health.delivered')} {c.delivered}</Tag>
-                  <Tag color={c.failed ? 'red' : undefined}>{cht('health.failed')} {c.failed}</Tag>
+                  <Tag>
+                    {cht('health.sent')} {c.sent}
+                  </Tag>
+                  <Tag color="green">
+                    {cht('health.delivered')} {c.delivered}
+                  </Tag>
+                  <Tag color={c.failed ? 'red' : undefined}>
+                    {cht('health.failed')} {c.failed}
+                  </Tag>
                 </Flex>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -31,7 +40,11 @@ export function HealthCard({ health }: { health: DeliveryHealth | undefined }) {
                 <Typography.Text type="secondary">{cht('health.lastError')}: </Typography.Text>
                 {c.lastError ? (
                   <Typography.Text type="danger" data-testid="health-error">
-                    {c.lastError.code ? <Tag color="red" style={{ marginInlineEnd: 4 }}>{c.lastError.code}</Tag> : null}
+                    {c.lastError.code ? (
+                      <Tag color="red" style={{ marginInlineEnd: 4 }}>
+                        {c.lastError.code}
+                      </Tag>
+                    ) : null}
                     {c.lastError.message}
                   </Typography.Text>
                 ) : (

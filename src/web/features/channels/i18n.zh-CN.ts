@@ -1,7 +1,8 @@
 /** The administrator's channel settings and delivery health, zh-CN. */
 export const channelsZhCN = {
   'page.title': '通知渠道',
-  'page.intro': '发生突发事件时，Steady 按每个人的联系方式顺序，通过这些渠道通知到本人。短信、语音和企业微信、钉钉、飞书工作通知是主要方式；Web 推送在中国大陆通常无法送达，只作补充。',
+  'page.intro':
+    '发生突发事件时，Steady 按每个人的联系方式顺序，通过这些渠道通知到本人。短信、语音和企业微信、钉钉、飞书工作通知是主要方式；Web 推送在中国大陆通常无法送达，只作补充。',
   'page.forbidden': '只有最上级单位的系统管理员可以查看和修改通知渠道。',
   'page.noKey': '服务器未设置 STEADY_SECRET_KEY：密钥无法加密保存，确认链接在重启后失效。请运维人员设置后重启。',
   'health.title': '送达情况（近 24 小时）',
@@ -39,7 +40,8 @@ export const channelsZhCN = {
   'form.callbackShown': '请把下面的地址填到服务商控制台（只显示这一次）：',
   'form.callbackSms': '上行短信（回复）：{url}/reply；状态报告：{url}/status',
   'form.callbackWecom': '企业微信“接收消息”服务器 URL：{url}/events',
-  'form.webPushHint': '启用后，Steady 自动生成 VAPID 密钥。Chrome 使用的推送服务在中国大陆无法访问，请把短信或工作应用放在前面。',
+  'form.webPushHint':
+    '启用后，Steady 自动生成 VAPID 密钥。Chrome 使用的推送服务在中国大陆无法访问，请把短信或工作应用放在前面。',
   'field.endpoint': '接口地址（留空用服务商默认）',
   'field.signName': '短信签名',
   'field.alertTemplate': '告警模板 ID',

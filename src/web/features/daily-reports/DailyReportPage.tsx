@@ -38,11 +38,15 @@ export default function DailyReportPage() {
     <div className="steady-dr" data-testid="daily-report-page">
       <PageTitle
         title={rt('page.title')}
-        extra={watches && (
-          <Link to="/daily-reports/matrix">
-            <Button icon={<TableOutlined />} data-testid="open-matrix">{rt('page.matrix')}</Button>
-          </Link>
-        )}
+        extra={
+          watches && (
+            <Link to="/daily-reports/matrix">
+              <Button icon={<TableOutlined />} data-testid="open-matrix">
+                {rt('page.matrix')}
+              </Button>
+            </Link>
+          )
+        }
       />
       {units.length > 1 && (
         <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
@@ -57,7 +61,14 @@ export default function DailyReportPage() {
         </Flex>
       )}
       {!unitId ? (
-        <Empty description={<><div>{rt('page.noUnit')}</div><Typography.Text type="secondary">{rt('page.noUnitHint')}</Typography.Text></>} />
+        <Empty
+          description={
+            <>
+              <div>{rt('page.noUnit')}</div>
+              <Typography.Text type="secondary">{rt('page.noUnitHint')}</Typography.Text>
+            </>
+          }
+        />
       ) : today.error ? (
         <LoadError error={today.error} onRetry={today.refresh} />
       ) : !today.data ? (

@@ -18,7 +18,10 @@ export function DayDrawer({ open, onClose }: { open: OpenDay | null; onClose: ()
   const rt = useRt();
   const { locale } = useLocale();
   const screens = Grid.useBreakpoint();
-  const detail = useResource(() => (open ? dailyReportsApi.day(open.unitId, open.day) : Promise.resolve(null)), [open?.unitId, open?.day]);
+  const detail = useResource(
+    () => (open ? dailyReportsApi.day(open.unitId, open.day) : Promise.resolve(null)),
+    [open?.unitId, open?.day],
+  );
   const report = detail.data?.report;
   return (
     <Drawer
@@ -29,24 +32,47 @@ export function DayDrawer({ open, onClose }: { open: OpenDay | null; onClose: ()
       destroyOnHidden
       data-testid="day-drawer"
     >
-      {detail.error ? <LoadError error={detail.error} /> : !detail.data ? <Skeleton active /> : (
+      {detail.error ? (
+        <LoadError error={detail.error} />
+      ) : !detail.data ? (
+        <Skeleton active />
+      ) : (
         <>
           {detail.data.status && <StatusTag status={detail.data.status} />}
           {!report ? (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{rt('day.noReport')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+              {rt('day.noReport')}
+            </Typography.Paragraph>
           ) : (
-            <Descriptions column={1} size="small" style={{ marginTop: 12 }} items={[
-              { key: 'at', label: rt('day.submitted'), children: formatDateTime(report.submittedAt, locale) },
-              { key: 'by', label: rt('day.by'), children: report.submittedBy?.name ?? '—' },
-              ...(report.deadline ? [{ key: 'deadline', label: rt('day.deadline'), children: report.deadline }] : []),
-              {
-                key: 'content', label: rt('day.content'), children: report.zero ? rt('today.zeroSent') : (
-                  <ul className="steady-dr-items" style={{ marginTop: 0 }}>
-                    {report.items.map((item, i) => <li key={i}><strong>{rt(`kind.${item.kind}`)}{rt('items.colon')}</strong>{item.text}</li>)}
-                  </ul>
-                ),
-              },
-            ]} />
+            <Descriptions
+              column={1}
+              size="small"
+              style={{ marginTop: 12 }}
+              items={[
+                { key: 'at', label: rt('day.submitted'), children: formatDateTime(report.submittedAt, locale) },
+                { key: 'by', label: rt('day.by'), children: report.submittedBy?.name ?? '—' },
+                ...(report.deadline ? [{ key: 'deadline', label: rt('day.deadline'), children: report.deadline }] : []),
+                {
+                  key: 'content',
+                  label: rt('day.content'),
+                  children: report.zero ? (
+                    rt('today.zeroSent')
+                  ) : (
+                    <ul className="steady-dr-items" style={{ marginTop: 0 }}>
+                      {report.items.map((item, i) => (
+                        <li key={i}>
+                          <strong>
+                            {rt(`kind.${item.kind}`)}
+                            {rt('items.colon')}
+                          </strong>
+                          {item.text}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
           )}
         </>
       )}

@@ -32,21 +32,55 @@ export function ItemsForm({ disabled, onSend }: Props) {
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark={false} disabled={disabled || busy} initialValues={{ items: [{ kind: 'safety', text: '' }] }} onFinish={(v) => void submit(v)} data-testid="items-form">
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      disabled={disabled || busy}
+      initialValues={{ items: [{ kind: 'safety', text: '' }] }}
+      onFinish={(v) => void submit(v)}
+      data-testid="items-form"
+    >
       <Form.List name="items">
         {(fields, { add, remove }) => (
           <Flex vertical gap={10}>
             {fields.map((field, index) => (
               <Card key={field.key} size="small" className="steady-dr-item">
                 <Flex gap={8} align="start">
-                  <Form.Item name={[field.name, 'kind']} label={rt('items.kind')} rules={[{ required: true, message: rt('items.chooseKind') }]} style={{ flex: '0 0 132px', marginBottom: 8 }}>
-                    <Select options={DAILY_ITEM_KINDS.map((k) => ({ value: k, label: rt(`kind.${k}`) }))} data-testid={`item-kind-${index}`} />
+                  <Form.Item
+                    name={[field.name, 'kind']}
+                    label={rt('items.kind')}
+                    rules={[{ required: true, message: rt('items.chooseKind') }]}
+                    style={{ flex: '0 0 132px', marginBottom: 8 }}
+                  >
+                    <Select
+                      options={DAILY_ITEM_KINDS.map((k) => ({ value: k, label: rt(`kind.${k}`) }))}
+                      data-testid={`item-kind-${index}`}
+                    />
                   </Form.Item>
                   <div style={{ flex: 1 }} />
-                  {fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} aria-label={rt('items.remove')} onClick={() => remove(field.name)} />}
+                  {fields.length > 1 && (
+                    <Button
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={rt('items.remove')}
+                      onClick={() => remove(field.name)}
+                    />
+                  )}
                 </Flex>
-                <Form.Item name={[field.name, 'text']} label={rt('items.text')} rules={[{ required: true, whitespace: true, message: rt('items.required') }]} style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={3} maxLength={DAILY_ITEM_TEXT_MAX} placeholder={rt('items.textPlaceholder')} style={{ fontSize: 16 }} data-testid={`item-text-${index}`} />
+                <Form.Item
+                  name={[field.name, 'text']}
+                  label={rt('items.text')}
+                  rules={[{ required: true, whitespace: true, message: rt('items.required') }]}
+                  style={{ marginBottom: 0 }}
+                >
+                  <Input.TextArea
+                    rows={3}
+                    maxLength={DAILY_ITEM_TEXT_MAX}
+                    placeholder={rt('items.textPlaceholder')}
+                    style={{ fontSize: 16 }}
+                    data-testid={`item-text-${index}`}
+                  />
                 </Form.Item>
               </Card>
             ))}
@@ -59,7 +93,15 @@ export function ItemsForm({ disabled, onSend }: Props) {
         )}
       </Form.List>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 12 }} />}
-      <Button type="primary" htmlType="submit" size="large" block loading={busy} style={{ marginTop: 12 }} data-testid="send-items">
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={busy}
+        style={{ marginTop: 12 }}
+        data-testid="send-items"
+      >
         {rt('items.submit')}
       </Button>
     </Form>

@@ -42,7 +42,10 @@ export default function MatrixPage() {
   const [open, setOpen] = useState<OpenDay | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const matrix = useResource(() => dailyReportsApi.matrix({ unitId, days, end, page, pageSize: PAGE_SIZE }), [unitId, days, end, page]);
+  const matrix = useResource(
+    () => dailyReportsApi.matrix({ unitId, days, end, page, pageSize: PAGE_SIZE }),
+    [unitId, days, end, page],
+  );
   const status = useResource(() => dailyReportsApi.status(unitId), [unitId]);
   const trend = useResource(() => dailyReportsApi.trend(unitId, TREND_WEEKS), [unitId]);
   useLive((event) => {
@@ -74,8 +77,19 @@ export default function MatrixPage() {
         title={rt('matrix.title')}
         extra={
           <Flex gap={8} align="center">
-            {live === 'open' ? <Tag color="green" data-testid="live-on">● {rt('matrix.live')}</Tag> : <Tag color="orange">{rt('matrix.reconnecting')}</Tag>}
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="export-xlsx">
+            {live === 'open' ? (
+              <Tag color="green" data-testid="live-on">
+                ● {rt('matrix.live')}
+              </Tag>
+            ) : (
+              <Tag color="orange">{rt('matrix.reconnecting')}</Tag>
+            )}
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportXlsx()}
+              data-testid="export-xlsx"
+            >
               {screens.sm ? rt('matrix.export') : 'Excel'}
             </Button>
           </Flex>
@@ -83,7 +97,13 @@ export default function MatrixPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={10} wrap align="center">
-          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={rt('matrix.allUnits')} allowClear style={{ width: screens.md ? 280 : '100%' }} />
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={rt('matrix.allUnits')}
+            allowClear
+            style={{ width: screens.md ? 280 : '100%' }}
+          />
           <Segmented
             value={days}
             onChange={(value) => update({ days: value === 30 ? undefined : String(value) })}
@@ -91,11 +111,21 @@ export default function MatrixPage() {
           />
           <Flex align="center" gap={6}>
             <Typography.Text type="secondary">{rt('matrix.end')}</Typography.Text>
-            <DateField value={end ?? matrix.data?.to ?? null} onChange={(v) => update({ end: v })} aria-label={rt('matrix.end')} style={{ width: 160 }} data-testid="matrix-end" />
+            <DateField
+              value={end ?? matrix.data?.to ?? null}
+              onChange={(v) => update({ end: v })}
+              aria-label={rt('matrix.end')}
+              style={{ width: 160 }}
+              data-testid="matrix-end"
+            />
           </Flex>
         </Flex>
       </Card>
-      {status.error ? <LoadError error={status.error} onRetry={status.refresh} /> : status.data && <TodaySummary status={status.data} onOpen={openDay} />}
+      {status.error ? (
+        <LoadError error={status.error} onRetry={status.refresh} />
+      ) : (
+        status.data && <TodaySummary status={status.data} onOpen={openDay} />
+      )}
       <Flex className="steady-dr-legend" style={{ margin: '12px 0 8px' }}>
         {STATUS_ORDER.map((s) => (
           <span key={s}>
@@ -104,13 +134,29 @@ export default function MatrixPage() {
           </span>
         ))}
       </Flex>
-      {matrix.error ? <LoadError error={matrix.error} onRetry={matrix.refresh} /> : <MatrixTable matrix={matrix.data} loading={matrix.loading} onOpen={openDay} />}
+      {matrix.error ? (
+        <LoadError error={matrix.error} onRetry={matrix.refresh} />
+      ) : (
+        <MatrixTable matrix={matrix.data} loading={matrix.loading} onOpen={openDay} />
+      )}
       {matrix.data && matrix.data.total > PAGE_SIZE && (
         <Flex justify="end" style={{ marginTop: 10 }}>
-          <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={matrix.data.total} onChange={setPage} showSizeChanger={false} showTotal={(n) => rt('matrix.total', { n })} />
+          <Pagination
+            size="small"
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={matrix.data.total}
+            onChange={setPage}
+            showSizeChanger={false}
+            showTotal={(n) => rt('matrix.total', { n })}
+          />
         </Flex>
       )}
-      {trend.data && <div style={{ marginTop: 12 }}><TrendChart trend={trend.data} weeks={TREND_WEEKS} /></div>}
+      {trend.data && (
+        <div style={{ marginTop: 12 }}>
+          <TrendChart trend={trend.data} weeks={TREND_WEEKS} />
+        </div>
+      )}
       <DayDrawer open={open} onClose={() => setOpen(null)} />
     </div>
   );

@@ -47,12 +47,20 @@ export function MatrixTable({ matrix, loading, onOpen }: Props) {
         <tbody>
           {matrix.units.map((unit) => (
             <tr key={unit.unitId} data-unit={unit.unitId}>
-              <td className="steady-dr-unit" title={unit.name} style={{ paddingInlineStart: 8 + 10 * Math.min(4, unit.depth - minDepth) }}>
+              <td
+                className="steady-dr-unit"
+                title={unit.name}
+                style={{ paddingInlineStart: 8 + 10 * Math.min(4, unit.depth - minDepth) }}
+              >
                 {unit.name}
               </td>
               {unit.cells.map((status, i) => {
                 const day = matrix.days[i]!;
-                const label = rt('matrix.cellTitle', { unit: unit.name, day, status: rt(status ? `status.${status}` : 'status.future') });
+                const label = rt('matrix.cellTitle', {
+                  unit: unit.name,
+                  day,
+                  status: rt(status ? `status.${status}` : 'status.future'),
+                });
                 return (
                   <td key={day}>
                     <button
@@ -77,7 +85,10 @@ export function MatrixTable({ matrix, loading, onOpen }: Props) {
           <tr>
             <td className="steady-dr-unit">{rt('matrix.dayTotals')}</td>
             {matrix.totals.map((t, i) => (
-              <td key={matrix.days[i]} title={`${rt('status.on_time')} ${t.on_time} · ${rt('status.late')} ${t.late} · ${rt('status.missing')} ${t.missing} · ${rt('status.pending')} ${t.pending}`}>
+              <td
+                key={matrix.days[i]}
+                title={`${rt('status.on_time')} ${t.on_time} · ${rt('status.late')} ${t.late} · ${rt('status.missing')} ${t.missing} · ${rt('status.pending')} ${t.pending}`}
+              >
                 {t.on_time + t.late}/{t.on_time + t.late + t.missing + t.pending}
               </td>
             ))}

@@ -49,7 +49,9 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
     <Card size="small" data-testid="today-card" data-status={today.status}>
       <Flex justify="space-between" align="start" gap={8} wrap>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{today.unitName}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {today.unitName}
+          </Typography.Title>
           <Typography.Text type="secondary">
             {rt('today.heading', { day: today.day })}
             {today.deadline && ` · ${rt('today.deadline', { time: today.deadline })}`}
@@ -77,7 +79,10 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
               <ul className="steady-dr-items">
                 {report.items.map((item, i) => (
                   <li key={i}>
-                    <Typography.Text strong>{rt(`kind.${item.kind}`)}{rt('items.colon')}</Typography.Text>
+                    <Typography.Text strong>
+                      {rt(`kind.${item.kind}`)}
+                      {rt('items.colon')}
+                    </Typography.Text>
                     {item.text}
                   </li>
                 ))}
@@ -89,12 +94,24 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
         <>
           {!today.required && <Alert type="info" showIcon title={rt('today.notRequired')} style={{ marginTop: 12 }} />}
           {today.required && deadlineMs !== null && deadlineMs > 0 && (
-            <Typography.Paragraph style={{ margin: '10px 0 0' }} type={deadlineMs < 3_600_000 ? 'warning' : 'secondary'}>
+            <Typography.Paragraph
+              style={{ margin: '10px 0 0' }}
+              type={deadlineMs < 3_600_000 ? 'warning' : 'secondary'}
+            >
               {rt('today.left', { time: timeLeft(deadlineMs, locale) })}
             </Typography.Paragraph>
           )}
-          {today.required && deadlineMs !== null && deadlineMs <= 0 && <Alert type="warning" showIcon title={rt('today.overdue')} style={{ marginTop: 12 }} />}
-          <Button type="primary" className="steady-dr-zero" block loading={busy} onClick={() => void sendZero()} data-testid="zero-report">
+          {today.required && deadlineMs !== null && deadlineMs <= 0 && (
+            <Alert type="warning" showIcon title={rt('today.overdue')} style={{ marginTop: 12 }} />
+          )}
+          <Button
+            type="primary"
+            className="steady-dr-zero"
+            block
+            loading={busy}
+            onClick={() => void sendZero()}
+            data-testid="zero-report"
+          >
             <SmileOutlined />
             <span className="steady-dr-zero-text">
               <span className="steady-dr-zero-title">{rt('today.zero')}</span>
@@ -102,7 +119,9 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
             </span>
           </Button>
           {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 12 }} />}
-          <Divider plain style={{ margin: '16px 0 12px' }}>{rt('today.or')}</Divider>
+          <Divider plain style={{ margin: '16px 0 12px' }}>
+            {rt('today.or')}
+          </Divider>
           <ItemsForm disabled={busy} onSend={sendItems} />
         </>
       )}

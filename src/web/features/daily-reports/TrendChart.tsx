@@ -9,7 +9,12 @@ const SHOWN: DailyStatus[] = ['on_time', 'late', 'missing', 'pending'];
 export function TrendChart({ trend, weeks }: { trend: Trend; weeks: number }) {
   const rt = useRt();
   return (
-    <Card size="small" title={rt('trend.title', { n: weeks })} extra={<span className="steady-dr-trend-rate">{rt('trend.rateHeading')}</span>} data-testid="trend">
+    <Card
+      size="small"
+      title={rt('trend.title', { n: weeks })}
+      extra={<span className="steady-dr-trend-rate">{rt('trend.rateHeading')}</span>}
+      data-testid="trend"
+    >
       <div className="steady-dr-trend">
         {trend.weeks.map((w) => {
           const due = w.on_time + w.late + w.missing + w.pending;
@@ -17,10 +22,25 @@ export function TrendChart({ trend, weeks }: { trend: Trend; weeks: number }) {
           return (
             <div key={w.week} className="steady-dr-trend-row" title={`${w.from} – ${w.to}`}>
               <Typography.Text type="secondary">{rt('trend.week', { week: w.week.slice(-2) })}</Typography.Text>
-              <div className="steady-dr-bar" role="img" aria-label={SHOWN.map((s) => `${rt(`status.${s}`)} ${w[s]}`).join(', ')}>
-                {due === 0 ? null : SHOWN.map((s) => (w[s] ? <span key={s} style={{ width: `${(100 * w[s]) / due}%`, background: STATUS_LOOK[s].background }} /> : null))}
+              <div
+                className="steady-dr-bar"
+                role="img"
+                aria-label={SHOWN.map((s) => `${rt(`status.${s}`)} ${w[s]}`).join(', ')}
+              >
+                {due === 0
+                  ? null
+                  : SHOWN.map((s) =>
+                      w[s] ? (
+                        <span
+                          key={s}
+                          style={{ width: `${(100 * w[s]) / due}%`, background: STATUS_LOOK[s].background }}
+                        />
+                      ) : null,
+                    )}
               </div>
-              <span className="steady-dr-trend-rate" title={due ? undefined : rt('trend.noData')}>{due ? rate : '—'}</span>
+              <span className="steady-dr-trend-rate" title={due ? undefined : rt('trend.noData')}>
+                {due ? rate : '—'}
+              </span>
             </div>
           );
         })}

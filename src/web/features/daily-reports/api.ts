@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type {
-  DailyItem, DailyReport as DailyReportSchema, DailyStatus, DayDetail as DayDetailSchema, Matrix as MatrixSchema,
-  TodayStatus as TodayStatusSchema, TodayView as TodayViewSchema, Trend as TrendSchema,
+  DailyItem,
+  DailyReport as DailyReportSchema,
+  DailyStatus,
+  DayDetail as DayDetailSchema,
+  Matrix as MatrixSchema,
+  TodayStatus as TodayStatusSchema,
+  TodayView as TodayViewSchema,
+  Trend as TrendSchema,
 } from '../../../common/schemas/daily-reports.js';
 import { http } from '../../api/client.js';
 

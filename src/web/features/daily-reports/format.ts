@@ -2,7 +2,9 @@ import type { Locale } from '../../../common/locale.js';
 
 /** `HH:mm` of an instant in a unit's zone. */
 export function clock(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "1 h 5 min" / "1小时5分" until a moment. */

@@ -5,7 +5,8 @@ export const dailyReportsEn: Record<DailyReportsKey, string> = {
   'page.title': 'Daily report',
   'page.matrix': 'Matrix',
   'page.noUnit': 'You do not send the daily report of any unit.',
-  'page.noUnitHint': 'A unit’s daily report is sent by its accountable head, its safety officer and the people on duty.',
+  'page.noUnitHint':
+    'A unit’s daily report is sent by its accountable head, its safety officer and the people on duty.',
   'page.unit': 'Unit',
 
   'today.heading': 'Daily report for {day}',

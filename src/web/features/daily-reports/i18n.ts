@@ -10,7 +10,9 @@ export type DailyReportsT = (key: DailyReportsKey, vars?: Record<string, string 
 const dictionaries: Record<Locale, Record<DailyReportsKey, string>> = { 'zh-CN': dailyReportsZhCN, en: dailyReportsEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The daily-report screens' own dictionary, in the language the user chose. */
 export function useRt(): DailyReportsT {

@@ -28,7 +28,14 @@ export function StatusSwatch({ status, size = 22 }: { status: DailyStatus | null
   return (
     <span
       className="steady-dr-swatch"
-      style={{ width: size, height: size, lineHeight: `${size}px`, color: look?.color ?? '#bfbfbf', background: look?.background ?? '#fff', borderColor: look ? 'transparent' : '#f0f0f0' }}
+      style={{
+        width: size,
+        height: size,
+        lineHeight: `${size}px`,
+        color: look?.color ?? '#bfbfbf',
+        background: look?.background ?? '#fff',
+        borderColor: look ? 'transparent' : '#f0f0f0',
+      }}
       aria-hidden
     >
       {look?.sign ?? ''}

@@ -40,23 +40,45 @@ export default function DirectivePage() {
       <PageTitle title={directive.title} />
       <Flex vertical gap={12}>
         <Card size="small">
-          <Flex gap={6} style={{ marginBottom: 8 }}>{kindTag(dt, directive.kind)}</Flex>
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small" items={[
-            { key: 'from', label: dt('detail.from'), children: directive.senderUnitName },
-            { key: 'sender', label: dt('detail.sender'), children: directive.senderName ?? '—' },
-            { key: 'at', label: dt('detail.sentAt'), children: time(directive.createdAt) },
-            { key: 'sign', label: dt('detail.signBy'), children: time(directive.signDueAt) },
-            { key: 'reply', label: dt('detail.replyBy'), children: directive.replyDueAt ? time(directive.replyDueAt) : dt('detail.noReply') },
-          ]} />
-          <Typography.Paragraph className="steady-dir-text" data-testid="directive-text">{directive.text}</Typography.Paragraph>
+          <Flex gap={6} style={{ marginBottom: 8 }}>
+            {kindTag(dt, directive.kind)}
+          </Flex>
+          <Descriptions
+            column={{ xs: 1, sm: 2 }}
+            size="small"
+            items={[
+              { key: 'from', label: dt('detail.from'), children: directive.senderUnitName },
+              { key: 'sender', label: dt('detail.sender'), children: directive.senderName ?? '—' },
+              { key: 'at', label: dt('detail.sentAt'), children: time(directive.createdAt) },
+              { key: 'sign', label: dt('detail.signBy'), children: time(directive.signDueAt) },
+              {
+                key: 'reply',
+                label: dt('detail.replyBy'),
+                children: directive.replyDueAt ? time(directive.replyDueAt) : dt('detail.noReply'),
+              },
+            ]}
+          />
+          <Typography.Paragraph className="steady-dir-text" data-testid="directive-text">
+            {directive.text}
+          </Typography.Paragraph>
           {directive.attachments.length > 0 && (
             <List
               size="small"
               header={<Typography.Text strong>{dt('detail.attachments')}</Typography.Text>}
               dataSource={directive.attachments}
               renderItem={(a) => (
-                <List.Item style={{ paddingInline: 0 }} actions={[<Button key="d" size="small" onClick={() => void download(a.id, a.name)}>{dt('detail.download')}</Button>]}>
-                  <Typography.Text ellipsis><PaperClipOutlined /> {a.name} <Typography.Text type="secondary">({Math.max(1, Math.round(a.size / 1024))} KB)</Typography.Text></Typography.Text>
+                <List.Item
+                  style={{ paddingInline: 0 }}
+                  actions={[
+                    <Button key="d" size="small" onClick={() => void download(a.id, a.name)}>
+                      {dt('detail.download')}
+                    </Button>,
+                  ]}
+                >
+                  <Typography.Text ellipsis>
+                    <PaperClipOutlined /> {a.name}{' '}
+                    <Typography.Text type="secondary">({Math.max(1, Math.round(a.size / 1024))} KB)</Typography.Text>
+                  </Typography.Text>
                 </List.Item>
               )}
             />
@@ -65,7 +87,9 @@ export default function DirectivePage() {
         {mine.map((target) => (
           <UnitActions key={target.unitId} directive={directive} target={target} onChange={() => loaded.refresh()} />
         ))}
-        {(directive.canRemind || directive.targets.length > mine.length) && <SenderStatus directive={directive} onChange={loaded.refresh} />}
+        {(directive.canRemind || directive.targets.length > mine.length) && (
+          <SenderStatus directive={directive} onChange={loaded.refresh} />
+        )}
       </Flex>
     </div>
   );

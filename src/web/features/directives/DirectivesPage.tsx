@@ -28,10 +28,17 @@ export default function DirectivesPage() {
   const canSend = canManageAnything(me);
   const view: View = params.get('view') === 'sent' && canSend ? 'sent' : 'inbox';
   const [page, setPage] = useState(1);
-  const inbox = useResource(() => (view === 'inbox' ? directivesApi.inbox({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)), [view, page]);
-  const sent = useResource(() => (view === 'sent' ? directivesApi.sent({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)), [view, page]);
+  const inbox = useResource(
+    () => (view === 'inbox' ? directivesApi.inbox({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)),
+    [view, page],
+  );
+  const sent = useResource(
+    () => (view === 'sent' ? directivesApi.sent({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)),
+    [view, page],
+  );
   useLive((event) => {
-    if (event.kind === 'notification' || event.kind === 'reconnected' || event.kind === 'poll') (view === 'inbox' ? inbox : sent).refresh();
+    if (event.kind === 'notification' || event.kind === 'reconnected' || event.kind === 'poll')
+      (view === 'inbox' ? inbox : sent).refresh();
   });
   const current = view === 'inbox' ? inbox : sent;
   const time = (iso: string) => formatDateTime(iso, locale);
@@ -40,11 +47,15 @@ export default function DirectivesPage() {
     <div className="steady-dir" data-testid="directives-page">
       <PageTitle
         title={dt('page.title')}
-        extra={canSend && (
-          <Link to="/directives/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="new-directive">{dt('page.new')}</Button>
-          </Link>
-        )}
+        extra={
+          canSend && (
+            <Link to="/directives/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-directive">
+                {dt('page.new')}
+              </Button>
+            </Link>
+          )
+        }
       />
       {canSend && (
         <Segmented<View>
@@ -53,23 +64,38 @@ export default function DirectivesPage() {
             setPage(1);
             setParams(v === 'sent' ? { view: 'sent' } : {}, { replace: true });
           }}
-          options={[{ value: 'inbox', label: dt('page.inbox') }, { value: 'sent', label: dt('page.sent') }]}
+          options={[
+            { value: 'inbox', label: dt('page.inbox') },
+            { value: 'sent', label: dt('page.sent') },
+          ]}
           style={{ marginBottom: 12 }}
           data-testid="directive-view"
         />
       )}
-      {current.error ? <LoadError error={current.error} onRetry={current.refresh} /> : current.loading ? <Skeleton active /> : view === 'inbox' ? (
+      {current.error ? (
+        <LoadError error={current.error} onRetry={current.refresh} />
+      ) : current.loading ? (
+        <Skeleton active />
+      ) : view === 'inbox' ? (
         <List
           dataSource={inbox.data?.items ?? []}
           locale={{ emptyText: <Empty description={dt('page.emptyInbox')} /> }}
           renderItem={(item) => (
-            <Card size="small" className="steady-dir-card" hoverable onClick={() => navigate(`/directives/${item.id}`)} data-testid="inbox-item">
+            <Card
+              size="small"
+              className="steady-dir-card"
+              hoverable
+              onClick={() => navigate(`/directives/${item.id}`)}
+              data-testid="inbox-item"
+            >
               <Flex gap={6} wrap align="center">
                 {kindTag(dt, item.kind)}
                 {signTag(dt, { ...item, signDueAt: item.signDueAt })}
                 {replyTag(dt, item)}
               </Flex>
-              <Typography.Text strong className="steady-dir-title">{item.title}</Typography.Text>
+              <Typography.Text strong className="steady-dir-title">
+                {item.title}
+              </Typography.Text>
               <Typography.Text type="secondary" className="steady-dir-meta">
                 {dt('list.from', { unit: item.senderUnitName })} · {dt('list.to', { unit: item.unitName })}
               </Typography.Text>
@@ -85,18 +111,39 @@ export default function DirectivesPage() {
           dataSource={sent.data?.items ?? []}
           locale={{ emptyText: <Empty description={dt('page.emptySent')} /> }}
           renderItem={(item) => (
-            <Card size="small" className="steady-dir-card" hoverable onClick={() => navigate(`/directives/${item.id}`)} data-testid="sent-item">
+            <Card
+              size="small"
+              className="steady-dir-card"
+              hoverable
+              onClick={() => navigate(`/directives/${item.id}`)}
+              data-testid="sent-item"
+            >
               <Flex gap={6} wrap align="center">
                 {kindTag(dt, item.kind)}
                 <Typography.Text type="secondary">{time(item.createdAt)}</Typography.Text>
               </Flex>
-              <Typography.Text strong className="steady-dir-title">{item.title}</Typography.Text>
+              <Typography.Text strong className="steady-dir-title">
+                {item.title}
+              </Typography.Text>
               <Typography.Text type="secondary" className="steady-dir-meta">
                 {dt('list.from', { unit: item.senderUnitName })} · {dt('list.signBy', { time: time(item.signDueAt) })}
               </Typography.Text>
-              <Progress percent={item.counts.targets ? Math.round((100 * item.counts.signed) / item.counts.targets) : 0} size="small" showInfo={false} status={item.counts.signed < item.counts.targets && Date.parse(item.signDueAt) < Date.now() ? 'exception' : 'normal'} />
+              <Progress
+                percent={item.counts.targets ? Math.round((100 * item.counts.signed) / item.counts.targets) : 0}
+                size="small"
+                showInfo={false}
+                status={
+                  item.counts.signed < item.counts.targets && Date.parse(item.signDueAt) < Date.now()
+                    ? 'exception'
+                    : 'normal'
+                }
+              />
               <Typography.Text className="steady-dir-meta">
-                {dt('list.progress', { signed: item.counts.signed, replied: item.counts.replied, total: item.counts.targets })}
+                {dt('list.progress', {
+                  signed: item.counts.signed,
+                  replied: item.counts.replied,
+                  total: item.counts.targets,
+                })}
               </Typography.Text>
             </Card>
           )}
@@ -104,7 +151,14 @@ export default function DirectivesPage() {
       )}
       {(current.data?.total ?? 0) > PAGE_SIZE && (
         <Flex justify="end" style={{ marginTop: 12 }}>
-          <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={current.data?.total ?? 0} onChange={setPage} showSizeChanger={false} />
+          <Pagination
+            size="small"
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={current.data?.total ?? 0}
+            onChange={setPage}
+            showSizeChanger={false}
+          />
         </Flex>
       )}
     </div>

@@ -2,7 +2,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Select, Upload, type UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, DIRECTIVE_TEXT_MAX, DIRECTIVE_TITLE_MAX } from '../../../common/schemas/directives.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_MAX,
+  DIRECTIVE_TEXT_MAX,
+  DIRECTIVE_TITLE_MAX,
+} from '../../../common/schemas/directives.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { managedUnitIds } from '../auth/permissions.js';
@@ -51,8 +56,13 @@ export default function NewDirectivePage() {
     setBusy(true);
     setFailure(null);
     const body: NewDirective = {
-      senderUnitId: v.senderUnitId, kind: v.kind, title: v.title.trim(), text: v.text.trim(), targetUnitIds: v.targetUnitIds,
-      signDueAt: v.signDueAt, replyDueAt: v.replyDueAt || null,
+      senderUnitId: v.senderUnitId,
+      kind: v.kind,
+      title: v.title.trim(),
+      text: v.text.trim(),
+      targetUnitIds: v.targetUnitIds,
+      signDueAt: v.signDueAt,
+      replyDueAt: v.replyDueAt || null,
     };
     try {
       const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
@@ -84,18 +94,37 @@ export default function NewDirectivePage() {
           data-testid="directive-form"
         >
           <Form.Item name="senderUnitId" label={dt('new.sender')}>
-            <Select options={senders.map((s) => ({ value: s.unitId, label: s.unitName }))} disabled={senders.length === 1} data-testid="sender-unit" />
+            <Select
+              options={senders.map((s) => ({ value: s.unitId, label: s.unitName }))}
+              disabled={senders.length === 1}
+              data-testid="sender-unit"
+            />
           </Form.Item>
           <Form.Item name="kind" label={dt('new.kind')}>
-            <Segmented options={[{ value: 'notice', label: dt('kind.notice') }, { value: 'directive', label: dt('kind.directive') }]} />
+            <Segmented
+              options={[
+                { value: 'notice', label: dt('kind.notice') },
+                { value: 'directive', label: dt('kind.directive') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="title" label={dt('new.subject')} rules={required(dt('new.subject'))}>
             <Input maxLength={DIRECTIVE_TITLE_MAX} size="large" data-testid="directive-title" />
           </Form.Item>
           <Form.Item name="text" label={dt('new.text')} rules={required(dt('new.text'))}>
-            <Input.TextArea rows={6} maxLength={DIRECTIVE_TEXT_MAX} style={{ fontSize: 16 }} data-testid="directive-text-input" />
+            <Input.TextArea
+              rows={6}
+              maxLength={DIRECTIVE_TEXT_MAX}
+              style={{ fontSize: 16 }}
+              data-testid="directive-text-input"
+            />
           </Form.Item>
-          <Form.Item name="targetUnitIds" label={dt('new.targets')} extra={dt('new.targetsHint')} rules={[{ required: true, type: 'array', min: 1, message: dt('new.chooseTargets') }]}>
+          <Form.Item
+            name="targetUnitIds"
+            label={dt('new.targets')}
+            extra={dt('new.targetsHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: dt('new.chooseTargets') }]}
+          >
             <TargetPicker senderId={senderId} />
           </Form.Item>
           <Form.Item name="signDueAt" label={dt('new.signBy')} rules={required(dt('new.signBy'))}>

@@ -33,13 +33,18 @@ export function SenderStatus({ directive, onChange }: { directive: Directive; on
     <Card
       size="small"
       title={dt('detail.status')}
-      extra={directive.canRemind && (
-        owing === 0 ? <Typography.Text type="secondary">{dt('detail.nothingToRemind')}</Typography.Text> : (
+      extra={
+        directive.canRemind &&
+        (owing === 0 ? (
+          <Typography.Text type="secondary">{dt('detail.nothingToRemind')}</Typography.Text>
+        ) : (
           <Popconfirm title={dt('detail.remindConfirm')} onConfirm={() => void remind()}>
-            <Button size="small" icon={<BellOutlined />} loading={busy} data-testid="remind">{dt('detail.remind')}</Button>
+            <Button size="small" icon={<BellOutlined />} loading={busy} data-testid="remind">
+              {dt('detail.remind')}
+            </Button>
           </Popconfirm>
-        )
-      )}
+        ))
+      }
       data-testid="sender-status"
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -59,7 +64,9 @@ export function SenderStatus({ directive, onChange }: { directive: Directive; on
                 </Flex>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t.signedAt ? dt('detail.signedAt', { time: formatDateTime(t.signedAt, locale), name: t.signedBy ?? '—' }) : ''}
+                {t.signedAt
+                  ? dt('detail.signedAt', { time: formatDateTime(t.signedAt, locale), name: t.signedBy ?? '—' })
+                  : ''}
                 {t.reminders > 0 && ` ${dt('detail.reminders', { n: t.reminders })}`}
               </Typography.Text>
               {t.replyText && <div className="steady-dir-reply">{t.replyText}</div>}

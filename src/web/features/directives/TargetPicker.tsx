@@ -35,7 +35,12 @@ export function TargetPicker({ senderId, value = [], onChange, id }: Props) {
   const load = async (parentId: string) => {
     const list = await childrenOf(parentId);
     setUnits((before) => new Map([...before, ...list.map((u) => [u.id, u] as const)]));
-    setKids((before) => new Map(before).set(parentId, list.map((u) => u.id)));
+    setKids((before) =>
+      new Map(before).set(
+        parentId,
+        list.map((u) => u.id),
+      ),
+    );
   };
   useEffect(() => {
     setUnits(new Map());
@@ -44,14 +49,20 @@ export function TargetPicker({ senderId, value = [], onChange, id }: Props) {
   }, [senderId]);
 
   const treeData = useMemo(() => {
-    const build = (ids: string[]): object[] => ids.map((unitId) => {
-      const unit = units.get(unitId)!;
-      const below = kids.get(unitId);
-      return { value: unit.id, title: unit.name, isLeaf: unit.childCount === 0, children: below ? build(below) : undefined };
-    });
+    const build = (ids: string[]): object[] =>
+      ids.map((unitId) => {
+        const unit = units.get(unitId)!;
+        const below = kids.get(unitId);
+        return {
+          value: unit.id,
+          title: unit.name,
+          isLeaf: unit.childCount === 0,
+          children: below ? build(below) : undefined,
+        };
+      });
     return senderId ? build(kids.get(senderId) ?? []) : [];
   }, [units, kids, senderId]);
-  const direct = senderId ? kids.get(senderId) ?? [] : [];
+  const direct = senderId ? (kids.get(senderId) ?? []) : [];
 
   return (
     <Flex vertical gap={6}>
@@ -72,7 +83,12 @@ export function TargetPicker({ senderId, value = [], onChange, id }: Props) {
         data-testid="targets"
       />
       <div>
-        <Button size="small" disabled={direct.length === 0} onClick={() => onChange?.([...new Set([...value, ...direct])])} data-testid="all-children">
+        <Button
+          size="small"
+          disabled={direct.length === 0}
+          onClick={() => onChange?.([...new Set([...value, ...direct])])}
+          data-testid="all-children"
+        >
           {dt('new.allChildren')}
         </Button>
       </div>

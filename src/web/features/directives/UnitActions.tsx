@@ -9,7 +9,15 @@ import { useDirT } from './i18n.js';
 import { replyTag, signTag } from './states.js';
 
 /** One of the caller's own units: sign for it, then reply. */
-export function UnitActions({ directive, target, onChange }: { directive: Directive; target: DirectiveTarget; onChange: (d: Directive) => void }) {
+export function UnitActions({
+  directive,
+  target,
+  onChange,
+}: {
+  directive: Directive;
+  target: DirectiveTarget;
+  onChange: (d: Directive) => void;
+}) {
   const dt = useDirT();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -32,31 +40,68 @@ export function UnitActions({ directive, target, onChange }: { directive: Direct
   };
 
   return (
-    <Card size="small" title={dt('detail.forUnit', { unit: target.unitName })} extra={signTag(dt, { ...target, signDueAt: directive.signDueAt })} data-testid="unit-actions">
+    <Card
+      size="small"
+      title={dt('detail.forUnit', { unit: target.unitName })}
+      extra={signTag(dt, { ...target, signDueAt: directive.signDueAt })}
+      data-testid="unit-actions"
+    >
       {!target.signedAt ? (
         <Flex vertical gap={8}>
           <Typography.Text type="secondary">{dt('detail.signHint')}</Typography.Text>
-          <Button type="primary" className="steady-dir-sign" block loading={busy} onClick={() => void run(() => directivesApi.sign(directive.id, target.unitId), dt('detail.signedToast'))} data-testid="sign">
+          <Button
+            type="primary"
+            className="steady-dir-sign"
+            block
+            loading={busy}
+            onClick={() => void run(() => directivesApi.sign(directive.id, target.unitId), dt('detail.signedToast'))}
+            data-testid="sign"
+          >
             {dt('detail.sign')}
           </Button>
         </Flex>
       ) : (
         <Flex vertical gap={8}>
-          <Typography.Text>{dt('detail.signedAt', { time: time(target.signedAt), name: target.signedBy ?? '—' })}</Typography.Text>
+          <Typography.Text>
+            {dt('detail.signedAt', { time: time(target.signedAt), name: target.signedBy ?? '—' })}
+          </Typography.Text>
           {target.repliedAt ? (
             <div>
               <Flex gap={6} align="center">
                 {replyTag(dt, { ...target, replyDueAt: directive.replyDueAt })}
-                <Typography.Text type="secondary">{dt('detail.repliedAt', { time: time(target.repliedAt), name: target.repliedBy ?? '—' })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {dt('detail.repliedAt', { time: time(target.repliedAt), name: target.repliedBy ?? '—' })}
+                </Typography.Text>
               </Flex>
               <div className="steady-dir-reply">{target.replyText}</div>
             </div>
           ) : (
-            <Form form={form} layout="vertical" requiredMark={false} disabled={busy} onFinish={({ text }) => void run(() => directivesApi.reply(directive.id, target.unitId, text.trim()), dt('detail.repliedToast'))}>
-              <Form.Item name="text" label={dt('detail.reply')} rules={[{ required: true, whitespace: true, message: dt('detail.replyRequired') }]} style={{ marginBottom: 8 }}>
-                <Input.TextArea rows={3} maxLength={DIRECTIVE_REPLY_MAX} placeholder={dt('detail.replyPlaceholder')} style={{ fontSize: 16 }} data-testid="reply-text" />
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              disabled={busy}
+              onFinish={({ text }) =>
+                void run(() => directivesApi.reply(directive.id, target.unitId, text.trim()), dt('detail.repliedToast'))
+              }
+            >
+              <Form.Item
+                name="text"
+                label={dt('detail.reply')}
+                rules={[{ required: true, whitespace: true, message: dt('detail.replyRequired') }]}
+                style={{ marginBottom: 8 }}
+              >
+                <Input.TextArea
+                  rows={3}
+                  maxLength={DIRECTIVE_REPLY_MAX}
+                  placeholder={dt('detail.replyPlaceholder')}
+                  style={{ fontSize: 16 }}
+                  data-testid="reply-text"
+                />
               </Form.Item>
-              <Button htmlType="submit" loading={busy} block data-testid="reply-send">{dt('detail.replySend')}</Button>
+              <Button htmlType="submit" loading={busy} block data-testid="reply-send">
+                {dt('detail.replySend')}
+              </Button>
             </Form>
           )}
         </Flex>

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { Directive as DirectiveSchema, InboxItem as InboxItemSchema, SendDirectiveBody, SentItem as SentItemSchema } from '../../../common/schemas/directives.js';
+import type {
+  Directive as DirectiveSchema,
+  InboxItem as InboxItemSchema,
+  SendDirectiveBody,
+  SentItem as SentItemSchema,
+} from '../../../common/schemas/directives.js';
 import type { Page } from '../../../common/schemas/shared.js';
 import { http } from '../../api/client.js';
 
@@ -12,13 +17,16 @@ export type NewDirective = Omit<SendDirectiveBody, 'kind'> & { kind?: SendDirect
 const base = (id: string) => `/directives/${id}`;
 
 export const directivesApi = {
-  inbox: (query: { unitId?: string; page?: number; pageSize?: number }) => http.get<Page<InboxItem>>('/directives/inbox', { ...query }),
-  sent: (query: { unitId?: string; page?: number; pageSize?: number }) => http.get<Page<SentItem>>('/directives/sent', { ...query }),
+  inbox: (query: { unitId?: string; page?: number; pageSize?: number }) =>
+    http.get<Page<InboxItem>>('/directives/inbox', { ...query }),
+  sent: (query: { unitId?: string; page?: number; pageSize?: number }) =>
+    http.get<Page<SentItem>>('/directives/sent', { ...query }),
   get: (id: string) => http.get<Directive>(base(id)),
   send: (body: NewDirective) => http.post<Directive>('/directives', body),
   sign: (id: string, unitId: string) => http.post<Directive>(`${base(id)}/sign`, { unitId }),
   reply: (id: string, unitId: string, text: string) => http.post<Directive>(`${base(id)}/reply`, { unitId, text }),
-  remind: (id: string, unitIds?: string[]) => http.post<{ reminded: number }>(`${base(id)}/remind`, unitIds ? { unitIds } : {}),
+  remind: (id: string, unitIds?: string[]) =>
+    http.post<{ reminded: number }>(`${base(id)}/remind`, unitIds ? { unitIds } : {}),
   attachmentUrl: (id: string, attachmentId: string) => `/api/v1${base(id)}/attachments/${attachmentId}`,
 };
 

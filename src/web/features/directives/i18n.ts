@@ -10,7 +10,9 @@ export type DirectivesT = (key: DirectivesKey, vars?: Record<string, string | nu
 const dictionaries: Record<Locale, Record<DirectivesKey, string>> = { 'zh-CN': directivesZhCN, en: directivesEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The directive screens' own dictionary, in the language the user chose. */
 export function useDirT(): DirectivesT {

@@ -18,9 +18,19 @@ export function signTag(dt: DirectivesT, s: SignState, now = Date.now()) {
   return overdue ? <Tag color="red">{dt('state.overdue')}</Tag> : <Tag color="blue">{dt('state.unsigned')}</Tag>;
 }
 
-export function replyTag(dt: DirectivesT, s: { repliedAt: string | null; replyLate?: boolean; replyDueAt: string | null }) {
-  if (s.repliedAt) return s.replyLate ? <Tag color="orange">{dt('state.replyLate')}</Tag> : <Tag color="green">{dt('state.replied')}</Tag>;
+export function replyTag(
+  dt: DirectivesT,
+  s: { repliedAt: string | null; replyLate?: boolean; replyDueAt: string | null },
+) {
+  if (s.repliedAt)
+    return s.replyLate ? (
+      <Tag color="orange">{dt('state.replyLate')}</Tag>
+    ) : (
+      <Tag color="green">{dt('state.replied')}</Tag>
+    );
   return s.replyDueAt ? <Tag>{dt('state.awaitingReply')}</Tag> : null;
 }
 
-export const kindTag = (dt: DirectivesT, kind: 'notice' | 'directive') => <Tag color={kind === 'directive' ? 'volcano' : 'geekblue'}>{dt(`kind.${kind}`)}</Tag>;
+export const kindTag = (dt: DirectivesT, kind: 'notice' | 'directive') => (
+  <Tag color={kind === 'directive' ? 'volcano' : 'geekblue'}>{dt(`kind.${kind}`)}</Tag>
+);

@@ -8,7 +8,13 @@ import { useDt } from './i18n.js';
 export function StateTag({ state }: { state: ComplianceState }) {
   const dt = useDt();
   return (
-    <Tag color={STATE_COLOURS[state]} variant="solid" style={{ marginInlineEnd: 0 }} data-testid="state-tag" data-state={state}>
+    <Tag
+      color={STATE_COLOURS[state]}
+      variant="solid"
+      style={{ marginInlineEnd: 0 }}
+      data-testid="state-tag"
+      data-state={state}
+    >
       {dt(`state.${state}`)}
     </Tag>
   );
@@ -17,11 +23,17 @@ export function StateTag({ state }: { state: ComplianceState }) {
 /** How many units are in each state, as one bar people read at a glance, with its legend. */
 function SummaryBar({ units }: { units: UnitCompliance[] }) {
   const dt = useDt();
-  const counts = STATE_ORDER.map((state) => ({ state, n: units.filter((u) => u.state === state).length })).filter((c) => c.n > 0);
+  const counts = STATE_ORDER.map((state) => ({ state, n: units.filter((u) => u.state === state).length })).filter(
+    (c) => c.n > 0,
+  );
   const total = units.length || 1;
   return (
     <div data-testid="compliance-summary">
-      <div className="steady-stack-bar" role="img" aria-label={counts.map((c) => `${dt(`state.${c.state}`)} ${c.n}`).join(', ')}>
+      <div
+        className="steady-stack-bar"
+        role="img"
+        aria-label={counts.map((c) => `${dt(`state.${c.state}`)} ${c.n}`).join(', ')}
+      >
         {counts.map((c) => (
           <div key={c.state} style={{ width: `${(c.n / total) * 100}%`, background: STATE_COLOURS[c.state] }} />
         ))}
@@ -42,7 +54,8 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
   const t = useT();
   const dt = useDt();
   const { locale } = useLocale();
-  if (unit.types.length === 0) return <Typography.Text type="secondary">{dt('compliance.noRequirement')}</Typography.Text>;
+  if (unit.types.length === 0)
+    return <Typography.Text type="secondary">{dt('compliance.noRequirement')}</Typography.Text>;
   return (
     <Flex vertical gap={8}>
       {unit.types.map((type) => (
@@ -59,8 +72,12 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
             <StateTag state={type.state} />
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dt(`compliance.every.${type.every}`, { n: type.required, held: type.held })} · {dt('compliance.lastDone', { date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never') })}
-            {type.dueBy && ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
+            {dt(`compliance.every.${type.every}`, { n: type.required, held: type.held })} ·{' '}
+            {dt('compliance.lastDone', {
+              date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never'),
+            })}
+            {type.dueBy &&
+              ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
           </Typography.Text>
         </div>
       ))}
@@ -84,7 +101,14 @@ export function ComplianceView({ data, loading }: { data: DrillCompliance | unde
         items={units.map((unit) => ({
           key: unit.unitId,
           label: (
-            <Flex justify="space-between" align="center" gap={8} data-testid="compliance-unit" data-unit-id={unit.unitId} data-state={unit.state}>
+            <Flex
+              justify="space-between"
+              align="center"
+              gap={8}
+              data-testid="compliance-unit"
+              data-unit-id={unit.unitId}
+              data-state={unit.state}
+            >
               <Typography.Text ellipsis>{unit.unitName}</Typography.Text>
               <StateTag state={unit.state} />
             </Flex>

@@ -28,9 +28,15 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
   const { message } = App.useApp();
   const [rectifying, setRectifying] = useState<string | null>(null);
   // Tasks already made from a problem are found again by their source, so the mark outlives the page.
-  const tasks = useAsync(() => (canManage && drill.problems.length > 0 ? drillsApi.tasks(drill) : Promise.resolve(null)), [drill.id, drill.problems.length, canManage]);
+  const tasks = useAsync(
+    () => (canManage && drill.problems.length > 0 ? drillsApi.tasks(drill) : Promise.resolve(null)),
+    [drill.id, drill.problems.length, canManage],
+  );
   const taskFor = (problem: string) => tasks.data?.items.find((task) => task.sourceDetail === problem);
-  const minutes = drill.startedAt && drill.endedAt ? Math.round((Date.parse(drill.endedAt) - Date.parse(drill.startedAt)) / 60_000) : null;
+  const minutes =
+    drill.startedAt && drill.endedAt
+      ? Math.round((Date.parse(drill.endedAt) - Date.parse(drill.startedAt)) / 60_000)
+      : null;
 
   return (
     <Flex vertical gap={12} data-testid="drill-details" data-status={drill.status}>
@@ -41,16 +47,26 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
         items={[
           { key: 'unit', label: dt('list.unit'), children: drill.unitName },
           { key: 'type', label: dt('form.type'), children: drillTypeLabel(t, drill.type) },
-          ...(drill.plannedDate ? [{ key: 'planned', label: dt('form.plannedDate'), children: formatDay(drill.plannedDate, locale) }] : []),
+          ...(drill.plannedDate
+            ? [{ key: 'planned', label: dt('form.plannedDate'), children: formatDay(drill.plannedDate, locale) }]
+            : []),
           ...(drill.status === 'done'
             ? [
                 { key: 'start', label: dt('form.startedAt'), children: formatDateTime(drill.startedAt, locale) },
-                { key: 'length', label: dt('details.length'), children: minutes === null ? '—' : dt('details.minutes', { n: minutes }) },
+                {
+                  key: 'length',
+                  label: dt('details.length'),
+                  children: minutes === null ? '—' : dt('details.minutes', { n: minutes }),
+                },
                 { key: 'people', label: dt('form.participants'), children: drill.participants ?? '—' },
                 {
                   key: 'evac',
                   label: dt('form.evacuation'),
-                  children: drill.evacuationSeconds ? <EvacuationMeter seconds={drill.evacuationSeconds} /> : dt('details.notTimed'),
+                  children: drill.evacuationSeconds ? (
+                    <EvacuationMeter seconds={drill.evacuationSeconds} />
+                  ) : (
+                    dt('details.notTimed')
+                  ),
                 },
               ]
             : []),
@@ -96,7 +112,12 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
                             </Typography.Text>
                           </Link>
                         ) : (
-                          <Button size="small" icon={<ToolOutlined />} onClick={() => setRectifying(problem)} data-testid="make-task">
+                          <Button
+                            size="small"
+                            icon={<ToolOutlined />}
+                            onClick={() => setRectifying(problem)}
+                            data-testid="make-task"
+                          >
                             {dt('task.action')}
                           </Button>
                         )}

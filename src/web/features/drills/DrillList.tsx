@@ -25,7 +25,15 @@ export function DrillList({ page, loading, onOpen, onPage }: Props) {
   return (
     <Flex vertical gap={8} data-testid="drill-list">
       {items.map((drill) => (
-        <Card key={drill.id} size="small" hoverable onClick={() => onOpen(drill)} data-testid="drill-row" data-drill-id={drill.id} data-status={drill.status}>
+        <Card
+          key={drill.id}
+          size="small"
+          hoverable
+          onClick={() => onOpen(drill)}
+          data-testid="drill-row"
+          data-drill-id={drill.id}
+          data-status={drill.status}
+        >
           <Flex justify="space-between" align="start" gap={8}>
             <div style={{ minWidth: 0 }}>
               <Typography.Text strong style={{ fontSize: 15 }}>
@@ -47,16 +55,25 @@ export function DrillList({ page, loading, onOpen, onPage }: Props) {
           </Flex>
           <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 6 }}>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {drill.status === 'done' ? formatDay(drill.startedAt, locale) : dt('list.plannedFor', { date: formatDay(drill.plannedDate, locale) })}
+              {drill.status === 'done'
+                ? formatDay(drill.startedAt, locale)
+                : dt('list.plannedFor', { date: formatDay(drill.plannedDate, locale) })}
               {drill.participants ? ` · ${dt('list.people', { n: drill.participants })}` : ''}
             </Typography.Text>
             <Flex gap={6} align="center">
               {drill.evacuationSeconds !== null && (
                 <Typography.Text style={{ color: drill.evacuationOnTarget ? '#237804' : '#a8071a', fontSize: 13 }}>
-                  {drill.evacuationOnTarget ? <CheckCircleFilled /> : <ExclamationCircleFilled />} {dt('list.evacuation', { time: minSec(drill.evacuationSeconds) })}
+                  {drill.evacuationOnTarget ? <CheckCircleFilled /> : <ExclamationCircleFilled />}{' '}
+                  {dt('list.evacuation', { time: minSec(drill.evacuationSeconds) })}
                 </Typography.Text>
               )}
-              {drill.problems.length > 0 && <Tag color="orange">{drill.problems.length === 1 ? dt('list.problemOne') : dt('list.problems', { n: drill.problems.length })}</Tag>}
+              {drill.problems.length > 0 && (
+                <Tag color="orange">
+                  {drill.problems.length === 1
+                    ? dt('list.problemOne')
+                    : dt('list.problems', { n: drill.problems.length })}
+                </Tag>
+              )}
             </Flex>
           </Flex>
         </Card>

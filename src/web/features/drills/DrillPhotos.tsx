@@ -59,7 +59,12 @@ export function DrillPhotos({ drill, canAdd }: { drill: Drill; canAdd: boolean }
               if (files.length) void upload(files);
             }}
           />
-          <Button icon={<CameraOutlined />} loading={busy !== null} onClick={() => input.current?.click()} style={{ marginTop: 8 }}>
+          <Button
+            icon={<CameraOutlined />}
+            loading={busy !== null}
+            onClick={() => input.current?.click()}
+            style={{ marginTop: 8 }}
+          >
             {busy ?? dt('photos.add')}
           </Button>
         </>

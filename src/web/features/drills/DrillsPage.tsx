@@ -41,7 +41,10 @@ export default function DrillsPage() {
   const compliance = useResource(() => drillsApi.compliance(unitId), [unitId]);
   const defaultUnitId = unitId ?? me.scopes[0]?.unitId;
   // A drill as planning or recording returns it carries no unit name; the list has it.
-  const shown = open && { ...open, unitName: open.unitName || drills.data?.items.find((d) => d.id === open.id)?.unitName || '' };
+  const shown = open && {
+    ...open,
+    unitName: open.unitName || drills.data?.items.find((d) => d.id === open.id)?.unitName || '',
+  };
 
   const changed = (drill: Drill) => {
     setOpen((before) => ({ ...drill, unitName: drill.unitName || (before?.id === drill.id ? before.unitName : '') }));
@@ -59,7 +62,12 @@ export default function DrillsPage() {
               <Button icon={<CalendarOutlined />} onClick={() => setScheduling(true)} data-testid="schedule-drill">
                 {dt('page.schedule')}
               </Button>
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setRecordingNew(true)} data-testid="record-new">
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => setRecordingNew(true)}
+                data-testid="record-new"
+              >
                 {dt('page.recordNew')}
               </Button>
             </Flex>
@@ -105,9 +113,17 @@ export default function DrillsPage() {
         destroyOnHidden
         data-testid="drill-drawer"
       >
-        {shown && <DrillDetails key={shown.id + shown.status} drill={shown} canManage={canManage} onChanged={changed} />}
+        {shown && (
+          <DrillDetails key={shown.id + shown.status} drill={shown} canManage={canManage} onChanged={changed} />
+        )}
       </Drawer>
-      <Drawer open={recordingNew} onClose={() => setRecordingNew(false)} title={dt('page.recordNew')} size={screens.md ? 560 : '100%'} destroyOnHidden>
+      <Drawer
+        open={recordingNew}
+        onClose={() => setRecordingNew(false)}
+        title={dt('page.recordNew')}
+        size={screens.md ? 560 : '100%'}
+        destroyOnHidden
+      >
         <RecordForm
           defaultUnitId={defaultUnitId}
           onRecorded={(drill) => {

@@ -45,7 +45,11 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
   // A drill planned by an earlier try whose record was refused: the next try records that one.
   const [planned, setPlanned] = useState<Drill | undefined>(drill);
   const watchedUnitId = Form.useWatch('unitId', form) as string | undefined;
-  const required = (field: DrillsKey) => ({ required: true, whitespace: true, message: dt('form.required', { field: dt(field) }) });
+  const required = (field: DrillsKey) => ({
+    required: true,
+    whitespace: true,
+    message: dt('form.required', { field: dt(field) }),
+  });
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -97,10 +101,18 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
     >
       {!planned && (
         <>
-          <Form.Item name="unitId" label={dt('form.unit')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.unit') }) }]}>
+          <Form.Item
+            name="unitId"
+            label={dt('form.unit')}
+            rules={[{ required: true, message: dt('form.choose', { field: dt('form.unit') }) }]}
+          >
             <UnitPicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="type" label={dt('form.type')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.type') }) }]}>
+          <Form.Item
+            name="type"
+            label={dt('form.type')}
+            rules={[{ required: true, message: dt('form.choose', { field: dt('form.type') }) }]}
+          >
             <Select
               options={drillTypeOptions(t)}
               placeholder={dt('form.type')}
@@ -116,7 +128,12 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
         </>
       )}
       <Flex gap={8} wrap>
-        <Form.Item name="startedAt" label={dt('form.startedAt')} rules={[required('form.startedAt')]} style={{ flex: '1 1 150px' }}>
+        <Form.Item
+          name="startedAt"
+          label={dt('form.startedAt')}
+          rules={[required('form.startedAt')]}
+          style={{ flex: '1 1 150px' }}
+        >
           <DateTimeField unitId={unitId} max="now" data-testid="started-at" />
         </Form.Item>
         <Form.Item
@@ -129,7 +146,9 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
             ({ getFieldValue }) => ({
               validator: (_, value: string) => {
                 const start = getFieldValue('startedAt') as string | undefined;
-                return !value || !start || value > start ? Promise.resolve() : Promise.reject(new Error(dt('form.endBeforeStart')));
+                return !value || !start || value > start
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(dt('form.endBeforeStart')));
               },
             }),
           ]}
@@ -137,14 +156,31 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
           <DateTimeField unitId={unitId} data-testid="ended-at" />
         </Form.Item>
       </Flex>
-      <Form.Item name="participants" label={dt('form.participants')} rules={[{ required: true, message: dt('form.required', { field: dt('form.participants') }) }]}>
-        <InputNumber min={1} max={100_000} precision={0} inputMode="numeric" style={{ width: 160 }} data-testid="participants" />
+      <Form.Item
+        name="participants"
+        label={dt('form.participants')}
+        rules={[{ required: true, message: dt('form.required', { field: dt('form.participants') }) }]}
+      >
+        <InputNumber
+          min={1}
+          max={100_000}
+          precision={0}
+          inputMode="numeric"
+          style={{ width: 160 }}
+          data-testid="participants"
+        />
       </Form.Item>
       <Form.Item name="evacuationSeconds" label={dt('form.evacuation')} extra={dt('form.evacuationHint')}>
         <EvacuationInput />
       </Form.Item>
       <Form.Item name="evaluation" label={dt('form.evaluation')} rules={[required('form.evaluation')]}>
-        <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={dt('form.evaluationPlaceholder')} style={{ fontSize: 16 }} data-testid="evaluation" />
+        <Input.TextArea
+          rows={3}
+          maxLength={TEXT_MAX}
+          placeholder={dt('form.evaluationPlaceholder')}
+          style={{ fontSize: 16 }}
+          data-testid="evaluation"
+        />
       </Form.Item>
       <Form.Item label={dt('form.problems')} extra={dt('form.problemsHint')}>
         <Form.List name="problems">
@@ -160,7 +196,12 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
                       data-testid="problem-input"
                     />
                   </Form.Item>
-                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={dt('form.removeProblem')} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    aria-label={dt('form.removeProblem')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Flex>
               ))}
               {fields.length < PROBLEMS_MAX && (

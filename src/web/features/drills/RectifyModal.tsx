@@ -22,7 +22,6 @@ interface Props {
   onCreated: (problem: string) => void;
 }
 
-
 /**
  * Turns one problem a drill found into a rectification task: an owner, a deadline, a risk level.
  * The task lives in the inspections' ledger; its refusals show at the fields they name.
@@ -81,19 +80,35 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
         initialValues={{ title: (problem ?? '').slice(0, 200), risk: 'medium' }}
         preserve={false}
       >
-        <Form.Item name="title" label={dt('task.name')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('task.name') }) }]}>
+        <Form.Item
+          name="title"
+          label={dt('task.name')}
+          rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('task.name') }) }]}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={200} />
         </Form.Item>
-        <Form.Item name="ownerPersonId" label={dt('task.owner')} rules={[{ required: true, message: dt('form.choose', { field: dt('task.owner') }) }]}>
+        <Form.Item
+          name="ownerPersonId"
+          label={dt('task.owner')}
+          rules={[{ required: true, message: dt('form.choose', { field: dt('task.owner') }) }]}
+        >
           <Select
             loading={loading}
             placeholder={dt('task.ownerPlaceholder')}
             showSearch={{ optionFilterProp: 'search' }}
-            options={people.map((p) => ({ value: p.id, label: p.hint ? `${p.name} · ${p.hint}` : p.name, search: p.name }))}
+            options={people.map((p) => ({
+              value: p.id,
+              label: p.hint ? `${p.name} · ${p.hint}` : p.name,
+              search: p.name,
+            }))}
             data-testid="task-owner"
           />
         </Form.Item>
-        <Form.Item name="dueAt" label={dt('task.dueAt')} rules={[{ required: true, message: dt('form.required', { field: dt('task.dueAt') }) }]}>
+        <Form.Item
+          name="dueAt"
+          label={dt('task.dueAt')}
+          rules={[{ required: true, message: dt('form.required', { field: dt('task.dueAt') }) }]}
+        >
           <DateTimeField unitId={drill.unitId} min="now" />
         </Form.Item>
         <Form.Item name="risk" label={dt('task.risk')}>

@@ -19,7 +19,17 @@ interface Values {
 }
 
 /** Puts a drill on the calendar: which unit, what kind, which day. */
-export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { open: boolean; defaultUnitId?: string; onClose: () => void; onScheduled: (drill: Drill) => void }) {
+export function ScheduleModal({
+  open,
+  defaultUnitId,
+  onClose,
+  onScheduled,
+}: {
+  open: boolean;
+  defaultUnitId?: string;
+  onClose: () => void;
+  onScheduled: (drill: Drill) => void;
+}) {
   const t = useT();
   const dt = useDt();
   const [form] = Form.useForm<Values>();
@@ -32,7 +42,14 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
     setBusy(true);
     setFailure(null);
     try {
-      onScheduled(await drillsApi.schedule({ unitId: values.unitId!, type: values.type!, plannedDate: values.plannedDate, title: values.title.trim() }));
+      onScheduled(
+        await drillsApi.schedule({
+          unitId: values.unitId!,
+          type: values.type!,
+          plannedDate: values.plannedDate,
+          title: values.title.trim(),
+        }),
+      );
     } catch (error) {
       setFailure(applyProblem(form, error));
     } finally {
@@ -62,10 +79,18 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
         onFinish={(values) => void submit(values)}
         data-testid="schedule-form"
       >
-        <Form.Item name="unitId" label={dt('form.unit')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.unit') }) }]}>
+        <Form.Item
+          name="unitId"
+          label={dt('form.unit')}
+          rules={[{ required: true, message: dt('form.choose', { field: dt('form.unit') }) }]}
+        >
           <UnitPicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="type" label={dt('form.type')} rules={[{ required: true, message: dt('form.choose', { field: dt('form.type') }) }]}>
+        <Form.Item
+          name="type"
+          label={dt('form.type')}
+          rules={[{ required: true, message: dt('form.choose', { field: dt('form.type') }) }]}
+        >
           <Select
             options={drillTypeOptions(t)}
             placeholder={dt('form.type')}
@@ -75,10 +100,18 @@ export function ScheduleModal({ open, defaultUnitId, onClose, onScheduled }: { o
             data-testid="schedule-type"
           />
         </Form.Item>
-        <Form.Item name="plannedDate" label={dt('form.plannedDate')} rules={[{ required: true, message: dt('form.required', { field: dt('form.plannedDate') }) }]}>
+        <Form.Item
+          name="plannedDate"
+          label={dt('form.plannedDate')}
+          rules={[{ required: true, message: dt('form.required', { field: dt('form.plannedDate') }) }]}
+        >
           <DateField data-testid="planned-date" />
         </Form.Item>
-        <Form.Item name="title" label={dt('form.title')} rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('form.title') }) }]}>
+        <Form.Item
+          name="title"
+          label={dt('form.title')}
+          rules={[{ required: true, whitespace: true, message: dt('form.required', { field: dt('form.title') }) }]}
+        >
           <Input maxLength={100} data-testid="schedule-title" />
         </Form.Item>
         {failure && <Alert type="error" showIcon title={failure} />}

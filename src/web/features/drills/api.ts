@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { DrillType } from '../../../common/org.js';
-import type { Drill as DrillSchema, DrillCompliance as ComplianceSchema, RecordDrillBody } from '../../../common/schemas/drills.js';
+import type {
+  Drill as DrillSchema,
+  DrillCompliance as ComplianceSchema,
+  RecordDrillBody,
+} from '../../../common/schemas/drills.js';
 import type { Page } from '../../../common/schemas/shared.js';
 import { http } from '../../api/client.js';
 
@@ -41,7 +45,8 @@ export interface NewRectificationTask {
 const base = (id: string) => `/drills/${id}`;
 
 export const drillsApi = {
-  list: (query: { unitId?: string; page?: number; pageSize?: number }) => http.get<Page<Drill>>('/drills', { ...query }),
+  list: (query: { unitId?: string; page?: number; pageSize?: number }) =>
+    http.get<Page<Drill>>('/drills', { ...query }),
   schedule: (body: NewDrill) => http.post<Drill>('/drills', body),
   record: (id: string, body: DrillRecord) => http.post<Drill>(`${base(id)}/record`, body),
   compliance: (unitId?: string) => http.get<DrillCompliance>('/drills/compliance', { unitId }),
@@ -50,7 +55,12 @@ export const drillsApi = {
   createTask: (body: NewRectificationTask) => http.post<unknown>('/rectification-tasks', body),
   /** The rectification tasks already made from this drill's problems. */
   tasks: (drill: Drill) =>
-    http.get<Page<{ taskId: string; sourceDetail: string | null; state: string }>>('/rectification-ledger', { unitId: drill.unitId, subtree: 'false', sourceId: drill.id, pageSize: 100 }),
+    http.get<Page<{ taskId: string; sourceDetail: string | null; state: string }>>('/rectification-ledger', {
+      unitId: drill.unitId,
+      subtree: 'false',
+      sourceId: drill.id,
+      pageSize: 100,
+    }),
 };
 
 /** Sends one photo as multipart/form-data (field `photo`); a refusal keeps the server's words. */

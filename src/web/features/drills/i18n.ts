@@ -10,7 +10,9 @@ export type DrillsT = (key: DrillsKey, vars?: Record<string, string | number>) =
 const dictionaries: Record<Locale, Record<DrillsKey, string>> = { 'zh-CN': drillsZhCN, en: drillsEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The drill screens' own dictionary, in the language the user chose. */
 export function useDt(): DrillsT {

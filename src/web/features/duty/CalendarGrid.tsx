@@ -25,7 +25,11 @@ export function CalendarGrid({ days, month, today, selected, shifts, gapDates, p
   return (
     <>
       <div className="duty-month" data-testid="duty-month">
-        {weekdayNames(locale).map((name, i) => <div key={i} className="duty-month-head">{name}</div>)}
+        {weekdayNames(locale).map((name, i) => (
+          <div key={i} className="duty-month-head">
+            {name}
+          </div>
+        ))}
         {days.map((d) => {
           const own = shifts.filter((s) => s.localDate === d);
           const names = own.map((s) => (s.actingLeader ?? s.dutyLeader)?.name).filter((n): n is string => Boolean(n));
@@ -33,19 +37,31 @@ export function CalendarGrid({ days, month, today, selected, shifts, gapDates, p
             <button
               key={d}
               type="button"
-              className={['duty-month-day', d.startsWith(month) ? '' : 'other', d === today ? 'today' : '', d === selected ? 'selected' : '', gapDates.has(d) ? 'gap' : ''].join(' ')}
+              className={[
+                'duty-month-day',
+                d.startsWith(month) ? '' : 'other',
+                d === today ? 'today' : '',
+                d === selected ? 'selected' : '',
+                gapDates.has(d) ? 'gap' : '',
+              ].join(' ')}
               onClick={() => onSelect(d)}
               aria-label={dayLabel(d, locale)}
               data-date={d}
             >
               <span className="duty-month-number">{Number(d.slice(8))}</span>
-              {names.map((n, i) => <span key={i} className="duty-month-name">{phone ? [...n][0] : n}</span>)}
+              {names.map((n, i) => (
+                <span key={i} className="duty-month-name">
+                  {phone ? [...n][0] : n}
+                </span>
+              ))}
               {gapDates.has(d) && <span className="duty-month-gap" title={dt('gap.title')} />}
             </button>
           );
         })}
       </div>
-      <Typography.Title level={5} style={{ marginTop: 12 }}>{dayLabel(selected, locale)}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {dayLabel(selected, locale)}
+      </Typography.Title>
       <div className="duty-day">{renderDay(selected)}</div>
     </>
   );

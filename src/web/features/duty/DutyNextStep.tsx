@@ -22,11 +22,15 @@ export function DutyNextStep({ unitId, nextStep, leaderDate }: Props) {
     return (
       <Flex gap={8} wrap data-testid="duty-next-step" data-may-edit="true">
         <Link to={`/duty/roster?unit=${unitId}`}>
-          <Button size="small" type="primary" icon={<CalendarOutlined />} data-testid="go-roster">{dt('next.roster')}</Button>
+          <Button size="small" type="primary" icon={<CalendarOutlined />} data-testid="go-roster">
+            {dt('next.roster')}
+          </Button>
         </Link>
         {leaderDate && (
           <Link to={`/duty?unit=${unitId}&view=day&date=${leaderDate}`}>
-            <Button size="small" icon={<UserAddOutlined />} data-testid="assign-leader">{dt('next.assignLeader')}</Button>
+            <Button size="small" icon={<UserAddOutlined />} data-testid="assign-leader">
+              {dt('next.assignLeader')}
+            </Button>
           </Link>
         )}
       </Flex>
@@ -40,7 +44,9 @@ export function DutyNextStep({ unitId, nextStep, leaderDate }: Props) {
         <>
           <Typography.Text type="secondary">{dt('next.ask', { unit: nextStep.askWhom[0]!.unitName })}</Typography.Text>
           <Flex gap={4} vertical style={{ marginTop: 2 }}>
-            {nextStep.askWhom.map((p) => <PersonLine key={p.id} person={p} tag={dt('next.keeper')} />)}
+            {nextStep.askWhom.map((p) => (
+              <PersonLine key={p.id} person={p} tag={dt('next.keeper')} />
+            ))}
           </Flex>
         </>
       )}

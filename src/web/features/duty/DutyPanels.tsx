@@ -10,7 +10,17 @@ import { dayLabel, localDateOf, timeOf } from './dates.js';
 import { useDt } from './i18n.js';
 
 /** Swaps waiting: those asked of the user (consent or decline) and those the user asked (withdraw). */
-export function SwapRequests({ swaps, meId, zone, onChanged }: { swaps: SwapView[]; meId: string; zone: string; onChanged: () => void }) {
+export function SwapRequests({
+  swaps,
+  meId,
+  zone,
+  onChanged,
+}: {
+  swaps: SwapView[];
+  meId: string;
+  zone: string;
+  onChanged: () => void;
+}) {
   const dt = useDt();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -37,18 +47,34 @@ export function SwapRequests({ swaps, meId, zone, onChanged }: { swaps: SwapView
         <div key={s.id} className="duty-request" data-testid="swap-request" data-swap-id={s.id}>
           <div>
             {s.to.id === meId
-              ? dt(s.otherShiftId ? 'swap.askedExchange' : 'swap.askedCover', { name: s.from.name, mine: when(s.shiftStartsAt), theirs: when(s.otherShiftStartsAt) })
+              ? dt(s.otherShiftId ? 'swap.askedExchange' : 'swap.askedCover', {
+                  name: s.from.name,
+                  mine: when(s.shiftStartsAt),
+                  theirs: when(s.otherShiftStartsAt),
+                })
               : dt('swap.youAsked', { name: s.to.name, mine: when(s.shiftStartsAt) })}
             {s.note && <Typography.Text type="secondary"> · {s.note}</Typography.Text>}
           </div>
           <Flex gap={6} wrap>
             {s.to.id === meId ? (
               <>
-                <Button size="small" type="primary" loading={busy === `${s.id}:accept`} onClick={() => void answer(s.id, 'accept')} data-testid="swap-accept">{dt('swap.accept')}</Button>
-                <Button size="small" loading={busy === `${s.id}:decline`} onClick={() => void answer(s.id, 'decline')}>{dt('swap.decline')}</Button>
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={busy === `${s.id}:accept`}
+                  onClick={() => void answer(s.id, 'accept')}
+                  data-testid="swap-accept"
+                >
+                  {dt('swap.accept')}
+                </Button>
+                <Button size="small" loading={busy === `${s.id}:decline`} onClick={() => void answer(s.id, 'decline')}>
+                  {dt('swap.decline')}
+                </Button>
               </>
             ) : (
-              <Button size="small" loading={busy === `${s.id}:cancel`} onClick={() => void answer(s.id, 'cancel')}>{dt('swap.cancel')}</Button>
+              <Button size="small" loading={busy === `${s.id}:cancel`} onClick={() => void answer(s.id, 'cancel')}>
+                {dt('swap.cancel')}
+              </Button>
             )}
           </Flex>
         </div>
@@ -58,7 +84,19 @@ export function SwapRequests({ swaps, meId, zone, onChanged }: { swaps: SwapView
 }
 
 /** Where the roster falls short of the plan in the coming weeks. */
-export function GapList({ gaps, zone, until, unitId, nextStep }: { gaps: GapView[]; zone: string; until?: string; unitId?: string; nextStep?: DutyNextStepView }) {
+export function GapList({
+  gaps,
+  zone,
+  until,
+  unitId,
+  nextStep,
+}: {
+  gaps: GapView[];
+  zone: string;
+  until?: string;
+  unitId?: string;
+  nextStep?: DutyNextStepView;
+}) {
   const dt = useDt();
   const { locale } = useLocale();
   if (gaps.length === 0) return null;
@@ -74,18 +112,32 @@ export function GapList({ gaps, zone, until, unitId, nextStep }: { gaps: GapView
       title={dt('gap.count', { n: gaps.length })}
       description={
         <>
-        <ul className="duty-gaps">
-          {gaps.slice(0, 6).map((g, i) => (
-            <li key={i}>{dt(g.kind === 'no_duty_leader' ? 'gap.noLeaderLine' : g.endsAt === until ? 'gap.uncoveredFrom' : 'gap.uncoveredLine', { from: when(g.startsAt), to: when(g.endsAt) })}</li>
-          ))}
-          {gaps.length > 6 && <li>{dt('gap.more', { n: gaps.length - 6 })}</li>}
-        </ul>
-        {/* The warning's next step: 去排班 (and 指派值班领导 on the first shift without one) for a roster keeper, else whom to ask. */}
-        {unitId && nextStep && (
-          <div style={{ marginTop: 8 }}>
-            <DutyNextStep unitId={unitId} nextStep={nextStep} leaderDate={firstLeaderGap ? localDateOf(firstLeaderGap.startsAt, zone) : undefined} />
-          </div>
-        )}
+          <ul className="duty-gaps">
+            {gaps.slice(0, 6).map((g, i) => (
+              <li key={i}>
+                {dt(
+                  g.kind === 'no_duty_leader'
+                    ? 'gap.noLeaderLine'
+                    : g.endsAt === until
+                      ? 'gap.uncoveredFrom'
+                      : 'gap.uncoveredLine',
+                  { from: when(g.startsAt), to: when(g.endsAt) },
+                )}
+              </li>
+            ))}
+            {gaps.length > 6 && <li>{dt('gap.more', { n: gaps.length - 6 })}</li>}
+          </ul>
+          {/* The warning's next step: 去排班 (and 指派值班领导 on the first shift without one) for a roster keeper,
+              else whom to ask. */}
+          {unitId && nextStep && (
+            <div style={{ marginTop: 8 }}>
+              <DutyNextStep
+                unitId={unitId}
+                nextStep={nextStep}
+                leaderDate={firstLeaderGap ? localDateOf(firstLeaderGap.startsAt, zone) : undefined}
+              />
+            </div>
+          )}
         </>
       }
     />

@@ -56,14 +56,27 @@ export function FeedsCard({ unitId, unitName }: { unitId: string; unitName: stri
         <Flex gap={6} wrap style={{ marginTop: 6 }}>
           {existing ? (
             <Popconfirm title={dt('feed.rotateConfirm')} onConfirm={() => void issue(u)}>
-              <Button size="small" icon={<ReloadOutlined />} data-testid="feed-rotate">{dt('feed.rotate')}</Button>
+              <Button size="small" icon={<ReloadOutlined />} data-testid="feed-rotate">
+                {dt('feed.rotate')}
+              </Button>
             </Popconfirm>
           ) : (
-            <Button size="small" type="primary" onClick={() => void issue(u)} data-testid="feed-issue">{dt('feed.issue')}</Button>
+            <Button size="small" type="primary" onClick={() => void issue(u)} data-testid="feed-issue">
+              {dt('feed.issue')}
+            </Button>
           )}
           {existing && (
-            <Popconfirm title={dt('feed.revokeConfirm')} onConfirm={() => void dutyApi.revokeFeed(existing.id).then(() => (feeds.reload(), setShown((s) => ({ ...s, [key(u)]: '' }))))}>
-              <Button size="small" danger>{dt('feed.revoke')}</Button>
+            <Popconfirm
+              title={dt('feed.revokeConfirm')}
+              onConfirm={() =>
+                void dutyApi
+                  .revokeFeed(existing.id)
+                  .then(() => (feeds.reload(), setShown((s) => ({ ...s, [key(u)]: '' }))))
+              }
+            >
+              <Button size="small" danger>
+                {dt('feed.revoke')}
+              </Button>
             </Popconfirm>
           )}
         </Flex>
@@ -72,7 +85,9 @@ export function FeedsCard({ unitId, unitName }: { unitId: string; unitName: stri
   };
   return (
     <Card size="small" title={dt('feed.title')} data-testid="feeds">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{dt('feed.explain')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {dt('feed.explain')}
+      </Typography.Paragraph>
       {row(null, dt('feed.mine'))}
       {row(unitId, dt('feed.unit', { unit: unitName }))}
     </Card>

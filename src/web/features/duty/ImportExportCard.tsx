@@ -27,7 +27,10 @@ export function ImportExportCard({ unitId, today, keeper }: { unitId: string; to
   const [result, setResult] = useState<{ ok: string } | { problems: string[]; title: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const download = () => downloadFile(dutyApi.exportUrl(unitId, from, to), `duty-roster-${from}-${to}.xlsx`, locale).catch((e: unknown) => message.error(applyProblem(null, e)));
+  const download = () =>
+    downloadFile(dutyApi.exportUrl(unitId, from, to), `duty-roster-${from}-${to}.xlsx`, locale).catch((e: unknown) =>
+      message.error(applyProblem(null, e)),
+    );
   const upload = async () => {
     if (!file) return;
     setBusy(true);
@@ -38,7 +41,8 @@ export function ImportExportCard({ unitId, today, keeper }: { unitId: string; to
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) setResult({ title: error.problem.title, problems: error.fieldErrors.map((e) => e.message) });
+      if (error instanceof ApiError && error.fieldErrors.length)
+        setResult({ title: error.problem.title, problems: error.fieldErrors.map((e) => e.message) });
       else message.error(applyProblem(null, error));
     } finally {
       setBusy(false);
@@ -49,26 +53,71 @@ export function ImportExportCard({ unitId, today, keeper }: { unitId: string; to
     <Card size="small" title={dt('import.title')} data-testid="roster-import-export">
       <Typography.Paragraph type="secondary">{dt('import.columns')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-        <DateField value={from} max={to} onChange={(v) => v && setFrom(v)} style={{ width: 150 }} aria-label={dt('import.from')} />
+        <DateField
+          value={from}
+          max={to}
+          onChange={(v) => v && setFrom(v)}
+          style={{ width: 150 }}
+          aria-label={dt('import.from')}
+        />
         <span>–</span>
-        <DateField value={to} min={from} onChange={(v) => v && setTo(v)} style={{ width: 150 }} aria-label={dt('import.to')} />
-        <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="roster-export">{dt('import.export')}</Button>
+        <DateField
+          value={to}
+          min={from}
+          onChange={(v) => v && setTo(v)}
+          style={{ width: 150 }}
+          aria-label={dt('import.to')}
+        />
+        <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="roster-export">
+          {dt('import.export')}
+        </Button>
       </Flex>
       {keeper && (
         <>
           <Flex gap={8} wrap align="center">
-            <input ref={input} type="file" hidden accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="roster-file" />
+            <input
+              ref={input}
+              type="file"
+              hidden
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              data-testid="roster-file"
+            />
             <Button onClick={() => input.current?.click()}>{dt('import.choose')}</Button>
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }}>{file?.name ?? dt('import.noFile')}</Typography.Text>
-            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={() => void upload()} data-testid="roster-import">{dt('import.import')}</Button>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }}>
+              {file?.name ?? dt('import.noFile')}
+            </Typography.Text>
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              disabled={!file}
+              loading={busy}
+              onClick={() => void upload()}
+              data-testid="roster-import"
+            >
+              {dt('import.import')}
+            </Button>
           </Flex>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>{dt('import.hint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+            {dt('import.hint')}
+          </Typography.Paragraph>
         </>
       )}
       {result && 'ok' in result && <Alert type="success" showIcon title={result.ok} />}
       {result && 'problems' in result && (
-        <Alert type="error" showIcon title={result.title} data-testid="import-problems"
-          description={<ul className="duty-gaps">{result.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          title={result.title}
+          data-testid="import-problems"
+          description={
+            <ul className="duty-gaps">
+              {result.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
     </Card>
   );

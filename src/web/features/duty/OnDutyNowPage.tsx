@@ -32,8 +32,16 @@ export default function OnDutyNowPage() {
       <DutyTabs />
       <Card size="small" className="duty-toolbar">
         <Flex gap={8} wrap align="center">
-          <UnitPicker value={unitId} allowClear placeholder={dt('now.allUnits')} onChange={(id) => setParams(id ? { unit: id } : {}, { replace: true })} style={{ width: phone ? '100%' : 280 }} />
-          {now.data && <Typography.Text type="secondary">{dt('now.summary', { units: units.length, uncovered })}</Typography.Text>}
+          <UnitPicker
+            value={unitId}
+            allowClear
+            placeholder={dt('now.allUnits')}
+            onChange={(id) => setParams(id ? { unit: id } : {}, { replace: true })}
+            style={{ width: phone ? '100%' : 280 }}
+          />
+          {now.data && (
+            <Typography.Text type="secondary">{dt('now.summary', { units: units.length, uncovered })}</Typography.Text>
+          )}
         </Flex>
       </Card>
       {now.error ? <LoadError error={now.error} onRetry={now.reload} /> : null}
@@ -41,7 +49,10 @@ export default function OnDutyNowPage() {
         <Card size="small" title={dt('away.title')} className="duty-inbox" data-testid="away-now">
           {away.data!.map((l) => (
             <div key={l.id} className="duty-request">
-              <span><strong>{l.unitName}</strong> · {dt('away.line', { head: l.head.name, from: l.startDate, to: l.endDate })}</span>
+              <span>
+                <strong>{l.unitName}</strong> ·{' '}
+                {dt('away.line', { head: l.head.name, from: l.startDate, to: l.endDate })}
+              </span>
               <PersonLine person={l.deputy} tag={dt('shift.acting')} />
             </div>
           ))}
@@ -51,24 +62,52 @@ export default function OnDutyNowPage() {
         {units.length === 0 && !now.loading ? <Empty /> : null}
         <div className="duty-now-list">
           {units.map((u) => (
-            <Card key={u.unitId} size="small" className={u.shifts.length ? 'duty-now-unit' : 'duty-now-unit uncovered'} data-testid="on-duty-unit" data-unit-id={u.unitId}
-              title={<span style={{ paddingInlineStart: phone ? 0 : Math.max(0, u.depth - (units[0]?.depth ?? 0)) * 12 }}>{u.unitName}</span>}
-              extra={u.shifts.length ? null : <Tag color="red">{dt('now.nobody')}</Tag>}>
+            <Card
+              key={u.unitId}
+              size="small"
+              className={u.shifts.length ? 'duty-now-unit' : 'duty-now-unit uncovered'}
+              data-testid="on-duty-unit"
+              data-unit-id={u.unitId}
+              title={
+                <span style={{ paddingInlineStart: phone ? 0 : Math.max(0, u.depth - (units[0]?.depth ?? 0)) * 12 }}>
+                  {u.unitName}
+                </span>
+              }
+              extra={u.shifts.length ? null : <Tag color="red">{dt('now.nobody')}</Tag>}
+            >
               {u.shifts.map((s) => (
                 <div key={s.id} className="duty-now-shift">
-                  <Typography.Text type="secondary">{dt(KIND_KEYS[s.kind])} {timeOf(s.startsAt, u.timeZone)} – {timeOf(s.endsAt, u.timeZone)}</Typography.Text>
-                  {s.dutyLeader ? <PersonLine person={s.dutyLeader} tag={dt('shift.leader')} /> : (
+                  <Typography.Text type="secondary">
+                    {dt(KIND_KEYS[s.kind])} {timeOf(s.startsAt, u.timeZone)} – {timeOf(s.endsAt, u.timeZone)}
+                  </Typography.Text>
+                  {s.dutyLeader ? (
+                    <PersonLine person={s.dutyLeader} tag={dt('shift.leader')} />
+                  ) : (
                     <>
                       <Typography.Text type="danger">{dt('shift.noLeader')}</Typography.Text>
-                      <DutyNextStep unitId={u.unitId} nextStep={u.nextStep} leaderDate={localDateOf(s.startsAt, u.timeZone)} />
+                      <DutyNextStep
+                        unitId={u.unitId}
+                        nextStep={u.nextStep}
+                        leaderDate={localDateOf(s.startsAt, u.timeZone)}
+                      />
                     </>
                   )}
                   {s.actingLeader && <PersonLine person={s.actingLeader} tag={dt('shift.acting')} />}
-                  {s.staff.map((p) => <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />)}
+                  {s.staff.map((p) => (
+                    <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />
+                  ))}
                 </div>
               ))}
               {u.shifts.length === 0 && <DutyNextStep unitId={u.unitId} nextStep={u.nextStep} />}
-              {u.actingHead && <div className="duty-shift-note">{dt('away.line', { head: u.actingHead.head.name, from: u.actingHead.startDate, to: u.actingHead.endDate })}</div>}
+              {u.actingHead && (
+                <div className="duty-shift-note">
+                  {dt('away.line', {
+                    head: u.actingHead.head.name,
+                    from: u.actingHead.startDate,
+                    to: u.actingHead.endDate,
+                  })}
+                </div>
+              )}
             </Card>
           ))}
         </div>

@@ -8,7 +8,11 @@ export function PersonLine({ person, tag }: { person: Pick<DutyPerson, 'name' | 
       {tag && <span className="duty-person-tag">{tag}</span>}
       <span className="duty-person-name">{person.name}</span>
       {person.phone && (
-        <a href={`tel:${person.phone.replace(/[^0-9+]/g, '')}`} className="duty-phone" onClick={(e) => e.stopPropagation()}>
+        <a
+          href={`tel:${person.phone.replace(/[^0-9+]/g, '')}`}
+          className="duty-phone"
+          onClick={(e) => e.stopPropagation()}
+        >
           <PhoneOutlined /> {person.phone}
         </a>
       )}

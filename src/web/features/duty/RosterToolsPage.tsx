@@ -28,7 +28,9 @@ export default function RosterToolsPage() {
       <div className="duty-toolbar-plain">
         <UnitPicker value={unitId} onChange={(id) => setUnit(id)} style={{ width: phone ? '100%' : 280 }} />
       </div>
-      {unit.error || today.error ? <LoadError error={unit.error ?? today.error} onRetry={() => (unit.reload(), today.reload())} /> : null}
+      {unit.error || today.error ? (
+        <LoadError error={unit.error ?? today.error} onRetry={() => (unit.reload(), today.reload())} />
+      ) : null}
       {unit.data && today.data?.unitId === unit.data.id && (
         <div className="duty-tools">
           <ImportExportCard unitId={unit.data.id} today={today.data.today} keeper={keeper} />

@@ -8,7 +8,9 @@ import { useDt } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
-type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & { slots: { dutyLeaderId?: string | null; staffIds?: string[]; turns?: number }[] };
+type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & {
+  slots: { dutyLeaderId?: string | null; staffIds?: string[]; turns?: number }[];
+};
 
 /** Rotations: who takes turns, generated ahead every day in the pattern of the plan in force. */
 /** `today` is the unit's date as the server gives it (a rotation starts there by default). */
@@ -20,7 +22,11 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
-  const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.phone ?? ''}` }));
+  const options = (people.data ?? []).map((p) => ({
+    value: p.id,
+    label: p.name,
+    search: `${p.name} ${p.phone ?? ''}`,
+  }));
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -32,26 +38,62 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
     }
   };
   const { busy, submit: create } = useFormSubmit(form, async (values: FormValues) => {
-    const slots = values.slots.map((s) => ({ dutyLeaderId: s.dutyLeaderId ?? null, staffIds: s.staffIds ?? [], turns: s.turns ?? 1 }));
+    const slots = values.slots.map((s) => ({
+      dutyLeaderId: s.dutyLeaderId ?? null,
+      staffIds: s.staffIds ?? [],
+      turns: s.turns ?? 1,
+    }));
     const made = await dutyApi.createRotation({ ...values, unitId, slots });
     message.success(dt('rotation.created', { n: made.generated.created }));
     setCreating(false);
     form.resetFields();
     rotations.reload();
   });
-  const summary = (r: RotationView) => r.slots.map((s) => [s.dutyLeader?.name, ...s.staff.map((p) => p.name)].filter(Boolean).join('、') + (r.kind === 'custom' ? ` ×${s.turns}` : '')).join(' → ');
+  const summary = (r: RotationView) =>
+    r.slots
+      .map(
+        (s) =>
+          [s.dutyLeader?.name, ...s.staff.map((p) => p.name)].filter(Boolean).join('、') +
+          (r.kind === 'custom' ? ` ×${s.turns}` : ''),
+      )
+      .join(' → ');
 
   return (
-    <Card size="small" title={dt('rotation.title')} data-testid="rotations"
-      extra={keeper && !creating ? <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="rotation-new">{dt('rotation.new')}</Button> : null}>
+    <Card
+      size="small"
+      title={dt('rotation.title')}
+      data-testid="rotations"
+      extra={
+        keeper && !creating ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="rotation-new">
+            {dt('rotation.new')}
+          </Button>
+        ) : null
+      }
+    >
       {creating && (
-        <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ kind: 'daily', startDate: today, daysAhead: 28, slots: [{ turns: 1 }, { turns: 1 }] }} className="duty-rotation-form">
-          <Form.Item name="name" label={dt('rotation.name')} rules={[{ required: true, whitespace: true, message: dt('rotation.nameRequired') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void create(v)}
+          initialValues={{ kind: 'daily', startDate: today, daysAhead: 28, slots: [{ turns: 1 }, { turns: 1 }] }}
+          className="duty-rotation-form"
+        >
+          <Form.Item
+            name="name"
+            label={dt('rotation.name')}
+            rules={[{ required: true, whitespace: true, message: dt('rotation.nameRequired') }]}
+          >
             <Input maxLength={100} placeholder={dt('rotation.namePlaceholder')} />
           </Form.Item>
           <Flex gap={8} wrap>
             <Form.Item name="kind" label={dt('rotation.kind')} style={{ minWidth: 140 }}>
-              <Select options={(['daily', 'weekly', 'custom'] as const).map((k) => ({ value: k, label: dt(`rotation.kind.${k}`) }))} />
+              <Select
+                options={(['daily', 'weekly', 'custom'] as const).map((k) => ({
+                  value: k,
+                  label: dt(`rotation.kind.${k}`),
+                }))}
+              />
             </Form.Item>
             <Form.Item name="startDate" label={dt('rotation.startDate')}>
               <DateField style={{ width: 150 }} />
@@ -60,19 +102,41 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
               <InputNumber min={1} max={92} style={{ width: 100 }} />
             </Form.Item>
           </Flex>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{dt(`rotation.explain.${kind ?? 'daily'}`)}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {dt(`rotation.explain.${kind ?? 'daily'}`)}
+          </Typography.Paragraph>
           <Form.List name="slots">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field, i) => (
                   <div key={field.key} className="duty-slot">
-                    <Flex justify="space-between" align="center"><strong>{dt('rotation.slot', { n: i + 1 })}</strong>
-                      {fields.length > 1 && <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={dt('common.remove')} onClick={() => remove(field.name)} />}</Flex>
+                    <Flex justify="space-between" align="center">
+                      <strong>{dt('rotation.slot', { n: i + 1 })}</strong>
+                      {fields.length > 1 && (
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={dt('common.remove')}
+                          onClick={() => remove(field.name)}
+                        />
+                      )}
+                    </Flex>
                     <Form.Item name={[field.name, 'dutyLeaderId']} label={dt('shift.leader')}>
-                      <Select allowClear options={options} showSearch={{ optionFilterProp: 'search' }} placeholder={dt('common.pickPerson')} />
+                      <Select
+                        allowClear
+                        options={options}
+                        showSearch={{ optionFilterProp: 'search' }}
+                        placeholder={dt('common.pickPerson')}
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'staffIds']} label={dt('shift.staff')}>
-                      <Select mode="multiple" options={options} showSearch={{ optionFilterProp: 'search' }} placeholder={dt('common.pickPerson')} />
+                      <Select
+                        mode="multiple"
+                        options={options}
+                        showSearch={{ optionFilterProp: 'search' }}
+                        placeholder={dt('common.pickPerson')}
+                      />
                     </Form.Item>
                     {kind === 'custom' && (
                       <Form.Item name={[field.name, 'turns']} label={dt('rotation.turns')}>
@@ -81,12 +145,16 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
                     )}
                   </div>
                 ))}
-                <Button block icon={<PlusOutlined />} onClick={() => add({ turns: 1 })} style={{ marginBottom: 12 }}>{dt('rotation.addSlot')}</Button>
+                <Button block icon={<PlusOutlined />} onClick={() => add({ turns: 1 })} style={{ marginBottom: 12 }}>
+                  {dt('rotation.addSlot')}
+                </Button>
               </>
             )}
           </Form.List>
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="rotation-save">{dt('rotation.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="rotation-save">
+              {dt('rotation.save')}
+            </Button>
             <Button onClick={() => setCreating(false)}>{dt('common.cancel')}</Button>
           </Flex>
         </Form>
@@ -98,16 +166,33 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
         renderItem={(r) => (
           <List.Item>
             <List.Item.Meta
-              title={<span>{r.name} <Tag>{dt(`rotation.kind.${r.kind}`)}</Tag>{!r.active && <Tag>{dt('rotation.inactive')}</Tag>}</span>}
+              title={
+                <span>
+                  {r.name} <Tag>{dt(`rotation.kind.${r.kind}`)}</Tag>
+                  {!r.active && <Tag>{dt('rotation.inactive')}</Tag>}
+                </span>
+              }
               description={
                 <>
                   <div>{summary(r)}</div>
-                  <div>{dt('rotation.through', { from: r.startDate, to: r.generatedThrough ?? '—', days: r.daysAhead })}</div>
+                  <div>
+                    {dt('rotation.through', { from: r.startDate, to: r.generatedThrough ?? '—', days: r.daysAhead })}
+                  </div>
                   {keeper && r.active && (
                     <Flex gap={6} style={{ marginTop: 6 }}>
-                      <Button size="small" onClick={() => void run(() => dutyApi.generate(r.id), dt('rotation.generated'))}>{dt('rotation.generate')}</Button>
-                      <Popconfirm title={dt('rotation.stopConfirm')} onConfirm={() => void run(() => dutyApi.stopRotation(r.id), dt('rotation.stopped'))}>
-                        <Button size="small" danger>{dt('rotation.stop')}</Button>
+                      <Button
+                        size="small"
+                        onClick={() => void run(() => dutyApi.generate(r.id), dt('rotation.generated'))}
+                      >
+                        {dt('rotation.generate')}
+                      </Button>
+                      <Popconfirm
+                        title={dt('rotation.stopConfirm')}
+                        onConfirm={() => void run(() => dutyApi.stopRotation(r.id), dt('rotation.stopped'))}
+                      >
+                        <Button size="small" danger>
+                          {dt('rotation.stop')}
+                        </Button>
                       </Popconfirm>
                     </Flex>
                   )}

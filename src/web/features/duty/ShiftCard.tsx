@@ -24,15 +24,32 @@ interface Props {
 }
 
 const DRAG_TYPE = 'application/x-steady-shift';
-export const KIND_KEYS: Record<ShiftView['kind'], DutyKey> = { '24h': 'kind.24h', day: 'kind.day', night: 'kind.night', custom: 'kind.custom' };
-const onShift = (shift: ShiftView, personId: string) => shift.dutyLeader?.id === personId || shift.staff.some((p) => p.id === personId);
+export const KIND_KEYS: Record<ShiftView['kind'], DutyKey> = {
+  '24h': 'kind.24h',
+  day: 'kind.day',
+  night: 'kind.night',
+  custom: 'kind.custom',
+};
+const onShift = (shift: ShiftView, personId: string) =>
+  shift.dutyLeader?.id === personId || shift.staff.some((p) => p.id === personId);
 
 /**
  * One shift: its times in the unit's zone, the duty leader and staff with tap-to-call phones, the
  * handover, and what the user may do. The user's own future shifts can be dragged onto another
  * shift to propose a swap; on a phone the Swap button and a tap do the same.
  */
-export function ShiftCard({ shift, zone, meId, now, next, missingLeader, keeper, swapSource, onAction, onDropSwap }: Props) {
+export function ShiftCard({
+  shift,
+  zone,
+  meId,
+  now,
+  next,
+  missingLeader,
+  keeper,
+  swapSource,
+  onAction,
+  onDropSwap,
+}: Props) {
   const dt = useDt();
   const [over, setOver] = useState(false);
   const mine = onShift(shift, meId);
@@ -65,7 +82,14 @@ export function ShiftCard({ shift, zone, meId, now, next, missingLeader, keeper,
 
   return (
     <div
-      className={['duty-shift', mine ? 'mine' : '', over ? 'drop' : '', missingLeader ? 'gap' : '', started && !ended ? 'current' : '', pickable ? 'pickable' : ''].join(' ')}
+      className={[
+        'duty-shift',
+        mine ? 'mine' : '',
+        over ? 'drop' : '',
+        missingLeader ? 'gap' : '',
+        started && !ended ? 'current' : '',
+        pickable ? 'pickable' : '',
+      ].join(' ')}
       data-testid="shift-card"
       data-shift-id={shift.id}
       data-mine={mine ? 'true' : undefined}
@@ -74,7 +98,8 @@ export function ShiftCard({ shift, zone, meId, now, next, missingLeader, keeper,
     >
       <Flex justify="space-between" align="center" wrap gap={4}>
         <Typography.Text strong>
-          {dt(KIND_KEYS[shift.kind])} {timeOf(shift.startsAt, zone)} – {nextDay ? dt('shift.nextDay') : ''}{timeOf(shift.endsAt, zone)}
+          {dt(KIND_KEYS[shift.kind])} {timeOf(shift.startsAt, zone)} – {nextDay ? dt('shift.nextDay') : ''}
+          {timeOf(shift.endsAt, zone)}
         </Typography.Text>
         <span>
           {started && !ended && <Tag color="green">{dt('shift.onNow')}</Tag>}
@@ -83,25 +108,68 @@ export function ShiftCard({ shift, zone, meId, now, next, missingLeader, keeper,
         </span>
       </Flex>
       <div className="duty-shift-people">
-        {shift.dutyLeader ? <PersonLine person={shift.dutyLeader} tag={dt('shift.leader')} /> : <Typography.Text type="danger">{dt('shift.noLeader')}</Typography.Text>}
+        {shift.dutyLeader ? (
+          <PersonLine person={shift.dutyLeader} tag={dt('shift.leader')} />
+        ) : (
+          <Typography.Text type="danger">{dt('shift.noLeader')}</Typography.Text>
+        )}
         {shift.actingLeader && <PersonLine person={shift.actingLeader} tag={dt('shift.acting')} />}
-        {shift.staff.map((p) => <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />)}
+        {shift.staff.map((p) => (
+          <PersonLine key={p.id} person={p} tag={dt('shift.staff')} />
+        ))}
       </div>
       {shift.swaps.map((s) => (
-        <div key={s.id} className="duty-shift-note"><SwapOutlined /> {dt('swap.pendingLine', { from: s.from.name, to: s.to.name })}</div>
+        <div key={s.id} className="duty-shift-note">
+          <SwapOutlined /> {dt('swap.pendingLine', { from: s.from.name, to: s.to.name })}
+        </div>
       ))}
       {handover && (
         <div className="duty-shift-note" data-testid="handover-state">
-          {handover.acknowledgedBy ? dt('handover.acknowledgedBy', { name: handover.acknowledgedBy.name }) : dt('handover.waiting', { name: handover.writtenBy.name })}
-          <div className="duty-handover-text">{handover.happened}{handover.pending ? ` · ${dt('handover.pendingPrefix')}${handover.pending}` : ''}</div>
+          {handover.acknowledgedBy
+            ? dt('handover.acknowledgedBy', { name: handover.acknowledgedBy.name })
+            : dt('handover.waiting', { name: handover.writtenBy.name })}
+          <div className="duty-handover-text">
+            {handover.happened}
+            {handover.pending ? ` · ${dt('handover.pendingPrefix')}${handover.pending}` : ''}
+          </div>
         </div>
       )}
       <Flex gap={6} wrap className="duty-shift-actions">
-        {pickable && <Button size="small" type="primary" onClick={(e) => (e.stopPropagation(), onAction('pick', shift))} data-testid="swap-pick">{dt('swap.pickThis')}</Button>}
-        {mine && !ended && !swapSource && <Button size="small" icon={<SwapOutlined />} onClick={() => onAction('swap', shift)} data-testid="swap-start">{dt('swap.start')}</Button>}
-        {mine && started && !handover && <Button size="small" onClick={() => onAction('handover', shift)} data-testid="handover-write">{dt('handover.write')}</Button>}
-        {mayAcknowledge && <Button size="small" type="primary" onClick={() => onAction('acknowledge', shift)} data-testid="handover-acknowledge">{dt('handover.acknowledge')}</Button>}
-        {keeper && !ended && <Button size="small" onClick={() => onAction('override', shift)} data-testid="shift-override">{dt('override.open')}</Button>}
+        {pickable && (
+          <Button
+            size="small"
+            type="primary"
+            onClick={(e) => (e.stopPropagation(), onAction('pick', shift))}
+            data-testid="swap-pick"
+          >
+            {dt('swap.pickThis')}
+          </Button>
+        )}
+        {mine && !ended && !swapSource && (
+          <Button size="small" icon={<SwapOutlined />} onClick={() => onAction('swap', shift)} data-testid="swap-start">
+            {dt('swap.start')}
+          </Button>
+        )}
+        {mine && started && !handover && (
+          <Button size="small" onClick={() => onAction('handover', shift)} data-testid="handover-write">
+            {dt('handover.write')}
+          </Button>
+        )}
+        {mayAcknowledge && (
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => onAction('acknowledge', shift)}
+            data-testid="handover-acknowledge"
+          >
+            {dt('handover.acknowledge')}
+          </Button>
+        )}
+        {keeper && !ended && (
+          <Button size="small" onClick={() => onAction('override', shift)} data-testid="shift-override">
+            {dt('override.open')}
+          </Button>
+        )}
       </Flex>
     </div>
   );

@@ -12,12 +12,19 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export { addDays };
 
 export function localDateOf(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 /** `HH:MM` of an instant in the zone. */
 export function timeOf(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
 }
 
 /** Monday of the date's week. */
@@ -42,7 +49,12 @@ export function addMonths(date: string, months: number): string {
 
 /** "6月1日 周二" / "Tue 1 Jun". */
 export function dayLabel(date: string, locale: Locale, withWeekday = true): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', ...(withWeekday ? { weekday: 'short' } : {}) }).format(at(date));
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    ...(withWeekday ? { weekday: 'short' } : {}),
+  }).format(at(date));
 }
 
 export function monthLabel(date: string, locale: Locale): string {
@@ -50,7 +62,9 @@ export function monthLabel(date: string, locale: Locale): string {
 }
 
 export function weekdayNames(locale: Locale): string[] {
-  return weekDates('2027-06-07').map((d) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'narrow' }).format(at(d)));
+  return weekDates('2027-06-07').map((d) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'narrow' }).format(at(d)),
+  );
 }
 
 /** The local dates a stretch of time touches, in the zone. */

@@ -103,7 +103,8 @@ export const dutyZhCN = {
 
   'roster.title': '排班',
   'import.title': '导入与导出（.xlsx）',
-  'import.columns': '表格列：日期、班次（全天/白班/夜班/其他）、开始、结束、带班领导、值班人员（多人用“、”分隔）。人员填姓名，重名时填用户名。',
+  'import.columns':
+    '表格列：日期、班次（全天/白班/夜班/其他）、开始、结束、带班领导、值班人员（多人用“、”分隔）。人员填姓名，重名时填用户名。',
   'import.from': '开始日期',
   'import.to': '结束日期',
   'import.export': '导出值班表',
@@ -122,7 +123,8 @@ export const dutyZhCN = {
   'rotation.kind.daily': '每班轮换',
   'rotation.kind.weekly': '每周轮换',
   'rotation.kind.custom': '自定义',
-  'rotation.explain.daily': '每个班次依次轮到下一组。班次按当日预案执行：24 小时一班，或白班、夜班（早 8 点、晚 8 点交接）。',
+  'rotation.explain.daily':
+    '每个班次依次轮到下一组。班次按当日预案执行：24 小时一班，或白班、夜班（早 8 点、晚 8 点交接）。',
   'rotation.explain.weekly': '每组负责一整周（自开始日期起每 7 天轮换一次）。',
   'rotation.explain.custom': '每组连续值若干个班次，再轮到下一组。',
   'rotation.startDate': '开始日期',
@@ -142,7 +144,8 @@ export const dutyZhCN = {
   'rotation.through': '自 {from} 起，已排到 {to}（提前 {days} 天）',
 
   'feed.title': '日历订阅',
-  'feed.explain': '在手机或电脑日历中订阅，值班安排会自动同步。地址是保密的，只在生成时显示一次；重新生成后旧地址立即失效。',
+  'feed.explain':
+    '在手机或电脑日历中订阅，值班安排会自动同步。地址是保密的，只在生成时显示一次；重新生成后旧地址立即失效。',
   'feed.mine': '我的值班',
   'feed.unit': '{unit}值班表',
   'feed.none': '尚未生成订阅地址。',
@@ -158,7 +161,8 @@ export const dutyZhCN = {
 
   'leave.title': '请假',
   'leave.requestTitle': '负责人请假',
-  'leave.explain': '特殊时期预案要求负责人离岗须经批准时，申请将报上级单位审批；其他时间仅作登记。请假期间由代理人履行第一责任人职责，突发事件报告链会通知代理人。',
+  'leave.explain':
+    '特殊时期预案要求负责人离岗须经批准时，申请将报上级单位审批；其他时间仅作登记。请假期间由代理人履行第一责任人职责，突发事件报告链会通知代理人。',
   'leave.unit': '单位',
   'leave.startDate': '开始日期',
   'leave.endDate': '结束日期',

@@ -33,7 +33,10 @@ function stepName(it: IncidentsT, t: Translate, locale: string, row: IncidentSum
   if (d.kind === 'report') return it('board.step.report', { n: d.position + 1 });
   const role = roleLabel(t, d.role);
   const vars = { n: d.position + 1, role: locale === 'en' ? role.toLowerCase() : role };
-  return it(d.targetUnitName && d.targetUnitName !== row.unitName ? 'board.step.notifyParent' : 'board.step.notify', vars);
+  return it(
+    d.targetUnitName && d.targetUnitName !== row.unitName ? 'board.step.notifyParent' : 'board.step.notify',
+    vars,
+  );
 }
 
 /** Every step not yet done, each with its own deadline counting down; past it, in red. */
@@ -41,13 +44,20 @@ function Deadlines({ row, compact }: { row: IncidentSummary; compact: boolean })
   const it = useIt();
   const t = useT();
   const { locale } = useLocale();
-  if (row.status === 'closed' || row.deadlines.length === 0) return <Typography.Text type="secondary">{it('board.noDeadline')}</Typography.Text>;
+  if (row.status === 'closed' || row.deadlines.length === 0)
+    return <Typography.Text type="secondary">{it('board.noDeadline')}</Typography.Text>;
   return (
     <ul className={`steady-board-deadlines${compact ? ' compact' : ''}`} data-testid="board-deadlines">
       {row.deadlines.map((d) => {
         const name = stepName(it, t, locale, row, d);
         return (
-          <li key={d.stepId} className={d.late ? 'late' : undefined} data-testid="board-deadline" data-state={d.state} data-late={d.late}>
+          <li
+            key={d.stepId}
+            className={d.late ? 'late' : undefined}
+            data-testid="board-deadline"
+            data-state={d.state}
+            data-late={d.late}
+          >
             <span className="steady-board-step" title={name}>
               {name}
             </span>
@@ -174,11 +184,18 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
         </div>
       ),
     },
-    { title: it('board.severity'), key: 'severity', width: 120, render: (_, row) => <SeverityTag severity={row.severity} /> },
+    {
+      title: it('board.severity'),
+      key: 'severity',
+      width: 120,
+      render: (_, row) => <SeverityTag severity={row.severity} />,
+    },
     { title: it('board.status'), key: 'status', width: 100, render: (_, row) => <StatusTag status={row.status} /> },
     { title: it('board.since'), key: 'since', width: 100, render: (_, row) => <Since at={row.reportedAt} /> },
     {
-      title: it('board.next'), key: 'next', width: 240,
+      title: it('board.next'),
+      key: 'next',
+      width: 240,
       render: (_, row) => (
         <>
           <Deadlines row={row} compact={false} />
@@ -202,7 +219,13 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
       scroll={{ x: 980 }}
       size="middle"
       rowClassName={(row) => (row.lateSteps > 0 ? 'steady-board-late' : '')}
-      onRow={(row) => ({ 'data-testid': 'board-row', 'data-incident-id': row.id, 'data-status': row.status }) as HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({
+          'data-testid': 'board-row',
+          'data-incident-id': row.id,
+          'data-status': row.status,
+        }) as HTMLAttributes<HTMLElement>
+      }
       data-testid="board-table"
     />
   );

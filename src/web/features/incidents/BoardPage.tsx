@@ -36,7 +36,11 @@ export default function BoardPage() {
       <PageTitle
         title={it('board.title')}
         extra={
-          live === 'open' ? <Tag color="green">● {it('incident.live')}</Tag> : <Tag color="orange">{it('incident.reconnecting')}</Tag>
+          live === 'open' ? (
+            <Tag color="green">● {it('incident.live')}</Tag>
+          ) : (
+            <Tag color="orange">{it('incident.reconnecting')}</Tag>
+          )
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -50,7 +54,13 @@ export default function BoardPage() {
             ]}
             data-testid="board-filter"
           />
-          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={it('board.allUnits')} allowClear style={{ width: compact ? '100%' : 280 }} />
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={it('board.allUnits')}
+            allowClear
+            style={{ width: compact ? '100%' : 280 }}
+          />
         </Flex>
       </Card>
       {board.error ? <LoadError error={board.error} onRetry={board.refresh} /> : null}
@@ -59,7 +69,9 @@ export default function BoardPage() {
         loading={board.loading}
         compact={compact}
         emptyText={it(open ? 'board.empty' : 'board.emptyAll')}
-        onPage={(nextPage, nextSize) => update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })}
+        onPage={(nextPage, nextSize) =>
+          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
+        }
       />
     </div>
   );

@@ -17,13 +17,25 @@ function StepCard({ incident, step, onChanged }: { incident: Incident; step: Inc
   const it = useIt();
   const { locale } = useLocale();
   const role = roleLabel(t, step.role);
-  const vars = { unit: step.targetUnitName, role: locale === 'en' ? role.toLowerCase() : role, minutes: step.deadlineMinutes };
+  const vars = {
+    unit: step.targetUnitName,
+    role: locale === 'en' ? role.toLowerCase() : role,
+    minutes: step.deadlineMinutes,
+  };
   const closed = incident.status === 'closed';
   const pending = step.state !== 'done' && !closed;
   const state = closed && step.state !== 'done' ? 'undone' : step.state;
-  const className = ['steady-step', pending && step.state === 'active' ? 'active' : '', step.late ? 'late' : ''].join(' ');
+  const className = ['steady-step', pending && step.state === 'active' ? 'active' : '', step.late ? 'late' : ''].join(
+    ' ',
+  );
   return (
-    <div className={className} data-testid="chain-step" data-state={step.state} data-late={step.late} data-step-id={step.id}>
+    <div
+      className={className}
+      data-testid="chain-step"
+      data-state={step.state}
+      data-late={step.late}
+      data-step-id={step.id}
+    >
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
         <div style={{ minWidth: 0, flex: '1 1 220px' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -36,7 +36,11 @@ export function CloseDrawer({ incident, open, onClose, onClosed }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      await incidentsApi.close(incident.id, { ...values, losses: values.losses ?? '', followUps: values.followUps ?? [] });
+      await incidentsApi.close(incident.id, {
+        ...values,
+        losses: values.losses ?? '',
+        followUps: values.followUps ?? [],
+      });
       message.success(it('close.done'));
       onClosed();
     } catch (error) {
@@ -57,13 +61,23 @@ export function CloseDrawer({ incident, open, onClose, onClosed }: Props) {
       rootClassName="steady-close-drawer"
       destroyOnHidden
       footer={
-        <Button type="primary" danger block size="large" loading={busy} onClick={() => form.submit()} data-testid="close-submit">
+        <Button
+          type="primary"
+          danger
+          block
+          size="large"
+          loading={busy}
+          onClick={() => form.submit()}
+          data-testid="close-submit"
+        >
           {it('close.submit')}
         </Button>
       }
     >
       <Typography.Paragraph type="secondary">{it('close.intro')}</Typography.Paragraph>
-      {undone > 0 && <Alert type="warning" showIcon title={it('close.warnMissing', { n: undone })} style={{ marginBottom: 12 }} />}
+      {undone > 0 && (
+        <Alert type="warning" showIcon title={it('close.warnMissing', { n: undone })} style={{ marginBottom: 12 }} />
+      )}
       <Form<AfterActionInput>
         form={form}
         layout="vertical"
@@ -77,7 +91,11 @@ export function CloseDrawer({ incident, open, onClose, onClosed }: Props) {
             key={field.name}
             name={field.name}
             label={it(field.label)}
-            rules={field.optional ? [] : [{ required: true, whitespace: true, message: it('report.required', { field: it(field.label) }) }]}
+            rules={
+              field.optional
+                ? []
+                : [{ required: true, whitespace: true, message: it('report.required', { field: it(field.label) }) }]
+            }
           >
             <Input.TextArea rows={field.name === 'whatHappened' ? 4 : 3} maxLength={TEXT_MAX} />
           </Form.Item>

@@ -12,7 +12,8 @@ export function Countdown({ dueAt, compact }: { dueAt: string; compact?: boolean
   const time = clock(left);
   return (
     <span className={`steady-countdown${late ? ' late' : ''}`} data-testid="countdown" data-late={late} role="timer">
-      {late ? <WarningOutlined /> : <ClockCircleOutlined />} {compact ? (late ? `-${time}` : time) : it(late ? 'chain.overdue' : 'chain.left', { time })}
+      {late ? <WarningOutlined /> : <ClockCircleOutlined />}{' '}
+      {compact ? (late ? `-${time}` : time) : it(late ? 'chain.overdue' : 'chain.left', { time })}
     </span>
   );
 }

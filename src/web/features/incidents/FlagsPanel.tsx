@@ -15,10 +15,14 @@ const FLAG_COLOURS = { late: 'orange', missing: 'volcano', concealed: 'red' } as
 function flagDetail(it: IncidentsT, flag: IncidentFlag, time: (iso: string) => string): string {
   const d = flag.detail ?? {};
   const n = typeof d.position === 'number' ? d.position + 1 : 1;
-  if (flag.kind === 'late') return it('flag.detail.late', { n, minutes: typeof d.deadlineMinutes === 'number' ? d.deadlineMinutes : '?' });
+  if (flag.kind === 'late')
+    return it('flag.detail.late', { n, minutes: typeof d.deadlineMinutes === 'number' ? d.deadlineMinutes : '?' });
   if (flag.kind === 'missing') return it('flag.detail.missing', { n });
   const minutes = typeof d.minutesAfterOccurrence === 'number' ? d.minutesAfterOccurrence : 0;
-  return it('flag.detail.concealed', { time: duration(it, minutes * 60_000), at: typeof d.occurredAt === 'string' ? time(d.occurredAt) : '' });
+  return it('flag.detail.concealed', {
+    time: duration(it, minutes * 60_000),
+    at: typeof d.occurredAt === 'string' ? time(d.occurredAt) : '',
+  });
 }
 
 function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagId: string; onDone: () => void }) {
@@ -33,8 +37,17 @@ function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagI
   });
   return (
     <Form form={form} onFinish={(v) => void send(v)} style={{ marginTop: 8 }} data-testid="explain-form">
-      <Form.Item name="text" rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('flag.explain') }) }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea rows={2} maxLength={TEXT_MAX} placeholder={it('flag.explainPlaceholder')} aria-label={it('flag.explain')} />
+      <Form.Item
+        name="text"
+        rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('flag.explain') }) }]}
+        style={{ marginBottom: 8 }}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={TEXT_MAX}
+          placeholder={it('flag.explainPlaceholder')}
+          aria-label={it('flag.explain')}
+        />
       </Form.Item>
       <Button htmlType="submit" loading={busy}>
         {it('flag.explainSend')}
@@ -75,7 +88,8 @@ export function FlagsPanel({ incident, onChanged }: { incident: Incident; onChan
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
             {it('flag.setAt', { time: time(flag.setAt) })}
-            {flag.people.length > 0 && ` · ${it('flag.people', { names: flag.people.join(locale === 'en' ? ', ' : '、') })}`}
+            {flag.people.length > 0 &&
+              ` · ${it('flag.people', { names: flag.people.join(locale === 'en' ? ', ' : '、') })}`}
           </Typography.Text>
           {flag.notes.map((note, index) => (
             <div key={index} style={{ marginTop: 6, paddingInlineStart: 10, borderInlineStart: '3px solid #d9d9d9' }}>
@@ -95,7 +109,12 @@ export function FlagsPanel({ incident, onChanged }: { incident: Incident; onChan
               }}
             />
           ) : (
-            <Button size="small" type="link" style={{ paddingInline: 0, marginTop: 4 }} onClick={() => setExplaining(flag.id)}>
+            <Button
+              size="small"
+              type="link"
+              style={{ paddingInline: 0, marginTop: 4 }}
+              onClick={() => setExplaining(flag.id)}
+            >
               {it('flag.explain')}
             </Button>
           )}

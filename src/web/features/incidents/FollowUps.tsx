@@ -21,21 +21,47 @@ export function FollowUps({ unitId }: { unitId: string }) {
         <>
           {fields.map((field) => (
             <Card key={field.key} size="small" style={{ marginBottom: 8 }} data-testid="follow-up">
-              <Form.Item name={[field.name, 'task']} label={it('close.task')} rules={required(it('close.task'))} style={{ marginBottom: 8 }}>
+              <Form.Item
+                name={[field.name, 'task']}
+                label={it('close.task')}
+                rules={required(it('close.task'))}
+                style={{ marginBottom: 8 }}
+              >
                 <Input maxLength={500} />
               </Form.Item>
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
-                <Form.Item name={[field.name, 'ownerId']} label={it('close.owner')} rules={[{ required: true, message: it('report.required', { field: it('close.owner') }) }]} style={{ flex: '1 1 160px', marginBottom: 0 }}>
+                <Form.Item
+                  name={[field.name, 'ownerId']}
+                  label={it('close.owner')}
+                  rules={[{ required: true, message: it('report.required', { field: it('close.owner') }) }]}
+                  style={{ flex: '1 1 160px', marginBottom: 0 }}
+                >
                   <Select options={options} loading={people.loading} showSearch={{ optionFilterProp: 'label' }} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'dueDate']} label={it('close.dueDate')} rules={required(it('close.dueDate'))} style={{ flex: '1 1 140px', marginBottom: 0 }}>
+                <Form.Item
+                  name={[field.name, 'dueDate']}
+                  label={it('close.dueDate')}
+                  rules={required(it('close.dueDate'))}
+                  style={{ flex: '1 1 140px', marginBottom: 0 }}
+                >
                   <DateField min={today} />
                 </Form.Item>
-                <Button danger icon={<DeleteOutlined />} aria-label={it('close.removeFollowUp')} onClick={() => remove(field.name)} />
+                <Button
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={it('close.removeFollowUp')}
+                  onClick={() => remove(field.name)}
+                />
               </div>
             </Card>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ task: '', dueDate: '' })} block type="dashed" data-testid="add-follow-up">
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ task: '', dueDate: '' })}
+            block
+            type="dashed"
+            data-testid="add-follow-up"
+          >
             {it('close.addFollowUp')}
           </Button>
         </>

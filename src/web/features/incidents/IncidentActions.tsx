@@ -47,7 +47,11 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
     <Card size="small" title={it('status.title')} data-testid="incident-actions">
       <ol className="steady-status-path" data-testid="status-steps">
         {STATUSES.map((status, index) => (
-          <li key={status} className={index < current ? 'passed' : index === current ? 'current' : ''} aria-current={index === current ? 'step' : undefined}>
+          <li
+            key={status}
+            className={index < current ? 'passed' : index === current ? 'current' : ''}
+            aria-current={index === current ? 'step' : undefined}
+          >
             <span>{it(`status.${status}`)}</span>
           </li>
         ))}
@@ -61,7 +65,13 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
       {manager && open && (
         <Flex gap={8} wrap style={{ marginBottom: 8 }}>
           {FORWARD_STATUSES.filter((s) => STATUSES.indexOf(s) > current).map((status) => (
-            <Button key={status} loading={busy === status} disabled={busy !== null} onClick={() => void advance(status)} data-testid={`status-${status}`}>
+            <Button
+              key={status}
+              loading={busy === status}
+              disabled={busy !== null}
+              onClick={() => void advance(status)}
+              data-testid={`status-${status}`}
+            >
               {it(`status.to.${status}`)}
             </Button>
           ))}
@@ -83,7 +93,9 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
           <Button
             icon={<FileWordOutlined />}
             href={incidentsApi.afterActionUrl(incident.id)}
-            onClick={(event) => download(event, incidentsApi.afterActionUrl(incident.id), `after-action-${incident.id}.docx`)}
+            onClick={(event) =>
+              download(event, incidentsApi.afterActionUrl(incident.id), `after-action-${incident.id}.docx`)
+            }
             data-testid="export-docx"
           >
             {it('export.docx')}
@@ -93,12 +105,34 @@ export function IncidentActions({ incident, manager, onChanged, onClose }: Props
       {/* Official documents are in the unit's language; a reader of another language may ask for a copy in theirs. */}
       {incident.unitLanguage !== locale && (
         <Flex gap={4} wrap align="center" style={{ marginTop: 6, fontSize: 12 }} data-testid="export-in-my-language">
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{it('export.inMyLanguage')}</Typography.Text>
-          <Button size="small" type="link" href={incidentsApi.capUrl(incident.id, locale)} onClick={(event) => download(event, incidentsApi.capUrl(incident.id, locale), `incident-${incident.id}.${locale}.cap.xml`)} data-testid="export-cap-mine">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {it('export.inMyLanguage')}
+          </Typography.Text>
+          <Button
+            size="small"
+            type="link"
+            href={incidentsApi.capUrl(incident.id, locale)}
+            onClick={(event) =>
+              download(event, incidentsApi.capUrl(incident.id, locale), `incident-${incident.id}.${locale}.cap.xml`)
+            }
+            data-testid="export-cap-mine"
+          >
             {it('export.cap')}
           </Button>
           {incident.afterAction && (
-            <Button size="small" type="link" href={incidentsApi.afterActionUrl(incident.id, locale)} onClick={(event) => download(event, incidentsApi.afterActionUrl(incident.id, locale), `after-action-${incident.id}.${locale}.docx`)} data-testid="export-docx-mine">
+            <Button
+              size="small"
+              type="link"
+              href={incidentsApi.afterActionUrl(incident.id, locale)}
+              onClick={(event) =>
+                download(
+                  event,
+                  incidentsApi.afterActionUrl(incident.id, locale),
+                  `after-action-${incident.id}.${locale}.docx`,
+                )
+              }
+              data-testid="export-docx-mine"
+            >
               {it('export.docx')}
             </Button>
           )}

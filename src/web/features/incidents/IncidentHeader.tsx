@@ -43,10 +43,15 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           { key: 'reported', label: it('incident.reportedAt'), children: time(incident.reportedAt) },
           { key: 'occurred', label: it('incident.occurredAt'), children: time(incident.occurredAt) },
           { key: 'reporter', label: it('incident.reporter'), children: incident.reporter ?? t('common.none') },
-          ...(incident.closedAt ? [{ key: 'closed', label: it('incident.closedAt'), children: time(incident.closedAt) }] : []),
+          ...(incident.closedAt
+            ? [{ key: 'closed', label: it('incident.closedAt'), children: time(incident.closedAt) }]
+            : []),
         ]}
       />
-      <Typography.Paragraph style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="incident-description">
+      <Typography.Paragraph
+        style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap', fontSize: 15 }}
+        data-testid="incident-description"
+      >
         {incident.description}
       </Typography.Paragraph>
     </Card>

@@ -39,11 +39,26 @@ export default function IncidentPage() {
     if (event.kind !== 'incident' || event.incidentId === id) incident.refresh();
   });
 
-  if (incident.loading) return <div style={{ textAlign: 'center', paddingTop: 80 }}><Spin /></div>;
+  if (incident.loading)
+    return (
+      <div style={{ textAlign: 'center', paddingTop: 80 }}>
+        <Spin />
+      </div>
+    );
   const data = incident.data;
   if (!data) {
     if (incident.error instanceof ApiError && incident.error.status === 404) {
-      return <Result status="404" title={it('incident.notFound')} extra={<Link to="/incidents"><Button>{it('incident.back')}</Button></Link>} />;
+      return (
+        <Result
+          status="404"
+          title={it('incident.notFound')}
+          extra={
+            <Link to="/incidents">
+              <Button>{it('incident.back')}</Button>
+            </Link>
+          }
+        />
+      );
     }
     return <LoadError error={incident.error} onRetry={incident.refresh} />;
   }
@@ -55,7 +70,11 @@ export default function IncidentPage() {
         title={it('incident.title', { type: incidentTypeLabel(t, data.type), unit: data.unitName })}
         extra={
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-            {live === 'open' ? <Tag color="green">● {it('incident.live')}</Tag> : <Tag color="orange">{it('incident.reconnecting')}</Tag>}
+            {live === 'open' ? (
+              <Tag color="green">● {it('incident.live')}</Tag>
+            ) : (
+              <Tag color="orange">{it('incident.reconnecting')}</Tag>
+            )}
             <Link to="/incidents">
               <Button icon={<ArrowLeftOutlined />}>{it('incident.back')}</Button>
             </Link>
@@ -74,7 +93,12 @@ export default function IncidentPage() {
           <Timeline incident={data} onChanged={incident.refresh} />
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
-          <IncidentActions incident={data} manager={manager} onChanged={incident.refresh} onClose={() => setClosing(true)} />
+          <IncidentActions
+            incident={data}
+            manager={manager}
+            onChanged={incident.refresh}
+            onClose={() => setClosing(true)}
+          />
           {data.afterAction && <AfterActionView report={data.afterAction} />}
           <PhotoGallery incident={data} onChanged={incident.refresh} />
         </div>

@@ -21,7 +21,12 @@ export function PostForm({ incidentId, onPosted }: { incidentId: string; onPoste
     onPosted();
   });
   return (
-    <Form<Values> form={form} initialValues={{ kind: 'update', text: '' }} onFinish={(v) => void send(v)} data-testid="post-form">
+    <Form<Values>
+      form={form}
+      initialValues={{ kind: 'update', text: '' }}
+      onFinish={(v) => void send(v)}
+      data-testid="post-form"
+    >
       <Form.Item name="kind" style={{ marginBottom: 8 }}>
         <Segmented
           options={[
@@ -30,8 +35,17 @@ export function PostForm({ incidentId, onPosted }: { incidentId: string; onPoste
           ]}
         />
       </Form.Item>
-      <Form.Item name="text" rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('post.title') }) }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea rows={2} maxLength={TEXT_MAX} placeholder={it('post.placeholder')} aria-label={it('post.title')} />
+      <Form.Item
+        name="text"
+        rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('post.title') }) }]}
+        style={{ marginBottom: 8 }}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={TEXT_MAX}
+          placeholder={it('post.placeholder')}
+          aria-label={it('post.title')}
+        />
       </Form.Item>
       <Flex justify="flex-end">
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -24,7 +24,12 @@ export function PrinciplesStrip({ unitId }: { unitId?: string }) {
   const fromPlan = lines.length > 0;
   const heads = fromPlan ? lines.map((line) => principleHeadline(line)) : FALLBACK.map((key) => it(key));
   return (
-    <section className="steady-principles" data-testid="principles" data-source={fromPlan ? 'plan' : 'default'} aria-label={it('principles.title')}>
+    <section
+      className="steady-principles"
+      data-testid="principles"
+      data-source={fromPlan ? 'plan' : 'default'}
+      aria-label={it('principles.title')}
+    >
       <div className="steady-principles-numbers" aria-label={it('numbers.title')}>
         <PhoneOutlined aria-hidden />
         {NUMBERS.map((n) => (
@@ -40,7 +45,15 @@ export function PrinciplesStrip({ unitId }: { unitId?: string }) {
         {heads.map((head, index) =>
           fromPlan ? (
             // a tap on any principle opens the plan's full wording (the row scrolls sideways on a phone)
-            <button key={index} type="button" className="steady-principle" data-testid="principle" title={lines[index]} aria-expanded={expanded} onClick={() => setExpanded((open) => !open)}>
+            <button
+              key={index}
+              type="button"
+              className="steady-principle"
+              data-testid="principle"
+              title={lines[index]}
+              aria-expanded={expanded}
+              onClick={() => setExpanded((open) => !open)}
+            >
               {head}
             </button>
           ) : (
@@ -50,14 +63,23 @@ export function PrinciplesStrip({ unitId }: { unitId?: string }) {
           ),
         )}
         {fromPlan && (
-          <button type="button" className="steady-principles-toggle" aria-expanded={expanded} data-testid="principles-toggle" onClick={() => setExpanded((open) => !open)}>
-            {expanded ? <UpOutlined aria-hidden /> : <DownOutlined aria-hidden />} {it(expanded ? 'principles.less' : 'principles.more')}
+          <button
+            type="button"
+            className="steady-principles-toggle"
+            aria-expanded={expanded}
+            data-testid="principles-toggle"
+            onClick={() => setExpanded((open) => !open)}
+          >
+            {expanded ? <UpOutlined aria-hidden /> : <DownOutlined aria-hidden />}{' '}
+            {it(expanded ? 'principles.less' : 'principles.more')}
           </button>
         )}
       </div>
       {fromPlan && expanded && (
         <div className="steady-principles-full" data-testid="principles-full">
-          {plan.data?.planTitle && <div className="steady-principles-source">{it('principles.from', { title: plan.data.planTitle })}</div>}
+          {plan.data?.planTitle && (
+            <div className="steady-principles-source">{it('principles.from', { title: plan.data.planTitle })}</div>
+          )}
           <ol>
             {lines.map((line, index) => (
               <li key={index}>{line}</li>

@@ -8,7 +8,12 @@ import { useIt } from './i18n.js';
 
 type Reached = IncidentStep['recipients'][number]['reached'];
 
-const ICONS = { sending: <ClockCircleOutlined />, sent: <CheckOutlined />, failed: <SwapOutlined />, dead: <CloseOutlined /> } as const;
+const ICONS = {
+  sending: <ClockCircleOutlined />,
+  sent: <CheckOutlined />,
+  failed: <SwapOutlined />,
+  dead: <CloseOutlined />,
+} as const;
 
 /**
  * How a person told about the incident was reached, beside their name: sent by e-mail at 10:02,
@@ -21,10 +26,17 @@ export function ReachMark({ reached }: { reached: Reached }) {
   if (!reached) return null;
   const inAppOnly = reached.channel === 'in_app';
   const channel = inAppOnly ? it('reach.inApp') : nt(`channel.${reached.channel}` as NotificationsKey);
-  const text = inAppOnly ? it('reach.inAppOnly') : it(`reach.${reached.state}`, { channel, time: shortTime(reached.at, locale) });
+  const text = inAppOnly
+    ? it('reach.inAppOnly')
+    : it(`reach.${reached.state}`, { channel, time: shortTime(reached.at, locale) });
   return (
     <Tooltip title={text}>
-      <span className={`steady-reach steady-reach-${inAppOnly ? 'in-app' : reached.state}`} data-testid="reach" data-state={reached.state} aria-label={text}>
+      <span
+        className={`steady-reach steady-reach-${inAppOnly ? 'in-app' : reached.state}`}
+        data-testid="reach"
+        data-state={reached.state}
+        aria-label={text}
+      >
         {inAppOnly ? <MobileOutlined /> : ICONS[reached.state]}
       </span>
     </Tooltip>

@@ -62,7 +62,9 @@ export default function ReportIncidentPage() {
       });
       setCreated(incident.id);
       message.success(it('report.sent'));
-      const ended = photos.length ? await uploadAll(incident.id, photos, { csrfToken: me.csrfToken, locale }, setPhotos) : [];
+      const ended = photos.length
+        ? await uploadAll(incident.id, photos, { csrfToken: me.csrfToken, locale }, setPhotos)
+        : [];
       if (ended.some((p) => p.error)) {
         setBusy(false);
         return; // stay: the refused photos and their reasons are shown, with a way on to the incident
@@ -94,10 +96,18 @@ export default function ReportIncidentPage() {
           onFinish={(values) => void submit(values)}
           data-testid="report-form"
         >
-          <Form.Item name="unitId" label={it('report.unit')} rules={[{ required: true, message: it('report.required', { field: it('report.unit') }) }]}>
+          <Form.Item
+            name="unitId"
+            label={it('report.unit')}
+            rules={[{ required: true, message: it('report.required', { field: it('report.unit') }) }]}
+          >
             <UnitPicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="type" label={it('report.type')} rules={[{ required: true, message: it('report.chooseType') }]}>
+          <Form.Item
+            name="type"
+            label={it('report.type')}
+            rules={[{ required: true, message: it('report.chooseType') }]}
+          >
             <TypeGrid />
           </Form.Item>
           <Form.Item name="severity" label={it('report.severity')} extra={it('report.severityHint')}>
@@ -107,20 +117,40 @@ export default function ReportIncidentPage() {
             <Input size="large" maxLength={200} placeholder={it('report.placePlaceholder')} autoComplete="off" />
           </Form.Item>
           <Form.Item name="description" label={it('report.description')} rules={required(it('report.description'))}>
-            <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={it('report.descriptionPlaceholder')} style={{ fontSize: 16 }} />
+            <Input.TextArea
+              rows={3}
+              maxLength={TEXT_MAX}
+              placeholder={it('report.descriptionPlaceholder')}
+              style={{ fontSize: 16 }}
+            />
           </Form.Item>
-          <Form.Item name="occurredAt" label={it('report.occurredAt')} extra={`${it('report.occurredNow')} ${it('report.occurredHint')}`}>
+          <Form.Item
+            name="occurredAt"
+            label={it('report.occurredAt')}
+            extra={`${it('report.occurredNow')} ${it('report.occurredHint')}`}
+          >
             <DateTimeField unitId={unitId} max="now" allowClear data-testid="occurred-at" />
           </Form.Item>
           <Form.Item label={it('report.photos')}>
             <PhotoPicker photos={photos} onChange={setPhotos} disabled={busy || created !== null} />
           </Form.Item>
-          <Form.Item name="drill" valuePropName="checked" label={it('report.drill')} extra={it('report.drillHint')} style={{ marginBottom: 16 }}>
+          <Form.Item
+            name="drill"
+            valuePropName="checked"
+            label={it('report.drill')}
+            extra={it('report.drillHint')}
+            style={{ marginBottom: 16 }}
+          >
             <Switch data-testid="drill-switch" />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
           {busy && photos.length > 0 && created && (
-            <Alert type="info" showIcon title={it('report.uploading', { done: uploaded, total: photos.length })} style={{ marginBottom: 12 }} />
+            <Alert
+              type="info"
+              showIcon
+              title={it('report.uploading', { done: uploaded, total: photos.length })}
+              style={{ marginBottom: 12 }}
+            />
           )}
           {failed.length > 0 && created && (
             <Alert
@@ -139,11 +169,27 @@ export default function ReportIncidentPage() {
             />
           )}
           {created && !busy ? (
-            <Button type="primary" size="large" block className="steady-report-submit" disabled={false} onClick={() => navigate(`/incidents/${created}`)}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              className="steady-report-submit"
+              disabled={false}
+              onClick={() => navigate(`/incidents/${created}`)}
+            >
               {it('report.openIncident')}
             </Button>
           ) : (
-            <Button type="primary" danger={!drill} htmlType="submit" size="large" block loading={busy} className="steady-report-submit" data-testid="report-submit">
+            <Button
+              type="primary"
+              danger={!drill}
+              htmlType="submit"
+              size="large"
+              block
+              loading={busy}
+              className="steady-report-submit"
+              data-testid="report-submit"
+            >
               {it('report.submit')}
             </Button>
           )}

@@ -7,7 +7,15 @@ import { TEXT_MAX } from './format.js';
 import { useIt } from './i18n.js';
 
 /** What the signed-in person does on their step: acknowledge a notification, or file the report. */
-export function StepAction({ incidentId, step, onDone }: { incidentId: string; step: IncidentStep; onDone: () => void }) {
+export function StepAction({
+  incidentId,
+  step,
+  onDone,
+}: {
+  incidentId: string;
+  step: IncidentStep;
+  onDone: () => void;
+}) {
   const it = useIt();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -48,10 +56,16 @@ export function StepAction({ incidentId, step, onDone }: { incidentId: string; s
       form={form}
       layout="vertical"
       style={{ marginTop: 8 }}
-      onFinish={({ text }) => void run(() => incidentsApi.fileReport(incidentId, step.id, text.trim()), it('step.filed'))}
+      onFinish={({ text }) =>
+        void run(() => incidentsApi.fileReport(incidentId, step.id, text.trim()), it('step.filed'))
+      }
       data-testid="file-report"
     >
-      <Form.Item name="text" label={it('step.reportText')} rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('step.reportText') }) }]}>
+      <Form.Item
+        name="text"
+        label={it('step.reportText')}
+        rules={[{ required: true, whitespace: true, message: it('report.required', { field: it('step.reportText') }) }]}
+      >
         <Input.TextArea rows={4} maxLength={TEXT_MAX} placeholder={it('step.reportPlaceholder')} />
       </Form.Item>
       <Button type="primary" htmlType="submit" size="large" block icon={<SendOutlined />} loading={busy}>

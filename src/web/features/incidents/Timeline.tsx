@@ -36,7 +36,8 @@ export function Timeline({ incident, onChanged }: { incident: Incident; onChange
     content: (
       <div data-testid="event" data-kind={event.kind}>
         <div>
-          {reportEventSentence(rt, locale, event, event.actorName ?? actorName(it, event.actor)) ?? eventSentence(it, t, event)}
+          {reportEventSentence(rt, locale, event, event.actorName ?? actorName(it, event.actor)) ??
+            eventSentence(it, t, event)}
         </div>
         {event.text && event.kind !== 'reported' && <div className="steady-timeline-text">{event.text}</div>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type {
-  AfterActionReport, Incident, IncidentPrinciples as IncidentPrinciplesSchema, IncidentStatus, IncidentSummary as IncidentSummarySchema, ReportIncidentBody,
+  AfterActionReport,
+  Incident,
+  IncidentPrinciples as IncidentPrinciplesSchema,
+  IncidentStatus,
+  IncidentSummary as IncidentSummarySchema,
+  ReportIncidentBody,
 } from '../../../common/schemas/incidents.js';
 import type { Page, Problem } from '../../../common/schemas/shared.js';
 import type { Locale } from '../../../common/locale.js';
@@ -33,15 +38,19 @@ export interface BoardQuery {
 const base = (id: string) => `/incidents/${id}`;
 
 export const incidentsApi = {
-  board: (query: BoardQuery) => http.get<Page<IncidentSummary>>('/incidents', { ...query, open: query.open ? 'true' : undefined }),
+  board: (query: BoardQuery) =>
+    http.get<Page<IncidentSummary>>('/incidents', { ...query, open: query.open ? 'true' : undefined }),
   report: (body: NewIncident) => http.post<Incident>('/incidents', body),
   principles: (unitId: string) => http.get<IncidentPrinciples>('/incidents/principles', { unitId }),
   get: (id: string) => http.get<Incident>(base(id)),
   acknowledge: (id: string, stepId: string) => http.post<void>(`${base(id)}/steps/${stepId}/acknowledge`),
-  fileReport: (id: string, stepId: string, text: string) => http.post<void>(`${base(id)}/steps/${stepId}/report`, { text }),
+  fileReport: (id: string, stepId: string, text: string) =>
+    http.post<void>(`${base(id)}/steps/${stepId}/report`, { text }),
   post: (id: string, kind: 'comment' | 'update', text: string) => http.post<void>(`${base(id)}/events`, { kind, text }),
-  setStatus: (id: string, status: Exclude<IncidentStatus, 'reported' | 'closed'>) => http.post<void>(`${base(id)}/status`, { status }),
-  explainFlag: (id: string, flagId: string, text: string) => http.post<void>(`${base(id)}/flags/${flagId}/notes`, { text }),
+  setStatus: (id: string, status: Exclude<IncidentStatus, 'reported' | 'closed'>) =>
+    http.post<void>(`${base(id)}/status`, { status }),
+  explainFlag: (id: string, flagId: string, text: string) =>
+    http.post<void>(`${base(id)}/flags/${flagId}/notes`, { text }),
   close: (id: string, report: AfterActionInput) => http.post<void>(`${base(id)}/close`, { report }),
   photoUrl: (id: string, photoId: string) => `/api/v1${base(id)}/photos/${photoId}`,
   capUrl: (id: string, lang?: string) => `/api/v1${base(id)}/cap.xml${lang ? `?lang=${lang}` : ''}`,
@@ -92,7 +101,13 @@ export function uploadPhoto(
       );
     };
     xhr.onerror = () =>
-      reject(new ApiError({ type: 'network', title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器', status: 0 }));
+      reject(
+        new ApiError({
+          type: 'network',
+          title: auth.locale === 'en' ? 'The server cannot be reached' : '无法连接服务器',
+          status: 0,
+        }),
+      );
     const form = new FormData();
     form.append('photo', file, file.name);
     xhr.send(form);

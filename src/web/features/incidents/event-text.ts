@@ -14,7 +14,8 @@ export function actorName(it: IncidentsT, actor: string): string {
 const ACK_VIAS = ['link', 'sms', 'wecom_app'] as const;
 const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
-const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : undefined;
 
 /**
  * One timeline entry as a sentence in the user's language, built from its kind and data (never from
@@ -33,17 +34,27 @@ export function eventSentence(it: IncidentsT, t: Translate, event: IncidentEvent
     case 'reported': {
       const type = oneOf<IncidentType>(INCIDENT_TYPES, data.type);
       const severity = num(data.severity, 4) as 1 | 2 | 3 | 4;
-      const vars = { actor, type: type ? incidentTypeLabel(t, type) : str(data.type), severity: it(`severity.${severity}`), place: str(data.place) };
+      const vars = {
+        actor,
+        type: type ? incidentTypeLabel(t, type) : str(data.type),
+        severity: it(`severity.${severity}`),
+        place: str(data.place),
+      };
       return it(data.drill ? 'ev.reportedDrill' : 'ev.reported', vars);
     }
     case 'step.activated':
-      return data.simulated ? it('ev.step.activatedSimulated', { n: step }) : it('ev.step.activated', { n: step, people: num(data.people) });
+      return data.simulated
+        ? it('ev.step.activatedSimulated', { n: step })
+        : it('ev.step.activated', { n: step, people: num(data.people) });
     case 'step.practised':
       return it('ev.step.practised', { n: step });
     case 'step.acknowledged': {
       // How it came: in the app (no note), by the one-tap link, by an SMS or work-app reply.
       const via = oneOf(ACK_VIAS, data.via);
-      return it(data.late ? 'ev.step.acknowledgedLate' : 'ev.step.acknowledged', { actor, n: step }) + (via ? it(`ev.via.${via}`) : '');
+      return (
+        it(data.late ? 'ev.step.acknowledgedLate' : 'ev.step.acknowledged', { actor, n: step }) +
+        (via ? it(`ev.via.${via}`) : '')
+      );
     }
     case 'step.report_filed':
       return it('ev.step.report_filed', { actor, n: step });
@@ -64,7 +75,9 @@ export function eventSentence(it: IncidentsT, t: Translate, event: IncidentEvent
       return it('ev.flag.explained', { actor, kind: kind ? it(`flag.${kind}`) : str(data.kind) });
     }
     case 'closed':
-      return num(data.missing) > 0 ? it('ev.closedMissing', { actor, missing: num(data.missing) }) : it('ev.closed', { actor });
+      return num(data.missing) > 0
+        ? it('ev.closedMissing', { actor, missing: num(data.missing) })
+        : it('ev.closed', { actor });
     default:
       return it('ev.other', { actor, kind: event.kind });
   }
@@ -80,6 +93,11 @@ const FIRST = ['reported'];
 export function orderEvents(events: IncidentEvent[]): IncidentEvent[] {
   return events
     .map((event, index) => ({ event, index }))
-    .sort((a, b) => a.event.at.localeCompare(b.event.at) || Number(FIRST.includes(b.event.kind)) - Number(FIRST.includes(a.event.kind)) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.event.at.localeCompare(b.event.at) ||
+        Number(FIRST.includes(b.event.kind)) - Number(FIRST.includes(a.event.kind)) ||
+        a.index - b.index,
+    )
     .map(({ event }) => event);
 }

@@ -45,14 +45,22 @@ export function principleHeadline(line: string, max = 40): string {
   return head.length > max ? `${head.slice(0, max - 1)}…` : head;
 }
 
-
 /*
  * Mirrors of src/common/schemas/incidents.ts: importing values from there would bring zod into the
  * web bundle. The types below make the compiler notice if the lists drift apart.
  */
 type FlagKind = IncidentFlag['kind'];
-export const STATUSES: readonly IncidentStatus[] = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'];
-/** The statuses the handler sets by hand; 已接报 (acknowledged) follows from a chain step acknowledged, never from this control. */
+export const STATUSES: readonly IncidentStatus[] = [
+  'reported',
+  'acknowledged',
+  'responding',
+  'under_control',
+  'closed',
+];
+/**
+ * The statuses the handler sets by hand; 已接报 (acknowledged) follows from a chain step acknowledged, never from this
+ * control.
+ */
 export const FORWARD_STATUSES = ['responding', 'under_control'] as const satisfies readonly IncidentStatus[];
 export const FLAG_KIND_LIST: readonly FlagKind[] = ['late', 'missing', 'concealed'];
 /** DESCRIPTION_MAX and NOTE_MAX of the schema. */

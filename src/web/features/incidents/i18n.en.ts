@@ -5,7 +5,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'report.title': 'Report an incident',
   'report.button': 'Report an incident',
   'report.buttonShort': 'Report',
-  'report.intro': 'Make sure people are safe, then report at once. Fill in only what is needed; details can be added on the incident page.',
+  'report.intro':
+    'Make sure people are safe, then report at once. Fill in only what is needed; details can be added on the incident page.',
   'report.unit': 'Unit',
   'report.type': 'Type',
   'report.severity': 'Severity',
@@ -60,7 +61,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'status.closed': 'Closed',
   'status.to.responding': 'Mark as being handled',
   'status.to.under_control': 'Mark as under control',
-  'status.hint': 'The handler moves the status so everyone sees how the response is going; it does not acknowledge a step of the reporting chain. “Received” is set by itself when someone acknowledges receipt.',
+  'status.hint':
+    'The handler moves the status so everyone sees how the response is going; it does not acknowledge a step of the reporting chain. “Received” is set by itself when someone acknowledges receipt.',
   'status.changed': 'Status is now “{status}”',
   'status.title': 'Status',
 
@@ -153,7 +155,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'ev.flag.concealed': 'Reported {time} after it happened: recorded as possibly concealed',
   'ev.flag.explained': '{actor} explained the “{kind}” record',
   'ev.closed': '{actor} filed the after-action report and closed the incident',
-  'ev.closedMissing': '{actor} filed the after-action report and closed the incident; steps undone, recorded as missing: {missing}',
+  'ev.closedMissing':
+    '{actor} filed the after-action report and closed the incident; steps undone, recorded as missing: {missing}',
   'ev.other': '{actor}: {kind}',
 
   'post.title': 'Add information',
@@ -170,7 +173,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
 
   'close.button': 'Close the incident',
   'close.title': 'After-action report',
-  'close.intro': 'When the incident is over, file the written report and close it. The report goes to the parent unit and is archived.',
+  'close.intro':
+    'When the incident is over, file the written report and close it. The report goes to the parent unit and is archived.',
   'close.warnMissing': 'Steps of the chain not done: {n}. Closing records them as missing reports.',
   'close.whatHappened': 'What happened',
   'close.causes': 'Causes',
@@ -178,7 +182,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'close.losses': 'Losses',
   'close.lessons': 'Lessons',
   'close.followUps': 'Follow-ups',
-  'close.followUpsHint': 'Each becomes a rectification task in the unit’s ledger: its owner is told, and it is chased when overdue.',
+  'close.followUpsHint':
+    'Each becomes a rectification task in the unit’s ledger: its owner is told, and it is chased when overdue.',
   'close.task': 'Task',
   'close.owner': 'Owner',
   'close.dueDate': 'Due date',

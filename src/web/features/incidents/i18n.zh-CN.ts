@@ -58,7 +58,8 @@ export const incidentsZhCN = {
   'status.closed': '已关闭',
   'status.to.responding': '标记为处置中',
   'status.to.under_control': '标记为已控制',
-  'status.hint': '事件状态由处置负责人更新，让大家看到处置进展；它不代替报告链上的“确认收到”，“已接报”在有人确认收到时自动标记。',
+  'status.hint':
+    '事件状态由处置负责人更新，让大家看到处置进展；它不代替报告链上的“确认收到”，“已接报”在有人确认收到时自动标记。',
   'status.changed': '状态已更新为“{status}”',
   'status.title': '事件状态',
 

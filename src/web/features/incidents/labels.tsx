@@ -39,7 +39,12 @@ export function SeverityTag({ severity, short }: { severity: number; short?: boo
   const roman = ROMAN[severity] ?? String(severity);
   const label = short ? it('severity.short', { roman }) : it(`severity.${severity as 1 | 2 | 3 | 4}`);
   return (
-    <Tag color={SEVERITY_COLOURS[severity]} variant="solid" style={{ marginInlineEnd: 0, fontWeight: 600 }} data-testid="severity-tag">
+    <Tag
+      color={SEVERITY_COLOURS[severity]}
+      variant="solid"
+      style={{ marginInlineEnd: 0, fontWeight: 600 }}
+      data-testid="severity-tag"
+    >
       {label}
     </Tag>
   );

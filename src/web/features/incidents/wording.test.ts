@@ -22,7 +22,11 @@ const LANGUAGES = [
 describe('the incident page’s wording', () => {
   it('offers the handler only the statuses set by hand; 已接报 follows from a chain step', () => {
     assert.deepEqual([...FORWARD_STATUSES], ['responding', 'under_control']);
-    assert.deepEqual(StatusBody.shape.status.options, [...FORWARD_STATUSES], 'the API takes the same statuses as the control offers');
+    assert.deepEqual(
+      StatusBody.shape.status.options,
+      [...FORWARD_STATUSES],
+      'the API takes the same statuses as the control offers',
+    );
   });
 
   for (const { name, t, ack } of LANGUAGES) {
@@ -54,7 +58,10 @@ describe('the incident page’s wording', () => {
         assert.match(t['step.acknowledge']!, name === 'en' ? /receipt/ : /确认收到/);
         assert.match(ack['ack.button']!, name === 'en' ? /receipt/ : /确认收到/, 'the one-tap link says the same');
         for (const label of statusLabels) {
-          assert.ok(!label.includes(name === 'en' ? 'Acknowledg' : '确认'), `status "${label}" must not read like the step’s acknowledgement`);
+          assert.ok(
+            !label.includes(name === 'en' ? 'Acknowledg' : '确认'),
+            `status "${label}" must not read like the step’s acknowledgement`,
+          );
         }
         assert.notEqual(t['step.acknowledged'], t['status.acknowledged']);
         assert.notEqual(ack['ack.done'], t['status.acknowledged']);

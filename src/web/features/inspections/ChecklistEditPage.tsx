@@ -38,7 +38,10 @@ export default function ChecklistEditPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await inspectionsApi.updateChecklist(id, { name: values.name.trim(), items: values.items.map((i) => ({ ...i, text: i.text.trim(), guidance: (i.guidance ?? '').trim() })) });
+      const saved = await inspectionsApi.updateChecklist(id, {
+        name: values.name.trim(),
+        items: values.items.map((i) => ({ ...i, text: i.text.trim(), guidance: (i.guidance ?? '').trim() })),
+      });
       form.setFieldsValue({ name: saved.name, items: saved.items });
       setDirty(false);
       message.success(tn('edit.saved'));
@@ -53,9 +56,26 @@ export default function ChecklistEditPage() {
   if (!checklist.data) return <Spin />;
   return (
     <div className="steady-insp" data-testid="checklist-editor">
-      <PageTitle title={tn('edit.title')} extra={<Button icon={<ArrowLeftOutlined />} onClick={back}>{tn('edit.back')}</Button>} />
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onValuesChange={() => setDirty(true)} onFinish={(v) => void save(v)}>
-        <Form.Item name="name" label={tn('edit.name')} rules={[{ required: true, whitespace: true, message: tn('common.required', { field: tn('edit.name') }) }]}>
+      <PageTitle
+        title={tn('edit.title')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={back}>
+            {tn('edit.back')}
+          </Button>
+        }
+      />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onValuesChange={() => setDirty(true)}
+        onFinish={(v) => void save(v)}
+      >
+        <Form.Item
+          name="name"
+          label={tn('edit.name')}
+          rules={[{ required: true, whitespace: true, message: tn('common.required', { field: tn('edit.name') }) }]}
+        >
           <Input size="large" maxLength={100} />
         </Form.Item>
         <Form.List name="items">
@@ -68,17 +88,35 @@ export default function ChecklistEditPage() {
                   size="small"
                   className="steady-insp-edit-item"
                   title={form.getFieldValue(['items', field.name, 'code']) ?? tn('edit.newItem')}
-                  extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={tn('edit.remove')} onClick={() => remove(index)} />}
+                  extra={
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={tn('edit.remove')}
+                      onClick={() => remove(index)}
+                    />
+                  }
                 >
-                  <Form.Item name={[field.name, 'code']} hidden><Input /></Form.Item>
-                  <Form.Item name={[field.name, 'text']} label={tn('edit.itemText')} rules={[{ required: true, whitespace: true, message: tn('edit.required') }]}>
+                  <Form.Item name={[field.name, 'code']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'text']}
+                    label={tn('edit.itemText')}
+                    rules={[{ required: true, whitespace: true, message: tn('edit.required') }]}
+                  >
                     <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'guidance']} label={tn('edit.guidance')}>
                     <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
                   </Form.Item>
                   <Flex gap={12} wrap>
-                    <Form.Item name={[field.name, 'risk']} label={tn('edit.risk')} style={{ minWidth: 120, marginBottom: 0 }}>
+                    <Form.Item
+                      name={[field.name, 'risk']}
+                      label={tn('edit.risk')}
+                      style={{ minWidth: 120, marginBottom: 0 }}
+                    >
                       <Select options={RISKS.map((r) => ({ value: r, label: tn(`risk.${r}`) }))} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'fixDays']} label={tn('edit.fixDays')} style={{ marginBottom: 0 }}>
@@ -87,7 +125,13 @@ export default function ChecklistEditPage() {
                   </Flex>
                 </Card>
               ))}
-              <Button block size="large" icon={<PlusOutlined />} onClick={() => add({ text: '', guidance: '', risk: 'medium', fixDays: 7 })} style={{ marginBottom: 16 }}>
+              <Button
+                block
+                size="large"
+                icon={<PlusOutlined />}
+                onClick={() => add({ text: '', guidance: '', risk: 'medium', fixDays: 7 })}
+                style={{ marginBottom: 16 }}
+              >
                 {tn('edit.addItem')}
               </Button>
             </>

@@ -35,7 +35,11 @@ export default function InspectionsPage() {
       <PageTitle
         title={tn('hub.title')}
         extra={
-          <Button icon={<FileSearchOutlined />} onClick={() => navigate(withUnit('/inspections/ledger'))} data-testid="open-ledger">
+          <Button
+            icon={<FileSearchOutlined />}
+            onClick={() => navigate(withUnit('/inspections/ledger'))}
+            data-testid="open-ledger"
+          >
             {tn('hub.ledger')}
           </Button>
         }
@@ -50,13 +54,30 @@ export default function InspectionsPage() {
       <Card
         size="small"
         title={tn('hub.checklists')}
-        extra={canManage && unitId && <Button icon={<PlusOutlined />} onClick={() => setChoosing(true)} data-testid="add-checklist">{tn('hub.addFromTemplate')}</Button>}
+        extra={
+          canManage &&
+          unitId && (
+            <Button icon={<PlusOutlined />} onClick={() => setChoosing(true)} data-testid="add-checklist">
+              {tn('hub.addFromTemplate')}
+            </Button>
+          )
+        }
       >
         {(checklists.data ?? []).length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={checklists.loading ? null : tn(canManage ? 'hub.noChecklists' : 'hub.noChecklistsAsk')}>
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={checklists.loading ? null : tn(canManage ? 'hub.noChecklists' : 'hub.noChecklistsAsk')}
+          >
             {/* The empty state offers the step itself: copying a template opens the template list. */}
             {!checklists.loading && canManage && unitId && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setChoosing(true)} data-testid="empty-add-checklist">{tn('hub.addFromTemplate')}</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setChoosing(true)}
+                data-testid="empty-add-checklist"
+              >
+                {tn('hub.addFromTemplate')}
+              </Button>
             )}
           </Empty>
         ) : (
@@ -67,14 +88,25 @@ export default function InspectionsPage() {
                   <SafetyCertificateOutlined /> {c.name}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {tn('hub.items', { n: c.itemCount })} · {c.lastRunAt ? tn('hub.lastRun', { when: formatDateTime(c.lastRunAt, locale) }) : tn('hub.neverRun')}
+                  {tn('hub.items', { n: c.itemCount })} ·{' '}
+                  {c.lastRunAt ? tn('hub.lastRun', { when: formatDateTime(c.lastRunAt, locale) }) : tn('hub.neverRun')}
                 </Typography.Text>
                 <Flex gap={8} style={{ marginTop: 8 }}>
-                  <Button type="primary" size="large" style={{ flex: 1 }} onClick={() => navigate(`/inspections/run/${c.id}`)} data-testid="start-run">
+                  <Button
+                    type="primary"
+                    size="large"
+                    style={{ flex: 1 }}
+                    onClick={() => navigate(`/inspections/run/${c.id}`)}
+                    data-testid="start-run"
+                  >
                     {tn('hub.run')}
                   </Button>
                   {canManage && (
-                    <Button size="large" icon={<EditOutlined />} onClick={() => navigate(`/inspections/checklists/${c.id}`)}>
+                    <Button
+                      size="large"
+                      icon={<EditOutlined />}
+                      onClick={() => navigate(`/inspections/checklists/${c.id}`)}
+                    >
                       {tn('hub.edit')}
                     </Button>
                   )}
@@ -93,15 +125,31 @@ export default function InspectionsPage() {
           renderItem={(run) => (
             <List.Item>
               <List.Item.Meta
-                title={<span>{run.checklistName} · {formatDateTime(run.submittedAt, locale)}</span>}
-                description={tn('hub.runLine', { inspector: run.inspector, pass: run.counts.pass, fail: run.counts.fail, na: run.counts.na })}
+                title={
+                  <span>
+                    {run.checklistName} · {formatDateTime(run.submittedAt, locale)}
+                  </span>
+                }
+                description={tn('hub.runLine', {
+                  inspector: run.inspector,
+                  pass: run.counts.pass,
+                  fail: run.counts.fail,
+                  na: run.counts.na,
+                })}
               />
               {run.counts.fail > 0 && <Link to={withUnit('/inspections/ledger')}>{tn('hub.ledger')}</Link>}
             </List.Item>
           )}
         />
       </Card>
-      {unitId && <TemplateModal unitId={unitId} open={choosing} onClose={() => setChoosing(false)} onCopied={checklists.reload} />}
+      {unitId && (
+        <TemplateModal
+          unitId={unitId}
+          open={choosing}
+          onClose={() => setChoosing(false)}
+          onCopied={checklists.reload}
+        />
+      )}
     </div>
   );
 }

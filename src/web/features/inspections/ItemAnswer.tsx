@@ -33,7 +33,11 @@ export const ItemAnswer = memo(function ItemAnswer({ item, answer, unitId, peopl
   const set = (change: Partial<Answer>) => onChange(item.code, change);
   const days = [...new Set([...DUE_CHOICES, item.fixDays])].sort((a, b) => a - b);
   return (
-    <div className={`steady-insp-item steady-insp-item-${answer.result ?? 'open'}`} data-testid="run-item" data-code={item.code}>
+    <div
+      className={`steady-insp-item steady-insp-item-${answer.result ?? 'open'}`}
+      data-testid="run-item"
+      data-code={item.code}
+    >
       <div className="steady-insp-item-text">
         <span className="steady-insp-code">{item.code}</span> {item.text}
       </div>
@@ -70,20 +74,43 @@ export const ItemAnswer = memo(function ItemAnswer({ item, answer, unitId, peopl
             style={{ fontSize: 16 }}
             data-testid="fail-note"
           />
-          <PhotoField unitId={unitId} value={answer.photoIds} onChange={(photoIds) => set({ photoIds })} label={tn('run.photo')} testId={`photo-input-${item.code}`} />
+          <PhotoField
+            unitId={unitId}
+            value={answer.photoIds}
+            onChange={(photoIds) => set({ photoIds })}
+            label={tn('run.photo')}
+            testId={`photo-input-${item.code}`}
+          />
           <div className="steady-insp-task-fields">
             <label>
               <Typography.Text type="secondary">{tn('run.owner')}</Typography.Text>
-              <Select value={answer.ownerPersonId} onChange={(ownerPersonId: string) => set({ ownerPersonId })} options={people} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} data-testid="fail-owner" />
+              <Select
+                value={answer.ownerPersonId}
+                onChange={(ownerPersonId: string) => set({ ownerPersonId })}
+                options={people}
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: '100%' }}
+                data-testid="fail-owner"
+              />
             </label>
             <label>
               <Typography.Text type="secondary">{tn('run.due')}</Typography.Text>
-              <Select value={answer.dueDays} onChange={(dueDays: number) => set({ dueDays })} options={days.map((n) => ({ value: n, label: tn('run.dueDays', { n }) }))} style={{ width: '100%' }} />
+              <Select
+                value={answer.dueDays}
+                onChange={(dueDays: number) => set({ dueDays })}
+                options={days.map((n) => ({ value: n, label: tn('run.dueDays', { n }) }))}
+                style={{ width: '100%' }}
+              />
             </label>
           </div>
           <div>
             <Typography.Text type="secondary">{tn('run.risk')}</Typography.Text>
-            <Segmented block value={answer.risk} onChange={(risk) => set({ risk: risk as Risk })} options={RISKS.map((r) => ({ value: r, label: tn(`risk.${r}`) }))} />
+            <Segmented
+              block
+              value={answer.risk}
+              onChange={(risk) => set({ risk: risk as Risk })}
+              options={RISKS.map((r) => ({ value: r, label: tn(`risk.${r}`) }))}
+            />
           </div>
         </div>
       )}

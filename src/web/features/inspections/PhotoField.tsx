@@ -62,10 +62,23 @@ export function PhotoField({ unitId, value, onChange, disabled, label, testId }:
         {value.map((id) => (
           <div key={id} className="steady-insp-thumb">
             <img src={inspectionsApi.photoUrl(id)} alt="" />
-            {!disabled && <Button size="small" shape="circle" icon={<CloseOutlined />} aria-label={tn('photo.remove')} onClick={() => onChange(value.filter((x) => x !== id))} />}
+            {!disabled && (
+              <Button
+                size="small"
+                shape="circle"
+                icon={<CloseOutlined />}
+                aria-label={tn('photo.remove')}
+                onClick={() => onChange(value.filter((x) => x !== id))}
+              />
+            )}
           </div>
         ))}
-        <Button className="steady-insp-photo-button" icon={busy ? <LoadingOutlined /> : <CameraOutlined />} onClick={() => input.current?.click()} disabled={disabled || busy > 0}>
+        <Button
+          className="steady-insp-photo-button"
+          icon={busy ? <LoadingOutlined /> : <CameraOutlined />}
+          onClick={() => input.current?.click()}
+          disabled={disabled || busy > 0}
+        >
           {busy ? tn('photo.uploading') : (label ?? tn('photo.add'))}
         </Button>
       </div>

@@ -17,12 +17,22 @@ import './inspections.css';
 const DAY = 86_400_000;
 
 function blankAnswers(checklist: Checklist, owner: string | undefined): Record<string, Answer> {
-  return Object.fromEntries(checklist.items.map((i) => [i.code, { note: '', photoIds: [], ownerPersonId: owner, dueDays: i.fixDays, risk: i.risk }]));
+  return Object.fromEntries(
+    checklist.items.map((i) => [
+      i.code,
+      { note: '', photoIds: [], ownerPersonId: owner, dueDays: i.fixDays, risk: i.risk },
+    ]),
+  );
 }
 
 /** Server problems at `answers.N…` shown under item N; the rest above the submit button. */
-function placeProblems(error: unknown, checklist: Checklist, sent: string[]): { byCode: Record<string, string[]>; rest: string | null } {
-  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return { byCode: {}, rest: applyProblem(null, error) };
+function placeProblems(
+  error: unknown,
+  checklist: Checklist,
+  sent: string[],
+): { byCode: Record<string, string[]>; rest: string | null } {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0)
+    return { byCode: {}, rest: applyProblem(null, error) };
   const byCode: Record<string, string[]> = {};
   const rest: string[] = [];
   for (const { field, message } of error.fieldErrors) {
@@ -49,7 +59,10 @@ export default function RunPage() {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<{ byCode: Record<string, string[]>; rest: string | null }>({ byCode: {}, rest: null });
+  const [problems, setProblems] = useState<{ byCode: Record<string, string[]>; rest: string | null }>({
+    byCode: {},
+    rest: null,
+  });
   const [done, setDone] = useState<Inspection | null>(null);
 
   const mine = people.some((p) => p.value === me.personId) ? me.personId : undefined;
@@ -57,13 +70,21 @@ export default function RunPage() {
     if (checklist.data) setAnswers(blankAnswers(checklist.data, mine));
   }, [checklist.data, mine]);
 
-  const onChange = useCallback((code: string, change: Partial<Answer>) => setAnswers((all) => ({ ...all, [code]: { ...all[code]!, ...change } })), []);
+  const onChange = useCallback(
+    (code: string, change: Partial<Answer>) => setAnswers((all) => ({ ...all, [code]: { ...all[code]!, ...change } })),
+    [],
+  );
   const items = useMemo(() => checklist.data?.items ?? [], [checklist.data]);
   const answered = useMemo(() => items.filter((i) => answers[i.code]?.result).length, [items, answers]);
   const failures = useMemo(() => items.filter((i) => answers[i.code]?.result === 'fail').length, [items, answers]);
   useLeaveGuard(answered > 0 && !done);
 
-  const restPass = () => setAnswers((all) => Object.fromEntries(Object.entries(all).map(([code, a]) => [code, a.result ? a : { ...a, result: 'pass' as const }])));
+  const restPass = () =>
+    setAnswers((all) =>
+      Object.fromEntries(
+        Object.entries(all).map(([code, a]) => [code, a.result ? a : { ...a, result: 'pass' as const }]),
+      ),
+    );
 
   const submit = async () => {
     if (!checklist.data) return;
@@ -110,7 +131,13 @@ export default function RunPage() {
           title={tn('run.done')}
           subTitle={tn('run.doneIntro', { pass: done.counts.pass, fail: done.counts.fail, na: done.counts.na })}
           extra={[
-            <Button key="ledger" type="primary" size="large" onClick={() => navigate(`/inspections/ledger?unit=${done.unitId}`)} data-testid="to-ledger">
+            <Button
+              key="ledger"
+              type="primary"
+              size="large"
+              onClick={() => navigate(`/inspections/ledger?unit=${done.unitId}`)}
+              data-testid="to-ledger"
+            >
               {tn('run.toLedger')}
             </Button>,
             <Button key="back" size="large" onClick={() => navigate(`/inspections?unit=${done.unitId}`)}>
@@ -119,11 +146,17 @@ export default function RunPage() {
           ]}
         />
         <Card size="small" title={tasks.length ? tn('run.tasksMade', { n: tasks.length }) : tn('run.noTasks')}>
-          <List size="small" dataSource={tasks} renderItem={(r) => (
-            <List.Item>
-              <Link to={`/inspections/tasks/${r.taskId}`}>{r.itemCode} · {r.itemText}</Link>
-            </List.Item>
-          )} />
+          <List
+            size="small"
+            dataSource={tasks}
+            renderItem={(r) => (
+              <List.Item>
+                <Link to={`/inspections/tasks/${r.taskId}`}>
+                  {r.itemCode} · {r.itemText}
+                </Link>
+              </List.Item>
+            )}
+          />
         </Card>
       </div>
     );
@@ -136,11 +169,29 @@ export default function RunPage() {
       <Typography.Paragraph type="secondary">{tn('run.intro')}</Typography.Paragraph>
       <div className="steady-insp-items">
         {items.map((item) => (
-          <ItemAnswer key={item.code} item={item} answer={answers[item.code] ?? blankAnswers(checklist.data!, mine)[item.code]!} unitId={unitId} people={people} errors={problems.byCode[item.code] ?? []} onChange={onChange} />
+          <ItemAnswer
+            key={item.code}
+            item={item}
+            answer={answers[item.code] ?? blankAnswers(checklist.data!, mine)[item.code]!}
+            unitId={unitId}
+            people={people}
+            errors={problems.byCode[item.code] ?? []}
+            onChange={onChange}
+          />
         ))}
       </div>
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={tn('run.overall')} aria-label={tn('run.overall')} autoSize={{ minRows: 2 }} maxLength={2000} style={{ margin: '12px 0', fontSize: 16 }} />
-      {problems.rest && <Alert type="error" showIcon title={problems.rest} style={{ marginBottom: 12 }} data-testid="run-error" />}
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={tn('run.overall')}
+        aria-label={tn('run.overall')}
+        autoSize={{ minRows: 2 }}
+        maxLength={2000}
+        style={{ margin: '12px 0', fontSize: 16 }}
+      />
+      {problems.rest && (
+        <Alert type="error" showIcon title={problems.rest} style={{ marginBottom: 12 }} data-testid="run-error" />
+      )}
       <div className="steady-insp-sticky steady-insp-runbar">
         <div className="steady-insp-progress">
           <span data-testid="run-progress">{tn('run.progress', { done: answered, total: items.length })}</span>
@@ -152,7 +203,15 @@ export default function RunPage() {
               {tn('run.restPass')}
             </Button>
           )}
-          <Button type="primary" size="large" disabled={answered < items.length} loading={busy} onClick={() => void submit()} data-testid="run-submit" style={{ flex: 1 }}>
+          <Button
+            type="primary"
+            size="large"
+            disabled={answered < items.length}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid="run-submit"
+            style={{ flex: 1 }}
+          >
             {answered < items.length ? tn('run.unanswered', { n: items.length - answered }) : tn('run.submit')}
           </Button>
         </div>

@@ -1,5 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, List, Modal, Popconfirm, Segmented, Select, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  List,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../common/org.js';
 import { applyProblem } from '../../components/form-errors.js';
@@ -19,7 +33,15 @@ interface Values {
 }
 
 /** The unit's inspection schedule: which checklist, how often, by whom, next when. */
-export function ScheduleSection({ unitId, checklists, canManage }: { unitId: string; checklists: ChecklistSummary[]; canManage: boolean }) {
+export function ScheduleSection({
+  unitId,
+  checklists,
+  canManage,
+}: {
+  unitId: string;
+  checklists: ChecklistSummary[];
+  canManage: boolean;
+}) {
   const tn = useIn();
   const t = useT();
   const { message } = App.useApp();
@@ -59,7 +81,14 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
     <Card
       size="small"
       title={tn('schedule.title')}
-      extra={canManage && checklists.length > 0 && <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), setFailure(null), setAdding(true))}>{tn('schedule.add')}</Button>}
+      extra={
+        canManage &&
+        checklists.length > 0 && (
+          <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), setFailure(null), setAdding(true))}>
+            {tn('schedule.add')}
+          </Button>
+        )
+      }
       style={{ marginTop: 16 }}
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
@@ -74,29 +103,63 @@ export function ScheduleSection({ unitId, checklists, canManage }: { unitId: str
           renderItem={(s) => (
             <List.Item
               data-testid="schedule-row"
-              actions={canManage ? [
-                <Button key="toggle" size="small" onClick={() => void act(() => inspectionsApi.updateSchedule(s.id, { active: !s.active }))}>
-                  {s.active ? tn('schedule.pause') : tn('schedule.resume')}
-                </Button>,
-                <Popconfirm key="remove" title={tn('schedule.removeConfirm')} onConfirm={() => void act(() => inspectionsApi.removeSchedule(s.id))}>
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={tn('schedule.remove')} />
-                </Popconfirm>,
-              ] : []}
+              actions={
+                canManage
+                  ? [
+                      <Button
+                        key="toggle"
+                        size="small"
+                        onClick={() => void act(() => inspectionsApi.updateSchedule(s.id, { active: !s.active }))}
+                      >
+                        {s.active ? tn('schedule.pause') : tn('schedule.resume')}
+                      </Button>,
+                      <Popconfirm
+                        key="remove"
+                        title={tn('schedule.removeConfirm')}
+                        onConfirm={() => void act(() => inspectionsApi.removeSchedule(s.id))}
+                      >
+                        <Button size="small" danger icon={<DeleteOutlined />} aria-label={tn('schedule.remove')} />
+                      </Popconfirm>,
+                    ]
+                  : []
+              }
             >
               <List.Item.Meta
-                title={<span>{s.checklistName} {!s.active && <Tag>{tn('schedule.off')}</Tag>}</span>}
-                description={tn('schedule.line', { cadence: tn(`cadence.${s.cadence}`), role: roleLabel(t, s.role), date: s.nextDueDate })}
+                title={
+                  <span>
+                    {s.checklistName} {!s.active && <Tag>{tn('schedule.off')}</Tag>}
+                  </span>
+                }
+                description={tn('schedule.line', {
+                  cadence: tn(`cadence.${s.cadence}`),
+                  role: roleLabel(t, s.role),
+                  date: s.nextDueDate,
+                })}
               />
             </List.Item>
           )}
         />
       )}
-      <Modal open={adding} title={tn('schedule.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} confirmLoading={busy} okText={tn('edit.save')} cancelText={tn('common.cancel')} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={tn('schedule.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        okText={tn('edit.save')}
+        cancelText={tn('common.cancel')}
+        destroyOnHidden
+      >
         <Form<Values>
           form={form}
           layout="vertical"
           requiredMark={false}
-          initialValues={{ checklistId: checklists[0]?.id, cadence: 'weekly', role: 'safety_officer', nextDueDate: today }}
+          initialValues={{
+            checklistId: checklists[0]?.id,
+            cadence: 'weekly',
+            role: 'safety_officer',
+            nextDueDate: today,
+          }}
           onFinish={(values) => void submit(values)}
         >
           <Form.Item name="checklistId" label={tn('schedule.checklist')} rules={[{ required: true }]}>

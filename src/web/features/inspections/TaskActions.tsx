@@ -54,11 +54,35 @@ export function TaskActions({ task, onChanged }: Props) {
   return (
     <>
       {task.can.reportFixed && (
-        <Card size="small" title={tn('task.reportFixed')} data-testid="report-fixed-panel" className="steady-insp-action">
+        <Card
+          size="small"
+          title={tn('task.reportFixed')}
+          data-testid="report-fixed-panel"
+          className="steady-insp-action"
+        >
           <Typography.Paragraph type="secondary">{tn('task.reportIntro')}</Typography.Paragraph>
           <PhotoField unitId={task.unitId} value={photos} onChange={setPhotos} testId="fix-photo-input" />
-          <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={tn('task.fixNote')} aria-label={tn('task.fixNote')} autoSize={{ minRows: 2 }} style={{ margin: '8px 0', fontSize: 16 }} />
-          <Button type="primary" size="large" block loading={busy === 'fixed'} disabled={photos.length === 0} onClick={() => void run('fixed', () => inspectionsApi.reportFixed(task.id, { note, photoIds: photos })).then((ok) => ok && (setNote(''), setPhotos([])))} data-testid="send-fixed">
+          <Input.TextArea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={tn('task.fixNote')}
+            aria-label={tn('task.fixNote')}
+            autoSize={{ minRows: 2 }}
+            style={{ margin: '8px 0', fontSize: 16 }}
+          />
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={busy === 'fixed'}
+            disabled={photos.length === 0}
+            onClick={() =>
+              void run('fixed', () => inspectionsApi.reportFixed(task.id, { note, photoIds: photos })).then(
+                (ok) => ok && (setNote(''), setPhotos([])),
+              )
+            }
+            data-testid="send-fixed"
+          >
             {photos.length === 0 ? tn('task.needFixPhoto') : tn('task.send')}
           </Button>
         </Card>
@@ -67,36 +91,112 @@ export function TaskActions({ task, onChanged }: Props) {
         <Card size="small" title={tn('task.verify')} data-testid="verify-panel" className="steady-insp-action">
           <Typography.Paragraph type="secondary">{tn('task.verifyIntro')}</Typography.Paragraph>
           <PhotoField unitId={task.unitId} value={photos} onChange={setPhotos} testId="verify-photo-input" />
-          <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={tn('task.verifyNote')} aria-label={tn('task.verifyNote')} autoSize={{ minRows: 2 }} style={{ margin: '8px 0', fontSize: 16 }} />
+          <Input.TextArea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={tn('task.verifyNote')}
+            aria-label={tn('task.verifyNote')}
+            autoSize={{ minRows: 2 }}
+            style={{ margin: '8px 0', fontSize: 16 }}
+          />
           <Flex vertical gap={8}>
-            <Button type="primary" size="large" icon={<CheckCircleOutlined />} loading={busy === 'accept'} disabled={photos.length === 0} onClick={() => void run('accept', () => inspectionsApi.verify(task.id, { decision: 'accept', note, photoIds: photos })).then((ok) => ok && (setNote(''), setPhotos([])))} data-testid="verify-accept">
+            <Button
+              type="primary"
+              size="large"
+              icon={<CheckCircleOutlined />}
+              loading={busy === 'accept'}
+              disabled={photos.length === 0}
+              onClick={() =>
+                void run('accept', () =>
+                  inspectionsApi.verify(task.id, { decision: 'accept', note, photoIds: photos }),
+                ).then((ok) => ok && (setNote(''), setPhotos([])))
+              }
+              data-testid="verify-accept"
+            >
               {photos.length === 0 ? tn('task.needPhoto') : tn('task.accept')}
             </Button>
             <label>
               <Typography.Text type="secondary">{tn('task.newDue')}</Typography.Text>
-              <DateTimeField unitId={task.unitId} value={newDue || null} min="now" allowClear onChange={(v) => setNewDue(v ?? '')} aria-label={tn('task.newDue')} />
+              <DateTimeField
+                unitId={task.unitId}
+                value={newDue || null}
+                min="now"
+                allowClear
+                onChange={(v) => setNewDue(v ?? '')}
+                aria-label={tn('task.newDue')}
+              />
             </label>
-            <Button size="large" danger icon={<RollbackOutlined />} loading={busy === 'reject'} onClick={() => void run('reject', () => inspectionsApi.verify(task.id, { decision: 'reject', note, photoIds: photos, ...(newDue ? { dueAt: newDue } : {}) })).then((ok) => ok && (setNote(''), setPhotos([]), setNewDue('')))}>
+            <Button
+              size="large"
+              danger
+              icon={<RollbackOutlined />}
+              loading={busy === 'reject'}
+              onClick={() =>
+                void run('reject', () =>
+                  inspectionsApi.verify(task.id, {
+                    decision: 'reject',
+                    note,
+                    photoIds: photos,
+                    ...(newDue ? { dueAt: newDue } : {}),
+                  }),
+                ).then((ok) => ok && (setNote(''), setPhotos([]), setNewDue('')))
+              }
+            >
               {tn('task.reject')}
             </Button>
           </Flex>
         </Card>
       )}
-      {waiting && !task.can.verify && isOwner && <Alert type="info" showIcon title={tn('task.ownerOnlyNote')} style={{ marginBottom: 12 }} />}
-      {waiting && !task.can.verify && !isOwner && task.supervision && <Alert type="info" showIcon title={tn('task.supervisedNote', { unit: task.supervision.unitName })} style={{ marginBottom: 12 }} />}
+      {waiting && !task.can.verify && isOwner && (
+        <Alert type="info" showIcon title={tn('task.ownerOnlyNote')} style={{ marginBottom: 12 }} />
+      )}
+      {waiting && !task.can.verify && !isOwner && task.supervision && (
+        <Alert
+          type="info"
+          showIcon
+          title={tn('task.supervisedNote', { unit: task.supervision.unitName })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="task-error" />}
       <Flex gap={8} wrap>
-        {task.can.supervise && <Button size="large" icon={<FlagOutlined />} onClick={() => setSupervising(true)} data-testid="supervise">{tn('task.supervise')}</Button>}
-        {task.can.edit && <Button size="large" onClick={() => setEditing(true)}>{tn('task.edit')}</Button>}
+        {task.can.supervise && (
+          <Button size="large" icon={<FlagOutlined />} onClick={() => setSupervising(true)} data-testid="supervise">
+            {tn('task.supervise')}
+          </Button>
+        )}
+        {task.can.edit && (
+          <Button size="large" onClick={() => setEditing(true)}>
+            {tn('task.edit')}
+          </Button>
+        )}
       </Flex>
-      <Modal open={supervising} title={tn('task.supervise')} okText={tn('task.supervise')} cancelText={tn('common.cancel')} confirmLoading={modalBusy === 'supervise'} destroyOnHidden
+      <Modal
+        open={supervising}
+        title={tn('task.supervise')}
+        okText={tn('task.supervise')}
+        cancelText={tn('common.cancel')}
+        confirmLoading={modalBusy === 'supervise'}
+        destroyOnHidden
         onCancel={() => setSupervising(false)}
-        onOk={() => void runModal('supervise', () => inspectionsApi.supervise(task.id, note)).then((ok) => ok && setSupervising(false))}>
+        onOk={() =>
+          void runModal('supervise', () => inspectionsApi.supervise(task.id, note)).then(
+            (ok) => ok && setSupervising(false),
+          )
+        }
+      >
         <Typography.Paragraph type="secondary">{tn('task.superviseIntro')}</Typography.Paragraph>
-        <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={tn('task.superviseNote')} autoSize={{ minRows: 2 }} />
+        <Input.TextArea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={tn('task.superviseNote')}
+          autoSize={{ minRows: 2 }}
+        />
         {modalFailure && <Alert type="error" showIcon title={modalFailure} style={{ marginTop: 12 }} />}
       </Modal>
-      {editing && <EditModal task={task} onClose={() => setEditing(false)} onChanged={(t) => (setEditing(false), onChanged(t))} />}
+      {editing && (
+        <EditModal task={task} onClose={() => setEditing(false)} onChanged={(t) => (setEditing(false), onChanged(t))} />
+      )}
     </>
   );
 }
@@ -107,11 +207,35 @@ function EditModal({ task, onClose, onChanged }: { task: Task; onClose: () => vo
   const { people } = useUnitPeople(task.unitId);
   const { busy, failure, run } = useAction(onChanged);
   return (
-    <Modal open title={tn('task.editTitle')} okText={tn('task.save')} cancelText={tn('common.cancel')} confirmLoading={busy !== null} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ownerPersonId: task.ownerPersonId, dueAt: task.dueAt, risk: task.risk }}
-        onFinish={(v) => void run('edit', () => inspectionsApi.updateTask(task.id, { ownerPersonId: v.ownerPersonId, risk: v.risk, ...(v.dueAt !== task.dueAt ? { dueAt: v.dueAt } : {}) }))}>
+    <Modal
+      open
+      title={tn('task.editTitle')}
+      okText={tn('task.save')}
+      cancelText={tn('common.cancel')}
+      confirmLoading={busy !== null}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ ownerPersonId: task.ownerPersonId, dueAt: task.dueAt, risk: task.risk }}
+        onFinish={(v) =>
+          void run('edit', () =>
+            inspectionsApi.updateTask(task.id, {
+              ownerPersonId: v.ownerPersonId,
+              risk: v.risk,
+              ...(v.dueAt !== task.dueAt ? { dueAt: v.dueAt } : {}),
+            }),
+          )
+        }
+      >
         <Form.Item name="ownerPersonId" label={tn('task.owner')}>
-          <Select options={people.length ? people : [{ value: task.ownerPersonId, label: task.ownerName }]} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            options={people.length ? people : [{ value: task.ownerPersonId, label: task.ownerName }]}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
         <Form.Item name="dueAt" label={tn('task.due')}>
           <DateTimeField unitId={task.unitId} />

@@ -13,7 +13,16 @@ import { RiskTag, StateTag } from './labels.js';
 import { TaskActions } from './TaskActions.js';
 import './inspections.css';
 
-const EVENT_COLOURS: Record<string, string> = { created: 'blue', reported_fixed: 'cyan', verified: 'green', rejected: 'orange', supervised: 'purple', overdue: 'red', escalated: 'red', updated: 'gray' };
+const EVENT_COLOURS: Record<string, string> = {
+  created: 'blue',
+  reported_fixed: 'cyan',
+  verified: 'green',
+  rejected: 'orange',
+  supervised: 'purple',
+  overdue: 'red',
+  escalated: 'red',
+  updated: 'gray',
+};
 
 function Photos({ ids }: { ids: string[] }) {
   if (ids.length === 0) return null;
@@ -44,33 +53,62 @@ export default function TaskPage() {
   const eventText = (kind: string) => (kind in EVENT_COLOURS ? tn(`event.${kind}` as InspectionsKey) : kind);
   return (
     <div className="steady-insp" data-testid="task-page" data-state={task.state}>
-      <PageTitle title={tn('task.title')} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/inspections/ledger?unit=${task.unitId}`)}>{tn('hub.ledger')}</Button>} />
+      <PageTitle
+        title={tn('task.title')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/inspections/ledger?unit=${task.unitId}`)}>
+            {tn('hub.ledger')}
+          </Button>
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="task-title">{task.title}</Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="task-title">
+          {task.title}
+        </Typography.Title>
         <Flex wrap gap={4} style={{ marginBottom: 8 }}>
           <StateTag state={task.state} />
           <RiskTag risk={task.risk} />
-          {task.overdue && <Typography.Text type="danger" strong><WarningFilled /> {tn('task.overdueSince')}</Typography.Text>}
+          {task.overdue && (
+            <Typography.Text type="danger" strong>
+              <WarningFilled /> {tn('task.overdueSince')}
+            </Typography.Text>
+          )}
         </Flex>
         {task.supervision && (
-          <Alert type="warning" icon={<FlagFilled />} showIcon style={{ marginBottom: 8 }} data-testid="supervision"
-            title={tn('task.supervisedBy', { unit: task.supervision.unitName, by: task.supervision.by, at: when(task.supervision.at) })}
-            description={task.supervision.note || undefined} />
+          <Alert
+            type="warning"
+            icon={<FlagFilled />}
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="supervision"
+            title={tn('task.supervisedBy', {
+              unit: task.supervision.unitName,
+              by: task.supervision.by,
+              at: when(task.supervision.at),
+            })}
+            description={task.supervision.note || undefined}
+          />
         )}
         <Descriptions size="small" column={1} bordered={false}>
           <Descriptions.Item label={tn('task.unit')}>{task.unitName}</Descriptions.Item>
           <Descriptions.Item label={tn('task.source')}>
             {tn(`source.${task.source.kind}`)} ·{' '}
-            {task.source.kind === 'incident' && task.source.id
-              ? <Link to={`/incidents/${task.source.id}`} data-testid="task-source-link">{task.source.label}</Link>
-              : task.source.label}
+            {task.source.kind === 'incident' && task.source.id ? (
+              <Link to={`/incidents/${task.source.id}`} data-testid="task-source-link">
+                {task.source.label}
+              </Link>
+            ) : (
+              task.source.label
+            )}
             {task.source.itemCode ? ` · ${tn('task.item', { code: task.source.itemCode })}` : ''}
           </Descriptions.Item>
           {task.source.detail && <Descriptions.Item label={tn('task.problem')}>{task.source.detail}</Descriptions.Item>}
           <Descriptions.Item label={tn('task.owner')}>{task.ownerName}</Descriptions.Item>
           <Descriptions.Item label={tn('task.due')}>{when(task.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={tn('task.found')}>{when(task.createdAt)}</Descriptions.Item>
-          {task.reportedFixedAt && <Descriptions.Item label={tn('task.reportedFixed')}>{when(task.reportedFixedAt)}</Descriptions.Item>}
+          {task.reportedFixedAt && (
+            <Descriptions.Item label={tn('task.reportedFixed')}>{when(task.reportedFixedAt)}</Descriptions.Item>
+          )}
           {task.closedAt && <Descriptions.Item label={tn('task.closed')}>{when(task.closedAt)}</Descriptions.Item>}
           {task.verifiedBy && <Descriptions.Item label={tn('task.verifiedBy')}>{task.verifiedBy}</Descriptions.Item>}
         </Descriptions>

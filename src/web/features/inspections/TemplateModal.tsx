@@ -47,12 +47,23 @@ export function TemplateModal({ unitId, open, onClose, onCopied }: Props) {
             <List.Item
               data-template-id={template.id}
               actions={[
-                <Button key="copy" type={template.suits ? 'primary' : 'default'} loading={busy === template.id} onClick={() => void copy(template)}>
+                <Button
+                  key="copy"
+                  type={template.suits ? 'primary' : 'default'}
+                  loading={busy === template.id}
+                  onClick={() => void copy(template)}
+                >
                   {tn('templates.copy')}
                 </Button>,
               ]}
             >
-              <List.Item.Meta title={template.area} description={tn('templates.items', { n: template.itemCount, cadence: tn(`cadence.${template.frequency}`) })} />
+              <List.Item.Meta
+                title={template.area}
+                description={tn('templates.items', {
+                  n: template.itemCount,
+                  cadence: tn(`cadence.${template.frequency}`),
+                })}
+              />
             </List.Item>
           )}
         />
@@ -62,10 +73,18 @@ export function TemplateModal({ unitId, open, onClose, onCopied }: Props) {
   return (
     <Modal open={open} title={tn('templates.title')} onCancel={onClose} footer={null} destroyOnHidden>
       <Typography.Paragraph type="secondary">{tn('templates.intro')}</Typography.Paragraph>
-      {templates.loading ? null : all.length === 0 ? <Empty /> : (
+      {templates.loading ? null : all.length === 0 ? (
+        <Empty />
+      ) : (
         <div data-testid="template-list">
-          {section(tn('templates.suits'), all.filter((x) => x.suits))}
-          {section(tn('templates.other'), all.filter((x) => !x.suits))}
+          {section(
+            tn('templates.suits'),
+            all.filter((x) => x.suits),
+          )}
+          {section(
+            tn('templates.other'),
+            all.filter((x) => !x.suits),
+          )}
         </div>
       )}
     </Modal>

@@ -3,7 +3,8 @@ import type { InspectionsKey } from './i18n.zh-CN.js';
 /** Inspection screens, English: the same keys as the zh-CN file (the compiler checks). */
 export const inspectionsEn: Record<InspectionsKey, string> = {
   'hub.title': 'Inspections',
-  'hub.intro': 'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, is verified when fixed, and is kept in the ledger.',
+  'hub.intro':
+    'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, is verified when fixed, and is kept in the ledger.',
   'hub.unit': 'Unit',
   'hub.ledger': 'Rectification ledger',
   'hub.checklists': 'Checklists',
@@ -20,7 +21,8 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'hub.runLine': '{inspector} · pass {pass} · fail {fail} · n/a {na}',
 
   'templates.title': 'Add a checklist from a template',
-  'templates.intro': 'The copy becomes this unit’s own checklist, in the unit’s language; you can add, remove and reword items.',
+  'templates.intro':
+    'The copy becomes this unit’s own checklist, in the unit’s language; you can add, remove and reword items.',
   'templates.suits': 'Written for this unit',
   'templates.other': 'Templates for other kinds of unit',
   'templates.copy': 'Copy',
@@ -32,7 +34,8 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'cadence.termly': 'each term',
 
   'schedule.title': 'Inspection schedule',
-  'schedule.intro': 'At 08:00 on the due day the role’s holders are reminded, unless the checklist was already run in that period.',
+  'schedule.intro':
+    'At 08:00 on the due day the role’s holders are reminded, unless the checklist was already run in that period.',
   'schedule.none': 'No schedule yet.',
   'schedule.add': 'Add a schedule',
   'schedule.checklist': 'Checklist',
@@ -64,7 +67,8 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'edit.required': 'Enter what to check',
 
   'run.title': 'Inspection: {name}',
-  'run.intro': 'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its owner and deadline.',
+  'run.intro':
+    'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its owner and deadline.',
   'run.progress': '{done}/{total} checked',
   'run.failures': '{n} failed',
   'run.pass': 'Pass',

@@ -3,7 +3,12 @@ import type { Risk, TaskState } from './api.js';
 import { useIn } from './i18n.js';
 
 const RISK_COLOURS: Record<Risk, string> = { low: 'blue', medium: 'gold', high: 'volcano', major: 'red' };
-const STATE_COLOURS: Record<TaskState, string> = { open: 'orange', awaiting_verification: 'blue', reopened: 'magenta', closed: 'green' };
+const STATE_COLOURS: Record<TaskState, string> = {
+  open: 'orange',
+  awaiting_verification: 'blue',
+  reopened: 'magenta',
+  closed: 'green',
+};
 
 export function RiskTag({ risk }: { risk: Risk }) {
   const tn = useIn();
@@ -22,5 +27,3 @@ export function StateTag({ state }: { state: TaskState }) {
     </Tag>
   );
 }
-
-

@@ -9,12 +9,15 @@ export function useUnitChoice(): [string | undefined, (unitId: string | undefine
   const unitId = params.get('unit') ?? me.scopes[0]?.unitId;
   const choose = useCallback(
     (next: string | undefined) =>
-      setParams((current) => {
-        const copy = new URLSearchParams(current);
-        if (next) copy.set('unit', next);
-        else copy.delete('unit');
-        return copy;
-      }, { replace: true }),
+      setParams(
+        (current) => {
+          const copy = new URLSearchParams(current);
+          if (next) copy.set('unit', next);
+          else copy.delete('unit');
+          return copy;
+        },
+        { replace: true },
+      ),
     [setParams],
   );
   return [unitId, choose];

@@ -6,7 +6,19 @@ import { useNt } from './i18n.js';
 import { subscribeThisDevice } from './web-push.js';
 
 /** Personal methods first: they reach the person on their phone; group robots and e-mail after. */
-export const CHANNELS = ['sms', 'voice', 'wecom_app', 'dingtalk_app', 'feishu_app', 'web_push', 'email', 'dingtalk', 'wecom', 'feishu', 'webhook'] as const;
+export const CHANNELS = [
+  'sms',
+  'voice',
+  'wecom_app',
+  'dingtalk_app',
+  'feishu_app',
+  'web_push',
+  'email',
+  'dingtalk',
+  'wecom',
+  'feishu',
+  'webhook',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CONTACT_METHODS_MAX = 6;
 const ROBOTS = new Set<Channel>(['dingtalk', 'wecom', 'feishu', 'webhook']);
@@ -45,7 +57,8 @@ export function rowsOf(methods: ContactMethod[]): MethodRow[] {
 }
 
 /** A saved robot or subscription the person did not touch: same channel, nothing new entered. */
-export const isKept = (row: MethodRow) => row.keep !== undefined && row.channel === row.keptChannel && !(row.url ?? '').trim() && !row.subscription;
+export const isKept = (row: MethodRow) =>
+  row.keep !== undefined && row.channel === row.keptChannel && !(row.url ?? '').trim() && !row.subscription;
 
 export function inputOf(row: MethodRow): ContactMethodInput | KeptContactMethod {
   if (isKept(row)) return { keep: row.keep! };
@@ -63,7 +76,11 @@ export function inputOf(row: MethodRow): ContactMethodInput | KeptContactMethod 
     case 'feishu_app':
       return { channel: row.channel, userId: (row.userId ?? '').trim() };
     case 'web_push':
-      return { channel: 'web_push', subscription: row.subscription ?? { endpoint: '', keys: { p256dh: '', auth: '' } }, ...(row.device ? { device: row.device } : {}) };
+      return {
+        channel: 'web_push',
+        subscription: row.subscription ?? { endpoint: '', keys: { p256dh: '', auth: '' } },
+        ...(row.device ? { device: row.device } : {}),
+      };
     case 'wecom':
       return { channel: 'wecom', url, ...(mention ? { mention } : {}) };
     case 'webhook':
@@ -76,30 +93,64 @@ export function inputOf(row: MethodRow): ContactMethodInput | KeptContactMethod 
 }
 
 /** The fields of one row, by its channel. */
-function RowFields({ form, index, row }: { form: FormInstance<{ methods: MethodRow[] }>; index: number; row: MethodRow }) {
+function RowFields({
+  form,
+  index,
+  row,
+}: {
+  form: FormInstance<{ methods: MethodRow[] }>;
+  index: number;
+  row: MethodRow;
+}) {
   const nt = useNt();
   const { message } = App.useApp();
-  const required = (field: string) => ({ required: true, whitespace: true, message: nt('contacts.required', { field }) });
+  const required = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: nt('contacts.required', { field }),
+  });
   const channel = row.channel;
   const last = { marginBottom: 0 };
   if (channel === 'email') {
     return (
-      <Form.Item name={[index, 'to']} label={nt('contacts.to')} rules={[required(nt('contacts.to')), { type: 'email', message: nt('contacts.invalidEmail') }]} style={last}>
+      <Form.Item
+        name={[index, 'to']}
+        label={nt('contacts.to')}
+        rules={[required(nt('contacts.to')), { type: 'email', message: nt('contacts.invalidEmail') }]}
+        style={last}
+      >
         <Input type="email" maxLength={200} autoComplete="off" />
       </Form.Item>
     );
   }
   if (channel === 'sms' || channel === 'voice') {
     return (
-      <Form.Item name={[index, 'mobile']} label={nt('contacts.mobile')} extra={nt('contacts.mobileHint')} style={last}
-        rules={[required(nt('contacts.mobile')), { pattern: MOBILE, transform: (v: string) => (v ?? '').replace(/[\s\-()]/g, ''), message: nt('contacts.invalidMobile') }]}>
+      <Form.Item
+        name={[index, 'mobile']}
+        label={nt('contacts.mobile')}
+        extra={nt('contacts.mobileHint')}
+        style={last}
+        rules={[
+          required(nt('contacts.mobile')),
+          {
+            pattern: MOBILE,
+            transform: (v: string) => (v ?? '').replace(/[\s\-()]/g, ''),
+            message: nt('contacts.invalidMobile'),
+          },
+        ]}
+      >
         <Input type="tel" inputMode="tel" maxLength={32} autoComplete="tel" placeholder="138 0013 8000" />
       </Form.Item>
     );
   }
   if (APPS.has(channel)) {
     return (
-      <Form.Item name={[index, 'userId']} label={nt('contacts.userId')} rules={[required(nt('contacts.userId'))]} style={last}>
+      <Form.Item
+        name={[index, 'userId']}
+        label={nt('contacts.userId')}
+        rules={[required(nt('contacts.userId'))]}
+        style={last}
+      >
         <Input maxLength={64} autoComplete="off" />
       </Form.Item>
     );
@@ -107,7 +158,16 @@ function RowFields({ form, index, row }: { form: FormInstance<{ methods: MethodR
   if (channel === 'web_push') {
     const subscribe = async () => {
       const outcome = await subscribeThisDevice().catch(() => ({ ok: false as const, reason: 'unsupported' as const }));
-      if (!outcome.ok) return void message.error(nt(outcome.reason === 'off' ? 'contacts.pushOff' : outcome.reason === 'denied' ? 'contacts.pushDenied' : 'contacts.pushUnsupported'));
+      if (!outcome.ok)
+        return void message.error(
+          nt(
+            outcome.reason === 'off'
+              ? 'contacts.pushOff'
+              : outcome.reason === 'denied'
+                ? 'contacts.pushDenied'
+                : 'contacts.pushUnsupported',
+          ),
+        );
       form.setFieldValue(['methods', index, 'subscription'], outcome.subscription);
       form.setFieldValue(['methods', index, 'device'], outcome.device);
     };
@@ -115,9 +175,13 @@ function RowFields({ form, index, row }: { form: FormInstance<{ methods: MethodR
       <div data-testid="push-row">
         <Alert type="warning" showIcon title={nt('contacts.pushChina')} style={{ marginBottom: 8, fontSize: 12 }} />
         {row.subscription || isKept(row) ? (
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>{nt('contacts.pushSubscribed', { device: row.device ?? row.shown ?? '' })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>
+            {nt('contacts.pushSubscribed', { device: row.device ?? row.shown ?? '' })}
+          </Typography.Paragraph>
         ) : null}
-        <Button icon={<BellOutlined />} onClick={() => void subscribe()}>{nt('contacts.pushSubscribe')}</Button>
+        <Button icon={<BellOutlined />} onClick={() => void subscribe()}>
+          {nt('contacts.pushSubscribe')}
+        </Button>
       </div>
     );
   }
@@ -125,19 +189,46 @@ function RowFields({ form, index, row }: { form: FormInstance<{ methods: MethodR
     <>
       {isKept(row) && (
         <div data-testid="contact-kept">
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>{nt('contacts.kept', { target: row.shown ?? '' })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>
+            {nt('contacts.kept', { target: row.shown ?? '' })}
+          </Typography.Paragraph>
         </div>
       )}
-      <Form.Item name={[index, 'url']} label={nt('contacts.url')} rules={isKept(row) ? [] : [required(nt('contacts.url')), { pattern: /^https?:\/\/\S+$/i, message: nt('contacts.invalidUrl') }]} style={{ marginBottom: 8 }}>
+      <Form.Item
+        name={[index, 'url']}
+        label={nt('contacts.url')}
+        rules={
+          isKept(row)
+            ? []
+            : [required(nt('contacts.url')), { pattern: /^https?:\/\/\S+$/i, message: nt('contacts.invalidUrl') }]
+        }
+        style={{ marginBottom: 8 }}
+      >
         <Input maxLength={1000} placeholder={row.shown ? `https://${row.shown}/…` : 'https://'} autoComplete="off" />
       </Form.Item>
       {channel !== 'wecom' && (
-        <Form.Item name={[index, 'secret']} label={nt(channel === 'webhook' ? 'contacts.secret' : 'contacts.secretOptional')} rules={channel === 'webhook' && !isKept(row) ? [required(nt('contacts.secret'))] : []} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name={[index, 'secret']}
+          label={nt(channel === 'webhook' ? 'contacts.secret' : 'contacts.secretOptional')}
+          rules={channel === 'webhook' && !isKept(row) ? [required(nt('contacts.secret'))] : []}
+          style={{ marginBottom: 8 }}
+        >
           <Input.Password maxLength={200} autoComplete="new-password" />
         </Form.Item>
       )}
       {(channel === 'dingtalk' || channel === 'wecom') && (
-        <Form.Item name={[index, 'mention']} label={nt('contacts.mention')} rules={[{ pattern: MOBILE, transform: (v: string) => (v ?? '').replace(/[\s\-()]/g, ''), message: nt('contacts.invalidMobile') }]} style={last}>
+        <Form.Item
+          name={[index, 'mention']}
+          label={nt('contacts.mention')}
+          rules={[
+            {
+              pattern: MOBILE,
+              transform: (v: string) => (v ?? '').replace(/[\s\-()]/g, ''),
+              message: nt('contacts.invalidMobile'),
+            },
+          ]}
+          style={last}
+        >
           <Input type="tel" maxLength={32} autoComplete="off" />
         </Form.Item>
       )}
@@ -154,26 +245,66 @@ export function ContactMethodsEditor({ form }: { form: FormInstance<{ methods: M
     <Form.List name="methods">
       {(fields, { add, remove, move }) => (
         <>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{nt('contacts.primaryHint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {nt('contacts.primaryHint')}
+          </Typography.Paragraph>
           {fields.map((field, index) => {
-            const row: MethodRow = rows[field.name] ?? (form.getFieldValue(['methods', field.name]) as MethodRow | undefined) ?? { channel: 'sms' };
+            const row: MethodRow = rows[field.name] ??
+              (form.getFieldValue(['methods', field.name]) as MethodRow | undefined) ?? { channel: 'sms' };
             return (
-              <Card key={field.key} size="small" style={{ marginBottom: 8 }} data-testid="contact-row" data-channel={row.channel}>
+              <Card
+                key={field.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                data-testid="contact-row"
+                data-channel={row.channel}
+              >
                 <Flex gap={6} align="center" style={{ marginBottom: 8 }}>
                   <Typography.Text strong>{index + 1}.</Typography.Text>
                   <Form.Item name={[field.name, 'channel']} noStyle>
-                    <Select style={{ flex: 1, minWidth: 0 }} aria-label={nt('contacts.channel')} options={CHANNELS.map((value) => ({ value, label: nt(`channel.${value}`) }))} />
+                    <Select
+                      style={{ flex: 1, minWidth: 0 }}
+                      aria-label={nt('contacts.channel')}
+                      options={CHANNELS.map((value) => ({ value, label: nt(`channel.${value}`) }))}
+                    />
                   </Form.Item>
-                  <Button size="small" icon={<ArrowUpOutlined />} aria-label={nt('contacts.moveUp')} disabled={index === 0} onClick={() => move(index, index - 1)} />
-                  <Button size="small" icon={<ArrowDownOutlined />} aria-label={nt('contacts.moveDown')} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={nt('contacts.remove')} onClick={() => remove(field.name)} />
+                  <Button
+                    size="small"
+                    icon={<ArrowUpOutlined />}
+                    aria-label={nt('contacts.moveUp')}
+                    disabled={index === 0}
+                    onClick={() => move(index, index - 1)}
+                  />
+                  <Button
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={nt('contacts.moveDown')}
+                    disabled={index === fields.length - 1}
+                    onClick={() => move(index, index + 1)}
+                  />
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={nt('contacts.remove')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Flex>
                 <RowFields form={form} index={field.name} row={row} />
               </Card>
             );
           })}
-          <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= CONTACT_METHODS_MAX} onClick={() => add({ channel: 'sms' } satisfies MethodRow)} data-testid="contact-add">
-            {fields.length >= CONTACT_METHODS_MAX ? nt('contacts.max', { max: CONTACT_METHODS_MAX }) : nt('contacts.add')}
+          <Button
+            type="dashed"
+            block
+            icon={<PlusOutlined />}
+            disabled={fields.length >= CONTACT_METHODS_MAX}
+            onClick={() => add({ channel: 'sms' } satisfies MethodRow)}
+            data-testid="contact-add"
+          >
+            {fields.length >= CONTACT_METHODS_MAX
+              ? nt('contacts.max', { max: CONTACT_METHODS_MAX })
+              : nt('contacts.add')}
           </Button>
         </>
       )}

@@ -1,4 +1,13 @@
-import { BellOutlined, EditOutlined, LockOutlined, MailOutlined, MessageOutlined, MobileOutlined, PhoneOutlined, RobotOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  EditOutlined,
+  LockOutlined,
+  MailOutlined,
+  MessageOutlined,
+  MobileOutlined,
+  PhoneOutlined,
+  RobotOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Divider, Flex, Form, List, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LoadError } from '../../components/LoadError.js';
@@ -11,8 +20,13 @@ import { ContactMethodsEditor, inputOf, rowsOf, type MethodRow } from './Contact
 import { useNt } from './i18n.js';
 
 const ICONS: Partial<Record<ContactMethod['channel'], ReactNode>> = {
-  email: <MailOutlined />, sms: <MobileOutlined />, voice: <PhoneOutlined />, wecom_app: <MessageOutlined />, dingtalk_app: <MessageOutlined />,
-  feishu_app: <MessageOutlined />, web_push: <BellOutlined />,
+  email: <MailOutlined />,
+  sms: <MobileOutlined />,
+  voice: <PhoneOutlined />,
+  wecom_app: <MessageOutlined />,
+  dingtalk_app: <MessageOutlined />,
+  feishu_app: <MessageOutlined />,
+  web_push: <BellOutlined />,
 };
 
 /**
@@ -58,7 +72,13 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       </Typography.Paragraph>
       {methods.error ? <LoadError error={methods.error} onRetry={methods.refresh} /> : null}
       {editing ? (
-        <Form form={form} layout="vertical" initialValues={{ methods: rowsOf(methods.data ?? []) }} onFinish={() => void save()} data-testid="contact-form">
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ methods: rowsOf(methods.data ?? []) }}
+          onFinish={() => void save()}
+          data-testid="contact-form"
+        >
           <ContactMethodsEditor form={form} />
           <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
             <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
@@ -90,9 +110,16 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
               </List.Item>
             )}
           />
-          {(methods.data ?? []).some((m) => m.channel === 'web_push') && <Alert type="warning" showIcon title={nt('contacts.pushChina')} style={{ marginTop: 8, fontSize: 12 }} />}
+          {(methods.data ?? []).some((m) => m.channel === 'web_push') && (
+            <Alert type="warning" showIcon title={nt('contacts.pushChina')} style={{ marginTop: 8, fontSize: 12 }} />
+          )}
           {editable && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} style={{ marginTop: 8 }} data-testid="contact-edit">
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              style={{ marginTop: 8 }}
+              data-testid="contact-edit"
+            >
               {nt('contacts.edit')}
             </Button>
           )}

@@ -12,7 +12,17 @@ const UNIT = 'unit';
  * The language a person is written to in: their own choice, or their unit's. A person sets their own;
  * those who manage the person may set it for them (a teacher who reads English better, say).
  */
-export function MessageLanguageField({ person, self, editable, onSaved }: { person: Person; self: boolean; editable: boolean; onSaved: (person: Person) => void }) {
+export function MessageLanguageField({
+  person,
+  self,
+  editable,
+  onSaved,
+}: {
+  person: Person;
+  self: boolean;
+  editable: boolean;
+  onSaved: (person: Person) => void;
+}) {
   const nt = useNt();
   const t = useT();
   const { message } = App.useApp();

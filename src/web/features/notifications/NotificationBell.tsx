@@ -53,7 +53,8 @@ export function NotificationBell() {
       if (unread > 0) setTab('notifications');
     }
     // a gentle sign that something arrived while the list is closed; the badge says how much
-    if (lastUnread.current !== null && unread > lastUnread.current && !open) void message.info({ content: nt('bell.new'), key: 'bell-new', duration: 3 });
+    if (lastUnread.current !== null && unread > lastUnread.current && !open)
+      void message.info({ content: nt('bell.new'), key: 'bell-new', duration: 3 });
     lastUnread.current = unread;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [unread, loaded]);
@@ -83,11 +84,31 @@ export function NotificationBell() {
       size="small"
       animated={false}
       items={[
-        { key: 'todo', label: <span data-testid="bell-tab-todo">{tt('todo.tabTodo')} {todoCount > 0 ? <Badge count={todoCount} size="small" color="#1f4e8c" /> : null}</span>, children: <TodoList todo={todo} onOpen={() => setOpen(false)} /> },
+        {
+          key: 'todo',
+          label: (
+            <span data-testid="bell-tab-todo">
+              {tt('todo.tabTodo')} {todoCount > 0 ? <Badge count={todoCount} size="small" color="#1f4e8c" /> : null}
+            </span>
+          ),
+          children: <TodoList todo={todo} onOpen={() => setOpen(false)} />,
+        },
         {
           key: 'notifications',
-          label: <span data-testid="bell-tab-notifications">{tt('todo.tabNotifications')} {unread > 0 ? <Badge count={unread} size="small" /> : null}</span>,
-          children: <NotificationList items={inbox.data?.items ?? []} unread={unread} loading={inbox.loading} onOpen={openItem} onMarkAll={() => void markRead()} />,
+          label: (
+            <span data-testid="bell-tab-notifications">
+              {tt('todo.tabNotifications')} {unread > 0 ? <Badge count={unread} size="small" /> : null}
+            </span>
+          ),
+          children: (
+            <NotificationList
+              items={inbox.data?.items ?? []}
+              unread={unread}
+              loading={inbox.loading}
+              onOpen={openItem}
+              onMarkAll={() => void markRead()}
+            />
+          ),
         },
       ]}
     />
@@ -112,7 +133,14 @@ export function NotificationBell() {
     return (
       <>
         {button(() => setOpen(true))}
-        <Drawer open={open} onClose={() => setOpen(false)} placement="right" size="100%" title={nt('bell.label')} rootClassName="steady-bell-drawer">
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="right"
+          size="100%"
+          title={nt('bell.label')}
+          rootClassName="steady-bell-drawer"
+        >
           {list}
         </Drawer>
       </>

@@ -31,7 +31,12 @@ export function NotificationList({ items, unread, loading, onOpen, onMarkAll }: 
         renderItem={(item) => (
           <List.Item
             onClick={() => onOpen(item)}
-            style={{ cursor: 'pointer', padding: '8px 6px', background: item.readAt ? undefined : '#f0f6ff', borderRadius: 6 }}
+            style={{
+              cursor: 'pointer',
+              padding: '8px 6px',
+              background: item.readAt ? undefined : '#f0f6ff',
+              borderRadius: 6,
+            }}
             data-testid="notification"
             data-read={item.readAt !== null}
           >
@@ -50,7 +55,11 @@ export function NotificationList({ items, unread, loading, onOpen, onMarkAll }: 
                   {shortTime(item.createdAt, locale)}
                 </Typography.Text>
               </Flex>
-              <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }} ellipsis={{ rows: 3 }}>
+              <Typography.Paragraph
+                type="secondary"
+                style={{ margin: '2px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }}
+                ellipsis={{ rows: 3 }}
+              >
                 {item.body}
               </Typography.Paragraph>
             </div>

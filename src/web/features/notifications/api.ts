@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { ContactMethod as ContactMethodSchema, ContactMethodInput, KeptContactMethod } from '../../../common/schemas/contacts.js';
+import type {
+  ContactMethod as ContactMethodSchema,
+  ContactMethodInput,
+  KeptContactMethod,
+} from '../../../common/schemas/contacts.js';
 import type { Page } from '../../../common/schemas/shared.js';
 import { http, request } from '../../api/client.js';
 
@@ -16,7 +20,8 @@ export interface Notification {
 }
 
 export const notificationsApi = {
-  list: (page = 1, pageSize = 20) => http.get<Page<Notification> & { unread: number }>('/notifications', { page, pageSize }),
+  list: (page = 1, pageSize = 20) =>
+    http.get<Page<Notification> & { unread: number }>('/notifications', { page, pageSize }),
   markRead: (ids?: string[]) => http.post<void>('/notifications/read', ids ? { ids } : {}),
 };
 

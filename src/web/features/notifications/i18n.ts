@@ -59,7 +59,8 @@ const zhCN = {
   'contacts.pushOff': '管理员尚未启用 Web 推送。',
   'contacts.pushDenied': '浏览器未允许通知，请在浏览器设置中允许后再试。',
   'contacts.pushNeeded': '请先在此设备上订阅推送',
-  'contacts.pushChina': '在中国大陆，浏览器推送通常无法送达（Chrome 使用的推送服务无法访问），只作补充：请把短信、语音或工作应用放在前面。',
+  'contacts.pushChina':
+    '在中国大陆，浏览器推送通常无法送达（Chrome 使用的推送服务无法访问），只作补充：请把短信、语音或工作应用放在前面。',
   'contacts.primaryHint': '建议把短信或本人的工作应用放在第一位。群机器人发在群里，不带确认链接，只能 @ 提醒本人。',
 } as const;
 
@@ -74,12 +75,14 @@ const en: Record<NotificationsKey, string> = {
   'bell.new': 'New notification',
   'bell.loadFailed': 'Notifications could not be loaded',
   'language.title': 'Language of messages',
-  'language.hint': 'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
+  'language.hint':
+    'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
   'language.unit': 'The unit’s language',
   'language.saved': 'Language of messages saved',
 
   'contacts.title': 'How to reach this person',
-  'contacts.hint': 'Used in order when an incident happens: when one has not confirmed delivery in time, the next is started as well.',
+  'contacts.hint':
+    'Used in order when an incident happens: when one has not confirmed delivery in time, the next is started as well.',
   'contacts.none': 'None set: in-app notifications only.',
   'contacts.edit': 'Change',
   'contacts.add': 'Add a method',
@@ -94,7 +97,8 @@ const en: Record<NotificationsKey, string> = {
   'contacts.url': 'Robot address (webhook URL)',
   'contacts.secret': 'Signing secret',
   'contacts.secretOptional': 'Signing secret (optional)',
-  'contacts.kept': 'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, or enter a new address to replace it.',
+  'contacts.kept':
+    'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, or enter a new address to replace it.',
   'contacts.max': 'At most {max} methods',
   'contacts.required': 'Enter the {field}',
   'contacts.invalidUrl': 'Enter an address starting with http:// or https://',
@@ -121,8 +125,10 @@ const en: Record<NotificationsKey, string> = {
   'contacts.pushOff': 'An administrator has not turned Web Push on.',
   'contacts.pushDenied': 'The browser did not allow notifications; allow them in its settings and try again.',
   'contacts.pushNeeded': 'Subscribe this device first',
-  'contacts.pushChina': 'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
-  'contacts.primaryHint': 'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
+  'contacts.pushChina':
+    'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
+  'contacts.primaryHint':
+    'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
 };
 
 const dictionaries: Record<Locale, Record<NotificationsKey, string>> = { 'zh-CN': zhCN, en };
@@ -132,6 +138,9 @@ export function useNt(): NotificationsT {
   const { locale } = useLocale();
   return useMemo(() => {
     const dictionary = dictionaries[locale];
-    return (key, vars) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+    return (key, vars) =>
+      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        vars && name in vars ? String(vars[name]) : whole,
+      );
   }, [locale]);
 }

@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** What the server's live stream says: your inbox changed, or an incident in your units changed. */
-export type LiveEvent = { kind: 'notification' } | { kind: 'todo' } | { kind: 'incident'; incidentId: string } | { kind: 'daily-report' } | { kind: 'reconnected' };
+export type LiveEvent =
+  | { kind: 'notification' }
+  | { kind: 'todo' }
+  | { kind: 'incident'; incidentId: string }
+  | { kind: 'daily-report' }
+  | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
 
@@ -37,7 +42,9 @@ function setStatus(next: LiveStatus): void {
 
 function connect(): void {
   if (source || listeners.size === 0) return;
-  const es = new EventSource(lastEventId ? `${URL}?lastEventId=${encodeURIComponent(lastEventId)}` : URL, { withCredentials: true });
+  const es = new EventSource(lastEventId ? `${URL}?lastEventId=${encodeURIComponent(lastEventId)}` : URL, {
+    withCredentials: true,
+  });
   source = es;
   es.onopen = () => {
     retryDelay = RETRY_MIN_MS;

@@ -1,4 +1,10 @@
-import { AlertOutlined, ApartmentOutlined, FileDoneOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  FileDoneOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { peopleApi, unitsApi } from '../../api/endpoints.js';
@@ -22,13 +28,10 @@ export default function OverviewPage() {
   const navigate = useNavigate();
   const tt = useTt();
   const todo = useTodo();
-  const counts = useAsync(
-    async () => {
-      const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);
-      return { units: units.total, people: people.total };
-    },
-    [me.accountId],
-  );
+  const counts = useAsync(async () => {
+    const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);
+    return { units: units.total, people: people.total };
+  }, [me.accountId]);
   // What needs attention today across everything the user can see; each figure opens its screen.
   const today = useAsync(async () => {
     const [incidents, overdue, reports] = await Promise.all([
@@ -37,7 +40,12 @@ export default function OverviewPage() {
       dailyReportsApi.status(),
     ]);
     const due = reports.total - reports.counts.not_required;
-    return { openIncidents: incidents.total, overdueTasks: overdue.total, reportsIn: reports.counts.on_time + reports.counts.late, reportsDue: due };
+    return {
+      openIncidents: incidents.total,
+      overdueTasks: overdue.total,
+      reportsIn: reports.counts.on_time + reports.counts.late,
+      reportsDue: due,
+    };
   }, [me.accountId]);
 
   return (
@@ -45,7 +53,9 @@ export default function OverviewPage() {
       <PageTitle title={t('overview.greeting', { name: me.name })} />
       <Card
         title={tt('todo.title')}
-        extra={todo.data?.items.length ? <Tag color="blue">{tt('todo.count', { n: todo.data.items.length })}</Tag> : null}
+        extra={
+          todo.data?.items.length ? <Tag color="blue">{tt('todo.count', { n: todo.data.items.length })}</Tag> : null
+        }
         size="small"
         style={{ marginBottom: 16 }}
         data-testid="home-todo"
@@ -57,12 +67,22 @@ export default function OverviewPage() {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card hoverable onClick={() => navigate('/units')} data-testid="count-units">
-            <Statistic title={t('overview.unitsVisible')} value={counts.data?.units ?? '—'} loading={counts.loading} prefix={<ApartmentOutlined />} />
+            <Statistic
+              title={t('overview.unitsVisible')}
+              value={counts.data?.units ?? '—'}
+              loading={counts.loading}
+              prefix={<ApartmentOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card hoverable onClick={() => navigate('/people')} data-testid="count-people">
-            <Statistic title={t('overview.peopleVisible')} value={counts.data?.people ?? '—'} loading={counts.loading} prefix={<TeamOutlined />} />
+            <Statistic
+              title={t('overview.peopleVisible')}
+              value={counts.data?.people ?? '—'}
+              loading={counts.loading}
+              prefix={<TeamOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -89,19 +109,47 @@ export default function OverviewPage() {
             <Row gutter={[12, 12]}>
               <Col xs={24} sm={8}>
                 <Card size="small" hoverable onClick={() => navigate('/incidents')} data-testid="today-incidents">
-                  <Statistic title={t('overview.openIncidents')} value={today.data?.openIncidents ?? '—'} loading={today.loading} prefix={<AlertOutlined />} styles={{ content: { color: today.data?.openIncidents ? '#c41d1d' : undefined } }} />
+                  <Statistic
+                    title={t('overview.openIncidents')}
+                    value={today.data?.openIncidents ?? '—'}
+                    loading={today.loading}
+                    prefix={<AlertOutlined />}
+                    styles={{ content: { color: today.data?.openIncidents ? '#c41d1d' : undefined } }}
+                  />
                 </Card>
               </Col>
               <Col xs={24} sm={8}>
-                <Card size="small" hoverable onClick={() => navigate('/inspections/ledger?overdue=true')} data-testid="today-overdue">
-                  <Statistic title={t('overview.overdueTasks')} value={today.data?.overdueTasks ?? '—'} loading={today.loading} prefix={<SafetyCertificateOutlined />} styles={{ content: { color: today.data?.overdueTasks ? '#d4580b' : undefined } }} />
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => navigate('/inspections/ledger?overdue=true')}
+                  data-testid="today-overdue"
+                >
+                  <Statistic
+                    title={t('overview.overdueTasks')}
+                    value={today.data?.overdueTasks ?? '—'}
+                    loading={today.loading}
+                    prefix={<SafetyCertificateOutlined />}
+                    styles={{ content: { color: today.data?.overdueTasks ? '#d4580b' : undefined } }}
+                  />
                 </Card>
               </Col>
               <Col xs={24} sm={8}>
-                <Card size="small" hoverable onClick={() => navigate('/daily-reports/matrix')} data-testid="today-reports">
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => navigate('/daily-reports/matrix')}
+                  data-testid="today-reports"
+                >
                   <Statistic
                     title={t('overview.reportsToday')}
-                    value={today.data ? (today.data.reportsDue ? `${today.data.reportsIn} / ${today.data.reportsDue}` : t('overview.notRequired')) : '—'}
+                    value={
+                      today.data
+                        ? today.data.reportsDue
+                          ? `${today.data.reportsIn} / ${today.data.reportsDue}`
+                          : t('overview.notRequired')
+                        : '—'
+                    }
                     loading={today.loading}
                     prefix={<FileDoneOutlined />}
                   />

@@ -28,8 +28,18 @@ export function NightList({ night, error, loading, onNight, onRetry }: Props) {
       extra={
         night && (
           <Flex gap={4}>
-            <Button size="small" icon={<LeftOutlined />} aria-label={pt('night.prev')} onClick={() => onNight(shiftDate(night.nightDate, -1))} />
-            <Button size="small" icon={<RightOutlined />} aria-label={pt('night.next')} onClick={() => onNight(shiftDate(night.nightDate, 1))} />
+            <Button
+              size="small"
+              icon={<LeftOutlined />}
+              aria-label={pt('night.prev')}
+              onClick={() => onNight(shiftDate(night.nightDate, -1))}
+            />
+            <Button
+              size="small"
+              icon={<RightOutlined />}
+              aria-label={pt('night.next')}
+              onClick={() => onNight(shiftDate(night.nightDate, 1))}
+            />
           </Flex>
         )
       }
@@ -38,19 +48,35 @@ export function NightList({ night, error, loading, onNight, onRetry }: Props) {
         <LoadError error={error} onRetry={onRetry} />
       ) : night ? (
         <Flex vertical gap={8}>
-          <Typography.Text type="secondary">{night.window ? pt('night.window', night.window) : pt('night.noWindow')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {night.window ? pt('night.window', night.window) : pt('night.noWindow')}
+          </Typography.Text>
           {night.patrols.length > 0 && (
-            <Typography.Text strong data-testid="night-summary">{pt('night.summary', { done: count('done'), missed: count('missed'), pending: count('planned') + count('open') })}</Typography.Text>
+            <Typography.Text strong data-testid="night-summary">
+              {pt('night.summary', {
+                done: count('done'),
+                missed: count('missed'),
+                pending: count('planned') + count('open'),
+              })}
+            </Typography.Text>
           )}
           {night.patrols.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('night.empty')} />}
           {night.patrols.map((p) => (
             <div key={p.id} className="steady-night-row" data-testid="night-patrol" data-state={p.state}>
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <span className="steady-night-time">
-                  {p.dueAt ? timeIn(p.dueAt, night.timeZone) : <Typography.Text type="secondary"><LockOutlined /> {pt('patrol.secretTime')}</Typography.Text>}
+                  {p.dueAt ? (
+                    timeIn(p.dueAt, night.timeZone)
+                  ) : (
+                    <Typography.Text type="secondary">
+                      <LockOutlined /> {pt('patrol.secretTime')}
+                    </Typography.Text>
+                  )}
                 </span>
                 <span style={{ flex: 1 }}>{pt(`kind.${p.kind}`)}</span>
-                <Tag color={STATE_COLORS[p.state]} style={{ marginInlineEnd: 0 }}>{pt(`state.${p.state}`)}</Tag>
+                <Tag color={STATE_COLORS[p.state]} style={{ marginInlineEnd: 0 }}>
+                  {pt(`state.${p.state}`)}
+                </Tag>
               </Flex>
               {p.state !== 'planned' && p.state !== 'cancelled' && (
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -60,7 +86,20 @@ export function NightList({ night, error, loading, onNight, onRetry }: Props) {
                     <span key={c.id}>
                       {i > 0 && pt('list.separator')}
                       {c.checkpointName} {timeIn(c.at, night.timeZone)}
-                      {c.personName ? ` ${c.personName}` : ''} ({pt(`method.${c.method}`)}){c.hasPhoto && <> <a href={patrolsApi.photoUrl(c.id)} target="_blank" rel="noreferrer" aria-label={pt('point.photo')}><CameraOutlined /></a></>}
+                      {c.personName ? ` ${c.personName}` : ''} ({pt(`method.${c.method}`)})
+                      {c.hasPhoto && (
+                        <>
+                          {' '}
+                          <a
+                            href={patrolsApi.photoUrl(c.id)}
+                            target="_blank"
+                            rel="noreferrer"
+                            aria-label={pt('point.photo')}
+                          >
+                            <CameraOutlined />
+                          </a>
+                        </>
+                      )}
                     </span>
                   ))}
                 </Typography.Text>

@@ -8,18 +8,28 @@ import { DutyNextStep } from '../duty/DutyNextStep.js';
 import { patrolsApi } from './api.js';
 import { usePt } from './i18n.js';
 
-/** The unit page's card: is the gate staffed round the clock as the plan asks, and the night's patrols done of those due. */
+/**
+ * The unit page's card: is the gate staffed round the clock as the plan asks, and the night's patrols done of those
+ * due.
+ */
 export function PatrolFacts({ unitId }: { unitId: string }) {
   const pt = usePt();
   const t = useT();
   const summary = useAsync(() => patrolsApi.summary(unitId), [unitId]);
   const data = summary.data;
   // Nobody on duty: the card offers the next step (去排班) or says whom to ask, as the duty screens do.
-  const next = useAsync(() => (data && !data.gate.staffed ? dutyApi.nextStep(unitId) : Promise.resolve(undefined)), [unitId, data?.gate.staffed]);
+  const next = useAsync(
+    () => (data && !data.gate.staffed ? dutyApi.nextStep(unitId) : Promise.resolve(undefined)),
+    [unitId, data?.gate.staffed],
+  );
   return (
     <Card
       size="small"
-      title={<><SafetyOutlined /> {pt('facts.title')}</>}
+      title={
+        <>
+          <SafetyOutlined /> {pt('facts.title')}
+        </>
+      }
       loading={summary.loading && !data}
       style={{ marginTop: 16 }}
       data-testid="patrol-facts"
@@ -31,22 +41,37 @@ export function PatrolFacts({ unitId }: { unitId: string }) {
         <Flex vertical gap={8}>
           <div>
             <Typography.Text strong>{pt('facts.gate')}</Typography.Text>{' '}
-            <Tag color={data.gate.required24h ? 'orange' : 'default'}>{pt(data.gate.required24h ? 'facts.gateRequired' : 'facts.gateNotRequired')}</Tag>
+            <Tag color={data.gate.required24h ? 'orange' : 'default'}>
+              {pt(data.gate.required24h ? 'facts.gateRequired' : 'facts.gateNotRequired')}
+            </Tag>
             <div>
-              <Typography.Text type={data.gate.staffed ? 'success' : data.gate.required24h ? 'danger' : 'secondary'} data-testid="gate-staffing" data-staffed={data.gate.staffed}>
-                {data.gate.staffed ? pt('facts.gateStaffed', { gate: data.gate.gatekeepers, duty: data.gate.dutyStaff }) : pt('facts.gateUnstaffed')}
+              <Typography.Text
+                type={data.gate.staffed ? 'success' : data.gate.required24h ? 'danger' : 'secondary'}
+                data-testid="gate-staffing"
+                data-staffed={data.gate.staffed}
+              >
+                {data.gate.staffed
+                  ? pt('facts.gateStaffed', { gate: data.gate.gatekeepers, duty: data.gate.dutyStaff })
+                  : pt('facts.gateUnstaffed')}
               </Typography.Text>
-              {!data.gate.staffed && next.data && <div style={{ marginTop: 4 }}><DutyNextStep unitId={unitId} nextStep={next.data} /></div>}
+              {!data.gate.staffed && next.data && (
+                <div style={{ marginTop: 4 }}>
+                  <DutyNextStep unitId={unitId} nextStep={next.data} />
+                </div>
+              )}
             </div>
           </div>
           <div>
             <Typography.Text strong>{pt('facts.patrols', { date: data.patrols.nightDate })}</Typography.Text>{' '}
             {data.patrols.window || data.patrols.planned > 0 ? (
               <>
-                <Tag color={data.patrols.missed > 0 ? 'red' : 'green'} data-testid="patrol-count">{pt('facts.count', { done: data.patrols.done, due: data.patrols.due })}</Tag>
+                <Tag color={data.patrols.missed > 0 ? 'red' : 'green'} data-testid="patrol-count">
+                  {pt('facts.count', { done: data.patrols.done, due: data.patrols.due })}
+                </Tag>
                 <div>
                   <Typography.Text type="secondary">
-                    {pt('facts.planned', { planned: data.patrols.planned, missed: data.patrols.missed })} · {pt('facts.checkpoints', { n: data.patrols.checkpoints })}
+                    {pt('facts.planned', { planned: data.patrols.planned, missed: data.patrols.missed })} ·{' '}
+                    {pt('facts.checkpoints', { n: data.patrols.checkpoints })}
                     {!data.patrols.window && ` · ${pt('facts.noWindow')}`}
                   </Typography.Text>
                 </div>

@@ -27,7 +27,10 @@ export default function PatrolsPage() {
   const unitId = defaultUnit(me, params.get('unit'));
   const nightParam = params.get('night') ?? undefined;
   const now = useResource(() => (unitId ? patrolsApi.now(unitId) : Promise.resolve(undefined)), [unitId]);
-  const night = useResource(() => (unitId ? patrolsApi.night(unitId, nightParam) : Promise.resolve(undefined)), [unitId, nightParam]);
+  const night = useResource(
+    () => (unitId ? patrolsApi.night(unitId, nightParam) : Promise.resolve(undefined)),
+    [unitId, nightParam],
+  );
   const [loose, setLoose] = useState<CheckIn[]>([]);
   useLive(() => {
     now.refresh();
@@ -54,21 +57,52 @@ export default function PatrolsPage() {
     <div className="steady-patrols" data-testid="patrols-page">
       <PageTitle
         title={pt('page.title')}
-        extra={unitId && <Link to={`/patrols/checkpoints?unit=${unitId}`}><Button icon={<QrcodeOutlined />}>{pt('page.checkpointsLink')}</Button></Link>}
+        extra={
+          unitId && (
+            <Link to={`/patrols/checkpoints?unit=${unitId}`}>
+              <Button icon={<QrcodeOutlined />}>{pt('page.checkpointsLink')}</Button>
+            </Link>
+          )
+        }
       />
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{pt('page.unit')}</Typography.Text>
         <UnitPicker value={unitId} onChange={(id) => setParam('unit', id)} style={{ flex: 1 }} />
       </Flex>
       {now.error ? <LoadError error={now.error} onRetry={now.refresh} /> : null}
-      {now.data && <NowCard data={now.data} loose={loose.filter((c) => now.data?.checkpoints.some((p) => p.id === c.checkpointId))} onCheckedIn={onCheckedIn} onStarted={now.refresh} />}
+      {now.data && (
+        <NowCard
+          data={now.data}
+          loose={loose.filter((c) => now.data?.checkpoints.some((p) => p.id === c.checkpointId))}
+          onCheckedIn={onCheckedIn}
+          onStarted={now.refresh}
+        />
+      )}
       {!now.data && now.loading && <Card loading size="small" />}
-      {unitId && <NightList night={night.data} error={night.error} loading={night.loading} onNight={(date) => setParam('night', date)} onRetry={night.refresh} />}
+      {unitId && (
+        <NightList
+          night={night.data}
+          error={night.error}
+          loading={night.loading}
+          onNight={(date) => setParam('night', date)}
+          onRetry={night.refresh}
+        />
+      )}
     </div>
   );
 }
 
-function NowCard({ data, loose, onCheckedIn, onStarted }: { data: PatrolNow; loose: CheckIn[]; onCheckedIn: (r: CheckInResult) => void; onStarted: () => void }) {
+function NowCard({
+  data,
+  loose,
+  onCheckedIn,
+  onStarted,
+}: {
+  data: PatrolNow;
+  loose: CheckIn[];
+  onCheckedIn: (r: CheckInResult) => void;
+  onStarted: () => void;
+}) {
   const pt = usePt();
   const { message } = App.useApp();
   const clock = useNow(15_000);
@@ -89,7 +123,12 @@ function NowCard({ data, loose, onCheckedIn, onStarted }: { data: PatrolNow; loo
   const minutesLeft = patrol?.deadlineAt ? Math.max(0, Math.ceil((Date.parse(patrol.deadlineAt) - clock) / 60_000)) : 0;
 
   return (
-    <Card size="small" title={pt('now.title')} data-testid="patrol-now" className={patrol ? 'steady-now-open' : undefined}>
+    <Card
+      size="small"
+      title={pt('now.title')}
+      data-testid="patrol-now"
+      className={patrol ? 'steady-now-open' : undefined}
+    >
       {!data.canCheckIn && <Alert type="info" showIcon title={pt('now.readOnly')} style={{ marginBottom: 12 }} />}
       {patrol ? (
         <div className="steady-now-head" data-testid="open-patrol">
@@ -98,16 +137,27 @@ function NowCard({ data, loose, onCheckedIn, onStarted }: { data: PatrolNow; loo
               <Tag color="processing">{pt(`kind.${patrol.kind}`)}</Tag>
               <strong>{pt('now.until', { time: timeIn(patrol.deadlineAt, data.timeZone) })}</strong>
             </span>
-            <Typography.Text type={minutesLeft <= 10 ? 'danger' : 'secondary'}>{pt('now.left', { minutes: minutesLeft })}</Typography.Text>
+            <Typography.Text type={minutesLeft <= 10 ? 'danger' : 'secondary'}>
+              {pt('now.left', { minutes: minutesLeft })}
+            </Typography.Text>
           </Flex>
-          <Progress percent={patrol.of ? Math.round((100 * patrol.checked) / patrol.of) : 0} format={() => pt('now.progress', { checked: patrol.checked, of: patrol.of })} />
+          <Progress
+            percent={patrol.of ? Math.round((100 * patrol.checked) / patrol.of) : 0}
+            format={() => pt('now.progress', { checked: patrol.checked, of: patrol.of })}
+          />
         </div>
       ) : (
         <div style={{ marginBottom: 12 }}>
-          <Typography.Paragraph style={{ marginBottom: 4 }} strong>{pt('now.none')}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{pt('now.noneHint')}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 4 }} strong>
+            {pt('now.none')}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {pt('now.noneHint')}
+          </Typography.Paragraph>
           {data.canCheckIn && data.checkpoints.length > 0 && (
-            <Button size="large" block onClick={() => void start()} loading={starting} data-testid="start-patrol">{pt('now.start')}</Button>
+            <Button size="large" block onClick={() => void start()} loading={starting} data-testid="start-patrol">
+              {pt('now.start')}
+            </Button>
           )}
         </div>
       )}
@@ -115,8 +165,19 @@ function NowCard({ data, loose, onCheckedIn, onStarted }: { data: PatrolNow; loo
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('now.noCheckpoints')} />
       ) : (
         <>
-          <PointList unitId={data.unitId} points={data.checkpoints} checkIns={patrol ? patrol.checkIns : loose} timeZone={data.timeZone} canCheckIn={data.canCheckIn} onCheckedIn={onCheckedIn} />
-          {data.canCheckIn && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>{pt('now.scanHint')}</Typography.Paragraph>}
+          <PointList
+            unitId={data.unitId}
+            points={data.checkpoints}
+            checkIns={patrol ? patrol.checkIns : loose}
+            timeZone={data.timeZone}
+            canCheckIn={data.canCheckIn}
+            onCheckedIn={onCheckedIn}
+          />
+          {data.canCheckIn && (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
+              {pt('now.scanHint')}
+            </Typography.Paragraph>
+          )}
         </>
       )}
     </Card>

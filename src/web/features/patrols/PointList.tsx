@@ -33,7 +33,9 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
     setBusy(point.id);
     try {
       const result = await patrolsApi.checkIn({ unitId, checkpointId: point.id });
-      message.success(result.patrol?.state === 'done' ? pt('checkin.patrolDone') : pt('checkin.done', { point: point.name }));
+      message.success(
+        result.patrol?.state === 'done' ? pt('checkin.patrolDone') : pt('checkin.done', { point: point.name }),
+      );
       onCheckedIn(result);
     } catch (error) {
       message.error(applyProblem(null, error) ?? String(error));
@@ -77,7 +79,12 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
         const mine = done && done.personId === me.personId;
         const hasPhoto = done && (done.hasPhoto || photographed.has(done.id));
         return (
-          <div key={point.id} className={`steady-point${done ? ' steady-point-done' : ''}`} data-testid="patrol-point" data-point={point.name}>
+          <div
+            key={point.id}
+            className={`steady-point${done ? ' steady-point-done' : ''}`}
+            data-testid="patrol-point"
+            data-point={point.name}
+          >
             <div className="steady-point-text">
               <div className="steady-point-name">{point.name}</div>
               {point.locationHint && (
@@ -93,12 +100,28 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
             </div>
             <div className="steady-point-actions">
               {mine && !hasPhoto && (
-                <Button icon={<CameraOutlined />} size="large" loading={busy === point.id && photoFor?.id === done.id} onClick={() => { setPhotoFor(done); fileInput.current?.click(); }}>
+                <Button
+                  icon={<CameraOutlined />}
+                  size="large"
+                  loading={busy === point.id && photoFor?.id === done.id}
+                  onClick={() => {
+                    setPhotoFor(done);
+                    fileInput.current?.click();
+                  }}
+                >
                   {pt('point.photo')}
                 </Button>
               )}
               {canCheckIn && !done && (
-                <Button type="primary" size="large" className="steady-point-button" loading={busy === point.id} disabled={busy !== null && busy !== point.id} onClick={() => void checkIn(point)} data-testid="point-check-in">
+                <Button
+                  type="primary"
+                  size="large"
+                  className="steady-point-button"
+                  loading={busy === point.id}
+                  disabled={busy !== null && busy !== point.id}
+                  onClick={() => void checkIn(point)}
+                  data-testid="point-check-in"
+                >
                   {pt('point.checkIn')}
                 </Button>
               )}

@@ -42,11 +42,24 @@ export default function ScanPage() {
 
   if (failure) {
     return (
-      <Result status="warning" title={pt('scan.failed')} subTitle={<span data-testid="scan-error">{failure}</span>} extra={<Link to="/patrols"><Button type="primary">{pt('scan.back')}</Button></Link>} />
+      <Result
+        status="warning"
+        title={pt('scan.failed')}
+        subTitle={<span data-testid="scan-error">{failure}</span>}
+        extra={
+          <Link to="/patrols">
+            <Button type="primary">{pt('scan.back')}</Button>
+          </Link>
+        }
+      />
     );
   }
   if (!result) {
-    return <div style={{ textAlign: 'center', paddingTop: 80 }}><Spin size="large" description={pt('scan.working')} /></div>;
+    return (
+      <div style={{ textAlign: 'center', paddingTop: 80 }}>
+        <Spin size="large" description={pt('scan.working')} />
+      </div>
+    );
   }
   const patrol = result.patrol;
   return (
@@ -54,24 +67,47 @@ export default function ScanPage() {
       <PageTitle title={pt('scan.title')} />
       <Card size="small" className="steady-scan-done">
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="scan-result">
-          <CheckCircleFilled style={{ color: '#389e0d' }} /> {pt('checkin.done', { point: result.checkIn.checkpointName })}
+          <CheckCircleFilled style={{ color: '#389e0d' }} />{' '}
+          {pt('checkin.done', { point: result.checkIn.checkpointName })}
         </Typography.Title>
-        <Typography.Text type="secondary">{result.unitName} · {timeIn(result.checkIn.at, result.timeZone)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {result.unitName} · {timeIn(result.checkIn.at, result.timeZone)}
+        </Typography.Text>
         {patrol ? (
           <div style={{ marginTop: 8 }}>
-            {patrol.state === 'done' && <Typography.Paragraph strong style={{ marginBottom: 4 }}>{pt('checkin.patrolDone')}</Typography.Paragraph>}
-            <Progress percent={patrol.of ? Math.round((100 * patrol.checked) / patrol.of) : 0} format={() => pt('now.progress', { checked: patrol.checked, of: patrol.of })} />
+            {patrol.state === 'done' && (
+              <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+                {pt('checkin.patrolDone')}
+              </Typography.Paragraph>
+            )}
+            <Progress
+              percent={patrol.of ? Math.round((100 * patrol.checked) / patrol.of) : 0}
+              format={() => pt('now.progress', { checked: patrol.checked, of: patrol.of })}
+            />
           </div>
         ) : (
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{pt('checkin.noPatrol')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {pt('checkin.noPatrol')}
+          </Typography.Paragraph>
         )}
       </Card>
       {now && (
         <Card size="small" style={{ marginTop: 12 }}>
-          <PointList unitId={result.unitId} points={now.checkpoints} checkIns={patrol ? patrol.checkIns : [result.checkIn]} timeZone={now.timeZone} canCheckIn={now.canCheckIn} onCheckedIn={refresh} />
+          <PointList
+            unitId={result.unitId}
+            points={now.checkpoints}
+            checkIns={patrol ? patrol.checkIns : [result.checkIn]}
+            timeZone={now.timeZone}
+            canCheckIn={now.canCheckIn}
+            onCheckedIn={refresh}
+          />
         </Card>
       )}
-      <Link to={`/patrols?unit=${result.unitId}`}><Button block size="large" style={{ marginTop: 12 }}>{pt('scan.back')}</Button></Link>
+      <Link to={`/patrols?unit=${result.unitId}`}>
+        <Button block size="large" style={{ marginTop: 12 }}>
+          {pt('scan.back')}
+        </Button>
+      </Link>
     </div>
   );
 }

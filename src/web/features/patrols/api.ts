@@ -1,4 +1,16 @@
-import type { CheckIn, CheckInBody, CheckInResult, Checkpoint, CheckpointBody, CheckpointList, CheckpointUpdate, Patrol, PatrolNight, PatrolNow, PatrolSummary } from '../../../common/schemas/patrols.js';
+import type {
+  CheckIn,
+  CheckInBody,
+  CheckInResult,
+  Checkpoint,
+  CheckpointBody,
+  CheckpointList,
+  CheckpointUpdate,
+  Patrol,
+  PatrolNight,
+  PatrolNow,
+  PatrolSummary,
+} from '../../../common/schemas/patrols.js';
 import type { Locale } from '../../../common/locale.js';
 import { http, request } from '../../api/client.js';
 

@@ -4,7 +4,9 @@ import type { PatrolState } from '../../../common/schemas/patrol-limits.js';
 /** `HH:mm` of an instant in the unit's own time zone (a patrol happens where the unit is). */
 export function timeIn(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** The day before or after a `YYYY-MM-DD` date. */
@@ -15,7 +17,11 @@ export function shiftDate(date: string, days: number): string {
 }
 
 export const STATE_COLORS: Record<PatrolState, string> = {
-  planned: 'default', open: 'processing', done: 'success', missed: 'error', cancelled: 'default',
+  planned: 'default',
+  open: 'processing',
+  done: 'success',
+  missed: 'error',
+  cancelled: 'default',
 };
 
 const PATROL_ROLES = ['duty_staff', 'duty_leader', 'gatekeeper', 'safety_officer', 'accountable_head'];

@@ -7,7 +7,8 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'page.checkpointsLink': 'Checkpoints & QR codes',
   'now.title': 'Patrol now',
   'now.none': 'No patrol is due now.',
-  'now.noneHint': 'When a patrol is due, Steady tells the duty staff; unannounced patrols are never announced in advance.',
+  'now.noneHint':
+    'When a patrol is due, Steady tells the duty staff; unannounced patrols are never announced in advance.',
   'now.start': 'Start a patrol now',
   'now.started': 'Patrol started: reach every checkpoint within {minutes} minutes',
   'now.progress': '{checked} of {of} checked',
@@ -46,7 +47,8 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'method.tap': 'tapped',
   'list.separator': ', ',
   'checkpoints.title': 'Checkpoints & QR codes',
-  'checkpoints.intro': 'Each checkpoint has a QR code to print and fix on site; the duty staff scan it there with their phone to check in. The code holds a secret nobody can guess, and only the unit’s managers see it.',
+  'checkpoints.intro':
+    'Each checkpoint has a QR code to print and fix on site; the duty staff scan it there with their phone to check in. The code holds a secret nobody can guess, and only the unit’s managers see it.',
   'checkpoints.add': 'Add checkpoint',
   'checkpoints.name': 'Name',
   'checkpoints.namePlaceholder': 'e.g. East gate, Block A ground floor',
@@ -59,7 +61,8 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'checkpoints.active': 'In use',
   'checkpoints.inactive': 'Not in use',
   'checkpoints.newCode': 'New QR code',
-  'checkpoints.newCodeConfirm': 'The code printed now stops working at once and must be printed and put up again. Make a new one?',
+  'checkpoints.newCodeConfirm':
+    'The code printed now stops working at once and must be printed and put up again. Make a new one?',
   'checkpoints.newCodeDone': 'New code made; print it again',
   'checkpoints.edit': 'Edit',
   'checkpoints.empty': 'No checkpoints yet.',

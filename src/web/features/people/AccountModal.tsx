@@ -12,7 +12,15 @@ interface AccountValues {
 }
 
 /** Administrators give a registered person a sign-in account with a first password. */
-export function AccountModal({ person, onClose, onCreated }: { person: Person | null; onClose: () => void; onCreated: (p: Person) => void }) {
+export function AccountModal({
+  person,
+  onClose,
+  onCreated,
+}: {
+  person: Person | null;
+  onClose: () => void;
+  onCreated: (p: Person) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountValues>();
@@ -52,7 +60,11 @@ export function AccountModal({ person, onClose, onCreated }: { person: Person | 
         <Form.Item name="username" label={t('people.username')} rules={usernameRules(t)}>
           <Input autoComplete="off" autoCapitalize="none" />
         </Form.Item>
-        <Form.Item name="password" label={t('people.initialPassword')} rules={newPasswordRules(t, t('people.initialPassword'))}>
+        <Form.Item
+          name="password"
+          label={t('people.initialPassword')}
+          rules={newPasswordRules(t, t('people.initialPassword'))}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Typography.Text type="secondary">{t('people.initialPasswordHint')}</Typography.Text>

@@ -32,12 +32,26 @@ export function AddRoleForm({ person, onAdded }: { person: Person; onAdded: (per
   };
 
   return (
-    <Form form={form} onFinish={submit} initialValues={{ unitId: person.homeUnitId }} key={person.id} data-testid="add-role-form">
+    <Form
+      form={form}
+      onFinish={submit}
+      initialValues={{ unitId: person.homeUnitId }}
+      key={person.id}
+      data-testid="add-role-form"
+    >
       <Flex gap={8} wrap>
-        <Form.Item name="unitId" rules={[requiredRule(t, t('people.roleUnit'), true)]} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+        <Form.Item
+          name="unitId"
+          rules={[requiredRule(t, t('people.roleUnit'), true)]}
+          style={{ flex: '1 1 200px', marginBottom: 8 }}
+        >
           <UnitPicker placeholder={t('people.roleUnit')} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="role" rules={[requiredRule(t, t('people.role'), true)]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+        <Form.Item
+          name="role"
+          rules={[requiredRule(t, t('people.role'), true)]}
+          style={{ flex: '1 1 140px', marginBottom: 8 }}
+        >
           <Select options={roleOptions(t)} placeholder={t('people.role')} />
         </Form.Item>
         {/* Why a role changed is kept in the audit trail and told to the person and the unit's head. */}

@@ -33,7 +33,10 @@ export default function PeoplePage() {
   const [opened, setOpened] = useState<Person | null>(null);
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
-  const people = useAsync(() => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }), [unitId, subtree, q, page, pageSize]);
+  const people = useAsync(
+    () => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }),
+    [unitId, subtree, q, page, pageSize],
+  );
 
   const onSaved = (person: Person) => {
     setEditing(null);
@@ -47,7 +50,11 @@ export default function PeoplePage() {
         title={t('people.title')}
         extra={
           canManageAnything(me) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'create', homeUnitId: unitId })}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ kind: 'create', homeUnitId: unitId })}
+            >
               {t('people.add')}
             </Button>
           )
@@ -63,7 +70,12 @@ export default function PeoplePage() {
             style={{ width: compact ? '100%' : 280 }}
           />
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-            <Switch size="small" checked={subtree} disabled={!unitId} onChange={(on) => update({ subtree: on ? undefined : '0' })} />
+            <Switch
+              size="small"
+              checked={subtree}
+              disabled={!unitId}
+              onChange={(on) => update({ subtree: on ? undefined : '0' })}
+            />
             <Typography.Text>{t('people.subtree')}</Typography.Text>
           </label>
           <Input.Search
@@ -83,7 +95,9 @@ export default function PeoplePage() {
         loading={people.loading}
         compact={compact}
         onOpen={setOpened}
-        onPage={(nextPage, nextSize) => update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })}
+        onPage={(nextPage, nextSize) =>
+          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
+        }
       />
       <PersonDrawer
         person={opened}

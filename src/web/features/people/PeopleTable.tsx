@@ -92,7 +92,12 @@ export function PeopleTable({ page, loading, compact, onOpen, onPage }: Props) {
     },
     { title: t('people.homeUnit'), dataIndex: 'homeUnitName', width: 200 },
     { title: t('people.roles'), key: 'roles', render: (_, person) => <PersonRoleTags person={person} /> },
-    { title: t('people.phone'), dataIndex: 'phone', width: 140, render: (phone: string | null) => phone ?? t('common.none') },
+    {
+      title: t('people.phone'),
+      dataIndex: 'phone',
+      width: 140,
+      render: (phone: string | null) => phone ?? t('common.none'),
+    },
     { title: t('people.account'), key: 'account', width: 170, render: (_, person) => <AccountCell person={person} /> },
     {
       title: t('common.actions'),

@@ -113,7 +113,12 @@ export function PersonDrawer({ person, onClose, onChanged, onEdit }: Props) {
           {manager && <AddRoleForm person={person} onAdded={onChanged} />}
 
           <ContactMethodsSection key={person.id} personId={person.id} editable={manager || me.personId === person.id} />
-          <MessageLanguageField person={person} self={me.personId === person.id} editable={manager || me.personId === person.id} onSaved={onChanged} />
+          <MessageLanguageField
+            person={person}
+            self={me.personId === person.id}
+            editable={manager || me.personId === person.id}
+            onSaved={onChanged}
+          />
 
           {admin && (
             <>
@@ -129,10 +134,14 @@ export function PersonDrawer({ person, onClose, onChanged, onEdit }: Props) {
               )}
             </>
           )}
-          <AccountModal person={accountOpen ? person : null} onClose={() => setAccountOpen(false)} onCreated={(p) => {
-            setAccountOpen(false);
-            onChanged(p);
-          }} />
+          <AccountModal
+            person={accountOpen ? person : null}
+            onClose={() => setAccountOpen(false)}
+            onCreated={(p) => {
+              setAccountOpen(false);
+              onChanged(p);
+            }}
+          />
           <ResetPasswordModal person={resetOpen ? person : null} onClose={() => setResetOpen(false)} />
         </>
       )}

@@ -27,7 +27,15 @@ interface PersonValues {
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** Registers a person (with roles and optionally an account), or edits their name and contacts. */
-export function PersonEditor({ target, onClose, onSaved }: { target: PersonEditorTarget | null; onClose: () => void; onSaved: (p: Person) => void }) {
+export function PersonEditor({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: PersonEditorTarget | null;
+  onClose: () => void;
+  onSaved: (p: Person) => void;
+}) {
   const t = useT();
   const me = useMe();
   const { message } = App.useApp();
@@ -41,7 +49,12 @@ export function PersonEditor({ target, onClose, onSaved }: { target: PersonEdito
     if (!target) return;
     form.resetFields();
     if (target.kind === 'create') form.setFieldsValue({ homeUnitId: target.homeUnitId, roles: [] });
-    else form.setFieldsValue({ name: target.person.name, phone: target.person.phone ?? '', email: target.person.email ?? '' });
+    else
+      form.setFieldsValue({
+        name: target.person.name,
+        phone: target.person.phone ?? '',
+        email: target.person.email ?? '',
+      });
   }, [target, form]);
 
   const submit = async (values: PersonValues) => {
@@ -56,7 +69,10 @@ export function PersonEditor({ target, onClose, onSaved }: { target: PersonEdito
           phone: blankToUndefined(values.phone),
           email: blankToUndefined(values.email),
           roles: values.roles ?? [],
-          account: values.withAccount && values.account ? { ...values.account, username: values.account.username.trim().toLowerCase() } : undefined,
+          account:
+            values.withAccount && values.account
+              ? { ...values.account, username: values.account.username.trim().toLowerCase() }
+              : undefined,
         });
         message.success(t('people.created', { name: saved.name }));
       } else {
@@ -80,7 +96,13 @@ export function PersonEditor({ target, onClose, onSaved }: { target: PersonEdito
     <Drawer
       open={target !== null}
       onClose={onClose}
-      title={!target ? '' : target.kind === 'create' ? t('people.createTitle') : t('people.editTitle', { name: target.person.name })}
+      title={
+        !target
+          ? ''
+          : target.kind === 'create'
+            ? t('people.createTitle')
+            : t('people.editTitle', { name: target.person.name })
+      }
       size={screens.sm ? 560 : '100%'}
       forceRender
       rootClassName="steady-person-editor"
@@ -98,7 +120,11 @@ export function PersonEditor({ target, onClose, onSaved }: { target: PersonEdito
           <Input maxLength={NAME_MAX} />
         </Form.Item>
         {creating && (
-          <Form.Item name="homeUnitId" label={t('people.homeUnit')} rules={[requiredRule(t, t('people.homeUnit'), true)]}>
+          <Form.Item
+            name="homeUnitId"
+            label={t('people.homeUnit')}
+            rules={[requiredRule(t, t('people.homeUnit'), true)]}
+          >
             <UnitPicker style={{ width: '100%' }} />
           </Form.Item>
         )}

@@ -16,16 +16,34 @@ export function NewRoleList() {
           <>
             {fields.map((field) => (
               <Flex key={field.key} gap={8} align="start" wrap={false}>
-                <Form.Item name={[field.name, 'unitId']} rules={[requiredRule(t, t('people.roleUnit'), true)]} style={{ flex: 3, marginBottom: 8, minWidth: 0 }}>
+                <Form.Item
+                  name={[field.name, 'unitId']}
+                  rules={[requiredRule(t, t('people.roleUnit'), true)]}
+                  style={{ flex: 3, marginBottom: 8, minWidth: 0 }}
+                >
                   <UnitPicker placeholder={t('people.roleUnit')} style={{ width: '100%', minWidth: 0 }} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'role']} rules={[requiredRule(t, t('people.role'), true)]} style={{ flex: 2, marginBottom: 8, minWidth: 0 }}>
+                <Form.Item
+                  name={[field.name, 'role']}
+                  rules={[requiredRule(t, t('people.role'), true)]}
+                  style={{ flex: 2, marginBottom: 8, minWidth: 0 }}
+                >
                   <Select options={roleOptions(t)} placeholder={t('people.role')} />
                 </Form.Item>
-                <Button type="text" aria-label={t('common.remove')} icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} />
+                <Button
+                  type="text"
+                  aria-label={t('common.remove')}
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(field.name)}
+                />
               </Flex>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ unitId: form.getFieldValue('homeUnitId') as string | undefined })}>
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add({ unitId: form.getFieldValue('homeUnitId') as string | undefined })}
+            >
               {t('people.addRole')}
             </Button>
           </>

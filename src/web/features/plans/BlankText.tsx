@@ -55,7 +55,9 @@ export function BlankText({ value, onChange, readOnly, id, rows = 3, maxLength, 
     }
   };
 
-  const classes = ['steady-blank-text', blanks.length && 'has-blanks', error && 'is-error', readOnly && 'is-readonly'].filter(Boolean).join(' ');
+  const classes = ['steady-blank-text', blanks.length && 'has-blanks', error && 'is-error', readOnly && 'is-readonly']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div>
       <div className={classes} style={{ '--steady-rows': rows } as CSSProperties}>

@@ -13,7 +13,9 @@ export function BlanksList({ blanks, testId }: { blanks: PlanBlank[]; testId: st
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }} data-testid={testId}>
       {blanksBySection(blanks).map(({ section, blanks: here }) => (
         <li key={section} data-section={section} data-count={here.length}>
-          <Typography.Text strong>{t('plan.blanksInSection', { section: t(sectionLabel(section)), count: here.length })}</Typography.Text>{' '}
+          <Typography.Text strong>
+            {t('plan.blanksInSection', { section: t(sectionLabel(section)), count: here.length })}
+          </Typography.Text>{' '}
           <Typography.Text type="secondary">{[...new Set(here.map((b) => b.text))].join(' ')}</Typography.Text>
         </li>
       ))}

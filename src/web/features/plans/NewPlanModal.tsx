@@ -19,7 +19,8 @@ interface Values {
 }
 
 /** The special-period templates: they ask for the period's name and dates. */
-const isSpecialPeriod = (template: TemplateId | undefined) => template === 'special_period' || template === 'special_period_community';
+const isSpecialPeriod = (template: TemplateId | undefined) =>
+  template === 'special_period' || template === 'special_period_community';
 
 /** The template written for this kind of unit. */
 export function suggestedTemplate(type: UnitType): TemplateId {
@@ -34,7 +35,9 @@ export function suggestedTemplate(type: UnitType): TemplateId {
   }
 }
 
-/** The special-period template written for this kind of unit: a community's speaks of residents and the street office. */
+/**
+ * The special-period template written for this kind of unit: a community's speaks of residents and the street office.
+ */
 export function suggestedSpecialTemplate(type: UnitType): TemplateId {
   return suggestedTemplate(type) === 'community' ? 'special_period_community' : 'special_period';
 }
@@ -85,10 +88,20 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
   const submit = async (values: Values) => {
     setBusy(true);
     try {
-      const period = isSpecialPeriod(values.template) && values.period
-        ? { name: values.period.name.trim(), startDate: values.period.startDate, endDate: values.period.endDate || null }
-        : undefined;
-      const plan = await plansApi.create({ unitId: values.unitId, template: values.template, locale: values.locale, period });
+      const period =
+        isSpecialPeriod(values.template) && values.period
+          ? {
+              name: values.period.name.trim(),
+              startDate: values.period.startDate,
+              endDate: values.period.endDate || null,
+            }
+          : undefined;
+      const plan = await plansApi.create({
+        unitId: values.unitId,
+        template: values.template,
+        locale: values.locale,
+        period,
+      });
       message.success(t('planNew.created', { title: plan.title }));
       onCreated(plan);
     } catch (err) {
@@ -103,7 +116,12 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
     ...o,
     label: (
       <span>
-        {o.label} {o.value === suggested && <Tag color="green" style={{ marginInlineStart: 4 }}>{t('planNew.suggested')}</Tag>}
+        {o.label}{' '}
+        {o.value === suggested && (
+          <Tag color="green" style={{ marginInlineStart: 4 }}>
+            {t('planNew.suggested')}
+          </Tag>
+        )}
       </span>
     ),
   }));
@@ -132,12 +150,20 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
         </Form.Item>
         {isSpecialPeriod(template) && (
           <>
-            <Form.Item name={['period', 'name']} label={t('planNew.periodName')} rules={[requiredRule(t, t('planNew.periodName'))]}>
+            <Form.Item
+              name={['period', 'name']}
+              label={t('planNew.periodName')}
+              rules={[requiredRule(t, t('planNew.periodName'))]}
+            >
               <Input maxLength={200} placeholder={t('planNew.periodNamePlaceholder')} />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={12}>
-                <Form.Item name={['period', 'startDate']} label={t('planNew.startDate')} rules={[requiredRule(t, t('planNew.startDate'), true)]}>
+                <Form.Item
+                  name={['period', 'startDate']}
+                  label={t('planNew.startDate')}
+                  rules={[requiredRule(t, t('planNew.startDate'), true)]}
+                >
                   <DateField />
                 </Form.Item>
               </Col>
@@ -151,7 +177,9 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
                     ({ getFieldValue }) => ({
                       validator: (_, end: string | undefined) => {
                         const start = getFieldValue(['period', 'startDate']) as string | undefined;
-                        return !end || !start || end >= start ? Promise.resolve() : Promise.reject(new Error(t('planNew.endBeforeStart')));
+                        return !end || !start || end >= start
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('planNew.endBeforeStart')));
                       },
                     }),
                   ]}

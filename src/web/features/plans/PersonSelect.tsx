@@ -11,7 +11,12 @@ type Props = { people: PlanPerson[]; disabled?: boolean; error?: boolean; id?: s
 /** Chooses one or several of the unit's people, searchable by name or phone. */
 export function PersonSelect(props: Props) {
   const t = useT();
-  const options = props.people.map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.phone ?? ''}`, hint: p.hint }));
+  const options = props.people.map((p) => ({
+    value: p.id,
+    label: p.name,
+    search: `${p.name} ${p.phone ?? ''}`,
+    hint: p.hint,
+  }));
   const common = {
     id: props.id,
     options,
@@ -23,7 +28,9 @@ export function PersonSelect(props: Props) {
     optionRender: (option: { data: { label?: ReactNode; hint?: unknown } }) => (
       <span>
         {option.data.label}
-        {typeof option.data.hint === 'string' && <span style={{ color: '#8c8c8c', marginInlineStart: 8, fontSize: 12 }}>{option.data.hint}</span>}
+        {typeof option.data.hint === 'string' && (
+          <span style={{ color: '#8c8c8c', marginInlineStart: 8, fontSize: 12 }}>{option.data.hint}</span>
+        )}
       </span>
     ),
     style: { width: '100%' },
@@ -31,5 +38,7 @@ export function PersonSelect(props: Props) {
   if (props.multiple) {
     return <Select<string[]> {...common} mode="multiple" value={props.value} onChange={(ids) => props.onChange(ids)} />;
   }
-  return <Select<string | null> {...common} allowClear value={props.value} onChange={(id) => props.onChange(id ?? null)} />;
+  return (
+    <Select<string | null> {...common} allowClear value={props.value} onChange={(id) => props.onChange(id ?? null)} />
+  );
 }

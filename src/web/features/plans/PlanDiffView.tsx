@@ -5,7 +5,15 @@ import { useT } from '../../i18n/index.js';
 type Change = PlanDiff['changes'][number];
 
 const cell = (text: string, colour: string) => (
-  <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', background: text ? colour : undefined, borderRadius: 4, padding: text ? '2px 6px' : 0 }}>
+  <div
+    style={{
+      whiteSpace: 'pre-wrap',
+      overflowWrap: 'anywhere',
+      background: text ? colour : undefined,
+      borderRadius: 4,
+      padding: text ? '2px 6px' : 0,
+    }}
+  >
     {text || <Typography.Text type="secondary">—</Typography.Text>}
   </div>
 );
@@ -47,7 +55,12 @@ export function PlanDiffView({ diff, loading }: { diff: PlanDiff | undefined; lo
       pagination={false}
       locale={{ emptyText: empty }}
       columns={[
-        { title: t('history.field'), dataIndex: 'label', width: '24%', render: (label: string) => <Typography.Text strong>{label}</Typography.Text> },
+        {
+          title: t('history.field'),
+          dataIndex: 'label',
+          width: '24%',
+          render: (label: string) => <Typography.Text strong>{label}</Typography.Text>,
+        },
         { title: t('history.before'), dataIndex: 'before', width: '38%', render: (text: string) => cell(text, BEFORE) },
         { title: t('history.after'), dataIndex: 'after', width: '38%', render: (text: string) => cell(text, AFTER) },
       ]}

@@ -3,7 +3,16 @@ import { useRef } from 'react';
 import type { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanVersion } from '../../../common/schemas/plans.js';
 import { useT } from '../../i18n/index.js';
-import { blankCount, messagesUnder, sectionLabel, sectionOfField, sectionsFor, type FieldProblem, type PlanDraft, type SectionKey } from './plan-model.js';
+import {
+  blankCount,
+  messagesUnder,
+  sectionLabel,
+  sectionOfField,
+  sectionsFor,
+  type FieldProblem,
+  type PlanDraft,
+  type SectionKey,
+} from './plan-model.js';
 import { SectionNav } from './SectionNav.js';
 import { ChainSection } from './sections/ChainSection.js';
 import { DutiesSection } from './sections/DutiesSection.js';
@@ -31,7 +40,12 @@ interface Props {
   peopleLoading: boolean;
 }
 
-function SectionBody({ section, people, peopleLoading, ...props }: SectionProps & { section: SectionKey; people: PlanPerson[]; peopleLoading: boolean }) {
+function SectionBody({
+  section,
+  people,
+  peopleLoading,
+  ...props
+}: SectionProps & { section: SectionKey; people: PlanPerson[]; peopleLoading: boolean }) {
   switch (section) {
     case 'general':
       return <GeneralSection {...props} />;
@@ -62,7 +76,18 @@ function SectionBody({ section, people, peopleLoading, ...props }: SectionProps 
 }
 
 /** The section list and the chosen section's form; problems from the server are marked on both. */
-export function PlanEditor({ kind, draft, setContent, setDraft, readOnly, problems, section, onSection, people, peopleLoading }: Props) {
+export function PlanEditor({
+  kind,
+  draft,
+  setContent,
+  setDraft,
+  readOnly,
+  problems,
+  section,
+  onSection,
+  people,
+  peopleLoading,
+}: Props) {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const compact = !screens.lg;
@@ -76,7 +101,8 @@ export function PlanEditor({ kind, draft, setContent, setDraft, readOnly, proble
   /** On a phone the new section starts where the old one was scrolled to; bring its top back into view. */
   const choose = (key: SectionKey) => {
     onSection(key);
-    if (compact && top.current && top.current.getBoundingClientRect().top < 0) top.current.scrollIntoView({ block: 'start' });
+    if (compact && top.current && top.current.getBoundingClientRect().top < 0)
+      top.current.scrollIntoView({ block: 'start' });
   };
 
   const body = (
@@ -110,7 +136,9 @@ export function PlanEditor({ kind, draft, setContent, setDraft, readOnly, proble
                 return (
                   <li key={i}>
                     {key ? (
-                      <Typography.Link onClick={() => choose(key)}>{t('plan.problemsIn', { section: t(sectionLabel(key)), message: p.message })}</Typography.Link>
+                      <Typography.Link onClick={() => choose(key)}>
+                        {t('plan.problemsIn', { section: t(sectionLabel(key)), message: p.message })}
+                      </Typography.Link>
                     ) : (
                       p.message
                     )}

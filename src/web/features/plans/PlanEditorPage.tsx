@@ -36,11 +36,26 @@ export default function PlanEditorPage() {
 
   if (state.error) {
     if (state.error instanceof ApiError && state.error.status === 404) {
-      return <Result status="404" title={t('plan.notFound')} extra={<Link to="/plans"><Button type="primary">{t('plan.back')}</Button></Link>} />;
+      return (
+        <Result
+          status="404"
+          title={t('plan.notFound')}
+          extra={
+            <Link to="/plans">
+              <Button type="primary">{t('plan.back')}</Button>
+            </Link>
+          }
+        />
+      );
     }
     return <LoadError error={state.error} onRetry={state.reload} />;
   }
-  if (!plan || !draft) return <div style={{ textAlign: 'center', paddingTop: 80 }}><Spin /></div>;
+  if (!plan || !draft)
+    return (
+      <div style={{ textAlign: 'center', paddingTop: 80 }}>
+        <Spin />
+      </div>
+    );
 
   const readOnly = plan.status !== 'draft' || !rights.canEdit;
   const showVersion = (n: number | undefined) => setParams(n ? { v: String(n) } : {}, { replace: false });
@@ -58,7 +73,9 @@ export default function PlanEditorPage() {
       // the list shown with the plan stands; publishing itself will say what went wrong
     }
     modal.confirm({
-      title: blanks.length ? t('plan.publishWithBlanks', { count: blanks.length, version: plan.version }) : t('plan.publishConfirm', { version: plan.version }),
+      title: blanks.length
+        ? t('plan.publishWithBlanks', { count: blanks.length, version: plan.version })
+        : t('plan.publishConfirm', { version: plan.version }),
       content: (
         <>
           {blanks.length > 0 && (
@@ -96,9 +113,12 @@ export default function PlanEditorPage() {
       },
     });
 
-  const notice = plan.status !== 'draft'
-    ? t('plan.readOnlyPublished', { version: plan.version, status: planStatusLabel(t, plan.status) })
-    : !rights.canEdit ? t('plan.readOnlyNoRight') : null;
+  const notice =
+    plan.status !== 'draft'
+      ? t('plan.readOnlyPublished', { version: plan.version, status: planStatusLabel(t, plan.status) })
+      : !rights.canEdit
+        ? t('plan.readOnlyNoRight')
+        : null;
 
   return (
     <>
@@ -141,7 +161,15 @@ export default function PlanEditorPage() {
           {
             key: 'history',
             label: t('plan.tabHistory'),
-            children: <PlanHistory key={state.versions.length} planId={plan.planId} versions={state.versions} current={plan.version} onView={(n) => showVersion(n)} />,
+            children: (
+              <PlanHistory
+                key={state.versions.length}
+                planId={plan.planId}
+                versions={state.versions}
+                current={plan.version}
+                onView={(n) => showVersion(n)}
+              />
+            ),
           },
         ]}
       />

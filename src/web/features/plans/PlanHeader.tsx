@@ -23,7 +23,17 @@ interface Props {
 }
 
 /** The plan's name, status and the actions the user may take on this version. */
-export function PlanHeader({ plan, versions, state, canEdit, canPublish, onSave, onPublish, onRevise, onOpenDraft }: Props) {
+export function PlanHeader({
+  plan,
+  versions,
+  state,
+  canEdit,
+  canPublish,
+  onSave,
+  onPublish,
+  onRevise,
+  onOpenDraft,
+}: Props) {
   const t = useT();
   const { locale } = useLocale();
   const draft = versions.find((v) => v.status === 'draft');
@@ -33,21 +43,42 @@ export function PlanHeader({ plan, versions, state, canEdit, canPublish, onSave,
     <Flex gap={8} wrap align="center">
       {isDraft && canEdit && state.dirty && <Typography.Text type="warning">{t('plan.unsaved')}</Typography.Text>}
       {isDraft && canEdit && (
-        <Button icon={<SaveOutlined />} type={canPublish ? 'default' : 'primary'} loading={state.busy === 'save'} disabled={!state.dirty} onClick={onSave} data-testid="plan-save">
+        <Button
+          icon={<SaveOutlined />}
+          type={canPublish ? 'default' : 'primary'}
+          loading={state.busy === 'save'}
+          disabled={!state.dirty}
+          onClick={onSave}
+          data-testid="plan-save"
+        >
           {t('plan.save')}
         </Button>
       )}
       {isDraft && canPublish && (
-        <Button type="primary" icon={<CheckCircleOutlined />} loading={state.busy === 'publish'} onClick={onPublish} data-testid="plan-publish">
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          loading={state.busy === 'publish'}
+          onClick={onPublish}
+          data-testid="plan-publish"
+        >
           {t('plan.publish')}
         </Button>
       )}
       {!isDraft && canEdit && !draft && (
-        <Button type="primary" icon={<EditOutlined />} loading={state.busy === 'revise'} onClick={onRevise} data-testid="plan-revise">
+        <Button
+          type="primary"
+          icon={<EditOutlined />}
+          loading={state.busy === 'revise'}
+          onClick={onRevise}
+          data-testid="plan-revise"
+        >
           {t('plan.revise')}
         </Button>
       )}
-      {!isDraft && draft && <Button onClick={() => onOpenDraft(draft.version)}>{t('plan.openDraft', { version: draft.version })}</Button>}
+      {!isDraft && draft && (
+        <Button onClick={() => onOpenDraft(draft.version)}>{t('plan.openDraft', { version: draft.version })}</Button>
+      )}
     </Flex>
   );
 

@@ -24,7 +24,10 @@ export function PlanHistory({ planId, versions, current, onView }: Props) {
   const newest = versions[versions.length - 1]?.version ?? 1;
   const [from, setFrom] = useState(Math.max(1, newest - 1));
   const [to, setTo] = useState(newest);
-  const diff = useAsync(() => (from !== to ? plansApi.diff(planId, Math.min(from, to), Math.max(from, to)) : Promise.resolve(undefined)), [planId, from, to, locale]);
+  const diff = useAsync(
+    () => (from !== to ? plansApi.diff(planId, Math.min(from, to), Math.max(from, to)) : Promise.resolve(undefined)),
+    [planId, from, to, locale],
+  );
   const compact = !Grid.useBreakpoint().md;
   const viewButton = (v: PlanVersionInfo) =>
     v.version === current ? (
@@ -47,7 +50,8 @@ export function PlanHistory({ planId, versions, current, onView }: Props) {
               <List.Item extra={viewButton(v)}>
                 <Flex vertical gap={2}>
                   <span>
-                    <Typography.Text strong>{t('plans.version', { version: v.version })}</Typography.Text> <PlanStatusTag status={v.status} />
+                    <Typography.Text strong>{t('plans.version', { version: v.version })}</Typography.Text>{' '}
+                    <PlanStatusTag status={v.status} />
                   </span>
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                     {formatDateTime(v.publishedAt ?? v.createdAt, locale)}
@@ -65,11 +69,31 @@ export function PlanHistory({ planId, versions, current, onView }: Props) {
             scroll={{ x: 640 }}
             data-testid="plan-versions"
             columns={[
-              { title: t('history.version'), dataIndex: 'version', width: 90, render: (v: number) => t('plans.version', { version: v }) },
-              { title: t('history.status'), dataIndex: 'status', width: 100, render: (status: PlanVersionInfo['status']) => <PlanStatusTag status={status} /> },
+              {
+                title: t('history.version'),
+                dataIndex: 'version',
+                width: 90,
+                render: (v: number) => t('plans.version', { version: v }),
+              },
+              {
+                title: t('history.status'),
+                dataIndex: 'status',
+                width: 100,
+                render: (status: PlanVersionInfo['status']) => <PlanStatusTag status={status} />,
+              },
               { title: t('history.title'), dataIndex: 'title' },
-              { title: t('history.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at, locale) },
-              { title: t('history.publishedAt'), dataIndex: 'publishedAt', width: 170, render: (at: string | null) => formatDateTime(at, locale) },
+              {
+                title: t('history.createdAt'),
+                dataIndex: 'createdAt',
+                width: 170,
+                render: (at: string) => formatDateTime(at, locale),
+              },
+              {
+                title: t('history.publishedAt'),
+                dataIndex: 'publishedAt',
+                width: 170,
+                render: (at: string | null) => formatDateTime(at, locale),
+              },
               {
                 title: t('common.actions'),
                 key: 'view',
@@ -86,9 +110,23 @@ export function PlanHistory({ planId, versions, current, onView }: Props) {
         ) : (
           <>
             <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
-              <Select aria-label={t('history.from')} value={from} options={options} onChange={setFrom} style={{ width: 130 }} data-testid="diff-from" />
+              <Select
+                aria-label={t('history.from')}
+                value={from}
+                options={options}
+                onChange={setFrom}
+                style={{ width: 130 }}
+                data-testid="diff-from"
+              />
               <SwapRightOutlined />
-              <Select aria-label={t('history.to')} value={to} options={options} onChange={setTo} style={{ width: 130 }} data-testid="diff-to" />
+              <Select
+                aria-label={t('history.to')}
+                value={to}
+                options={options}
+                onChange={setTo}
+                style={{ width: 130 }}
+                data-testid="diff-to"
+              />
             </Flex>
             {diff.error ? <LoadError error={diff.error} onRetry={diff.reload} /> : null}
             {from === to ? (

@@ -18,7 +18,17 @@ export function PlanInForce({ unitId, timeZone }: { unitId: string; timeZone: st
   const data = rules.data;
 
   return (
-    <Card size="small" title={<><FileProtectOutlined /> {t('inForce.title')}</>} loading={rules.loading && !data} style={{ marginTop: 16 }} data-testid="plan-in-force">
+    <Card
+      size="small"
+      title={
+        <>
+          <FileProtectOutlined /> {t('inForce.title')}
+        </>
+      }
+      loading={rules.loading && !data}
+      style={{ marginTop: 16 }}
+      data-testid="plan-in-force"
+    >
       {rules.error ? (
         <Typography.Text type="secondary">{t('common.loadFailed')}</Typography.Text>
       ) : data ? (
@@ -35,14 +45,20 @@ export function PlanInForce({ unitId, timeZone }: { unitId: string; timeZone: st
           </div>
           {data.specialPeriods.map((p) => (
             <div key={p.planId}>
-              <Tag color="purple" style={{ marginInlineEnd: 6 }}>{t('inForce.special')}</Tag>
+              <Tag color="purple" style={{ marginInlineEnd: 6 }}>
+                {t('inForce.special')}
+              </Tag>
               <Link to={`/plans/${p.planId}`}>{p.name}</Link>{' '}
-              <Typography.Text type="secondary">{p.endsAt ? t('inForce.until', { date: lastDay(p.endsAt, locale, timeZone) }) : t('inForce.untilOpen')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {p.endsAt ? t('inForce.until', { date: lastDay(p.endsAt, locale, timeZone) }) : t('inForce.untilOpen')}
+              </Typography.Text>
             </div>
           ))}
           {(data.standingPlan || data.specialPeriods.length > 0) && (
             <Flex gap={4} wrap>
-              {data.dailyReport.required && <Tag color="orange">{t('inForce.dailyReport', { time: data.dailyReport.deadline })}</Tag>}
+              {data.dailyReport.required && (
+                <Tag color="orange">{t('inForce.dailyReport', { time: data.dailyReport.deadline })}</Tag>
+              )}
               {data.leaveApprovalRequired && <Tag color="orange">{t('inForce.leave')}</Tag>}
               {data.twentyFourHourDuty && <Tag>{t('inForce.twentyFour')}</Tag>}
             </Flex>

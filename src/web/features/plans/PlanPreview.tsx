@@ -39,7 +39,13 @@ export function PlanPreview({ plan, dirty }: { plan: PlanVersion; dirty: boolean
           <Button icon={<PrinterOutlined />} href={printUrl} target="_blank" rel="noopener" data-testid="plan-print">
             {t('plan.print')}
           </Button>
-          <Button type="primary" icon={<FileWordOutlined />} href={plansApi.docxUrl(plan.planId, plan.version)} download data-testid="plan-docx">
+          <Button
+            type="primary"
+            icon={<FileWordOutlined />}
+            href={plansApi.docxUrl(plan.planId, plan.version)}
+            download
+            data-testid="plan-docx"
+          >
             {t('plan.exportWord')}
           </Button>
         </Flex>

@@ -6,7 +6,9 @@ import { PLAN_STATUS_COLOURS, planStatusLabel } from '../../components/labels.js
 import { useT, type Translate } from '../../i18n/index.js';
 
 export function periodText(t: Translate, period: SpecialPeriod): string {
-  return period.endDate ? t('plans.period', { start: period.startDate, end: period.endDate }) : t('plans.periodOpen', { start: period.startDate });
+  return period.endDate
+    ? t('plans.period', { start: period.startDate, end: period.endDate })
+    : t('plans.periodOpen', { start: period.startDate });
 }
 
 /** A plan in the list: in force, published version, draft in progress, special period dates. */
@@ -16,16 +18,30 @@ export function PlanSummaryTags({ plan }: { plan: PlanSummary }) {
   const superseded = plan.kind === 'standing' && plan.publishedVersion !== null && !plan.inForce;
   return (
     <span data-testid="plan-tags">
-      {plan.inForce && <Tag color="green" variant="solid">{t('plans.inForce')}</Tag>}
+      {plan.inForce && (
+        <Tag color="green" variant="solid">
+          {t('plans.inForce')}
+        </Tag>
+      )}
       {plan.publishedVersion !== null && superseded ? (
-        <Tag color={PLAN_STATUS_COLOURS.superseded}>{planStatusLabel(t, 'superseded')} · {t('plans.version', { version: plan.publishedVersion })}</Tag>
+        <Tag color={PLAN_STATUS_COLOURS.superseded}>
+          {planStatusLabel(t, 'superseded')} · {t('plans.version', { version: plan.publishedVersion })}
+        </Tag>
       ) : plan.publishedVersion !== null ? (
-        <Tag color={PLAN_STATUS_COLOURS.published}>{t('plans.publishedVersion', { version: plan.publishedVersion })}</Tag>
+        <Tag color={PLAN_STATUS_COLOURS.published}>
+          {t('plans.publishedVersion', { version: plan.publishedVersion })}
+        </Tag>
       ) : (
         <Tag>{t('plans.neverPublished')}</Tag>
       )}
-      {plan.draftVersion !== null && <Tag color={PLAN_STATUS_COLOURS.draft}>{t('plans.draftVersion', { version: plan.draftVersion })}</Tag>}
-      {plan.period && <Tag color="purple">{plan.period.name} · {periodText(t, plan.period)}</Tag>}
+      {plan.draftVersion !== null && (
+        <Tag color={PLAN_STATUS_COLOURS.draft}>{t('plans.draftVersion', { version: plan.draftVersion })}</Tag>
+      )}
+      {plan.period && (
+        <Tag color="purple">
+          {plan.period.name} · {periodText(t, plan.period)}
+        </Tag>
+      )}
     </span>
   );
 }

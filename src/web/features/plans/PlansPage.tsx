@@ -45,9 +45,20 @@ export default function PlansPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
-          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={t('plans.allUnits')} allowClear style={{ width: compact ? '100%' : 280 }} />
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={t('plans.allUnits')}
+            allowClear
+            style={{ width: compact ? '100%' : 280 }}
+          />
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-            <Switch size="small" checked={subtree} disabled={!unitId} onChange={(on) => update({ subtree: on ? undefined : '0' })} />
+            <Switch
+              size="small"
+              checked={subtree}
+              disabled={!unitId}
+              onChange={(on) => update({ subtree: on ? undefined : '0' })}
+            />
             <Typography.Text>{t('plans.subtree')}</Typography.Text>
           </label>
         </Flex>

@@ -28,7 +28,16 @@ export function PlansTable({ page, loading, compact, onOpen, onPage }: Props) {
     showTotal: (total: number) => t('plans.total', { total }),
     onChange: onPage,
   };
-  const empty = <Empty description={<><div>{t('plans.empty')}</div><Typography.Text type="secondary">{t('plans.emptyHint')}</Typography.Text></>} />;
+  const empty = (
+    <Empty
+      description={
+        <>
+          <div>{t('plans.empty')}</div>
+          <Typography.Text type="secondary">{t('plans.emptyHint')}</Typography.Text>
+        </>
+      }
+    />
+  );
 
   if (compact) {
     return (
@@ -40,10 +49,16 @@ export function PlansTable({ page, loading, compact, onOpen, onPage }: Props) {
         data-testid="plans-list"
         renderItem={(plan) => (
           <Card size="small" hoverable style={{ marginBottom: 8 }} onClick={() => onOpen(plan)}>
-            <Typography.Text strong style={{ fontSize: 16 }}>{plan.title}</Typography.Text>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {plan.title}
+            </Typography.Text>
             <Flex justify="space-between" gap={8} style={{ margin: '4px 0 6px' }}>
-              <Typography.Text type="secondary" ellipsis>{plan.unitName}</Typography.Text>
-              <Typography.Text type="secondary" style={{ flexShrink: 0 }}>{planKindLabel(t, plan.kind)}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis>
+                {plan.unitName}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ flexShrink: 0 }}>
+                {planKindLabel(t, plan.kind)}
+              </Typography.Text>
             </Flex>
             <PlanSummaryTags plan={plan} />
           </Card>
@@ -57,15 +72,29 @@ export function PlansTable({ page, loading, compact, onOpen, onPage }: Props) {
       title: t('plans.plan'),
       dataIndex: 'title',
       render: (title: string, plan) => (
-        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(plan)}>
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+          onClick={() => onOpen(plan)}
+        >
           {title}
         </Button>
       ),
     },
     { title: t('plans.unit'), dataIndex: 'unitName', width: 200 },
-    { title: t('plans.kind'), dataIndex: 'kind', width: 130, render: (kind: PlanSummary['kind']) => <Tag color="blue">{planKindLabel(t, kind)}</Tag> },
+    {
+      title: t('plans.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (kind: PlanSummary['kind']) => <Tag color="blue">{planKindLabel(t, kind)}</Tag>,
+    },
     { title: t('plans.status'), key: 'status', width: 300, render: (_, plan) => <PlanSummaryTags plan={plan} /> },
-    { title: t('plans.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (at: string) => formatDateTime(at, locale) },
+    {
+      title: t('plans.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 170,
+      render: (at: string) => formatDateTime(at, locale),
+    },
   ];
   return (
     <Table<PlanSummary>

@@ -73,7 +73,8 @@ export function sectionTexts(key: SectionKey, draft: PlanDraft): string[] {
   }
 }
 
-export const blankCount = (key: SectionKey, draft: PlanDraft) => sectionTexts(key, draft).reduce((n, text) => n + blanksIn(text).length, 0);
+export const blankCount = (key: SectionKey, draft: PlanDraft) =>
+  sectionTexts(key, draft).reduce((n, text) => n + blanksIn(text).length, 0);
 
 /** A list with the item at `from` moved to `to`. */
 export function moved<T>(list: T[], from: number, to: number): T[] {

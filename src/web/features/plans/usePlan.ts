@@ -67,7 +67,9 @@ export function usePlan(id: string, version: number | undefined): PlanState {
 
   const dropProblems = (fields: string[]) => {
     const sections = touched(fields);
-    setProblems((list) => (list.length ? list.filter((p) => !sections.has(sectionOfField(p.field) as SectionKey)) : list));
+    setProblems((list) =>
+      list.length ? list.filter((p) => !sections.has(sectionOfField(p.field) as SectionKey)) : list,
+    );
   };
 
   const setContent = (patch: Partial<PlanContent>) => {
@@ -86,7 +88,11 @@ export function usePlan(id: string, version: number | undefined): PlanState {
     const found = err instanceof ApiError ? err.fieldErrors : [];
     if (found.length) setProblems(found);
     // Field problems show in place and in the list; the message only says that something stopped it.
-    message.error(err instanceof ApiError ? ((found.length ? err.problem.title : err.problem.detail) ?? err.problem.title) : String(err));
+    message.error(
+      err instanceof ApiError
+        ? ((found.length ? err.problem.title : err.problem.detail) ?? err.problem.title)
+        : String(err),
+    );
     return found;
   };
 
@@ -98,7 +104,9 @@ export function usePlan(id: string, version: number | undefined): PlanState {
           title: draft.title.trim(),
           coversSubUnits: draft.coversSubUnits,
           content: draft.content,
-          ...(plan.kind === 'special_period' && draft.period ? { period: { ...draft.period, name: draft.period.name.trim() } } : {}),
+          ...(plan.kind === 'special_period' && draft.period
+            ? { period: { ...draft.period, name: draft.period.name.trim() } }
+            : {}),
         }),
       );
       setProblems([]);
@@ -155,7 +163,18 @@ export function usePlan(id: string, version: number | undefined): PlanState {
   };
 
   return {
-    plan, versions, error, draft, dirty, problems, busy, setContent, setDraft, save, publish, revise,
+    plan,
+    versions,
+    error,
+    draft,
+    dirty,
+    problems,
+    busy,
+    setContent,
+    setDraft,
+    save,
+    publish,
+    revise,
     reload: () => setTick((n) => n + 1),
   };
 }

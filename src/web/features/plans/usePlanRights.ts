@@ -12,7 +12,9 @@ export function usePlanRights(unitId: string | undefined): { canEdit: boolean; c
   const tree = useUnitTree();
   const ancestors = useAsync(() => (unitId ? tree.reveal(unitId).catch(() => []) : Promise.resolve([])), [unitId]);
   if (!unitId) return { canEdit: false, canPublish: false };
-  const managed = new Set(me.scopes.filter((s) => s.roles.some((r) => ORG_MANAGER_ROLES.includes(r))).map((s) => s.unitId));
+  const managed = new Set(
+    me.scopes.filter((s) => s.roles.some((r) => ORG_MANAGER_ROLES.includes(r))).map((s) => s.unitId),
+  );
   return {
     canEdit: [...(ancestors.data ?? []), unitId].some((id) => managed.has(id)),
     canPublish: me.scopes.some((s) => s.unitId === unitId && s.roles.includes('accountable_head')),

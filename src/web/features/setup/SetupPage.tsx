@@ -21,7 +21,11 @@ export function SetupPage() {
   const [form] = Form.useForm<SetupBody>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+  const required = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('validation.required', { field }),
+  });
 
   const submit = async (values: SetupBody) => {
     setBusy(true);
@@ -67,7 +71,10 @@ export function SetupPage() {
         <Form.Item
           name={['admin', 'password']}
           label={t('auth.password')}
-          rules={[required(t('auth.password')), { min: PASSWORD_MIN, message: t('validation.min', { field: t('auth.password'), min: PASSWORD_MIN }) }]}
+          rules={[
+            required(t('auth.password')),
+            { min: PASSWORD_MIN, message: t('validation.min', { field: t('auth.password'), min: PASSWORD_MIN }) },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -73,7 +73,13 @@ export function AppShell() {
           )}
           <Layout.Content>
             <main className="steady-page">
-              <Suspense fallback={<div style={{ textAlign: 'center', paddingTop: 80 }}><Spin /></div>}>
+              <Suspense
+                fallback={
+                  <div style={{ textAlign: 'center', paddingTop: 80 }}>
+                    <Spin />
+                  </div>
+                }
+              >
                 <Outlet />
               </Suspense>
             </main>

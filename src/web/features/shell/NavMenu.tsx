@@ -17,7 +17,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
 
-  const groups = NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => shown.has(item.path)) })).filter((group) => group.items.length > 0);
+  const groups = NAV_GROUPS.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => shown.has(item.path)),
+  })).filter((group) => group.items.length > 0);
   const items: MenuProps['items'] = groups.map((group) => ({
     type: 'group',
     key: group.label,
@@ -26,7 +29,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: item.path,
       icon: item.icon,
       label: (
-        <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }} data-testid="nav-item" data-path={item.path}>
+        <span
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}
+          data-testid="nav-item"
+          data-path={item.path}
+        >
           <span>{t(item.label)}</span>
         </span>
       ),

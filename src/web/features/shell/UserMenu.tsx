@@ -1,4 +1,11 @@
-import { ApiOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  DownOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Grid } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';

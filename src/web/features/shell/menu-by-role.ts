@@ -14,14 +14,37 @@ const ON_DUTY = ['/incidents', '/duty', '/patrols', '/daily-reports', '/visitors
 
 /** Running a unit's safety work: plans, people, the routine, inspections and drills. */
 const RUNS_UNIT = [
-  '/units', '/people', '/plans', '/incidents', '/incident-reports', '/drills', '/duty', '/patrols', '/daily-reports', '/directives',
-  '/inspections', '/visitors', '/cases', '/letters',
+  '/units',
+  '/people',
+  '/plans',
+  '/incidents',
+  '/incident-reports',
+  '/drills',
+  '/duty',
+  '/patrols',
+  '/daily-reports',
+  '/directives',
+  '/inspections',
+  '/visitors',
+  '/cases',
+  '/letters',
 ] as const;
 
 /** Holding the units below to account. */
 const SUPERVISES = [
-  '/units', '/plans', '/incidents', '/incident-reports', '/daily-reports', '/directives', '/inspections', '/drills',
-  '/assessment', '/letters', '/compliance', '/analytics', '/cases',
+  '/units',
+  '/plans',
+  '/incidents',
+  '/incident-reports',
+  '/daily-reports',
+  '/directives',
+  '/inspections',
+  '/drills',
+  '/assessment',
+  '/letters',
+  '/compliance',
+  '/analytics',
+  '/cases',
 ] as const;
 
 export const MENU_BY_ROLE: Record<Role, readonly string[]> = {

@@ -22,8 +22,14 @@ export function TodoCountdown({ dueAt, skewMs }: { dueAt: string; skewMs: number
   const left = Date.parse(dueAt) - now;
   const late = left <= 0;
   return (
-    <span className={`steady-todo-countdown${late ? ' late' : ''}`} data-testid="todo-countdown" data-late={late} role="timer">
-      {late ? <WarningOutlined /> : <ClockCircleOutlined />} {tt(late ? 'todo.overdueBy' : 'todo.dueIn', { time: span(tt, left) })}
+    <span
+      className={`steady-todo-countdown${late ? ' late' : ''}`}
+      data-testid="todo-countdown"
+      data-late={late}
+      role="timer"
+    >
+      {late ? <WarningOutlined /> : <ClockCircleOutlined />}{' '}
+      {tt(late ? 'todo.overdueBy' : 'todo.dueIn', { time: span(tt, left) })}
     </span>
   );
 }

@@ -30,7 +30,14 @@ function Row({ item, skewMs, onOpen }: { item: TodoItem; skewMs: number; onOpen?
   const tt = useTt();
   return (
     <li>
-      <Link to={item.route} onClick={onOpen} className={`steady-todo-item${item.overdue ? ' late' : ''}`} data-testid="todo-item" data-kind={item.kind} data-id={item.id}>
+      <Link
+        to={item.route}
+        onClick={onOpen}
+        className={`steady-todo-item${item.overdue ? ' late' : ''}`}
+        data-testid="todo-item"
+        data-kind={item.kind}
+        data-id={item.id}
+      >
         <span className="steady-todo-main">
           <span className="steady-todo-text">
             {item.params.drill ? <Tag color="purple">{tt('todo.drill')}</Tag> : null}
@@ -38,7 +45,11 @@ function Row({ item, skewMs, onOpen }: { item: TodoItem; skewMs: number; onOpen?
           </span>
           <span className="steady-todo-meta">
             <Typography.Text type="secondary">{item.unitName}</Typography.Text>
-            {item.dueAt ? <TodoCountdown dueAt={item.dueAt} skewMs={skewMs} /> : <Typography.Text type="secondary">{tt('todo.noDeadline')}</Typography.Text>}
+            {item.dueAt ? (
+              <TodoCountdown dueAt={item.dueAt} skewMs={skewMs} />
+            ) : (
+              <Typography.Text type="secondary">{tt('todo.noDeadline')}</Typography.Text>
+            )}
           </span>
         </span>
         <RightOutlined aria-hidden className="steady-todo-go" />
@@ -63,7 +74,13 @@ function LateBelow({ late, onOpen }: { late: NonNullable<TodoResource['data']>['
         <ul className="steady-todo-list">
           {late.items.map((item) => (
             <li key={item.id}>
-              <Link to={item.route} onClick={onOpen} className="steady-todo-item late compact" data-testid="late-item" data-kind={item.kind}>
+              <Link
+                to={item.route}
+                onClick={onOpen}
+                className="steady-todo-item late compact"
+                data-testid="late-item"
+                data-kind={item.kind}
+              >
                 <span className="steady-todo-main">
                   <span className="steady-todo-text">{lateText(t, tt, item)}</span>
                   <Typography.Text type="secondary">{item.unitName}</Typography.Text>
@@ -74,7 +91,11 @@ function LateBelow({ late, onOpen }: { late: NonNullable<TodoResource['data']>['
           ))}
         </ul>
       )}
-      {late.total > late.items.length ? <Typography.Text type="secondary">{tt('todo.lateBelowMore', { n: late.total - late.items.length })}</Typography.Text> : null}
+      {late.total > late.items.length ? (
+        <Typography.Text type="secondary">
+          {tt('todo.lateBelowMore', { n: late.total - late.items.length })}
+        </Typography.Text>
+      ) : null}
     </section>
   );
 }
@@ -91,7 +112,9 @@ export function TodoList({ todo, onOpen }: { todo: TodoResource; onOpen?: () => 
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tt('todo.empty')} style={{ margin: '8px 0' }} />
       ) : (
         <ul className="steady-todo-list">
-          {items.map((item) => <Row key={item.id} item={item} skewMs={todo.skewMs} onOpen={onOpen} />)}
+          {items.map((item) => (
+            <Row key={item.id} item={item} skewMs={todo.skewMs} onOpen={onOpen} />
+          ))}
         </ul>
       )}
       <LateBelow late={lateBelow} onOpen={onOpen} />

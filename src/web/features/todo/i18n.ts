@@ -91,7 +91,10 @@ export function useTt(): TodoT {
   const { locale } = useLocale();
   return useMemo(() => {
     const dictionary = dictionaries[locale];
-    return (key, vars) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+    return (key, vars) =>
+      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        vars && name in vars ? String(vars[name]) : whole,
+      );
   }, [locale]);
 }
 

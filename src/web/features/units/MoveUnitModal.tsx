@@ -10,7 +10,15 @@ import { useDebounced } from '../../components/useDebounced.js';
 import { useT } from '../../i18n/index.js';
 
 /** Moves a unit and its subtree under another unit found by name. */
-export function MoveUnitModal({ unit, onClose, onMoved }: { unit: Unit | null; onClose: () => void; onMoved: (moved: Unit, newParent: Unit) => void }) {
+export function MoveUnitModal({
+  unit,
+  onClose,
+  onMoved,
+}: {
+  unit: Unit | null;
+  onClose: () => void;
+  onMoved: (moved: Unit, newParent: Unit) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parentId: string }>();
@@ -68,7 +76,12 @@ export function MoveUnitModal({ unit, onClose, onMoved }: { unit: Unit | null; o
       onCancel={onClose}
       forceRender
     >
-      <Alert type="warning" showIcon title={unit ? t('units.moveIntro', { name: unit.name }) : ''} style={{ marginBottom: 16 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title={unit ? t('units.moveIntro', { name: unit.name }) : ''}
+        style={{ marginBottom: 16 }}
+      />
       <Form form={form} layout="vertical" onFinish={submit} data-testid="move-form">
         <Form.Item name="parentId" label={t('units.moveTarget')} rules={[requiredRule(t, t('units.moveTarget'), true)]}>
           <Select

@@ -53,15 +53,24 @@ export function UnitDetail({ unit, parentName, canManage, canMove, onAdd, onEdit
       {!canManage && <Alert type="info" showIcon title={t('units.readOnly')} style={{ marginBottom: 16 }} />}
       <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small">
         <Descriptions.Item label={t('unit.type')}>{unitTypeLabel(t, unit.type)}</Descriptions.Item>
-        <Descriptions.Item label={t('unit.childCount')}>{t('unit.childCountValue', { count: unit.childCount })}</Descriptions.Item>
+        <Descriptions.Item label={t('unit.childCount')}>
+          {t('unit.childCountValue', { count: unit.childCount })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('unit.parent')}>
-          {parentName ?? (unit.parentId ? <Typography.Text type="secondary">{t('units.parentHidden')}</Typography.Text> : t('units.top'))}
+          {parentName ??
+            (unit.parentId ? (
+              <Typography.Text type="secondary">{t('units.parentHidden')}</Typography.Text>
+            ) : (
+              t('units.top')
+            ))}
         </Descriptions.Item>
         <Descriptions.Item label={t('unit.timeZone')}>
           {unit.timeZone} <Typography.Text type="secondary">({utcOffset(unit.timeZone)})</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('unit.locale')}>{localeLabel(t, unit.locale)}</Descriptions.Item>
-        {unit.enrolment !== null ? <Descriptions.Item label={t('unit.enrolment')}>{unit.enrolment}</Descriptions.Item> : null}
+        {unit.enrolment !== null ? (
+          <Descriptions.Item label={t('unit.enrolment')}>{unit.enrolment}</Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('unit.createdAt')}>{formatDateTime(unit.createdAt, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('unit.updatedAt')}>{formatDateTime(unit.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>

@@ -24,7 +24,15 @@ interface UnitFormValues {
 }
 
 /** Adds a unit under `parent`, or edits `unit`. Time zone and language start as the parent's. */
-export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (unit: Unit) => void }) {
+export function UnitFormModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: UnitFormTarget | null;
+  onClose: () => void;
+  onSaved: (unit: Unit) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
@@ -48,7 +56,12 @@ export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTa
     try {
       const saved =
         target.kind === 'create'
-          ? await unitsApi.create({ parentId: target.parent.id, ...values, enrolment: values.enrolment ?? undefined, name: values.name.trim() })
+          ? await unitsApi.create({
+              parentId: target.parent.id,
+              ...values,
+              enrolment: values.enrolment ?? undefined,
+              name: values.name.trim(),
+            })
           : await unitsApi.update(target.unit.id, { ...values, name: values.name.trim() });
       message.success(target.kind === 'create' ? t('units.created', { name: saved.name }) : t('common.saved'));
       onSaved(saved);

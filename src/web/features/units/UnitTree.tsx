@@ -45,7 +45,14 @@ export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Pro
         const unit = tree.unit(id);
         if (!unit) return [];
         const kids = tree.childIds(id);
-        return [{ key: id, title: <UnitTitle unit={unit} />, isLeaf: unit.childCount === 0, children: kids ? build(kids) : undefined }];
+        return [
+          {
+            key: id,
+            title: <UnitTitle unit={unit} />,
+            isLeaf: unit.childCount === 0,
+            children: kids ? build(kids) : undefined,
+          },
+        ];
       });
     return build(tree.rootIds() ?? []);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -92,7 +99,9 @@ export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Pro
           expandedKeys={expanded}
           onExpand={(keys) => onExpand(keys.map(String))}
           onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
-          loadData={(node) => (tree.childIds(String(node.key)) ? Promise.resolve() : tree.loadChildren(String(node.key)))}
+          loadData={(node) =>
+            tree.childIds(String(node.key)) ? Promise.resolve() : tree.loadChildren(String(node.key))
+          }
         />
       )}
     </>

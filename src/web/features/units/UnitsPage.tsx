@@ -74,7 +74,9 @@ export default function UnitsPage() {
       await show(saved.id);
       await tree.refreshUnit(saved.parentId);
     } else {
-      await (saved.parentId && tree.childIds(saved.parentId) ? tree.loadChildren(saved.parentId) : tree.refreshUnit(saved.id));
+      await (saved.parentId && tree.childIds(saved.parentId)
+        ? tree.loadChildren(saved.parentId)
+        : tree.refreshUnit(saved.id));
       await tree.refreshUnit(saved.id);
     }
   };
@@ -100,7 +102,13 @@ export default function UnitsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10} xl={9}>
           <Card title={t('units.tree')} size="small" data-testid="unit-tree">
-            <UnitTree tree={tree} selectedId={selectedId} expanded={expanded} onExpand={setExpanded} onSelect={onSelectInTree} />
+            <UnitTree
+              tree={tree}
+              selectedId={selectedId}
+              expanded={expanded}
+              onExpand={setExpanded}
+              onSelect={onSelectInTree}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={14} xl={15}>

@@ -38,7 +38,10 @@ export function useUnitTree(): UnitTreeStore {
 
   const store = useCallback((list: Unit[], parentKey: string) => {
     for (const unit of list) units.current.set(unit.id, unit);
-    children.current.set(parentKey, list.map((u) => u.id));
+    children.current.set(
+      parentKey,
+      list.map((u) => u.id),
+    );
     bump();
   }, []);
 

@@ -18,7 +18,13 @@ interface Values {
   vehiclePlate?: string;
 }
 
-const PURPOSES: VisitorsKey[] = ['purpose.parent', 'purpose.delivery', 'purpose.repair', 'purpose.official', 'purpose.meeting'];
+const PURPOSES: VisitorsKey[] = [
+  'purpose.parent',
+  'purpose.delivery',
+  'purpose.repair',
+  'purpose.official',
+  'purpose.meeting',
+];
 
 /**
  * Check-in at the gate in a few seconds: a name, the ID (masked as it is typed), a tap for the
@@ -33,7 +39,9 @@ export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onChecked
   const [failure, setFailure] = useState<string | null>(null);
   const { people } = useUnitPeople(unitId);
   const purpose = Form.useWatch('purpose', form);
-  const required = (field: VisitorsKey) => [{ required: true, whitespace: true, message: vt('form.required', { field: vt(field) }) }];
+  const required = (field: VisitorsKey) => [
+    { required: true, whitespace: true, message: vt('form.required', { field: vt(field) }) },
+  ];
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -86,13 +94,22 @@ export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onChecked
         </Form.Item>
         <Form.Item label={vt('form.idNumber')} required extra={vt('form.idNumberHint')}>
           <Form.Item name="idKind" noStyle>
-            <Segmented<IdKind> block options={ID_KIND_LIST.map((value) => ({ value, label: vt(`idKind.${value}`) }))} style={{ marginBottom: 8 }} />
+            <Segmented<IdKind>
+              block
+              options={ID_KIND_LIST.map((value) => ({ value, label: vt(`idKind.${value}`) }))}
+              style={{ marginBottom: 8 }}
+            />
           </Form.Item>
           <Form.Item name="idNumber" noStyle rules={required('form.idNumber')}>
             <IdNumberInput placeholder={vt('form.idNumberPlaceholder')} />
           </Form.Item>
         </Form.Item>
-        <Form.Item name="purpose" label={vt('form.purpose')} rules={required('form.purpose')} style={{ marginBottom: 6 }}>
+        <Form.Item
+          name="purpose"
+          label={vt('form.purpose')}
+          rules={required('form.purpose')}
+          style={{ marginBottom: 6 }}
+        >
           <Input size="large" maxLength={200} placeholder={vt('form.purposePlaceholder')} autoComplete="off" />
         </Form.Item>
         <Flex wrap gap={6} style={{ marginBottom: 16 }}>
@@ -117,7 +134,13 @@ export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onChecked
           />
         </Form.Item>
         <Form.Item name="vehiclePlate" label={vt('form.plate')}>
-          <Input size="large" maxLength={20} placeholder={vt('form.platePlaceholder')} autoComplete="off" className="steady-plate" />
+          <Input
+            size="large"
+            maxLength={20}
+            placeholder={vt('form.platePlaceholder')}
+            autoComplete="off"
+            className="steady-plate"
+          />
         </Form.Item>
         {failure && (
           <Typography.Text type="danger" style={{ display: 'block', marginBottom: 8 }} data-testid="check-in-error">

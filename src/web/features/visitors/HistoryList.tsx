@@ -37,14 +37,21 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
   // would hide today's visitors wherever the browser's zone is behind the unit's.
   const waiting = !today.data && !today.error;
   const history = useAsync(
-    () => (badRange || waiting ? Promise.resolve(undefined) : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE })),
+    () =>
+      badRange || waiting
+        ? Promise.resolve(undefined)
+        : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE }),
     [unitId, from, to, page, badRange, waiting],
   );
 
   const download = async () => {
     setExporting(true);
     try {
-      await downloadFile(visitorsApi.exportUrl({ unitId, from: from || undefined, to: to || undefined }), 'visitors.xlsx', locale);
+      await downloadFile(
+        visitorsApi.exportUrl({ unitId, from: from || undefined, to: to || undefined }),
+        'visitors.xlsx',
+        locale,
+      );
       message.success(vt('history.exported'));
     } catch (error) {
       message.error(applyProblem(null, error));
@@ -53,14 +60,29 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
     }
   };
 
-  const out = (v: Visitor) => (v.checkedOutAt ? shortTime(v.checkedOutAt, locale, today.data ?? undefined) : <Tag color="orange">{vt('history.stillInside')}</Tag>);
+  const out = (v: Visitor) =>
+    v.checkedOutAt ? (
+      shortTime(v.checkedOutAt, locale, today.data ?? undefined)
+    ) : (
+      <Tag color="orange">{vt('history.stillInside')}</Tag>
+    );
   const columns: TableColumnsType<Visitor> = [
     { title: vt('col.name'), dataIndex: 'name', width: 110 },
-    { title: vt('col.id'), dataIndex: 'idMasked', width: 180, render: (value: string) => <span className="steady-id-masked">{value}</span> },
+    {
+      title: vt('col.id'),
+      dataIndex: 'idMasked',
+      width: 180,
+      render: (value: string) => <span className="steady-id-masked">{value}</span>,
+    },
     { title: vt('col.purpose'), dataIndex: 'purpose' },
     { title: vt('col.host'), dataIndex: 'hostName', width: 110 },
     { title: vt('col.plate'), dataIndex: 'vehiclePlate', width: 100 },
-    { title: vt('col.in'), dataIndex: 'checkedInAt', width: 150, render: (value: string) => shortTime(value, locale, today.data ?? undefined) },
+    {
+      title: vt('col.in'),
+      dataIndex: 'checkedInAt',
+      width: 150,
+      render: (value: string) => shortTime(value, locale, today.data ?? undefined),
+    },
     { title: vt('col.out'), key: 'out', width: 150, render: (_, v) => out(v) },
   ];
   const items = history.data?.items ?? [];
@@ -72,13 +94,30 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
         <Flex gap={8} wrap align="end">
           <label className="steady-date-field">
             <span>{vt('history.from')}</span>
-            <DateField value={from} max={to || undefined} onChange={(v) => (setFrom(v ?? ''), setPage(1))} data-testid="history-from" />
+            <DateField
+              value={from}
+              max={to || undefined}
+              onChange={(v) => (setFrom(v ?? ''), setPage(1))}
+              data-testid="history-from"
+            />
           </label>
           <label className="steady-date-field">
             <span>{vt('history.to')}</span>
-            <DateField value={to} min={from || undefined} onChange={(v) => (setTo(v ?? ''), setPage(1))} data-testid="history-to" />
+            <DateField
+              value={to}
+              min={from || undefined}
+              onChange={(v) => (setTo(v ?? ''), setPage(1))}
+              data-testid="history-to"
+            />
           </label>
-          <Button icon={<DownloadOutlined />} loading={exporting} disabled={badRange || waiting} onClick={() => void download()} data-testid="export" block={compact}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            disabled={badRange || waiting}
+            onClick={() => void download()}
+            data-testid="export"
+            block={compact}
+          >
             {vt('history.export')}
           </Button>
         </Flex>
@@ -88,7 +127,11 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
           </Typography.Text>
         )}
       </Card>
-      {today.error ? <LoadError error={today.error} onRetry={today.reload} /> : history.error ? <LoadError error={history.error} onRetry={history.reload} /> : null}
+      {today.error ? (
+        <LoadError error={today.error} onRetry={today.reload} />
+      ) : history.error ? (
+        <LoadError error={history.error} onRetry={history.reload} />
+      ) : null}
       {compact ? (
         <Flex vertical gap={8}>
           {!history.loading && !waiting && items.length === 0 && (
@@ -134,7 +177,15 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
           dataSource={items}
           loading={history.loading || waiting}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage, showTotal: (n) => vt('history.total', { total: n }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => vt('history.total', { total: n }),
+          }}
         />
       )}
     </div>

@@ -58,7 +58,13 @@ export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
       ) : (
         <Flex vertical gap={8}>
           {visitors.map((visitor) => (
-            <Card key={visitor.id} size="small" className="steady-visitor-card" data-testid="inside-row" data-visitor-id={visitor.id}>
+            <Card
+              key={visitor.id}
+              size="small"
+              className="steady-visitor-card"
+              data-testid="inside-row"
+              data-visitor-id={visitor.id}
+            >
               <Flex justify="space-between" align="center" gap={12}>
                 <div style={{ minWidth: 0 }}>
                   <Typography.Text strong style={{ fontSize: 16, display: 'block' }}>
@@ -69,7 +75,12 @@ export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
                   </Typography.Text>
                   <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '2px 0 0' }}>
                     {visitor.purpose}
-                    {visitor.hostName && <Typography.Text type="secondary"> · {vt('inside.visits', { host: visitor.hostName })}</Typography.Text>}
+                    {visitor.hostName && (
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · {vt('inside.visits', { host: visitor.hostName })}
+                      </Typography.Text>
+                    )}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {vt('inside.entered', { time: shortTime(visitor.checkedInAt, locale, unitDay) })} ·{' '}

@@ -35,7 +35,12 @@ export default function VisitorsPage() {
       <PageTitle title={vt('page.title')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex vertical gap={10}>
-          <UnitPicker value={unitId} onChange={(id) => update({ unit: id })} placeholder={vt('page.chooseUnit')} style={{ width: '100%' }} />
+          <UnitPicker
+            value={unitId}
+            onChange={(id) => update({ unit: id })}
+            placeholder={vt('page.chooseUnit')}
+            style={{ width: '100%' }}
+          />
           <Segmented<Tab>
             block
             size="large"
@@ -64,7 +69,14 @@ export default function VisitorsPage() {
         <>
           {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.refresh} /> : null}
           {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.refresh} />}
-          {tab === 'inside' && <InsideList unitId={unitId} visitors={inside.data?.items} loading={inside.loading} onChanged={inside.refresh} />}
+          {tab === 'inside' && (
+            <InsideList
+              unitId={unitId}
+              visitors={inside.data?.items}
+              loading={inside.loading}
+              onChanged={inside.refresh}
+            />
+          )}
           {tab === 'history' && <HistoryList key={unitId} unitId={unitId} compact={compact} />}
         </>
       )}

@@ -5,7 +5,8 @@ export const visitorsEn: Record<VisitorsKey, string> = {
   'page.title': 'Visitor log',
   'page.unit': 'Unit',
   'page.chooseUnit': 'Choose the unit whose gate you keep',
-  'page.privacy': 'Visitor records are personal data: kept only as long as the plan says, then removed automatically; every look at them is logged.',
+  'page.privacy':
+    'Visitor records are personal data: kept only as long as the plan says, then removed automatically; every look at them is logged.',
 
   'tab.checkIn': 'Check in',
   'tab.inside': 'Inside',
@@ -19,7 +20,8 @@ export const visitorsEn: Record<VisitorsKey, string> = {
   'idKind.other': 'Other',
   'form.idNumber': 'ID number',
   'form.idNumberPlaceholder': 'Type or scan the ID number',
-  'form.idNumberHint': 'Only the last four characters are kept. The rest is hidden as you type and never leaves this device.',
+  'form.idNumberHint':
+    'Only the last four characters are kept. The rest is hidden as you type and never leaves this device.',
   'form.purpose': 'Purpose',
   'form.purposePlaceholder': 'e.g. delivery, repair, collecting a child',
   'purpose.parent': 'Parent visit',

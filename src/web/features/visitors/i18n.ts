@@ -10,7 +10,9 @@ export type VisitorsT = (key: VisitorsKey, vars?: Record<string, string | number
 const dictionaries: Record<Locale, Record<VisitorsKey, string>> = { 'zh-CN': visitorsZhCN, en: visitorsEn };
 
 const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+  vars
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    : template;
 
 /** The visitor screens' own dictionary, in the language the user chose. */
 export function useVt(): VisitorsT {

@@ -21,15 +21,44 @@ export function DutiesSection({ draft, setContent, readOnly, problemsAt }: Secti
         return (
           <div key={i} className={`steady-plan-step${problems.length ? ' has-problem' : ''}`}>
             <Flex gap={8} align="start">
-              <Form.Item label={t('duties.title')} htmlFor={`duty-title-${i}`} style={{ flex: 1, marginBottom: 8 }} {...problemProps(problemsAt(`content.duties.${i}.title`))}>
-                <Input id={`duty-title-${i}`} value={duty.title} maxLength={200} readOnly={readOnly} onChange={(e) => set(replaced(duties, i, { ...duty, title: e.target.value }))} />
+              <Form.Item
+                label={t('duties.title')}
+                htmlFor={`duty-title-${i}`}
+                style={{ flex: 1, marginBottom: 8 }}
+                {...problemProps(problemsAt(`content.duties.${i}.title`))}
+              >
+                <Input
+                  id={`duty-title-${i}`}
+                  value={duty.title}
+                  maxLength={200}
+                  readOnly={readOnly}
+                  onChange={(e) => set(replaced(duties, i, { ...duty, title: e.target.value }))}
+                />
               </Form.Item>
               {!readOnly && (
-                <Button type="text" danger aria-label={t('common.remove')} icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => set(without(duties, i))} />
+                <Button
+                  type="text"
+                  danger
+                  aria-label={t('common.remove')}
+                  icon={<DeleteOutlined />}
+                  style={{ marginTop: 30 }}
+                  onClick={() => set(without(duties, i))}
+                />
               )}
             </Flex>
-            <Form.Item label={t('duties.text')} htmlFor={`duty-text-${i}`} style={{ marginBottom: 0 }} {...problemProps(problemsAt(`content.duties.${i}.text`))}>
-              <BlankText id={`duty-text-${i}`} value={duty.text} rows={2} readOnly={readOnly} onChange={(text) => set(replaced(duties, i, { ...duty, text }))} />
+            <Form.Item
+              label={t('duties.text')}
+              htmlFor={`duty-text-${i}`}
+              style={{ marginBottom: 0 }}
+              {...problemProps(problemsAt(`content.duties.${i}.text`))}
+            >
+              <BlankText
+                id={`duty-text-${i}`}
+                value={duty.text}
+                rows={2}
+                readOnly={readOnly}
+                onChange={(text) => set(replaced(duties, i, { ...duty, text }))}
+              />
             </Form.Item>
           </div>
         );

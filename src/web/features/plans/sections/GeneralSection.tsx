@@ -16,7 +16,13 @@ export function GeneralSection({ draft, setContent, setDraft, readOnly, problems
   return (
     <Form layout="vertical" component="div">
       <Form.Item label={t('plan.titleField')} htmlFor="plan-title" {...problemProps(problemsAt('title'))}>
-        <Input id="plan-title" value={draft.title} maxLength={200} readOnly={readOnly} onChange={(e) => setDraft({ title: e.target.value })} />
+        <Input
+          id="plan-title"
+          value={draft.title}
+          maxLength={200}
+          readOnly={readOnly}
+          onChange={(e) => setDraft({ title: e.target.value })}
+        />
       </Form.Item>
       {TEXTS.map(({ field, label, rows }) => {
         const problems = problemsAt(`content.${field}`);

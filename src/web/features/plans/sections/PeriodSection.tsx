@@ -13,22 +13,48 @@ export function PeriodSection({ draft, setDraft, readOnly, problemsAt }: Section
     <Form layout="vertical" component="div">
       <Alert type="info" showIcon title={t('period.hint')} style={{ marginBottom: 16 }} />
       <Form.Item label={t('period.name')} htmlFor="period-name" {...problemProps(problemsAt('period.name'))}>
-        <Input id="period-name" value={period.name} maxLength={200} readOnly={readOnly} onChange={(e) => set({ name: e.target.value })} />
+        <Input
+          id="period-name"
+          value={period.name}
+          maxLength={200}
+          readOnly={readOnly}
+          onChange={(e) => set({ name: e.target.value })}
+        />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item label={t('period.startDate')} htmlFor="period-start" {...problemProps(problemsAt('period.startDate'))}>
-            <DateField id="period-start" value={period.startDate} disabled={readOnly} onChange={(v) => v && set({ startDate: v })} />
+          <Form.Item
+            label={t('period.startDate')}
+            htmlFor="period-start"
+            {...problemProps(problemsAt('period.startDate'))}
+          >
+            <DateField
+              id="period-start"
+              value={period.startDate}
+              disabled={readOnly}
+              onChange={(v) => v && set({ startDate: v })}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label={t('period.endDate')} htmlFor="period-end" {...problemProps(problemsAt('period.endDate'))}>
-            <DateField id="period-end" value={period.endDate} disabled={readOnly} min={period.startDate} allowClear onChange={(v) => set({ endDate: v ?? null })} />
+            <DateField
+              id="period-end"
+              value={period.endDate}
+              disabled={readOnly}
+              min={period.startDate}
+              allowClear
+              onChange={(v) => set({ endDate: v ?? null })}
+            />
           </Form.Item>
         </Col>
       </Row>
       <Form.Item {...problemProps(problemsAt('coversSubUnits'))}>
-        <Checkbox checked={draft.coversSubUnits} disabled={readOnly} onChange={(e) => setDraft({ coversSubUnits: e.target.checked })}>
+        <Checkbox
+          checked={draft.coversSubUnits}
+          disabled={readOnly}
+          onChange={(e) => setDraft({ coversSubUnits: e.target.checked })}
+        >
           {t('period.coversSubUnits')}
         </Checkbox>
       </Form.Item>

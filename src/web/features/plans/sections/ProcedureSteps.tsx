@@ -36,28 +36,95 @@ export function ProcedureSteps({ steps, onChange, readOnly, path, problemsAt }: 
               <Typography.Text strong>{i + 1}.</Typography.Text>
               {!readOnly && (
                 <span>
-                  <Button type="text" size="small" aria-label={t('chain.moveUp')} title={t('chain.moveUp')} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moved(steps, i, i - 1))} />
-                  <Button type="text" size="small" aria-label={t('chain.moveDown')} title={t('chain.moveDown')} icon={<ArrowDownOutlined />} disabled={i === steps.length - 1} onClick={() => onChange(moved(steps, i, i + 1))} />
-                  <Button type="text" size="small" danger aria-label={t('common.remove')} title={t('common.remove')} icon={<DeleteOutlined />} onClick={() => onChange(without(steps, i))} />
+                  <Button
+                    type="text"
+                    size="small"
+                    aria-label={t('chain.moveUp')}
+                    title={t('chain.moveUp')}
+                    icon={<ArrowUpOutlined />}
+                    disabled={i === 0}
+                    onClick={() => onChange(moved(steps, i, i - 1))}
+                  />
+                  <Button
+                    type="text"
+                    size="small"
+                    aria-label={t('chain.moveDown')}
+                    title={t('chain.moveDown')}
+                    icon={<ArrowDownOutlined />}
+                    disabled={i === steps.length - 1}
+                    onClick={() => onChange(moved(steps, i, i + 1))}
+                  />
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    aria-label={t('common.remove')}
+                    title={t('common.remove')}
+                    icon={<DeleteOutlined />}
+                    onClick={() => onChange(without(steps, i))}
+                  />
                 </span>
               )}
             </Flex>
-            <Form.Item label={t('procedures.what')} htmlFor={`${id}-what`} style={{ marginBottom: 8 }} {...problemProps(at('what'))}>
-              <BlankText id={`${id}-what`} value={step.what} rows={2} maxLength={1000} readOnly={readOnly} error={at('what').length > 0} onChange={(what) => change({ what })} />
+            <Form.Item
+              label={t('procedures.what')}
+              htmlFor={`${id}-what`}
+              style={{ marginBottom: 8 }}
+              {...problemProps(at('what'))}
+            >
+              <BlankText
+                id={`${id}-what`}
+                value={step.what}
+                rows={2}
+                maxLength={1000}
+                readOnly={readOnly}
+                error={at('what').length > 0}
+                onChange={(what) => change({ what })}
+              />
             </Form.Item>
             <Row gutter={[12, 8]}>
               <Col xs={12} md={8}>
-                <Form.Item label={t('procedures.role')} htmlFor={`${id}-role`} style={{ marginBottom: 0 }} {...problemProps(at('role'))}>
-                  <Select id={`${id}-role`} value={step.role} allowClear options={roleOptions(t)} disabled={readOnly} onChange={(role) => change({ role: role ?? null })} popupMatchSelectWidth={false} />
+                <Form.Item
+                  label={t('procedures.role')}
+                  htmlFor={`${id}-role`}
+                  style={{ marginBottom: 0 }}
+                  {...problemProps(at('role'))}
+                >
+                  <Select
+                    id={`${id}-role`}
+                    value={step.role}
+                    allowClear
+                    options={roleOptions(t)}
+                    disabled={readOnly}
+                    onChange={(role) => change({ role: role ?? null })}
+                    popupMatchSelectWidth={false}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={8}>
-                <Form.Item label={t('procedures.who')} htmlFor={`${id}-who`} style={{ marginBottom: 0 }} {...problemProps(at('who'))}>
-                  <Input id={`${id}-who`} value={step.who} maxLength={200} placeholder={t('procedures.whoPlaceholder')} readOnly={readOnly} onChange={(e) => change({ who: e.target.value })} />
+                <Form.Item
+                  label={t('procedures.who')}
+                  htmlFor={`${id}-who`}
+                  style={{ marginBottom: 0 }}
+                  {...problemProps(at('who'))}
+                >
+                  <Input
+                    id={`${id}-who`}
+                    value={step.who}
+                    maxLength={200}
+                    placeholder={t('procedures.whoPlaceholder')}
+                    readOnly={readOnly}
+                    onChange={(e) => change({ who: e.target.value })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label={t('procedures.within')} htmlFor={`${id}-within`} style={{ marginBottom: 0 }} {...problemProps(at('withinMinutes'))}>
+                <Form.Item
+                  label={t('procedures.within')}
+                  htmlFor={`${id}-within`}
+                  style={{ marginBottom: 0 }}
+                  {...problemProps(at('withinMinutes'))}
+                >
                   <InputNumber
                     id={`${id}-within`}
                     value={step.withinMinutes}
@@ -65,7 +132,11 @@ export function ProcedureSteps({ steps, onChange, readOnly, path, problemsAt }: 
                     max={60 * 24 * 30}
                     precision={0}
                     placeholder={t('procedures.withinPlaceholder')}
-                    suffix={step.withinMinutes === 0 || (step.withinMinutes ?? 0) >= 60 ? formatMinutes(t, step.withinMinutes ?? 0) : undefined}
+                    suffix={
+                      step.withinMinutes === 0 || (step.withinMinutes ?? 0) >= 60
+                        ? formatMinutes(t, step.withinMinutes ?? 0)
+                        : undefined
+                    }
                     disabled={readOnly}
                     onChange={(value) => change({ withinMinutes: typeof value === 'number' ? value : null })}
                     style={{ width: '100%' }}
@@ -77,7 +148,12 @@ export function ProcedureSteps({ steps, onChange, readOnly, path, problemsAt }: 
         );
       })}
       {!readOnly && steps.length < STEPS_MAX && (
-        <Button type="dashed" block icon={<PlusOutlined />} onClick={() => onChange([...steps, { what: '', role: null, who: '', withinMinutes: null }])}>
+        <Button
+          type="dashed"
+          block
+          icon={<PlusOutlined />}
+          onClick={() => onChange([...steps, { what: '', role: null, who: '', withinMinutes: null }])}
+        >
           {t('procedures.addStep')}
         </Button>
       )}

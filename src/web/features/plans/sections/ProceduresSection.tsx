@@ -15,7 +15,9 @@ export function ProceduresSection({ draft, setContent, readOnly, problemsAt }: S
   const set = (next: typeof procedures) => setContent({ procedures: next });
   const unused = INCIDENT_TYPES.filter((type) => !procedures.some((p) => p.incidentType === type));
   const [adding, setAdding] = useState<IncidentType | undefined>();
-  const withProblems = procedures.map((_, i) => String(i)).filter((i) => problemsAt(`content.procedures.${i}`).length > 0);
+  const withProblems = procedures
+    .map((_, i) => String(i))
+    .filter((i) => problemsAt(`content.procedures.${i}`).length > 0);
   const [open, setOpen] = useState<string[]>(withProblems.length ? withProblems : ['0']);
 
   const add = () => {
@@ -31,7 +33,9 @@ export function ProceduresSection({ draft, setContent, readOnly, problemsAt }: S
       <Flex justify="space-between" gap={8}>
         <span>
           <Typography.Text strong>{incidentTypeLabel(t, procedure.incidentType)}</Typography.Text>
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{t('procedures.steps', { count: procedure.steps.length })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {t('procedures.steps', { count: procedure.steps.length })}
+          </Typography.Text>
         </span>
         <Badge count={problemsAt(`content.procedures.${i}`).length} />
       </Flex>

@@ -39,7 +39,13 @@ export function ReportStagesSection({ draft, setContent, readOnly, problemsAt }:
         </Form.Item>
       ))}
       <Form.Item label={rt('stages.followUpTime')} htmlFor="stages-followUpTime" {...at('followUpTime')}>
-        <TimeField id="stages-followUpTime" value={rules.followUpTime} disabled={readOnly} onChange={(v) => v && set({ followUpTime: v })} style={{ width: 160 }} />
+        <TimeField
+          id="stages-followUpTime"
+          value={rules.followUpTime}
+          disabled={readOnly}
+          onChange={(v) => v && set({ followUpTime: v })}
+          style={{ width: 160 }}
+        />
       </Form.Item>
     </Form>
   );

@@ -20,8 +20,18 @@ export function DailyReportSection({ draft, setContent, readOnly, problemsAt }: 
           {t('dailyReport.required')}
         </Checkbox>
       </Form.Item>
-      <Form.Item label={t('dailyReport.deadline')} htmlFor="daily-deadline" {...problemProps(problemsAt('content.dailyReport.deadline'))}>
-        <TimeField id="daily-deadline" value={rules.deadline} disabled={readOnly} onChange={(v) => v && set({ deadline: v })} style={{ width: 160 }} />
+      <Form.Item
+        label={t('dailyReport.deadline')}
+        htmlFor="daily-deadline"
+        {...problemProps(problemsAt('content.dailyReport.deadline'))}
+      >
+        <TimeField
+          id="daily-deadline"
+          value={rules.deadline}
+          disabled={readOnly}
+          onChange={(v) => v && set({ deadline: v })}
+          style={{ width: 160 }}
+        />
       </Form.Item>
     </Form>
   );
@@ -38,7 +48,11 @@ export function DrillsSection({ draft, setContent, readOnly, problemsAt }: Secti
       {drills.length === 0 && <Empty description={t('drills.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       {drills.map((drill, i) => (
         <Flex key={i} gap={8} align="start">
-          <Form.Item label={i === 0 ? t('drills.type') : undefined} style={{ flex: 2, minWidth: 0, marginBottom: 12 }} {...problemProps(problemsAt(`content.drills.${i}.type`))}>
+          <Form.Item
+            label={i === 0 ? t('drills.type') : undefined}
+            style={{ flex: 2, minWidth: 0, marginBottom: 12 }}
+            {...problemProps(problemsAt(`content.drills.${i}.type`))}
+          >
             <Select
               aria-label={t('drills.type')}
               value={drill.type}
@@ -47,25 +61,65 @@ export function DrillsSection({ draft, setContent, readOnly, problemsAt }: Secti
               onChange={(type) => set(replaced(drills, i, { ...drill, type }))}
             />
           </Form.Item>
-          <Form.Item label={i === 0 ? t('drills.perTerm') : undefined} style={{ flex: 1, minWidth: 0, marginBottom: 12 }} {...problemProps(problemsAt(`content.drills.${i}.perTerm`))}>
-            <InputNumber aria-label={t('drills.perTerm')} min={0} max={50} precision={0} value={drill.perTerm} disabled={readOnly} onChange={(v) => set(replaced(drills, i, { ...drill, perTerm: v ?? 0 }))} style={{ width: '100%' }} />
+          <Form.Item
+            label={i === 0 ? t('drills.perTerm') : undefined}
+            style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
+            {...problemProps(problemsAt(`content.drills.${i}.perTerm`))}
+          >
+            <InputNumber
+              aria-label={t('drills.perTerm')}
+              min={0}
+              max={50}
+              precision={0}
+              value={drill.perTerm}
+              disabled={readOnly}
+              onChange={(v) => set(replaced(drills, i, { ...drill, perTerm: v ?? 0 }))}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
-          <Form.Item label={i === 0 ? t('drills.every') : undefined} style={{ flex: 1.3, minWidth: 0, marginBottom: 12 }} {...problemProps(problemsAt(`content.drills.${i}.every`))}>
+          <Form.Item
+            label={i === 0 ? t('drills.every') : undefined}
+            style={{ flex: 1.3, minWidth: 0, marginBottom: 12 }}
+            {...problemProps(problemsAt(`content.drills.${i}.every`))}
+          >
             <Select
               aria-label={t('drills.every')}
               value={drill.every ?? ''}
               disabled={readOnly}
-              options={[{ value: '', label: t('drills.every.guidance') }, ...DRILL_PERIODS.map((p) => ({ value: p, label: t(`drills.every.${p}`) }))]}
-              onChange={(every) => set(replaced(drills, i, { type: drill.type, perTerm: drill.perTerm, ...(every ? { every: every as DrillPeriod } : {}) }))}
+              options={[
+                { value: '', label: t('drills.every.guidance') },
+                ...DRILL_PERIODS.map((p) => ({ value: p, label: t(`drills.every.${p}`) })),
+              ]}
+              onChange={(every) =>
+                set(
+                  replaced(drills, i, {
+                    type: drill.type,
+                    perTerm: drill.perTerm,
+                    ...(every ? { every: every as DrillPeriod } : {}),
+                  }),
+                )
+              }
             />
           </Form.Item>
           {!readOnly && (
-            <Button type="text" danger aria-label={t('common.remove')} icon={<DeleteOutlined />} style={{ marginTop: i === 0 ? 30 : 0 }} onClick={() => set(without(drills, i))} />
+            <Button
+              type="text"
+              danger
+              aria-label={t('common.remove')}
+              icon={<DeleteOutlined />}
+              style={{ marginTop: i === 0 ? 30 : 0 }}
+              onClick={() => set(without(drills, i))}
+            />
           )}
         </Flex>
       ))}
       {!readOnly && unused.length > 0 && (
-        <Button type="dashed" block icon={<PlusOutlined />} onClick={() => set([...drills, { type: unused[0]!, perTerm: 1 }])}>
+        <Button
+          type="dashed"
+          block
+          icon={<PlusOutlined />}
+          onClick={() => set([...drills, { type: unused[0]!, perTerm: 1 }])}
+        >
           {t('drills.add')}
         </Button>
       )}
@@ -79,7 +133,11 @@ export function VisitorsSection({ draft, setContent, readOnly, problemsAt }: Sec
   return (
     <Form layout="vertical" component="div">
       <Alert type="info" showIcon title={t('visitors.hint')} style={{ marginBottom: 16 }} />
-      <Form.Item label={t('visitors.retention')} htmlFor="visitor-retention" {...problemProps(problemsAt('content.visitorRetentionDays'))}>
+      <Form.Item
+        label={t('visitors.retention')}
+        htmlFor="visitor-retention"
+        {...problemProps(problemsAt('content.visitorRetentionDays'))}
+      >
         <InputNumber
           id="visitor-retention"
           min={1}
