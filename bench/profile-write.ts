@@ -30,12 +30,32 @@ const {
   headers,
   me: { scopes },
 } = await signIn(server.url, 'admin', 'bench-password');
-const requests = Array.from({ length: ROWS }, (_, i) => ({
-  method: 'POST',
-  path: '/api/v1/units',
-  headers,
-  body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `剖析单位 ${i}`, type: 'other' }),
-}));
+// BENCH_PROFILE_ROUTE=incidents profiles incident reports (each starting its chain) instead of new units.
+const incidents = process.env.BENCH_PROFILE_ROUTE === 'incidents';
+const schools = incidents
+  ? (await server.container.db.selectFrom('units').select('id').where('type', '=', 'school').execute()).map((u) => u.id)
+  : [];
+const requests = Array.from({ length: ROWS }, (_, i) =>
+  incidents
+    ? {
+        method: 'POST',
+        path: '/api/v1/incidents',
+        headers,
+        body: JSON.stringify({
+          unitId: schools[i % schools.length],
+          type: 'injury',
+          severity: 4,
+          place: `剖析地点 ${i}`,
+          description: `剖析事件 ${i}`,
+        }),
+      }
+    : {
+        method: 'POST',
+        path: '/api/v1/units',
+        headers,
+        body: JSON.stringify({ parentId: scopes[0]!.unitId, name: `剖析单位 ${i}`, type: 'other' }),
+      },
+);
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
