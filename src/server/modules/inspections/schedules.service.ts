@@ -165,7 +165,7 @@ export class ScheduleService {
         afterCommit,
         await peoplePort.personIdsWithRole(tx, unit.id, row.role),
         {
-          kind: DUE_DEADLINE,
+          kind: 'inspection.due',
           locale,
           link: `/inspections/run/${checklist.id}`,
           title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),
