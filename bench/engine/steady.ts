@@ -98,8 +98,10 @@ export async function runSteady(run: SteadyRun): Promise<SystemResult> {
         onError: (error) => errors.push(error),
       });
       // The handler runs inside the engine's transaction; it only notes the moment.
-      engine.on(TICK, async ({ deadline }) => ticks.record(Number(deadline.ref_id)));
-      engine.on(BACKLOG, async ({ deadline }) => backlog.record(Number(deadline.ref_id)));
+      engine.register([
+        { kind: TICK, fire: async ({ deadline }) => ticks.record(Number(deadline.ref_id)) },
+        { kind: BACKLOG, fire: async ({ deadline }) => backlog.record(Number(deadline.ref_id)) },
+      ]);
       engines.push(engine);
     }
     for (const engine of engines) engine.start();

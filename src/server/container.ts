@@ -6,28 +6,24 @@ import { AuditTrail } from './modules/audit/audit.service.js';
 import { SignInLimits } from './modules/auth/sign-in-limits.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
+import { deadlineKinds } from './deadline-kinds.js';
 import { DeadlineEngine } from './engine/engine.js';
 import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
 import { IncidentPhotos } from './modules/incidents/incident-photos.js';
-import { IncidentService, STEP_DEADLINE } from './modules/incidents/incidents.service.js';
+import { IncidentService } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
 import { DeliveryWorker } from './notify/delivery-worker.js';
 import { LiveBus } from './notify/live-bus.js';
 import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
-import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
-import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
+import { VisitorService } from './modules/visitors/visitors.service.js';
+import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
 import { DrillPhotos } from './modules/drills/drill-photos.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
-import {
-  OVERDUE_DEADLINE as PATROL_OVERDUE,
-  PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT,
-  PROMPT_DEADLINE as PATROL_PROMPT,
-  PatrolPlanner,
-} from './modules/patrols/patrol-planner.js';
+import { PatrolPlanner } from './modules/patrols/patrol-planner.js';
 import { PatrolService } from './modules/patrols/patrols.service.js';
 import { PatrolWindowChange } from './modules/patrols/patrol-window-change.js';
 import { PlanRules } from './modules/plans/rules-in-force.js';
@@ -38,7 +34,7 @@ import { DutyService } from './modules/duty/duty.service.js';
 import { FeedService } from './modules/duty/feeds.service.js';
 import { HandoverService } from './modules/duty/handovers.service.js';
 import { RosterTransfer } from './modules/duty/roster-transfer.js';
-import { ROTATION_DEADLINE, RotationService } from './modules/duty/rotations.service.js';
+import { RotationService } from './modules/duty/rotations.service.js';
 import { SwapService } from './modules/duty/swaps.service.js';
 import { createDailyReports, type DailyReports } from './modules/daily-reports/daily-reports.module.js';
 import { createDirectives, type Directives } from './modules/directives/directives.module.js';
@@ -180,7 +176,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     transfer: new RosterTransfer(db, clock, audit, units, duty),
     feeds: new FeedService(db, clock, audit, units),
   };
-  engine.on(ROTATION_DEADLINE, ({ tx, deadline }) => dutyRosters.rotations.onTick(tx, deadline.ref_id));
   const drills = new DrillService(db, clock, audit, units, planRules);
   const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
   // An after-action report's follow-ups become rectification tasks, chased like any hazard.
@@ -196,19 +191,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     followUpTasks(inspections.rectification),
   );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
-  engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    visitors.onClosing(tx, deadline.ref_id, now, afterCommit),
-  );
-  engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
-  engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    cases.onFollowUp(tx, deadline.ref_id, now, afterCommit),
-  );
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
-  engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit),
-  );
   acknowledgements.useSteps(incidents);
   // Prompts go to the people on the duty roster now, and to the role holders where no shift is on.
   const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) =>
@@ -216,13 +201,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   );
   const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
   const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, config.dataDir);
-  engine.on(PATROL_PLAN_NIGHT, ({ tx, deadline, now }) => patrolPlanner.onPlanNight(tx, deadline.ref_id, now));
-  engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) =>
-    patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit),
-  );
-  engine.on(PATROL_OVERDUE, ({ tx, deadline, now, afterCommit }) =>
-    patrolPlanner.onOverdue(tx, deadline.ref_id, now, afterCommit),
-  );
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   // --- time in every zone (issue #10): a published patrol window applies to the night in progress ---
@@ -248,6 +226,21 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       incidents: new IncidentReportingPort(incidents),
     },
     incidents.hooks,
+  );
+  // Every module's deadline kinds, registered at once from one list (deadline-kinds.ts).
+  engine.register(
+    deadlineKinds({
+      incidents,
+      incidentReports,
+      visitors,
+      cases,
+      rotations: dutyRosters.rotations,
+      patrolPlanner,
+      inspections,
+      dailyReports,
+      directives,
+      supervision,
+    }),
   );
   return {
     config,

@@ -14,6 +14,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createContainer } from '../container.js';
 import { sampleAccounts } from '../demo/sample-organisation.js';
+import { OVERDUE_DEADLINE, PLAN_NIGHT_DEADLINE, PROMPT_DEADLINE } from '../modules/patrols/patrol-planner.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = join(root, 'src/server/cli/steady.ts');
@@ -128,7 +129,7 @@ for (const dialect of dialectsUnderTest()) {
         const nightsPlanned = await db
           .selectFrom('deadlines')
           .select('unit_id')
-          .where('kind', 'like', 'patrols.%')
+          .where('kind', 'in', [PLAN_NIGHT_DEADLINE, PROMPT_DEADLINE, OVERDUE_DEADLINE])
           .where('state', '=', 'pending')
           .execute();
         assert.ok(

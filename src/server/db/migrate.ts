@@ -4,7 +4,19 @@ import { migrations } from './migrations/index.js';
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
+  return checked(await (await migratorFor(db)).migrateToLatest());
+}
+
+/**
+ * Brings the schema to the named migration, up or down: for tests that store rows as an older version
+ * did and see a later migration carry them over.
+ */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResultSet> {
+  return checked(await (await migratorFor(db)).migrateTo(name));
+}
+
+async function migratorFor(db: Db): Promise<Migrator> {
+  return new Migrator({
     db,
     // Kysely looks for its bookkeeping tables in every schema unless told which one; name ours so
     // that another schema in the same database (another deployment, a parallel test) cannot confuse it.
@@ -13,7 +25,9 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     migrationTableName: 'steady_migrations',
     migrationLockTableName: 'steady_migrations_lock',
   });
-  const result = await migrator.migrateToLatest();
+}
+
+function checked(result: MigrationResultSet): MigrationResultSet {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

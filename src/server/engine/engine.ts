@@ -22,6 +22,18 @@ export interface DeadlineFiring {
 }
 export type DeadlineHandler = (firing: DeadlineFiring) => Promise<void>;
 
+/** A kind's name: `<module>.<what>`, the module's folder name first (`incidents.step`). */
+export type DeadlineKindName = `${string}.${string}`;
+
+/**
+ * A kind of deadline and what fires it. Each module lists its own (`<noun>-deadlines.ts`); the
+ * composition root registers every module's list at once (`deadline-kinds.ts`).
+ */
+export interface DeadlineKind {
+  kind: DeadlineKindName;
+  fire: DeadlineHandler;
+}
+
 export interface NewDeadline {
   kind: string;
   refId: string;
@@ -71,6 +83,16 @@ export class DeadlineEngine {
   on(kind: string, handler: DeadlineHandler): void {
     if (this.handlers.has(kind)) throw new Error(`deadline kind "${kind}" already has a handler`);
     this.handlers.set(kind, handler);
+  }
+
+  /** Registers a list of kinds; a kind listed twice, or already registered, stops the start-up. */
+  register(kinds: readonly DeadlineKind[]): void {
+    for (const { kind, fire } of kinds) this.on(kind, fire);
+  }
+
+  /** The kinds that have a handler, in the order they were registered. */
+  kinds(): string[] {
+    return [...this.handlers.keys()];
   }
 
   /** Schedules in the caller's transaction; scheduling the same kind and record twice keeps the first. */

@@ -60,17 +60,6 @@ export class DailyReportScheduler {
     private readonly bus: LiveBus,
   ) {}
 
-  register(): void {
-    this.engine.on(PLANNER_DEADLINE, ({ tx, deadline, now }) => this.onPlanner(tx, deadline, now));
-    this.engine.on(REMIND_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.onRemind(tx, deadline, now, afterCommit),
-    );
-    this.engine.on(LATE_DEADLINE, ({ tx, deadline, now, afterCommit }) => this.onLate(tx, deadline, now, afterCommit));
-    this.engine.on(CLOSE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.onClose(tx, deadline, now, afterCommit),
-    );
-  }
-
   /** At start: makes sure the planner row exists and is alive (a failed one is started afresh). */
   async ensurePlanner(): Promise<void> {
     await this.db

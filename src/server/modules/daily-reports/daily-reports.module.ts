@@ -26,7 +26,7 @@ export interface DailyReportDeps {
   bus: LiveBus;
 }
 
-/** Builds the module and registers its deadline handlers with the engine. */
+/** Builds the module; its deadline handlers are registered by the container (`dailyReportDeadlines`). */
 export function createDailyReports(d: DailyReportDeps): DailyReports {
   const scheduler = new DailyReportScheduler(d.db, d.clock, d.audit, d.planRules, d.engine, d.notifier, d.bus);
   const service = new DailyReportService(
@@ -39,6 +39,5 @@ export function createDailyReports(d: DailyReportDeps): DailyReports {
     (tx, unitId, day, zone, now) => scheduler.planDay(tx, unitId, day, zone, now),
   );
   const board = new DailyReportBoard(d.db, d.clock);
-  scheduler.register();
   return { service, board, scheduler };
 }

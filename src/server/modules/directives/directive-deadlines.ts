@@ -1,5 +1,5 @@
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { DeadlineEngine } from '../../engine/engine.js';
+import type { DeadlineKind } from '../../engine/engine.js';
 import { translate } from '../../lib/messages.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
@@ -7,6 +7,18 @@ import * as unitsPort from '../units/units.read-port.js';
 import type { DirectiveNotices } from './directive-notices.js';
 import * as repo from './directives.repository.js';
 import { REPLY_DUE_DEADLINE, SIGN_DUE_DEADLINE } from './directives.service.js';
+
+/** The deadline kinds of directives and what fires them; the container registers them. */
+export const directiveDeadlines = (handlers: DirectiveDeadlines): DeadlineKind[] => [
+  {
+    kind: SIGN_DUE_DEADLINE,
+    fire: ({ tx, deadline, now, afterCommit }) => handlers.onSignDue(tx, deadline.ref_id, now, afterCommit),
+  },
+  {
+    kind: REPLY_DUE_DEADLINE,
+    fire: ({ tx, deadline, now, afterCommit }) => handlers.onReplyDue(tx, deadline.ref_id, now, afterCommit),
+  },
+];
 
 /**
  * The engine's side of directives. At the sign-for deadline every unit still unsigned is marked
@@ -18,15 +30,6 @@ export class DirectiveDeadlines {
     private readonly audit: AuditTrail,
     private readonly notices: DirectiveNotices,
   ) {}
-
-  register(engine: DeadlineEngine): void {
-    engine.on(SIGN_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.onSignDue(tx, deadline.ref_id, now, afterCommit),
-    );
-    engine.on(REPLY_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.onReplyDue(tx, deadline.ref_id, now, afterCommit),
-    );
-  }
 
   async onSignDue(tx: Executor, id: string, now: Date, afterCommit: AfterCommit): Promise<void> {
     const directive = await repo.find(tx, id);

@@ -14,6 +14,8 @@ import { DirectiveService } from './directives.service.js';
 export interface Directives {
   service: DirectiveService;
   queries: DirectiveQueries;
+  /** What fires at the sign-for and reply deadlines (listed by `directiveDeadlines`). */
+  deadlines: DirectiveDeadlines;
 }
 
 export interface DirectiveDeps {
@@ -27,11 +29,11 @@ export interface DirectiveDeps {
   dataDir: string;
 }
 
-/** Builds the module and registers its deadline handlers with the engine. */
+/** Builds the module; its deadline handlers are registered by the container (`directiveDeadlines`). */
 export function createDirectives(d: DirectiveDeps): Directives {
   const files = new DirectiveFiles(d.dataDir);
   const notices = new DirectiveNotices(d.notifier);
   const service = new DirectiveService(d.db, d.dialect, d.clock, d.audit, d.engine, notices, files);
-  new DirectiveDeadlines(d.audit, notices).register(d.engine);
-  return { service, queries: new DirectiveQueries(d.db, d.units, files) };
+  const deadlines = new DirectiveDeadlines(d.audit, notices);
+  return { service, queries: new DirectiveQueries(d.db, d.units, files), deadlines };
 }

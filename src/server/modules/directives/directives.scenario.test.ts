@@ -7,6 +7,7 @@ import { createTestApp, unitIdByName, type Client, type TestApp } from '../../..
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/directives.js';
 import { FakeClock } from '../../lib/clock.js';
+import { REPLY_DUE_DEADLINE, SIGN_DUE_DEADLINE } from './directives.service.js';
 
 const T0 = new Date('2027-03-01T01:00:00.000Z'); // 09:00 in Shanghai
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
@@ -61,8 +62,13 @@ for (const dialect of dialectsUnderTest()) {
       directives: (await t.c.db.selectFrom('directives').select('id').execute()).length,
       targets: (await t.c.db.selectFrom('directive_targets').select('id').execute()).length,
       attachments: (await t.c.db.selectFrom('directive_attachments').select('id').execute()).length,
-      deadlines: (await t.c.db.selectFrom('deadlines').select('id').where('kind', 'like', 'directive.%').execute())
-        .length,
+      deadlines: (
+        await t.c.db
+          .selectFrom('deadlines')
+          .select('id')
+          .where('kind', 'in', [SIGN_DUE_DEADLINE, REPLY_DUE_DEADLINE])
+          .execute()
+      ).length,
     });
 
     before(async () => {

@@ -14,8 +14,8 @@ import type { DirectiveFiles, StagedFile } from './directive-files.js';
 import type { DirectiveNotices } from './directive-notices.js';
 import * as repo from './directives.repository.js';
 
-export const SIGN_DUE_DEADLINE = 'directive.sign-due';
-export const REPLY_DUE_DEADLINE = 'directive.reply-due';
+export const SIGN_DUE_DEADLINE = 'directives.sign-due';
+export const REPLY_DUE_DEADLINE = 'directives.reply-due';
 
 /** A person acts for a target unit when they hold a role in that very unit. */
 export const actsFor = (actor: Actor, unitId: string) =>

@@ -4,7 +4,7 @@ import type { IncidentHooks } from '../incidents/incident-hooks.js';
 import { IncidentReportService } from './incident-reports.service.js';
 import { ReportQueries } from './incident-reports.queries.js';
 import type { ReportDeps } from './report-context.js';
-import { DUTY_DUE, DUTY_REMINDER, ReportDuties } from './report-duties.js';
+import { ReportDuties } from './report-duties.js';
 import { ReportNotices } from './report-notices.js';
 import { ReportReceptionService } from './report-reception.service.js';
 import { ReportRecordsService } from './report-records.service.js';
@@ -21,9 +21,9 @@ export interface IncidentReports {
 export type IncidentReportDeps = Omit<ReportDeps, 'notices'> & { notifier: Notifier; bus: LiveBus };
 
 /**
- * Builds the module, registers its deadlines with the engine, and hooks it to incidents: a reported
- * incident opens its reporting deadlines, a status change the final report's, and the board shows
- * each incident's reporting at a glance.
+ * Builds the module and hooks it to incidents: a reported incident opens its reporting deadlines, a
+ * status change the final report's, and the board shows each incident's reporting at a glance. Its
+ * deadline handlers are registered by the container (`incidentReportDeadlines`).
  */
 export function createIncidentReports(deps: IncidentReportDeps, hooks: IncidentHooks): IncidentReports {
   const d: ReportDeps = { ...deps, notices: new ReportNotices(deps.notifier, deps.bus) };
@@ -32,10 +32,6 @@ export function createIncidentReports(deps: IncidentReportDeps, hooks: IncidentH
   const reception = new ReportReceptionService(d, service, duties);
   const records = new ReportRecordsService(d, service, duties);
   const queries = new ReportQueries(d, records);
-  d.engine.on(DUTY_DUE, ({ tx, deadline, now, afterCommit }) => duties.onDue(tx, deadline.ref_id, now, afterCommit));
-  d.engine.on(DUTY_REMINDER, ({ tx, deadline, now, afterCommit }) =>
-    duties.onReminder(tx, deadline.ref_id, now, afterCommit),
-  );
   hooks.onReported((tx, afterCommit, incident, now) => duties.incidentReported(tx, incident, now));
   hooks.onStatusChanged((tx, afterCommit, incident, now) => duties.statusChanged(tx, incident, now));
   hooks.showReporting(queries.glance);

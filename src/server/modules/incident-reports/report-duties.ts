@@ -9,8 +9,8 @@ import * as repo from './incident-reports.repository.js';
 import type { IncidentReportDutyRow } from './incident-reports.repository.js';
 import { aboutDuty } from './report-notices.js';
 
-export const DUTY_DUE = 'incident-reports.duty-due';
-export const DUTY_REMINDER = 'incident-reports.duty-reminder';
+export const DUTY_DUE_DEADLINE = 'incident-reports.duty-due';
+export const DUTY_REMINDER_DEADLINE = 'incident-reports.duty-reminder';
 
 export interface NewDuty {
   incidentId: string;
@@ -66,9 +66,19 @@ export class ReportDuties {
       created_at: now.toISOString(),
     };
     await repo.insertDuty(tx, row);
-    await this.d.engine.schedule(tx, { kind: DUTY_DUE, refId: row.id, unitId: duty.unitId, dueAt: duty.dueAt });
+    await this.d.engine.schedule(tx, {
+      kind: DUTY_DUE_DEADLINE,
+      refId: row.id,
+      unitId: duty.unitId,
+      dueAt: duty.dueAt,
+    });
     if (remindAt)
-      await this.d.engine.schedule(tx, { kind: DUTY_REMINDER, refId: row.id, unitId: duty.unitId, dueAt: remindAt });
+      await this.d.engine.schedule(tx, {
+        kind: DUTY_REMINDER_DEADLINE,
+        refId: row.id,
+        unitId: duty.unitId,
+        dueAt: remindAt,
+      });
     return row;
   }
 
@@ -135,8 +145,8 @@ export class ReportDuties {
 
   async cancel(tx: Executor, duty: IncidentReportDutyRow): Promise<void> {
     await repo.updateDuty(tx, duty.id, { state: 'cancelled' });
-    await this.d.engine.cancel(tx, DUTY_DUE, duty.id);
-    await this.d.engine.cancel(tx, DUTY_REMINDER, duty.id);
+    await this.d.engine.cancel(tx, DUTY_DUE_DEADLINE, duty.id);
+    await this.d.engine.cancel(tx, DUTY_REMINDER_DEADLINE, duty.id);
   }
 
   /** The open duties a sent report answers: its stage's (the earliest daily follow-up), forwarding, corrections. */

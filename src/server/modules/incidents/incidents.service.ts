@@ -38,7 +38,7 @@ import * as repo from './incidents.repository.js';
 
 /** A report this long after the incident's own time is flagged as possibly concealed. */
 export const CONCEALED_AFTER_MINUTES = 60;
-export const STEP_DEADLINE = 'incident.step';
+export const STEP_DEADLINE = 'incidents.step';
 
 export class IncidentService {
   /** Moments other modules act on (a report, a status change) and what the board shows of them. */

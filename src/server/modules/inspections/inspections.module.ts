@@ -7,16 +7,11 @@ import type { DrillService } from '../drills/drills.service.js';
 import type { FollowUpTasks } from '../incidents/follow-up-tasks.js';
 import type { UnitService } from '../units/units.service.js';
 import { ChecklistService } from './checklists.service.js';
-import { InspectionService, UNUSED_PHOTO_DEADLINE } from './inspections.service.js';
+import { InspectionService } from './inspections.service.js';
 import { LedgerService } from './ledger.service.js';
 import { TaskNotices } from './rectification.notices.js';
-import {
-  ESCALATE_DEADLINE,
-  OVERDUE_DEADLINE,
-  RectificationService,
-  type DrillLookup,
-} from './rectification.service.js';
-import { DUE_DEADLINE, ScheduleService } from './schedules.service.js';
+import { RectificationService, type DrillLookup } from './rectification.service.js';
+import { ScheduleService } from './schedules.service.js';
 
 /** The inspections capability's services, built together because they call one another. */
 export interface Inspections {
@@ -71,7 +66,7 @@ export function followUpTasks(rectification: RectificationService): FollowUpTask
   };
 }
 
-/** Builds the services and registers their deadline handlers with the engine. */
+/** Builds the services; their deadline handlers are registered by the container (`inspectionDeadlines`). */
 export function createInspections(d: InspectionDeps): Inspections {
   const rectification = new RectificationService(
     d.db,
@@ -82,24 +77,11 @@ export function createInspections(d: InspectionDeps): Inspections {
     new TaskNotices(d.notifier),
     drillLookup(d.drills),
   );
-  const m: Inspections = {
+  return {
     checklists: new ChecklistService(d.db, d.clock, d.audit, d.units),
     schedules: new ScheduleService(d.db, d.clock, d.audit, d.units, d.engine, d.notifier),
     inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir, d.engine),
     rectification,
     ledger: new LedgerService(d.db, d.clock, d.units),
   };
-  d.engine.on(DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    m.schedules.onDue(tx, deadline.ref_id, now, afterCommit),
-  );
-  d.engine.on(OVERDUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    rectification.onOverdue(tx, deadline.ref_id, now, afterCommit),
-  );
-  d.engine.on(UNUSED_PHOTO_DEADLINE, ({ tx, deadline, afterCommit }) =>
-    m.inspections.onUnusedPhoto(tx, afterCommit, deadline.ref_id),
-  );
-  d.engine.on(ESCALATE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-    rectification.onEscalate(tx, deadline.ref_id, now, afterCommit),
-  );
-  return m;
 }

@@ -19,7 +19,7 @@ import type { RectificationService } from './rectification.service.js';
 const DAY = 86_400_000;
 
 /** A photo uploaded for a run or a task step that nothing used is removed after this long. */
-export const UNUSED_PHOTO_DEADLINE = 'inspection.photo-unused';
+export const UNUSED_PHOTO_DEADLINE = 'inspections.photo-unused';
 export const UNUSED_PHOTO_KEPT_MS = DAY;
 
 /**

@@ -32,8 +32,8 @@ import {
 } from './rectification.policy.js';
 import * as repo from './rectification.repository.js';
 
-export const OVERDUE_DEADLINE = 'rectification.overdue';
-export const ESCALATE_DEADLINE = 'rectification.escalate';
+export const OVERDUE_DEADLINE = 'inspections.rectification-overdue';
+export const ESCALATE_DEADLINE = 'inspections.rectification-escalate';
 /** Still open this long after its deadline, a task is reported to the parent unit. */
 export const ESCALATE_AFTER_DAYS = 3;
 const DAY = 86_400_000;

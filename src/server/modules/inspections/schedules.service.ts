@@ -17,7 +17,7 @@ import * as repo from './checklists.repository.js';
 import { unitLocale } from './checklists.service.js';
 import type { Cadence, ScheduleBody, UpdateScheduleBody } from '../../../common/schemas/inspections.js';
 
-export const DUE_DEADLINE = 'inspection.due';
+export const DUE_DEADLINE = 'inspections.schedule-due';
 /** Local time on the due day when the role holders are reminded. */
 export const REMINDER_TIME = '08:00';
 
@@ -165,7 +165,7 @@ export class ScheduleService {
         afterCommit,
         await peoplePort.personIdsWithRole(tx, unit.id, row.role),
         {
-          kind: DUE_DEADLINE,
+          kind: 'inspection.due',
           locale,
           link: `/inspections/run/${checklist.id}`,
           title: say('inspection.dueTitle', { unit: unit.name, checklist: checklist.name }),

@@ -1,5 +1,5 @@
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { DeadlineEngine } from '../../engine/engine.js';
+import type { DeadlineEngine, DeadlineKind } from '../../engine/engine.js';
 import { engineActor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { Notifier } from '../../notify/notifier.js';
@@ -12,6 +12,19 @@ export const CHASE_DEADLINE = 'letters.chase';
 export const CHASE_DAYS = 14;
 const DAY = 86_400_000;
 
+/** The deadline kinds of responsibility letters and what fires them; the container registers them. */
+export const letterDeadlines = (handlers: LetterDeadlines): DeadlineKind[] => [
+  {
+    kind: SIGN_DUE_DEADLINE,
+    fire: ({ tx, deadline, now, afterCommit }) => handlers.chase(tx, deadline.ref_id, now, afterCommit, true),
+  },
+  {
+    kind: CHASE_DEADLINE,
+    fire: ({ tx, deadline, now, afterCommit }) =>
+      handlers.chase(tx, deadline.ref_id.split(':')[0]!, now, afterCommit, false),
+  },
+];
+
 /**
  * The engine's side of letters: at the deadline an unsigned letter is marked late (kept after a
  * late signature) and its missing signers are told; then they are chased daily until both sign.
@@ -20,25 +33,11 @@ export class LetterDeadlines {
   constructor(
     private readonly audit: AuditTrail,
     private readonly notifier: Notifier,
+    private readonly engine: DeadlineEngine,
   ) {}
 
-  register(engine: DeadlineEngine): void {
-    engine.on(SIGN_DUE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.chase(tx, engine, deadline.ref_id, now, afterCommit, true),
-    );
-    engine.on(CHASE_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
-      this.chase(tx, engine, deadline.ref_id.split(':')[0]!, now, afterCommit, false),
-    );
-  }
-
-  private async chase(
-    tx: Executor,
-    engine: DeadlineEngine,
-    id: string,
-    now: Date,
-    afterCommit: AfterCommit,
-    first: boolean,
-  ): Promise<void> {
+  /** Marks an unsigned letter late (`first`, at its deadline) or chases it again, and plans tomorrow's chase. */
+  async chase(tx: Executor, id: string, now: Date, afterCommit: AfterCommit, first: boolean): Promise<void> {
     const letter = await repo.find(tx, id);
     if (!letter || letter.status !== 'awaiting') return;
     const sides = unsignedSides(letter);
@@ -58,7 +57,7 @@ export class LetterDeadlines {
       after: { sides, reminders: letter.reminders + 1 },
     });
     if (letter.reminders + 1 <= CHASE_DAYS) {
-      await engine.schedule(tx, {
+      await this.engine.schedule(tx, {
         kind: CHASE_DEADLINE,
         refId: `${id}:${letter.reminders + 1}`,
         unitId: letter.unit_id,

@@ -22,6 +22,8 @@ export interface Supervision {
   assessment: AssessmentService;
   letters: LetterService;
   letterQueries: LetterQueries;
+  /** What fires at a letter's deadline and chases it after (listed by `letterDeadlines`). */
+  letterDeadlines: LetterDeadlines;
   compliance: ComplianceService;
   analytics: AnalyticsService;
 }
@@ -39,13 +41,13 @@ export interface SupervisionDeps {
 
 export function createSupervision(d: SupervisionDeps): Supervision {
   const letters = new LetterService(d.db, d.clock, d.audit, d.engine, d.notifier, d.planRules);
-  new LetterDeadlines(d.audit, d.notifier).register(d.engine);
   // A plan whose duties change gives every current letter of its unit a new version to sign.
   d.plans.onPublished((tx, unitId, at) => letters.planPublished(tx, unitId, at));
   return {
     assessment: new AssessmentService(d.db, d.clock, d.audit),
     letters,
     letterQueries: new LetterQueries(d.db, letters),
+    letterDeadlines: new LetterDeadlines(d.audit, d.notifier, d.engine),
     compliance: new ComplianceService(d.db, d.clock, d.planRules),
     analytics: new AnalyticsService(d.db, d.clock),
   };
