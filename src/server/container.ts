@@ -17,6 +17,7 @@ import { LiveBus } from './notify/live-bus.js';
 import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
 import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visitors/visitors.service.js';
+import { RosterService } from './modules/rosters/rosters.service.js';
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
@@ -80,6 +81,7 @@ export interface Container {
   incidents: IncidentService;
   photos: IncidentPhotos;
   visitors: VisitorService;
+  rosters: RosterService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
@@ -196,6 +198,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     followUpTasks(inspections.rectification),
   );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
+  const rosters = new RosterService(db, clock, audit, units);
   engine.on(CLOSING_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
     visitors.onClosing(tx, deadline.ref_id, now, afterCommit),
   );
@@ -269,6 +272,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     incidents,
     photos,
     visitors,
+    rosters,
     cases,
     drills,
     inspections,
