@@ -28,6 +28,7 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
+import { rosterRoutes } from './modules/rosters/rosters.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { drillRoutes } from './modules/drills/drills.routes.js';
 import { dutyRoutes } from './modules/duty/duty.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   incidentExportRoutes(app, c.incidents);
   await incidentPhotoRoutes(app, c.photos);
   visitorRoutes(app, c.visitors);
+  rosterRoutes(app, c.rosters);
   caseRoutes(app, c.cases, c.db);
   drillRoutes(app, c.drills);
   dutyRoutes(app, { duty: c.duty, ...c.dutyRosters }, c.db);

@@ -18,6 +18,7 @@ import { LiveBus } from './notify/live-bus.js';
 import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
 import { VisitorService } from './modules/visitors/visitors.service.js';
+import { RosterService } from './modules/rosters/rosters.service.js';
 import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
@@ -76,6 +77,7 @@ export interface Container {
   incidents: IncidentService;
   photos: IncidentPhotos;
   visitors: VisitorService;
+  rosters: RosterService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
@@ -191,6 +193,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     followUpTasks(inspections.rectification),
   );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
+  const rosters = new RosterService(db, clock, audit, units);
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
   const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
@@ -262,6 +265,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     incidents,
     photos,
     visitors,
+    rosters,
     cases,
     drills,
     inspections,

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
+import type { RosterTables } from '../modules/rosters/rosters.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
 import type { ChannelTables } from '../modules/channels/channels.table.js';
 import type { AcknowledgementTables } from '../modules/acknowledgements/acknowledgements.table.js';
@@ -579,7 +580,8 @@ export interface Database
     LetterTables,
     AssessmentTables,
     AuthTables,
-    IncidentReportTables {
+    IncidentReportTables,
+    RosterTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;

@@ -1259,6 +1259,67 @@ export const MESSAGES = {
   'label.summary': { 'zh-CN': '报告内容', en: 'what was said' },
   'label.version': { 'zh-CN': '版本', en: 'version' },
   // ── end of staged incident reports ──────────────────────────────────────────────────────
+  // ── class rosters (issue 17) ──
+  'field.idLast4': {
+    'zh-CN': '应为证件号码的最后四位（数字或字母）',
+    en: 'must be the last four characters of an ID (digits or letters)',
+  },
+  'label.classId': { 'zh-CN': '班级', en: 'class' },
+  'label.teacherPersonId': { 'zh-CN': '班主任', en: 'class teacher' },
+  'label.adults': { 'zh-CN': '监护人及接送人', en: 'guardians and collectors' },
+  'label.relation': { 'zh-CN': '关系', en: 'relation' },
+  'label.idLast4': { 'zh-CN': '证件后四位', en: 'ID last four' },
+  'roster.notSchool': {
+    'zh-CN': '只有学校和幼儿园有班级名册',
+    en: 'only schools and kindergartens keep class rosters',
+  },
+  'roster.notClassTeacher': {
+    'zh-CN': '此人在本校没有班主任角色',
+    en: 'this person does not hold the class teacher role at this school',
+  },
+  'roster.classNameTaken': { 'zh-CN': '本校已有同名班级。', en: 'This school already has a class of that name.' },
+  'roster.classNotEmpty': {
+    'zh-CN': '班级里还有学生：请先将他们转班或办理离校。',
+    en: 'The class still has pupils: move them or record that they left first.',
+  },
+  'roster.otherSchool': { 'zh-CN': '只能转入本校的班级', en: 'must be a class of the same school' },
+  'roster.importRefused': {
+    'zh-CN': '名册未导入：文件中有 {count} 处问题，未做任何更改。请改正后重新导入。',
+    en: 'The roster was not imported: nothing was changed (problems in the file: {count}). Correct them and import again.',
+  },
+  'roster.import.missingColumn': {
+    'zh-CN': '文件第 1 行（标题行）缺少这一列',
+    en: 'column is missing from the headings in row 1',
+  },
+  'roster.import.required': { 'zh-CN': '第 {row} 行（{col} 列）不能为空', en: '(row {row}, column {col}) is empty' },
+  'roster.import.tooLong': {
+    'zh-CN': '第 {row} 行（{col} 列）“{value}”太长',
+    en: '(row {row}, column {col}): “{value}” is too long',
+  },
+  'roster.import.badMobile': {
+    'zh-CN': '第 {row} 行（{col} 列）“{value}”不是手机号码',
+    en: '(row {row}, column {col}): “{value}” is not a mobile number',
+  },
+  'roster.import.badIdLast4': {
+    'zh-CN': '第 {row} 行（{col} 列）只填写证件号码的最后四位（数字或字母）',
+    en: '(row {row}, column {col}): write only the last four characters of the ID',
+  },
+  'roster.import.badKind': {
+    'zh-CN': '第 {row} 行（{col} 列）“{value}”应为监护人、授权接送人或监护人（不可接送）',
+    en: '(row {row}, column {col}): “{value}” should be Guardian, Authorised or Guardian (may not collect)',
+  },
+  'roster.import.listedTwice': {
+    'zh-CN': '第 {row} 行（{col} 列）“{value}”与第 {other} 行是同一班级的同名学生；请加以区分',
+    en: '(row {row}, column {col}): “{value}” is already in the same class in row {other}; tell them apart',
+  },
+  'roster.import.unreadable': {
+    'zh-CN': '无法读取此文件，请上传 .xlsx 格式的名册',
+    en: 'cannot be read: upload the roster as .xlsx',
+  },
+  'roster.import.noRows': { 'zh-CN': '文件中没有学生', en: 'has no pupils in it' },
+  'roster.import.tooManyRows': { 'zh-CN': '一次最多导入 {max} 名学生', en: 'holds more than {max} pupils' },
+  'roster.import.fileMissing': { 'zh-CN': '请选择要导入的名册文件', en: 'choose the roster file to import' },
+  'roster.import.fileTooLarge': { 'zh-CN': '文件不能超过 {max} MB', en: 'must not be larger than {max} MB' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

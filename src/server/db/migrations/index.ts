@@ -24,6 +24,7 @@ import * as security from './20261206_12_security.js';
 import * as incidentReports from './20261206_1600_incident_reports.js';
 import * as readerLanguage from './20261207_0900_reader_language.js';
 import * as deadlineKinds from './20261207_1000_deadline_kinds.js';
+import * as rosters from './20261208_0900_rosters.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1600_incident_reports': incidentReports,
   '20261207_0900_reader_language': readerLanguage,
   '20261207_1000_deadline_kinds': deadlineKinds,
+  '20261208_0900_rosters': rosters,
 };

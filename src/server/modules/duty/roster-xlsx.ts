@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { ShiftKind } from '../../../common/schemas/duty.js';
+import { cellText, letterOf } from '../../lib/spreadsheet-cells.js';
 
 /*
  * The roster as the spreadsheet units already keep: one row per shift, with the columns
@@ -88,26 +89,6 @@ export interface RosterRowIn {
   leader: string;
   staff: string[];
   letters: Record<RosterColumn, string>;
-}
-
-const letterOf = (index: number): string =>
-  (index > 26 ? letterOf(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
-
-/** The text of a cell whatever exceljs made of it: rich text, formula results, hyperlinks, dates. */
-function cellText(value: ExcelJS.CellValue): string | Date | number {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date || typeof value === 'number') return value;
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
-    return '';
-  }
-  return String(value).trim();
 }
 
 /** A date cell as `YYYY-MM-DD`: a real date, a serial number, or text such as 2027/6/1 or 2027年6月1日. */
