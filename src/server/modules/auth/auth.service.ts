@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import type { CreateApiTokenBody, Me } from '../../../common/schemas/auth.js';
 import type { Db } from '../../db/database.js';
-import type { AccountRow, SessionRow } from '../../db/schema.js';
+import type { AccountRow, SessionRow } from './auth.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { CaseRow } from '../../db/schema.js';
+import type { CaseRow } from './cases.table.js';
 
 export type CaseWithUnit = CaseRow & { unit_name: string; unit_path: string; unit_locale: string; owner_name: string };
 

@@ -3,7 +3,7 @@ import type { OpenCaseBody, OutcomeBody } from '../../../common/schemas/cases.js
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localToUtc } from '../../../common/time.js';
 import type { AfterCommit, Db, Executor } from '../../db/database.js';
-import type { CaseRow } from '../../db/schema.js';
+import type { CaseRow } from './cases.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';

@@ -10,7 +10,7 @@ import {
   ScheduleDrillBody,
 } from '../../../common/schemas/drills.js';
 import { Id } from '../../../common/schemas/shared.js';
-import type { DrillRow } from '../../db/schema.js';
+import type { DrillRow } from './drills.table.js';
 import { actorOf } from '../../http/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { problemResponses } from '../../http/openapi.js';

@@ -7,7 +7,7 @@ import {
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
-import type { DrillRow } from '../../db/schema.js';
+import type { DrillRow } from './drills.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';

@@ -1,6 +1,6 @@
 import type { ChainStep } from '../../../common/schemas/plan-content.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { IncidentStepRow } from '../../db/schema.js';
+import type { IncidentStepRow } from './incidents.table.js';
 import { newId } from '../../lib/ids.js';
 import { chainTargetUnit, type LineageUnit } from '../plans/chain-target.js';
 import type { PlanRules } from '../plans/rules-in-force.js';

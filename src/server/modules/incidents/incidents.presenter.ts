@@ -1,5 +1,5 @@
 import type { AfterActionReport, Incident } from '../../../common/schemas/incidents.js';
-import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from '../../db/schema.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from './incidents.table.js';
 import type { Actor } from '../auth/actor.js';
 import { actsOnStep } from './incident-chain.js';
 import type { IncidentWithUnit } from './incidents.repository.js';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from '../../db/schema.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;

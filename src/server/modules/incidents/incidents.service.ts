@@ -3,7 +3,7 @@ import type { AfterActionReport, IncidentStatus, ReportIncidentBody } from '../.
 import { INCIDENT_STATUSES } from '../../../common/schemas/incidents.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { IncidentRow } from '../../db/schema.js';
+import type { IncidentRow } from './incidents.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.js';

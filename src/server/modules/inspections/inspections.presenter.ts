@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../../../common/org.js';
-import type { InspectionResultRow, InspectionScheduleRow } from '../../db/schema.js';
+import type { InspectionResultRow, InspectionScheduleRow } from './inspections.table.js';
 import type * as checklistsRepo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
 import type {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { RectificationEventRow, RectificationTaskRow } from '../../db/schema.js';
+import type { RectificationEventRow, RectificationTaskRow } from './inspections.table.js';
 
 export type { RectificationEventRow, RectificationTaskRow };
 

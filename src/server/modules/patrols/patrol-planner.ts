@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { PATROL_TIME_LIMIT_MINUTES } from '../../../common/schemas/patrols.js';
 import { localDate, localToUtc, nextDay } from '../../../common/time.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import { newId } from '../../lib/ids.js';
 import { inEach, say } from '../../lib/wording.js';

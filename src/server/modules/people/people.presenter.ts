@@ -1,6 +1,7 @@
 import type { Role } from '../../../common/org.js';
 import type { Person } from '../../../common/schemas/people.js';
-import type { AccountRow, PersonRow } from '../../db/schema.js';
+import type { AccountRow } from '../auth/auth.table.js';
+import type { PersonRow } from './people.table.js';
 import type { Actor } from '../auth/actor.js';
 import { canSee } from '../units/units.policy.js';
 import type { RoleRow } from './people.repository.js';

@@ -1,6 +1,8 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { AccountRow, Database, MembershipRow, PersonRow } from '../../db/schema.js';
+import type { AccountRow } from '../auth/auth.table.js';
+import type { Database } from '../../db/schema.js';
+import type { MembershipRow, PersonRow } from './people.table.js';
 
 export interface PersonFilter {
   /** Path prefixes the person must be registered or hold a role under; null: anywhere. */

@@ -3,7 +3,7 @@ import type { Role } from '../../../common/org.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../common/schemas/people.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import { inTransaction, transactionWithHooks, whenCommitted, type Db, type Executor } from '../../db/database.js';
-import type { PersonRow } from '../../db/schema.js';
+import type { PersonRow } from './people.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';

@@ -4,7 +4,7 @@ import { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanSummary, PlanVersion } from '../../../common/schemas/plans.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
 import type { z } from 'zod';
-import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanVersionRow } from './plans.table.js';
 import type { PlanBundle } from './plans.service.js';
 import type { PlanWithUnit } from './plans.repository.js';
 import { inForce, namedPeople, periodOf } from './plan-versions.js';

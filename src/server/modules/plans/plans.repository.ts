@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { PlanRow, PlanVersionRow } from '../../db/schema.js';
+import type { PlanRow, PlanVersionRow } from './plans.table.js';
 
 export type PlanWithUnit = PlanRow & {
   unit_name: string;

@@ -11,7 +11,7 @@ import {
 import type { TemplateId } from '../../../common/schemas/plans.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import type { Db, Executor } from '../../db/database.js';
-import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanVersionRow } from './plans.table.js';
 import { loadPlanTemplate } from '../../exports/plan-templates.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
