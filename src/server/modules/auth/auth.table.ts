@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { TokenAccess } from '../../../common/schemas/auth.js';
 
 export interface AccountTable {
   id: string;
@@ -31,7 +32,7 @@ export interface ApiTokenTable {
   last_used_at: string | null;
   revoked_at: string | null;
   /** `read` (GET only) or `write`. */
-  access: string;
+  access: TokenAccess;
   /** JSON array of the modules (OpenAPI tags) the token may use; null for all. */
   modules_json: string | null;
   expires_at: string | null;

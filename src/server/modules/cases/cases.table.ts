@@ -1,15 +1,16 @@
 import type { Selectable } from 'kysely';
+import type { CaseCategory, CaseOutcome, CaseStatus } from '../../../common/schemas/cases.js';
 
 export interface CaseTable {
   id: string;
   unit_id: string;
   /** What the person who raised it quotes: `<year>-<seq>` per database, e.g. 2027-0042. */
   number: string;
-  category: string;
+  category: CaseCategory;
   issue: string;
   owner_person_id: string;
-  status: string;
-  outcome: string | null;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
   agreement_text: string | null;
   no_agreement_reason: string | null;
   follow_up_date: string | null;

@@ -95,7 +95,7 @@ export class DrillService {
       requireManage(actor, unit.path);
       if (before.status === 'done') throw new AppError(409, 'conflict', 'drill.alreadyRecorded');
       const changes = {
-        status: 'done',
+        status: 'done' as const,
         started_at: started.toISOString(),
         ended_at: ended.toISOString(),
         participants: input.participants,

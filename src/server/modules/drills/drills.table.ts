@@ -1,13 +1,15 @@
 import type { Selectable } from 'kysely';
+import type { DrillType } from '../../../common/org.js';
+import type { DrillStatus } from '../../../common/schemas/drills.js';
 
 export interface DrillTable {
   id: string;
   unit_id: string;
-  type: string;
+  type: DrillType;
   title: string;
   /** Local date it is planned for; null for a drill recorded without a plan. */
   planned_date: string | null;
-  status: string;
+  status: DrillStatus;
   started_at: string | null;
   ended_at: string | null;
   participants: number | null;

@@ -33,7 +33,7 @@ export function presentSwap(
     shiftId: s.shift_id,
     otherShiftId: s.other_shift_id,
     note: s.note,
-    state: s.state as SwapView['state'],
+    state: s.state,
     from: people.get(s.from_person_id) ?? unknownPerson(s.from_person_id),
     to: people.get(s.to_person_id) ?? unknownPerson(s.to_person_id),
     proposedAt: s.proposed_at,
@@ -108,7 +108,7 @@ export async function presentShifts(
     return {
       id: shift.id,
       unitId: shift.unit_id,
-      kind: shift.kind as ShiftView['kind'],
+      kind: shift.kind,
       localDate: shift.local_date,
       startsAt: shift.starts_at,
       endsAt: shift.ends_at,

@@ -1,9 +1,17 @@
 import type { Selectable } from 'kysely';
+import type { IncidentType, Role } from '../../../common/org.js';
+import type {
+  FlagKind,
+  IncidentStatus,
+  RecipientReason,
+  StepKind,
+  StepState,
+} from '../../../common/schemas/incidents.js';
 
 export interface IncidentTable {
   id: string;
   unit_id: string;
-  type: string;
+  type: IncidentType;
   /** 1 = Ⅰ 特别重大 … 4 = Ⅳ 一般. */
   severity: number;
   place: string;
@@ -12,7 +20,7 @@ export interface IncidentTable {
   occurred_at: string;
   reported_at: string;
   reporter_person_id: string | null;
-  status: string;
+  status: IncidentStatus;
   drill: number;
   plan_id: string | null;
   plan_version: number | null;
@@ -25,13 +33,13 @@ export interface IncidentStepTable {
   id: string;
   incident_id: string;
   position: number;
-  kind: string;
+  kind: StepKind;
   target_unit_id: string;
-  role: string;
+  role: Role;
   deadline_minutes: number;
   due_at: string;
   /** waiting → active → done. */
-  state: string;
+  state: StepState;
   late: number;
   /** A drill's step towards the parent unit: run, timed, but nobody there is alarmed. */
   simulated: number;
@@ -46,7 +54,7 @@ export interface IncidentRecipientTable {
   step_id: string;
   person_id: string;
   /** holder (holds the role), deputy (escalation), parent (told directly when a report is late). */
-  reason: string;
+  reason: RecipientReason;
   notified_at: string;
 }
 
@@ -65,7 +73,7 @@ export interface IncidentFlagTable {
   id: string;
   incident_id: string;
   step_id: string | null;
-  kind: string;
+  kind: FlagKind;
   unit_id: string;
   person_ids_json: string;
   set_at: string;

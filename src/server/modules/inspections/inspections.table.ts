@@ -1,4 +1,12 @@
 import type { Selectable } from 'kysely';
+import type { Role } from '../../../common/org.js';
+import type {
+  Cadence,
+  InspectionResult,
+  TaskRisk,
+  TaskSourceKind,
+  TaskState,
+} from '../../../common/schemas/inspections.js';
 
 /** A unit's own checklist: copied from a shipped template (or started blank) and edited. */
 export interface ChecklistTable {
@@ -18,9 +26,9 @@ export interface InspectionScheduleTable {
   unit_id: string;
   checklist_id: string;
   /** weekly, monthly or termly. */
-  cadence: string;
+  cadence: Cadence;
   /** The role whose holders run it and are reminded. */
-  role: string;
+  role: Role;
   /** Local date in the unit's time zone. */
   next_due_date: string;
   active: number;
@@ -50,7 +58,7 @@ export interface InspectionResultTable {
   /** The item's wording when it was inspected; later edits of the checklist do not change it. */
   item_text: string;
   /** pass, fail or na. */
-  result: string;
+  result: InspectionResult;
   note: string;
   task_id: string | null;
 }
@@ -60,9 +68,9 @@ export interface RectificationTaskTable {
   unit_id: string;
   title: string;
   /** low, medium, high, major. */
-  risk: string;
+  risk: TaskRisk;
   /** inspection or drill. */
-  source_kind: string;
+  source_kind: TaskSourceKind;
   source_id: string | null;
   /** The checklist's name or the drill's title, as it was. */
   source_label: string;
@@ -71,7 +79,7 @@ export interface RectificationTaskTable {
   owner_person_id: string;
   due_at: string;
   /** open → awaiting_verification → closed, or reopened. */
-  state: string;
+  state: TaskState;
   overdue_at: string | null;
   escalated_at: string | null;
   reported_fixed_at: string | null;

@@ -10,14 +10,14 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as photosRepo from './checklists.repository.js';
-import {
-  SOURCE_KINDS,
-  type CreateTaskBody,
-  type ReportFixedBody,
-  type SuperviseBody,
-  type TaskRisk,
-  type UpdateTaskBody,
-  type VerifyBody,
+import type {
+  CreateTaskBody,
+  ReportFixedBody,
+  SuperviseBody,
+  TaskRisk,
+  TaskSourceKind,
+  UpdateTaskBody,
+  VerifyBody,
 } from '../../../common/schemas/inspections.js';
 import type { TaskNotices } from './rectification.notices.js';
 import {
@@ -44,7 +44,7 @@ export interface DrillLookup {
   find(actor: Actor, unitId: string, drillId: string): Promise<{ title: string } | undefined>;
 }
 
-export type TaskSourceKind = (typeof SOURCE_KINDS)[number];
+export type { TaskSourceKind };
 
 export interface NewTask {
   unit: UnitRow;

@@ -1,3 +1,5 @@
+import type { CheckInMethod, PatrolKind, PatrolState } from '../../../common/schemas/patrol-limits.js';
+
 export interface PatrolCheckpointTable {
   id: string;
   unit_id: string;
@@ -16,9 +18,9 @@ export interface PatrolTable {
   /** Local date the patrol night begins on, in the unit's time zone. */
   night_date: string;
   /** scheduled, unannounced, or extra (started by the duty staff themselves). */
-  kind: string;
+  kind: PatrolKind;
   /** planned → open → done or missed; cancelled when the plan stopped asking for it. */
-  state: string;
+  state: PatrolState;
   due_at: string;
   opened_at: string | null;
   deadline_at: string | null;
@@ -35,7 +37,7 @@ export interface PatrolCheckInTable {
   person_id: string | null;
   at: string;
   /** scan (the QR code) or tap (the patrol screen's button). */
-  method: string;
+  method: CheckInMethod;
   note: string;
   /** Relative to the data directory. */
   photo_path: string | null;

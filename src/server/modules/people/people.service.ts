@@ -224,7 +224,7 @@ export class PeopleService {
       const membership = await repo.findMembership(tx, membershipId);
       if (!membership || membership.person_id !== personId) throw notFound();
       const unit = await this.units.requireManageable(actor, membership.unit_id, tx);
-      const role = membership.role as Role;
+      const role = membership.role;
       const authority = requireMayGrant(actor, personId, role, unit.path);
       if (role === 'admin' && (await repo.countRole(tx, 'admin')) <= 1)
         throw new AppError(409, 'conflict', 'role.lastAdmin');

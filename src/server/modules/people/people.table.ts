@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Role } from '../../../common/org.js';
 
 export interface PersonTable {
   id: string;
@@ -17,7 +18,7 @@ export interface MembershipTable {
   id: string;
   person_id: string;
   unit_id: string;
-  role: string;
+  role: Role;
   created_at: string;
 }
 

@@ -1,6 +1,5 @@
 import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
-import type { Role } from '../../../common/org.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
 import {
   applyContentPatch,
@@ -172,7 +171,7 @@ export class PlanService {
         ...latest,
         id: newId(),
         version: latest.version + 1,
-        status: 'draft',
+        status: 'draft' as const,
         created_by: actorId(actor),
         created_at: now,
         updated_at: now,
@@ -305,7 +304,7 @@ export class PlanService {
       ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id),
     ]);
     return {
-      kind: plan.kind as 'standing' | 'special_period',
+      kind: plan.kind,
       period: draft.period_start
         ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end }
         : null,
@@ -319,7 +318,7 @@ export class PlanService {
   private async lineageOf(tx: Executor, path: string) {
     const lineage = [];
     for (const unit of await unitsPort.lineage(tx, path)) {
-      lineage.push({ ...unit, roles: new Set((await peoplePort.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
+      lineage.push({ ...unit, roles: new Set((await peoplePort.holdersIn(tx, unit.id)).map((h) => h.role)) });
     }
     return lineage;
   }

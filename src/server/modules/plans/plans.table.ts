@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
+import type { PlanKind, PlanStatus } from '../../../common/schemas/plans.js';
 
 export interface PlanTable {
   id: string;
   unit_id: string;
-  kind: string;
+  kind: PlanKind;
   template: string;
   created_at: string;
   updated_at: string;
@@ -13,7 +14,7 @@ export interface PlanVersionTable {
   id: string;
   plan_id: string;
   version: number;
-  status: string;
+  status: PlanStatus;
   title: string;
   locale: string;
   period_name: string | null;

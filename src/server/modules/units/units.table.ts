@@ -1,10 +1,11 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { UnitType } from '../../../common/org.js';
 
 export interface UnitTable {
   id: string;
   parent_id: string | null;
   name: string;
-  type: string;
+  type: UnitType;
   time_zone: string;
   locale: string;
   /** Ids from the root down to this unit, as `/id1/id2/`; a subtree is a prefix match. */

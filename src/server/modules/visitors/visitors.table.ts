@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
+import type { IdKind } from '../../../common/schemas/visitors.js';
 
 export interface VisitorTable {
   id: string;
   unit_id: string;
   name: string;
-  id_kind: string;
+  id_kind: IdKind;
   /** Only the last four characters; the server masks whatever it is sent. */
   id_masked: string;
   purpose: string;
