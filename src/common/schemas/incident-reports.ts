@@ -32,6 +32,7 @@ export const CAUSE_STATUSES = ['under_investigation', 'preliminary', 'determined
 export const CASUALTY_KINDS = ['pupils', 'staff', 'others'] as const;
 export const CASUALTY_COUNTS = ['dead', 'injured', 'missing'] as const;
 export const VERBAL_CHANNELS = ['phone', 'in_person', 'other'] as const;
+export type VerbalChannel = (typeof VERBAL_CHANNELS)[number];
 export const SIGNED_AS = ['head', 'acting_head'] as const;
 export type SignedAs = (typeof SIGNED_AS)[number];
 export const REPORT_TEXT_MAX = 5000;

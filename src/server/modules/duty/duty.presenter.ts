@@ -150,7 +150,7 @@ export async function presentRotation(db: Executor, r: repo.DutyRotationRow): Pr
     id: r.id,
     unitId: r.unit_id,
     name: r.name,
-    kind: r.kind as z.infer<typeof Rotation>['kind'],
+    kind: r.kind,
     startDate: r.start_date,
     endDate: r.end_date,
     daysAhead: r.days_ahead,

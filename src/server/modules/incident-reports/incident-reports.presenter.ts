@@ -26,7 +26,7 @@ export const presentDuty = (d: DutyRow): z.infer<typeof ReportDuty> => ({
   seq: d.seq,
   unitName: d.unit_name,
   dueAt: d.due_at,
-  state: d.state as z.infer<typeof ReportDuty>['state'],
+  state: d.state,
   late: d.late === 1,
   metAt: d.met_at,
   reportId: d.report_id,
@@ -95,7 +95,7 @@ export function presentVersions(
 
 export const presentExchange = (x: ExchangeRow): z.infer<typeof ReportExchange> => ({
   id: x.id,
-  kind: x.kind as z.infer<typeof ReportExchange>['kind'],
+  kind: x.kind,
   version: x.version,
   at: x.at,
   unitName: x.unit_name,

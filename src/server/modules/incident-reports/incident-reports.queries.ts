@@ -215,7 +215,7 @@ function presentVerbal(v: NonNullable<Awaited<ReturnType<typeof repo.verbalOf>>>
     id: v.id,
     toUnitName: v.to_unit_name,
     toWhom: v.to_whom,
-    channel: v.channel as z.infer<typeof VerbalReport>['channel'],
+    channel: v.channel,
     at: v.at,
     summary: v.summary,
     recordedBy: v.recorded_by_name,

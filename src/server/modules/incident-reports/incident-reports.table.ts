@@ -7,6 +7,7 @@ import type {
   ReportStage,
   ReportState,
   SignedAs,
+  VerbalChannel,
 } from '../../../common/schemas/incident-reports.js';
 
 /** One written report of a unit on an incident: a stage (首报, 续报 N, 终报, 补报 N) sent to the unit above. */
@@ -85,7 +86,7 @@ export interface IncidentVerbalReportTable {
   unit_id: string;
   to_unit_id: string;
   to_whom: string;
-  channel: string;
+  channel: VerbalChannel;
   at: string;
   summary: string;
   late: number;

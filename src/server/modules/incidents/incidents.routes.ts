@@ -49,10 +49,10 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
           id: incident.id,
           unitId: incident.unit_id,
           unitName: incident.unit_name,
-          type: incident.type as z.infer<typeof Incident>['type'],
+          type: incident.type,
           severity: incident.severity,
           place: incident.place,
-          status: incident.status as z.infer<typeof Incident>['status'],
+          status: incident.status,
           drill: incident.drill === 1,
           reportedAt: incident.reported_at,
           nextDueAt:

@@ -44,8 +44,6 @@ export interface DrillLookup {
   find(actor: Actor, unitId: string, drillId: string): Promise<{ title: string } | undefined>;
 }
 
-export type { TaskSourceKind };
-
 export interface NewTask {
   unit: UnitRow;
   title: string;
