@@ -6,6 +6,8 @@
  * missing heat map, ageing, the quarter's hazard table, and the whole screen (all four at once).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { StepKind } from '../src/common/schemas/incidents.js';
+import { TASK_RISKS } from '../src/common/schemas/inspections.js';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -19,6 +21,9 @@ import type { AccountActor } from '../src/server/modules/auth/actor.js';
 import { generate, insertMany, seeded } from './daily-report-matrix.js';
 import { BENCH_PG_URL, createSchema, dropSchema, freshSchemaName, pgReachable } from './engine/pg.js';
 import { machine, percentile, writeSection } from './report.js';
+import type { Insertable } from 'kysely';
+import type { IncidentStepTable, IncidentTable } from '../src/server/modules/incidents/incidents.table.js';
+import type { RectificationTaskTable } from '../src/server/modules/inspections/inspections.table.js';
 
 const NOW = new Date('2027-06-30T06:30:00.000Z');
 const SAMPLES = Number(process.env.BENCH_AN_SAMPLES ?? 30);
@@ -43,9 +48,9 @@ async function records(db: Db, unitIds: string[]): Promise<{ incidents: number; 
       updated_at: at(NOW.getTime()),
     })
     .execute();
-  const incidents = [];
-  const steps = [];
-  const tasks = [];
+  const incidents: Insertable<IncidentTable>[] = [];
+  const steps: Insertable<IncidentStepTable>[] = [];
+  const tasks: Insertable<RectificationTaskTable>[] = [];
   for (const unitId of unitIds) {
     for (let i = 0; i < 2; i++) {
       const reported = NOW.getTime() - Math.floor(random() * 365 * DAY);
@@ -70,16 +75,16 @@ async function records(db: Db, unitIds: string[]): Promise<{ incidents: number; 
       });
       const ack = Math.floor(random() * 20) + 1;
       const report = Math.floor(random() * 180) + 10;
-      const step = (position: number, kind: string, minutes: number, deadline: number) => ({
+      const step = (position: number, kind: StepKind, minutes: number, deadline: number) => ({
         id: newId(),
         incident_id: id,
         position,
         kind,
         target_unit_id: unitId,
-        role: 'accountable_head',
+        role: 'accountable_head' as const,
         deadline_minutes: deadline,
         due_at: at(reported + deadline * 60_000),
-        state: 'done',
+        state: 'done' as const,
         late: minutes > deadline ? 1 : 0,
         simulated: 0,
         activated_at: at(reported),
@@ -97,7 +102,7 @@ async function records(db: Db, unitIds: string[]): Promise<{ incidents: number; 
         id: newId(),
         unit_id: unitId,
         title: '基准隐患',
-        risk: ['low', 'medium', 'high', 'major'][Math.floor(random() * 4)]!,
+        risk: TASK_RISKS[Math.floor(random() * 4)]!,
         source_kind: 'inspection',
         source_id: null,
         source_label: ['食堂', '宿舍', '消防设施', '用电', '校门'][Math.floor(random() * 5)]!,

@@ -20,6 +20,7 @@ import { newId } from '../src/server/lib/ids.js';
 import type { AccountActor } from '../src/server/modules/auth/actor.js';
 import { BENCH_PG_URL, createSchema, dropSchema, freshSchemaName, pgReachable } from './engine/pg.js';
 import { machine, percentile, writeSection } from './report.js';
+import type { UnitType } from '../src/common/org.js';
 
 const UNITS = Number(process.env.BENCH_DR_UNITS ?? 20_000);
 const DAYS = Number(process.env.BENCH_DR_DAYS ?? 365);
@@ -71,7 +72,7 @@ export async function generate(db: Db, dialect: DialectName): Promise<Generated>
     id: string,
     parent: { id: string; path: string; depth: number } | null,
     name: string,
-    type: string,
+    type: UnitType,
     zone: string,
   ) => ({
     id,

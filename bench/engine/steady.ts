@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { OpenedDatabase } from '../../src/server/db/database.js';
-import type { DeadlineRow } from '../../src/server/db/schema.js';
+import type { DeadlineRow } from '../../src/server/engine/deadlines.table.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { DeadlineEngine, type EngineOptions } from '../../src/server/engine/engine.js';
 import { systemClock } from '../../src/server/lib/clock.js';

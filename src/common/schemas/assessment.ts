@@ -23,6 +23,7 @@ export const Metric = z.enum(METRICS);
 export type Metric = z.infer<typeof Metric>;
 
 export const ITEM_KINDS = ['computed', 'manual'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 export const SHEET_ITEMS_MAX = 30;
 /** A sheet's weights are points that add up to this. */
 export const WEIGHT_TOTAL = 100;

@@ -30,6 +30,7 @@ export const ChangePasswordBody = z.strictObject({
 
 /** `read`: GET only. `write`: reads and changes. Neither can make tokens or change passwords. */
 export const TOKEN_ACCESS = ['read', 'write'] as const;
+export type TokenAccess = (typeof TOKEN_ACCESS)[number];
 export const TOKEN_DAYS_MAX = 365;
 export const TOKEN_DAYS_DEFAULT = 90;
 

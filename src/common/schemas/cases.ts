@@ -5,6 +5,9 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 export const CASE_CATEGORIES = ['neighbour', 'wages', 'housing_repair', 'family', 'property', 'other'] as const;
 export const CASE_STATUSES = ['open', 'mediating', 'resolved', 'closed'] as const;
 export const CASE_OUTCOMES = ['agreement', 'no_agreement'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 const Text = z.string().trim().min(1).max(5000);
 
 /** Someone in the case: a name and a way to reach them, nothing more (no opinion, no profile). */

@@ -7,6 +7,7 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
  */
 
 export const DIRECTIVE_KINDS = ['notice', 'directive'] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 export const DIRECTIVE_TITLE_MAX = 200;
 export const DIRECTIVE_TEXT_MAX = 20_000;
 export const DIRECTIVE_TARGETS_MAX = 500;

@@ -6,6 +6,9 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 /** Evacuation of a building of four storeys or fewer: within two minutes (the 2014 drill guide). */
 export const EVACUATION_TARGET_SECONDS = 120;
 
+export const DRILL_STATUSES = ['planned', 'done'] as const;
+export type DrillStatus = (typeof DRILL_STATUSES)[number];
+
 export const ScheduleDrillBody = z.strictObject({
   unitId: Id,
   type: z.enum(DRILL_TYPES),
@@ -34,7 +37,7 @@ export const Drill = z.object({
   type: z.enum(DRILL_TYPES),
   title: z.string(),
   plannedDate: z.string().nullable(),
-  status: z.enum(['planned', 'done']),
+  status: z.enum(DRILL_STATUSES),
   startedAt: Timestamp.nullable(),
   endedAt: Timestamp.nullable(),
   participants: z.number().int().nullable(),

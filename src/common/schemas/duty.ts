@@ -13,6 +13,9 @@ export const NIGHT_START_TIME = '20:00';
 export const SHIFT_KINDS = ['24h', 'day', 'night', 'custom'] as const;
 export type ShiftKind = (typeof SHIFT_KINDS)[number];
 export const ROTATION_KINDS = ['daily', 'weekly', 'custom'] as const;
+export type RotationKind = (typeof ROTATION_KINDS)[number];
+export const SWAP_STATES = ['proposed', 'accepted', 'declined', 'cancelled', 'void'] as const;
+export type SwapState = (typeof SWAP_STATES)[number];
 /** How far ahead a rotation generates, and the longest range one roster request covers. */
 export const DUTY_DAYS_AHEAD_MAX = 92;
 export const DUTY_RANGE_DAYS_MAX = 92;
@@ -48,7 +51,7 @@ export const Swap = z.object({
   from: DutyPerson,
   to: DutyPerson,
   note: z.string(),
-  state: z.enum(['proposed', 'accepted', 'declined', 'cancelled', 'void']),
+  state: z.enum(SWAP_STATES),
   proposedAt: Timestamp,
   decidedAt: Timestamp.nullable(),
   /** The shifts as they read: start and end, for the list of requests. */

@@ -18,6 +18,7 @@ export type ReportStage = (typeof REPORT_STAGES)[number];
 export const DUTY_KINDS = ['verbal', 'first', 'follow_up', 'final', 'supplement', 'forward', 'correction'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 export const DUTY_STATES = ['open', 'met', 'cancelled'] as const;
+export type DutyState = (typeof DUTY_STATES)[number];
 /** The unit's side: drafting, waiting for the head's sign-off, signed off, sent. */
 export const REPORT_STATES = ['draft', 'submitted', 'signed_off', 'sent'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
@@ -25,12 +26,15 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const RECEPTIONS = ['received', 'returned', 'accepted'] as const;
 export type Reception = (typeof RECEPTIONS)[number];
 export const EXCHANGE_KINDS = ['submitted', 'signed_off', 'sent', 'returned', 'accepted', 'forwarded'] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 /** 快报事实、慎报原因: a cause may be reported as still under investigation. */
 export const CAUSE_STATUSES = ['under_investigation', 'preliminary', 'determined'] as const;
 export const CASUALTY_KINDS = ['pupils', 'staff', 'others'] as const;
 export const CASUALTY_COUNTS = ['dead', 'injured', 'missing'] as const;
 export const VERBAL_CHANNELS = ['phone', 'in_person', 'other'] as const;
+export type VerbalChannel = (typeof VERBAL_CHANNELS)[number];
 export const SIGNED_AS = ['head', 'acting_head'] as const;
+export type SignedAs = (typeof SIGNED_AS)[number];
 export const REPORT_TEXT_MAX = 5000;
 export const REPORT_SHORT_MAX = 200;
 

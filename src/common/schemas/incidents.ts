@@ -7,6 +7,15 @@ import { ReportingAtAGlance } from './incident-reports.js';
 export const INCIDENT_STATUSES = ['reported', 'acknowledged', 'responding', 'under_control', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const FLAG_KINDS = ['late', 'missing', 'concealed'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+/** A chain step tells (notify: acknowledge it) or asks for a report (report: file it). */
+export const STEP_KINDS = ['notify', 'report'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+export const STEP_STATES = ['waiting', 'active', 'done'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+/** Why a person was told: holds the role, acts for the head, deputy (escalation), parent (a late report). */
+export const RECIPIENT_REASONS = ['holder', 'acting', 'deputy', 'parent'] as const;
+export type RecipientReason = (typeof RECIPIENT_REASONS)[number];
 export const DESCRIPTION_MAX = 5000;
 export const NOTE_MAX = 5000;
 
@@ -30,13 +39,13 @@ export const REACH_STATES = ['sending', 'sent', 'failed', 'dead'] as const;
 export const IncidentStep = z.object({
   id: Id,
   position: z.number().int(),
-  kind: z.enum(['notify', 'report']),
+  kind: z.enum(STEP_KINDS),
   targetUnitId: Id,
   targetUnitName: z.string(),
   role: z.enum(ROLES),
   deadlineMinutes: z.number().int(),
   dueAt: Timestamp,
-  state: z.enum(['waiting', 'active', 'done']),
+  state: z.enum(STEP_STATES),
   late: z.boolean(),
   simulated: z.boolean(),
   doneAt: Timestamp.nullable(),
@@ -45,7 +54,7 @@ export const IncidentStep = z.object({
     z.object({
       personId: Id,
       name: z.string(),
-      reason: z.enum(['holder', 'acting', 'deputy', 'parent']),
+      reason: z.enum(RECIPIENT_REASONS),
       /** The newest message about this incident to them: by which channel, and whether it went out. */
       reached: z.object({ channel: z.string(), state: z.enum(REACH_STATES), at: Timestamp }).nullable(),
     }),

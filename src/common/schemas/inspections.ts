@@ -30,6 +30,7 @@ export type TaskState = (typeof TASK_STATES)[number];
 export const CADENCES = ['weekly', 'monthly', 'termly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 export const SOURCE_KINDS = ['inspection', 'drill', 'incident'] as const;
+export type TaskSourceKind = (typeof SOURCE_KINDS)[number];
 
 export const CHECKLIST_NAME_MAX = 100;
 export const ITEM_TEXT_MAX = 500;

@@ -6,6 +6,7 @@ import { Id, Timestamp } from './shared.js';
 /** The longest leave one request covers. */
 export const LEAVE_DAYS_MAX = 60;
 export const LEAVE_STATES = ['requested', 'approved', 'refused', 'recorded', 'cancelled'] as const;
+export type LeaveState = (typeof LEAVE_STATES)[number];
 
 export const RequestLeaveBody = z.strictObject({
   /** The unit the head leads. */

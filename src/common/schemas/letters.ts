@@ -7,6 +7,7 @@ import { Id, Timestamp } from './shared.js';
 
 export const LETTER_TEMPLATES = ['bureau-to-head', 'head-to-staff'] as const;
 export const LETTER_STATUSES = ['awaiting', 'signed', 'superseded'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export const LETTER_SIDES = ['issuer', 'recipient'] as const;
 export const LETTER_UNITS_MAX = 200;
 

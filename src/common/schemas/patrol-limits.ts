@@ -22,3 +22,4 @@ export const PATROL_STATES = ['planned', 'open', 'done', 'missed', 'cancelled'] 
 export type PatrolState = (typeof PATROL_STATES)[number];
 /** `scan`: opened from the QR code at the point; `tap`: the button on the patrol screen. */
 export const CHECK_IN_METHODS = ['scan', 'tap'] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];

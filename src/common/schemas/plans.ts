@@ -6,7 +6,9 @@ import { PlanContent, PlanContentPatch, SpecialPeriod } from './plan-content.js'
 import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 
 export const PLAN_KINDS = ['standing', 'special_period'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
 export const PLAN_STATUSES = ['draft', 'published', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const TEMPLATE_IDS = [
   'school',
   'kindergarten',

@@ -3,6 +3,7 @@ import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
 import { LocalDate, LocalTime } from './plan-content.js';
 
 export const ID_KINDS = ['id_card', 'passport', 'other'] as const;
+export type IdKind = (typeof ID_KINDS)[number];
 
 export const CheckInBody = z.strictObject({
   unitId: Id,

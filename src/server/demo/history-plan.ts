@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { UnitType } from '../../common/org.js';
 import type { Container } from '../container.js';
-import type { UnitRow } from '../db/schema.js';
+import type { UnitRow } from '../modules/units/units.table.js';
 import type { Timeline } from './timeline.js';
 
 /* What every part of the demo's past is written with: the units, the plan, and small helpers. */

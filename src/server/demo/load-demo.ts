@@ -1,5 +1,5 @@
 import type { Container } from '../container.js';
-import type { UnitRow } from '../db/schema.js';
+import type { UnitRow } from '../modules/units/units.table.js';
 import type { SystemActor } from '../modules/auth/actor.js';
 import { hashPassword } from '../modules/auth/password.js';
 import * as unitsRepo from '../modules/units/units.repository.js';

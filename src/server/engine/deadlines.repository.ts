@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DialectName, Executor } from '../db/database.js';
-import type { DeadlineRow } from '../db/schema.js';
+import type { DeadlineRow } from './deadlines.table.js';
 
 export async function insertDeadline(db: Executor, row: DeadlineRow): Promise<void> {
   await db

@@ -7,7 +7,8 @@ import {
   type DialectName,
   type Executor,
 } from '../db/database.js';
-import type { Database, DeadlineRow } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
+import type { DeadlineRow } from './deadlines.table.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import * as repo from './deadlines.repository.js';

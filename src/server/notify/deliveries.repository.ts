@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DialectName, Executor } from '../db/database.js';
-import type { DeliveryRow } from '../db/schema.js';
+import type { DeliveryRow } from './deliveries.table.js';
 
 export async function contactMethodsOf(db: Executor, personIds: string[]) {
   if (personIds.length === 0) return [];

@@ -5,6 +5,9 @@ import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { FakeClock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { median } from './analytics-figures.js';
+import type { StepKind } from '../../../common/schemas/incidents.js';
+import type { Insertable } from 'kysely';
+import type { RectificationTaskTable } from '../inspections/inspections.table.js';
 
 const NOW = new Date('2027-04-02T02:00:00.000Z');
 const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
@@ -60,16 +63,16 @@ for (const dialect of dialectsUnderTest()) {
             updated_at: i.reported,
           })
           .execute();
-        const step = (position: number, kind: string, minutes: number | null, deadline: number) => ({
+        const step = (position: number, kind: StepKind, minutes: number | null, deadline: number) => ({
           id: newId(),
           incident_id: id,
           position,
           kind,
           target_unit_id: s1,
-          role: 'accountable_head',
+          role: 'accountable_head' as const,
           deadline_minutes: deadline,
           due_at: at(i.reported, deadline),
-          state: minutes === null ? 'active' : 'done',
+          state: minutes === null ? ('active' as const) : ('done' as const),
           late: minutes !== null && minutes > deadline ? 1 : 0,
           simulated: 0,
           activated_at: i.reported,
@@ -87,7 +90,11 @@ for (const dialect of dialectsUnderTest()) {
         .insertInto('daily_report_months')
         .values({ month: '2027-03', unit_id: s1, days: 'ooll---om'.padEnd(31, '-') })
         .execute();
-      const task = (created: string, supervised: boolean, extra: Record<string, string | null> = {}) => ({
+      const task = (
+        created: string,
+        supervised: boolean,
+        extra: Partial<Insertable<RectificationTaskTable>> = {},
+      ): Insertable<RectificationTaskTable> => ({
         id: newId(),
         unit_id: s1,
         title: '灭火器过期',

@@ -31,7 +31,7 @@ export function presentSheet(
     items: items.map((i) => ({
       id: i.id,
       position: i.position,
-      kind: i.kind as 'computed' | 'manual',
+      kind: i.kind,
       metric: (i.metric as Metric | null) ?? null,
       title: i.title,
       weight: i.weight,

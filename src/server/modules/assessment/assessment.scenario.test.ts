@@ -4,6 +4,9 @@ import { createTestApp, unitIdByName, type Client, type TestApp } from '../../..
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { FakeClock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
+import type { DrillType } from '../../../common/org.js';
+import type { Insertable } from 'kysely';
+import type { RectificationTaskTable } from '../inspections/inspections.table.js';
 
 /*
  * A term (1 March – 30 June 2027) scored on 10 July. 城关镇第一小学 (s1) has late and missing daily
@@ -24,13 +27,13 @@ for (const dialect of dialectsUnderTest()) {
     let items: { id: string; metric: string | null; kind: string; weight: number }[];
     const byMetric = (m: string) => items.find((i) => (i.metric ?? i.kind) === m)!;
 
-    const drill = (unitId: string, endedAt: string, type: string, seconds: number | null) => ({
+    const drill = (unitId: string, endedAt: string, type: DrillType, seconds: number | null) => ({
       id: newId(),
       unit_id: unitId,
       type,
       title: `演练 ${endedAt.slice(0, 10)}`,
       planned_date: null,
-      status: 'done',
+      status: 'done' as const,
       started_at: endedAt,
       ended_at: endedAt,
       participants: 300,
@@ -40,7 +43,12 @@ for (const dialect of dialectsUnderTest()) {
       created_at: endedAt,
       updated_at: endedAt,
     });
-    const task = (unitId: string, owner: string, dueAt: string, extra: Record<string, string | null>) => ({
+    const task = (
+      unitId: string,
+      owner: string,
+      dueAt: string,
+      extra: Partial<Insertable<RectificationTaskTable>>,
+    ): Insertable<RectificationTaskTable> => ({
       id: newId(),
       unit_id: unitId,
       title: `隐患 ${dueAt.slice(0, 10)}`,

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { ItemKind } from '../../../common/schemas/assessment.js';
 
 /** A scoring sheet a supervising unit defines for a period; it scores every unit below it. */
 export interface AssessmentSheetTable {
@@ -18,7 +19,7 @@ export interface AssessmentItemTable {
   sheet_id: string;
   position: number;
   /** computed (from the records, by `metric`) or manual (scored by hand with evidence). */
-  kind: string;
+  kind: ItemKind;
   metric: string | null;
   title: string;
   /** Points; a sheet's weights add up to 100. */

@@ -44,11 +44,23 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Every look at personal data: who, when, which unit's records, with what filter. */
+export interface AccessLogTable {
+  id: string;
+  at: string;
+  account_id: string | null;
+  actor_label: string;
+  entity: string;
+  unit_id: string | null;
+  detail_json: string | null;
+}
+
 export interface AuditTables {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   audit_unchained: AuditUnchainedTable;
   audit_head: AuditHeadTable;
+  access_log: AccessLogTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

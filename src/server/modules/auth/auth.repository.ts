@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { AccountRow, ApiTokenRow, SessionRow } from '../../db/schema.js';
+import type { AccountRow, ApiTokenRow, SessionRow } from './auth.table.js';
 
 export async function accountByUsername(db: Executor, username: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();

@@ -11,7 +11,7 @@ import {
 } from '../../../common/schemas/auth.js';
 import { Id } from '../../../common/schemas/shared.js';
 import type { Config } from '../../config.js';
-import type { ApiTokenRow } from '../../db/schema.js';
+import type { ApiTokenRow } from './auth.table.js';
 import { problemResponses } from '../../http/openapi.js';
 import { actorOf, SESSION_COOKIE } from '../../http/actor.js';
 import { requestLocale } from '../../http/problem.js';

@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import type { CreateApiTokenBody, Me } from '../../../common/schemas/auth.js';
 import type { Db } from '../../db/database.js';
-import type { AccountRow, SessionRow } from '../../db/schema.js';
+import type { AccountRow, SessionRow } from './auth.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId, newSecret } from '../../lib/ids.js';
@@ -247,11 +247,11 @@ export class AuthService {
 export type { Actor };
 
 /** Roles per unit, in the order of the rows (by unit path). */
-function scopesFrom(rows: { unit_id: string; path: string; role: string }[]): Scope[] {
+function scopesFrom(rows: { unit_id: string; path: string; role: Role }[]): Scope[] {
   const byUnit = new Map<string, Scope>();
   for (const row of rows) {
     const scope = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, path: row.path, roles: [] };
-    scope.roles.push(row.role as Role);
+    scope.roles.push(row.role);
     byUnit.set(row.unit_id, scope);
   }
   return [...byUnit.values()];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { CaseRow } from '../../db/schema.js';
+import type { CaseRow } from './cases.table.js';
+import type { CaseCategory, CaseStatus } from '../../../common/schemas/cases.js';
 
 export type CaseWithUnit = CaseRow & { unit_name: string; unit_path: string; unit_locale: string; owner_name: string };
 
@@ -26,7 +27,7 @@ export const byTokenHash = (db: Executor, hash: string): Promise<CaseRow | undef
 export async function list(
   db: Executor,
   within: string[] | null,
-  filter: { unitId?: string; status?: string; category?: string },
+  filter: { unitId?: string; status?: CaseStatus; category?: CaseCategory },
   offset: number,
   limit: number,
 ) {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { OpenCaseBody, OutcomeBody } from '../../../common/schemas/cases.js';
+import type { CaseCategory, CaseStatus, OpenCaseBody, OutcomeBody } from '../../../common/schemas/cases.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localToUtc } from '../../../common/time.js';
 import type { AfterCommit, Db, Executor } from '../../db/database.js';
-import type { CaseRow } from '../../db/schema.js';
+import type { CaseRow } from './cases.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
@@ -42,7 +42,7 @@ export class CaseService {
     return found;
   }
 
-  async list(actor: Actor, options: PageQuery & { unitId?: string; status?: string; category?: string }) {
+  async list(actor: Actor, options: PageQuery & { unitId?: string; status?: CaseStatus; category?: CaseCategory }) {
     if (options.unitId) await this.units.requireVisible(actor, options.unitId);
     return repo.list(this.db, scopeRoots(actor), options, (options.page - 1) * options.pageSize, options.pageSize);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { UNIT_TYPES } from '../../../common/org.js';
+import { ROLES, UNIT_TYPES } from '../../../common/org.js';
 
 /*
  * Requirements from national guidance and standards, kept as versioned data files under
@@ -40,7 +40,7 @@ export const CampusSecurityRules = z.strictObject({
       everyPupils: z.number().int().min(1),
       addGuards: z.number().int().min(0),
     }),
-    heldByRole: z.string(),
+    heldByRole: z.enum(ROLES),
   }),
 });
 

@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { Role } from '../../../common/org.js';
 import { localDate, localToUtc, nextDay } from '../../../common/time.js';
 import type { AfterCommit, Db, Executor } from '../../db/database.js';
-import type { DeadlineRow } from '../../db/schema.js';
+import type { DeadlineRow } from '../../engine/deadlines.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import type { MessageKey } from '../../lib/messages.js';

@@ -1,5 +1,5 @@
 import type { Role } from '../../../common/org.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { canSee } from '../units/units.policy.js';

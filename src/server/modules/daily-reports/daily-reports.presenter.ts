@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DailyItem, DailyReport, DailyStatus } from '../../../common/schemas/daily-reports.js';
+import type { DailyItem, DailyReport } from '../../../common/schemas/daily-reports.js';
 import type { DailyReportRow } from './daily-reports.table.js';
 
 export type ReportWithName = DailyReportRow & { submitted_by_name?: string | null };
@@ -10,7 +10,7 @@ export function presentReport(r: ReportWithName): z.infer<typeof DailyReport> {
     id: r.id,
     unitId: r.unit_id,
     day: r.day,
-    status: r.status as DailyStatus,
+    status: r.status,
     zero: r.zero === 1,
     items: JSON.parse(r.items_json) as DailyItem[],
     deadline: r.deadline,

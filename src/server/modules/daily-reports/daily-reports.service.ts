@@ -132,13 +132,7 @@ export class DailyReportService {
     // A day not decided yet (or decided before a plan published since) reads as the planner will decide it.
     const undecided = code === CODE.unknown || code === CODE.notRequired;
     const required = undecided ? need.required && now < need.deadlineAt! : REQUIRED_CODES.has(code);
-    const status = report
-      ? (report.status as DailyStatus)
-      : undecided
-        ? required
-          ? 'pending'
-          : 'not_required'
-        : statusOf(code, false);
+    const status = report ? report.status : undecided ? (required ? 'pending' : 'not_required') : statusOf(code, false);
     return {
       unitId: unit.id,
       unitName: unit.name,

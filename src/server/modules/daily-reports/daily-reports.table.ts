@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { DailyStatus } from '../../../common/schemas/daily-reports.js';
 
 /** What a unit sent for one local day: a zero report, or items. */
 export interface DailyReportTable {
@@ -7,7 +8,7 @@ export interface DailyReportTable {
   /** The unit's local date, `YYYY-MM-DD`. */
   day: string;
   /** on_time, late or not_required, judged by the rules in force when it arrived. */
-  status: string;
+  status: DailyStatus;
   zero: number;
   items_json: string;
   /** The deadline in force then, local `HH:MM`; null when none was required. */

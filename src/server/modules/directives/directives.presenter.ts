@@ -42,7 +42,7 @@ export function presentDirective(
 ): z.infer<typeof Directive> {
   return {
     id: d.id,
-    kind: d.kind as Kind,
+    kind: d.kind,
     title: d.title,
     text: d.body,
     senderUnitId: d.sender_unit_id,
@@ -61,7 +61,7 @@ export function presentDirective(
 
 export interface InboxRow {
   id: string;
-  kind: string;
+  kind: Kind;
   title: string;
   sign_due_at: string;
   reply_due_at: string | null;
@@ -76,7 +76,7 @@ export interface InboxRow {
 
 export const presentInboxItem = (r: InboxRow): z.infer<typeof InboxItem> => ({
   id: r.id,
-  kind: r.kind as Kind,
+  kind: r.kind,
   title: r.title,
   senderUnitName: r.sender_unit_name,
   unitId: r.unit_id,
@@ -91,7 +91,7 @@ export const presentInboxItem = (r: InboxRow): z.infer<typeof InboxItem> => ({
 
 export interface SentRow {
   id: string;
-  kind: string;
+  kind: Kind;
   title: string;
   sender_unit_id: string;
   sender_unit_name: string;
@@ -102,7 +102,7 @@ export interface SentRow {
 
 export const presentSentItem = (r: SentRow, counts: Counts | undefined): z.infer<typeof SentItem> => ({
   id: r.id,
-  kind: r.kind as Kind,
+  kind: r.kind,
   title: r.title,
   senderUnitId: r.sender_unit_id,
   senderUnitName: r.sender_unit_name,

@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
+import type { DirectiveKind } from '../../../common/schemas/directives.js';
 
 export interface DirectiveTable {
   id: string;
   sender_unit_id: string;
   sender_person_id: string | null;
   /** notice or directive. */
-  kind: string;
+  kind: DirectiveKind;
   title: string;
   body: string;
   sign_due_at: string;

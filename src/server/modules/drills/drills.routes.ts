@@ -10,7 +10,7 @@ import {
   ScheduleDrillBody,
 } from '../../../common/schemas/drills.js';
 import { Id } from '../../../common/schemas/shared.js';
-import type { DrillRow } from '../../db/schema.js';
+import type { DrillRow } from './drills.table.js';
 import { actorOf } from '../../http/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { problemResponses } from '../../http/openapi.js';
@@ -24,10 +24,10 @@ const present = (d: DrillRow & { unit_name: string }): DrillView => ({
   id: d.id,
   unitId: d.unit_id,
   unitName: d.unit_name,
-  type: d.type as DrillView['type'],
+  type: d.type,
   title: d.title,
   plannedDate: d.planned_date,
-  status: d.status as DrillView['status'],
+  status: d.status,
   startedAt: d.started_at,
   endedAt: d.ended_at,
   participants: d.participants,

@@ -7,7 +7,7 @@ import {
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
-import type { DrillRow } from '../../db/schema.js';
+import type { DrillRow } from './drills.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -95,7 +95,7 @@ export class DrillService {
       requireManage(actor, unit.path);
       if (before.status === 'done') throw new AppError(409, 'conflict', 'drill.alreadyRecorded');
       const changes = {
-        status: 'done',
+        status: 'done' as const,
         started_at: started.toISOString(),
         ended_at: ended.toISOString(),
         participants: input.participants,

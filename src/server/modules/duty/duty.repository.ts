@@ -7,6 +7,7 @@ import type {
   DutyShiftRow,
   DutySwapRow,
 } from './duty.table.js';
+import type { ShiftKind, SwapState } from '../../../common/schemas/duty.js';
 
 export type { DutyAssignmentRow, DutyFeedRow, DutyHandoverRow, DutyRotationRow, DutyShiftRow, DutySwapRow };
 export type AssignmentWithPerson = DutyAssignmentRow & { name: string; phone: string | null };
@@ -209,7 +210,7 @@ export async function insertSwap(db: Executor, row: DutySwapRow): Promise<void> 
   await db.insertInto('duty_swaps').values(row).execute();
 }
 
-export async function decideSwap(db: Executor, id: string, state: string, at: string): Promise<void> {
+export async function decideSwap(db: Executor, id: string, state: SwapState, at: string): Promise<void> {
   await db.updateTable('duty_swaps').set({ state, decided_at: at }).where('id', '=', id).execute();
 }
 
@@ -351,6 +352,6 @@ export async function startsOf(db: Executor, ids: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, r.starts_at]));
 }
 
-export async function setShiftKind(db: Executor, id: string, kind: string, at: string): Promise<void> {
+export async function setShiftKind(db: Executor, id: string, kind: ShiftKind, at: string): Promise<void> {
   await db.updateTable('duty_shifts').set({ kind, updated_at: at }).where('id', '=', id).execute();
 }

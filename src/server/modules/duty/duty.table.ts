@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { RotationKind, ShiftKind, SwapState } from '../../../common/schemas/duty.js';
 
 /** A rotation: people taking turns, from which shifts are generated ahead. */
 export interface DutyRotationTable {
@@ -6,7 +7,7 @@ export interface DutyRotationTable {
   unit_id: string;
   name: string;
   /** daily (each shift the next slot), weekly (a slot holds a week), custom (each slot its own number of shifts). */
-  kind: string;
+  kind: RotationKind;
   /** [{ dutyLeaderId, staffIds, turns }] */
   slots_json: string;
   /** Local dates, in the unit's zone. */
@@ -26,7 +27,7 @@ export interface DutyShiftTable {
   id: string;
   unit_id: string;
   /** 24h, day, night or custom. */
-  kind: string;
+  kind: ShiftKind;
   /** The local date the shift starts on, in the unit's zone. */
   local_date: string;
   starts_at: string;
@@ -56,7 +57,7 @@ export interface DutySwapTable {
   to_person_id: string;
   note: string;
   /** proposed → accepted | declined | cancelled | void (the roster changed under it). */
-  state: string;
+  state: SwapState;
   proposed_at: string;
   decided_at: string | null;
 }

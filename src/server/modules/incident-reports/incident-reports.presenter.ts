@@ -1,13 +1,9 @@
 import type { z } from 'zod';
 import { diffContent } from '../../../common/report-diff.js';
 import type {
-  DutyKind,
   InboxItem,
-  Reception,
   ReportDuty,
   ReportExchange,
-  ReportStage,
-  ReportState,
   ReportSummary,
   ReportVersion,
   ReportView,
@@ -26,11 +22,11 @@ type ExchangeRow = Awaited<ReturnType<typeof exchangesOf>>[number];
 
 export const presentDuty = (d: DutyRow): z.infer<typeof ReportDuty> => ({
   id: d.id,
-  kind: d.kind as DutyKind,
+  kind: d.kind,
   seq: d.seq,
   unitName: d.unit_name,
   dueAt: d.due_at,
-  state: d.state as z.infer<typeof ReportDuty>['state'],
+  state: d.state,
   late: d.late === 1,
   metAt: d.met_at,
   reportId: d.report_id,
@@ -63,10 +59,10 @@ export function presentSummary(
     unitName: r.unit_name,
     toUnitId: r.to_unit_id,
     toUnitName: r.to_unit_name,
-    stage: r.stage as ReportStage,
+    stage: r.stage,
     seq: r.seq,
-    state: r.state as ReportState,
-    reception: r.reception as Reception | null,
+    state: r.state,
+    reception: r.reception,
     version: r.current_version,
     sentAt: sent?.sent_at ?? null,
     dueAt: open.map((d) => d.due_at).sort()[0] ?? null,
@@ -88,7 +84,7 @@ export function presentVersions(
       editedBy: name(v.edited_by_person_id),
       updatedAt: v.updated_at,
       signedOffBy: name(v.signed_off_by_person_id),
-      signedOffAs: v.signed_off_as as 'head' | 'acting_head' | null,
+      signedOffAs: v.signed_off_as,
       signedOffAt: v.signed_off_at,
       sentBy: name(v.sent_by_person_id),
       sentAt: v.sent_at,
@@ -99,7 +95,7 @@ export function presentVersions(
 
 export const presentExchange = (x: ExchangeRow): z.infer<typeof ReportExchange> => ({
   id: x.id,
-  kind: x.kind as z.infer<typeof ReportExchange>['kind'],
+  kind: x.kind,
   version: x.version,
   at: x.at,
   unitName: x.unit_name,

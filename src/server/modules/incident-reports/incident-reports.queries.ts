@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import { missingFields } from '../../../common/report-requirements.js';
 import {
   REPORT_STAGES,
-  type DutyKind,
   type IncidentReporting,
-  type Reception,
   type InboxPage,
   type ReportingAtAGlance,
   type ReportStage,
@@ -113,7 +111,7 @@ export class ReportQueries {
       forwardedFrom: forwardedFrom && canSee(actor, forwardedFrom.unit_path) ? forwardedFrom : undefined,
       forwardedAs: forwardedAs && canSee(actor, forwardedAs.unit_path) ? forwardedAs : undefined,
       missing: drafting
-        ? missingFields(contentOf(current.content_json), report.stage as ReportStage, incident.type, incident.severity)
+        ? missingFields(contentOf(current.content_json), report.stage, incident.type, incident.severity)
         : [],
       can: {
         edit: handler && drafting,
@@ -192,13 +190,13 @@ export class ReportQueries {
       map.set(id, {
         latest: sent
           ? {
-              stage: sent.stage as ReportStage,
+              stage: sent.stage,
               seq: sent.seq,
-              reception: sent.reception as Reception | null,
+              reception: sent.reception,
               classCode: classOf(sent, versions),
             }
           : null,
-        next: next ? { kind: next.kind as DutyKind, seq: next.seq, dueAt: next.due_at, late: next.late === 1 } : null,
+        next: next ? { kind: next.kind, seq: next.seq, dueAt: next.due_at, late: next.late === 1 } : null,
         late: mine.filter((x) => x.late === 1).length,
       });
     }
@@ -217,7 +215,7 @@ function presentVerbal(v: NonNullable<Awaited<ReturnType<typeof repo.verbalOf>>>
     id: v.id,
     toUnitName: v.to_unit_name,
     toWhom: v.to_whom,
-    channel: v.channel as z.infer<typeof VerbalReport>['channel'],
+    channel: v.channel,
     at: v.at,
     summary: v.summary,
     recordedBy: v.recorded_by_name,

@@ -7,6 +7,7 @@ import type {
   IncidentReportVersionRow,
   IncidentVerbalReportRow,
 } from './incident-reports.table.js';
+import type { ReportStage } from '../../../common/schemas/incident-reports.js';
 
 export type { IncidentReportDutyRow, IncidentReportRow, IncidentReportVersionRow };
 
@@ -42,7 +43,7 @@ export const forwardOf = (db: Executor, reportId: string): Promise<ReportWithUni
   withUnits(db).where('r.forwarded_from_id', '=', reportId).executeTakeFirst();
 
 /** The next number of a stage for a unit (续报 N+1). */
-export async function nextSeq(db: Executor, incidentId: string, unitId: string, stage: string): Promise<number> {
+export async function nextSeq(db: Executor, incidentId: string, unitId: string, stage: ReportStage): Promise<number> {
   const row = await db
     .selectFrom('incident_reports')
     .select((e) => e.fn.max('seq').as('n'))

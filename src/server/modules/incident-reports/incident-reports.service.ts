@@ -1,7 +1,7 @@
 import { DEFAULT_CLASS } from '../../../common/incident-classes.js';
 import { missingFields } from '../../../common/report-requirements.js';
 import { stageName } from '../../../common/report-stages.js';
-import { ReportContent, type ReportStage } from '../../../common/schemas/incident-reports.js';
+import { ReportContent, type ExchangeKind, type ReportStage } from '../../../common/schemas/incident-reports.js';
 import type { Transaction } from 'kysely';
 import { transactionWithHooks, type AfterCommit, type Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -306,11 +306,11 @@ export class IncidentReportService {
     const version = (await repo.versionsOf(a.tx, [a.report.id])).find((v) => v.version === a.report.current_version)!;
     const missing = missingFields(
       contentOf(version.content_json),
-      a.report.stage as ReportStage,
+      a.report.stage,
       a.incident.type,
       a.incident.severity,
     );
-    const stage = `report.stage.${a.report.stage as ReportStage}` as const;
+    const stage = `report.stage.${a.report.stage}` as const;
     if (missing.length)
       throw invalidFields(missing.map((field) => ({ field, key: 'report.required', paramKeys: { stage } })));
   }
@@ -318,7 +318,7 @@ export class IncidentReportService {
   async exchange(
     a: ReportAction,
     actor: Actor,
-    kind: string,
+    kind: ExchangeKind,
     extra: { unitId?: string; reason?: string; dueAt?: string; version?: number } = {},
   ): Promise<void> {
     await repo.insertExchange(a.tx, {

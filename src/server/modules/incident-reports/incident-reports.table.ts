@@ -1,4 +1,14 @@
 import type { Selectable } from 'kysely';
+import type {
+  DutyKind,
+  DutyState,
+  ExchangeKind,
+  Reception,
+  ReportStage,
+  ReportState,
+  SignedAs,
+  VerbalChannel,
+} from '../../../common/schemas/incident-reports.js';
 
 /** One written report of a unit on an incident: a stage (首报, 续报 N, 终报, 补报 N) sent to the unit above. */
 export interface IncidentReportTable {
@@ -7,12 +17,12 @@ export interface IncidentReportTable {
   /** The reporting unit: the incident's own, or a unit above that forwards it. */
   unit_id: string;
   to_unit_id: string;
-  stage: string;
+  stage: ReportStage;
   seq: number;
   /** draft, submitted (for sign-off), signed_off, sent. */
-  state: string;
+  state: ReportState;
   /** The unit above's answer to the latest version sent: received, returned, accepted. */
-  reception: string | null;
+  reception: Reception | null;
   current_version: number;
   /** The received report this one forwards upward. */
   forwarded_from_id: string | null;
@@ -33,7 +43,7 @@ export interface IncidentReportVersionTable {
   updated_at: string;
   signed_off_by_person_id: string | null;
   /** head or acting_head. */
-  signed_off_as: string | null;
+  signed_off_as: SignedAs | null;
   signed_off_at: string | null;
   sent_by_person_id: string | null;
   sent_at: string | null;
@@ -44,7 +54,7 @@ export interface IncidentReportExchangeTable {
   id: string;
   report_id: string;
   version: number;
-  kind: string;
+  kind: ExchangeKind;
   /** The unit that acted. */
   unit_id: string;
   person_id: string | null;
@@ -58,13 +68,13 @@ export interface IncidentReportDutyTable {
   id: string;
   incident_id: string;
   unit_id: string;
-  kind: string;
+  kind: DutyKind;
   seq: number;
   report_id: string | null;
   due_at: string;
   remind_at: string | null;
   /** open, met, cancelled. */
-  state: string;
+  state: DutyState;
   late: number;
   met_at: string | null;
   created_at: string;
@@ -76,7 +86,7 @@ export interface IncidentVerbalReportTable {
   unit_id: string;
   to_unit_id: string;
   to_whom: string;
-  channel: string;
+  channel: VerbalChannel;
   at: string;
   summary: string;
   late: number;

@@ -1,5 +1,5 @@
 import type { Db, DialectName, Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';

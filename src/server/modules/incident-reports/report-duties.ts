@@ -157,7 +157,7 @@ export class ReportDuties {
     const own = duties.filter((x) => x.report_id === report.id);
     const stage = report.forwarded_from_id
       ? []
-      : duties.filter((x) => x.report_id === null && stageKinds[report.stage]?.includes(x.kind as DutyKind));
+      : duties.filter((x) => x.report_id === null && stageKinds[report.stage]?.includes(x.kind));
     return [...own, ...stage.slice(0, 1)];
   }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import { stageName } from '../../../common/report-stages.js';
-import type { DutyKind } from '../../../common/schemas/incident-reports.js';
+import type { DutyKind, ReportStage } from '../../../common/schemas/incident-reports.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
 import { INCIDENT_LABELS } from '../../exports/plan-labels.js';
 import type { MessageKey } from '../../lib/messages.js';
@@ -29,18 +29,21 @@ export interface About {
 /** A message about a duty of the reporting (its stage and number, and its report once there is one). */
 export const aboutDuty = (
   incident: IncidentFacts,
-  duty: { kind: string; seq: number; report_id: string | null },
+  duty: { kind: DutyKind; seq: number; report_id: string | null },
 ): About => ({
   incident,
-  stage: duty.kind as DutyKind,
+  stage: duty.kind,
   seq: duty.seq,
   reportId: duty.report_id,
 });
 
 /** A message about a written report. */
-export const aboutReport = (incident: IncidentFacts, report: { id: string; stage: string; seq: number }): About => ({
+export const aboutReport = (
+  incident: IncidentFacts,
+  report: { id: string; stage: ReportStage; seq: number },
+): About => ({
   incident,
-  stage: report.stage as DutyKind,
+  stage: report.stage,
   seq: report.seq,
   reportId: report.id,
 });

@@ -1,4 +1,3 @@
-import type { ReportStage } from '../../../common/schemas/incident-reports.js';
 import { conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
@@ -110,7 +109,7 @@ export class ReportReceptionService {
         reporterName: person?.name ?? '',
         reporterPhone: person?.phone ?? '',
       };
-      const stage = a.report.stage as ReportStage;
+      const stage = a.report.stage;
       created = await this.reports.create(
         a.tx,
         actor,

@@ -1,5 +1,5 @@
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import type { Actor } from '../auth/actor.js';
 

@@ -1,6 +1,6 @@
 import type { ChainStep } from '../../../common/schemas/plan-content.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { IncidentStepRow } from '../../db/schema.js';
+import type { IncidentStepRow } from './incidents.table.js';
 import { newId } from '../../lib/ids.js';
 import { chainTargetUnit, type LineageUnit } from '../plans/chain-target.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
@@ -8,6 +8,7 @@ import type { IncidentNotifier, RecipientReason, TellReason } from './incident-n
 import * as peoplePort from '../people/people.read-port.js';
 import * as repo from './incidents.repository.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
+import type { Role } from '../../../common/org.js';
 
 /** Without a published plan, the domain's default: the accountable head within ten minutes. */
 export const FALLBACK_CHAIN: ChainStep[] = [
@@ -43,7 +44,7 @@ export interface ActingHeads {
 async function holdersWithActing(
   ctx: ChainContext,
   unitId: string,
-  role: string,
+  role: Role,
 ): Promise<{ people: string[]; acting: string | null }> {
   const holders = await peoplePort.personIdsWithRole(ctx.tx, unitId, role);
   const acting =
@@ -55,7 +56,7 @@ async function holdersWithActing(
   };
 }
 
-async function holdersOf(ctx: ChainContext, unitId: string, role: string): Promise<string[]> {
+async function holdersOf(ctx: ChainContext, unitId: string, role: Role): Promise<string[]> {
   return (await holdersWithActing(ctx, unitId, role)).people;
 }
 

@@ -31,13 +31,13 @@ export const factsOf = (row: IncidentWithUnit): IncidentFacts => ({
   unitParentId: row.unit_parent_id,
   unitLocale: row.unit_locale,
   unitTimeZone: row.unit_time_zone,
-  type: row.type as IncidentType,
+  type: row.type,
   severity: row.severity,
   place: row.place,
   description: row.description,
   occurredAt: row.occurred_at,
   reportedAt: row.reported_at,
-  status: row.status as IncidentStatus,
+  status: row.status,
   drill: row.drill === 1,
 });
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { INCIDENT_TYPES } from '../../../common/org.js';
-import type { IncidentStepRow } from '../../db/schema.js';
+import type { IncidentStepRow } from './incidents.table.js';
 import type { MessageKey } from '../../lib/messages.js';
 import { say, type Wording } from '../../lib/wording.js';
 import type { Message, Notifier } from '../../notify/notifier.js';

@@ -1,5 +1,5 @@
-import type { AfterActionReport, Incident } from '../../../common/schemas/incidents.js';
-import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from '../../db/schema.js';
+import type { AfterActionReport, Incident, RecipientReason } from '../../../common/schemas/incidents.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentStepRow } from './incidents.table.js';
 import type { Actor } from '../auth/actor.js';
 import { actsOnStep } from './incident-chain.js';
 import type { IncidentWithUnit } from './incidents.repository.js';
@@ -7,7 +7,7 @@ import type { IncidentWithUnit } from './incidents.repository.js';
 export interface IncidentBundle {
   incident: IncidentWithUnit;
   steps: IncidentStepRow[];
-  recipients: { step_id: string; person_id: string; reason: string; name: string }[];
+  recipients: { step_id: string; person_id: string; reason: RecipientReason; name: string }[];
   unitNames: Map<string, string>;
   names: Map<string, string>;
   events: IncidentEventRow[];
@@ -46,14 +46,14 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
     unitId: incident.unit_id,
     unitName: incident.unit_name,
     unitLanguage: incident.unit_locale === 'en' ? 'en' : 'zh-CN',
-    type: incident.type as Incident['type'],
+    type: incident.type,
     severity: incident.severity,
     place: incident.place,
     description: incident.description,
     occurredAt: incident.occurred_at,
     reportedAt: incident.reported_at,
     reporter: incident.reporter_person_id ? (b.names.get(incident.reporter_person_id) ?? null) : null,
-    status: incident.status as Incident['status'],
+    status: incident.status,
     drill: incident.drill === 1,
     closedAt: incident.closed_at,
     steps: b.steps.map((s) => {
@@ -61,13 +61,13 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
       return {
         id: s.id,
         position: s.position,
-        kind: s.kind as 'notify' | 'report',
+        kind: s.kind,
         targetUnitId: s.target_unit_id,
         targetUnitName: b.unitNames.get(s.target_unit_id) ?? '',
-        role: s.role as Incident['steps'][number]['role'],
+        role: s.role,
         deadlineMinutes: s.deadline_minutes,
         dueAt: s.due_at,
-        state: s.state as 'waiting' | 'active' | 'done',
+        state: s.state,
         late: s.late === 1,
         simulated: s.simulated === 1,
         doneAt: s.done_at,
@@ -75,7 +75,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
         recipients: recipients.map((r) => ({
           personId: r.person_id,
           name: r.name,
-          reason: r.reason as 'holder' | 'acting' | 'deputy' | 'parent',
+          reason: r.reason,
           reached: reachOf(b.reached.get(r.person_id)),
         })),
         mine:
@@ -86,7 +86,7 @@ export function presentIncident(actor: Actor, b: IncidentBundle): Incident {
     }),
     flags: b.flags.map((f) => ({
       id: f.id,
-      kind: f.kind as 'late' | 'missing' | 'concealed',
+      kind: f.kind,
       stepId: f.step_id,
       setAt: f.set_at,
       people: (JSON.parse(f.person_ids_json) as string[]).map((id) => b.names.get(id) ?? id),

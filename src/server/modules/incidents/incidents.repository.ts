@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from '../../db/schema.js';
+import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
+import type { RecipientReason } from '../../../common/schemas/incidents.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;
@@ -73,7 +74,7 @@ export const findStep = (db: Executor, id: string): Promise<IncidentStepRow | un
 
 export async function addRecipients(
   db: Executor,
-  rows: { id: string; step_id: string; person_id: string; reason: string; notified_at: string }[],
+  rows: { id: string; step_id: string; person_id: string; reason: RecipientReason; notified_at: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db

@@ -49,10 +49,10 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
           id: incident.id,
           unitId: incident.unit_id,
           unitName: incident.unit_name,
-          type: incident.type as z.infer<typeof Incident>['type'],
+          type: incident.type,
           severity: incident.severity,
           place: incident.place,
-          status: incident.status as z.infer<typeof Incident>['status'],
+          status: incident.status,
           drill: incident.drill === 1,
           reportedAt: incident.reported_at,
           nextDueAt:
@@ -63,19 +63,23 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
           deadlines:
             incident.status === 'closed'
               ? []
-              : steps
-                  .filter((s) => s.state !== 'done')
-                  .map((s) => ({
-                    stepId: s.id,
-                    position: s.position,
-                    kind: s.kind as 'notify' | 'report',
-                    role: s.role as z.infer<typeof Incident>['steps'][number]['role'],
-                    targetUnitName: unitNames.get(s.target_unit_id) ?? '',
-                    dueAt: s.due_at,
-                    state: s.state as 'waiting' | 'active',
-                    late: s.late === 1,
-                    simulated: s.simulated === 1,
-                  })),
+              : steps.flatMap((s) =>
+                  s.state === 'done'
+                    ? []
+                    : [
+                        {
+                          stepId: s.id,
+                          position: s.position,
+                          kind: s.kind,
+                          role: s.role,
+                          targetUnitName: unitNames.get(s.target_unit_id) ?? '',
+                          dueAt: s.due_at,
+                          state: s.state,
+                          late: s.late === 1,
+                          simulated: s.simulated === 1,
+                        },
+                      ],
+                ),
           lateSteps: steps.filter((s) => s.late === 1).length,
           flags: flags.length,
           reporting,

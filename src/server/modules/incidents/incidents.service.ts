@@ -3,7 +3,7 @@ import type { AfterActionReport, IncidentStatus, ReportIncidentBody } from '../.
 import { INCIDENT_STATUSES } from '../../../common/schemas/incidents.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { IncidentRow } from '../../db/schema.js';
+import type { IncidentRow } from './incidents.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.js';
@@ -340,7 +340,7 @@ export class IncidentService {
   ): Promise<void> {
     await this.act(actor, incidentId, async (ctx) => {
       requireManage(actor, ctx.incident.unit_path);
-      if (INCIDENT_STATUSES.indexOf(status) <= INCIDENT_STATUSES.indexOf(ctx.incident.status as IncidentStatus)) {
+      if (INCIDENT_STATUSES.indexOf(status) <= INCIDENT_STATUSES.indexOf(ctx.incident.status)) {
         throw conflict('incident.statusBackwards', {}, 'status');
       }
       await this.setStatus(ctx, status);
@@ -422,7 +422,7 @@ export class IncidentService {
         updated_at: ctx.now.toISOString(),
       });
       await recordEvent(ctx, 'closed', null, { missing: steps.filter((s) => s.state !== 'done').length });
-      const closed = { ...ctx.incident, status: 'closed', closed_at: ctx.now.toISOString() };
+      const closed = { ...ctx.incident, status: 'closed' as const, closed_at: ctx.now.toISOString() };
       await this.hooks.fireStatusChanged(ctx.tx, ctx.afterCommit, closed, ctx.now);
       if (ctx.incident.unit_parent_id && !ctx.incident.drill)
         await this.notifier.closed(

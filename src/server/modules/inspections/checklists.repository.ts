@@ -1,11 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type {
-  ChecklistRow,
-  InspectionPhotoRow,
-  InspectionResultRow,
-  InspectionRow,
-  InspectionScheduleRow,
-} from '../../db/schema.js';
+import type { ChecklistRow, InspectionResultRow, InspectionRow, InspectionScheduleRow } from './inspections.table.js';
+import type { InspectionPhotoRow } from '../../db/schema.js';
 
 export type { ChecklistRow, InspectionPhotoRow, InspectionResultRow, InspectionRow, InspectionScheduleRow };
 

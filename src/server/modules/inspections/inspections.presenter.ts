@@ -1,21 +1,16 @@
 import type { z } from 'zod';
-import type { Role } from '../../../common/org.js';
-import type { InspectionResultRow, InspectionScheduleRow } from '../../db/schema.js';
+import type { InspectionResultRow, InspectionScheduleRow } from './inspections.table.js';
 import type * as checklistsRepo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
 import type {
-  Cadence,
   Checklist,
   ChecklistSummary,
   Inspection,
-  InspectionResult,
   InspectionSummary,
   Schedule,
   Task,
-  TaskRisk,
-  TaskState,
 } from '../../../common/schemas/inspections.js';
-import type { RectificationService, TaskSourceKind } from './rectification.service.js';
+import type { RectificationService } from './rectification.service.js';
 
 /*
  * What leaves the server. People appear by name only where the reader needs it (owner, verifier,
@@ -52,8 +47,8 @@ export const presentSchedule = (s: InspectionScheduleRow & { checklist_name: str
   unitId: s.unit_id,
   checklistId: s.checklist_id,
   checklistName: s.checklist_name,
-  cadence: s.cadence as Cadence,
-  role: s.role as Role,
+  cadence: s.cadence,
+  role: s.role,
   nextDueDate: s.next_due_date,
   active: s.active === 1,
 });
@@ -82,7 +77,7 @@ export function presentInspection(found: {
     results: found.results.map((r) => ({
       itemCode: r.item_code,
       itemText: r.item_text,
-      result: r.result as InspectionResult,
+      result: r.result,
       note: r.note,
       photoIds: found.photos.get(r.id) ?? [],
       taskId: r.task_id,
@@ -97,9 +92,9 @@ export function presentTask(v: Awaited<ReturnType<RectificationService['view']>>
     unitId: t.unit_id,
     unitName: t.unit_name,
     title: t.title,
-    risk: t.risk as TaskRisk,
+    risk: t.risk,
     source: {
-      kind: t.source_kind as TaskSourceKind,
+      kind: t.source_kind,
       id: t.source_id,
       label: t.source_label,
       itemCode: t.source_item_code,
@@ -108,7 +103,7 @@ export function presentTask(v: Awaited<ReturnType<RectificationService['view']>>
     ownerPersonId: t.owner_person_id,
     ownerName: t.owner_name,
     dueAt: t.due_at,
-    state: t.state as TaskState,
+    state: t.state,
     overdue: t.state !== 'closed' && Date.parse(t.due_at) <= v.now.getTime(),
     overdueAt: t.overdue_at,
     reportedFixedAt: t.reported_fixed_at,

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { scopeRoots } from '../units/units.policy.js';
 import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
-import type { LedgerQuery, LedgerRow, TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
+import type { LedgerQuery, LedgerRow } from '../../../common/schemas/inspections.js';
 import * as repo from './rectification.repository.js';
 
 export function presentLedgerRow(t: repo.TaskWithNames, now: Date): LedgerRow {
@@ -15,15 +15,15 @@ export function presentLedgerRow(t: repo.TaskWithNames, now: Date): LedgerRow {
     unitId: t.unit_id,
     unitName: t.unit_name,
     foundAt: t.created_at,
-    sourceKind: t.source_kind as LedgerRow['sourceKind'],
+    sourceKind: t.source_kind,
     sourceLabel: t.source_label,
     sourceDetail: t.source_detail,
     itemCode: t.source_item_code,
     title: t.title,
-    risk: t.risk as TaskRisk,
+    risk: t.risk,
     ownerName: t.owner_name,
     dueAt: t.due_at,
-    state: t.state as TaskState,
+    state: t.state,
     overdue: t.state !== 'closed' && Date.parse(t.due_at) <= now.getTime(),
     supervisedBy: t.supervising_unit_name,
     reportedFixedAt: t.reported_fixed_at,

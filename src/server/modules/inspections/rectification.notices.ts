@@ -6,8 +6,9 @@ import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
 import { unitLocale } from './checklists.service.js';
 import { holders, type TaskWithNames } from './rectification.repository.js';
+import type { Role } from '../../../common/org.js';
 
-const MANAGERS = ['safety_officer', 'accountable_head'];
+const MANAGERS: Role[] = ['safety_officer', 'accountable_head'];
 
 /**
  * What people hear about a rectification task, in the unit's language. Handlers and services call

@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/database.js';
-import type { RectificationEventRow, RectificationTaskRow } from '../../db/schema.js';
+import type { RectificationEventRow, RectificationTaskRow } from './inspections.table.js';
+import type { Role } from '../../../common/org.js';
+import type { TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
 
 export type { RectificationEventRow, RectificationTaskRow };
 
@@ -8,8 +10,8 @@ export interface TaskFilter {
   /** Path prefixes (a subtree each), or exact unit ids. */
   within?: string[] | null;
   unitIds?: string[];
-  state?: string;
-  risk?: string;
+  state?: TaskState;
+  risk?: TaskRisk;
   /** Compared with `now`: past the deadline and not closed. */
   overdue?: boolean;
   supervised?: boolean;
@@ -99,7 +101,7 @@ export const eventsOf = (db: Executor, taskId: string) =>
     .execute();
 
 /** The people holding any of the roles in a unit. */
-export async function holders(db: Executor, unitId: string, roles: string[]): Promise<string[]> {
+export async function holders(db: Executor, unitId: string, roles: Role[]): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')
     .select('person_id')

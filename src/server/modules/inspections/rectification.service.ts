@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
@@ -10,14 +10,14 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import * as photosRepo from './checklists.repository.js';
-import {
-  SOURCE_KINDS,
-  type CreateTaskBody,
-  type ReportFixedBody,
-  type SuperviseBody,
-  type TaskRisk,
-  type UpdateTaskBody,
-  type VerifyBody,
+import type {
+  CreateTaskBody,
+  ReportFixedBody,
+  SuperviseBody,
+  TaskRisk,
+  TaskSourceKind,
+  UpdateTaskBody,
+  VerifyBody,
 } from '../../../common/schemas/inspections.js';
 import type { TaskNotices } from './rectification.notices.js';
 import {
@@ -43,8 +43,6 @@ export interface DrillLookup {
   /** The drill when it is the unit's own (and the actor may see it). */
   find(actor: Actor, unitId: string, drillId: string): Promise<{ title: string } | undefined>;
 }
-
-export type TaskSourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface NewTask {
   unit: UnitRow;

@@ -156,7 +156,7 @@ export class ScheduleService {
     const unit = await unitsPort.findById(tx, row.unit_id);
     const checklist = await repo.findChecklist(tx, row.checklist_id);
     if (!unit || !checklist) return;
-    const cadence = row.cadence as Cadence;
+    const cadence = row.cadence;
     const periodStart = localToUtc(previousDate(date, cadence), '00:00', unit.time_zone).toISOString();
     if (!(await repo.ranSince(tx, checklist.id, periodStart))) {
       const locale = unitLocale(unit.locale);

@@ -35,7 +35,7 @@ export async function present(
     endsAt: r.ends_at,
     reason: r.reason,
     approvalRequired: r.approval_required === 1,
-    state: r.state as LeaveView['state'],
+    state: r.state,
     decidedBy: r.decided_by_person_id ? who(r.decided_by_person_id) : null,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,

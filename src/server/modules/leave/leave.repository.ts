@@ -1,12 +1,14 @@
 import type { Executor } from '../../db/database.js';
 import type { LeaveRequestRow } from './leave.table.js';
+import type { Role } from '../../../common/org.js';
+import type { LeaveState } from '../../../common/schemas/leave.js';
 
 export type { LeaveRequestRow };
 export type LeaveWithUnit = LeaveRequestRow & { unit_name: string; unit_path: string; unit_parent_id: string | null };
 
 /** Leave that puts the deputy in the head's place: approved, or recorded where no approval was needed. */
-export const EFFECTIVE = ['approved', 'recorded'];
-const ACTIVE = ['requested', 'approved', 'recorded'];
+export const EFFECTIVE: LeaveState[] = ['approved', 'recorded'];
+const ACTIVE: LeaveState[] = ['requested', 'approved', 'recorded'];
 
 const withUnit = (db: Executor) =>
   db
@@ -42,7 +44,7 @@ export const overlapping = (db: Executor, headId: string, unitId: string, from: 
 export async function list(
   db: Executor,
   within: string[] | null,
-  filter: { state?: string; endingAfter?: string; coveringAt?: string },
+  filter: { state?: LeaveState; endingAfter?: string; coveringAt?: string },
   limit: number,
 ): Promise<LeaveWithUnit[]> {
   if (within && within.length === 0) return [];
@@ -99,7 +101,7 @@ export async function isOfUnit(db: Executor, personId: string, unitId: string): 
 }
 
 /** People holding any of these roles in the unit itself. */
-export async function holdersOf(db: Executor, unitId: string, roles: readonly string[]): Promise<string[]> {
+export async function holdersOf(db: Executor, unitId: string, roles: readonly Role[]): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')
     .select('person_id')

@@ -1,4 +1,4 @@
-import { LEAVE_DAYS_MAX, type RequestLeaveBody } from '../../../common/schemas/leave.js';
+import { LEAVE_DAYS_MAX, type LeaveState, type RequestLeaveBody } from '../../../common/schemas/leave.js';
 import { ORG_MANAGER_ROLES } from '../../../common/org.js';
 import { localDate, localToUtc, periodBounds } from '../../../common/time.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
@@ -205,7 +205,7 @@ export class LeaveService {
     return leave;
   }
 
-  async list(actor: Actor, query: { unitId?: string; state?: string }): Promise<repo.LeaveWithUnit[]> {
+  async list(actor: Actor, query: { unitId?: string; state?: LeaveState }): Promise<repo.LeaveWithUnit[]> {
     const within = query.unitId ? [(await this.units.requireVisible(actor, query.unitId)).path] : scopeRoots(actor);
     return repo.list(this.db, within, { state: query.state }, 300);
   }

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { LeaveState } from '../../../common/schemas/leave.js';
 
 /** A head's leave: requested of the parent unit, or only recorded when no approval is needed. */
 export interface LeaveRequestTable {
@@ -15,7 +16,7 @@ export interface LeaveRequestTable {
   reason: string;
   approval_required: number;
   /** requested → approved | refused | cancelled; recorded (no approval needed) → cancelled. */
-  state: string;
+  state: LeaveState;
   decided_by_person_id: string | null;
   decided_at: string | null;
   decision_note: string | null;

@@ -1,3 +1,4 @@
+import type { Role } from '../../../common/org.js';
 import type { IssueLettersBody } from '../../../common/schemas/letters.js';
 import type { Executor } from '../../db/database.js';
 import type { FieldProblem } from '../../lib/errors.js';
@@ -13,7 +14,7 @@ import type { LetterRow } from './letters.table.js';
 /** Who signs a letter as the responsible side, and which input field named them. */
 export interface Draft {
   unit: UnitBrief;
-  role: string;
+  role: Role;
   personId: string | null;
   field: string;
 }

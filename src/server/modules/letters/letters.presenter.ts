@@ -25,12 +25,12 @@ export function presentLetter(l: LetterWithUnits, x: LetterExtras): Letter {
     unitName: l.unit_name,
     timeZone: l.unit_time_zone,
     language: l.locale === 'en' ? 'en' : 'zh-CN',
-    role: l.role as Letter['role'],
+    role: l.role,
     recipientPersonId: l.recipient_person_id,
     recipientName: nameOf(x.names, l.recipient_person_id),
     duties: JSON.parse(l.duties_json) as Letter['duties'],
     planVersion: l.plan_version,
-    status: l.status as Letter['status'],
+    status: l.status,
     signDueAt: l.sign_due_at,
     issuerSignedAt: l.issuer_signed_at,
     issuerSignedBy: nameOf(x.names, l.issuer_signed_by_person_id),
@@ -44,7 +44,7 @@ export function presentLetter(l: LetterWithUnits, x: LetterExtras): Letter {
     versions: x.versions.map((v) => ({
       id: v.id,
       version: v.version,
-      status: v.status as Letter['status'],
+      status: v.status,
       createdAt: v.created_at,
     })),
   };

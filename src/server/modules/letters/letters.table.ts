@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { Role } from '../../../common/org.js';
+import type { LetterStatus } from '../../../common/schemas/letters.js';
 
 /** One version of a responsibility letter (目标责任书): issued by a unit, signed by both sides. */
 export interface ResponsibilityLetterTable {
@@ -11,7 +13,7 @@ export interface ResponsibilityLetterTable {
   unit_id: string;
   template_id: string;
   /** The role that signs for the unit: accountable_head, or a staff role. */
-  role: string;
+  role: Role;
   /** A staff letter names its person; a head's letter may be signed by any head of the unit. */
   recipient_person_id: string | null;
   period_label: string;
@@ -22,7 +24,7 @@ export interface ResponsibilityLetterTable {
   plan_id: string | null;
   plan_version: number | null;
   /** awaiting (signatures) → signed; or superseded by a newer version. */
-  status: string;
+  status: LetterStatus;
   sign_due_at: string;
   issuer_signed_at: string | null;
   issuer_signed_by_person_id: string | null;

@@ -47,7 +47,7 @@ export class PatrolCheckIns {
       if (point.active !== 1) throw invalid(field, 'patrol.checkpointInactive', { point: point.name });
       const now = this.clock.now().toISOString();
       const patrol = await this.patrolFor(tx, unit.id, point.id, now);
-      const row = {
+      const row: repo.CheckInRow = {
         id: newId(),
         unit_id: unit.id,
         checkpoint_id: point.id,

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { PATROL_TIME_LIMIT_MINUTES } from '../../../common/schemas/patrols.js';
+import type { PatrolKind } from '../../../common/schemas/patrol-limits.js';
 import { localDate, localToUtc, nextDay } from '../../../common/time.js';
 import type { AfterCommit, Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import { newId } from '../../lib/ids.js';
 import { inEach, say } from '../../lib/wording.js';
@@ -104,14 +105,14 @@ export class PatrolPlanner {
   ): Promise<number> {
     const nightDate = w.nightDate;
     const ahead = { ...w, start: w.start > now ? w.start : now };
-    const times: [string, Date][] = [
+    const times: [PatrolKind, Date][] = [
       ...scheduledTimes(w, counts.scheduled)
         .filter((t) => t >= now)
-        .map((t): [string, Date] => ['scheduled', t]),
-      ...unannouncedTimes(ahead, counts.unannounced).map((t): [string, Date] => ['unannounced', t]),
+        .map((t): [PatrolKind, Date] => ['scheduled', t]),
+      ...unannouncedTimes(ahead, counts.unannounced).map((t): [PatrolKind, Date] => ['unannounced', t]),
     ];
     const created = now.toISOString();
-    const rows = times.map(([kind, at]) => ({
+    const rows = times.map(([kind, at]): repo.PatrolRow => ({
       id: newId(),
       unit_id: unit.id,
       night_date: nightDate,

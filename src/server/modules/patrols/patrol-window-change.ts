@@ -1,6 +1,6 @@
 import { localDate } from '../../../common/time.js';
 import type { Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from '../units/units.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import * as unitsPort from '../units/units.read-port.js';

@@ -1,4 +1,4 @@
-import type { CheckIn, Checkpoint, Patrol, PatrolKind, PatrolState } from '../../../common/schemas/patrols.js';
+import type { CheckIn, Checkpoint, Patrol } from '../../../common/schemas/patrols.js';
 import type { CheckInWithNames, CheckpointRow, PatrolRow } from './patrols.repository.js';
 
 /** The web address a checkpoint's QR code holds: the phone opens it and checks the point in. */
@@ -26,7 +26,7 @@ export function presentCheckIn(c: CheckInWithNames): CheckIn {
     personId: c.person_id,
     personName: c.person_name,
     at: c.at,
-    method: c.method as CheckIn['method'],
+    method: c.method,
     note: c.note,
     hasPhoto: c.photo_path !== null,
   };
@@ -43,8 +43,8 @@ export function presentPatrol(p: PatrolRow, checkIns: CheckInWithNames[], active
     id: p.id,
     unitId: p.unit_id,
     nightDate: p.night_date,
-    kind: p.kind as PatrolKind,
-    state: p.state as PatrolState,
+    kind: p.kind,
+    state: p.state,
     dueAt: hidden ? null : p.due_at,
     openedAt: p.opened_at,
     deadlineAt: p.deadline_at,

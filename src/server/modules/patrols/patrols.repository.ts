@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { PatrolCheckInTable, PatrolCheckpointTable, PatrolTable } from '../../db/schema.js';
+import type { PatrolCheckInTable, PatrolCheckpointTable, PatrolTable } from './patrols.table.js';
 
 export type CheckpointRow = Selectable<PatrolCheckpointTable>;
 export type PatrolRow = Selectable<PatrolTable>;

@@ -166,7 +166,7 @@ export class PatrolService {
         throw conflict('patrol.alreadyOpen');
       const { rules } = await this.rules.forUnit(unit.id, now, tx);
       const deadline = new Date(now.getTime() + TIME_LIMIT_MS);
-      const row = {
+      const row: repo.PatrolRow = {
         id: newId(),
         unit_id: unit.id,
         night_date: nightAt(now, rules.duty.patrolWindow, unit.time_zone),

@@ -1,3 +1,4 @@
+import type { Role } from '../../../common/org.js';
 import type { Executor } from '../../db/database.js';
 import * as repo from './people.repository.js';
 
@@ -6,7 +7,7 @@ import * as repo from './people.repository.js';
  * when they address a message or fill in a form, without reading this module's tables.
  */
 export class PeopleDirectory {
-  async holders(tx: Executor, unitId: string, roles: readonly string[]): Promise<string[]> {
+  async holders(tx: Executor, unitId: string, roles: readonly Role[]): Promise<string[]> {
     const lists = await Promise.all(roles.map((role) => repo.personIdsWithRole(tx, unitId, role)));
     return [...new Set(lists.flat())];
   }

@@ -1,6 +1,6 @@
-import type { Role } from '../../../common/org.js';
 import type { Person } from '../../../common/schemas/people.js';
-import type { AccountRow, PersonRow } from '../../db/schema.js';
+import type { AccountRow } from '../auth/auth.table.js';
+import type { PersonRow } from './people.table.js';
 import type { Actor } from '../auth/actor.js';
 import { canSee } from '../units/units.policy.js';
 import type { RoleRow } from './people.repository.js';
@@ -24,7 +24,7 @@ export function presentPerson(actor: Actor, { person, homeUnitName, roles, accou
     language: person.language === 'en' || person.language === 'zh-CN' ? person.language : null,
     roles: roles
       .filter((r) => canSee(actor, r.unit_path))
-      .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role as Role })),
+      .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role })),
     account: account
       ? {
           username: account.username,

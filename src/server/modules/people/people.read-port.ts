@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/database.js';
+import type { Role } from '../../../common/org.js';
 
 /** Who holds a role where, and one person: what other modules ask of people (the writes stay here). */
 export { findById, holdersIn, personIdsWithRole } from './people.repository.js';
 
 /** The people module's read port: who holds a role in a unit, by name (for letters and compliance). */
-export async function roleHolders(db: Executor, unitId: string, role: string): Promise<{ id: string; name: string }[]> {
+export async function roleHolders(db: Executor, unitId: string, role: Role): Promise<{ id: string; name: string }[]> {
   return db
     .selectFrom('memberships as m')
     .innerJoin('people as p', 'p.id', 'm.person_id')
@@ -23,7 +24,7 @@ export async function personNames(db: Executor, ids: string[]): Promise<Map<stri
 }
 
 /** How many hold `role` in each of the units, counted in one query. */
-export async function roleCounts(db: Executor, unitIds: string[], role: string): Promise<Map<string, number>> {
+export async function roleCounts(db: Executor, unitIds: string[], role: Role): Promise<Map<string, number>> {
   if (unitIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('memberships')

@@ -1,6 +1,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { AccountRow, Database, MembershipRow, PersonRow } from '../../db/schema.js';
+import type { AccountRow } from '../auth/auth.table.js';
+import type { Database } from '../../db/schema.js';
+import type { MembershipRow, PersonRow } from './people.table.js';
+import type { Role } from '../../../common/org.js';
 
 export interface PersonFilter {
   /** Path prefixes the person must be registered or hold a role under; null: anywhere. */
@@ -124,7 +127,7 @@ export async function findMembership(db: Executor, id: string): Promise<Membersh
   return db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function membershipExists(db: Executor, personId: string, unitId: string, role: string): Promise<boolean> {
+export async function membershipExists(db: Executor, personId: string, unitId: string, role: Role): Promise<boolean> {
   const row = await db
     .selectFrom('memberships')
     .select('id')
@@ -139,7 +142,7 @@ export async function deleteMembership(db: Executor, id: string): Promise<void> 
   await db.deleteFrom('memberships').where('id', '=', id).execute();
 }
 
-export async function countRole(db: Executor, role: string): Promise<number> {
+export async function countRole(db: Executor, role: Role): Promise<number> {
   const row = await db
     .selectFrom('memberships')
     .select((e) => e.fn.countAll<number>().as('n'))
@@ -149,7 +152,7 @@ export async function countRole(db: Executor, role: string): Promise<number> {
 }
 
 /** How many hold `role` in one unit. */
-export async function countRoleIn(db: Executor, unitId: string, role: string): Promise<number> {
+export async function countRoleIn(db: Executor, unitId: string, role: Role): Promise<number> {
   const row = await db
     .selectFrom('memberships')
     .select((e) => e.fn.countAll<number>().as('n'))
@@ -179,7 +182,7 @@ export async function holdersIn(db: Executor, unitId: string) {
 }
 
 /** The people holding one role in a unit: whom a chain step tells. */
-export async function personIdsWithRole(db: Executor, unitId: string, role: string): Promise<string[]> {
+export async function personIdsWithRole(db: Executor, unitId: string, role: Role): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')
     .select('person_id')

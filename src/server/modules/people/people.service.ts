@@ -3,7 +3,7 @@ import type { Role } from '../../../common/org.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../common/schemas/people.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import { inTransaction, transactionWithHooks, whenCommitted, type Db, type Executor } from '../../db/database.js';
-import type { PersonRow } from '../../db/schema.js';
+import type { PersonRow } from './people.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -224,7 +224,7 @@ export class PeopleService {
       const membership = await repo.findMembership(tx, membershipId);
       if (!membership || membership.person_id !== personId) throw notFound();
       const unit = await this.units.requireManageable(actor, membership.unit_id, tx);
-      const role = membership.role as Role;
+      const role = membership.role;
       const authority = requireMayGrant(actor, personId, role, unit.path);
       if (role === 'admin' && (await repo.countRole(tx, 'admin')) <= 1)
         throw new AppError(409, 'conflict', 'role.lastAdmin');

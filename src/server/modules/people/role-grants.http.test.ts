@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../../test/helpers/app.js';
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
+import type { Role } from '../../../common/org.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`who may grant which role (${dialect})`, () => {
@@ -25,7 +26,7 @@ for (const dialect of dialectsUnderTest()) {
           .orderBy('role')
           .execute()
       ).map((m) => `${m.role}@${m.unit_id === s1 ? 's1' : m.unit_id}`);
-    const membership = async (personId: string, role: string) =>
+    const membership = async (personId: string, role: Role) =>
       (
         await t.c.db
           .selectFrom('memberships')

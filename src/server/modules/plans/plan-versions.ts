@@ -1,6 +1,6 @@
 import { PlanContent } from '../../../common/schemas/plan-content.js';
 import { periodBounds } from '../../../common/time.js';
-import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanVersionRow } from './plans.table.js';
 import type { PlanWithUnit } from './plans.repository.js';
 
 /* What a plan version says of itself: its special period, the people it names, whether it rules now. */

@@ -1,10 +1,9 @@
 import type { Locale } from '../../../common/locale.js';
-import type { UnitType } from '../../../common/org.js';
 import { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanSummary, PlanVersion } from '../../../common/schemas/plans.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
 import type { z } from 'zod';
-import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanVersionRow } from './plans.table.js';
 import type { PlanBundle } from './plans.service.js';
 import type { PlanWithUnit } from './plans.repository.js';
 import { inForce, namedPeople, periodOf } from './plan-versions.js';
@@ -19,12 +18,12 @@ export function presentVersion(plan: PlanWithUnit, row: PlanVersionRow, people: 
     planId: plan.id,
     unitId: plan.unit_id,
     unitName: plan.unit_name,
-    unitType: plan.unit_type as UnitType,
-    kind: plan.kind as PlanVersion['kind'],
+    unitType: plan.unit_type,
+    kind: plan.kind,
     title: row.title,
     locale: row.locale as Locale,
     version: row.version,
-    status: row.status as PlanVersion['status'],
+    status: row.status,
     period: periodOf(row),
     coversSubUnits: row.covers_sub_units === 1,
     content,
@@ -47,7 +46,7 @@ export function presentSummary({ plan, versions }: PlanBundle, now: Date): z.inf
     id: plan.id,
     unitId: plan.unit_id,
     unitName: plan.unit_name,
-    kind: plan.kind as PlanVersion['kind'],
+    kind: plan.kind,
     title: shown.title,
     period: periodOf(shown),
     publishedVersion: lastPublished?.version ?? null,

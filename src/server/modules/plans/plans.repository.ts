@@ -1,10 +1,11 @@
+import type { UnitType } from '../../../common/org.js';
 import type { Executor } from '../../db/database.js';
-import type { PlanRow, PlanVersionRow } from '../../db/schema.js';
+import type { PlanRow, PlanVersionRow } from './plans.table.js';
 
 export type PlanWithUnit = PlanRow & {
   unit_name: string;
   unit_path: string;
-  unit_type: string;
+  unit_type: UnitType;
   unit_time_zone: string;
   unit_parent_id: string | null;
 };

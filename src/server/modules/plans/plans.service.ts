@@ -1,6 +1,5 @@
 import type { MessageKey } from '../../lib/messages.js';
 import type { Locale } from '../../../common/locale.js';
-import type { Role } from '../../../common/org.js';
 import { planBlanks } from '../../../common/plan-blanks.js';
 import {
   applyContentPatch,
@@ -11,7 +10,7 @@ import {
 import type { TemplateId } from '../../../common/schemas/plans.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import type { Db, Executor } from '../../db/database.js';
-import type { PlanVersionRow } from '../../db/schema.js';
+import type { PlanVersionRow } from './plans.table.js';
 import { loadPlanTemplate } from '../../exports/plan-templates.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
@@ -172,7 +171,7 @@ export class PlanService {
         ...latest,
         id: newId(),
         version: latest.version + 1,
-        status: 'draft',
+        status: 'draft' as const,
         created_by: actorId(actor),
         created_at: now,
         updated_at: now,
@@ -305,7 +304,7 @@ export class PlanService {
       ...people.filter((p) => p.home_unit_id === plan.unit_id).map((p) => p.id),
     ]);
     return {
-      kind: plan.kind as 'standing' | 'special_period',
+      kind: plan.kind,
       period: draft.period_start
         ? { name: draft.period_name ?? '', startDate: draft.period_start, endDate: draft.period_end }
         : null,
@@ -319,7 +318,7 @@ export class PlanService {
   private async lineageOf(tx: Executor, path: string) {
     const lineage = [];
     for (const unit of await unitsPort.lineage(tx, path)) {
-      lineage.push({ ...unit, roles: new Set((await peoplePort.holdersIn(tx, unit.id)).map((h) => h.role as Role)) });
+      lineage.push({ ...unit, roles: new Set((await peoplePort.holdersIn(tx, unit.id)).map((h) => h.role)) });
     }
     return lineage;
   }

@@ -7,7 +7,7 @@ export function presentUnit(row: UnitWithCount): Unit {
     id: row.id,
     parentId: row.parent_id,
     name: row.name,
-    type: row.type as Unit['type'],
+    type: row.type,
     timeZone: row.time_zone,
     locale: row.locale as Unit['locale'],
     depth: row.depth,

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { Database, NewUnitRow, UnitRow, UnitUpdate } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { NewUnitRow, UnitRow, UnitUpdate } from './units.table.js';
 
 export type UnitWithCount = UnitRow & { child_count: number | null };
 

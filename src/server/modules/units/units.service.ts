@@ -4,7 +4,7 @@ import type { CreateUnitBody, UnitToday, UpdateUnitBody } from '../../../common/
 import { localDate } from '../../../common/time.js';
 import type { Page, PageQuery } from '../../../common/schemas/shared.js';
 import type { Db, Executor } from '../../db/database.js';
-import type { UnitRow } from '../../db/schema.js';
+import type { UnitRow } from './units.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';

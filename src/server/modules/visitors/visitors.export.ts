@@ -22,7 +22,7 @@ export async function visitorsWorkbook(rows: VisitorRow[], locale: Locale, zone:
   for (const v of rows) {
     sheet.addRow([
       v.name,
-      ID_KINDS[locale][v.id_kind as 'id_card'] ?? v.id_kind,
+      ID_KINDS[locale][v.id_kind] ?? v.id_kind,
       v.id_masked,
       v.purpose,
       v.host_name,

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { VisitorRow } from '../../db/schema.js';
+import type { VisitorRow } from './visitors.table.js';
 
 export type { VisitorRow };
 

@@ -25,7 +25,7 @@ export function presentVisitor(v: VisitorRow): z.infer<typeof Visitor> {
     id: v.id,
     unitId: v.unit_id,
     name: v.name,
-    idKind: v.id_kind as z.infer<typeof Visitor>['idKind'],
+    idKind: v.id_kind,
     idMasked: v.id_masked,
     purpose: v.purpose,
     hostName: v.host_name,
