@@ -11,6 +11,7 @@ import type { LetterTables } from '../modules/letters/letters.table.js';
 import type { AssessmentTables } from '../modules/assessment/assessment.table.js';
 import type { AuthTables } from '../modules/auth/auth.table.js';
 import type { IncidentReportTables } from '../modules/incident-reports/incident-reports.table.js';
+import type { NotificationTables } from '../modules/notifications/notifications.table.js';
 
 /*
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
@@ -223,39 +224,6 @@ export interface AfterActionReportTable {
   content_json: string;
   filed_by_person_id: string | null;
   filed_at: string;
-}
-
-export interface NotificationTable {
-  id: string;
-  person_id: string;
-  incident_id: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  drill: number;
-  created_at: string;
-  read_at: string | null;
-  /** urgent (alerts, acknowledgement requests, escalations) or routine (reminders, notices). */
-  priority: string;
-  /** When the person must have answered (the step's deadline), for failing over in time. */
-  respond_by: string | null;
-  /** Short template parameters (unit, event, severity, due) for vendors that send approved templates. */
-  params_json: string | null;
-  /** When what the message asked was done (the step acknowledged): no further method is started. */
-  answered_at: string | null;
-  /** { title, body } as wordings (lib/wording.ts), read in the reader's language; null on older rows. */
-  wording_json: string | null;
-}
-
-export interface ContactMethodTable {
-  id: string;
-  person_id: string;
-  /** 1 first; a failing method hands over to the next. */
-  position: number;
-  channel: string;
-  address_json: string;
-  created_at: string;
 }
 
 export interface DeliveryTable {
@@ -579,7 +547,8 @@ export interface Database
     LetterTables,
     AssessmentTables,
     AuthTables,
-    IncidentReportTables {
+    IncidentReportTables,
+    NotificationTables {
   units: UnitTable;
   people: PersonTable;
   memberships: MembershipTable;
@@ -596,8 +565,6 @@ export interface Database
   incident_flags: IncidentFlagTable;
   incident_flag_notes: IncidentFlagNoteTable;
   after_action_reports: AfterActionReportTable;
-  notifications: NotificationTable;
-  contact_methods: ContactMethodTable;
   deliveries: DeliveryTable;
   incident_photos: IncidentPhotoTable;
   visitors: VisitorTable;
@@ -635,7 +602,6 @@ export type IncidentRow = Selectable<IncidentTable>;
 export type IncidentStepRow = Selectable<IncidentStepTable>;
 export type IncidentEventRow = Selectable<IncidentEventTable>;
 export type IncidentFlagRow = Selectable<IncidentFlagTable>;
-export type NotificationRow = Selectable<NotificationTable>;
 export type DeliveryRow = Selectable<DeliveryTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type DrillRow = Selectable<DrillTable>;

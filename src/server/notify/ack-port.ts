@@ -3,7 +3,7 @@
  * links are issued with the message, in its transaction, and read back when the message is sent.
  */
 import type { Executor } from '../db/database.js';
-import type { NotificationRow } from '../db/schema.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
 
 /** The message asks its people to acknowledge a step by its deadline. */
 export interface AckRequest {

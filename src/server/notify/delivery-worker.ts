@@ -1,5 +1,6 @@
 import type { Db, DialectName, Executor } from '../db/database.js';
-import type { DeliveryRow, NotificationRow } from '../db/schema.js';
+import type { DeliveryRow } from '../db/schema.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import type { AckLinks } from './ack-port.js';

@@ -7,7 +7,7 @@
  */
 import type { AckView } from '../../../common/schemas/acknowledgements.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { NotificationRow } from '../../db/schema.js';
+import type { NotificationRow } from '../notifications/notifications.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
