@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { inSubtrees } from '../../db/subtree.js';
 import type { AccountRow, Database, MembershipRow, PersonRow } from '../../db/schema.js';
 
 export interface PersonFilter {
@@ -14,7 +15,7 @@ type PeopleEb = ExpressionBuilder<Database, 'people'>;
 
 function inUnits(eb: PeopleEb, filter: PersonFilter): Expression<SqlBool> {
   const unitMatch = (col: 'hu.id' | 'u.id', pathCol: 'hu.path' | 'u.path') => (e: ExpressionBuilder<any, any>) =>
-    filter.unitId ? e(col, '=', filter.unitId) : e.or((filter.within ?? []).map((p) => e(pathCol, 'like', `${p}%`)));
+    filter.unitId ? e(col, '=', filter.unitId) : inSubtrees(e, pathCol, filter.within ?? []);
   return eb.or([
     eb.exists(
       eb
