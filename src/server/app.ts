@@ -108,9 +108,9 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   visitorRoutes(app, c.visitors);
   caseRoutes(app, c.cases, c.db);
   drillRoutes(app, c.drills);
-  dutyRoutes(app, { duty: c.duty, ...c.dutyRosters }, c.db);
+  dutyRoutes(app, { duty: c.duty, ...c.dutyRosters });
   await dutyTransferRoutes(app, c.dutyRosters.transfer, c.dutyRosters.feeds, c.config.publicUrl);
-  leaveRoutes(app, c.leave, c.db);
+  leaveRoutes(app, c.leave);
   await inspectionRoutes(app, c.inspections);
   await drillPhotoRoutes(app, c.drillPhotos);
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
