@@ -23,6 +23,6 @@ export interface AckForMessage {
 export interface AckLinks {
   issue(tx: Executor, rows: NotificationRow[], ask: AckRequest, now: Date): Promise<void>;
   forNotification(db: Executor, notificationId: string): Promise<AckForMessage | null>;
-  /** The step is done: every link for it is closed, and its messages are marked answered. */
-  close(tx: Executor, stepId: string, now: Date): Promise<void>;
+  /** The step is done: every link for it is closed. Answers the notifications that asked it, to mark answered. */
+  close(tx: Executor, stepId: string, now: Date): Promise<string[]>;
 }

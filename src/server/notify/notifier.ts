@@ -95,6 +95,7 @@ export class Notifier {
 
   /** What a step asked is done: its links close and its messages start no further method. */
   async answered(tx: Executor, stepId: string, now: Date): Promise<void> {
-    await this.acks?.close(tx, stepId, now);
+    const asked = (await this.acks?.close(tx, stepId, now)) ?? [];
+    await inbox.markAnswered(tx, asked, now.toISOString());
   }
 }

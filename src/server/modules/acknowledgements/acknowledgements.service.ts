@@ -111,8 +111,8 @@ export class AcknowledgementService implements AckLinks {
     return link ? { path: `/a/${this.token(link.id)}`, reply: REPLY, extendCode: link.reply_code } : null;
   }
 
-  async close(tx: Executor, stepId: string, now: Date): Promise<void> {
-    await repo.closeStep(tx, stepId, now.toISOString());
+  close(tx: Executor, stepId: string, now: Date): Promise<string[]> {
+    return repo.closeStep(tx, stepId, now.toISOString());
   }
 
   /** The link's page: 404 for a token that was never issued or has expired; nothing personal either way. */

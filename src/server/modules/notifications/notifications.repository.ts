@@ -31,6 +31,17 @@ export async function counts(db: Executor, personId: string): Promise<{ total: n
   return { total: Number(total.n), unread: Number(unread.n) };
 }
 
+/** What these notifications asked is done: no further contact method is started for them. */
+export async function markAnswered(db: Executor, ids: string[], at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('notifications')
+      .set({ answered_at: at })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('answered_at', 'is', null)
+      .execute();
+}
+
 /** Marks a person's unread notifications read: those of `ids`, or all when `ids` is undefined. */
 export async function markRead(db: Executor, personId: string, ids: string[] | undefined, at: string): Promise<void> {
   await db
