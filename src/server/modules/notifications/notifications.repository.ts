@@ -8,6 +8,11 @@ export async function insertAll(db: Executor, rows: NotificationRow[]): Promise<
   if (rows.length) await db.insertInto('notifications').values(rows).execute();
 }
 
+/** One notification by id (the delivery worker reads what it sends). */
+export function findById(db: Executor, id: string): Promise<NotificationRow> {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 const inboxOf = (db: Executor, personId: string) => db.selectFrom('notifications').where('person_id', '=', personId);
 
 /** One page of a person's inbox, newest first. */
