@@ -21,7 +21,7 @@ import { incidentPhotoRoutes } from './modules/incidents/incident-photos.routes.
 import { incidentExportRoutes } from './modules/incidents/incidents.export.routes.js';
 import { incidentRoutes } from './modules/incidents/incidents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
-import { contactRoutes } from './modules/people/contacts.routes.js';
+import { contactRoutes } from './modules/notifications/contacts.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { planExportRoutes } from './modules/plans/plans.export.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -100,7 +100,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   authRoutes(app, c.auth, c.config);
   unitRoutes(app, c.units);
   peopleRoutes(app, c.people);
-  contactRoutes(app, c.db, c.clock, c.audit, c.people, c.units);
+  contactRoutes(app, c.contacts);
   planRoutes(app, c.plans, c.planRules, c.units, c.clock);
   planExportRoutes(app, c.plans);
   incidentRoutes(app, c.incidents);
@@ -110,15 +110,15 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   rosterRoutes(app, c.rosters);
   caseRoutes(app, c.cases, c.db);
   drillRoutes(app, c.drills);
-  dutyRoutes(app, { duty: c.duty, ...c.dutyRosters }, c.db);
+  dutyRoutes(app, { duty: c.duty, ...c.dutyRosters });
   await dutyTransferRoutes(app, c.dutyRosters.transfer, c.dutyRosters.feeds, c.config.publicUrl);
-  leaveRoutes(app, c.leave, c.db);
+  leaveRoutes(app, c.leave);
   await inspectionRoutes(app, c.inspections);
   await drillPhotoRoutes(app, c.drillPhotos);
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);
-  notificationRoutes(app, c.db, c.live, c.clock);
+  notificationRoutes(app, c.notifications, c.live);
   app.addHook('onClose', async () => c.live.closeAll());
   // ── Reaching people (issue #11) ──
   acknowledgementRoutes(app, c.acknowledgements);

@@ -53,6 +53,8 @@ import type { TodoService } from './modules/todo/todo.service.js';
 import { createIncidentReports, type IncidentReports } from './modules/incident-reports/incident-reports.module.js';
 import { IncidentReportingPort } from './modules/incidents/incident-reporting.port.js';
 import { PeopleDirectory } from './modules/people/people.directory.js';
+import { NotificationService } from './modules/notifications/notifications.service.js';
+import { ContactService } from './modules/notifications/contacts.service.js';
 
 /** Everything the app is made of, wired once, here and nowhere else. */
 export interface Container {
@@ -114,6 +116,10 @@ export interface Container {
   failover: Failover;
   /** Tells people: the inbox, the outbox and the live nudge. */
   notifier: Notifier;
+  /** The in-app inbox: a person's notifications, read and marked read. */
+  notifications: NotificationService;
+  /** How each person is reached, in order (the delivery worker's addresses). */
+  contacts: ContactService;
   close(): Promise<void>;
 }
 
@@ -156,6 +162,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const notifier = new Notifier(bus, deliveries, acknowledgements);
   const units = new UnitService(db, clock, audit);
   const people = new PeopleService(db, clock, audit, units, notifier);
+  const notifications = new NotificationService(db, clock);
+  const contacts = new ContactService(db, clock, audit, people, units);
   const signInLimits = new SignInLimits(db, clock, {
     perAccount: config.loginAttempts,
     perAddress: config.loginAddressAttempts,
@@ -284,6 +292,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     acknowledgements,
     failover,
     notifier,
+    notifications,
+    contacts,
     close: async () => {
       await engine.stop();
       await deliveries.stop();

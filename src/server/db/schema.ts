@@ -14,6 +14,7 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { RosterTables } from '../modules/rosters/rosters.table.js';
+import type { NotificationTables } from '../modules/notifications/notifications.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
 import type { ChannelTables } from '../modules/channels/channels.table.js';
 import type { AcknowledgementTables } from '../modules/acknowledgements/acknowledgements.table.js';
@@ -27,39 +28,6 @@ import type { IncidentReportTables } from '../modules/incident-reports/incident-
  * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers;
  * JSON is text. Both databases store the same shapes, so one query code serves both.
  */
-
-export interface NotificationTable {
-  id: string;
-  person_id: string;
-  incident_id: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  drill: number;
-  created_at: string;
-  read_at: string | null;
-  /** urgent (alerts, acknowledgement requests, escalations) or routine (reminders, notices). */
-  priority: string;
-  /** When the person must have answered (the step's deadline), for failing over in time. */
-  respond_by: string | null;
-  /** Short template parameters (unit, event, severity, due) for vendors that send approved templates. */
-  params_json: string | null;
-  /** When what the message asked was done (the step acknowledged): no further method is started. */
-  answered_at: string | null;
-  /** { title, body } as wordings (lib/wording.ts), read in the reader's language; null on older rows. */
-  wording_json: string | null;
-}
-
-export interface ContactMethodTable {
-  id: string;
-  person_id: string;
-  /** 1 first; a failing method hands over to the next. */
-  position: number;
-  channel: string;
-  address_json: string;
-  created_at: string;
-}
 
 export interface IncidentPhotoTable {
   id: string;
@@ -127,13 +95,11 @@ export interface Database
     LetterTables,
     AssessmentTables,
     IncidentReportTables,
-    RosterTables {
-  notifications: NotificationTable;
-  contact_methods: ContactMethodTable;
+    RosterTables,
+    NotificationTables {
   incident_photos: IncidentPhotoTable;
   drill_photos: DrillPhotoTable;
   inspection_photos: InspectionPhotoTable;
 }
 
-export type NotificationRow = Selectable<NotificationTable>;
 export type InspectionPhotoRow = Selectable<InspectionPhotoTable>;

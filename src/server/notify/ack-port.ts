@@ -3,7 +3,7 @@
  * links are issued with the message, in its transaction, and read back when the message is sent.
  */
 import type { Executor } from '../db/database.js';
-import type { NotificationRow } from '../db/schema.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
 
 /** The message asks its people to acknowledge a step by its deadline. */
 export interface AckRequest {
@@ -23,6 +23,6 @@ export interface AckForMessage {
 export interface AckLinks {
   issue(tx: Executor, rows: NotificationRow[], ask: AckRequest, now: Date): Promise<void>;
   forNotification(db: Executor, notificationId: string): Promise<AckForMessage | null>;
-  /** The step is done: every link for it is closed, and its messages are marked answered. */
-  close(tx: Executor, stepId: string, now: Date): Promise<void>;
+  /** The step is done: every link for it is closed. Answers the notifications that asked it, to mark answered. */
+  close(tx: Executor, stepId: string, now: Date): Promise<string[]>;
 }

@@ -82,10 +82,6 @@ export const mergedInto = (db: Executor, id: string) =>
     .orderBy('notifications.created_at')
     .execute();
 
-export async function notificationById(db: Executor, id: string) {
-  return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
-
 /** Urgent deliveries whose failover moment has come without a confirmed delivery or an answer. */
 export async function dueForFailover(db: Executor, dialect: DialectName, now: string, limit: number) {
   return db

@@ -3,7 +3,7 @@
  * moves on to the next method, which channels are personal enough to carry an acknowledge link,
  * and how routine messages are merged into one digest.
  */
-import type { NotificationRow } from '../db/schema.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
 import type { OutgoingMessage } from './channels/channel.js';
 
 /** The longest an urgent message waits on one method for confirmed delivery. */

@@ -1,6 +1,7 @@
 import type { Db, DialectName, Executor } from '../db/database.js';
 import type { DeliveryRow } from './deliveries.table.js';
-import type { NotificationRow } from '../db/schema.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
+import * as inbox from '../modules/notifications/notifications.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import type { AckLinks } from './ack-port.js';
@@ -216,7 +217,7 @@ export class DeliveryWorker {
   }
 
   private async message(delivery: DeliveryRow): Promise<OutgoingMessage> {
-    const notification = await repo.notificationById(this.db, delivery.notification_id);
+    const notification = await inbox.findById(this.db, delivery.notification_id);
     const absolute = (path: string | null) =>
       path && this.options.publicUrl ? `${this.options.publicUrl.replace(/\/$/, '')}${path}` : undefined;
     const ack =
@@ -289,7 +290,7 @@ export class DeliveryWorker {
         });
         return;
       }
-      const notification = await repo.notificationById(tx, delivery.notification_id);
+      const notification = await inbox.findById(tx, delivery.notification_id);
       const methods = await repo.contactMethodsOf(tx, [delivery.person_id]);
       const next = (await repo.hasLaterMethod(tx, delivery))
         ? undefined

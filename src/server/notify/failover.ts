@@ -8,6 +8,7 @@
 import type { Db, DialectName } from '../db/database.js';
 import { PermanentDeliveryError } from './channels/channel.js';
 import * as repo from './deliveries.repository.js';
+import * as inbox from '../modules/notifications/notifications.repository.js';
 import type { DeliveryWorker } from './delivery-worker.js';
 
 export interface ReceiptOutcome {
@@ -31,7 +32,7 @@ export class Failover {
       for (const { notification_priority: priority, answered_at: answered, ...delivery } of due) {
         await repo.updateDelivery(tx, delivery.id, { handed_over: 1 });
         if (answered) continue;
-        const notification = await repo.notificationById(tx, delivery.notification_id);
+        const notification = await inbox.findById(tx, delivery.notification_id);
         if (priority === 'critical' && delivery.channel === 'sms') {
           const { mobile } = JSON.parse(delivery.address_json) as { mobile: string };
           const call = this.worker.row(

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '../../common/locale.js';
 import type { AfterCommit, Executor } from '../db/database.js';
-import type { NotificationRow } from '../db/schema.js';
+import * as inbox from '../modules/notifications/notifications.repository.js';
+import type { NotificationRow } from '../modules/notifications/notifications.table.js';
 import { newId } from '../lib/ids.js';
 import { render, renderAll, type Wording } from '../lib/wording.js';
 import type { AckLinks, AckRequest } from './ack-port.js';
@@ -34,8 +35,8 @@ export interface Message {
 }
 
 /**
- * Tells people something: an in-app notification each, a delivery through their contact methods,
- * and a live nudge to their open screens once the transaction has committed.
+ * Tells people something: an in-app notification each (the notifications module's inbox), a delivery
+ * through their contact methods, and a live nudge to their open screens once the transaction has committed.
  */
 export class Notifier {
   constructor(
@@ -69,7 +70,7 @@ export class Notifier {
         answered_at: null,
       };
     });
-    await tx.insertInto('notifications').values(rows).execute();
+    await inbox.insertAll(tx, rows);
     if (message.ask && this.acks) await this.acks.issue(tx, rows, message.ask, now);
     for (const row of rows) await this.outbox.enqueue(tx, row, languages.get(row.person_id)!);
     afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
@@ -94,6 +95,7 @@ export class Notifier {
 
   /** What a step asked is done: its links close and its messages start no further method. */
   async answered(tx: Executor, stepId: string, now: Date): Promise<void> {
-    await this.acks?.close(tx, stepId, now);
+    const asked = (await this.acks?.close(tx, stepId, now)) ?? [];
+    await inbox.markAnswered(tx, asked, now.toISOString());
   }
 }

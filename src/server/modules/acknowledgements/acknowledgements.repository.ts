@@ -35,19 +35,17 @@ export async function markUsed(db: Executor, id: string, at: string, via: string
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The step is done: every link still open for it is closed (by the person's own answer, or another's). */
-export async function closeStep(db: Executor, stepId: string, at: string): Promise<void> {
+/**
+ * The step is done: every link still open for it is closed (by the person's own answer, or another's).
+ * Answers the notifications the step's links were issued with, for the inbox to mark answered.
+ */
+export async function closeStep(db: Executor, stepId: string, at: string): Promise<string[]> {
   await db
     .updateTable('ack_links')
     .set({ used_at: at })
     .where('step_id', '=', stepId)
     .where('used_at', 'is', null)
     .execute();
-  const notifications = db.selectFrom('ack_links').select('notification_id').where('step_id', '=', stepId);
-  await db
-    .updateTable('notifications')
-    .set({ answered_at: at })
-    .where('id', 'in', notifications)
-    .where('answered_at', 'is', null)
-    .execute();
+  const links = await db.selectFrom('ack_links').select('notification_id').where('step_id', '=', stepId).execute();
+  return links.map((l) => l.notification_id);
 }

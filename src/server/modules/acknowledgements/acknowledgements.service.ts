@@ -7,7 +7,7 @@
  */
 import type { AckView } from '../../../common/schemas/acknowledgements.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { NotificationRow } from '../../db/schema.js';
+import type { NotificationRow } from '../notifications/notifications.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -111,8 +111,8 @@ export class AcknowledgementService implements AckLinks {
     return link ? { path: `/a/${this.token(link.id)}`, reply: REPLY, extendCode: link.reply_code } : null;
   }
 
-  async close(tx: Executor, stepId: string, now: Date): Promise<void> {
-    await repo.closeStep(tx, stepId, now.toISOString());
+  close(tx: Executor, stepId: string, now: Date): Promise<string[]> {
+    return repo.closeStep(tx, stepId, now.toISOString());
   }
 
   /** The link's page: 404 for a token that was never issued or has expired; nothing personal either way. */

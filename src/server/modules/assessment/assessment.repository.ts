@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { subtree } from '../../db/subtree.js';
 import type {
   AssessmentAnswerRow,
   AssessmentHandScoreRow,
@@ -31,10 +32,7 @@ export async function sheetsNear(db: Executor, within: string[] | null, above: s
   return sheetColumns(db)
     .$if(within !== null, (q) =>
       q.where((eb) =>
-        eb.or([
-          ...within!.map((p) => eb('u.path', 'like', `${p}%`)),
-          ...(above.length ? [eb('u.id', 'in', above)] : []),
-        ]),
+        eb.or([...within!.map((p) => subtree(eb, 'u.path', p)), ...(above.length ? [eb('u.id', 'in', above)] : [])]),
       ),
     )
     .orderBy('s.period_start', 'desc')

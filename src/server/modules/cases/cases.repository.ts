@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { CaseRow } from './cases.table.js';
 import type { CaseCategory, CaseStatus } from '../../../common/schemas/cases.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type CaseWithUnit = CaseRow & { unit_name: string; unit_path: string; unit_locale: string; owner_name: string };
 
@@ -33,7 +34,7 @@ export async function list(
 ) {
   if (within?.length === 0) return { rows: [] as CaseWithUnit[], total: 0 };
   const base = withUnit(db)
-    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
+    .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)))
     .$if(filter.unitId !== undefined, (q) => q.where('cases.unit_id', '=', filter.unitId!))
     .$if(filter.status !== undefined, (q) => q.where('cases.status', '=', filter.status!))
     .$if(filter.category !== undefined, (q) => q.where('cases.category', '=', filter.category!));
@@ -115,9 +116,7 @@ export async function isStaffOf(db: Executor, personId: string, unitId: string):
 /** Counts by category and outcome, and how long resolved cases took, across the given subtrees. */
 export async function stats(db: Executor, within: string[] | null) {
   if (within?.length === 0) return { rows: [], durations: [] };
-  const scoped = withUnit(db).$if(within !== null, (q) =>
-    q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))),
-  );
+  const scoped = withUnit(db).$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)));
   const rows = await scoped
     .clearSelect()
     .select([

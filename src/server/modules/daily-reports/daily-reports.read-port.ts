@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { RecordFact } from '../../lib/record-facts.js';
 import { CODE } from './day-codes.js';
 import { monthRows } from './daily-reports.repository.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 /*
  * The daily-reports module's read port: what other modules (assessment, analytics) may know of
@@ -33,7 +34,7 @@ export async function requiredDays(db: Executor, path: string, fromDay: string, 
     .selectFrom('daily_report_months as m')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select(['m.unit_id', 'm.month', 'm.days'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('m.month', '>=', fromDay.slice(0, 7))
     .where('m.month', '<=', lastDay.slice(0, 7))
     .execute();
@@ -99,10 +100,13 @@ export async function lateOrMissingByWeek(
   // As the matrix reads them: the subtree's units once, then the month rows by their leading key
   // (a join per row costs SQLite more than the reading itself at county scale).
   const paths = new Map(
-    (await db.selectFrom('units').select(['id', 'path']).where('path', 'like', `${path}%`).execute()).map((u) => [
-      u.id,
-      u.path,
-    ]),
+    (
+      await db
+        .selectFrom('units')
+        .select(['id', 'path'])
+        .where((eb) => subtree(eb, 'path', path))
+        .execute()
+    ).map((u) => [u.id, u.path]),
   );
   const rows = await monthRows(db, months, [...paths.keys()]);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
@@ -145,7 +149,7 @@ export async function overdueToday(db: Executor, paths: string[], now: Date): Pr
     .selectFrom('units')
     .select('time_zone')
     .distinct()
-    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+    .where((eb) => inSubtrees(eb, 'path', paths))
     .execute();
   const todayOf = new Map(zones.map((z) => [z.time_zone, DateTime.fromJSDate(now).setZone(z.time_zone).toISODate()!]));
   const months = [...new Set([...todayOf.values()].map((d) => d.slice(0, 7)))];
@@ -153,7 +157,7 @@ export async function overdueToday(db: Executor, paths: string[], now: Date): Pr
     .selectFrom('daily_report_months as m')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select(['m.unit_id', 'u.name', 'u.time_zone', 'm.month', 'm.days'])
-    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where((eb) => inSubtrees(eb, 'u.path', paths))
     .where('m.month', 'in', months)
     .execute();
   const out: OverdueToday[] = [];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
 import type { DailyReportRow } from './daily-reports.table.js';
+import { inSubtrees as pathsUnder } from '../../db/subtree.js';
 
 export type { DailyReportRow };
 
@@ -18,7 +19,7 @@ export interface UnitLine {
 type Within = string[] | null;
 
 function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
-  return within === null ? q : q.where((eb: any) => eb.or(within.map((p) => eb('units.path', 'like', `${p}%`))));
+  return within === null ? q : q.where((eb: any) => pathsUnder<any, any>(eb, 'units.path', within));
 }
 
 /** How many units the subtrees hold, per time zone. */

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 /**
  * The directives module's read port: each unit under `path` that was sent a directive whose
@@ -12,7 +13,7 @@ export async function signOffFacts(db: Executor, path: string, window: Window, n
     .innerJoin('directives as d', 'd.id', 't.directive_id')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .select(['t.unit_id', 't.id', 'd.id as directive_id', 'd.title', 'd.sign_due_at', 't.signed_at', 't.sign_late'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('d.sign_due_at', '>=', window.from)
     .where('d.sign_due_at', '<', until)
     .execute();
@@ -72,7 +73,7 @@ export async function lateSignOffsUnder(db: Executor, paths: string[], now: stri
     .innerJoin('directives as d', 'd.id', 't.directive_id')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .select(['d.id', 'd.title', 'd.sign_due_at', 't.unit_id', 'u.name as unit_name'])
-    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where((eb) => inSubtrees(eb, 'u.path', paths))
     .where('t.signed_at', 'is', null)
     .where('d.sign_due_at', '<', now)
     .execute();

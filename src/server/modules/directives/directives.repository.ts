@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { DirectiveAttachmentRow, DirectiveRow, DirectiveTargetRow } from './directives.table.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type { DirectiveAttachmentRow, DirectiveRow, DirectiveTargetRow };
 
@@ -129,7 +130,7 @@ const sentBase = (db: Executor, within: string[] | null) =>
   db
     .selectFrom('directives as d')
     .innerJoin('units as su', 'su.id', 'd.sender_unit_id')
-    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('su.path', 'like', `${p}%`)))));
+    .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'su.path', within!)));
 
 export async function sent(db: Executor, within: string[] | null, offset: number, limit: number) {
   if (within?.length === 0) return { rows: [], total: 0 };

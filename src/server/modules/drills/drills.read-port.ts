@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { Window } from '../../lib/record-facts.js';
+import { subtree } from '../../db/subtree.js';
 
 /** The drills module's read port: drills done by units under `path`, ended within the window. */
 export interface DoneDrill {
@@ -16,7 +17,7 @@ export async function doneDrills(db: Executor, path: string, window: Window): Pr
     .selectFrom('drills as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .select(['d.unit_id', 'd.id', 'd.type', 'd.title', 'd.ended_at', 'd.evacuation_seconds'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('d.status', '=', 'done')
     .where('d.ended_at', '>=', window.from)
     .where('d.ended_at', '<', window.to)

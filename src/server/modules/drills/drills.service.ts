@@ -17,6 +17,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import { periodFor, typeCompliance, worst, type ComplianceState, type TypeCompliance } from './compliance.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 /** How far back compliance reads drills: the longest period (a term) and the one before it. */
 const HISTORY_DAYS = 400;
@@ -137,7 +138,7 @@ export class DrillService {
     const base = this.db
       .selectFrom('drills')
       .innerJoin('units', 'units.id', 'drills.unit_id')
-      .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))));
+      .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)));
     const [rows, count] = await Promise.all([
       base
         .selectAll('drills')
@@ -164,7 +165,7 @@ export class DrillService {
       await this.db
         .selectFrom('units')
         .select(['id', 'name', 'path', 'type', 'time_zone'])
-        .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('path', 'like', `${p}%`)))))
+        .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'path', within!)))
         .orderBy('path')
         .execute()
     ).filter((u) => canSee(actor, u.path));

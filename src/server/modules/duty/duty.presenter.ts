@@ -1,26 +1,38 @@
 import type { z } from 'zod';
 import type { DutyPerson, Handover, Rotation, Shift, Swap } from '../../../common/schemas/duty.js';
-import type { Executor } from '../../db/database.js';
 import type { LeaveService } from '../leave/leave.service.js';
-import * as repo from './duty.repository.js';
+import type * as repo from './duty.repository.js';
 
 type ShiftView = z.infer<typeof Shift>;
 type SwapView = z.infer<typeof Swap>;
-type PersonRef = z.infer<typeof DutyPerson>;
+export type PersonRef = z.infer<typeof DutyPerson>;
 
-const person = (p: { id: string; name: string; phone: string | null }): PersonRef => ({
+export const personRef = (p: { id: string; name: string; phone: string | null }): PersonRef => ({
   id: p.id,
   name: p.name,
   phone: p.phone,
 });
 
-/** People by id, fetched once for a whole answer. */
-export async function peopleIndex(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PersonRef>> {
-  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  return new Map((await repo.peopleByIds(db, wanted)).map((p) => [p.id, person(p)]));
+const unknownPerson = (id: string): PersonRef => ({ id, name: '?', phone: null });
+
+/** What `presentShifts` shows beside the shifts themselves (read by `DutyDetails.forShifts`). */
+export interface ShiftFacts {
+  assignments: repo.AssignmentWithPerson[];
+  handovers: repo.DutyHandoverRow[];
+  /** Swaps waiting for consent that touch the shifts. */
+  swaps: repo.DutySwapRow[];
+  /** Effective leave of the shifts' units over their span. */
+  away: Awaited<ReturnType<LeaveService['effectiveIn']>>;
+  people: Map<string, PersonRef>;
+  /** When each shift named (the shifts' own and those of the swaps) starts. */
+  startOf: Map<string, string>;
 }
 
-const unknownPerson = (id: string): PersonRef => ({ id, name: '?', phone: null });
+/** What `presentSwaps` shows beside the swaps (read by `DutyDetails.forSwaps`). */
+export interface SwapFacts {
+  people: Map<string, PersonRef>;
+  starts: Map<string, string>;
+}
 
 export function presentSwap(
   s: repo.DutySwapRow,
@@ -62,36 +74,8 @@ export function presentHandover(h: repo.DutyHandoverRow, people: Map<string, Per
  * Shifts as the roster shows them: people with phones, the handover, swaps waiting for consent,
  * and — where the duty leader is a head on leave — the deputy acting for them.
  */
-export async function presentShifts(
-  db: Executor,
-  leave: LeaveService,
-  shifts: repo.DutyShiftRow[],
-): Promise<ShiftView[]> {
-  if (shifts.length === 0) return [];
-  const ids = shifts.map((s) => s.id);
-  const [assignments, handovers, swaps] = await Promise.all([
-    repo.assignmentsOf(db, ids),
-    repo.handoversOf(db, ids),
-    repo.pendingSwapsFor(db, ids),
-  ]);
-  const starts = Math.min(...shifts.map((s) => Date.parse(s.starts_at)));
-  const ends = Math.max(...shifts.map((s) => Date.parse(s.ends_at)));
-  const away = await leave.effectiveIn(
-    [...new Set(shifts.map((s) => s.unit_id))],
-    new Date(starts),
-    new Date(ends),
-    db,
-  );
-  const people = await peopleIndex(db, [
-    ...handovers.flatMap((h) => [h.written_by_person_id, h.acknowledged_by_person_id]),
-    ...swaps.flatMap((s) => [s.from_person_id, s.to_person_id]),
-    ...away.map((l) => l.deputy_person_id),
-  ]);
-  const startOf = new Map(shifts.map((s) => [s.id, s.starts_at]));
-  const elsewhere = swaps
-    .flatMap((s) => [s.shift_id, s.other_shift_id])
-    .filter((id): id is string => Boolean(id) && !startOf.has(id!));
-  for (const [id, at] of await repo.startsOf(db, [...new Set(elsewhere)])) startOf.set(id, at);
+export function presentShifts(shifts: repo.DutyShiftRow[], facts: ShiftFacts): ShiftView[] {
+  const { assignments, handovers, swaps, away, people, startOf } = facts;
   return shifts.map((shift) => {
     const mine = assignments.filter((a) => a.shift_id === shift.id);
     const leader = mine.find((a) => a.role === 'leader');
@@ -113,11 +97,11 @@ export async function presentShifts(
       startsAt: shift.starts_at,
       endsAt: shift.ends_at,
       rotationId: shift.rotation_id,
-      dutyLeader: leader ? person({ id: leader.person_id, name: leader.name, phone: leader.phone }) : null,
+      dutyLeader: leader ? personRef({ id: leader.person_id, name: leader.name, phone: leader.phone }) : null,
       actingLeader: leave ? (people.get(leave.deputy_person_id) ?? null) : null,
       staff: mine
         .filter((a) => a.role === 'staff')
-        .map((a) => person({ id: a.person_id, name: a.name, phone: a.phone })),
+        .map((a) => personRef({ id: a.person_id, name: a.name, phone: a.phone })),
       handover: handover ? presentHandover(handover, people) : null,
       swaps: swaps
         .filter((s) => s.shift_id === shift.id || s.other_shift_id === shift.id)
@@ -127,24 +111,16 @@ export async function presentShifts(
 }
 
 /** Swaps with the people's names and when each shift starts. */
-export async function presentSwaps(db: Executor, rows: repo.DutySwapRow[]) {
-  const people = await peopleIndex(
-    db,
-    rows.flatMap((s) => [s.from_person_id, s.to_person_id]),
-  );
-  const starts = await repo.startsOf(db, [
-    ...new Set(rows.flatMap((s) => [s.shift_id, s.other_shift_id]).filter((x): x is string => Boolean(x))),
-  ]);
-  return rows.map((s) => presentSwap(s, people, starts));
+export function presentSwaps(rows: repo.DutySwapRow[], facts: SwapFacts): SwapView[] {
+  return rows.map((s) => presentSwap(s, facts.people, facts.starts));
 }
 
+/** A rotation's slots as stored. */
+export const rotationSlots = (r: repo.DutyRotationRow) =>
+  JSON.parse(r.slots_json) as { dutyLeaderId: string | null; staffIds: string[]; turns: number }[];
+
 /** A rotation with its slots' people named. */
-export async function presentRotation(db: Executor, r: repo.DutyRotationRow): Promise<z.infer<typeof Rotation>> {
-  const slots = JSON.parse(r.slots_json) as { dutyLeaderId: string | null; staffIds: string[]; turns: number }[];
-  const people = await peopleIndex(
-    db,
-    slots.flatMap((s) => [s.dutyLeaderId, ...s.staffIds]),
-  );
+export function presentRotation(r: repo.DutyRotationRow, people: Map<string, PersonRef>): z.infer<typeof Rotation> {
   const who = (id: string) => people.get(id) ?? { id, name: '?', phone: null };
   return {
     id: r.id,
@@ -156,7 +132,7 @@ export async function presentRotation(db: Executor, r: repo.DutyRotationRow): Pr
     daysAhead: r.days_ahead,
     generatedThrough: r.generated_through,
     active: r.active === 1,
-    slots: slots.map((s) => ({
+    slots: rotationSlots(r).map((s) => ({
       dutyLeader: s.dutyLeaderId ? who(s.dutyLeaderId) : null,
       staff: s.staffIds.map(who),
       turns: s.turns,

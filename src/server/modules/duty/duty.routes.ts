@@ -22,10 +22,9 @@ import {
   Swap,
 } from '../../../common/schemas/duty.js';
 import { Id } from '../../../common/schemas/shared.js';
-import type { Executor } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import { peopleIndex, presentHandover, presentRotation, presentSwaps } from './duty.presenter.js';
+import { presentHandover, presentRotation, presentSwaps } from './duty.presenter.js';
 import type { DutyService } from './duty.service.js';
 import type { HandoverService } from './handovers.service.js';
 import type { RotationService } from './rotations.service.js';
@@ -42,8 +41,9 @@ export interface DutyModule {
   handovers: HandoverService;
 }
 
-export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): void {
+export function dutyRoutes(app: FastifyInstance, m: DutyModule): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const details = m.duty.details;
 
   r.get(
     '/api/v1/duty/roster',
@@ -188,7 +188,7 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
     },
     async (req, reply) => {
       const row = await m.handovers.write(actorOf(req), req.params.id, req.body);
-      return reply.code(201).send(presentHandover(row, await peopleIndex(db, [row.written_by_person_id])));
+      return reply.code(201).send(presentHandover(row, await details.people([row.written_by_person_id])));
     },
   );
 
@@ -204,7 +204,7 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
     },
     async (req) => {
       const row = await m.handovers.acknowledge(actorOf(req), req.params.id);
-      return presentHandover(row, await peopleIndex(db, [row.written_by_person_id, row.acknowledged_by_person_id]));
+      return presentHandover(row, await details.people([row.written_by_person_id, row.acknowledged_by_person_id]));
     },
   );
 
@@ -218,7 +218,10 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
         response: { 200: z.array(Swap), ...problemResponses },
       },
     },
-    async (req) => presentSwaps(db, await m.swaps.list(actorOf(req), req.query.unitId)),
+    async (req) => {
+      const rows = await m.swaps.list(actorOf(req), req.query.unitId);
+      return presentSwaps(rows, await details.forSwaps(rows));
+    },
   );
 
   r.post(
@@ -231,8 +234,10 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
         response: { 201: Swap, ...problemResponses },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send((await presentSwaps(db, [await m.swaps.propose(actorOf(req), req.body)]))[0]!),
+    async (req, reply) => {
+      const row = await m.swaps.propose(actorOf(req), req.body);
+      return reply.code(201).send(presentSwaps([row], await details.forSwaps([row]))[0]!);
+    },
   );
 
   for (const [action, summary] of [
@@ -249,7 +254,7 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
           action === 'cancel'
             ? await m.swaps.cancel(actor, req.params.id)
             : await m.swaps.respond(actor, req.params.id, action === 'accept');
-        return (await presentSwaps(db, [row]))[0]!;
+        return presentSwaps([row], await details.forSwaps([row]))[0]!;
       },
     );
   }
@@ -264,8 +269,11 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
         response: { 200: z.array(Rotation), ...problemResponses },
       },
     },
-    async (req) =>
-      Promise.all((await m.rotations.list(actorOf(req), req.query.unitId)).map((row) => presentRotation(db, row))),
+    async (req) => {
+      const rows = await m.rotations.list(actorOf(req), req.query.unitId);
+      const people = await details.forRotations(rows);
+      return rows.map((row) => presentRotation(row, people));
+    },
   );
 
   r.post(
@@ -280,7 +288,8 @@ export function dutyRoutes(app: FastifyInstance, m: DutyModule, db: Executor): v
     },
     async (req, reply) => {
       const { rotation, result } = await m.rotations.create(actorOf(req), req.body);
-      return reply.code(201).send({ ...(await presentRotation(db, rotation)), generated: result });
+      const people = await details.forRotations([rotation]);
+      return reply.code(201).send({ ...presentRotation(rotation, people), generated: result });
     },
   );
 

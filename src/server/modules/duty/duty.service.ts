@@ -22,7 +22,8 @@ import { canSee, scopeRoots } from '../units/units.policy.js';
 import * as unitsPort from '../units/units.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import { isRosterKeeper, requireRosterKeeper } from './duty.policy.js';
-import { peopleIndex, presentShifts } from './duty.presenter.js';
+import { DutyDetails } from './duty.details.js';
+import { presentShifts } from './duty.presenter.js';
 import * as repo from './duty.repository.js';
 import { findGaps, type DayRules } from './gaps.js';
 import { daysBetween, datesBetween } from './shift-times.js';
@@ -48,6 +49,9 @@ export interface OnDuty {
  * and the calendar feeds have services of their own beside this one.
  */
 export class DutyService {
+  /** What roster answers show beside their rows; the routes read through it too. */
+  readonly details: DutyDetails;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -55,14 +59,17 @@ export class DutyService {
     private readonly units: UnitService,
     private readonly rules: PlanRules,
     readonly leave: LeaveService,
-  ) {}
+  ) {
+    this.details = new DutyDetails(db, leave);
+  }
 
   /**
    * Who is on duty in a unit at a moment, with phone numbers; no access check, for other modules.
    * Usually one shift; two where hand-entered shifts touch.
    */
   async onDutyAt(unitId: string, at: Date, tx: Executor = this.db): Promise<OnDuty[]> {
-    const shifts = await presentShifts(tx, this.leave, await repo.shiftsAt(tx, [unitId], at.toISOString()));
+    const rows = await repo.shiftsAt(tx, [unitId], at.toISOString());
+    const shifts = presentShifts(rows, await this.details.forShifts(rows, tx));
     return shifts.map((s) => ({
       shiftId: s.id,
       startsAt: s.startsAt,
@@ -92,7 +99,8 @@ export class DutyService {
     if (to < from) throw invalid('from', 'plan.periodEndBeforeStart');
     if (daysBetween(from, to) + 1 > DUTY_RANGE_DAYS_MAX)
       throw invalid('from', 'duty.rangeTooLong', { max: DUTY_RANGE_DAYS_MAX });
-    const shifts = await presentShifts(this.db, this.leave, await repo.shiftsOnDates(this.db, unit.id, from, to));
+    const rows = await repo.shiftsOnDates(this.db, unit.id, from, to);
+    const shifts = presentShifts(rows, await this.details.forShifts(rows));
     const away = await this.leave.effectiveIn(
       [unit.id],
       localToUtc(from, '00:00', unit.time_zone),
@@ -104,10 +112,7 @@ export class DutyService {
   private async actingHeads(
     rows: Awaited<ReturnType<LeaveService['effectiveIn']>>,
   ): Promise<z.infer<typeof ActingHead>[]> {
-    const people = await peopleIndex(
-      this.db,
-      rows.flatMap((r) => [r.head_person_id, r.deputy_person_id]),
-    );
+    const people = await this.details.people(rows.flatMap((r) => [r.head_person_id, r.deputy_person_id]));
     const who = (id: string) => people.get(id) ?? { id, name: '?', phone: null };
     return rows.map((r) => ({
       leaveId: r.id,
@@ -170,7 +175,8 @@ export class DutyService {
     const within = unitId ? [(await this.units.requireVisible(actor, unitId)).path] : scopeRoots(actor);
     const { rows, total } = await unitsPort.list(this.db, { within }, 0, NOW_UNITS_MAX);
     const ids = rows.map((u) => u.id);
-    const shifts = await presentShifts(this.db, this.leave, await repo.shiftsAt(this.db, ids, at.toISOString()));
+    const found = await repo.shiftsAt(this.db, ids, at.toISOString());
+    const shifts = presentShifts(found, await this.details.forShifts(found));
     const heads = await this.actingHeads(await this.leave.effectiveIn(ids, at, new Date(at.getTime() + 1)));
     const steps = await this.nextSteps(actor, rows);
     const pick = ({ id, kind, startsAt, endsAt, dutyLeader, actingLeader, staff }: z.infer<typeof Shift>) => ({
@@ -281,7 +287,7 @@ export class DutyService {
   async shift(actor: Actor, id: string, db: Executor = this.db): Promise<z.infer<typeof Shift>> {
     const found = await repo.findShift(db, id);
     if (!found || !canSee(actor, found.unit_path)) throw notFound();
-    return (await presentShifts(db, this.leave, [found]))[0]!;
+    return presentShifts([found], await this.details.forShifts([found], db))[0]!;
   }
 
   /** The safety officer sets a shift's people directly; swaps waiting on it lapse. Audited. */

@@ -8,6 +8,7 @@ import type {
   IncidentVerbalReportRow,
 } from './incident-reports.table.js';
 import type { ReportStage } from '../../../common/schemas/incident-reports.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 export type { IncidentReportDutyRow, IncidentReportRow, IncidentReportVersionRow };
 
@@ -186,8 +187,8 @@ export async function inbox(
     .innerJoin('incidents as i', 'i.id', 'r.incident_id')
     .select(['i.type as incident_type', 'i.severity as incident_severity', 'i.place as incident_place'])
     .where('r.first_sent_at', 'is not', null)
-    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('t.path', 'like', `${p}%`)))))
-    .$if(filter.toUnitPath !== undefined, (q) => q.where('t.path', 'like', `${filter.toUnitPath}%`))
+    .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 't.path', within!)))
+    .$if(filter.toUnitPath !== undefined, (q) => q.where((eb) => subtree(eb, 't.path', filter.toUnitPath!)))
     .$if(filter.open, (q) => q.where('r.reception', '!=', 'accepted'));
   const [rows, count] = await Promise.all([
     base.orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc').offset(offset).limit(limit).execute(),

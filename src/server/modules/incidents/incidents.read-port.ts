@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 /*
  * The incidents module's read port: each reporting-chain step of a real (not drill) incident of a
@@ -38,7 +39,7 @@ export async function chainSteps(db: Executor, path: string, window: Window, now
       's.done_at',
       's.late',
     ])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('i.drill', '=', 0)
     .where('s.simulated', '=', 0)
     .where('s.due_at', '>=', window.from)
@@ -142,7 +143,7 @@ export async function lateStepsUnder(db: Executor, paths: string[], now: string)
       'u.name as unit_name',
       's.due_at',
     ])
-    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where((eb) => inSubtrees(eb, 'u.path', paths))
     .where('s.state', '=', 'active')
     .where('s.simulated', '=', 0)
     .where('i.drill', '=', 0)

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
 import type { RecipientReason } from '../../../common/schemas/incidents.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;
@@ -35,7 +36,7 @@ export async function listIncidents(
 ) {
   if (within?.length === 0) return { rows: [] as IncidentWithUnit[], total: 0 };
   const base = withUnit(db)
-    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
+    .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)))
     .$if(filter.unitId !== undefined, (q) => q.where('incidents.unit_id', '=', filter.unitId!))
     .$if(filter.open === true, (q) => q.where('incidents.status', '!=', 'closed'));
   const [rows, count] = await Promise.all([

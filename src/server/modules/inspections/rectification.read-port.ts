@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { Window } from '../../lib/record-facts.js';
 import type { Actor } from '../auth/actor.js';
 import { canVerify } from './rectification.policy.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 /*
  * The inspections module's read port on rectification tasks (hazards): what assessment and the
@@ -46,7 +47,7 @@ function base(db: Executor, path: string) {
     .selectFrom('rectification_tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .select(COLUMNS)
-    .where('u.path', 'like', `${path}%`);
+    .where((eb) => subtree(eb, 'u.path', path));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
@@ -112,7 +113,7 @@ export async function openTaskAges(
         ),
       ];
     })
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('t.state', '!=', 'closed')
     .groupBy('supervised')
     .execute();
@@ -179,7 +180,7 @@ export async function hazardStats(db: Executor, path: string, window: Window): P
         )
         .as('overdue'),
     ])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('t.created_at', '<', window.to)
     .where((eb) => eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', window.from)]))
     .groupBy(['category', 't.risk'])
@@ -265,7 +266,7 @@ export async function tasksToVerify(db: Executor, actor: Actor): Promise<TaskWai
 export async function overdueTasksUnder(db: Executor, paths: string[], now: string): Promise<TaskWaiting[]> {
   if (paths.length === 0) return [];
   const rows = await waitingBase(db)
-    .where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))))
+    .where((eb) => inSubtrees(eb, 'u.path', paths))
     .where('t.state', 'in', ['open', 'reopened'])
     .where('t.due_at', '<', now)
     .execute();

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { RectificationEventRow, RectificationTaskRow } from './inspections.table.js';
 import type { Role } from '../../../common/org.js';
 import type { TaskRisk, TaskState } from '../../../common/schemas/inspections.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type { RectificationEventRow, RectificationTaskRow };
 
@@ -50,7 +51,7 @@ export const findTask = (db: Executor, id: string) => withNames(db).where('t.id'
 
 function filtered(db: Executor, f: TaskFilter) {
   return withNames(db)
-    .$if(Boolean(f.within), (q) => q.where((eb) => eb.or(f.within!.map((p) => eb('u.path', 'like', `${p}%`)))))
+    .$if(Boolean(f.within), (q) => q.where((eb) => inSubtrees(eb, 'u.path', f.within!)))
     .$if(Boolean(f.unitIds), (q) => q.where('t.unit_id', 'in', f.unitIds!))
     .$if(f.state !== undefined, (q) => q.where('t.state', '=', f.state!))
     .$if(f.risk !== undefined, (q) => q.where('t.risk', '=', f.risk!))

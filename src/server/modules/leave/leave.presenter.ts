@@ -1,28 +1,21 @@
 import type { z } from 'zod';
 import type { Leave } from '../../../common/schemas/leave.js';
-import type { Executor } from '../../db/database.js';
-import type { Actor } from '../auth/actor.js';
-import * as repo from './leave.repository.js';
-import type { LeaveService } from './leave.service.js';
+import type * as repo from './leave.repository.js';
 
 type LeaveView = z.infer<typeof Leave>;
+type PersonRef = LeaveView['head'];
+
+/** What the presenter shows beside the rows (read by `LeaveService.detailsFor`). */
+export interface LeaveFacts {
+  /** The heads, deputies and deciders named, by id. */
+  people: Map<string, PersonRef>;
+  /** The requests the reader may decide now. */
+  mayDecide: Set<string>;
+}
 
 /** Leave as it leaves the server: names and phones of the head, the deputy and who decided. */
-export async function present(
-  db: Executor,
-  leave: LeaveService,
-  actor: Actor,
-  rows: repo.LeaveWithUnit[],
-): Promise<LeaveView[]> {
-  const ids = [
-    ...new Set(
-      rows
-        .flatMap((r) => [r.head_person_id, r.deputy_person_id, r.decided_by_person_id])
-        .filter((x): x is string => Boolean(x)),
-    ),
-  ];
-  const people = new Map((await repo.people(db, ids)).map((p) => [p.id, { id: p.id, name: p.name, phone: p.phone }]));
-  const who = (id: string) => people.get(id) ?? { id, name: '?', phone: null };
+export function present(rows: repo.LeaveWithUnit[], facts: LeaveFacts): LeaveView[] {
+  const who = (id: string) => facts.people.get(id) ?? { id, name: '?', phone: null };
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unit_id,
@@ -40,6 +33,6 @@ export async function present(
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
     createdAt: r.created_at,
-    mayDecide: r.state === 'requested' && leave.mayDecide(actor, r),
+    mayDecide: facts.mayDecide.has(r.id),
   }));
 }

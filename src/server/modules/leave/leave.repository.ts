@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { LeaveRequestRow } from './leave.table.js';
 import type { Role } from '../../../common/org.js';
 import type { LeaveState } from '../../../common/schemas/leave.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type { LeaveRequestRow };
 export type LeaveWithUnit = LeaveRequestRow & { unit_name: string; unit_path: string; unit_parent_id: string | null };
@@ -49,7 +50,7 @@ export async function list(
 ): Promise<LeaveWithUnit[]> {
   if (within && within.length === 0) return [];
   let q = withUnit(db);
-  if (within) q = q.where((eb) => eb.or(within.map((p) => eb('units.path', 'like', `${p}%`))));
+  if (within) q = q.where((eb) => inSubtrees(eb, 'units.path', within));
   if (filter.state) q = q.where('leave_requests.state', '=', filter.state);
   if (filter.coveringAt)
     q = q

@@ -9,7 +9,6 @@ import {
   RequestLeaveBody,
 } from '../../../common/schemas/leave.js';
 import { Id } from '../../../common/schemas/shared.js';
-import type { Executor } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { Actor } from '../auth/actor.js';
@@ -20,9 +19,10 @@ import type { LeaveService } from './leave.service.js';
 const tags = ['leave'];
 const Params = z.object({ id: Id });
 
-export function leaveRoutes(app: FastifyInstance, leave: LeaveService, db: Executor): void {
+export function leaveRoutes(app: FastifyInstance, leave: LeaveService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const one = async (actor: Actor, row: repo.LeaveWithUnit) => (await present(db, leave, actor, [row]))[0]!;
+  const many = async (actor: Actor, rows: repo.LeaveWithUnit[]) => present(rows, await leave.detailsFor(actor, rows));
+  const one = async (actor: Actor, row: repo.LeaveWithUnit) => (await many(actor, [row]))[0]!;
 
   r.get(
     '/api/v1/leave',
@@ -36,7 +36,7 @@ export function leaveRoutes(app: FastifyInstance, leave: LeaveService, db: Execu
     },
     async (req) => {
       const actor = actorOf(req);
-      return present(db, leave, actor, await leave.list(actor, req.query));
+      return many(actor, await leave.list(actor, req.query));
     },
   );
 
@@ -52,7 +52,7 @@ export function leaveRoutes(app: FastifyInstance, leave: LeaveService, db: Execu
     },
     async (req) => {
       const actor = actorOf(req);
-      return present(db, leave, actor, await leave.awayNow(actor, req.query.unitId));
+      return many(actor, await leave.awayNow(actor, req.query.unitId));
     },
   );
 

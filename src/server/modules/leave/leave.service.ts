@@ -13,6 +13,7 @@ import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
 import { datesBetween, daysBetween } from '../duty/shift-times.js';
+import type { LeaveFacts } from './leave.presenter.js';
 import * as repo from './leave.repository.js';
 
 /** Who acts for an away head, and for how long. */
@@ -126,6 +127,18 @@ export class LeaveService {
         return true;
     }
     return false;
+  }
+
+  /** What the leave presenter shows beside the rows: the people they name, and which the actor may decide. */
+  async detailsFor(actor: Actor, rows: repo.LeaveWithUnit[]): Promise<LeaveFacts> {
+    const ids = rows
+      .flatMap((r) => [r.head_person_id, r.deputy_person_id, r.decided_by_person_id])
+      .filter((x): x is string => Boolean(x));
+    const people = await repo.people(this.db, [...new Set(ids)]);
+    return {
+      people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name, phone: p.phone }])),
+      mayDecide: new Set(rows.filter((r) => r.state === 'requested' && this.mayDecide(actor, r)).map((r) => r.id)),
+    };
   }
 
   /** An organisation manager of the parent unit itself, and not the head asking. */

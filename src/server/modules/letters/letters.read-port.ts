@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
+import { subtree } from '../../db/subtree.js';
 
 /**
  * The letters module's read port: each letter to a unit under `path` whose sign-off deadline fell
@@ -11,7 +12,7 @@ export async function letterFacts(db: Executor, path: string, window: Window, no
     .selectFrom('responsibility_letters as l')
     .innerJoin('units as u', 'u.id', 'l.unit_id')
     .select(['l.unit_id', 'l.id', 'l.title', 'l.sign_due_at', 'l.issuer_signed_at', 'l.recipient_signed_at'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('l.status', '!=', 'superseded')
     .where('l.sign_due_at', '>=', window.from)
     .where('l.sign_due_at', '<', until)

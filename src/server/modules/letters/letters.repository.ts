@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { subtree } from '../../db/subtree.js';
 import type { LetterRow } from './letters.table.js';
 
 /** The letters module's only Kysely code. */
@@ -53,10 +54,10 @@ export async function list(
 ): Promise<LetterWithUnits[]> {
   return withUnits(db)
     .$if(within !== null, (q) =>
-      q.where((eb) => eb.or(within!.flatMap((p) => [eb('u.path', 'like', `${p}%`), eb('i.path', 'like', `${p}%`)]))),
+      q.where((eb) => eb.or(within!.flatMap((p) => [subtree(eb, 'u.path', p), subtree(eb, 'i.path', p)]))),
     )
     .$if(unitPath !== null, (q) =>
-      q.where((eb) => eb.or([eb('u.path', 'like', `${unitPath}%`), eb('i.path', '=', unitPath!)])),
+      q.where((eb) => eb.or([subtree(eb, 'u.path', unitPath!), eb('i.path', '=', unitPath!)])),
     )
     .$if(!includeSuperseded, (q) => q.where('l.status', '!=', 'superseded'))
     .orderBy('l.created_at', 'desc')

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp, pageOf } from '../../../common/schemas/shared.js';
-import type { Db } from '../../db/database.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import type { Clock } from '../../lib/clock.js';
 import type { LiveStreams } from '../../notify/live-streams.js';
-import { notificationText } from '../../notify/notification-text.js';
+import { presentNotification } from './notifications.presenter.js';
+import type { NotificationService } from './notifications.service.js';
 
 const tags = ['notifications'];
 const Notification = z.object({
@@ -24,7 +23,11 @@ const Notification = z.object({
 const Inbox = pageOf(Notification).extend({ unread: z.number().int() });
 
 /** The in-app inbox, and the live stream that tells open screens to re-read. */
-export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveStreams, clock: Clock): void {
+export function notificationRoutes(
+  app: FastifyInstance,
+  notifications: NotificationService,
+  streams: LiveStreams,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -38,39 +41,10 @@ export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveSt
       },
     },
     async (req) => {
-      const { personId, locale } = actorOf(req);
+      const actor = actorOf(req);
       const { page, pageSize } = req.query;
-      const mine = db.selectFrom('notifications').where('person_id', '=', personId);
-      const [rows, total, unread] = await Promise.all([
-        mine
-          .selectAll()
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .offset((page - 1) * pageSize)
-          .limit(pageSize)
-          .execute(),
-        mine.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        mine
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .where('read_at', 'is', null)
-          .executeTakeFirstOrThrow(),
-      ]);
-      return {
-        page,
-        pageSize,
-        total: Number(total.n),
-        unread: Number(unread.n),
-        items: rows.map((n) => ({
-          id: n.id,
-          incidentId: n.incident_id,
-          kind: n.kind,
-          ...notificationText(locale, n),
-          link: n.link,
-          drill: n.drill === 1,
-          createdAt: n.created_at,
-          readAt: n.read_at,
-        })),
-      };
+      const { rows, total, unread } = await notifications.inbox(actor, page, pageSize);
+      return { page, pageSize, total, unread, items: rows.map((n) => presentNotification(actor.locale, n)) };
     },
   );
 
@@ -85,14 +59,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, streams: LiveSt
       },
     },
     async (req, reply) => {
-      const { personId } = actorOf(req);
-      await db
-        .updateTable('notifications')
-        .set({ read_at: clock.now().toISOString() })
-        .where('person_id', '=', personId)
-        .where('read_at', 'is', null)
-        .$if(req.body.ids !== undefined, (q) => q.where('id', 'in', req.body.ids!.length ? req.body.ids! : ['']))
-        .execute();
+      await notifications.markRead(actorOf(req), req.body.ids);
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
+import { subtree } from '../../db/subtree.js';
 
 /**
  * The patrols module's read port: patrols of units under `path` due in the window that have an
@@ -10,7 +11,7 @@ export async function patrolFacts(db: Executor, path: string, window: Window): P
     .selectFrom('patrols as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .select(['p.unit_id', 'p.id', 'p.kind', 'p.state', 'p.due_at', 'p.night_date'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('p.due_at', '>=', window.from)
     .where('p.due_at', '<', window.to)
     .where('p.state', 'in', ['done', 'missed'])

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { PatrolCheckInTable, PatrolCheckpointTable, PatrolTable } from './patrols.table.js';
+import { subtree } from '../../db/subtree.js';
 
 export type CheckpointRow = Selectable<PatrolCheckpointTable>;
 export type PatrolRow = Selectable<PatrolTable>;
@@ -96,7 +97,7 @@ export async function patrollingUnitsUnder(db: Executor, path: string) {
   return db
     .selectFrom('units')
     .selectAll('units')
-    .where('units.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'units.path', path))
     .where((eb) =>
       eb.exists(
         eb

@@ -4,6 +4,7 @@ import type { AccountRow } from '../auth/auth.table.js';
 import type { Database } from '../../db/schema.js';
 import type { MembershipRow, PersonRow } from './people.table.js';
 import type { Role } from '../../../common/org.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export interface PersonFilter {
   /** Path prefixes the person must be registered or hold a role under; null: anywhere. */
@@ -17,7 +18,7 @@ type PeopleEb = ExpressionBuilder<Database, 'people'>;
 
 function inUnits(eb: PeopleEb, filter: PersonFilter): Expression<SqlBool> {
   const unitMatch = (col: 'hu.id' | 'u.id', pathCol: 'hu.path' | 'u.path') => (e: ExpressionBuilder<any, any>) =>
-    filter.unitId ? e(col, '=', filter.unitId) : e.or((filter.within ?? []).map((p) => e(pathCol, 'like', `${p}%`)));
+    filter.unitId ? e(col, '=', filter.unitId) : inSubtrees(e, pathCol, filter.within ?? []);
   return eb.or([
     eb.exists(
       eb

@@ -1,6 +1,7 @@
 import type { UnitType } from '../../../common/org.js';
 import type { Executor } from '../../db/database.js';
 import type { PlanRow, PlanVersionRow } from './plans.table.js';
+import { inSubtrees } from '../../db/subtree.js';
 
 export type PlanWithUnit = PlanRow & {
   unit_name: string;
@@ -36,7 +37,7 @@ export async function listPlans(
 ) {
   if (within?.length === 0) return { rows: [], total: 0 };
   const base = withUnit(db)
-    .$if(within !== null, (q) => q.where((eb) => eb.or(within!.map((p) => eb('units.path', 'like', `${p}%`)))))
+    .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)))
     .$if(unitId !== undefined, (q) => q.where('plans.unit_id', '=', unitId!));
   const [rows, count] = await Promise.all([
     base.orderBy('units.path').orderBy('plans.created_at').offset(offset).limit(limit).execute(),

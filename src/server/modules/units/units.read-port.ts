@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { subtree } from '../../db/subtree.js';
 
 /** A unit as other modules' figures need it. */
 export interface UnitBrief {
@@ -32,7 +33,12 @@ const toBrief = (r: BriefRow): UnitBrief => ({
 
 /** The units module's read port: every unit under `path` (itself included), in tree order. */
 export async function unitsUnder(db: Executor, path: string): Promise<UnitBrief[]> {
-  return (await briefOf(db).where('path', 'like', `${path}%`).orderBy('path').execute()).map(toBrief);
+  return (
+    await briefOf(db)
+      .where((eb) => subtree(eb, 'path', path))
+      .orderBy('path')
+      .execute()
+  ).map(toBrief);
 }
 
 /** One unit, or undefined. */

@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kyse
 import type { Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { NewUnitRow, UnitRow, UnitUpdate } from './units.table.js';
+import { inSubtrees, subtree } from '../../db/subtree.js';
 
 export type UnitWithCount = UnitRow & { child_count: number | null };
 
@@ -11,11 +12,6 @@ const childCount = (eb: ExpressionBuilder<Database, 'units'>) =>
     .select((e) => e.fn.countAll<number>().as('n'))
     .whereRef('c.parent_id', '=', 'units.id')
     .as('child_count');
-
-/** `path LIKE prefix%` for each allowed subtree; escapes nothing because ids are UUIDs. */
-export function underAny(eb: ExpressionBuilder<Database, 'units'>, prefixes: string[]): Expression<SqlBool> {
-  return eb.or(prefixes.map((p) => eb('units.path', 'like', `${p}%`)));
-}
 
 export async function findById(db: Executor, id: string): Promise<UnitWithCount | undefined> {
   return db.selectFrom('units').selectAll().select(childCount).where('id', '=', id).executeTakeFirst();
@@ -50,7 +46,7 @@ export interface UnitFilter {
 function applyFilter(filter: UnitFilter) {
   return (eb: ExpressionBuilder<Database, 'units'>) => {
     const parts: Expression<SqlBool>[] = [];
-    if (filter.within) parts.push(underAny(eb, filter.within));
+    if (filter.within) parts.push(inSubtrees(eb, 'units.path', filter.within));
     if (filter.parentId) parts.push(eb('units.parent_id', '=', filter.parentId));
     if (filter.topLevel) parts.push(eb('units.parent_id', 'is', null));
     if (filter.paths) parts.push(eb('units.path', 'in', filter.paths));
@@ -99,7 +95,7 @@ export async function maxDepthUnder(db: Executor, path: string): Promise<number>
   const row = await db
     .selectFrom('units')
     .select((e) => e.fn.max('depth').as('d'))
-    .where('path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'path', path))
     .executeTakeFirst();
   return Number(row?.d ?? 0);
 }
@@ -119,7 +115,7 @@ export async function reparentSubtree(
       depth: sql<number>`depth + cast(${depthDelta} as integer)`,
       updated_at: now,
     })
-    .where('path', 'like', `${oldPath}%`)
+    .where((eb) => subtree(eb, 'path', oldPath))
     .execute();
 }
 

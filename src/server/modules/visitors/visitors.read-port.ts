@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { RecordFact, Window } from '../../lib/record-facts.js';
 import { DEFAULT_CLOSING_TIME } from './visitors.service.js';
+import { subtree } from '../../db/subtree.js';
 
 /**
  * The visitors module's read port: visits to units under `path` that began in the window, and
@@ -11,7 +12,7 @@ export async function visitFacts(db: Executor, path: string, window: Window): Pr
     .selectFrom('visitors as v')
     .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.unit_id', 'v.id', 'v.checked_in_at', 'v.checked_out_at'])
-    .where('u.path', 'like', `${path}%`)
+    .where((eb) => subtree(eb, 'u.path', path))
     .where('v.checked_in_at', '>=', window.from)
     .where('v.checked_in_at', '<', window.to)
     .execute();

@@ -1,6 +1,6 @@
-import type { Locale } from '../../common/locale.js';
-import type { NotificationRow } from '../db/schema.js';
-import { render, type Wording } from '../lib/wording.js';
+import type { Locale } from '../../../common/locale.js';
+import { render, type Wording } from '../../lib/wording.js';
+import type { NotificationRow } from './notifications.table.js';
 
 /**
  * A notification's title and body in the language of the screen reading it. Rows written before
@@ -18,4 +18,18 @@ export function notificationText(
   } catch {
     return { title: row.title, body: row.body };
   }
+}
+
+/** What leaves the server of one notification, read in the reader's language. */
+export function presentNotification(locale: Locale, n: NotificationRow) {
+  return {
+    id: n.id,
+    incidentId: n.incident_id,
+    kind: n.kind,
+    ...notificationText(locale, n),
+    link: n.link,
+    drill: n.drill === 1,
+    createdAt: n.created_at,
+    readAt: n.read_at,
+  };
 }
