@@ -17,7 +17,7 @@ import { notFoundProblem, sendProblem, toProblem } from './http/problem.js';
 import { AppError } from './lib/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { incidentPhotoRoutes } from './modules/incidents/incident-photos.routes.js';
+import { incidentPhotoRoutes } from './modules/incidents/incident-photos.js';
 import { incidentExportRoutes } from './modules/incidents/incidents.export.routes.js';
 import { incidentRoutes } from './modules/incidents/incidents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -35,7 +35,8 @@ import { dutyTransferRoutes } from './modules/duty/duty.transfer.routes.js';
 import { leaveRoutes } from './modules/leave/leave.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { patrolRoutes } from './modules/patrols/patrols.routes.js';
-import { drillPhotoRoutes } from './modules/drills/drill-photos.routes.js';
+import { drillPhotoRoutes } from './modules/drills/drill-photos.js';
+import { photoRoutes } from './modules/photos/photos.routes.js';
 import { dailyReportRoutes } from './modules/daily-reports/daily-reports.routes.js';
 import { directiveRoutes } from './modules/directives/directives.routes.js';
 // ── Reaching people (issue #11) ──
@@ -104,7 +105,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   planExportRoutes(app, c.plans);
   incidentRoutes(app, c.incidents);
   incidentExportRoutes(app, c.incidents);
-  await incidentPhotoRoutes(app, c.photos);
+  await photoRoutes(app, c.photos, incidentPhotoRoutes);
   visitorRoutes(app, c.visitors);
   caseRoutes(app, c.cases, c.db);
   drillRoutes(app, c.drills);
@@ -112,7 +113,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await dutyTransferRoutes(app, c.dutyRosters.transfer, c.dutyRosters.feeds, c.config.publicUrl);
   leaveRoutes(app, c.leave, c.db);
   await inspectionRoutes(app, c.inspections);
-  await drillPhotoRoutes(app, c.drillPhotos);
+  await photoRoutes(app, c.photos, drillPhotoRoutes);
   await patrolRoutes(app, c.patrols, c.patrolCheckIns, c.config.publicUrl);
   dailyReportRoutes(app, c.dailyReports.service, c.dailyReports.board, c.dailyReports.scheduler);
   await directiveRoutes(app, c.directives.service, c.directives.queries);

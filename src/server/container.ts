@@ -8,7 +8,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { DeadlineEngine } from './engine/engine.js';
 import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
-import { IncidentPhotos } from './modules/incidents/incident-photos.js';
+import { incidentPhotoKind } from './modules/incidents/incident-photos.js';
 import { IncidentService, STEP_DEADLINE } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
@@ -20,7 +20,8 @@ import { CLOSING_DEADLINE, PURGE_DEADLINE, VisitorService } from './modules/visi
 import { CaseService, FOLLOW_UP_DEADLINE } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
-import { DrillPhotos } from './modules/drills/drill-photos.js';
+import { drillPhotoKind } from './modules/drills/drill-photos.js';
+import { PhotoService } from './modules/photos/photos.service.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
 import {
   OVERDUE_DEADLINE as PATROL_OVERDUE,
@@ -78,13 +79,13 @@ export interface Container {
   live: LiveStreams;
   deliveries: DeliveryWorker;
   incidents: IncidentService;
-  photos: IncidentPhotos;
+  /** Photos of incidents and drills, each kind declared by its module. */
+  photos: PhotoService;
   visitors: VisitorService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
   inspections: Inspections;
-  drillPhotos: DrillPhotos;
   patrols: PatrolService;
   patrolCheckIns: PatrolCheckIns;
   /** Daily reports and zero reports: sending, the supervisors' matrix, the engine's planner. */
@@ -201,11 +202,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   );
   engine.on(PURGE_DEADLINE, ({ tx, deadline }) => visitors.onPurge(tx, deadline.ref_id));
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
-  const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
     cases.onFollowUp(tx, deadline.ref_id, now, afterCommit),
   );
-  const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
+  const photos = new PhotoService(db, clock, audit, config.dataDir);
+  photos.declare(incidentPhotoKind(incidents));
+  photos.declare(drillPhotoKind(units));
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
     incidents.onStepDeadline(tx, deadline.ref_id, now, afterCommit),
   );
@@ -272,7 +274,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     cases,
     drills,
     inspections,
-    drillPhotos,
     patrols,
     patrolCheckIns,
     dailyReports,
