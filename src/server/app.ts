@@ -107,7 +107,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   incidentExportRoutes(app, c.incidents);
   await photoRoutes(app, c.photos, incidentPhotoRoutes);
   visitorRoutes(app, c.visitors);
-  caseRoutes(app, c.cases, c.db);
+  caseRoutes(app, c.cases);
   drillRoutes(app, c.drills);
   dutyRoutes(app, { duty: c.duty, ...c.dutyRosters }, c.db);
   await dutyTransferRoutes(app, c.dutyRosters.transfer, c.dutyRosters.feeds, c.config.publicUrl);
