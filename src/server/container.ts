@@ -23,6 +23,7 @@ import { createInspections, followUpTasks, type Inspections } from './modules/in
 import { drillPhotoKind } from './modules/drills/drill-photos.js';
 import { PhotoService } from './modules/photos/photos.service.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
+import { checkInPhotoKind } from './modules/patrols/patrol-photos.js';
 import {
   OVERDUE_DEADLINE as PATROL_OVERDUE,
   PLAN_NIGHT_DEADLINE as PATROL_PLAN_NIGHT,
@@ -183,7 +184,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   };
   engine.on(ROTATION_DEADLINE, ({ tx, deadline }) => dutyRosters.rotations.onTick(tx, deadline.ref_id));
   const drills = new DrillService(db, clock, audit, units, planRules);
-  const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
+  const photos = new PhotoService(db, clock, audit, config.dataDir);
+  const inspections = createInspections({
+    db,
+    clock,
+    audit,
+    units,
+    engine,
+    notifier,
+    dataDir: config.dataDir,
+    photos,
+    drills,
+  });
   // An after-action report's follow-ups become rectification tasks, chased like any hazard.
   const incidents = new IncidentService(
     db,
@@ -205,7 +217,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   engine.on(FOLLOW_UP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
     cases.onFollowUp(tx, deadline.ref_id, now, afterCommit),
   );
-  const photos = new PhotoService(db, clock, audit, config.dataDir);
   photos.declare(incidentPhotoKind(incidents));
   photos.declare(drillPhotoKind(units));
   engine.on(STEP_DEADLINE, ({ tx, deadline, now, afterCommit }) =>
@@ -217,7 +228,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     duty.onDutyIds(unitId, at, tx),
   );
   const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
-  const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, config.dataDir);
+  const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, photos);
+  photos.declare(checkInPhotoKind());
   engine.on(PATROL_PLAN_NIGHT, ({ tx, deadline, now }) => patrolPlanner.onPlanNight(tx, deadline.ref_id, now));
   engine.on(PATROL_PROMPT, ({ tx, deadline, now, afterCommit }) =>
     patrolPlanner.onPrompt(tx, deadline.ref_id, now, afterCommit),

@@ -1,4 +1,4 @@
-import { notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { PhotoKind } from '../photos/photos.service.js';
 import type { PhotoRoutesOf } from '../photos/photos.routes.js';
 import { requireManage } from '../units/units.policy.js';
@@ -15,8 +15,7 @@ export const PHOTOS_PER_DRILL_MAX = 20;
 export const drillPhotoKind = (units: UnitService): PhotoKind => ({
   kind: 'drill',
   folder: 'drill-photos',
-  max: PHOTOS_PER_DRILL_MAX,
-  tooMany: 'drill.tooManyPhotos',
+  limit: { max: PHOTOS_PER_DRILL_MAX, full: (max) => invalid('photo', 'drill.tooManyPhotos', { max }) },
   async access(actor, drillId, intent, db) {
     const drill = await repo.findDrill(db, drillId);
     if (!drill) throw notFound();

@@ -1,5 +1,5 @@
 import { PHOTOS_PER_INCIDENT_MAX } from '../../../common/limits.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalid } from '../../lib/errors.js';
 import type { PhotoKind } from '../photos/photos.service.js';
 import type { PhotoRoutesOf } from '../photos/photos.routes.js';
 import type { IncidentService } from './incidents.service.js';
@@ -11,8 +11,7 @@ import type { IncidentService } from './incidents.service.js';
 export const incidentPhotoKind = (incidents: IncidentService): PhotoKind => ({
   kind: 'incident',
   folder: 'photos',
-  max: PHOTOS_PER_INCIDENT_MAX,
-  tooMany: 'incident.tooManyPhotos',
+  limit: { max: PHOTOS_PER_INCIDENT_MAX, full: (max) => invalid('photo', 'incident.tooManyPhotos', { max }) },
   async access(actor, incidentId, intent, db) {
     const incident = await incidents.get(actor, incidentId, db);
     if (intent === 'add' && incident.status === 'closed') throw new AppError(409, 'conflict', 'incident.notFinished');
