@@ -46,6 +46,8 @@ interface RecordKind {
   /** May look at the photos but not add one (a teacher may not record a drill). */
   lookerOnly?: string;
   create: (t: TestApp, owner: Client) => Promise<string>;
+  /** Ends the record's life where that stops new photos (an incident is closed); none: photos never stop. */
+  finish?: (t: TestApp, id: string) => Promise<void>;
   rows: (t: TestApp, id: string) => Promise<number>;
   /** The photo ids as the record's page gets them, or the status when refused. */
   listed: (who: Client, id: string) => Promise<string[] | number>;
@@ -71,6 +73,11 @@ const KINDS: RecordKind[] = [
       });
       assert.equal(res.statusCode, 201, res.body);
       return res.json().id;
+    },
+    finish: async (t, id) => {
+      const report = { whatHappened: '栏杆松动', causes: '螺栓锈蚀', actionsTaken: '更换螺栓', lessons: '每月检查' };
+      const res = await (await t.signIn('s2.head')).post(`/api/v1/incidents/${id}/close`, { report });
+      assert.equal(res.statusCode, 204, res.body);
     },
     rows: async (t, id) =>
       (await t.c.db.selectFrom('incident_photos').select('id').where('incident_id', '=', id).execute()).length,
@@ -252,6 +259,15 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(await rows(), k.max);
         assert.equal(files().length, k.max);
       });
+
+      if (k.finish)
+        it(`a finished ${k.kind} takes no more photos, and keeps showing those it has`, async () => {
+          await k.finish!(t, recordId);
+          const late = await upload(owner, form('x.png', 'image/png', PNG));
+          assert.equal(late.statusCode, 409, late.body);
+          assert.equal(await rows(), k.max);
+          assert.equal(((await k.listed(owner, recordId)) as string[]).length, k.max);
+        });
     });
   }
 }
