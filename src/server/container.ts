@@ -9,7 +9,7 @@ import { PeopleService } from './modules/people/people.service.js';
 import { deadlineKinds } from './deadline-kinds.js';
 import { DeadlineEngine } from './engine/engine.js';
 import { IncidentNotifier } from './modules/incidents/incident-notifier.js';
-import { IncidentPhotos } from './modules/incidents/incident-photos.js';
+import { incidentPhotoKind } from './modules/incidents/incident-photos.js';
 import { IncidentService } from './modules/incidents/incidents.service.js';
 import { PlanService } from './modules/plans/plans.service.js';
 import { createChannels } from './notify/channels/index.js';
@@ -22,8 +22,10 @@ import { RosterService } from './modules/rosters/rosters.service.js';
 import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
-import { DrillPhotos } from './modules/drills/drill-photos.js';
+import { drillPhotoKind } from './modules/drills/drill-photos.js';
+import { PhotoService } from './modules/photos/photos.service.js';
 import { PatrolCheckIns } from './modules/patrols/patrol-check-ins.js';
+import { checkInPhotoKind } from './modules/patrols/patrol-photos.js';
 import { PatrolPlanner } from './modules/patrols/patrol-planner.js';
 import { PatrolService } from './modules/patrols/patrols.service.js';
 import { PatrolWindowChange } from './modules/patrols/patrol-window-change.js';
@@ -77,14 +79,14 @@ export interface Container {
   live: LiveStreams;
   deliveries: DeliveryWorker;
   incidents: IncidentService;
-  photos: IncidentPhotos;
+  /** Photos of incidents and drills, each kind declared by its module. */
+  photos: PhotoService;
   visitors: VisitorService;
   rosters: RosterService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
   inspections: Inspections;
-  drillPhotos: DrillPhotos;
   patrols: PatrolService;
   patrolCheckIns: PatrolCheckIns;
   /** Daily reports and zero reports: sending, the supervisors' matrix, the engine's planner. */
@@ -187,7 +189,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     feeds: new FeedService(db, clock, audit, units),
   };
   const drills = new DrillService(db, clock, audit, units, planRules);
-  const inspections = createInspections({ db, clock, audit, units, engine, notifier, dataDir: config.dataDir, drills });
+  const photos = new PhotoService(db, clock, audit, config.dataDir);
+  const inspections = createInspections({
+    db,
+    clock,
+    audit,
+    units,
+    engine,
+    notifier,
+    dataDir: config.dataDir,
+    photos,
+    drills,
+  });
   // An after-action report's follow-ups become rectification tasks, chased like any hazard.
   const incidents = new IncidentService(
     db,
@@ -203,15 +216,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
   const rosters = new RosterService(db, clock, audit, units);
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
-  const drillPhotos = new DrillPhotos(db, clock, audit, units, config.dataDir);
-  const photos = new IncidentPhotos(db, clock, audit, incidents, config.dataDir);
+  photos.declare(incidentPhotoKind(incidents));
+  photos.declare(drillPhotoKind(units));
   acknowledgements.useSteps(incidents);
   // Prompts go to the people on the duty roster now, and to the role holders where no shift is on.
   const patrolPlanner = new PatrolPlanner(audit, planRules, engine, notifier, (unitId, at, tx) =>
     duty.onDutyIds(unitId, at, tx),
   );
   const patrols = new PatrolService(db, clock, audit, units, planRules, engine, patrolPlanner);
-  const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, config.dataDir);
+  const patrolCheckIns = new PatrolCheckIns(db, clock, audit, engine, patrols, photos);
+  photos.declare(checkInPhotoKind());
   const dailyReports = createDailyReports({ db, clock, audit, planRules, engine, notifier, bus });
   plans.onPublished((tx, unitId, at) => dailyReports.scheduler.planPublished(tx, unitId, at));
   // --- time in every zone (issue #10): a published patrol window applies to the night in progress ---
@@ -277,7 +291,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     cases,
     drills,
     inspections,
-    drillPhotos,
     patrols,
     patrolCheckIns,
     dailyReports,

@@ -6,7 +6,6 @@ import {
   CaseListQuery,
   CasePage,
   CaseStats,
-  CASE_CATEGORIES,
   OpenCaseBody,
   OutcomeBody,
   PublicCaseStatus,
@@ -15,49 +14,15 @@ import {
 import { Id } from '../../../common/schemas/shared.js';
 import { actorOf } from '../../http/actor.js';
 import { problemResponses } from '../../http/openapi.js';
-import * as repo from './cases.repository.js';
+import { presentCase, presentCasePage, presentCaseStats, presentPublicStatus } from './cases.presenter.js';
 import type { CaseService } from './cases.service.js';
 
 const tags = ['cases'];
 const Params = z.object({ id: Id });
 const done = { 204: z.undefined(), ...problemResponses };
-type CaseView = z.infer<typeof Case>;
 
-const summary = (c: repo.CaseWithUnit) => ({
-  id: c.id,
-  number: c.number,
-  unitId: c.unit_id,
-  unitName: c.unit_name,
-  category: c.category,
-  issue: c.issue,
-  ownerId: c.owner_person_id,
-  ownerName: c.owner_name,
-  status: c.status,
-  outcome: c.outcome,
-  agreementText: c.agreement_text,
-  noAgreementReason: c.no_agreement_reason,
-  followUpDate: c.follow_up_date,
-  openedAt: c.opened_at,
-  resolvedAt: c.resolved_at,
-  closedAt: c.closed_at,
-});
-
-export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Parameters<typeof repo.find>[0]): void {
+export function caseRoutes(app: FastifyInstance, cases: CaseService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const full = async (c: repo.CaseWithUnit): Promise<CaseView> => ({
-    ...summary(c),
-    parties: (await repo.partiesOf(db, c.id)).map((p) => ({
-      name: p.name,
-      contact: p.contact,
-      raisedIt: p.raised_it === 1,
-    })),
-    sessions: (await repo.sessionsOf(db, c.id)).map((s) => ({
-      id: s.id,
-      at: s.at,
-      mediator: s.mediator ?? '',
-      notes: s.notes,
-    })),
-  });
 
   r.get(
     '/api/v1/cases',
@@ -69,10 +34,7 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
         response: { 200: CasePage, ...problemResponses },
       },
     },
-    async (req) => {
-      const { rows, total } = await cases.list(actorOf(req), req.query);
-      return { items: rows.map(summary), page: req.query.page, pageSize: req.query.pageSize, total };
-    },
+    async (req) => presentCasePage(await cases.list(actorOf(req), req.query), req.query),
   );
 
   r.post(
@@ -86,8 +48,9 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
       },
     },
     async (req, reply) => {
-      const { row, token } = await cases.open(actorOf(req), req.body);
-      return reply.code(201).send({ ...(await full((await repo.find(db, row.id))!)), publicToken: token });
+      const actor = actorOf(req);
+      const { row, token } = await cases.open(actor, req.body);
+      return reply.code(201).send({ ...presentCase(await cases.detail(actor, row.id)), publicToken: token });
     },
   );
 
@@ -101,24 +64,7 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
         response: { 200: CaseStats, ...problemResponses },
       },
     },
-    async (req) => {
-      const { rows, durations } = await cases.stats(actorOf(req), req.query.unitId);
-      const days = durations
-        .map((d) => (Date.parse(d.resolved_at!) - Date.parse(d.opened_at)) / 86_400_000)
-        .sort((a, b) => a - b);
-      const count = (category: string, pick: (row: (typeof rows)[number]) => boolean) =>
-        rows.filter((x) => x.category === category && pick(x)).reduce((n, x) => n + Number(x.n), 0);
-      return {
-        byCategory: CASE_CATEGORIES.map((category) => ({
-          category,
-          open: count(category, (x) => x.state === 'open'),
-          agreement: count(category, (x) => x.outcome === 'agreement'),
-          noAgreement: count(category, (x) => x.outcome === 'no_agreement'),
-        })),
-        resolved: days.length,
-        medianDaysToResolve: days.length ? Math.round(days[Math.floor((days.length - 1) / 2)]! * 10) / 10 : null,
-      };
-    },
+    async (req) => presentCaseStats(await cases.stats(actorOf(req), req.query.unitId)),
   );
 
   r.get(
@@ -131,7 +77,7 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
         response: { 200: Case, ...problemResponses },
       },
     },
-    async (req) => full(await cases.get(actorOf(req), req.params.id)),
+    async (req) => presentCase(await cases.detail(actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -195,16 +141,6 @@ export function caseRoutes(app: FastifyInstance, cases: CaseService, db: Paramet
       },
       config: { public: true, rateLimit: { max: 30, timeWindow: 60_000 } },
     },
-    async (req) => {
-      const c = await cases.publicStatus(req.params.token);
-      return {
-        number: c.number,
-        status: c.status,
-        openedAt: c.opened_at,
-        lastActivityAt: c.last_activity_at,
-        resolvedAt: c.resolved_at,
-        followUpDate: c.follow_up_date,
-      };
-    },
+    async (req) => presentPublicStatus(await cases.publicStatus(req.params.token)),
   );
 }

@@ -22,6 +22,13 @@ export const FOLLOW_UP_DEADLINE = 'cases.follow-up';
 /** The private status link works this long after it was issued. */
 export const PUBLIC_LINK_DAYS = 365;
 
+/** A case with what its page shows beside it. */
+export interface CaseDetail {
+  found: repo.CaseWithUnit;
+  parties: Awaited<ReturnType<typeof repo.partiesOf>>;
+  sessions: Awaited<ReturnType<typeof repo.sessionsOf>>;
+}
+
 /**
  * A case is a problem someone brought to the unit, worked on until it is solved. The audit trail
  * records what happened to the case, not what anyone said about a person.
@@ -40,6 +47,13 @@ export class CaseService {
     const found = await repo.find(db, id);
     if (!found || !canSee(actor, found.unit_path)) throw notFound();
     return found;
+  }
+
+  /** One case the actor can see, with its parties and sessions. */
+  async detail(actor: Actor, id: string): Promise<CaseDetail> {
+    const found = await this.get(actor, id);
+    const [parties, sessions] = await Promise.all([repo.partiesOf(this.db, id), repo.sessionsOf(this.db, id)]);
+    return { found, parties, sessions };
   }
 
   async list(actor: Actor, options: PageQuery & { unitId?: string; status?: CaseStatus; category?: CaseCategory }) {

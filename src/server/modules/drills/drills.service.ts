@@ -1,9 +1,5 @@
 import type { z } from 'zod';
-import {
-  EVACUATION_TARGET_SECONDS,
-  type RecordDrillBody,
-  type ScheduleDrillBody,
-} from '../../../common/schemas/drills.js';
+import type { RecordDrillBody, ScheduleDrillBody } from '../../../common/schemas/drills.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localDate } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
@@ -16,8 +12,8 @@ import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import { canSee, requireManage, scopeRoots } from '../units/units.policy.js';
 import type { UnitService } from '../units/units.service.js';
+import * as repo from './drills.repository.js';
 import { periodFor, typeCompliance, worst, type ComplianceState, type TypeCompliance } from './compliance.js';
-import { inSubtrees } from '../../db/subtree.js';
 
 /** How far back compliance reads drills: the longest period (a term) and the one before it. */
 const HISTORY_DAYS = 400;
@@ -47,7 +43,7 @@ export class DrillService {
     private readonly rules: PlanRules,
   ) {}
 
-  async schedule(actor: Actor, input: z.infer<typeof ScheduleDrillBody>): Promise<DrillRow & { unit_name: string }> {
+  async schedule(actor: Actor, input: z.infer<typeof ScheduleDrillBody>): Promise<repo.DrillWithUnit> {
     return this.db.transaction().execute(async (tx) => {
       const unit = await this.units.requireManageable(actor, input.unitId, tx);
       const now = this.clock.now().toISOString();
@@ -67,7 +63,7 @@ export class DrillService {
         created_at: now,
         updated_at: now,
       };
-      await tx.insertInto('drills').values(row).execute();
+      await repo.insertDrill(tx, row);
       await this.audit.record(tx, actor, {
         action: 'drill.schedule',
         entity: 'drill',
@@ -80,17 +76,13 @@ export class DrillService {
   }
 
   /** Records how a drill went; the times must make sense and not lie in the future. */
-  async record(
-    actor: Actor,
-    id: string,
-    input: z.infer<typeof RecordDrillBody>,
-  ): Promise<DrillRow & { unit_name: string }> {
+  async record(actor: Actor, id: string, input: z.infer<typeof RecordDrillBody>): Promise<repo.DrillWithUnit> {
     const started = new Date(input.startedAt);
     const ended = new Date(input.endedAt);
     if (ended <= started) throw invalid('endedAt', 'drill.endBeforeStart');
     if (ended.getTime() > this.clock.now().getTime() + 60_000) throw invalid('endedAt', 'drill.inFuture');
     return this.db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('drills').selectAll().where('id', '=', id).executeTakeFirst();
+      const before = await repo.findDrill(tx, id);
       if (!before) throw notFound();
       const unit = await this.units.requireVisible(actor, before.unit_id, tx);
       requireManage(actor, unit.path);
@@ -105,7 +97,7 @@ export class DrillService {
         problems_json: JSON.stringify(input.problems),
         updated_at: this.clock.now().toISOString(),
       };
-      await tx.updateTable('drills').set(changes).where('id', '=', id).execute();
+      await repo.updateDrill(tx, id, changes);
       const after = { ...before, ...changes };
       await this.audit.record(tx, actor, {
         action: 'drill.record',
@@ -121,35 +113,22 @@ export class DrillService {
 
   /** One drill the actor can see (its unit is in their subtree), or undefined. */
   async find(actor: Actor, id: string): Promise<(DrillRow & { unit_path: string; unit_name: string }) | undefined> {
-    const row = await this.db
-      .selectFrom('drills')
-      .innerJoin('units', 'units.id', 'drills.unit_id')
-      .selectAll('drills')
-      .select(['units.path as unit_path', 'units.name as unit_name'])
-      .where('drills.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.findWithUnit(this.db, id);
     return row && canSee(actor, row.unit_path) ? row : undefined;
+  }
+
+  /** One drill the actor can see; any other is not found. */
+  async get(actor: Actor, id: string): Promise<repo.DrillWithUnit> {
+    const found = await this.find(actor, id);
+    if (!found) throw notFound();
+    return found;
   }
 
   async list(actor: Actor, options: PageQuery & { unitId?: string }) {
     let within = scopeRoots(actor);
     if (options.unitId) within = [(await this.units.requireVisible(actor, options.unitId)).path];
     if (within?.length === 0) return { rows: [], total: 0 };
-    const base = this.db
-      .selectFrom('drills')
-      .innerJoin('units', 'units.id', 'drills.unit_id')
-      .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'units.path', within!)));
-    const [rows, count] = await Promise.all([
-      base
-        .selectAll('drills')
-        .select('units.name as unit_name')
-        .orderBy('drills.created_at', 'desc')
-        .offset((options.page - 1) * options.pageSize)
-        .limit(options.pageSize)
-        .execute(),
-      base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    return repo.list(this.db, within, (options.page - 1) * options.pageSize, options.pageSize);
   }
 
   /**
@@ -161,31 +140,15 @@ export class DrillService {
     let within = scopeRoots(actor);
     if (unitId) within = [(await this.units.requireVisible(actor, unitId)).path];
     if (within?.length === 0) return [];
-    const units = (
-      await this.db
-        .selectFrom('units')
-        .select(['id', 'name', 'path', 'type', 'time_zone'])
-        .$if(within !== null, (q) => q.where((eb) => inSubtrees(eb, 'path', within!)))
-        .orderBy('path')
-        .execute()
-    ).filter((u) => canSee(actor, u.path));
+    const units = (await repo.unitsWithin(this.db, within)).filter((u) => canSee(actor, u.path));
     // Two terms back is as far as any period (and the one before it) reaches.
     const since = new Date(at.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
-    const done =
-      units.length === 0
-        ? []
-        : await this.db
-            .selectFrom('drills')
-            .select(['unit_id', 'type', 'started_at', 'ended_at'])
-            .where('status', '=', 'done')
-            .where(
-              'unit_id',
-              'in',
-              units.map((u) => u.id),
-            )
-            .where('started_at', '>=', since)
-            .where('started_at', '<=', at.toISOString())
-            .execute();
+    const done = await repo.doneSince(
+      this.db,
+      units.map((u) => u.id),
+      since,
+      at.toISOString(),
+    );
     const result: UnitCompliance[] = [];
     for (const unit of units) {
       const { rules } = await this.rules.forUnit(unit.id, at);
@@ -212,6 +175,3 @@ export class DrillService {
     return result;
   }
 }
-
-export const evacuationOnTarget = (seconds: number | null) =>
-  seconds === null ? null : seconds <= EVACUATION_TARGET_SECONDS;

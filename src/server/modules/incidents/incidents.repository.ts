@@ -158,14 +158,6 @@ export const personNames = (db: Executor, ids: string[]) =>
     ? Promise.resolve([])
     : db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
 
-export const photosOf = (db: Executor, incidentId: string) =>
-  db
-    .selectFrom('incident_photos')
-    .select(['id', 'mime', 'size', 'created_at'])
-    .where('incident_id', '=', incidentId)
-    .orderBy('created_at')
-    .execute();
-
 /** A step and its incident in a few words, for the acknowledge page: never who the step is addressed to. */
 export const stepSummary = (db: Executor, stepId: string) =>
   db

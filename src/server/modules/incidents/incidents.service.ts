@@ -34,6 +34,7 @@ import type { IncidentNotifier } from './incident-notifier.js';
 import type { IncidentBundle } from './incidents.presenter.js';
 import { reachedAbout } from '../../notify/deliveries.read-port.js';
 import * as peoplePort from '../people/people.read-port.js';
+import { photosOf } from '../photos/photos.read-port.js';
 import * as repo from './incidents.repository.js';
 
 /** A report this long after the incident's own time is flagged as possibly concealed. */
@@ -83,7 +84,7 @@ export class IncidentService {
       repo.eventsOf(this.db, id),
       repo.flagsOf(this.db, [id]),
       repo.afterActionOf(this.db, id),
-      repo.photosOf(this.db, id),
+      photosOf(this.db, 'incident', id),
     ]);
     const [recipients, notes, units, reached] = await Promise.all([
       repo.recipientsOf(

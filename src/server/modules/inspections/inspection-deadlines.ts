@@ -1,6 +1,6 @@
 import type { DeadlineKind } from '../../engine/engine.js';
 import type { Inspections } from './inspections.module.js';
-import { UNUSED_PHOTO_DEADLINE } from './inspections.service.js';
+import { UNUSED_PHOTO_DEADLINE } from './inspection-photos.js';
 import { ESCALATE_DEADLINE, OVERDUE_DEADLINE } from './rectification.service.js';
 import { DUE_DEADLINE } from './schedules.service.js';
 

@@ -5,8 +5,10 @@ import type { Notifier } from '../../notify/notifier.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { DrillService } from '../drills/drills.service.js';
 import type { FollowUpTasks } from '../incidents/follow-up-tasks.js';
+import type { PhotoService } from '../photos/photos.service.js';
 import type { UnitService } from '../units/units.service.js';
 import { ChecklistService } from './checklists.service.js';
+import { inspectionPhotoKind } from './inspection-photos.js';
 import { InspectionService } from './inspections.service.js';
 import { LedgerService } from './ledger.service.js';
 import { TaskNotices } from './rectification.notices.js';
@@ -31,6 +33,8 @@ export interface InspectionDeps {
   notifier: Notifier;
   /** Where uploaded photos are kept. */
   dataDir: string;
+  /** Keeps the photos; inspections declare theirs to it. */
+  photos: PhotoService;
   /** Read-only: a drill's problem becomes a task of the drill's own unit. */
   drills: Pick<DrillService, 'find'>;
 }
@@ -68,6 +72,7 @@ export function followUpTasks(rectification: RectificationService): FollowUpTask
 
 /** Builds the services; their deadline handlers are registered by the container (`inspectionDeadlines`). */
 export function createInspections(d: InspectionDeps): Inspections {
+  d.photos.declare(inspectionPhotoKind(d.units, d.engine));
   const rectification = new RectificationService(
     d.db,
     d.clock,
@@ -80,7 +85,7 @@ export function createInspections(d: InspectionDeps): Inspections {
   return {
     checklists: new ChecklistService(d.db, d.clock, d.audit, d.units),
     schedules: new ScheduleService(d.db, d.clock, d.audit, d.units, d.engine, d.notifier),
-    inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir, d.engine),
+    inspections: new InspectionService(d.db, d.clock, d.audit, d.units, rectification, d.dataDir, d.photos),
     rectification,
     ledger: new LedgerService(d.db, d.clock, d.units),
   };

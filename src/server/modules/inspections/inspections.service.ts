@@ -2,14 +2,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { invalidFields, notFound, type FieldProblem } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.js';
 import { actorLabel, engineActor, type Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import { canSee } from '../units/units.policy.js';
+import type { PhotoService } from '../photos/photos.service.js';
 import type { UnitService } from '../units/units.service.js';
 import * as repo from './checklists.repository.js';
 import { itemsOf } from './checklists.service.js';
@@ -17,10 +16,6 @@ import type { ChecklistItem, RunBody } from '../../../common/schemas/inspections
 import type { RectificationService } from './rectification.service.js';
 
 const DAY = 86_400_000;
-
-/** A photo uploaded for a run or a task step that nothing used is removed after this long. */
-export const UNUSED_PHOTO_DEADLINE = 'inspections.photo-unused';
-export const UNUSED_PHOTO_KEPT_MS = DAY;
 
 /**
  * An inspection run: pass, fail or not applicable for every item of a checklist, with notes and
@@ -35,7 +30,7 @@ export class InspectionService {
     private readonly units: UnitService,
     private readonly rectification: RectificationService,
     private readonly dataDir: string,
-    private readonly engine: DeadlineEngine,
+    private readonly photos: PhotoService,
   ) {}
 
   async submit(actor: Actor, input: RunBody): Promise<string> {
@@ -173,42 +168,8 @@ export class InspectionService {
   }
 
   /** A photo, checked by its content to be an image, kept for the unit until a run or a task step uses it. */
-  async addPhoto(actor: Actor, unitId: string, bytes: Buffer) {
-    const unit = await this.units.requireVisible(actor, unitId);
-    const type = await requireImage(bytes);
-    const id = newId();
-    const createdAt = this.clock.now().toISOString();
-    const relative = join('inspection-photos', unit.id, `${id}.${type.ext}`);
-    await storeWithRecord(this.dataDir, relative, bytes, () =>
-      this.db.transaction().execute(async (tx) => {
-        await repo.insertPhoto(tx, {
-          id,
-          unit_id: unit.id,
-          path: relative,
-          mime: type.mime,
-          size: bytes.length,
-          sha256: sha256Hex(bytes),
-          uploaded_by_person_id: actor.kind === 'account' ? actor.personId : null,
-          created_at: createdAt,
-          attached_kind: null,
-          attached_id: null,
-        });
-        await this.audit.record(tx, actor, {
-          action: 'inspection.photo',
-          entity: 'inspection_photo',
-          entityId: id,
-          unitId: unit.id,
-          after: { mime: type.mime, size: bytes.length },
-        });
-        await this.engine.schedule(tx, {
-          kind: UNUSED_PHOTO_DEADLINE,
-          refId: id,
-          unitId: unit.id,
-          dueAt: new Date(Date.parse(createdAt) + UNUSED_PHOTO_KEPT_MS),
-        });
-      }),
-    );
-    return { id, mime: type.mime, size: bytes.length, createdAt };
+  addPhoto(actor: Actor, unitId: string, bytes: Buffer) {
+    return this.photos.add(actor, 'inspection', unitId, bytes);
   }
 
   /**
@@ -229,9 +190,7 @@ export class InspectionService {
     afterCommit(() => void rm(join(this.dataDir, photo.path), { force: true }).catch(() => undefined));
   }
 
-  async photoFile(actor: Actor, id: string): Promise<{ path: string; mime: string }> {
-    const row = await repo.findPhoto(this.db, id);
-    if (!row || !canSee(actor, row.unit_path)) throw notFound();
-    return { path: join(this.dataDir, row.path), mime: row.mime };
+  photoFile(actor: Actor, id: string): Promise<{ path: string; mime: string }> {
+    return this.photos.fileById(actor, 'inspection', id);
   }
 }

@@ -1,13 +1,12 @@
-import { join } from 'node:path';
 import type { CheckInBody, CheckInResult } from '../../../common/schemas/patrols.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { requireImage, sha256Hex, storeWithRecord } from '../../lib/photo-files.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
+import type { PhotoService, StoredPhoto } from '../photos/photos.service.js';
 import { canSee } from '../units/units.policy.js';
 import * as unitsPort from '../units/units.read-port.js';
 import { OVERDUE_DEADLINE } from './patrol-planner.js';
@@ -28,7 +27,7 @@ export class PatrolCheckIns {
     private readonly audit: AuditTrail,
     private readonly engine: DeadlineEngine,
     private readonly patrols: PatrolService,
-    private readonly dataDir: string,
+    private readonly photos: PhotoService,
   ) {}
 
   async checkIn(actor: Actor, input: CheckInBody): Promise<CheckInResult> {
@@ -111,46 +110,11 @@ export class PatrolCheckIns {
   }
 
   /** A photo of the point, by the person who checked in; checked by its bytes to be an image. */
-  async addPhoto(
-    actor: Actor,
-    checkInId: string,
-    bytes: Buffer,
-  ): Promise<{ id: string; mime: string; size: number; createdAt: string }> {
-    const found = await this.visible(actor, checkInId);
-    if (actor.kind === 'account' && found.person_id !== actor.personId) throw forbidden();
-    if (found.photo_path) throw new AppError(409, 'conflict', 'patrol.photoExists');
-    const type = await requireImage(bytes);
-    const relative = join('patrol-photos', found.unit_id, `${found.id}.${type.ext}`);
-    await storeWithRecord(this.dataDir, relative, bytes, () =>
-      this.db.transaction().execute(async (tx) => {
-        await repo.setCheckInPhoto(tx, found.id, {
-          path: relative,
-          mime: type.mime,
-          size: bytes.length,
-          sha256: sha256Hex(bytes),
-        });
-        await this.audit.record(tx, actor, {
-          action: 'patrol.photo',
-          entity: 'patrol_checkpoint',
-          entityId: found.checkpoint_id,
-          unitId: found.unit_id,
-          after: { checkInId: found.id, mime: type.mime, size: bytes.length },
-        });
-      }),
-    );
-    return { id: found.id, mime: type.mime, size: bytes.length, createdAt: this.clock.now().toISOString() };
+  addPhoto(actor: Actor, checkInId: string, bytes: Buffer): Promise<StoredPhoto> {
+    return this.photos.add(actor, 'patrol-check-in', checkInId, bytes);
   }
 
-  async photoFile(actor: Actor, checkInId: string): Promise<{ path: string; mime: string }> {
-    const found = await this.visible(actor, checkInId);
-    if (!found.photo_path || !found.photo_mime) throw notFound();
-    return { path: join(this.dataDir, found.photo_path), mime: found.photo_mime };
-  }
-
-  private async visible(actor: Actor, checkInId: string): Promise<repo.CheckInRow> {
-    const found = await repo.findCheckIn(this.db, checkInId);
-    const unit = found ? await unitsPort.findById(this.db, found.unit_id) : undefined;
-    if (!found || !unit || !canSee(actor, unit.path)) throw notFound();
-    return found;
+  photoFile(actor: Actor, checkInId: string): Promise<{ path: string; mime: string }> {
+    return this.photos.file(actor, 'patrol-check-in', checkInId, checkInId);
   }
 }

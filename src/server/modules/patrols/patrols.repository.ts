@@ -123,18 +123,6 @@ export async function insertCheckIn(db: Executor, row: Insertable<PatrolCheckInT
 export const findCheckIn = (db: Executor, id: string): Promise<CheckInRow | undefined> =>
   db.selectFrom('patrol_check_ins').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function setCheckInPhoto(
-  db: Executor,
-  id: string,
-  photo: { path: string; mime: string; size: number; sha256: string },
-): Promise<void> {
-  await db
-    .updateTable('patrol_check_ins')
-    .set({ photo_path: photo.path, photo_mime: photo.mime, photo_size: photo.size, photo_sha256: photo.sha256 })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** The check-ins of some patrols, with the point's and the person's names, in time order. */
 export async function checkInsOf(db: Executor, patrolIds: string[]): Promise<CheckInWithNames[]> {
   if (patrolIds.length === 0) return [];
