@@ -17,7 +17,8 @@ function form(filename: string, type: string, content: Buffer) {
   const boundary = '----steadydrill';
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; ` +
+        `filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -89,7 +90,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(JSON.parse(audit[0]!.after_json!).photoId, photo.id);
     });
 
-    it('the supervisor above sees the photos; another school sees nothing; a teacher may look but not attach', async () => {
+    const supervisorAboveSeesPhotos =
+      'the supervisor above sees the photos; another school sees nothing; a teacher may look but not attach';
+    it(supervisorAboveSeesPhotos, async () => {
       const [photo] = (await safety.get(`/api/v1/drills/${drillId}/photos`)).json();
       const supervisor = await t.signIn('cs1.head');
       assert.equal((await supervisor.get(`/api/v1/drills/${drillId}/photos/${photo.id}`)).statusCode, 200);
@@ -103,7 +106,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await rows(), 1);
     });
 
-    it('a file that is not an image is refused with a clear message, whatever its name says, and nothing is kept', async () => {
+    const fileThatNotImage =
+      'a file that is not an image is refused with a clear message, whatever its name says, and nothing is kept';
+    it(fileThatNotImage, async () => {
       const count = await rows();
       const before = files();
       const pdf = await upload(

@@ -43,7 +43,8 @@ function form(name: string, filename: string, type: string, content: Buffer) {
   const boundary = '----steadytest';
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; ` +
+        `filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -139,7 +140,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(existsSync(join(dataDir, 'photos', incidentId)));
     });
 
-    it('a photo over the limit is refused with nothing stored even when the limit falls on a chunk boundary', async () => {
+    const photoOverLimitRefused =
+      'a photo over the limit is refused with nothing stored even when the limit falls on a chunk boundary';
+    it(photoOverLimitRefused, async () => {
       // The race: the first chunk ends exactly at the limit, the rest comes later, so the parser
       // marks the file cut short without handing over another chunk. Sent as a stream to make
       // that timing certain instead of left to the network.
