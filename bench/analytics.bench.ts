@@ -259,18 +259,33 @@ function report(results: Result[], loads: number[]): string {
   );
   const verdicts = results.map((r) => {
     const worst = r.timings.filter((t) => t.name !== 'screen').reduce((a, b) => (b.p95 > a.p95 ? b : a));
-    return `- ${r.dialect}: the slowest view (${worst.name}) p95 ${ms(worst.p95)} ms — ${worst.p95 < TARGET ? 'under' : '**not under**'} ${TARGET} ms.`;
+    return (
+      `- ${r.dialect}: the slowest view (${worst.name}) p95 ${ms(worst.p95)} ` +
+      `ms — ${worst.p95 < TARGET ? 'under' : '**not under**'} ${TARGET} ms.`
+    );
   });
-  return `## Analytics: the bureau's views at county scale
+  const machineNote =
+    Math.max(...loads) < 3
+      ? '(a quiet machine: nothing else ran meanwhile).'
+      : "(the machine is shared with other engineers' builds and tests: " +
+        'rerun on a quiet machine for figures to compare).';
+  return (
+    `## Analytics: the bureau's views at county scale
 
-\`bench/analytics.bench.ts\` — ${first.units.toLocaleString('en')} units over a year: the daily-report month rows of the matrix benchmark,
-${first.made.incidents.toLocaleString('en')} incidents with ${first.made.steps.toLocaleString('en')} chain steps and ${first.made.tasks.toLocaleString('en')} hazards (a quarter still open).
-Each view reads the whole tree over one quarter, ${SAMPLES} runs after 3 warm-up runs, in ms as p50 / p95 / max of the wall
-clock, and the p95 of this process's CPU time (on SQLite that is all the work; on PostgreSQL the server's own work is not in it), which
-a loaded machine disturbs less than the wall clock (it counts every thread of the process, the garbage collector's too, so it
+\`bench/analytics.bench.ts\` — ${first.units.toLocaleString('en')} units ` +
+    `over a year: the daily-report month rows of the matrix benchmark,
+${first.made.incidents.toLocaleString('en')} incidents with ${first.made.steps.toLocaleString('en')} ` +
+    `chain steps and ${first.made.tasks.toLocaleString('en')} hazards (a quarter still open).
+Each view reads the whole tree over one quarter, ${SAMPLES} runs ` +
+    `after 3 warm-up runs, in ms as p50 / p95 / max of the wall
+clock, and the p95 of this process's CPU time (on SQLite that is all the work; ` +
+    `on PostgreSQL the server's own work is not in it), which
+a loaded machine disturbs less than the wall clock (it counts every ` +
+    `thread of the process, the garbage collector's too, so it
 can exceed the wall clock). Generated in
-${results.map((r) => `${Math.round(r.seconds)} s on ${r.dialect}`).join(', ')}. Machine: ${machine()}; load average ${loads.map((l) => l.toFixed(1)).join(' → ')}
-${Math.max(...loads) < 3 ? '(a quiet machine: nothing else ran meanwhile).' : "(the machine is shared with other engineers' builds and tests: rerun on a quiet machine for figures to compare)."}
+${results.map((r) => `${Math.round(r.seconds)} s on ${r.dialect}`).join(', ')}. ` +
+    `Machine: ${machine()}; load average ${loads.map((l) => l.toFixed(1)).join(' → ')}
+${machineNote}
 
 | view | ${results.map((r) => `${r.dialect} | CPU p95`).join(' | ')} |
 | --- | ${results.map(() => '---: | ---:').join(' | ')} |
@@ -279,5 +294,6 @@ ${rows.join('\n')}
 Aim: each view under ${TARGET} ms p95.
 
 ${verdicts.join('\n')}
-`;
+`
+  );
 }

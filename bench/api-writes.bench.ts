@@ -93,7 +93,8 @@ function rawInserts(dir: string): { perRow: number; batched: number; cpuUs: numb
     depth: number;
   };
   const insert = db.prepare(
-    'insert into units (id, parent_id, name, type, time_zone, locale, path, depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into units (id, parent_id, name, type, time_zone, locale, path, ' +
+      'depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const row = (i: number) => {
     const id = newId();
@@ -142,23 +143,36 @@ export async function run(): Promise<void> {
     };
     const f = (n: number) => Math.round(n).toLocaleString('en');
     const ms = (n: number) => n.toFixed(1);
-    const markdown = `## API writes on SQLite
+    const markdown =
+      `## API writes on SQLite
 
-\`bench/api-writes.bench.ts\` — ${ROWS} units created through \`POST /api/v1/units\` over loopback HTTP from a separate
-client process (session, CSRF, validation, access check, insert and audit entry in one transaction each), beside the same
-rows inserted straight into the same table with better-sqlite3 just before and just after (the mean is the reference).
-Machine: ${machine()}; load average (1 min) at each figure in the last column — the machine is shared, so the ratio to
+\`bench/api-writes.bench.ts\` — ${ROWS} units created through ` +
+      `\`POST /api/v1/units\` over loopback HTTP from a separate
+client process (session, CSRF, validation, access check, ` +
+      `insert and audit entry in one transaction each), beside the same
+rows inserted straight into the same table with better-sqlite3 ` +
+      `just before and just after (the mean is the reference).
+Machine: ${machine()}; load average (1 min) at each figure in ` +
+      `the last column — the machine is shared, so the ratio to
 the reference measured in the same run is the figure to read.
 
 | path | rows/s | API ÷ raw | p50 ms | p99 ms | server CPU µs per row | raw ÷ API, by CPU | load |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| API, one client | ${f(api.sequential.perSecond)} | ${(api.sequential.perSecond / raw.perRow).toFixed(3)} | ${ms(api.sequential.p50)} | ${ms(api.sequential.p99)} | ${f(api.sequential.cpuUs)} | ${(raw.cpuUs / api.sequential.cpuUs).toFixed(3)} | ${api.sequential.load} |
-| API, ${CONCURRENCY} concurrent clients | ${f(api.concurrent.perSecond)} | ${(api.concurrent.perSecond / raw.perRow).toFixed(3)} | ${ms(api.concurrent.p50)} | ${ms(api.concurrent.p99)} | ${f(api.concurrent.cpuUs)} | ${(raw.cpuUs / api.concurrent.cpuUs).toFixed(3)} | ${api.concurrent.load} |
-| raw better-sqlite3, one transaction per row | ${f(raw.perRow)} (${f(before.perRow)} before, ${f(after.perRow)} after) | 1 | | | ${f(raw.cpuUs)} | 1 | |
+| API, one client | ${f(api.sequential.perSecond)} | ${(api.sequential.perSecond / raw.perRow).toFixed(3)} ` +
+      `| ${ms(api.sequential.p50)} | ${ms(api.sequential.p99)} | ${f(api.sequential.cpuUs)} ` +
+      `| ${(raw.cpuUs / api.sequential.cpuUs).toFixed(3)} | ${api.sequential.load} |
+| API, ${CONCURRENCY} concurrent clients | ${f(api.concurrent.perSecond)} | ` +
+      `${(api.concurrent.perSecond / raw.perRow).toFixed(3)} | ${ms(api.concurrent.p50)} ` +
+      `| ${ms(api.concurrent.p99)} | ${f(api.concurrent.cpuUs)} | ` +
+      `${(raw.cpuUs / api.concurrent.cpuUs).toFixed(3)} | ${api.concurrent.load} |
+| raw better-sqlite3, one transaction per row | ${f(raw.perRow)} (${f(before.perRow)} ` +
+      `before, ${f(after.perRow)} after) | 1 | | | ${f(raw.cpuUs)} | 1 | |
 | raw better-sqlite3, all rows in one transaction | ${f(raw.batched)} | — | | | | | |
 
-"Server CPU µs per row" is the CPU time the Steady process (or the raw loop) used per row, which a loaded machine does not
-inflate the way it inflates waiting: "raw ÷ API, by CPU" is what the ratio would be if each side had a core to itself.
+"Server CPU µs per row" is the CPU time the Steady process (or the ` +
+      `raw loop) used per row, which a loaded machine does not
+inflate the way it inflates waiting: "raw ÷ API, by CPU" is what ` +
+      `the ratio would be if each side had a core to itself.
 
 The audit trail after the concurrent run (\`verify\`, as \`steady audit verify\` does): ${api.verified}.
 

@@ -43,9 +43,11 @@ const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 async function prepare(db: Db): Promise<void> {
   await sql`create table bench_rows (id text primary key, unit text not null, at text not null)`.execute(db);
   await sql`create table bench_heads (id integer primary key, seq bigint not null, hash text not null)`.execute(db);
-  await sql`create table bench_log (head integer not null, seq bigint not null, body text not null, prev text not null, hash text not null, primary key (head, seq))`.execute(
-    db,
+  const logColumns = sql.raw(
+    'head integer not null, seq bigint not null, body text not null, prev text not null, hash text not null, ' +
+      'primary key (head, seq)',
   );
+  await sql`create table bench_log (${logColumns})`.execute(db);
   await sql`insert into bench_heads select g, 0, ${'0'.repeat(64)} from generate_series(0, ${SUBTREES}) g`.execute(db);
 }
 
@@ -109,9 +111,8 @@ export async function run(): Promise<void> {
   const c = createContainer(config, { database: opened });
   try {
     await migrateToLatest(c.db);
-    await sql`insert into units values ('u', null, 'bench', 'other', 'Asia/Shanghai', 'zh-CN', '/u/', 0, '', '')`.execute(
-      c.db,
-    );
+    const unitValues = sql.raw("'u', null, 'bench', 'other', 'Asia/Shanghai', 'zh-CN', '/u/', 0, '', ''");
+    await sql`insert into units values (${unitValues})`.execute(c.db);
     await prepare(c.db);
     const figures: Figure[] = [];
     figures.push(
@@ -178,17 +179,27 @@ export async function run(): Promise<void> {
     const verified = await c.audit.verify(c.db);
     const f = (n: number) => Math.round(n).toLocaleString('en');
     const base = figures[0]!.perSecond;
-    const markdown = `## The audit chain's design: four ways, measured
+    const row = (x: Figure) =>
+      `| ${x.design} | ${f(x.perSecond)} | ${(x.perSecond / base).toFixed(2)} | ${x.p50.toFixed(1)} | ` +
+      `${x.p99.toFixed(1)} | ${x.load} | ${x.note} |`;
+    const verdict = verified.ok
+      ? `passes, ${f(verified.checked)} entries chained`
+      : `FAILS: ${JSON.stringify(verified.problem)}`;
+    const markdown =
+      `## The audit chain's design: four ways, measured
 
-\`bench/audit-chain.bench.ts\` — ${TX} write transactions per design from ${CLIENTS} concurrent connections on PostgreSQL, each doing
-three reads, one insert and one audit entry (plus one statement standing for the rest of a request's work), with the chain kept
-four ways (the issue's options). ${version.split(',')[0]}. Machine: ${machine()}; load average (1 min) after each design in the last column.
+\`bench/audit-chain.bench.ts\` — ${TX} write transactions per design ` +
+      `from ${CLIENTS} concurrent connections on PostgreSQL, each doing
+three reads, one insert and one audit entry (plus one statement ` +
+      `standing for the rest of a request's work), with the chain kept
+four ways (the issue's options). ${version.split(',')[0]}. Machine: ${machine()}; ` +
+      `load average (1 min) after each design in the last column.
 
 | design | transactions/s | ÷ head first | p50 ms | p99 ms | load | note |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
-${figures.map((x) => `| ${x.design} | ${f(x.perSecond)} | ${(x.perSecond / base).toFixed(2)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.load} | ${x.note} |`).join('\n')}
+${figures.map(row).join('\n')}
 
-After the sequencer's run: \`verify\` ${verified.ok ? `passes, ${f(verified.checked)} entries chained` : `FAILS: ${JSON.stringify(verified.problem)}`}.
+After the sequencer's run: \`verify\` ${verdict}.
 `;
     writeSection('audit-chain', markdown);
     console.log(markdown);

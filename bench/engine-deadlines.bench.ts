@@ -76,7 +76,8 @@ const int = (n: number) => Math.round(n).toLocaleString('en');
 const lost = (r: SystemResult) =>
   r.window.losses === 0
     ? '0'
-    : `${int(r.window.losses)} (${r.window.neverFired === 0 ? 'all fired later' : `${int(r.window.neverFired)} never`})`;
+    : `${int(r.window.losses)} ` +
+      `(${r.window.neverFired === 0 ? 'all fired later' : `${int(r.window.neverFired)} never`})`;
 const pct = (n: number) => (Number.isNaN(n) ? '—' : `${Math.round(n * 100)} %`);
 
 function markdown(
@@ -88,11 +89,15 @@ function markdown(
 ): string {
   const rows = results.map(
     (r) =>
-      `| ${r.system} | ${int(r.window.fired)} | ${ms(r.window.p50)} | ${ms(r.window.p90)} | ${ms(r.window.p99)} | ${ms(r.window.max)} | ${r.window.duplicates} | ${lost(r)} | ${pct(r.nodeCpu)} | ${pct(r.machineCpu)} | ${int(r.backlog.perSecond)} |`,
+      `| ${r.system} | ${int(r.window.fired)} | ${ms(r.window.p50)} | ${ms(r.window.p90)} ` +
+      `| ${ms(r.window.p99)} | ${ms(r.window.max)} | ${r.window.duplicates} | ${lost(r)} ` +
+      `| ${pct(r.nodeCpu)} | ${pct(r.machineCpu)} | ${int(r.backlog.perSecond)} |`,
   );
   const setups = results.map(
     (r) =>
-      `- ${r.system}: ${r.setup}; ${int(w.count)} rows put in in ${int(r.insertMs)} ms before the window; ${r.leftPending} rows left not done after it stopped; backlog ${int(r.backlog.fired)}/${int(r.backlog.count)} fired, ${r.backlog.duplicates} duplicates.`,
+      `- ${r.system}: ${r.setup}; ${int(w.count)} rows put in in ${int(r.insertMs)} ms before ` +
+      `the window; ${r.leftPending} rows left not done after it stopped; ` +
+      `backlog ${int(r.backlog.fired)}/${int(r.backlog.count)} fired, ${r.backlog.duplicates} duplicates.`,
   );
   const steadyPg = results.find((r) => r.system === 'Steady engine, PostgreSQL');
   const gw = results.find((r) => r.system.startsWith('graphile-worker'));
@@ -100,23 +105,39 @@ function markdown(
     .filter((r) => r.system.startsWith('Steady'))
     .map((r) => {
       const clean = r.window.duplicates === 0 && r.window.losses === 0;
-      return `- ${r.system}: p99 ${ms(r.window.p99)} ms — ${r.window.p99 < 100 ? 'under' : '**not under**'} 100 ms; ${clean ? 'no duplicates, no losses' : `**${r.window.duplicates} duplicates, ${r.window.losses} losses**`}.`;
+      return (
+        `- ${r.system}: p99 ${ms(r.window.p99)} ms — ` +
+        `${r.window.p99 < 100 ? 'under' : '**not under**'} 100 ms; ` +
+        `${clean ? 'no duplicates, no losses' : `**${r.window.duplicates} duplicates, ${r.window.losses} losses**`}` +
+        '.'
+      );
     });
   if (steadyPg && gw) {
     const asGood = steadyPg.window.p50 <= gw.window.p50 && steadyPg.window.p99 <= gw.window.p99;
     verdicts.push(
-      `- Against graphile-worker on the same PostgreSQL: p50 ${ms(steadyPg.window.p50)} vs ${ms(gw.window.p50)} ms, p99 ${ms(steadyPg.window.p99)} vs ${ms(gw.window.p99)} ms — Steady is ${asGood ? 'at least as punctual' : '**less punctual**'}.`,
+      `- Against graphile-worker on the same PostgreSQL: p50 ${ms(steadyPg.window.p50)} ` +
+        `vs ${ms(gw.window.p50)} ms, p99 ${ms(steadyPg.window.p99)} vs ${ms(gw.window.p99)} ` +
+        `ms — Steady is ${asGood ? 'at least as punctual' : '**less punctual**'}.`,
     );
   }
-  return `## Deadline engine: punctuality at ${int(w.count)} deadlines
+  return (
+    `## Deadline engine: punctuality at ${int(w.count)} deadlines
 
-\`bench/engine-deadlines.bench.ts\` — ${int(w.count)} pending deadlines due evenly over ${w.windowMs / 1000} s (${int(w.count / (w.windowMs / 1000))} a second),
-put in before the window opens; each system fires them with a handler that only notes the time. Lateness = first firing − due
-time, in ms, on this process's wall clock; a duplicate is a deadline whose handler ran more than once; a loss is one not fired
-within the window + ${w.graceMs / 1000} s (a system still behind then is left ${w.catchUpMs / 1000} s more, to tell late from never). CPU is over the window: Node's share of one core, and the whole machine's busy share
-(PostgreSQL included). Backlog = ${int(results[0]?.backlog.count ?? 0)} deadlines already due, fired as fast as the system goes (firings a second,
-first to last). One run each, one after another, on the same machine and PostgreSQL${pgVersion ? ` (${pgVersion.split(',')[0]})` : ''}.
-Steady at ${revision()}. Machine: ${machine()}; load average ${loads.map((l) => l.toFixed(1)).join(' → ')} over the runs (other work shares it).
+\`bench/engine-deadlines.bench.ts\` — ${int(w.count)} pending deadlines due evenly ` +
+    `over ${w.windowMs / 1000} s (${int(w.count / (w.windowMs / 1000))} a second),
+put in before the window opens; each system fires them with a ` +
+    `handler that only notes the time. Lateness = first firing − due
+time, in ms, on this process's wall clock; a duplicate is a deadline ` +
+    `whose handler ran more than once; a loss is one not fired
+within the window + ${w.graceMs / 1000} s (a system still behind then is left ` +
+    `${w.catchUpMs / 1000} s more, to tell late from never). CPU is over ` +
+    `the window: Node's share of one core, and the whole machine's busy share
+(PostgreSQL included). Backlog = ${int(results[0]?.backlog.count ?? 0)} ` +
+    `deadlines already due, fired as fast as the system goes (firings a second,
+first to last). One run each, one after another, on the same machine ` +
+    `and PostgreSQL${pgVersion ? ` (${pgVersion.split(',')[0]})` : ''}.
+Steady at ${revision()}. Machine: ${machine()}; load average ` +
+    `${loads.map((l) => l.toFixed(1)).join(' → ')} over the runs (other work shares it).
 
 | system | fired | p50 | p90 | p99 | max | dupl. | lost | Node CPU | machine CPU | backlog /s |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -128,13 +149,19 @@ Aim: p99 under 100 ms, no duplicates, no losses, at least as punctual as graphil
 
 ${verdicts.join('\n')}
 
-How they differ: Steady's engine claims due rows in batches (\`FOR UPDATE SKIP LOCKED\` on PostgreSQL), runs their handlers
-in one transaction and marks the batch fired with one UPDATE, so a firing and its effects commit together (if a handler fails,
-the batch is rolled back and redone row by row in savepoints); after each pass it sleeps until the next due row (read with
+How they differ: Steady's engine claims due rows in batches (\`FOR ` +
+    `UPDATE SKIP LOCKED\` on PostgreSQL), runs their handlers
+in one transaction and marks the batch fired with one UPDATE, ` +
+    `so a firing and its effects commit together (if a handler fails,
+the batch is rolled back and redone row by row in savepoints); ` +
+    `after each pass it sleeps until the next due row (read with
 \`min(due_at)\`) or at most \`pollMs\`. graphile-worker (${GRAPHILE_OPTIONS.concurrency} concurrent
-jobs) locks one job per query, runs the task outside any transaction and deletes the job afterwards; its workers poll every
-${GRAPHILE_OPTIONS.pollInterval} ms and are woken by NOTIFY when jobs are added, and its time source is PostgreSQL's \`now()\`.
-`;
+jobs) locks one job per query, runs the task outside any transaction ` +
+    `and deletes the job afterwards; its workers poll every
+${GRAPHILE_OPTIONS.pollInterval} ms and are woken by NOTIFY when ` +
+    `jobs are added, and its time source is PostgreSQL's \`now()\`.
+`
+  );
 }
 
 export async function run(): Promise<void> {
@@ -164,7 +191,9 @@ export async function run(): Promise<void> {
     console.log(`  ${name}: ${w.count} deadlines over ${w.windowMs} ms…`);
     const result = await runs[name]();
     console.log(
-      `  ${name}: p50 ${ms(result.window.p50)} p99 ${ms(result.window.p99)} max ${ms(result.window.max)} ms, ${result.window.duplicates} dup, ${lost(result)} lost, backlog ${int(result.backlog.perSecond)}/s, load ${loadavg()[0]!.toFixed(1)}`,
+      `  ${name}: p50 ${ms(result.window.p50)} p99 ${ms(result.window.p99)} max ` +
+        `${ms(result.window.max)} ms, ${result.window.duplicates} dup, ${lost(result)} lost, ` +
+        `backlog ${int(result.backlog.perSecond)}/s, load ${loadavg()[0]!.toFixed(1)}`,
     );
     results.push(result);
     loads.push(loadavg()[0]!);

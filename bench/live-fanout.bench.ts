@@ -115,18 +115,26 @@ export async function run(): Promise<void> {
   figures.push(await sqliteRun('Steady, SQLite, 1 instance', ROOT));
   if (await pgReachable()) figures.push(await postgresRun(`Steady, PostgreSQL, 2 instances × ${CLIENTS / 2}`, ROOT, 2));
   const f = (n: number) => Math.round(n).toLocaleString('en');
-  const markdown = `## Live boards: an event to every client
+  const row = (x: Figure) =>
+    `| ${x.label} | ${f(x.clients)} | ${f(x.received)}/${f(x.expected)} | ${x.p50.toFixed(0)} | ` +
+    `${x.p99.toFixed(0)} | ${x.max.toFixed(0)} | ${x.kbPerConnection.toFixed(1)} | ${x.load} |`;
+  const markdown =
+    `## Live boards: an event to every client
 
-\`bench/live-fanout.bench.ts\` — ${f(CLIENTS)} server-sent-event clients (one separate process, all signed in as the bureau's administrator,
-so each must hear every incident) while ${EVENTS} incidents are reported one a second; latency = arrival at a client − the report
-being sent, over every event × client, in ms. Memory = the server's resident memory with the clients connected, less before,
+\`bench/live-fanout.bench.ts\` — ${f(CLIENTS)} server-sent-event clients ` +
+    `(one separate process, all signed in as the bureau's administrator,
+so each must hear every incident) while ${EVENTS} incidents are ` +
+    `reported one a second; latency = arrival at a client − the report
+being sent, over every event × client, in ms. Memory = the server's ` +
+    `resident memory with the clients connected, less before,
 ÷ clients. Machine: ${machine()}; load average (1 min) after each run in the last column.
 
 | run | clients | arrived | p50 | p99 | max | KB per connection | load |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${figures.map((x) => `| ${x.label} | ${f(x.clients)} | ${f(x.received)}/${f(x.expected)} | ${x.p50.toFixed(0)} | ${x.p99.toFixed(0)} | ${x.max.toFixed(0)} | ${x.kbPerConnection.toFixed(1)} | ${x.load} |`).join('\n')}
+${figures.map(row).join('\n')}
 
-Aim (issue #15): 10,000 clients on one instance and 2 PostgreSQL instances × 5,000, p99 < 250 ms, every event to every client.
+Aim (issue #15): 10,000 clients on one instance and 2 PostgreSQL ` +
+    `instances × 5,000, p99 < 250 ms, every event to every client.
 `;
   writeSection('live-fanout', markdown);
   console.log(markdown);

@@ -138,11 +138,13 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export async function run(): Promise<void> {
   const up = await scenario(false);
   console.log(
-    `first method up: p50 ${seconds(percentile(up.delays, 50))}, p99 ${seconds(percentile(up.delays, 99))} (load ${up.load})`,
+    `first method up: p50 ${seconds(percentile(up.delays, 50))}, ` +
+      `p99 ${seconds(percentile(up.delays, 99))} (load ${up.load})`,
   );
   const down = await scenario(true);
   console.log(
-    `first method down: p50 ${seconds(percentile(down.delays, 50))}, p99 ${seconds(percentile(down.delays, 99))} (load ${down.load})`,
+    `first method down: p50 ${seconds(percentile(down.delays, 50))}, ` +
+      `p99 ${seconds(percentile(down.delays, 99))} (load ${down.load})`,
   );
   writeSection(
     'reach',
@@ -159,8 +161,10 @@ at the end of each run shown beside it (the machine is shared with other work).
 
 | first method | p50 | p99 | max | load average |
 | --- | ---: | ---: | ---: | --- |
-| up (SMS delivered) | ${seconds(percentile(up.delays, 50))} | ${seconds(percentile(up.delays, 99))} | ${seconds(up.delays.at(-1)!)} | ${up.load} |
-| down (SMS 503, WeCom after failover) | ${seconds(percentile(down.delays, 50))} | ${seconds(percentile(down.delays, 99))} | ${seconds(down.delays.at(-1)!)} | ${down.load} |
+| up (SMS delivered) | ${seconds(percentile(up.delays, 50))} | ` +
+      `${seconds(percentile(up.delays, 99))} | ${seconds(up.delays.at(-1)!)} | ${up.load} |
+| down (SMS 503, WeCom after failover) | ${seconds(percentile(down.delays, 50))} | ` +
+      `${seconds(percentile(down.delays, 99))} | ${seconds(down.delays.at(-1)!)} | ${down.load} |
 `,
   );
 }

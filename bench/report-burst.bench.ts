@@ -201,21 +201,30 @@ export async function run(): Promise<void> {
       quiet.sort((a, b) => a - b);
       during.sort((a, b) => a - b);
       const f = (n: number) => Math.round(n).toLocaleString('en');
-      const markdown = `## The 15:00 burst: a county's zero reports within a minute
+      const markdown =
+        `## The 15:00 burst: a county's zero reports within a minute
 
-\`bench/report-burst.bench.ts\` — ${f(REPORTS)} schools under one town (generated into the tables; the town's standing plan requires a
-daily report by 15:00 and covers its schools), each with its safety officer signed in; their zero reports are sent at an even
-${f(REPORTS / SECONDS)} a second for ${SECONDS} s by ${CLIENTS} clients in a separate process, on one instance on PostgreSQL, while the
-bureau's administrator reads today's status of the town every 250 ms. ${version.split(',')[0]}. Machine: ${machine()};
+\`bench/report-burst.bench.ts\` — ${f(REPORTS)} schools under one town ` +
+        `(generated into the tables; the town's standing plan requires a
+daily report by 15:00 and covers its schools), each with its safety ` +
+        `officer signed in; their zero reports are sent at an even
+${f(REPORTS / SECONDS)} a second for ${SECONDS} s by ${CLIENTS} clients ` +
+        `in a separate process, on one instance on PostgreSQL, while the
+bureau's administrator reads today's status of the town every 250 ms. ` +
+        `${version.split(',')[0]}. Machine: ${machine()};
 load average (1 min) at the end: ${loadNow}.
 
 | measure | figure | aim |
 | --- | ---: | --- |
-| reports stored | ${f(stored)} / ${f(REPORTS)} (answered 2xx: ${f(result.ok)}; ${JSON.stringify(result.statuses)}) | all |
+| reports stored | ${f(stored)} / ${f(REPORTS)} (answered 2xx: ` +
+        `${f(result.ok)}; ${JSON.stringify(result.statuses)}) | all |
 | time to send them all | ${(result.elapsedMs / 1000).toFixed(1)} s | ${SECONDS} s |
-| report latency p50 / p99 | ${percentile(result.latencies, 50).toFixed(0)} / ${percentile(result.latencies, 99).toFixed(0)} ms | p99 < 500 ms |
-| today's status during the burst p50 / p95 (${during.length} reads) | ${percentile(during, 50).toFixed(0)} / ${percentile(during, 95).toFixed(0)} ms | p95 < 100 ms |
-| today's status before it, p50 / p95 (the reference) | ${percentile(quiet, 50).toFixed(0)} / ${percentile(quiet, 95).toFixed(0)} ms | |
+| report latency p50 / p99 | ${percentile(result.latencies, 50).toFixed(0)} / ` +
+        `${percentile(result.latencies, 99).toFixed(0)} ms | p99 < 500 ms |
+| today's status during the burst p50 / p95 (${during.length} reads) ` +
+        `| ${percentile(during, 50).toFixed(0)} / ${percentile(during, 95).toFixed(0)} ms | p95 < 100 ms |
+| today's status before it, p50 / p95 (the reference) ` +
+        `| ${percentile(quiet, 50).toFixed(0)} / ${percentile(quiet, 95).toFixed(0)} ms | |
 | \`steady audit verify\` afterwards | ${/intact/.test(verify) ? 'passes' : verify.split('\n')[0]} | passes |
 `;
       writeSection('report-burst', markdown);

@@ -6,7 +6,10 @@ const FILE = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
 
 export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  return (
+    `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
+  );
 }
 
 /** Replaces one benchmark's section of docs/benchmarks.md (between its markers), keeping the rest. */

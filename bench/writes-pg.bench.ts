@@ -100,22 +100,32 @@ export async function run(): Promise<void> {
   const reference = REFERENCE_DIR ? figures[0]! : undefined;
   const rows = figures.map(
     (x) =>
-      `| ${x.label} | ${f(x.perSecond)} | ${x.p50.toFixed(0)} | ${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} |`,
+      `| ${x.label} | ${f(x.perSecond)} | ${x.p50.toFixed(0)} | ` +
+      `${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} |`,
   );
-  const markdown = `## Incidents on PostgreSQL: one instance, two instances
+  const comparison = reference
+    ? `- Steady ÷ reference, 1 instance: **${(one.perSecond / reference.perSecond).toFixed(2)}**; ` +
+      `p99 ${one.p99.toFixed(0)} ms against ${reference.p99.toFixed(0)} ms (aim ≥ 4×, p99 < 250 ms).`
+    : '- No reference run (set BENCH_REFERENCE_DIR to a checkout of the code to compare with).';
+  const markdown =
+    `## Incidents on PostgreSQL: one instance, two instances
 
-\`bench/writes-pg.bench.ts\` — ${INCIDENTS} incidents reported through \`POST /api/v1/incidents\` by ${CLIENTS} concurrent clients in a
-separate process (round-robin over the instances), each starting its reporting chain, on a fresh schema with the sample
-county; \`steady audit verify\` after each run. ${version.split(',')[0]}. Machine: ${machine()}; load average (1 min) at the end
+\`bench/writes-pg.bench.ts\` — ${INCIDENTS} incidents reported through ` +
+    `\`POST /api/v1/incidents\` by ${CLIENTS} concurrent clients in a
+separate process (round-robin over the instances), each starting ` +
+    `its reporting chain, on a fresh schema with the sample
+county; \`steady audit verify\` after each run. ${version.split(',')[0]}. ` +
+    `Machine: ${machine()}; load average (1 min) at the end
 of each run in the last column.
 
 | run | incidents/s | p50 ms | p99 ms | stored | audit verify | load |
 | --- | ---: | ---: | ---: | ---: | --- | ---: |
 ${rows.join('\n')}
 
-- 2 instances ÷ 1 instance: **${(two.perSecond / one.perSecond).toFixed(2)}** (aim ≥ 1.6; on a machine with 2 cores shared by the load generator,
+- 2 instances ÷ 1 instance: **${(two.perSecond / one.perSecond).toFixed(2)}** ` +
+    `(aim ≥ 1.6; on a machine with 2 cores shared by the load generator,
   PostgreSQL and both instances, a second instance adds little CPU: read this beside the load).
-${reference ? `- Steady ÷ reference, 1 instance: **${(one.perSecond / reference.perSecond).toFixed(2)}**; p99 ${one.p99.toFixed(0)} ms against ${reference.p99.toFixed(0)} ms (aim ≥ 4×, p99 < 250 ms).` : '- No reference run (set BENCH_REFERENCE_DIR to a checkout of the code to compare with).'}
+${comparison}
 `;
   writeSection('writes-pg', markdown);
   console.log(markdown);

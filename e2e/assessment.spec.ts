@@ -19,7 +19,9 @@ describe('assessment', () => {
   let sheet: Sheet;
   let s1: string;
 
-  it('the bureau ranks the units below it, opens the records behind a figure and exports, on a desktop in zh-CN', async () => {
+  const bureauRanksUnitsBelow =
+    'the bureau ranks the units below it, opens the records behind a figure and exports, on a desktop in zh-CN';
+  it(bureauRanksUnitsBelow, async () => {
     const bureau = await demo.open('bureau.safety', { viewport: DESKTOP });
     const bureauId = (await apiGet<Me>(bureau, '/auth/me')).scopes[0]!.unitId;
     // The last two calendar months, ended, in the sample's zone: every school owed a drill in each.

@@ -33,7 +33,9 @@ async function open(username: string, en = false): Promise<Page> {
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('dispute cases', () => {
-  it('a community worker opens a case on a phone, adds a session; the person who raised it follows the private link', async () => {
+  const communityWorkerOpensCase =
+    'a community worker opens a case on a phone, adds a session; the person who raised it follows the private link';
+  it(communityWorkerOpensCase, async () => {
     const page = await open('c1.staff');
     await page.getByTestId('nav-toggle').click();
     await page

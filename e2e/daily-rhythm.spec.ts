@@ -27,7 +27,10 @@ interface Me {
 }
 
 describe('the daily rhythm across modules', () => {
-  it('duty staff on a phone checks in at two points and sends a zero report; the supervisor’s matrix shows it without a reload', async () => {
+  const dutyStaffPhoneChecks =
+    'duty staff on a phone checks in at two points and sends a zero ' +
+    'report; the supervisor’s matrix shows it without a reload';
+  it(dutyStaffPhoneChecks, async () => {
     // The school's plan requires a daily report by 15:00; the school keeps a zone where that is hours away.
     const head = await demo.open('s1.head', { viewport: DESKTOP });
     const school = (await apiGet<Me>(head, '/auth/me')).scopes[0]!;

@@ -13,7 +13,9 @@ interface DirectiveView {
 }
 
 describe('directives', () => {
-  it('a central school sends a notice to its schools; one signs for it and replies on a phone; the rest are reminded', async () => {
+  const centralSchoolSendsNotice =
+    'a central school sends a notice to its schools; one signs for it and replies on a phone; the rest are reminded';
+  it(centralSchoolSendsNotice, async () => {
     const sender = await demo.open('cs1.safety', { viewport: DESKTOP });
     await sender.goto('/directives/new');
     const form = sender.getByTestId('directive-form');

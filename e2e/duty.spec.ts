@@ -59,7 +59,10 @@ describe('duty roster', () => {
   let next: ShiftView;
   const personId = (username: string) => people.find((p) => p.username === username)!.id;
 
-  it('on a 375-pixel phone, the calendar shows the shift on now; a handover is written, and acknowledged by the next shift', async () => {
+  const pixelPhoneCalendarShows =
+    'on a 375-pixel phone, the calendar shows the shift on now; ' +
+    'a handover is written, and acknowledged by the next shift';
+  it(pixelPhoneCalendarShows, async () => {
     // The safety officer sets a rotation going: the teacher has the shift on now, the gatekeeper the next.
     const safety = await open('s1.safety');
     s1 = (
@@ -123,7 +126,9 @@ describe('duty roster', () => {
     });
   });
 
-  it('in English on a phone, a swap is proposed with taps and changes the roster only when the other person agrees', async () => {
+  const englishPhoneSwapProposed =
+    'in English on a phone, a swap is proposed with taps and changes the roster only when the other person agrees';
+  it(englishPhoneSwapProposed, async () => {
     const gate = await open('s1.gate', true);
     await gate.goto(`/duty?unit=${s1}&view=week&date=${next.localDate}`);
     // The teacher's next turn is the shift after the gatekeeper's.

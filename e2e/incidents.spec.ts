@@ -67,7 +67,9 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwA
 const boardRow = (page: Page, id: string) => page.locator(`[data-testid="board-row"][data-incident-id="${id}"]`);
 
 describe('incidents', () => {
-  it('report from a phone-sized screen, the head acknowledges, the bureau’s board updates without a reload', async (t) => {
+  const reportPhoneSizedScreen =
+    'report from a phone-sized screen, the head acknowledges, the bureau’s board updates without a reload';
+  it(reportPhoneSizedScreen, async (t) => {
     // (b) The bureau has its board open before anything happens, and never reloads it.
     const bureau = await open('bureau.safety');
     await bureau.locator('nav').getByText('突发事件', { exact: true }).click();

@@ -23,7 +23,9 @@ const phone = (username: string) => demo.open(username, { viewport: PHONE });
 const item = (page: Page, code: string) => page.locator(`[data-testid="run-item"][data-code="${code}"]`);
 
 describe('inspections', () => {
-  it('on a phone, a school’s safety officer runs a canteen inspection with one failure and finds the task in the ledger', async () => {
+  const phoneSchoolSafetyOfficer =
+    'on a phone, a school’s safety officer runs a canteen inspection with one failure and finds the task in the ledger';
+  it(phoneSchoolSafetyOfficer, async () => {
     const page = await phone('s1.safety');
 
     // The menu leads to the real screen, not a "coming soon" page.

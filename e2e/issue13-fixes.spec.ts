@@ -25,7 +25,9 @@ async function unitOf(page: Page, code: string): Promise<Unit> {
 }
 
 describe('issue 13 fixes', () => {
-  it('the unit page and 当前值班 agree; the warning offers 去排班 to the safety officer and names whom to ask to a teacher', async () => {
+  const unitPageAgreeWarning =
+    'the unit page and 当前值班 agree; the warning offers 去排班 to the safety officer and names whom to ask to a teacher';
+  it(unitPageAgreeWarning, async () => {
     const safety = await demo.open('s1.safety', { viewport: DESKTOP });
     const s1 = await unitOf(safety, 's1');
     const teacher = await demo.open('s1.teacher1', { viewport: PHONE });
@@ -78,7 +80,9 @@ describe('issue 13 fixes', () => {
     assert.equal(await card.getByText('无人值班').count(), 0);
   });
 
-  it('the incident page has one kind of 确认: the step’s 确认收到, and status buttons that say what they change', async () => {
+  const incidentPageHasKind =
+    'the incident page has one kind of 确认: the step’s 确认收到, and status buttons that say what they change';
+  it(incidentPageHasKind, async () => {
     const teacher = await demo.open('s2.teacher1', { viewport: DESKTOP });
     const s2 = await unitOf(teacher, 's2');
     const created = await apiSend<{ id: string }>(teacher, 'POST', '/incidents', {

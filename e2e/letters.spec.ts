@@ -18,7 +18,10 @@ interface Letter {
 }
 
 describe('responsibility letters', () => {
-  it('a central school issues a letter with the school’s plan duties; the head signs on a phone, the central school on a desktop', async () => {
+  const centralSchoolIssuesLetter =
+    'a central school issues a letter with the school’s plan duties; ' +
+    'the head signs on a phone, the central school on a desktop';
+  it(centralSchoolIssuesLetter, async () => {
     const head = await demo.open('s1.head', { viewport: PHONE });
     const s1 = (await apiGet<Me>(head, '/auth/me')).scopes[0]!.unitId;
     const plan = await apiSend<{ planId: string }>(head, 'POST', '/plans', { unitId: s1, template: 'school' });

@@ -31,7 +31,9 @@ const noSidewaysScroll = async (page: Page, what: string) => {
 };
 
 describe('patrols', () => {
-  it('on a phone, a duty person checks in at two checkpoints: one by its button, one by its QR address after signing in', async () => {
+  const phoneDutyPersonChecks =
+    'on a phone, a duty person checks in at two checkpoints: one by its button, one by its QR address after signing in';
+  it(phoneDutyPersonChecks, async () => {
     // The safety officer puts up two checkpoints from a phone.
     const safety = await open('s1.safety');
     await safety.goto('/patrols/checkpoints');

@@ -22,7 +22,10 @@ after(async () => {
 });
 
 describe('people', () => {
-  it('registers a teacher with a role and an account, changes roles, resets the password; the teacher then chooses their own', async () => {
+  const registersTeacherRoleAccount =
+    'registers a teacher with a role and an account, changes roles, ' +
+    'resets the password; the teacher then chooses their own';
+  it(registersTeacherRoleAccount, async () => {
     const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
     await signIn(page, 'admin');
     const s1 =

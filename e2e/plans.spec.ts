@@ -118,7 +118,10 @@ async function openSection(page: Page, label: string): Promise<void> {
 }
 
 describe('plans', () => {
-  it('creates a kindergarten plan from the template, sets the chain, is refused, fixes it, publishes and exports the .docx', async () => {
+  const createsKindergartenPlanTemplate =
+    'creates a kindergarten plan from the template, sets the chain, ' +
+    'is refused, fixes it, publishes and exports the .docx';
+  it(createsKindergartenPlanTemplate, async () => {
     const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
     await signIn(page, 'k1.head');
     await page.getByRole('menuitem', { name: /预案/ }).click();
@@ -274,7 +277,10 @@ describe('plans', () => {
     await context.close();
   });
 
-  it('revises the plan: adds a chain step, moves it up, picks a deputy, publishes, and the history compares the versions in words', async () => {
+  const revisesPlanAddsChain =
+    'revises the plan: adds a chain step, moves it up, picks a deputy, ' +
+    'publishes, and the history compares the versions in words';
+  it(revisesPlanAddsChain, async () => {
     const { context, page } = await newPage(browser, { baseURL: server.url, viewport: DESKTOP });
     await signIn(page, 'k1.head');
     const k1 = await unitOf(page, 'k1');

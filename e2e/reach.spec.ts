@@ -127,7 +127,9 @@ describe('reaching people', () => {
     await shot(en, 'reach-contacts-phone-en');
   });
 
-  it('a chain message reaches the head in WeCom; its link acknowledges in one tap, without signing in, once', async () => {
+  const chainMessageReachesHead =
+    'a chain message reaches the head in WeCom; its link acknowledges in one tap, without signing in, once';
+  it(chainMessageReachesHead, async () => {
     const teacher = await open('k1.teacher1');
     const units = await apiGet<{ items: { id: string; name: string }[] }>(
       teacher,

@@ -47,7 +47,9 @@ async function home(page: Page, phone: boolean): Promise<void> {
 }
 
 describe('my to-do on the home screen', () => {
-  it('a school head on a phone (zh-CN): the directive arrives live, each item opens its screen, doing it removes it', async () => {
+  const schoolHeadPhoneZh =
+    'a school head on a phone (zh-CN): the directive arrives live, each item opens its screen, doing it removes it';
+  it(schoolHeadPhoneZh, async () => {
     const head = await demo.open('s2.head', { viewport: PHONE });
     const school = await unitOf(head);
     await head.getByTestId('home-todo').waitFor();
@@ -129,7 +131,9 @@ describe('my to-do on the home screen', () => {
     await shot(head, 'todo-home-head-after-phone-zh');
   });
 
-  it('a gatekeeper on a desktop (English): visitors still inside, one tap to sign them out, and a menu of their own', async () => {
+  const gatekeeperDesktopEnglishVisitors =
+    'a gatekeeper on a desktop (English): visitors still inside, one tap to sign them out, and a menu of their own';
+  it(gatekeeperDesktopEnglishVisitors, async () => {
     const gate = await demo.open('s1.gate', { viewport: DESKTOP, en: true });
     const school = await unitOf(gate);
     await gate.getByTestId('home-todo').waitFor();

@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
   }
   console.log(
-    `Databases under test: ${dialects.join(', ')}; ${serverFiles.length} server and ${browserFiles.length} browser test files.`,
+    `Databases under test: ${dialects.join(', ')}; ${serverFiles.length} ` +
+      `server and ${browserFiles.length} browser test files.`,
   );
   // Two phases: the browser tests wait on real screens, and sharing two cores with the crash and
   // CLI tests (which start servers of their own) made their waits flaky.

@@ -21,7 +21,8 @@ async function addJobs(schema: string, task: string, count: number, startMs: num
     const to = Math.min(count, from + CHUNK);
     await pgQuery(
       `select count(*) from ${schema}.add_jobs(array(
-         select row($1::text, json_build_object('i', i), null, to_timestamp(($2::float8 + floor(i * $3::float8 / $4::float8)) / 1000), null, null, null, null)::${schema}.job_spec
+         select row($1::text, json_build_object('i', i), null, to_timestamp(($2::float8 + floor(i ` +
+        `* $3::float8 / $4::float8)) / 1000), null, null, null, null)::${schema}.job_spec
          from generate_series($5::int, $6::int) as i))`,
       [task, startMs, windowMs, count, from, to - 1],
     );
@@ -82,7 +83,9 @@ export async function runGraphile(w: Workload, backlogCount: number): Promise<Sy
     const backlogSummary = summarize(backlog, () => backlogDue);
     return {
       system: 'graphile-worker 0.17.2, PostgreSQL',
-      setup: `concurrency ${GRAPHILE_OPTIONS.concurrency}, pollInterval ${GRAPHILE_OPTIONS.pollInterval} ms, otherwise defaults (LISTEN/NOTIFY on; its batching options localQueue and completeJobBatchDelay left off)`,
+      setup:
+        `concurrency ${GRAPHILE_OPTIONS.concurrency}, pollInterval ${GRAPHILE_OPTIONS.pollInterval} ms, ` +
+        'otherwise defaults (LISTEN/NOTIFY on; its batching options localQueue and completeJobBatchDelay left off)',
       insertMs,
       window: summarize(ticks, due, cutoff),
       nodeCpu: used.node,

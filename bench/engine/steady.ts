@@ -129,7 +129,9 @@ export async function runSteady(run: SteadyRun): Promise<SystemResult> {
     const backlogSummary = summarize(backlog, () => backlogDue);
     return {
       system: run.system,
-      setup: `${run.instances} instance${run.instances > 1 ? 's' : ''}, batchSize ${run.engine.batchSize ?? 'default'}, pollMs ${run.engine.pollMs ?? 'default'}`,
+      setup:
+        `${run.instances} instance${run.instances > 1 ? 's' : ''}, batchSize ` +
+        `${run.engine.batchSize ?? 'default'}, pollMs ${run.engine.pollMs ?? 'default'}`,
       insertMs,
       window: summarize(ticks, due, cutoff),
       nodeCpu: used.node,

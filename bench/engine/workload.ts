@@ -192,6 +192,7 @@ function trace(recorder: Recorder, dueAt: (i: number) => number): void {
     .sort((a, b) => b[0] - a[0])
     .slice(0, 4);
   console.log(
-    `    longest pauses between firings (ms @ ms into the window): ${gaps.map(([gap, from]) => `${Math.round(gap)} @ ${Math.round(from)}`).join(', ')}`,
+    '    longest pauses between firings (ms @ ms into the window): ' +
+      `${gaps.map(([gap, from]) => `${Math.round(gap)} @ ${Math.round(from)}`).join(', ')}`,
   );
 }

@@ -37,7 +37,9 @@ export async function openTestDatabase(dialect: DialectName, sqlitePath = ':memo
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const opened = openDatabase({ dialect: 'postgres', url: TEST_PG_URL, schema, poolSize: 4 });
-  const url = `${TEST_PG_URL}${TEST_PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const url =
+    `${TEST_PG_URL}${TEST_PG_URL.includes('?') ? '&' : '?'}` +
+    `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
     opened,
     url,

@@ -11,7 +11,8 @@ function form(content: Buffer, filename = 'after.png', type = 'image/png') {
   const boundary = '----steadyinspection';
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; ` +
+        `filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),

@@ -38,7 +38,9 @@ describe('lint keeps the boundaries: web, server and common, and each module’s
     assert.deepEqual(broken, ['no-restricted-imports']);
   });
 
-  it('refuses a module reading another module’s repository; its own repository and the other’s port are fine', async () => {
+  const refusesModuleReadingAnother =
+    'refuses a module reading another module’s repository; its own repository and the other’s port are fine';
+  it(refusesModuleReadingAnother, async () => {
     const file = 'src/server/modules/visitors/example.ts';
     for (const from of [
       '../units/units.repository.js',

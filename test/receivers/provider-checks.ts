@@ -70,7 +70,8 @@ export function checkWebhook(incoming: Incoming, config: CheckConfig): Outcome {
   const payload = parseObject(incoming.raw);
   if (!payload) return refuse(400, { error: 'body is not JSON' }, 'not JSON');
   if (config.secret !== null) {
-    const expected = `sha256=${createHmac('sha256', config.secret).update(`${timestamp}.${incoming.raw}`).digest('hex')}`;
+    const expected =
+      'sha256=' + `${createHmac('sha256', config.secret).update(`${timestamp}.${incoming.raw}`).digest('hex')}`;
     if (!sameText(header('x-steady-signature'), expected)) return refuse(401, { error: 'bad signature' }, 'signature');
     if (!/^\d+$/.test(timestamp) || Math.abs(incoming.nowMs - Number(timestamp) * 1000) > WEBHOOK_MAX_SKEW_MS) {
       return refuse(401, { error: 'stale timestamp' }, 'timestamp');

@@ -83,11 +83,13 @@ export function verifyAcs3(req: SignedRequest, secrets: Map<string, string>, now
     : { ok: false, code: 'SignatureDoesNotMatch', reason: 'signature differs' };
 }
 
+const TC3_AUTHORIZATION = new RegExp(
+  '^TC3-HMAC-SHA256 Credential=([^/]+)\\/(\\d{4}-\\d{2}-\\d{2})\\/([a-z]+)\\/tc3_request, ' +
+    'SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$',
+);
+
 export function verifyTc3(req: SignedRequest, secrets: Map<string, string>, nowMs: number): Verdict {
-  const auth =
-    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-      header(req.headers, 'authorization'),
-    );
+  const auth = TC3_AUTHORIZATION.exec(header(req.headers, 'authorization'));
   if (!auth) return { ok: false, code: 'AuthFailure.SignatureFailure', reason: 'no TC3-HMAC-SHA256 authorization' };
   const [, secretId, date, service, signedList, signature] = auth as unknown as [
     string,

@@ -111,7 +111,8 @@ for (const dialect of dialectsUnderTest()) {
       for (const d of sent) assert.ok(seen.has(d.id), `delivery ${d.id} (${d.channel}) arrived`);
       const repeats = [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
       console.log(
-        `# ${dialect}: ${firedAtKill}/${INCIDENTS} deadlines fired at the kill; ${inFlight.size} messages in flight; ${repeats.length} arrived twice`,
+        `# ${dialect}: ${firedAtKill}/${INCIDENTS} deadlines fired at the kill; ` +
+          `${inFlight.size} messages in flight; ${repeats.length} arrived twice`,
       );
       assert.ok(
         repeats.every((id) => inFlight.has(id)),

@@ -207,7 +207,10 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     for (const [role, username] of Object.entries(ROLE_ACCOUNTS)) {
-      it(`${role} (${username}): outside its subtree nothing changes and nothing from there is shown; inside nothing is "not found"`, async () => {
+      const outsideSubtreeNothingChanges =
+        `${role} (${username}): outside its subtree ` +
+        'nothing changes and nothing from there is shown; inside nothing is "not found"';
+      it(outsideSubtreeNothingChanges, async () => {
         const who = await t.signIn(username);
         const ownUnit = who.me.scopes.find((s) => s.roles.includes(role))!.unitId;
         // The units above its own are named in what it may see (a unit's parent), and are no leak.

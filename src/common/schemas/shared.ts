@@ -60,5 +60,6 @@ export const Severity = z
   .max(4)
   .describe(
     'Severity grade as in the Emergency Response Law, art. 3: 1 = Ⅰ 特别重大 (particularly serious), 2 = Ⅱ 重大 (serious), ' +
-      '3 = Ⅲ 较大 (relatively serious), 4 = Ⅳ 一般 (ordinary). Ⅰ–Ⅱ also call by voice when an SMS is not acknowledged in time.',
+      '3 = Ⅲ 较大 (relatively serious), 4 = Ⅳ 一般 (ordinary). ' +
+      'Ⅰ–Ⅱ also call by voice when an SMS is not acknowledged in time.',
   );

@@ -258,11 +258,16 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(bad.code, 1);
       assert.match(
         bad.out,
-        /tampered with: entry #17 \((chain position 17|waiting to be chained)\) was altered: its authenticator does not match/,
+        new RegExp(
+          'tampered with: entry #17 \\((chain position 17|waiting to be chained)\\) ' +
+            'was altered: its authenticator does not match',
+        ),
       );
     });
 
-    it('with a key and a checkpoint folder outside the data directory, a cut-short chain is reported as such', async () => {
+    const keyCheckpointFolderOutside =
+      'with a key and a checkpoint folder outside the data directory, a cut-short chain is reported as such';
+    it(keyCheckpointFolderOutside, async () => {
       const outside = mkdtempSync(join(tmpdir(), 'steady-cli-keys-'));
       try {
         const other = await openTestDatabase(dialect, join(dir, 'anchored.db'));
@@ -311,7 +316,8 @@ for (const dialect of dialectsUnderTest()) {
         assert.match(
           cut.out,
           new RegExp(
-            `vouched for ${head.seq} entries, the chain now has ${keep.pos}: the last entries were deleted or the database was rolled back`,
+            `vouched for ${head.seq} entries, the chain now has ${keep.pos}: ` +
+              'the last entries were deleted or the database was rolled back',
           ),
         );
         await other.drop();
@@ -410,7 +416,9 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
 
   const ready = /running at (http:\/\/localhost:\d+)[\s\S]*password \(every sample account\): (\S+) \(generated/;
 
-  it('prints a generated password and how to sign in, and that password signs in; a restart prints the same one', async () => {
+  const printsGeneratedPasswordHow =
+    'prints a generated password and how to sign in, and that password signs in; a restart prints the same one';
+  it(printsGeneratedPasswordHow, async () => {
     const env = envWithoutDemoPassword({ STEADY_DATA_DIR: dir, PORT: '0' });
     const first = await startSteady(env, ['demo', '--serve', '--sample-plans', '--history'], ready);
     server = first.child;
@@ -419,7 +427,10 @@ describe('steady demo --serve without STEADY_DEMO_PASSWORD', () => {
     // `npm run demo` writes the past too, and says how long it took.
     assert.match(
       first.out,
-      /Wrote the past 60 days of the sample county \(the demo loaded in \d+\.\d s\): [1-9]\d* daily reports, [1-9]\d* incidents/,
+      new RegExp(
+        'Wrote the past 60 days of the sample county \\(the demo loaded in \\d+\\.\\d s\\): ' +
+          '[1-9]\\d* daily reports, [1-9]\\d* incidents',
+      ),
     );
     assert.match(
       first.out,

@@ -13,11 +13,14 @@ const say = (zh: string, en: string) => (cliLocale() === 'en' ? en : zh);
 export const setupHint = (url: string) =>
   say(
     `Steady 已启动：${url}\n首次使用：在浏览器中打开上面的地址，创建最上级单位和第一位管理员。`,
-    `Steady is running at ${url}\nFirst run: open that address in a browser to create the top unit and the first administrator.`,
+    `Steady is running at ${url}\nFirst run: open that address in a ` +
+      'browser to create the top unit and the first administrator.',
   );
 
 export const listening = (url: string) => say(`Steady 已启动：${url}`, `Steady is running at ${url}`);
 
+const GENERATED_NOTE_EN =
+  ' (generated and kept in demo-password.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one)';
 export const demoSignIn = (
   url: string,
   password: string,
@@ -27,8 +30,9 @@ export const demoSignIn = (
   say(
     `\n示例组织已就绪。请在浏览器中打开 ${url} 登录（每种单位、每个角色各一个账号）：\n${accountTable(accounts)}` +
       `  密码（所有示例账号）：${password}${generated ? '（随机生成，已保存在数据目录的 demo-password.txt；可用 STEADY_DEMO_PASSWORD 指定）' : ''}\n`,
-    `\nThe sample organisation is ready. Open ${url} and sign in as (one account per role and kind of unit):\n${accountTable(accounts)}` +
-      `  password (every sample account): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory; set STEADY_DEMO_PASSWORD to choose one)' : ''}\n`,
+    `\nThe sample organisation is ready. Open ${url} and sign in as (one ` +
+      `account per role and kind of unit):\n${accountTable(accounts)}` +
+      `  password (every sample account): ${password}${generated ? GENERATED_NOTE_EN : ''}\n`,
   );
 
 const UNIT_TYPE_LABELS: Record<UnitType, [string, string]> = {
@@ -54,12 +58,8 @@ function accountTable(accounts: SampleAccount[]): string {
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
-  return rows
-    .map(
-      (r) =>
-        `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell) + 2))).join('')}\n`,
-    )
-    .join('');
+  const pad = (cell: string, i: number) => cell + ' '.repeat(widths[i]! - displayWidth(cell) + 2);
+  return rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, i))).join('')}\n`).join('');
 }
 
 /** Columns a terminal gives the text: two for each CJK character. */
@@ -77,7 +77,8 @@ function displayWidth(text: string): number {
 export const demoPassword = (password: string, generated: boolean) =>
   say(
     `示例账号（admin、s1.safety、k1.head、so.head 等）的密码：${password}${generated ? '（随机生成，已保存在数据目录的 demo-password.txt）' : ''}`,
-    `Password of the sample accounts (admin, s1.safety, k1.head, so.head, …): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory)' : ''}`,
+    'Password of the sample accounts (admin, s1.safety, k1.head, so.head, ' +
+      `…): ${password}${generated ? ' (generated and kept in demo-password.txt in the data directory)' : ''}`,
   );
 export const demoLoaded = (units: number, people: number) =>
   say(
@@ -86,10 +87,13 @@ export const demoLoaded = (units: number, people: number) =>
   );
 export const demoHistory = (h: HistoryCounts, seconds: number) =>
   say(
-    `已生成过去 ${HISTORY_DAYS} 天的示例记录（示例载入共用时 ${seconds.toFixed(1)} 秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
+    `已生成过去 ${HISTORY_DAYS} 天的示例记录（示例载入共用时 ${seconds.toFixed(1)} ` +
+      `秒）：每日报告 ${h.dailyReports} 份，事件 ${h.incidents} 起（已结案并附总结报告），` +
       `演练 ${h.drills} 次，检查 ${h.inspections} 次（整改任务 ${h.tasks} 项），访客 ${h.visitors} 人次，矛盾纠纷 ${h.cases} 件。`,
-    `Wrote the past ${HISTORY_DAYS} days of the sample county (the demo loaded in ${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
-      `(closed, with after-action reports), ${h.drills} drills, ${h.inspections} inspections (${h.tasks} rectification tasks), ${h.visitors} visitors, ${h.cases} mediation cases.`,
+    `Wrote the past ${HISTORY_DAYS} days of the sample county (the demo loaded in ` +
+      `${seconds.toFixed(1)} s): ${h.dailyReports} daily reports, ${h.incidents} incidents ` +
+      `(closed, with after-action reports), ${h.drills} drills, ${h.inspections} inspections ` +
+      `(${h.tasks} rectification tasks), ${h.visitors} visitors, ${h.cases} mediation cases.`,
   );
 export const samplePlansPublished = (plans: number) =>
   say(
@@ -109,22 +113,26 @@ export const migrated = (names: string[]) =>
 export const auditOk = (n: number, waiting: number) =>
   say(
     `审计链完好：已核对 ${n} 条记录${waiting ? `，另有 ${waiting} 条已提交、认证有效、正等待入链` : ''}。`,
-    `The audit chain is intact: ${n} entries checked${waiting ? `; ${waiting} more committed, authenticated and waiting to be chained` : ''}.`,
+    `The audit chain is intact: ${n} entries ` +
+      `checked${waiting ? `; ${waiting} more committed, authenticated and waiting to be chained` : ''}.`,
   );
 export const auditCheckpointOk = (pos: number, at: string) =>
   say(
     `与最近的签名检查点一致（第 ${pos} 条，${at}）：此前的记录没有被截短、回滚或重算。`,
-    `It matches the latest signed checkpoint (entry ${pos}, ${at}): nothing up to it was cut short, rolled back or recomputed.`,
+    `It matches the latest signed checkpoint (entry ${pos}, ` +
+      `${at}): nothing up to it was cut short, rolled back or recomputed.`,
   );
 export const auditWarning = (warning: AuditWarning) =>
   ({
     'no-key': say(
       '警告：未配置审计密钥（STEADY_AUDIT_KEY_FILE），持有数据库的人可以重算整条链。',
-      'Warning: no audit key is configured (STEADY_AUDIT_KEY_FILE); whoever holds the database could recompute the whole chain.',
+      'Warning: no audit key is configured (STEADY_AUDIT_KEY_FILE); ' +
+        'whoever holds the database could recompute the whole chain.',
     ),
     'no-checkpoint': say(
       '警告：没有可比对的检查点（STEADY_AUDIT_CHECKPOINT_DIR），删除最后几条记录并回退链头无法被发现。',
-      'Warning: no checkpoint to compare with (STEADY_AUDIT_CHECKPOINT_DIR); deleting the last entries and moving the head back would go unseen.',
+      'Warning: no checkpoint to compare with (STEADY_AUDIT_CHECKPOINT_DIR); ' +
+        'deleting the last entries and moving the head back would go unseen.',
     ),
     'not-anchored': say(
       '警告：链中没有用密钥认证的记录。',
@@ -136,7 +144,8 @@ export const auditBad = (p: AuditProblem) =>
 export const auditKeyWritten = (file: string, id: string, publicPem: string) =>
   say(
     `审计密钥已写入 ${file}（仅所有者可读），密钥编号 ${id}。请把它放在数据目录之外并另行备份；公钥（可公开，用于核对检查点）：\n${publicPem}`,
-    `Audit key written to ${file} (readable by its owner only), key id ${id}. Keep it outside the data directory and back it up separately; the public key (shareable, to check checkpoints):\n${publicPem}`,
+    `Audit key written to ${file} (readable by its owner only), key id ${id}. Keep it outside the data ` +
+      `directory and back it up separately; the public key (shareable, to check checkpoints):\n${publicPem}`,
   );
 export const auditCheckpointWritten = (pos: number, file: string) =>
   say(`已写入检查点：第 ${pos} 条，文件 ${file}。`, `Checkpoint written: entry ${pos}, in ${file}.`);
@@ -188,19 +197,33 @@ function problemEn(p: AuditProblem): string {
     case 'entry-removed':
       return `the entry at chain position ${p.pos} (#${p.seq}) was removed.`;
     case 'altered':
-      return `entry #${p.seq}${p.pos ? ` (chain position ${p.pos})` : ' (waiting to be chained)'} was altered: its authenticator does not match its content.`;
+      return (
+        `entry #${p.seq}${p.pos ? ` (chain position ${p.pos})` : ' (waiting to be chained)'} ` +
+        'was altered: its authenticator does not match its content.'
+      );
     case 'recomputed':
       return `the link at chain position ${p.pos} was recomputed: it does not match what the audit key makes.`;
     case 'downgraded':
-      return `entry #${p.seq}${p.pos ? ` (chain position ${p.pos})` : ''} is not authenticated with a key though the chain before it is: it was recomputed without the key.`;
+      return (
+        `entry #${p.seq}${p.pos ? ` (chain position ${p.pos})` : ''} is not authenticated ` +
+        'with a key though the chain before it is: it was recomputed without the key.'
+      );
     case 'unknown-key':
-      return `something is authenticated or signed with an unknown key ${p.keyId}; give that key, or take it as forged.`;
+      return (
+        'something is authenticated or signed with an unknown ' + `key ${p.keyId}; give that key, or take it as forged.`
+      );
     case 'head-mismatch':
       return `the head says position ${p.headPos} but the chain ends at ${p.chainPos}: the head was moved.`;
     case 'truncated':
-      return `the checkpoint of ${p.checkpointAt} vouched for ${p.checkpointPos} entries, the chain now has ${p.chainPos}: the last entries were deleted or the database was rolled back.`;
+      return (
+        `the checkpoint of ${p.checkpointAt} vouched for ${p.checkpointPos} entries, ` +
+        `the chain now has ${p.chainPos}: the last entries were deleted or the database was rolled back.`
+      );
     case 'rewritten':
-      return `chain position ${p.checkpointPos} differs from the checkpoint of ${p.checkpointAt}: the chain up to it was rewritten.`;
+      return (
+        `chain position ${p.checkpointPos} differs from the ` +
+        `checkpoint of ${p.checkpointAt}: the chain up to it was rewritten.`
+      );
     case 'bad-checkpoint':
       return `line ${p.line} of the checkpoints file is not a checkpoint signed by our key: the file was altered.`;
     case 'marker-orphan':
@@ -215,12 +238,14 @@ function problemEn(p: AuditProblem): string {
 export const userAdded = (username: string, password: string | null) =>
   say(
     `已创建账号 ${username}。${password ? `初始密码：${password}（首次登录须修改）` : ''}`,
-    `Created account ${username}.${password ? ` Initial password: ${password} (must be changed at first sign-in)` : ''}`,
+    'Created account ' +
+      `${username}.${password ? ` Initial password: ${password} (must be changed at first sign-in)` : ''}`,
   );
 export const passwordReset = (username: string, password: string | null) =>
   say(
     `已重置 ${username} 的密码。${password ? `新密码：${password}（登录后须修改）` : ''}`,
-    `Reset the password of ${username}.${password ? ` New password: ${password} (must be changed after signing in)` : ''}`,
+    'Reset the password of ' +
+      `${username}.${password ? ` New password: ${password} (must be changed after signing in)` : ''}`,
   );
 export const noSuchUser = (username: string) =>
   say(`没有用户名为 ${username} 的账号。`, `No account has the username ${username}.`);

@@ -58,7 +58,8 @@ program
   )
   .option(
     '--history',
-    'also write the last 60 days of activity under those plans (daily reports, incidents, drills, inspections, visitors, cases); implies --sample-plans',
+    'also write the last 60 days of activity under those plans (daily reports, ' +
+      'incidents, drills, inspections, visitors, cases); implies --sample-plans',
   )
   .action(async (options: { serve?: boolean; samplePlans?: boolean; history?: boolean }) => {
     const config = loadConfig();

@@ -22,6 +22,11 @@ interface ColumnRow {
   comment: string | null;
 }
 
+/** A column the database fills in itself: an identity column or one defaulting to a sequence (serial). */
+const AUTO_INCREMENTING = sql.raw(
+  "(a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%')",
+);
+
 /**
  * Kysely's own PostgreSQL introspector reads every schema in the database and resolves each one
  * by name (`has_schema_privilege`, `pg_get_serial_sequence`); when another deployment or a
@@ -46,7 +51,7 @@ export class CurrentSchemaIntrospector implements DatabaseIntrospector {
       select c.relname as table, ns.nspname as schema, c.relkind = 'v' as is_view,
              a.attname as column, typ.typname as type, tns.nspname as type_schema,
              a.attnotnull as not_null, a.atthasdef as has_default,
-             (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%') as auto_incrementing,
+             ${AUTO_INCREMENTING} as auto_incrementing,
              col_description(a.attrelid, a.attnum) as comment
       from pg_catalog.pg_attribute a
       join pg_catalog.pg_class c on c.oid = a.attrelid

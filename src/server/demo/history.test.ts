@@ -68,7 +68,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('has incidents handled in time: chain acknowledged, staged reports sent, closed with the after-action report', async () => {
+    const hasIncidentsHandledTime =
+      'has incidents handled in time: chain acknowledged, staged reports sent, closed with the after-action report';
+    it(hasIncidentsHandledTime, async () => {
       const admin = await t.signIn('admin');
       const list = (await admin.get('/api/v1/incidents?pageSize=100')).json();
       assert.ok(list.items.length >= 5, `${list.items.length} incidents`);

@@ -243,7 +243,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(seen, ['survivor']);
     });
 
-    it('a deadline due at once, scheduled in a slow transaction, fires when it commits, not at the next poll', async () => {
+    const deadlineDueOnceScheduled =
+      'a deadline due at once, scheduled in a slow transaction, fires when it commits, not at the next poll';
+    it(deadlineDueOnceScheduled, async () => {
       // A poll an hour away: only the wake at commit can make this fire within the test's wait.
       const running = new DeadlineEngine(database.opened.db, dialect, clock, { pollMs: 3_600_000 });
       const seen: string[] = [];

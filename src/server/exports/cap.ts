@@ -38,7 +38,9 @@ const EVENT_NAME: Record<'zh-CN' | 'en', Record<IncidentType, string>> = {
 };
 const INSTRUCTION = {
   'zh-CN': '先控制、后处置；救人第一；减少损失；保护现场。紧急求助请拨打 110、119、120、122。',
-  en: 'Control first, then handle; people first; reduce losses; keep the scene. For emergency help call 110, 119, 120 or 122.',
+  en:
+    'Control first, then handle; people first; reduce losses; ' +
+    'keep the scene. For emergency help call 110, 119, 120 or 122.',
 };
 
 /** CAP wants seconds and an explicit offset, never "Z" or fractions: `2027-04-12T09:00:00+08:00`. */

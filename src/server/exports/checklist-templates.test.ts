@@ -161,7 +161,9 @@ describe('checklist templates', () => {
       assert.ok(paths.includes('items.2.text.en'), paths.join(', '));
     });
 
-    it('refuses fewer than 10 items, unknown fields, unknown unit types and a deadline that does not suit the risk', () => {
+    const refusesFewerThanItems =
+      'refuses fewer than 10 items, unknown fields, unknown unit types and a deadline that does not suit the risk';
+    it(refusesFewerThanItems, () => {
       const short = validTemplate();
       short.items.pop();
       assert.equal(ChecklistTemplate.safeParse(short).success, false);

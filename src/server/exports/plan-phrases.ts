@@ -169,9 +169,12 @@ const EN: Phrases = {
   nameWord: 'name',
   phoneWord: 'telephone',
   office: (name, contact, phone) =>
-    `The ${name.charAt(0).toLowerCase()}${name.slice(1)} handles the group's day-to-day work. Contact: ${contact}; telephone: ${phone}.`,
+    `The ${name.charAt(0).toLowerCase()}${name.slice(1)} handles the ` +
+    `group's day-to-day work. Contact: ${contact}; telephone: ${phone}.`,
   chainIntro:
-    'When an incident occurs, report it in the order and within the time limits below, counted from when the incident is discovered. Each person reported to must acknowledge; if they do not acknowledge in time, report to the next person at once.',
+    'When an incident occurs, report it in the order and within the time limits below, ' +
+    'counted from when the incident is discovered. Each person reported to must acknowledge; ' +
+    'if they do not acknowledge in time, report to the next person at once.',
   chainColumns: ['Step', 'Report to', 'Time limit', 'How'],
   chainThisUnit: (role) => `This unit's ${role}`,
   chainParent: (unitType, role) => `Parent unit (${PARENT_UNITS.en[unitType]})${role ? `: ${role}` : ''}`,
@@ -182,11 +185,14 @@ const EN: Phrases = {
     report: 'Telephone first, then a written report',
   },
   chainClosing:
-    'After the first report, report again whenever the situation changes; when the response is over, write a report and file it with the parent unit.',
+    'After the first report, report again whenever the situation changes; ' +
+    'when the response is over, write a report and file it with the parent unit.',
   stagesLine: (s) =>
     `Time limits of the staged reports: the verbal report within ${s.verbalMinutes} minutes and the written first ` +
-    `report within ${s.firstMinutes} minutes, each signed off by the head; a follow-up every day by ${s.followUpTime} ` +
-    `while the incident is not over; the final report within ${s.finalDays} days of the incident being under control; ` +
+    `report within ${s.firstMinutes} minutes, each signed off ` +
+    `by the head; a follow-up every day by ${s.followUpTime} ` +
+    'while the incident is not over; the final report within ' +
+    `${s.finalDays} days of the incident being under control; ` +
     `changed casualty figures re-reported within ${s.supplementDays} days of the incident ` +
     `(${s.supplementDaysRoadOrFire} for road traffic and fire).`,
   stepSuffix: (who, limit) =>
@@ -197,7 +203,8 @@ const EN: Phrases = {
       const shifts = duty.shiftPattern === 'day_night' ? 'in alternating day and night shifts' : 'in 24-hour shifts';
       const leader = duty.dutyLeaderRequired ? ', each with a duty leader and duty staff' : '';
       lines.push(
-        `Duty is kept 24 hours a day ${shifts}${leader}. Duty staff must be at their posts and reachable, and keep the duty log and handover records truthfully.`,
+        `Duty is kept 24 hours a day ${shifts}${leader}. Duty staff must be at their ` +
+          'posts and reachable, and keep the duty log and handover records truthfully.',
       );
     }
     if (duty.patrolWindow) {
@@ -208,25 +215,33 @@ const EN: Phrases = {
           ? `, including at least ${duty.minUnannouncedPatrols} unannounced patrols each night`
           : '';
       lines.push(
-        `From ${start} to ${until} is the night patrol window, with patrols both at set times and unannounced${unannounced}.`,
+        `From ${start} to ${until} is the night patrol window, ` +
+          `with patrols both at set times and unannounced${unannounced}.`,
       );
     }
     if (duty.minPatrolsPerDay > 0)
       lines.push(
-        `Key locations are patrolled at least ${duty.minPatrolsPerDay === 1 ? 'once' : `${duty.minPatrolsPerDay} times`} a day, and every patrol is recorded.`,
+        'Key locations are patrolled at least ' +
+          `${duty.minPatrolsPerDay === 1 ? 'once' : `${duty.minPatrolsPerDay} times`} a day, ` +
+          'and every patrol is recorded.',
       );
     if (duty.gateStaffed24h) lines.push('The gatehouse is staffed 24 hours a day, and every visitor is registered.');
     return lines;
   },
   visitorLine: (days) => `Visitor registration records are kept for ${days} days and then deleted.`,
   leaveLine:
-    'While this plan is in force, the head of the unit and the members of the leadership group may leave the area only after asking for leave in advance, obtaining approval and naming who acts in their place.',
+    'While this plan is in force, the head of the unit and the members of the leadership group may leave the ' +
+    'area only after asking for leave in advance, obtaining approval and naming who acts in their place.',
   dailyReportLines: (deadline, unitType) => [
-    `The daily report and the zero report apply. By ${deadline} every day, the unit sends the day's safety report to the parent unit (${PARENT_UNITS.en[unitType]}); on a day without incidents it still reports "nothing to report".`,
+    `The daily report and the zero report apply. By ${deadline} every day, ` +
+      `the unit sends the day's safety report to the parent unit (${PARENT_UNITS.en[unitType]}); ` +
+      'on a day without incidents it still reports "nothing to report".',
     'A report not sent by the deadline counts as a late report.',
   ],
   drillIntro: (u, special) =>
-    `Drills are planned ${special ? 'for the period of this plan' : `for each ${isNeighbourhood(u) ? 'half-year' : 'term'}`}, prepared in advance and evaluated afterwards; the problems they reveal are corrected.`,
+    'Drills are planned ' +
+    `${special ? 'for the period of this plan' : `for each ${isNeighbourhood(u) ? 'half-year' : 'term'}`}, ` +
+    'prepared in advance and evaluated afterwards; the problems they reveal are corrected.',
   drillColumns: (u, special) => ['Drill', special ? 'Number' : isNeighbourhood(u) ? 'Per half-year' : 'Per term'],
   drillTimes: (n) => `at least ${n}`,
   noDrills: "Drills follow the unit's standing emergency response plan.",

@@ -83,7 +83,10 @@ describe('plan templates', () => {
     });
   }
 
-  it('gives the kindergarten chain: the head within 10 minutes, the unit above copied, the education bureau within 2 hours', () => {
+  const givesKindergartenChainHead =
+    'gives the kindergarten chain: the head within 10 minutes, ' +
+    'the unit above copied, the education bureau within 2 hours';
+  it(givesKindergartenChainHead, () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const chain = loadPlanTemplate('kindergarten').content[locale].reportingChain;
       assert.deepEqual(
@@ -114,7 +117,10 @@ describe('plan templates', () => {
     );
   });
 
-  it("speaks to a community's special period of residents and the street office, not of teachers, students or education authorities", () => {
+  const speaksCommunitySpecialPeriod =
+    "speaks to a community's special period of residents and the street " +
+    'office, not of teachers, students or education authorities';
+  it(speaksCommunitySpecialPeriod, () => {
     const community = loadPlanTemplate('special_period_community');
     assert.deepEqual(community.unitTypes, ['community']);
     const zh = JSON.stringify(community.content['zh-CN']);

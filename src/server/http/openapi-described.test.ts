@@ -70,7 +70,8 @@ describe('the OpenAPI document describes what a developer needs', () => {
     );
     // A receiver following the description by the letter computes what Steady sends.
     const body =
-      '{"deliveryId":"d1","title":"【突发事件】","body":"食堂","link":null,"drill":false,"locale":"zh-CN","sentAt":"2026-12-06T01:00:00.000Z"}';
+      '{"deliveryId":"d1","title":"【突发事件】","body":"食堂","link":null,' +
+      '"drill":false,"locale":"zh-CN","sentAt":"2026-12-06T01:00:00.000Z"}';
     const byTheDocs = `sha256=${createHmac('sha256', 'shared-secret').update(`1796518800.${body}`).digest('hex')}`;
     assert.equal(webhookSignature('shared-secret', '1796518800', body), byTheDocs);
     const pattern = hook.parameters.find((p) => p.name === 'X-Steady-Signature')!.schema.pattern!;

@@ -15,7 +15,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         version: '1',
         description:
           'Emergency readiness and incident response for schools, kindergartens and communities. ' +
-          'Sign in with POST /api/v1/auth/login (session cookie; send x-csrf-token on changes) or use an API token as a Bearer token. ' +
+          'Sign in with POST /api/v1/auth/login (session cookie; ' +
+          'send x-csrf-token on changes) or use an API token as a Bearer token. ' +
           'Errors are application/problem+json (RFC 9457) in the language of Accept-Language (zh-CN or en). ' +
           'GET /api/v1/live streams what to re-read (server-sent events, listed there); the `webhooks` section ' +
           'describes the signed webhook Steady posts to, and how to check its signature. ' +

@@ -212,11 +212,15 @@ export const MESSAGES = {
   },
   'incident.ask.deputy': {
     'zh-CN': '第一责任人未在时限内确认，现由您接替处置，请立即确认。',
-    en: 'The accountable head did not acknowledge receipt in time; you are asked to take over. Please acknowledge receipt now.',
+    en:
+      'The accountable head did not acknowledge receipt in time; ' +
+      'you are asked to take over. Please acknowledge receipt now.',
   },
   'incident.ask.copy': {
     'zh-CN': '您是预案指定的副组长，与第一责任人同时收到此通知：请在 {due} 前确认收到（{minutes} 分钟时限）。',
-    en: 'You are the deputy the plan names, told together with the accountable head: please acknowledge receipt by {due} ({minutes}-minute limit).',
+    en:
+      'You are the deputy the plan names, told together with the accountable ' +
+      'head: please acknowledge receipt by {due} ({minutes}-minute limit).',
   },
   'incident.ask.parent': {
     'zh-CN': '下级单位未在时限内报送书面报告，特此直接告知。',
@@ -335,7 +339,9 @@ export const MESSAGES = {
   'duty.rotationStopped': { 'zh-CN': '该轮值已经停止。', en: 'This rotation has been stopped.' },
   'duty.importRefused': {
     'zh-CN': '值班表未导入：文件中有 {count} 处问题，未做任何更改。请改正后重新导入。',
-    en: 'The roster was not imported: nothing was changed (problems in the file: {count}). Correct them and import again.',
+    en:
+      'The roster was not imported: nothing was changed (problems in the file: {count}). ' +
+      'Correct them and import again.',
   },
   'duty.import.missingColumn': {
     'zh-CN': '文件第 1 行（标题行）缺少这一列',
@@ -534,7 +540,9 @@ export const MESSAGES = {
   'rectification.escalatedTitle': { 'zh-CN': '【逾期上报】{unit}：{title}', en: '[Escalated] {unit}: {title}' },
   'rectification.escalatedBody': {
     'zh-CN': '下级单位的整改任务已逾期超过 {days} 天仍未销号（期限 {due}，责任人：{owner}），特此告知。',
-    en: 'A task of a unit below is more than {days} days past its deadline ({due}) and still not closed (owner: {owner}).',
+    en:
+      'A task of a unit below is more than {days} days past its deadline ({due}) ' +
+      'and still not closed (owner: {owner}).',
   },
   'drill.tooManyPhotos': { 'zh-CN': '每次演练最多 {max} 张照片', en: 'a drill can hold at most {max} photos' },
   'role.admin': { 'zh-CN': '系统管理员', en: 'administrator' },
@@ -826,7 +834,9 @@ export const MESSAGES = {
   },
   'directive.overdueSign': {
     'zh-CN': '签收期限 {due} 已过，{unit} 尚未签收，已记为逾期，请立即签收。',
-    en: 'The sign-for deadline {due} has passed and {unit} has not signed; it is recorded as late. Please sign for it now.',
+    en:
+      'The sign-for deadline {due} has passed and {unit} has not signed; ' +
+      'it is recorded as late. Please sign for it now.',
   },
   'directive.overdueReply': {
     'zh-CN': '回复期限 {due} 已过，{unit} 尚未回复，请尽快回复。',
@@ -932,7 +942,9 @@ export const MESSAGES = {
   },
   'assessment.formula.incident_steps_on_time': {
     'zh-CN': '{weight} 分 × 在时限内完成的报告链步骤 ÷ 时限已到的步骤（不含演练）',
-    en: '{weight} points × reporting-chain steps done within their deadline ÷ steps whose deadline has passed (drills left out)',
+    en:
+      '{weight} points × reporting-chain steps done within their ' +
+      'deadline ÷ steps whose deadline has passed (drills left out)',
   },
   'assessment.formula.drills_held': {
     'zh-CN': '{weight} 分 × 组织了演练的月份（幼儿园为季度）÷ 要求演练的月份（季度）',
@@ -948,7 +960,9 @@ export const MESSAGES = {
   },
   'assessment.formula.supervised_closed': {
     'zh-CN': '{weight} 分 × 考核期结束前销号的挂牌督办事项 ÷ 整改期限已到的挂牌督办事项',
-    en: '{weight} points × supervised items closed by the end of the period ÷ supervised items whose deadline has passed',
+    en:
+      '{weight} points × supervised items closed by the end of ' +
+      'the period ÷ supervised items whose deadline has passed',
   },
   'assessment.formula.directives_signed_on_time': {
     'zh-CN': '{weight} 分 × 按时签收的文件 ÷ 签收期限已到的文件',
@@ -996,7 +1010,9 @@ export const MESSAGES = {
   },
   'letter.overdueBody': {
     'zh-CN': '催签：签订期限 {due} 已过，“{unit}”的目标责任书尚未双方签署，已记为逾期。',
-    en: 'Reminder: the deadline {due} has passed and the letter for “{unit}” is not signed by both sides; it is recorded as late.',
+    en:
+      'Reminder: the deadline {due} has passed and the letter for ' +
+      '“{unit}” is not signed by both sides; it is recorded as late.',
   },
   'compliance.ok': { 'zh-CN': '符合要求', en: 'meets the requirement' },
   'compliance.noPlan': { 'zh-CN': '没有现行预案', en: 'no plan in force' },
@@ -1073,7 +1089,9 @@ export const MESSAGES = {
   },
   'dailyReport.fromTomorrow': {
     'zh-CN': '今日每日报告的截止时间 {deadline} 已过（{day}，{units} 个单位），该要求从明日起执行；今日仍按原规定。',
-    en: 'Today’s daily-report deadline {deadline} has already passed ({day}, {units} unit(s)); the requirement applies from tomorrow, and today stays as it was.',
+    en:
+      'Today’s daily-report deadline {deadline} has already passed ({day}, ' +
+      '{units} unit(s)); the requirement applies from tomorrow, and today stays as it was.',
   },
   // --- end time in every zone ---
   // --- security hardening (issue 12): control characters, passwords, role grants, API tokens ---
@@ -1166,11 +1184,15 @@ export const MESSAGES = {
   },
   'report.ask.received': {
     'zh-CN': '{unit}报送了{stage}（第 {version} 版），请审阅：退回补充或接收。',
-    en: '{unit} has sent the {stage} (version {version}); please review it: return it for more information or accept it.',
+    en:
+      '{unit} has sent the {stage} (version {version}); ' +
+      'please review it: return it for more information or accept it.',
   },
   'report.ask.returned': {
     'zh-CN': '{unit}退回了{stage}，要求补充：{reason}。请于 {due} 前修改后重新签发报送。',
-    en: '{unit} returned the {stage} for more information: {reason}. Please correct it, have it signed off and send it again by {due}.',
+    en:
+      '{unit} returned the {stage} for more information: {reason}. ' +
+      'Please correct it, have it signed off and send it again by {due}.',
   },
   'report.ask.accepted': {
     'zh-CN': '{unit}已接收{stage}（第 {version} 版）。',

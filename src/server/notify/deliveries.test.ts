@@ -175,7 +175,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(smtp.messages.length + http.received.length, before, 'nothing goes on the wire for them');
     });
 
-    it('when every method is down, a new round starts from the first after a pause, until a day has passed', async () => {
+    const whenEveryMethodDown =
+      'when every method is down, a new round starts from the first after a pause, until a day has passed';
+    it(whenEveryMethodDown, async () => {
       clock.advance(10 * 60_000);
       smtp.rejectNext(4, { code: 451 });
       http.failNext('dingtalk', 4, 500);

@@ -66,7 +66,10 @@ for (const dialect of dialectsUnderTest()) {
       await robots.close();
     });
 
-    it('[webhook 503, DingTalk]: the robot message goes 15 s after the report, @-mentions the head, and carries no acknowledge link', async () => {
+    const webhookDingtalkRobotMessage =
+      '[webhook 503, DingTalk]: the robot message goes 15 s after the ' +
+      'report, @-mentions the head, and carries no acknowledge link';
+    it(webhookDingtalkRobotMessage, async () => {
       robots.failNext('webhook', 10, 500);
       clock.set(T0);
       const res = await teacher.post('/api/v1/incidents', {

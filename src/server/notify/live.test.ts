@@ -182,7 +182,9 @@ if (dialectsUnderTest().includes('postgres')) {
       assert.ok(check());
     };
 
-    it('events published on both instances reach both, in the same order under the same ids, and resume on either', async () => {
+    const eventsPublishedBothInstances =
+      'events published on both instances reach both, in the same order under the same ids, and resume on either';
+    it(eventsPublishedBothInstances, async () => {
       const a = new LiveBus({ url: TEST_PG_URL });
       const b = new LiveBus({ url: TEST_PG_URL });
       await a.start();
@@ -205,7 +207,9 @@ if (dialectsUnderTest().includes('postgres')) {
       await b.stop();
     });
 
-    it('a listener whose connection dropped connects again, tells its screens to re-read, and events flow once more', async () => {
+    const listenerWhoseConnectionDropped =
+      'a listener whose connection dropped connects again, tells its screens to re-read, and events flow once more';
+    it(listenerWhoseConnectionDropped, async () => {
       const a = new LiveBus({ url: TEST_PG_URL });
       const b = new LiveBus({ url: TEST_PG_URL });
       await a.start();

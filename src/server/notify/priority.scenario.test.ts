@@ -52,7 +52,10 @@ for (const dialect of dialectsUnderTest()) {
         ),
       );
 
-    it('20 incidents in 20 s: every first alert to the head arrives within 60 s; the reminders in between arrive later, merged', async () => {
+    const incidentsEveryFirstAlert =
+      '20 incidents in 20 s: every first alert to the head arrives ' +
+      'within 60 s; the reminders in between arrive later, merged';
+    it(incidentsEveryFirstAlert, async () => {
       const reported: { id: string; at: number }[] = [];
       for (let second = 0; second < 20; second += 1) {
         clock.set(new Date(T0.getTime() + second * 1000));

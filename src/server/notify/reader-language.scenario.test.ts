@@ -84,7 +84,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await safety.get('/api/v1/auth/me')).json().language, null, 'nothing changed');
     });
 
-    it('the head who chose English gets an English e-mail; the other head of the same Chinese school a Chinese one', async () => {
+    const headWhoChoseEnglish =
+      'the head who chose English gets an English e-mail; the other head of the same Chinese school a Chinese one';
+    it(headWhoChoseEnglish, async () => {
       const english =
         smtp.messages.find((m) => m.to.includes('head@s3.example')) ?? assert.fail('no e-mail to the head');
       const chinese =

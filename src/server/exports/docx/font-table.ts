@@ -58,6 +58,8 @@ function fontXml(font: FontEntry): string {
 /** The part that replaces the empty font table the docx package writes. */
 export function fontTablePart(): { path: string; data: string } {
   const ns = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const data = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${ns}">${FONTS.map(fontXml).join('')}</w:fonts>`;
+  const data =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    `\n<w:fonts xmlns:w="${ns}">${FONTS.map(fontXml).join('')}</w:fonts>`;
   return { path: 'word/fontTable.xml', data };
 }

@@ -52,7 +52,9 @@ export interface Typography {
 
 const LATIN_SERIF = "'Times New Roman', Times, 'Liberation Serif'";
 const CSS = {
-  xiaobiaosong: `${LATIN_SERIF}, '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'STZhongsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif`,
+  xiaobiaosong:
+    `${LATIN_SERIF}, '方正小标宋简体', 'FZXiaoBiaoSong-B05S', ` +
+    `'STZhongsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif`,
   fangsong: `${LATIN_SERIF}, '仿宋_GB2312', FangSong, 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif`,
   heiti: `${LATIN_SERIF}, '黑体', SimHei, 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif`,
   kaiti: `${LATIN_SERIF}, '楷体_GB2312', KaiTi, 'STKaiti', 'Noto Serif CJK SC', serif`,

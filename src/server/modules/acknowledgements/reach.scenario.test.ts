@@ -83,7 +83,9 @@ for (const dialect of dialectsUnderTest()) {
     let first: { id: string; steps: { id: string }[] };
     let token: string;
 
-    it('SMS answering 503, WeCom second: the WeCom notice arrives within 30 s of the report, the SMS keeps retrying', async () => {
+    const smsAnsweringWecomSecond =
+      'SMS answering 503, WeCom second: the WeCom notice arrives within 30 s of the report, the SMS keeps retrying';
+    it(smsAnsweringWecomSecond, async () => {
       v.failNext('aliyun_sms', 3, 503);
       clock.set(T0);
       first = await report();
@@ -112,7 +114,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('the head taps the link: the step is acknowledged without a session, and the timeline says it came by the link', async () => {
+    const headTapsLinkStep =
+      'the head taps the link: the step is acknowledged without a session, and the timeline says it came by the link';
+    it(headTapsLinkStep, async () => {
       const page = await t.app.inject({ method: 'GET', url: `/api/v1/public/ack/${token}` });
       assert.equal(page.statusCode, 200, page.body);
       assert.equal(page.json().state, 'open');
@@ -246,7 +250,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(done.length, 1, 'confirmed in time: no failover');
     });
 
-    it('a vendor that answers with an error code (no balance) fails over at once, and delivery health shows the code', async () => {
+    const vendorThatAnswersError =
+      'a vendor that answers with an error code (no balance) fails over at once, and delivery health shows the code';
+    it(vendorThatAnswersError, async () => {
       clock.set(new Date(T0.getTime() + 40 * 60 * 60_000));
       v.failNext('aliyun_sms', 1, 'quota');
       const sixth = await report();
@@ -268,7 +274,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await teacher.get('/api/v1/channels/health')).statusCode, 403, 'administrators only');
     });
 
-    it('severity II: an SMS delivered but not acknowledged in time is followed by a call to the same mobile', async () => {
+    const severityIiSmsDelivered =
+      'severity II: an SMS delivered but not acknowledged in time is followed by a call to the same mobile';
+    it(severityIiSmsDelivered, async () => {
       await configureVendors(admin, v, ['aliyun_voice']);
       clock.set(new Date(T0.getTime() + 50 * 60 * 60_000));
       const serious = await report(2);

@@ -53,7 +53,8 @@ const WORDS = {
     headingItems: 'Scores by item',
     headingRules: 'How scores are counted',
     rules:
-      'A computed item scores weight × records that met the rule ÷ records counted; a manual item is scored by the supervising unit with evidence; an item without data counts neither for nor against the total.',
+      'A computed item scores weight × records that met the rule ÷ records counted; a manual item is scored ' +
+      'by the supervising unit with evidence; an item without data counts neither for nor against the total.',
   },
 };
 

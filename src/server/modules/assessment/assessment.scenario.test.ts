@@ -226,7 +226,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('recomputes when a weight changes, and refuses weights that do not add up to 100 with nothing changed', async () => {
+    const recomputesWhenWeightChanges =
+      'recomputes when a weight changes, and refuses weights that do not add up to 100 with nothing changed';
+    it(recomputesWhenWeightChanges, async () => {
       const body = (daily: number, drills: number) => ({
         items: items.map((i) => ({
           id: i.id,

@@ -58,7 +58,9 @@ for (const dialect of dialectsUnderTest()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('every change of the sample load waits authenticated, then the sequencer chains it in one unbroken chain', async () => {
+    const everyChangeSampleLoad =
+      'every change of the sample load waits authenticated, then the sequencer chains it in one unbroken chain';
+    it(everyChangeSampleLoad, async () => {
       const entries = await count(t, 'audit_log');
       assert.ok(entries > 100);
       const waiting = await t.c.audit.verify(t.c.db, { batch: 7 });
@@ -157,7 +159,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true);
     });
 
-    it('an edit whose authenticators were recomputed without our key fails; recomputed with another key too', async () => {
+    const editWhoseAuthenticatorsWere =
+      'an edit whose authenticators were recomputed without our key fails; recomputed with another key too';
+    it(editWhoseAuthenticatorsWere, async () => {
       // Plain SHA-256 (what anyone with the database could do) is a downgrade once the chain was keyed.
       const row = await t.c.db.selectFrom('audit_log').selectAll().where('seq', '=', 42).executeTakeFirstOrThrow();
       const plain = entryMac(new AuditKeyring([]), { ...row, key_id: null });
@@ -172,9 +176,8 @@ for (const dialect of dialectsUnderTest()) {
       const ours = new AuditKeyring(parseAuditKeys(TEST_AUDIT_KEY)).current!.id;
       await sql`UPDATE audit_log SET key_id = ${ours}, mac = ${forged} WHERE seq = 42`.execute(t.c.db);
       assert.deepEqual((await t.c.audit.verify(t.c.db)).problem, { kind: 'altered', pos: 42, seq: 42 });
-      await sql`UPDATE audit_log SET key_id = ${row.key_id}, mac = ${row.mac}, after_json = ${row.after_json} WHERE seq = 42`.execute(
-        t.c.db,
-      );
+      const asItWas = sql`key_id = ${row.key_id}, mac = ${row.mac}, after_json = ${row.after_json}`;
+      await sql`UPDATE audit_log SET ${asItWas} WHERE seq = 42`.execute(t.c.db);
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true, 'put back as it was, it verifies');
     });
 
@@ -228,7 +231,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await t.c.audit.verify(t.c.db)).ok, true);
     });
 
-    it('a rollback that Steady then wrote over is caught by the checkpoint that vouched for the old entries', async () => {
+    const rollbackThatSteadyThen =
+      'a rollback that Steady then wrote over is caught by the checkpoint that vouched for the old entries';
+    it(rollbackThatSteadyThen, async () => {
       const admin = await t.signIn('admin');
       const s2 = await unitIdByName(t, '城关镇第二小学');
       const rename = async (name: string) =>
@@ -296,7 +301,9 @@ if (dialectsUnderTest().includes('postgres')) {
       await t.close();
     });
 
-    it('interleaved writes from both, chained by both sequencers, form one unbroken chain with every entry once', async () => {
+    const interleavedWritesBothChained =
+      'interleaved writes from both, chained by both sequencers, form one unbroken chain with every entry once';
+    it(interleavedWritesBothChained, async () => {
       const admins: Client[] = [await t.signIn('admin'), await signIn(second.app, 'admin', DEMO_PASSWORD)];
       const cs1 = await unitIdByName(t, '青山县城关镇中心学校');
       const s1 = await unitIdByName(t, '城关镇第一小学');

@@ -112,7 +112,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, config: Conf
       schema: {
         tags,
         summary:
-          'Create an API token for an integration: read-only or read-write, all modules or those named, with an expiry (not with an API token)',
+          'Create an API token for an integration: read-only or read-write, ' +
+          'all modules or those named, with an expiry (not with an API token)',
         body: CreateApiTokenBody,
         response: { 201: CreatedApiToken, ...problemResponses },
       },

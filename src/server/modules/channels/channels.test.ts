@@ -53,7 +53,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('an edit without secrets keeps the saved ones; a bad template id is named; only top administrators', async () => {
+    const editWithoutSecretsKeeps =
+      'an edit without secrets keeps the saved ones; a bad template id is named; only top administrators';
+    it(editWithoutSecretsKeeps, async () => {
       const { config } = vendorAccounts(v).aliyun_sms;
       const kept = await admin.inject({
         method: 'PUT',
@@ -103,7 +105,9 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
-    it('a mobile that is not a valid mainland or +country number is refused with the field named, in both languages', async () => {
+    const mobileThatNotValid =
+      'a mobile that is not a valid mainland or +country number is refused with the field named, in both languages';
+    it(mobileThatNotValid, async () => {
       const head = await personIdOf(t, 'k1.head');
       const url = `/api/v1/people/${head}/contacts`;
       const zh = await admin.inject({
@@ -141,7 +145,10 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('Tencent Cloud: a reply "1" on the SMS extension acknowledges, a receipt marks the SMS delivered; a wrong key is 401', async () => {
+    const tencentCloudReplySms =
+      'Tencent Cloud: a reply "1" on the SMS extension acknowledges, ' +
+      'a receipt marks the SMS delivered; a wrong key is 401';
+    it(tencentCloudReplySms, async () => {
       const tencent = await configureVendors(admin, v, ['tencent_sms']);
       await admin.inject({
         method: 'PUT',
@@ -215,7 +222,10 @@ for (const dialect of dialectsUnderTest()) {
       const signed = (encrypted: string) => {
         const timestamp = '1780000000';
         const nonce = 'n0nce';
-        return `msg_signature=${getSignature(secrets.callbackToken, timestamp, nonce, encrypted)}&timestamp=${timestamp}&nonce=${nonce}`;
+        return (
+          `msg_signature=${getSignature(secrets.callbackToken, timestamp, nonce, encrypted)}&` +
+          `timestamp=${timestamp}&nonce=${nonce}`
+        );
       };
       const echo = encrypt(secrets.encodingAesKey, 'echo-4711', corpId);
       const verified = await t.app.inject({
@@ -237,9 +247,13 @@ for (const dialect of dialectsUnderTest()) {
         })
       ).json();
       const inner =
-        '<xml><ToUserName><![CDATA[corp]]></ToUserName><FromUserName><![CDATA[k2-head]]></FromUserName><CreateTime>1780000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[1]]></Content><MsgId>1</MsgId><AgentID>1000002</AgentID></xml>';
+        '<xml><ToUserName><![CDATA[corp]]></ToUserName><FromUserName><![CDATA[k2-head]]></' +
+        'FromUserName><CreateTime>1780000000</CreateTime><MsgType><![CDATA[text]]></MsgType>' +
+        '<Content><![CDATA[1]]></Content><MsgId>1</MsgId><AgentID>1000002</AgentID></xml>';
       const envelope = encrypt(secrets.encodingAesKey, inner, corpId);
-      const body = `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID><Encrypt><![CDATA[${envelope}]]></Encrypt></xml>`;
+      const body =
+        `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><AgentID>` +
+        `<![CDATA[1000002]]></AgentID><Encrypt><![CDATA[${envelope}]]></Encrypt></xml>`;
       // One hex digit changed: a signature that is almost right is still wrong.
       const forgedQuery = signed(envelope).replace(
         /msg_signature=(\w)/,

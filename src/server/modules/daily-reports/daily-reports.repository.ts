@@ -167,11 +167,11 @@ export async function setCode(
     .values({ month, unit_id: unitId, days: EMPTY_MONTH })
     .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing())
     .execute();
+  const before = sql<string>`substr(days, 1, cast(${i - 1} as integer))`;
+  const after = sql<string>`substr(days, cast(${i + 1} as integer))`;
   const result = await db
     .updateTable('daily_report_months')
-    .set({
-      days: sql<string>`substr(days, 1, cast(${i - 1} as integer)) || cast(${code} as text) || substr(days, cast(${i + 1} as integer))`,
-    })
+    .set({ days: sql<string>`${before} || cast(${code} as text) || ${after}` })
     .where('month', '=', month)
     .where('unit_id', '=', unitId)
     .$if(onlyIf !== undefined, (q) => q.where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', onlyIf!))

@@ -232,7 +232,8 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(
         messages,
         new RegExp(
-          `deadline 08:00 has already passed \\(2027-03-25, ${await shanghaiUnits()} unit\\(s\\)\\); the requirement applies from tomorrow`,
+          `deadline 08:00 has already passed \\(2027-03-25, ` +
+            `${await shanghaiUnits()} unit\\(s\\)\\); the requirement applies from tomorrow`,
         ),
       );
     });

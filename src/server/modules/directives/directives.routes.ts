@@ -61,7 +61,8 @@ export async function directiveRoutes(
         consumes: ['multipart/form-data'],
         response: { 201: Directive, ...problemResponses },
         summary:
-          'Send with attachments: multipart/form-data with the field "directive" (the same JSON as POST /api/v1/directives) and files "attachments" (at most 5, 20 MB each)',
+          'Send with attachments: multipart/form-data with the field "directive" (the same ' +
+          'JSON as POST /api/v1/directives) and files "attachments" (at most 5, 20 MB each)',
       },
       bodyLimit: UPLOAD_BODY_LIMIT,
     },

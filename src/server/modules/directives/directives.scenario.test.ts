@@ -27,7 +27,8 @@ function form(
   for (const file of files) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="attachments"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\ncontent-disposition: form-data; name="attachments"; ` +
+          `filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
       ),
       file.bytes,
       Buffer.from('\r\n'),

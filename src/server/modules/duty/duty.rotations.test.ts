@@ -52,7 +52,9 @@ for (const dialect of dialectsUnderTest()) {
       turns,
     });
 
-    it('Asia/Shanghai, daily: one 24-hour shift a day from 08:00, the slots taking turns, for the days ahead asked', async () => {
+    const asiaShanghaiDailyHour =
+      'Asia/Shanghai, daily: one 24-hour shift a day from 08:00, the slots taking turns, for the days ahead asked';
+    it(asiaShanghaiDailyHour, async () => {
       const res = await safety.post('/api/v1/duty/rotations', {
         unitId: s1,
         name: '行政值班',
@@ -81,7 +83,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('Europe/Berlin, custom pattern: local 08:00 holds across the change to summer time (a 23-hour shift)', async () => {
+    const europeBerlinCustomPattern =
+      'Europe/Berlin, custom pattern: local 08:00 holds across the change to summer time (a 23-hour shift)';
+    it(europeBerlinCustomPattern, async () => {
       const res = await safety.post('/api/v1/duty/rotations', {
         unitId: s4,
         name: 'Custom',
@@ -109,7 +113,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('the engine extends a rotation each day, going on where the turns stopped; shifts already there are kept', async () => {
+    const engineExtendsRotationEach =
+      'the engine extends a rotation each day, going on where the turns stopped; shifts already there are kept';
+    it(engineExtendsRotationEach, async () => {
       const [rotation] = (await safety.get(`/api/v1/duty/rotations?unitId=${s1}`)).json();
       // A shift entered by hand on the 29th is left alone; the turn still passes.
       const manual = await safety.post('/api/v1/duty/shifts', {

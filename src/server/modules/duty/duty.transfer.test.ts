@@ -21,7 +21,10 @@ interface ShiftView {
 /** A multipart body with one file, as a browser sends it. */
 function multipart(buffer: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----steady-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="roster.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; ` +
+    `name="${field}"; filename="roster.xlsx"\r\nContent-Type: application/` +
+    `vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), buffer, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },

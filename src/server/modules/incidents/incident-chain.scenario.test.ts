@@ -209,7 +209,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(late.length, 2);
     });
 
-    it('a report long after the incident is flagged as possibly concealed; flags are answered, never removed', async () => {
+    const reportLongAfterIncident =
+      'a report long after the incident is flagged as possibly concealed; flags are answered, never removed';
+    it(reportLongAfterIncident, async () => {
       clock.set(T0);
       const created = await report({ occurredAt: minutes(-180).toISOString() });
       const flag = created.flags.find((f: { kind: string }) => f.kind === 'concealed');
@@ -584,7 +586,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(escalated.data.people, 1);
     });
 
-    it('in a drill, a step to the parent unit is passed as practised, telling nobody there and leaving no late mark', async () => {
+    const drillStepParentUnit =
+      'in a drill, a step to the parent unit is passed as practised, telling nobody there and leaving no late mark';
+    it(drillStepParentUnit, async () => {
       clock.set(T0);
       const created = await report({ drill: true });
       assert.deepEqual(
@@ -612,7 +616,8 @@ for (const dialect of dialectsUnderTest()) {
           ['done', false],
           ['active', false],
         ],
-        'the unit’s own steps go late as in earnest; the parent step is practised the moment it comes up, and the report step follows',
+        'the unit’s own steps go late as in earnest; the parent step is ' +
+          'practised the moment it comes up, and the report step follows',
       );
       assert.deepEqual(now.steps[2].recipients, [], 'nobody in the parent unit was told');
       assert.ok(
@@ -643,7 +648,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(await toldInParent(created.id), []);
     });
 
-    it('in a drill, the head practises the written report: told, allowed to file, and the parent is not alarmed', async () => {
+    const drillHeadPractisesWritten =
+      'in a drill, the head practises the written report: told, allowed to file, and the parent is not alarmed';
+    it(drillHeadPractisesWritten, async () => {
       clock.set(T0);
       const created = await report({ drill: true });
       const step = created.steps[3]!;
@@ -700,7 +707,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual([now.steps[3].state, now.steps[3].late, now.steps[3].doneBy !== null], ['done', true, true]);
     });
 
-    it('comments, updates and status changes go on the timeline with who and when; the status never goes back', async () => {
+    const commentsUpdatesStatusChanges =
+      'comments, updates and status changes go on the timeline with who and when; the status never goes back';
+    it(commentsUpdatesStatusChanges, async () => {
       clock.set(T0);
       const created = await report();
       const names = new Map(

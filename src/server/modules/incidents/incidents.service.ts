@@ -451,7 +451,10 @@ export class IncidentService {
     if (problems.length) throw invalidFields(problems);
     const unit = await this.units.requireManageable(actor, incident.unit_id, ctx.tx);
     const local = DateTime.fromISO(incident.occurred_at, { zone: incident.unit_time_zone }).toFormat('yyyy-MM-dd');
-    const label = `${incident.drill ? translate(incident.unit_locale === 'en' ? 'en' : 'zh-CN', 'incident.drillMark') : ''}${local} ${incident.place}`;
+    const drillMark = incident.drill
+      ? translate(incident.unit_locale === 'en' ? 'en' : 'zh-CN', 'incident.drillMark')
+      : '';
+    const label = `${drillMark}${local} ${incident.place}`;
     const ids: string[] = [];
     for (const f of report.followUps) {
       ids.push(

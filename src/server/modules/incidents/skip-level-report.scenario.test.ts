@@ -62,7 +62,10 @@ for (const dialect of dialectsUnderTest()) {
 
     for (const [day, time] of MOMENTS) {
       for (const unit of ['k1', 'k2'] as const) {
-        it(`at ${time} in Shanghai (${day}), ${unit === 'k1' ? 'Shanghai' : 'New York'}: head, central school copied, bureau`, async () => {
+        const shanghaiHeadCentralSchool =
+          `at ${time} in Shanghai (${day}), ` +
+          `${unit === 'k1' ? 'Shanghai' : 'New York'}: head, central school copied, bureau`;
+        it(shanghaiHeadCentralSchool, async () => {
           const now = localToUtc(day, time, SH);
           clock.set(now);
           const teacher = await sign(`${unit}.teacher1`);

@@ -168,7 +168,8 @@ export async function inspectionRoutes(app: FastifyInstance, m: Inspections): Pr
       schema: {
         tags,
         summary:
-          'Upload a photo for a run or a task step (multipart/form-data, field "photo"); checked by content to be an image',
+          'Upload a photo for a run or a task step (multipart/form-data, ' +
+          'field "photo"); checked by content to be an image',
         querystring: UnitQuery,
         consumes: ['multipart/form-data'],
         response: { 201: PhotoView, ...problemResponses },

@@ -87,7 +87,9 @@ for (const dialect of dialectsUnderTest()) {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('copies a template in the unit’s language, and the copy is edited: reworded, trimmed, added to, renamed', async () => {
+    const copiesTemplateUnitLanguage =
+      'copies a template in the unit’s language, and the copy is edited: reworded, trimmed, added to, renamed';
+    it(copiesTemplateUnitLanguage, async () => {
       assert.match(canteen.items[0]!.text, /食品经营许可证/);
       const templates = (await safety.get(`/api/v1/checklist-templates?unitId=${s1}`)).json();
       assert.equal(templates.length, 7);
@@ -134,7 +136,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('an unknown checklist item is refused by field, and nothing of the run is stored — not its tasks, not its photos', async () => {
+    const unknownChecklistItemRefused =
+      'an unknown checklist item is refused by field, and nothing of the run is stored — not its tasks, not its photos';
+    it(unknownChecklistItemRefused, async () => {
       const before = {
         runs: await count(t, 'inspections'),
         results: await count(t, 'inspection_results'),
@@ -207,7 +211,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(res.json().errors[0].field, 'answers.0.photoIds');
     });
 
-    it('a schedule reminds the role’s holders on its due date, unless the checklist was run in that period', async () => {
+    const scheduleRemindsRoleHolders =
+      'a schedule reminds the role’s holders on its due date, unless the checklist was run in that period';
+    it(scheduleRemindsRoleHolders, async () => {
       const safetyId = await personIdOf(t, 's1.safety');
       const headId = await personIdOf(t, 's1.head');
       const weekly = await safety.post('/api/v1/inspection-schedules', {
@@ -316,7 +322,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('the ledger lists per unit and per subtree with filters, and its .xlsx holds the same rows as the API', async () => {
+    const ledgerListsPerUnit =
+      'the ledger lists per unit and per subtree with filters, and its .xlsx holds the same rows as the API';
+    it(ledgerListsPerUnit, async () => {
       assert.equal(
         (
           await safety.post('/api/v1/inspections', {
@@ -390,7 +398,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(enBook.worksheets[0]!.rowCount, 3);
     });
 
-    it('a sibling school sees none of it: 404 for the checklist, the run, the task, the photo and the ledger', async () => {
+    const siblingSchoolSeesNone =
+      'a sibling school sees none of it: 404 for the checklist, the run, the task, the photo and the ledger';
+    it(siblingSchoolSeesNone, async () => {
       safety = await t.signIn('s1.safety');
       const run = (
         await safety.post('/api/v1/inspections', {

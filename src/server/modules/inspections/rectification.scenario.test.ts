@@ -81,7 +81,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await notificationsOf(t, headId, 'rectification.assigned')).length, 1, 'the owner hears of it');
     });
 
-    it('at the deadline the task is overdue: the owner, the safety officer and the head are told; days later the central school', async () => {
+    const deadlineTaskOverdueOwner =
+      'at the deadline the task is overdue: the owner, the safety ' +
+      'officer and the head are told; days later the central school';
+    it(deadlineTaskOverdueOwner, async () => {
       await signInAll();
       const contact = await head.inject({
         method: 'PUT',
@@ -121,7 +124,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.match(escalated[0]!.body, /逾期超过 3 天/);
     });
 
-    it('the owner reports it fixed with an after photo, and cannot verify it; a second person does, and it closes', async () => {
+    const ownerReportsFixedAfter =
+      'the owner reports it fixed with an after photo, and cannot verify it; a second person does, and it closes';
+    it(ownerReportsFixedAfter, async () => {
       await signInAll();
       const noPhoto = await head.post(
         `/api/v1/rectification-tasks/${taskId}/report-fixed`,

@@ -109,7 +109,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(deputyTold.length, 1);
     });
 
-    it('outside a period that requires approval, leave is only recorded; a second overlapping leave is refused', async () => {
+    const outsidePeriodThatRequires =
+      'outside a period that requires approval, leave is only recorded; a second overlapping leave is refused';
+    it(outsidePeriodThatRequires, async () => {
       const head = await as('k1.head');
       const res = await head.post('/api/v1/leave', {
         unitId: k1,

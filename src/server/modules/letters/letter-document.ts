@@ -58,7 +58,9 @@ export async function letterDocx(letter: Letter, locale: Locale, zone: string): 
           .setLocale(locale === 'en' ? 'en-GB' : 'zh-CN')
           .toLocaleString(DateTime.DATE_FULL)
       : fmt(null),
-    subtitle: `${fillIn(w.version, { version: String(letter.version), plan: String(letter.planVersion ?? '—') })} · ${fillIn(w.due, { due: fmt(letter.signDueAt) })}`,
+    subtitle:
+      `${fillIn(w.version, { version: String(letter.version), plan: String(letter.planVersion ?? '—') })} ` +
+      `· ${fillIn(w.due, { due: fmt(letter.signDueAt) })}`,
     sections: [
       {
         heading: t.dutiesHeading[locale],

@@ -14,22 +14,26 @@ import type { CheckpointRow } from './patrols.repository.js';
 export const qrSvg = (text: string): Promise<string> =>
   QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
 
-const STYLE = `
+const STYLE =
+  `
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #000; }
+body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", ` +
+  `"PingFang SC", "Microsoft YaHei", sans-serif; color: #000; }
 header { display: flex; justify-content: space-between; align-items: baseline; margin: 0 0 4mm; }
 h1 { font-size: 15pt; margin: 0; }
 .note { font-size: 9pt; color: #444; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
-.card { border: 0.6pt dashed #555; border-radius: 2mm; padding: 5mm; height: 80mm; display: flex; flex-direction: column; align-items: center; text-align: center; break-inside: avoid; }
+.card { border: 0.6pt dashed #555; border-radius: 2mm; padding: 5mm; height: 80mm; display: flex; ` +
+  `flex-direction: column; align-items: center; text-align: center; break-inside: avoid; }
 .card .unit { font-size: 9pt; color: #444; }
 .card .name { font-size: 16pt; font-weight: 700; margin: 1mm 0; }
 .card .hint { font-size: 9pt; color: #333; min-height: 4mm; }
 .card svg { width: 48mm; height: 48mm; margin: 2mm 0; }
 .card .scan { font-size: 9pt; }
 .empty { font-size: 11pt; color: #444; }
-@media screen { body { background: #e8e8e8; padding: 12px; } main { background: #fff; max-width: 210mm; margin: 0 auto; padding: 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.25); } }
+@media screen { body { background: #e8e8e8; padding: 12px; } main { background: #fff; ` +
+  `max-width: 210mm; margin: 0 auto; padding: 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.25); } }
 @media print { .note { display: none; } }
 `;
 
@@ -52,12 +56,19 @@ export async function checkpointSheetHtml(
     ),
   );
   const title = translate(locale, 'patrol.sheetTitle', { unit: unitName });
-  return `<!doctype html>
+  const content = points.length
+    ? `<div class="grid">${cards.join('')}</div>`
+    : `<p class="empty">${escapeHtml(translate(locale, 'patrol.sheetEmpty'))}</p>`;
+  return (
+    `<!doctype html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, ` +
+    `initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>
-<header><h1>${escapeHtml(title)}</h1><span class="note">${escapeHtml(translate(locale, 'patrol.sheetPrint'))}</span></header>
-${points.length ? `<div class="grid">${cards.join('')}</div>` : `<p class="empty">${escapeHtml(translate(locale, 'patrol.sheetEmpty'))}</p>`}
+<header><h1>${escapeHtml(title)}</h1><span class="note">` +
+    `${escapeHtml(translate(locale, 'patrol.sheetPrint'))}</span></header>
+${content}
 </main></body>
-</html>`;
+</html>`
+  );
 }

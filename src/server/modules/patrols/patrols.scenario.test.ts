@@ -29,7 +29,8 @@ function form(content: Buffer, filename: string, type: string) {
   const boundary = '----steadypatrol';
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; ` +
+        `filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -136,7 +137,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal((await duty.get(`/api/v1/units/${s1}/patrol-checkpoints/sheet`)).statusCode, 403);
     });
 
-    it('tonight is planned at once: three fixed patrols from 22:00 and two unannounced whose times stay secret', async () => {
+    const tonightPlannedOnceThree =
+      'tonight is planned at once: three fixed patrols from 22:00 and two unannounced whose times stay secret';
+    it(tonightPlannedOnceThree, async () => {
       const tonight = await night(s1, '2027-03-01');
       assert.deepEqual(
         tonight
@@ -210,7 +213,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('a patrol not done in time is marked missed and the duty leader is told which points were not reached', async () => {
+    const patrolNotDoneTime =
+      'a patrol not done in time is marked missed and the duty leader is told which points were not reached';
+    it(patrolNotDoneTime, async () => {
       await tick(at('2027-03-02T00:40'));
       duty = await t.signIn('s1.teacher1');
       const open = (await duty.get(`/api/v1/units/${s1}/patrols/now`)).json().open as PatrolView[];
@@ -345,7 +350,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await nowShifts(), 1);
     });
 
-    it('with a duty roster, the prompt goes to the staff on shift (and the gate), a miss to the shift’s duty leader', async () => {
+    const dutyRosterPromptGoes =
+      'with a duty roster, the prompt goes to the staff on shift (and the gate), a miss to the shift’s duty leader';
+    it(dutyRosterPromptGoes, async () => {
       const safety = await t.signIn('s1.safety');
       const head = await t.signIn('s1.head');
       const shift = await safety.post('/api/v1/duty/shifts', {
@@ -383,7 +390,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('over thirty nights the unannounced times differ, all fall inside the window, none before it opens', async () => {
+    const overThirtyNightsUnannounced =
+      'over thirty nights the unannounced times differ, all fall inside the window, none before it opens';
+    it(overThirtyNightsUnannounced, async () => {
       const first = DateTime.fromISO('2027-03-02', { zone: 'UTC' });
       for (let hour = 0; hour <= 30 * 24; hour += 6) await tick(first.plus({ hours: hour }).toJSDate());
       for (const [unitId, zone] of [

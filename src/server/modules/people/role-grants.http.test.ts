@@ -43,7 +43,9 @@ for (const dialect of dialectsUnderTest()) {
         { 'accept-language': 'en' },
       );
 
-    it('a safety officer cannot make themselves, or anyone, accountable head; a supervisor cannot make themselves one', async () => {
+    const safetyOfficerCannotMake =
+      'a safety officer cannot make themselves, or anyone, accountable head; a supervisor cannot make themselves one';
+    it(safetyOfficerCannotMake, async () => {
       const safety = await t.signIn('s1.safety');
       const before = await roles(ids['s1.safety']!);
       const self = await grant(safety, 's1.safety', 'accountable_head');
@@ -82,7 +84,10 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('a safety officer gives operational roles; the head of a unit above appoints a head, audited with who and why, and both are told', async () => {
+    const safetyOfficerGivesOperational =
+      'a safety officer gives operational roles; the head of a unit above ' +
+      'appoints a head, audited with who and why, and both are told';
+    it(safetyOfficerGivesOperational, async () => {
       const safety = await t.signIn('s1.safety');
       assert.equal((await grant(safety, 's1.gate', 'duty_staff')).statusCode, 200);
       const above = await t.signIn('cs1.head');

@@ -144,7 +144,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(await statusOf(1), 'draft');
     });
 
-    it('refuses a chain role nobody holds in this unit, an office without a contact and a deputy from elsewhere; nothing is published', async () => {
+    const refusesChainRoleNobody =
+      'refuses a chain role nobody holds in this unit, an office without ' +
+      'a contact and a deputy from elsewhere; nothing is published';
+    it(refusesChainRoleNobody, async () => {
       const stranger = await t.signIn('s1.safety');
       await setContent((c) => {
         c.reportingChain = [
@@ -269,7 +272,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('a special period without an end cannot be published: it stays a draft and the rules in force do not change', async () => {
+    const specialPeriodWithoutEnd =
+      'a special period without an end cannot be published: it stays a draft and the rules in force do not change';
+    it(specialPeriodWithoutEnd, async () => {
       const created = await head.post('/api/v1/plans', {
         unitId: k1,
         template: 'special_period',
@@ -352,7 +357,9 @@ for (const dialect of dialectsUnderTest()) {
       );
     });
 
-    it('during a special period the unit’s rules name it and its end; the standing plan stays in force beside it', async () => {
+    const duringSpecialPeriodUnit =
+      'during a special period the unit’s rules name it and its end; the standing plan stays in force beside it';
+    it(duringSpecialPeriodUnit, async () => {
       const created = (
         await head.post('/api/v1/plans', {
           unitId: k1,
@@ -415,7 +422,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual((await draft()).content, before.content);
     });
 
-    it('a PATCH of the draft changes only what it names; nothing written is lost by a request that did not mention it', async () => {
+    const patchDraftChangesOnly =
+      'a PATCH of the draft changes only what it names; nothing written is lost by a request that did not mention it';
+    it(patchDraftChangesOnly, async () => {
       const k2Safety = await t.signIn('k2.safety');
       const k2 = await unitIdByName(t, '城关镇阳光幼儿园');
       const created = await k2Safety.post('/api/v1/plans', { unitId: k2, template: 'kindergarten' });

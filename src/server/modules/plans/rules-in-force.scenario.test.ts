@@ -174,7 +174,9 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(await at('2027-03-07T15:59:59.999Z'), { standing: standingId, periods: [], ...standingRules });
     });
 
-    it('from local midnight of the first day: the earlier deadline, the larger counts, a window covering both', async () => {
+    const localMidnightFirstDay =
+      'from local midnight of the first day: the earlier deadline, the larger counts, a window covering both';
+    it(localMidnightFirstDay, async () => {
       const during = {
         standing: standingId,
         periods: [specialId],

@@ -104,7 +104,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.ok(!(await kinds('s1.gate')).includes('swap_answer'));
     });
 
-    it('a planned drill waits for the head and the safety officer; a hazard for its owner, then for someone to verify it', async () => {
+    const plannedDrillWaitsHead =
+      'a planned drill waits for the head and the safety officer; ' +
+      'a hazard for its owner, then for someone to verify it';
+    it(plannedDrillWaitsHead, async () => {
       const drill = await as['s1.safety']!.post('/api/v1/drills', {
         unitId: s1,
         type: 'fire_evacuation',

@@ -47,7 +47,10 @@ for (const dialect of dialectsUnderTest()) {
     after(() => t.close());
 
     for (const [day, time] of MOMENTS) {
-      it(`at ${time} in Shanghai: only times up to two minutes ahead are taken, and the visit is on the unit’s date`, async () => {
+      const shanghaiOnlyTimesUp =
+        `at ${time} in Shanghai: only times up to ` +
+        'two minutes ahead are taken, and the visit is on the unit’s date';
+      it(shanghaiOnlyTimesUp, async () => {
         const now = localToUtc(day, time, SH);
         clock.set(now);
         for (const unit of units) {

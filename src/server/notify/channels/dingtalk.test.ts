@@ -21,7 +21,8 @@ describe('DingTalk signing', () => {
     );
     assert.equal(
       url,
-      'https://oapi.dingtalk.com/robot/send?access_token=t&timestamp=1700000000000&sign=yBKp5IlG6qCzcQWmgyRK%2FziJBdVNJmHfFE2ST%2FCzT%2Fg%3D',
+      'https://oapi.dingtalk.com/robot/send?access_token=t&timestamp=1700000000000&' +
+        'sign=yBKp5IlG6qCzcQWmgyRK%2FziJBdVNJmHfFE2ST%2FCzT%2Fg%3D',
     );
   });
 
@@ -62,7 +63,9 @@ describe('DingTalk channel', () => {
     assert.ok(!got.body.includes('演练'));
   });
 
-  it('@-mentions the person by mobile: in the `at` list and in the text, as DingTalk requires for the highlight', async () => {
+  const mentionsPersonMobileList =
+    '@-mentions the person by mobile: in the `at` list and in the text, as DingTalk requires for the highlight';
+  it(mentionsPersonMobileList, async () => {
     const message = incidentMessage();
     await channels.dingtalk.send({ ...address(), mention: '+8613800138000' }, message, new Date());
     const got = receiver.received.find((r) => r.deliveryId === message.deliveryId);

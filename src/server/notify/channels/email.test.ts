@@ -39,7 +39,9 @@ describe('e-mail channel', () => {
   });
   after(() => receiver.close());
 
-  it('delivers with Message-ID and X-Steady-Delivery from the delivery id, Chinese subject and body intact', async () => {
+  const deliversMessageIdX =
+    'delivers with Message-ID and X-Steady-Delivery from the delivery id, Chinese subject and body intact';
+  it(deliversMessageIdX, async () => {
     const message = incidentMessage();
     const result = await email.send(to, message, new Date('2025-03-12T02:42:00Z'));
     assert.match(result.providerId ?? '', /^250/);

@@ -25,8 +25,10 @@ function classify(error: unknown): Error {
   const failure = (error ?? {}) as LarkFailure;
   const status = failure.response?.status;
   const code = failure.response?.data?.code ?? (typeof failure.code === 'number' ? failure.code : undefined);
-  const text =
-    `feishu_app: ${code ?? (status ? `HTTP ${status}` : 'no answer')} ${failure.response?.data?.msg ?? failure.msg ?? failure.message ?? ''}`.trim();
+  const text = (
+    `feishu_app: ${code ?? (status ? `HTTP ${status}` : 'no answer')} ` +
+    `${failure.response?.data?.msg ?? failure.msg ?? failure.message ?? ''}`
+  ).trim();
   const transient =
     (code !== undefined && TRANSIENT.has(code)) ||
     (code === undefined && (status === undefined || status >= 500 || status === 429));

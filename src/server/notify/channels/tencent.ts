@@ -61,7 +61,9 @@ export function tencentProfile(service: string, override: string | undefined, ti
 function classify(who: Vendor, error: unknown): Error {
   const failure = (error ?? {}) as { code?: string; httpCode?: number; message?: string };
   const code = failure.code || undefined;
-  const text = `${who}: ${code ?? (failure.httpCode ? `HTTP ${failure.httpCode}` : 'no answer')}${failure.message ? ` (${failure.message.slice(0, 200)})` : ''}`;
+  const text =
+    `${who}: ${code ?? (failure.httpCode ? `HTTP ${failure.httpCode}` : 'no answer')}` +
+    `${failure.message ? ` (${failure.message.slice(0, 200)})` : ''}`;
   const transient = code
     ? isTransient(code)
     : failure.httpCode === undefined || failure.httpCode >= 500 || failure.httpCode === 429;

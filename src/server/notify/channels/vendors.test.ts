@@ -43,7 +43,9 @@ describe('vendor channels against the local fakes', () => {
     await push.close();
   });
 
-  it('Aliyun SMS: an alert goes as the approved template with its variables and the reply extension, signed', async () => {
+  const aliyunSmsAlertGoes =
+    'Aliyun SMS: an alert goes as the approved template with its variables and the reply extension, signed';
+  it(aliyunSmsAlertGoes, async () => {
     const result = await channels(['aliyun_sms']).sms.send(
       { channel: 'sms', mobile: '+8613800138000' },
       alert(),
@@ -195,7 +197,9 @@ describe('vendor channels against the local fakes', () => {
     );
   });
 
-  it('WeCom app: one token for many messages, a text card with the acknowledge link; an expired token is fetched again', async () => {
+  const wecomAppTokenMany =
+    'WeCom app: one token for many messages, a text card with the acknowledge link; an expired token is fetched again';
+  it(wecomAppTokenMany, async () => {
     const wecom = channels(['wecom_app']).wecom_app;
     const before = v.tokensIssued.wecom;
     await wecom.send({ channel: 'wecom_app', userId: 'zhang.yuanzhang' }, alert(), new Date());
@@ -250,7 +254,9 @@ describe('vendor channels against the local fakes', () => {
     assert.ok(error instanceof PermanentDeliveryError, error.message);
   });
 
-  it('Web Push: VAPID-signed, encrypted for the browser, urgent for an alert; a gone subscription is final', async () => {
+  const webPushVapidSigned =
+    'Web Push: VAPID-signed, encrypted for the browser, urgent for an alert; a gone subscription is final';
+  it(webPushVapidSigned, async () => {
     const subscription = push.subscribe();
     await channels(['web_push']).web_push.send({ channel: 'web_push', subscription }, alert(), new Date());
     const got = push.received.at(-1);

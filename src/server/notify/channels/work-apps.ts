@@ -91,7 +91,8 @@ export function wecomAppChannel(settings: VendorSettingsSource, http: HttpOption
         'wecom_app',
         tokens,
         key,
-        `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&corpsecret=${encodeURIComponent(secrets.corpSecret)}`,
+        `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(config.corpId)}&` +
+          `corpsecret=${encodeURIComponent(secrets.corpSecret)}`,
         http,
         now,
       );
@@ -168,7 +169,8 @@ export function dingtalkAppChannel(
         'dingtalk_app',
         tokens,
         key,
-        `${root}/gettoken?appkey=${encodeURIComponent(secrets.appKey)}&appsecret=${encodeURIComponent(secrets.appSecret)}`,
+        `${root}/gettoken?appkey=${encodeURIComponent(secrets.appKey)}&` +
+          `appsecret=${encodeURIComponent(secrets.appSecret)}`,
         http,
         now,
       );
