@@ -1307,7 +1307,9 @@ export const MESSAGES = {
   'roster.otherSchool': { 'zh-CN': '只能转入本校的班级', en: 'must be a class of the same school' },
   'roster.importRefused': {
     'zh-CN': '名册未导入：文件中有 {count} 处问题，未做任何更改。请改正后重新导入。',
-    en: 'The roster was not imported: nothing was changed (problems in the file: {count}). Correct them and import again.',
+    en:
+      'The roster was not imported: nothing was changed (problems in the file: {count}). ' +
+      'Correct them and import again.',
   },
   'roster.import.missingColumn': {
     'zh-CN': '文件第 1 行（标题行）缺少这一列',

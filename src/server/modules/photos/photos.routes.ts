@@ -32,7 +32,9 @@ export async function photoRoutes(app: FastifyInstance, photos: PhotoService, of
     {
       schema: {
         tags,
-        summary: `Attach a photo of the ${of.noun} (multipart/form-data, field "photo"); checked by content to be an image`,
+        summary:
+          `Attach a photo of the ${of.noun} (multipart/form-data, field "photo"); ` +
+          'checked by content to be an image',
         params: Params,
         consumes: ['multipart/form-data'],
         response: { 201: PhotoView, ...problemResponses },

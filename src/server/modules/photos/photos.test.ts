@@ -21,7 +21,8 @@ function form(filename: string, type: string, content: Buffer) {
   const boundary = '----steadyphoto';
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${filename}"\r\n` +
+        `Content-Type: ${type}\r\n\r\n`,
     ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -195,7 +196,9 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(await rows(), 1);
       });
 
-      it('a file that is not an image is refused with a clear message, whatever its name says, and nothing is kept', async () => {
+      const notAnImage =
+        'a file that is not an image is refused with a clear message, whatever its name says, and nothing is kept';
+      it(notAnImage, async () => {
         const count = await rows();
         const before = files();
         const pdf = await upload(owner, form('scene.jpg', 'image/jpeg', PDF), { 'accept-language': 'en' });
@@ -223,7 +226,9 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(await rows(), 1);
       });
 
-      it('a photo over the limit is refused with nothing stored even when the limit falls on a chunk boundary', async () => {
+      const overTheLimit =
+        'a photo over the limit is refused with nothing stored even when the limit falls on a chunk boundary';
+      it(overTheLimit, async () => {
         // The race: the first chunk ends exactly at the limit, the rest comes later, so the parser
         // marks the file cut short without handing over another chunk. Sent as a stream to make
         // that timing certain instead of left to the network.

@@ -88,7 +88,7 @@ for (const dialect of dialectsUnderTest()) {
         ).n,
       );
 
-    it('the safety officer adds classes; a teacher must hold the class-teacher role there, names are unique', async () => {
+    it('the safety officer adds classes; a class teacher must hold that role there; names are unique', async () => {
       const teacherId = await personIdOf(t, 's1.teacher1');
       const own = await safety.post('/api/v1/rosters/classes', {
         unitId: s1,
