@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { CenteredCard } from '../../components/CenteredCard.js';
 import { formatDateTime } from '../../components/format.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { ackApi, type AckView } from './api.js';
 import { useAt, type AckKey } from './i18n.js';
@@ -21,7 +21,7 @@ export default function AckPage() {
   const { token = '' } = useParams();
   const at = useAt();
   const { locale } = useLocale();
-  const loaded = useAsync(() => ackApi.view(token), [token]);
+  const loaded = useResource(() => ackApi.view(token), [token]);
   const [view, setView] = useState<AckView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -124,7 +124,7 @@ export default function CasePage() {
   if (item.error instanceof ApiError && item.error.status === 404) {
     return <Result status="404" title={t('common.notFound')} extra={<Link to="/cases">{ct('common.back')}</Link>} />;
   }
-  if (item.error || !item.data) return <LoadError error={item.error} onRetry={item.refresh} />;
+  if (item.error || !item.data) return <LoadError error={item.error} onRetry={item.reload} />;
   const c = item.data;
   return (
     <div className="steady-cases" data-testid="case-page" data-case-id={c.id}>
@@ -135,8 +135,8 @@ export default function CasePage() {
       <Flex vertical gap={12}>
         <Summary item={c} />
         <Parties item={c} />
-        <SessionsCard item={c} onChanged={item.refresh} />
-        <OutcomeCard key={`${c.outcome}-${c.status}`} item={c} onChanged={item.refresh} />
+        <SessionsCard item={c} onChanged={item.reload} />
+        <OutcomeCard key={`${c.outcome}-${c.status}`} item={c} onChanged={item.reload} />
         <StatusLinkCard item={c} />
       </Flex>
     </div>

@@ -94,7 +94,7 @@ export default function CasesPage() {
       </Card>
       {view === 'list' ? (
         <>
-          {list.error ? <LoadError error={list.error} onRetry={list.refresh} /> : null}
+          {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
           <CaseList cases={list.data?.items} loading={list.loading} />
           {list.data && list.data.total > list.data.items.length && (
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
@@ -104,7 +104,7 @@ export default function CasesPage() {
         </>
       ) : (
         <>
-          {stats.error ? <LoadError error={stats.error} onRetry={stats.refresh} /> : null}
+          {stats.error ? <LoadError error={stats.error} onRetry={stats.reload} /> : null}
           <CaseStatsView stats={stats.data} loading={stats.loading} />
         </>
       )}

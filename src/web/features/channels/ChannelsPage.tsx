@@ -33,7 +33,7 @@ export default function ChannelsPage() {
       {health.data && !health.data.secretKeyConfigured && (
         <Alert type="warning" showIcon title={cht('page.noKey')} style={{ marginBottom: 12 }} />
       )}
-      {settings.error ? <LoadError error={settings.error} onRetry={settings.refresh} /> : null}
+      {settings.error ? <LoadError error={settings.error} onRetry={settings.reload} /> : null}
       <HealthCard health={health.data} />
       <Collapse
         items={(settings.data ?? []).map((s) => ({
@@ -54,8 +54,8 @@ export default function ChannelsPage() {
             <VendorForm
               settings={s}
               onSaved={() => {
-                settings.refresh();
-                health.refresh();
+                settings.reload();
+                health.reload();
               }}
             />
           ),

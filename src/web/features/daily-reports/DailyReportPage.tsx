@@ -31,7 +31,7 @@ export default function DailyReportPage() {
   const watches = me.scopes.some((s) => s.roles.some((r) => WATCHER_ROLES.includes(r)));
   const today = useResource(() => (unitId ? dailyReportsApi.today(unitId) : Promise.resolve(null)), [unitId]);
   useLive((event) => {
-    if (event.kind === 'daily-report' || event.kind === 'reconnected' || event.kind === 'poll') today.refresh();
+    if (event.kind === 'daily-report' || event.kind === 'reconnected' || event.kind === 'poll') today.reload();
   });
 
   return (
@@ -70,11 +70,11 @@ export default function DailyReportPage() {
           }
         />
       ) : today.error ? (
-        <LoadError error={today.error} onRetry={today.refresh} />
+        <LoadError error={today.error} onRetry={today.reload} />
       ) : !today.data ? (
         <Skeleton active />
       ) : (
-        <TodayCard key={today.data.unitId} today={today.data} onSent={today.refresh} />
+        <TodayCard key={today.data.unitId} today={today.data} onSent={today.reload} />
       )}
     </div>
   );

@@ -24,7 +24,7 @@ export default function DirectivePage() {
   const directive: Directive | undefined = loaded.data;
   const time = (iso: string) => formatDateTime(iso, locale);
 
-  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.refresh} />;
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!directive) return <Skeleton active />;
   const mine = directive.targets.filter((t) => directive.actFor.includes(t.unitId));
   const download = async (attachmentId: string, name: string) => {
@@ -85,10 +85,10 @@ export default function DirectivePage() {
           )}
         </Card>
         {mine.map((target) => (
-          <UnitActions key={target.unitId} directive={directive} target={target} onChange={() => loaded.refresh()} />
+          <UnitActions key={target.unitId} directive={directive} target={target} onChange={() => loaded.reload()} />
         ))}
         {(directive.canRemind || directive.targets.length > mine.length) && (
-          <SenderStatus directive={directive} onChange={loaded.refresh} />
+          <SenderStatus directive={directive} onChange={loaded.reload} />
         )}
       </Flex>
     </div>

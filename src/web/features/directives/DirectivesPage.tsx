@@ -38,7 +38,7 @@ export default function DirectivesPage() {
   );
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'reconnected' || event.kind === 'poll')
-      (view === 'inbox' ? inbox : sent).refresh();
+      (view === 'inbox' ? inbox : sent).reload();
   });
   const current = view === 'inbox' ? inbox : sent;
   const time = (iso: string) => formatDateTime(iso, locale);
@@ -73,7 +73,7 @@ export default function DirectivesPage() {
         />
       )}
       {current.error ? (
-        <LoadError error={current.error} onRetry={current.refresh} />
+        <LoadError error={current.error} onRetry={current.reload} />
       ) : current.loading ? (
         <Skeleton active />
       ) : view === 'inbox' ? (

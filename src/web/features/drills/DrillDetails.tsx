@@ -2,7 +2,7 @@ import { CheckCircleFilled, ToolOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { drillTypeLabel } from '../../components/labels.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale, useT } from '../../i18n/index.js';
@@ -28,7 +28,7 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
   const { message } = App.useApp();
   const [rectifying, setRectifying] = useState<string | null>(null);
   // Tasks already made from a problem are found again by their source, so the mark outlives the page.
-  const tasks = useAsync(
+  const tasks = useResource(
     () => (canManage && drill.problems.length > 0 ? drillsApi.tasks(drill) : Promise.resolve(null)),
     [drill.id, drill.problems.length, canManage],
   );

@@ -2,7 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Button, Empty, Image, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { drillsApi, uploadDrillPhoto, type Drill } from './api.js';
 import { useDt } from './i18n.js';
 
@@ -10,7 +10,7 @@ import { useDt } from './i18n.js';
 export function DrillPhotos({ drill, canAdd }: { drill: Drill; canAdd: boolean }) {
   const dt = useDt();
   const input = useRef<HTMLInputElement>(null);
-  const photos = useAsync(() => drillsApi.photos(drill.id), [drill.id]);
+  const photos = useResource(() => drillsApi.photos(drill.id), [drill.id]);
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
 

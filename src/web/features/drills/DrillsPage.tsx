@@ -48,8 +48,8 @@ export default function DrillsPage() {
 
   const changed = (drill: Drill) => {
     setOpen((before) => ({ ...drill, unitName: drill.unitName || (before?.id === drill.id ? before.unitName : '') }));
-    drills.refresh();
-    compliance.refresh();
+    drills.reload();
+    compliance.reload();
   };
 
   return (
@@ -96,12 +96,12 @@ export default function DrillsPage() {
       </Card>
       {view === 'compliance' ? (
         <>
-          {compliance.error ? <LoadError error={compliance.error} onRetry={compliance.refresh} /> : null}
+          {compliance.error ? <LoadError error={compliance.error} onRetry={compliance.reload} /> : null}
           <ComplianceView data={compliance.data} loading={compliance.loading} />
         </>
       ) : (
         <>
-          {drills.error ? <LoadError error={drills.error} onRetry={drills.refresh} /> : null}
+          {drills.error ? <LoadError error={drills.error} onRetry={drills.reload} /> : null}
           <DrillList page={drills.data} loading={drills.loading} onOpen={setOpen} onPage={setPage} />
         </>
       )}
@@ -140,7 +140,7 @@ export default function DrillsPage() {
         onScheduled={() => {
           setScheduling(false);
           message.success(dt('schedule.saved'));
-          drills.refresh();
+          drills.reload();
         }}
       />
     </div>

@@ -2,7 +2,7 @@ import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { dutyApi } from './api.js';
@@ -16,7 +16,7 @@ export function FeedsCard({ unitId, unitName }: { unitId: string; unitName: stri
   const dt = useDt();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const feeds = useAsync(() => dutyApi.feeds(), []);
+  const feeds = useResource(() => dutyApi.feeds(), []);
   const [shown, setShown] = useState<Record<string, string>>({});
   const key = (u: string | null) => u ?? 'mine';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi, type LeaveView, type NewLeave } from './api.js';
@@ -26,8 +26,8 @@ const STATE_COLOURS: Record<LeaveView['state'], string> = {
 export default function LeavePage() {
   const dt = useDt();
   const me = useMe();
-  const list = useAsync(() => leaveApi.list(), []);
-  const away = useAsync(() => leaveApi.awayNow(), []);
+  const list = useResource(() => leaveApi.list(), []);
+  const away = useResource(() => leaveApi.awayNow(), []);
   const reload = () => (list.reload(), away.reload());
   useLive(() => reload());
   const headOf = me.scopes.filter((s) => s.roles.includes('accountable_head'));
@@ -109,7 +109,7 @@ function LeaveRequestCard({ units, onDone }: { units: { id: string; name: string
   const { message } = App.useApp();
   const [form] = Form.useForm<NewLeave>();
   const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
-  const people = useAsync(() => (unitId ? dutyApi.people(unitId) : Promise.resolve([])), [unitId]);
+  const people = useResource(() => (unitId ? dutyApi.people(unitId) : Promise.resolve([])), [unitId]);
   const me = useMe();
   const { busy, submit } = useFormSubmit(form, async (values: NewLeave) => {
     const made = await leaveApi.request({ ...values, unitId: values.unitId ?? units[0]!.id });

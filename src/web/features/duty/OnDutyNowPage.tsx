@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi } from './api.js';
 import { localDateOf, timeOf } from './dates.js';
@@ -20,8 +20,8 @@ export default function OnDutyNowPage() {
   const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit') ?? undefined;
-  const now = useAsync(() => dutyApi.now(unitId), [unitId]);
-  const away = useAsync(() => leaveApi.awayNow(unitId), [unitId]);
+  const now = useResource(() => dutyApi.now(unitId), [unitId]);
+  const away = useResource(() => leaveApi.awayNow(unitId), [unitId]);
   useLive(() => (now.reload(), away.reload()));
   const units = now.data?.units ?? [];
   const uncovered = units.filter((u) => u.shifts.length === 0).length;
@@ -58,7 +58,7 @@ export default function OnDutyNowPage() {
           ))}
         </Card>
       )}
-      <Spin spinning={now.loading && !now.data}>
+      <Spin spinning={now.loading}>
         {units.length === 0 && !now.loading ? <Empty /> : null}
         <div className="duty-now-list">
           {units.map((u) => (

@@ -3,7 +3,7 @@ import { unitsApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { DutyTabs } from './DutyTabs.js';
 import { FeedsCard } from './FeedsCard.js';
@@ -19,7 +19,7 @@ export default function RosterToolsPage() {
   const phone = !Grid.useBreakpoint().md;
   const keeper = useKeepsRosters();
   const [unitId, setUnit] = useDutyUnit();
-  const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
+  const unit = useResource(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
   const today = useUnitToday(unitId);
   return (
     <div data-testid="duty-roster-page">

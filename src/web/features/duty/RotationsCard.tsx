@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
 import { useDt } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
@@ -17,8 +17,8 @@ type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & {
 export function RotationsCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
   const dt = useDt();
   const { message } = App.useApp();
-  const rotations = useAsync(() => dutyApi.rotations(unitId), [unitId]);
-  const people = useAsync(() => dutyApi.people(unitId), [unitId]);
+  const rotations = useResource(() => dutyApi.rotations(unitId), [unitId]);
+  const people = useResource(() => dutyApi.people(unitId), [unitId]);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
@@ -161,7 +161,7 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
       )}
       <List
         dataSource={rotations.data ?? []}
-        loading={rotations.loading && !rotations.data}
+        loading={rotations.loading}
         locale={{ emptyText: dt('rotation.none') }}
         renderItem={(r) => (
           <List.Item>

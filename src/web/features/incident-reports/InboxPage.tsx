@@ -29,7 +29,7 @@ export default function InboxPage() {
   const [page, setPage] = useState(1);
   const inbox = useResource(() => reportsApi.inbox({ open, page, pageSize: PAGE_SIZE }), [open, page]);
   useLive((event) => {
-    if (event.kind === 'incident' || event.kind === 'reconnected' || event.kind === 'poll') inbox.refresh();
+    if (event.kind === 'incident' || event.kind === 'reconnected' || event.kind === 'poll') inbox.reload();
   });
 
   return (
@@ -48,7 +48,7 @@ export default function InboxPage() {
         style={{ marginBottom: 12 }}
       />
       {inbox.error ? (
-        <LoadError error={inbox.error} onRetry={inbox.refresh} />
+        <LoadError error={inbox.error} onRetry={inbox.reload} />
       ) : inbox.loading ? (
         <Skeleton active />
       ) : (

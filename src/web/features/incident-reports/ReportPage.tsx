@@ -83,23 +83,23 @@ export default function ReportPage() {
   const report = loaded.data;
   useLive((event) => {
     if (event.kind === 'incident' && report && event.incidentId === report.incidentId && !form.isFieldsTouched())
-      loaded.refresh();
+      loaded.reload();
   });
 
   if (!report) {
     if (loaded.error instanceof ApiError && loaded.error.status === 404)
       return <Result status="404" title={rt('report.notFound')} />;
-    return loaded.error ? <LoadError error={loaded.error} onRetry={loaded.refresh} /> : <Skeleton active />;
+    return loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active />;
   }
   const current = report.versions.find((v) => v.version === report.version)!;
   const changed = () => {
     form.resetFields();
-    loaded.refresh();
+    loaded.reload();
   };
   const save = async (): Promise<ReportView | null> => {
     try {
       const next = await reportsApi.edit(report.id, fromFormValues(form.getFieldsValue(true) as FormValues));
-      loaded.refresh();
+      loaded.reload();
       return next;
     } catch (error) {
       const rest = applyProblem(form, error);

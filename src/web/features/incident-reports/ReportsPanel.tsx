@@ -64,7 +64,7 @@ export function ReportsPanel({ incidentId }: { incidentId: string }) {
   const [drawer, setDrawer] = useState<'verbal' | 'casualties' | null>(null);
   const [starting, setStarting] = useState<ReportStage | null>(null);
   useLive((event) => {
-    if (event.kind === 'incident' && event.incidentId === incidentId) loaded.refresh();
+    if (event.kind === 'incident' && event.incidentId === incidentId) loaded.reload();
   });
   const r = loaded.data;
   if (!r)
@@ -92,7 +92,7 @@ export function ReportsPanel({ incidentId }: { incidentId: string }) {
   };
   const done = () => {
     setDrawer(null);
-    loaded.refresh();
+    loaded.reload();
   };
   const totals = casualtyTotals({ casualties: r.casualties.current });
 

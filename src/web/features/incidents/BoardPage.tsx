@@ -28,7 +28,7 @@ export default function BoardPage() {
   const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
   const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
   useLive((event) => {
-    if (event.kind !== 'notification') board.refresh();
+    if (event.kind !== 'notification') board.reload();
   });
 
   return (
@@ -63,7 +63,7 @@ export default function BoardPage() {
           />
         </Flex>
       </Card>
-      {board.error ? <LoadError error={board.error} onRetry={board.refresh} /> : null}
+      {board.error ? <LoadError error={board.error} onRetry={board.reload} /> : null}
       <BoardList
         page={board.data}
         loading={board.loading}

@@ -36,7 +36,7 @@ export default function IncidentPage() {
   const incident = useResource(() => incidentsApi.get(id), [id]);
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'todo') return;
-    if (event.kind !== 'incident' || event.incidentId === id) incident.refresh();
+    if (event.kind !== 'incident' || event.incidentId === id) incident.reload();
   });
 
   if (incident.loading)
@@ -60,7 +60,7 @@ export default function IncidentPage() {
         />
       );
     }
-    return <LoadError error={incident.error} onRetry={incident.refresh} />;
+    return <LoadError error={incident.error} onRetry={incident.reload} />;
   }
 
   const manager = mayManageIncident(me, data.unitId);
@@ -81,26 +81,26 @@ export default function IncidentPage() {
           </span>
         }
       />
-      {incident.error ? <LoadError error={incident.error} onRetry={incident.refresh} /> : null}
+      {incident.error ? <LoadError error={incident.error} onRetry={incident.reload} /> : null}
       {data.drill && <DrillBanner />}
       <PrinciplesStrip unitId={data.unitId} />
       <div className="steady-incident-grid">
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentHeader incident={data} />
-          <ChainSteps incident={data} onChanged={incident.refresh} />
+          <ChainSteps incident={data} onChanged={incident.reload} />
           <ReportsPanel incidentId={data.id} />
-          <FlagsPanel incident={data} onChanged={incident.refresh} />
-          <Timeline incident={data} onChanged={incident.refresh} />
+          <FlagsPanel incident={data} onChanged={incident.reload} />
+          <Timeline incident={data} onChanged={incident.reload} />
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentActions
             incident={data}
             manager={manager}
-            onChanged={incident.refresh}
+            onChanged={incident.reload}
             onClose={() => setClosing(true)}
           />
           {data.afterAction && <AfterActionView report={data.afterAction} />}
-          <PhotoGallery incident={data} onChanged={incident.refresh} />
+          <PhotoGallery incident={data} onChanged={incident.reload} />
         </div>
       </div>
       {manager && data.status !== 'closed' && (
@@ -110,7 +110,7 @@ export default function IncidentPage() {
           onClose={() => setClosing(false)}
           onClosed={() => {
             setClosing(false);
-            incident.refresh();
+            incident.reload();
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, RISKS, type ItemEdit } from './api.js';
 import { useIn } from './i18n.js';
@@ -26,7 +26,7 @@ export default function ChecklistEditPage() {
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const checklist = useAsync(() => inspectionsApi.checklist(id), [id]);
+  const checklist = useResource(() => inspectionsApi.checklist(id), [id]);
   useLeaveGuard(dirty);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { canManageAnything } from '../auth/permissions.js';
@@ -25,8 +25,8 @@ export default function InspectionsPage() {
   const navigate = useNavigate();
   const [unitId, setUnitId] = useUnitChoice();
   const [choosing, setChoosing] = useState(false);
-  const checklists = useAsync(() => (unitId ? inspectionsApi.checklists(unitId) : Promise.resolve([])), [unitId]);
-  const runs = useAsync(() => (unitId ? inspectionsApi.runs(unitId) : Promise.resolve(null)), [unitId]);
+  const checklists = useResource(() => (unitId ? inspectionsApi.checklists(unitId) : Promise.resolve([])), [unitId]);
+  const runs = useResource(() => (unitId ? inspectionsApi.runs(unitId) : Promise.resolve(null)), [unitId]);
   const canManage = canManageAnything(me);
   const withUnit = (path: string) => `${path}${unitId ? `?unit=${unitId}` : ''}`;
 

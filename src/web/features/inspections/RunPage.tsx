@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, type Checklist, type Inspection } from './api.js';
@@ -54,7 +54,7 @@ export default function RunPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { checklistId = '' } = useParams();
-  const checklist = useAsync(() => inspectionsApi.checklist(checklistId), [checklistId]);
+  const checklist = useResource(() => inspectionsApi.checklist(checklistId), [checklistId]);
   const { people } = useUnitPeople(checklist.data?.unitId);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [note, setNote] = useState('');

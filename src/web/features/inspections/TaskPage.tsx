@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { inspectionsApi, type Task } from './api.js';
 import { useIn, type InspectionsKey } from './i18n.js';
@@ -43,7 +43,7 @@ export default function TaskPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const loaded = useAsync(() => inspectionsApi.task(id), [id]);
+  const loaded = useResource(() => inspectionsApi.task(id), [id]);
   const [task, setTask] = useState<Task | undefined>();
   useEffect(() => setTask(loaded.data), [loaded.data]);
 

@@ -1,7 +1,7 @@
 import { App, Button, Empty, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { inspectionsApi, type Template } from './api.js';
 import { useIn } from './i18n.js';
 
@@ -17,7 +17,7 @@ export function TemplateModal({ unitId, open, onClose, onCopied }: Props) {
   const tn = useIn();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const templates = useAsync(() => (open ? inspectionsApi.templates(unitId) : Promise.resolve([])), [unitId, open]);
+  const templates = useResource(() => (open ? inspectionsApi.templates(unitId) : Promise.resolve([])), [unitId, open]);
 
   const copy = async (template: Template) => {
     setBusy(template.id);

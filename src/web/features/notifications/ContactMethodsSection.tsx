@@ -54,7 +54,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       await contactsApi.replace(personId, (rows ?? []).map(inputOf));
       message.success(nt('contacts.saved'));
       setEditing(false);
-      methods.refresh();
+      methods.reload();
     } catch (error) {
       // The server names fields as methods.0.url, as the form does.
       const rest = applyProblem(form, error);
@@ -70,7 +70,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {nt('contacts.hint')}
       </Typography.Paragraph>
-      {methods.error ? <LoadError error={methods.error} onRetry={methods.refresh} /> : null}
+      {methods.error ? <LoadError error={methods.error} onRetry={methods.reload} /> : null}
       {editing ? (
         <Form
           form={form}

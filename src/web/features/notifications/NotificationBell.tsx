@@ -29,7 +29,7 @@ export function NotificationBell() {
   const inbox = useResource(() => notificationsApi.list(1, 20), []);
   const lastUnread = useRef<number | null>(null);
   useLive((event) => {
-    if (event.kind !== 'incident') inbox.refresh();
+    if (event.kind !== 'incident') inbox.reload();
   });
 
   const unread = inbox.data?.unread ?? 0;
@@ -41,7 +41,7 @@ export function NotificationBell() {
       setTab(unread > 0 ? 'notifications' : 'todo');
       tabOnLoad.current = !loaded;
       // Things done on other screens send no event to their doer: read the list afresh on opening.
-      todo.refresh();
+      todo.reload();
     }
     setOpenState(next);
   };
@@ -62,7 +62,7 @@ export function NotificationBell() {
   const markRead = async (ids?: string[]) => {
     try {
       await notificationsApi.markRead(ids);
-      inbox.refresh();
+      inbox.reload();
     } catch (error) {
       message.error(applyProblem(null, error));
     }

@@ -11,7 +11,7 @@ import { peopleApi, unitsApi } from '../../api/endpoints.js';
 import { ROLE_COLOURS, roleLabel } from '../../components/labels.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { dailyReportsApi } from '../daily-reports/api.js';
@@ -28,12 +28,12 @@ export default function OverviewPage() {
   const navigate = useNavigate();
   const tt = useTt();
   const todo = useTodo();
-  const counts = useAsync(async () => {
+  const counts = useResource(async () => {
     const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);
     return { units: units.total, people: people.total };
   }, [me.accountId]);
   // What needs attention today across everything the user can see; each figure opens its screen.
-  const today = useAsync(async () => {
+  const today = useResource(async () => {
     const [incidents, overdue, reports] = await Promise.all([
       incidentsApi.board({ open: true, pageSize: 1 }),
       inspectionsApi.ledger({ overdue: 'true', pageSize: 1 }),

@@ -60,14 +60,14 @@ export default function CheckpointsPage() {
         />
       </Flex>
       <Typography.Paragraph type="secondary">{pt('checkpoints.intro')}</Typography.Paragraph>
-      {list.error ? <LoadError error={list.error} onRetry={list.refresh} /> : null}
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {data && !data.canManage && (
         <Alert type="info" showIcon title={pt('checkpoints.readOnly')} style={{ marginBottom: 12 }} />
       )}
-      {data?.canManage && unitId && <AddForm unitId={unitId} onAdded={list.refresh} />}
+      {data?.canManage && unitId && <AddForm unitId={unitId} onAdded={list.reload} />}
       <Card
         size="small"
-        loading={list.loading && !data}
+        loading={list.loading}
         title={data ? pt('checkpoints.count', { active, total: data.items.length }) : undefined}
       >
         {data && data.items.length === 0 && (
@@ -81,7 +81,7 @@ export default function CheckpointsPage() {
                 point={c}
                 onDone={() => {
                   setEditing(null);
-                  list.refresh();
+                  list.reload();
                 }}
               />
             ) : (
@@ -90,7 +90,7 @@ export default function CheckpointsPage() {
                 point={c}
                 canManage={data.canManage}
                 onEdit={() => setEditing(c.id)}
-                onChanged={list.refresh}
+                onChanged={list.reload}
               />
             ),
           )}

@@ -7,7 +7,7 @@ import { peopleApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
@@ -33,7 +33,7 @@ export default function PeoplePage() {
   const [opened, setOpened] = useState<Person | null>(null);
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
-  const people = useAsync(
+  const people = useResource(
     () => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }),
     [unitId, subtree, q, page, pageSize],
   );

@@ -63,7 +63,7 @@ export default function AnalyticsPage() {
           </Space>
         }
       />
-      {view.error ? <LoadError error={view.error} onRetry={view.refresh} /> : null}
+      {view.error ? <LoadError error={view.error} onRetry={view.reload} /> : null}
       {a ? (
         <Typography.Paragraph type="secondary">
           {a.unitName} · {a.from} – {a.last}

@@ -37,7 +37,7 @@ export default function AssessmentPage() {
           ) : null
         }
       />
-      {sheets.error ? <LoadError error={sheets.error} onRetry={sheets.refresh} /> : null}
+      {sheets.error ? <LoadError error={sheets.error} onRetry={sheets.reload} /> : null}
       {sheets.data && sheets.data.items.length === 0 ? <Empty description={st('assessment.none')} /> : null}
       {sheets.data && sheets.data.items.length > 0 ? (
         <Select
@@ -57,7 +57,7 @@ export default function AssessmentPage() {
         onClose={() => setCreating(false)}
         onCreated={(id) => {
           setCreating(false);
-          sheets.refresh();
+          sheets.reload();
           choose(id);
         }}
         defaultUnitId={me.scopes[0]?.unitId}
@@ -79,7 +79,7 @@ function SheetRanking({ sheetId }: { sheetId: string }) {
     const own = me.scopes[0]?.unitId;
     return own ? <UnitSheetView sheetId={sheetId} unitId={own} /> : null;
   }
-  if (ranking.error) return <LoadError error={ranking.error} onRetry={ranking.refresh} />;
+  if (ranking.error) return <LoadError error={ranking.error} onRetry={ranking.reload} />;
   const data = ranking.data;
   if (!data) return <Card loading />;
   type Row = Ranking['units'][number];

@@ -30,7 +30,7 @@ export default function CompliancePage() {
           />
         }
       />
-      {view.error ? <LoadError error={view.error} onRetry={view.refresh} /> : null}
+      {view.error ? <LoadError error={view.error} onRetry={view.reload} /> : null}
       {data ? (
         <Space wrap size="large" style={{ marginBottom: 16 }}>
           {(['red', 'amber', 'green'] as const).map((s) => (

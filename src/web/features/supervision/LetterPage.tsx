@@ -17,14 +17,14 @@ export default function LetterPage() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const letter = useResource(() => supervisionApi.letter(id), [id]);
-  if (letter.error) return <LoadError error={letter.error} onRetry={letter.refresh} />;
+  if (letter.error) return <LoadError error={letter.error} onRetry={letter.reload} />;
   const l = letter.data;
   if (!l) return <Card loading />;
   const sign = async (side: 'issuer' | 'recipient') => {
     try {
       await supervisionApi.signLetter(l.id, side);
       message.success(st('letters.signed'));
-      letter.refresh();
+      letter.reload();
     } catch (error) {
       message.error((error as Error).message);
     }

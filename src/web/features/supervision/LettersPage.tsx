@@ -46,7 +46,7 @@ export default function LettersPage() {
           ) : null
         }
       />
-      {letters.error ? <LoadError error={letters.error} onRetry={letters.refresh} /> : null}
+      {letters.error ? <LoadError error={letters.error} onRetry={letters.reload} /> : null}
       <List
         loading={letters.loading}
         dataSource={letters.data?.items ?? []}
@@ -65,7 +65,7 @@ export default function LettersPage() {
         onClose={() => setIssuing(false)}
         onIssued={() => {
           setIssuing(false);
-          letters.refresh();
+          letters.reload();
         }}
       />
     </>

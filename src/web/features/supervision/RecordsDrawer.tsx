@@ -29,7 +29,7 @@ export function RecordsDrawer({ target, onClose }: { target: RecordsTarget | nul
       size="large"
       destroyOnHidden
     >
-      {records.error ? <LoadError error={records.error} onRetry={records.refresh} /> : null}
+      {records.error ? <LoadError error={records.error} onRetry={records.reload} /> : null}
       {data ? (
         <>
           <Typography.Paragraph type="secondary" data-testid="records-formula">

@@ -15,7 +15,7 @@ export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: st
   const { message } = App.useApp();
   const view = useResource(() => supervisionApi.unitSheet(sheetId, unitId), [sheetId, unitId]);
   const [records, setRecords] = useState<RecordsTarget | null>(null);
-  if (view.error) return <LoadError error={view.error} onRetry={view.refresh} />;
+  if (view.error) return <LoadError error={view.error} onRetry={view.reload} />;
   const data = view.data;
   if (!data) return <Card loading />;
   const { sheet, score } = data;
@@ -102,7 +102,7 @@ export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: st
               </Typography.Paragraph>
             ) : null}
             {item.kind === 'manual' && sheet.canEdit ? (
-              <ScoreForm data={data} itemId={item.id} weight={item.weight} onSaved={view.refresh} />
+              <ScoreForm data={data} itemId={item.id} weight={item.weight} onSaved={view.reload} />
             ) : null}
             {s.answer ? (
               <Typography.Paragraph style={{ marginTop: 8 }}>
@@ -111,7 +111,7 @@ export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: st
               </Typography.Paragraph>
             ) : null}
             {data.canAnswer ? (
-              <AnswerForm data={data} itemId={item.id} initial={s.answer ?? ''} onSaved={view.refresh} />
+              <AnswerForm data={data} itemId={item.id} initial={s.answer ?? ''} onSaved={view.reload} />
             ) : null}
           </Card>
         );

@@ -104,7 +104,7 @@ function LateBelow({ late, onOpen }: { late: NonNullable<TodoResource['data']>['
 export function TodoList({ todo, onOpen }: { todo: TodoResource; onOpen?: () => void }) {
   const tt = useTt();
   if (todo.loading) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (!todo.data) return <LoadError error={todo.error} onRetry={todo.refresh} />;
+  if (!todo.data) return <LoadError error={todo.error} onRetry={todo.reload} />;
   const { items, lateBelow } = todo.data;
   return (
     <div data-testid="todo-list" data-count={items.length}>

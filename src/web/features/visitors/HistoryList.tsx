@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { addDays } from '../../components/days.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
@@ -36,7 +36,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
   // Nothing is asked before the unit's today is known: a range guessed from the browser's day
   // would hide today's visitors wherever the browser's zone is behind the unit's.
   const waiting = !today.data && !today.error;
-  const history = useAsync(
+  const history = useResource(
     () =>
       badRange || waiting
         ? Promise.resolve(undefined)

@@ -67,14 +67,14 @@ export default function VisitorsPage() {
         <Typography.Text type="secondary">{vt('page.chooseUnit')}</Typography.Text>
       ) : (
         <>
-          {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.refresh} /> : null}
-          {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.refresh} />}
+          {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.reload} /> : null}
+          {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.reload} />}
           {tab === 'inside' && (
             <InsideList
               unitId={unitId}
               visitors={inside.data?.items}
               loading={inside.loading}
-              onChanged={inside.refresh}
+              onChanged={inside.reload}
             />
           )}
           {tab === 'history' && <HistoryList key={unitId} unitId={unitId} compact={compact} />}
