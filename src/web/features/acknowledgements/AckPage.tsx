@@ -8,7 +8,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { ackApi, type AckView } from './api.js';
-import { useAt, type AckKey } from './i18n.js';
+import { useAckText, type AckKey } from './i18n.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 
@@ -19,7 +19,7 @@ const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
  */
 export default function AckPage() {
   const { token = '' } = useParams();
-  const at = useAt();
+  const at = useAckText();
   const { locale } = useLocale();
   const loaded = useResource(() => ackApi.view(token), [token]);
   const [view, setView] = useState<AckView | null>(null);

@@ -9,7 +9,7 @@ import { useResource } from '../../components/useResource.js';
 import { CATEGORY_LIST, casesApi, STATUS_LIST, type CaseCategory, type CaseStatus } from './api.js';
 import { CaseList } from './CaseList.js';
 import { CaseStatsView } from './CaseStatsView.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import './cases.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
 
@@ -20,7 +20,7 @@ type View = 'list' | 'stats';
  * statistics.
  */
 export default function CasesPage() {
-  const ct = useCt();
+  const ct = useCaseText();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [params, update] = useQueryParams();

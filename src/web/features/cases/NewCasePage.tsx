@@ -8,7 +8,7 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { CATEGORY_LIST, casesApi, TEXT_MAX, type CaseCategory, type CaseParty } from './api.js';
-import { useCt, type CasesKey } from './i18n.js';
+import { useCaseText, type CasesKey } from './i18n.js';
 import { LinkBox } from './LinkBox.js';
 import './cases.css';
 
@@ -21,7 +21,7 @@ interface Values {
 }
 
 function CategoryGrid({ value, onChange }: { value?: CaseCategory; onChange?: (value: CaseCategory) => void }) {
-  const ct = useCt();
+  const ct = useCaseText();
   return (
     <div className="steady-category-grid" role="radiogroup" data-testid="category-grid">
       {CATEGORY_LIST.map((category) => (
@@ -43,7 +43,7 @@ function CategoryGrid({ value, onChange }: { value?: CaseCategory; onChange?: (v
 
 /** Opening a case: what the problem is, who is involved (names and a contact only), who owns it. */
 export default function NewCasePage() {
-  const ct = useCt();
+  const ct = useCaseText();
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, STATUS_LIST } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { formatDay } from './labels.js';
 import './cases.css';
 
@@ -16,7 +16,7 @@ import './cases.css';
  */
 export default function PublicCaseStatusPage() {
   const { token = '' } = useParams();
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   const status = useResource(() => casesApi.publicStatus(token), [token]);
   const s = status.data;

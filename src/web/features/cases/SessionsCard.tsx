@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/format.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
@@ -14,7 +14,7 @@ interface Values {
 
 /** The mediation sessions so far, oldest first, and a form to add the one just held. */
 export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () => void }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useResource } from '../../components/useResource.js';
 import { channelsApi } from './api.js';
 import { HealthCard } from './HealthCard.js';
-import { useCht, type ChannelsKey } from './i18n.js';
+import { useChannelText, type ChannelsKey } from './i18n.js';
 import { VendorForm } from './VendorForm.js';
 
 /**
@@ -13,7 +13,7 @@ import { VendorForm } from './VendorForm.js';
  * account.
  */
 export default function ChannelsPage() {
-  const cht = useCht();
+  const cht = useChannelText();
   const settings = useResource(() => channelsApi.list(), []);
   const health = useResource(() => channelsApi.health(), []);
   if (settings.error instanceof ApiError && settings.error.status === 403) {

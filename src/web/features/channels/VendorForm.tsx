@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { channelsApi, VENDOR_FIELDS, type VendorSettings } from './api.js';
-import { useCht, type ChannelsKey } from './i18n.js';
+import { useChannelText, type ChannelsKey } from './i18n.js';
 
 interface Values {
   enabled: boolean;
@@ -16,7 +16,7 @@ interface Values {
  * one), and the callback URL for receipts and replies, issued on request and shown once.
  */
 export function VendorForm({ settings, onSaved }: { settings: VendorSettings; onSaved: () => void }) {
-  const cht = useCht();
+  const cht = useChannelText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DAILY_ITEM_KINDS, DAILY_ITEM_TEXT_MAX, DAILY_ITEMS_MAX } from '../../../common/schemas/daily-reports.js';
 import { applyProblem } from '../../components/form-errors.js';
 import type { DailyItem } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 
 interface Props {
   disabled?: boolean;
@@ -13,7 +13,7 @@ interface Props {
 
 /** A report with something in it: one or more items, each a kind and a few sentences. */
 export function ItemsForm({ disabled, onSend }: Props) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const [form] = Form.useForm<{ items: DailyItem[] }>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

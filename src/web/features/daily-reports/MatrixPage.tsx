@@ -10,7 +10,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';
 import { DayDrawer, type OpenDay } from './DayDrawer.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { MatrixTable } from './MatrixTable.js';
 import { STATUS_ORDER, StatusSwatch } from './status.js';
 import { TodaySummary } from './TodaySummary.js';
@@ -29,7 +29,7 @@ const TREND_WEEKS = 12;
  * arriving anywhere below redraws it without a reload.
  */
 export default function MatrixPage() {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();

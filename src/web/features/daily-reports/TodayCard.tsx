@@ -7,13 +7,13 @@ import { useLocale } from '../../i18n/index.js';
 import { useNow } from '../../components/useResource.js';
 import { dailyReportsApi, type DailyItem, type TodayView } from './api.js';
 import { clock, timeLeft } from './format.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { ItemsForm } from './ItemsForm.js';
 import { StatusTag } from './status.js';
 
 /** One unit's today: the deadline, the one big zero-report button, or items; or what was sent. */
 export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => void }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const now = useNow(30_000);

@@ -8,7 +8,7 @@ import { useLocale } from '../../i18n/index.js';
 import { useResource } from '../../components/useResource.js';
 import { directivesApi, type Directive } from './api.js';
 import { downloadFile } from '../../components/download.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { SenderStatus } from './SenderStatus.js';
 import { kindTag } from './states.js';
 import { UnitActions } from './UnitActions.js';
@@ -16,7 +16,7 @@ import './directives.css';
 
 /** One directive: its text and files, signing and replying for one's own units, and the sender's overview. */
 export default function DirectivePage() {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const { id = '' } = useParams();
   const { locale } = useLocale();
   const { message } = App.useApp();

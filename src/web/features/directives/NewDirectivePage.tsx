@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { managedUnitIds } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { directivesApi, sendWithAttachments, type NewDirective } from './api.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { TargetPicker } from './TargetPicker.js';
 import './directives.css';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
@@ -33,7 +33,7 @@ const MB = Math.round(ATTACHMENT_MAX_BYTES / 1024 / 1024);
 
 /** Sending a notice or directive down the tree: from which unit, to which, by when, with which files. */
 export default function NewDirectivePage() {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();

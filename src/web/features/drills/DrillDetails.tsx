@@ -10,7 +10,7 @@ import { drillsApi, type Drill } from './api.js';
 import { DrillPhotos } from './DrillPhotos.js';
 import { EvacuationMeter } from './EvacuationInput.js';
 import { formatDay } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { RectifyModal } from './RectifyModal.js';
 
@@ -23,7 +23,7 @@ interface Props {
 /** One drill: its record (or the form to record it), its photos, and each problem on its way to a fix. */
 export function DrillDetails({ drill, canManage, onChanged }: Props) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [rectifying, setRectifying] = useState<string | null>(null);

@@ -11,7 +11,7 @@ import { ComplianceView } from './ComplianceView.js';
 import { DrillDetails } from './DrillDetails.js';
 import { DrillList } from './DrillList.js';
 import { mayManageDrills } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { ScheduleModal } from './ScheduleModal.js';
 import './drills.css';
@@ -25,7 +25,7 @@ const PAGE_SIZE = 20;
  * one with its photos and turning what it found into rectification tasks.
  */
 export default function DrillsPage() {
-  const dt = useDt();
+  const dt = useDrillText();
   const me = useMe();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();

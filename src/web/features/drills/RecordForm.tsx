@@ -10,7 +10,7 @@ import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { EvacuationInput } from './EvacuationInput.js';
 import { dayIn, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
-import { useDt, type DrillsKey } from './i18n.js';
+import { useDrillText, type DrillsKey } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
@@ -38,7 +38,7 @@ interface Props {
  */
 export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { drillsApi, RISKS, type Drill, type Risk } from './api.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 import { useFieldDefault, useUnitMoment } from '../../components/date-fields/useUnitMoment.js';
 
@@ -27,7 +27,7 @@ interface Props {
  * The task lives in the inspections' ledger; its refusals show at the fields they name.
  */
 export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

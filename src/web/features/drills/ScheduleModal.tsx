@@ -8,7 +8,7 @@ import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { addDays } from '../../components/days.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
@@ -31,7 +31,7 @@ export function ScheduleModal({
   onScheduled: (drill: Drill) => void;
 }) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -17,7 +17,7 @@ import { useUnitToday } from '../../components/useUnitToday.js';
 import { addDays, addMonths, dayLabel, datesTouched, monthGrid, monthLabel, weekDates } from './dates.js';
 import { DutyTabs } from './DutyTabs.js';
 import { GapList, SwapRequests } from './DutyPanels.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { ShiftCard, type ShiftAction } from './ShiftCard.js';
 import { HandoverModal, OverrideModal, SwapModal } from './ShiftModals.js';
 import { useDutyUnit, useKeepsRosters } from './useDutyUnit.js';
@@ -35,7 +35,7 @@ type Dialog =
  * and then the other shift); handovers are written and acknowledged on the shifts themselves.
  */
 export default function DutyPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();

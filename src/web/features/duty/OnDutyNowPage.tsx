@@ -9,14 +9,14 @@ import { dutyApi, leaveApi } from './api.js';
 import { localDateOf, timeOf } from './dates.js';
 import { DutyNextStep } from './DutyNextStep.js';
 import { DutyTabs } from './DutyTabs.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 import { KIND_KEYS } from './ShiftCard.js';
 import './duty.css';
 
 /** Who is on duty now in every unit of the user's subtree (or below one unit), with tap-to-call phones. */
 export default function OnDutyNowPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit') ?? undefined;

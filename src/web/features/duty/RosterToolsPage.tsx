@@ -7,7 +7,7 @@ import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { DutyTabs } from './DutyTabs.js';
 import { FeedsCard } from './FeedsCard.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { ImportExportCard } from './ImportExportCard.js';
 import { RotationsCard } from './RotationsCard.js';
 import { useDutyUnit, useKeepsRosters } from './useDutyUnit.js';
@@ -15,7 +15,7 @@ import './duty.css';
 
 /** Keeping the roster: rotations, the spreadsheet out and in, and the calendar feeds. */
 export default function RosterToolsPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const phone = !Grid.useBreakpoint().md;
   const keeper = useKeepsRosters();
   const [unitId, setUnit] = useDutyUnit();

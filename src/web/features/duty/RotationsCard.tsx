@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useResource } from '../../components/useResource.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
@@ -15,7 +15,7 @@ type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & {
 /** Rotations: who takes turns, generated ahead every day in the pattern of the plan in force. */
 /** `today` is the unit's date as the server gives it (a rotation starts there by default). */
 export function RotationsCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { message } = App.useApp();
   const rotations = useResource(() => dutyApi.rotations(unitId), [unitId]);
   const people = useResource(() => dutyApi.people(unitId), [unitId]);

@@ -13,7 +13,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
 import { reportsApi, type ReportView } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { fieldLabel, ReceptionTag, StateTag, useStageName } from './labels.js';
 import { ReportActions } from './ReportActions.js';
 import { fromFormValues, ReportForm, type FormValues } from './ReportForm.js';
@@ -21,7 +21,7 @@ import { ExchangeList, VersionHistory } from './VersionHistory.js';
 import './reports.css';
 
 function Header({ report }: { report: ReportView }) {
-  const rt = useRt();
+  const rt = useReportText();
   const t = useT();
   const { locale } = useLocale();
   const open = report.duties.find((d) => d.state === 'open');
@@ -73,7 +73,7 @@ function Header({ report }: { report: ReportView }) {
  */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const rt = useRt();
+  const rt = useReportText();
   const name = useStageName();
   const { locale } = useLocale();
   const { message } = App.useApp();

@@ -5,7 +5,7 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { incidentsApi } from './api.js';
 import { BoardList } from './BoardList.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { useResource } from '../../components/useResource.js';
 import './incidents.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
@@ -17,7 +17,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * next deadline counting down. Live: new incidents and changed chains show up without a reload.
  */
 export default function BoardPage() {
-  const it = useIt();
+  const it = useIncidentText();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
   const live = useLiveStatus();

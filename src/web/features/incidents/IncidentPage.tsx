@@ -14,7 +14,7 @@ import { incidentsApi } from './api.js';
 import { ChainSteps } from './ChainSteps.js';
 import { CloseDrawer } from './CloseDrawer.js';
 import { FlagsPanel } from './FlagsPanel.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { IncidentActions } from './IncidentActions.js';
 import { DrillBanner, IncidentHeader } from './IncidentHeader.js';
 import { mayManageIncident } from './permissions.js';
@@ -29,7 +29,7 @@ import './incidents.css';
 export default function IncidentPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const me = useMe();
   const live = useLiveStatus();
   const [closing, setClosing] = useState(false);

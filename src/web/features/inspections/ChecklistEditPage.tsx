@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useResource } from '../../components/useResource.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, RISKS, type ItemEdit } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import './inspections.css';
 
 interface Values {
@@ -18,7 +18,7 @@ interface Values {
 
 /** A unit's own checklist: rename it, reword, remove or add items. Codes stay with their items. */
 export default function ChecklistEditPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();

@@ -11,7 +11,7 @@ import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { inspectionsApi } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { TemplateModal } from './TemplateModal.js';
 import { useUnitChoice } from './useUnitChoice.js';
@@ -19,7 +19,7 @@ import './inspections.css';
 
 /** Inspections of one unit: its checklists (start one, edit one, copy a template), its schedule, its recent runs. */
 export default function InspectionsPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const me = useMe();
   const { locale } = useLocale();
   const navigate = useNavigate();

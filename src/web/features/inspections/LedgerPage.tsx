@@ -12,7 +12,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
 import { inspectionsApi, RISKS, STATES, type LedgerQuery, type LedgerRow } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { RiskTag, StateTag } from './labels.js';
 import { useUnitChoice } from './useUnitChoice.js';
 import './inspections.css';
@@ -22,7 +22,7 @@ const PAGE_SIZE = 20;
 
 /** The ledger (台帐): every hazard found, its task, state and dates; filtered, paged, exported. */
 export default function LedgerPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -9,7 +9,7 @@ import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, type Checklist, type Inspection } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { ItemAnswer, type Answer } from './ItemAnswer.js';
 import { useUnitPeople } from './useUnitPeople.js';
 import './inspections.css';
@@ -50,7 +50,7 @@ function placeProblems(
  * rectification task.
  */
 export default function RunPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const me = useMe();
   const navigate = useNavigate();
   const { checklistId = '' } = useParams();

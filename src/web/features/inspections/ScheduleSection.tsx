@@ -21,7 +21,7 @@ import { roleLabel, roleOptions } from '../../components/labels.js';
 import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { CADENCES, inspectionsApi, type Cadence, type ChecklistSummary } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
@@ -42,7 +42,7 @@ export function ScheduleSection({
   checklists: ChecklistSummary[];
   canManage: boolean;
 }) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

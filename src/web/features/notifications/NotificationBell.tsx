@@ -5,11 +5,11 @@ import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { notificationsApi, type Notification } from './api.js';
 import { useResource } from '../../components/useResource.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 import { useLive } from './live.js';
 import { NotificationList } from './NotificationList.js';
 import { TodoList } from '../todo/TodoList.js';
-import { useTt } from '../todo/i18n.js';
+import { useTodoText } from '../todo/i18n.js';
 import { useTodo } from '../todo/useTodo.js';
 
 /**
@@ -18,11 +18,11 @@ import { useTodo } from '../todo/useTodo.js';
  * when some are unread, else the to-do.
  */
 export function NotificationBell() {
-  const nt = useNt();
+  const nt = useNotificationText();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const tt = useTt();
+  const tt = useTodoText();
   const [open, setOpenState] = useState(false);
   const [tab, setTab] = useState<'todo' | 'notifications'>('todo');
   const todo = useTodo();

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../common/locale.js';
-import { useLocale } from '../../i18n/index.js';
+import { createDictionary, type Translator } from '../../i18n/index.js';
 
 /** The bell and the contact-method editor: both languages side by side, the same keys. */
 const zhCN = {
@@ -131,16 +129,6 @@ const en: Record<NotificationsKey, string> = {
     'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
 };
 
-const dictionaries: Record<Locale, Record<NotificationsKey, string>> = { 'zh-CN': zhCN, en };
-export type NotificationsT = (key: NotificationsKey, vars?: Record<string, string | number>) => string;
+export type NotificationsT = Translator<NotificationsKey>;
 
-export function useNt(): NotificationsT {
-  const { locale } = useLocale();
-  return useMemo(() => {
-    const dictionary = dictionaries[locale];
-    return (key, vars) =>
-      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      );
-  }, [locale]);
-}
+export const { useText: useNotificationText } = createDictionary(zhCN, en);

@@ -18,7 +18,7 @@ import { dailyReportsApi } from '../daily-reports/api.js';
 import { incidentsApi } from '../incidents/api.js';
 import { inspectionsApi } from '../inspections/api.js';
 import { TodoList } from '../todo/TodoList.js';
-import { useTt } from '../todo/i18n.js';
+import { useTodoText } from '../todo/i18n.js';
 import { useTodo } from '../todo/useTodo.js';
 
 /** What the user is responsible for, and what of it needs attention today. */
@@ -26,7 +26,7 @@ export default function OverviewPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const tt = useTt();
+  const tt = useTodoText();
   const todo = useTodo();
   const counts = useResource(async () => {
     const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);

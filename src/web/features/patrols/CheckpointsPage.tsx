@@ -12,7 +12,7 @@ import { useMe } from '../auth/session.js';
 import { useResource } from '../../components/useResource.js';
 import { patrolsApi, type Checkpoint } from './api.js';
 import { defaultUnit } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 import './patrols.css';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 
@@ -23,7 +23,7 @@ interface Values {
 
 /** Keeping a unit's checkpoints: add, rename, switch off, renew a code, print the QR sheet. */
 export default function CheckpointsPage() {
-  const pt = usePt();
+  const pt = usePatrolText();
   const me = useMe();
   const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
@@ -101,7 +101,7 @@ export default function CheckpointsPage() {
 }
 
 function AddForm({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
@@ -157,7 +157,7 @@ function PointRow({
   onEdit: () => void;
   onChanged: () => void;
 }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const run = async (work: () => Promise<unknown>, done?: string) => {
     try {
@@ -207,7 +207,7 @@ function PointRow({
 }
 
 function EditForm({ point, onDone }: { point: Checkpoint; onDone: () => void }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = async (values: Values) => {

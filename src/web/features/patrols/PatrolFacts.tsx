@@ -6,14 +6,14 @@ import { useT } from '../../i18n/index.js';
 import { dutyApi } from '../duty/api.js';
 import { DutyNextStep } from '../duty/DutyNextStep.js';
 import { patrolsApi } from './api.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 
 /**
  * The unit page's card: is the gate staffed round the clock as the plan asks, and the night's patrols done of those
  * due.
  */
 export function PatrolFacts({ unitId }: { unitId: string }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const t = useT();
   const summary = useResource(() => patrolsApi.summary(unitId), [unitId]);
   const data = summary.data;

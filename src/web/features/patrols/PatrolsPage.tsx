@@ -11,7 +11,7 @@ import { useNow, useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { patrolsApi, type CheckIn, type CheckInResult, type PatrolNow } from './api.js';
 import { defaultUnit, timeIn } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 import { NightList } from './NightList.js';
 import { PointList } from './PointList.js';
 import './patrols.css';
@@ -21,7 +21,7 @@ import './patrols.css';
  * record below. A prompt arriving (a live notification) refreshes it.
  */
 export default function PatrolsPage() {
-  const pt = usePt();
+  const pt = usePatrolText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const unitId = defaultUnit(me, params.get('unit'));
@@ -103,7 +103,7 @@ function NowCard({
   onCheckedIn: (r: CheckInResult) => void;
   onStarted: () => void;
 }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const clock = useNow(15_000);
   const [starting, setStarting] = useState(false);

@@ -11,14 +11,14 @@ import { useLocale } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { supervisionApi, type Ranking } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { NewSheetModal } from './NewSheetModal.js';
 import { RecordsDrawer, type RecordsTarget } from './RecordsDrawer.js';
 import { UnitSheetView } from './UnitSheetView.js';
 
 /** The supervisor's ranking of the units below it; a unit below sees its own sheet instead. */
 export default function AssessmentPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -67,7 +67,7 @@ export default function AssessmentPage() {
 }
 
 function SheetRanking({ sheetId }: { sheetId: string }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const { locale } = useLocale();
   const { message } = App.useApp();

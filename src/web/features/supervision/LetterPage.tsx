@@ -7,12 +7,12 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { supervisionApi } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { letterStatusTag } from './LettersPage.js';
 
 /** One letter: the duties from the plan, both signatures with their times, signing, the .docx, and its versions. */
 export default function LetterPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { id = '' } = useParams();
   const { locale } = useLocale();
   const { message } = App.useApp();

@@ -16,7 +16,7 @@ import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { supervisionApi, type LetterItem } from './api.js';
-import { useSupT, type SupervisionT } from './i18n.js';
+import { useSupervisionText, type SupervisionT } from './i18n.js';
 
 export const letterStatusTag = (l: Pick<LetterItem, 'status' | 'late'>, st: SupervisionT) => (
   <Space size={4}>
@@ -29,7 +29,7 @@ export const letterStatusTag = (l: Pick<LetterItem, 'status' | 'late'>, st: Supe
 
 /** Letters issued by or to one's units, and issuing new ones. */
 export default function LettersPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const { locale } = useLocale();
   const letters = useResource(() => supervisionApi.letters(), []);
@@ -85,7 +85,7 @@ interface Values {
 }
 
 function IssueModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: () => void }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<Values>();

@@ -5,12 +5,12 @@ import { LoadError } from '../../components/LoadError.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { supervisionApi, type UnitSheet } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { RecordsDrawer, type RecordsTarget } from './RecordsDrawer.js';
 
 /** One unit's sheet: its total, and each item with its formula, figure, evidence and the unit's answer. */
 export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: string }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const view = useResource(() => supervisionApi.unitSheet(sheetId, unitId), [sheetId, unitId]);
@@ -135,7 +135,7 @@ function ScoreForm({
   weight: number;
   onSaved: () => void;
 }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ score: number; evidence: string }>();
   const save = async (v: { score: number; evidence: string }) => {
@@ -171,7 +171,7 @@ function AnswerForm({
   initial: string;
   onSaved: () => void;
 }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { message } = App.useApp();
   const [text, setText] = useState(initial);
   const send = async () => {

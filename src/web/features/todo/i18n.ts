@@ -1,7 +1,5 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../common/locale.js';
 import type { LateKind, TodoKind } from '../../../common/schemas/todo.js';
-import { useLocale } from '../../i18n/index.js';
+import { createDictionary, type Translator } from '../../i18n/index.js';
 
 /** My to-do: both languages side by side, the same keys. Item sentences take the server's parameters. */
 const zhCN = {
@@ -84,19 +82,9 @@ const en: Record<TodoKey, string> = {
   'late.task': 'Hazard not fixed in time: {title}',
 };
 
-const dictionaries: Record<Locale, Record<TodoKey, string>> = { 'zh-CN': zhCN, en };
-export type TodoT = (key: TodoKey, vars?: Record<string, string | number>) => string;
+export type TodoT = Translator<TodoKey>;
 
-export function useTt(): TodoT {
-  const { locale } = useLocale();
-  return useMemo(() => {
-    const dictionary = dictionaries[locale];
-    return (key, vars) =>
-      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      );
-  }, [locale]);
-}
+export const { useText: useTodoText } = createDictionary(zhCN, en);
 
 export const kindKey = (kind: TodoKind): TodoKey => `kind.${kind}`;
 export const lateKey = (kind: LateKind): TodoKey => `late.${kind}`;

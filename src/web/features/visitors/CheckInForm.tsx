@@ -6,7 +6,7 @@ import { shortTime } from '../../components/format.js';
 import { ID_KIND_LIST, visitorsApi, type IdKind, type Visitor } from './api.js';
 import { maskId } from './id-mask.js';
 import { IdNumberInput } from './IdNumberInput.js';
-import { useVt, type VisitorsKey } from './i18n.js';
+import { useVisitorText, type VisitorsKey } from './i18n.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 
 interface Values {
@@ -31,7 +31,7 @@ const PURPOSES: VisitorsKey[] = [
  * purpose, whom they visit. The full ID number never leaves the phone.
  */
 export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onCheckedIn: (visitor: Visitor) => void }) {
-  const vt = useVt();
+  const vt = useVisitorText();
   const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

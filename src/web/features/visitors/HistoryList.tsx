@@ -11,7 +11,7 @@ import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
 import { shortTime } from '../../components/format.js';
 import { visitorsApi, type Visitor } from './api.js';
-import { useVt } from './i18n.js';
+import { useVisitorText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 const PAGE_SIZE = 20;
@@ -21,7 +21,7 @@ const WEEK_BACK = 6;
 
 /** The visitor log for a range of days, as cards on a phone and a table on wide screens, with the .xlsx export. */
 export function HistoryList({ unitId, compact }: { unitId: string; compact: boolean }) {
-  const vt = useVt();
+  const vt = useVisitorText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const today = useUnitToday(unitId);

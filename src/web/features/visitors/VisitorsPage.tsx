@@ -8,7 +8,7 @@ import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { visitorsApi } from './api.js';
 import { CheckInForm } from './CheckInForm.js';
 import { HistoryList } from './HistoryList.js';
-import { useVt } from './i18n.js';
+import { useVisitorText } from './i18n.js';
 import { InsideList } from './InsideList.js';
 import './visitors.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
@@ -17,7 +17,7 @@ type Tab = 'in' | 'inside' | 'history';
 
 /** The gate: check a visitor in, see who is still inside and check them out, look back over days. */
 export default function VisitorsPage() {
-  const vt = useVt();
+  const vt = useVisitorText();
   const me = useMe();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
