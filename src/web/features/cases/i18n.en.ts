@@ -27,7 +27,6 @@ export const casesEn: Record<CasesKey, string> = {
   'list.opened': 'opened {date}',
   'list.owner': 'owner {name}',
   'list.followUp': 'follow-up {date}',
-  'list.total': '{total} cases',
   'list.more': 'Showing the latest {n} only; filter by unit or status.',
 
   'form.title': 'Open a case',
@@ -76,7 +75,6 @@ export const casesEn: Record<CasesKey, string> = {
   'case.resolved': 'Resolved',
   'case.closedAt': 'Closed',
   'case.followUp': 'Follow-up',
-  'case.issue': 'The issue',
   'case.parties': 'Parties',
 
   'sessions.title': 'Mediation sessions ({n})',
@@ -121,7 +119,6 @@ export const casesEn: Record<CasesKey, string> = {
 
   'public.title': 'Case progress',
   'public.number': 'Case number',
-  'public.status': 'Status',
   'public.opened': 'Opened',
   'public.lastActivity': 'Last worked on',
   'public.resolved': 'Resolved',

@@ -74,7 +74,6 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'incident.occurredAt': 'Happened',
   'incident.reportedAt': 'Reported',
   'incident.reporter': 'Reported by',
-  'incident.description': 'What happened',
   'incident.closedAt': 'Closed',
   'incident.back': 'Incident board',
   'incident.notFound': 'This incident does not exist, or you may not see it.',
@@ -169,7 +168,6 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'photos.title': 'Photos',
   'photos.add': 'Add photos',
   'photos.none': 'No photos yet',
-  'photos.uploaded': 'Photo uploaded',
 
   'close.button': 'Close the incident',
   'close.title': 'After-action report',

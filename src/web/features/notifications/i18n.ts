@@ -8,7 +8,6 @@ const zhCN = {
   'bell.empty': '暂无通知',
   'bell.drill': '演练',
   'bell.new': '新通知',
-  'bell.loadFailed': '通知加载失败',
   'language.title': '消息语言',
   'language.hint': '通知、邮件、短信和机器人消息用这种语言发送；应用内的通知按当前界面语言显示。',
   'language.unit': '跟随单位',
@@ -56,7 +55,6 @@ const zhCN = {
   'contacts.pushUnsupported': '此浏览器不支持推送通知。',
   'contacts.pushOff': '管理员尚未启用 Web 推送。',
   'contacts.pushDenied': '浏览器未允许通知，请在浏览器设置中允许后再试。',
-  'contacts.pushNeeded': '请先在此设备上订阅推送',
   'contacts.pushChina':
     '在中国大陆，浏览器推送通常无法送达（Chrome 使用的推送服务无法访问），只作补充：请把短信、语音或工作应用放在前面。',
   'contacts.primaryHint': '建议把短信或本人的工作应用放在第一位。群机器人发在群里，不带确认链接，只能 @ 提醒本人。',
@@ -71,7 +69,6 @@ const en: Record<NotificationsKey, string> = {
   'bell.empty': 'No notifications',
   'bell.drill': 'Drill',
   'bell.new': 'New notification',
-  'bell.loadFailed': 'Notifications could not be loaded',
   'language.title': 'Language of messages',
   'language.hint':
     'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
@@ -122,7 +119,6 @@ const en: Record<NotificationsKey, string> = {
   'contacts.pushUnsupported': 'This browser does not support push notifications.',
   'contacts.pushOff': 'An administrator has not turned Web Push on.',
   'contacts.pushDenied': 'The browser did not allow notifications; allow them in its settings and try again.',
-  'contacts.pushNeeded': 'Subscribe this device first',
   'contacts.pushChina':
     'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
   'contacts.primaryHint':

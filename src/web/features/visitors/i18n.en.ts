@@ -14,7 +14,6 @@ export const visitorsEn: Record<VisitorsKey, string> = {
 
   'form.name': 'Name',
   'form.namePlaceholder': 'Visitor’s name',
-  'form.idKind': 'ID type',
   'idKind.id_card': 'ID card',
   'idKind.passport': 'Passport',
   'idKind.other': 'Other',
