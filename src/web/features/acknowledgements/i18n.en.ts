@@ -4,7 +4,8 @@ import type { AckKey } from './i18n.zh-CN.js';
 export const ackEn: Record<AckKey, string> = {
   'ack.title': 'Acknowledge receipt',
   'ack.intro':
-    'Tap the button below to confirm that you have received this incident notice; this step of the reporting chain is then done.',
+    'Tap the button below to confirm that you have received this incident notice; this step of the reporting chain ' +
+    'is then done.',
   'ack.button': 'Acknowledge receipt',
   'ack.done': 'Receipt acknowledged',
   'ack.doneHint': 'Acknowledged at {at}. Sign in to Steady to follow the response.',

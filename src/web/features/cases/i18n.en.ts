@@ -31,7 +31,8 @@ export const casesEn: Record<CasesKey, string> = {
 
   'form.title': 'Open a case',
   'form.intro':
-    'A case is a problem someone brought to the unit, recorded so that it gets solved. Keep only the parties’ names and a contact: no opinion of anyone, no profile of a person.',
+    'A case is a problem someone brought to the unit, recorded so that it gets solved. Keep only the parties’ ' +
+    'names and a contact: no opinion of anyone, no profile of a person.',
   'form.unit': 'Unit',
   'form.category': 'Category',
   'form.issue': 'The issue',
@@ -52,7 +53,8 @@ export const casesEn: Record<CasesKey, string> = {
   'created.title': 'Case opened',
   'created.number': 'Case number',
   'created.linkIntro':
-    'Give the number and the status link below to the person who raised it: the link shows the case’s status and dates, nothing else.',
+    'Give the number and the status link below to the person who raised it: the link shows the case’s status and ' +
+    'dates, nothing else.',
   'created.linkOnce':
     'The link is shown only now. If it is lost, make a new one on the case page; the old one then stops working.',
   'created.open': 'Open the case',
@@ -63,7 +65,8 @@ export const casesEn: Record<CasesKey, string> = {
   'link.copied': 'Copied',
   'link.copyFailed': 'Could not copy it automatically; select the link above and copy it by hand',
   'link.about':
-    'The person who raised the case follows its status and dates through a private link. It is shown once, when made, and works for a year.',
+    'The person who raised the case follows its status and dates through a private link. It is shown once, when ' +
+    'made, and works for a year.',
   'link.reissue': 'Make a new status link',
   'link.reissueConfirm': 'The link given out before will stop working. Go on?',
   'link.reissued': 'New status link',

@@ -87,7 +87,9 @@ export function MatrixTable({ matrix, loading, onOpen }: Props) {
             {matrix.totals.map((t, i) => (
               <td
                 key={matrix.days[i]}
-                title={`${rt('status.on_time')} ${t.on_time} · ${rt('status.late')} ${t.late} · ${rt('status.missing')} ${t.missing} · ${rt('status.pending')} ${t.pending}`}
+                title={(['on_time', 'late', 'missing', 'pending'] as const)
+                  .map((s) => `${rt(`status.${s}`)} ${t[s]}`)
+                  .join(' · ')}
               >
                 {t.on_time + t.late}/{t.on_time + t.late + t.missing + t.pending}
               </td>

@@ -77,7 +77,9 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
               date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never'),
             })}
             {type.dueBy &&
-              ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
+              ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', {
+                date: formatDay(type.dueBy, locale),
+              })}`}
           </Typography.Text>
         </div>
       ))}

@@ -4,7 +4,8 @@ import type { InspectionsKey } from './i18n.zh-CN.js';
 export const inspectionsEn: Record<InspectionsKey, string> = {
   'hub.title': 'Inspections',
   'hub.intro':
-    'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, is verified when fixed, and is kept in the ledger.',
+    'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, ' +
+    'is verified when fixed, and is kept in the ledger.',
   'hub.unit': 'Unit',
   'hub.ledger': 'Rectification ledger',
   'hub.checklists': 'Checklists',
@@ -67,7 +68,8 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
 
   'run.title': 'Inspection: {name}',
   'run.intro':
-    'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its owner and deadline.',
+    'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its ' +
+    'owner and deadline.',
   'run.progress': '{done}/{total} checked',
   'run.failures': '{n} failed',
   'run.pass': 'Pass',

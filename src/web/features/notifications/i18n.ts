@@ -71,7 +71,8 @@ const en: Record<NotificationsKey, string> = {
   'bell.new': 'New notification',
   'language.title': 'Language of messages',
   'language.hint':
-    'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
+    'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the ' +
+    'language of the screen.',
   'language.unit': 'The unit’s language',
   'language.saved': 'Language of messages saved',
 
@@ -93,7 +94,8 @@ const en: Record<NotificationsKey, string> = {
   'contacts.secret': 'Signing secret',
   'contacts.secretOptional': 'Signing secret (optional)',
   'contacts.kept':
-    'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, or enter a new address to replace it.',
+    'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, ' +
+    'or enter a new address to replace it.',
   'contacts.max': 'At most {max} methods',
   'contacts.required': 'Enter the {field}',
   'contacts.invalidUrl': 'Enter an address starting with http:// or https://',
@@ -120,9 +122,11 @@ const en: Record<NotificationsKey, string> = {
   'contacts.pushOff': 'An administrator has not turned Web Push on.',
   'contacts.pushDenied': 'The browser did not allow notifications; allow them in its settings and try again.',
   'contacts.pushChina':
-    'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
+    'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an ' +
+    'extra only. Put SMS, a voice call or a work app first.',
   'contacts.primaryHint':
-    'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
+    'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link ' +
+    'and can only @mention the person.',
 };
 
 export type NotificationsT = Translator<NotificationsKey>;

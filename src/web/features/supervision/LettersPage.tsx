@@ -55,7 +55,13 @@ export default function LettersPage() {
           <List.Item data-testid="letter-row" extra={letterStatusTag(l, st)}>
             <List.Item.Meta
               title={<Link to={`/letters/${l.id}`}>{l.title}</Link>}
-              description={`${l.issuerUnitName} → ${l.unitName}${l.recipientName ? ` · ${l.recipientName}` : ''} · ${st('letters.due')} ${formatDateTime(l.signDueAt, locale, l.timeZone)}`}
+              description={[
+                `${l.issuerUnitName} → ${l.unitName}`,
+                l.recipientName,
+                `${st('letters.due')} ${formatDateTime(l.signDueAt, locale, l.timeZone)}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             />
           </List.Item>
         )}

@@ -31,7 +31,8 @@ export const supervisionEn: Record<SupervisionKey, string> = {
   'assessment.answered': 'Sent',
   'assessment.mySheet': 'Our assessment',
   'assessment.rules':
-    'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and counts neither for nor against the total. Units are assessed, never people.',
+    'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and ' +
+    'counts neither for nor against the total. Units are assessed, never people.',
   'assessment.form.title': 'Title',
   'assessment.form.unit': 'Supervising unit',
   'assessment.form.period': 'Period',

@@ -29,7 +29,8 @@ export const supervisionZhCN = {
   'assessment.answered': '已提交',
   'assessment.mySheet': '本单位考核',
   'assessment.rules':
-    '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，不是个人。',
+    '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，' +
+    '不是个人。',
   'assessment.form.title': '标题',
   'assessment.form.unit': '考核单位',
   'assessment.form.period': '考核期',
