@@ -2,8 +2,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
@@ -47,8 +47,6 @@ export default function NewCasePage() {
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; number: string; token: string } | null>(null);
   const unitId = Form.useWatch('unitId', form);
   const { people, loading } = useUnitPeople(unitId);
@@ -59,10 +57,9 @@ export default function NewCasePage() {
   });
   const choose = (field: CasesKey) => ({ required: true, message: ct('form.choose', { field: ct(field) }) });
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       const opened = await casesApi.open({
         unitId: values.unitId!,
         category: values.category!,
@@ -75,12 +72,9 @@ export default function NewCasePage() {
         })),
       });
       setCreated({ id: opened.id, number: opened.number, token: opened.publicToken });
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <div className="steady-cases" data-testid="new-case-page">

@@ -1,7 +1,6 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { formatDateTime } from '../../components/format.js';
-import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
 import { useCaseText } from './i18n.js';
@@ -18,23 +17,17 @@ export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () =>
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       await casesApi.addSession(item.id, values.notes.trim(), values.at || undefined);
       form.resetFields();
       message.success(ct('sessions.added'));
       onChanged();
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <Card size="small" title={ct('sessions.title', { n: item.sessions.length })} data-testid="sessions">

@@ -1,8 +1,7 @@
 import { CheckCircleFilled, SmileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Divider, Flex, Typography } from 'antd';
-import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { utcOffset } from '../../components/format.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useLocale } from '../../i18n/index.js';
 import { useNow } from '../../components/useResource.js';
 import { dailyReportsApi, type DailyItem, type TodayView } from './api.js';
@@ -17,8 +16,6 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
   const { locale } = useLocale();
   const { message } = App.useApp();
   const now = useNow(30_000);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const zone = today.timeZone;
   const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === zone;
   const deadlineMs = today.deadlineAt ? Date.parse(today.deadlineAt) - now : null;
@@ -27,18 +24,18 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
     message.success(rt('today.sentToast'));
     onSent();
   };
-  const sendZero = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const {
+    busy,
+    submit: sendZero,
+    failure,
+  } = useFormSubmit(
+    null,
+    async (_values: void) => {
       await dailyReportsApi.sendZero(today.unitId);
       sent();
-    } catch (error) {
-      setFailure(applyProblem(null, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
   const sendItems = async (items: DailyItem[]) => {
     await dailyReportsApi.sendItems(today.unitId, items);
     sent();
