@@ -8,9 +8,7 @@ import { BoardList } from './BoardList.js';
 import { useIncidentText } from './i18n.js';
 import { useResource } from '../../components/useResource.js';
 import './incidents.css';
-import { useQueryParams } from '../../components/useQueryParams.js';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 /**
  * The supervisor's board: incidents across every unit the user can see, newest first, each with its
@@ -24,8 +22,7 @@ export default function BoardPage() {
   const [params, update] = useQueryParams({ resetPage: true });
   const open = params.get('all') !== '1';
   const unitId = params.get('unit') ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const { page, pageSize, onPage } = pageParams(params, update);
   const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
   useLive((event) => {
     if (event.kind !== 'notification') board.reload();
@@ -69,9 +66,7 @@ export default function BoardPage() {
         loading={board.loading}
         compact={compact}
         emptyText={it(open ? 'board.empty' : 'board.emptyAll')}
-        onPage={(nextPage, nextSize) =>
-          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
-        }
+        onPage={onPage}
       />
     </div>
   );

@@ -14,9 +14,7 @@ import { useMe } from '../auth/session.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonDrawer } from './PersonDrawer.js';
 import { PersonEditor, type PersonEditorTarget } from './PersonEditor.js';
-import { useQueryParams } from '../../components/useQueryParams.js';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 /** Everyone registered in the units the user can see; filters live in the address for sharing. */
 export default function PeoplePage() {
@@ -28,8 +26,7 @@ export default function PeoplePage() {
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
   const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const { page, pageSize, onPage } = pageParams(params, update);
   const [opened, setOpened] = useState<Person | null>(null);
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
@@ -90,15 +87,7 @@ export default function PeoplePage() {
         </Flex>
       </Card>
       {people.error ? <LoadError error={people.error} onRetry={people.reload} /> : null}
-      <PeopleTable
-        page={people.data}
-        loading={people.loading}
-        compact={compact}
-        onOpen={setOpened}
-        onPage={(nextPage, nextSize) =>
-          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
-        }
-      />
+      <PeopleTable page={people.data} loading={people.loading} compact={compact} onOpen={setOpened} onPage={onPage} />
       <PersonDrawer
         person={opened}
         onClose={() => setOpened(null)}
