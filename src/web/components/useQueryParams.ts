@@ -20,3 +20,23 @@ export function useQueryParams({ resetPage = false } = {}): [URLSearchParams, Qu
   };
   return [params, update];
 }
+
+/** The page size a list shows unless the URL asks for another. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageParams {
+  page: number;
+  pageSize: number;
+  /** Goes to a page (and page size): both stand in the URL, the default size left out. */
+  onPage: (page: number, pageSize: number) => void;
+}
+
+/** A paged list's place, read from the URL's `page` and `size`, and the way to move it. */
+export function pageParams(params: URLSearchParams, update: QueryUpdate): PageParams {
+  return {
+    page: Number(params.get('page') ?? 1) || 1,
+    pageSize: Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE,
+    onPage: (page, pageSize) =>
+      update({ page: String(page), size: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize) }),
+  };
+}

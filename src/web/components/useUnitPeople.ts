@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { PAGE_SIZE_MAX } from '../../common/limits.js';
 import { peopleApi } from '../api/endpoints.js';
 import { roleLabel } from './labels.js';
-import { useAsync } from './useAsync.js';
+import { useResource } from './useResource.js';
 import { useLocale, useT } from '../i18n/index.js';
 
 /** Someone of a unit, as a picker offers them: the name, and their roles there as a hint. */
@@ -19,7 +19,7 @@ export interface UnitPerson {
 export function useUnitPeople(unitId: string | undefined): { people: UnitPerson[]; loading: boolean } {
   const t = useT();
   const { locale } = useLocale();
-  const listed = useAsync(
+  const listed = useResource(
     () => (unitId ? peopleApi.list({ unitId, subtree: false, pageSize: PAGE_SIZE_MAX }) : Promise.resolve(undefined)),
     [unitId],
   );

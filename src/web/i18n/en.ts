@@ -6,19 +6,15 @@ export const en: Record<MessageKey, string> = {
   'app.subtitle': 'Emergency readiness platform',
   'app.loading': 'Loading…',
 
-  'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.create': 'Create',
   'common.edit': 'Edit',
-  'common.close': 'Close',
   'common.remove': 'Remove',
   'common.retry': 'Try again',
   'common.none': '—',
-  'common.optional': '(optional)',
   'common.actions': 'Actions',
   'common.saved': 'Saved',
-  'common.error': 'That did not work',
   'common.loadFailed': 'The data could not be loaded',
   'common.backHome': 'Back to overview',
   'common.notFound': 'This page does not exist',
@@ -81,7 +77,8 @@ export const en: Record<MessageKey, string> = {
   'password.title': 'Change password',
   'password.forcedTitle': 'Choose a new password',
   'password.forcedIntro':
-    'You are using a temporary password set by an administrator. Before you go on, choose a new password that only you know.',
+    'You are using a temporary password set by an administrator. Before you go on, choose a new password that only ' +
+    'you know.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'New password again',
@@ -137,7 +134,6 @@ export const en: Record<MessageKey, string> = {
   'units.viewPeople': 'View people',
   'units.addTitle': 'Add a unit under “{parent}”',
   'units.editTitle': 'Edit “{name}”',
-  'units.inherited': 'Same as the parent unit ({value})',
   'units.created': 'Unit “{name}” added',
   'units.moveTitle': 'Move “{name}”',
   'units.moveIntro': '“{name}” and all the units below it will move under the new parent unit.',
@@ -158,7 +154,6 @@ export const en: Record<MessageKey, string> = {
   'people.email': 'Email',
   'people.account': 'Account',
   'people.noAccount': 'None',
-  'people.unitFilter': 'Filter by unit',
   'people.allUnits': 'All units you can see',
   'people.subtree': 'Include sub-units',
   'people.search': 'Search name, phone or username',
@@ -194,9 +189,7 @@ export const en: Record<MessageKey, string> = {
   'people.neverSignedIn': 'Never',
   'people.mustChangeTag': 'Must change password',
   'people.disabledTag': 'Disabled',
-  'people.contact': 'Contact',
 
-  'overview.title': 'Overview',
   'overview.greeting': 'Hello, {name}',
   'overview.intro': 'The units and people in your care, and what needs you today.',
   'overview.myUnits': 'My units and roles',
@@ -207,7 +200,6 @@ export const en: Record<MessageKey, string> = {
   'overview.overdueTasks': 'Hazards past their deadline',
   'overview.reportsToday': 'Daily reports today (in / due)',
   'overview.notRequired': 'None due today',
-  'overview.admin': 'Administrator',
 
   'incidentType.fire': 'Fire',
   'incidentType.food_safety': 'Food safety',
@@ -283,7 +275,8 @@ export const en: Record<MessageKey, string> = {
   'planNew.startDate': 'Start date',
   'planNew.endDate': 'End date',
   'planNew.intro':
-    'Steady writes a draft from the template and fills in the leadership group from your unit’s people. Check and complete each section before publishing.',
+    'Steady writes a draft from the template and fills in the leadership group from your unit’s people. Check and ' +
+    'complete each section before publishing.',
   'planNew.created': 'Created “{title}”',
   'planNew.endBeforeStart': 'The end date cannot be before the start date',
 
@@ -300,10 +293,12 @@ export const en: Record<MessageKey, string> = {
   'plan.publish': 'Approve and publish',
   'plan.publishConfirm': 'Publish version {version}?',
   'plan.publishConfirmText':
-    'Once published, this version is the plan in force: the reporting chain, duty and reminders follow it, and the previous version is superseded. A published version cannot be changed; start a revision instead.',
+    'Once published, this version is the plan in force: the reporting chain, duty and reminders follow it, and the ' +
+    'previous version is superseded. A published version cannot be changed; start a revision instead.',
   'plan.publishWithBlanks': '{count} blanks are still to fill in. Publish version {version} anyway?',
   'plan.publishBlanksText':
-    'These are not filled in yet and will be printed as they are in the plan. Go back and fill them in, or publish now and fill them in a revision.',
+    'These are not filled in yet and will be printed as they are in the plan. Go back and fill them in, or publish ' +
+    'now and fill them in a revision.',
   'plan.publishAnyway': 'Publish anyway',
   'plan.blanksInSection': '{section}: {count}',
   'plan.exportBlanks':
@@ -316,7 +311,8 @@ export const en: Record<MessageKey, string> = {
   'plan.revised': 'Revision started (version {version})',
   'plan.readOnlyPublished': 'You are viewing version {version} ({status}). Published versions cannot be changed.',
   'plan.readOnlyNoRight':
-    'You can read this plan. Changing it needs the administrator, accountable head, safety officer or supervisor role in this unit or a unit above it.',
+    'You can read this plan. Changing it needs the administrator, accountable head, safety officer or supervisor ' +
+    'role in this unit or a unit above it.',
   'plan.openDraft': 'Open the draft (version {version})',
   'plan.approvedBy': 'Approved and published by {name}, {time}',
   'plan.sections': 'Sections',
@@ -326,7 +322,8 @@ export const en: Record<MessageKey, string> = {
   'plan.print': 'Print',
   'plan.exportWord': 'Export Word',
   'plan.previewHint':
-    'The preview shows the saved content laid out as an official document; “Print” opens the print layout in a new window.',
+    'The preview shows the saved content laid out as an official document; “Print” opens the print layout in a new ' +
+    'window.',
   'plan.previewUnsaved': 'The preview does not include unsaved changes. Save first.',
   'plan.previewFrame': 'Print preview of the plan',
   'plan.notFound': 'This plan does not exist, or you may not see it.',
@@ -364,7 +361,8 @@ export const en: Record<MessageKey, string> = {
   'duties.empty': 'No duties written yet',
 
   'chain.intro':
-    'When an incident is reported, these people are told in this order; each deadline counts from the report and must be later than the step before. A step not acknowledged in time escalates to the next.',
+    'When an incident is reported, these people are told in this order; each deadline counts from the report and ' +
+    'must be later than the step before. A step not acknowledged in time escalates to the next.',
   'chain.step': 'Step {n}',
   'chain.kind': 'Kind',
   'chain.target': 'Unit',

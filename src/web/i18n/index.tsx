@@ -6,10 +6,13 @@ import { en } from './en.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
 
 export type { MessageKey };
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** Values for a message's `{name}` placeholders. */
+export type MessageVars = Record<string, string | number>;
+/** A dictionary's lookup: the key's message in the chosen language, placeholders filled. */
+export type Translator<K extends string> = (key: K, vars?: MessageVars) => string;
+export type Translate = Translator<MessageKey>;
 
 const STORAGE_KEY = 'steady.locale';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 function storedLocale(): Locale {
   try {
@@ -21,9 +24,26 @@ function storedLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
-function format(template: string, vars?: Record<string, string | number>): string {
+/** Fills a message's `{name}` placeholders; a name without a value stays as written. */
+function fill(template: string, vars?: MessageVars): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/**
+ * A feature's own dictionary in both languages (the English one has exactly the zh-CN keys):
+ * `translator(locale)` for code outside React, `useText()` for the screens, in the user's language.
+ */
+export function createDictionary<K extends string>(zhCN: Record<K, string>, en: NoInfer<Record<K, string>>) {
+  const make =
+    (dictionary: Record<K, string>): Translator<K> =>
+    (key, vars) =>
+      fill(dictionary[key], vars);
+  const translators: Record<Locale, Translator<K>> = { 'zh-CN': make(zhCN), en: make(en) };
+  function useText(): Translator<K> {
+    return translators[useLocale().locale];
+  }
+  return { translator: (locale: Locale): Translator<K> => translators[locale], useText };
 }
 
 interface I18n {
@@ -31,6 +51,9 @@ interface I18n {
   setLocale: (locale: Locale) => void;
   t: Translate;
 }
+
+/** The app's shared dictionary (shell, common words, the screens without one of their own). */
+const common = createDictionary(zhCN, en);
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -54,10 +77,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const dictionary = dictionaries[locale];
-    return { locale, setLocale, t: (key, vars) => format(dictionary[key], vars) };
-  }, [locale, setLocale]);
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: common.translator(locale) }), [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -4,19 +4,15 @@ export const zhCN = {
   'app.subtitle': '应急安全管理平台',
   'app.loading': '正在加载…',
 
-  'common.ok': '确定',
   'common.cancel': '取消',
   'common.save': '保存',
   'common.create': '创建',
   'common.edit': '编辑',
-  'common.close': '关闭',
   'common.remove': '移除',
   'common.retry': '重试',
   'common.none': '—',
-  'common.optional': '（选填）',
   'common.actions': '操作',
   'common.saved': '已保存',
-  'common.error': '操作未成功',
   'common.loadFailed': '数据加载失败',
   'common.backHome': '返回概览',
   'common.notFound': '没有找到这个页面',
@@ -133,7 +129,6 @@ export const zhCN = {
   'units.viewPeople': '查看人员',
   'units.addTitle': '在「{parent}」下添加单位',
   'units.editTitle': '编辑「{name}」',
-  'units.inherited': '与上级单位相同（{value}）',
   'units.created': '已添加单位「{name}」',
   'units.moveTitle': '移动「{name}」',
   'units.moveIntro': '「{name}」及其全部下级单位将一起移到新的上级单位下。',
@@ -153,7 +148,6 @@ export const zhCN = {
   'people.email': '邮箱',
   'people.account': '登录账号',
   'people.noAccount': '未开通',
-  'people.unitFilter': '按单位筛选',
   'people.allUnits': '全部可查看的单位',
   'people.subtree': '含下级单位',
   'people.search': '搜索姓名、电话或用户名',
@@ -189,9 +183,7 @@ export const zhCN = {
   'people.neverSignedIn': '从未登录',
   'people.mustChangeTag': '待修改密码',
   'people.disabledTag': '已停用',
-  'people.contact': '联系方式',
 
-  'overview.title': '概览',
   'overview.greeting': '您好，{name}',
   'overview.intro': '这里汇总您负责的单位、人员和今日要关注的事。',
   'overview.myUnits': '我的单位与角色',
@@ -202,7 +194,6 @@ export const zhCN = {
   'overview.overdueTasks': '逾期未整改隐患',
   'overview.reportsToday': '今日每日报告（已报 / 应报）',
   'overview.notRequired': '今日无需报送',
-  'overview.admin': '系统管理员',
 
   'incidentType.fire': '火灾',
   'incidentType.food_safety': '食品安全',
@@ -354,7 +345,8 @@ export const zhCN = {
   'duties.empty': '尚未写明职责分工',
 
   'chain.intro':
-    '发生突发事件后，按以下顺序逐级通知和报告；时限从事件报告时起算，后一步的时限必须晚于前一步。未在时限内确认的，系统会自动上报下一步。',
+    '发生突发事件后，按以下顺序逐级通知和报告；时限从事件报告时起算，后一步的时限必须晚于前一步。未在时限内确认的，' +
+    '系统会自动上报下一步。',
   'chain.step': '第 {n} 步',
   'chain.kind': '方式',
   'chain.target': '对象单位',

@@ -2,13 +2,15 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Descriptions, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import type { IncidentType } from '../../../common/org.js';
 import { ApiError } from '../../api/client.js';
 import { CenteredCard } from '../../components/CenteredCard.js';
 import { formatDateTime } from '../../components/format.js';
-import { useAsync } from '../../components/useAsync.js';
-import { useLocale } from '../../i18n/index.js';
+import { useResource } from '../../components/useResource.js';
+import { incidentTypeLabel } from '../../components/labels.js';
+import { useLocale, useT } from '../../i18n/index.js';
 import { ackApi, type AckView } from './api.js';
-import { useAt, type AckKey } from './i18n.js';
+import { useAckText, type AckKey } from './i18n.js';
 
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 
@@ -19,9 +21,10 @@ const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
  */
 export default function AckPage() {
   const { token = '' } = useParams();
-  const at = useAt();
+  const at = useAckText();
+  const t = useT();
   const { locale } = useLocale();
-  const loaded = useAsync(() => ackApi.view(token), [token]);
+  const loaded = useResource(() => ackApi.view(token), [token]);
   const [view, setView] = useState<AckView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +71,8 @@ export default function AckPage() {
       children: (
         <span>
           {shown.drill && <Tag color="purple">{at('ack.drill')}</Tag>}
-          {at(`type.${shown.type}` as AckKey)} · {at('ack.severity', { level: ROMAN[shown.severity] ?? '' })}
+          {incidentTypeLabel(t, shown.type as IncidentType)} ·{' '}
+          {at('ack.severity', { level: ROMAN[shown.severity] ?? '' })}
         </span>
       ),
     },

@@ -4,7 +4,8 @@ import type { AckKey } from './i18n.zh-CN.js';
 export const ackEn: Record<AckKey, string> = {
   'ack.title': 'Acknowledge receipt',
   'ack.intro':
-    'Tap the button below to confirm that you have received this incident notice; this step of the reporting chain is then done.',
+    'Tap the button below to confirm that you have received this incident notice; this step of the reporting chain ' +
+    'is then done.',
   'ack.button': 'Acknowledge receipt',
   'ack.done': 'Receipt acknowledged',
   'ack.doneHint': 'Acknowledged at {at}. Sign in to Steady to follow the response.',
@@ -27,14 +28,4 @@ export const ackEn: Record<AckKey, string> = {
   'via.sms': 'SMS reply',
   'via.wecom_app': 'reply in WeCom',
   'via.app': 'in the Steady app',
-  'type.fire': 'fire',
-  'type.food_safety': 'food safety',
-  'type.infectious_disease': 'infectious disease',
-  'type.traffic': 'traffic accident',
-  'type.injury': 'injury',
-  'type.campus_violence': 'intrusion or violence',
-  'type.natural_disaster': 'natural disaster',
-  'type.facility_hazard': 'facility hazard',
-  'type.missing_child': 'missing child',
-  'type.other': 'other',
 };

@@ -23,16 +23,6 @@ export const ackZhCN = {
   'via.sms': '短信回复',
   'via.wecom_app': '企业微信回复',
   'via.app': 'Steady 应用内',
-  'type.fire': '火灾',
-  'type.food_safety': '食品安全',
-  'type.infectious_disease': '传染病',
-  'type.traffic': '交通事故',
-  'type.injury': '意外伤害',
-  'type.campus_violence': '校园侵害',
-  'type.natural_disaster': '自然灾害',
-  'type.facility_hazard': '设施隐患',
-  'type.missing_child': '儿童走失',
-  'type.other': '其他',
 } as const;
 
 export type AckKey = keyof typeof ackZhCN;

@@ -1,7 +1,6 @@
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { authApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { useT } from '../../i18n/index.js';
 import { PasswordFields, type PasswordChangeValues } from './PasswordFields.js';
 
@@ -9,21 +8,12 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordChangeValues>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (values: PasswordChangeValues) => {
-    setBusy(true);
-    try {
-      await authApi.changePassword(values.currentPassword, values.newPassword);
-      message.success(t('password.changed'));
-      onClose();
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: PasswordChangeValues) => {
+    await authApi.changePassword(values.currentPassword, values.newPassword);
+    message.success(t('password.changed'));
+    onClose();
+  });
 
   return (
     <Modal

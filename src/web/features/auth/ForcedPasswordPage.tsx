@@ -1,8 +1,7 @@
 import { Alert, Button, Form, Space } from 'antd';
-import { useState } from 'react';
 import { authApi } from '../../api/endpoints.js';
 import { CenteredCard } from '../../components/CenteredCard.js';
-import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useT } from '../../i18n/index.js';
 import { PasswordFields, type PasswordChangeValues } from './PasswordFields.js';
 import { useMe, useSession } from './session.js';
@@ -13,21 +12,19 @@ export function ForcedPasswordPage() {
   const me = useMe();
   const { signedIn, signOut } = useSession();
   const [form] = Form.useForm<PasswordChangeValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: PasswordChangeValues) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    busy,
+    submit,
+    failure: error,
+  } = useFormSubmit(
+    form,
+    async (values: PasswordChangeValues) => {
       await authApi.changePassword(values.currentPassword, values.newPassword);
       signedIn(await authApi.me());
-    } catch (err) {
-      setError(applyProblem(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <CenteredCard title={t('password.forcedTitle')} intro={t('password.forcedIntro')}>

@@ -2,12 +2,12 @@ import { Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useLocale } from '../../i18n/index.js';
 import type { CaseSummary } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { CaseStatusTag, CategoryTag, formatDay } from './labels.js';
 
 /** Cases as cards, newest first: number, status, category, the issue, who owns it. */
 export function CaseList({ cases, loading }: { cases: CaseSummary[] | undefined; loading: boolean }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   const navigate = useNavigate();
   if (loading && !cases) return <Skeleton active />;

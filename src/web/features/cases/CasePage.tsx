@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useResource } from '../../components/useResource.js';
 import { casesApi, type Case } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { CaseStatusTag, CategoryTag, formatDay } from './labels.js';
 import { LinkBox } from './LinkBox.js';
 import { OutcomeCard } from './OutcomeCard.js';
@@ -18,7 +18,7 @@ import { SessionsCard } from './SessionsCard.js';
 import './cases.css';
 
 function Summary({ item }: { item: Case }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   return (
     <Card size="small">
@@ -52,7 +52,7 @@ function Summary({ item }: { item: Case }) {
 }
 
 function Parties({ item }: { item: Case }) {
-  const ct = useCt();
+  const ct = useCaseText();
   return (
     <Card size="small" title={ct('case.parties')}>
       <Flex vertical gap={6}>
@@ -71,7 +71,7 @@ function Parties({ item }: { item: Case }) {
 
 /** A new private link for the person who raised the case; the old one stops working. */
 function StatusLinkCard({ item }: { item: Case }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { message } = App.useApp();
   const [token, setToken] = useState<string | null>(null);
   const reissue = async () => {
@@ -117,14 +117,14 @@ function StatusLinkCard({ item }: { item: Case }) {
 export default function CasePage() {
   const { id = '' } = useParams();
   const t = useT();
-  const ct = useCt();
+  const ct = useCaseText();
   const item = useResource(() => casesApi.get(id), [id]);
 
   if (item.loading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (item.error instanceof ApiError && item.error.status === 404) {
     return <Result status="404" title={t('common.notFound')} extra={<Link to="/cases">{ct('common.back')}</Link>} />;
   }
-  if (item.error || !item.data) return <LoadError error={item.error} onRetry={item.refresh} />;
+  if (item.error || !item.data) return <LoadError error={item.error} onRetry={item.reload} />;
   const c = item.data;
   return (
     <div className="steady-cases" data-testid="case-page" data-case-id={c.id}>
@@ -135,8 +135,8 @@ export default function CasePage() {
       <Flex vertical gap={12}>
         <Summary item={c} />
         <Parties item={c} />
-        <SessionsCard item={c} onChanged={item.refresh} />
-        <OutcomeCard key={`${c.outcome}-${c.status}`} item={c} onChanged={item.refresh} />
+        <SessionsCard item={c} onChanged={item.reload} />
+        <OutcomeCard key={`${c.outcome}-${c.status}`} item={c} onChanged={item.reload} />
         <StatusLinkCard item={c} />
       </Flex>
     </div>

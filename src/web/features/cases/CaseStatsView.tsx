@@ -1,6 +1,6 @@
 import { Card, Empty, Flex, Skeleton, Statistic, Typography } from 'antd';
 import { OUTCOME_COLOURS, type CaseStats } from './api.js';
-import { useCt, type CasesKey } from './i18n.js';
+import { useCaseText, type CasesKey } from './i18n.js';
 
 const PARTS = [
   { key: 'open', label: 'stats.open', colour: OUTCOME_COLOURS.open },
@@ -9,7 +9,7 @@ const PARTS = [
 ] as const satisfies readonly { key: keyof CaseStats['byCategory'][number]; label: CasesKey; colour: string }[];
 
 function Legend() {
-  const ct = useCt();
+  const ct = useCaseText();
   return (
     <Flex wrap gap="4px 14px" style={{ marginBottom: 10 }}>
       {PARTS.map((p) => (
@@ -27,7 +27,7 @@ function Legend() {
  * the share of agreements among resolved cases, and the median time to resolve.
  */
 export function CaseStatsView({ stats, loading }: { stats: CaseStats | undefined; loading: boolean }) {
-  const ct = useCt();
+  const ct = useCaseText();
   if (loading && !stats) return <Skeleton active />;
   if (!stats) return null;
   const rows = stats.byCategory

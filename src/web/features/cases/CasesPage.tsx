@@ -9,7 +9,7 @@ import { useResource } from '../../components/useResource.js';
 import { CATEGORY_LIST, casesApi, STATUS_LIST, type CaseCategory, type CaseStatus } from './api.js';
 import { CaseList } from './CaseList.js';
 import { CaseStatsView } from './CaseStatsView.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import './cases.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
 
@@ -20,7 +20,7 @@ type View = 'list' | 'stats';
  * statistics.
  */
 export default function CasesPage() {
-  const ct = useCt();
+  const ct = useCaseText();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [params, update] = useQueryParams();
@@ -94,7 +94,7 @@ export default function CasesPage() {
       </Card>
       {view === 'list' ? (
         <>
-          {list.error ? <LoadError error={list.error} onRetry={list.refresh} /> : null}
+          {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
           <CaseList cases={list.data?.items} loading={list.loading} />
           {list.data && list.data.total > list.data.items.length && (
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
@@ -104,7 +104,7 @@ export default function CasesPage() {
         </>
       ) : (
         <>
-          {stats.error ? <LoadError error={stats.error} onRetry={stats.refresh} /> : null}
+          {stats.error ? <LoadError error={stats.error} onRetry={stats.reload} /> : null}
           <CaseStatsView stats={stats.data} loading={stats.loading} />
         </>
       )}

@@ -1,7 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Input, Space } from 'antd';
 import { statusLink } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 
 /** Copies text with the clipboard API, or the old way where that is not allowed (plain http). */
 async function copyText(text: string): Promise<boolean> {
@@ -23,7 +23,7 @@ async function copyText(text: string): Promise<boolean> {
 
 /** The private status link, selectable by hand and copied with one tap. */
 export function LinkBox({ token }: { token: string }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { message } = App.useApp();
   const link = statusLink(token);
   return (

@@ -2,13 +2,13 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { CATEGORY_LIST, casesApi, TEXT_MAX, type CaseCategory, type CaseParty } from './api.js';
-import { useCt, type CasesKey } from './i18n.js';
+import { useCaseText, type CasesKey } from './i18n.js';
 import { LinkBox } from './LinkBox.js';
 import './cases.css';
 
@@ -21,7 +21,7 @@ interface Values {
 }
 
 function CategoryGrid({ value, onChange }: { value?: CaseCategory; onChange?: (value: CaseCategory) => void }) {
-  const ct = useCt();
+  const ct = useCaseText();
   return (
     <div className="steady-category-grid" role="radiogroup" data-testid="category-grid">
       {CATEGORY_LIST.map((category) => (
@@ -43,12 +43,10 @@ function CategoryGrid({ value, onChange }: { value?: CaseCategory; onChange?: (v
 
 /** Opening a case: what the problem is, who is involved (names and a contact only), who owns it. */
 export default function NewCasePage() {
-  const ct = useCt();
+  const ct = useCaseText();
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; number: string; token: string } | null>(null);
   const unitId = Form.useWatch('unitId', form);
   const { people, loading } = useUnitPeople(unitId);
@@ -59,10 +57,9 @@ export default function NewCasePage() {
   });
   const choose = (field: CasesKey) => ({ required: true, message: ct('form.choose', { field: ct(field) }) });
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       const opened = await casesApi.open({
         unitId: values.unitId!,
         category: values.category!,
@@ -75,12 +72,9 @@ export default function NewCasePage() {
         })),
       });
       setCreated({ id: opened.id, number: opened.number, token: opened.publicToken });
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <div className="steady-cases" data-testid="new-case-page">

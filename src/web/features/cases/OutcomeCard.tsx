@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { formatDay } from './labels.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
@@ -25,7 +25,7 @@ function toTextField(error: unknown): unknown {
 
 /** The outcome — an agreement, or none and why — with a follow-up date; then closing the case. */
 export function OutcomeCard({ item, onChanged }: { item: Case; onChanged: () => void }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -3,10 +3,10 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { CenteredCard } from '../../components/CenteredCard.js';
 import { formatDateTime } from '../../components/format.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, STATUS_LIST } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { formatDay } from './labels.js';
 import './cases.css';
 
@@ -16,13 +16,13 @@ import './cases.css';
  */
 export default function PublicCaseStatusPage() {
   const { token = '' } = useParams();
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
-  const status = useAsync(() => casesApi.publicStatus(token), [token]);
+  const status = useResource(() => casesApi.publicStatus(token), [token]);
   const s = status.data;
   return (
     <CenteredCard title={ct('public.title')}>
-      {status.loading && !s ? (
+      {status.loading ? (
         <Spin style={{ display: 'block', margin: '24px auto' }} />
       ) : !s ? (
         <Result

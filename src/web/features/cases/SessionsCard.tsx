@@ -1,10 +1,9 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { formatDateTime } from '../../components/format.js';
-import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useLocale } from '../../i18n/index.js';
 import { casesApi, TEXT_MAX, type Case } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
@@ -14,27 +13,21 @@ interface Values {
 
 /** The mediation sessions so far, oldest first, and a form to add the one just held. */
 export function SessionsCard({ item, onChanged }: { item: Case; onChanged: () => void }) {
-  const ct = useCt();
+  const ct = useCaseText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       await casesApi.addSession(item.id, values.notes.trim(), values.at || undefined);
       form.resetFields();
       message.success(ct('sessions.added'));
       onChanged();
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <Card size="small" title={ct('sessions.title', { n: item.sessions.length })} data-testid="sessions">

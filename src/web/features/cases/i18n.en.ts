@@ -27,12 +27,12 @@ export const casesEn: Record<CasesKey, string> = {
   'list.opened': 'opened {date}',
   'list.owner': 'owner {name}',
   'list.followUp': 'follow-up {date}',
-  'list.total': '{total} cases',
   'list.more': 'Showing the latest {n} only; filter by unit or status.',
 
   'form.title': 'Open a case',
   'form.intro':
-    'A case is a problem someone brought to the unit, recorded so that it gets solved. Keep only the parties’ names and a contact: no opinion of anyone, no profile of a person.',
+    'A case is a problem someone brought to the unit, recorded so that it gets solved. Keep only the parties’ ' +
+    'names and a contact: no opinion of anyone, no profile of a person.',
   'form.unit': 'Unit',
   'form.category': 'Category',
   'form.issue': 'The issue',
@@ -53,7 +53,8 @@ export const casesEn: Record<CasesKey, string> = {
   'created.title': 'Case opened',
   'created.number': 'Case number',
   'created.linkIntro':
-    'Give the number and the status link below to the person who raised it: the link shows the case’s status and dates, nothing else.',
+    'Give the number and the status link below to the person who raised it: the link shows the case’s status and ' +
+    'dates, nothing else.',
   'created.linkOnce':
     'The link is shown only now. If it is lost, make a new one on the case page; the old one then stops working.',
   'created.open': 'Open the case',
@@ -64,7 +65,8 @@ export const casesEn: Record<CasesKey, string> = {
   'link.copied': 'Copied',
   'link.copyFailed': 'Could not copy it automatically; select the link above and copy it by hand',
   'link.about':
-    'The person who raised the case follows its status and dates through a private link. It is shown once, when made, and works for a year.',
+    'The person who raised the case follows its status and dates through a private link. It is shown once, when ' +
+    'made, and works for a year.',
   'link.reissue': 'Make a new status link',
   'link.reissueConfirm': 'The link given out before will stop working. Go on?',
   'link.reissued': 'New status link',
@@ -76,7 +78,6 @@ export const casesEn: Record<CasesKey, string> = {
   'case.resolved': 'Resolved',
   'case.closedAt': 'Closed',
   'case.followUp': 'Follow-up',
-  'case.issue': 'The issue',
   'case.parties': 'Parties',
 
   'sessions.title': 'Mediation sessions ({n})',
@@ -121,7 +122,6 @@ export const casesEn: Record<CasesKey, string> = {
 
   'public.title': 'Case progress',
   'public.number': 'Case number',
-  'public.status': 'Status',
   'public.opened': 'Opened',
   'public.lastActivity': 'Last worked on',
   'public.resolved': 'Resolved',

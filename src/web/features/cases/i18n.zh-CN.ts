@@ -25,7 +25,6 @@ export const casesZhCN = {
   'list.opened': '{date} 受理',
   'list.owner': '承办人 {name}',
   'list.followUp': '回访 {date}',
-  'list.total': '共 {total} 件',
   'list.more': '只显示最近 {n} 件，请按单位或状态筛选。',
 
   'form.title': '登记案件',
@@ -71,7 +70,6 @@ export const casesZhCN = {
   'case.resolved': '化解时间',
   'case.closedAt': '结案时间',
   'case.followUp': '回访日期',
-  'case.issue': '反映的问题',
   'case.parties': '当事人',
 
   'sessions.title': '调解记录（{n}）',
@@ -116,7 +114,6 @@ export const casesZhCN = {
 
   'public.title': '案件办理进度',
   'public.number': '案件编号',
-  'public.status': '当前状态',
   'public.opened': '受理',
   'public.lastActivity': '最近办理',
   'public.resolved': '化解',

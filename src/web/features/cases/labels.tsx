@@ -1,9 +1,9 @@
 import { Tag } from 'antd';
 import { STATUS_COLOURS, type CaseCategory, type CaseStatus } from './api.js';
-import { useCt } from './i18n.js';
+import { useCaseText } from './i18n.js';
 
 export function CaseStatusTag({ status }: { status: CaseStatus }) {
-  const ct = useCt();
+  const ct = useCaseText();
   return (
     <Tag color={STATUS_COLOURS[status]} style={{ marginInlineEnd: 0 }} data-testid="case-status" data-status={status}>
       {ct(`status.${status}`)}
@@ -12,7 +12,7 @@ export function CaseStatusTag({ status }: { status: CaseStatus }) {
 }
 
 export function CategoryTag({ category }: { category: CaseCategory }) {
-  const ct = useCt();
+  const ct = useCaseText();
   return <Tag style={{ marginInlineEnd: 0 }}>{ct(`category.${category}`)}</Tag>;
 }
 

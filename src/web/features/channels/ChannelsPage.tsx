@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useResource } from '../../components/useResource.js';
 import { channelsApi } from './api.js';
 import { HealthCard } from './HealthCard.js';
-import { useCht, type ChannelsKey } from './i18n.js';
+import { useChannelText, type ChannelsKey } from './i18n.js';
 import { VendorForm } from './VendorForm.js';
 
 /**
@@ -13,7 +13,7 @@ import { VendorForm } from './VendorForm.js';
  * account.
  */
 export default function ChannelsPage() {
-  const cht = useCht();
+  const cht = useChannelText();
   const settings = useResource(() => channelsApi.list(), []);
   const health = useResource(() => channelsApi.health(), []);
   if (settings.error instanceof ApiError && settings.error.status === 403) {
@@ -33,7 +33,7 @@ export default function ChannelsPage() {
       {health.data && !health.data.secretKeyConfigured && (
         <Alert type="warning" showIcon title={cht('page.noKey')} style={{ marginBottom: 12 }} />
       )}
-      {settings.error ? <LoadError error={settings.error} onRetry={settings.refresh} /> : null}
+      {settings.error ? <LoadError error={settings.error} onRetry={settings.reload} /> : null}
       <HealthCard health={health.data} />
       <Collapse
         items={(settings.data ?? []).map((s) => ({
@@ -54,8 +54,8 @@ export default function ChannelsPage() {
             <VendorForm
               settings={s}
               onSaved={() => {
-                settings.refresh();
-                health.refresh();
+                settings.reload();
+                health.reload();
               }}
             />
           ),

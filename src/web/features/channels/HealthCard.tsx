@@ -1,6 +1,6 @@
 import { Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { DeliveryHealth } from './api.js';
-import { useCht, type ChannelsKey } from './i18n.js';
+import { useChannelText, type ChannelsKey } from './i18n.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -8,7 +8,7 @@ const seconds = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${ms}
  * Per channel over the last day: sent, delivered, failed, time to delivery, and the last error with the vendor's code.
  */
 export function HealthCard({ health }: { health: DeliveryHealth | undefined }) {
-  const cht = useCht();
+  const cht = useChannelText();
   const name = (channel: string) =>
     cht((channel.includes('_') ? `vendor.${channel}` : `channel.${channel}`) as ChannelsKey);
   return (

@@ -2,8 +2,9 @@ import { Alert, App, Button, Flex, Form, Input, Switch, Typography } from 'antd'
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { channelsApi, VENDOR_FIELDS, type VendorSettings } from './api.js';
-import { useCht, type ChannelsKey } from './i18n.js';
+import { useChannelText, type ChannelsKey } from './i18n.js';
 
 interface Values {
   enabled: boolean;
@@ -16,10 +17,9 @@ interface Values {
  * one), and the callback URL for receipts and replies, issued on request and shown once.
  */
 export function VendorForm({ settings, onSaved }: { settings: VendorSettings; onSaved: () => void }) {
-  const cht = useCht();
+  const cht = useChannelText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [callback, setCallback] = useState<string | null>(null);
   const fields = VENDOR_FIELDS[settings.vendor];
   const initial: Values = {
@@ -30,27 +30,17 @@ export function VendorForm({ settings, onSaved }: { settings: VendorSettings; on
     secrets: {},
   };
 
-  const save = async (values: Values) => {
-    setBusy(true);
+  const { busy, submit: save } = useFormSubmit(form, async (values: Values) => {
     // The server's word from the last try no longer stands once the person has sent again.
     (form as FormInstance).setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
-    try {
-      const config = Object.fromEntries(Object.entries(values.config ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
-      const secrets = Object.fromEntries(
-        Object.entries(values.secrets ?? {}).filter(([, v]) => (v ?? '').trim() !== ''),
-      );
-      await channelsApi.save(settings.vendor, { enabled: values.enabled, config, secrets });
-      // Entered secrets leave the form once saved: they are never shown again.
-      form.setFieldsValue({ secrets: Object.fromEntries(fields.secrets.map((f) => [f, ''])) });
-      message.success(cht('form.saved', { vendor: cht(`vendor.${settings.vendor}` as ChannelsKey) }));
-      onSaved();
-    } catch (error) {
-      const rest = applyProblem(form, error);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const config = Object.fromEntries(Object.entries(values.config ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
+    const secrets = Object.fromEntries(Object.entries(values.secrets ?? {}).filter(([, v]) => (v ?? '').trim() !== ''));
+    await channelsApi.save(settings.vendor, { enabled: values.enabled, config, secrets });
+    // Entered secrets leave the form once saved: they are never shown again.
+    form.setFieldsValue({ secrets: Object.fromEntries(fields.secrets.map((f) => [f, ''])) });
+    message.success(cht('form.saved', { vendor: cht(`vendor.${settings.vendor}` as ChannelsKey) }));
+    onSaved();
+  });
 
   const issue = async () => {
     try {

@@ -4,10 +4,13 @@ import type { ChannelsKey } from './i18n.zh-CN.js';
 export const channelsEn: Record<ChannelsKey, string> = {
   'page.title': 'Channels',
   'page.intro':
-    'When an incident happens, Steady reaches each person by their own contact methods in order, through these channels. SMS, voice calls and the WeCom, DingTalk and Feishu work notices are the primary methods; Web Push usually cannot reach phones in mainland China and is only an extra.',
+    'When an incident happens, Steady reaches each person by their own contact methods in order, through these ' +
+    'channels. SMS, voice calls and the WeCom, DingTalk and Feishu work notices are the primary methods; Web Push ' +
+    'usually cannot reach phones in mainland China and is only an extra.',
   'page.forbidden': 'Only an administrator of a top unit may see and change the channels.',
   'page.noKey':
-    'The server has no STEADY_SECRET_KEY: secrets cannot be stored encrypted, and acknowledge links stop working at a restart. Ask the operator to set it and restart.',
+    'The server has no STEADY_SECRET_KEY: secrets cannot be stored encrypted, and acknowledge links stop working ' +
+    'at a restart. Ask the operator to set it and restart.',
   'health.title': 'Delivery health (last 24 hours)',
   'health.empty': 'Nothing was sent in the last 24 hours.',
   'health.sent': 'Sent',
@@ -44,7 +47,8 @@ export const channelsEn: Record<ChannelsKey, string> = {
   'form.callbackSms': 'Replies (upstream SMS): {url}/reply; delivery reports: {url}/status',
   'form.callbackWecom': 'WeCom “receive messages” server URL: {url}/events',
   'form.webPushHint':
-    'Turning it on makes Steady generate its VAPID keys. The push service Chrome uses cannot be reached from mainland China: put SMS or a work app first.',
+    'Turning it on makes Steady generate its VAPID keys. The push service Chrome uses cannot be reached from ' +
+    'mainland China: put SMS or a work app first.',
   'field.endpoint': 'Endpoint (empty: the vendor’s own)',
   'field.signName': 'Sign name',
   'field.alertTemplate': 'Alert template id',

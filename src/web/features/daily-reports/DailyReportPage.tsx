@@ -9,7 +9,7 @@ import { useMe } from '../auth/session.js';
 import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { TodayCard } from './TodayCard.js';
 import './daily-reports.css';
 
@@ -22,7 +22,7 @@ const WATCHER_ROLES: Role[] = ['admin', 'accountable_head', 'safety_officer', 's
  * zero-report button, or items. A link leads supervisors to the matrix of the units below them.
  */
 export default function DailyReportPage() {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const units = useMemo(() => me.scopes.filter((s) => s.roles.some((r) => REPORTER_ROLES.includes(r))), [me]);
@@ -31,7 +31,7 @@ export default function DailyReportPage() {
   const watches = me.scopes.some((s) => s.roles.some((r) => WATCHER_ROLES.includes(r)));
   const today = useResource(() => (unitId ? dailyReportsApi.today(unitId) : Promise.resolve(null)), [unitId]);
   useLive((event) => {
-    if (event.kind === 'daily-report' || event.kind === 'reconnected' || event.kind === 'poll') today.refresh();
+    if (event.kind === 'daily-report' || event.kind === 'reconnected' || event.kind === 'poll') today.reload();
   });
 
   return (
@@ -70,11 +70,11 @@ export default function DailyReportPage() {
           }
         />
       ) : today.error ? (
-        <LoadError error={today.error} onRetry={today.refresh} />
+        <LoadError error={today.error} onRetry={today.reload} />
       ) : !today.data ? (
         <Skeleton active />
       ) : (
-        <TodayCard key={today.data.unitId} today={today.data} onSent={today.refresh} />
+        <TodayCard key={today.data.unitId} today={today.data} onSent={today.reload} />
       )}
     </div>
   );

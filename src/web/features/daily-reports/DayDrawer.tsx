@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { useResource } from '../../components/useResource.js';
 import { dailyReportsApi } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { StatusTag } from './status.js';
 
 export interface OpenDay {
@@ -15,7 +15,7 @@ export interface OpenDay {
 
 /** One unit-day from the matrix: its status, and the report if one came. */
 export function DayDrawer({ open, onClose }: { open: OpenDay | null; onClose: () => void }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const screens = Grid.useBreakpoint();
   const detail = useResource(

@@ -1,10 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { DAILY_ITEM_KINDS, DAILY_ITEM_TEXT_MAX, DAILY_ITEMS_MAX } from '../../../common/schemas/daily-reports.js';
-import { applyProblem } from '../../components/form-errors.js';
 import type { DailyItem } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 
 interface Props {
   disabled?: boolean;
@@ -13,23 +12,17 @@ interface Props {
 
 /** A report with something in it: one or more items, each a kind and a few sentences. */
 export function ItemsForm({ disabled, onSend }: Props) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const [form] = Form.useForm<{ items: DailyItem[] }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async ({ items }: { items: DailyItem[] }) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async ({ items }: { items: DailyItem[] }) => {
       await onSend(items.map((i) => ({ kind: i.kind, text: i.text.trim() })));
       form.resetFields();
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <Form

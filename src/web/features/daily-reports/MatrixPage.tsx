@@ -10,7 +10,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { dailyReportsApi } from './api.js';
 import { DayDrawer, type OpenDay } from './DayDrawer.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { MatrixTable } from './MatrixTable.js';
 import { STATUS_ORDER, StatusSwatch } from './status.js';
 import { TodaySummary } from './TodaySummary.js';
@@ -29,7 +29,7 @@ const TREND_WEEKS = 12;
  * arriving anywhere below redraws it without a reload.
  */
 export default function MatrixPage() {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -50,9 +50,9 @@ export default function MatrixPage() {
   const trend = useResource(() => dailyReportsApi.trend(unitId, TREND_WEEKS), [unitId]);
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'todo') return;
-    matrix.refresh();
-    status.refresh();
-    trend.refresh();
+    matrix.reload();
+    status.reload();
+    trend.reload();
   });
 
   const update = (changes: Record<string, string | undefined>) => {
@@ -122,7 +122,7 @@ export default function MatrixPage() {
         </Flex>
       </Card>
       {status.error ? (
-        <LoadError error={status.error} onRetry={status.refresh} />
+        <LoadError error={status.error} onRetry={status.reload} />
       ) : (
         status.data && <TodaySummary status={status.data} onOpen={openDay} />
       )}
@@ -135,7 +135,7 @@ export default function MatrixPage() {
         ))}
       </Flex>
       {matrix.error ? (
-        <LoadError error={matrix.error} onRetry={matrix.refresh} />
+        <LoadError error={matrix.error} onRetry={matrix.reload} />
       ) : (
         <MatrixTable matrix={matrix.data} loading={matrix.loading} onOpen={openDay} />
       )}

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useLocale } from '../../i18n/index.js';
 import type { Matrix } from './api.js';
 import { dayHeader } from './format.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { StatusSwatch } from './status.js';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 
 /** Units down, days across; each cell a coloured sign that opens the unit-day. */
 export function MatrixTable({ matrix, loading, onOpen }: Props) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const scroller = useRef<HTMLDivElement>(null);
   const range = matrix ? `${matrix.from}/${matrix.to}` : '';
@@ -87,7 +87,9 @@ export function MatrixTable({ matrix, loading, onOpen }: Props) {
             {matrix.totals.map((t, i) => (
               <td
                 key={matrix.days[i]}
-                title={`${rt('status.on_time')} ${t.on_time} · ${rt('status.late')} ${t.late} · ${rt('status.missing')} ${t.missing} · ${rt('status.pending')} ${t.pending}`}
+                title={(['on_time', 'late', 'missing', 'pending'] as const)
+                  .map((s) => `${rt(`status.${s}`)} ${t[s]}`)
+                  .join(' · ')}
               >
                 {t.on_time + t.late}/{t.on_time + t.late + t.missing + t.pending}
               </td>

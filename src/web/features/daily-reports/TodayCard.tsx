@@ -1,24 +1,21 @@
 import { CheckCircleFilled, SmileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Divider, Flex, Typography } from 'antd';
-import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { utcOffset } from '../../components/format.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useLocale } from '../../i18n/index.js';
 import { useNow } from '../../components/useResource.js';
 import { dailyReportsApi, type DailyItem, type TodayView } from './api.js';
 import { clock, timeLeft } from './format.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { ItemsForm } from './ItemsForm.js';
 import { StatusTag } from './status.js';
 
 /** One unit's today: the deadline, the one big zero-report button, or items; or what was sent. */
 export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => void }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const now = useNow(30_000);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const zone = today.timeZone;
   const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === zone;
   const deadlineMs = today.deadlineAt ? Date.parse(today.deadlineAt) - now : null;
@@ -27,18 +24,18 @@ export function TodayCard({ today, onSent }: { today: TodayView; onSent: () => v
     message.success(rt('today.sentToast'));
     onSent();
   };
-  const sendZero = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const {
+    busy,
+    submit: sendZero,
+    failure,
+  } = useFormSubmit(
+    null,
+    async (_values: void) => {
       await dailyReportsApi.sendZero(today.unitId);
       sent();
-    } catch (error) {
-      setFailure(applyProblem(null, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
   const sendItems = async (items: DailyItem[]) => {
     await dailyReportsApi.sendItems(today.unitId, items);
     sent();

@@ -1,7 +1,7 @@
 import { Button, Card, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import type { TodayStatus } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { STATUS_LOOK, STATUS_ORDER, StatusTag } from './status.js';
 
 const SHOWN = 8;
@@ -14,7 +14,7 @@ export function TodaySummary({
   status: TodayStatus;
   onOpen: (unitId: string, unitName: string, day: string) => void;
 }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   const [all, setAll] = useState(false);
   const attention = all ? status.units : status.units.slice(0, SHOWN);
   return (

@@ -1,13 +1,13 @@
 import { Card, Typography } from 'antd';
 import type { DailyStatus, Trend } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 import { STATUS_LOOK } from './status.js';
 
 const SHOWN: DailyStatus[] = ['on_time', 'late', 'missing', 'pending'];
 
 /** Weeks down, one bar each: the share of on-time, late, missing and pending unit-days. */
 export function TrendChart({ trend, weeks }: { trend: Trend; weeks: number }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   return (
     <Card
       size="small"

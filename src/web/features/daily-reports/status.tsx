@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { DailyStatus } from './api.js';
-import { useRt } from './i18n.js';
+import { useDailyReportText } from './i18n.js';
 
 /** Colour and sign for each status: the sign keeps the matrix readable without colour. */
 export const STATUS_LOOK: Record<DailyStatus, { color: string; background: string; sign: string; tag: string }> = {
@@ -14,7 +14,7 @@ export const STATUS_LOOK: Record<DailyStatus, { color: string; background: strin
 export const STATUS_ORDER: DailyStatus[] = ['on_time', 'late', 'missing', 'pending', 'not_required'];
 
 export function StatusTag({ status }: { status: DailyStatus }) {
-  const rt = useRt();
+  const rt = useDailyReportText();
   return (
     <Tag color={STATUS_LOOK[status].tag} data-testid="daily-status" data-status={status} style={{ marginInlineEnd: 0 }}>
       {rt(`status.${status}`)}

@@ -8,7 +8,7 @@ import { useLocale } from '../../i18n/index.js';
 import { useResource } from '../../components/useResource.js';
 import { directivesApi, type Directive } from './api.js';
 import { downloadFile } from '../../components/download.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { SenderStatus } from './SenderStatus.js';
 import { kindTag } from './states.js';
 import { UnitActions } from './UnitActions.js';
@@ -16,7 +16,7 @@ import './directives.css';
 
 /** One directive: its text and files, signing and replying for one's own units, and the sender's overview. */
 export default function DirectivePage() {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const { id = '' } = useParams();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -24,7 +24,7 @@ export default function DirectivePage() {
   const directive: Directive | undefined = loaded.data;
   const time = (iso: string) => formatDateTime(iso, locale);
 
-  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.refresh} />;
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!directive) return <Skeleton active />;
   const mine = directive.targets.filter((t) => directive.actFor.includes(t.unitId));
   const download = async (attachmentId: string, name: string) => {
@@ -85,10 +85,10 @@ export default function DirectivePage() {
           )}
         </Card>
         {mine.map((target) => (
-          <UnitActions key={target.unitId} directive={directive} target={target} onChange={() => loaded.refresh()} />
+          <UnitActions key={target.unitId} directive={directive} target={target} onChange={() => loaded.reload()} />
         ))}
         {(directive.canRemind || directive.targets.length > mine.length) && (
-          <SenderStatus directive={directive} onChange={loaded.refresh} />
+          <SenderStatus directive={directive} onChange={loaded.reload} />
         )}
       </Flex>
     </div>

@@ -11,7 +11,7 @@ import { useMe } from '../auth/session.js';
 import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { directivesApi } from './api.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { kindTag, replyTag, signTag } from './states.js';
 import './directives.css';
 
@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
 
 /** The inbox of the units one belongs to (sign for, reply), and what one's units have sent. */
 export default function DirectivesPage() {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const me = useMe();
   const { locale } = useLocale();
   const navigate = useNavigate();
@@ -38,7 +38,7 @@ export default function DirectivesPage() {
   );
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'reconnected' || event.kind === 'poll')
-      (view === 'inbox' ? inbox : sent).refresh();
+      (view === 'inbox' ? inbox : sent).reload();
   });
   const current = view === 'inbox' ? inbox : sent;
   const time = (iso: string) => formatDateTime(iso, locale);
@@ -73,7 +73,7 @@ export default function DirectivesPage() {
         />
       )}
       {current.error ? (
-        <LoadError error={current.error} onRetry={current.refresh} />
+        <LoadError error={current.error} onRetry={current.reload} />
       ) : current.loading ? (
         <Skeleton active />
       ) : view === 'inbox' ? (

@@ -8,12 +8,12 @@ import {
   DIRECTIVE_TEXT_MAX,
   DIRECTIVE_TITLE_MAX,
 } from '../../../common/schemas/directives.js';
-import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { managedUnitIds } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { directivesApi, sendWithAttachments, type NewDirective } from './api.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { TargetPicker } from './TargetPicker.js';
 import './directives.css';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
@@ -33,14 +33,12 @@ const MB = Math.round(ATTACHMENT_MAX_BYTES / 1024 / 1024);
 
 /** Sending a notice or directive down the tree: from which unit, to which, by when, with which files. */
 export default function NewDirectivePage() {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const senders = useMemo(() => {
     const managed = managedUnitIds(me);
     return me.scopes.filter((s) => managed.has(s.unitId));
@@ -50,30 +48,27 @@ export default function NewDirectivePage() {
   useFieldDefault(form, 'signDueAt', useUnitMoment(senders[0]?.unitId, 1, '12:00'));
   const required = (field: string) => [{ required: true, whitespace: true, message: dt('new.required', { field }) }];
 
-  if (senders.length === 0) return <Empty description={dt('new.noSender')} />;
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setFailure(null);
-    const body: NewDirective = {
-      senderUnitId: v.senderUnitId,
-      kind: v.kind,
-      title: v.title.trim(),
-      text: v.text.trim(),
-      targetUnitIds: v.targetUnitIds,
-      signDueAt: v.signDueAt,
-      replyDueAt: v.replyDueAt || null,
-    };
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (v: Values) => {
+      const body: NewDirective = {
+        senderUnitId: v.senderUnitId,
+        kind: v.kind,
+        title: v.title.trim(),
+        text: v.text.trim(),
+        targetUnitIds: v.targetUnitIds,
+        signDueAt: v.signDueAt,
+        replyDueAt: v.replyDueAt || null,
+      };
       const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => Boolean(f));
       const sent = picked.length ? await sendWithAttachments(body, picked) : await directivesApi.send(body);
       message.success(dt('new.sent'));
       navigate(`/directives/${sent.id}`);
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
+
+  if (senders.length === 0) return <Empty description={dt('new.noSender')} />;
 
   return (
     <div className="steady-dir" data-testid="new-directive-page">

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { directivesApi, type Directive } from './api.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { replyTag, signTag } from './states.js';
 
 /** The sender's view: every unit's sign-off and reply, and a button to chase the rest. */
 export function SenderStatus({ directive, onChange }: { directive: Directive; onChange: () => void }) {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Unit } from '../../../common/schemas/units.js';
 import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { unitsApi } from '../../api/endpoints.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 
 interface Props {
   /** The sending unit: only units below it are offered. */
@@ -28,7 +28,7 @@ async function childrenOf(parentId: string): Promise<Unit[]> {
  * exactly the units chosen.
  */
 export function TargetPicker({ senderId, value = [], onChange, id }: Props) {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const [units, setUnits] = useState(new Map<string, Unit>());
   const [kids, setKids] = useState(new Map<string, string[]>());
 

@@ -5,7 +5,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { directivesApi, type Directive, type DirectiveTarget } from './api.js';
-import { useDirT } from './i18n.js';
+import { useDirectiveText } from './i18n.js';
 import { replyTag, signTag } from './states.js';
 
 /** One of the caller's own units: sign for it, then reply. */
@@ -18,7 +18,7 @@ export function UnitActions({
   target: DirectiveTarget;
   onChange: (d: Directive) => void;
 }) {
-  const dt = useDirT();
+  const dt = useDirectiveText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();

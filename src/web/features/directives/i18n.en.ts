@@ -53,9 +53,6 @@ export const directivesEn: Record<DirectivesKey, string> = {
   'detail.reminded': '{n} units reminded',
   'detail.nothingToRemind': 'Every unit is done; nobody to remind',
   'detail.reminders': 'reminded {n}×',
-  'detail.unit': 'Unit',
-  'detail.signOff': 'Signed',
-  'detail.replyCol': 'Reply',
 
   'new.title': 'Send a directive',
   'new.sender': 'Sending unit',

@@ -51,9 +51,6 @@ export const directivesZhCN = {
   'detail.reminded': '已提醒 {n} 个单位',
   'detail.nothingToRemind': '各单位都已办结，无需催办',
   'detail.reminders': '已提醒 {n} 次',
-  'detail.unit': '单位',
-  'detail.signOff': '签收',
-  'detail.replyCol': '回复',
 
   'new.title': '下发通知',
   'new.sender': '发文单位',

@@ -3,10 +3,10 @@ import { drillTypeLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import type { ComplianceState, DrillCompliance, UnitCompliance } from './api.js';
 import { formatDay, STATE_COLOURS, STATE_ORDER } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 
 export function StateTag({ state }: { state: ComplianceState }) {
-  const dt = useDt();
+  const dt = useDrillText();
   return (
     <Tag
       color={STATE_COLOURS[state]}
@@ -22,7 +22,7 @@ export function StateTag({ state }: { state: ComplianceState }) {
 
 /** How many units are in each state, as one bar people read at a glance, with its legend. */
 function SummaryBar({ units }: { units: UnitCompliance[] }) {
-  const dt = useDt();
+  const dt = useDrillText();
   const counts = STATE_ORDER.map((state) => ({ state, n: units.filter((u) => u.state === state).length })).filter(
     (c) => c.n > 0,
   );
@@ -52,7 +52,7 @@ function SummaryBar({ units }: { units: UnitCompliance[] }) {
 
 function TypeLines({ unit }: { unit: UnitCompliance }) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const { locale } = useLocale();
   if (unit.types.length === 0)
     return <Typography.Text type="secondary">{dt('compliance.noRequirement')}</Typography.Text>;
@@ -77,7 +77,9 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
               date: type.lastDone ? formatDay(type.lastDone, locale) : dt('compliance.never'),
             })}
             {type.dueBy &&
-              ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', { date: formatDay(type.dueBy, locale) })}`}
+              ` · ${dt(type.state === 'overdue' ? 'compliance.missedBy' : 'compliance.dueBy', {
+                date: formatDay(type.dueBy, locale),
+              })}`}
           </Typography.Text>
         </div>
       ))}
@@ -87,7 +89,7 @@ function TypeLines({ unit }: { unit: UnitCompliance }) {
 
 /** Per unit of the subtree: on schedule, due soon or overdue, worst first; each opens to its drill types. */
 export function ComplianceView({ data, loading }: { data: DrillCompliance | undefined; loading: boolean }) {
-  const dt = useDt();
+  const dt = useDrillText();
   if (loading && !data) return <Skeleton active />;
   const units = [...(data?.units ?? [])].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state));
   if (units.length === 0) return <Empty description={dt('compliance.empty')} />;

@@ -2,7 +2,7 @@ import { CheckCircleFilled, ToolOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { drillTypeLabel } from '../../components/labels.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale, useT } from '../../i18n/index.js';
@@ -10,7 +10,7 @@ import { drillsApi, type Drill } from './api.js';
 import { DrillPhotos } from './DrillPhotos.js';
 import { EvacuationMeter } from './EvacuationInput.js';
 import { formatDay } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { RectifyModal } from './RectifyModal.js';
 
@@ -23,12 +23,12 @@ interface Props {
 /** One drill: its record (or the form to record it), its photos, and each problem on its way to a fix. */
 export function DrillDetails({ drill, canManage, onChanged }: Props) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [rectifying, setRectifying] = useState<string | null>(null);
   // Tasks already made from a problem are found again by their source, so the mark outlives the page.
-  const tasks = useAsync(
+  const tasks = useResource(
     () => (canManage && drill.problems.length > 0 ? drillsApi.tasks(drill) : Promise.resolve(null)),
     [drill.id, drill.problems.length, canManage],
   );

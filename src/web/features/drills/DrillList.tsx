@@ -5,7 +5,7 @@ import { drillTypeLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import type { Drill } from './api.js';
 import { formatDay, minSec } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 
 interface Props {
   page: Page<Drill> | undefined;
@@ -17,7 +17,7 @@ interface Props {
 /** Drills, newest first, as cards that read on a phone: what, where, when, and how it went. */
 export function DrillList({ page, loading, onOpen, onPage }: Props) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const { locale } = useLocale();
   if (loading && !page) return <Skeleton active />;
   const items = page?.items ?? [];

@@ -2,15 +2,15 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Button, Empty, Image, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { drillsApi, uploadDrillPhoto, type Drill } from './api.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 
 /** Photos of the drill being run; those who may record it may add more. */
 export function DrillPhotos({ drill, canAdd }: { drill: Drill; canAdd: boolean }) {
-  const dt = useDt();
+  const dt = useDrillText();
   const input = useRef<HTMLInputElement>(null);
-  const photos = useAsync(() => drillsApi.photos(drill.id), [drill.id]);
+  const photos = useResource(() => drillsApi.photos(drill.id), [drill.id]);
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
 

@@ -11,7 +11,7 @@ import { ComplianceView } from './ComplianceView.js';
 import { DrillDetails } from './DrillDetails.js';
 import { DrillList } from './DrillList.js';
 import { mayManageDrills } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { ScheduleModal } from './ScheduleModal.js';
 import './drills.css';
@@ -25,7 +25,7 @@ const PAGE_SIZE = 20;
  * one with its photos and turning what it found into rectification tasks.
  */
 export default function DrillsPage() {
-  const dt = useDt();
+  const dt = useDrillText();
   const me = useMe();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -48,8 +48,8 @@ export default function DrillsPage() {
 
   const changed = (drill: Drill) => {
     setOpen((before) => ({ ...drill, unitName: drill.unitName || (before?.id === drill.id ? before.unitName : '') }));
-    drills.refresh();
-    compliance.refresh();
+    drills.reload();
+    compliance.reload();
   };
 
   return (
@@ -96,12 +96,12 @@ export default function DrillsPage() {
       </Card>
       {view === 'compliance' ? (
         <>
-          {compliance.error ? <LoadError error={compliance.error} onRetry={compliance.refresh} /> : null}
+          {compliance.error ? <LoadError error={compliance.error} onRetry={compliance.reload} /> : null}
           <ComplianceView data={compliance.data} loading={compliance.loading} />
         </>
       ) : (
         <>
-          {drills.error ? <LoadError error={drills.error} onRetry={drills.refresh} /> : null}
+          {drills.error ? <LoadError error={drills.error} onRetry={drills.reload} /> : null}
           <DrillList page={drills.data} loading={drills.loading} onOpen={setOpen} onPage={setPage} />
         </>
       )}
@@ -140,7 +140,7 @@ export default function DrillsPage() {
         onScheduled={() => {
           setScheduling(false);
           message.success(dt('schedule.saved'));
-          drills.refresh();
+          drills.reload();
         }}
       />
     </div>

@@ -1,10 +1,10 @@
 import { Flex, InputNumber, Typography } from 'antd';
 import { EVACUATION_TARGET_SECONDS, minSec } from './format.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 
 /** The evacuation time against the two-minute target: a bar with the target marked. */
 export function EvacuationMeter({ seconds }: { seconds: number }) {
-  const dt = useDt();
+  const dt = useDrillText();
   const scale = EVACUATION_TARGET_SECONDS * 2;
   const onTarget = seconds <= EVACUATION_TARGET_SECONDS;
   return (
@@ -35,7 +35,7 @@ interface Props {
 
 /** Minutes and seconds, as people time an evacuation with a stopwatch; the form holds seconds. */
 export function EvacuationInput({ id, value, onChange }: Props) {
-  const dt = useDt();
+  const dt = useDrillText();
   const minutes = value == null ? null : Math.floor(value / 60);
   const seconds = value == null ? null : value % 60;
   const set = (m: number | null, s: number | null) =>

@@ -2,15 +2,15 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import type { DrillType } from '../../../common/org.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { drillTypeLabel, drillTypeOptions } from '../../components/labels.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { unitsApi } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { EvacuationInput } from './EvacuationInput.js';
 import { dayIn, PROBLEM_MAX, PROBLEMS_MAX, TEXT_MAX } from './format.js';
-import { useDt, type DrillsKey } from './i18n.js';
+import { useDrillText, type DrillsKey } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface Values {
@@ -38,10 +38,8 @@ interface Props {
  */
 export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   // A drill planned by an earlier try whose record was refused: the next try records that one.
   const [planned, setPlanned] = useState<Drill | undefined>(drill);
   const watchedUnitId = Form.useWatch('unitId', form) as string | undefined;
@@ -51,10 +49,9 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
     message: dt('form.required', { field: dt(field) }),
   });
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       let target = planned;
       if (!target) {
         target = await drillsApi.schedule({
@@ -75,12 +72,9 @@ export function RecordForm({ drill, defaultUnitId, onRecorded }: Props) {
         problems: (values.problems ?? []).map((p) => p.trim()).filter(Boolean),
       });
       onRecorded(recorded);
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   const now = new Date();
   const unitId = planned?.unitId ?? watchedUnitId;

@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Modal, Segmented, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { drillsApi, RISKS, type Drill, type Risk } from './api.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 import { useFieldDefault, useUnitMoment } from '../../components/date-fields/useUnitMoment.js';
 
@@ -27,19 +26,16 @@ interface Props {
  * The task lives in the inspections' ledger; its refusals show at the fields they name.
  */
 export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const { people, loading } = useUnitPeople(problem ? drill.unitId : undefined);
   // In seven days at 17:00 on the unit's clock: a fair first deadline for fixing what a drill showed.
   useFieldDefault(form, 'dueAt', useUnitMoment(drill.unitId, 7, '17:00'));
 
-  const submit = async (values: Values) => {
-    if (!problem) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
+      if (!problem) return;
       await drillsApi.createTask({
         unitId: drill.unitId,
         title: values.title.trim(),
@@ -49,12 +45,9 @@ export function RectifyModal({ drill, problem, onClose, onCreated }: Props) {
         source: { kind: 'drill', drillId: drill.id, problem },
       });
       onCreated(problem);
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <Modal

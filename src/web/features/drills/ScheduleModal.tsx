@@ -1,14 +1,13 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import type { DrillType } from '../../../common/org.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { drillTypeLabel, drillTypeOptions } from '../../components/labels.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
 import { drillsApi, type Drill } from './api.js';
 import { addDays } from '../../components/days.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
-import { useDt } from './i18n.js';
+import { useDrillText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 interface Values {
@@ -31,17 +30,14 @@ export function ScheduleModal({
   onScheduled: (drill: Drill) => void;
 }) {
   const t = useT();
-  const dt = useDt();
+  const dt = useDrillText();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   // A week from the unit's today (the server's, in the unit's zone) unless another date is chosen.
   const unitDay = useUnitToday(defaultUnitId).data;
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
       onScheduled(
         await drillsApi.schedule({
           unitId: values.unitId!,
@@ -50,12 +46,9 @@ export function ScheduleModal({
           title: values.title.trim(),
         }),
       );
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <Modal

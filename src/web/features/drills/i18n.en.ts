@@ -24,7 +24,11 @@ export const drillsEn: Record<DrillsKey, string> = {
   'compliance.dueBy': 'due by {date}',
   'compliance.missedBy': 'not done by {date}',
   'compliance.note':
-    'Requirements come from each unit’s plan in force, counted per calendar month, quarter or term (spring February–July, autumn August–January) in the unit’s own time zone; where the plan sets no frequency, evacuation drills follow the national guidance: schools at least monthly, kindergartens at least quarterly. Not yet held near the period’s end shows as “due soon”; a period before that ended without one (never held included) is “overdue”.',
+    'Requirements come from each unit’s plan in force, counted per calendar month, quarter or term (spring ' +
+    'February–July, autumn August–January) in the unit’s own time zone; where the plan sets no frequency, ' +
+    'evacuation drills follow the national guidance: schools at least monthly, kindergartens at least quarterly. ' +
+    'Not yet held near the period’s end shows as “due soon”; a period before that ended without one (never held ' +
+    'included) is “overdue”.',
 
   'status.planned': 'Planned',
   'status.done': 'Done',
@@ -51,7 +55,8 @@ export const drillsEn: Record<DrillsKey, string> = {
   'form.participants': 'People taking part',
   'form.evacuation': 'Evacuation time',
   'form.evacuationHint':
-    'From the alarm until everyone is at the assembly point. A building of four storeys or fewer should be empty within 2 minutes; leave empty if not timed.',
+    'From the alarm until everyone is at the assembly point. A building of four storeys or fewer should be empty ' +
+    'within 2 minutes; leave empty if not timed.',
   'form.evaluation': 'Evaluation',
   'form.evaluationPlaceholder': 'Was it orderly, was everyone at their post, what went well',
   'form.problems': 'Problems found',
@@ -87,7 +92,8 @@ export const drillsEn: Record<DrillsKey, string> = {
   'task.action': 'Make a rectification task',
   'task.title': 'Make a rectification task',
   'task.intro':
-    'The task goes into the rectification ledger: its owner fixes it by the deadline, and someone else verifies the fix.',
+    'The task goes into the rectification ledger: its owner fixes it by the deadline, and someone else verifies ' +
+    'the fix.',
   'task.name': 'What to fix',
   'task.owner': 'Owner',
   'task.ownerPlaceholder': 'Pick someone of the unit',

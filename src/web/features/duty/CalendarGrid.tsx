@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useLocale } from '../../i18n/index.js';
 import type { ShiftView } from './api.js';
 import { dayLabel, weekdayNames } from './dates.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 
 interface Props {
   days: string[];
@@ -20,7 +20,7 @@ interface Props {
 
 /** A month of shifts: on a phone each day shows the duty leader's surname and a mark for a gap; tap a day to see it. */
 export function CalendarGrid({ days, month, today, selected, shifts, gapDates, phone, onSelect, renderDay }: Props) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   return (
     <>

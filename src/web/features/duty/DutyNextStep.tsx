@@ -2,7 +2,7 @@ import { CalendarOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DutyNextStep as NextStep } from '../../../common/schemas/duty.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
  * (去排班, 指派值班领导); to anyone else, whom to ask, by name and phone — the server decides which.
  */
 export function DutyNextStep({ unitId, nextStep, leaderDate }: Props) {
-  const dt = useDt();
+  const dt = useDutyText();
   if (nextStep.mayEditRoster) {
     return (
       <Flex gap={8} wrap data-testid="duty-next-step" data-may-edit="true">

@@ -7,7 +7,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { useLive } from '../notifications/live.js';
@@ -17,7 +17,7 @@ import { useUnitToday } from '../../components/useUnitToday.js';
 import { addDays, addMonths, dayLabel, datesTouched, monthGrid, monthLabel, weekDates } from './dates.js';
 import { DutyTabs } from './DutyTabs.js';
 import { GapList, SwapRequests } from './DutyPanels.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { ShiftCard, type ShiftAction } from './ShiftCard.js';
 import { HandoverModal, OverrideModal, SwapModal } from './ShiftModals.js';
 import { useDutyUnit, useKeepsRosters } from './useDutyUnit.js';
@@ -35,7 +35,7 @@ type Dialog =
  * and then the other shift); handovers are written and acknowledged on the shifts themselves.
  */
 export default function DutyPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();
@@ -43,7 +43,7 @@ export default function DutyPage() {
   const keeper = useKeepsRosters();
   const [unitId, setUnit] = useDutyUnit();
   const [params, setParams] = useSearchParams();
-  const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
+  const unit = useResource(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
   const zone = unit.data?.timeZone ?? 'Asia/Shanghai';
   // Today is the unit's, as the server reads it; the calendar waits for it rather than guess.
   const serverToday = useUnitToday(unitId);
@@ -57,13 +57,13 @@ export default function DutyPage() {
       ? [addDays(date, -1), addDays(date, 1)]
       : [days[0]!, addDays(days.at(-1)!, 1)];
   const ready = Boolean(unitId && unit.data && date);
-  const roster = useAsync(
+  const roster = useResource(
     () => (ready ? dutyApi.roster(unitId!, from, to) : Promise.resolve(undefined)),
     [ready, unitId, from, to],
   );
-  const gaps = useAsync(() => (ready ? dutyApi.gaps(unitId!, 31) : Promise.resolve(undefined)), [ready, unitId]);
-  const swaps = useAsync(() => (ready ? dutyApi.swaps(unitId!) : Promise.resolve([])), [ready, unitId]);
-  const people = useAsync(() => (ready ? dutyApi.people(unitId!) : Promise.resolve([])), [ready, unitId]);
+  const gaps = useResource(() => (ready ? dutyApi.gaps(unitId!, 31) : Promise.resolve(undefined)), [ready, unitId]);
+  const swaps = useResource(() => (ready ? dutyApi.swaps(unitId!) : Promise.resolve([])), [ready, unitId]);
+  const people = useResource(() => (ready ? dutyApi.people(unitId!) : Promise.resolve([])), [ready, unitId]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [swapSource, setSwapSource] = useState<ShiftView | null>(null);
   const reload = () => {
@@ -229,7 +229,7 @@ export default function DutyPage() {
         </Card>
       )}
       <GapList gaps={gapList} zone={zone} until={gaps.data?.to} unitId={unitId} nextStep={gaps.data?.nextStep} />
-      <Spin spinning={!date || (roster.loading && !roster.data)}>
+      <Spin spinning={!date || roster.loading}>
         {view === 'day' && (
           <div className="duty-day" data-testid="duty-day">
             {todayShifts.length ? todayShifts.map(card) : <Empty description={dt('calendar.noShifts')} />}

@@ -7,7 +7,7 @@ import type { DutyNextStep as DutyNextStepView } from '../../../common/schemas/d
 import { dutyApi, type GapView, type SwapView } from './api.js';
 import { DutyNextStep } from './DutyNextStep.js';
 import { dayLabel, localDateOf, timeOf } from './dates.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 
 /** Swaps waiting: those asked of the user (consent or decline) and those the user asked (withdraw). */
 export function SwapRequests({
@@ -21,7 +21,7 @@ export function SwapRequests({
   zone: string;
   onChanged: () => void;
 }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
@@ -97,7 +97,7 @@ export function GapList({
   unitId?: string;
   nextStep?: DutyNextStepView;
 }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   if (gaps.length === 0) return null;
   const when = (iso: string) => `${dayLabel(localDateOf(iso, zone), locale)} ${timeOf(iso, zone)}`;

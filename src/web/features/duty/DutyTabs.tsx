@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 
 const TABS = [
   { path: '/duty', key: 'tabs.calendar' },
@@ -11,7 +11,7 @@ const TABS = [
 
 /** The four duty screens, one tap apart; the chosen unit travels with the user. */
 export function DutyTabs() {
-  const dt = useDt();
+  const dt = useDutyText();
   const { pathname } = useLocation();
   const [params] = useSearchParams();
   const navigate = useNavigate();

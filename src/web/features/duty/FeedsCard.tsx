@@ -2,21 +2,21 @@ import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { dutyApi } from './api.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 
 /**
  * Secret calendar addresses for phones and desktop calendars: one's own shifts, and the unit's
  * roster. The address is shown once, when issued; a new one replaces the old, which stops working.
  */
 export function FeedsCard({ unitId, unitName }: { unitId: string; unitName: string }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const feeds = useAsync(() => dutyApi.feeds(), []);
+  const feeds = useResource(() => dutyApi.feeds(), []);
   const [shown, setShown] = useState<Record<string, string>>({});
   const key = (u: string | null) => u ?? 'mine';
 

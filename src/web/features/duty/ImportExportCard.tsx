@@ -8,7 +8,7 @@ import { useMe } from '../auth/session.js';
 import { downloadFile } from '../../components/download.js';
 import { dutyApi, importRoster } from './api.js';
 import { addDays } from './dates.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 /**
@@ -16,7 +16,7 @@ import { DateField } from '../../components/date-fields/DateField.js';
  * leader, 值班人员/Duty staff). An import is all or nothing; every problem is listed by row and column.
  */
 export function ImportExportCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi, type LeaveView, type NewLeave } from './api.js';
 import { DutyTabs } from './DutyTabs.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 import './duty.css';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
@@ -24,10 +24,10 @@ const STATE_COLOURS: Record<LeaveView['state'], string> = {
 
 /** A head asks for leave (or records it); the parent unit decides; everyone sees who is away and who acts. */
 export default function LeavePage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const me = useMe();
-  const list = useAsync(() => leaveApi.list(), []);
-  const away = useAsync(() => leaveApi.awayNow(), []);
+  const list = useResource(() => leaveApi.list(), []);
+  const away = useResource(() => leaveApi.awayNow(), []);
   const reload = () => (list.reload(), away.reload());
   useLive(() => reload());
   const headOf = me.scopes.filter((s) => s.roles.includes('accountable_head'));
@@ -105,11 +105,11 @@ export default function LeavePage() {
 }
 
 function LeaveRequestCard({ units, onDone }: { units: { id: string; name: string }[]; onDone: () => void }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewLeave>();
   const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
-  const people = useAsync(() => (unitId ? dutyApi.people(unitId) : Promise.resolve([])), [unitId]);
+  const people = useResource(() => (unitId ? dutyApi.people(unitId) : Promise.resolve([])), [unitId]);
   const me = useMe();
   const { busy, submit } = useFormSubmit(form, async (values: NewLeave) => {
     const made = await leaveApi.request({ ...values, unitId: values.unitId ?? units[0]!.id });
@@ -173,7 +173,7 @@ function LeaveRequestCard({ units, onDone }: { units: { id: string; name: string
 }
 
 function LeaveDecision({ leave, onDone }: { leave: LeaveView; onDone: () => void }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<boolean | null>(null);

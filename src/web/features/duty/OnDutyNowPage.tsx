@@ -3,25 +3,25 @@ import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { dutyApi, leaveApi } from './api.js';
 import { localDateOf, timeOf } from './dates.js';
 import { DutyNextStep } from './DutyNextStep.js';
 import { DutyTabs } from './DutyTabs.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 import { KIND_KEYS } from './ShiftCard.js';
 import './duty.css';
 
 /** Who is on duty now in every unit of the user's subtree (or below one unit), with tap-to-call phones. */
 export default function OnDutyNowPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit') ?? undefined;
-  const now = useAsync(() => dutyApi.now(unitId), [unitId]);
-  const away = useAsync(() => leaveApi.awayNow(unitId), [unitId]);
+  const now = useResource(() => dutyApi.now(unitId), [unitId]);
+  const away = useResource(() => leaveApi.awayNow(unitId), [unitId]);
   useLive(() => (now.reload(), away.reload()));
   const units = now.data?.units ?? [];
   const uncovered = units.filter((u) => u.shifts.length === 0).length;
@@ -58,7 +58,7 @@ export default function OnDutyNowPage() {
           ))}
         </Card>
       )}
-      <Spin spinning={now.loading && !now.data}>
+      <Spin spinning={now.loading}>
         {units.length === 0 && !now.loading ? <Empty /> : null}
         <div className="duty-now-list">
           {units.map((u) => (

@@ -3,11 +3,11 @@ import { unitsApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { DutyTabs } from './DutyTabs.js';
 import { FeedsCard } from './FeedsCard.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { ImportExportCard } from './ImportExportCard.js';
 import { RotationsCard } from './RotationsCard.js';
 import { useDutyUnit, useKeepsRosters } from './useDutyUnit.js';
@@ -15,11 +15,11 @@ import './duty.css';
 
 /** Keeping the roster: rotations, the spreadsheet out and in, and the calendar feeds. */
 export default function RosterToolsPage() {
-  const dt = useDt();
+  const dt = useDutyText();
   const phone = !Grid.useBreakpoint().md;
   const keeper = useKeepsRosters();
   const [unitId, setUnit] = useDutyUnit();
-  const unit = useAsync(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
+  const unit = useResource(() => (unitId ? unitsApi.get(unitId) : Promise.resolve(undefined)), [unitId]);
   const today = useUnitToday(unitId);
   return (
     <div data-testid="duty-roster-page">

@@ -2,9 +2,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { dutyApi, type NewRotation, type RotationView } from './api.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
@@ -15,10 +15,10 @@ type FormValues = Omit<NewRotation, 'unitId' | 'endDate'> & {
 /** Rotations: who takes turns, generated ahead every day in the pattern of the plan in force. */
 /** `today` is the unit's date as the server gives it (a rotation starts there by default). */
 export function RotationsCard({ unitId, today, keeper }: { unitId: string; today: string; keeper: boolean }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { message } = App.useApp();
-  const rotations = useAsync(() => dutyApi.rotations(unitId), [unitId]);
-  const people = useAsync(() => dutyApi.people(unitId), [unitId]);
+  const rotations = useResource(() => dutyApi.rotations(unitId), [unitId]);
+  const people = useResource(() => dutyApi.people(unitId), [unitId]);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
@@ -161,7 +161,7 @@ export function RotationsCard({ unitId, today, keeper }: { unitId: string; today
       )}
       <List
         dataSource={rotations.data ?? []}
-        loading={rotations.loading && !rotations.data}
+        loading={rotations.loading}
         locale={{ emptyText: dt('rotation.none') }}
         renderItem={(r) => (
           <List.Item>

@@ -3,7 +3,7 @@ import { Button, Flex, Tag, Typography } from 'antd';
 import { useState, type DragEvent } from 'react';
 import type { ShiftView } from './api.js';
 import { localDateOf, timeOf } from './dates.js';
-import { useDt, type DutyKey } from './i18n.js';
+import { useDutyText, type DutyKey } from './i18n.js';
 import { PersonLine } from './PersonLine.js';
 
 export type ShiftAction = 'swap' | 'handover' | 'acknowledge' | 'override' | 'pick';
@@ -50,7 +50,7 @@ export function ShiftCard({
   onAction,
   onDropSwap,
 }: Props) {
-  const dt = useDt();
+  const dt = useDutyText();
   const [over, setOver] = useState(false);
   const mine = onShift(shift, meId);
   const started = Date.parse(shift.startsAt) <= now;

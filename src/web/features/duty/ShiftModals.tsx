@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { dutyApi, type DutyPerson, type ShiftView } from './api.js';
 import { dayLabel, timeOf } from './dates.js';
-import { useDt } from './i18n.js';
+import { useDutyText } from './i18n.js';
 import { useLocale } from '../../i18n/index.js';
 import { KIND_KEYS } from './ShiftCard.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
@@ -11,7 +11,7 @@ const personOptions = (people: Pick<DutyPerson, 'id' | 'name' | 'phone'>[]) =>
   people.map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.phone ?? ''}` }));
 
 function useShiftLabel(zone: string) {
-  const dt = useDt();
+  const dt = useDutyText();
   const { locale } = useLocale();
   return (s: ShiftView) => `${dayLabel(s.localDate, locale)} ${dt(KIND_KEYS[s.kind])} ${timeOf(s.startsAt, zone)}`;
 }
@@ -29,7 +29,7 @@ interface SwapProps {
 
 /** Proposes a swap: the other person's consent is asked; nothing changes until they give it. */
 export function SwapModal({ source, target, people, zone, meId, onClose, onDone }: SwapProps) {
-  const dt = useDt();
+  const dt = useDutyText();
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ withPersonId: string; note: string }>();
@@ -102,7 +102,7 @@ export function HandoverModal({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ happened: string; pending: string }>();
@@ -163,7 +163,7 @@ export function OverrideModal({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const dt = useDt();
+  const dt = useDutyText();
   const label = useShiftLabel(zone);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ dutyLeaderId: string | null; staffIds: string[]; reason: string }>();

@@ -43,7 +43,8 @@ export const dutyEn: Record<DutyKey, string> = {
   'next.ask': 'The safety officer of {unit} keeps the roster; ask:',
   'next.keeper': 'Safety officer',
   'next.askNobody':
-    'Neither this unit nor any unit above has a safety officer; ask the head of the unit to name someone to keep the roster.',
+    'Neither this unit nor any unit above has a safety officer; ask the head of the unit to name someone to keep ' +
+    'the roster.',
 
   'swap.start': 'Swap',
   'swap.pickHint': 'Choose the shift to swap with',
@@ -107,7 +108,8 @@ export const dutyEn: Record<DutyKey, string> = {
   'roster.title': 'Roster planning',
   'import.title': 'Import and export (.xlsx)',
   'import.columns':
-    'Columns: Date, Shift (24-hour/Day/Night/Other), Start, End, Duty leader, Duty staff (several separated by “、” or commas). Write people by name, or by username where two share a name.',
+    'Columns: Date, Shift (24-hour/Day/Night/Other), Start, End, Duty leader, Duty staff (several separated by “、' +
+    '” or commas). Write people by name, or by username where two share a name.',
   'import.from': 'First date',
   'import.to': 'Last date',
   'import.export': 'Export roster',
@@ -115,7 +117,8 @@ export const dutyEn: Record<DutyKey, string> = {
   'import.choose': 'Choose .xlsx file',
   'import.noFile': 'No file chosen',
   'import.hint':
-    'An import replaces every shift on the dates the file covers. If anything in the file is wrong, none of it is imported and each problem is listed by row and column.',
+    'An import replaces every shift on the dates the file covers. If anything in the file is wrong, none of it is ' +
+    'imported and each problem is listed by row and column.',
   'import.done': 'Imported {n} shifts ({from} to {to})',
 
   'rotation.title': 'Rotations',
@@ -128,7 +131,8 @@ export const dutyEn: Record<DutyKey, string> = {
   'rotation.kind.weekly': 'Each week',
   'rotation.kind.custom': 'Custom',
   'rotation.explain.daily':
-    'Each shift goes to the next group. Shifts follow the plan in force that day: one 24-hour shift, or day and night (changing at 08:00 and 20:00).',
+    'Each shift goes to the next group. Shifts follow the plan in force that day: one 24-hour shift, or day and ' +
+    'night (changing at 08:00 and 20:00).',
   'rotation.explain.weekly': 'Each group holds a whole week (changing every 7 days from the first date).',
   'rotation.explain.custom': 'Each group takes a number of shifts in a row, then the next group.',
   'rotation.startDate': 'First date',
@@ -149,7 +153,8 @@ export const dutyEn: Record<DutyKey, string> = {
 
   'feed.title': 'Calendar subscriptions',
   'feed.explain':
-    'Subscribe in a phone or desktop calendar and the roster stays in step. The address is secret and shown only when it is made; making a new one stops the old one at once.',
+    'Subscribe in a phone or desktop calendar and the roster stays in step. The address is secret and shown only ' +
+    'when it is made; making a new one stops the old one at once.',
   'feed.mine': 'My shifts',
   'feed.unit': '{unit} roster',
   'feed.none': 'No address yet.',
@@ -166,7 +171,9 @@ export const dutyEn: Record<DutyKey, string> = {
   'leave.title': 'Leave',
   'leave.requestTitle': 'Leave for a head',
   'leave.explain':
-    'When a special-period plan says heads may not leave without approval, the request goes to the parent unit; otherwise the leave is only recorded. While it lasts the deputy acts as head, and the incident chain tells the deputy.',
+    'When a special-period plan says heads may not leave without approval, the request goes to the parent unit; ' +
+    'otherwise the leave is only recorded. While it lasts the deputy acts as head, and the incident chain tells ' +
+    'the deputy.',
   'leave.unit': 'Unit',
   'leave.startDate': 'First day',
   'leave.endDate': 'Last day',

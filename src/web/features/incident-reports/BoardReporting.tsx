@@ -2,12 +2,12 @@ import { Typography } from 'antd';
 import type { ReportingAtAGlance } from '../../../common/schemas/incident-reports.js';
 import { shortTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { ReceptionTag, useStageName } from './labels.js';
 
 /** One line on the incident board: the latest report sent and what the unit above made of it, and the next deadline. */
 export function BoardReporting({ reporting }: { reporting: ReportingAtAGlance | null }) {
-  const rt = useRt();
+  const rt = useReportText();
   const name = useStageName();
   const { locale } = useLocale();
   if (!reporting || (!reporting.latest && !reporting.next)) return null;

@@ -1,6 +1,6 @@
 import { InputNumber } from 'antd';
 import { CASUALTY_COUNTS, CASUALTY_KINDS, type Casualties } from '../../../common/schemas/incident-reports.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 
 /** Dead, injured and missing by kind of person, as a small grid of numbers that fits a phone. */
 export function CasualtyGrid({
@@ -12,7 +12,7 @@ export function CasualtyGrid({
   onChange?: (next: Casualties) => void;
   disabled?: boolean;
 }) {
-  const rt = useRt();
+  const rt = useReportText();
   const set = (kind: (typeof CASUALTY_KINDS)[number], count: (typeof CASUALTY_COUNTS)[number], n: number | null) =>
     onChange?.({ ...value, [kind]: { ...value[kind], [count]: Math.max(0, Math.floor(n ?? 0)) } });
   return (

@@ -9,7 +9,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
 import { reportsApi } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { ReceptionTag, useStageName } from './labels.js';
 import './reports.css';
 
@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
  * with its deadline, what was made of it, and which ones are the signed-in person's to answer.
  */
 export default function InboxPage() {
-  const rt = useRt();
+  const rt = useReportText();
   const t = useT();
   const name = useStageName();
   const { locale } = useLocale();
@@ -29,7 +29,7 @@ export default function InboxPage() {
   const [page, setPage] = useState(1);
   const inbox = useResource(() => reportsApi.inbox({ open, page, pageSize: PAGE_SIZE }), [open, page]);
   useLive((event) => {
-    if (event.kind === 'incident' || event.kind === 'reconnected' || event.kind === 'poll') inbox.refresh();
+    if (event.kind === 'incident' || event.kind === 'reconnected' || event.kind === 'poll') inbox.reload();
   });
 
   return (
@@ -48,7 +48,7 @@ export default function InboxPage() {
         style={{ marginBottom: 12 }}
       />
       {inbox.error ? (
-        <LoadError error={inbox.error} onRetry={inbox.refresh} />
+        <LoadError error={inbox.error} onRetry={inbox.reload} />
       ) : inbox.loading ? (
         <Skeleton active />
       ) : (

@@ -4,7 +4,7 @@ import { VERBAL_CHANNELS, type Casualties } from '../../../common/schemas/incide
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type IncidentReporting } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 interface DrawerProps {
@@ -16,7 +16,7 @@ interface DrawerProps {
 
 /** 口头报告: whom the unit above heard it from, by phone or in person, and when (at most now). */
 export function VerbalDrawer({ incidentId, open, onClose, onDone }: DrawerProps) {
-  const rt = useRt();
+  const rt = useReportText();
   const { message } = App.useApp();
   const [form] = Form.useForm<{
     toWhom: string;
@@ -85,7 +85,7 @@ export function CasualtiesDrawer({
   onDone,
   current,
 }: DrawerProps & { current: Casualties }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { message } = App.useApp();
   const [figures, setFigures] = useState<Casualties>(current);
   const [form] = Form.useForm<{ note: string }>();

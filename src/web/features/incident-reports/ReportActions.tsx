@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { reportsApi, type ReportView } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 /** 退回补充: what must be added, and by when the corrected version must be in. */
@@ -20,7 +20,7 @@ function ReturnDrawer({
   onClose: () => void;
   onDone: (r: ReportView) => void;
 }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; dueAt: string }>();
   const { busy, submit } = useFormSubmit(form, async ({ reason, dueAt }: { reason: string; dueAt: string }) => {
@@ -81,7 +81,7 @@ export function ReportActions({
   onChanged: (r: ReportView) => void;
   beforeSignOff?: () => Promise<boolean>;
 }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [busy, setBusy] = useState<string | null>(null);

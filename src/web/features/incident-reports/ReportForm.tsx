@@ -10,7 +10,7 @@ import {
 import { useLocale } from '../../i18n/index.js';
 import type { ReportView } from './api.js';
 import { CasualtyGrid } from './CasualtyGrid.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
 
 /** The form's values: the report's content, with no time as an empty field rather than null. */
@@ -41,7 +41,7 @@ export function ReportForm({
   initial: ReportContent;
   disabled: boolean;
 }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { locale } = useLocale();
   const content = Form.useWatch('content', form) as FormValues['content'] | undefined;
   const needed = new Set<ReportField>(

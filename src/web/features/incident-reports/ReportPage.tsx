@@ -13,7 +13,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
 import { reportsApi, type ReportView } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { fieldLabel, ReceptionTag, StateTag, useStageName } from './labels.js';
 import { ReportActions } from './ReportActions.js';
 import { fromFormValues, ReportForm, type FormValues } from './ReportForm.js';
@@ -21,7 +21,7 @@ import { ExchangeList, VersionHistory } from './VersionHistory.js';
 import './reports.css';
 
 function Header({ report }: { report: ReportView }) {
-  const rt = useRt();
+  const rt = useReportText();
   const t = useT();
   const { locale } = useLocale();
   const open = report.duties.find((d) => d.state === 'open');
@@ -73,7 +73,7 @@ function Header({ report }: { report: ReportView }) {
  */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const rt = useRt();
+  const rt = useReportText();
   const name = useStageName();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -83,23 +83,23 @@ export default function ReportPage() {
   const report = loaded.data;
   useLive((event) => {
     if (event.kind === 'incident' && report && event.incidentId === report.incidentId && !form.isFieldsTouched())
-      loaded.refresh();
+      loaded.reload();
   });
 
   if (!report) {
     if (loaded.error instanceof ApiError && loaded.error.status === 404)
       return <Result status="404" title={rt('report.notFound')} />;
-    return loaded.error ? <LoadError error={loaded.error} onRetry={loaded.refresh} /> : <Skeleton active />;
+    return loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active />;
   }
   const current = report.versions.find((v) => v.version === report.version)!;
   const changed = () => {
     form.resetFields();
-    loaded.refresh();
+    loaded.reload();
   };
   const save = async (): Promise<ReportView | null> => {
     try {
       const next = await reportsApi.edit(report.id, fromFormValues(form.getFieldsValue(true) as FormValues));
-      loaded.refresh();
+      loaded.reload();
       return next;
     } catch (error) {
       const rest = applyProblem(form, error);

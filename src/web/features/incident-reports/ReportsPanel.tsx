@@ -11,7 +11,7 @@ import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
 import { reportsApi, type IncidentReporting } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { ReceptionTag, StateTag, useStageName } from './labels.js';
 import { CasualtiesDrawer, VerbalDrawer } from './RecordDrawers.js';
 import './reports.css';
@@ -19,7 +19,7 @@ import './reports.css';
 type Duty = IncidentReporting['duties'][number];
 
 function DutyLine({ duty }: { duty: Duty }) {
-  const rt = useRt();
+  const rt = useReportText();
   const name = useStageName();
   const { locale } = useLocale();
   const late = duty.late || (duty.state === 'open' && Date.parse(duty.dueAt) < Date.now());
@@ -55,7 +55,7 @@ function DutyLine({ duty }: { duty: Duty }) {
  * with where each stands, casualty figures, and the buttons to draft the next stage.
  */
 export function ReportsPanel({ incidentId }: { incidentId: string }) {
-  const rt = useRt();
+  const rt = useReportText();
   const name = useStageName();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -64,7 +64,7 @@ export function ReportsPanel({ incidentId }: { incidentId: string }) {
   const [drawer, setDrawer] = useState<'verbal' | 'casualties' | null>(null);
   const [starting, setStarting] = useState<ReportStage | null>(null);
   useLive((event) => {
-    if (event.kind === 'incident' && event.incidentId === incidentId) loaded.refresh();
+    if (event.kind === 'incident' && event.incidentId === incidentId) loaded.reload();
   });
   const r = loaded.data;
   if (!r)
@@ -92,7 +92,7 @@ export function ReportsPanel({ incidentId }: { incidentId: string }) {
   };
   const done = () => {
     setDrawer(null);
-    loaded.refresh();
+    loaded.reload();
   };
   const totals = casualtyTotals({ casualties: r.casualties.current });
 

@@ -2,12 +2,12 @@ import { Card, Collapse, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import type { ReportView } from './api.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 import { fieldLabel, fieldValue } from './labels.js';
 
 /** Every version kept: who signed it off and when it went up, and what changed from the one before. */
 export function VersionHistory({ report }: { report: ReportView }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { locale } = useLocale();
   const time = (iso: string | null) => formatDateTime(iso, locale);
   const items = [...report.versions].reverse().map((v) => ({
@@ -61,7 +61,7 @@ export function VersionHistory({ report }: { report: ReportView }) {
 
 /** The exchange with the unit above, in order: sent, returned with its reason and deadline, accepted, forwarded. */
 export function ExchangeList({ report }: { report: ReportView }) {
-  const rt = useRt();
+  const rt = useReportText();
   const { locale } = useLocale();
   if (report.exchanges.length === 0) return null;
   return (

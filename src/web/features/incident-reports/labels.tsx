@@ -4,7 +4,7 @@ import { stageName } from '../../../common/report-stages.js';
 import type { DutyKind, Reception, ReportState } from '../../../common/schemas/incident-reports.js';
 import { useLocale } from '../../i18n/index.js';
 import type { ReportsKey, ReportsT } from './i18n.js';
-import { useRt } from './i18n.js';
+import { useReportText } from './i18n.js';
 
 /** 首报, 续报二, Follow-up 2: the stage's name in the user's language. */
 export function useStageName(): (kind: DutyKind, seq: number) => string {
@@ -25,7 +25,7 @@ const RECEPTION_COLOURS: Record<Reception, string> = {
 };
 
 export function StateTag({ state }: { state: ReportState }) {
-  const rt = useRt();
+  const rt = useReportText();
   return (
     <Tag color={STATE_COLOURS[state]} data-testid="report-state" data-state={state} style={{ marginInlineEnd: 0 }}>
       {rt(`state.${state}`)}
@@ -34,7 +34,7 @@ export function StateTag({ state }: { state: ReportState }) {
 }
 
 export function ReceptionTag({ reception }: { reception: Reception | null }) {
-  const rt = useRt();
+  const rt = useReportText();
   if (!reception) return null;
   return (
     <Tag

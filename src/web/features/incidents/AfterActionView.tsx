@@ -2,12 +2,12 @@ import { Card, Descriptions, List, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.js';
 import type { Incident } from './api.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 /** The filed after-action report, read-only, once the incident is closed. */
 export function AfterActionView({ report }: { report: NonNullable<Incident['afterAction']> }) {
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const text = (value: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{value || t('common.none')}</span>;
   return (
     <Card size="small" title={it('afterAction.title')} data-testid="after-action">

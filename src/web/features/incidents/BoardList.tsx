@@ -9,7 +9,7 @@ import { useLocale, useT, type Translate } from '../../i18n/index.js';
 import type { BoardDeadline, IncidentSummary } from './api.js';
 import { Countdown } from './Countdown.js';
 import { duration } from './format.js';
-import { useIt, type IncidentsT } from './i18n.js';
+import { useIncidentText, type IncidentsT } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
 import { useNow } from '../../components/useResource.js';
 import { BoardReporting } from '../incident-reports/BoardReporting.js';
@@ -23,7 +23,7 @@ interface Props {
 }
 
 function Since({ at }: { at: string }) {
-  const it = useIt();
+  const it = useIncidentText();
   const now = useNow(15_000);
   const ago = now - Date.parse(at);
   return <span>{ago < 60_000 ? it('board.justNow') : it('board.ago', { time: duration(it, ago) })}</span>;
@@ -41,7 +41,7 @@ function stepName(it: IncidentsT, t: Translate, locale: string, row: IncidentSum
 
 /** Every step not yet done, each with its own deadline counting down; past it, in red. */
 function Deadlines({ row, compact }: { row: IncidentSummary; compact: boolean }) {
-  const it = useIt();
+  const it = useIncidentText();
   const t = useT();
   const { locale } = useLocale();
   if (row.status === 'closed' || row.deadlines.length === 0)
@@ -70,7 +70,7 @@ function Deadlines({ row, compact }: { row: IncidentSummary; compact: boolean })
 }
 
 function Alarms({ row }: { row: IncidentSummary }) {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <Flex gap={4} wrap>
       {row.lateSteps > 0 && (
@@ -90,7 +90,7 @@ function Alarms({ row }: { row: IncidentSummary }) {
 /** Incidents as a table on wide screens and as cards on a phone. */
 export function BoardList({ page, loading, compact, emptyText, onPage }: Props) {
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const navigate = useNavigate();
   const pagination = {
     current: page?.page ?? 1,

@@ -5,30 +5,27 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useLive, useLiveStatus } from '../notifications/live.js';
 import { incidentsApi } from './api.js';
 import { BoardList } from './BoardList.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { useResource } from '../../components/useResource.js';
 import './incidents.css';
-import { useQueryParams } from '../../components/useQueryParams.js';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 /**
  * The supervisor's board: incidents across every unit the user can see, newest first, each with its
  * next deadline counting down. Live: new incidents and changed chains show up without a reload.
  */
 export default function BoardPage() {
-  const it = useIt();
+  const it = useIncidentText();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
   const live = useLiveStatus();
   const [params, update] = useQueryParams({ resetPage: true });
   const open = params.get('all') !== '1';
   const unitId = params.get('unit') ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const { page, pageSize, onPage } = pageParams(params, update);
   const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
   useLive((event) => {
-    if (event.kind !== 'notification') board.refresh();
+    if (event.kind !== 'notification') board.reload();
   });
 
   return (
@@ -63,15 +60,13 @@ export default function BoardPage() {
           />
         </Flex>
       </Card>
-      {board.error ? <LoadError error={board.error} onRetry={board.refresh} /> : null}
+      {board.error ? <LoadError error={board.error} onRetry={board.reload} /> : null}
       <BoardList
         page={board.data}
         loading={board.loading}
         compact={compact}
         emptyText={it(open ? 'board.empty' : 'board.emptyAll')}
-        onPage={(nextPage, nextSize) =>
-          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
-        }
+        onPage={onPage}
       />
     </div>
   );

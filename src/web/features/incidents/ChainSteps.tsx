@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n/index.js';
 import type { Incident, IncidentStep } from './api.js';
 import { Countdown } from './Countdown.js';
 import { shortTime } from '../../components/format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { ReachMark } from './ReachMark.js';
 import { StepAction } from './StepAction.js';
 
@@ -14,7 +14,7 @@ const REASON_COLOURS = { holder: 'blue', acting: 'cyan', deputy: 'orange', paren
 
 function StepCard({ incident, step, onChanged }: { incident: Incident; step: IncidentStep; onChanged: () => void }) {
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const { locale } = useLocale();
   const role = roleLabel(t, step.role);
   const vars = {
@@ -97,7 +97,7 @@ function StepCard({ incident, step, onChanged }: { incident: Incident; step: Inc
 
 /** The reporting chain, step by step, with each pending deadline counting down. */
 export function ChainSteps({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <Card size="small" title={it('chain.title')} data-testid="chain">
       {incident.steps.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={it('chain.empty')} />}

@@ -5,7 +5,7 @@ import { incidentsApi, type AfterActionInput, type Incident } from './api.js';
 import { TEXT_MAX } from './format.js';
 import { FollowUps } from './FollowUps.js';
 import { withoutFieldPrefix } from './field-errors.js';
-import { useIt, type IncidentsKey } from './i18n.js';
+import { useIncidentText, type IncidentsKey } from './i18n.js';
 
 const FIELDS: { name: Exclude<keyof AfterActionInput, 'followUps'>; label: IncidentsKey; optional?: boolean }[] = [
   { name: 'whatHappened', label: 'close.whatHappened' },
@@ -24,7 +24,7 @@ interface Props {
 
 /** The after-action report (书面报告) that closes the incident, with its follow-up tasks. */
 export function CloseDrawer({ incident, open, onClose, onClosed }: Props) {
-  const it = useIt();
+  const it = useIncidentText();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<AfterActionInput>();

@@ -1,11 +1,11 @@
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { clock } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { useNow } from '../../components/useResource.js';
 
 /** A deadline counting down live as mm:ss; past it, the time overdue, in red. */
 export function Countdown({ dueAt, compact }: { dueAt: string; compact?: boolean }) {
-  const it = useIt();
+  const it = useIncidentText();
   const now = useNow();
   const left = Date.parse(dueAt) - now;
   const late = left < 0;

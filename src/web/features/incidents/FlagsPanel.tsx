@@ -5,10 +5,10 @@ import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { incidentsApi, type Incident, type IncidentFlag } from './api.js';
 import { duration, TEXT_MAX } from './format.js';
-import { useIt, type IncidentsT } from './i18n.js';
+import { useIncidentText, type IncidentsT } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { stageFlagDetail } from '../incident-reports/event-sentences.js';
-import { useRt } from '../incident-reports/i18n.js';
+import { useReportText } from '../incident-reports/i18n.js';
 
 const FLAG_COLOURS = { late: 'orange', missing: 'volcano', concealed: 'red' } as const;
 
@@ -26,7 +26,7 @@ function flagDetail(it: IncidentsT, flag: IncidentFlag, time: (iso: string) => s
 }
 
 function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagId: string; onDone: () => void }) {
-  const it = useIt();
+  const it = useIncidentText();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
   const { busy, submit: send } = useFormSubmit(form, async ({ text }: { text: string }) => {
@@ -58,8 +58,8 @@ function ExplainForm({ incidentId, flagId, onDone }: { incidentId: string; flagI
 
 /** Late, missing and concealed reports: kept for good, with the explanations appended to them. */
 export function FlagsPanel({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
-  const it = useIt();
-  const rt = useRt();
+  const it = useIncidentText();
+  const rt = useReportText();
   const { locale } = useLocale();
   const [explaining, setExplaining] = useState<string | null>(null);
   const time = (iso: string) => formatDateTime(iso, locale);

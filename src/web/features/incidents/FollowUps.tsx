@@ -1,15 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { peopleApi } from '../../api/endpoints.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 /** The follow-up tasks of an after-action report: a task, an owner from the unit's people, a date. */
 export function FollowUps({ unitId }: { unitId: string }) {
-  const it = useIt();
-  const people = useAsync(() => peopleApi.list({ unitId, subtree: false, pageSize: 100 }), [unitId]);
+  const it = useIncidentText();
+  const people = useResource(() => peopleApi.list({ unitId, subtree: false, pageSize: 100 }), [unitId]);
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
   // The earliest due date is the unit's today, as the server reads it in the unit's zone.
   const today = useUnitToday(unitId).data?.today;

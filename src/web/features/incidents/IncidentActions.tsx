@@ -6,7 +6,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { incidentsApi, type Incident } from './api.js';
 import { downloadFile } from '../../components/download.js';
 import { FORWARD_STATUSES, STATUSES } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 interface Props {
   incident: Incident;
@@ -17,7 +17,7 @@ interface Props {
 
 /** Where the incident stands, the buttons that move it forward, closing, and the exports. */
 export function IncidentActions({ incident, manager, onChanged, onClose }: Props) {
-  const it = useIt();
+  const it = useIncidentText();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const { locale } = useLocale();

@@ -3,12 +3,12 @@ import { formatDateTime } from '../../components/format.js';
 import { incidentTypeLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import type { Incident } from './api.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
 
 /** The drill banner: nobody reading this page may mistake an exercise for the real thing. */
 export function DrillBanner() {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <div className="steady-drill-banner" role="status" data-testid="drill-banner">
       <strong>{it('incident.drillBanner')}</strong>
@@ -20,7 +20,7 @@ export function DrillBanner() {
 /** Type, severity, unit and status first; then when, where, who and what. */
 export function IncidentHeader({ incident }: { incident: Incident }) {
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const { locale } = useLocale();
   const time = (iso: string | null) => formatDateTime(iso, locale);
   return (

@@ -14,7 +14,7 @@ import { incidentsApi } from './api.js';
 import { ChainSteps } from './ChainSteps.js';
 import { CloseDrawer } from './CloseDrawer.js';
 import { FlagsPanel } from './FlagsPanel.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { IncidentActions } from './IncidentActions.js';
 import { DrillBanner, IncidentHeader } from './IncidentHeader.js';
 import { mayManageIncident } from './permissions.js';
@@ -29,14 +29,14 @@ import './incidents.css';
 export default function IncidentPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const it = useIt();
+  const it = useIncidentText();
   const me = useMe();
   const live = useLiveStatus();
   const [closing, setClosing] = useState(false);
   const incident = useResource(() => incidentsApi.get(id), [id]);
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'todo') return;
-    if (event.kind !== 'incident' || event.incidentId === id) incident.refresh();
+    if (event.kind !== 'incident' || event.incidentId === id) incident.reload();
   });
 
   if (incident.loading)
@@ -60,7 +60,7 @@ export default function IncidentPage() {
         />
       );
     }
-    return <LoadError error={incident.error} onRetry={incident.refresh} />;
+    return <LoadError error={incident.error} onRetry={incident.reload} />;
   }
 
   const manager = mayManageIncident(me, data.unitId);
@@ -81,26 +81,26 @@ export default function IncidentPage() {
           </span>
         }
       />
-      {incident.error ? <LoadError error={incident.error} onRetry={incident.refresh} /> : null}
+      {incident.error ? <LoadError error={incident.error} onRetry={incident.reload} /> : null}
       {data.drill && <DrillBanner />}
       <PrinciplesStrip unitId={data.unitId} />
       <div className="steady-incident-grid">
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentHeader incident={data} />
-          <ChainSteps incident={data} onChanged={incident.refresh} />
+          <ChainSteps incident={data} onChanged={incident.reload} />
           <ReportsPanel incidentId={data.id} />
-          <FlagsPanel incident={data} onChanged={incident.refresh} />
-          <Timeline incident={data} onChanged={incident.refresh} />
+          <FlagsPanel incident={data} onChanged={incident.reload} />
+          <Timeline incident={data} onChanged={incident.reload} />
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
           <IncidentActions
             incident={data}
             manager={manager}
-            onChanged={incident.refresh}
+            onChanged={incident.reload}
             onClose={() => setClosing(true)}
           />
           {data.afterAction && <AfterActionView report={data.afterAction} />}
-          <PhotoGallery incident={data} onChanged={incident.refresh} />
+          <PhotoGallery incident={data} onChanged={incident.reload} />
         </div>
       </div>
       {manager && data.status !== 'closed' && (
@@ -110,7 +110,7 @@ export default function IncidentPage() {
           onClose={() => setClosing(false)}
           onClosed={() => {
             setClosing(false);
-            incident.refresh();
+            incident.reload();
           }}
         />
       )}

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { incidentsApi, type Incident } from './api.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { uploadAll } from './photo-uploads.js';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker.js';
 
 /** The photos taken at the scene; more can be added while the incident is open. */
 export function PhotoGallery({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
-  const it = useIt();
+  const it = useIncidentText();
   const me = useMe();
   const { locale } = useLocale();
   const [picked, setPicked] = useState<PickedPhoto[]>([]);

@@ -1,7 +1,7 @@
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Progress, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 export interface PickedPhoto {
   key: string;
@@ -21,7 +21,7 @@ let counter = 0;
 
 /** Takes photos with the phone's camera (or picks them), with thumbnails and upload progress. */
 export function PhotoPicker({ photos, onChange, disabled }: Props) {
-  const it = useIt();
+  const it = useIncidentText();
   const input = useRef<HTMLInputElement>(null);
   const previews = useMemo(() => new Map(photos.map((p) => [p.key, URL.createObjectURL(p.file)])), [photos]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);

@@ -1,7 +1,7 @@
 import { App, Button, Flex, Form, Input, Segmented } from 'antd';
 import { incidentsApi } from './api.js';
 import { TEXT_MAX } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 
 interface Values {
@@ -11,7 +11,7 @@ interface Values {
 
 /** A comment or a progress update, added to the timeline. */
 export function PostForm({ incidentId, onPosted }: { incidentId: string; onPosted: () => void }) {
-  const it = useIt();
+  const it = useIncidentText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, submit: send } = useFormSubmit(form, async ({ kind, text }: Values) => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useResource } from '../../components/useResource.js';
 import { incidentsApi } from './api.js';
 import { principleHeadline } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import './incidents.css';
 
 const NUMBERS = ['110', '119', '120', '122'] as const;
@@ -17,7 +17,7 @@ const FALLBACK = ['principles.1', 'principles.2', 'principles.3', 'principles.4'
  * are tel: links: on a phone a tap hands them to the dialer (Steady itself never calls).
  */
 export function PrinciplesStrip({ unitId }: { unitId?: string }) {
-  const it = useIt();
+  const it = useIncidentText();
   const [expanded, setExpanded] = useState(false);
   const plan = useResource(() => (unitId ? incidentsApi.principles(unitId) : Promise.resolve(null)), [unitId]);
   const lines = plan.data?.principles ?? [];

@@ -2,9 +2,9 @@ import { CheckOutlined, ClockCircleOutlined, CloseOutlined, MobileOutlined, Swap
 import { Tooltip } from 'antd';
 import { shortTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useNt, type NotificationsKey } from '../notifications/i18n.js';
+import { useNotificationText, type NotificationsKey } from '../notifications/i18n.js';
 import type { IncidentStep } from './api.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 type Reached = IncidentStep['recipients'][number]['reached'];
 
@@ -20,8 +20,8 @@ const ICONS = {
  * still sending, handed to their next method, or not reachable at all (then only in the app).
  */
 export function ReachMark({ reached }: { reached: Reached }) {
-  const it = useIt();
-  const nt = useNt();
+  const it = useIncidentText();
+  const nt = useNotificationText();
   const { locale } = useLocale();
   if (!reached) return null;
   const inAppOnly = reached.channel === 'in_app';

@@ -1,12 +1,12 @@
 import { AlertFilled } from '@ant-design/icons';
 import { Button, Grid } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import './incidents.css';
 
 /** The red button in the header, on every screen and for everyone: report an incident. */
 export function ReportButton() {
-  const it = useIt();
+  const it = useIncidentText();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const screens = Grid.useBreakpoint();

@@ -9,7 +9,7 @@ import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { incidentsApi } from './api.js';
 import { TEXT_MAX } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 import { uploadAll } from './photo-uploads.js';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker.js';
 import { PrinciplesStrip } from './PrinciplesStrip.js';
@@ -33,7 +33,7 @@ interface Values {
  * place and what happened, and send. Photos go up one by one once the incident exists.
  */
 export default function ReportIncidentPage() {
-  const it = useIt();
+  const it = useIncidentText();
   const me = useMe();
   const { locale } = useLocale();
   const { message } = App.useApp();

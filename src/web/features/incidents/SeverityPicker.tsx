@@ -1,5 +1,5 @@
 import { ROMAN, SEVERITY_COLOURS } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
@@ -11,7 +11,7 @@ interface Props {
 
 /** Ⅰ 特别重大 … Ⅳ 一般 as four large segments, each on its warning colour when chosen. */
 export function SeverityPicker({ value, onChange, id }: Props) {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <div className="steady-severity" id={id} role="group" data-testid="severity-picker">
       {LEVELS.map((level) => {

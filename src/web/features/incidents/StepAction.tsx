@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { incidentsApi, type IncidentStep } from './api.js';
 import { TEXT_MAX } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 /** What the signed-in person does on their step: acknowledge a notification, or file the report. */
 export function StepAction({
@@ -16,7 +16,7 @@ export function StepAction({
   step: IncidentStep;
   onDone: () => void;
 }) {
-  const it = useIt();
+  const it = useIncidentText();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text: string }>();

@@ -4,8 +4,8 @@ import { useLocale, useT } from '../../i18n/index.js';
 import type { Incident } from './api.js';
 import { actorName, eventSentence, orderEvents } from './event-text.js';
 import { reportEventSentence } from '../incident-reports/event-sentences.js';
-import { useRt } from '../incident-reports/i18n.js';
-import { useIt } from './i18n.js';
+import { useReportText } from '../incident-reports/i18n.js';
+import { useIncidentText } from './i18n.js';
 import { PostForm } from './PostForm.js';
 
 const COLOURS: Record<string, string> = {
@@ -27,8 +27,8 @@ const COLOURS: Record<string, string> = {
 /** Who did and said what, in order, with the comment and update form under it. */
 export function Timeline({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
   const t = useT();
-  const it = useIt();
-  const rt = useRt();
+  const it = useIncidentText();
+  const rt = useReportText();
   const { locale } = useLocale();
   const items = orderEvents(incident.events).map((event) => ({
     key: event.id,

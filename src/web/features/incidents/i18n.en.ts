@@ -6,7 +6,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'report.button': 'Report an incident',
   'report.buttonShort': 'Report',
   'report.intro':
-    'Make sure people are safe, then report at once. Fill in only what is needed; details can be added on the incident page.',
+    'Make sure people are safe, then report at once. Fill in only what is needed; details can be added on the ' +
+    'incident page.',
   'report.unit': 'Unit',
   'report.type': 'Type',
   'report.severity': 'Severity',
@@ -62,7 +63,8 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'status.to.responding': 'Mark as being handled',
   'status.to.under_control': 'Mark as under control',
   'status.hint':
-    'The handler moves the status so everyone sees how the response is going; it does not acknowledge a step of the reporting chain. “Received” is set by itself when someone acknowledges receipt.',
+    'The handler moves the status so everyone sees how the response is going; it does not acknowledge a step of ' +
+    'the reporting chain. “Received” is set by itself when someone acknowledges receipt.',
   'status.changed': 'Status is now “{status}”',
   'status.title': 'Status',
 
@@ -74,7 +76,6 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'incident.occurredAt': 'Happened',
   'incident.reportedAt': 'Reported',
   'incident.reporter': 'Reported by',
-  'incident.description': 'What happened',
   'incident.closedAt': 'Closed',
   'incident.back': 'Incident board',
   'incident.notFound': 'This incident does not exist, or you may not see it.',
@@ -169,12 +170,12 @@ export const incidentsEn: Record<IncidentsKey, string> = {
   'photos.title': 'Photos',
   'photos.add': 'Add photos',
   'photos.none': 'No photos yet',
-  'photos.uploaded': 'Photo uploaded',
 
   'close.button': 'Close the incident',
   'close.title': 'After-action report',
   'close.intro':
-    'When the incident is over, file the written report and close it. The report goes to the parent unit and is archived.',
+    'When the incident is over, file the written report and close it. The report goes to the parent unit and is ' +
+    'archived.',
   'close.warnMissing': 'Steps of the chain not done: {n}. Closing records them as missing reports.',
   'close.whatHappened': 'What happened',
   'close.causes': 'Causes',

@@ -71,7 +71,6 @@ export const incidentsZhCN = {
   'incident.occurredAt': '发生时间',
   'incident.reportedAt': '上报时间',
   'incident.reporter': '上报人',
-  'incident.description': '情况说明',
   'incident.closedAt': '关闭时间',
   'incident.back': '事件看板',
   'incident.notFound': '没有找到这个事件，或者您无权查看。',
@@ -165,7 +164,6 @@ export const incidentsZhCN = {
   'photos.title': '现场照片',
   'photos.add': '添加照片',
   'photos.none': '暂无照片',
-  'photos.uploaded': '照片已上传',
 
   'close.button': '关闭事件',
   'close.title': '书面报告（工作总结）',

@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import type { IncidentType } from '../../../common/org.js';
 import type { IncidentStatus } from './api.js';
 import { ROMAN, SEVERITY_COLOURS, STATUS_COLOURS } from './format.js';
-import { useIt } from './i18n.js';
+import { useIncidentText } from './i18n.js';
 
 export const TYPE_ICONS: Record<IncidentType, ReactNode> = {
   fire: <FireOutlined />,
@@ -35,7 +35,7 @@ export const INCIDENT_ICON = <AlertOutlined />;
 
 /** "Ⅳ 一般" on the severity's colour; `short` gives "Ⅳ级" for tight places. */
 export function SeverityTag({ severity, short }: { severity: number; short?: boolean }) {
-  const it = useIt();
+  const it = useIncidentText();
   const roman = ROMAN[severity] ?? String(severity);
   const label = short ? it('severity.short', { roman }) : it(`severity.${severity as 1 | 2 | 3 | 4}`);
   return (
@@ -51,7 +51,7 @@ export function SeverityTag({ severity, short }: { severity: number; short?: boo
 }
 
 export function StatusTag({ status }: { status: IncidentStatus }) {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <Tag color={STATUS_COLOURS[status]} style={{ marginInlineEnd: 0 }} data-testid="status-tag" data-status={status}>
       {it(`status.${status}`)}
@@ -60,7 +60,7 @@ export function StatusTag({ status }: { status: IncidentStatus }) {
 }
 
 export function DrillTag() {
-  const it = useIt();
+  const it = useIncidentText();
   return (
     <Tag color="purple" style={{ marginInlineEnd: 0, fontWeight: 600 }} data-testid="drill-tag">
       {it('incident.drillBanner')}

@@ -2,13 +2,13 @@ import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/ico
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, RISKS, type ItemEdit } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import './inspections.css';
 
 interface Values {
@@ -18,15 +18,13 @@ interface Values {
 
 /** A unit's own checklist: rename it, reword, remove or add items. Codes stay with their items. */
 export default function ChecklistEditPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const checklist = useAsync(() => inspectionsApi.checklist(id), [id]);
+  const checklist = useResource(() => inspectionsApi.checklist(id), [id]);
   useLeaveGuard(dirty);
 
   useEffect(() => {
@@ -34,10 +32,13 @@ export default function ChecklistEditPage() {
   }, [checklist.data, form]);
 
   const back = () => navigate(`/inspections?unit=${checklist.data?.unitId ?? ''}`);
-  const save = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const {
+    busy,
+    submit: save,
+    failure,
+  } = useFormSubmit(
+    form,
+    async (values: Values) => {
       const saved = await inspectionsApi.updateChecklist(id, {
         name: values.name.trim(),
         items: values.items.map((i) => ({ ...i, text: i.text.trim(), guidance: (i.guidance ?? '').trim() })),
@@ -45,12 +46,9 @@ export default function ChecklistEditPage() {
       form.setFieldsValue({ name: saved.name, items: saved.items });
       setDirty(false);
       message.success(tn('edit.saved'));
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   if (checklist.error) return <LoadError error={checklist.error} onRetry={checklist.reload} />;
   if (!checklist.data) return <Spin />;

@@ -6,12 +6,12 @@ import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { inspectionsApi } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { TemplateModal } from './TemplateModal.js';
 import { useUnitChoice } from './useUnitChoice.js';
@@ -19,14 +19,14 @@ import './inspections.css';
 
 /** Inspections of one unit: its checklists (start one, edit one, copy a template), its schedule, its recent runs. */
 export default function InspectionsPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const me = useMe();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useUnitChoice();
   const [choosing, setChoosing] = useState(false);
-  const checklists = useAsync(() => (unitId ? inspectionsApi.checklists(unitId) : Promise.resolve([])), [unitId]);
-  const runs = useAsync(() => (unitId ? inspectionsApi.runs(unitId) : Promise.resolve(null)), [unitId]);
+  const checklists = useResource(() => (unitId ? inspectionsApi.checklists(unitId) : Promise.resolve([])), [unitId]);
+  const runs = useResource(() => (unitId ? inspectionsApi.runs(unitId) : Promise.resolve(null)), [unitId]);
   const canManage = canManageAnything(me);
   const withUnit = (path: string) => `${path}${unitId ? `?unit=${unitId}` : ''}`;
 

@@ -3,7 +3,7 @@ import { Input, Segmented, Select, Typography } from 'antd';
 import { memo, type ReactNode } from 'react';
 import type { ChecklistItem, Result, Risk } from './api.js';
 import { RISKS } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { PhotoField } from './PhotoField.js';
 
 export interface Answer {
@@ -29,7 +29,7 @@ const DUE_CHOICES = [1, 3, 7, 14, 30];
 
 /** One checklist item: three big buttons, and for a failure what was found and who fixes it by when. */
 export const ItemAnswer = memo(function ItemAnswer({ item, answer, unitId, people, errors, onChange }: Props) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const set = (change: Partial<Answer>) => onChange(item.code, change);
   const days = [...new Set([...DUE_CHOICES, item.fixDays])].sort((a, b) => a - b);
   return (

@@ -8,11 +8,11 @@ import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
 import { inspectionsApi, RISKS, STATES, type LedgerQuery, type LedgerRow } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { RiskTag, StateTag } from './labels.js';
 import { useUnitChoice } from './useUnitChoice.js';
 import './inspections.css';
@@ -22,7 +22,7 @@ const PAGE_SIZE = 20;
 
 /** The ledger (台帐): every hazard found, its task, state and dates; filtered, paged, exported. */
 export default function LedgerPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -37,7 +37,7 @@ export default function LedgerPage() {
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const query: LedgerQuery = { ...filter, unitId };
-  const ledger = useAsync(
+  const ledger = useResource(
     () => inspectionsApi.ledger({ ...query, page, pageSize: PAGE_SIZE }),
     [JSON.stringify(query), page],
   );

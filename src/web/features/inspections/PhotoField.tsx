@@ -3,7 +3,7 @@ import { Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { inspectionsApi, uploadPhoto } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 
 interface Props {
   unitId: string;
@@ -20,7 +20,7 @@ interface Props {
  * then sends only the photo ids. A refused file shows the server's reason (it is checked by content).
  */
 export function PhotoField({ unitId, value, onChange, disabled, label, testId }: Props) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);

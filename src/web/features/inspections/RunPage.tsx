@@ -5,11 +5,11 @@ import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useLeaveGuard } from '../../components/useLeaveGuard.js';
 import { inspectionsApi, type Checklist, type Inspection } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { ItemAnswer, type Answer } from './ItemAnswer.js';
 import { useUnitPeople } from './useUnitPeople.js';
 import './inspections.css';
@@ -50,11 +50,11 @@ function placeProblems(
  * rectification task.
  */
 export default function RunPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const me = useMe();
   const navigate = useNavigate();
   const { checklistId = '' } = useParams();
-  const checklist = useAsync(() => inspectionsApi.checklist(checklistId), [checklistId]);
+  const checklist = useResource(() => inspectionsApi.checklist(checklistId), [checklistId]);
   const { people } = useUnitPeople(checklist.data?.unitId);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [note, setNote] = useState('');

@@ -18,10 +18,10 @@ import { useState } from 'react';
 import type { Role } from '../../../common/org.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { roleLabel, roleOptions } from '../../components/labels.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { CADENCES, inspectionsApi, type Cadence, type ChecklistSummary } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
@@ -42,14 +42,14 @@ export function ScheduleSection({
   checklists: ChecklistSummary[];
   canManage: boolean;
 }) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const schedules = useAsync(() => inspectionsApi.schedules(unitId), [unitId]);
+  const schedules = useResource(() => inspectionsApi.schedules(unitId), [unitId]);
   // The first due date defaults to the unit's today, from the server, in the unit's zone.
   const today = useUnitToday(unitId).data?.today;
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useMe } from '../auth/session.js';
 import { inspectionsApi, RISKS, type Risk, type Task } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 import { PhotoField } from './PhotoField.js';
 import { useUnitPeople } from './useUnitPeople.js';
 import { DateTimeField } from '../../components/date-fields/DateTimeField.js';
@@ -17,7 +17,7 @@ interface Props {
 /** Runs one call; a refusal is shown where the user is looking, in the server's own words. */
 function useAction(onChanged: (task: Task) => void) {
   const { message } = App.useApp();
-  const tn = useIn();
+  const tn = useInspectionText();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const run = async (name: string, call: () => Promise<Task>) => {
@@ -39,7 +39,7 @@ function useAction(onChanged: (task: Task) => void) {
 
 /** What the owner, a verifier or a supervising unit can do with the task now. */
 export function TaskActions({ task, onChanged }: Props) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const me = useMe();
   const { busy, failure, run } = useAction(onChanged);
   const [note, setNote] = useState('');
@@ -202,7 +202,7 @@ export function TaskActions({ task, onChanged }: Props) {
 }
 
 function EditModal({ task, onClose, onChanged }: { task: Task; onClose: () => void; onChanged: (t: Task) => void }) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const [form] = Form.useForm<{ ownerPersonId: string; dueAt: string; risk: Risk }>();
   const { people } = useUnitPeople(task.unitId);
   const { busy, failure, run } = useAction(onChanged);

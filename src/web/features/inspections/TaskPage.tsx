@@ -5,10 +5,10 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { inspectionsApi, type Task } from './api.js';
-import { useIn, type InspectionsKey } from './i18n.js';
+import { useInspectionText, type InspectionsKey } from './i18n.js';
 import { RiskTag, StateTag } from './labels.js';
 import { TaskActions } from './TaskActions.js';
 import './inspections.css';
@@ -39,11 +39,11 @@ function Photos({ ids }: { ids: string[] }) {
 
 /** One hazard's rectification: what was found, who fixes it by when, its history, and the next step. */
 export default function TaskPage() {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const loaded = useAsync(() => inspectionsApi.task(id), [id]);
+  const loaded = useResource(() => inspectionsApi.task(id), [id]);
   const [task, setTask] = useState<Task | undefined>();
   useEffect(() => setTask(loaded.data), [loaded.data]);
 

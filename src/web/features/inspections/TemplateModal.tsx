@@ -1,9 +1,9 @@
 import { App, Button, Empty, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { inspectionsApi, type Template } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 
 interface Props {
   unitId: string;
@@ -14,10 +14,10 @@ interface Props {
 
 /** The checklists Steady ships; one tap copies one into the unit, in the unit's language. */
 export function TemplateModal({ unitId, open, onClose, onCopied }: Props) {
-  const tn = useIn();
+  const tn = useInspectionText();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const templates = useAsync(() => (open ? inspectionsApi.templates(unitId) : Promise.resolve([])), [unitId, open]);
+  const templates = useResource(() => (open ? inspectionsApi.templates(unitId) : Promise.resolve([])), [unitId, open]);
 
   const copy = async (template: Template) => {
     setBusy(template.id);

@@ -4,7 +4,8 @@ import type { InspectionsKey } from './i18n.zh-CN.js';
 export const inspectionsEn: Record<InspectionsKey, string> = {
   'hub.title': 'Inspections',
   'hub.intro':
-    'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, is verified when fixed, and is kept in the ledger.',
+    'Go through a checklist item by item. Each failure becomes a rectification task with an owner and a deadline, ' +
+    'is verified when fixed, and is kept in the ledger.',
   'hub.unit': 'Unit',
   'hub.ledger': 'Rectification ledger',
   'hub.checklists': 'Checklists',
@@ -63,12 +64,12 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'edit.save': 'Save',
   'edit.saved': 'Checklist saved',
   'edit.back': 'Back',
-  'edit.unsaved': 'There are unsaved changes. Leave anyway?',
   'edit.required': 'Enter what to check',
 
   'run.title': 'Inspection: {name}',
   'run.intro':
-    'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its owner and deadline.',
+    'Choose pass, fail or not applicable for each item. A failure becomes a rectification task; you can name its ' +
+    'owner and deadline.',
   'run.progress': '{done}/{total} checked',
   'run.failures': '{n} failed',
   'run.pass': 'Pass',
@@ -139,18 +140,15 @@ export const inspectionsEn: Record<InspectionsKey, string> = {
   'task.owner': 'Owner',
   'task.due': 'Deadline',
   'task.risk': 'Risk',
-  'task.state': 'State',
   'task.found': 'Found',
   'task.reportedFixed': 'Reported fixed',
   'task.closed': 'Verified and closed',
   'task.verifiedBy': 'Verified by',
-  'task.supervision': 'Supervision',
   'task.supervisedBy': 'Supervised by {unit} ({by}) since {at}',
   'task.history': 'History',
   'task.problem': 'Notes',
   'task.item': 'Item {code}',
   'task.overdueSince': 'Overdue',
-  'task.left': '{time} left',
   'task.reportFixed': 'Report it fixed',
   'task.reportIntro': 'Upload a photo of the place after the fix and say briefly what was done.',
   'task.fixNote': 'What was done',

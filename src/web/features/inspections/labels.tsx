@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { Risk, TaskState } from './api.js';
-import { useIn } from './i18n.js';
+import { useInspectionText } from './i18n.js';
 
 const RISK_COLOURS: Record<Risk, string> = { low: 'blue', medium: 'gold', high: 'volcano', major: 'red' };
 const STATE_COLOURS: Record<TaskState, string> = {
@@ -11,7 +11,7 @@ const STATE_COLOURS: Record<TaskState, string> = {
 };
 
 export function RiskTag({ risk }: { risk: Risk }) {
-  const tn = useIn();
+  const tn = useInspectionText();
   return (
     <Tag color={RISK_COLOURS[risk]} data-risk={risk}>
       {tn(`risk.${risk}`)}
@@ -20,7 +20,7 @@ export function RiskTag({ risk }: { risk: Risk }) {
 }
 
 export function StateTag({ state }: { state: TaskState }) {
-  const tn = useIn();
+  const tn = useInspectionText();
   return (
     <Tag color={STATE_COLOURS[state]} data-state={state}>
       {tn(`state.${state}`)}

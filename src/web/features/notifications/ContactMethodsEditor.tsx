@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, BellOutlined, DeleteOutlined, PlusO
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ContactMethod, ContactMethodInput, KeptContactMethod } from './api.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 import { subscribeThisDevice } from './web-push.js';
 
 /** Personal methods first: they reach the person on their phone; group robots and e-mail after. */
@@ -102,7 +102,7 @@ function RowFields({
   index: number;
   row: MethodRow;
 }) {
-  const nt = useNt();
+  const nt = useNotificationText();
   const { message } = App.useApp();
   const required = (field: string) => ({
     required: true,
@@ -238,7 +238,7 @@ function RowFields({
 
 /** The ordered list of methods being edited: add, remove, move up and down, fields per channel. */
 export function ContactMethodsEditor({ form }: { form: FormInstance<{ methods: MethodRow[] }> }) {
-  const nt = useNt();
+  const nt = useNotificationText();
   // preserve: also the fields no Form.Item shows (a kept position, a push subscription).
   const rows = (Form.useWatch('methods', { form, preserve: true }) ?? []) as MethodRow[];
   return (

@@ -17,7 +17,7 @@ import type { ReactNode } from 'react';
 import { useResource } from '../../components/useResource.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { ContactMethodsEditor, inputOf, rowsOf, type MethodRow } from './ContactMethodsEditor.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 
 const ICONS: Partial<Record<ContactMethod['channel'], ReactNode>> = {
   email: <MailOutlined />,
@@ -34,7 +34,7 @@ const ICONS: Partial<Record<ContactMethod['channel'], ReactNode>> = {
  * to the next). Saved as a whole list; robot addresses and secrets never come back from the server.
  */
 export function ContactMethodsSection({ personId, editable }: { personId: string; editable: boolean }) {
-  const nt = useNt();
+  const nt = useNotificationText();
   const t = useT();
   const { message } = App.useApp();
   const methods = useResource(() => contactsApi.list(personId), [personId]);
@@ -54,7 +54,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       await contactsApi.replace(personId, (rows ?? []).map(inputOf));
       message.success(nt('contacts.saved'));
       setEditing(false);
-      methods.refresh();
+      methods.reload();
     } catch (error) {
       // The server names fields as methods.0.url, as the form does.
       const rest = applyProblem(form, error);
@@ -70,7 +70,7 @@ export function ContactMethodsSection({ personId, editable }: { personId: string
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {nt('contacts.hint')}
       </Typography.Paragraph>
-      {methods.error ? <LoadError error={methods.error} onRetry={methods.refresh} /> : null}
+      {methods.error ? <LoadError error={methods.error} onRetry={methods.reload} /> : null}
       {editing ? (
         <Form
           form={form}

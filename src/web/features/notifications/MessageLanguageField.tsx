@@ -4,7 +4,7 @@ import type { Locale } from '../../../common/locale.js';
 import type { Person } from '../../../common/schemas/people.js';
 import { authApi, peopleApi } from '../../api/endpoints.js';
 import { useT } from '../../i18n/index.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 
 const UNIT = 'unit';
 
@@ -23,7 +23,7 @@ export function MessageLanguageField({
   editable: boolean;
   onSaved: (person: Person) => void;
 }) {
-  const nt = useNt();
+  const nt = useNotificationText();
   const t = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);

@@ -5,11 +5,11 @@ import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { notificationsApi, type Notification } from './api.js';
 import { useResource } from '../../components/useResource.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 import { useLive } from './live.js';
 import { NotificationList } from './NotificationList.js';
 import { TodoList } from '../todo/TodoList.js';
-import { useTt } from '../todo/i18n.js';
+import { useTodoText } from '../todo/i18n.js';
 import { useTodo } from '../todo/useTodo.js';
 
 /**
@@ -18,18 +18,18 @@ import { useTodo } from '../todo/useTodo.js';
  * when some are unread, else the to-do.
  */
 export function NotificationBell() {
-  const nt = useNt();
+  const nt = useNotificationText();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const tt = useTt();
+  const tt = useTodoText();
   const [open, setOpenState] = useState(false);
   const [tab, setTab] = useState<'todo' | 'notifications'>('todo');
   const todo = useTodo();
   const inbox = useResource(() => notificationsApi.list(1, 20), []);
   const lastUnread = useRef<number | null>(null);
   useLive((event) => {
-    if (event.kind !== 'incident') inbox.refresh();
+    if (event.kind !== 'incident') inbox.reload();
   });
 
   const unread = inbox.data?.unread ?? 0;
@@ -41,7 +41,7 @@ export function NotificationBell() {
       setTab(unread > 0 ? 'notifications' : 'todo');
       tabOnLoad.current = !loaded;
       // Things done on other screens send no event to their doer: read the list afresh on opening.
-      todo.refresh();
+      todo.reload();
     }
     setOpenState(next);
   };
@@ -62,7 +62,7 @@ export function NotificationBell() {
   const markRead = async (ids?: string[]) => {
     try {
       await notificationsApi.markRead(ids);
-      inbox.refresh();
+      inbox.reload();
     } catch (error) {
       message.error(applyProblem(null, error));
     }

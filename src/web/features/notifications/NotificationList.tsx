@@ -2,7 +2,7 @@ import { Badge, Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { Notification } from './api.js';
 import { shortTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
-import { useNt } from './i18n.js';
+import { useNotificationText } from './i18n.js';
 
 interface Props {
   items: Notification[];
@@ -14,7 +14,7 @@ interface Props {
 
 /** Recent notifications, newest first; unread ones stand out. */
 export function NotificationList({ items, unread, loading, onOpen, onMarkAll }: Props) {
-  const nt = useNt();
+  const nt = useNotificationText();
   const { locale } = useLocale();
   return (
     <div data-testid="notification-list">

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../common/locale.js';
-import { useLocale } from '../../i18n/index.js';
+import { createDictionary, type Translator } from '../../i18n/index.js';
 
 /** The bell and the contact-method editor: both languages side by side, the same keys. */
 const zhCN = {
@@ -10,7 +8,6 @@ const zhCN = {
   'bell.empty': '暂无通知',
   'bell.drill': '演练',
   'bell.new': '新通知',
-  'bell.loadFailed': '通知加载失败',
   'language.title': '消息语言',
   'language.hint': '通知、邮件、短信和机器人消息用这种语言发送；应用内的通知按当前界面语言显示。',
   'language.unit': '跟随单位',
@@ -58,7 +55,6 @@ const zhCN = {
   'contacts.pushUnsupported': '此浏览器不支持推送通知。',
   'contacts.pushOff': '管理员尚未启用 Web 推送。',
   'contacts.pushDenied': '浏览器未允许通知，请在浏览器设置中允许后再试。',
-  'contacts.pushNeeded': '请先在此设备上订阅推送',
   'contacts.pushChina':
     '在中国大陆，浏览器推送通常无法送达（Chrome 使用的推送服务无法访问），只作补充：请把短信、语音或工作应用放在前面。',
   'contacts.primaryHint': '建议把短信或本人的工作应用放在第一位。群机器人发在群里，不带确认链接，只能 @ 提醒本人。',
@@ -73,10 +69,10 @@ const en: Record<NotificationsKey, string> = {
   'bell.empty': 'No notifications',
   'bell.drill': 'Drill',
   'bell.new': 'New notification',
-  'bell.loadFailed': 'Notifications could not be loaded',
   'language.title': 'Language of messages',
   'language.hint':
-    'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the language of the screen.',
+    'Notifications, e-mail, SMS and robot messages are written in this language; in the app they show in the ' +
+    'language of the screen.',
   'language.unit': 'The unit’s language',
   'language.saved': 'Language of messages saved',
 
@@ -98,7 +94,8 @@ const en: Record<NotificationsKey, string> = {
   'contacts.secret': 'Signing secret',
   'contacts.secretOptional': 'Signing secret (optional)',
   'contacts.kept':
-    'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, or enter a new address to replace it.',
+    'Saved ({target}). Its address and secret are never shown, to keep them safe; leave them empty to keep them, ' +
+    'or enter a new address to replace it.',
   'contacts.max': 'At most {max} methods',
   'contacts.required': 'Enter the {field}',
   'contacts.invalidUrl': 'Enter an address starting with http:// or https://',
@@ -124,23 +121,14 @@ const en: Record<NotificationsKey, string> = {
   'contacts.pushUnsupported': 'This browser does not support push notifications.',
   'contacts.pushOff': 'An administrator has not turned Web Push on.',
   'contacts.pushDenied': 'The browser did not allow notifications; allow them in its settings and try again.',
-  'contacts.pushNeeded': 'Subscribe this device first',
   'contacts.pushChina':
-    'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an extra only. Put SMS, a voice call or a work app first.',
+    'In mainland China browser pushes usually do not arrive (the push service Chrome uses cannot be reached): an ' +
+    'extra only. Put SMS, a voice call or a work app first.',
   'contacts.primaryHint':
-    'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link and can only @mention the person.',
+    'Put SMS or the person’s own work app first. A group robot posts to a group: it carries no acknowledge link ' +
+    'and can only @mention the person.',
 };
 
-const dictionaries: Record<Locale, Record<NotificationsKey, string>> = { 'zh-CN': zhCN, en };
-export type NotificationsT = (key: NotificationsKey, vars?: Record<string, string | number>) => string;
+export type NotificationsT = Translator<NotificationsKey>;
 
-export function useNt(): NotificationsT {
-  const { locale } = useLocale();
-  return useMemo(() => {
-    const dictionary = dictionaries[locale];
-    return (key, vars) =>
-      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      );
-  }, [locale]);
-}
+export const { useText: useNotificationText } = createDictionary(zhCN, en);

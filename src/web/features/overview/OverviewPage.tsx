@@ -11,14 +11,14 @@ import { peopleApi, unitsApi } from '../../api/endpoints.js';
 import { ROLE_COLOURS, roleLabel } from '../../components/labels.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { dailyReportsApi } from '../daily-reports/api.js';
 import { incidentsApi } from '../incidents/api.js';
 import { inspectionsApi } from '../inspections/api.js';
 import { TodoList } from '../todo/TodoList.js';
-import { useTt } from '../todo/i18n.js';
+import { useTodoText } from '../todo/i18n.js';
 import { useTodo } from '../todo/useTodo.js';
 
 /** What the user is responsible for, and what of it needs attention today. */
@@ -26,14 +26,14 @@ export default function OverviewPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const tt = useTt();
+  const tt = useTodoText();
   const todo = useTodo();
-  const counts = useAsync(async () => {
+  const counts = useResource(async () => {
     const [units, people] = await Promise.all([unitsApi.list({ pageSize: 1 }), peopleApi.list({ pageSize: 1 })]);
     return { units: units.total, people: people.total };
   }, [me.accountId]);
   // What needs attention today across everything the user can see; each figure opens its screen.
-  const today = useAsync(async () => {
+  const today = useResource(async () => {
     const [incidents, overdue, reports] = await Promise.all([
       incidentsApi.board({ open: true, pageSize: 1 }),
       inspectionsApi.ledger({ overdue: 'true', pageSize: 1 }),

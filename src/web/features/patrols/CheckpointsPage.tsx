@@ -12,7 +12,7 @@ import { useMe } from '../auth/session.js';
 import { useResource } from '../../components/useResource.js';
 import { patrolsApi, type Checkpoint } from './api.js';
 import { defaultUnit } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 import './patrols.css';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 
@@ -23,7 +23,7 @@ interface Values {
 
 /** Keeping a unit's checkpoints: add, rename, switch off, renew a code, print the QR sheet. */
 export default function CheckpointsPage() {
-  const pt = usePt();
+  const pt = usePatrolText();
   const me = useMe();
   const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
@@ -60,14 +60,14 @@ export default function CheckpointsPage() {
         />
       </Flex>
       <Typography.Paragraph type="secondary">{pt('checkpoints.intro')}</Typography.Paragraph>
-      {list.error ? <LoadError error={list.error} onRetry={list.refresh} /> : null}
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {data && !data.canManage && (
         <Alert type="info" showIcon title={pt('checkpoints.readOnly')} style={{ marginBottom: 12 }} />
       )}
-      {data?.canManage && unitId && <AddForm unitId={unitId} onAdded={list.refresh} />}
+      {data?.canManage && unitId && <AddForm unitId={unitId} onAdded={list.reload} />}
       <Card
         size="small"
-        loading={list.loading && !data}
+        loading={list.loading}
         title={data ? pt('checkpoints.count', { active, total: data.items.length }) : undefined}
       >
         {data && data.items.length === 0 && (
@@ -81,7 +81,7 @@ export default function CheckpointsPage() {
                 point={c}
                 onDone={() => {
                   setEditing(null);
-                  list.refresh();
+                  list.reload();
                 }}
               />
             ) : (
@@ -90,7 +90,7 @@ export default function CheckpointsPage() {
                 point={c}
                 canManage={data.canManage}
                 onEdit={() => setEditing(c.id)}
-                onChanged={list.refresh}
+                onChanged={list.reload}
               />
             ),
           )}
@@ -101,7 +101,7 @@ export default function CheckpointsPage() {
 }
 
 function AddForm({ unitId, onAdded }: { unitId: string; onAdded: () => void }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
@@ -157,7 +157,7 @@ function PointRow({
   onEdit: () => void;
   onChanged: () => void;
 }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const run = async (work: () => Promise<unknown>, done?: string) => {
     try {
@@ -207,7 +207,7 @@ function PointRow({
 }
 
 function EditForm({ point, onDone }: { point: Checkpoint; onDone: () => void }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = async (values: Values) => {

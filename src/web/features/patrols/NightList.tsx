@@ -3,7 +3,7 @@ import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { LoadError } from '../../components/LoadError.js';
 import { patrolsApi, type PatrolNight } from './api.js';
 import { shiftDate, STATE_COLORS, timeIn } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 
 interface Props {
   night: PatrolNight | undefined;
@@ -15,7 +15,7 @@ interface Props {
 
 /** One night's patrols: done, missed, pending; an unannounced one shows no time until it comes. */
 export function NightList({ night, error, loading, onNight, onRetry }: Props) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const count = (state: string) => night?.patrols.filter((p) => p.state === state).length ?? 0;
   const title = night ? `${pt('night.title')} · ${pt('night.of', { date: night.nightDate })}` : pt('night.title');
   return (

@@ -1,24 +1,24 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { dutyApi } from '../duty/api.js';
 import { DutyNextStep } from '../duty/DutyNextStep.js';
 import { patrolsApi } from './api.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 
 /**
  * The unit page's card: is the gate staffed round the clock as the plan asks, and the night's patrols done of those
  * due.
  */
 export function PatrolFacts({ unitId }: { unitId: string }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const t = useT();
-  const summary = useAsync(() => patrolsApi.summary(unitId), [unitId]);
+  const summary = useResource(() => patrolsApi.summary(unitId), [unitId]);
   const data = summary.data;
   // Nobody on duty: the card offers the next step (去排班) or says whom to ask, as the duty screens do.
-  const next = useAsync(
+  const next = useResource(
     () => (data && !data.gate.staffed ? dutyApi.nextStep(unitId) : Promise.resolve(undefined)),
     [unitId, data?.gate.staffed],
   );
@@ -30,7 +30,7 @@ export function PatrolFacts({ unitId }: { unitId: string }) {
           <SafetyOutlined /> {pt('facts.title')}
         </>
       }
-      loading={summary.loading && !data}
+      loading={summary.loading}
       style={{ marginTop: 16 }}
       data-testid="patrol-facts"
       extra={<Link to={`/patrols?unit=${unitId}`}>{pt('facts.open')}</Link>}

@@ -11,7 +11,7 @@ import { useNow, useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
 import { patrolsApi, type CheckIn, type CheckInResult, type PatrolNow } from './api.js';
 import { defaultUnit, timeIn } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 import { NightList } from './NightList.js';
 import { PointList } from './PointList.js';
 import './patrols.css';
@@ -21,7 +21,7 @@ import './patrols.css';
  * record below. A prompt arriving (a live notification) refreshes it.
  */
 export default function PatrolsPage() {
-  const pt = usePt();
+  const pt = usePatrolText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const unitId = defaultUnit(me, params.get('unit'));
@@ -33,8 +33,8 @@ export default function PatrolsPage() {
   );
   const [loose, setLoose] = useState<CheckIn[]>([]);
   useLive(() => {
-    now.refresh();
-    night.refresh();
+    now.reload();
+    night.reload();
   }, 30_000);
 
   const setParam = (name: string, value: string | undefined) => {
@@ -49,8 +49,8 @@ export default function PatrolsPage() {
     // A patrol just finished leaves the open list: keep its ticks on screen.
     if (result.patrol?.state === 'done') setLoose(result.patrol.checkIns);
     else if (!result.patrol) setLoose((list) => [...list, result.checkIn]);
-    now.refresh();
-    night.refresh();
+    now.reload();
+    night.reload();
   };
 
   return (
@@ -69,13 +69,13 @@ export default function PatrolsPage() {
         <Typography.Text type="secondary">{pt('page.unit')}</Typography.Text>
         <UnitPicker value={unitId} onChange={(id) => setParam('unit', id)} style={{ flex: 1 }} />
       </Flex>
-      {now.error ? <LoadError error={now.error} onRetry={now.refresh} /> : null}
+      {now.error ? <LoadError error={now.error} onRetry={now.reload} /> : null}
       {now.data && (
         <NowCard
           data={now.data}
           loose={loose.filter((c) => now.data?.checkpoints.some((p) => p.id === c.checkpointId))}
           onCheckedIn={onCheckedIn}
-          onStarted={now.refresh}
+          onStarted={now.reload}
         />
       )}
       {!now.data && now.loading && <Card loading size="small" />}
@@ -85,7 +85,7 @@ export default function PatrolsPage() {
           error={night.error}
           loading={night.loading}
           onNight={(date) => setParam('night', date)}
-          onRetry={night.refresh}
+          onRetry={night.reload}
         />
       )}
     </div>
@@ -103,7 +103,7 @@ function NowCard({
   onCheckedIn: (r: CheckInResult) => void;
   onStarted: () => void;
 }) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { message } = App.useApp();
   const clock = useNow(15_000);
   const [starting, setStarting] = useState(false);

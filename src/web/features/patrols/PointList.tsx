@@ -5,7 +5,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { useMe } from '../auth/session.js';
 import { patrolsApi, uploadCheckInPhoto, type CheckIn, type CheckInResult, type Checkpoint } from './api.js';
 import { timeIn } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 
 interface Props {
   unitId: string;
@@ -19,7 +19,7 @@ interface Props {
 
 /** The points of a round, each with a big check-in button; a checked point offers a photo. */
 export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCheckedIn }: Props) {
-  const pt = usePt();
+  const pt = usePatrolText();
   const me = useMe();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);

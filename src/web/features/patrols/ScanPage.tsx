@@ -6,7 +6,7 @@ import { applyProblem } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { patrolsApi, type CheckInResult, type PatrolNow } from './api.js';
 import { timeIn } from './format.js';
-import { usePt } from './i18n.js';
+import { usePatrolText } from './i18n.js';
 import { PointList } from './PointList.js';
 import './patrols.css';
 
@@ -15,7 +15,7 @@ import './patrols.css';
  * in at once, then shows the round's other points.
  */
 export default function ScanPage() {
-  const pt = usePt();
+  const pt = usePatrolText();
   const { code = '' } = useParams();
   const [result, setResult] = useState<CheckInResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -48,7 +48,8 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'list.separator': ', ',
   'checkpoints.title': 'Checkpoints & QR codes',
   'checkpoints.intro':
-    'Each checkpoint has a QR code to print and fix on site; the duty staff scan it there with their phone to check in. The code holds a secret nobody can guess, and only the unit’s managers see it.',
+    'Each checkpoint has a QR code to print and fix on site; the duty staff scan it there with their phone to ' +
+    'check in. The code holds a secret nobody can guess, and only the unit’s managers see it.',
   'checkpoints.add': 'Add checkpoint',
   'checkpoints.name': 'Name',
   'checkpoints.namePlaceholder': 'e.g. East gate, Block A ground floor',

@@ -45,7 +45,8 @@ export const patrolsZhCN = {
   'list.separator': '、',
   'checkpoints.title': '巡查点与二维码',
   'checkpoints.intro':
-    '每个巡查点有一个二维码，打印后贴在现场，值班人员到点用手机扫码即完成签到。二维码里含有无法猜测的密码，只有单位管理人员能看到。',
+    '每个巡查点有一个二维码，打印后贴在现场，值班人员到点用手机扫码即完成签到。二维码里含有无法猜测的密码，' +
+    '只有单位管理人员能看到。',
   'checkpoints.add': '添加巡查点',
   'checkpoints.name': '名称',
   'checkpoints.namePlaceholder': '如：东门、教学楼一楼',

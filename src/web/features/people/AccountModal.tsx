@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Person } from '../../../common/schemas/people.js';
 import { peopleApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { newPasswordRules, usernameRules } from '../../components/rules.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useT } from '../../i18n/index.js';
 
 interface AccountValues {
@@ -24,26 +24,17 @@ export function AccountModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountValues>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (person) form.resetFields();
   }, [person, form]);
 
-  const submit = async (values: AccountValues) => {
+  const { busy, submit } = useFormSubmit(form, async (values: AccountValues) => {
     if (!person) return;
-    setBusy(true);
-    try {
-      const updated = await peopleApi.createAccount(person.id, values.username.trim().toLowerCase(), values.password);
-      message.success(t('people.accountCreated', { username: updated.account?.username ?? values.username }));
-      onCreated(updated);
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const updated = await peopleApi.createAccount(person.id, values.username.trim().toLowerCase(), values.password);
+    message.success(t('people.accountCreated', { username: updated.account?.username ?? values.username }));
+    onCreated(updated);
+  });
 
   return (
     <Modal

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Select } from 'antd';
-import { useState } from 'react';
 import type { Role } from '../../../common/org.js';
 import type { Person } from '../../../common/schemas/people.js';
 import { peopleApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { roleOptions } from '../../components/labels.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { requiredRule } from '../../components/rules.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
@@ -15,21 +14,15 @@ export function AddRoleForm({ person, onAdded }: { person: Person; onAdded: (per
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ unitId: string; role: Role; reason?: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async ({ unitId, role, reason }: { unitId: string; role: Role; reason?: string }) => {
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(
+    form,
+    async ({ unitId, role, reason }: { unitId: string; role: Role; reason?: string }) => {
       onAdded(await peopleApi.addRole(person.id, unitId, role, reason));
       message.success(t('people.roleAdded'));
       form.resetFields(['role', 'reason']);
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Form

@@ -7,16 +7,14 @@ import { peopleApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonDrawer } from './PersonDrawer.js';
 import { PersonEditor, type PersonEditorTarget } from './PersonEditor.js';
-import { useQueryParams } from '../../components/useQueryParams.js';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 /** Everyone registered in the units the user can see; filters live in the address for sharing. */
 export default function PeoplePage() {
@@ -28,12 +26,11 @@ export default function PeoplePage() {
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
   const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const { page, pageSize, onPage } = pageParams(params, update);
   const [opened, setOpened] = useState<Person | null>(null);
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
-  const people = useAsync(
+  const people = useResource(
     () => peopleApi.list({ unitId, subtree, q: q || undefined, page, pageSize }),
     [unitId, subtree, q, page, pageSize],
   );
@@ -90,15 +87,7 @@ export default function PeoplePage() {
         </Flex>
       </Card>
       {people.error ? <LoadError error={people.error} onRetry={people.reload} /> : null}
-      <PeopleTable
-        page={people.data}
-        loading={people.loading}
-        compact={compact}
-        onOpen={setOpened}
-        onPage={(nextPage, nextSize) =>
-          update({ page: String(nextPage), size: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
-        }
-      />
+      <PeopleTable page={people.data} loading={people.loading} compact={compact} onOpen={setOpened} onPage={onPage} />
       <PersonDrawer
         person={opened}
         onClose={() => setOpened(null)}

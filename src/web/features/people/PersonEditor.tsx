@@ -1,11 +1,11 @@
 import { App, Button, Checkbox, Drawer, Flex, Form, Grid, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Role } from '../../../common/org.js';
 import type { Person } from '../../../common/schemas/people.js';
 import { NAME_MAX } from '../../../common/limits.js';
 import { peopleApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { emailRules, phoneRules, requiredRule } from '../../components/rules.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
 import { canManageAccounts } from '../auth/permissions.js';
@@ -41,7 +41,6 @@ export function PersonEditor({
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<PersonValues>();
-  const [busy, setBusy] = useState(false);
   const withAccount = Form.useWatch('withAccount', form);
   const creating = target?.kind === 'create';
 
@@ -57,40 +56,32 @@ export function PersonEditor({
       });
   }, [target, form]);
 
-  const submit = async (values: PersonValues) => {
+  const { busy, submit } = useFormSubmit(form, async (values: PersonValues) => {
     if (!target) return;
-    setBusy(true);
-    try {
-      let saved: Person;
-      if (target.kind === 'create') {
-        saved = await peopleApi.create({
-          homeUnitId: values.homeUnitId,
-          name: values.name.trim(),
-          phone: blankToUndefined(values.phone),
-          email: blankToUndefined(values.email),
-          roles: values.roles ?? [],
-          account:
-            values.withAccount && values.account
-              ? { ...values.account, username: values.account.username.trim().toLowerCase() }
-              : undefined,
-        });
-        message.success(t('people.created', { name: saved.name }));
-      } else {
-        saved = await peopleApi.update(target.person.id, {
-          name: values.name.trim(),
-          phone: blankToUndefined(values.phone) ?? null,
-          email: blankToUndefined(values.email) ?? null,
-        });
-        message.success(t('common.saved'));
-      }
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
+    let saved: Person;
+    if (target.kind === 'create') {
+      saved = await peopleApi.create({
+        homeUnitId: values.homeUnitId,
+        name: values.name.trim(),
+        phone: blankToUndefined(values.phone),
+        email: blankToUndefined(values.email),
+        roles: values.roles ?? [],
+        account:
+          values.withAccount && values.account
+            ? { ...values.account, username: values.account.username.trim().toLowerCase() }
+            : undefined,
+      });
+      message.success(t('people.created', { name: saved.name }));
+    } else {
+      saved = await peopleApi.update(target.person.id, {
+        name: values.name.trim(),
+        phone: blankToUndefined(values.phone) ?? null,
+        email: blankToUndefined(values.email) ?? null,
+      });
+      message.success(t('common.saved'));
     }
-  };
+    onSaved(saved);
+  });
 
   return (
     <Drawer

@@ -1,9 +1,9 @@
 import { App, Checkbox, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Person } from '../../../common/schemas/people.js';
 import { peopleApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { newPasswordRules } from '../../components/rules.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useT } from '../../i18n/index.js';
 
 interface ResetValues {
@@ -16,26 +16,17 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (person) form.resetFields();
   }, [person, form]);
 
-  const submit = async (values: ResetValues) => {
+  const { busy, submit } = useFormSubmit(form, async (values: ResetValues) => {
     if (!person) return;
-    setBusy(true);
-    try {
-      await peopleApi.resetPassword(person.id, values.password, values.mustChange);
-      message.success(t('people.passwordReset'));
-      onClose();
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await peopleApi.resetPassword(person.id, values.password, values.mustChange);
+    message.success(t('people.passwordReset'));
+    onClose();
+  });
 
   return (
     <Modal

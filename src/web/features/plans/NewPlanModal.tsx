@@ -4,8 +4,8 @@ import type { Locale } from '../../../common/locale.js';
 import type { UnitType } from '../../../common/org.js';
 import type { PlanVersion, TemplateId } from '../../../common/schemas/plans.js';
 import { plansApi, unitsApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { localeOptions, templateOptions } from '../../components/labels.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { requiredRule } from '../../components/rules.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useT } from '../../i18n/index.js';
@@ -54,7 +54,6 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [suggested, setSuggested] = useState<TemplateId>();
   const unitId = Form.useWatch('unitId', form);
   const template = Form.useWatch('template', form);
@@ -85,32 +84,24 @@ export function NewPlanModal({ open, defaultUnitId, onClose, onCreated }: Props)
     };
   }, [unitId, form]);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    try {
-      const period =
-        isSpecialPeriod(values.template) && values.period
-          ? {
-              name: values.period.name.trim(),
-              startDate: values.period.startDate,
-              endDate: values.period.endDate || null,
-            }
-          : undefined;
-      const plan = await plansApi.create({
-        unitId: values.unitId,
-        template: values.template,
-        locale: values.locale,
-        period,
-      });
-      message.success(t('planNew.created', { title: plan.title }));
-      onCreated(plan);
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: Values) => {
+    const period =
+      isSpecialPeriod(values.template) && values.period
+        ? {
+            name: values.period.name.trim(),
+            startDate: values.period.startDate,
+            endDate: values.period.endDate || null,
+          }
+        : undefined;
+    const plan = await plansApi.create({
+      unitId: values.unitId,
+      template: values.template,
+      locale: values.locale,
+      period,
+    });
+    message.success(t('planNew.created', { title: plan.title }));
+    onCreated(plan);
+  });
 
   const options = templateOptions(t).map((o) => ({
     ...o,

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { plansApi, type PlanVersionInfo } from '../../api/endpoints.js';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { PlanDiffView } from './PlanDiffView.js';
 import { PlanStatusTag } from './PlanStatusTags.js';
@@ -24,7 +24,7 @@ export function PlanHistory({ planId, versions, current, onView }: Props) {
   const newest = versions[versions.length - 1]?.version ?? 1;
   const [from, setFrom] = useState(Math.max(1, newest - 1));
   const [to, setTo] = useState(newest);
-  const diff = useAsync(
+  const diff = useResource(
     () => (from !== to ? plansApi.diff(planId, Math.min(from, to), Math.max(from, to)) : Promise.resolve(undefined)),
     [planId, from, to, locale],
   );

@@ -2,7 +2,7 @@ import { FileProtectOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { plansApi } from '../../api/endpoints.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 
 /** The last day of a period that ends (exclusively) at `endsAt`, in the unit's time zone. */
@@ -14,7 +14,7 @@ function lastDay(endsAt: string, locale: string, timeZone: string): string {
 export function PlanInForce({ unitId, timeZone }: { unitId: string; timeZone: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const rules = useAsync(() => plansApi.rules(unitId), [unitId]);
+  const rules = useResource(() => plansApi.rules(unitId), [unitId]);
   const data = rules.data;
 
   return (
@@ -25,7 +25,7 @@ export function PlanInForce({ unitId, timeZone }: { unitId: string; timeZone: st
           <FileProtectOutlined /> {t('inForce.title')}
         </>
       }
-      loading={rules.loading && !data}
+      loading={rules.loading}
       style={{ marginTop: 16 }}
       data-testid="plan-in-force"
     >

@@ -6,7 +6,7 @@ import { plansApi } from '../../api/endpoints.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
@@ -29,7 +29,10 @@ export default function PlansPage() {
   const page = Number(params.get('page') ?? 1) || 1;
   const [creating, setCreating] = useState(false);
 
-  const plans = useAsync(() => plansApi.list({ unitId, subtree, page, pageSize: PAGE_SIZE }), [unitId, subtree, page]);
+  const plans = useResource(
+    () => plansApi.list({ unitId, subtree, page, pageSize: PAGE_SIZE }),
+    [unitId, subtree, page],
+  );
 
   return (
     <>

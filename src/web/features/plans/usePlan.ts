@@ -1,9 +1,10 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PlanContent } from '../../../common/schemas/plan-content.js';
 import type { PlanVersion } from '../../../common/schemas/plans.js';
 import { ApiError } from '../../api/client.js';
 import { plansApi, type PlanVersionInfo } from '../../api/endpoints.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { draftOf, sectionOfField, type FieldProblem, type PlanDraft, type SectionKey } from './plan-model.js';
 
@@ -34,13 +35,10 @@ export function usePlan(id: string, version: number | undefined): PlanState {
   const { message } = App.useApp();
   const [plan, setPlan] = useState<PlanVersion>();
   const [versions, setVersions] = useState<PlanVersionInfo[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [draft, setDraftState] = useState<PlanDraft>();
   const [baseline, setBaseline] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState<PlanState['busy']>(null);
-  const [tick, setTick] = useState(0);
-  const latest = useRef(0);
 
   const accept = useCallback((next: PlanVersion) => {
     const fresh = draftOf(next);
@@ -51,19 +49,17 @@ export function usePlan(id: string, version: number | undefined): PlanState {
 
   const refreshVersions = useCallback(() => plansApi.versions(id).then(setVersions, () => undefined), [id]);
 
+  const loaded = useResource(
+    () => Promise.all([version ? plansApi.version(id, version) : plansApi.get(id), plansApi.versions(id)]),
+    [id, version],
+  );
   useEffect(() => {
-    const call = ++latest.current;
-    setError(null);
-    Promise.all([version ? plansApi.version(id, version) : plansApi.get(id), plansApi.versions(id)]).then(
-      ([loaded, history]) => {
-        if (call !== latest.current) return;
-        accept(loaded);
-        setVersions(history);
-        setProblems([]);
-      },
-      (err: unknown) => call === latest.current && setError(err),
-    );
-  }, [id, version, tick, accept]);
+    if (!loaded.data) return;
+    const [next, history] = loaded.data;
+    accept(next);
+    setVersions(history);
+    setProblems([]);
+  }, [loaded.data, accept]);
 
   const dropProblems = (fields: string[]) => {
     const sections = touched(fields);
@@ -165,7 +161,7 @@ export function usePlan(id: string, version: number | undefined): PlanState {
   return {
     plan,
     versions,
-    error,
+    error: loaded.error,
     draft,
     dirty,
     problems,
@@ -175,6 +171,6 @@ export function usePlan(id: string, version: number | undefined): PlanState {
     save,
     publish,
     revise,
-    reload: () => setTick((n) => n + 1),
+    reload: loaded.reload,
   };
 }

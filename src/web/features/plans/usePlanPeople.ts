@@ -2,7 +2,7 @@ import type { PlanVersion } from '../../../common/schemas/plans.js';
 import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { peopleApi } from '../../api/endpoints.js';
 import { roleLabel } from '../../components/labels.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 
 /** A person the plan may name, with their roles in the unit as a hint. */
@@ -18,7 +18,7 @@ export function usePlanPeople(plan: PlanVersion | undefined): { people: PlanPers
   const t = useT();
   const { locale } = useLocale();
   const unitId = plan?.unitId;
-  const listed = useAsync(
+  const listed = useResource(
     () => (unitId ? peopleApi.list({ unitId, subtree: false, pageSize: PAGE_SIZE_MAX }) : Promise.resolve(undefined)),
     [unitId],
   );

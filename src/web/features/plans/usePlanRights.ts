@@ -1,5 +1,5 @@
 import { ORG_MANAGER_ROLES } from '../../../common/org.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useMe } from '../auth/session.js';
 import { useUnitTree } from '../units/useUnitTree.js';
 
@@ -10,7 +10,7 @@ import { useUnitTree } from '../units/useUnitTree.js';
 export function usePlanRights(unitId: string | undefined): { canEdit: boolean; canPublish: boolean } {
   const me = useMe();
   const tree = useUnitTree();
-  const ancestors = useAsync(() => (unitId ? tree.reveal(unitId).catch(() => []) : Promise.resolve([])), [unitId]);
+  const ancestors = useResource(() => (unitId ? tree.reveal(unitId).catch(() => []) : Promise.resolve([])), [unitId]);
   if (!unitId) return { canEdit: false, canPublish: false };
   const managed = new Set(
     me.scopes.filter((s) => s.roles.some((r) => ORG_MANAGER_ROLES.includes(r))).map((s) => s.unitId),

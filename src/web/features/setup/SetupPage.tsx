@@ -1,11 +1,10 @@
 import { Alert, App, Button, Divider, Form, Input, Select } from 'antd';
-import { useState } from 'react';
 import type { SetupBody } from '../../../common/schemas/auth.js';
 import { DEFAULT_TIME_ZONE } from '../../../common/locale.js';
 import { NAME_MAX, PASSWORD_MIN } from '../../../common/limits.js';
 import { setupApi } from '../../api/endpoints.js';
 import { CenteredCard } from '../../components/CenteredCard.js';
-import { applyProblem } from '../../components/form-errors.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { unitTypeOptions } from '../../components/labels.js';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js';
 import { usernameRules } from '../../components/rules.js';
@@ -19,27 +18,25 @@ export function SetupPage() {
   const { message } = App.useApp();
   const { signedIn } = useSession();
   const [form] = Form.useForm<SetupBody>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const required = (field: string) => ({
     required: true,
     whitespace: true,
     message: t('validation.required', { field }),
   });
 
-  const submit = async (values: SetupBody) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    busy,
+    submit,
+    failure: error,
+  } = useFormSubmit(
+    form,
+    async (values: SetupBody) => {
       const me = await setupApi.run({ ...values, unit: { ...values.unit, locale } });
       message.success(t('setup.done'));
       signedIn(me);
-    } catch (err) {
-      setError(applyProblem(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   return (
     <CenteredCard title={t('setup.title')} intro={t('setup.intro')} wide>

@@ -7,7 +7,7 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { supervisionApi, type Analytics } from './api.js';
-import { useSupT, type SupervisionT } from './i18n.js';
+import { useSupervisionText, type SupervisionT } from './i18n.js';
 
 // The charting library is loaded only when this screen opens.
 const Chart = lazy(() => import('./Chart.js'));
@@ -17,7 +17,7 @@ interface DayLike {
 
 /** The bureau's analytics over its subtree, with charts and an .xlsx of the same figures. */
 export default function AnalyticsPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [unitId, setUnitId] = useState<string>();
@@ -63,7 +63,7 @@ export default function AnalyticsPage() {
           </Space>
         }
       />
-      {view.error ? <LoadError error={view.error} onRetry={view.refresh} /> : null}
+      {view.error ? <LoadError error={view.error} onRetry={view.reload} /> : null}
       {a ? (
         <Typography.Paragraph type="secondary">
           {a.unitName} · {a.from} – {a.last}

@@ -11,14 +11,14 @@ import { useLocale } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { supervisionApi, type Ranking } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { NewSheetModal } from './NewSheetModal.js';
 import { RecordsDrawer, type RecordsTarget } from './RecordsDrawer.js';
 import { UnitSheetView } from './UnitSheetView.js';
 
 /** The supervisor's ranking of the units below it; a unit below sees its own sheet instead. */
 export default function AssessmentPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -37,7 +37,7 @@ export default function AssessmentPage() {
           ) : null
         }
       />
-      {sheets.error ? <LoadError error={sheets.error} onRetry={sheets.refresh} /> : null}
+      {sheets.error ? <LoadError error={sheets.error} onRetry={sheets.reload} /> : null}
       {sheets.data && sheets.data.items.length === 0 ? <Empty description={st('assessment.none')} /> : null}
       {sheets.data && sheets.data.items.length > 0 ? (
         <Select
@@ -57,7 +57,7 @@ export default function AssessmentPage() {
         onClose={() => setCreating(false)}
         onCreated={(id) => {
           setCreating(false);
-          sheets.refresh();
+          sheets.reload();
           choose(id);
         }}
         defaultUnitId={me.scopes[0]?.unitId}
@@ -67,7 +67,7 @@ export default function AssessmentPage() {
 }
 
 function SheetRanking({ sheetId }: { sheetId: string }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -79,7 +79,7 @@ function SheetRanking({ sheetId }: { sheetId: string }) {
     const own = me.scopes[0]?.unitId;
     return own ? <UnitSheetView sheetId={sheetId} unitId={own} /> : null;
   }
-  if (ranking.error) return <LoadError error={ranking.error} onRetry={ranking.refresh} />;
+  if (ranking.error) return <LoadError error={ranking.error} onRetry={ranking.reload} />;
   const data = ranking.data;
   if (!data) return <Card loading />;
   type Row = Ranking['units'][number];

@@ -6,13 +6,13 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useResource } from '../../components/useResource.js';
 import { supervisionApi } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 
 export const STATE_COLOUR: Record<ComplianceState, string> = { green: 'green', amber: 'orange', red: 'red' };
 
 /** Red / amber / green per unit across the subtree, each check with its reason and source. */
 export default function CompliancePage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const [unitId, setUnitId] = useState<string>();
   const view = useResource(() => supervisionApi.compliance(unitId), [unitId]);
   const data = view.data;
@@ -30,7 +30,7 @@ export default function CompliancePage() {
           />
         }
       />
-      {view.error ? <LoadError error={view.error} onRetry={view.refresh} /> : null}
+      {view.error ? <LoadError error={view.error} onRetry={view.reload} /> : null}
       {data ? (
         <Space wrap size="large" style={{ marginBottom: 16 }}>
           {(['red', 'amber', 'green'] as const).map((s) => (

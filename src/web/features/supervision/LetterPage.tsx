@@ -7,24 +7,24 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { supervisionApi } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { letterStatusTag } from './LettersPage.js';
 
 /** One letter: the duties from the plan, both signatures with their times, signing, the .docx, and its versions. */
 export default function LetterPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { id = '' } = useParams();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const letter = useResource(() => supervisionApi.letter(id), [id]);
-  if (letter.error) return <LoadError error={letter.error} onRetry={letter.refresh} />;
+  if (letter.error) return <LoadError error={letter.error} onRetry={letter.reload} />;
   const l = letter.data;
   if (!l) return <Card loading />;
   const sign = async (side: 'issuer' | 'recipient') => {
     try {
       await supervisionApi.signLetter(l.id, side);
       message.success(st('letters.signed'));
-      letter.refresh();
+      letter.reload();
     } catch (error) {
       message.error((error as Error).message);
     }

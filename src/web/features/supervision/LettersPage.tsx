@@ -16,7 +16,7 @@ import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 import { supervisionApi, type LetterItem } from './api.js';
-import { useSupT, type SupervisionT } from './i18n.js';
+import { useSupervisionText, type SupervisionT } from './i18n.js';
 
 export const letterStatusTag = (l: Pick<LetterItem, 'status' | 'late'>, st: SupervisionT) => (
   <Space size={4}>
@@ -29,7 +29,7 @@ export const letterStatusTag = (l: Pick<LetterItem, 'status' | 'late'>, st: Supe
 
 /** Letters issued by or to one's units, and issuing new ones. */
 export default function LettersPage() {
-  const st = useSupT();
+  const st = useSupervisionText();
   const me = useMe();
   const { locale } = useLocale();
   const letters = useResource(() => supervisionApi.letters(), []);
@@ -46,7 +46,7 @@ export default function LettersPage() {
           ) : null
         }
       />
-      {letters.error ? <LoadError error={letters.error} onRetry={letters.refresh} /> : null}
+      {letters.error ? <LoadError error={letters.error} onRetry={letters.reload} /> : null}
       <List
         loading={letters.loading}
         dataSource={letters.data?.items ?? []}
@@ -55,7 +55,13 @@ export default function LettersPage() {
           <List.Item data-testid="letter-row" extra={letterStatusTag(l, st)}>
             <List.Item.Meta
               title={<Link to={`/letters/${l.id}`}>{l.title}</Link>}
-              description={`${l.issuerUnitName} → ${l.unitName}${l.recipientName ? ` · ${l.recipientName}` : ''} · ${st('letters.due')} ${formatDateTime(l.signDueAt, locale, l.timeZone)}`}
+              description={[
+                `${l.issuerUnitName} → ${l.unitName}`,
+                l.recipientName,
+                `${st('letters.due')} ${formatDateTime(l.signDueAt, locale, l.timeZone)}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             />
           </List.Item>
         )}
@@ -65,7 +71,7 @@ export default function LettersPage() {
         onClose={() => setIssuing(false)}
         onIssued={() => {
           setIssuing(false);
-          letters.refresh();
+          letters.reload();
         }}
       />
     </>
@@ -85,7 +91,7 @@ interface Values {
 }
 
 function IssueModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: () => void }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<Values>();

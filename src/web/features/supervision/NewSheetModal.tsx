@@ -4,7 +4,7 @@ import { METRICS, WEIGHT_TOTAL, type ItemInput, type Metric } from '../../../com
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { supervisionApi } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 
 interface Row {
   key: string;
@@ -49,7 +49,7 @@ export function NewSheetModal({
   onCreated: (id: string) => void;
   defaultUnitId?: string;
 }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const [form] = Form.useForm<Values>();
   const [rows, setRows] = useState<Row[]>(() => [
     ...METRICS.map((m) => ({ key: m, on: true, metric: m, title: st(`metric.${m}`), weight: START[m] })),

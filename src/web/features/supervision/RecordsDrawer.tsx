@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { useResource } from '../../components/useResource.js';
 import { supervisionApi } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 
 export interface RecordsTarget {
   sheetId: string;
@@ -15,7 +15,7 @@ export interface RecordsTarget {
 
 /** The records behind one figure, each marked met or not, with its formula on top. */
 export function RecordsDrawer({ target, onClose }: { target: RecordsTarget | null; onClose: () => void }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const records = useResource(
     () => (target ? supervisionApi.records(target.sheetId, target.unitId, target.itemId) : Promise.resolve(null)),
     [target?.sheetId, target?.unitId, target?.itemId],
@@ -29,7 +29,7 @@ export function RecordsDrawer({ target, onClose }: { target: RecordsTarget | nul
       size="large"
       destroyOnHidden
     >
-      {records.error ? <LoadError error={records.error} onRetry={records.refresh} /> : null}
+      {records.error ? <LoadError error={records.error} onRetry={records.reload} /> : null}
       {data ? (
         <>
           <Typography.Paragraph type="secondary" data-testid="records-formula">

@@ -5,17 +5,17 @@ import { LoadError } from '../../components/LoadError.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { supervisionApi, type UnitSheet } from './api.js';
-import { useSupT } from './i18n.js';
+import { useSupervisionText } from './i18n.js';
 import { RecordsDrawer, type RecordsTarget } from './RecordsDrawer.js';
 
 /** One unit's sheet: its total, and each item with its formula, figure, evidence and the unit's answer. */
 export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: string }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const view = useResource(() => supervisionApi.unitSheet(sheetId, unitId), [sheetId, unitId]);
   const [records, setRecords] = useState<RecordsTarget | null>(null);
-  if (view.error) return <LoadError error={view.error} onRetry={view.refresh} />;
+  if (view.error) return <LoadError error={view.error} onRetry={view.reload} />;
   const data = view.data;
   if (!data) return <Card loading />;
   const { sheet, score } = data;
@@ -102,7 +102,7 @@ export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: st
               </Typography.Paragraph>
             ) : null}
             {item.kind === 'manual' && sheet.canEdit ? (
-              <ScoreForm data={data} itemId={item.id} weight={item.weight} onSaved={view.refresh} />
+              <ScoreForm data={data} itemId={item.id} weight={item.weight} onSaved={view.reload} />
             ) : null}
             {s.answer ? (
               <Typography.Paragraph style={{ marginTop: 8 }}>
@@ -111,7 +111,7 @@ export function UnitSheetView({ sheetId, unitId }: { sheetId: string; unitId: st
               </Typography.Paragraph>
             ) : null}
             {data.canAnswer ? (
-              <AnswerForm data={data} itemId={item.id} initial={s.answer ?? ''} onSaved={view.refresh} />
+              <AnswerForm data={data} itemId={item.id} initial={s.answer ?? ''} onSaved={view.reload} />
             ) : null}
           </Card>
         );
@@ -135,7 +135,7 @@ function ScoreForm({
   weight: number;
   onSaved: () => void;
 }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ score: number; evidence: string }>();
   const save = async (v: { score: number; evidence: string }) => {
@@ -171,7 +171,7 @@ function AnswerForm({
   initial: string;
   onSaved: () => void;
 }) {
-  const st = useSupT();
+  const st = useSupervisionText();
   const { message } = App.useApp();
   const [text, setText] = useState(initial);
   const send = async () => {

@@ -14,12 +14,8 @@ export const supervisionEn: Record<SupervisionKey, string> = {
   'assessment.assessed': 'out of the {weight} points with data',
   'assessment.xlsx': 'Export to Excel',
   'assessment.docx': 'Export to Word',
-  'assessment.open': 'Open',
-  'assessment.item': 'Item',
   'assessment.weight': 'Weight',
-  'assessment.formula': 'How it is computed',
   'assessment.figure': 'Met / counted',
-  'assessment.points': 'Points',
   'assessment.records': 'Records',
   'assessment.recordsTitle': '{item}: {unit}',
   'assessment.met': 'Met',
@@ -35,7 +31,8 @@ export const supervisionEn: Record<SupervisionKey, string> = {
   'assessment.answered': 'Sent',
   'assessment.mySheet': 'Our assessment',
   'assessment.rules':
-    'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and counts neither for nor against the total. Units are assessed, never people.',
+    'A computed item scores weight × records met ÷ records counted; an item without data shows “No data” and ' +
+    'counts neither for nor against the total. Units are assessed, never people.',
   'assessment.form.title': 'Title',
   'assessment.form.unit': 'Supervising unit',
   'assessment.form.period': 'Period',

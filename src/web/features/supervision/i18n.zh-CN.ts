@@ -12,12 +12,8 @@ export const supervisionZhCN = {
   'assessment.assessed': '按有数据的 {weight} 分计',
   'assessment.xlsx': '导出 Excel',
   'assessment.docx': '导出 Word',
-  'assessment.open': '查看',
-  'assessment.item': '考核项',
   'assessment.weight': '分值',
-  'assessment.formula': '计算方法',
   'assessment.figure': '达标/计数',
-  'assessment.points': '得分',
   'assessment.records': '依据记录',
   'assessment.recordsTitle': '{item}：{unit}',
   'assessment.met': '达标',
@@ -33,7 +29,8 @@ export const supervisionZhCN = {
   'assessment.answered': '已提交',
   'assessment.mySheet': '本单位考核',
   'assessment.rules':
-    '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，不是个人。',
+    '计算项得分 = 分值 × 达标记录 ÷ 计数记录；没有数据的项显示“无数据”，不计入总分也不计入分母。考核的是单位，' +
+    '不是个人。',
   'assessment.form.title': '标题',
   'assessment.form.unit': '考核单位',
   'assessment.form.period': '考核期',

@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNow } from '../../components/useResource.js';
-import { useTt, type TodoT } from './i18n.js';
+import { useTodoText, type TodoT } from './i18n.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,7 +17,7 @@ export function span(tt: TodoT, ms: number): string {
 
 /** Time left until `dueAt` on the server's clock, or how long ago it passed, in red. */
 export function TodoCountdown({ dueAt, skewMs }: { dueAt: string; skewMs: number }) {
-  const tt = useTt();
+  const tt = useTodoText();
   const now = useNow(15_000) + skewMs;
   const left = Date.parse(dueAt) - now;
   const late = left <= 0;

@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useT, type Translate } from '../../i18n/index.js';
 import { ROMAN } from '../incidents/format.js';
 import type { LateItem, TodoItem } from './api.js';
-import { kindKey, lateKey, useTt, type TodoT } from './i18n.js';
+import { kindKey, lateKey, useTodoText, type TodoT } from './i18n.js';
 import { TodoCountdown } from './TodoCountdown.js';
 import type { TodoResource } from './useTodo.js';
 import './todo.css';
@@ -27,7 +27,7 @@ export const lateText = (t: Translate, tt: TodoT, item: LateItem) => tt(lateKey(
 
 function Row({ item, skewMs, onOpen }: { item: TodoItem; skewMs: number; onOpen?: () => void }) {
   const t = useT();
-  const tt = useTt();
+  const tt = useTodoText();
   return (
     <li>
       <Link
@@ -61,7 +61,7 @@ function Row({ item, skewMs, onOpen }: { item: TodoItem; skewMs: number; onOpen?
 /** What is late in the units below a supervisor: a count and the first ones, each opening its screen. */
 function LateBelow({ late, onOpen }: { late: NonNullable<TodoResource['data']>['lateBelow']; onOpen?: () => void }) {
   const t = useT();
-  const tt = useTt();
+  const tt = useTodoText();
   if (!late) return null;
   return (
     <section className="steady-todo-late" data-testid="todo-late-below" data-total={late.total}>
@@ -102,9 +102,9 @@ function LateBelow({ late, onOpen }: { late: NonNullable<TodoResource['data']>['
 
 /** My to-do: the most urgent first, each one tap to where it is done; a supervisor's late-below after it. */
 export function TodoList({ todo, onOpen }: { todo: TodoResource; onOpen?: () => void }) {
-  const tt = useTt();
+  const tt = useTodoText();
   if (todo.loading) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (!todo.data) return <LoadError error={todo.error} onRetry={todo.refresh} />;
+  if (!todo.data) return <LoadError error={todo.error} onRetry={todo.reload} />;
   const { items, lateBelow } = todo.data;
   return (
     <div data-testid="todo-list" data-count={items.length}>

@@ -1,7 +1,5 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../common/locale.js';
 import type { LateKind, TodoKind } from '../../../common/schemas/todo.js';
-import { useLocale } from '../../i18n/index.js';
+import { createDictionary, type Translator } from '../../i18n/index.js';
 
 /** My to-do: both languages side by side, the same keys. Item sentences take the server's parameters. */
 const zhCN = {
@@ -11,10 +9,8 @@ const zhCN = {
   'todo.dueIn': '还剩 {time}',
   'todo.overdueBy': '已超时 {time}',
   'todo.noDeadline': '无时限',
-  'todo.overdue': '超时',
   'todo.drill': '演练',
   'todo.lateBelow': '下级逾期',
-  'todo.lateBelowCount': '下级单位共 {n} 项逾期',
   'todo.lateBelowNone': '下级单位暂无逾期事项。',
   'todo.lateBelowMore': '另有 {n} 项未列出',
   'todo.tabTodo': '待办',
@@ -52,10 +48,8 @@ const en: Record<TodoKey, string> = {
   'todo.dueIn': '{time} left',
   'todo.overdueBy': 'Overdue by {time}',
   'todo.noDeadline': 'No deadline',
-  'todo.overdue': 'Overdue',
   'todo.drill': 'Drill',
   'todo.lateBelow': 'Late below you',
-  'todo.lateBelowCount': '{n} late in the units below you',
   'todo.lateBelowNone': 'Nothing is late in the units below you.',
   'todo.lateBelowMore': '{n} more not listed',
   'todo.tabTodo': 'To-do',
@@ -84,19 +78,9 @@ const en: Record<TodoKey, string> = {
   'late.task': 'Hazard not fixed in time: {title}',
 };
 
-const dictionaries: Record<Locale, Record<TodoKey, string>> = { 'zh-CN': zhCN, en };
-export type TodoT = (key: TodoKey, vars?: Record<string, string | number>) => string;
+export type TodoT = Translator<TodoKey>;
 
-export function useTt(): TodoT {
-  const { locale } = useLocale();
-  return useMemo(() => {
-    const dictionary = dictionaries[locale];
-    return (key, vars) =>
-      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        vars && name in vars ? String(vars[name]) : whole,
-      );
-  }, [locale]);
-}
+export const { useText: useTodoText } = createDictionary(zhCN, en);
 
 export const kindKey = (kind: TodoKind): TodoKey => `kind.${kind}`;
 export const lateKey = (kind: LateKind): TodoKey => `late.${kind}`;

@@ -25,7 +25,7 @@ export function TodoProvider({ children }: { children: ReactNode }) {
     skew.current = Date.parse(answer.at) - (asked + Date.now()) / 2;
     return answer;
   }, []);
-  useLive(() => todo.refresh());
+  useLive(() => todo.reload());
   const { pathname } = useLocation();
   const first = useRef(true);
   useEffect(() => {
@@ -33,7 +33,7 @@ export function TodoProvider({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    todo.refresh();
+    todo.reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname]);
   return <TodoContext.Provider value={{ ...todo, skewMs: skew.current }}>{children}</TodoContext.Provider>;

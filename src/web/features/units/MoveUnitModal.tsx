@@ -5,7 +5,7 @@ import { unitsApi } from '../../api/endpoints.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { unitTypeLabel } from '../../components/labels.js';
 import { requiredRule } from '../../components/rules.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useT } from '../../i18n/index.js';
 
@@ -26,7 +26,7 @@ export function MoveUnitModal({
   const query = useDebounced(typed.trim());
   const [chosen, setChosen] = useState<Unit>();
   const [busy, setBusy] = useState(false);
-  const candidates = useAsync(
+  const candidates = useResource(
     async () => (unit ? (await unitsApi.list({ q: query || undefined, pageSize: 50 })).items : []),
     [unit?.id, query],
   );

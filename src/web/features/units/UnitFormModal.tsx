@@ -1,12 +1,12 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Locale } from '../../../common/locale.js';
 import type { UnitType } from '../../../common/org.js';
 import { ENROLMENT_MAX, type Unit } from '../../../common/schemas/units.js';
 import { NAME_MAX } from '../../../common/limits.js';
 import { unitsApi } from '../../api/endpoints.js';
-import { applyProblem } from '../../components/form-errors.js';
 import { localeOptions, unitTypeOptions } from '../../components/labels.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { requiredRule } from '../../components/rules.js';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js';
 import { useT } from '../../i18n/index.js';
@@ -36,7 +36,6 @@ export function UnitFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!target) return;
@@ -50,28 +49,20 @@ export function UnitFormModal({
     }
   }, [target, form]);
 
-  const submit = async (values: UnitFormValues) => {
+  const { busy, submit } = useFormSubmit(form, async (values: UnitFormValues) => {
     if (!target) return;
-    setBusy(true);
-    try {
-      const saved =
-        target.kind === 'create'
-          ? await unitsApi.create({
-              parentId: target.parent.id,
-              ...values,
-              enrolment: values.enrolment ?? undefined,
-              name: values.name.trim(),
-            })
-          : await unitsApi.update(target.unit.id, { ...values, name: values.name.trim() });
-      message.success(target.kind === 'create' ? t('units.created', { name: saved.name }) : t('common.saved'));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyProblem(form, err);
-      if (rest) message.error(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved =
+      target.kind === 'create'
+        ? await unitsApi.create({
+            parentId: target.parent.id,
+            ...values,
+            enrolment: values.enrolment ?? undefined,
+            name: values.name.trim(),
+          })
+        : await unitsApi.update(target.unit.id, { ...values, name: values.name.trim() });
+    message.success(target.kind === 'create' ? t('units.created', { name: saved.name }) : t('common.saved'));
+    onSaved(saved);
+  });
 
   const title = !target
     ? ''

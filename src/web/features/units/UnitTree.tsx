@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Unit } from '../../../common/schemas/units.js';
 import { unitsApi } from '../../api/endpoints.js';
 import { unitTypeLabel } from '../../components/labels.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import type { UnitTreeStore } from './useUnitTree.js';
 
@@ -58,7 +58,10 @@ export function UnitTree({ tree, selectedId, expanded, onExpand, onSelect }: Pro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tree.version]);
 
-  const search = useAsync(async () => (query ? (await unitsApi.list({ q: query, pageSize: 50 })).items : []), [query]);
+  const search = useResource(
+    async () => (query ? (await unitsApi.list({ q: query, pageSize: 50 })).items : []),
+    [query],
+  );
 
   return (
     <>

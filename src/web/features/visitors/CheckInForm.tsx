@@ -1,12 +1,12 @@
 import { AutoComplete, Button, Card, Flex, Form, Input, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { shortTime } from '../../components/format.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { ID_KIND_LIST, visitorsApi, type IdKind, type Visitor } from './api.js';
 import { maskId } from './id-mask.js';
 import { IdNumberInput } from './IdNumberInput.js';
-import { useVt, type VisitorsKey } from './i18n.js';
+import { useVisitorText, type VisitorsKey } from './i18n.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
 
 interface Values {
@@ -31,23 +31,20 @@ const PURPOSES: VisitorsKey[] = [
  * purpose, whom they visit. The full ID number never leaves the phone.
  */
 export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onCheckedIn: (visitor: Visitor) => void }) {
-  const vt = useVt();
+  const vt = useVisitorText();
   const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const { people } = useUnitPeople(unitId);
   const purpose = Form.useWatch('purpose', form);
   const required = (field: VisitorsKey) => [
     { required: true, whitespace: true, message: vt('form.required', { field: vt(field) }) },
   ];
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
-    setDone(null);
-    try {
+  const { busy, submit, failure } = useFormSubmit(
+    form,
+    async (values: Values) => {
+      setDone(null);
       const visitor = await visitorsApi.checkIn({
         unitId,
         name: values.name.trim(),
@@ -60,12 +57,9 @@ export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onChecked
       form.resetFields();
       setDone(vt('form.done', { name: visitor.name, time: shortTime(visitor.checkedInAt, locale) }));
       onCheckedIn(visitor);
-    } catch (error) {
-      setFailure(applyProblem(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { inline: true },
+  );
 
   const hostOptions = people.map((p) => ({
     value: p.name,

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { addDays } from '../../components/days.js';
-import { useAsync } from '../../components/useAsync.js';
+import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { useLocale } from '../../i18n/index.js';
 import { downloadFile } from '../../components/download.js';
 import { shortTime } from '../../components/format.js';
 import { visitorsApi, type Visitor } from './api.js';
-import { useVt } from './i18n.js';
+import { useVisitorText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 const PAGE_SIZE = 20;
@@ -21,7 +21,7 @@ const WEEK_BACK = 6;
 
 /** The visitor log for a range of days, as cards on a phone and a table on wide screens, with the .xlsx export. */
 export function HistoryList({ unitId, compact }: { unitId: string; compact: boolean }) {
-  const vt = useVt();
+  const vt = useVisitorText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const today = useUnitToday(unitId);
@@ -36,7 +36,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
   // Nothing is asked before the unit's today is known: a range guessed from the browser's day
   // would hide today's visitors wherever the browser's zone is behind the unit's.
   const waiting = !today.data && !today.error;
-  const history = useAsync(
+  const history = useResource(
     () =>
       badRange || waiting
         ? Promise.resolve(undefined)

@@ -7,7 +7,7 @@ import { shortTime } from '../../components/format.js';
 import { useNow } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
 import { visitorsApi, type Visitor } from './api.js';
-import { stayLength, useVt } from './i18n.js';
+import { stayLength, useVisitorText } from './i18n.js';
 
 interface Props {
   unitId: string;
@@ -18,7 +18,7 @@ interface Props {
 
 /** Who is still inside now, each with one tap to check out. */
 export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
-  const vt = useVt();
+  const vt = useVisitorText();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const now = useNow(30_000);

@@ -8,7 +8,7 @@ import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { visitorsApi } from './api.js';
 import { CheckInForm } from './CheckInForm.js';
 import { HistoryList } from './HistoryList.js';
-import { useVt } from './i18n.js';
+import { useVisitorText } from './i18n.js';
 import { InsideList } from './InsideList.js';
 import './visitors.css';
 import { useQueryParams } from '../../components/useQueryParams.js';
@@ -17,7 +17,7 @@ type Tab = 'in' | 'inside' | 'history';
 
 /** The gate: check a visitor in, see who is still inside and check them out, look back over days. */
 export default function VisitorsPage() {
-  const vt = useVt();
+  const vt = useVisitorText();
   const me = useMe();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
@@ -67,14 +67,14 @@ export default function VisitorsPage() {
         <Typography.Text type="secondary">{vt('page.chooseUnit')}</Typography.Text>
       ) : (
         <>
-          {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.refresh} /> : null}
-          {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.refresh} />}
+          {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.reload} /> : null}
+          {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.reload} />}
           {tab === 'inside' && (
             <InsideList
               unitId={unitId}
               visitors={inside.data?.items}
               loading={inside.loading}
-              onChanged={inside.refresh}
+              onChanged={inside.reload}
             />
           )}
           {tab === 'history' && <HistoryList key={unitId} unitId={unitId} compact={compact} />}

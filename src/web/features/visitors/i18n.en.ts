@@ -6,7 +6,8 @@ export const visitorsEn: Record<VisitorsKey, string> = {
   'page.unit': 'Unit',
   'page.chooseUnit': 'Choose the unit whose gate you keep',
   'page.privacy':
-    'Visitor records are personal data: kept only as long as the plan says, then removed automatically; every look at them is logged.',
+    'Visitor records are personal data: kept only as long as the plan says, then removed automatically; every look ' +
+    'at them is logged.',
 
   'tab.checkIn': 'Check in',
   'tab.inside': 'Inside',
@@ -14,7 +15,6 @@ export const visitorsEn: Record<VisitorsKey, string> = {
 
   'form.name': 'Name',
   'form.namePlaceholder': 'Visitor’s name',
-  'form.idKind': 'ID type',
   'idKind.id_card': 'ID card',
   'idKind.passport': 'Passport',
   'idKind.other': 'Other',

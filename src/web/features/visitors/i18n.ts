@@ -1,27 +1,12 @@
-import { useMemo } from 'react';
-import type { Locale } from '../../../common/locale.js';
-import { useLocale } from '../../i18n/index.js';
+import { createDictionary, type Translator } from '../../i18n/index.js';
 import { visitorsEn } from './i18n.en.js';
 import { visitorsZhCN, type VisitorsKey } from './i18n.zh-CN.js';
 
 export type { VisitorsKey };
-export type VisitorsT = (key: VisitorsKey, vars?: Record<string, string | number>) => string;
-
-const dictionaries: Record<Locale, Record<VisitorsKey, string>> = { 'zh-CN': visitorsZhCN, en: visitorsEn };
-
-const fill = (template: string, vars?: Record<string, string | number>) =>
-  vars
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
-    : template;
+export type VisitorsT = Translator<VisitorsKey>;
 
 /** The visitor screens' own dictionary, in the language the user chose. */
-export function useVt(): VisitorsT {
-  const { locale } = useLocale();
-  return useMemo(() => {
-    const dictionary = dictionaries[locale];
-    return (key, vars) => fill(dictionary[key], vars);
-  }, [locale]);
-}
+export const { useText: useVisitorText } = createDictionary(visitorsZhCN, visitorsEn);
 
 /** "25 min", "1 h 5 min", "2 d 3 h": how long someone has been inside. */
 export function stayLength(vt: VisitorsT, ms: number): string {

@@ -11,7 +11,6 @@ export const visitorsZhCN = {
 
   'form.name': '姓名',
   'form.namePlaceholder': '来访人姓名',
-  'form.idKind': '证件类型',
   'idKind.id_card': '身份证',
   'idKind.passport': '护照',
   'idKind.other': '其他',

@@ -1,6 +1,6 @@
 import { Form, InputNumber, Typography } from 'antd';
 import type { ReportStageRules } from '../../../../common/schemas/report-stage-rules.js';
-import { useRt, type ReportsKey } from '../../incident-reports/i18n.js';
+import { useReportText, type ReportsKey } from '../../incident-reports/i18n.js';
 import { problemProps, type SectionProps } from './section-props.js';
 import { TimeField } from '../../../components/date-fields/TimeField.js';
 
@@ -16,7 +16,7 @@ const NUMBERS: [keyof ReportStageRules, number, number][] = [
 
 /** 信息报送时限: the time limits of the verbal report, the first report, daily follow-ups, the final report and 补报. */
 export function ReportStagesSection({ draft, setContent, readOnly, problemsAt }: SectionProps) {
-  const rt = useRt();
+  const rt = useReportText();
   const rules = draft.content.reportStages;
   const set = (patch: Partial<ReportStageRules>) => setContent({ reportStages: { ...rules, ...patch } });
   const at = (key: keyof ReportStageRules) => problemProps(problemsAt(`content.reportStages.${key}`));
