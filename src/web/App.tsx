@@ -23,6 +23,7 @@ const RunInspectionPage = lazy(() => import('./features/inspections/RunPage.js')
 const LedgerPage = lazy(() => import('./features/inspections/LedgerPage.js'));
 const RectificationTaskPage = lazy(() => import('./features/inspections/TaskPage.js'));
 const VisitorsPage = lazy(() => import('./features/visitors/VisitorsPage.js'));
+const RostersPage = lazy(() => import('./features/rosters/RostersPage.js'));
 const DrillsPage = lazy(() => import('./features/drills/DrillsPage.js'));
 const CasesPage = lazy(() => import('./features/cases/CasesPage.js'));
 const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js'));
@@ -81,6 +82,7 @@ function SignedInRoutes() {
           <Route path="inspections/ledger" element={<LedgerPage />} />
           <Route path="inspections/tasks/:id" element={<RectificationTaskPage />} />
           <Route path="visitors" element={<VisitorsPage />} />
+          <Route path="rosters" element={<RostersPage />} />
           <Route path="drills" element={<DrillsPage />} />
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/new" element={<NewCasePage />} />

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'nav.directives': 'Directives',
   'nav.inspections': 'Inspections',
   'nav.visitors': 'Visitor log',
+  'nav.rosters': 'Class rosters',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
   // issue 18: supervision

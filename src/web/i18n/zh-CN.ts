@@ -49,6 +49,7 @@ export const zhCN = {
   'nav.directives': '通知签收',
   'nav.inspections': '隐患排查',
   'nav.visitors': '门卫登记',
+  'nav.rosters': '班级名册',
   'nav.drills': '应急演练',
   'nav.cases': '矛盾纠纷',
   // issue 18: supervision

@@ -32,6 +32,13 @@ describe('menus by role', () => {
     for (const path of NAV_PATHS) assert.ok(named.has(path), `no role sees ${path}`);
   });
 
+  it('class rosters (children’s data) are in the menus of the school’s keepers and class teachers only', () => {
+    for (const role of ['class_teacher', 'safety_officer', 'accountable_head'] as const)
+      assert.ok(menuPathsFor([role]).has('/rosters'), role);
+    for (const role of ['admin', 'supervisor', 'gatekeeper', 'duty_leader', 'staff'] as const)
+      assert.ok(!menuPathsFor([role]).has('/rosters'), role);
+  });
+
   it('a supervisor and an administrator see the supervision screens; a gatekeeper does not', () => {
     for (const role of ['supervisor', 'admin'] as const) assert.ok(menuPathsFor([role]).has('/assessment'), role);
     assert.ok(!menuPathsFor(['gatekeeper']).has('/assessment'));

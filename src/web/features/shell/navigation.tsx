@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ContactsOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -69,6 +70,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/directives', label: 'nav.directives', icon: <NotificationOutlined /> },
       { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
       { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined /> },
+      { path: '/rosters', label: 'nav.rosters', icon: <ContactsOutlined /> },
     ],
   },
   // issue 18: what a supervising unit uses to hold the units below it to account
