@@ -35,7 +35,7 @@ async function rosterFile(name: string, rows: string[][]): Promise<string> {
 }
 
 describe('class rosters', () => {
-  it('the safety officer (desktop, English) imports a roster: a bad file names its rows, a good one lands', async () => {
+  it('the safety officer (desktop, English) imports: a bad file names its rows, a good one lands', async () => {
     const page = await demo.open('s1.safety', { viewport: DESKTOP, en: true });
     await page.goto('/rosters');
     await page.getByTestId('rosters-page').waitFor();
@@ -64,7 +64,7 @@ describe('class rosters', () => {
     await page.getByTestId('class-row').filter({ hasText: '一年级1班' }).getByText('2 pupils').waitFor();
   });
 
-  it('a class teacher on a phone (Chinese) keeps their own class: adds a pupil with the adults who may collect', async () => {
+  it('a class teacher on a phone (Chinese) keeps their own class: adds a pupil and who may collect them', async () => {
     const keeper = await demo.open('s1.safety', { viewport: DESKTOP });
     const me = await apiGet<Me>(keeper, '/auth/me');
     const school = me.scopes[0]!.unitId;

@@ -76,6 +76,22 @@ describe('lint keeps the boundaries: web, server and common, and each module’s
     }
   });
 
+  it('refuses a line over 120 characters, a long string included, and passes the same text split', async () => {
+    const long = `export const text =\n  '${'安'.repeat(10)}${'x'.repeat(110)}';\n`;
+    assert.deepEqual(await rulesBroken('src/server/lib/example.ts', long), ['max-len']);
+    const split = `export const text =\n  '${'安'.repeat(10)}${'x'.repeat(50)}' +\n  '${'x'.repeat(50)}';\n`;
+    assert.deepEqual(await rulesBroken('src/server/lib/example.ts', split), []);
+  });
+
+  it('checks the house format: Prettier at 120 columns finds nothing to change in the tree', () => {
+    const check = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.', '--log-level', 'warn'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+  });
+
   it('refuses an import cycle, a type-only import included (dependency-cruiser, as `npm run lint` runs it)', () => {
     const run = (path: string) =>
       spawnSync(

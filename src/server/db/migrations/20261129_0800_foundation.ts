@@ -103,7 +103,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   await forbidAuditRewrites(db);
 }
@@ -124,7 +127,16 @@ async function forbidAuditRewrites(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_head', 'audit_log', 'api_tokens', 'sessions', 'accounts', 'memberships', 'people', 'units']) {
+  for (const table of [
+    'audit_head',
+    'audit_log',
+    'api_tokens',
+    'sessions',
+    'accounts',
+    'memberships',
+    'people',
+    'units',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   if (db.getExecutor().adapter instanceof PostgresAdapter) {

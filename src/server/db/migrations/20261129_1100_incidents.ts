@@ -69,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text')
     .addColumn('data_json', 'text')
     .execute();
-  await db.schema.createIndex('incident_events_incident_idx').on('incident_events').columns(['incident_id', 'at']).execute();
+  await db.schema
+    .createIndex('incident_events_incident_idx')
+    .on('incident_events')
+    .columns(['incident_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('incident_flags')
@@ -115,11 +119,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('notifications_person_idx').on('notifications').columns(['person_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_person_idx')
+    .on('notifications')
+    .columns(['person_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['notifications', 'after_action_reports', 'incident_flag_notes', 'incident_flags', 'incident_events', 'incident_recipients', 'incident_steps', 'incidents']) {
+  for (const t of [
+    'notifications',
+    'after_action_reports',
+    'incident_flag_notes',
+    'incident_flags',
+    'incident_events',
+    'incident_recipients',
+    'incident_steps',
+    'incidents',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

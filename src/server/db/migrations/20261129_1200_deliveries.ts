@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('deliveries_due_idx').on('deliveries').columns(['state', 'next_attempt_at']).execute();
-  await db.schema.createIndex('deliveries_person_sent_idx').on('deliveries').columns(['person_id', 'sent_at']).execute();
+  await db.schema
+    .createIndex('deliveries_person_sent_idx')
+    .on('deliveries')
+    .columns(['person_id', 'sent_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

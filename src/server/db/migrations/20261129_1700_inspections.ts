@@ -51,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('na_count', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('inspections_unit_idx').on('inspections').columns(['unit_id', 'submitted_at']).execute();
-  await db.schema.createIndex('inspections_checklist_idx').on('inspections').columns(['checklist_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('inspections_checklist_idx')
+    .on('inspections')
+    .columns(['checklist_id', 'submitted_at'])
+    .execute();
 
   await db.schema
     .createTable('inspection_results')
@@ -64,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('task_id', 'text')
     .execute();
-  await db.schema.createIndex('inspection_results_inspection_idx').on('inspection_results').columns(['inspection_id', 'position']).execute();
+  await db.schema
+    .createIndex('inspection_results_inspection_idx')
+    .on('inspection_results')
+    .columns(['inspection_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('rectification_tasks')
@@ -93,8 +101,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rectification_tasks_unit_idx').on('rectification_tasks').columns(['unit_id', 'created_at']).execute();
-  await db.schema.createIndex('rectification_tasks_state_idx').on('rectification_tasks').columns(['state', 'due_at']).execute();
+  await db.schema
+    .createIndex('rectification_tasks_unit_idx')
+    .on('rectification_tasks')
+    .columns(['unit_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('rectification_tasks_state_idx')
+    .on('rectification_tasks')
+    .columns(['state', 'due_at'])
+    .execute();
 
   await db.schema
     .createTable('rectification_events')
@@ -107,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('data_json', 'text')
     .execute();
-  await db.schema.createIndex('rectification_events_task_idx').on('rectification_events').columns(['task_id', 'at']).execute();
+  await db.schema
+    .createIndex('rectification_events_task_idx')
+    .on('rectification_events')
+    .columns(['task_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('inspection_photos')
@@ -123,11 +143,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('attached_kind', 'text')
     .addColumn('attached_id', 'text')
     .execute();
-  await db.schema.createIndex('inspection_photos_attached_idx').on('inspection_photos').columns(['attached_kind', 'attached_id']).execute();
+  await db.schema
+    .createIndex('inspection_photos_attached_idx')
+    .on('inspection_photos')
+    .columns(['attached_kind', 'attached_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['inspection_photos', 'rectification_events', 'rectification_tasks', 'inspection_results', 'inspections', 'inspection_schedules', 'checklists']) {
+  for (const t of [
+    'inspection_photos',
+    'rectification_events',
+    'rectification_tasks',
+    'inspection_results',
+    'inspections',
+    'inspection_schedules',
+    'checklists',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

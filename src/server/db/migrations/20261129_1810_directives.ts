@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reply_due_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('directives_sender_idx').on('directives').columns(['sender_unit_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('directives_sender_idx')
+    .on('directives')
+    .columns(['sender_unit_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('directive_targets')
@@ -38,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_reminded_at', 'text')
     .addUniqueConstraint('directive_targets_uq', ['directive_id', 'unit_id'])
     .execute();
-  await db.schema.createIndex('directive_targets_unit_idx').on('directive_targets').columns(['unit_id', 'directive_id']).execute();
+  await db.schema
+    .createIndex('directive_targets_unit_idx')
+    .on('directive_targets')
+    .columns(['unit_id', 'directive_id'])
+    .execute();
 
   await db.schema
     .createTable('directive_attachments')
@@ -52,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('directive_attachments_directive_idx').on('directive_attachments').column('directive_id').execute();
+  await db.schema
+    .createIndex('directive_attachments_directive_idx')
+    .on('directive_attachments')
+    .column('directive_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

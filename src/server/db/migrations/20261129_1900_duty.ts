@@ -37,7 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('duty_shifts_unit_start_idx').on('duty_shifts').columns(['unit_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('duty_shifts_unit_start_idx')
+    .on('duty_shifts')
+    .columns(['unit_id', 'starts_at'])
+    .execute();
   await db.schema.createIndex('duty_shifts_start_idx').on('duty_shifts').columns(['starts_at', 'ends_at']).execute();
 
   await db.schema
@@ -93,5 +97,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['duty_feeds', 'duty_handovers', 'duty_swaps', 'duty_assignments', 'duty_shifts', 'duty_rotations']) await db.schema.dropTable(t).execute();
+  for (const t of ['duty_feeds', 'duty_handovers', 'duty_swaps', 'duty_assignments', 'duty_shifts', 'duty_rotations'])
+    await db.schema.dropTable(t).execute();
 }

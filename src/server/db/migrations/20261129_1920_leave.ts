@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('leave_requests_unit_idx').on('leave_requests').columns(['unit_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('leave_requests_unit_idx')
+    .on('leave_requests')
+    .columns(['unit_id', 'starts_at'])
+    .execute();
   await db.schema.createIndex('leave_requests_state_idx').on('leave_requests').columns(['state', 'ends_at']).execute();
 }
 

@@ -54,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('patrol_check_ins_patrol_idx').on('patrol_check_ins').column('patrol_id').execute();
-  await db.schema.createIndex('patrol_check_ins_unit_at_idx').on('patrol_check_ins').columns(['unit_id', 'at']).execute();
+  await db.schema
+    .createIndex('patrol_check_ins_unit_at_idx')
+    .on('patrol_check_ins')
+    .columns(['unit_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -29,7 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    for (const table of TABLES) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_append_only`)} ON ${sql.table(table)}`.execute(db);
+    for (const table of TABLES)
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_append_only`)} ON ${sql.table(table)}`.execute(db);
     await sql`DROP FUNCTION IF EXISTS steady_incident_flags_append_only()`.execute(db);
     return;
   }

@@ -10,21 +10,38 @@ import type { Kysely } from 'kysely';
  */
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('notifications').addColumn('priority', 'text', (c) => c.notNull().defaultTo('routine')).execute();
+  await db.schema
+    .alterTable('notifications')
+    .addColumn('priority', 'text', (c) => c.notNull().defaultTo('routine'))
+    .execute();
   await db.schema.alterTable('notifications').addColumn('respond_by', 'text').execute();
   await db.schema.alterTable('notifications').addColumn('params_json', 'text').execute();
   await db.schema.alterTable('notifications').addColumn('answered_at', 'text').execute();
 
   for (const [name, type] of [
-    ['priority', 'text'], ['respond_by', 'text'], ['failover_at', 'text'], ['provider_id', 'text'], ['delivered_at', 'text'],
-    ['error_code', 'text'], ['error_at', 'text'], ['merged_into', 'text'], ['vendor', 'text'],
+    ['priority', 'text'],
+    ['respond_by', 'text'],
+    ['failover_at', 'text'],
+    ['provider_id', 'text'],
+    ['delivered_at', 'text'],
+    ['error_code', 'text'],
+    ['error_at', 'text'],
+    ['merged_into', 'text'],
+    ['vendor', 'text'],
   ] as const) {
     await db.schema.alterTable('deliveries').addColumn(name, type).execute();
   }
-  await db.schema.alterTable('deliveries').addColumn('handed_over', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('deliveries')
+    .addColumn('handed_over', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.updateTable('deliveries').set({ priority: 'routine' }).execute();
   await db.schema.createIndex('deliveries_provider_idx').on('deliveries').columns(['vendor', 'provider_id']).execute();
-  await db.schema.createIndex('deliveries_failover_idx').on('deliveries').columns(['handed_over', 'failover_at']).execute();
+  await db.schema
+    .createIndex('deliveries_failover_idx')
+    .on('deliveries')
+    .columns(['handed_over', 'failover_at'])
+    .execute();
   await db.schema.createIndex('deliveries_created_idx').on('deliveries').columns(['created_at']).execute();
 
   await db.schema

@@ -17,10 +17,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('failed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sign_in_failures_address_idx').on('sign_in_failures').columns(['address', 'failed_at']).execute();
-  await db.schema.createIndex('sign_in_failures_username_idx').on('sign_in_failures').columns(['username', 'address', 'failed_at']).execute();
+  await db.schema
+    .createIndex('sign_in_failures_address_idx')
+    .on('sign_in_failures')
+    .columns(['address', 'failed_at'])
+    .execute();
+  await db.schema
+    .createIndex('sign_in_failures_username_idx')
+    .on('sign_in_failures')
+    .columns(['username', 'address', 'failed_at'])
+    .execute();
 
-  await db.schema.alterTable('api_tokens').addColumn('access', 'text', (c) => c.notNull().defaultTo('write')).execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('access', 'text', (c) => c.notNull().defaultTo('write'))
+    .execute();
   await db.schema.alterTable('api_tokens').addColumn('modules_json', 'text').execute();
   await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
   const until = new Date(Date.now() + EXISTING_TOKENS_DAYS * 86_400_000).toISOString();

@@ -23,7 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('audit_unchained').addColumn('entry_seq', 'bigint', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('audit_unchained')
+    .addColumn('entry_seq', 'bigint', (c) => c.primaryKey())
+    .execute();
   await sql`INSERT INTO audit_chain (pos, entry_seq, key_id, prev_hash, hash)
     SELECT seq, seq, ${LEGACY}, prev_hash, hash FROM audit_log`.execute(db);
 
@@ -48,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Every entry waits to be chained: the database adds its marker, so no writer can forget it.
     await sql`CREATE FUNCTION steady_audit_waiting() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN INSERT INTO audit_unchained (entry_seq) VALUES (NEW.seq); RETURN NULL; END $$`.execute(db);
-    await sql`CREATE TRIGGER audit_log_waiting AFTER INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION steady_audit_waiting()`.execute(db);
+    await sql`CREATE TRIGGER audit_log_waiting AFTER INSERT ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION steady_audit_waiting()`.execute(db);
     return;
   }
   await createSqliteGuards(db, 'audit_log');
@@ -81,7 +85,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     await dropSqliteGuards(db, 'audit_log');
   }
   await db.schema.dropIndex('audit_log_entry_id_idx').execute();
-  for (const column of ['mac', 'key_id', 'entry_id']) await db.schema.alterTable('audit_log').dropColumn(column).execute();
+  for (const column of ['mac', 'key_id', 'entry_id'])
+    await db.schema.alterTable('audit_log').dropColumn(column).execute();
   await db.schema.alterTable('audit_log').addColumn('prev_hash', 'text').execute();
   await db.schema.alterTable('audit_log').addColumn('hash', 'text').execute();
   await db.schema.dropTable('audit_unchained').execute();

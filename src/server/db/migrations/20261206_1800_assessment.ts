@@ -42,8 +42,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('superseded_at', 'text')
     .addUniqueConstraint('responsibility_letters_version_uq', ['series_id', 'version'])
     .execute();
-  await db.schema.createIndex('responsibility_letters_unit_idx').on('responsibility_letters').columns(['unit_id', 'sign_due_at']).execute();
-  await db.schema.createIndex('responsibility_letters_issuer_idx').on('responsibility_letters').columns(['issuer_unit_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('responsibility_letters_unit_idx')
+    .on('responsibility_letters')
+    .columns(['unit_id', 'sign_due_at'])
+    .execute();
+  await db.schema
+    .createIndex('responsibility_letters_issuer_idx')
+    .on('responsibility_letters')
+    .columns(['issuer_unit_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('assessment_sheets')
@@ -56,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('assessment_sheets_unit_idx').on('assessment_sheets').columns(['unit_id', 'period_start']).execute();
+  await db.schema
+    .createIndex('assessment_sheets_unit_idx')
+    .on('assessment_sheets')
+    .columns(['unit_id', 'period_start'])
+    .execute();
 
   await db.schema
     .createTable('assessment_items')
@@ -70,7 +82,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('guidance', 'text', (c) => c.notNull())
     .addColumn('removed_at', 'text')
     .execute();
-  await db.schema.createIndex('assessment_items_sheet_idx').on('assessment_items').columns(['sheet_id', 'position']).execute();
+  await db.schema
+    .createIndex('assessment_items_sheet_idx')
+    .on('assessment_items')
+    .columns(['sheet_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('assessment_hand_scores')
@@ -101,7 +117,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('incident_steps_due_idx').execute();
-  for (const table of ['assessment_answers', 'assessment_hand_scores', 'assessment_items', 'assessment_sheets', 'responsibility_letters']) {
+  for (const table of [
+    'assessment_answers',
+    'assessment_hand_scores',
+    'assessment_items',
+    'assessment_sheets',
+    'responsibility_letters',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('units').dropColumn('enrolment').execute();
