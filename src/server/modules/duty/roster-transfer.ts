@@ -4,7 +4,8 @@ import { ROSTER_ROWS_MAX } from '../../../common/schemas/duty.js';
 import { localToUtc, nextDay } from '../../../common/time.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, type FieldProblem } from '../../lib/errors.js';
+import type { FieldProblem } from '../../lib/errors.js';
+import { cellFieldProblem, importRefused } from '../../lib/spreadsheet-cells.js';
 import { newId } from '../../lib/ids.js';
 import type { MessageKey } from '../../lib/messages.js';
 import type { Actor } from '../auth/actor.js';
@@ -216,23 +217,5 @@ const CELL_KEYS: Record<CellProblem['key'], MessageKey> = {
   tooManyRows: 'duty.import.tooManyRows',
 };
 
-function cellProblem(p: CellProblem): FieldProblem {
-  if (p.column === 'file')
-    return { field: 'rosterFile', key: CELL_KEYS[p.key], params: { row: p.row, max: p.value ?? '' } };
-  if (p.key === 'missingColumn') return { field: `columns.${p.column}`, key: CELL_KEYS[p.key] };
-  return {
-    field: `rows.${p.row}.${p.column}`,
-    key: CELL_KEYS[p.key],
-    params: { row: p.row, col: p.letter, value: p.value ?? '' },
-  };
-}
-
-function refusal(problems: FieldProblem[]): AppError {
-  return new AppError(
-    422,
-    'validation',
-    'duty.importRefused',
-    { count: problems.length },
-    problems.slice(0, PROBLEMS_MAX),
-  );
-}
+const cellProblem = (p: CellProblem) => cellFieldProblem(p, CELL_KEYS, 'rosterFile');
+const refusal = (problems: FieldProblem[]) => importRefused('duty.importRefused', problems, PROBLEMS_MAX);

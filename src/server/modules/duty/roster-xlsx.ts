@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { ShiftKind } from '../../../common/schemas/duty.js';
-import { cellText, letterOf } from '../../lib/spreadsheet-cells.js';
+import { cellText, letterOf, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
 
 /*
  * The roster as the spreadsheet units already keep: one row per shift, with the columns
@@ -71,14 +71,10 @@ export async function rosterWorkbook(rows: RosterRowOut[], locale: Locale): Prom
 }
 
 /** One problem in the file, at a row and column (row 1 is the headings). */
-export interface CellProblem {
-  row: number;
-  column: RosterColumn | 'file';
-  /** The spreadsheet's column letter, when the column was found. */
-  letter: string;
-  key: 'missingColumn' | 'badDate' | 'badTime' | 'badShift' | 'required' | 'unreadable' | 'noRows' | 'tooManyRows';
-  value?: string;
-}
+export type CellProblem = CellProblemAt<
+  RosterColumn,
+  'missingColumn' | 'badDate' | 'badTime' | 'badShift' | 'required' | 'unreadable' | 'noRows' | 'tooManyRows'
+>;
 
 export interface RosterRowIn {
   row: number;

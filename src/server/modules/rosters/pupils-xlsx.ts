@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale.js';
 import { ADULTS_MAX, PUPIL_NAME_MAX, RosterAdult } from '../../../common/schemas/rosters.js';
-import { cellText, headingKey, letterOf } from '../../lib/spreadsheet-cells.js';
+import { cellText, headingKey, letterOf, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
 
 /*
  * A school's roster as a spreadsheet: one row per pupil — 班级/Class, 姓名/Name — then, for up to
@@ -72,22 +72,18 @@ export async function rosterWorkbook(rows: RosterRowOut[], locale: Locale): Prom
 }
 
 /** One problem in the file, at a row and column (row 1 is the headings). */
-export interface CellProblem {
-  row: number;
-  column: RosterColumn | 'file';
-  letter: string;
-  key:
-    | 'missingColumn'
-    | 'required'
-    | 'tooLong'
-    | 'badMobile'
-    | 'badIdLast4'
-    | 'badKind'
-    | 'unreadable'
-    | 'noRows'
-    | 'tooManyRows';
-  value?: string;
-}
+export type CellProblem = CellProblemAt<
+  RosterColumn,
+  | 'missingColumn'
+  | 'required'
+  | 'tooLong'
+  | 'badMobile'
+  | 'badIdLast4'
+  | 'badKind'
+  | 'unreadable'
+  | 'noRows'
+  | 'tooManyRows'
+>;
 
 export interface RosterRowIn {
   row: number;

@@ -8,7 +8,8 @@ import type {
 import type { Locale } from '../../../common/locale.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import { AppError, conflict, forbidden, invalid, notFound, type FieldProblem } from '../../lib/errors.js';
+import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../../lib/errors.js';
+import { cellFieldProblem, importRefused } from '../../lib/spreadsheet-cells.js';
 import { newId } from '../../lib/ids.js';
 import type { Actor } from '../auth/actor.js';
 import { logAccess } from '../audit/access-log.js';
@@ -373,23 +374,5 @@ const CELL_KEYS = {
   tooManyRows: 'roster.import.tooManyRows',
 } as const;
 
-function cellProblem(p: CellProblem): FieldProblem {
-  if (p.column === 'file')
-    return { field: 'rosterFile', key: CELL_KEYS[p.key], params: { row: p.row, max: p.value ?? '' } };
-  if (p.key === 'missingColumn') return { field: `columns.${p.column}`, key: CELL_KEYS[p.key] };
-  return {
-    field: `rows.${p.row}.${p.column}`,
-    key: CELL_KEYS[p.key],
-    params: { row: p.row, col: p.letter, value: p.value ?? '' },
-  };
-}
-
-function refusal(problems: FieldProblem[]): AppError {
-  return new AppError(
-    422,
-    'validation',
-    'roster.importRefused',
-    { count: problems.length },
-    problems.slice(0, PROBLEMS_MAX),
-  );
-}
+const cellProblem = (p: CellProblem) => cellFieldProblem(p, CELL_KEYS, 'rosterFile');
+const refusal = (problems: FieldProblem[]) => importRefused('roster.importRefused', problems, PROBLEMS_MAX);
