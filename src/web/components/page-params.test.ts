@@ -38,4 +38,12 @@ describe('page params in the URL', () => {
       { page: '4', size: '50' },
     ]);
   });
+
+  it('a list with its own default size reads and leaves out that one instead', () => {
+    const calls: Changes[] = [];
+    const place = pageParams(new URLSearchParams(''), (changes) => calls.push(changes), 50);
+    assert.equal(place.pageSize, 50);
+    place.onPage(2, 50);
+    assert.deepEqual(calls, [{ page: '2', size: undefined }]);
+  });
 });
