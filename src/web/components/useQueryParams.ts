@@ -32,11 +32,11 @@ export interface PageParams {
 }
 
 /** A paged list's place, read from the URL's `page` and `size`, and the way to move it. */
-export function pageParams(params: URLSearchParams, update: QueryUpdate): PageParams {
+export function pageParams(params: URLSearchParams, update: QueryUpdate, defaultSize = DEFAULT_PAGE_SIZE): PageParams {
   return {
     page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('size') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE,
+    pageSize: Number(params.get('size') ?? defaultSize) || defaultSize,
     onPage: (page, pageSize) =>
-      update({ page: String(page), size: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize) }),
+      update({ page: String(page), size: pageSize === defaultSize ? undefined : String(pageSize) }),
   };
 }

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Segmented, Select, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { PAGE_SIZE_MAX } from '../../../common/limits.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -11,7 +10,7 @@ import { CaseList } from './CaseList.js';
 import { CaseStatsView } from './CaseStatsView.js';
 import { useCaseText } from './i18n.js';
 import './cases.css';
-import { useQueryParams } from '../../components/useQueryParams.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 type View = 'list' | 'stats';
 
@@ -23,14 +22,15 @@ export default function CasesPage() {
   const ct = useCaseText();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [params, update] = useQueryParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const view = (params.get('view') as View | null) ?? 'list';
   const unitId = params.get('unit') ?? undefined;
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
   const category = (params.get('category') as CaseCategory | null) ?? undefined;
+  const { page, pageSize } = pageParams(params, update);
   const list = useResource(
-    () => casesApi.list({ unitId, status, category, pageSize: PAGE_SIZE_MAX }),
-    [unitId, status, category],
+    () => casesApi.list({ unitId, status, category, page, pageSize }),
+    [unitId, status, category, page, pageSize],
   );
   const stats = useResource(
     () => (view === 'stats' ? casesApi.stats(unitId) : Promise.resolve(undefined)),
@@ -95,12 +95,7 @@ export default function CasesPage() {
       {view === 'list' ? (
         <>
           {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-          <CaseList cases={list.data?.items} loading={list.loading} />
-          {list.data && list.data.total > list.data.items.length && (
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-              {ct('list.more', { n: list.data.items.length })}
-            </Typography.Text>
-          )}
+          <CaseList list={list} />
         </>
       ) : (
         <>

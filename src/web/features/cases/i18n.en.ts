@@ -27,7 +27,7 @@ export const casesEn: Record<CasesKey, string> = {
   'list.opened': 'opened {date}',
   'list.owner': 'owner {name}',
   'list.followUp': 'follow-up {date}',
-  'list.more': 'Showing the latest {n} only; filter by unit or status.',
+  'list.total': '{total} cases',
 
   'form.title': 'Open a case',
   'form.intro':

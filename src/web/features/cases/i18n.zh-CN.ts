@@ -25,7 +25,7 @@ export const casesZhCN = {
   'list.opened': '{date} 受理',
   'list.owner': '承办人 {name}',
   'list.followUp': '回访 {date}',
-  'list.more': '只显示最近 {n} 件，请按单位或状态筛选。',
+  'list.total': '共 {total} 件',
 
   'form.title': '登记案件',
   'form.intro':

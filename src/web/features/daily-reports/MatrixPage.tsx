@@ -16,7 +16,7 @@ import { STATUS_ORDER, StatusSwatch } from './status.js';
 import { TodaySummary } from './TodaySummary.js';
 import { TrendChart } from './TrendChart.js';
 import './daily-reports.css';
-import { useQueryParams } from '../../components/useQueryParams.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 import { DateField } from '../../components/date-fields/DateField.js';
 
 const DAY_CHOICES = [7, 14, 30] as const;
@@ -34,17 +34,17 @@ export default function MatrixPage() {
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const live = useLiveStatus();
-  const [params, setQuery] = useQueryParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? undefined;
   const days = Number(params.get('days')) || 30;
   const end = params.get('end') ?? undefined;
-  const [page, setPage] = useState(1);
+  const { page, pageSize, onPage } = pageParams(params, update, PAGE_SIZE);
   const [open, setOpen] = useState<OpenDay | null>(null);
   const [exporting, setExporting] = useState(false);
 
   const matrix = useResource(
-    () => dailyReportsApi.matrix({ unitId, days, end, page, pageSize: PAGE_SIZE }),
-    [unitId, days, end, page],
+    () => dailyReportsApi.matrix({ unitId, days, end, page, pageSize }),
+    [unitId, days, end, page, pageSize],
   );
   const status = useResource(() => dailyReportsApi.status(unitId), [unitId]);
   const trend = useResource(() => dailyReportsApi.trend(unitId, TREND_WEEKS), [unitId]);
@@ -55,10 +55,6 @@ export default function MatrixPage() {
     trend.reload();
   });
 
-  const update = (changes: Record<string, string | undefined>) => {
-    setQuery(changes);
-    setPage(1);
-  };
   const exportXlsx = async () => {
     setExporting(true);
     try {
@@ -139,14 +135,14 @@ export default function MatrixPage() {
       ) : (
         <MatrixTable matrix={matrix.data} loading={matrix.loading} onOpen={openDay} />
       )}
-      {matrix.data && matrix.data.total > PAGE_SIZE && (
+      {matrix.data && matrix.data.total > pageSize && (
         <Flex justify="end" style={{ marginTop: 10 }}>
           <Pagination
             size="small"
             current={page}
-            pageSize={PAGE_SIZE}
+            pageSize={pageSize}
             total={matrix.data.total}
-            onChange={setPage}
+            onChange={(next) => onPage(next, pageSize)}
             showSizeChanger={false}
             showTotal={(n) => rt('matrix.total', { n })}
           />

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, List, Pagination, Progress, Segmented, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 import { formatDateTime } from '../../components/format.js';
 import { useLocale } from '../../i18n/index.js';
 import { canManageAnything } from '../auth/permissions.js';
@@ -16,25 +16,23 @@ import { kindTag, replyTag, signTag } from './states.js';
 import './directives.css';
 
 type View = 'inbox' | 'sent';
-const PAGE_SIZE = 20;
-
 /** The inbox of the units one belongs to (sign for, reply), and what one's units have sent. */
 export default function DirectivesPage() {
   const dt = useDirectiveText();
   const me = useMe();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const canSend = canManageAnything(me);
   const view: View = params.get('view') === 'sent' && canSend ? 'sent' : 'inbox';
-  const [page, setPage] = useState(1);
+  const { page, pageSize, onPage } = pageParams(params, update);
   const inbox = useResource(
-    () => (view === 'inbox' ? directivesApi.inbox({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)),
-    [view, page],
+    () => (view === 'inbox' ? directivesApi.inbox({ page, pageSize }) : Promise.resolve(null)),
+    [view, page, pageSize],
   );
   const sent = useResource(
-    () => (view === 'sent' ? directivesApi.sent({ page, pageSize: PAGE_SIZE }) : Promise.resolve(null)),
-    [view, page],
+    () => (view === 'sent' ? directivesApi.sent({ page, pageSize }) : Promise.resolve(null)),
+    [view, page, pageSize],
   );
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'reconnected' || event.kind === 'poll')
@@ -60,10 +58,7 @@ export default function DirectivesPage() {
       {canSend && (
         <Segmented<View>
           value={view}
-          onChange={(v) => {
-            setPage(1);
-            setParams(v === 'sent' ? { view: 'sent' } : {}, { replace: true });
-          }}
+          onChange={(v) => update({ view: v === 'sent' ? 'sent' : undefined })}
           options={[
             { value: 'inbox', label: dt('page.inbox') },
             { value: 'sent', label: dt('page.sent') },
@@ -149,14 +144,14 @@ export default function DirectivesPage() {
           )}
         />
       )}
-      {(current.data?.total ?? 0) > PAGE_SIZE && (
+      {(current.data?.total ?? 0) > pageSize && (
         <Flex justify="end" style={{ marginTop: 12 }}>
           <Pagination
             size="small"
             current={page}
-            pageSize={PAGE_SIZE}
+            pageSize={pageSize}
             total={current.data?.total ?? 0}
-            onChange={setPage}
+            onChange={(next) => onPage(next, pageSize)}
             showSizeChanger={false}
           />
         </Flex>

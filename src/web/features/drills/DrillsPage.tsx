@@ -15,11 +15,9 @@ import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { ScheduleModal } from './ScheduleModal.js';
 import './drills.css';
-import { useQueryParams } from '../../components/useQueryParams.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 type View = 'drills' | 'compliance';
-const PAGE_SIZE = 20;
-
 /**
  * Drills: which units are on schedule, due soon or overdue; the drills planned and run; recording
  * one with its photos and turning what it found into rectification tasks.
@@ -29,15 +27,15 @@ export default function DrillsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [params, update] = useQueryParams();
+  const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? undefined;
   const view = (params.get('view') as View | null) ?? 'drills';
-  const [page, setPage] = useState(1);
+  const { page, pageSize, onPage } = pageParams(params, update);
   const [scheduling, setScheduling] = useState(false);
   const [recordingNew, setRecordingNew] = useState(false);
   const [open, setOpen] = useState<Drill | null>(null);
   const canManage = mayManageDrills(me);
-  const drills = useResource(() => drillsApi.list({ unitId, page, pageSize: PAGE_SIZE }), [unitId, page]);
+  const drills = useResource(() => drillsApi.list({ unitId, page, pageSize }), [unitId, page, pageSize]);
   const compliance = useResource(() => drillsApi.compliance(unitId), [unitId]);
   const defaultUnitId = unitId ?? me.scopes[0]?.unitId;
   // A drill as planning or recording returns it carries no unit name; the list has it.
@@ -87,7 +85,7 @@ export default function DrillsPage() {
           />
           <UnitPicker
             value={unitId}
-            onChange={(id) => (setPage(1), update({ unit: id }))}
+            onChange={(id) => update({ unit: id })}
             placeholder={dt('page.allUnits')}
             allowClear
             style={{ width: screens.md ? 280 : '100%' }}
@@ -102,7 +100,12 @@ export default function DrillsPage() {
       ) : (
         <>
           {drills.error ? <LoadError error={drills.error} onRetry={drills.reload} /> : null}
-          <DrillList page={drills.data} loading={drills.loading} onOpen={setOpen} onPage={setPage} />
+          <DrillList
+            page={drills.data}
+            loading={drills.loading}
+            onOpen={setOpen}
+            onPage={(next) => onPage(next, pageSize)}
+          />
         </>
       )}
       <Drawer

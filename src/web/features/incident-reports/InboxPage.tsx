@@ -1,10 +1,10 @@
 import { Card, Empty, Flex, List, Pagination, Segmented, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../components/format.js';
 import { incidentTypeLabel } from '../../components/labels.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
@@ -12,8 +12,6 @@ import { reportsApi } from './api.js';
 import { useReportText } from './i18n.js';
 import { ReceptionTag, useStageName } from './labels.js';
 import './reports.css';
-
-const PAGE_SIZE = 20;
 
 /**
  * The reports received by one's own units and the units below them, live: each stage as it arrives,
@@ -25,9 +23,10 @@ export default function InboxPage() {
   const name = useStageName();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(true);
-  const [page, setPage] = useState(1);
-  const inbox = useResource(() => reportsApi.inbox({ open, page, pageSize: PAGE_SIZE }), [open, page]);
+  const [params, update] = useQueryParams({ resetPage: true });
+  const open = params.get('all') !== '1';
+  const { page, pageSize, onPage } = pageParams(params, update);
+  const inbox = useResource(() => reportsApi.inbox({ open, page, pageSize }), [open, page, pageSize]);
   useLive((event) => {
     if (event.kind === 'incident' || event.kind === 'reconnected' || event.kind === 'poll') inbox.reload();
   });
@@ -37,10 +36,7 @@ export default function InboxPage() {
       <PageTitle title={rt('inbox.title')} />
       <Segmented<boolean>
         value={open}
-        onChange={(v) => {
-          setPage(1);
-          setOpen(v);
-        }}
+        onChange={(v) => update({ all: v ? undefined : '1' })}
         options={[
           { value: true, label: rt('inbox.open') },
           { value: false, label: rt('inbox.all') },
@@ -95,14 +91,14 @@ export default function InboxPage() {
           )}
         />
       )}
-      {(inbox.data?.total ?? 0) > PAGE_SIZE && (
+      {(inbox.data?.total ?? 0) > pageSize && (
         <Flex justify="end" style={{ marginTop: 12 }}>
           <Pagination
             size="small"
             current={page}
-            pageSize={PAGE_SIZE}
+            pageSize={pageSize}
             total={inbox.data?.total ?? 0}
-            onChange={setPage}
+            onChange={(next) => onPage(next, pageSize)}
             showSizeChanger={false}
           />
         </Flex>

@@ -1,5 +1,5 @@
 import { FlagFilled, WarningFilled } from '@ant-design/icons';
-import { Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,15 +11,14 @@ import { Countdown } from './Countdown.js';
 import { duration } from './format.js';
 import { useIncidentText, type IncidentsT } from './i18n.js';
 import { DrillTag, SeverityTag, StatusTag, TYPE_ICONS } from './labels.js';
-import { useNow } from '../../components/useResource.js';
+import { PagedTable, usePagedRows, useUrlPagination } from '../../components/PagedTable.js';
+import { useNow, type Resource } from '../../components/useResource.js';
 import { BoardReporting } from '../incident-reports/BoardReporting.js';
 
 interface Props {
-  page: Page<IncidentSummary> | undefined;
-  loading: boolean;
+  board: Resource<Page<IncidentSummary>>;
   compact: boolean;
   emptyText: string;
-  onPage: (page: number, pageSize: number) => void;
 }
 
 function Since({ at }: { at: string }) {
@@ -88,19 +87,13 @@ function Alarms({ row }: { row: IncidentSummary }) {
 }
 
 /** Incidents as a table on wide screens and as cards on a phone. */
-export function BoardList({ page, loading, compact, emptyText, onPage }: Props) {
+export function BoardList({ board, compact, emptyText }: Props) {
   const t = useT();
   const it = useIncidentText();
   const navigate = useNavigate();
-  const pagination = {
-    current: page?.page ?? 1,
-    pageSize: page?.pageSize ?? 20,
-    total: page?.total ?? 0,
-    hideOnSinglePage: true,
-    size: compact ? ('small' as const) : undefined,
-    showTotal: (total: number) => it('board.total', { total }),
-    onChange: onPage,
-  };
+  const showTotal = (total: number) => it('board.total', { total });
+  const { page, loading } = usePagedRows(board);
+  const pagination = useUrlPagination(page, showTotal, { compact });
   const empty = <Empty description={emptyText} />;
   const type = (row: IncidentSummary) => (
     <span>
@@ -208,12 +201,11 @@ export function BoardList({ page, loading, compact, emptyText, onPage }: Props) 
   ];
 
   return (
-    <Table<IncidentSummary>
+    <PagedTable<IncidentSummary>
+      resource={board}
+      showTotal={showTotal}
       rowKey="id"
       columns={columns}
-      dataSource={page?.items ?? []}
-      loading={loading}
-      pagination={pagination}
       locale={{ emptyText: empty }}
       // 980 px fits the content beside the menu at 1280 px; narrower, it scrolls with 超时 held in view
       scroll={{ x: 980 }}

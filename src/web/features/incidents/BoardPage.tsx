@@ -22,7 +22,7 @@ export default function BoardPage() {
   const [params, update] = useQueryParams({ resetPage: true });
   const open = params.get('all') !== '1';
   const unitId = params.get('unit') ?? undefined;
-  const { page, pageSize, onPage } = pageParams(params, update);
+  const { page, pageSize } = pageParams(params, update);
   const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
   useLive((event) => {
     if (event.kind !== 'notification') board.reload();
@@ -61,13 +61,7 @@ export default function BoardPage() {
         </Flex>
       </Card>
       {board.error ? <LoadError error={board.error} onRetry={board.reload} /> : null}
-      <BoardList
-        page={board.data}
-        loading={board.loading}
-        compact={compact}
-        emptyText={it(open ? 'board.empty' : 'board.emptyAll')}
-        onPage={onPage}
-      />
+      <BoardList board={board} compact={compact} emptyText={it(open ? 'board.empty' : 'board.emptyAll')} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined, DownloadOutlined, FlagFilled, WarningFilled } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Grid, List, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Grid, List, Select, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { applyProblem } from '../../components/form-errors.js';
 import { formatDateTime } from '../../components/format.js';
 import { LoadError } from '../../components/LoadError.js';
+import { PagedTable, useUrlPagination } from '../../components/PagedTable.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useResource } from '../../components/useResource.js';
@@ -18,8 +20,6 @@ import { useUnitChoice } from './useUnitChoice.js';
 import './inspections.css';
 import { DateField } from '../../components/date-fields/DateField.js';
 
-const PAGE_SIZE = 20;
-
 /** The ledger (台帐): every hazard found, its task, state and dates; filtered, paged, exported. */
 export default function LedgerPage() {
   const tn = useInspectionText();
@@ -29,21 +29,21 @@ export default function LedgerPage() {
   const wide = Grid.useBreakpoint().md ?? false;
   const [unitId, setUnitId] = useUnitChoice();
   // `?overdue=true` (from the overview) opens the ledger on the overdue tasks.
-  const [params] = useSearchParams();
+  const [params, update] = useQueryParams();
   const [filter, setFilter] = useState<Omit<LedgerQuery, 'unitId' | 'page' | 'pageSize'>>(() => ({
     subtree: 'true',
     ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}),
   }));
-  const [page, setPage] = useState(1);
+  const { page, pageSize } = pageParams(params, update);
   const [exporting, setExporting] = useState(false);
   const query: LedgerQuery = { ...filter, unitId };
   const ledger = useResource(
-    () => inspectionsApi.ledger({ ...query, page, pageSize: PAGE_SIZE }),
-    [JSON.stringify(query), page],
+    () => inspectionsApi.ledger({ ...query, page, pageSize }),
+    [JSON.stringify(query), page, pageSize],
   );
   const change = (next: Partial<typeof filter>) => {
     setFilter((f) => ({ ...f, ...next }));
-    setPage(1);
+    update({ page: undefined });
   };
 
   const exportFile = async () => {
@@ -114,14 +114,8 @@ export default function LedgerPage() {
       render: (v: string | null) => formatDateTime(v, locale),
     },
   ];
-  const pagination = {
-    current: page,
-    pageSize: PAGE_SIZE,
-    total: ledger.data?.total ?? 0,
-    hideOnSinglePage: true,
-    onChange: setPage,
-    showTotal: (total: number) => tn('ledger.total', { total }),
-  };
+  const showTotal = (total: number) => tn('ledger.total', { total });
+  const pagination = useUrlPagination(ledger.data, showTotal, { compact: true });
   const any = tn('ledger.any');
 
   return (
@@ -224,13 +218,12 @@ export default function LedgerPage() {
       </Card>
       {ledger.error ? <LoadError error={ledger.error} onRetry={ledger.reload} /> : null}
       {wide ? (
-        <Table<LedgerRow>
+        <PagedTable<LedgerRow>
+          resource={ledger}
+          showTotal={showTotal}
           rowKey="taskId"
           size="small"
           columns={columns}
-          dataSource={ledger.data?.items ?? []}
-          loading={ledger.loading}
-          pagination={pagination}
           onRow={(row) =>
             ({ onClick: () => open(row), style: { cursor: 'pointer' }, 'data-testid': 'ledger-row' }) as object
           }
@@ -240,7 +233,7 @@ export default function LedgerPage() {
         <List<LedgerRow>
           dataSource={ledger.data?.items ?? []}
           loading={ledger.loading}
-          pagination={ledger.data && ledger.data.total > PAGE_SIZE ? { ...pagination, size: 'small' } : false}
+          pagination={ledger.data && ledger.data.total > ledger.data.pageSize ? pagination : false}
           locale={{ emptyText: <Empty description={tn('ledger.empty')} /> }}
           renderItem={(row) => (
             <Card

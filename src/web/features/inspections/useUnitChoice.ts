@@ -14,6 +14,8 @@ export function useUnitChoice(): [string | undefined, (unitId: string | undefine
           const copy = new URLSearchParams(current);
           if (next) copy.set('unit', next);
           else copy.delete('unit');
+          // Another unit's list starts at its first page.
+          copy.delete('page');
           return copy;
         },
         { replace: true },

@@ -26,7 +26,7 @@ export default function PeoplePage() {
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
   const q = params.get('q') ?? '';
-  const { page, pageSize, onPage } = pageParams(params, update);
+  const { page, pageSize } = pageParams(params, update);
   const [opened, setOpened] = useState<Person | null>(null);
   const [editing, setEditing] = useState<PersonEditorTarget | null>(null);
 
@@ -87,7 +87,7 @@ export default function PeoplePage() {
         </Flex>
       </Card>
       {people.error ? <LoadError error={people.error} onRetry={people.reload} /> : null}
-      <PeopleTable page={people.data} loading={people.loading} compact={compact} onOpen={setOpened} onPage={onPage} />
+      <PeopleTable people={people} compact={compact} onOpen={setOpened} />
       <PersonDrawer
         person={opened}
         onClose={() => setOpened(null)}

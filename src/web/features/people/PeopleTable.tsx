@@ -1,17 +1,17 @@
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Person } from '../../../common/schemas/people.js';
 import type { Page } from '../../../common/schemas/shared.js';
+import { PagedTable, usePagedRows, useUrlPagination } from '../../components/PagedTable.js';
+import type { Resource } from '../../components/useResource.js';
 import { useT } from '../../i18n/index.js';
 import { PersonRoleTags } from './PersonRoleTags.js';
 
 interface Props {
-  page: Page<Person> | undefined;
-  loading: boolean;
+  people: Resource<Page<Person>>;
   compact: boolean;
   onOpen: (person: Person) => void;
-  onPage: (page: number, pageSize: number) => void;
 }
 
 function AccountCell({ person }: { person: Person }) {
@@ -26,17 +26,11 @@ function AccountCell({ person }: { person: Person }) {
 }
 
 /** People as a table on wide screens and as a list of cards on a phone. */
-export function PeopleTable({ page, loading, compact, onOpen, onPage }: Props) {
+export function PeopleTable({ people, compact, onOpen }: Props) {
   const t = useT();
-  const pagination = {
-    current: page?.page ?? 1,
-    pageSize: page?.pageSize ?? 20,
-    total: page?.total ?? 0,
-    showSizeChanger: !compact,
-    size: compact ? ('small' as const) : undefined,
-    showTotal: (total: number) => t('people.total', { total }),
-    onChange: onPage,
-  };
+  const showTotal = (total: number) => t('people.total', { total });
+  const { page, loading } = usePagedRows(people);
+  const pagination = useUrlPagination(page, showTotal, { compact });
   const empty = <Empty description={t('people.empty')} />;
 
   if (compact) {
@@ -112,12 +106,11 @@ export function PeopleTable({ page, loading, compact, onOpen, onPage }: Props) {
   ];
 
   return (
-    <Table<Person>
+    <PagedTable<Person>
+      resource={people}
+      showTotal={showTotal}
       rowKey="id"
       columns={columns}
-      dataSource={page?.items ?? []}
-      loading={loading}
-      pagination={pagination}
       locale={{ emptyText: empty }}
       scroll={{ x: 900 }}
       size="middle"

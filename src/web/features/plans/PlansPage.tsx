@@ -12,9 +12,7 @@ import { canManageAnything } from '../auth/permissions.js';
 import { useMe } from '../auth/session.js';
 import { NewPlanModal } from './NewPlanModal.js';
 import { PlansTable } from './PlansTable.js';
-import { useQueryParams } from '../../components/useQueryParams.js';
-
-const PAGE_SIZE = 20;
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 
 /** The plans of the units the user can see, filtered by unit; filters live in the address. */
 export default function PlansPage() {
@@ -26,12 +24,12 @@ export default function PlansPage() {
   const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? undefined;
   const subtree = params.get('subtree') !== '0';
-  const page = Number(params.get('page') ?? 1) || 1;
+  const { page, pageSize } = pageParams(params, update);
   const [creating, setCreating] = useState(false);
 
   const plans = useResource(
-    () => plansApi.list({ unitId, subtree, page, pageSize: PAGE_SIZE }),
-    [unitId, subtree, page],
+    () => plansApi.list({ unitId, subtree, page, pageSize }),
+    [unitId, subtree, page, pageSize],
   );
 
   return (
@@ -67,13 +65,7 @@ export default function PlansPage() {
         </Flex>
       </Card>
       {plans.error ? <LoadError error={plans.error} onRetry={plans.reload} /> : null}
-      <PlansTable
-        page={plans.data}
-        loading={plans.loading}
-        compact={compact}
-        onOpen={(plan) => navigate(`/plans/${plan.id}`)}
-        onPage={(next) => update({ page: String(next) })}
-      />
+      <PlansTable plans={plans} compact={compact} onOpen={(plan) => navigate(`/plans/${plan.id}`)} />
       <NewPlanModal
         open={creating}
         defaultUnitId={unitId ?? (me.scopes.length === 1 ? me.scopes[0]?.unitId : undefined)}

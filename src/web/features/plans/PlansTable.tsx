@@ -1,33 +1,27 @@
-import { Button, Card, Empty, Flex, List, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Page } from '../../../common/schemas/shared.js';
 import type { PlanSummary } from '../../api/endpoints.js';
 import { formatDateTime } from '../../components/format.js';
+import { PagedTable, usePagedRows, useUrlPagination } from '../../components/PagedTable.js';
+import type { Resource } from '../../components/useResource.js';
 import { planKindLabel } from '../../components/labels.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { PlanSummaryTags } from './PlanStatusTags.js';
 
 interface Props {
-  page: Page<PlanSummary> | undefined;
-  loading: boolean;
+  plans: Resource<Page<PlanSummary>>;
   compact: boolean;
   onOpen: (plan: PlanSummary) => void;
-  onPage: (page: number) => void;
 }
 
 /** Plans as a table on wide screens and as cards on a phone. */
-export function PlansTable({ page, loading, compact, onOpen, onPage }: Props) {
+export function PlansTable({ plans, compact, onOpen }: Props) {
   const t = useT();
   const { locale } = useLocale();
-  const pagination = {
-    current: page?.page ?? 1,
-    pageSize: page?.pageSize ?? 20,
-    total: page?.total ?? 0,
-    hideOnSinglePage: true,
-    size: compact ? ('small' as const) : undefined,
-    showTotal: (total: number) => t('plans.total', { total }),
-    onChange: onPage,
-  };
+  const showTotal = (total: number) => t('plans.total', { total });
+  const { page, loading } = usePagedRows(plans);
+  const pagination = useUrlPagination(page, showTotal, { compact });
   const empty = (
     <Empty
       description={
@@ -97,12 +91,11 @@ export function PlansTable({ page, loading, compact, onOpen, onPage }: Props) {
     },
   ];
   return (
-    <Table<PlanSummary>
+    <PagedTable<PlanSummary>
+      resource={plans}
+      showTotal={showTotal}
       rowKey="id"
       columns={columns}
-      dataSource={page?.items ?? []}
-      loading={loading}
-      pagination={pagination}
       locale={{ emptyText: empty }}
       scroll={{ x: 960 }}
       size="middle"

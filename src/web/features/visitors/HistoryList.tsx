@@ -1,9 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { LoadError } from '../../components/LoadError.js';
+import { PagedTable } from '../../components/PagedTable.js';
+import { pageParams, useQueryParams } from '../../components/useQueryParams.js';
 import { addDays } from '../../components/days.js';
 import { useResource } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
@@ -13,8 +15,6 @@ import { shortTime } from '../../components/format.js';
 import { visitorsApi, type Visitor } from './api.js';
 import { useVisitorText } from './i18n.js';
 import { DateField } from '../../components/date-fields/DateField.js';
-
-const PAGE_SIZE = 20;
 
 /** The week shown at first: the unit's today and the six days before, as the server counts them. */
 const WEEK_BACK = 6;
@@ -30,7 +30,9 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
   const to = chosen.to ?? today.data?.today ?? '';
   const setFrom = (value: string) => setChosen((c) => ({ ...c, from: value }));
   const setTo = (value: string) => setChosen((c) => ({ ...c, to: value }));
-  const [page, setPage] = useState(1);
+  const [params, update] = useQueryParams();
+  const { page, pageSize, onPage } = pageParams(params, update);
+  const firstPage = () => update({ page: undefined });
   const [exporting, setExporting] = useState(false);
   const badRange = Boolean(from && to && to < from);
   // Nothing is asked before the unit's today is known: a range guessed from the browser's day
@@ -40,8 +42,8 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
     () =>
       badRange || waiting
         ? Promise.resolve(undefined)
-        : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize: PAGE_SIZE }),
-    [unitId, from, to, page, badRange, waiting],
+        : visitorsApi.list({ unitId, from: from || undefined, to: to || undefined, page, pageSize }),
+    [unitId, from, to, page, pageSize, badRange, waiting],
   );
 
   const download = async () => {
@@ -97,7 +99,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
             <DateField
               value={from}
               max={to || undefined}
-              onChange={(v) => (setFrom(v ?? ''), setPage(1))}
+              onChange={(v) => (setFrom(v ?? ''), firstPage())}
               data-testid="history-from"
             />
           </label>
@@ -106,7 +108,7 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
             <DateField
               value={to}
               min={from || undefined}
-              onChange={(v) => (setTo(v ?? ''), setPage(1))}
+              onChange={(v) => (setTo(v ?? ''), firstPage())}
               data-testid="history-to"
             />
           </label>
@@ -155,37 +157,29 @@ export function HistoryList({ unitId, compact }: { unitId: string; compact: bool
               </Typography.Text>
             </Card>
           ))}
-          {total > PAGE_SIZE && (
+          {total > pageSize && (
             <Flex justify="center" gap={8} align="center">
-              <Button disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              <Button disabled={page <= 1} onClick={() => onPage(page - 1, pageSize)}>
                 ‹
               </Button>
               <Typography.Text type="secondary">
-                {page} / {Math.ceil(total / PAGE_SIZE)} · {vt('history.total', { total })}
+                {page} / {Math.ceil(total / pageSize)} · {vt('history.total', { total })}
               </Typography.Text>
-              <Button disabled={page * PAGE_SIZE >= total} onClick={() => setPage(page + 1)}>
+              <Button disabled={page * pageSize >= total} onClick={() => onPage(page + 1, pageSize)}>
                 ›
               </Button>
             </Flex>
           )}
         </Flex>
       ) : (
-        <Table<Visitor>
+        <PagedTable<Visitor>
+          resource={history}
+          showTotal={(n) => vt('history.total', { total: n })}
+          waiting={waiting}
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={items}
-          loading={history.loading || waiting}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('history.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (n) => vt('history.total', { total: n }),
-          }}
         />
       )}
     </div>

@@ -21,7 +21,8 @@ export default function VisitorsPage() {
   const me = useMe();
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const [params, update] = useQueryParams();
+  // A new unit or tab starts the history over at its first page.
+  const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? me.scopes[0]?.unitId;
   const tab = (params.get('tab') as Tab | null) ?? 'in';
   const inside = useResource(
