@@ -101,12 +101,22 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
   const listId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
   if (!listId) throw new Error(`the select has no list to choose "${text}" from`);
   const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  await list
+  const option = list
     .locator('.ant-select-item-option')
     .filter({ hasText: startingWith(text) })
-    .first()
-    .click();
-  await list.waitFor({ state: 'hidden' });
+    .first();
+  // A press on an option while the list is still opening can be lost on a busy machine (the list then
+  // stays open with nothing chosen): press again until the list closes.
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    await option.click();
+    try {
+      await list.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline || !(await option.isVisible())) throw error;
+    }
+  }
 }
 
 /**
