@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { AppError, type FieldProblem } from './errors.js';
 import type { MessageKey } from './messages.js';
 
@@ -56,3 +56,14 @@ export function cellFieldProblem<Column extends string, Key extends string>(
 /** An import refused as a whole: nothing was stored; the first `max` problems are listed. */
 export const importRefused = (key: MessageKey, problems: FieldProblem[], max: number): AppError =>
   new AppError(422, 'validation', key, { count: problems.length }, problems.slice(0, max));
+
+/** The first sheet of an `.xlsx` file, or why there is none to read (not a spreadsheet, or no sheet). */
+export async function firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet | 'unreadable' | 'noRows'> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return 'unreadable';
+  }
+  return book.worksheets[0] ?? 'noRows';
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../common/locale.js';
 import type { ShiftKind } from '../../../common/schemas/duty.js';
-import { cellText, letterOf, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
+import { cellText, letterOf, firstSheet, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
 
 /*
  * The roster as the spreadsheet units already keep: one row per shift, with the columns
@@ -126,14 +126,8 @@ export async function readRoster(
   buffer: Buffer,
   maxRows: number,
 ): Promise<{ rows: RosterRowIn[]; problems: CellProblem[] }> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: 'unreadable' }] };
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: 'noRows' }] };
+  const sheet = await firstSheet(buffer);
+  if (typeof sheet === 'string') return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: sheet }] };
   const problems: CellProblem[] = [];
   const at = {} as Record<RosterColumn, number>;
   sheet.getRow(1).eachCell((cell, index) => {

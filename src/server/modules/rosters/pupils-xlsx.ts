@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale.js';
 import { ADULTS_MAX, PUPIL_NAME_MAX, RosterAdult } from '../../../common/schemas/rosters.js';
-import { cellText, headingKey, letterOf, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
+import { cellText, headingKey, letterOf, firstSheet, type CellProblemAt } from '../../lib/spreadsheet-cells.js';
 
 /*
  * A school's roster as a spreadsheet: one row per pupil — 班级/Class, 姓名/Name — then, for up to
@@ -97,14 +97,8 @@ export async function readRoster(
   buffer: Buffer,
   maxRows: number,
 ): Promise<{ rows: RosterRowIn[]; problems: CellProblem[] }> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: 'unreadable' }] };
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: 'noRows' }] };
+  const sheet = await firstSheet(buffer);
+  if (typeof sheet === 'string') return { rows: [], problems: [{ row: 0, column: 'file', letter: '', key: sheet }] };
   const at = new Map<RosterColumn, number>();
   sheet.getRow(1).eachCell((cell, index) => {
     const parts = headingKey(String(cellText(cell.value))).split('/');
