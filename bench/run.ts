@@ -11,6 +11,7 @@ const all: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'report-burst': () => import('./report-burst.bench.js'),
   // --- end #15 ---
   analytics: () => import('./analytics.bench.js'),
+  'roll-call': () => import('./roll-call.bench.js'),
 };
 
 const wanted = process.argv.slice(2);
