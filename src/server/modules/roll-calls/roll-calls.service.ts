@@ -94,6 +94,12 @@ export function evacuationTarget(unitType: string): number {
 
 const groupKindOf = (key: string): GroupKind => (key === 'staff' ? 'staff' : key === 'visitors' ? 'visitors' : 'class');
 
+/** A unique index refused the row (PostgreSQL 23505, SQLite's constraint error). */
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
 /** How far a phone's clock may be off either way before its time is not believed. */
 const SKEW_MS = 60_000;
 
@@ -188,7 +194,13 @@ export class RollCallService {
         closed_by_person_id: null,
         state: 'open',
       };
-      await repo.insertRollCall(tx, row);
+      try {
+        await repo.insertRollCall(tx, row);
+      } catch (error) {
+        // Two starts at the same moment: the one-open-per-unit index lets only one through.
+        if (isUniqueViolation(error)) throw conflict('rollCall.alreadyOpen', {}, 'unitId');
+        throw error;
+      }
       await repo.insertSubjects(tx, subjects);
       await this.audit.record(tx, actor, {
         action: 'roll-call.start',
