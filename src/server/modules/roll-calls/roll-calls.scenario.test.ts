@@ -5,6 +5,7 @@ import { createTestApp, unitIdByName, type Client, type TestApp } from '../../..
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { localToUtc } from '../../../common/time.js';
 import { FakeClock } from '../../lib/clock.js';
+import type { LiveEvent } from '../../notify/live-bus.js';
 
 /*
  * The evacuation roll call (issue 17) in 城关镇第一小学, a school of six classes of five pupils, at two
@@ -38,6 +39,7 @@ for (const dialect of dialectsUnderTest()) {
     const teachers: Client[] = [];
     /** Class ids in the order of the teachers. */
     const classIds: string[] = [];
+    const live: LiveEvent[] = [];
 
     before(async () => {
       t = await createTestApp(dialect, {
@@ -46,6 +48,7 @@ for (const dialect of dialectsUnderTest()) {
         env: { STEADY_LOGIN_ATTEMPTS: '1000', STEADY_SESSION_HOURS: '720' },
       });
       s1 = await unitIdByName(t, '城关镇第一小学');
+      t.c.bus.subscribe((batch) => live.push(...batch.events.map((stamped) => stamped.event)));
       const admin = await t.signIn('admin');
       head = await t.signIn('s1.head');
       safety = await t.signIn('s1.safety');
@@ -237,10 +240,30 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(ack.statusCode, 204, ack.body);
 
         const t1 = new Date(t0.getTime() + 31 * 60 * SECOND);
+        // On duty now (the duty roster): the head leading, teacher 1 as duty staff.
+        const shift = await safety.post('/api/v1/duty/shifts', {
+          unitId: s1,
+          startsAt: new Date(t1.getTime() - 60 * 60 * SECOND).toISOString(),
+          endsAt: new Date(t1.getTime() + 60 * 60 * SECOND).toISOString(),
+          dutyLeaderId: head.me.personId,
+          staffIds: [reporter.me.personId],
+        });
+        assert.equal(shift.statusCode, 201, shift.body);
         clock.set(t1);
         const started = await start(safety, { incidentId: incident.id });
         assert.equal(started.drill, false);
-        assert.equal(started.counts.total, CLASSES * PUPILS);
+        assert.equal(started.counts.total, CLASSES * PUPILS + 2);
+        assert.deepEqual(started.groups.at(-1), {
+          ...started.groups.at(-1),
+          groupKey: 'staff',
+          kind: 'staff',
+          total: 2,
+        });
+        assert.equal(
+          (await teachers[1]!.get(`/api/v1/roll-calls/${started.id}/groups/staff`)).statusCode,
+          404,
+          'a class teacher does not open the staff list',
+        );
         const listed = (await head.get(`/api/v1/roll-calls?unitId=${s1}&incidentId=${incident.id}`)).json();
         assert.deepEqual(
           listed.items.map((r: { id: string }) => r.id),
@@ -274,7 +297,7 @@ for (const dialect of dialectsUnderTest()) {
           assert.ok(deliveries.every((d) => d.priority === 'urgent'));
         }
         let now = await rollCall(started.id);
-        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [1, PUPILS - 1, 25]);
+        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [1, PUPILS - 1, 27]);
         assert.deepEqual(
           now.alerts.map((a: { groupKey: string; closedAt: string | null }) => [a.groupKey, a.closedAt]),
           [[classIds[2], null]],
@@ -285,8 +308,20 @@ for (const dialect of dialectsUnderTest()) {
           await send(teachers[i]!, started.id, taps(await group(teachers[i]!, started.id, classIds[i]!)));
         }
         now = await rollCall(started.id);
-        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [1, 29, 0]);
-        assert.equal(now.completedAt, new Date(t1.getTime() + 75 * SECOND).toISOString(), 'every class reported');
+        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [1, 29, 2]);
+        assert.equal(now.completedAt, null, 'the staff on duty are not accounted for yet');
+        at(80 * SECOND, t1);
+        const staff = await group(head, started.id, 'staff');
+        const onDuty = await t.c.db
+          .selectFrom('people')
+          .select('name')
+          .where('id', 'in', [head.me.personId, reporter.me.personId])
+          .execute();
+        assert.deepEqual(staff.map((p) => p.name).sort(), onDuty.map((p) => p.name).sort());
+        await send(head, started.id, taps(staff));
+        now = await rollCall(started.id);
+        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [1, 31, 0]);
+        assert.equal(now.completedAt, new Date(t1.getTime() + 80 * SECOND).toISOString(), 'every group reported');
 
         // Four minutes later the child is found by the teacher and marked present.
         at(4 * 60 * SECOND, t1);
@@ -297,9 +332,9 @@ for (const dialect of dialectsUnderTest()) {
           assert.match(found[0]!.title, /三年级3班：1 人已找到/);
         }
         now = await rollCall(started.id);
-        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [0, 30, 0]);
+        assert.deepEqual([now.counts.missing, now.counts.accounted, now.counts.notReported], [0, 32, 0]);
         assert.equal(now.alerts[0].closedAt, new Date(t1.getTime() + 4 * 60 * SECOND).toISOString());
-        assert.equal(now.completedAt, new Date(t1.getTime() + 75 * SECOND).toISOString(), 'unchanged by the finding');
+        assert.equal(now.completedAt, new Date(t1.getTime() + 80 * SECOND).toISOString(), 'unchanged by the finding');
         const child = (await group(teachers[2]!, started.id, classIds[2]!)).find(
           (s) => s.subjectId === lost.subjectId,
         )!;
@@ -323,8 +358,18 @@ for (const dialect of dialectsUnderTest()) {
       const first = await send(teachers[0]!, started.id, batch);
       assert.deepEqual([first.stored, first.repeated], [PUPILS, 0]);
       at(25 * SECOND, t0);
+      // Live events go out together once per tick (on PostgreSQL through NOTIFY): wait for this one.
+      const heardOf = () => live.some((e) => e.kind === 'roll-call' && e.rollCallId === started.id);
+      for (let i = 0; i < 100 && !heardOf(); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(
+        live.some((e) => e.kind === 'roll-call' && e.rollCallId === started.id && e.unitPath.includes(s1)),
+        'the head’s screen and the units above hear of the marks',
+      );
+      const heard = live.length;
       const again = await send(teachers[0]!, started.id, batch);
       assert.deepEqual([again.stored, again.repeated], [0, PUPILS]);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.ok(!live.slice(heard).some((e) => e.kind === 'roll-call'), 'nothing changed, nothing to re-read');
       const count = async () =>
         Number(
           (
