@@ -351,6 +351,37 @@ for (const dialect of dialectsUnderTest()) {
       });
     }
 
+    it('starting: only the school’s head or safety officer; a drill of another unit refused, named', async () => {
+      clock.set('2027-04-13T00:30:00Z');
+      assert.equal((await teachers[0]!.post('/api/v1/roll-calls', { unitId: s1 })).statusCode, 403);
+      assert.equal((await gate.post('/api/v1/roll-calls', { unitId: s1 })).statusCode, 403);
+      const above = await t.signIn('cs1.head');
+      assert.equal((await above.post('/api/v1/roll-calls', { unitId: s1 })).statusCode, 403, 'not from above');
+      const k1 = await unitIdByName(t, '城关镇中心幼儿园');
+      const k1Head = await t.signIn('k1.head');
+      const otherDrill = await k1Head.post('/api/v1/drills', {
+        unitId: k1,
+        type: 'fire_evacuation',
+        plannedDate: '2027-04-13',
+        title: '演练',
+      });
+      const refused = await head.post('/api/v1/roll-calls', { unitId: s1, drillId: otherDrill.json().id });
+      assert.equal(refused.statusCode, 422);
+      assert.deepEqual(
+        refused.json().errors.map((e: { field: string }) => e.field),
+        ['drillId'],
+      );
+      const empty = await k1Head.post('/api/v1/roll-calls', { unitId: k1 }, { 'accept-language': 'en' });
+      assert.equal(empty.statusCode, 422, 'a kindergarten without a roster has nobody to account for');
+      assert.match(empty.json().errors[0].message, /class rosters/);
+      const count = await t.c.db
+        .selectFrom('roll_calls')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('state', '=', 'open')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(count.n), 0, 'nothing started');
+    });
+
     const onceAndBoth =
       'a batch sent twice is stored once; two teachers’ marks both stay, the later tap wins; closed refuses';
     it(onceAndBoth, async () => {
