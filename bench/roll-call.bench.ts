@@ -39,7 +39,7 @@ function sqliteSql(file: string): Sql {
   return {
     run: async (text, params) => void db.prepare(text).run(...params),
     all: async <T>(text: string, params: unknown[]) => db.prepare(text).all(...params) as T[],
-    close: async () => db.close(),
+    close: async () => void db.close(),
   };
 }
 
@@ -301,7 +301,7 @@ async function rollCallRun(
       await new Promise((r) => setTimeout(r, 50));
     const completeAt = watcher.completeAt();
     const final = await api<RollCallAnswer>(base, head, 'GET', `/api/v1/roll-calls/${started.id}`);
-    const [{ n }] = await sql.all<{ n: number | string }>(
+    const [counted] = await sql.all<{ n: number | string }>(
       `select count(*) as n from roll_call_marks m join roll_call_subjects s on s.id = m.subject_id
        where m.roll_call_id = ? and s.kind = 'pupil'`,
       [started.id],
@@ -309,7 +309,7 @@ async function rollCallRun(
     return {
       database,
       marks: requests.length,
-      stored: Number(n),
+      stored: Number(counted?.n ?? 0),
       statuses: result.statuses,
       elapsedMs: result.elapsedMs,
       p50: percentile(result.latencies, 50),
