@@ -46,6 +46,7 @@ export default function VisitorsPage() {
           <UnitPicker
             value={unitId}
             onChange={(id) => update({ unit: id })}
+            knownName={me.scopes.find((scope) => scope.unitId === unitId)?.unitName}
             placeholder={vt('page.chooseUnit')}
             style={{ width: '100%' }}
           />
