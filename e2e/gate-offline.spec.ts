@@ -39,7 +39,7 @@ async function checkIn(page: Page, name: string, purpose: RegExp): Promise<void>
 
 /** The gate phone: signed in online once (so the app is installed and the inside list saved). */
 async function gatePhone(en: boolean): Promise<{ page: Page; context: BrowserContext; unitId: string }> {
-  const page = await demo.open('s1.gate', { viewport: PHONE, en });
+  const page = await demo.open('s1.gate', { viewport: PHONE, en, serviceWorkers: 'allow' });
   const unitId = (await apiGet<Me>(page, '/auth/me')).scopes[0]!.unitId;
   await page.goto('/visitors?tab=inside');
   await page.getByTestId('inside-list').waitFor();

@@ -100,7 +100,8 @@ export function createOutbox(deps: OutboxDeps) {
     async sendOrQueue(request: OutgoingRequest): Promise<'sent' | 'queued'> {
       const who = owner;
       // Nothing may overtake writes still waiting: behind them it goes, and the queue is sent at once.
-      const waiting = who !== null && state.pending.length > 0;
+      // Read from the store, not the shown state: at start the state may not have loaded yet.
+      const waiting = who !== null && (await deps.store.queued(who)).length > 0;
       if (who && (waiting || !deps.isOnline())) {
         await enqueue(request, who);
         if (deps.isOnline()) void this.flush();
