@@ -114,6 +114,42 @@ describe('the gate log offline', () => {
     assert.ok(out);
   });
 
+  it('a waiting check-out the server refuses when sent (checked out meanwhile) is shown as not accepted', async () => {
+    const watcher = await demo.open('s1.safety');
+    const { page, context, unitId } = await gatePhone(false);
+    const visit = await apiSend<VisitorView>(page, 'POST', '/visitors', {
+      unitId,
+      name: '李冲突',
+      idNumber: '****5678',
+      purpose: '送货',
+    });
+    await page.getByTestId('inside-list').getByRole('button', { name: /刷新/ }).click();
+    const row = page.locator(`[data-visitor-id="${visit.id}"]`);
+    await context.setOffline(true);
+    await row.getByTestId('check-out').click();
+    await row.getByTestId('check-out-waiting').waitFor();
+    // Meanwhile the safety officer checks the same visitor out from another phone.
+    await apiSend(watcher, 'POST', `/visitors/${visit.id}/check-out`, {});
+    await context.setOffline(false);
+    const failed = page.getByTestId('outbox-failed');
+    await failed.getByText('1 条未被接受').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await failed.getByTestId('outbox-failed-show').click();
+    const refused = page.getByTestId('outbox-failed-row').filter({ hasText: '登记离开：李冲突' });
+    await refused.getByText('该访客已登记离开', { exact: false }).waitFor();
+    await eventually(async () => {
+      const box = await refused.boundingBox();
+      assert.ok(box && box.y + box.height <= PHONE.height, 'the refused write is in sight on the phone');
+    });
+    await shot(page, 'gate-offline-refused-phone-zh');
+    await refused.getByTestId('outbox-failed-dismiss').click();
+    await failed.waitFor({ state: 'detached' });
+    const [stored] = (await apiGet<{ items: VisitorView[] }>(watcher, `/visitors?unitId=${unitId}`)).items.filter(
+      (v) => v.id === visit.id,
+    );
+    assert.ok(stored?.checkedOutAt, 'the check-out made first stands');
+  });
+
   it('reads in English, offline and after', async () => {
     const watcher = await demo.open('s1.safety');
     const { page: first, context, unitId } = await gatePhone(true);

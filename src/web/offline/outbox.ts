@@ -86,6 +86,7 @@ export function createOutbox(deps: OutboxDeps) {
           if (willRetry(status)) break;
           const failedAt = deps.now().toISOString();
           await deps.store.fail({ ...request, failedAt, status, reason: deps.reasonOf(error) });
+          for (const listener of sentListeners) listener(request);
         }
         await refresh();
       }
@@ -150,7 +151,7 @@ export function createOutbox(deps: OutboxDeps) {
       return () => listeners.delete(listener);
     },
 
-    /** Called after a queued write has reached the server (a screen reloads what it shows). */
+    /** Called after a queued write has reached the server, stored or refused (a screen reloads what it shows). */
     onSent(listener: (request: QueuedRequest) => void): () => void {
       sentListeners.add(listener);
       return () => sentListeners.delete(listener);
