@@ -19,6 +19,7 @@ import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
 import { VisitorService } from './modules/visitors/visitors.service.js';
 import { RosterService } from './modules/rosters/rosters.service.js';
+import { ReunificationService } from './modules/reunification/reunification.service.js';
 import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
@@ -83,6 +84,7 @@ export interface Container {
   photos: PhotoService;
   visitors: VisitorService;
   rosters: RosterService;
+  reunifications: ReunificationService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
@@ -215,6 +217,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
   const rosters = new RosterService(db, clock, audit, units);
+  const reunifications = new ReunificationService(db, clock, audit, units, notifier, bus);
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   photos.declare(incidentPhotoKind(incidents));
   photos.declare(drillPhotoKind(units));
@@ -288,6 +291,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     photos,
     visitors,
     rosters,
+    reunifications,
     cases,
     drills,
     inspections,

@@ -161,3 +161,7 @@ export async function lateStepsUnder(db: Executor, paths: string[], now: string)
     dueAt: r.due_at,
   }));
 }
+
+/** One incident's unit and whether it is a drill: what another module checks before pointing at it. */
+export const incidentBrief = (db: Executor, id: string) =>
+  db.selectFrom('incidents').select(['id', 'unit_id', 'drill', 'status']).where('id', '=', id).executeTakeFirst();
