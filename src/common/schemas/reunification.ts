@@ -83,6 +83,8 @@ export const Reunification = z.object({
   status: z.enum(REUNIFICATION_STATUSES),
   openedAt: Timestamp,
   closedAt: Timestamp.nullable(),
+  /** The school's zone: times are shown on its clock. */
+  timeZone: z.string(),
   staff: z.array(z.object({ id: Id, name: z.string() })),
   counts: ReunificationCounts,
   /** Whether the reader keeps it (head, safety officer): they see the lists and may close it. */

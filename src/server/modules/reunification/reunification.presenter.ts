@@ -20,6 +20,7 @@ export const presentSummary = (r: ReunificationRow): ReunificationSummary => ({
 export const presentReunification = (v: ReunificationView): Reunification => ({
   ...presentSummary(v.r),
   incidentId: v.r.incident_id,
+  timeZone: v.timeZone,
   staff: v.staff,
   counts: v.counts,
   keeper: v.keeper,

@@ -29,6 +29,7 @@ const SCHOOL_TYPES = new Set(['school', 'central_school', 'kindergarten']);
 
 export interface ReunificationView {
   r: repo.ReunificationRow;
+  timeZone: string;
   staff: { id: string; name: string }[];
   counts: ReunificationCounts;
   keeper: boolean;
@@ -129,7 +130,8 @@ export class ReunificationService {
   async get(actor: Actor, id: string): Promise<ReunificationView> {
     const { r, staff, keeper } = await this.access(actor, id, this.db);
     const counts = await repo.counts(this.db, r);
-    if (!keeper) return { r, staff, counts, keeper, outcomes: null, refusals: null };
+    const timeZone = (await unitsPort.findById(this.db, r.unit_id))!.time_zone;
+    if (!keeper) return { r, timeZone, staff, counts, keeper, outcomes: null, refusals: null };
     const outcomes = await repo.outcomesOf(this.db, id);
     const refusals = await repo.refusalsOf(this.db, id);
     await logAccess(this.db, actor, this.clock.now(), {
@@ -137,7 +139,7 @@ export class ReunificationService {
       unitId: r.unit_id,
       detail: { reunificationId: id, released: outcomes.length, refused: refusals.length },
     });
-    return { r, staff, counts, keeper, outcomes, refusals };
+    return { r, timeZone, staff, counts, keeper, outcomes, refusals };
   }
 
   /** A school's reunifications (no names): for its head and safety officer, and open ones for their staff. */

@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Flex, Form, Input, List, Tag } from 'antd';
 import { useState } from 'react';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
+import { useLocale } from '../../i18n/index.js';
 import { reunificationApi, refusedChecks, type ReleaseCheck, type WaitingPupil } from './api.js';
 import { useReunificationText } from './i18n.js';
 
@@ -9,6 +10,7 @@ type Verdict = { kind: 'released'; adult: string; relation: string } | { kind: '
 /** Release staff's screen: find a child by name, enter what the adult says, see release or refusal. */
 export function FindChild({ reunificationId, onChanged }: { reunificationId: string; onChanged: () => void }) {
   const rt = useReunificationText();
+  const { locale } = useLocale();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<WaitingPupil[] | null>(null);
   const [chosen, setChosen] = useState<WaitingPupil | null>(null);
@@ -51,7 +53,11 @@ export function FindChild({ reunificationId, onChanged }: { reunificationId: str
                 }
                 description={
                   p.collectors.length
-                    ? rt('find.collectors', { names: p.collectors.map((a) => `${a.name}（${a.relation}）`).join('、') })
+                    ? rt('find.collectors', {
+                        names: p.collectors
+                          .map((a) => (locale === 'en' ? `${a.name} (${a.relation})` : `${a.name}（${a.relation}）`))
+                          .join(locale === 'en' ? ', ' : '、'),
+                      })
                     : rt('find.noCollectors')
                 }
               />
@@ -96,6 +102,7 @@ function ReleaseForm({
   onNext: () => void;
 }) {
   const rt = useReunificationText();
+  const { locale } = useLocale();
   const [form] = Form.useForm<AdultValues>();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const { busy, submit } = useFormSubmit(form, async (adult: AdultValues) => {
@@ -153,7 +160,9 @@ function ReleaseForm({
               : rt('release.refused')}
             {verdict.kind === 'refused' && (
               <div style={{ fontSize: 14, fontWeight: 400 }}>
-                {rt('release.failed', { checks: verdict.failed.map((c) => rt(`check.${c}`)).join('、') })}
+                {rt('release.failed', {
+                  checks: verdict.failed.map((c) => rt(`check.${c}`)).join(locale === 'en' ? ', ' : '、'),
+                })}
               </div>
             )}
           </div>

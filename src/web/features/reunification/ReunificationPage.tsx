@@ -44,6 +44,7 @@ export default function ReunificationPage() {
 
 function Summary({ r }: { r: Reunification }) {
   const rt = useReunificationText();
+  const { locale } = useLocale();
   const c = r.counts;
   return (
     <Card size="small">
@@ -51,7 +52,7 @@ function Summary({ r }: { r: Reunification }) {
         {rt('view.point', { point: r.point })}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {rt('view.staff', { names: r.staff.map((s) => s.name).join('、') })}
+        {rt('view.staff', { names: r.staff.map((s) => s.name).join(locale === 'en' ? ', ' : '、') })}
       </Typography.Paragraph>
       <div className="steady-reunification-counts">
         <div className="steady-reunification-waiting" data-testid="waiting-count">
@@ -79,7 +80,8 @@ function Records({ r, onClosed }: { r: Reunification; onClosed: () => void }) {
   const rt = useReunificationText();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const at = (iso: string) => formatDateTime(iso, locale);
+  const at = (iso: string) => formatDateTime(iso, locale, r.timeZone);
+  const list = (items: string[]) => items.join(locale === 'en' ? ', ' : '、');
   const close = async () => {
     try {
       await reunificationApi.close(r.id);
@@ -100,7 +102,7 @@ function Records({ r, onClosed }: { r: Reunification; onClosed: () => void }) {
                 description={rt('view.refusedBy', {
                   name: f.nameGiven,
                   mobile: f.mobileGiven,
-                  failed: f.failed.map((c) => rt(`check.${c}`)).join('、'),
+                  failed: list(f.failed.map((c) => rt(`check.${c}`))),
                   staff: f.staffName,
                   at: at(f.at),
                 })}
