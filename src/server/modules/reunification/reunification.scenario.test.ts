@@ -4,6 +4,7 @@ import { unitIdByName, type Client, type TestApp } from '../../../../test/helper
 import { dialectsUnderTest } from '../../../../test/helpers/dialects.js';
 import { configureVendors, personIdOf, setContacts, startReachApp } from '../../../../test/helpers/reach.js';
 import type { VendorReceiver } from '../../../../test/receivers/vendor-receiver.js';
+import { transactionWithHooks } from '../../db/database.js';
 import type { FakeClock } from '../../lib/clock.js';
 import type { LiveEvent } from '../../notify/live-bus.js';
 
@@ -264,6 +265,26 @@ for (const dialect of dialectsUnderTest()) {
       const kept = (await head.get(`/api/v1/reunifications/${id}`)).json();
       assert.equal(kept.status, 'closed');
       assert.equal(kept.releases.length, 1, 'the head still sees the record');
+    });
+
+    it('a large school’s guardians are queued in one go, past both databases’ statement parameter limits', async () => {
+      const mobiles = Array.from({ length: 3000 }, (_, i) => `+86135${String(i).padStart(8, '0')}`);
+      const told = await transactionWithHooks(t.c.db, (tx) =>
+        t.c.notifier.tellMobiles(
+          tx,
+          headId,
+          [...mobiles, mobiles[0]!],
+          { kind: 'reunification.guardians', locale: 'zh-CN', link: null, title: '测试', body: '测试' },
+          clock.now(),
+        ),
+      );
+      assert.equal(told, 3000, 'each mobile once');
+      const queued = await t.c.db
+        .selectFrom('deliveries')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('person_id', 'like', 'to:+86135%')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(queued.n), 3000);
     });
 
     it('a pupil who leaves is purged with their release and refusal rows', async () => {

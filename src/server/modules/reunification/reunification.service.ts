@@ -185,6 +185,7 @@ export class ReunificationService {
    * answers 422 naming the checks that failed, after the refusal has been stored.
    */
   async release(actor: Actor, id: string, body: ReleaseBody) {
+    if (actor.kind !== 'account') throw forbidden();
     const result = await transactionWithHooks(this.db, async (tx, afterCommit) => {
       const { r } = await this.access(actor, id, tx, 'open');
       const pupil = await repo.pupilOf(tx, r.unit_id, body.pupilId);
@@ -195,7 +196,7 @@ export class ReunificationService {
       );
       const { adult, failed } = checkAdult(listed, body.adult);
       const now = this.clock.now();
-      const staffId = actor.kind === 'account' ? actor.personId : '';
+      const staffId = actor.personId;
       await logAccess(tx, actor, now, {
         entity: 'reunification',
         unitId: r.unit_id,
@@ -256,6 +257,7 @@ export class ReunificationService {
 
   /** A child not at school that day: not waited for. */
   async markAbsent(actor: Actor, id: string, body: AbsentBody): Promise<ReunificationCounts> {
+    if (actor.kind !== 'account') throw forbidden();
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
       const { r } = await this.access(actor, id, tx, 'open');
       const pupil = await repo.pupilOf(tx, r.unit_id, body.pupilId);
@@ -269,7 +271,7 @@ export class ReunificationService {
         state: 'absent',
         adult_name: null,
         adult_relation: null,
-        staff_person_id: actor.kind === 'account' ? actor.personId : '',
+        staff_person_id: actor.personId,
         at: now,
       });
       await this.audit.record(tx, actor, {
