@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiGet, apiSend } from './helpers/app.js';
+import { apiGet, apiSend, chooseOption, pickOption } from './helpers/app.js';
 import { PHONE, shot } from './helpers/browser.js';
 import { useDemoBrowser } from './helpers/demo.js';
 
 interface Me {
   personId: string;
+  name: string;
   scopes: { unitId: string; unitName: string; roles: string[] }[];
 }
 
@@ -38,12 +39,20 @@ describe('reunification', () => {
       place: '教学楼',
       description: '教学楼起火，全校疏散。',
     });
-    const opened = await apiSend<{ id: string }>(keeper, 'POST', '/reunifications', {
-      unitId: school,
-      incidentId: fire.id,
-      point: '东门运动场',
-      staffPersonIds: [gate.personId],
-    });
+    assert.ok(fire.id);
+
+    // The safety officer opens it on a phone: the incident, the point, who releases.
+    await keeper.goto(`/reunifications?unit=${school}`);
+    const form = keeper.getByTestId('open-form');
+    await chooseOption(keeper, form.getByTestId('open-incident'), '火灾 · 教学楼');
+    await form.getByPlaceholder('例如：东门运动场').fill('东门运动场');
+    await form.getByTestId('open-staff').click();
+    await pickOption(keeper, gate.name);
+    await keeper.keyboard.press('Escape');
+    await form.getByTestId('open-submit').click();
+    await keeper.getByTestId('reunification-page').waitFor();
+    await keeper.getByTestId('point').getByText('接领点：东门运动场').waitFor();
+    const opened = { id: keeper.url().split('/reunifications/')[1]!.split(/[?#]/)[0]! };
 
     const head = await demo.open('s1.head', { viewport: PHONE, en: true });
     await head.goto(`/reunifications/${opened.id}`);

@@ -101,6 +101,7 @@ function OpenForm({ unitId }: { unitId: string }) {
           rules={[{ required: true }]}
         >
           <Select
+            data-testid="open-incident"
             loading={incidents.loading}
             options={real.map((i) => ({
               value: i.id,
@@ -118,6 +119,7 @@ function OpenForm({ unitId }: { unitId: string }) {
           rules={[{ required: true }]}
         >
           <Select
+            data-testid="open-staff"
             mode="multiple"
             showSearch
             loading={loading}
@@ -125,7 +127,7 @@ function OpenForm({ unitId }: { unitId: string }) {
             options={people.map((p) => ({ value: p.id, label: p.hint ? `${p.name}（${p.hint}）` : p.name }))}
           />
         </Form.Item>
-        <Button type="primary" danger htmlType="submit" loading={busy} block size="large">
+        <Button type="primary" danger htmlType="submit" loading={busy} block size="large" data-testid="open-submit">
           {rt('open.submit')}
         </Button>
       </Form>
