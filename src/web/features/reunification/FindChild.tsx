@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Form, Input, List, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useLocale } from '../../i18n/index.js';
@@ -131,7 +131,9 @@ function ReleaseForm({
         data-testid="release-form"
         onValuesChange={() => setVerdict((v) => (v?.kind === 'refused' ? null : v))}
       >
-        <Form.Item label={rt('release.title', { pupil: `${pupil.name} · ${pupil.className}` })} style={{ margin: 0 }} />
+        <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="release-for">
+          {rt('release.title', { pupil: `${pupil.name} · ${pupil.className}` })}
+        </Typography.Title>
         <Form.Item name="name" label={rt('release.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
           <Input size="large" autoComplete="off" data-testid="adult-name" />
         </Form.Item>
