@@ -10,7 +10,6 @@ import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { say } from '../../lib/wording.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
@@ -23,6 +22,7 @@ import * as rosterRepo from '../rosters/rosters.read-port.js';
 import type { UnitService } from '../units/units.service.js';
 import * as unitsPort from '../units/units.read-port.js';
 import { checkAdult } from './reunification.check.js';
+import { ReunificationNotices } from './reunification.notices.js';
 import * as repo from './reunification.repository.js';
 
 const SCHOOL_TYPES = new Set(['school', 'central_school', 'kindergarten']);
@@ -55,9 +55,13 @@ export class ReunificationService {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly units: UnitService,
-    private readonly notifier: Notifier,
+    notifier: Notifier,
     private readonly bus: LiveBus,
-  ) {}
+  ) {
+    this.notices = new ReunificationNotices(notifier);
+  }
+
+  private readonly notices: ReunificationNotices;
 
   async open(actor: Actor, body: ReunificationBody): Promise<ReunificationView> {
     const id = await transactionWithHooks(this.db, async (tx, afterCommit) => {
@@ -84,35 +88,7 @@ export class ReunificationService {
         closed_at: null,
       };
       await repo.insert(tx, row, staff);
-      const locale = unit.locale === 'en' ? 'en' : 'zh-CN';
-      const told = await this.notifier.tellMobiles(
-        tx,
-        actor.personId,
-        await this.guardianMobiles(tx, unit.id),
-        {
-          kind: 'reunification.guardians',
-          locale,
-          link: null,
-          incidentId: incident.id,
-          title: say('reunification.guardianTitle', { unit: unit.name, point: body.point }),
-          body: say('reunification.guardianBody', { unit: unit.name, point: body.point }),
-        },
-        now,
-      );
-      await this.notifier.tell(
-        tx,
-        afterCommit,
-        staff,
-        {
-          kind: 'reunification.staff',
-          locale,
-          priority: 'urgent',
-          link: `/reunifications/${row.id}`,
-          title: say('reunification.staffTitle', { unit: unit.name, point: body.point }),
-          body: say('reunification.staffBody'),
-        },
-        now,
-      );
+      const told = await this.notices.opened(tx, afterCommit, { unit, row, staff, sender: actor.personId, now });
       await this.audit.record(tx, actor, {
         action: 'reunification.open',
         entity: 'reunification',
@@ -248,7 +224,7 @@ export class ReunificationService {
         unitId: r.unit_id,
         after: { reunificationId: id, failed },
       });
-      await this.alertHead(tx, afterCommit, r, unit, pupil.class_name, actor, now);
+      await this.notices.refused(tx, afterCommit, { r, unit, className: pupil.class_name, staffId, now });
       return { outcome: 'refused' as const, failed };
     });
     if (result.outcome === 'refused') throw refusedError(result.failed);
@@ -324,51 +300,6 @@ export class ReunificationService {
     if (!keeper && !releaser) throw notFound();
     if (need === 'open' && r.status !== 'open') throw conflict('reunification.closed');
     return { r, staff, keeper };
-  }
-
-  private async guardianMobiles(tx: Executor, unitId: string): Promise<string[]> {
-    const pupils = await rosterRepo.pupilsOfUnit(tx, unitId);
-    const adults = await rosterRepo.adultsOf(
-      tx,
-      pupils.map((p) => p.id),
-    );
-    const mobiles: string[] = [];
-    for (const list of adults.values())
-      for (const a of list) {
-        const mobile = a.guardian === 1 ? normaliseMobile(a.mobile) : null;
-        if (mobile) mobiles.push(mobile);
-      }
-    return mobiles;
-  }
-
-  /** The head (and whoever opened it) hears of a refusal at once; the message names the class, never the child. */
-  private async alertHead(
-    tx: Executor,
-    afterCommit: AfterCommit,
-    r: repo.ReunificationRow,
-    unit: { name: string; locale: string },
-    className: string,
-    actor: Actor,
-    now: Date,
-  ): Promise<void> {
-    const heads = await peoplePort.personIdsWithRole(tx, r.unit_id, 'accountable_head');
-    const staffName =
-      actor.kind === 'account' ? ((await peoplePort.personNames(tx, [actor.personId])).get(actor.personId) ?? '') : '';
-    await this.notifier.tell(
-      tx,
-      afterCommit,
-      [...heads, ...(r.opened_by_person_id ? [r.opened_by_person_id] : [])],
-      {
-        kind: 'reunification.refused',
-        locale: unit.locale,
-        priority: 'urgent',
-        incidentId: r.incident_id,
-        link: `/reunifications/${r.id}`,
-        title: say('reunification.refusedTitle', { unit: unit.name, class: className }),
-        body: say('reunification.refusedBody', { staff: staffName, point: r.point, class: className }),
-      },
-      now,
-    );
   }
 
   private published(afterCommit: AfterCommit, id: string, unitPath: string): void {
