@@ -30,6 +30,7 @@ import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
 import { rosterRoutes } from './modules/rosters/rosters.routes.js';
 import { rollCallRoutes } from './modules/roll-calls/roll-calls.routes.js';
+import { reunificationRoutes } from './modules/reunification/reunification.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { drillRoutes } from './modules/drills/drills.routes.js';
 import { dutyRoutes } from './modules/duty/duty.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   visitorRoutes(app, c.visitors);
   rosterRoutes(app, c.rosters);
   rollCallRoutes(app, c.rollCalls);
+  reunificationRoutes(app, c.reunifications);
   caseRoutes(app, c.cases);
   drillRoutes(app, c.drills);
   dutyRoutes(app, { duty: c.duty, ...c.dutyRosters });

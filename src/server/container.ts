@@ -20,6 +20,7 @@ import { Notifier } from './notify/notifier.js';
 import { VisitorService } from './modules/visitors/visitors.service.js';
 import { RosterService } from './modules/rosters/rosters.service.js';
 import { RollCallService } from './modules/roll-calls/roll-calls.service.js';
+import { ReunificationService } from './modules/reunification/reunification.service.js';
 import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
@@ -86,6 +87,7 @@ export interface Container {
   rosters: RosterService;
   /** Evacuation roll calls: who is accounted for, live; missing people alerted at once. */
   rollCalls: RollCallService;
+  reunifications: ReunificationService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
@@ -223,6 +225,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     actingHead: async (unitId, at, tx) => (await leave.actingHeadFor(unitId, at, tx))?.deputyPersonId ?? null,
     evacuationMeasured: (tx, actor, drillId, seconds) => drills.evacuationMeasured(tx, actor, drillId, seconds),
   });
+  const reunifications = new ReunificationService(db, clock, audit, units, notifier, bus);
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   photos.declare(incidentPhotoKind(incidents));
   photos.declare(drillPhotoKind(units));
@@ -297,6 +300,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     visitors,
     rosters,
     rollCalls,
+    reunifications,
     cases,
     drills,
     inspections,

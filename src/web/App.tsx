@@ -17,6 +17,8 @@ const PlanEditorPage = lazy(() => import('./features/plans/PlanEditorPage.js'));
 const IncidentBoardPage = lazy(() => import('./features/incidents/BoardPage.js'));
 const ReportIncidentPage = lazy(() => import('./features/incidents/ReportIncidentPage.js'));
 const IncidentPage = lazy(() => import('./features/incidents/IncidentPage.js'));
+const ReunificationsPage = lazy(() => import('./features/reunification/ReunificationsPage.js'));
+const ReunificationPage = lazy(() => import('./features/reunification/ReunificationPage.js'));
 const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage.js'));
 const ChecklistEditPage = lazy(() => import('./features/inspections/ChecklistEditPage.js'));
 const RunInspectionPage = lazy(() => import('./features/inspections/RunPage.js'));
@@ -83,6 +85,8 @@ function SignedInRoutes() {
           <Route path="inspections/tasks/:id" element={<RectificationTaskPage />} />
           <Route path="visitors" element={<VisitorsPage />} />
           <Route path="rosters" element={<RostersPage />} />
+          <Route path="reunifications" element={<ReunificationsPage />} />
+          <Route path="reunifications/:id" element={<ReunificationPage />} />
           <Route path="drills" element={<DrillsPage />} />
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/new" element={<NewCasePage />} />

@@ -15,6 +15,7 @@ import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { RosterTables } from '../modules/rosters/rosters.table.js';
 import type { RollCallTables } from '../modules/roll-calls/roll-calls.table.js';
+import type { ReunificationTables } from '../modules/reunification/reunification.table.js';
 import type { NotificationTables } from '../modules/notifications/notifications.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
 import type { ChannelTables } from '../modules/channels/channels.table.js';
@@ -98,6 +99,7 @@ export interface Database
     IncidentReportTables,
     RosterTables,
     RollCallTables,
+    ReunificationTables,
     NotificationTables {
   incident_photos: IncidentPhotoTable;
   drill_photos: DrillPhotoTable;

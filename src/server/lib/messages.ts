@@ -1455,6 +1455,56 @@ export const MESSAGES = {
     en: 'Found and marked at {time} ({by}); the missing alert is closed.',
   },
   // ── end of evacuation roll call ──
+  'label.point': { 'zh-CN': '接领点', en: 'reunification point' },
+  'label.staffPersonIds': { 'zh-CN': '放行人员', en: 'release staff' },
+  'label.pupilId': { 'zh-CN': '学生', en: 'pupil' },
+  'reunification.incidentElsewhere': { 'zh-CN': '须是本校的突发事件', en: 'must be an incident of this school' },
+  'reunification.incidentDrill': { 'zh-CN': '演练不开设接领点', en: 'must be a real incident, not a drill' },
+  'reunification.notStaff': {
+    'zh-CN': '放行人员须是在本校任职的人员',
+    en: 'must be people holding a role at this school',
+  },
+  'reunification.pupilElsewhere': { 'zh-CN': '须是本校的学生', en: 'must be a pupil of this school' },
+  'reunification.alreadyOpen': {
+    'zh-CN': '本校已有一个正在进行的接领，请先结束它。',
+    en: 'This school already has an open reunification; close it first.',
+  },
+  'reunification.closed': { 'zh-CN': '此次接领已结束。', en: 'This reunification is closed.' },
+  'reunification.alreadyOut': {
+    'zh-CN': '这名学生已被接走或已登记缺席。',
+    en: 'This child has already been released or marked absent.',
+  },
+  'reunification.refused': {
+    'zh-CN': '不在该学生的授权接送名单上：请勿交出孩子。已通知校长。',
+    en: 'Not on this child’s list of adults who may collect: do not hand the child over. The head has been told.',
+  },
+  'reunification.doesNotMatch': { 'zh-CN': '与授权名单不符', en: 'does not match the child’s list' },
+  'reunification.refusedTitle': {
+    'zh-CN': '【拒绝接领】{unit}：{class}一名孩子',
+    en: '[Release refused] {unit}: a child of {class}',
+  },
+  'reunification.refusedBody': {
+    'zh-CN': '{staff}在{point}拒绝了一名不在授权名单上的接领人（{class}的一名孩子）。请查看接领记录。',
+    en: '{staff} refused someone not on the list at {point} (a child of {class}). See the reunification.',
+  },
+  'reunification.guardianTitle': {
+    'zh-CN': '{unit}已疏散，请到{point}接孩子，请带身份证件',
+    en: '{unit} evacuated: collect your child at {point}; bring ID',
+  },
+  'reunification.guardianBody': {
+    'zh-CN': '{unit}因突发事件已疏散。请监护人或授权接送人到{point}接孩子，并携带身份证件；工作人员将核对授权名单。',
+    en:
+      '{unit} has evacuated after an incident. A guardian or an adult authorised to collect, please come to {point} ' +
+      'with an ID document; staff check the list of authorised adults.',
+  },
+  'reunification.staffTitle': {
+    'zh-CN': '【接领】{unit}：请到{point}放行学生',
+    en: '[Reunification] {unit}: release children at {point}',
+  },
+  'reunification.staffBody': {
+    'zh-CN': '您是本次接领的放行人员：核对接领人的姓名、手机号和证件后四位后再交出孩子。',
+    en: 'You release children in this reunification: check the adult’s name, mobile and ID last four first.',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

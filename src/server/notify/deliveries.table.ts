@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 export interface DeliveryTable {
   id: string;
   notification_id: string;
+  /** The person told; `to:<E.164>` for an SMS to a bare mobile (a guardian who is not a Steady user). */
   person_id: string;
   method_position: number;
   channel: string;

@@ -116,6 +116,27 @@ export class DeliveryWorker {
     ]);
   }
 
+  /** Queues a notification to bare mobiles (not Steady users): an SMS delivery each, `person_id` `to:<mobile>`. */
+  async enqueueTo(tx: Executor, notification: NotificationRow, mobiles: string[], locale: string): Promise<void> {
+    // A whole school's guardians: a few hundred rows a statement, under both databases' parameter limits.
+    for (let i = 0; i < mobiles.length; i += 500)
+      await this.insertTo(tx, notification, mobiles.slice(i, i + 500), locale);
+  }
+
+  private async insertTo(tx: Executor, notification: NotificationRow, mobiles: string[], locale: string) {
+    await repo.insertDeliveries(
+      tx,
+      mobiles.map((mobile) => ({
+        ...this.row(
+          notification,
+          { position: 0, channel: 'sms', address_json: JSON.stringify({ channel: 'sms', mobile }) },
+          locale,
+        ),
+        person_id: `to:${mobile}`,
+      })),
+    );
+  }
+
   /** A delivery row for a method; an urgent one carries the moment its next method starts. */
   row(
     notification: Pick<NotificationRow, 'id' | 'person_id' | 'priority' | 'respond_by'>,

@@ -10,7 +10,9 @@ export type LiveEvent =
   /** A unit's daily report arrived or was marked late or missing: the supervisors' matrix re-reads. */
   | { kind: 'daily-report'; unitId: string; unitPath: string; day: string }
   /** A roll call's counts changed (started, marked, closed): the head's and the incident's screens re-read it. */
-  | { kind: 'roll-call'; rollCallId: string; unitPath: string };
+  | { kind: 'roll-call'; rollCallId: string; unitPath: string }
+  /** A child released or refused, or a reunification opened or closed: the head's count re-reads. */
+  | { kind: 'reunification'; reunificationId: string; unitPath: string };
 
 /** An event with the id that screens resume from (`Last-Event-ID`); the same id on every instance. */
 export interface StampedEvent {

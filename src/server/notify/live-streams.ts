@@ -131,7 +131,9 @@ function frame({ id, event }: StampedEvent): string {
       ? { incidentId: event.incidentId }
       : event.kind === 'roll-call'
         ? { rollCallId: event.rollCallId }
-        : {};
+        : event.kind === 'reunification'
+          ? { reunificationId: event.reunificationId }
+          : {};
   return `id: ${id}\nevent: ${event.kind}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

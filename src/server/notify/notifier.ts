@@ -76,6 +76,38 @@ export class Notifier {
     afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
   }
 
+  /**
+   * Tells mobiles of people who are not Steady users (a pupil's guardians) by SMS. The message is kept
+   * once, in the sender's inbox, already read (what was sent, in the unit's language); each mobile gets
+   * an urgent delivery of it whose `person_id` is `to:<E.164>`, so it has no contact methods to fail
+   * over to and is limited by no one's per-person cap.
+   */
+  async tellMobiles(tx: Executor, sender: string, mobiles: string[], message: Message, now: Date): Promise<number> {
+    const unique = [...new Set(mobiles)];
+    if (unique.length === 0) return 0;
+    const locale: Locale = message.locale === 'en' ? 'en' : 'zh-CN';
+    const row: NotificationRow = {
+      id: newId(),
+      person_id: sender,
+      incident_id: message.incidentId ?? null,
+      kind: message.kind,
+      title: render(locale, message.title),
+      body: render(locale, message.body),
+      wording_json: JSON.stringify({ title: message.title, body: message.body }),
+      link: message.link,
+      drill: message.drill ? 1 : 0,
+      created_at: now.toISOString(),
+      read_at: now.toISOString(),
+      priority: 'urgent',
+      respond_by: null,
+      params_json: message.params ? JSON.stringify(renderAll(locale, message.params)) : null,
+      answered_at: null,
+    };
+    await inbox.insertAll(tx, [row]);
+    await this.outbox.enqueueTo(tx, row, unique, locale);
+    return unique.length;
+  }
+
   /** Each person's own language, else the unit's. */
   private async languagesOf(tx: Executor, people: string[], unitLocale: string): Promise<Map<string, Locale>> {
     const fallback: Locale = unitLocale === 'en' ? 'en' : 'zh-CN';

@@ -205,3 +205,6 @@ export async function forRollCall(db: Executor, incidentId: string): Promise<Inc
   }
   return { unitId: incident.unit_id, drill: incident.drill === 1, closed: incident.status === 'closed', handlerIds };
 }
+/** One incident's unit and whether it is a drill: what another module checks before pointing at it. */
+export const incidentBrief = (db: Executor, id: string) =>
+  db.selectFrom('incidents').select(['id', 'unit_id', 'drill', 'status']).where('id', '=', id).executeTakeFirst();

@@ -19,3 +19,17 @@ export function teachesClass(actor: Actor, cls: { unit_id: string; teacher_perso
   if (actor.kind !== 'account' || cls.teacher_person_id !== actor.personId) return false;
   return actor.scopes.some((s) => s.unitId === cls.unit_id);
 }
+
+/**
+ * Release staff of a reunification see the school's pupils and who may collect them, and release
+ * them, only while it is open; closing it ends their access (domain, "Pupils' data").
+ */
+export function releasesChildren(
+  actor: Actor,
+  reunification: { unit_id: string; status: string },
+  staffPersonIds: readonly string[],
+): boolean {
+  if (actor.kind !== 'account' || reunification.status !== 'open') return false;
+  if (!staffPersonIds.includes(actor.personId)) return false;
+  return actor.scopes.some((s) => s.unitId === reunification.unit_id);
+}

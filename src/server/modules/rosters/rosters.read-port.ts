@@ -70,3 +70,10 @@ export async function pupilNames(db: Executor, ids: string[]): Promise<Map<strin
   }
   return out;
 }
+
+/*
+ * For reunification: a school's pupils and their adults (it checks the adults who may collect and
+ * tells the guardians). Access is the caller's to check, with `rosters.policy.ts`.
+ */
+export { adultsOf, pupilsOfUnit } from './rosters.repository.js';
+export type { PupilAdultRow } from './rosters.repository.js';

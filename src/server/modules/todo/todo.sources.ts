@@ -12,6 +12,7 @@ import { handoversToAccept, swapsToAnswer } from '../duty/duty.read-port.js';
 import { stepsWaitingFor } from '../incidents/incidents.read-port.js';
 import { tasksToFix, tasksToVerify } from '../inspections/rectification.read-port.js';
 import { leaveToDecide } from '../leave/leave.read-port.js';
+import { releasingFor } from '../reunification/reunification.read-port.js';
 import { stillInside } from '../visitors/visitors.read-port.js';
 
 /*
@@ -220,7 +221,22 @@ const drills: TodoSource = async (ctx) => {
   });
 };
 
+/** An open reunification where the person releases children: it has no deadline, it lasts until closed. */
+const reunifications: TodoSource = async (ctx) =>
+  (await releasingFor(ctx.db, ctx.actor.personId)).map((r) =>
+    item(ctx, {
+      id: `reunification:${r.reunificationId}`,
+      kind: 'reunification_release',
+      params: { point: r.point },
+      unitId: r.unitId,
+      unitName: r.unitName,
+      dueAt: null,
+      route: `/reunifications/${r.reunificationId}`,
+    }),
+  );
+
 export const TODO_SOURCES: readonly TodoSource[] = [
+  reunifications,
   incidentSteps,
   dailyReports,
   directives,

@@ -6,6 +6,7 @@ export type LiveEvent =
   | { kind: 'todo' }
   | { kind: 'incident'; incidentId: string }
   | { kind: 'daily-report' }
+  | { kind: 'reunification'; reunificationId: string }
   | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
@@ -59,6 +60,15 @@ function connect(): void {
   es.addEventListener('notification', (message) => (seen(message), emit({ kind: 'notification' })));
   es.addEventListener('daily-report', (message) => (seen(message), emit({ kind: 'daily-report' })));
   es.addEventListener('todo', (message) => (seen(message), emit({ kind: 'todo' })));
+  es.addEventListener('reunification', (message) => {
+    seen(message);
+    try {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { reunificationId?: string };
+      if (data.reunificationId) emit({ kind: 'reunification', reunificationId: data.reunificationId });
+    } catch {
+      // a malformed event: nothing to re-read
+    }
+  });
   es.addEventListener('incident', (message) => {
     seen(message);
     try {

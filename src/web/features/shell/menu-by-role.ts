@@ -54,8 +54,9 @@ export const MENU_BY_ROLE: Record<Role, readonly string[]> = {
   duty_staff: [...EVERYONE, ...ON_DUTY],
   duty_leader: [...EVERYONE, ...ON_DUTY, '/directives', '/inspections'],
   // Class rosters are children's data: the school's own keepers and class teachers, not administrators or units above.
-  safety_officer: [...EVERYONE, ...RUNS_UNIT, '/rosters'],
-  accountable_head: [...EVERYONE, ...RUNS_UNIT, '/rosters'],
+  // Reunification too: release staff reach it from their to-do while one is open, not from a menu.
+  safety_officer: [...EVERYONE, ...RUNS_UNIT, '/rosters', '/reunifications'],
+  accountable_head: [...EVERYONE, ...RUNS_UNIT, '/rosters', '/reunifications'],
   supervisor: [...EVERYONE, ...SUPERVISES],
   admin: [...EVERYONE, '/units', '/people', '/channels', ...RUNS_UNIT, ...SUPERVISES],
 };

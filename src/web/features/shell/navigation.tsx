@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ContactsOutlined,
+  UsergroupAddOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -71,6 +72,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/inspections', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
       { path: '/visitors', label: 'nav.visitors', icon: <IdcardOutlined /> },
       { path: '/rosters', label: 'nav.rosters', icon: <ContactsOutlined /> },
+      { path: '/reunifications', label: 'nav.reunifications', icon: <UsergroupAddOutlined /> },
     ],
   },
   // issue 18: what a supervising unit uses to hold the units below it to account
