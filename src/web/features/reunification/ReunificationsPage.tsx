@@ -9,6 +9,7 @@ import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useQueryParams } from '../../components/useQueryParams.js';
 import { useResource } from '../../components/useResource.js';
 import { useUnitPeople } from '../../components/useUnitPeople.js';
+import { useUnitZone } from '../../components/date-fields/useUnitZone.js';
 import { useLocale, useT } from '../../i18n/index.js';
 import { useMe } from '../auth/session.js';
 import { incidentsApi } from '../incidents/api.js';
@@ -32,6 +33,7 @@ export default function ReunificationsPage() {
   const list = useResource(() => (unitId ? reunificationApi.list(unitId) : Promise.resolve([])), [unitId]);
   const items = list.data ?? [];
   const anyOpen = items.some((r) => r.status === 'open');
+  const timeZone = useUnitZone(unitId);
 
   return (
     <div className="steady-reunification" data-testid="reunifications-page">
@@ -58,7 +60,7 @@ export default function ReunificationsPage() {
                   <Tag color={r.status === 'open' ? 'red' : undefined}>
                     {r.status === 'open' ? rt('list.open') : rt('list.closed')}
                   </Tag>
-                  {formatDateTime(r.openedAt, locale)}
+                  {formatDateTime(r.openedAt, locale, timeZone)}
                 </span>
               </List.Item>
             )}
