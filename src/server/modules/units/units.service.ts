@@ -78,7 +78,8 @@ export class UnitService {
       requireManage(actor, parent.path);
       if (parent.depth + 1 >= UNIT_DEPTH_MAX) throw invalid('parentId', 'unit.tooDeep', { max: UNIT_DEPTH_MAX });
       const row = await this.insert(tx, actor, { id: newId(), parent, input });
-      return (await repo.findById(tx, row.id))!;
+      // Not read back: the row is as written, and a unit not yet committed can have no children.
+      return { ...row, child_count: 0 };
     });
   }
 
