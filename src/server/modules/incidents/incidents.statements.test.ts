@@ -74,5 +74,43 @@ for (const dialect of dialectsUnderTest()) {
           );
       }
     });
+
+    it('telling three heads costs what telling one does: messages, links and deliveries go in batches', async () => {
+      const one = await report(5);
+      assert.equal(one.result.json().steps[0].recipients.length, 1);
+      const staff = await t.c.db
+        .selectFrom('memberships')
+        .select(['person_id', 'role'])
+        .where('unit_id', '=', s1)
+        .execute();
+      const heads = new Set(staff.filter((m) => m.role === 'accountable_head').map((m) => m.person_id));
+      const others = [...new Set(staff.map((m) => m.person_id))].filter((id) => !heads.has(id)).slice(0, 2);
+      assert.equal(others.length, 2);
+      const now = new Date().toISOString();
+      await t.c.db
+        .insertInto('memberships')
+        .values(
+          others.map((person_id, i) => ({
+            id: `statements-head-${i}`,
+            person_id,
+            unit_id: s1,
+            role: 'accountable_head' as const,
+            created_at: now,
+          })),
+        )
+        .execute();
+      const three = await report(6);
+      assert.equal(three.result.statusCode, 201, three.result.body);
+      const told = three.result.json().steps[0].recipients.map((r: { personId: string }) => r.personId);
+      assert.equal(told.length, 3);
+      for (const id of others) assert.ok(told.includes(id));
+      assert.equal(three.statements.length, one.statements.length, three.statements.join('\n'));
+      const links = await t.c.db
+        .selectFrom('ack_links')
+        .select(['person_id', 'reply_code'])
+        .where('step_id', '=', three.result.json().steps[0].id)
+        .execute();
+      assert.equal(links.length, 3);
+    });
   });
 }
