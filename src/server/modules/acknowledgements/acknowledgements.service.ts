@@ -106,7 +106,7 @@ export class AcknowledgementService implements AckLinks {
   /** The reply codes each person's open links use, read at once for everyone a message goes to. */
   private async takenCodes(tx: Executor, personIds: string[], now: Date): Promise<Map<string, Set<string>>> {
     const taken = new Map<string, Set<string>>();
-    for (const link of await repo.openLinksOf(tx, [...new Set(personIds)], now.toISOString()))
+    for (const link of await repo.openReplyCodesOf(tx, [...new Set(personIds)], now.toISOString()))
       taken.set(link.person_id, (taken.get(link.person_id) ?? new Set()).add(link.reply_code));
     return taken;
   }
