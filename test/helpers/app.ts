@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createContainer, type Container, type ContainerOptions } from '../../src/server/container.js';
@@ -27,6 +28,8 @@ export interface TestAppOptions {
   clock?: Clock;
   env?: Record<string, string>;
   channels?: ContainerOptions['channels'];
+  /** Plugins on the app's database (a statement counter); the data set-up runs through them too. */
+  plugins?: KyselyPlugin[];
 }
 
 /** A migrated app on a fresh database of the given dialect, optionally with the sample organisation. */
@@ -38,7 +41,11 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     STEADY_AUDIT_KEY: TEST_AUDIT_KEY,
     ...options.env,
   });
-  const c = createContainer(config, { clock: options.clock, database: database.opened, channels: options.channels });
+  const opened = (options.plugins ?? []).reduce(
+    (o, plugin) => ({ ...o, db: o.db.withPlugin(plugin) }),
+    database.opened,
+  );
+  const c = createContainer(config, { clock: options.clock, database: opened, channels: options.channels });
   await migrateToLatest(c.db);
   if (options.demo) await loadDemo(c, DEMO_PASSWORD);
   const app = await buildApp(c, { logger: false });

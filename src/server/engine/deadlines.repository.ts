@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import type { DialectName, Executor } from '../db/database.js';
 import type { DeadlineRow } from './deadlines.table.js';
 
-export async function insertDeadline(db: Executor, row: DeadlineRow): Promise<void> {
+/** One statement for all the rows; a row whose kind and record already has one is left out. */
+export async function insertDeadlines(db: Executor, rows: DeadlineRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('deadlines')
-    .values(row)
+    .values(rows)
     .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
     .execute();
 }

@@ -97,23 +97,34 @@ export class DeadlineEngine {
   }
 
   /** Schedules in the caller's transaction; scheduling the same kind and record twice keeps the first. */
-  async schedule(tx: Executor, deadline: NewDeadline): Promise<void> {
-    await repo.insertDeadline(tx, {
-      id: newId(),
-      kind: deadline.kind,
-      ref_id: deadline.refId,
-      unit_id: deadline.unitId,
-      due_at: deadline.dueAt.toISOString(),
-      state: 'pending',
-      attempts: 0,
-      last_error: null,
-      fired_by: null,
-      created_at: this.clock.now().toISOString(),
-      fired_at: null,
-    });
-    // Woken before the caller commits, a pass would not see the row yet and the deadline would wait
+  schedule(tx: Executor, deadline: NewDeadline): Promise<void> {
+    return this.scheduleAll(tx, [deadline]);
+  }
+
+  /** Schedules several at once, in one statement (an incident's chain, its staged reports' duties). */
+  async scheduleAll(tx: Executor, deadlines: readonly NewDeadline[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    const created = this.clock.now().toISOString();
+    await repo.insertDeadlines(
+      tx,
+      deadlines.map((deadline) => ({
+        id: newId(),
+        kind: deadline.kind,
+        ref_id: deadline.refId,
+        unit_id: deadline.unitId,
+        due_at: deadline.dueAt.toISOString(),
+        state: 'pending',
+        attempts: 0,
+        last_error: null,
+        fired_by: null,
+        created_at: created,
+        fired_at: null,
+      })),
+    );
+    // Woken before the caller commits, a pass would not see the rows yet and a deadline would wait
     // for the next poll; so where the transaction can say when it commits, wake then.
-    whenCommitted(tx, () => this.wakeAt(deadline.dueAt));
+    const soonest = new Date(Math.min(...deadlines.map((d) => d.dueAt.getTime())));
+    whenCommitted(tx, () => this.wakeAt(soonest));
   }
 
   /** Brings a pending deadline forward to `dueAt` (never later); the engine wakes when the caller commits. */

@@ -97,23 +97,38 @@ export class DeliveryWorker {
    * Someone with no contact method still gets a record, so that every message has one and the
    * delivery log shows who was reached only in the app.
    */
-  async enqueue(tx: Executor, notification: NotificationRow, locale: string): Promise<void> {
-    const [first] = await repo.contactMethodsOf(tx, [notification.person_id]);
-    if (first) {
-      await repo.insertDeliveries(tx, [this.row(notification, first, locale)]);
-      return;
-    }
+  enqueue(tx: Executor, notification: NotificationRow, locale: string): Promise<void> {
+    return this.enqueueAll(tx, [notification], () => locale);
+  }
+
+  /** Queues several notifications as `enqueue` does each, with one read of the methods and one insert. */
+  async enqueueAll(
+    tx: Executor,
+    notifications: NotificationRow[],
+    localeOf: (personId: string) => string,
+  ): Promise<void> {
+    if (notifications.length === 0) return;
+    const methods = await repo.contactMethodsOf(tx, [...new Set(notifications.map((n) => n.person_id))]);
+    // Ordered by position, so the first row of each person is their first method.
+    const first = new Map<string, Method>();
+    for (const method of methods) if (!first.has(method.person_id)) first.set(method.person_id, method);
     const now = this.clock.now().toISOString();
-    await repo.insertDeliveries(tx, [
-      {
-        ...this.row(notification, { position: 0, channel: IN_APP_ONLY, address_json: '{}' }, locale),
-        state: 'sent',
-        sent_at: now,
-        delivered_at: now,
-        handed_over: 1,
-        failover_at: null,
-      },
-    ]);
+    await repo.insertDeliveries(
+      tx,
+      notifications.map((notification) => {
+        const locale = localeOf(notification.person_id);
+        const method = first.get(notification.person_id);
+        if (method) return this.row(notification, method, locale);
+        return {
+          ...this.row(notification, { position: 0, channel: IN_APP_ONLY, address_json: '{}' }, locale),
+          state: 'sent',
+          sent_at: now,
+          delivered_at: now,
+          handed_over: 1,
+          failover_at: null,
+        };
+      }),
+    );
   }
 
   /** Queues a notification to bare mobiles (not Steady users): an SMS delivery each, `person_id` `to:<mobile>`. */

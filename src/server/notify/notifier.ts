@@ -72,7 +72,7 @@ export class Notifier {
     });
     await inbox.insertAll(tx, rows);
     if (message.ask && this.acks) await this.acks.issue(tx, rows, message.ask, now);
-    for (const row of rows) await this.outbox.enqueue(tx, row, languages.get(row.person_id)!);
+    await this.outbox.enqueueAll(tx, rows, (personId) => languages.get(personId)!);
     afterCommit(() => unique.forEach((personId) => this.bus.publish({ kind: 'notification', personId })));
   }
 

@@ -24,6 +24,18 @@ export const openLinksOf = (db: Executor, personIds: string[], now: string) =>
         .orderBy('created_at', 'desc')
         .execute();
 
+/** The reply codes of people's open links: all a new link needs to choose a free one. */
+export const openReplyCodesOf = (db: Executor, personIds: string[], now: string) =>
+  personIds.length === 0
+    ? Promise.resolve([] as Pick<AckLinkRow, 'person_id' | 'reply_code'>[])
+    : db
+        .selectFrom('ack_links')
+        .select(['person_id', 'reply_code'])
+        .where('person_id', 'in', personIds)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .execute();
+
 /** Used by the person who answered: only if still open, so two taps race to one winner. */
 export async function markUsed(db: Executor, id: string, at: string, via: string): Promise<boolean> {
   const result = await db

@@ -78,15 +78,22 @@ export class AcknowledgementService implements AckLinks {
 
   async issue(tx: Executor, rows: NotificationRow[], ask: AckRequest, now: Date): Promise<void> {
     const links: AckLinkRow[] = [];
+    const taken = await this.takenCodes(
+      tx,
+      rows.map((row) => row.person_id),
+      now,
+    );
     for (const row of rows) {
       const id = newId();
+      const code = freeCode(taken.get(row.person_id));
+      taken.set(row.person_id, new Set([...(taken.get(row.person_id) ?? []), code]));
       links.push({
         id,
         token_hash: sha256Hex(this.token(id)),
         notification_id: row.id,
         person_id: row.person_id,
         step_id: ask.stepId,
-        reply_code: await this.freeExtendCode(tx, row.person_id, now),
+        reply_code: code,
         expires_at: new Date(ask.respondBy.getTime() + LINK_GRACE_MS).toISOString(),
         used_at: null,
         used_via: null,
@@ -96,14 +103,12 @@ export class AcknowledgementService implements AckLinks {
     await repo.insertLinks(tx, links);
   }
 
-  /** Two digits no other open link of the person uses, so a reply through the extension names its step. */
-  private async freeExtendCode(tx: Executor, personId: string, now: Date): Promise<string> {
-    const taken = new Set((await repo.openLinksOf(tx, [personId], now.toISOString())).map((l) => l.reply_code));
-    for (let n = 1; n < 100; n += 1) {
-      const code = String(n).padStart(2, '0');
-      if (!taken.has(code)) return code;
-    }
-    return '00';
+  /** The reply codes each person's open links use, read at once for everyone a message goes to. */
+  private async takenCodes(tx: Executor, personIds: string[], now: Date): Promise<Map<string, Set<string>>> {
+    const taken = new Map<string, Set<string>>();
+    for (const link of await repo.openReplyCodesOf(tx, [...new Set(personIds)], now.toISOString()))
+      taken.set(link.person_id, (taken.get(link.person_id) ?? new Set()).add(link.reply_code));
+    return taken;
   }
 
   async forNotification(db: Executor, notificationId: string): Promise<AckForMessage | null> {
@@ -182,4 +187,13 @@ export class AcknowledgementService implements AckLinks {
     if (!this.steps) throw new Error('acknowledgements: the incidents module is not wired');
     return this.steps;
   }
+}
+
+/** Two digits no other open link of the person uses, so a reply through the extension names its step. */
+function freeCode(taken: Set<string> | undefined): string {
+  for (let n = 1; n < 100; n += 1) {
+    const code = String(n).padStart(2, '0');
+    if (!taken?.has(code)) return code;
+  }
+  return '00';
 }

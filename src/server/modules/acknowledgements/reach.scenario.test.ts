@@ -153,7 +153,13 @@ for (const dialect of dialectsUnderTest()) {
       for (const method of ['GET', 'POST'] as const) {
         assert.equal((await t.app.inject({ method, url: `/api/v1/public/ack/${'A'.repeat(32)}` })).statusCode, 404);
         assert.equal(
-          (await t.app.inject({ method, url: `/api/v1/public/ack/${token.slice(0, 31)}x` })).statusCode,
+          // One character changed (a token that ends in x gets a y, or the "forgery" would be the token).
+          (
+            await t.app.inject({
+              method,
+              url: `/api/v1/public/ack/${token.slice(0, 31)}${token.endsWith('x') ? 'y' : 'x'}`,
+            })
+          ).statusCode,
           404,
         );
       }

@@ -110,8 +110,8 @@ export const exchangesOf = (db: Executor, reportIds: string[]) =>
         .orderBy('x.id')
         .execute();
 
-export async function insertDuty(db: Executor, row: IncidentReportDutyRow): Promise<void> {
-  await db.insertInto('incident_report_duties').values(row).execute();
+export async function insertDuties(db: Executor, rows: IncidentReportDutyRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('incident_report_duties').values(rows).execute();
 }
 
 export async function updateDuty(db: Executor, id: string, changes: Partial<IncidentReportDutyRow>): Promise<void> {

@@ -50,8 +50,12 @@ export class ReportDuties {
   constructor(private readonly d: ReportDeps) {}
 
   async open(tx: Executor, duty: NewDuty, now: Date): Promise<IncidentReportDutyRow> {
-    const remindAt = duty.remindAt && duty.remindAt > now ? duty.remindAt : null;
-    const row: IncidentReportDutyRow = {
+    return (await this.openAll(tx, [duty], now))[0]!;
+  }
+
+  /** Opens several duties with their deadlines: one statement for the duties, one for the deadlines. */
+  async openAll(tx: Executor, duties: NewDuty[], now: Date): Promise<IncidentReportDutyRow[]> {
+    const rows: IncidentReportDutyRow[] = duties.map((duty) => ({
       id: newId(),
       incident_id: duty.incidentId,
       unit_id: duty.unitId,
@@ -59,27 +63,23 @@ export class ReportDuties {
       seq: duty.seq,
       report_id: duty.reportId,
       due_at: duty.dueAt.toISOString(),
-      remind_at: remindAt?.toISOString() ?? null,
+      remind_at: duty.remindAt && duty.remindAt > now ? duty.remindAt.toISOString() : null,
       state: 'open',
       late: 0,
       met_at: null,
       created_at: now.toISOString(),
-    };
-    await repo.insertDuty(tx, row);
-    await this.d.engine.schedule(tx, {
-      kind: DUTY_DUE_DEADLINE,
-      refId: row.id,
-      unitId: duty.unitId,
-      dueAt: duty.dueAt,
-    });
-    if (remindAt)
-      await this.d.engine.schedule(tx, {
-        kind: DUTY_REMINDER_DEADLINE,
-        refId: row.id,
-        unitId: duty.unitId,
-        dueAt: remindAt,
-      });
-    return row;
+    }));
+    await repo.insertDuties(tx, rows);
+    await this.d.engine.scheduleAll(
+      tx,
+      rows.flatMap((row) => [
+        { kind: DUTY_DUE_DEADLINE, refId: row.id, unitId: row.unit_id, dueAt: new Date(row.due_at) },
+        ...(row.remind_at
+          ? [{ kind: DUTY_REMINDER_DEADLINE, refId: row.id, unitId: row.unit_id, dueAt: new Date(row.remind_at) }]
+          : []),
+      ]),
+    );
+    return rows;
   }
 
   private async stageRules(tx: Executor, unitId: string, now: Date): Promise<ReportStageRules> {
@@ -92,19 +92,13 @@ export class ReportDuties {
     const rules = await this.stageRules(tx, incident.unitId, now);
     const reported = new Date(incident.reportedAt);
     const base = { incidentId: incident.id, unitId: incident.unitId, seq: 1, reportId: null };
-    await this.open(
+    await this.openAll(
       tx,
-      { ...base, kind: 'verbal', dueAt: new Date(reported.getTime() + rules.verbalMinutes * 60_000) },
-      now,
-    );
-    await this.open(
-      tx,
-      { ...base, kind: 'first', dueAt: new Date(reported.getTime() + rules.firstMinutes * 60_000) },
-      now,
-    );
-    await this.open(
-      tx,
-      { ...base, kind: 'follow_up', dueAt: nextFollowUpAt(reported, rules.followUpTime, incident.unitTimeZone) },
+      [
+        { ...base, kind: 'verbal', dueAt: new Date(reported.getTime() + rules.verbalMinutes * 60_000) },
+        { ...base, kind: 'first', dueAt: new Date(reported.getTime() + rules.firstMinutes * 60_000) },
+        { ...base, kind: 'follow_up', dueAt: nextFollowUpAt(reported, rules.followUpTime, incident.unitTimeZone) },
+      ],
       now,
     );
   }

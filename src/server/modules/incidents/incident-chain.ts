@@ -131,14 +131,20 @@ const silenced = (ctx: ChainContext, step: IncidentStepRow, reason: TellReason) 
  * for a formal report, the incident unit's accountable head, who must file it (in a drill too: the
  * head practises the report, which goes no further than the unit).
  */
-export async function activate(ctx: ChainContext, step: IncidentStepRow): Promise<'active' | 'practised'> {
+export async function activate(
+  ctx: ChainContext,
+  step: IncidentStepRow,
+  fresh = false,
+): Promise<'active' | 'practised'> {
   if (step.kind === 'notify' && silenced(ctx, step, 'holder')) return practise(ctx, step);
   const holders =
     step.kind === 'notify'
       ? await holdersWithActing(ctx, step.target_unit_id, step.role)
       : await holdersWithActing(ctx, ctx.incident.unit_id, 'accountable_head');
   const people = silenced(ctx, step, 'holder') ? [] : holders.people;
-  const told = new Set([...people, ...(await repo.recipientsOf(ctx.tx, [step.id])).map((r) => r.person_id)]);
+  // A step written in this very transaction (`fresh`) has told nobody yet; a later one may have (an escalation).
+  const before = fresh ? [] : await repo.recipientsOf(ctx.tx, [step.id]);
+  const told = new Set([...people, ...before.map((r) => r.person_id)]);
   const copies = (await namedDeputiesOf(ctx, step)).filter((id) => !told.has(id));
   await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
   await tell(

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localTime } from '../../../common/time.js';
 import { INCIDENT_TYPES } from '../../../common/org.js';
 import type { IncidentStepRow } from './incidents.table.js';
 import type { MessageKey } from '../../lib/messages.js';
@@ -57,7 +57,7 @@ export class IncidentNotifier {
    * with them (`copy`), to the deputies it escalated to, or to the parent unit told of a missed report.
    */
   async chainStep(ctx: NoticeContext, step: IncidentStepRow, people: string[], reason: TellReason): Promise<void> {
-    const due = DateTime.fromISO(step.due_at).setZone(ctx.incident.unit_time_zone).toFormat('HH:mm');
+    const due = localTime(new Date(step.due_at), ctx.incident.unit_time_zone);
     const ask: MessageKey =
       reason === 'deputy'
         ? 'incident.ask.deputy'

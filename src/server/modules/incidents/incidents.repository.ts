@@ -57,8 +57,8 @@ export async function updateIncident(db: Executor, id: string, changes: Partial<
   await db.updateTable('incidents').set(changes).where('id', '=', id).execute();
 }
 
-export async function insertStep(db: Executor, row: IncidentStepRow): Promise<void> {
-  await db.insertInto('incident_steps').values(row).execute();
+export async function insertSteps(db: Executor, rows: IncidentStepRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('incident_steps').values(rows).execute();
 }
 
 export async function updateStep(db: Executor, id: string, changes: Partial<IncidentStepRow>): Promise<void> {

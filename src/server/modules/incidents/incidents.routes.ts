@@ -112,8 +112,8 @@ export function incidentRoutes(app: FastifyInstance, incidents: IncidentService)
       },
     },
     async (req, reply) => {
-      const incident = await incidents.report(actorOf(req), req.body);
-      return reply.code(201).send(await show(req, incident.id));
+      const actor = actorOf(req);
+      return reply.code(201).send(presentIncident(actor, await incidents.reportAndShow(actor, req.body)));
     },
   );
 

@@ -3,7 +3,7 @@ import type { AfterActionReport, IncidentStatus, ReportIncidentBody } from '../.
 import { INCIDENT_STATUSES } from '../../../common/schemas/incidents.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
-import type { IncidentRow } from './incidents.table.js';
+import type { IncidentFlagRow, IncidentRow } from './incidents.table.js';
 import type { DeadlineEngine } from '../../engine/engine.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, invalid, invalidFields, notFound } from '../../lib/errors.js';
@@ -41,6 +41,13 @@ import * as repo from './incidents.repository.js';
 export const CONCEALED_AFTER_MINUTES = 60;
 export const STEP_DEADLINE = 'incidents.step';
 
+/** What a report wrote that its answer shows: the incident, its flag, the names of the units above it. */
+interface Filed {
+  incident: repo.IncidentWithUnit;
+  flags: IncidentFlagRow[];
+  unitNames: Map<string, string>;
+}
+
 export class IncidentService {
   /** Moments other modules act on (a report, a status change) and what the board shows of them. */
   readonly hooks = new IncidentHooks();
@@ -57,10 +64,16 @@ export class IncidentService {
     private readonly followUpTasks?: FollowUpTasks,
   ) {}
 
-  private context(tx: Executor, incident: repo.IncidentWithUnit, actor: Actor, afterCommit: AfterCommit): ChainContext {
+  private context(
+    tx: Executor,
+    incident: repo.IncidentWithUnit,
+    actor: Actor,
+    afterCommit: AfterCommit,
+    now = this.clock.now(),
+  ): ChainContext {
     return {
       tx,
-      now: this.clock.now(),
+      now,
       incident,
       notifier: this.notifier,
       rules: this.rules,
@@ -86,41 +99,70 @@ export class IncidentService {
       repo.afterActionOf(this.db, id),
       photosOf(this.db, 'incident', id),
     ]);
+    const filed = afterAction
+      ? (JSON.parse(afterAction.content_json) as NonNullable<IncidentBundle['afterAction']>)
+      : null;
+    return this.assemble(incident, { steps, events, flags, afterAction: filed, photos });
+  }
+
+  /**
+   * The page of an incident reported a moment ago. What the report itself wrote is known — the
+   * incident, its flag, the units its chain names — and it has no photos, notes or after-action
+   * report yet; only what the chain's steps and messages wrote is read back (five reads, not ten).
+   */
+  private async bundleOfNew(filed: Filed): Promise<IncidentBundle> {
+    const { incident } = filed;
+    const [steps, events] = await Promise.all([
+      repo.stepsOf(this.db, [incident.id]),
+      repo.eventsOf(this.db, incident.id),
+    ]);
+    return this.assemble(incident, {
+      steps,
+      events,
+      flags: filed.flags,
+      afterAction: null,
+      photos: [],
+      notes: [],
+      unitNames: filed.unitNames,
+    });
+  }
+
+  /** The rest of the page: who each step told and whether it reached them, and the names it shows. */
+  private async assemble(
+    incident: repo.IncidentWithUnit,
+    parts: Pick<IncidentBundle, 'steps' | 'events' | 'flags' | 'afterAction' | 'photos'> &
+      Partial<Pick<IncidentBundle, 'notes' | 'unitNames'>>,
+  ): Promise<IncidentBundle> {
+    const { steps, events, flags, afterAction } = parts;
     const [recipients, notes, units, reached] = await Promise.all([
       repo.recipientsOf(
         this.db,
         steps.map((s) => s.id),
       ),
-      repo.flagNotesOf(
-        this.db,
-        flags.map((f) => f.id),
-      ),
-      unitsPort.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
-      reachedAbout(this.db, id),
+      parts.notes ??
+        repo.flagNotesOf(
+          this.db,
+          flags.map((f) => f.id),
+        ),
+      parts.unitNames ? [] : unitsPort.findByIds(this.db, [...new Set(steps.map((s) => s.target_unit_id))]),
+      reachedAbout(this.db, incident.id),
     ]);
-    const filed = afterAction
-      ? (JSON.parse(afterAction.content_json) as NonNullable<IncidentBundle['afterAction']>)
-      : null;
     const personIds = [
       incident.reporter_person_id,
       ...steps.map((s) => s.done_by_person_id),
       ...events.map((e) => e.person_id),
       ...flags.flatMap((f) => JSON.parse(f.person_ids_json) as string[]),
-      ...(filed?.followUps.map((f) => f.ownerId) ?? []),
+      ...(afterAction?.followUps.map((f) => f.ownerId) ?? []),
     ];
     const names = await repo.personNames(this.db, [...new Set(personIds.filter((x): x is string => Boolean(x)))]);
     return {
+      ...parts,
       incident,
-      steps,
       recipients,
-      events,
-      flags,
       notes,
-      photos,
       reached,
-      unitNames: new Map(units.map((u) => [u.id, u.name])),
+      unitNames: parts.unitNames ?? new Map(units.map((u) => [u.id, u.name])),
       names: new Map(names.map((p) => [p.id, p.name])),
-      afterAction: filed,
     };
   }
 
@@ -176,12 +218,23 @@ export class IncidentService {
    * at once, and every step's deadline is scheduled, counted from this moment.
    */
   async report(actor: Actor, input: ReportIncidentBody): Promise<repo.IncidentWithUnit> {
+    return (await this.file(actor, input)).incident;
+  }
+
+  /** Reports, and answers with the incident's page as a read would show it. */
+  async reportAndShow(actor: Actor, input: ReportIncidentBody): Promise<IncidentBundle> {
+    return this.bundleOfNew(await this.file(actor, input));
+  }
+
+  private async file(actor: Actor, input: ReportIncidentBody): Promise<Filed> {
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
     if (occurredAt.getTime() > now.getTime() + 60_000) throw invalid('occurredAt', 'incident.occurredInFuture');
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
+      // This transaction publishes no plan: the chain and the staged reports share one read of the rules.
+      this.rules.keepFor(tx);
       const unit = await this.units.requireVisible(actor, input.unitId, tx);
-      const { rules, standing } = await this.rules.forUnit(unit.id, now, tx);
+      const { rules, standing } = await this.rules.forUnit(unit.id, now, tx, unit);
       const row: IncidentRow = {
         id: newId(),
         unit_id: unit.id,
@@ -201,30 +254,35 @@ export class IncidentService {
         updated_at: now.toISOString(),
       };
       await repo.insertIncident(tx, row);
-      const incident = (await repo.findIncident(tx, row.id))!;
-      const ctx = this.context(tx, incident, actor, afterCommit);
+      const incident: repo.IncidentWithUnit = {
+        ...row,
+        unit_name: unit.name,
+        unit_path: unit.path,
+        unit_parent_id: unit.parent_id,
+        unit_locale: unit.locale,
+        unit_time_zone: unit.time_zone,
+      };
+      const ctx = this.context(tx, incident, actor, afterCommit, now);
       await recordEvent(ctx, 'reported', input.description, {
         type: input.type,
         severity: input.severity,
         place: input.place,
         drill: input.drill,
       });
-      await this.flagIfConcealed(ctx, occurredAt, now);
-      const steps = buildSteps(
-        incident,
-        rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN,
-        await unitsPort.lineage(tx, incident.unit_path),
-      );
-      for (const step of steps) {
-        await repo.insertStep(tx, step);
-        await this.engine.schedule(tx, {
+      const flag = await this.flagIfConcealed(ctx, occurredAt, now);
+      const lineage = await unitsPort.lineage(tx, incident.unit_path);
+      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN, lineage);
+      await repo.insertSteps(tx, steps);
+      await this.engine.scheduleAll(
+        tx,
+        steps.map((step) => ({
           kind: STEP_DEADLINE,
           refId: step.id,
           unitId: incident.unit_id,
           dueAt: new Date(step.due_at),
-        });
-      }
-      if (steps[0] && (await activate(ctx, steps[0])) === 'practised') await advance(ctx, steps[0]);
+        })),
+      );
+      if (steps[0] && (await activate(ctx, steps[0], true)) === 'practised') await advance(ctx, steps[0]);
       await this.audit.record(tx, actor, {
         action: 'incident.report',
         entity: 'incident',
@@ -234,14 +292,14 @@ export class IncidentService {
       });
       await this.hooks.fireReported(tx, afterCommit, incident, now);
       this.notifier.changed(ctx);
-      return incident;
+      return { incident, flags: flag ? [flag] : [], unitNames: new Map(lineage.map((u) => [u.id, u.name])) };
     });
   }
 
-  private async flagIfConcealed(ctx: ChainContext, occurredAt: Date, now: Date): Promise<void> {
+  private async flagIfConcealed(ctx: ChainContext, occurredAt: Date, now: Date): Promise<IncidentFlagRow | null> {
     const minutes = Math.floor((now.getTime() - occurredAt.getTime()) / 60_000);
-    if (minutes < CONCEALED_AFTER_MINUTES) return;
-    await repo.raiseFlag(ctx.tx, {
+    if (minutes < CONCEALED_AFTER_MINUTES) return null;
+    const flag: IncidentFlagRow = {
       id: newId(),
       incident_id: ctx.incident.id,
       step_id: null,
@@ -250,8 +308,10 @@ export class IncidentService {
       person_ids_json: JSON.stringify(ctx.actor.personId ? [ctx.actor.personId] : []),
       set_at: now.toISOString(),
       detail_json: JSON.stringify({ minutesAfterOccurrence: minutes, occurredAt: occurredAt.toISOString() }),
-    });
+    };
+    await repo.raiseFlag(ctx.tx, flag);
     await recordEvent(ctx, 'flag.concealed', null, { minutes }, true);
+    return flag;
   }
 
   /** Acknowledge a notification, or file the formal report upward: only the people the step told. */

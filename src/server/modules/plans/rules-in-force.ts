@@ -28,15 +28,45 @@ export interface RulesInForce {
 
 const DEFAULTS: Content = PlanContent.parse({});
 
+/** What the rules need of a unit: where it sits and its time zone. */
+type UnitPlace = { id: string; path: string; time_zone: string };
+
 /**
  * The one way other modules learn what a unit's plans require. Nobody else reads plan tables, so
  * a published change takes effect everywhere at once.
  */
 export class PlanRules {
+  /** The rules already read in a transaction that asked to keep them (`keepFor`), by unit and moment. */
+  private readonly kept = new WeakMap<object, Map<string, Promise<RulesInForce>>>();
+
   constructor(private readonly db: Db) {}
 
-  async forUnit(unitId: string, at: Date, db: Executor = this.db): Promise<RulesInForce> {
-    const unit = await unitsPort.findById(db, unitId);
+  /**
+   * For the rest of this transaction, each unit's rules at one moment are read once. An incident
+   * report asks for them three times — its chain, the head's named deputies, the staged reports'
+   * deadlines — in modules that should not pass plan rows to each other, so the transaction keeps
+   * them rather than every call taking an extra argument. Only a transaction that publishes no plan
+   * may ask: it would go on reading the rules from before its own change.
+   */
+  keepFor(tx: Executor): void {
+    if (tx.isTransaction && !this.kept.has(tx)) this.kept.set(tx, new Map());
+  }
+
+  /** `unit`, when the caller has just read the unit row, saves reading it again. */
+  forUnit(unitId: string, at: Date, db: Executor = this.db, unit?: UnitPlace): Promise<RulesInForce> {
+    const kept = this.kept.get(db);
+    if (!kept) return this.read(unitId, at, db, unit);
+    const key = `${unitId} ${at.toISOString()}`;
+    let rules = kept.get(key);
+    if (!rules) {
+      rules = this.read(unitId, at, db, unit);
+      kept.set(key, rules);
+    }
+    return rules;
+  }
+
+  private async read(unitId: string, at: Date, db: Executor, given?: UnitPlace): Promise<RulesInForce> {
+    const unit = given?.id === unitId ? given : await unitsPort.findById(db, unitId);
     if (!unit) throw notFound();
     const lineage = unit.path.split('/').filter(Boolean);
     const published = await repo.publishedFor(db, lineage);

@@ -17,6 +17,11 @@ export async function findById(db: Executor, id: string): Promise<UnitWithCount 
   return db.selectFrom('units').selectAll().select(childCount).where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit's own row, without counting its children (for access checks and writes below it). */
+export async function findRow(db: Executor, id: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The unit of `path` and every unit above it, nearest first: whom a reporting chain can name. */
 export async function lineage(db: Executor, path: string): Promise<{ id: string; type: string; name: string }[]> {
   const ids = path.split('/').filter(Boolean).reverse();

@@ -74,11 +74,11 @@ export class UnitService {
 
   async create(actor: Actor, input: CreateUnitBody): Promise<UnitWithCount> {
     return this.db.transaction().execute(async (tx) => {
-      const parent = await this.get(actor, input.parentId, tx);
-      requireManage(actor, parent.path);
+      const parent = await this.requireManageable(actor, input.parentId, tx);
       if (parent.depth + 1 >= UNIT_DEPTH_MAX) throw invalid('parentId', 'unit.tooDeep', { max: UNIT_DEPTH_MAX });
       const row = await this.insert(tx, actor, { id: newId(), parent, input });
-      return (await repo.findById(tx, row.id))!;
+      // Not read back: the row is as written, and a unit not yet committed can have no children.
+      return { ...row, child_count: 0 };
     });
   }
 
@@ -176,7 +176,8 @@ export class UnitService {
 
   /** The units' own rows, for modules that check access on a unit id they were given. */
   async requireVisible(actor: Actor, id: string, db: Executor = this.db): Promise<UnitRow> {
-    const unit = await repo.findById(db, id);
+    // Without the child count: a bureau's count grows with every unit it has, and no caller uses it.
+    const unit = await repo.findRow(db, id);
     if (!unit) throw notFound();
     requireSee(actor, unit.path);
     return unit;
