@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   'nav.inspections': 'Inspections',
   'nav.visitors': 'Visitor log',
   'nav.rosters': 'Class rosters',
+  'nav.rollCalls': 'Roll call',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
   // issue 18: supervision

@@ -6,6 +6,8 @@ export type LiveEvent =
   | { kind: 'todo' }
   | { kind: 'incident'; incidentId: string }
   | { kind: 'daily-report' }
+  /** A roll call in one of your units was started, marked or closed. */
+  | { kind: 'roll-call'; rollCallId: string | null }
   | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
@@ -59,6 +61,15 @@ function connect(): void {
   es.addEventListener('notification', (message) => (seen(message), emit({ kind: 'notification' })));
   es.addEventListener('daily-report', (message) => (seen(message), emit({ kind: 'daily-report' })));
   es.addEventListener('todo', (message) => (seen(message), emit({ kind: 'todo' })));
+  es.addEventListener('roll-call', (message) => {
+    seen(message);
+    try {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { rollCallId?: string };
+      emit({ kind: 'roll-call', rollCallId: data.rollCallId ?? null });
+    } catch {
+      emit({ kind: 'roll-call', rollCallId: null });
+    }
+  });
   es.addEventListener('incident', (message) => {
     seen(message);
     try {

@@ -1,0 +1,93 @@
+import type { GroupList, Mark, MarkHistory, MarkStatus, Subject } from './api.js';
+
+/*
+ * The marks made on this device and not yet seen in the server's list. They are kept on the device
+ * (beside the outbox that sends them) so a list shown from the offline cache still shows them, and
+ * dropped once the server's history holds them: a tap is the same mark when its subject, status and
+ * time agree, which the server keeps as sent (`markedAt` is the tap's time, made on the device).
+ */
+
+export interface LocalMark extends Mark {
+  groupKey: string;
+  /** The outbox has handed it to the server (it shows as sent until the list is read again). */
+  sent: boolean;
+}
+
+export interface ShownSubject extends Subject {
+  /** A mark made here waits in the outbox. */
+  waiting: boolean;
+  /** Marks by more than one person: the latest shows, the history is a tap away. */
+  conflict: boolean;
+}
+
+const storageKey = (rollCallId: string) => `steady.roll-call.marks.${rollCallId}`;
+
+export function readLocalMarks(rollCallId: string): LocalMark[] {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey(rollCallId)) ?? '[]') as LocalMark[];
+  } catch {
+    return [];
+  }
+}
+
+export function writeLocalMarks(rollCallId: string, marks: LocalMark[]): void {
+  if (marks.length === 0) localStorage.removeItem(storageKey(rollCallId));
+  else localStorage.setItem(storageKey(rollCallId), JSON.stringify(marks));
+}
+
+const sameTime = (a: string, b: string) => Date.parse(a) === Date.parse(b);
+
+/** Whether the server's list already holds this tap. */
+export function isStored(mark: Mark, subjects: Subject[]): boolean {
+  const subject = subjects.find((s) => s.subjectId === mark.subjectId);
+  return !!subject?.history.some((h) => h.status === mark.status && sameTime(h.markedAt, mark.markedAt));
+}
+
+/** The local marks the server's list does not hold yet (those of other groups are kept as they are). */
+export function stillLocal(marks: LocalMark[], list: GroupList): LocalMark[] {
+  return marks.filter((m) => m.groupKey !== list.groupKey || !isStored(m, list.subjects));
+}
+
+/**
+ * The list as the teacher should see it: the server's (or the cached) subjects with this device's
+ * marks on top. For each subject the latest mark by tap time wins, wherever it was made.
+ */
+export function applyLocalMarks(subjects: Subject[], marks: LocalMark[], me: string | null): ShownSubject[] {
+  return subjects.map((subject) => {
+    const mine = marks.filter((m) => m.subjectId === subject.subjectId && !isStored(m, [subject]));
+    const history: MarkHistory[] = [
+      ...subject.history,
+      ...mine.map((m) => ({ status: m.status, markedAt: m.markedAt, markedByName: me })),
+    ].sort((a, b) => Date.parse(a.markedAt) - Date.parse(b.markedAt));
+    const latest = history.at(-1);
+    const markers = new Set(history.map((h) => h.markedByName ?? ''));
+    return {
+      ...subject,
+      status: latest?.status ?? null,
+      markedAt: latest?.markedAt ?? null,
+      markedByName: latest?.markedByName ?? null,
+      history,
+      waiting: mine.some((m) => !m.sent),
+      conflict: markers.size > 1,
+    };
+  });
+}
+
+export interface ClassCounts {
+  total: number;
+  present: number;
+  missing: number;
+  injured: number;
+  absent: number;
+  notReported: number;
+}
+
+/** The class's counts from the list shown (so they follow the taps, network or not). */
+export function countMarks(subjects: { status: MarkStatus | null }[]): ClassCounts {
+  const counts: ClassCounts = { total: subjects.length, present: 0, missing: 0, injured: 0, absent: 0, notReported: 0 };
+  for (const s of subjects) {
+    if (s.status) counts[s.status] += 1;
+    else counts.notReported += 1;
+  }
+  return counts;
+}
