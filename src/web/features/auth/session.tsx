@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Me } from '../../../common/schemas/auth.js';
 import { ApiError, onUnauthorized, setCsrfToken } from '../../api/client.js';
 import { authApi, setupApi } from '../../api/endpoints.js';
+import { forgetSession, lastSession, rememberSession } from '../../offline/session-cache.js';
 
 /** Where the visitor stands: still checking, first run, signed out, or signed in as `me`. */
 export type SessionState =
@@ -25,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
+    rememberSession(me);
     setState({ status: 'signedIn', me });
   }, []);
 
@@ -39,9 +41,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         setCsrfToken(null);
+        forgetSession();
         setState({ status: 'signedOut', expired: false });
       } else if (error instanceof ApiError) {
-        setState({ status: 'unreachable', error });
+        // Offline: open as the person last signed in here, so queued writes and saved lists stay at hand.
+        const saved = error.status === 0 ? await lastSession() : null;
+        if (saved) signedIn(saved);
+        else setState({ status: 'unreachable', error });
       } else {
         throw error;
       }
@@ -53,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setCsrfToken(null);
+      forgetSession();
       setState({ status: 'signedOut', expired: false });
     }
   }, []);
@@ -60,6 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onUnauthorized(() => {
       setCsrfToken(null);
+      forgetSession();
       setState({ status: 'signedOut', expired: true });
     });
     void refresh();

@@ -5,6 +5,7 @@ import { Outlet } from 'react-router-dom';
 import { useT } from '../../i18n/index.js';
 import { ReportButton } from '../incidents/ReportButton.js';
 import { NotificationBell } from '../notifications/NotificationBell.js';
+import { OutboxStatus } from '../../offline/index.js';
 import { TodoProvider } from '../todo/useTodo.js';
 import { BrandMark } from './BrandMark.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -72,6 +73,7 @@ export function AppShell() {
             </Layout.Sider>
           )}
           <Layout.Content>
+            <OutboxStatus />
             <main className="steady-page">
               <Suspense
                 fallback={
