@@ -1,43 +1,49 @@
-import { ArrowLeftOutlined, CheckOutlined, CloudUploadOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useUnitZone } from '../../components/date-fields/useUnitZone.js';
 import { LoadError } from '../../components/LoadError.js';
+import {
+  newIdempotencyKey,
+  SavedAtNote,
+  sendOrQueue,
+  useOfflineResource,
+  useOutboxSent,
+  usePending,
+} from '../../offline/index.js';
 import { useMe } from '../auth/session.js';
 import { useLive } from '../notifications/live.js';
 import { marksPath, rollCallsApi, type MarkStatus } from './api.js';
 import { ClassCountsLine } from './ClassCountsLine.js';
 import { HistoryModal } from './HistoryModal.js';
 import { useRollCallText } from './i18n.js';
-import { applyLocalMarks, readLocalMarks, stillLocal, writeLocalMarks, type LocalMark } from './marks.js';
-import { newKey } from './new-key.js';
-import { flushOutbox, sendOrQueue, useOfflineResource, usePendingCount } from './offline.js';
+import { applyLocalMarks, queuedMarks, stillLocal, type LocalMark } from './marks.js';
 import { MarkRow } from './MarkRow.js';
 import { RollClock } from './RollClock.js';
-import { useOnline } from './useOnline.js';
 import './roll-calls.css';
 
 /**
  * The class teacher's phone at the assembly point: their class, one tap a child, "all the rest
- * present" in one tap. Every tap is kept on the phone first and shown at once; it goes to the
- * server through the outbox, now or when the network returns, with a key made here so it is stored
- * once. The list and the roll call are kept on the phone, so the page reopens without a network.
+ * present" in one tap. Every tap shows at once and goes through the outbox — now, or when the
+ * network returns — with a key made here, so it is stored once. The list and the roll call are kept
+ * on the phone, so the page reopens without a network, the waiting taps shown on top.
  */
 export default function MarkClassPage() {
   const { id = '', groupKey = '' } = useParams();
   const rt = useRollCallText();
   const me = useMe();
   const { message, modal } = App.useApp();
-  const online = useOnline();
-  const pending = usePendingCount();
+  const path = marksPath(id);
   const rollCall = useOfflineResource(`roll-call:${id}`, () => rollCallsApi.get(id), [id]);
   const list = useOfflineResource(`roll-call:${id}:group:${groupKey}`, () => rollCallsApi.group(id, groupKey), [
     id,
     groupKey,
   ]);
-  const [marks, setMarks] = useState<LocalMark[]>(() => readLocalMarks(id));
+  const queued = usePending(path);
+  // Taps not yet in the outbox's list (being handed to it) or sent and not yet in the server's list.
+  const [recent, setRecent] = useState<LocalMark[]>([]);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const { reload: reloadRollCall } = rollCall;
   const { reload: reloadList } = list;
@@ -46,37 +52,26 @@ export default function MarkClassPage() {
     reloadList();
   }, [reloadRollCall, reloadList]);
 
-  const saveMarks = useCallback(
-    (change: (current: LocalMark[]) => LocalMark[]) => {
-      const next = change(readLocalMarks(id));
-      writeLocalMarks(id, next);
-      setMarks(next);
-    },
-    [id],
-  );
-
-  // The server's list holds a tap: it is no longer this phone's to keep.
   useEffect(() => {
-    if (list.data) saveMarks((current) => stillLocal(current, list.data!));
-  }, [list.data, saveMarks]);
-
-  // The outbox emptied (or the network came back): read what the server now holds.
-  useEffect(() => {
-    if (pending === 0 && online) reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pending, online]);
-  useEffect(() => {
-    if (online) void flushOutbox();
-  }, [online]);
+    if (list.data && !list.savedAt) setRecent((current) => stillLocal(current, list.data!));
+  }, [list.data, list.savedAt]);
+  useOutboxSent((request) => {
+    if (request.path === path) reload();
+  });
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'todo' || event.kind === 'incident') return;
     if (event.kind === 'roll-call' && event.rollCallId && event.rollCallId !== id) return;
     reload();
   });
 
+  const local = useMemo(() => {
+    const waiting = queuedMarks(queued);
+    const keys = new Set(waiting.map((m) => m.key));
+    return [...waiting, ...recent.filter((m) => !keys.has(m.key))];
+  }, [queued, recent]);
   const subjects = useMemo(
-    () => applyLocalMarks(list.data?.subjects ?? [], marks.filter((m) => m.groupKey === groupKey), me.name),
-    [list.data, marks, groupKey, me.name],
+    () => applyLocalMarks(list.data?.subjects ?? [], local, me.name),
+    [list.data, local, me.name],
   );
   const closed = rollCall.data?.state === 'closed';
   const timeZone = useUnitZone(rollCall.data?.unitId);
@@ -84,24 +79,27 @@ export default function MarkClassPage() {
   const mark = async (entries: { subjectId: string; status: MarkStatus }[]) => {
     if (entries.length === 0 || closed) return;
     const markedAt = new Date().toISOString();
-    const made: LocalMark[] = entries.map((e) => ({ ...e, key: newKey(), markedAt, groupKey, sent: false }));
-    saveMarks((current) => [...current, ...made]);
+    const made: LocalMark[] = entries.map((e) => ({ ...e, key: newIdempotencyKey(), markedAt, sent: false }));
     const keys = new Set(made.map((m) => m.key));
+    setRecent((current) => [...current, ...made]);
     try {
       const outcome = await sendOrQueue({
-        key: newKey(),
+        key: newIdempotencyKey(),
         method: 'POST',
-        path: marksPath(id),
-        body: { marks: made.map(({ key, subjectId, status, markedAt: at }) => ({ key, subjectId, status, markedAt: at })) },
-        label: rt('mark.title', { name: list.data?.name ?? '' }),
+        path,
+        body: { marks: made.map((m) => ({ key: m.key, subjectId: m.subjectId, status: m.status, markedAt })) },
+        label: rt('mark.label', { name: list.data?.name ?? '', n: entries.length }),
       });
-      if (outcome === 'sent') {
-        saveMarks((current) => current.map((m) => (keys.has(m.key) ? { ...m, sent: true } : m)));
-        reload();
-      }
+      // Queued: the outbox holds them now (and shows them as waiting); sent: shown until the list holds them.
+      setRecent((current) =>
+        outcome === 'queued'
+          ? current.filter((m) => !keys.has(m.key))
+          : current.map((m) => (keys.has(m.key) ? { ...m, sent: true } : m)),
+      );
+      if (outcome === 'sent') reload();
     } catch (error) {
       // Refused (the roll call closed, the child is not on this list): the taps are not kept.
-      saveMarks((current) => current.filter((m) => !keys.has(m.key)));
+      setRecent((current) => current.filter((m) => !keys.has(m.key)));
       message.error(rt('mark.failed', { reason: error instanceof ApiError ? error.message : String(error) }));
       reload();
     }
@@ -120,24 +118,24 @@ export default function MarkClassPage() {
 
   return (
     <div className="steady-roll-mark" data-testid="roll-mark-page">
-      <Flex align="center" gap={8} className="steady-roll-mark-head">
-        <Link to={`/roll-calls?unit=${rollCall.data?.unitId ?? ''}`}>
+      <Flex align="center" gap={8}>
+        <Link to={rollCall.data ? `/roll-calls?unit=${rollCall.data.unitId}` : '/roll-calls'}>
           <Button icon={<ArrowLeftOutlined />} aria-label={rt('board.back')} />
         </Link>
         <Typography.Title level={4} style={{ margin: 0, flex: 1, minWidth: 0 }} ellipsis>
           {list.data ? rt('mark.title', { name: list.data.name }) : rt('page.title')}
         </Typography.Title>
       </Flex>
-      {!online && <Alert type="warning" showIcon icon={<DisconnectOutlined />} title={rt('mark.offline')} />}
       {waiting > 0 && (
         <Alert
-          type="info"
+          type="warning"
           showIcon
           icon={<CloudUploadOutlined />}
           title={rt('mark.waitingCount', { n: waiting })}
           data-testid="roll-waiting"
         />
       )}
+      {list.savedAt && <SavedAtNote savedAt={list.savedAt} />}
       {closed && <Alert type="error" title={rt('mark.closed')} />}
       {list.error && !list.data ? <LoadError error={list.error} onRetry={reload} /> : null}
       <Card size="small">
@@ -147,7 +145,7 @@ export default function MarkClassPage() {
       {list.loading ? (
         <Skeleton active />
       ) : subjects.length === 0 ? (
-        <Empty description={rt('mark.none')} />
+        list.data && <Empty description={rt('mark.none')} />
       ) : (
         <>
           <Button

@@ -174,9 +174,7 @@ function MissingNames({ rollCall }: { rollCall: RollCall }) {
   const groups = rollCall.groups.filter((g) => g.missing > 0);
   const key = groups.map((g) => `${g.groupKey}:${g.missing}`).join(',');
   const names = useResource(async () => {
-    const lists = await Promise.all(
-      groups.map((g) => rollCallsApi.group(rollCall.id, g.groupKey).catch(() => null)),
-    );
+    const lists = await Promise.all(groups.map((g) => rollCallsApi.group(rollCall.id, g.groupKey).catch(() => null)));
     return lists.flatMap((list) =>
       (list?.subjects ?? [])
         .filter((s) => s.status === 'missing' && s.name)
@@ -185,7 +183,12 @@ function MissingNames({ rollCall }: { rollCall: RollCall }) {
   }, [rollCall.id, key]);
   if (!names.data?.length) return null;
   return (
-    <Card size="small" title={rt('board.missingNames')} data-testid="missing-names" styles={{ header: { color: '#cf1322' } }}>
+    <Card
+      size="small"
+      title={rt('board.missingNames')}
+      data-testid="missing-names"
+      styles={{ header: { color: '#cf1322' } }}
+    >
       <Flex gap={6} wrap>
         {names.data.map((n) => (
           <Tag key={n.id} color="red">

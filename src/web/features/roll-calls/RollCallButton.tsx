@@ -23,7 +23,11 @@ export function RollCallButton({ start, canStart }: { start: StartRollCall; canS
   if (open.loading) return null;
   if (open.data)
     return (
-      <Button icon={<FlagOutlined />} onClick={() => navigate(`/roll-calls/${open.data!.id}`)} data-testid="roll-call-open">
+      <Button
+        icon={<FlagOutlined />}
+        onClick={() => navigate(`/roll-calls/${open.data!.id}`)}
+        data-testid="roll-call-open"
+      >
         {rt(fromIncident ? 'entry.incidentOpen' : 'entry.drillOpen')}
       </Button>
     );

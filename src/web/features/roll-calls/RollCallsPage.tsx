@@ -76,7 +76,12 @@ export default function RollCallsPage() {
               style={{ minWidth: 220, flex: 1 }}
             />
             {keeper && unitId && !rollCall && !shown.loading && (
-              <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)} data-testid="start-roll-call">
+              <Button
+                type="primary"
+                icon={<PlayCircleOutlined />}
+                onClick={() => setStarting(true)}
+                data-testid="start-roll-call"
+              >
                 {rt('page.start')}
               </Button>
             )}

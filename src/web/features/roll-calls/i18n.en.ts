@@ -68,6 +68,7 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'mark.closed': 'This roll call is closed; no more marks.',
   'mark.failed': 'Not recorded: {reason}',
   'mark.me': 'me',
+  'mark.label': 'Roll call {name}: {n} marked',
 
   'status.present': 'Present',
   'status.missing': 'Missing',

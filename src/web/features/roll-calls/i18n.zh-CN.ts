@@ -66,6 +66,7 @@ export const rollCallsZhCN = {
   'mark.closed': '这次点名已结束，不能再点。',
   'mark.failed': '没有记下：{reason}',
   'mark.me': '我',
+  'mark.label': '点名 {name}：{n} 人',
 
   'status.present': '在场',
   'status.missing': '失联',

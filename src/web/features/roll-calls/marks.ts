@@ -1,15 +1,14 @@
 import type { GroupList, Mark, MarkHistory, MarkStatus, Subject } from './api.js';
 
 /*
- * The marks made on this device and not yet seen in the server's list. They are kept on the device
- * (beside the outbox that sends them) so a list shown from the offline cache still shows them, and
- * dropped once the server's history holds them: a tap is the same mark when its subject, status and
- * time agree, which the server keeps as sent (`markedAt` is the tap's time, made on the device).
+ * Marks made on this phone that the server's list does not show yet: those waiting in the outbox
+ * (queued offline, kept in IndexedDB) and those just sent whose list is being read again. A tap is
+ * the same mark when its subject, status and time agree, which the server keeps as sent (`markedAt`
+ * is the tap's time, made on the device), so once the list holds it the phone stops adding it.
  */
 
 export interface LocalMark extends Mark {
-  groupKey: string;
-  /** The outbox has handed it to the server (it shows as sent until the list is read again). */
+  /** Handed to the server (it shows as sent until the list is read again); false while it waits. */
   sent: boolean;
 }
 
@@ -20,21 +19,6 @@ export interface ShownSubject extends Subject {
   conflict: boolean;
 }
 
-const storageKey = (rollCallId: string) => `steady.roll-call.marks.${rollCallId}`;
-
-export function readLocalMarks(rollCallId: string): LocalMark[] {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey(rollCallId)) ?? '[]') as LocalMark[];
-  } catch {
-    return [];
-  }
-}
-
-export function writeLocalMarks(rollCallId: string, marks: LocalMark[]): void {
-  if (marks.length === 0) localStorage.removeItem(storageKey(rollCallId));
-  else localStorage.setItem(storageKey(rollCallId), JSON.stringify(marks));
-}
-
 const sameTime = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
 /** Whether the server's list already holds this tap. */
@@ -43,9 +27,16 @@ export function isStored(mark: Mark, subjects: Subject[]): boolean {
   return !!subject?.history.some((h) => h.status === mark.status && sameTime(h.markedAt, mark.markedAt));
 }
 
-/** The local marks the server's list does not hold yet (those of other groups are kept as they are). */
+/** The local marks the server's list does not hold yet. */
 export function stillLocal(marks: LocalMark[], list: GroupList): LocalMark[] {
-  return marks.filter((m) => m.groupKey !== list.groupKey || !isStored(m, list.subjects));
+  return marks.filter((m) => !isStored(m, list.subjects));
+}
+
+/** The marks inside the waiting requests of the outbox (each request's body is `{ marks }`). */
+export function queuedMarks(requests: readonly { body?: unknown }[]): LocalMark[] {
+  return requests.flatMap((r) =>
+    ((r.body as { marks?: Mark[] } | undefined)?.marks ?? []).map((m) => ({ ...m, sent: false })),
+  );
 }
 
 /**
