@@ -4,6 +4,8 @@ import { isValidTimeZone, LOCALES, type Locale } from '../locale.js';
 
 export const Id = z.uuid();
 export const Timestamp = z.string().describe('ISO-8601 UTC time');
+/** An idempotency key made on the device for a write that may be sent again after being offline. */
+export const ClientKey = z.uuid().describe('Made on the device; the same key sent again answers what was stored');
 
 /** Messages for custom checks are keys the server translates; see src/server/lib/messages.ts. */
 export const TimeZone = z.string().refine(isValidTimeZone, { params: { key: 'field.timeZone' } });

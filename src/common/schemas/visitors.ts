@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp, pageOf } from './shared.js';
+import { ClientKey, Id, PageQuery, Timestamp, pageOf } from './shared.js';
 import { LocalDate, LocalTime } from './plan-content.js';
 
 export const ID_KINDS = ['id_card', 'passport', 'other'] as const;
@@ -15,10 +15,14 @@ export const CheckInBody = z.strictObject({
   hostName: z.string().trim().max(50).default(''),
   vehiclePlate: z.string().trim().max(20).default(''),
   checkedInAt: z.iso.datetime({ offset: true }).optional(),
+  clientKey: ClientKey.optional(),
 });
 export type CheckInBody = z.infer<typeof CheckInBody>;
 
-export const CheckOutBody = z.strictObject({ checkedOutAt: z.iso.datetime({ offset: true }).optional() });
+export const CheckOutBody = z.strictObject({
+  checkedOutAt: z.iso.datetime({ offset: true }).optional(),
+  clientKey: ClientKey.optional(),
+});
 
 export const Visitor = z.object({
   id: Id,

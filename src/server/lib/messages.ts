@@ -270,6 +270,7 @@ export const MESSAGES = {
   'visitor.inFuture': { 'zh-CN': '来访时间不能晚于现在', en: 'cannot be in the future' },
   'visitor.outBeforeIn': { 'zh-CN': '离开时间不能早于来访时间', en: 'cannot be before the check-in time' },
   'visitor.alreadyOut': { 'zh-CN': '该访客已登记离开。', en: 'This visitor has already checked out.' },
+  'visitor.keyReused': { 'zh-CN': '该编号已用于另一条来访记录', en: 'is already used for another visit' },
   'visitor.stillInsideTitle': {
     'zh-CN': '【门卫】{unit}：已过闭校时间，仍有 {count} 名访客未登记离开',
     en: '[Gate] {unit}: closing time has passed; visitors not checked out: {count}',

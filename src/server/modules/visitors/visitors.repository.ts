@@ -41,12 +41,30 @@ export const all = (db: Executor, f: VisitorFilter): Promise<VisitorRow[]> =>
 export const find = (db: Executor, id: string): Promise<VisitorRow | undefined> =>
   db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The visit stored for a check-in's idempotency key. */
+export const findByClientKey = (db: Executor, key: string): Promise<VisitorRow | undefined> =>
+  db.selectFrom('visitors').selectAll().where('client_key', '=', key).executeTakeFirst();
+
+/** The visit whose check-out carried this idempotency key. */
+export const findByCheckOutKey = (db: Executor, key: string): Promise<VisitorRow | undefined> =>
+  db.selectFrom('visitors').selectAll().where('check_out_client_key', '=', key).executeTakeFirst();
+
+/** A write refused by a unique index (the same key sent twice at once), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export async function insert(db: Executor, row: VisitorRow): Promise<void> {
   await db.insertInto('visitors').values(row).execute();
 }
 
-export async function checkOut(db: Executor, id: string, at: string): Promise<void> {
-  await db.updateTable('visitors').set({ checked_out_at: at }).where('id', '=', id).execute();
+export async function checkOut(db: Executor, id: string, at: string, clientKey: string | null): Promise<void> {
+  await db
+    .updateTable('visitors')
+    .set({ checked_out_at: at, check_out_client_key: clientKey })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function remove(db: Executor, id: string): Promise<void> {

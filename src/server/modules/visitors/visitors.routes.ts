@@ -85,12 +85,16 @@ export function visitorRoutes(app: FastifyInstance, visitors: VisitorService): v
     {
       schema: {
         tags,
-        summary: 'Check a visitor in (the ID number is stored masked)',
+        summary:
+          'Check a visitor in (the ID number is stored masked; a clientKey already stored answers its visit, 200)',
         body: CheckInBody,
-        response: { 201: Visitor, ...problemResponses },
+        response: { 200: Visitor, 201: Visitor, ...problemResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(presentVisitor(await visitors.checkIn(actorOf(req), req.body))),
+    async (req, reply) => {
+      const { visitor, replayed } = await visitors.checkInOnce(actorOf(req), req.body);
+      return reply.code(replayed ? 200 : 201).send(presentVisitor(visitor));
+    },
   );
 
   r.post(
@@ -104,7 +108,8 @@ export function visitorRoutes(app: FastifyInstance, visitors: VisitorService): v
         response: { 200: Visitor, ...problemResponses },
       },
     },
-    async (req) => presentVisitor(await visitors.checkOut(actorOf(req), req.params.id, req.body.checkedOutAt)),
+    async (req) =>
+      presentVisitor(await visitors.checkOut(actorOf(req), req.params.id, req.body.checkedOutAt, req.body.clientKey)),
   );
 
   r.get(

@@ -40,6 +40,36 @@ export class VisitorService {
   ) {}
 
   async checkIn(actor: Actor, input: CheckInBody): Promise<repo.VisitorRow> {
+    return (await this.checkInOnce(actor, input)).visitor;
+  }
+
+  /**
+   * A check-in with the gate phone's idempotency key: a key already stored answers that visit
+   * (`replayed`), never a second one — also when the same key arrives twice at once.
+   */
+  async checkInOnce(actor: Actor, input: CheckInBody): Promise<{ visitor: repo.VisitorRow; replayed: boolean }> {
+    const stored = input.clientKey ? await this.replayCheckIn(actor, input.unitId, input.clientKey) : undefined;
+    if (stored) return { visitor: stored, replayed: true };
+    try {
+      return { visitor: await this.insertVisit(actor, input), replayed: false };
+    } catch (error) {
+      const again = input.clientKey && repo.isUniqueViolation(error);
+      const raced = again ? await this.replayCheckIn(actor, input.unitId, input.clientKey!) : undefined;
+      if (raced) return { visitor: raced, replayed: true };
+      throw error;
+    }
+  }
+
+  /** The visit stored under `key`, once the actor may see it; a key of another unit's visit is refused. */
+  private async replayCheckIn(actor: Actor, unitId: string, key: string): Promise<repo.VisitorRow | undefined> {
+    const stored = await repo.findByClientKey(this.db, key);
+    if (!stored) return undefined;
+    await this.units.requireVisible(actor, stored.unit_id);
+    if (stored.unit_id !== unitId) throw invalid('clientKey', 'visitor.keyReused');
+    return stored;
+  }
+
+  private async insertVisit(actor: Actor, input: CheckInBody): Promise<repo.VisitorRow> {
     const now = this.clock.now();
     const at = input.checkedInAt ? new Date(input.checkedInAt) : now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('checkedInAt', 'visitor.inFuture');
@@ -58,6 +88,8 @@ export class VisitorService {
         checked_out_at: null,
         registered_by_person_id: actor.kind === 'account' ? actor.personId : null,
         created_at: now.toISOString(),
+        client_key: input.clientKey ?? null,
+        check_out_client_key: null,
       };
       await repo.insert(tx, row);
       const { rules } = await this.rules.forUnit(unit.id, at, tx);
@@ -86,24 +118,27 @@ export class VisitorService {
       await this.engine.schedule(tx, { kind: CLOSING_DEADLINE, refId: `${unitId}@${day}`, unitId, dueAt: closing });
   }
 
-  async checkOut(actor: Actor, id: string, at?: string): Promise<repo.VisitorRow> {
+  /** A check-out; one sent again with the same key (from the gate phone's outbox) answers the visit as it is. */
+  async checkOut(actor: Actor, id: string, at?: string, clientKey?: string): Promise<repo.VisitorRow> {
     return this.db.transaction().execute(async (tx) => {
       const visitor = await repo.find(tx, id);
       if (!visitor) throw notFound();
       await this.units.requireVisible(actor, visitor.unit_id, tx);
+      if (clientKey && visitor.check_out_client_key === clientKey) return visitor;
+      if (clientKey && (await repo.findByCheckOutKey(tx, clientKey))) throw invalid('clientKey', 'visitor.keyReused');
       if (visitor.checked_out_at) throw new AppError(409, 'conflict', 'visitor.alreadyOut');
       const now = this.clock.now();
       const out = at ? new Date(at) : now;
       if (out.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('checkedOutAt', 'visitor.inFuture');
       if (out.toISOString() < visitor.checked_in_at) throw invalid('checkedOutAt', 'visitor.outBeforeIn');
-      await repo.checkOut(tx, id, out.toISOString());
+      await repo.checkOut(tx, id, out.toISOString(), clientKey ?? null);
       await this.audit.record(tx, actor, {
         action: 'visitor.check-out',
         entity: 'visitor',
         entityId: id,
         unitId: visitor.unit_id,
       });
-      return { ...visitor, checked_out_at: out.toISOString() };
+      return { ...visitor, checked_out_at: out.toISOString(), check_out_client_key: clientKey ?? null };
     });
   }
 

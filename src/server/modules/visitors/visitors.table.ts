@@ -15,6 +15,10 @@ export interface VisitorTable {
   checked_out_at: string | null;
   registered_by_person_id: string | null;
   created_at: string;
+  /** The idempotency key the gate phone made for the check-in (unique; null for older rows). */
+  client_key: string | null;
+  /** The same for the check-out. */
+  check_out_client_key: string | null;
 }
 
 export interface VisitorSettingsTable {

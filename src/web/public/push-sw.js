@@ -1,4 +1,7 @@
-/* Steady's service worker: shows a pushed alert and opens its link (the acknowledge page) when tapped. */
+/*
+ * Steady's push handlers: show a pushed alert and open its link (the acknowledge page) when tapped.
+ * Loaded by the service worker vite-plugin-pwa builds (/sw.js, see vite.config.ts) with importScripts.
+ */
 /* global self */
 self.addEventListener('push', (event) => {
   const data = event.data ? event.data.json() : {};
