@@ -29,6 +29,7 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { visitorRoutes } from './modules/visitors/visitors.routes.js';
 import { rosterRoutes } from './modules/rosters/rosters.routes.js';
+import { rollCallRoutes } from './modules/roll-calls/roll-calls.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { drillRoutes } from './modules/drills/drills.routes.js';
 import { dutyRoutes } from './modules/duty/duty.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(c: Container, options: AppOptions = {}): Promise<
   await photoRoutes(app, c.photos, incidentPhotoRoutes);
   visitorRoutes(app, c.visitors);
   rosterRoutes(app, c.rosters);
+  rollCallRoutes(app, c.rollCalls);
   caseRoutes(app, c.cases);
   drillRoutes(app, c.drills);
   dutyRoutes(app, { duty: c.duty, ...c.dutyRosters });

@@ -19,6 +19,7 @@ import { LiveStreams } from './notify/live-streams.js';
 import { Notifier } from './notify/notifier.js';
 import { VisitorService } from './modules/visitors/visitors.service.js';
 import { RosterService } from './modules/rosters/rosters.service.js';
+import { RollCallService } from './modules/roll-calls/roll-calls.service.js';
 import { CaseService } from './modules/cases/cases.service.js';
 import { DrillService } from './modules/drills/drills.service.js';
 import { createInspections, followUpTasks, type Inspections } from './modules/inspections/inspections.module.js';
@@ -83,6 +84,8 @@ export interface Container {
   photos: PhotoService;
   visitors: VisitorService;
   rosters: RosterService;
+  /** Evacuation roll calls: who is accounted for, live; missing people alerted at once. */
+  rollCalls: RollCallService;
   cases: CaseService;
   drills: DrillService;
   /** Checklists, schedules, inspection runs, rectification tasks and the ledger. */
@@ -215,6 +218,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   );
   const visitors = new VisitorService(db, clock, audit, units, planRules, engine, notifier);
   const rosters = new RosterService(db, clock, audit, units);
+  const rollCalls = new RollCallService(db, dialect, clock, audit, units, notifier, bus, {
+    onDuty: (unitId, at, tx) => duty.onDutyIds(unitId, at, tx),
+    actingHead: async (unitId, at, tx) => (await leave.actingHeadFor(unitId, at, tx))?.deputyPersonId ?? null,
+    evacuationMeasured: (tx, actor, drillId, seconds) => drills.evacuationMeasured(tx, actor, drillId, seconds),
+  });
   const cases = new CaseService(db, clock, audit, units, engine, notifier);
   photos.declare(incidentPhotoKind(incidents));
   photos.declare(drillPhotoKind(units));
@@ -288,6 +296,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     photos,
     visitors,
     rosters,
+    rollCalls,
     cases,
     drills,
     inspections,

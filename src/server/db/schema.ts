@@ -14,6 +14,7 @@ import type { DutyTables } from '../modules/duty/duty.table.js';
 import type { LeaveTables } from '../modules/leave/leave.table.js';
 import type { DailyReportTables } from '../modules/daily-reports/daily-reports.table.js';
 import type { RosterTables } from '../modules/rosters/rosters.table.js';
+import type { RollCallTables } from '../modules/roll-calls/roll-calls.table.js';
 import type { NotificationTables } from '../modules/notifications/notifications.table.js';
 import type { DirectiveTables } from '../modules/directives/directives.table.js';
 import type { ChannelTables } from '../modules/channels/channels.table.js';
@@ -96,6 +97,7 @@ export interface Database
     AssessmentTables,
     IncidentReportTables,
     RosterTables,
+    RollCallTables,
     NotificationTables {
   incident_photos: IncidentPhotoTable;
   drill_photos: DrillPhotoTable;

@@ -50,6 +50,11 @@ export const LIVE_EVENTS: { name: string; when: string; data: Json }[] = [
     data: { type: 'object', properties: {} },
   },
   {
+    name: 'roll-call',
+    when: 'a roll call in your units (or below) was started, marked or closed: re-read it (counts only)',
+    data: { type: 'object', required: ['rollCallId'], properties: { rollCallId: { type: 'string', format: 'uuid' } } },
+  },
+  {
     name: 'resync',
     when: 'what you missed is too far back to replay (or this server lost its feed): re-read every screen',
     data: { type: 'object', properties: {} },

@@ -1362,6 +1362,99 @@ export const MESSAGES = {
   'roster.import.tooManyRows': { 'zh-CN': '一次最多导入 {max} 名学生', en: 'holds more than {max} pupils' },
   'roster.import.fileMissing': { 'zh-CN': '请选择要导入的名册文件', en: 'choose the roster file to import' },
   'roster.import.fileTooLarge': { 'zh-CN': '文件不能超过 {max} MB', en: 'must not be larger than {max} MB' },
+  // ── evacuation roll call (issue 17) ──
+  'label.marks': { 'zh-CN': '点名记录', en: 'mark' },
+  'label.subjectId': { 'zh-CN': '点名对象', en: 'person marked' },
+  'label.groupKey': { 'zh-CN': '点名分组', en: 'group' },
+  'label.idempotencyKey': { 'zh-CN': '幂等键', en: 'idempotency key' },
+  'label.incidentId': { 'zh-CN': '突发事件', en: 'incident' },
+  'label.targetSeconds': { 'zh-CN': '目标用时', en: 'target time' },
+  'label.markedAt': { 'zh-CN': '点名时间', en: 'time marked' },
+  'field.groupKey': {
+    'zh-CN': '应为班级编号、staff 或 visitors',
+    en: 'must be a class id, "staff" or "visitors"',
+  },
+  'field.idempotencyKey': {
+    'zh-CN': '只能包含字母、数字和 . _ : -',
+    en: 'may contain only letters, digits and . _ : -',
+  },
+  'rollCall.notSchool': {
+    'zh-CN': '只有学校和幼儿园可以发起疏散点名',
+    en: 'only a school or kindergarten holds an evacuation roll call',
+  },
+  'rollCall.drillOrIncident': {
+    'zh-CN': '一次点名只能关联演练或突发事件之一',
+    en: 'a roll call belongs to a drill or to an incident, not both',
+  },
+  'rollCall.otherUnit': { 'zh-CN': '不属于本单位', en: 'is not of this unit' },
+  'rollCall.drillDone': {
+    'zh-CN': '该演练已记录完成，不能再点名',
+    en: 'this drill has already been recorded; a roll call can no longer time it',
+  },
+  'rollCall.drillHasOne': { 'zh-CN': '该演练已有一次点名。', en: 'This drill already has a roll call.' },
+  'rollCall.incidentClosed': { 'zh-CN': '该事件已结束', en: 'this incident is closed' },
+  'rollCall.alreadyOpen': {
+    'zh-CN': '本单位已有一次进行中的点名，请先结束它。',
+    en: 'This unit already has a roll call in progress; close it first.',
+  },
+  'rollCall.nobody': {
+    'zh-CN': '没有需要点名的人：请先录入班级名册',
+    en: 'has nobody to account for: enter the class rosters first',
+  },
+  'rollCall.alreadyClosed': { 'zh-CN': '该点名已结束。', en: 'This roll call is already closed.' },
+  'rollCall.closed': {
+    'zh-CN': '该点名已结束，不再接收新的点名记录。',
+    en: 'This roll call is closed; it takes no further marks.',
+  },
+  'rollCall.closedMark': {
+    'zh-CN': '未保存：点名已于 {at} 结束',
+    en: 'was not stored: the roll call closed at {at}',
+  },
+  'rollCall.subjectOrGroup': {
+    'zh-CN': '应指定一个人（subjectId）或一个分组（groupKey），二者只选其一',
+    en: 'must name one person (subjectId) or one group (groupKey), not both',
+  },
+  'rollCall.allPresentOnly': {
+    'zh-CN': '按分组一键点名只能标记为“已到”',
+    en: 'must be present when a whole group is marked at once',
+  },
+  'rollCall.notOnList': { 'zh-CN': '不在本次点名名单中', en: 'is not on this roll call’s list' },
+  'rollCall.keyReusedTitle': {
+    'zh-CN': '同一幂等键已用于另一条点名记录。',
+    en: 'An idempotency key was already used for another mark.',
+  },
+  'rollCall.keyReused': {
+    'zh-CN': '已用于另一条点名记录，请为每条记录生成新的键',
+    en: 'was already used for another mark: make a new key for each mark',
+  },
+  'rollCall.group.class': { 'zh-CN': '某班级', en: 'a class' },
+  'rollCall.group.staff': { 'zh-CN': '值班教职工', en: 'staff on duty' },
+  'rollCall.group.visitors': { 'zh-CN': '在校访客', en: 'visitors inside' },
+  'rollCall.startedTitle': {
+    'zh-CN': '{drill}【疏散点名】{unit} 已开始点名',
+    en: '{drill}[Roll call] {unit}: roll call started',
+  },
+  'rollCall.startedBody': {
+    'zh-CN': '请在手机上逐一点名本班（或一键“全部到齐”），目标用时 {target} 分钟。',
+    en: 'Mark your list on your phone, one tap each (or "all present"); target: {target} min.',
+  },
+  'rollCall.missingTitle': {
+    'zh-CN': '{drill}【疏散点名】{unit} · {group}：{count} 人失踪',
+    en: '{drill}[Roll call] {unit} · {group}: {count} missing',
+  },
+  'rollCall.missingBody': {
+    'zh-CN': '{time} 标记为失踪（{by}）。请立即组织寻找；姓名请在点名页面查看。',
+    en: 'Marked missing at {time} ({by}). Start searching now; names are on the roll call page.',
+  },
+  'rollCall.foundTitle': {
+    'zh-CN': '{drill}【疏散点名】{unit} · {group}：{count} 人已找到',
+    en: '{drill}[Roll call] {unit} · {group}: {count} found',
+  },
+  'rollCall.foundBody': {
+    'zh-CN': '{time} 已找到并重新点名（{by}），失踪提醒已解除。',
+    en: 'Found and marked at {time} ({by}); the missing alert is closed.',
+  },
+  // ── end of evacuation roll call ──
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

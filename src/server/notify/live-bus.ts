@@ -8,7 +8,9 @@ export type LiveEvent =
   | { kind: 'todo'; personId: string }
   | { kind: 'incident'; incidentId: string; unitPath: string }
   /** A unit's daily report arrived or was marked late or missing: the supervisors' matrix re-reads. */
-  | { kind: 'daily-report'; unitId: string; unitPath: string; day: string };
+  | { kind: 'daily-report'; unitId: string; unitPath: string; day: string }
+  /** A roll call's counts changed (started, marked, closed): the head's and the incident's screens re-read it. */
+  | { kind: 'roll-call'; rollCallId: string; unitPath: string };
 
 /** An event with the id that screens resume from (`Last-Event-ID`); the same id on every instance. */
 export interface StampedEvent {

@@ -126,7 +126,12 @@ const EMPTY: Set<Stream> = new Set();
 const RESYNC = 'event: resync\ndata: {}\n\n';
 
 function frame({ id, event }: StampedEvent): string {
-  const data = event.kind === 'incident' ? { incidentId: event.incidentId } : {};
+  const data =
+    event.kind === 'incident'
+      ? { incidentId: event.incidentId }
+      : event.kind === 'roll-call'
+        ? { rollCallId: event.rollCallId }
+        : {};
   return `id: ${id}\nevent: ${event.kind}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

@@ -25,6 +25,7 @@ import * as incidentReports from './20261206_1600_incident_reports.js';
 import * as readerLanguage from './20261207_0900_reader_language.js';
 import * as deadlineKinds from './20261207_1000_deadline_kinds.js';
 import * as rosters from './20261208_0900_rosters.js';
+import * as rollCalls from './20261209_1000_roll_calls.js';
 import * as visitorClientKeys from './20261209_1200_visitor_client_keys.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_0900_reader_language': readerLanguage,
   '20261207_1000_deadline_kinds': deadlineKinds,
   '20261208_0900_rosters': rosters,
+  '20261209_1000_roll_calls': rollCalls,
   '20261209_1200_visitor_client_keys': visitorClientKeys,
 };

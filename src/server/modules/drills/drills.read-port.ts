@@ -66,3 +66,16 @@ export async function plannedDrills(db: Executor, unitIds: string[], lastDay: st
     plannedDate: r.planned_date!,
   }));
 }
+
+/** What the roll call needs of the drill it times. */
+export async function forRollCall(
+  db: Executor,
+  drillId: string,
+): Promise<{ unitId: string; type: string; status: string } | undefined> {
+  const row = await db
+    .selectFrom('drills')
+    .select(['unit_id', 'type', 'status'])
+    .where('id', '=', drillId)
+    .executeTakeFirst();
+  return row && { unitId: row.unit_id, type: row.type, status: row.status };
+}

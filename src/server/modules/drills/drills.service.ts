@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RecordDrillBody, ScheduleDrillBody } from '../../../common/schemas/drills.js';
 import type { PageQuery } from '../../../common/schemas/shared.js';
 import { localDate } from '../../../common/time.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Executor } from '../../db/database.js';
 import type { DrillRow } from './drills.table.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
@@ -92,7 +92,8 @@ export class DrillService {
         started_at: started.toISOString(),
         ended_at: ended.toISOString(),
         participants: input.participants,
-        evacuation_seconds: input.evacuationSeconds ?? null,
+        // A time measured by the roll call stays unless another is given.
+        evacuation_seconds: input.evacuationSeconds ?? before.evacuation_seconds,
         evaluation: input.evaluation,
         problems_json: JSON.stringify(input.problems),
         updated_at: this.clock.now().toISOString(),
@@ -108,6 +109,25 @@ export class DrillService {
         after: snapshot(after),
       });
       return { ...after, unit_name: unit.name };
+    });
+  }
+
+  /**
+   * The evacuation time measured by the drill's roll call (when its last group reported): written by
+   * the server, never typed. Called inside the roll call's transaction; the actor made the last mark.
+   */
+  async evacuationMeasured(tx: Executor, actor: Actor, drillId: string, seconds: number): Promise<void> {
+    const before = await repo.findDrill(tx, drillId);
+    if (!before || before.evacuation_seconds === seconds) return;
+    const changes = { evacuation_seconds: seconds, updated_at: this.clock.now().toISOString() };
+    await repo.updateDrill(tx, drillId, changes);
+    await this.audit.record(tx, actor, {
+      action: 'drill.evacuation-measured',
+      entity: 'drill',
+      entityId: drillId,
+      unitId: before.unit_id,
+      before: snapshot(before),
+      after: snapshot({ ...before, ...changes }),
     });
   }
 

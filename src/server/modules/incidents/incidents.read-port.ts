@@ -161,3 +161,47 @@ export async function lateStepsUnder(db: Executor, paths: string[], now: string)
     dueAt: r.due_at,
   }));
 }
+
+/** What the roll call needs of the incident it belongs to. */
+export interface IncidentForRollCall {
+  unitId: string;
+  drill: boolean;
+  closed: boolean;
+  /**
+   * The incident's handlers, to be alerted at once when someone is missing: whoever acknowledged or
+   * completed its chain's steps at its own unit; before anyone has, the people those steps were
+   * addressed to (holders, acting heads, deputies).
+   */
+  handlerIds: string[];
+}
+
+export async function forRollCall(db: Executor, incidentId: string): Promise<IncidentForRollCall | undefined> {
+  const incident = await db
+    .selectFrom('incidents')
+    .select(['unit_id', 'drill', 'status'])
+    .where('id', '=', incidentId)
+    .executeTakeFirst();
+  if (!incident) return undefined;
+  const steps = await db
+    .selectFrom('incident_steps')
+    .select(['id', 'done_by_person_id'])
+    .where('incident_id', '=', incidentId)
+    .where('target_unit_id', '=', incident.unit_id)
+    .orderBy('position')
+    .execute();
+  let handlerIds = [...new Set(steps.flatMap((s) => (s.done_by_person_id ? [s.done_by_person_id] : [])))];
+  if (handlerIds.length === 0 && steps.length > 0) {
+    const addressed = await db
+      .selectFrom('incident_recipients')
+      .select('person_id')
+      .where(
+        'step_id',
+        'in',
+        steps.map((s) => s.id),
+      )
+      .where('reason', 'in', ['holder', 'acting', 'deputy'])
+      .execute();
+    handlerIds = [...new Set(addressed.map((r) => r.person_id))];
+  }
+  return { unitId: incident.unit_id, drill: incident.drill === 1, closed: incident.status === 'closed', handlerIds };
+}

@@ -55,3 +55,27 @@ export async function stillInside(db: Executor, unitIds: string[]): Promise<Stil
     closingTime: r.closing_time ?? DEFAULT_CLOSING_TIME,
   }));
 }
+
+/** Visitors of one unit signed in and not out at `at`, earliest first: the roll call lists them. */
+export async function insideIds(db: Executor, unitId: string, at: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('visitors')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('checked_out_at', 'is', null)
+    .where('checked_in_at', '<=', at)
+    .orderBy('checked_in_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Visitors' names (and whom they came to see) by id, for the roll call's visitors list only: its
+ * caller checks who may read them and logs the look, as the visitor list does. A purged visit is not there.
+ */
+export async function visitorLabels(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('visitors').select(['id', 'name', 'host_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.host_name ? `${r.name}（${r.host_name}）` : r.name]));
+}
