@@ -21,7 +21,7 @@ import { HistoryModal } from './HistoryModal.js';
 import { useRollCallText } from './i18n.js';
 import { applyLocalMarks, queuedMarks, stillLocal, type LocalMark } from './marks.js';
 import { MarkRow } from './MarkRow.js';
-import { RollClock } from './RollClock.js';
+import { RollClock, useServerSkew } from './RollClock.js';
 import './roll-calls.css';
 
 /**
@@ -74,12 +74,13 @@ export default function MarkClassPage() {
     [list.data, local, me.name],
   );
   const closed = rollCall.data?.state === 'closed';
+  const skew = useServerSkew(rollCall.data, !rollCall.savedAt);
   const timeZone = useUnitZone(rollCall.data?.unitId);
 
   const mark = async (entries: { subjectId: string; status: MarkStatus }[]) => {
     if (entries.length === 0 || closed) return;
     const markedAt = new Date().toISOString();
-    const made: LocalMark[] = entries.map((e) => ({ ...e, key: newIdempotencyKey(), markedAt, sent: false }));
+    const made: LocalMark[] = entries.map((e) => ({ ...e, key: newIdempotencyKey(), markedAt, sentAt: null }));
     const keys = new Set(made.map((m) => m.key));
     setRecent((current) => [...current, ...made]);
     try {
@@ -94,7 +95,7 @@ export default function MarkClassPage() {
       setRecent((current) =>
         outcome === 'queued'
           ? current.filter((m) => !keys.has(m.key))
-          : current.map((m) => (keys.has(m.key) ? { ...m, sent: true } : m)),
+          : current.map((m) => (keys.has(m.key) ? { ...m, sentAt: Date.now() } : m)),
       );
       if (outcome === 'sent') reload();
     } catch (error) {
@@ -139,7 +140,11 @@ export default function MarkClassPage() {
       {closed && <Alert type="error" title={rt('mark.closed')} />}
       {list.error && !list.data ? <LoadError error={list.error} onRetry={reload} /> : null}
       <Card size="small">
-        {rollCall.data ? <RollClock rollCall={rollCall.data} compact /> : <Skeleton active paragraph={false} />}
+        {rollCall.data ? (
+          <RollClock rollCall={rollCall.data} skewMs={skew} compact />
+        ) : (
+          <Skeleton active paragraph={false} />
+        )}
         <ClassCountsLine subjects={subjects} />
       </Card>
       {list.loading ? (

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format.js';
 import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { rollCallsApi, type RollCall, type RollCallGroup } from './api.js';
-import { useRollCallText, type RollCallT } from './i18n.js';
+import { useRollCallText } from './i18n.js';
 import { markTime } from './MarkRow.js';
 import { clockText, RollClock } from './RollClock.js';
 
@@ -23,21 +23,15 @@ export function CountBar({ c }: { c: Pick<RollCallGroup, 'total' | 'present' | '
   );
 }
 
-function groupLabel(rt: RollCallT, g: RollCallGroup): string {
-  if (g.kind === 'staff') return rt('board.group.staff');
-  if (g.kind === 'visitors') return rt('board.group.visitors');
-  return g.name;
-}
-
 interface Props {
   rollCall: RollCall;
-  /** The head or safety officer: may close, and open any list. */
-  keeper: boolean;
+  /** The device's clock off the server's, for the clock. */
+  skewMs: number;
   onChanged: () => void;
 }
 
 /** The head's board: the live count in all and by class, the clock, who is missing, and closing. */
-export function RollBoard({ rollCall, keeper, onChanged }: Props) {
+export function RollBoard({ rollCall, skewMs, onChanged }: Props) {
   const rt = useRollCallText();
   const { locale } = useLocale();
   const { message, modal } = App.useApp();
@@ -92,14 +86,14 @@ export function RollBoard({ rollCall, keeper, onChanged }: Props) {
               <Tag color={open ? 'processing' : 'default'}>{rt(open ? 'page.open' : 'page.closed')}</Tag>
             </span>
           </Flex>
-          {keeper && open && (
+          {rollCall.mayClose && open && (
             <Button danger icon={<StopOutlined />} onClick={close} data-testid="close-roll-call">
               {rt('board.close')}
             </Button>
           )}
         </Flex>
         <div style={{ marginTop: 12 }}>
-          <RollClock rollCall={rollCall} />
+          <RollClock rollCall={rollCall} skewMs={skewMs} />
         </div>
         {rollCall.completedAt && rollCall.evacuationSeconds !== null && (
           <Typography.Text type="success" strong data-testid="all-accounted">
@@ -135,7 +129,7 @@ export function RollBoard({ rollCall, keeper, onChanged }: Props) {
           <div className="steady-roll-group" key={g.groupKey} data-testid="roll-group" data-group={g.groupKey}>
             <div style={{ minWidth: 0 }}>
               <Typography.Text strong ellipsis>
-                {groupLabel(rt, g)}
+                {g.name}
               </Typography.Text>
               <div style={{ fontSize: 12 }}>
                 <Typography.Text type="secondary">
@@ -153,9 +147,9 @@ export function RollBoard({ rollCall, keeper, onChanged }: Props) {
               >
                 {g.missing > 0 && <WarningFilled />} {g.total - g.notReported - g.missing}/{g.total}
               </Typography.Text>
-              {(g.mine || keeper) && (
+              {g.mine && (
                 <Link to={`/roll-calls/${rollCall.id}/groups/${encodeURIComponent(g.groupKey)}`}>
-                  <Button size="small" type={g.mine && open ? 'primary' : 'default'} data-testid="open-group">
+                  <Button size="small" type={open ? 'primary' : 'default'} data-testid="open-group">
                     {rt(open ? 'board.markGroup' : 'board.viewGroup')}
                   </Button>
                 </Link>

@@ -16,7 +16,7 @@ import { rollCallsApi, type RollCall } from './api.js';
 import { useRollCallText } from './i18n.js';
 import { RollBoard } from './RollBoard.js';
 import { StartModal } from './StartModal.js';
-import { clockText } from './RollClock.js';
+import { clockText, useServerSkew } from './RollClock.js';
 import { isRollKeeper, rollCallUnit } from './roles.js';
 import './roll-calls.css';
 
@@ -36,8 +36,8 @@ export default function RollCallsPage() {
   const shown = useResource(async () => {
     if (id) return rollCallsApi.get(id);
     if (!unitId) return null;
-    const { items } = await rollCallsApi.list(unitId, 'open');
-    return items[0] ? rollCallsApi.get(items[0].id) : null;
+    const { items } = await rollCallsApi.list(unitId, 'open', 1);
+    return items[0] ?? null;
   }, [id, unitId]);
   const recent = useResource(
     () => (unitId ? rollCallsApi.list(unitId, 'closed').then((r) => r.items.slice(0, 5)) : Promise.resolve([])),
@@ -52,7 +52,9 @@ export default function RollCallsPage() {
 
   const rollCall = shown.data ?? null;
   const keeper = isRollKeeper(me, rollCall?.unitId ?? unitId);
-  const mine = rollCall?.state === 'open' ? rollCall.groups.filter((g) => g.mine) : [];
+  const skew = useServerSkew(rollCall ?? undefined, true);
+  // A teacher's own class, one tap away; the keepers open any class from the board.
+  const mine = rollCall?.state === 'open' && !keeper ? rollCall.groups.filter((g) => g.mine && g.kind === 'class') : [];
 
   return (
     <div data-testid="roll-calls-page">
@@ -107,7 +109,7 @@ export default function RollCallsPage() {
       {shown.loading ? (
         <Skeleton active />
       ) : rollCall ? (
-        <RollBoard rollCall={rollCall} keeper={keeper} onChanged={shown.reload} />
+        <RollBoard rollCall={rollCall} skewMs={skew} onChanged={shown.reload} />
       ) : (
         <Card size="small">
           <Empty description={rt('page.none')} />

@@ -29,9 +29,6 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'board.total': '{n} in all',
   'board.allAccounted': 'Everyone accounted for in {time}',
   'board.groups': 'By class',
-  'board.group.class': 'Class',
-  'board.group.staff': 'Staff on duty',
-  'board.group.visitors': 'Visitors inside',
   'board.reported': 'reported at {time}',
   'board.noTeacher': 'No class teacher',
   'board.close': 'Close roll call',
@@ -46,7 +43,6 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'clock.elapsed': 'Elapsed',
   'clock.target': 'target {time}',
   'clock.over': '{time} over the target',
-  'clock.noTarget': 'No target time',
   'clock.done': 'Took {time}',
 
   'mark.title': '{name} · roll call',

@@ -27,9 +27,6 @@ export const rollCallsZhCN = {
   'board.total': '共 {n} 人',
   'board.allAccounted': '全部清点完毕，用时 {time}',
   'board.groups': '各班情况',
-  'board.group.class': '班级',
-  'board.group.staff': '值班教职工',
-  'board.group.visitors': '校内访客',
   'board.reported': '{time} 报告完毕',
   'board.noTeacher': '未设班主任',
   'board.close': '结束点名',
@@ -44,7 +41,6 @@ export const rollCallsZhCN = {
   'clock.elapsed': '已用时',
   'clock.target': '目标 {time}',
   'clock.over': '超出目标 {time}',
-  'clock.noTarget': '未设目标用时',
   'clock.done': '用时 {time}',
 
   'mark.title': '{name} · 点名',

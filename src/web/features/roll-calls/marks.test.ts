@@ -15,12 +15,19 @@ const subject = (subjectId: string, history: Subject['history'] = []): Subject =
     history,
   };
 };
-const mark = (subjectId: string, status: LocalMark['status'], markedAt: string, sent = false): LocalMark => ({
+const mark = (subjectId: string, status: LocalMark['status'], markedAt: string, sentAt: number | null = null) => ({
   key: `${subjectId}-${markedAt}`,
   subjectId,
   status,
   markedAt,
-  sent,
+  sentAt,
+});
+/** A mark as the server holds it (received a second after the tap). */
+const held = (status: LocalMark['status'], markedAt: string, markedByName: string) => ({
+  status,
+  markedAt,
+  receivedAt: new Date(Date.parse(markedAt) + 1000).toISOString(),
+  markedByName,
 });
 
 describe('the marks a phone shows on top of the list', () => {
@@ -38,16 +45,16 @@ describe('the marks a phone shows on top of the list', () => {
   });
 
   it('a tap the server already holds is not added twice, and is no longer waiting', () => {
-    const stored = subject('a', [{ status: 'missing', markedAt: '2026-12-06T02:00:01Z', markedByName: '王老师' }]);
+    const stored = subject('a', [held('missing', '2026-12-06T02:00:01Z', '王老师')]);
     const local = [mark('a', 'missing', '2026-12-06T02:00:01.000Z')];
     const shown = applyLocalMarks([stored], local, '王老师');
     assert.equal(shown[0]!.history.length, 1);
     assert.equal(shown[0]!.waiting, false);
-    assert.deepEqual(stillLocal(local, { groupKey: 'c', name: 'c', subjects: [stored] }), []);
+    assert.deepEqual(stillLocal(local, { subjects: [stored] }), []);
   });
 
   it('another teacher’s later mark wins over an earlier tap here; both stay in the history', () => {
-    const stored = subject('a', [{ status: 'present', markedAt: '2026-12-06T02:00:05Z', markedByName: '李老师' }]);
+    const stored = subject('a', [held('present', '2026-12-06T02:00:05Z', '李老师')]);
     const shown = applyLocalMarks([stored], [mark('a', 'missing', '2026-12-06T02:00:01Z')], '王老师');
     assert.equal(shown[0]!.status, 'present');
     assert.equal(shown[0]!.markedByName, '李老师');
@@ -59,19 +66,27 @@ describe('the marks a phone shows on top of the list', () => {
   });
 
   it('a later tap here wins over an earlier mark on the server', () => {
-    const stored = subject('a', [{ status: 'missing', markedAt: '2026-12-06T02:00:01Z', markedByName: '李老师' }]);
+    const stored = subject('a', [held('missing', '2026-12-06T02:00:01Z', '李老师')]);
     const shown = applyLocalMarks([stored], [mark('a', 'present', '2026-12-06T02:00:09Z')], '王老师');
     assert.equal(shown[0]!.status, 'present');
     assert.equal(shown[0]!.waiting, true);
   });
 
+  it('a sent tap the list does not show is kept a few seconds, then let go (the server kept another time)', () => {
+    const sent = mark('a', 'present', '2026-12-06T02:00:01Z', 1_000_000);
+    const waiting = mark('b', 'present', '2026-12-06T02:00:01Z');
+    const list = { subjects: [subject('a'), subject('b')] };
+    assert.deepEqual(stillLocal([sent, waiting], list, 1_005_000), [sent, waiting]);
+    assert.deepEqual(stillLocal([sent, waiting], list, 1_011_000), [waiting]);
+  });
+
   it('reads the marks out of the outbox’s waiting requests', () => {
     const requests = [{ body: { marks: [mark('a', 'present', 't1'), mark('b', 'absent', 't1')] } }, { body: {} }];
     assert.deepEqual(
-      queuedMarks(requests).map((m) => [m.subjectId, m.status, m.sent]),
+      queuedMarks(requests).map((m) => [m.subjectId, m.status, m.sentAt]),
       [
-        ['a', 'present', false],
-        ['b', 'absent', false],
+        ['a', 'present', null],
+        ['b', 'absent', null],
       ],
     );
   });

@@ -8,11 +8,18 @@ import type { GroupList, Mark, MarkHistory, MarkStatus, Subject } from './api.js
  */
 
 export interface LocalMark extends Mark {
-  /** Handed to the server (it shows as sent until the list is read again); false while it waits. */
-  sent: boolean;
+  /** When it was handed to the server (shown until the list holds it); null while it waits. */
+  sentAt: number | null;
 }
 
-export interface ShownSubject extends Subject {
+/** A mark in the history as shown: the server's, or one of this phone's not received yet (`receivedAt` null). */
+export type ShownMark = Omit<MarkHistory, 'receivedAt'> & { receivedAt: string | null };
+
+/** The server may keep the arrival time instead of a tap's (a phone's clock far off): a sent tap is let go then. */
+const SENT_KEPT_MS = 10_000;
+
+export interface ShownSubject extends Omit<Subject, 'history'> {
+  history: ShownMark[];
   /** A mark made here waits in the outbox. */
   waiting: boolean;
   /** Marks by more than one person: the latest shows, the history is a tap away. */
@@ -27,15 +34,15 @@ export function isStored(mark: Mark, subjects: Subject[]): boolean {
   return !!subject?.history.some((h) => h.status === mark.status && sameTime(h.markedAt, mark.markedAt));
 }
 
-/** The local marks the server's list does not hold yet. */
-export function stillLocal(marks: LocalMark[], list: GroupList): LocalMark[] {
-  return marks.filter((m) => !isStored(m, list.subjects));
+/** The local marks a fresh list from the server does not hold yet. */
+export function stillLocal(marks: LocalMark[], list: Pick<GroupList, 'subjects'>, now = Date.now()): LocalMark[] {
+  return marks.filter((m) => !isStored(m, list.subjects) && (m.sentAt === null || now - m.sentAt < SENT_KEPT_MS));
 }
 
 /** The marks inside the waiting requests of the outbox (each request's body is `{ marks }`). */
 export function queuedMarks(requests: readonly { body?: unknown }[]): LocalMark[] {
   return requests.flatMap((r) =>
-    ((r.body as { marks?: Mark[] } | undefined)?.marks ?? []).map((m) => ({ ...m, sent: false })),
+    ((r.body as { marks?: Mark[] } | undefined)?.marks ?? []).map((m) => ({ ...m, sentAt: null })),
   );
 }
 
@@ -46,9 +53,9 @@ export function queuedMarks(requests: readonly { body?: unknown }[]): LocalMark[
 export function applyLocalMarks(subjects: Subject[], marks: LocalMark[], me: string | null): ShownSubject[] {
   return subjects.map((subject) => {
     const mine = marks.filter((m) => m.subjectId === subject.subjectId && !isStored(m, [subject]));
-    const history: MarkHistory[] = [
+    const history: ShownMark[] = [
       ...subject.history,
-      ...mine.map((m) => ({ status: m.status, markedAt: m.markedAt, markedByName: me })),
+      ...mine.map((m) => ({ status: m.status, markedAt: m.markedAt, receivedAt: null, markedByName: me })),
     ].sort((a, b) => Date.parse(a.markedAt) - Date.parse(b.markedAt));
     const latest = history.at(-1);
     const markers = new Set(history.map((h) => h.markedByName ?? ''));
@@ -58,7 +65,7 @@ export function applyLocalMarks(subjects: Subject[], marks: LocalMark[], me: str
       markedAt: latest?.markedAt ?? null,
       markedByName: latest?.markedByName ?? null,
       history,
-      waiting: mine.some((m) => !m.sent),
+      waiting: mine.some((m) => m.sentAt === null),
       conflict: markers.size > 1,
     };
   });
