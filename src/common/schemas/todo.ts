@@ -21,6 +21,7 @@ export const TODO_KINDS = [
   'leave_approve',
   'visitors_inside',
   'drill_due',
+  'roll_call_mark',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

@@ -33,7 +33,7 @@ export function HistoryModal({
             items={subject.history.map((h, index) => ({
               color: COLOURS[h.status],
               content: (
-                <span data-testid="history-entry">
+                <span data-testid="history-entry" data-status={h.status}>
                   <Tag color={COLOURS[h.status]}>{rt(`status.${h.status}`)}</Tag>
                   {markTime(h.markedAt, locale, timeZone)} · {h.markedByName ?? rt('mark.me')}
                   {index === subject.history.length - 1 ? ' ✓' : ''}

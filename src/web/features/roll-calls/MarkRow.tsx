@@ -7,7 +7,8 @@ import type { ShownSubject } from './marks.js';
 
 /** A time of the roll call as `HH:mm:ss` in the unit's zone. */
 export function markTime(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone }).format(new Date(iso));
+  const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+  return new Intl.DateTimeFormat(locale, { ...clock, timeZone }).format(new Date(iso));
 }
 
 interface Props {
@@ -40,7 +41,7 @@ export function MarkRow({ subject, disabled, timeZone, onMark, onHistory }: Prop
               {rt('mark.waiting')}
             </Tag>
           )}
-          {subject.history.length > 1 || subject.conflict ? (
+          {subject.waiting ? null : subject.history.length > 1 || subject.conflict ? (
             <Button
               type="link"
               size="small"

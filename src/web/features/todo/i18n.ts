@@ -32,6 +32,7 @@ const zhCN = {
   'kind.leave_approve': '审批请假：{head}（{from} 至 {to}）',
   'kind.visitors_inside': '仍有 {count} 名访客未登记离开（{closing} 闭校）',
   'kind.drill_due': '组织演练：{title}（{date}）',
+  'kind.roll_call_mark': '点名进行中：清点本班 {class}（还有 {count} 人未点）',
 
   'late.incident_step': '突发事件上报超时：{type}（{severity}级）',
   'late.daily_report': '今日每日报告逾期未报',
@@ -71,6 +72,7 @@ const en: Record<TodoKey, string> = {
   'kind.leave_approve': 'Approve leave: {head} ({from} to {to})',
   'kind.visitors_inside': 'Visitors not signed out yet: {count} (closing {closing})',
   'kind.drill_due': 'Hold the drill: {title} ({date})',
+  'kind.roll_call_mark': 'Roll call open — mark your class {class} ({count} not yet marked)',
 
   'late.incident_step': 'Incident report overdue: {type} (level {severity})',
   'late.daily_report': "Today's daily report is late",
