@@ -146,6 +146,12 @@ for (const dialect of dialectsUnderTest()) {
         201,
       );
       assert.equal((await safety.post('/api/v1/plans', { unitId: outsideUnit, template: 'school' })).statusCode, 201);
+      // A class of one pupil and a roll call under way (children's data: names must not leave either).
+      const cls = await safety.post('/api/v1/rosters/classes', { unitId: outsideUnit, name: '一年级1班' });
+      assert.equal(cls.statusCode, 201, cls.body);
+      const pupil = await safety.post('/api/v1/rosters/pupils', { classId: cls.json().id, name: '学生', adults: [] });
+      assert.equal(pupil.statusCode, 201, pupil.body);
+      assert.equal((await head.post('/api/v1/roll-calls', { unitId: outsideUnit })).statusCode, 201);
       const outside = await harvest(await t.signIn('cs2.head'), outsideUnit);
       const inside = await harvest(await t.signIn('s1.head'), s1);
       const shared = new Set([...inside.values()].flatMap((ids) => [...ids]));

@@ -258,15 +258,3 @@ export const alertsOf = (db: Executor, rollCallId: string) =>
     .orderBy('a.opened_at')
     .orderBy('a.id')
     .execute();
-
-export async function openAlertCounts(db: Executor, rollCallIds: string[]): Promise<Map<string, number>> {
-  if (rollCallIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('roll_call_alerts')
-    .select((eb) => ['roll_call_id', eb.fn.countAll<number | string>().as('n')])
-    .where('roll_call_id', 'in', rollCallIds)
-    .where('closed_at', 'is', null)
-    .groupBy('roll_call_id')
-    .execute();
-  return new Map(rows.map((r) => [r.roll_call_id, Number(r.n)]));
-}

@@ -68,7 +68,6 @@ export interface GroupView {
 export interface RollCallView {
   row: repo.RollCallWithUnit;
   tally: Tally;
-  openAlerts: number;
   groups: GroupView[];
   alerts: Awaited<ReturnType<typeof repo.alertsOf>>;
   mayClose: boolean;
@@ -94,6 +93,12 @@ export function evacuationTarget(unitType: string): number {
 
 const groupKindOf = (key: string): GroupKind => (key === 'staff' ? 'staff' : key === 'visitors' ? 'visitors' : 'class');
 
+/** A unique index refused the row (PostgreSQL 23505, SQLite's constraint error). */
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
 /** How far a phone's clock may be off either way before its time is not believed. */
 const SKEW_MS = 60_000;
 
@@ -105,8 +110,8 @@ const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.
  * logged. Marks come in batches from phones that may have been offline: each is stored once (its
  * idempotency key), kept in the history, and the latest by the time it was made is the subject's
  * status. Someone marked missing alerts the head and the incident's handler at once; marked found,
- * the alert closes and they are told. When nobody is missing or unmarked the roll call is complete at
- * the time of the last mark, and a drill's evacuation time is written from it.
+ * the alert closes and they are told. When nobody is left unmarked the roll call is complete at the
+ * time the last group was fully reported, and a drill's evacuation time is written from it.
  */
 export class RollCallService {
   constructor(
@@ -188,7 +193,13 @@ export class RollCallService {
         closed_by_person_id: null,
         state: 'open',
       };
-      await repo.insertRollCall(tx, row);
+      try {
+        await repo.insertRollCall(tx, row);
+      } catch (error) {
+        // Two starts at the same moment: the one-open-per-unit index lets only one through.
+        if (isUniqueViolation(error)) throw conflict('rollCall.alreadyOpen', {}, 'unitId');
+        throw error;
+      }
       await repo.insertSubjects(tx, subjects);
       await this.audit.record(tx, actor, {
         action: 'roll-call.start',
@@ -286,7 +297,6 @@ export class RollCallService {
     return {
       row,
       tally,
-      openAlerts: alerts.filter((a) => a.closed_at === null).length,
       groups,
       alerts,
       mayClose: row.state === 'open' && mayClose(actor, row),
@@ -295,8 +305,9 @@ export class RollCallService {
   }
 
   /**
-   * One group's names and marks, for its teacher (a class), those who run the roll call, the gate
-   * (visitors): a supervisor above sees counts only. Each look is a row of the access log, without the names.
+   * One group's names and marks: a class for its own teacher, every group for the school's head and
+   * safety officer, staff and visitors also for the gate and duty roles there; a supervisor above sees
+   * counts only. Each look is a row of the access log, without the names.
    */
   async group(
     actor: Actor,
