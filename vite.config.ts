@@ -44,6 +44,9 @@ const pwa = VitePWA({
     navigateFallback: '/index.html',
     navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
     cleanupOutdatedCaches: true,
+    // The page that installed it is served offline too, without a reload first.
+    clientsClaim: true,
+    skipWaiting: true,
     importScripts: ['/push-sw.js'],
     runtimeCaching: [],
   },

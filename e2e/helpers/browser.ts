@@ -85,7 +85,14 @@ export const PHONE = { width: 375, height: 812 };
 /** A fresh context (own cookies) with the given screen size and browser language, in the browser's zone. */
 export async function newPage(
   browser: Browser,
-  options: { baseURL: string; viewport?: { width: number; height: number }; locale?: string; clockAt?: Date },
+  options: {
+    baseURL: string;
+    viewport?: { width: number; height: number };
+    locale?: string;
+    clockAt?: Date;
+    /** The app's service worker (offline start) only where a test asks for it: others stay as they were. */
+    serviceWorkers?: 'allow' | 'block';
+  },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = options.viewport?.width === PHONE.width;
   const context = await browser.newContext({
@@ -96,6 +103,7 @@ export async function newPage(
     isMobile: phone,
     hasTouch: phone,
     timezoneId: BROWSER_TIME_ZONE,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   // A faked moment (a server started at a chosen hour, or the whole run under libfaketime): the
   // page's clock starts there and then runs on in real time.

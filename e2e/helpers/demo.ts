@@ -10,6 +10,8 @@ export interface PageOptions {
   en?: boolean;
   /** The browser's own language (default zh-CN). */
   locale?: string;
+  /** Let the app install its service worker (blocked unless asked: only the offline tests need it). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface DemoBrowser {
@@ -41,12 +43,13 @@ export function useDemoBrowser({ clockAt }: { clockAt?: Date } = {}): DemoBrowse
     await browser?.close();
     await server?.stop();
   });
-  const fresh = async ({ viewport = DESKTOP, en = false, locale }: PageOptions = {}) => {
+  const fresh = async ({ viewport = DESKTOP, en = false, locale, serviceWorkers }: PageOptions = {}) => {
     // The page's clock starts where the server's did, at the test's start: close enough for a day.
     const { context, page } = await newPage(browser, {
       baseURL: server.url,
       viewport,
       ...(locale ? { locale } : {}),
+      ...(serviceWorkers ? { serviceWorkers } : {}),
       ...(clockAt ? { clockAt: new Date(clockAt.getTime() + (Date.now() - started)) } : {}),
     });
     contexts.push(context);

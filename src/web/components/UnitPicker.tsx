@@ -11,10 +11,12 @@ interface Props {
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
+  /** The chosen unit's name where the tree cannot be loaded (offline): shown instead of its id. */
+  knownName?: string;
 }
 
 /** Picks one unit the user can see, browsing the tree a level at a time. */
-export function UnitPicker({ value, onChange, placeholder, allowClear, style, id }: Props) {
+export function UnitPicker({ value, onChange, placeholder, allowClear, style, id, knownName }: Props) {
   const t = useT();
   const tree = useUnitTree();
 
@@ -48,9 +50,11 @@ export function UnitPicker({ value, onChange, placeholder, allowClear, style, id
           },
         ];
       });
-    return build(tree.rootIds() ?? []);
+    const built = build(tree.rootIds() ?? []);
+    const unknown = value && knownName && !tree.unit(value);
+    return unknown ? [...built, { value, label: knownName, title: knownName, isLeaf: true }] : built;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tree.version, t]);
+  }, [tree.version, t, value, knownName]);
 
   return (
     <TreeSelect

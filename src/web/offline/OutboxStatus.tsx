@@ -13,7 +13,7 @@ const ALL_SENT_MS = 4000;
 type Shown = 'offline' | 'sending' | 'waiting' | 'allSent' | null;
 
 function useShown(): Shown {
-  const { online, sending, pending } = useOutbox();
+  const { online, sending, pending, failed } = useOutbox();
   const hadPending = useRef(false);
   const [allSent, setAllSent] = useState(false);
   useEffect(() => {
@@ -27,7 +27,8 @@ function useShown(): Shown {
   if (!online) return 'offline';
   if (sending && pending.length > 0) return 'sending';
   if (pending.length > 0) return 'waiting';
-  return allSent ? 'allSent' : null;
+  // "All sent" would be untrue while a refusal is shown below.
+  return allSent && failed.length === 0 ? 'allSent' : null;
 }
 
 const TONE = {
@@ -90,12 +91,12 @@ export function OutboxStatus() {
         >
           {TONE.failed.icon}
           <span style={{ flex: 1 }}>{ot('bar.failed', { n: failed.length })}</span>
-          <Button size="small" onClick={() => setOpen(true)}>
+          <Button size="small" onClick={() => setOpen(true)} data-testid="outbox-failed-show">
             {ot('bar.showFailed')}
           </Button>
         </Flex>
       )}
-      <Drawer open={open} onClose={() => setOpen(false)} title={ot('failed.title')} placement="bottom" size="auto">
+      <Drawer open={open} onClose={() => setOpen(false)} title={ot('failed.title')} placement="bottom" size={360}>
         <Typography.Paragraph type="secondary">{ot('failed.hint')}</Typography.Paragraph>
         {failed.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ot('failed.empty')} />
@@ -107,7 +108,12 @@ export function OutboxStatus() {
               <List.Item
                 data-testid="outbox-failed-row"
                 actions={[
-                  <Button key="dismiss" size="small" onClick={() => void outbox.dismissFailed(item.key)}>
+                  <Button
+                    key="dismiss"
+                    size="small"
+                    onClick={() => void outbox.dismissFailed(item.key)}
+                    data-testid="outbox-failed-dismiss"
+                  >
                     {ot('failed.dismiss')}
                   </Button>,
                 ]}

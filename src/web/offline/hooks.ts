@@ -20,7 +20,7 @@ export function usePending(path: string): QueuedRequest[] {
   return useOutbox().pending.filter((request) => request.path === path);
 }
 
-/** Calls `listener` each time a queued write has reached the server (a screen reloads what it shows). */
+/** Calls `listener` each time a queued write has reached the server, stored or refused (to reload). */
 export function useOutboxSent(listener: (request: QueuedRequest) => void): void {
   const latest = useRef(listener);
   useEffect(() => {

@@ -149,4 +149,16 @@ describe('the offline outbox', () => {
       ['mine'],
     );
   });
+
+  it("the saved answers are each account's own, and clearing one account's leaves the others'", async () => {
+    const store = memoryStore();
+    const saved = (owner: string, cacheKey: string, value: unknown) =>
+      store.writeCache({ owner, cacheKey, savedAt: '2026-12-09T08:00:00.000Z', value });
+    await saved('a1', 'visitors.inside:u1', ['钱师傅']);
+    await saved('a2', 'visitors.inside:u1', ['孙访客']);
+    assert.deepEqual((await store.readCache('a1', 'visitors.inside:u1'))?.value, ['钱师傅']);
+    await store.clearCache('a1');
+    assert.equal(await store.readCache('a1', 'visitors.inside:u1'), undefined);
+    assert.deepEqual((await store.readCache('a2', 'visitors.inside:u1'))?.value, ['孙访客']);
+  });
 });

@@ -86,6 +86,7 @@ export function createOutbox(deps: OutboxDeps) {
           if (willRetry(status)) break;
           const failedAt = deps.now().toISOString();
           await deps.store.fail({ ...request, failedAt, status, reason: deps.reasonOf(error) });
+          for (const listener of sentListeners) listener(request);
         }
         await refresh();
       }
@@ -100,7 +101,8 @@ export function createOutbox(deps: OutboxDeps) {
     async sendOrQueue(request: OutgoingRequest): Promise<'sent' | 'queued'> {
       const who = owner;
       // Nothing may overtake writes still waiting: behind them it goes, and the queue is sent at once.
-      const waiting = who !== null && state.pending.length > 0;
+      // Read from the store, not the shown state: at start the state may not have loaded yet.
+      const waiting = who !== null && (await deps.store.queued(who)).length > 0;
       if (who && (waiting || !deps.isOnline())) {
         await enqueue(request, who);
         if (deps.isOnline()) void this.flush();
@@ -149,7 +151,7 @@ export function createOutbox(deps: OutboxDeps) {
       return () => listeners.delete(listener);
     },
 
-    /** Called after a queued write has reached the server (a screen reloads what it shows). */
+    /** Called after a queued write has reached the server, stored or refused (a screen reloads what it shows). */
     onSent(listener: (request: QueuedRequest) => void): () => void {
       sentListeners.add(listener);
       return () => sentListeners.delete(listener);

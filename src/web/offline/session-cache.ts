@@ -22,8 +22,13 @@ export function rememberSession(me: Me): void {
   void offlineStore.writeCache({ ...KEY, savedAt: new Date().toISOString(), value: me }).catch(() => undefined);
 }
 
-/** Signed out (or the session ended): nothing of theirs is sent or shown until they sign in again. */
+/**
+ * Signed out (or the session ended): nothing of theirs is sent or shown until they sign in again, and
+ * the lists kept for them (visitors, class lists) leave the phone. Their waiting writes stay, to go later.
+ */
 export function forgetSession(): void {
+  const owner = outbox.owner();
+  if (owner) void offlineStore.clearCache(owner).catch(() => undefined);
   void outbox.setOwner(null);
   void offlineStore.writeCache({ ...KEY, savedAt: new Date().toISOString(), value: null }).catch(() => undefined);
 }

@@ -45,6 +45,8 @@ export interface OutboxStore {
   dismiss(key: string): Promise<void>;
   readCache<T>(owner: string, cacheKey: string): Promise<CachedAnswer<T> | undefined>;
   writeCache<T>(answer: CachedAnswer<T>): Promise<void>;
+  /** Removes every answer kept for `owner` (signing out: personal data does not stay on the phone). */
+  clearCache(owner: string): Promise<void>;
 }
 
 interface OfflineSchema extends DBSchema {
@@ -95,6 +97,9 @@ export function indexedDbStore(): OutboxStore {
     async writeCache(answer) {
       await (await db()).put('cache', answer);
     },
+    async clearCache(owner) {
+      await (await db()).delete('cache', IDBKeyRange.bound([owner, ''], [owner, '\uffff']));
+    },
   };
 }
 
@@ -117,5 +122,8 @@ export function memoryStore(): OutboxStore {
     readCache: async <T>(owner: string, cacheKey: string) =>
       cache.get(`${owner}\n${cacheKey}`) as CachedAnswer<T> | undefined,
     writeCache: async (answer) => void cache.set(`${answer.owner}\n${answer.cacheKey}`, structuredClone(answer)),
+    clearCache: async (owner) => {
+      for (const key of [...cache.keys()]) if (key.startsWith(`${owner}\n`)) cache.delete(key);
+    },
   };
 }

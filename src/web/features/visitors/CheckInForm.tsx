@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLocale } from '../../i18n/index.js';
 import { shortTime } from '../../components/format.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
-import { ID_KIND_LIST, visitorsApi, type IdKind, type Visitor } from './api.js';
+import { ID_KIND_LIST, visitorsApi, type IdKind } from './api.js';
 import { maskId } from './id-mask.js';
 import { IdNumberInput } from './IdNumberInput.js';
 import { useVisitorText, type VisitorsKey } from './i18n.js';
@@ -28,9 +28,10 @@ const PURPOSES: VisitorsKey[] = [
 
 /**
  * Check-in at the gate in a few seconds: a name, the ID (masked as it is typed), a tap for the
- * purpose, whom they visit. The full ID number never leaves the phone.
+ * purpose, whom they visit. The full ID number never leaves the phone. Without network the check-in
+ * waits on the phone (the offline outbox) and is sent, once, when the network returns.
  */
-export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onCheckedIn: (visitor: Visitor) => void }) {
+export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onCheckedIn: () => void }) {
   const vt = useVisitorText();
   const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
@@ -45,18 +46,21 @@ export function CheckInForm({ unitId, onCheckedIn }: { unitId: string; onChecked
     form,
     async (values: Values) => {
       setDone(null);
-      const visitor = await visitorsApi.checkIn({
+      const name = values.name.trim();
+      const visitor = {
         unitId,
-        name: values.name.trim(),
+        name,
         idKind: values.idKind,
         idNumber: maskId(values.idNumber),
         purpose: values.purpose.trim(),
         hostName: values.hostName?.trim() ?? '',
         vehiclePlate: values.vehiclePlate?.trim().toUpperCase() ?? '',
-      });
+      };
+      const outcome = await visitorsApi.checkInOrQueue(visitor, vt('outbox.checkIn', { name }));
       form.resetFields();
-      setDone(vt('form.done', { name: visitor.name, time: shortTime(visitor.checkedInAt, locale) }));
-      onCheckedIn(visitor);
+      const time = shortTime(new Date().toISOString(), locale);
+      setDone(vt(outcome === 'sent' ? 'form.done' : 'form.queued', { name, time }));
+      onCheckedIn();
     },
     { inline: true },
   );

@@ -1,12 +1,13 @@
-import { CarOutlined, LogoutOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { CarOutlined, CloudUploadOutlined, LogoutOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblem } from '../../components/form-errors.js';
 import { useLocale } from '../../i18n/index.js';
 import { shortTime } from '../../components/format.js';
 import { useNow } from '../../components/useResource.js';
 import { useUnitToday } from '../../components/useUnitToday.js';
-import { visitorsApi, type Visitor } from './api.js';
+import { useOutbox } from '../../offline/index.js';
+import { checkOutPath, queuedCheckIns, visitorsApi, type Visitor } from './api.js';
 import { stayLength, useVisitorText } from './i18n.js';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
   onChanged: () => void;
 }
 
-/** Who is still inside now, each with one tap to check out. */
+/** Who is still inside now, each with one tap to check out; check-ins and check-outs still on the phone marked. */
 export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
   const vt = useVisitorText();
   const { locale } = useLocale();
@@ -25,12 +26,15 @@ export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
   // Times read in the unit's zone, "today" as the server counts it there.
   const unitDay = useUnitToday(unitId).data ?? undefined;
   const [leaving, setLeaving] = useState<string | null>(null);
+  const { pending } = useOutbox();
+  const waiting = queuedCheckIns([...pending], unitId);
+  const outWaiting = new Set(pending.map((r) => r.path));
 
   const checkOut = async (visitor: Visitor) => {
     setLeaving(visitor.id);
     try {
-      await visitorsApi.checkOut(visitor.id);
-      message.success(vt('inside.checkedOut', { name: visitor.name }));
+      const outcome = await visitorsApi.checkOutOrQueue(visitor.id, vt('outbox.checkOut', { name: visitor.name }));
+      message.success(vt(outcome === 'sent' ? 'inside.checkedOut' : 'inside.checkOutQueued', { name: visitor.name }));
       onChanged();
     } catch (error) {
       message.error(applyProblem(null, error));
@@ -47,17 +51,38 @@ export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
           {vt('inside.refresh')}
         </Button>
       </Flex>
+      {waiting.length > 0 && (
+        <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+          {waiting.map(({ key, body }) => (
+            <Card key={key} size="small" className="steady-visitor-card" data-testid="inside-row-queued">
+              <Flex justify="space-between" align="center" gap={12}>
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Text strong style={{ fontSize: 16, display: 'block' }}>
+                    {body.name}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {body.purpose} · {vt('inside.entered', { time: shortTime(body.checkedInAt, locale, unitDay) })}
+                  </Typography.Text>
+                </div>
+                <Tag icon={<CloudUploadOutlined />} color="orange">
+                  {vt('inside.waiting')}
+                </Tag>
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
+      )}
       {loading && !visitors ? (
         <Card size="small">
           <Skeleton active paragraph={{ rows: 2 }} />
         </Card>
-      ) : !visitors?.length ? (
+      ) : !visitors?.length && waiting.length === 0 ? (
         <Card size="small">
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vt('inside.empty')} />
         </Card>
       ) : (
         <Flex vertical gap={8}>
-          {visitors.map((visitor) => (
+          {(visitors ?? []).map((visitor) => (
             <Card
               key={visitor.id}
               size="small"
@@ -92,18 +117,24 @@ export function InsideList({ unitId, visitors, loading, onChanged }: Props) {
                     )}
                   </Typography.Text>
                 </div>
-                <Button
-                  type="primary"
-                  size="large"
-                  icon={<LogoutOutlined />}
-                  loading={leaving === visitor.id}
-                  disabled={leaving !== null && leaving !== visitor.id}
-                  onClick={() => void checkOut(visitor)}
-                  data-testid="check-out"
-                  className="steady-check-out"
-                >
-                  {vt('inside.checkOut')}
-                </Button>
+                {outWaiting.has(checkOutPath(visitor.id)) ? (
+                  <Tag icon={<CloudUploadOutlined />} color="orange" data-testid="check-out-waiting">
+                    {vt('inside.leaving')}
+                  </Tag>
+                ) : (
+                  <Button
+                    type="primary"
+                    size="large"
+                    icon={<LogoutOutlined />}
+                    loading={leaving === visitor.id}
+                    disabled={leaving !== null && leaving !== visitor.id}
+                    onClick={() => void checkOut(visitor)}
+                    data-testid="check-out"
+                    className="steady-check-out"
+                  >
+                    {vt('inside.checkOut')}
+                  </Button>
+                )}
               </Flex>
             </Card>
           ))}

@@ -3,9 +3,9 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
-import { useResource } from '../../components/useResource.js';
+import { SavedAtNote, useOfflineResource, useOutbox, useOutboxSent } from '../../offline/index.js';
 import { PAGE_SIZE_MAX } from '../../../common/limits.js';
-import { visitorsApi } from './api.js';
+import { queuedCheckIns, visitorsApi } from './api.js';
 import { CheckInForm } from './CheckInForm.js';
 import { HistoryList } from './HistoryList.js';
 import { useVisitorText } from './i18n.js';
@@ -25,11 +25,18 @@ export default function VisitorsPage() {
   const [params, update] = useQueryParams({ resetPage: true });
   const unitId = params.get('unit') ?? me.scopes[0]?.unitId;
   const tab = (params.get('tab') as Tab | null) ?? 'in';
-  const inside = useResource(
+  // Who is inside, kept on the phone: offline, the gate still sees the list as last loaded.
+  const inside = useOfflineResource(
+    unitId ? `visitors.inside:${unitId}` : null,
     () => (unitId ? visitorsApi.list({ unitId, inside: true, pageSize: PAGE_SIZE_MAX }) : Promise.resolve(undefined)),
     [unitId],
   );
-  const insideCount = inside.data?.total ?? 0;
+  const { pending } = useOutbox();
+  const waiting = unitId ? queuedCheckIns([...pending], unitId).length : 0;
+  const insideCount = (inside.data?.total ?? 0) + waiting;
+  useOutboxSent((request) => {
+    if (request.path.startsWith('/visitors')) inside.reload();
+  });
 
   return (
     <div className="steady-visitors" data-testid="visitors-page">
@@ -39,6 +46,7 @@ export default function VisitorsPage() {
           <UnitPicker
             value={unitId}
             onChange={(id) => update({ unit: id })}
+            knownName={me.scopes.find((scope) => scope.unitId === unitId)?.unitName}
             placeholder={vt('page.chooseUnit')}
             style={{ width: '100%' }}
           />
@@ -69,6 +77,7 @@ export default function VisitorsPage() {
       ) : (
         <>
           {inside.error && tab !== 'history' ? <LoadError error={inside.error} onRetry={inside.reload} /> : null}
+          {tab !== 'history' && <SavedAtNote savedAt={inside.savedAt} />}
           {tab === 'in' && <CheckInForm key={unitId} unitId={unitId} onCheckedIn={inside.reload} />}
           {tab === 'inside' && (
             <InsideList

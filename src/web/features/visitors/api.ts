@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Visitor as VisitorSchema } from '../../../common/schemas/visitors.js';
 import type { Page } from '../../../common/schemas/shared.js';
 import { http } from '../../api/client.js';
+import { newIdempotencyKey, sendOrQueue, type QueuedRequest } from '../../offline/index.js';
 
 export type Visitor = z.infer<typeof VisitorSchema>;
 export type IdKind = Visitor['idKind'];
@@ -19,6 +20,12 @@ export interface NewVisitor {
   vehiclePlate: string;
 }
 
+/** A check-in sent through the outbox: its time is the phone's, so a late send keeps when they came. */
+export interface QueuedCheckIn extends NewVisitor {
+  checkedInAt: string;
+  clientKey: string;
+}
+
 export interface VisitorQuery {
   unitId: string;
   inside?: boolean;
@@ -33,8 +40,18 @@ const query = (q: VisitorQuery) => ({ ...q, inside: q.inside ? 'true' : undefine
 
 export const visitorsApi = {
   list: (q: VisitorQuery) => http.get<Page<Visitor>>('/visitors', query(q)),
-  checkIn: (body: NewVisitor) => http.post<Visitor>('/visitors', body),
-  checkOut: (id: string) => http.post<Visitor>(`/visitors/${id}/check-out`, {}),
+  /** Check-in now, or kept on the phone until the network returns; its key makes a second send harmless. */
+  checkInOrQueue: (visitor: NewVisitor, label: string) => {
+    const key = newIdempotencyKey();
+    const body: QueuedCheckIn = { ...visitor, checkedInAt: new Date().toISOString(), clientKey: key };
+    return sendOrQueue({ key, method: 'POST', path: CHECK_IN_PATH, body, label });
+  },
+  /** Check-out now, or kept on the phone; the same for its key. */
+  checkOutOrQueue: (id: string, label: string) => {
+    const key = newIdempotencyKey();
+    const body = { checkedOutAt: new Date().toISOString(), clientKey: key };
+    return sendOrQueue({ key, method: 'POST', path: checkOutPath(id), body, label });
+  },
   exportUrl: (q: Pick<VisitorQuery, 'unitId' | 'from' | 'to'>) => {
     const params = new URLSearchParams({ unitId: q.unitId });
     if (q.from) params.set('from', q.from);
@@ -42,3 +59,12 @@ export const visitorsApi = {
     return `/api/v1/visitors/export.xlsx?${params.toString()}`;
   },
 };
+
+export const CHECK_IN_PATH = '/visitors';
+export const checkOutPath = (id: string) => `/visitors/${id}/check-out`;
+
+/** The check-ins waiting on this phone for a unit, as the list shows them. */
+export const queuedCheckIns = (pending: QueuedRequest[], unitId: string): { key: string; body: QueuedCheckIn }[] =>
+  pending
+    .filter((r) => r.path === CHECK_IN_PATH && (r.body as QueuedCheckIn | undefined)?.unitId === unitId)
+    .map((r) => ({ key: r.key, body: r.body as QueuedCheckIn }));

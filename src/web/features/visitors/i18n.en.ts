@@ -35,6 +35,12 @@ export const visitorsEn: Record<VisitorsKey, string> = {
   'form.platePlaceholder': 'Leave empty if on foot',
   'form.submit': 'Check in',
   'form.done': '{name} checked in at {time}',
+  'form.queued': '{name} checked in at {time}: kept on this device and sent when the network returns',
+  'outbox.checkIn': 'Check-in: {name}',
+  'outbox.checkOut': 'Check-out: {name}',
+  'inside.waiting': 'Waiting to send',
+  'inside.leaving': 'Out, waiting to send',
+  'inside.checkOutQueued': '{name} checked out: sent when the network returns',
   'form.required': 'Enter the {field}',
 
   'inside.title': 'Still inside',

@@ -30,6 +30,12 @@ export const visitorsZhCN = {
   'form.platePlaceholder': '步行来访可不填',
   'form.submit': '登记进入',
   'form.done': '{name} 已登记进入（{time}）',
+  'form.queued': '{name} 已在 {time} 登记，暂存在本机，联网后自动发送',
+  'outbox.checkIn': '登记来访：{name}',
+  'outbox.checkOut': '登记离开：{name}',
+  'inside.waiting': '待发送',
+  'inside.leaving': '离开待发送',
+  'inside.checkOutQueued': '{name} 已登记离开，联网后自动发送',
   'form.required': '请填写{field}',
 
   'inside.title': '仍在场的访客',
