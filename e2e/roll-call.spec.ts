@@ -69,7 +69,7 @@ describe('roll call', () => {
     await head.goto(`/roll-calls?unit=${school}`);
     await head.getByTestId('roll-board').waitFor();
 
-    const teacher = await demo.open('s2.teacher1', { viewport: PHONE });
+    const teacher = await demo.open('s2.teacher1', { viewport: PHONE, serviceWorkers: 'allow' });
     await teacher.goto('/roll-calls');
     await teacher.getByTestId('my-class').filter({ hasText: CLASS }).click();
     const rows = teacher.getByTestId('roll-row');
