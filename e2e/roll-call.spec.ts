@@ -185,6 +185,8 @@ describe('roll call', () => {
         .evaluateAll((entries) => entries.map((e) => e.getAttribute('data-status'))),
       ['missing', 'present'],
     );
+    // The dialog has finished opening (no zoom animation left) before the picture.
+    await teacher.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').waitFor({ state: 'detached' });
     await shot(teacher, 'roll-call-history-phone-en');
     await shot(head, 'roll-call-board-desktop-en');
     const phoneBoard = await demo.open('s2.head', { viewport: PHONE, en: true });

@@ -7,7 +7,6 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'page.none': 'No roll call is open at this unit.',
   'page.start': 'Start roll call',
   'page.startConfirm': "Start a roll call of the whole school now? Each class teacher's phone will show their class.",
-  'page.started': 'Roll call started',
   'page.target': 'Target (seconds)',
   'page.targetHint': "Leave empty for the plan's target",
   'page.recent': 'Recent roll calls',
@@ -40,7 +39,6 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'board.viewGroup': 'List',
   'board.back': 'Back',
 
-  'clock.elapsed': 'Elapsed',
   'clock.target': 'target {time}',
   'clock.over': '{time} over the target',
   'clock.done': 'Took {time}',

@@ -5,7 +5,6 @@ export const rollCallsZhCN = {
   'page.none': '本单位现在没有进行中的点名。',
   'page.start': '开始点名',
   'page.startConfirm': '现在开始全校点名？各班主任的手机上会出现本班名单。',
-  'page.started': '点名已开始',
   'page.target': '目标用时（秒）',
   'page.targetHint': '留空按预案要求',
   'page.recent': '最近的点名',
@@ -38,7 +37,6 @@ export const rollCallsZhCN = {
   'board.viewGroup': '名单',
   'board.back': '返回',
 
-  'clock.elapsed': '已用时',
   'clock.target': '目标 {time}',
   'clock.over': '超出目标 {time}',
   'clock.done': '用时 {time}',
