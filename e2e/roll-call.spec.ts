@@ -194,5 +194,29 @@ describe('roll call', () => {
     await groupCount(phoneBoard, CLASS).getByText('6/6').waitFor();
     assert.ok((await overflow(phoneBoard)) <= 1, 'the board fits a 375 px phone');
     await shot(phoneBoard, 'roll-call-board-phone-en');
+    await apiSend(head, 'POST', `/roll-calls/${rollCall.id}/close`);
+  });
+
+  it('the safety officer starts a roll call from a planned drill, and it belongs to that drill', async () => {
+    const safety = await demo.open('s2.safety', { viewport: DESKTOP });
+    const school = await schoolOf(safety);
+    const { today } = await apiGet<{ today: string }>(safety, `/units/${school}/today`);
+    const drill = await apiSend<{ id: string }>(safety, 'POST', '/drills', {
+      unitId: school,
+      type: 'fire_evacuation',
+      plannedDate: today,
+      title: '消防疏散演练（点名）',
+    });
+    await safety.goto(`/drills?unit=${school}`);
+    await safety.getByTestId('drill-row').filter({ hasText: '消防疏散演练（点名）' }).click();
+    await safety.getByTestId('drill-drawer').getByTestId('roll-call-start').click();
+    await pressInDialog(safety.getByTestId('start-ok'));
+    await safety.waitForURL(/\/roll-calls\/[0-9a-f-]{36}$/);
+    await safety.getByTestId('roll-board').getByText('演练').waitFor();
+    const id = safety.url().split('/roll-calls/')[1]!;
+    const started = await apiGet<RollCall & { drillId: string | null }>(safety, `/roll-calls/${id}`);
+    assert.equal(started.drillId, drill.id);
+    assert.equal(started.state, 'open');
+    await apiSend(safety, 'POST', `/roll-calls/${id}/close`);
   });
 });

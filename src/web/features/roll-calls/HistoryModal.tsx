@@ -34,7 +34,9 @@ export function HistoryModal({
               color: COLOURS[h.status],
               content: (
                 <span data-testid="history-entry" data-status={h.status}>
-                  <Tag color={COLOURS[h.status]}>{rt(`status.${h.status}`)}</Tag>
+                  <Tag color={COLOURS[h.status]} style={{ marginInlineEnd: 8 }}>
+                    {rt(`status.${h.status}`)}
+                  </Tag>
                   {markTime(h.markedAt, locale, timeZone)} · {h.markedByName ?? rt('mark.me')}
                   {index === subject.history.length - 1 ? ' ✓' : ''}
                 </span>

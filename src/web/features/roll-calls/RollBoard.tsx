@@ -74,7 +74,7 @@ export function RollBoard({ rollCall, skewMs, onChanged }: Props) {
             </Typography.Text>
             <span>
               {rollCall.drillId && (
-                <Link to={`/drills?drill=${rollCall.drillId}`}>
+                <Link to={`/drills?unit=${rollCall.unitId}`}>
                   <Tag color="purple">{rt('board.fromDrill')}</Tag>
                 </Link>
               )}
