@@ -36,7 +36,7 @@ export default function IncidentPage() {
   const [closing, setClosing] = useState(false);
   const incident = useResource(() => incidentsApi.get(id), [id]);
   useLive((event) => {
-    if (event.kind === 'notification' || event.kind === 'todo') return;
+    if (event.kind === 'notification' || event.kind === 'todo' || event.kind === 'roll-call') return;
     if (event.kind !== 'incident' || event.incidentId === id) incident.reload();
   });
 

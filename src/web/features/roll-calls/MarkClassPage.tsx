@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useUnitZone } from '../../components/date-fields/useUnitZone.js';
@@ -58,11 +58,21 @@ export default function MarkClassPage() {
   useOutboxSent((request) => {
     if (request.path === path) reload();
   });
+  // A mark anywhere in the school is a live event: the counts (no names) are read again, and the names of this
+  // class only when its counts moved — every read of names is logged, and there are many marks a second.
   useLive((event) => {
     if (event.kind === 'notification' || event.kind === 'todo' || event.kind === 'incident') return;
     if (event.kind === 'roll-call' && event.rollCallId && event.rollCallId !== id) return;
-    reload();
+    reloadRollCall();
   });
+  const mine = rollCall.data?.groups.find((g) => g.groupKey === groupKey);
+  const tallies = mine && !rollCall.savedAt ? [mine.present, mine.injured, mine.absent, mine.missing].join() : null;
+  const lastTallies = useRef<string | null>(null);
+  useEffect(() => {
+    if (tallies === null) return;
+    if (lastTallies.current !== null && lastTallies.current !== tallies) reloadList();
+    lastTallies.current = tallies;
+  }, [tallies, reloadList]);
 
   const local = useMemo(() => {
     const waiting = queuedMarks(queued);
