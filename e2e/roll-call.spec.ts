@@ -70,8 +70,10 @@ describe('roll call', () => {
     await head.getByTestId('roll-board').waitFor();
 
     const teacher = await demo.open('s2.teacher1', { viewport: PHONE, serviceWorkers: 'allow' });
-    await teacher.goto('/roll-calls');
-    await teacher.getByTestId('my-class').filter({ hasText: CLASS }).click();
+    // The home screen (the to-do) says the roll call is open, and one tap opens the class's list.
+    const waiting = teacher.locator('[data-testid="todo-item"][data-kind="roll_call_mark"]');
+    await waiting.getByText(`点名进行中：清点本班 ${CLASS}（还有 6 人未点）`).waitFor();
+    await waiting.click();
     const rows = teacher.getByTestId('roll-row');
     await rows.nth(5).waitFor();
     assert.equal(await rows.count(), 6);
