@@ -26,6 +26,8 @@ const LedgerPage = lazy(() => import('./features/inspections/LedgerPage.js'));
 const RectificationTaskPage = lazy(() => import('./features/inspections/TaskPage.js'));
 const VisitorsPage = lazy(() => import('./features/visitors/VisitorsPage.js'));
 const RostersPage = lazy(() => import('./features/rosters/RostersPage.js'));
+const RollCallsPage = lazy(() => import('./features/roll-calls/RollCallsPage.js'));
+const MarkClassPage = lazy(() => import('./features/roll-calls/MarkClassPage.js'));
 const DrillsPage = lazy(() => import('./features/drills/DrillsPage.js'));
 const CasesPage = lazy(() => import('./features/cases/CasesPage.js'));
 const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js'));
@@ -87,6 +89,9 @@ function SignedInRoutes() {
           <Route path="rosters" element={<RostersPage />} />
           <Route path="reunifications" element={<ReunificationsPage />} />
           <Route path="reunifications/:id" element={<ReunificationPage />} />
+          <Route path="roll-calls" element={<RollCallsPage />} />
+          <Route path="roll-calls/:id" element={<RollCallsPage />} />
+          <Route path="roll-calls/:id/groups/:groupKey" element={<MarkClassPage />} />
           <Route path="drills" element={<DrillsPage />} />
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/new" element={<NewCasePage />} />

@@ -22,6 +22,7 @@ export const TODO_KINDS = [
   'visitors_inside',
   'drill_due',
   'reunification_release',
+  'roll_call_mark',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

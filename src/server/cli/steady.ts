@@ -50,7 +50,10 @@ program
 
 program
   .command('demo')
-  .description('load the sample organisation into an empty database (STEADY_DEMO_PASSWORD sets the password)')
+  .description(
+    'load the sample organisation into an empty database, with a small made-up class roster at one school ' +
+      '(STEADY_DEMO_PASSWORD sets the password)',
+  )
   .option('--serve', 'then start the server')
   .option(
     '--sample-plans',
@@ -74,6 +77,7 @@ program
       const result = await loadDemo(c, password, {
         samplePlans: options.samplePlans ?? false,
         history: options.history ? clock : undefined,
+        sampleRosters: true,
       });
       clock.release();
       console.log(result.loaded ? m.demoLoaded(result.units, result.people) : m.demoKept());

@@ -8,6 +8,7 @@ import type { SettableClock } from './demo-clock.js';
 import { historyStart, writeHistory, type DemoUnit, type HistoryCounts } from './history.js';
 import { SAMPLE_TREES, sampleNames, samplePhone, seatsFor, type SampleUnit } from './sample-organisation.js';
 import { createSampleCheckpoints, publishSamplePlans } from './sample-plans.js';
+import { ROSTER_SCHOOL, seedSampleRosters } from './sample-rosters.js';
 
 const demoActor: SystemActor = { kind: 'system', label: 'demo' };
 
@@ -29,6 +30,8 @@ export interface DemoOptions {
    * container's) from then to now; implies `samplePlans`, whose rules the past follows.
    */
   history?: SettableClock;
+  /** Also give one sample school (`s2`) three classes of made-up pupils, so the roll call has children to mark. */
+  sampleRosters?: boolean;
 }
 
 /**
@@ -74,6 +77,8 @@ export async function loadDemo(c: Container, password: string, options: DemoOpti
   };
   for (const tree of SAMPLE_TREES) await addUnit(tree, null);
   const plans = options.samplePlans || clock ? await publishSamplePlans(c, units, { checkpoints: !clock }) : 0;
+  const rosterSchool = demoUnits.find((u) => u.code === ROSTER_SCHOOL);
+  if (options.sampleRosters && rosterSchool) await seedSampleRosters(c, rosterSchool.row.id);
   if (!clock) return { loaded: true, units: units.length, people, plans, history: null };
   const history = await writeHistory(c, clock, demoUnits, end!);
   await createSampleCheckpoints(c, units);

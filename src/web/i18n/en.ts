@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'nav.visitors': 'Visitor log',
   'nav.rosters': 'Class rosters',
   'nav.reunifications': 'Reunification',
+  'nav.rollCalls': 'Roll call',
   'nav.drills': 'Drills',
   'nav.cases': 'Dispute cases',
   // issue 18: supervision

@@ -51,6 +51,7 @@ export const zhCN = {
   'nav.visitors': '门卫登记',
   'nav.rosters': '班级名册',
   'nav.reunifications': '接领',
+  'nav.rollCalls': '疏散点名',
   'nav.drills': '应急演练',
   'nav.cases': '矛盾纠纷',
   // issue 18: supervision

@@ -13,6 +13,8 @@ import { stepsWaitingFor } from '../incidents/incidents.read-port.js';
 import { tasksToFix, tasksToVerify } from '../inspections/rectification.read-port.js';
 import { leaveToDecide } from '../leave/leave.read-port.js';
 import { releasingFor } from '../reunification/reunification.read-port.js';
+import { classesToMark } from '../roll-calls/roll-calls.read-port.js';
+import { classesById } from '../rosters/rosters.read-port.js';
 import { stillInside } from '../visitors/visitors.read-port.js';
 
 /*
@@ -191,6 +193,28 @@ const visitors: TodoSource = async (ctx) => {
   });
 };
 
+/** A roll call is open and the teacher's class has children not marked yet: their list waits on their phone. */
+const rollCalls: TodoSource = async (ctx) => {
+  const open = await classesToMark(ctx.db, unitsWhere(ctx.actor, ['class_teacher']));
+  if (open.length === 0) return [];
+  const classes = await classesById(ctx.db, [...new Set(open.map((g) => g.groupKey))]);
+  return open.flatMap((g) => {
+    const cls = classes.get(g.groupKey);
+    if (cls?.teacherPersonId !== ctx.actor.personId) return [];
+    return [
+      item(ctx, {
+        id: `roll-call:${g.rollCallId}:${g.groupKey}`,
+        kind: 'roll_call_mark',
+        params: { class: cls.name, count: String(g.unmarked) },
+        unitId: g.unitId,
+        unitName: g.unitName,
+        dueAt: g.targetAt,
+        route: `/roll-calls/${g.rollCallId}/groups/${g.groupKey}`,
+      }),
+    ];
+  });
+};
+
 const drills: TodoSource = async (ctx) => {
   const units = unitsWhere(ctx.actor, DRILL_ROLES);
   // The widest local "today + lookahead" of any zone; each drill is then judged in its own unit's zone.
@@ -237,6 +261,7 @@ const reunifications: TodoSource = async (ctx) =>
 
 export const TODO_SOURCES: readonly TodoSource[] = [
   reunifications,
+  rollCalls,
   incidentSteps,
   dailyReports,
   directives,

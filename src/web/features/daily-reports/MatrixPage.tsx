@@ -49,7 +49,7 @@ export default function MatrixPage() {
   const status = useResource(() => dailyReportsApi.status(unitId), [unitId]);
   const trend = useResource(() => dailyReportsApi.trend(unitId, TREND_WEEKS), [unitId]);
   useLive((event) => {
-    if (event.kind === 'notification' || event.kind === 'todo') return;
+    if (['notification', 'todo', 'roll-call', 'reunification'].includes(event.kind)) return;
     matrix.reload();
     status.reload();
     trend.reload();

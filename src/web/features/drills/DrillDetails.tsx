@@ -13,6 +13,7 @@ import { formatDay } from './format.js';
 import { useDrillText } from './i18n.js';
 import { RecordForm } from './RecordForm.js';
 import { RectifyModal } from './RectifyModal.js';
+import { RollCallButton } from '../roll-calls/RollCallButton.js';
 
 interface Props {
   drill: Drill;
@@ -72,6 +73,11 @@ export function DrillDetails({ drill, canManage, onChanged }: Props) {
             : []),
         ]}
       />
+      {drill.status === 'planned' && canManage && (
+        <div>
+          <RollCallButton start={{ unitId: drill.unitId, drillId: drill.id }} canStart />
+        </div>
+      )}
       {drill.status === 'planned' ? (
         canManage ? (
           <Card size="small" title={dt('details.recordTitle')}>

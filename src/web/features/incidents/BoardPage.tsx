@@ -25,7 +25,7 @@ export default function BoardPage() {
   const { page, pageSize } = pageParams(params, update);
   const board = useResource(() => incidentsApi.board({ open, unitId, page, pageSize }), [open, unitId, page, pageSize]);
   useLive((event) => {
-    if (event.kind !== 'notification') board.reload();
+    if (!['notification', 'roll-call', 'reunification'].includes(event.kind)) board.reload();
   });
 
   return (

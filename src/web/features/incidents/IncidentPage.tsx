@@ -23,6 +23,7 @@ import { PrinciplesStrip } from './PrinciplesStrip.js';
 import { Timeline } from './Timeline.js';
 import { ReportsPanel } from '../incident-reports/ReportsPanel.js';
 import { useResource } from '../../components/useResource.js';
+import { RollCallButton } from '../roll-calls/RollCallButton.js';
 import './incidents.css';
 
 /** One incident: the chain with live deadlines, flags, timeline, photos, status and closing. */
@@ -35,7 +36,7 @@ export default function IncidentPage() {
   const [closing, setClosing] = useState(false);
   const incident = useResource(() => incidentsApi.get(id), [id]);
   useLive((event) => {
-    if (event.kind === 'notification' || event.kind === 'todo') return;
+    if (['notification', 'todo', 'roll-call', 'reunification'].includes(event.kind)) return;
     if (event.kind !== 'incident' || event.incidentId === id) incident.reload();
   });
 
@@ -74,6 +75,9 @@ export default function IncidentPage() {
               <Tag color="green">● {it('incident.live')}</Tag>
             ) : (
               <Tag color="orange">{it('incident.reconnecting')}</Tag>
+            )}
+            {data.status !== 'closed' && (
+              <RollCallButton start={{ unitId: data.unitId, incidentId: data.id }} canStart={manager} />
             )}
             <Link to="/incidents">
               <Button icon={<ArrowLeftOutlined />}>{it('incident.back')}</Button>

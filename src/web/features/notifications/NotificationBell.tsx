@@ -29,7 +29,7 @@ export function NotificationBell() {
   const inbox = useResource(() => notificationsApi.list(1, 20), []);
   const lastUnread = useRef<number | null>(null);
   useLive((event) => {
-    if (event.kind !== 'incident' && event.kind !== 'reunification') inbox.reload();
+    if (event.kind !== 'incident' && event.kind !== 'reunification' && event.kind !== 'roll-call') inbox.reload();
   });
 
   const unread = inbox.data?.unread ?? 0;

@@ -7,6 +7,8 @@ export type LiveEvent =
   | { kind: 'incident'; incidentId: string }
   | { kind: 'daily-report' }
   | { kind: 'reunification'; reunificationId: string }
+  /** A roll call in one of your units was started, marked or closed. */
+  | { kind: 'roll-call'; rollCallId: string | null }
   | { kind: 'reconnected' };
 export type LiveStatus = 'connecting' | 'open' | 'down';
 type Listener = (event: LiveEvent) => void;
@@ -67,6 +69,15 @@ function connect(): void {
       if (data.reunificationId) emit({ kind: 'reunification', reunificationId: data.reunificationId });
     } catch {
       // a malformed event: nothing to re-read
+    }
+  });
+  es.addEventListener('roll-call', (message) => {
+    seen(message);
+    try {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { rollCallId?: string };
+      emit({ kind: 'roll-call', rollCallId: data.rollCallId ?? null });
+    } catch {
+      emit({ kind: 'roll-call', rollCallId: null });
     }
   });
   es.addEventListener('incident', (message) => {

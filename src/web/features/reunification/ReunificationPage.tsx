@@ -20,7 +20,12 @@ export default function ReunificationPage() {
   const rt = useReunificationText();
   const loaded = useResource(() => reunificationApi.get(id), [id]);
   useLive((event) => {
-    if (event.kind === 'reunification' ? event.reunificationId === id : event.kind !== 'incident') loaded.reload();
+    if (
+      event.kind === 'reunification'
+        ? event.reunificationId === id
+        : event.kind !== 'incident' && event.kind !== 'roll-call'
+    )
+      loaded.reload();
   });
   const r = loaded.data;
   return (

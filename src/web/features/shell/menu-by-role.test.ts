@@ -39,6 +39,13 @@ describe('menus by role', () => {
       assert.ok(!menuPathsFor([role]).has('/rosters'), role);
   });
 
+  it('the roll call (children by name) is in the menus of the school’s keepers and class teachers only', () => {
+    for (const role of ['class_teacher', 'safety_officer', 'accountable_head'] as const)
+      assert.ok(menuPathsFor([role]).has('/roll-calls'), role);
+    for (const role of ['admin', 'supervisor', 'gatekeeper', 'duty_leader', 'staff', 'duty_staff'] as const)
+      assert.ok(!menuPathsFor([role]).has('/roll-calls'), role);
+  });
+
   it('a supervisor and an administrator see the supervision screens; a gatekeeper does not', () => {
     for (const role of ['supervisor', 'admin'] as const) assert.ok(menuPathsFor([role]).has('/assessment'), role);
     assert.ok(!menuPathsFor(['gatekeeper']).has('/assessment'));

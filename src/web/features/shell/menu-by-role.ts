@@ -49,14 +49,15 @@ const SUPERVISES = [
 
 export const MENU_BY_ROLE: Record<Role, readonly string[]> = {
   gatekeeper: [...EVERYONE, '/visitors', '/patrols'],
-  class_teacher: [...EVERYONE, '/daily-reports', '/drills', '/duty', '/rosters'],
+  class_teacher: [...EVERYONE, '/roll-calls', '/daily-reports', '/drills', '/duty', '/rosters'],
   staff: [...EVERYONE, '/duty', '/cases'],
   duty_staff: [...EVERYONE, ...ON_DUTY],
   duty_leader: [...EVERYONE, ...ON_DUTY, '/directives', '/inspections'],
   // Class rosters are children's data: the school's own keepers and class teachers, not administrators or units above.
-  // Reunification too: release staff reach it from their to-do while one is open, not from a menu.
-  safety_officer: [...EVERYONE, ...RUNS_UNIT, '/rosters', '/reunifications'],
-  accountable_head: [...EVERYONE, ...RUNS_UNIT, '/rosters', '/reunifications'],
+  // So is the roll call, which lists the same children. Reunification too: release staff reach it from their
+  // to-do while one is open, not from a menu.
+  safety_officer: [...EVERYONE, '/roll-calls', ...RUNS_UNIT, '/rosters', '/reunifications'],
+  accountable_head: [...EVERYONE, '/roll-calls', ...RUNS_UNIT, '/rosters', '/reunifications'],
   supervisor: [...EVERYONE, ...SUPERVISES],
   admin: [...EVERYONE, '/units', '/people', '/channels', ...RUNS_UNIT, ...SUPERVISES],
 };

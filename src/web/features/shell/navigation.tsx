@@ -12,6 +12,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   FireOutlined,
+  FlagOutlined,
   IdcardOutlined,
   MessageOutlined,
   NotificationOutlined,
@@ -58,6 +59,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/plans', label: 'nav.plans', icon: <FileProtectOutlined /> },
       { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
+      { path: '/roll-calls', label: 'nav.rollCalls', icon: <FlagOutlined /> },
       { path: '/incident-reports', label: 'nav.incidentReports', icon: <FileTextOutlined /> },
       { path: '/drills', label: 'nav.drills', icon: <FireOutlined /> },
     ],

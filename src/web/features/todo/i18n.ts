@@ -33,6 +33,7 @@ const zhCN = {
   'kind.visitors_inside': '仍有 {count} 名访客未登记离开（{closing} 闭校）',
   'kind.drill_due': '组织演练：{title}（{date}）',
   'kind.reunification_release': '接领放行：到{point}核对接领人并放行学生',
+  'kind.roll_call_mark': '点名进行中：清点本班 {class}（还有 {count} 人未点）',
 
   'late.incident_step': '突发事件上报超时：{type}（{severity}级）',
   'late.daily_report': '今日每日报告逾期未报',
@@ -73,6 +74,7 @@ const en: Record<TodoKey, string> = {
   'kind.visitors_inside': 'Visitors not signed out yet: {count} (closing {closing})',
   'kind.drill_due': 'Hold the drill: {title} ({date})',
   'kind.reunification_release': 'Release children at {point}: check each adult against the list',
+  'kind.roll_call_mark': 'Roll call open — mark your class {class} ({count} not yet marked)',
 
   'late.incident_step': 'Incident report overdue: {type} (level {severity})',
   'late.daily_report': "Today's daily report is late",

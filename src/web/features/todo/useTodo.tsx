@@ -25,7 +25,10 @@ export function TodoProvider({ children }: { children: ReactNode }) {
     skew.current = Date.parse(answer.at) - (asked + Date.now()) / 2;
     return answer;
   }, []);
-  useLive(() => todo.reload());
+  // A roll call's marks come many a second; its start reaches the teachers as a notification, which re-reads.
+  useLive((event) => {
+    if (event.kind !== 'roll-call') todo.reload();
+  });
   const { pathname } = useLocation();
   const first = useRef(true);
   useEffect(() => {
