@@ -24,6 +24,7 @@ interface RollCall {
   state: string;
   counts: { total: number; accounted: number; missing: number; notReported: number };
   groups: Group[];
+  now: string;
 }
 interface GroupList {
   subjects: { subjectId: string; name: string; status: string | null; history: { status: string }[] }[];
@@ -219,6 +220,19 @@ describe('roll call', () => {
     const started = await apiGet<RollCall & { drillId: string | null }>(safety, `/roll-calls/${id}`);
     assert.equal(started.drillId, drill.id);
     assert.equal(started.state, 'open');
+    // Back on the drill, its entry shows the count, and follows a mark made elsewhere without a reload.
+    await safety.goto(`/drills?unit=${school}`);
+    await safety.getByTestId('drill-row').filter({ hasText: '消防疏散演练（点名）' }).click();
+    const entry = safety.getByTestId('drill-drawer').getByTestId('roll-call-open');
+    await entry.filter({ hasText: `已清点 0/${started.counts.total}，失联 0` }).waitFor();
+    const group = started.groups[0]!.groupKey;
+    const list = await apiGet<GroupList>(safety, `/roll-calls/${id}/groups/${group}`);
+    await apiSend(safety, 'POST', `/roll-calls/${id}/marks`, {
+      marks: [
+        { key: crypto.randomUUID(), subjectId: list.subjects[0]!.subjectId, status: 'missing', markedAt: started.now },
+      ],
+    });
+    await entry.filter({ hasText: `已清点 0/${started.counts.total}，失联 1` }).waitFor();
     await apiSend(safety, 'POST', `/roll-calls/${id}/close`);
   });
 });

@@ -80,4 +80,5 @@ export const rollCallsEn: Record<RollCallsKey, string> = {
   'entry.drillOpen': 'See the roll call',
   'entry.incident': 'Evacuation roll call',
   'entry.incidentOpen': 'Roll call open',
+  'entry.counts': '{accounted}/{total} accounted for, {missing} missing',
 };

@@ -78,6 +78,7 @@ export const rollCallsZhCN = {
   'entry.drillOpen': '查看点名',
   'entry.incident': '疏散点名',
   'entry.incidentOpen': '点名进行中',
+  'entry.counts': '已清点 {accounted}/{total}，失联 {missing}',
 } as const;
 
 export type RollCallsKey = keyof typeof rollCallsZhCN;
