@@ -1,6 +1,7 @@
 import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
 import { App, Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { useMe } from '../auth/session.js';
 import { patrolsApi, uploadCheckInPhoto, type CheckIn, type CheckInResult, type Checkpoint } from './api.js';
@@ -47,13 +48,16 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
   const sendPhoto = async (file: File) => {
     const target = photoFor;
     if (!target) return;
+    // The photo needs the network (it is not kept on the phone); the check-in itself is already stored.
+    if (!navigator.onLine) return void message.warning(pt('point.photoOffline'), 8);
     setBusy(target.checkpointId);
     try {
       await uploadCheckInPhoto(target.id, file);
       setPhotographed((s) => new Set(s).add(target.id));
       message.success(pt('point.photoAdded'));
     } catch (error) {
-      message.error(pt('point.photoFailed', { message: applyProblem(null, error) ?? String(error) }));
+      if (!(error instanceof ApiError) || error.status === 0) message.warning(pt('point.photoOffline'), 8);
+      else message.error(pt('point.photoFailed', { message: applyProblem(null, error) ?? String(error) }));
     } finally {
       setBusy(null);
     }
