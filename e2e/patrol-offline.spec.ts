@@ -142,7 +142,7 @@ describe('patrol check-ins offline', () => {
     const chooser = page.waitForEvent('filechooser');
     await row.getByRole('button', { name: /拍照/ }).click();
     await (await chooser).setFiles({ name: 'point.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByText('没有网络，照片无法上传。签到已保存', { exact: false }).waitFor();
+    await row.getByTestId('photo-offline').getByText('没有网络，照片无法上传。签到已保存', { exact: false }).waitFor();
     await shot(page, 'patrol-offline-photo-phone-zh');
     await context.setOffline(false);
     const stored = await storedAt(watcher, unitId, '操场');
