@@ -8,7 +8,7 @@ import {
   PATROL_KINDS,
   PATROL_STATES,
 } from './patrol-limits.js';
-import { Id, Timestamp } from './shared.js';
+import { ClientKey, Id, Timestamp } from './shared.js';
 
 export * from './patrol-limits.js';
 
@@ -64,6 +64,9 @@ export const CheckInBody = z
     /** The unit the person is patrolling; a point of another unit is refused. */
     unitId: Id.optional(),
     note: z.string().trim().max(CHECK_IN_NOTE_MAX).default(''),
+    /** When the phone scanned (a check-in sent later from its outbox); not later than now. */
+    checkedInAt: z.iso.datetime({ offset: true }).optional(),
+    clientKey: ClientKey.optional(),
   })
   .refine((b) => (b.code === undefined) !== (b.checkpointId === undefined), {
     params: { key: 'field.codeOrCheckpoint' },

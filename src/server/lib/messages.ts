@@ -708,6 +708,11 @@ export const MESSAGES = {
     'zh-CN': '“{point}”是{unit}的巡查点，不属于您正在巡查的单位',
     en: 'belongs to {unit} (“{point}”), not to the unit you are patrolling',
   },
+  'patrol.inFuture': { 'zh-CN': '打卡时间不能晚于现在', en: 'cannot be in the future' },
+  'patrol.keyReused': {
+    'zh-CN': '该编号已用于另一单位的巡查打卡',
+    en: 'is already used for a check-in at another unit',
+  },
   'patrol.checkpointInactive': { 'zh-CN': '巡查点“{point}”已停用', en: 'is a checkpoint no longer in use (“{point}”)' },
   'patrol.tooManyCheckpoints': {
     'zh-CN': '已达到每个单位巡查点的上限（{max} 个）',

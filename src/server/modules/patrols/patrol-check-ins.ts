@@ -15,6 +15,9 @@ import { presentCheckIn } from './patrols.presenter.js';
 import * as repo from './patrols.repository.js';
 import type { PatrolService } from './patrols.service.js';
 
+/** A phone's clock may run this far ahead of the server's (as the gate's); a later scan time is refused. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
 /**
  * Check-ins: the proof of a patrol. A check-in joins the oldest open patrol that has not yet
  * reached that point; when every active point is reached in time, the patrol is done. A check-in
@@ -31,28 +34,89 @@ export class PatrolCheckIns {
   ) {}
 
   async checkIn(actor: Actor, input: CheckInBody): Promise<CheckInResult> {
+    return (await this.checkInOnce(actor, input)).result;
+  }
+
+  /**
+   * A check-in with the phone's idempotency key: a key already stored answers that check-in
+   * (`replayed`), never a second one — also when the same key arrives twice at once.
+   */
+  async checkInOnce(actor: Actor, input: CheckInBody): Promise<{ result: CheckInResult; replayed: boolean }> {
+    const key = input.clientKey;
+    const stored = key ? await this.replay(actor, input, key) : undefined;
+    if (stored) return { result: stored, replayed: true };
+    try {
+      return { result: await this.insertCheckIn(actor, input), replayed: false };
+    } catch (error) {
+      const raced = key && repo.isUniqueViolation(error) ? await this.replay(actor, input, key) : undefined;
+      if (raced) return { result: raced, replayed: true };
+      throw error;
+    }
+  }
+
+  /** The check-in stored under `key`, as first answered; a key used at another unit is refused. */
+  private async replay(actor: Actor, input: CheckInBody, key: string): Promise<CheckInResult | undefined> {
     return this.db.transaction().execute(async (tx) => {
-      const field = input.code !== undefined ? 'code' : 'checkpointId';
-      const point =
-        input.code !== undefined
-          ? await repo.findCheckpointByCode(tx, input.code)
-          : await repo.findCheckpoint(tx, input.checkpointId!);
-      const unit = point ? await unitsPort.findById(tx, point.unit_id) : undefined;
-      // A point in a unit the person cannot see is, for them, no point at all.
-      if (!point || !unit || !canSee(actor, unit.path)) throw invalid(field, 'patrol.unknownCheckpoint');
-      if (input.unitId && input.unitId !== unit.id)
-        throw invalid(field, 'patrol.otherUnit', { point: point.name, unit: unit.name });
-      requirePatrol(actor, unit.path);
+      const stored = await repo.findCheckInByKey(tx, key);
+      if (!stored) return undefined;
+      const { unit } = await this.pointFor(tx, actor, input);
+      if (stored.unit_id !== unit.id) throw invalid('clientKey', 'patrol.keyReused');
+      return this.result(tx, stored.id, stored.patrol_id, unit);
+    });
+  }
+
+  /** The point checked in at, in a unit the actor may patrol. */
+  private async pointFor(tx: Executor, actor: Actor, input: CheckInBody) {
+    const field = input.code !== undefined ? 'code' : 'checkpointId';
+    const point =
+      input.code !== undefined
+        ? await repo.findCheckpointByCode(tx, input.code)
+        : await repo.findCheckpoint(tx, input.checkpointId!);
+    const unit = point ? await unitsPort.findById(tx, point.unit_id) : undefined;
+    // A point in a unit the person cannot see is, for them, no point at all.
+    if (!point || !unit || !canSee(actor, unit.path)) throw invalid(field, 'patrol.unknownCheckpoint');
+    if (input.unitId && input.unitId !== unit.id)
+      throw invalid(field, 'patrol.otherUnit', { point: point.name, unit: unit.name });
+    requirePatrol(actor, unit.path);
+    return { field, point, unit };
+  }
+
+  private async result(
+    tx: Executor,
+    checkInId: string,
+    patrolId: string | null,
+    unit: { id: string; name: string; time_zone: string },
+  ): Promise<CheckInResult> {
+    const presented = patrolId
+      ? (await this.patrols.present(tx, unit.id, [(await repo.findPatrol(tx, patrolId))!]))[0]!
+      : null;
+    return {
+      checkIn: presentCheckIn((await repo.checkInWithNames(tx, checkInId))!),
+      patrol: presented,
+      unitId: unit.id,
+      unitName: unit.name,
+      timeZone: unit.time_zone,
+    };
+  }
+
+  private async insertCheckIn(actor: Actor, input: CheckInBody): Promise<CheckInResult> {
+    const clock = this.clock.now();
+    const when = input.checkedInAt ? new Date(input.checkedInAt) : clock;
+    if (when.getTime() > clock.getTime() + CLOCK_SKEW_MS) throw invalid('checkedInAt', 'patrol.inFuture');
+    return this.db.transaction().execute(async (tx) => {
+      const { field, point, unit } = await this.pointFor(tx, actor, input);
       if (point.active !== 1) throw invalid(field, 'patrol.checkpointInactive', { point: point.name });
-      const now = this.clock.now().toISOString();
-      const patrol = await this.patrolFor(tx, unit.id, point.id, now);
+      const now = clock.toISOString();
+      // A scan sent later from the phone's outbox counts at the time it was made.
+      const at = when.toISOString();
+      const patrol = await this.patrolFor(tx, unit.id, point.id, at);
       const row: repo.CheckInRow = {
         id: newId(),
         unit_id: unit.id,
         checkpoint_id: point.id,
         patrol_id: patrol?.id ?? null,
         person_id: actor.kind === 'account' ? actor.personId : null,
-        at: now,
+        at,
         method: input.code !== undefined ? 'scan' : 'tap',
         note: input.note,
         photo_path: null,
@@ -60,6 +124,7 @@ export class PatrolCheckIns {
         photo_size: null,
         photo_sha256: null,
         created_at: now,
+        client_key: input.clientKey ?? null,
       };
       await repo.insertCheckIn(tx, row);
       await this.audit.record(tx, actor, {
@@ -69,28 +134,21 @@ export class PatrolCheckIns {
         unitId: unit.id,
         after: { checkInId: row.id, patrolId: row.patrol_id, method: row.method },
       });
-      if (patrol) await this.completeIfAllReached(tx, actor, patrol, now);
-      const presented = patrol
-        ? (await this.patrols.present(tx, unit.id, [(await repo.findPatrol(tx, patrol.id))!]))[0]!
-        : null;
-      return {
-        checkIn: presentCheckIn((await repo.checkInWithNames(tx, row.id))!),
-        patrol: presented,
-        unitId: unit.id,
-        unitName: unit.name,
-        timeZone: unit.time_zone,
-      };
+      if (patrol) await this.completeIfAllReached(tx, actor, patrol, at);
+      return this.result(tx, row.id, row.patrol_id, unit);
     });
   }
 
-  /** The oldest open, unexpired patrol still missing this point; else the oldest open one. */
+  /** The oldest patrol open at `at` and unexpired, still missing this point; else the oldest such one. */
   private async patrolFor(
     tx: Executor,
     unitId: string,
     pointId: string,
-    now: string,
+    at: string,
   ): Promise<repo.PatrolRow | undefined> {
-    const open = (await repo.openPatrols(tx, unitId)).filter((p) => p.deadline_at && p.deadline_at > now);
+    const open = (await repo.openPatrols(tx, unitId)).filter(
+      (p) => p.opened_at && p.opened_at <= at && p.deadline_at && p.deadline_at > at,
+    );
     for (const p of open) if (!(await repo.checkedPointIds(tx, p.id)).has(pointId)) return p;
     return open[0];
   }

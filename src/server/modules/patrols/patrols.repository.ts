@@ -120,6 +120,16 @@ export async function insertCheckIn(db: Executor, row: Insertable<PatrolCheckInT
   await db.insertInto('patrol_check_ins').values(row).execute();
 }
 
+/** The check-in stored for a phone's idempotency key. */
+export const findCheckInByKey = (db: Executor, key: string): Promise<CheckInRow | undefined> =>
+  db.selectFrom('patrol_check_ins').selectAll().where('client_key', '=', key).executeTakeFirst();
+
+/** A write refused by a unique index (the same key sent twice at once), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export const findCheckIn = (db: Executor, id: string): Promise<CheckInRow | undefined> =>
   db.selectFrom('patrol_check_ins').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -175,12 +175,15 @@ export async function patrolRoutes(
     {
       schema: {
         tags,
-        summary: 'Check in at a point, by its QR code or its id',
+        summary: 'Check in at a point, by its QR code or its id (a clientKey already stored answers its check-in, 200)',
         body: CheckInBody,
-        response: { 201: CheckInResult, ...problemResponses },
+        response: { 200: CheckInResult, 201: CheckInResult, ...problemResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await checkIns.checkIn(actorOf(req), req.body)),
+    async (req, reply) => {
+      const { result, replayed } = await checkIns.checkInOnce(actorOf(req), req.body);
+      return reply.code(replayed ? 200 : 201).send(result);
+    },
   );
 
   r.post(

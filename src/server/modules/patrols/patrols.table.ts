@@ -45,6 +45,8 @@ export interface PatrolCheckInTable {
   photo_size: number | null;
   photo_sha256: string | null;
   created_at: string;
+  /** The idempotency key made on the phone (offline outbox); null for older rows and keyless calls. */
+  client_key: string | null;
 }
 
 export interface PatrolTables {

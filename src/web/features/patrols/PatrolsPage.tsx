@@ -9,7 +9,8 @@ import { UnitPicker } from '../../components/UnitPicker.js';
 import { useMe } from '../auth/session.js';
 import { useNow, useResource } from '../../components/useResource.js';
 import { useLive } from '../notifications/live.js';
-import { patrolsApi, type CheckIn, type CheckInResult, type PatrolNow } from './api.js';
+import { SavedAtNote, useOfflineResource, useOutboxSent, usePending } from '../../offline/index.js';
+import { CHECK_IN_PATH, patrolsApi, type CheckIn, type CheckInResult, type PatrolNow } from './api.js';
 import { defaultUnit, timeIn } from './format.js';
 import { usePatrolText } from './i18n.js';
 import { NightList } from './NightList.js';
@@ -18,7 +19,8 @@ import './patrols.css';
 
 /**
  * The phone patrol screen: the patrol due now with a big button per checkpoint, and the night's
- * record below. A prompt arriving (a live notification) refreshes it.
+ * record below. A prompt arriving (a live notification) refreshes it. Offline it shows the points as last
+ * saved on the phone, and the scans waiting there to be sent.
  */
 export default function PatrolsPage() {
   const pt = usePatrolText();
@@ -26,7 +28,12 @@ export default function PatrolsPage() {
   const [params, setParams] = useSearchParams();
   const unitId = defaultUnit(me, params.get('unit'));
   const nightParam = params.get('night') ?? undefined;
-  const now = useResource(() => (unitId ? patrolsApi.now(unitId) : Promise.resolve(undefined)), [unitId]);
+  const now = useOfflineResource(
+    unitId ? `patrols.now:${unitId}` : null,
+    () => (unitId ? patrolsApi.now(unitId) : Promise.resolve(undefined)),
+    [unitId],
+  );
+  const waiting = usePending(CHECK_IN_PATH).length;
   const night = useResource(
     () => (unitId ? patrolsApi.night(unitId, nightParam) : Promise.resolve(undefined)),
     [unitId, nightParam],
@@ -36,6 +43,11 @@ export default function PatrolsPage() {
     now.reload();
     night.reload();
   }, 30_000);
+  useOutboxSent((request) => {
+    if (request.path !== CHECK_IN_PATH) return;
+    now.reload();
+    night.reload();
+  });
 
   const setParam = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -69,6 +81,16 @@ export default function PatrolsPage() {
         <Typography.Text type="secondary">{pt('page.unit')}</Typography.Text>
         <UnitPicker value={unitId} onChange={(id) => setParam('unit', id)} style={{ flex: 1 }} />
       </Flex>
+      {waiting > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="patrol-waiting"
+          title={pt('now.waiting', { n: waiting })}
+        />
+      )}
+      <SavedAtNote savedAt={now.savedAt} />
       {now.error ? <LoadError error={now.error} onRetry={now.reload} /> : null}
       {now.data && (
         <NowCard

@@ -1,6 +1,7 @@
 import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
-import { App, Button, Typography } from 'antd';
+import { Alert, App, Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import { applyProblem } from '../../components/form-errors.js';
 import { useMe } from '../auth/session.js';
 import { patrolsApi, uploadCheckInPhoto, type CheckIn, type CheckInResult, type Checkpoint } from './api.js';
@@ -25,6 +26,8 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
   const [busy, setBusy] = useState<string | null>(null);
   const [photoFor, setPhotoFor] = useState<CheckIn | null>(null);
   const [photographed, setPhotographed] = useState<Set<string>>(new Set());
+  /** The check-in whose photo could not go for want of network: said beside its point, not in a passing toast. */
+  const [noNetworkFor, setNoNetworkFor] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const latest = new Map<string, CheckIn>();
   for (const c of checkIns) latest.set(c.checkpointId, c);
@@ -47,13 +50,17 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
   const sendPhoto = async (file: File) => {
     const target = photoFor;
     if (!target) return;
+    // The photo needs the network (it is not kept on the phone); the check-in itself is already stored.
+    if (!navigator.onLine) return setNoNetworkFor(target.id);
+    setNoNetworkFor(null);
     setBusy(target.checkpointId);
     try {
       await uploadCheckInPhoto(target.id, file);
       setPhotographed((s) => new Set(s).add(target.id));
       message.success(pt('point.photoAdded'));
     } catch (error) {
-      message.error(pt('point.photoFailed', { message: applyProblem(null, error) ?? String(error) }));
+      if (!(error instanceof ApiError) || error.status === 0) setNoNetworkFor(target.id);
+      else message.error(pt('point.photoFailed', { message: applyProblem(null, error) ?? String(error) }));
     } finally {
       setBusy(null);
     }
@@ -126,6 +133,15 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
                 </Button>
               )}
             </div>
+            {done && noNetworkFor === done.id && (
+              <Alert
+                type="warning"
+                showIcon
+                className="steady-point-note"
+                data-testid="photo-offline"
+                title={pt('point.photoOffline')}
+              />
+            )}
           </div>
         );
       })}
