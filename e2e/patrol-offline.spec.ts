@@ -38,14 +38,14 @@ async function serviceWorkerReady(page: Page): Promise<void> {
 let points: Promise<{ unitId: string; urls: Map<string, string> }> | null = null;
 
 /**
- * Three checkpoints of the first school, put up once by its safety officer; their QR addresses. The
+ * Four checkpoints of the first school, put up once by its safety officer; their QR addresses. The
  * third is never reached, so the patrol stays open and its check-ins are read from /patrols/now.
  */
 function checkpoints(): Promise<{ unitId: string; urls: Map<string, string> }> {
   points ??= (async () => {
     const safety = await demo.open('s1.safety');
     const unitId = (await apiGet<Me>(safety, '/auth/me')).scopes[0]!.unitId;
-    for (const name of ['东门', '操场', '食堂'])
+    for (const name of ['东门', '操场', '食堂', '车棚'])
       await apiSend(safety, 'POST', '/patrol-checkpoints', { unitId, name, locationHint: '' });
     const list = await apiGet<CheckpointList>(safety, `/units/${unitId}/patrol-checkpoints`);
     return { unitId, urls: new Map(list.items.map((c) => [c.name, new URL(c.checkInUrl!).pathname])) };
@@ -125,7 +125,7 @@ describe('patrol check-ins offline', () => {
     await scanOffline(false, '东门', {
       queued: '已保存在本手机，联网后自动发送',
       waiting: '离线 — 1 条待发送',
-      pageWaiting: '1 次扫码签到已保存在本手机',
+      pageWaiting: '1 次签到已保存在本手机',
       allSent: '已全部发送',
     });
   });
@@ -149,11 +149,36 @@ describe('patrol check-ins offline', () => {
     assert.equal(stored.length, 1, 'the check-in is kept');
   });
 
+  it('a tap on a point offline waits on the phone too, and is stored once when the network returns', async () => {
+    const { unitId } = await checkpoints();
+    const watcher = await demo.open('s1.safety');
+    const { page, context } = await dutyPhone(false, unitId);
+    const before = (await storedAt(watcher, unitId, '车棚')).length;
+    const row = page.locator('[data-testid="patrol-point"][data-point="车棚"]');
+    await context.setOffline(true);
+    await row.getByTestId('point-check-in').click();
+    await page.getByText('车棚：已保存在本手机，联网后自动发送').waitFor();
+    await page.getByTestId('outbox-status').getByText('离线 — 1 条待发送').waitFor();
+    assert.equal((await storedAt(watcher, unitId, '车棚')).length, before, 'nothing reached the server');
+    await context.setOffline(false);
+    await page.getByTestId('outbox-status').getByText('已全部发送').waitFor();
+    await row.getByTestId('point-checked').waitFor();
+    const stored = await eventually(async () => {
+      const found = await storedAt(watcher, unitId, '车棚');
+      assert.equal(found.length, before + 1);
+      return found.at(-1)!;
+    });
+    assert.notEqual(stored.method, 'scan');
+    await page.reload();
+    await page.getByTestId('patrol-now').waitFor();
+    assert.equal((await storedAt(watcher, unitId, '车棚')).length, before + 1, 'stored exactly once');
+  });
+
   it('reads in English, offline and after', async () => {
     await scanOffline(true, '操场', {
       queued: 'Saved on this phone, will be sent when the network returns',
       waiting: 'Offline — 1 waiting to send',
-      pageWaiting: 'Scanned check-ins saved on this phone: 1',
+      pageWaiting: 'Check-ins saved on this phone: 1',
       allSent: 'All sent',
     });
   });

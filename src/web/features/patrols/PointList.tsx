@@ -35,7 +35,12 @@ export function PointList({ unitId, points, checkIns, timeZone, canCheckIn, onCh
   const checkIn = async (point: Checkpoint) => {
     setBusy(point.id);
     try {
-      const result = await patrolsApi.checkIn({ unitId, checkpointId: point.id });
+      // Through the phone's outbox, as a scan goes: without network the tap waits on the phone and is sent once.
+      const label = pt('point.queuedLabel', { point: point.name, time: timeIn(new Date().toISOString(), timeZone) });
+      const { outcome, body } = await patrolsApi.checkInOrQueue({ unitId, checkpointId: point.id }, label);
+      if (outcome === 'queued') return void message.info(pt('point.queued', { point: point.name }));
+      // Sent: the same key again reads the stored check-in back (200), never a second one.
+      const result = await patrolsApi.checkIn(body);
       message.success(
         result.patrol?.state === 'done' ? pt('checkin.patrolDone') : pt('checkin.done', { point: point.name }),
       );
