@@ -95,6 +95,8 @@ async function scanOffline(en: boolean, point: string, words: Record<string, str
   // The points as saved on the phone when it was last online.
   await page.getByTestId('saved-at').waitFor();
   await page.locator(`[data-testid="patrol-point"][data-point="${point}"]`).waitFor();
+  // The unit tree cannot load offline; the picker names the unit (from the session), never its id.
+  assert.equal(await page.getByText(unitId).count(), 0, 'the unit shown by name offline');
   await shot(page, `patrol-offline-reopened-phone-${lang}`);
   assert.equal((await storedAt(watcher, unitId, point)).length, before, 'still nothing on the server');
 

@@ -79,7 +79,13 @@ export default function PatrolsPage() {
       />
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{pt('page.unit')}</Typography.Text>
-        <UnitPicker value={unitId} onChange={(id) => setParam('unit', id)} style={{ flex: 1 }} />
+        <UnitPicker
+          value={unitId}
+          onChange={(id) => setParam('unit', id)}
+          style={{ flex: 1 }}
+          // Offline the unit tree cannot load: the unit's name from the session, not its id.
+          knownName={me.scopes.find((scope) => scope.unitId === unitId)?.unitName}
+        />
       </Flex>
       {waiting > 0 && (
         <Alert
