@@ -94,6 +94,18 @@ async function scanOffline(en: boolean, point: string, words: Record<string, str
   await page.getByTestId('patrol-waiting').getByText(words.pageWaiting!).waitFor();
   // The points as saved on the phone when it was last online.
   await page.getByTestId('saved-at').waitFor();
+  // Saved a moment ago, said on the school's clock (Shanghai), not the phone's (the test browser's zone differs).
+  const savedAt = await page.getByTestId('saved-at').innerText();
+  const clock = new Intl.DateTimeFormat(en ? 'en' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Shanghai',
+  });
+  const lately = [0, 1, 2, 3].map((m) => clock.format(new Date(Date.now() - m * 60_000)));
+  assert.ok(
+    lately.some((t) => savedAt.includes(t)),
+    `saved at ${savedAt}, not on the school's clock (${lately[0]})`,
+  );
   await page.locator(`[data-testid="patrol-point"][data-point="${point}"]`).waitFor();
   // The unit tree cannot load offline; the picker names the unit (from the session), never its id.
   assert.equal(await page.getByText(unitId).count(), 0, 'the unit shown by name offline');

@@ -132,11 +132,14 @@ export function OutboxStatus() {
 }
 
 /** "Offline: showing what was saved at 14:05" above a list shown from the device. */
-export function SavedAtNote({ savedAt }: { savedAt: string | null }) {
+export function SavedAtNote({ savedAt, timeZone }: { savedAt: string | null; timeZone?: string }) {
   const ot = useOfflineText();
   const { locale } = useLocale();
   if (!savedAt) return null;
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(savedAt));
+  // On the unit's clock, as every other time on the screen (the saved answer knows it; the phone's zone otherwise).
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(savedAt),
+  );
   return (
     <Typography.Text type="warning" style={{ display: 'block', marginBottom: 8 }} data-testid="saved-at">
       <DisconnectOutlined /> {ot('saved.at', { time })}

@@ -96,7 +96,7 @@ export default function PatrolsPage() {
           title={pt('now.waiting', { n: waiting })}
         />
       )}
-      <SavedAtNote savedAt={now.savedAt} />
+      <SavedAtNote savedAt={now.savedAt} timeZone={now.data?.timeZone} />
       {now.error ? <LoadError error={now.error} onRetry={now.reload} /> : null}
       {now.data && (
         <NowCard

@@ -146,7 +146,7 @@ export default function MarkClassPage() {
           data-testid="roll-waiting"
         />
       )}
-      {list.savedAt && <SavedAtNote savedAt={list.savedAt} />}
+      {list.savedAt && <SavedAtNote savedAt={list.savedAt} timeZone={timeZone} />}
       {closed && <Alert type="error" title={rt('mark.closed')} />}
       {list.error && !list.data ? <LoadError error={list.error} onRetry={reload} /> : null}
       <Card size="small">
