@@ -189,7 +189,8 @@ export class ReunificationService {
     try {
       return await this.releaseOnce(actor, id, body);
     } catch (error) {
-      const raced = key && repo.isUniqueViolation(error) ? await this.replayRelease(actor, id, key) : undefined;
+      // The same key at once: the other send stored it (here a unique key, or the child already out).
+      const raced = key && sameKeyRace(error) ? await this.replayRelease(actor, id, key) : undefined;
       if (raced) return raced;
       throw error;
     }
@@ -311,7 +312,7 @@ export class ReunificationService {
     try {
       return await this.markAbsentOnce(actor, id, body);
     } catch (error) {
-      const raced = key && repo.isUniqueViolation(error) ? await this.replayAbsent(actor, id, key) : undefined;
+      const raced = key && sameKeyRace(error) ? await this.replayAbsent(actor, id, key) : undefined;
       if (raced) return raced;
       throw error;
     }
@@ -400,6 +401,9 @@ export class ReunificationService {
     afterCommit(() => this.bus.publish({ kind: 'reunification', reunificationId: id, unitPath }));
   }
 }
+
+const sameKeyRace = (error: unknown) =>
+  repo.isUniqueViolation(error) || (error instanceof AppError && error.status === 409);
 
 function refusedError(failed: ReleaseCheck[]): AppError {
   return new AppError(
