@@ -142,5 +142,29 @@ describe('reunification offline', () => {
       .locator('.ant-drawer-content-wrapper')
       .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await shot(en, 'reunification-offline-refused-phone-en');
+
+    // Closed: the phone, opening it with network, forgets the kept list and the secret.
+    const kept = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('steady-offline');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('cache').objectStore('cache').getAllKeys();
+              all.onsuccess = () => resolve(all.result.map((k) => String((k as string[])[1])));
+              all.onerror = () => reject(all.error);
+            };
+          }),
+      );
+    assert.ok((await kept()).some((k) => k.startsWith(`reunification:${id}`)));
+    await apiSend(keeper, 'POST', `/reunifications/${id}/close`);
+    await page.reload();
+    await eventually(async () => {
+      assert.deepEqual(
+        (await kept()).filter((k) => k.startsWith('reunification:')),
+        [],
+      );
+    });
   });
 });
