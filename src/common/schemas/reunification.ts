@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './shared.js';
+import { ClientKey, Id, Timestamp } from './shared.js';
 
 /*
  * Reunification after a real evacuation (issue 17): a point, the staff who release children, and
@@ -36,10 +36,17 @@ export const ReleaseBody = z.strictObject({
     mobile: z.string().trim().min(1).max(20),
     idLast4: z.string().trim().min(1).max(4),
   }),
+  /** When the phone made it (offline, sent later); not more than a few minutes ahead of the server. */
+  releasedAt: z.iso.datetime({ offset: true }).optional(),
+  clientKey: ClientKey.optional(),
 });
 export type ReleaseBody = z.infer<typeof ReleaseBody>;
 
-export const AbsentBody = z.strictObject({ pupilId: Id });
+export const AbsentBody = z.strictObject({
+  pupilId: Id,
+  markedAt: z.iso.datetime({ offset: true }).optional(),
+  clientKey: ClientKey.optional(),
+});
 export type AbsentBody = z.infer<typeof AbsentBody>;
 
 export const ReunificationCounts = z.object({
@@ -92,6 +99,11 @@ export const Reunification = z.object({
   /** Only for the head and the safety officer; release staff see the counts. */
   releases: z.array(ReunificationRelease).nullable(),
   refusals: z.array(ReunificationRefusal).nullable(),
+  /**
+   * The key of the collectors' check values, for release staff and keepers while it is open (the
+   * phone checks adults offline with it); null once closed.
+   */
+  checkSecret: z.string().nullable(),
 });
 export type Reunification = z.infer<typeof Reunification>;
 
@@ -111,7 +123,17 @@ export const WaitingPupil = z.object({
   name: z.string(),
   className: z.string(),
   state: z.enum(['waiting', ...PUPIL_OUTCOMES]),
-  collectors: z.array(z.object({ name: z.string(), relation: z.string() })),
+  collectors: z.array(
+    z.object({
+      name: z.string(),
+      relation: z.string(),
+      /**
+       * HMAC-SHA256 of the adult's normalised name, mobile and ID last four under the reunification's
+       * secret (`checkValue` in common/release-check), for checking offline; null without ID digits.
+       */
+      check: z.string().nullable(),
+    }),
+  ),
 });
 export type WaitingPupil = z.infer<typeof WaitingPupil>;
 

@@ -1483,6 +1483,12 @@ export const MESSAGES = {
     'zh-CN': '不在该学生的授权接送名单上：请勿交出孩子。已通知校长。',
     en: 'Not on this child’s list of adults who may collect: do not hand the child over. The head has been told.',
   },
+  'reunification.inFuture': { 'zh-CN': '时间不能晚于现在', en: 'cannot be in the future' },
+  'reunification.beforeOpened': { 'zh-CN': '时间不能早于接领开始', en: 'cannot be before the reunification opened' },
+  'reunification.keyReused': {
+    'zh-CN': '这个键已用于另一条记录',
+    en: 'this key was already used for another record',
+  },
   'reunification.doesNotMatch': { 'zh-CN': '与授权名单不符', en: 'does not match the child’s list' },
   'reunification.refusedTitle': {
     'zh-CN': '【拒绝接领】{unit}：{class}一名孩子',

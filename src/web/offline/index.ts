@@ -2,7 +2,7 @@
  * The offline outbox and saved answers, for the screens used where the network is weak (the gate log,
  * roll calls, patrols). A write: `sendOrQueue({ key: newIdempotencyKey(), method, path, body, label })`.
  */
-import { outbox } from './outbox-browser.js';
+import { offlineStore, outbox } from './outbox-browser.js';
 import type { OutgoingRequest } from './outbox.js';
 
 export { newIdempotencyKey, type OutboxState, type OutgoingRequest } from './outbox.js';
@@ -19,3 +19,9 @@ export const sendOrQueue = (request: OutgoingRequest): Promise<'sent' | 'queued'
 
 /** Sends the waiting writes in order now (also done on `online`, at start and on a timer while some wait). */
 export const flushOutbox = (): Promise<void> => outbox.flush();
+
+/** Forgets one answer kept on this device for the signed-in person (e.g. a closed reunification's list). */
+export async function forgetCached(cacheKey: string): Promise<void> {
+  const owner = outbox.owner();
+  if (owner) await offlineStore.dropCache(owner, cacheKey).catch(() => undefined);
+}

@@ -47,6 +47,8 @@ export interface OutboxStore {
   writeCache<T>(answer: CachedAnswer<T>): Promise<void>;
   /** Removes every answer kept for `owner` (signing out: personal data does not stay on the phone). */
   clearCache(owner: string): Promise<void>;
+  /** Removes one answer kept for `owner` (a list that must not outlive what it is for). */
+  dropCache(owner: string, cacheKey: string): Promise<void>;
 }
 
 interface OfflineSchema extends DBSchema {
@@ -100,6 +102,9 @@ export function indexedDbStore(): OutboxStore {
     async clearCache(owner) {
       await (await db()).delete('cache', IDBKeyRange.bound([owner, ''], [owner, '\uffff']));
     },
+    async dropCache(owner, cacheKey) {
+      await (await db()).delete('cache', [owner, cacheKey]);
+    },
   };
 }
 
@@ -125,5 +130,6 @@ export function memoryStore(): OutboxStore {
     clearCache: async (owner) => {
       for (const key of [...cache.keys()]) if (key.startsWith(`${owner}\n`)) cache.delete(key);
     },
+    dropCache: async (owner, cacheKey) => void cache.delete(`${owner}\n${cacheKey}`),
   };
 }

@@ -26,9 +26,10 @@ import * as readerLanguage from './20261207_0900_reader_language.js';
 import * as deadlineKinds from './20261207_1000_deadline_kinds.js';
 import * as rosters from './20261208_0900_rosters.js';
 import * as rollCalls from './20261209_1000_roll_calls.js';
+import * as reunification from './20261209_1100_reunification.js';
 import * as visitorClientKeys from './20261209_1200_visitor_client_keys.js';
 import * as patrolCheckInClientKeys from './20261209_1300_patrol_check_in_client_keys.js';
-import * as reunification from './20261209_1100_reunification.js';
+import * as reunificationKeys from './20261209_1400_reunification_keys.js';
 
 /** Every migration, in order. Names carry a timestamp prefix; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -58,7 +59,8 @@ export const migrations: Record<string, Migration> = {
   '20261207_1000_deadline_kinds': deadlineKinds,
   '20261208_0900_rosters': rosters,
   '20261209_1000_roll_calls': rollCalls,
+  '20261209_1100_reunification': reunification,
   '20261209_1200_visitor_client_keys': visitorClientKeys,
   '20261209_1300_patrol_check_in_client_keys': patrolCheckInClientKeys,
-  '20261209_1100_reunification': reunification,
+  '20261209_1400_reunification_keys': reunificationKeys,
 };

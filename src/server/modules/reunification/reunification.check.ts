@@ -1,5 +1,5 @@
 import type { ReleaseCheck } from '../../../common/schemas/reunification.js';
-import { normaliseMobile } from '../../../common/phone.js';
+import { normaliseCheckMobile, normaliseIdLast4, normaliseName } from '../../../common/release-check.js';
 
 /** An adult on the list as the check needs them. */
 export interface ListedAdult {
@@ -10,9 +10,8 @@ export interface ListedAdult {
   id_last4: string | null;
 }
 
-const sameName = (a: string, b: string) =>
-  a.normalize('NFKC').replace(/\s+/g, '').toLowerCase() === b.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-const mobileOf = (text: string) => normaliseMobile(text) ?? text.replace(/\D/g, '');
+const sameName = (a: string, b: string) => normaliseName(a) === normaliseName(b);
+const mobileOf = normaliseCheckMobile;
 
 /**
  * The adult at the point against the adults who may collect: released only when one of them matches
@@ -25,13 +24,13 @@ export function checkAdult(
   given: { name: string; mobile: string; idLast4: string },
 ): { adult: ListedAdult; failed: [] } | { adult: null; failed: ReleaseCheck[] } {
   const mobile = mobileOf(given.mobile);
-  const idLast4 = given.idLast4.trim().toUpperCase();
+  const idLast4 = normaliseIdLast4(given.idLast4);
   let nearest: ReleaseCheck[] = ['name', 'mobile', 'idLast4'];
   for (const adult of adults) {
     const failed: ReleaseCheck[] = [];
     if (!sameName(adult.name, given.name)) failed.push('name');
     if (mobileOf(adult.mobile) !== mobile) failed.push('mobile');
-    if (adult.id_last4 === null || adult.id_last4 !== idLast4) failed.push('idLast4');
+    if (adult.id_last4 === null || normaliseIdLast4(adult.id_last4) !== idLast4) failed.push('idLast4');
     if (failed.length === 0) return { adult, failed: [] };
     if (failed.length < nearest.length) nearest = failed;
   }

@@ -47,6 +47,8 @@ export const presentReunification = (v: ReunificationView): Reunification => ({
       staffName: f.staff_name,
       at: f.at,
     })) ?? null,
+  // Only readers who may look get here (keepers, and release staff while it is open); closed, none.
+  checkSecret: v.r.status === 'open' ? v.r.check_secret : null,
 });
 
 /** A child as release staff find them: the adults who may collect by name and relation, no mobile or ID. */
@@ -55,11 +57,11 @@ export const presentWaiting = (p: {
   name: string;
   class_name: string;
   state: string | null;
-  collectors: { name: string; relation: string }[];
+  collectors: { name: string; relation: string; check: string | null }[];
 }): WaitingPupil => ({
   id: p.id,
   name: p.name,
   className: p.class_name,
   state: (p.state ?? 'waiting') as WaitingPupil['state'],
-  collectors: p.collectors.map((a) => ({ name: a.name, relation: a.relation })),
+  collectors: p.collectors.map((a) => ({ name: a.name, relation: a.relation, check: a.check })),
 });

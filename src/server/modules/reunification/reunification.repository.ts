@@ -130,9 +130,17 @@ export const refusalsOf = (db: Executor, id: string) =>
     .execute();
 
 export const SEARCH_MAX = 30;
+/** The whole school, as the phone keeps it offline. */
+export const SCHOOL_MAX = 5000;
 
 /** Pupils of the school whose name contains `q` (or of one class), with their state in this reunification. */
-export const searchPupils = (db: Executor, r: ReunificationRow, q: string | undefined, classId: string | undefined) =>
+export const searchPupils = (
+  db: Executor,
+  r: ReunificationRow,
+  q: string | undefined,
+  classId: string | undefined,
+  limit = SEARCH_MAX,
+) =>
   db
     .selectFrom('pupils as p')
     .innerJoin('school_classes as c', 'c.id', 'p.class_id')
@@ -148,7 +156,7 @@ export const searchPupils = (db: Executor, r: ReunificationRow, q: string | unde
     .$if(classId !== undefined, (s) => s.where('p.class_id', '=', classId!))
     .orderBy('c.name')
     .orderBy('p.name')
-    .limit(SEARCH_MAX)
+    .limit(limit)
     .execute();
 
 /** A pupil of the school with their class's name. */
@@ -160,3 +168,16 @@ export const pupilOf = (db: Executor, unitId: string, pupilId: string) =>
     .where('p.id', '=', pupilId)
     .where('p.unit_id', '=', unitId)
     .executeTakeFirst();
+
+/** A release or absence stored under the phone's key. */
+export const outcomeByKey = (db: Executor, key: string) =>
+  db.selectFrom('reunification_pupils').selectAll().where('client_key', '=', key).executeTakeFirst();
+
+/** A refusal stored under the phone's key. */
+export const refusalByKey = (db: Executor, key: string) =>
+  db.selectFrom('reunification_refusals').selectAll().where('client_key', '=', key).executeTakeFirst();
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

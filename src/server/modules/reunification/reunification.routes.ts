@@ -68,14 +68,22 @@ export function reunificationRoutes(app: FastifyInstance, service: Reunification
     {
       schema: {
         tags,
-        summary: 'Find a child by name or class, with who may collect them (names only; the look is logged)',
+        summary:
+          'Find a child by name or class (or all, for the phone to keep offline), with who may collect them: ' +
+          'names, relations and check values only; the look is logged',
         params: ById,
-        querystring: z.object({ q: z.string().trim().min(1).max(40).optional(), classId: Id.optional() }),
+        querystring: z.object({
+          q: z.string().trim().min(1).max(40).optional(),
+          classId: Id.optional(),
+          all: z.literal('1').optional().describe('Every child of the school, for checking offline'),
+        }),
         response: { 200: z.array(WaitingPupil), ...problemResponses },
       },
     },
     async (req) =>
-      (await service.search(actorOf(req), req.params.id, req.query.q, req.query.classId)).map(presentWaiting),
+      (await service.search(actorOf(req), req.params.id, req.query.q, req.query.classId, req.query.all === '1')).map(
+        presentWaiting,
+      ),
   );
 
   r.post(

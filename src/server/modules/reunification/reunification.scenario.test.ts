@@ -140,11 +140,12 @@ for (const dialect of dialectsUnderTest()) {
           className: '三年级1班',
           state: 'waiting',
           collectors: [
-            { name: '李娜', relation: '母亲' },
-            { name: '王建国', relation: '祖父' },
+            { name: '李娜', relation: '母亲', check: found.json()[0].collectors[0].check },
+            { name: '王建国', relation: '祖父', check: found.json()[0].collectors[1].check },
           ],
         },
       ]);
+      assert.match(found.json()[0].collectors[0].check, /^[0-9a-f]{64}$/, 'a check value, not the digits');
       assert.doesNotMatch(found.body, /1380000|123X/, 'no mobile or ID digits');
       const seen = (await gate.get(`/api/v1/reunifications/${id}`)).json();
       assert.equal(seen.releases, null, 'staff see the counts, not the lists');

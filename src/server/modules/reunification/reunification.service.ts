@@ -6,10 +6,11 @@ import type {
   ReunificationCounts,
 } from '../../../common/schemas/reunification.js';
 import { normaliseMobile } from '../../../common/phone.js';
+import { checkValue } from '../../../common/release-check.js';
 import { transactionWithHooks, type AfterCommit, type Db, type Executor } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
+import { newId, newSecret } from '../../lib/ids.js';
 import type { LiveBus } from '../../notify/live-bus.js';
 import type { Notifier } from '../../notify/notifier.js';
 import type { Actor } from '../auth/actor.js';
@@ -26,6 +27,8 @@ import { ReunificationNotices } from './reunification.notices.js';
 import * as repo from './reunification.repository.js';
 
 const SCHOOL_TYPES = new Set(['school', 'central_school', 'kindergarten']);
+/** How far ahead of the server's clock a phone's time may be (as for the gate's visitors). */
+const CLOCK_SKEW_MS = 2 * 60_000;
 
 export interface ReunificationView {
   r: repo.ReunificationRow;
@@ -86,6 +89,7 @@ export class ReunificationService {
         opened_at: now.toISOString(),
         closed_by_person_id: null,
         closed_at: null,
+        check_secret: newSecret(),
       };
       await repo.insert(tx, row, staff);
       const told = await this.notices.opened(tx, afterCommit, { unit, row, staff, sender: actor.personId, now });
@@ -136,10 +140,13 @@ export class ReunificationService {
     return out;
   }
 
-  /** Children by name or class, with who may collect them (names and relations only); the look is logged. */
-  async search(actor: Actor, id: string, q: string | undefined, classId: string | undefined) {
+  /**
+   * Children by name or class (or all of them, for the phone to keep offline), with who may collect
+   * them: names, relations and check values, never mobiles or ID digits; the look is logged.
+   */
+  async search(actor: Actor, id: string, q: string | undefined, classId: string | undefined, all = false) {
     const { r } = await this.access(actor, id, this.db, 'open');
-    const pupils = await repo.searchPupils(this.db, r, q, classId);
+    const pupils = await repo.searchPupils(this.db, r, q, classId, all ? repo.SCHOOL_MAX : repo.SEARCH_MAX);
     const adults = await rosterRepo.adultsOf(
       this.db,
       pupils.map((p) => p.id),
@@ -147,12 +154,26 @@ export class ReunificationService {
     await logAccess(this.db, actor, this.clock.now(), {
       entity: 'reunification',
       unitId: r.unit_id,
-      detail: { reunificationId: id, search: true, classId: classId ?? null, pupils: pupils.length },
+      detail: { reunificationId: id, search: true, all, classId: classId ?? null, pupils: pupils.length },
     });
-    return pupils.map((p) => ({
-      ...p,
-      collectors: (adults.get(p.id) ?? []).filter((a) => a.may_collect === 1),
-    }));
+    const secret = r.check_secret;
+    return Promise.all(
+      pupils.map(async (p) => ({
+        ...p,
+        collectors: await Promise.all(
+          (adults.get(p.id) ?? [])
+            .filter((a) => a.may_collect === 1)
+            .map(async (a) => ({
+              name: a.name,
+              relation: a.relation,
+              check:
+                secret && a.id_last4
+                  ? await checkValue(secret, { name: a.name, mobile: a.mobile, idLast4: a.id_last4 })
+                  : null,
+            })),
+        ),
+      })),
+    );
   }
 
   /**
@@ -162,6 +183,55 @@ export class ReunificationService {
    */
   async release(actor: Actor, id: string, body: ReleaseBody) {
     if (actor.kind !== 'account') throw forbidden();
+    const key = body.clientKey;
+    const stored = key ? await this.replayRelease(actor, id, key) : undefined;
+    if (stored) return stored;
+    try {
+      return await this.releaseOnce(actor, id, body);
+    } catch (error) {
+      // The same key at once: the other send stored it (here a unique key, or the child already out).
+      const raced = key && sameKeyRace(error) ? await this.replayRelease(actor, id, key) : undefined;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  /**
+   * What a key already stored answers: the release (as it was answered then) or the refusal (422
+   * again); nothing is written, so no second row, alert or audit entry.
+   */
+  private async replayRelease(actor: Actor, id: string, key: string) {
+    const { r } = await this.access(actor, id, this.db);
+    const outcome = await repo.outcomeByKey(this.db, key);
+    if (outcome) {
+      if (outcome.reunification_id !== id || outcome.state !== 'released')
+        throw invalid('clientKey', 'reunification.keyReused');
+      return {
+        outcome: 'released' as const,
+        pupilId: outcome.pupil_id,
+        adultName: outcome.adult_name ?? '',
+        adultRelation: outcome.adult_relation ?? '',
+        at: outcome.at,
+        counts: await repo.counts(this.db, r),
+      };
+    }
+    const refusal = await repo.refusalByKey(this.db, key);
+    if (!refusal) return undefined;
+    if (refusal.reunification_id !== id) throw invalid('clientKey', 'reunification.keyReused');
+    throw refusedError(JSON.parse(refusal.failed_json) as ReleaseCheck[]);
+  }
+
+  /** The phone's time for a record made offline: not ahead of the server, not before the reunification. */
+  private when(r: repo.ReunificationRow, given: string | undefined, field: string): Date {
+    const now = this.clock.now();
+    if (!given) return now;
+    const at = new Date(given);
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid(field, 'reunification.inFuture');
+    if (at.toISOString() < r.opened_at) throw invalid(field, 'reunification.beforeOpened');
+    return at.getTime() > now.getTime() ? now : at;
+  }
+
+  private async releaseOnce(actor: Actor & { kind: 'account' }, id: string, body: ReleaseBody) {
     const result = await transactionWithHooks(this.db, async (tx, afterCommit) => {
       const { r } = await this.access(actor, id, tx, 'open');
       const pupil = await repo.pupilOf(tx, r.unit_id, body.pupilId);
@@ -171,7 +241,7 @@ export class ReunificationService {
         (a) => a.may_collect === 1,
       );
       const { adult, failed } = checkAdult(listed, body.adult);
-      const now = this.clock.now();
+      const now = this.when(r, body.releasedAt, 'releasedAt');
       const staffId = actor.personId;
       await logAccess(tx, actor, now, {
         entity: 'reunification',
@@ -190,6 +260,7 @@ export class ReunificationService {
           adult_relation: adult.relation,
           staff_person_id: staffId,
           at: now.toISOString(),
+          client_key: body.clientKey ?? null,
         });
         await this.audit.record(tx, actor, {
           action: 'reunification.release',
@@ -216,6 +287,7 @@ export class ReunificationService {
         failed_json: JSON.stringify(failed),
         staff_person_id: staffId,
         at: now.toISOString(),
+        client_key: body.clientKey ?? null,
       });
       await this.audit.record(tx, actor, {
         action: 'reunification.refuse',
@@ -234,12 +306,34 @@ export class ReunificationService {
   /** A child not at school that day: not waited for. */
   async markAbsent(actor: Actor, id: string, body: AbsentBody): Promise<ReunificationCounts> {
     if (actor.kind !== 'account') throw forbidden();
+    const key = body.clientKey;
+    const stored = key ? await this.replayAbsent(actor, id, key) : undefined;
+    if (stored) return stored;
+    try {
+      return await this.markAbsentOnce(actor, id, body);
+    } catch (error) {
+      const raced = key && sameKeyRace(error) ? await this.replayAbsent(actor, id, key) : undefined;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  private async replayAbsent(actor: Actor, id: string, key: string): Promise<ReunificationCounts | undefined> {
+    const { r } = await this.access(actor, id, this.db);
+    const outcome = await repo.outcomeByKey(this.db, key);
+    if (!outcome) return undefined;
+    if (outcome.reunification_id !== id || outcome.state !== 'absent')
+      throw invalid('clientKey', 'reunification.keyReused');
+    return repo.counts(this.db, r);
+  }
+
+  private async markAbsentOnce(actor: Actor & { kind: 'account' }, id: string, body: AbsentBody) {
     return transactionWithHooks(this.db, async (tx, afterCommit) => {
       const { r } = await this.access(actor, id, tx, 'open');
       const pupil = await repo.pupilOf(tx, r.unit_id, body.pupilId);
       if (!pupil) throw invalid('pupilId', 'reunification.pupilElsewhere');
       if (await repo.outcomeOf(tx, id, pupil.id)) throw conflict('reunification.alreadyOut', {}, 'pupilId');
-      const now = this.clock.now().toISOString();
+      const now = this.when(r, body.markedAt, 'markedAt').toISOString();
       await repo.insertOutcome(tx, {
         id: newId(),
         reunification_id: id,
@@ -249,6 +343,7 @@ export class ReunificationService {
         adult_relation: null,
         staff_person_id: actor.personId,
         at: now,
+        client_key: body.clientKey ?? null,
       });
       await this.audit.record(tx, actor, {
         action: 'reunification.absent',
@@ -306,6 +401,9 @@ export class ReunificationService {
     afterCommit(() => this.bus.publish({ kind: 'reunification', reunificationId: id, unitPath }));
   }
 }
+
+const sameKeyRace = (error: unknown) =>
+  repo.isUniqueViolation(error) || (error instanceof AppError && error.status === 409);
 
 function refusedError(failed: ReleaseCheck[]): AppError {
   return new AppError(

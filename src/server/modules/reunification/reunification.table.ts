@@ -13,6 +13,8 @@ export interface ReunificationTable {
   opened_at: string;
   closed_by_person_id: string | null;
   closed_at: string | null;
+  /** Random, per reunification: the key of the check values release staff hold offline while it is open. */
+  check_secret: string | null;
 }
 
 /** The people of the school who release children while the reunification is open. */
@@ -32,6 +34,8 @@ export interface ReunificationPupilTable {
   adult_relation: string | null;
   staff_person_id: string;
   at: string;
+  /** The phone's idempotency key, when it sent one. */
+  client_key: string | null;
 }
 
 /** Someone not on the list asked for a pupil and was refused. Goes with the pupil. */
@@ -45,6 +49,8 @@ export interface ReunificationRefusalTable {
   failed_json: string;
   staff_person_id: string;
   at: string;
+  /** The phone's idempotency key, when it sent one. */
+  client_key: string | null;
 }
 
 export interface ReunificationTables {

@@ -1,12 +1,14 @@
 import { Alert, App, Button, Card, Flex, List, Popconfirm, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { formatDateTime } from '../../components/format.js';
-import { useResource } from '../../components/useResource.js';
 import { useLocale } from '../../i18n/index.js';
 import { useLive } from '../notifications/live.js';
-import { reunificationApi, type Reunification } from './api.js';
+import { forgetCached, useOfflineResource } from '../../offline/index.js';
+import { cacheKeys, reunificationApi, type Reunification } from './api.js';
 import { FindChild } from './FindChild.js';
 import { useReunificationText } from './i18n.js';
 import './reunification.css';
@@ -18,7 +20,12 @@ import './reunification.css';
 export default function ReunificationPage() {
   const { id = '' } = useParams();
   const rt = useReunificationText();
-  const loaded = useResource(() => reunificationApi.get(id), [id]);
+  // Kept on the phone while open (release staff check adults offline); forgotten once closed or gone.
+  const loaded = useOfflineResource(cacheKeys(id)[0], () => reunificationApi.get(id), [id]);
+  const ended = loaded.data?.status === 'closed' || (loaded.error instanceof ApiError && loaded.error.status === 404);
+  useEffect(() => {
+    if (ended) for (const key of cacheKeys(id)) void forgetCached(key);
+  }, [ended, id]);
   useLive((event) => {
     if (
       event.kind === 'reunification'
@@ -27,7 +34,7 @@ export default function ReunificationPage() {
     )
       loaded.reload();
   });
-  const r = loaded.data;
+  const r = ended && loaded.data?.status !== 'closed' ? undefined : loaded.data;
   return (
     <div className="steady-reunification" data-testid="reunification-page">
       <PageTitle title={rt('page.title')} />
@@ -36,7 +43,7 @@ export default function ReunificationPage() {
         <Flex vertical gap={12}>
           <Summary r={r} />
           {r.status === 'open' ? (
-            <FindChild reunificationId={r.id} onChanged={loaded.reload} />
+            <FindChild reunificationId={r.id} checkSecret={r.checkSecret} onChanged={loaded.reload} />
           ) : (
             <Alert type="info" showIcon message={rt('view.closed')} />
           )}

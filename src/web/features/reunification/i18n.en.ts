@@ -41,6 +41,14 @@ export const reunificationEn: Record<ReunificationKey, string> = {
   'state.waiting': 'Waiting',
   'state.released': 'Released',
   'state.absent': 'Absent',
+  'state.queued': 'Waiting to send',
+  'release.label': 'release: {pupil}',
+  'absent.label': 'absent: {pupil}',
+  'release.offlineOk':
+    'Matches — release: hand over to {adult} ({relation}). Offline: kept on this phone and sent when the ' +
+    'network returns; the server checks again',
+  'release.offlineRefused': 'Does not match — do not hand the child over; tell the head',
+  'release.cannotCheck': 'Offline, and this phone cannot check adults for this reunification: wait for the network',
   'release.title': 'Check the adult for {pupil}',
   'release.name': "Adult's name",
   'release.mobile': 'Mobile',
