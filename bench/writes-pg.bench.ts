@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { BENCH_PG_URL, createSchema, dropSchema, freshSchemaName, pgReachable, urlWithSchema } from './engine/pg.js';
 import { REFERENCE_DIR, ROOT, signIn, startInstance, steadyCommand, type Instance } from './lib/instances.js';
+import { cpuSnapshot, cpuUsed, type CpuUse } from './lib/cpu.js';
 import { runLoad } from './lib/load.js';
 import { load, machine, percentile, writeSection } from './report.js';
 
@@ -24,6 +25,7 @@ interface Figure {
   ok: number;
   load: string;
   verified: string;
+  cpu: CpuUse;
 }
 
 async function unitsToReportIn(url: string): Promise<string[]> {
@@ -60,6 +62,8 @@ async function measure(label: string, root: string, instances: number): Promise<
         description: `基准事件 ${i}`,
       }),
     }));
+    const pids = servers.map((s) => s.pid);
+    const cpuBefore = cpuSnapshot(pids);
     const result = await runLoad({
       base: servers[0]!.url,
       bases: servers.map((s) => s.url),
@@ -67,6 +71,7 @@ async function measure(label: string, root: string, instances: number): Promise<
       requests,
       maxMs: 300_000,
     });
+    const cpu = cpuUsed(cpuBefore, cpuSnapshot(pids));
     const loadNow = load();
     for (const s of servers) await s.stop();
     const verify = steadyCommand(root, env, ['audit', 'verify']);
@@ -78,12 +83,18 @@ async function measure(label: string, root: string, instances: number): Promise<
       p99: percentile(result.latencies, 99),
       ok: result.ok,
       load: loadNow,
+      cpu,
       verified: /intact/.test(verify) ? 'passes' : verify.trim().split('\n')[0]!,
     };
   } finally {
     await dropSchema(schema);
   }
 }
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+const ms = (n: number) => n.toFixed(2);
+const cpuColumns = (x: Figure) =>
+  `${pct(x.cpu.machineBusy)} | ${ms(x.cpu.watchedMs / x.ok)} | ${ms(x.cpu.postgresMs / x.ok)}`;
 
 export async function run(): Promise<void> {
   const version = await pgReachable();
@@ -97,11 +108,12 @@ export async function run(): Promise<void> {
   const two = await measure('Steady, 2 instances', ROOT, 2);
   figures.push(one, two);
   const f = (n: number) => Math.round(n).toLocaleString('en');
+  const cores = cpuSnapshot([]).cores;
   const reference = REFERENCE_DIR ? figures[0]! : undefined;
   const rows = figures.map(
     (x) =>
       `| ${x.label} | ${f(x.perSecond)} | ${x.p50.toFixed(0)} | ` +
-      `${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} |`,
+      `${x.p99.toFixed(0)} | ${x.ok}/${INCIDENTS} | ${x.verified} | ${x.load} | ${cpuColumns(x)} |`,
   );
   const comparison = reference
     ? `- Steady ÷ reference, 1 instance: **${(one.perSecond / reference.perSecond).toFixed(2)}**; ` +
@@ -118,13 +130,19 @@ county; \`steady audit verify\` after each run. ${version.split(',')[0]}. ` +
     `Machine: ${machine()}; load average (1 min) at the end
 of each run in the last column.
 
-| run | incidents/s | p50 ms | p99 ms | stored | audit verify | load |
-| --- | ---: | ---: | ---: | ---: | --- | ---: |
+| run | incidents/s | p50 ms | p99 ms | stored | audit verify | load | machine busy | Steady CPU ms / incident \
+| PostgreSQL CPU ms / incident |
+| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
-- 2 instances ÷ 1 instance: **${(two.perSecond / one.perSecond).toFixed(2)}** ` +
-    `(aim ≥ 1.6; on a machine with 2 cores shared by the load generator,
-  PostgreSQL and both instances, a second instance adds little CPU: read this beside the load).
+- 2 instances ÷ 1 instance: **${(two.perSecond / one.perSecond).toFixed(2)}** (aim ≥ 1.6). ` +
+    `"Machine busy" is the share of all ${cores} cores in use
+  during the run (from /proc/stat): the load generator, PostgreSQL and the instances share them, so when one instance
+  already leaves the machine ${pct(one.cpu.machineBusy)} busy, a second instance has no idle core to add
+  throughput with.
+  The CPU per incident (the instances' own, and every PostgreSQL process's, from /proc) is what a report costs
+  wherever it runs: ${ms(one.cpu.watchedMs / one.ok)} ms of Steady and ${ms(one.cpu.postgresMs / one.ok)} ms of ` +
+    `PostgreSQL with one instance.
 ${comparison}
 `;
   writeSection('writes-pg', markdown);
