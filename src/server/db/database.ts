@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { CurrentSchemaPostgresDialect } from './current-schema-introspector.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -75,7 +76,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
   return {
-    db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }),
+    db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: withPreparedStatements(pool) }) }),
     dialect: 'postgres',
     sqlite: null,
   };

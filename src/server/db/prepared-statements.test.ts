@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { dialectsUnderTest, openTestDatabase, TEST_PG_URL, type TestDatabase } from '../../../test/helpers/dialects.js';
+import { newId } from '../lib/ids.js';
+import { migrateToLatest } from './migrate.js';
+import { withPreparedStatements } from './prepared-statements.js';
+
+interface Prepared {
+  name: string;
+  statement: string;
+}
+
+// PostgreSQL only: SQLite statements are kept prepared by the statement cache in database.ts.
+if (dialectsUnderTest().includes('postgres')) {
+  describe('PostgreSQL statements are named and kept prepared per connection', () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await openTestDatabase('postgres');
+      await migrateToLatest(database.opened.db);
+    });
+    after(() => database.drop());
+
+    it('prepares a data query once per connection and answers the same each run', async () => {
+      const { db } = database.opened;
+      const id = newId();
+      await db.transaction().execute(async (tx) => {
+        const query = tx.selectFrom('units').select('id').where('id', '=', id);
+        assert.deepEqual(await query.execute(), []);
+        assert.deepEqual(await query.execute(), []);
+        const { rows } = await sql<Prepared>`select name, statement from pg_prepared_statements`.execute(tx);
+        const mine = rows.filter((r) => r.statement === query.compile().sql);
+        assert.equal(mine.length, 1, JSON.stringify(rows));
+        assert.match(mine[0]!.name, /^steady_\d+$/);
+        // Transaction control is not a data statement: BEGIN stays unnamed.
+        assert.ok(!rows.some((r) => /^\s*begin/i.test(r.statement)));
+      });
+    });
+
+    it('a named statement whose run failed runs again with good values', async () => {
+      const { db } = database.opened;
+      const asNumber = (text: string) => sql<{ n: number }>`select ${text}::int as n`.execute(db);
+      await assert.rejects(asNumber('not a number'), /invalid input syntax/);
+      await assert.rejects(asNumber('still not'), /invalid input syntax/);
+      assert.deepEqual((await asNumber('7')).rows, [{ n: 7 }]);
+    });
+  });
+
+  describe('the number of named statements is bounded', () => {
+    it('names only the first `limit` texts; later ones run unnamed', async () => {
+      const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
+      const db = new Kysely<Record<string, never>>({
+        dialect: new PostgresDialect({ pool: withPreparedStatements(pool, 2) }),
+      });
+      try {
+        for (const n of [1, 2, 3, 1, 2, 3]) {
+          const { rows } = await sql<{ n: number }>`select ${n}::int + ${n * 0} as n`.execute(db);
+          assert.deepEqual(rows, [{ n }]);
+        }
+        await sql`select ${'a'}::text as one`.execute(db);
+        await sql`select ${'b'}::text as two`.execute(db);
+        await sql`select ${'c'}::text as three`.execute(db);
+        const { rows } = await sql<Prepared>`select name, statement from pg_prepared_statements order by name`.execute(
+          db,
+        );
+        assert.deepEqual(
+          rows.map((r) => r.name),
+          ['steady_0', 'steady_1'],
+        );
+        assert.ok(rows.every((r) => !/three|two/.test(r.statement)));
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+
+/** Statements worth naming: the data queries; DDL and transaction control run once. */
+const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * Kysely sends every query to PostgreSQL unnamed, so the server parses and plans it again on every
+ * run — on an incident report, about as much PostgreSQL CPU as Steady's own. Our queries are a
+ * small fixed set of texts, so each text gets a name and pg keeps it prepared per connection: a
+ * connection parses a text once and only binds and runs it afterwards. Texts past `limit`
+ * (multi-row inserts vary with their row count) stay unnamed, so the names a connection holds
+ * stay bounded.
+ */
+export function withPreparedStatements(pool: pg.Pool, limit = 1000): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < limit && DATA_STATEMENT.test(text)) {
+      name = `steady_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    query: ((text: unknown, values?: readonly unknown[]) => {
+      const name = typeof text === 'string' ? nameOf(text) : undefined;
+      return name
+        ? client.query({ name, text: text as string, values: values as unknown[] })
+        : client.query(text as string, values as unknown[]); // also a cursor, which carries its own text
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy),
+  });
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let connection = wrapped.get(client);
+      if (!connection) wrapped.set(client, (connection = wrap(client)));
+      return connection;
+    },
+    end: () => pool.end(),
+  };
+}
