@@ -47,6 +47,31 @@ if (dialectsUnderTest().includes('postgres')) {
     });
   });
 
+  describe('a statement taking all columns', () => {
+    it('stays unnamed, so it still runs after a migration adds a column (a rolling upgrade)', async () => {
+      const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
+      const db = new Kysely<{ kept: { a: number; b?: number } }>({
+        dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+      });
+      try {
+        await sql`create temp table kept (a int)`.execute(db);
+        await sql`insert into kept (a) values (${1})`.execute(db);
+        const all = db.selectFrom('kept').selectAll();
+        const named = db.selectFrom('kept').select('a');
+        assert.deepEqual(await all.execute(), [{ a: 1 }]);
+        assert.deepEqual(await named.execute(), [{ a: 1 }]);
+        await sql`alter table kept add column b int`.execute(db);
+        assert.deepEqual(await all.execute(), [{ a: 1, b: null }]);
+        assert.deepEqual(await named.execute(), [{ a: 1 }]);
+        const { rows } = await sql<Prepared>`select name, statement from pg_prepared_statements`.execute(db);
+        assert.ok(rows.some((r) => r.statement === named.compile().sql));
+        assert.ok(!rows.some((r) => r.statement === all.compile().sql));
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
   describe('the number of named statements is bounded', () => {
     it('names only the first `limit` texts; later ones run unnamed', async () => {
       const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });

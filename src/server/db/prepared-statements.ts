@@ -3,6 +3,12 @@ import type pg from 'pg';
 
 /** Statements worth naming: the data queries; DDL and transaction control run once. */
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+/**
+ * A prepared `select *` (or `returning *`) fails with "cached plan must not change result type"
+ * once a migration adds a column — on every instance still running during a rolling upgrade — so
+ * texts that take all columns stay unnamed; named columns keep their types across added columns.
+ */
+const ALL_COLUMNS = /(^|[\s,.(])\*(\s|,|$)/;
 
 /**
  * Kysely sends every query to PostgreSQL unnamed, so the server parses and plans it again on every
@@ -16,7 +22,7 @@ export function withPreparedStatements(pool: pg.Pool, limit = 1000): PostgresPoo
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
-    if (name === undefined && names.size < limit && DATA_STATEMENT.test(text)) {
+    if (name === undefined && names.size < limit && DATA_STATEMENT.test(text) && !ALL_COLUMNS.test(text)) {
       name = `steady_${names.size}`;
       names.set(text, name);
     }
