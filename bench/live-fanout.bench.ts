@@ -123,9 +123,10 @@ export async function run(): Promise<void> {
 
 \`bench/live-fanout.bench.ts\` — ${f(CLIENTS)} server-sent-event clients ` +
     `(one separate process, all signed in as the bureau's administrator,
-so each must hear every incident) while ${EVENTS} incidents are ` +
-    `reported one a second; latency = arrival at a client − the report
-being sent, over every event × client, in ms. Memory = the server's ` +
+so each must hear every incident; plain sockets that note each chunk's arrival and parse it after the run)
+while ${EVENTS} incidents are reported one a second; latency = arrival at a client − the report being sent, ` +
+    `over every event × client,
+in ms. Memory = the server's ` +
     `resident memory with the clients connected, less before,
 ÷ clients. Machine: ${machine()}; load average (1 min) after each run in the last column.
 

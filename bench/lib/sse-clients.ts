@@ -3,8 +3,13 @@
  * `open` connects `count` server-sent-event streams spread over the bases (127.0.0.1 only) and
  * answers when every stream has started; each `incident` event's arrival time (epoch ms) is kept
  * per incident id; `report` sends them back; `close` ends every stream and exits.
+ *
+ * This process shares the cores with the servers measured, so a stream costs it as little as can
+ * be while events arrive: a plain TCP socket (no HTTP parser or body stream per connection) whose
+ * chunks are kept as they come with their arrival time; the HTTP response is read (status,
+ * chunked framing or not) and its events parsed only at `report`.
  */
-import { request, type ClientRequest } from 'node:http';
+import { connect as tcp, type Socket } from 'node:net';
 
 interface OpenMessage {
   cmd: 'open';
@@ -14,8 +19,14 @@ interface OpenMessage {
 }
 type Message = OpenMessage | { cmd: 'report' } | { cmd: 'close' };
 
-const arrivals = new Map<string, number[]>();
-const requests: ClientRequest[] = [];
+/** What one stream received: each chunk of the connection as it came, with its arrival time (epoch ms). */
+interface Received {
+  at: number[];
+  chunks: Buffer[];
+}
+
+const received: Received[] = [];
+const sockets: Socket[] = [];
 let dropped = 0;
 const now = () => performance.timeOrigin + performance.now();
 
@@ -23,33 +34,77 @@ function connect(base: string, cookie: string): Promise<void> {
   const target = new URL(base);
   if (!['127.0.0.1', 'localhost'].includes(target.hostname)) throw new Error(`only 127.0.0.1, not ${base}`);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: target.hostname, port: target.port, path: '/api/v1/live', headers: { cookie } },
-      (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`live stream: ${res.statusCode}`));
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          resolve(); // the stream's first bytes (": connected") say it is open, in any version
-          buffer += chunk;
-          const blocks = buffer.split('\n\n');
-          buffer = blocks.pop()!;
-          for (const block of blocks) {
-            if (!block.includes('event: incident')) continue;
-            const id = /"incidentId":"([^"]+)"/.exec(block)?.[1];
-            if (!id) continue;
-            let list = arrivals.get(id);
-            if (!list) arrivals.set(id, (list = []));
-            list.push(now());
-          }
-        });
-        res.on('close', () => (dropped += 1));
-      },
+    const socket = tcp({ host: target.hostname, port: Number(target.port) }, () =>
+      socket.write(`GET /api/v1/live HTTP/1.1\r\nHost: ${target.host}\r\nCookie: ${cookie}\r\n\r\n`),
     );
-    req.on('error', reject);
-    req.end();
-    requests.push(req);
+    const mine: Received = { at: [], chunks: [] };
+    socket.on('data', (chunk: Buffer) => {
+      if (mine.chunks.length === 0) {
+        const status = chunk.toString('latin1', 0, 12);
+        if (status !== 'HTTP/1.1 200') return reject(new Error(`live stream: ${chunk.toString('latin1', 0, 80)}`));
+        received.push(mine);
+      }
+      mine.at.push(now());
+      mine.chunks.push(chunk);
+      resolve(); // the stream's first bytes (headers, ": connected") say it is open, in any version
+    });
+    socket.on('error', reject);
+    socket.on('close', () => (dropped += 1));
+    sockets.push(socket);
   });
+}
+
+/** Each incident event's arrival time per incident id: the arrival of the chunk that completed it. */
+function arrivals(): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const { at, chunks } of received) {
+    const raw = Buffer.concat(chunks);
+    const ends: number[] = [];
+    for (const c of chunks) ends.push((ends.at(-1) ?? 0) + c.length);
+    let chunk = 0;
+    const arrivedAt = (rawOffset: number) => {
+      while (ends[chunk]! <= rawOffset) chunk += 1;
+      return at[chunk]!;
+    };
+    for (const { block, rawEnd } of events(raw)) {
+      if (!block.includes('event: incident')) continue;
+      const id = /"incidentId":"([^"]+)"/.exec(block)?.[1];
+      if (id) (out[id] ??= []).push(arrivedAt(rawEnd));
+    }
+  }
+  return out;
+}
+
+/** The event blocks of a raw HTTP response, each with the offset in `raw` of its last byte. */
+function* events(raw: Buffer): Generator<{ block: string; rawEnd: number }> {
+  const headEnd = raw.indexOf('\r\n\r\n');
+  const head = raw.toString('latin1', 0, headEnd);
+  // The body's pieces as ranges of `raw`: one, or one per chunk of a chunked body.
+  const pieces: [number, number][] = [];
+  if (!/\r\ntransfer-encoding: *chunked/i.test(head)) pieces.push([headEnd + 4, raw.length]);
+  else {
+    for (let at = headEnd + 4; ;) {
+      const line = raw.indexOf('\r\n', at);
+      const size = line < 0 ? 0 : parseInt(raw.toString('latin1', at, line), 16);
+      if (!size || line + 2 + size > raw.length) break;
+      pieces.push([line + 2, line + 2 + size]);
+      at = line + 2 + size + 2;
+    }
+  }
+  const body = Buffer.concat(pieces.map(([start, end]) => raw.subarray(start, end)));
+  const toRaw = (offset: number) => {
+    for (const [start, end] of pieces) {
+      if (offset < end - start) return start + offset;
+      offset -= end - start;
+    }
+    return raw.length - 1;
+  };
+  for (let from = 0; ;) {
+    const end = body.indexOf('\n\n', from);
+    if (end < 0) return;
+    yield { block: body.toString('utf8', from, end), rawEnd: toRaw(end + 1) };
+    from = end + 2;
+  }
 }
 
 process.on('message', async (message: Message) => {
@@ -64,9 +119,9 @@ process.on('message', async (message: Message) => {
     );
     process.send!({ opened: message.count });
   } else if (message.cmd === 'report') {
-    process.send!({ arrivals: Object.fromEntries(arrivals), dropped });
+    process.send!({ arrivals: arrivals(), dropped });
   } else {
-    requests.forEach((r) => r.destroy());
+    sockets.forEach((s) => s.destroy());
     process.exit(0);
   }
 });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AccountActor } from '../modules/auth/actor.js';
 import type { LiveBatch, LiveBus, LiveEvent, StampedEvent } from './live-bus.js';
 
@@ -12,6 +13,13 @@ export const MAX_BUFFERED_BYTES = 256 * 1024;
 
 interface Stream {
   res: ServerResponse;
+  /**
+   * The connection, once the headers are out on it: the body is close-delimited (not chunked), so
+   * frames go straight to the socket without the per-write work of the HTTP response machinery.
+   * Null when the response waited behind an earlier one on the same connection (pipelining): such a
+   * stream goes on writing through the response.
+   */
+  socket: Socket | null;
   personId: string;
   /** The units where the person holds roles: they see events of these units and everything below. */
   unitIds: string[];
@@ -21,7 +29,8 @@ interface Stream {
  * The server-sent-event streams of this instance. Each batch from the bus is matched to its
  * audience through two indexes — by person for inbox events, by scope unit for a unit's events
  * (an event's unit path names every unit above it) — so no query runs per event, and each stream
- * gets one write per batch with all of its events.
+ * gets one write per batch with all of its events. Streams that get the same events (typically every
+ * stream of one audience) share one encoded buffer, written as is to each of their sockets.
  */
 export class LiveStreams {
   private readonly streams = new Set<Stream>();
@@ -41,13 +50,20 @@ export class LiveStreams {
   /** Starts a stream on `res`; with `lastEventId`, first what was missed since then (or `resync`). */
   add(res: ServerResponse, actor: AccountActor, lastEventId: string | undefined): void {
     this.listen();
+    // An event stream ends only when its connection does, so its body needs no chunk framing: Node
+    // then sends `connection: close` and the body runs to the end of the connection (HTTP/1.1 §6.3).
+    res.useChunkedEncodingByDefault = false;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
-      connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const stream: Stream = { res, personId: actor.personId, unitIds: actor.scopes.map((s) => s.unitId) };
+    const stream: Stream = {
+      res,
+      socket: null,
+      personId: actor.personId,
+      unitIds: actor.scopes.map((s) => s.unitId),
+    };
     index(this.byPerson, stream.personId, stream);
     for (const unitId of stream.unitIds) index(this.byUnit, unitId, stream);
     this.streams.add(stream);
@@ -63,8 +79,9 @@ export class LiveStreams {
               .map(frame)
               .join('');
     }
-    // The position to resume from, even when nothing was sent yet.
-    this.write(stream, `${first}id: ${this.bus.position()}\nevent: ready\ndata: {}\n\n`);
+    // The position to resume from, even when nothing was sent yet. This first write carries the headers.
+    res.write(`${first}id: ${this.bus.position()}\nevent: ready\ndata: {}\n\n`);
+    stream.socket = res.socket;
   }
 
   /** Ends every stream (the server is stopping). */
@@ -79,7 +96,7 @@ export class LiveStreams {
   private listen(): void {
     if (this.unsubscribe) return;
     this.unsubscribe = this.bus.subscribe((batch) => this.onBatch(batch));
-    this.heartbeat = setInterval(() => this.streams.forEach((s) => this.write(s, ': keep-alive\n\n')), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.streams.forEach((s) => this.write(s, HEARTBEAT)), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
 
@@ -88,12 +105,13 @@ export class LiveStreams {
       for (const stream of [...this.streams]) this.write(stream, RESYNC);
       return;
     }
-    const out = new Map<Stream, string>();
-    for (const stamped of batch.events) {
+    const root = new Outgoing('');
+    const out = new Map<Stream, Outgoing>();
+    batch.events.forEach((stamped, i) => {
       const text = frame(stamped);
-      for (const stream of this.audience(stamped.event)) out.set(stream, (out.get(stream) ?? '') + text);
-    }
-    for (const [stream, text] of out) this.write(stream, text);
+      for (const stream of this.audience(stamped.event)) out.set(stream, (out.get(stream) ?? root).followedBy(i, text));
+    });
+    for (const [stream, outgoing] of out) this.write(stream, outgoing.bytes());
   }
 
   private audience(event: LiveEvent): Set<Stream> {
@@ -105,14 +123,18 @@ export class LiveStreams {
     return found;
   }
 
-  private write(stream: Stream, text: string): void {
-    if (stream.res.writableLength > MAX_BUFFERED_BYTES) {
+  private write(stream: Stream, bytes: Buffer): void {
+    // Once frames go straight to the socket, what waits unsent is in the socket's buffer alone.
+    const waiting = stream.socket ? stream.socket.writableLength : stream.res.writableLength;
+    if (waiting > MAX_BUFFERED_BYTES) {
       this.slowDropped += 1;
       stream.res.destroy();
       this.remove(stream);
       return;
     }
-    stream.res.write(text);
+    if (!stream.socket) stream.res.write(bytes);
+    // A socket already ending is about to close, and its stream to be removed.
+    else if (stream.socket.writable) stream.socket.write(bytes);
   }
 
   private remove(stream: Stream): void {
@@ -123,7 +145,31 @@ export class LiveStreams {
 }
 
 const EMPTY: Set<Stream> = new Set();
-const RESYNC = 'event: resync\ndata: {}\n\n';
+const RESYNC = Buffer.from('event: resync\ndata: {}\n\n');
+const HEARTBEAT = Buffer.from(': keep-alive\n\n');
+
+/**
+ * What a stream is sent in one batch: the frames of the events it is in the audience of, in order.
+ * Streams with the same events reach the same Outgoing (a path through the batch's events), so the
+ * text is joined and encoded once per distinct sequence, not once per stream.
+ */
+class Outgoing {
+  private readonly next = new Map<number, Outgoing>();
+  private encoded: Buffer | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The same frames followed by event `index`'s. */
+  followedBy(index: number, frame: string): Outgoing {
+    let next = this.next.get(index);
+    if (!next) this.next.set(index, (next = new Outgoing(this.text + frame)));
+    return next;
+  }
+
+  bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.text));
+  }
+}
 
 function frame({ id, event }: StampedEvent): string {
   const data =

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, unitIdByName, type Client, type TestApp } from '../../../test/helpers/app.js';
 import { dialectsUnderTest, TEST_PG_URL } from '../../../test/helpers/dialects.js';
@@ -54,6 +54,32 @@ async function readEvents(
 }
 
 const named = (frames: Frame[]) => frames.map((f) => f.event).filter((e) => e !== 'ready');
+
+interface RawStream {
+  headers: IncomingHttpHeaders;
+  /** Everything received so far, as sent. */
+  body: () => string;
+  close: () => void;
+}
+
+/** A live stream on a plain HTTP/1.1 connection, its body kept byte for byte; resolves once `ready` came. */
+function openRaw(url: string, cookie: string): Promise<RawStream> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { cookie } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        const first = !body.includes('event: ready');
+        body += chunk;
+        if (first && body.includes('event: ready\ndata: {}\n\n'))
+          resolve({ headers: res.headers, body: () => body, close: () => req.destroy() });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 for (const dialect of dialectsUnderTest()) {
   describe(`live updates (${dialect})`, () => {
@@ -138,6 +164,41 @@ for (const dialect of dialectsUnderTest()) {
       assert.deepEqual(named(again), ['notification'], 'nothing replayed twice, the live event once');
       const lost = await readEvents(`${url}/api/v1/live`, head.cookie, 1, () => undefined, 'from-another-life.1');
       assert.deepEqual(named(lost), ['resync']);
+    });
+
+    const eachStreamItsAudience =
+      'each stream gets exactly its audience’s events of a batch, in order, in a body without chunk framing';
+    it(eachStreamItsAudience, async () => {
+      const outsider = await t.signIn('s1.head');
+      const [headA, headB, other, teacherStream] = await Promise.all(
+        [head, head, outsider, teacher].map((c) => openRaw(url, c.cookie)),
+      );
+      for (const s of [headA!, headB!, other!, teacherStream!]) {
+        assert.equal(s.headers['transfer-encoding'], undefined, 'not chunked');
+        assert.equal(s.headers.connection, 'close', 'the body runs to the end of the connection');
+      }
+      const ids: string[] = [];
+      const stop = t.c.bus.subscribe((batch) => ids.push(...batch.events.map((e) => e.id)));
+      // One tick: four events, each for a different audience.
+      t.c.bus.publish({ kind: 'incident', incidentId: 'i-batch', unitPath: `/x/${k3}/` });
+      t.c.bus.publish({ kind: 'notification', personId: outsider.me.personId });
+      t.c.bus.publish({ kind: 'todo', personId: head.me.personId });
+      t.c.bus.publish({ kind: 'notification', personId: teacher.me.personId });
+      const deadline = Date.now() + 5_000;
+      while (!teacherStream!.body().includes('event: notification') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      stop();
+      const [incident, toOutsider, todo, toTeacher] = ids;
+      const after = (s: RawStream) => s.body().slice(s.body().indexOf('event: ready\ndata: {}\n\n') + 23);
+      const incidentFrame = `id: ${incident}\nevent: incident\ndata: {"incidentId":"i-batch"}\n\n`;
+      const headFrames = `${incidentFrame}id: ${todo}\nevent: todo\ndata: {}\n\n`;
+      assert.equal(after(headA!), headFrames);
+      assert.equal(after(headB!), headFrames, 'the head’s second screen the same');
+      assert.equal(after(other!), `id: ${toOutsider}\nevent: notification\ndata: {}\n\n`);
+      // The teacher works in the kindergarten too: the same incident, then their own notification.
+      assert.equal(after(teacherStream!), `${incidentFrame}id: ${toTeacher}\nevent: notification\ndata: {}\n\n`);
+      [headA, headB, other, teacherStream].forEach((s) => s!.close());
     });
 
     it('a client that stops reading is dropped without holding the others back', async () => {
