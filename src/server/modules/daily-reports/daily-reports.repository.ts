@@ -160,19 +160,29 @@ export async function setCode(
   code: string,
   onlyIf?: string[],
 ): Promise<boolean> {
-  const month = monthOf(day);
-  const i = dayIndex(day);
   await db
     .insertInto('daily_report_months')
-    .values({ month, unit_id: unitId, days: EMPTY_MONTH })
+    .values({ month: monthOf(day), unit_id: unitId, days: EMPTY_MONTH })
     .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing())
     .execute();
+  return recode(db, unitId, day, code, onlyIf);
+}
+
+/** As `setCode`, where the month row is known to exist (the day has a code other than "."): one statement. */
+export async function recode(
+  db: Executor,
+  unitId: string,
+  day: string,
+  code: string,
+  onlyIf?: string[],
+): Promise<boolean> {
+  const i = dayIndex(day);
   const before = sql<string>`substr(days, 1, cast(${i - 1} as integer))`;
   const after = sql<string>`substr(days, cast(${i + 1} as integer))`;
   const result = await db
     .updateTable('daily_report_months')
     .set({ days: sql<string>`${before} || cast(${code} as text) || ${after}` })
-    .where('month', '=', month)
+    .where('month', '=', monthOf(day))
     .where('unit_id', '=', unitId)
     .$if(onlyIf !== undefined, (q) => q.where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', onlyIf!))
     .executeTakeFirst();
@@ -181,6 +191,49 @@ export async function setCode(
 
 export async function insertReport(db: Executor, row: DailyReportRow): Promise<void> {
   await db.insertInto('daily_reports').values(row).execute();
+}
+
+/** What sending a report needs to know of a unit's day, and the sender's name for the answer. */
+export interface DayBeforeReport {
+  code: string;
+  sent: boolean;
+  senderName: string | null;
+}
+
+/**
+ * The day's code, whether a report is already in and the sender's name, in one statement: three
+ * scalar subqueries, each an index look-up, so a report in the burst pays one round trip for them.
+ */
+export async function dayBeforeReport(
+  db: Executor,
+  unitId: string,
+  day: string,
+  senderId: string | null,
+): Promise<DayBeforeReport> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('daily_report_months')
+        .select('days')
+        .where('month', '=', monthOf(day))
+        .where('unit_id', '=', unitId)
+        .as('days'),
+      eb
+        .selectFrom('daily_reports')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .where('day', '=', day)
+        .limit(1)
+        .as('report_id'),
+      eb
+        .selectFrom('people')
+        .select('name')
+        // A system actor has no person: no row, no name.
+        .where('id', '=', senderId ?? '')
+        .as('sender_name'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { code: codeAt(row.days ?? undefined, day), sent: row.report_id !== null, senderName: row.sender_name };
 }
 
 export async function findReport(db: Executor, unitId: string, day: string) {
