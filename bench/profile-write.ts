@@ -37,9 +37,10 @@ const {
 } = await signIn(server.url, 'admin', 'bench-password');
 
 /**
- * For BENCH_PROFILE_ROUTE=daily-reports: a town whose standing plan (a sample school's, covering
- * sub-units) requires a daily report, BENCH_ROWS schools under it, each with a safety officer
- * signed in (a session row), as the burst benchmark builds them; one zero report request each.
+ * For BENCH_PROFILE_ROUTE=daily-reports: a town with BENCH_ROWS schools, each with its own standing
+ * plan (a sample school's: a daily report by 15:00 in Asia/Shanghai; a standing plan rules its own
+ * unit only) and a safety officer signed in (a session row); one zero report request each. Run
+ * after 15:00 in Shanghai (07:00 UTC), the planner decides the days as not required.
  */
 async function zeroReportRequests(c: Container, count: number) {
   const db = c.db;
@@ -77,34 +78,6 @@ async function zeroReportRequests(c: Container, count: number) {
     .insertInto('units')
     .values(unit(townId, root.id, '剖析镇', 'other', townPath, root.depth + 1))
     .execute();
-  const planId = newId();
-  await db
-    .insertInto('plans')
-    .values({
-      id: planId,
-      unit_id: townId,
-      kind: 'standing',
-      template: 'school',
-      created_at: now,
-      updated_at: now,
-    } as never)
-    .execute();
-  await db
-    .insertInto('plan_versions')
-    .values({
-      id: newId(),
-      plan_id: planId,
-      version: 1,
-      status: 'published',
-      title: plan.title,
-      locale: plan.locale,
-      covers_sub_units: 1,
-      content_json: plan.content_json,
-      created_at: now,
-      updated_at: now,
-      published_at: now,
-    } as never)
-    .execute();
   const requests = [];
   for (let i = 0; i < count; i += 500) {
     const batch = Array.from({ length: Math.min(500, count - i) }, (_, j) => {
@@ -137,6 +110,44 @@ async function zeroReportRequests(c: Container, count: number) {
               name: `安全员 ${b.n}`,
               created_at: now,
               updated_at: now,
+            }) as never,
+        ),
+      )
+      .execute();
+    const plans = batch.map((b) => ({ ...b, planId: newId() }));
+    await db
+      .insertInto('plans')
+      .values(
+        plans.map(
+          (b) =>
+            ({
+              id: b.planId,
+              unit_id: b.unitId,
+              kind: 'standing',
+              template: 'school',
+              created_at: now,
+              updated_at: now,
+            }) as never,
+        ),
+      )
+      .execute();
+    await db
+      .insertInto('plan_versions')
+      .values(
+        plans.map(
+          (b) =>
+            ({
+              id: newId(),
+              plan_id: b.planId,
+              version: 1,
+              status: 'published',
+              title: plan.title,
+              locale: plan.locale,
+              covers_sub_units: 0,
+              content_json: plan.content_json,
+              created_at: now,
+              updated_at: now,
+              published_at: now,
             }) as never,
         ),
       )
@@ -200,6 +211,8 @@ async function zeroReportRequests(c: Container, count: number) {
   for (;;) {
     const planned = await db
       .selectFrom('daily_report_months')
+      .innerJoin('units', 'units.id', 'daily_report_months.unit_id')
+      .where('units.parent_id', '=', townId)
       .select((e) => e.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     if (Number(planned.n) >= count) break;
