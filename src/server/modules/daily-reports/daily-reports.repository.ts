@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
+import { CODE, codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
 import type { DailyReportRow } from './daily-reports.table.js';
 import { inSubtrees as pathsUnder } from '../../db/subtree.js';
 
@@ -20,21 +20,6 @@ type Within = string[] | null;
 
 function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
   return within === null ? q : q.where((eb: any) => pathsUnder<any, any>(eb, 'units.path', within));
-}
-
-/** How many units the subtrees hold, per time zone. */
-export async function unitsPerZone(db: Executor, within: Within): Promise<{ time_zone: string; n: number }[]> {
-  if (within?.length === 0) return [];
-  const rows = await inSubtrees(
-    db
-      .selectFrom('units')
-      .select(['units.time_zone'])
-      .select((e) => e.fn.countAll<number>().as('n')),
-    within,
-  )
-    .groupBy('units.time_zone')
-    .execute();
-  return rows.map((r) => ({ time_zone: r.time_zone, n: Number(r.n) }));
 }
 
 /** One page of the subtrees' units, in tree order. */
@@ -112,11 +97,37 @@ export async function codeCounts(
   return rows.map((r) => ({ code: r.code, n: Number(r.n) }));
 }
 
-/** The given zones' units whose code on `day` is one of `codes`, in tree order. */
+/**
+ * For one day, how many units of the subtrees hold each code, per time zone; a unit without a month
+ * row counts under ".". One pass over the units, which also tells which zones the subtrees hold.
+ */
+export async function codeCountsPerZone(
+  db: Executor,
+  within: Within,
+  day: string,
+): Promise<{ time_zone: string; code: string; n: number }[]> {
+  if (within?.length === 0) return [];
+  const code = sql<string>`coalesce(substr(m.days, cast(${dayIndex(day)} as integer), 1), ${CODE.unknown})`;
+  const rows = await inSubtrees(
+    db
+      .selectFrom('units')
+      .leftJoin('daily_report_months as m', (j) =>
+        j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)),
+      )
+      .select(['units.time_zone', code.as('code')])
+      .select((e) => e.fn.countAll<number>().as('n')),
+    within,
+  )
+    .groupBy(['units.time_zone', sql`2`])
+    .execute();
+  return rows.map((r) => ({ time_zone: r.time_zone, code: r.code, n: Number(r.n) }));
+}
+
+/** The given zones' units (every zone's: null) whose code on `day` is one of `codes`, in tree order. */
 export async function unitsWithCode(
   db: Executor,
   within: Within,
-  zones: string[],
+  zones: string[] | null,
   day: string,
   codes: string[],
   limit: number,
@@ -129,7 +140,7 @@ export async function unitsWithCode(
       .innerJoin('units', 'units.id', 'daily_report_months.unit_id')
       .select(['units.id', 'units.name', code.as('code')])
       .where('daily_report_months.month', '=', monthOf(day))
-      .where('units.time_zone', 'in', zones)
+      .$if(zones !== null, (q) => q.where('units.time_zone', 'in', zones!))
       .where(code, 'in', codes),
     within,
   )

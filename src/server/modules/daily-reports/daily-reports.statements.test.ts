@@ -6,6 +6,7 @@ import { StatementCounter } from '../../../../test/helpers/statements.js';
 import { localToUtc } from '../../../common/time.js';
 import { publishSamplePlans } from '../../demo/sample-plans.js';
 import { FakeClock } from '../../lib/clock.js';
+import { cliActor } from '../auth/actor.js';
 import type { LiveEvent } from '../../notify/live-bus.js';
 import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, REMIND_DEADLINE } from './daily-report-kinds.js';
 
@@ -179,6 +180,64 @@ for (const dialect of dialectsUnderTest()) {
       await sameAsRead(safety, id.cs1, result.json());
       assert.equal(await code(id.cs1, day), 'x');
       assert.deepEqual(await timers(id.cs1, day), []);
+    });
+
+    it("today's status of a subtree: counts and units, in one date or across two zones' dates", async () => {
+      const day = '2027-03-11';
+      await tickAll(); // the planner decides today (09:00 in Shanghai): the two schools not in yet wait
+      const head = await t.signIn('cs1.head');
+      const read = async () => {
+        const res = await head.get(`/api/v1/daily-reports/status?unitId=${id.cs1}`);
+        assert.equal(res.statusCode, 200, res.body);
+        const status = res.json();
+        const units = status.units.map((u: { unitId: string; day: string; status: string }) => [
+          u.unitId,
+          u.day,
+          u.status,
+        ]);
+        return { total: status.total, counts: status.counts, units: units.sort() };
+      };
+      // One date: the central school, three schools and two kindergartens (no plan: not required).
+      assert.deepEqual(await read(), {
+        total: 6,
+        counts: { on_time: 1, late: 0, missing: 0, not_required: 3, pending: 2 },
+        units: [
+          [id.s1, day, 'pending'],
+          [id.s2, day, 'pending'],
+        ].sort(),
+      });
+      // The second school in New York, where it is still the evening of the 10th: it was late that day.
+      const admin = await t.signIn('admin');
+      assert.equal((await admin.patch(`/api/v1/units/${id.s2}`, { timeZone: 'America/New_York' })).statusCode, 200);
+      assert.deepEqual(await read(), {
+        total: 6,
+        counts: { on_time: 1, late: 1, missing: 0, not_required: 3, pending: 1 },
+        units: [
+          [id.s1, day, 'pending'],
+          [id.s2, '2027-03-10', 'late'],
+        ].sort(),
+      });
+      assert.equal((await admin.patch(`/api/v1/units/${id.s2}`, { timeZone: SH })).statusCode, 200);
+    });
+
+    it('readers of the same scope arriving together share one reading; the next reads afresh', async () => {
+      const board = t.c.dailyReports.board;
+      const actor = cliActor;
+      // Warmed up: PostgreSQL's pool holds connections enough for the readers' unit checks to go together.
+      await Promise.all([1, 2, 3].map(() => board.today(actor, id.cs1)));
+      const once = await counter.during(() => board.today(actor, id.cs1));
+      const together = await counter.during(() =>
+        Promise.all([board.today(actor, id.cs1), board.today(actor, id.cs1)]),
+      );
+      // Each reader checks the unit itself; the counts and the list are read once for both.
+      assert.equal(together.statements.length, once.statements.length + 1, together.statements.join('\n'));
+      assert.deepEqual(together.result[0], together.result[1]);
+      assert.equal(together.result[0].counts.pending, 2);
+      const sent = await (await t.signIn('s1.safety')).post('/api/v1/daily-reports/zero', { unitId: id.s1 });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const after = await counter.during(() => board.today(actor, id.cs1));
+      assert.equal(after.statements.length, once.statements.length);
+      assert.deepEqual([after.result.counts.pending, after.result.counts.on_time], [1, 2]);
     });
   });
 }
