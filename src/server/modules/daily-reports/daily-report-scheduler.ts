@@ -169,14 +169,26 @@ export class DailyReportScheduler {
   /**
    * Decides one unit's undecided day by the rules in force now: required (and its deadlines
    * scheduled) when a report is required and its deadline is still ahead; otherwise not required.
-   * Returns the code it gave the day, or null when the day was decided meanwhile by someone else.
+   * `from` is the code the caller saw: "." (undecided), or "-" for a day decided as not required
+   * before a plan published since. Returns the code it gave the day, or null when the day changed
+   * meanwhile (someone else decided it).
    */
-  async planDay(tx: Executor, unitId: string, day: string, zone: string, now: Date): Promise<string | null> {
+  async planDay(
+    tx: Executor,
+    unitId: string,
+    day: string,
+    zone: string,
+    now: Date,
+    from: string = CODE.unknown,
+  ): Promise<string | null> {
     const { rules } = await this.rules.forUnit(unitId, now, tx);
     const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
+    // A day holding a code other than "." has its month row already: one statement to change it.
+    const set = (code: string) =>
+      from === CODE.unknown ? repo.setCode(tx, unitId, day, code, [from]) : repo.recode(tx, unitId, day, code, [from]);
     if (!rules.dailyReport.required || now >= deadlineAt)
-      return (await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.unknown])) ? CODE.notRequired : null;
-    if (!(await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown]))) return null;
+      return (await set(CODE.notRequired)) ? CODE.notRequired : null;
+    if (!(await set(CODE.pending))) return null;
     await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
     return CODE.pending;
   }

@@ -19,10 +19,17 @@ import { presentReport } from './daily-reports.presenter.js';
 import * as repo from './daily-reports.repository.js';
 
 /**
- * Decides a unit's undecided day (the scheduler's planDay); returns the code it gave the day, or
- * null when the day was decided meanwhile by someone else.
+ * Decides a unit's day, undecided or (`from` "-") not required (the scheduler's planDay); returns the
+ * code it gave the day, or null when the day changed meanwhile.
  */
-export type PlanDay = (tx: Executor, unitId: string, day: string, zone: string, now: Date) => Promise<string | null>;
+export type PlanDay = (
+  tx: Executor,
+  unitId: string,
+  day: string,
+  zone: string,
+  now: Date,
+  from: string,
+) => Promise<string | null>;
 
 const NOT_REQUIRED: Requirement = { required: false, deadline: null, deadlineAt: null };
 /** The timers of a required day; a report cancels them all. */
@@ -121,8 +128,7 @@ export class DailyReportService {
    */
   private async decided(tx: Executor, unit: UnitRow, day: string, code: string, now: Date): Promise<string> {
     if (code !== CODE.unknown && code !== CODE.notRequired) return code;
-    if (code === CODE.notRequired) await repo.recode(tx, unit.id, day, CODE.unknown, [CODE.notRequired]);
-    const decided = await this.planDay(tx, unit.id, day, unit.time_zone, now);
+    const decided = await this.planDay(tx, unit.id, day, unit.time_zone, now, code);
     return decided ?? (await repo.codeOf(tx, unit.id, day));
   }
 

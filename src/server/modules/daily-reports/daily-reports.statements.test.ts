@@ -21,6 +21,8 @@ import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, REMIND_DEADLINE } from './daily-
 const PLANNED_BUDGET = 8;
 /** A day the planner has not reached yet is decided first, in the same transaction. */
 const UNDECIDED_BUDGET = 12;
+/** A day decided as not required is decided again by the rules now in force (a plan may have come since). */
+const NOT_REQUIRED_BUDGET = 9;
 
 const SH = 'Asia/Shanghai';
 
@@ -238,6 +240,23 @@ for (const dialect of dialectsUnderTest()) {
       const after = await counter.during(() => board.today(actor, id.cs1));
       assert.equal(after.statements.length, once.statements.length);
       assert.deepEqual([after.result.counts.pending, after.result.counts.on_time], [1, 2]);
+    });
+
+    it(`a day decided as not required is decided again, in ${NOT_REQUIRED_BUDGET} statements`, async () => {
+      const day = '2027-03-11';
+      const k1 = await unitIdByName(t, '城关镇中心幼儿园');
+      assert.equal(await code(k1, day), '-'); // the planner's, this morning: the kindergarten has no plan
+      const safety = await t.signIn('k1.safety');
+      const { result, statements } = await send(safety, k1);
+      assert.equal(result.statusCode, 201, result.body);
+      assert.equal(result.json().status, 'not_required');
+      assert.equal(
+        statements.length,
+        NOT_REQUIRED_BUDGET,
+        `${statements.length} statements, not the budget of ${NOT_REQUIRED_BUDGET}:\n${statements.join('\n')}`,
+      );
+      await sameAsRead(safety, k1, result.json());
+      assert.equal(await code(k1, day), 'x');
     });
   });
 }
