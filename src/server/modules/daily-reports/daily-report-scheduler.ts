@@ -77,9 +77,9 @@ export class DailyReportScheduler {
       const today = localDate(now, zone);
       nextMidnight = Math.min(nextMidnight, localToUtc(nextDay(today), '00:00', zone).getTime());
       if (budget === 0) continue;
-      const ids = await repo.unplanned(tx, zone, today, budget);
-      for (const id of ids) await this.planDay(tx, id, today, zone, now);
-      budget -= ids.length;
+      const units = await repo.unplanned(tx, zone, today, budget);
+      for (const unit of units) await this.planDay(tx, unit, today, now);
+      budget -= units.length;
     }
     await this.engine.rearm(
       tx,
@@ -175,13 +175,13 @@ export class DailyReportScheduler {
    */
   async planDay(
     tx: Executor,
-    unitId: string,
+    unit: repo.UnitPlace,
     day: string,
-    zone: string,
     now: Date,
     from: string = CODE.unknown,
   ): Promise<string | null> {
-    const { rules } = await this.rules.forUnit(unitId, now, tx);
+    const { id: unitId, time_zone: zone } = unit;
+    const { rules } = await this.rules.forUnit(unitId, now, tx, unit);
     const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
     // A day holding a code other than "." has its month row already: one statement to change it.
     const set = (code: string) =>

@@ -18,6 +18,13 @@ export interface UnitLine {
 
 type Within = string[] | null;
 
+/** What deciding a unit's day needs of it: where it sits (for its plans) and its zone. */
+export interface UnitPlace {
+  id: string;
+  path: string;
+  time_zone: string;
+}
+
 function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
   return within === null ? q : q.where((eb: any) => pathsUnder<any, any>(eb, 'units.path', within));
 }
@@ -264,11 +271,11 @@ export async function zones(db: Executor): Promise<string[]> {
 }
 
 /** Units of a time zone whose `day` has not been planned yet (no row, or "." on that day). */
-export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<string[]> {
-  const rows = await db
+export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<UnitPlace[]> {
+  return db
     .selectFrom('units')
     .leftJoin('daily_report_months as m', (j) => j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)))
-    .select('units.id')
+    .select(['units.id', 'units.path', 'units.time_zone'])
     .where('units.time_zone', '=', zone)
     .where((eb) =>
       eb.or([
@@ -279,5 +286,4 @@ export async function unplanned(db: Executor, zone: string, day: string, limit: 
     .orderBy('units.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
 }

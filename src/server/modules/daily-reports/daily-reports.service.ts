@@ -24,9 +24,8 @@ import * as repo from './daily-reports.repository.js';
  */
 export type PlanDay = (
   tx: Executor,
-  unitId: string,
+  unit: repo.UnitPlace,
   day: string,
-  zone: string,
   now: Date,
   from: string,
 ) => Promise<string | null>;
@@ -128,7 +127,7 @@ export class DailyReportService {
    */
   private async decided(tx: Executor, unit: UnitRow, day: string, code: string, now: Date): Promise<string> {
     if (code !== CODE.unknown && code !== CODE.notRequired) return code;
-    const decided = await this.planDay(tx, unit.id, day, unit.time_zone, now, code);
+    const decided = await this.planDay(tx, unit, day, now, code);
     return decided ?? (await repo.codeOf(tx, unit.id, day));
   }
 
