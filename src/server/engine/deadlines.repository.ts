@@ -22,6 +22,21 @@ export async function reschedule(db: Executor, kind: string, refId: string, dueA
     .execute();
 }
 
+/** Moves several pending deadlines, each to its own time, in one statement. */
+export async function rescheduleAll(
+  db: Executor,
+  moves: readonly { kind: string; refId: string; dueAt: string }[],
+): Promise<void> {
+  if (moves.length === 0) return;
+  const each = moves.map((m) => sql`when kind = ${m.kind} and ref_id = ${m.refId} then ${m.dueAt}`);
+  await db
+    .updateTable('deadlines')
+    .set({ due_at: sql<string>`case ${sql.join(each, sql` `)} end` })
+    .where('state', '=', 'pending')
+    .where((e) => e.or(moves.map((m) => e.and([e('kind', '=', m.kind), e('ref_id', '=', m.refId)]))))
+    .execute();
+}
+
 /** Moves a pending deadline earlier to `dueAt`; one already due sooner is left as it is. */
 export async function advance(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
   await db
@@ -54,11 +69,12 @@ export async function removeSpent(db: Executor, kind: string, refId: string, fir
     .execute();
 }
 
-export async function cancel(db: Executor, kind: string, refId: string): Promise<void> {
+export async function cancel(db: Executor, kinds: readonly string[], refId: string): Promise<void> {
+  if (kinds.length === 0) return;
   await db
     .updateTable('deadlines')
     .set({ state: 'cancelled' })
-    .where('kind', '=', kind)
+    .where('kind', 'in', kinds)
     .where('ref_id', '=', refId)
     .where('state', '=', 'pending')
     .execute();

@@ -142,6 +142,15 @@ export class DeadlineEngine {
     await this.schedule(tx, deadline);
   }
 
+  /** As `reschedule` for several deadlines at once (a day's timers): two statements in all. */
+  async rescheduleAll(tx: Executor, deadlines: readonly NewDeadline[]): Promise<void> {
+    await repo.rescheduleAll(
+      tx,
+      deadlines.map((d) => ({ kind: d.kind, refId: d.refId, dueAt: d.dueAt.toISOString() })),
+    );
+    await this.scheduleAll(tx, deadlines);
+  }
+
   /**
    * A recurring timer under one fixed name: whatever row it left (fired, failed or cancelled) gives way
    * to a fresh pending one at `dueAt`; a pending one stays as it is. From its own handler, pass the
@@ -159,7 +168,12 @@ export class DeadlineEngine {
   }
 
   cancel(tx: Executor, kind: string, refId: string): Promise<void> {
-    return repo.cancel(tx, kind, refId);
+    return repo.cancel(tx, [kind], refId);
+  }
+
+  /** Cancels the pending deadlines of several kinds for one record (a day's timers), in one statement. */
+  cancelAll(tx: Executor, kinds: readonly string[], refId: string): Promise<void> {
+    return repo.cancel(tx, kinds, refId);
   }
 
   /** Fires everything due now, batch after batch; returns how many fired. */

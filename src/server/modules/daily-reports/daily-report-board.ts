@@ -53,6 +53,9 @@ const ATTENTION = [CODE.pending, CODE.overdue, CODE.late, CODE.missing];
  * on screen is read with names.
  */
 export class DailyReportBoard {
+  /** Readings of today's status under way, by scope and day (see `today`). */
+  private readonly todayReadings = new Map<string, Promise<z.infer<typeof TodayStatus>>>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -135,27 +138,59 @@ export class DailyReportBoard {
     return { from: days[0]!, to, days, totals, units: rows, page, pageSize, total, timeZone: scope.zone };
   }
 
-  /** Today, each unit in its own zone: counts by status, and who is late, missing or pending. */
+  /**
+   * Today, each unit in its own zone: counts by status, and who is late, missing or pending. While
+   * one reading of a scope runs, others of the same scope and day await it rather than repeat it
+   * (a bureau's screens polling during the 15:00 burst); nothing is kept once it has answered.
+   */
   async today(actor: Actor, unitId?: string): Promise<z.infer<typeof TodayStatus>> {
     const scope = await this.scope(actor, unitId);
-    const zones = await repo.unitsPerZone(this.db, scope.within);
-    const todays = this.todays(zones.map((z) => z.time_zone));
-    // Zones on the same date are read together: usually one query for the whole tree.
-    const byDay = new Map<string, string[]>();
-    for (const [zone, day] of todays) byDay.set(day, [...(byDay.get(day) ?? []), zone]);
+    const key = `${localDate(this.clock.now(), scope.zone)} ${scope.zone} ${scope.within?.join(' ') ?? '*'}`;
+    let reading = this.todayReadings.get(key);
+    if (!reading) {
+      reading = this.readToday(scope).finally(() => this.todayReadings.delete(key));
+      this.todayReadings.set(key, reading);
+    }
+    return reading;
+  }
+
+  /**
+   * The scope's zones usually share one date: the counts per zone and the units needing a call are
+   * then read together, two queries in parallel. Zones on another date are read again by theirs.
+   */
+  private async readToday(scope: Scope): Promise<z.infer<typeof TodayStatus>> {
+    const now = this.clock.now();
+    const day = localDate(now, scope.zone);
+    const [perZone, attention] = await Promise.all([
+      repo.codeCountsPerZone(this.db, scope.within, day),
+      repo.unitsWithCode(this.db, scope.within, null, day, ATTENTION, STATUS_UNITS_MAX),
+    ]);
+    const sizes = new Map<string, number>();
+    for (const { time_zone, n } of perZone) sizes.set(time_zone, (sizes.get(time_zone) ?? 0) + n);
+    const todays = this.todays([...sizes.keys()]);
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     const counts: StatusCounts = emptyCounts();
-    const total = zones.reduce((n, z) => n + z.n, 0);
     const units: z.infer<typeof TodayStatus>['units'] = [];
-    for (const [day, dayZones] of byDay) {
-      const [codes, attention] = await Promise.all([
-        repo.codeCounts(this.db, scope.within, dayZones, day),
-        repo.unitsWithCode(this.db, scope.within, dayZones, day, ATTENTION, STATUS_UNITS_MAX),
+    if ([...todays.values()].every((d) => d === day)) {
+      for (const { code, n } of perZone) counts[statusOf(code, false)] += n;
+      units.push(...attention.map((u) => ({ unitId: u.id, name: u.name, day, status: statusOf(u.code, false) })));
+      return { at: now.toISOString(), total, counts, units };
+    }
+    // Zones on the same date are read together.
+    const byDay = new Map<string, string[]>();
+    for (const [zone, zoneDay] of todays) byDay.set(zoneDay, [...(byDay.get(zoneDay) ?? []), zone]);
+    for (const [zoneDay, dayZones] of byDay) {
+      const [codes, needing] = await Promise.all([
+        repo.codeCounts(this.db, scope.within, dayZones, zoneDay),
+        repo.unitsWithCode(this.db, scope.within, dayZones, zoneDay, ATTENTION, STATUS_UNITS_MAX),
       ]);
       for (const { code, n } of codes) counts[statusOf(code, false)] += n;
-      units.push(...attention.map((u) => ({ unitId: u.id, name: u.name, day, status: statusOf(u.code, false) })));
+      units.push(
+        ...needing.map((u) => ({ unitId: u.id, name: u.name, day: zoneDay, status: statusOf(u.code, false) })),
+      );
     }
     counts.not_required += total - Object.values(counts).reduce((a, b) => a + b, 0);
-    return { at: this.clock.now().toISOString(), total, counts, units: units.slice(0, STATUS_UNITS_MAX) };
+    return { at: now.toISOString(), total, counts, units: units.slice(0, STATUS_UNITS_MAX) };
   }
 
   /** Counts per ISO week (Monday to Sunday) over the last `weeks` weeks, this one included. */

@@ -77,9 +77,9 @@ export class DailyReportScheduler {
       const today = localDate(now, zone);
       nextMidnight = Math.min(nextMidnight, localToUtc(nextDay(today), '00:00', zone).getTime());
       if (budget === 0) continue;
-      const ids = await repo.unplanned(tx, zone, today, budget);
-      for (const id of ids) await this.planDay(tx, id, today, zone, now);
-      budget -= ids.length;
+      const units = await repo.unplanned(tx, zone, today, budget);
+      for (const unit of units) await this.planDay(tx, unit, today, now);
+      budget -= units.length;
     }
     await this.engine.rearm(
       tx,
@@ -129,7 +129,7 @@ export class DailyReportScheduler {
     const refId = dayRef(unitId, day);
     if (!rules.dailyReport.required) {
       await repo.setCode(tx, unitId, day, CODE.notRequired, [code]);
-      for (const kind of DAY_KINDS) await this.engine.cancel(tx, kind, refId);
+      await this.engine.cancelAll(tx, DAY_KINDS, refId);
       return null;
     }
     const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
@@ -147,7 +147,7 @@ export class DailyReportScheduler {
   /**
    * The day's timers: the reminder an hour before the deadline (at once when the deadline is
    * nearer than that), the late mark at the deadline, the missing mark at local midnight. Timers
-   * already waiting are moved, so a changed deadline replaces the old one.
+   * already waiting are moved, so a changed deadline replaces the old one (two statements for the three).
    */
   private async scheduleDay(
     tx: Executor,
@@ -159,29 +159,38 @@ export class DailyReportScheduler {
   ): Promise<void> {
     const refId = dayRef(unitId, day);
     const remindAt = new Date(Math.max(deadlineAt.getTime() - REMIND_BEFORE_MS, now.getTime()));
-    await this.engine.reschedule(tx, { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt });
-    await this.engine.reschedule(tx, { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt });
-    await this.engine.reschedule(tx, {
-      kind: CLOSE_DEADLINE,
-      refId,
-      unitId,
-      dueAt: localToUtc(nextDay(day), '00:00', zone),
-    });
+    await this.engine.rescheduleAll(tx, [
+      { kind: REMIND_DEADLINE, refId, unitId, dueAt: remindAt },
+      { kind: LATE_DEADLINE, refId, unitId, dueAt: deadlineAt },
+      { kind: CLOSE_DEADLINE, refId, unitId, dueAt: localToUtc(nextDay(day), '00:00', zone) },
+    ]);
   }
 
   /**
    * Decides one unit's undecided day by the rules in force now: required (and its deadlines
    * scheduled) when a report is required and its deadline is still ahead; otherwise not required.
+   * `from` is the code the caller saw: "." (undecided), or "-" for a day decided as not required
+   * before a plan published since. Returns the code it gave the day, or null when the day changed
+   * meanwhile (someone else decided it).
    */
-  async planDay(tx: Executor, unitId: string, day: string, zone: string, now: Date): Promise<void> {
-    const { rules } = await this.rules.forUnit(unitId, now, tx);
+  async planDay(
+    tx: Executor,
+    unit: repo.UnitPlace,
+    day: string,
+    now: Date,
+    from: string = CODE.unknown,
+  ): Promise<string | null> {
+    const { id: unitId, time_zone: zone } = unit;
+    const { rules } = await this.rules.forUnit(unitId, now, tx, unit);
     const deadlineAt = localToUtc(day, rules.dailyReport.deadline, zone);
-    if (!rules.dailyReport.required || now >= deadlineAt) {
-      await repo.setCode(tx, unitId, day, CODE.notRequired, [CODE.unknown]);
-      return;
-    }
-    if (await repo.setCode(tx, unitId, day, CODE.pending, [CODE.unknown]))
-      await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
+    // A day holding a code other than "." has its month row already: one statement to change it.
+    const set = (code: string) =>
+      from === CODE.unknown ? repo.setCode(tx, unitId, day, code, [from]) : repo.recode(tx, unitId, day, code, [from]);
+    if (!rules.dailyReport.required || now >= deadlineAt)
+      return (await set(CODE.notRequired)) ? CODE.notRequired : null;
+    if (!(await set(CODE.pending))) return null;
+    await this.scheduleDay(tx, unitId, day, zone, deadlineAt, now);
+    return CODE.pending;
   }
 
   /**

@@ -36,7 +36,7 @@ export function createDailyReports(d: DailyReportDeps): DailyReports {
     d.planRules,
     d.engine,
     d.bus,
-    (tx, unitId, day, zone, now) => scheduler.planDay(tx, unitId, day, zone, now),
+    (tx, unit, day, now, from) => scheduler.planDay(tx, unit, day, now, from),
   );
   const board = new DailyReportBoard(d.db, d.clock);
   return { service, board, scheduler };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
+import { CODE, codeAt, dayIndex, EMPTY_MONTH, monthOf } from './day-codes.js';
 import type { DailyReportRow } from './daily-reports.table.js';
 import { inSubtrees as pathsUnder } from '../../db/subtree.js';
 
@@ -18,23 +18,15 @@ export interface UnitLine {
 
 type Within = string[] | null;
 
-function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
-  return within === null ? q : q.where((eb: any) => pathsUnder<any, any>(eb, 'units.path', within));
+/** What deciding a unit's day needs of it: where it sits (for its plans) and its zone. */
+export interface UnitPlace {
+  id: string;
+  path: string;
+  time_zone: string;
 }
 
-/** How many units the subtrees hold, per time zone. */
-export async function unitsPerZone(db: Executor, within: Within): Promise<{ time_zone: string; n: number }[]> {
-  if (within?.length === 0) return [];
-  const rows = await inSubtrees(
-    db
-      .selectFrom('units')
-      .select(['units.time_zone'])
-      .select((e) => e.fn.countAll<number>().as('n')),
-    within,
-  )
-    .groupBy('units.time_zone')
-    .execute();
-  return rows.map((r) => ({ time_zone: r.time_zone, n: Number(r.n) }));
+function inSubtrees<QB extends { where: (...args: any[]) => QB }>(q: QB, within: Within): QB {
+  return within === null ? q : q.where((eb: any) => pathsUnder<any, any>(eb, 'units.path', within));
 }
 
 /** One page of the subtrees' units, in tree order. */
@@ -112,11 +104,37 @@ export async function codeCounts(
   return rows.map((r) => ({ code: r.code, n: Number(r.n) }));
 }
 
-/** The given zones' units whose code on `day` is one of `codes`, in tree order. */
+/**
+ * For one day, how many units of the subtrees hold each code, per time zone; a unit without a month
+ * row counts under ".". One pass over the units, which also tells which zones the subtrees hold.
+ */
+export async function codeCountsPerZone(
+  db: Executor,
+  within: Within,
+  day: string,
+): Promise<{ time_zone: string; code: string; n: number }[]> {
+  if (within?.length === 0) return [];
+  const code = sql<string>`coalesce(substr(m.days, cast(${dayIndex(day)} as integer), 1), ${CODE.unknown})`;
+  const rows = await inSubtrees(
+    db
+      .selectFrom('units')
+      .leftJoin('daily_report_months as m', (j) =>
+        j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)),
+      )
+      .select(['units.time_zone', code.as('code')])
+      .select((e) => e.fn.countAll<number>().as('n')),
+    within,
+  )
+    .groupBy(['units.time_zone', sql`2`])
+    .execute();
+  return rows.map((r) => ({ time_zone: r.time_zone, code: r.code, n: Number(r.n) }));
+}
+
+/** The given zones' units (every zone's: null) whose code on `day` is one of `codes`, in tree order. */
 export async function unitsWithCode(
   db: Executor,
   within: Within,
-  zones: string[],
+  zones: string[] | null,
   day: string,
   codes: string[],
   limit: number,
@@ -129,7 +147,7 @@ export async function unitsWithCode(
       .innerJoin('units', 'units.id', 'daily_report_months.unit_id')
       .select(['units.id', 'units.name', code.as('code')])
       .where('daily_report_months.month', '=', monthOf(day))
-      .where('units.time_zone', 'in', zones)
+      .$if(zones !== null, (q) => q.where('units.time_zone', 'in', zones!))
       .where(code, 'in', codes),
     within,
   )
@@ -160,19 +178,29 @@ export async function setCode(
   code: string,
   onlyIf?: string[],
 ): Promise<boolean> {
-  const month = monthOf(day);
-  const i = dayIndex(day);
   await db
     .insertInto('daily_report_months')
-    .values({ month, unit_id: unitId, days: EMPTY_MONTH })
+    .values({ month: monthOf(day), unit_id: unitId, days: EMPTY_MONTH })
     .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing())
     .execute();
+  return recode(db, unitId, day, code, onlyIf);
+}
+
+/** As `setCode`, where the month row is known to exist (the day has a code other than "."): one statement. */
+export async function recode(
+  db: Executor,
+  unitId: string,
+  day: string,
+  code: string,
+  onlyIf?: string[],
+): Promise<boolean> {
+  const i = dayIndex(day);
   const before = sql<string>`substr(days, 1, cast(${i - 1} as integer))`;
   const after = sql<string>`substr(days, cast(${i + 1} as integer))`;
   const result = await db
     .updateTable('daily_report_months')
     .set({ days: sql<string>`${before} || cast(${code} as text) || ${after}` })
-    .where('month', '=', month)
+    .where('month', '=', monthOf(day))
     .where('unit_id', '=', unitId)
     .$if(onlyIf !== undefined, (q) => q.where(sql<string>`substr(days, cast(${i} as integer), 1)`, 'in', onlyIf!))
     .executeTakeFirst();
@@ -181,6 +209,49 @@ export async function setCode(
 
 export async function insertReport(db: Executor, row: DailyReportRow): Promise<void> {
   await db.insertInto('daily_reports').values(row).execute();
+}
+
+/** What sending a report needs to know of a unit's day, and the sender's name for the answer. */
+export interface DayBeforeReport {
+  code: string;
+  sent: boolean;
+  senderName: string | null;
+}
+
+/**
+ * The day's code, whether a report is already in and the sender's name, in one statement: three
+ * scalar subqueries, each an index look-up, so a report in the burst pays one round trip for them.
+ */
+export async function dayBeforeReport(
+  db: Executor,
+  unitId: string,
+  day: string,
+  senderId: string | null,
+): Promise<DayBeforeReport> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('daily_report_months')
+        .select('days')
+        .where('month', '=', monthOf(day))
+        .where('unit_id', '=', unitId)
+        .as('days'),
+      eb
+        .selectFrom('daily_reports')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .where('day', '=', day)
+        .limit(1)
+        .as('report_id'),
+      eb
+        .selectFrom('people')
+        .select('name')
+        // A system actor has no person: no row, no name.
+        .where('id', '=', senderId ?? '')
+        .as('sender_name'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { code: codeAt(row.days ?? undefined, day), sent: row.report_id !== null, senderName: row.sender_name };
 }
 
 export async function findReport(db: Executor, unitId: string, day: string) {
@@ -200,11 +271,11 @@ export async function zones(db: Executor): Promise<string[]> {
 }
 
 /** Units of a time zone whose `day` has not been planned yet (no row, or "." on that day). */
-export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<string[]> {
-  const rows = await db
+export async function unplanned(db: Executor, zone: string, day: string, limit: number): Promise<UnitPlace[]> {
+  return db
     .selectFrom('units')
     .leftJoin('daily_report_months as m', (j) => j.onRef('m.unit_id', '=', 'units.id').on('m.month', '=', monthOf(day)))
-    .select('units.id')
+    .select(['units.id', 'units.path', 'units.time_zone'])
     .where('units.time_zone', '=', zone)
     .where((eb) =>
       eb.or([
@@ -215,5 +286,4 @@ export async function unplanned(db: Executor, zone: string, day: string, limit: 
     .orderBy('units.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
 }

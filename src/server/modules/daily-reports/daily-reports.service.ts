@@ -11,16 +11,28 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditTrail } from '../audit/audit.service.js';
 import type { PlanRules } from '../plans/rules-in-force.js';
 import * as unitsPort from '../units/units.read-port.js';
+import type { UnitRow } from '../units/units.table.js';
 import { CLOSE_DEADLINE, dayRef, LATE_DEADLINE, REMIND_DEADLINE } from './daily-report-kinds.js';
 import { CODE, codeForReport, statusOf } from './day-codes.js';
 import { requireReporter, requireVisibleUnit } from './daily-reports.policy.js';
 import { presentReport } from './daily-reports.presenter.js';
 import * as repo from './daily-reports.repository.js';
 
-/** Decides a unit's undecided day (the scheduler's planDay). */
-export type PlanDay = (tx: Executor, unitId: string, day: string, zone: string, now: Date) => Promise<void>;
+/**
+ * Decides a unit's day, undecided or (`from` "-") not required (the scheduler's planDay); returns the
+ * code it gave the day, or null when the day changed meanwhile.
+ */
+export type PlanDay = (
+  tx: Executor,
+  unit: repo.UnitPlace,
+  day: string,
+  now: Date,
+  from: string,
+) => Promise<string | null>;
 
 const NOT_REQUIRED: Requirement = { required: false, deadline: null, deadlineAt: null };
+/** The timers of a required day; a report cancels them all. */
+const DAY_KINDS = [REMIND_DEADLINE, LATE_DEADLINE, CLOSE_DEADLINE];
 /** Codes of a day that required a report. */
 const REQUIRED_CODES = new Set<string>([CODE.pending, CODE.overdue, CODE.onTime, CODE.late, CODE.missing]);
 
@@ -48,13 +60,14 @@ export class DailyReportService {
     private readonly planDay: PlanDay,
   ) {}
 
-  private async requirement(unitId: string, day: string, zone: string, at: Date, db: Executor): Promise<Requirement> {
-    const { rules } = await this.rules.forUnit(unitId, at, db);
-    if (!rules.dailyReport.required) return { required: false, deadline: null, deadlineAt: null };
+  /** The unit row just read is passed on, so the rules do not read it again. */
+  private async requirement(unit: UnitRow, day: string, at: Date, db: Executor): Promise<Requirement> {
+    const { rules } = await this.rules.forUnit(unit.id, at, db, unit);
+    if (!rules.dailyReport.required) return NOT_REQUIRED;
     return {
       required: true,
       deadline: rules.dailyReport.deadline,
-      deadlineAt: localToUtc(day, rules.dailyReport.deadline, zone),
+      deadlineAt: localToUtc(day, rules.dailyReport.deadline, unit.time_zone),
     };
   }
 
@@ -73,18 +86,13 @@ export class DailyReportService {
       requireReporter(actor, unit);
       const now = this.clock.now();
       const day = localDate(now, unit.time_zone);
-      if (await repo.findReport(tx, unit.id, day)) throw conflict('dailyReport.alreadySent', { day }, 'unitId');
-      // Not decided, or decided as not required before a plan published since: decide it now, as the planner will.
-      const before = await repo.codeOf(tx, unit.id, day);
-      if (before === CODE.unknown || before === CODE.notRequired) {
-        await repo.setCode(tx, unit.id, day, CODE.unknown, [CODE.notRequired]);
-        await this.planDay(tx, unit.id, day, unit.time_zone, now);
-      }
-      const code = await repo.codeOf(tx, unit.id, day);
-      const need =
-        code === CODE.pending || code === CODE.overdue
-          ? await this.requirement(unit.id, day, unit.time_zone, now, tx)
-          : NOT_REQUIRED;
+      const before = await repo.dayBeforeReport(tx, unit.id, day, actor.kind === 'account' ? actor.personId : null);
+      if (before.sent) throw conflict('dailyReport.alreadySent', { day }, 'unitId');
+      // Deciding the day and judging the report ask for the same rules: read once in this transaction.
+      this.rules.keepFor(tx);
+      const rules = await this.requirement(unit, day, now, tx);
+      const code = await this.decided(tx, unit, day, before.code, now);
+      const need = code === CODE.pending || code === CODE.overdue ? rules : NOT_REQUIRED;
       const status: DailyStatus = !need.required ? 'not_required' : now < need.deadlineAt! ? 'on_time' : 'late';
       const row = {
         id: newId(),
@@ -98,9 +106,9 @@ export class DailyReportService {
         submitted_by_person_id: actor.kind === 'account' ? actor.personId : null,
       };
       await repo.insertReport(tx, row);
-      await repo.setCode(tx, unit.id, day, codeForReport(status));
-      const ref = dayRef(unit.id, day);
-      for (const kind of [REMIND_DEADLINE, LATE_DEADLINE, CLOSE_DEADLINE]) await this.engine.cancel(tx, kind, ref);
+      // The day is decided by now, so its month row exists.
+      await repo.recode(tx, unit.id, day, codeForReport(status));
+      await this.engine.cancelAll(tx, DAY_KINDS, dayRef(unit.id, day));
       await this.audit.record(tx, actor, {
         action: 'daily-report.send',
         entity: 'daily_report',
@@ -109,14 +117,18 @@ export class DailyReportService {
         after: { day, status, zero: row.zero === 1, items: items.length },
       });
       afterCommit(() => this.bus.publish({ kind: 'daily-report', unitId: unit.id, unitPath: unit.path, day }));
-      const name = actor.kind === 'account' ? await this.personName(tx, actor.personId) : null;
-      return presentReport({ ...row, submitted_by_name: name });
+      return presentReport({ ...row, submitted_by_name: before.senderName });
     });
   }
 
-  private async personName(db: Executor, personId: string): Promise<string | null> {
-    const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
-    return row?.name ?? null;
+  /**
+   * The day's code once decided. A day not decided, or decided as not required before a plan
+   * published since, is decided now, as the planner will.
+   */
+  private async decided(tx: Executor, unit: UnitRow, day: string, code: string, now: Date): Promise<string> {
+    if (code !== CODE.unknown && code !== CODE.notRequired) return code;
+    const decided = await this.planDay(tx, unit, day, now, code);
+    return decided ?? (await repo.codeOf(tx, unit.id, day));
   }
 
   /** The reporting screen: today in the unit's own zone, what is required, and what was sent. */
@@ -125,7 +137,7 @@ export class DailyReportService {
     const now = this.clock.now();
     const day = localDate(now, unit.time_zone);
     const [need, code, report] = await Promise.all([
-      this.requirement(unit.id, day, unit.time_zone, now, this.db),
+      this.requirement(unit, day, now, this.db),
       repo.codeOf(this.db, unit.id, day),
       repo.findReport(this.db, unit.id, day),
     ]);
