@@ -1,9 +1,10 @@
 /**
  * The 15:00 burst: a county's daily zero reports arriving within a minute on PostgreSQL, from 50
  * clients (a separate process), while the bureau's supervisor keeps reading today's status of the
- * whole subtree. The county is generated straight into the tables: a town under the sample bureau
- * whose standing plan (copied from a sample school's, covering sub-units) requires a daily report
- * by 15:00, N schools under it, each with a safety officer signed in (a session row). After the
+ * whole subtree. The county is generated straight into the tables: a town under the sample bureau,
+ * N schools under it, each with its own standing plan (a sample school's: a daily report by 15:00;
+ * a standing plan rules its own unit only) and a safety officer signed in (a session row). The
+ * burst starts once the planner has decided every school's day, as by 15:00 it has. After the
  * burst every report must be stored once and `steady audit verify` must pass.
  * BENCH_BURST_REPORTS (default 20000) and BENCH_BURST_SECONDS (default 60) set the size.
  */
@@ -30,7 +31,7 @@ async function insertMany(client: pg.Client, table: string, columns: string[], r
   }
 }
 
-/** The town, its plan, N schools with a signed-in safety officer each; returns the town and each school's request. */
+/** The town, N schools with their plans and a signed-in safety officer each; returns the town and the requests. */
 async function generate(url: string): Promise<{ townId: string; requests: PreparedRequest[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -53,32 +54,9 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
       ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'],
       [[townId, root.id, '基准镇', 'other', 'Asia/Shanghai', 'zh-CN', townPath, root.depth + 1, now, now]],
     );
-    const planId = newId();
-    await insertMany(
-      client,
-      'plans',
-      ['id', 'unit_id', 'kind', 'template', 'created_at', 'updated_at'],
-      [[planId, townId, 'standing', 'school', now, now]],
-    );
-    await insertMany(
-      client,
-      'plan_versions',
-      [
-        'id',
-        'plan_id',
-        'version',
-        'status',
-        'title',
-        'locale',
-        'covers_sub_units',
-        'content_json',
-        'created_at',
-        'updated_at',
-        'published_at',
-      ],
-      [[newId(), planId, 1, 'published', plan.title, plan.locale, 1, plan.content_json, now, now, now]],
-    );
     const units: unknown[][] = [];
+    const plans: unknown[][] = [];
+    const planVersions: unknown[][] = [];
     const people: unknown[][] = [];
     const memberships: unknown[][] = [];
     const accounts: unknown[][] = [];
@@ -102,6 +80,22 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
         now,
         now,
       ]);
+      // A standing plan rules its own unit only: each school has one (a sample school's).
+      const planId = newId();
+      plans.push([planId, unitId, 'standing', 'school', now, now]);
+      planVersions.push([
+        newId(),
+        planId,
+        1,
+        'published',
+        plan.title,
+        plan.locale,
+        0,
+        plan.content_json,
+        now,
+        now,
+        now,
+      ]);
       people.push([personId, unitId, `安全员 ${i}`, now, now]);
       memberships.push([newId(), personId, unitId, 'safety_officer', now]);
       accounts.push([accountId, personId, `burst.${i}`, 'not-a-password-hash', 0, now, now]);
@@ -119,6 +113,25 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
       ['id', 'parent_id', 'name', 'type', 'time_zone', 'locale', 'path', 'depth', 'created_at', 'updated_at'],
       units,
     );
+    await insertMany(client, 'plans', ['id', 'unit_id', 'kind', 'template', 'created_at', 'updated_at'], plans);
+    await insertMany(
+      client,
+      'plan_versions',
+      [
+        'id',
+        'plan_id',
+        'version',
+        'status',
+        'title',
+        'locale',
+        'covers_sub_units',
+        'content_json',
+        'created_at',
+        'updated_at',
+        'published_at',
+      ],
+      planVersions,
+    );
     await insertMany(client, 'people', ['id', 'home_unit_id', 'name', 'created_at', 'updated_at'], people);
     await insertMany(client, 'memberships', ['id', 'person_id', 'unit_id', 'role', 'created_at'], memberships);
     await insertMany(
@@ -134,6 +147,26 @@ async function generate(url: string): Promise<{ townId: string; requests: Prepar
       sessions,
     );
     return { townId, requests };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until the planner (started with the instance) has decided today for every school, as by 15:00 it has. */
+async function planned(url: string, townId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const stopAt = Date.now() + 15 * 60_000;
+    for (;;) {
+      const { rows } = await client.query(
+        `select count(*)::int as n from daily_report_months m join units u on u.id = m.unit_id where u.parent_id = $1`,
+        [townId],
+      );
+      if (rows[0].n >= REPORTS) return;
+      if (Date.now() > stopAt) throw new Error(`report-burst: only ${rows[0].n}/${REPORTS} schools planned`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   } finally {
     await client.end();
   }
@@ -165,6 +198,7 @@ export async function run(): Promise<void> {
     const { townId, requests } = await generate(url);
     const server = await startInstance(ROOT, env);
     try {
+      await planned(url, townId);
       const supervisor = await signIn(server.url, 'admin', PASSWORD);
       const statusOf = async () => {
         const t0 = performance.now();
@@ -208,12 +242,12 @@ export async function run(): Promise<void> {
         `## The 15:00 burst: a county's zero reports within a minute
 
 \`bench/report-burst.bench.ts\` — ${f(REPORTS)} schools under one town ` +
-        `(generated into the tables; the town's standing plan requires a
-daily report by 15:00 and covers its schools), each with its safety ` +
+        `(generated into the tables, each with its own standing plan, a sample
+school's: a daily report by 15:00), each with its safety ` +
         `officer signed in; their zero reports are sent at an even
 ${f(REPORTS / SECONDS)} a second for ${SECONDS} s by ${CLIENTS} clients ` +
-        `in a separate process, on one instance on PostgreSQL, while the
-bureau's administrator reads today's status of the town every 250 ms. ` +
+        `in a separate process, on one instance on PostgreSQL, once the planner has
+decided every school's day, while the bureau's administrator reads today's status of the town every 250 ms. ` +
         `${version.split(',')[0]}. Machine: ${machine()};
 load average (1 min) at the end: ${loadNow}.
 
