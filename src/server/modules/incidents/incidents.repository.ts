@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
 import type { RecipientReason } from '../../../common/schemas/incidents.js';
 import { inSubtrees } from '../../db/subtree.js';
+import { precompiled } from '../../db/precompiled.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;
@@ -50,8 +51,53 @@ export async function listIncidents(
 }
 
 export async function insertIncident(db: Executor, row: IncidentRow): Promise<void> {
-  await db.insertInto('incidents').values(row).execute();
+  await insertIncidentRow.execute(db, row);
 }
+
+// The statements an incident report runs, compiled once (every column named; the type checks that none is left out).
+const insertIncidentRow = precompiled(
+  {
+    id: true,
+    unit_id: true,
+    type: true,
+    severity: true,
+    place: true,
+    description: true,
+    occurred_at: true,
+    reported_at: true,
+    reporter_person_id: true,
+    status: true,
+    drill: true,
+    plan_id: true,
+    plan_version: true,
+    closed_at: true,
+    created_at: true,
+    updated_at: true,
+  },
+  (db, row: IncidentRow) => db.insertInto('incidents').values(row),
+);
+const insertEventRow = precompiled(
+  {
+    id: true,
+    incident_id: true,
+    at: true,
+    person_id: true,
+    actor_label: true,
+    kind: true,
+    text: true,
+    data_json: true,
+  },
+  (db, row: IncidentEventRow) => db.insertInto('incident_events').values(row),
+);
+const eventsOfOne = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_events').selectAll().where('incident_id', '=', p.id).orderBy('at').orderBy('id'),
+);
+const stepsOfOne = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_steps').selectAll().where('incident_id', '=', p.id).orderBy('position'),
+);
+const stepById = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_steps').selectAll().where('id', '=', p.id),
+);
 
 export async function updateIncident(db: Executor, id: string, changes: Partial<IncidentRow>): Promise<void> {
   await db.updateTable('incidents').set(changes).where('id', '=', id).execute();
@@ -68,10 +114,17 @@ export async function updateStep(db: Executor, id: string, changes: Partial<Inci
 export const stepsOf = (db: Executor, incidentIds: string[]): Promise<IncidentStepRow[]> =>
   incidentIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('incident_steps').selectAll().where('incident_id', 'in', incidentIds).orderBy('position').execute();
+    : incidentIds.length === 1
+      ? stepsOfOne.execute(db, { id: incidentIds[0]! })
+      : db
+          .selectFrom('incident_steps')
+          .selectAll()
+          .where('incident_id', 'in', incidentIds)
+          .orderBy('position')
+          .execute();
 
 export const findStep = (db: Executor, id: string): Promise<IncidentStepRow | undefined> =>
-  db.selectFrom('incident_steps').selectAll().where('id', '=', id).executeTakeFirst();
+  stepById.executeTakeFirst(db, { id });
 
 export async function addRecipients(
   db: Executor,
@@ -102,17 +155,11 @@ export async function recipientsOf(db: Executor, stepIds: string[]) {
 }
 
 export async function addEvent(db: Executor, row: IncidentEventRow): Promise<void> {
-  await db.insertInto('incident_events').values(row).execute();
+  await insertEventRow.execute(db, row);
 }
 
 export const eventsOf = (db: Executor, incidentId: string): Promise<IncidentEventRow[]> =>
-  db
-    .selectFrom('incident_events')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  eventsOfOne.execute(db, { id: incidentId });
 
 /** A flag is raised once per incident, kind and step; raising it again changes nothing. */
 export async function raiseFlag(db: Executor, row: IncidentFlagRow): Promise<void> {
