@@ -7,7 +7,7 @@ import { StatementCounter } from '../../../test/helpers/statements.js';
 import { newId } from '../lib/ids.js';
 import type { UnitRow } from '../modules/units/units.table.js';
 import { migrateToLatest } from './migrate.js';
-import { precompiled } from './precompiled.js';
+import { precompiled, precompiledRows } from './precompiled.js';
 
 const UNIT_COLUMNS = {
   id: true,
@@ -26,6 +26,12 @@ const UNIT_COLUMNS = {
 const insertUnit = precompiled(UNIT_COLUMNS, (db, row: UnitRow) => db.insertInto('units').values(row));
 const unitById = precompiled({ id: true }, (db, p: { id: string }) =>
   db.selectFrom('units').selectAll().where('id', '=', p.id),
+);
+const insertUnits = precompiledRows(UNIT_COLUMNS, (db, rows: UnitRow[]) =>
+  db
+    .insertInto('units')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing()),
 );
 /** A fixed value in the build ('school') stays in the statement beside the changing ones. */
 const schoolsNamed = precompiled({ name: true, parent: true }, (db, p: { name: string; parent: string }) =>
@@ -97,6 +103,26 @@ for (const dialect of dialectsUnderTest()) {
         { id: b.id, name: '第二小学' },
       ]);
       assert.deepEqual(await schoolsNamed.execute(db, { name: '教育局', parent: bureau.id }), []);
+    });
+
+    it('inserts any number of rows, each with its own values, compiled once per number of rows', async () => {
+      const { db } = database.opened;
+      const counter = new StatementCounter();
+      const counted = db.withPlugin(counter);
+      const one = [unit('一所', 'school', bureau)];
+      const three = [unit('甲', 'school', bureau), unit('乙', 'kindergarten', bureau), unit('丙', 'other', bureau)];
+      const again = [unit('又一所', 'school', bureau)];
+      const { statements } = await counter.during(async () => {
+        await insertUnits.execute(counted, one);
+        await insertUnits.execute(counted, three);
+        await insertUnits.execute(counted, again);
+        await insertUnits.execute(counted, []);
+        // The conflict clause is kept: a row already there is left as it was.
+        await insertUnits.execute(counted, [{ ...three[1]!, name: '改名' }]);
+      });
+      assert.deepEqual(statements, ['insert units', 'insert units', 'insert units', 'insert units']);
+      for (const row of [...one, ...three, ...again])
+        assert.deepEqual(await unitById.executeTakeFirst(db, { id: row.id }), row);
     });
 
     it('runs in the caller’s transaction, and rolls back with it', async () => {

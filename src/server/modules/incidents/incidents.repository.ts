@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
 import type { RecipientReason } from '../../../common/schemas/incidents.js';
 import { inSubtrees } from '../../db/subtree.js';
-import { precompiled } from '../../db/precompiled.js';
+import { precompiled, precompiledRows } from '../../db/precompiled.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;
@@ -104,8 +104,29 @@ export async function updateIncident(db: Executor, id: string, changes: Partial<
 }
 
 export async function insertSteps(db: Executor, rows: IncidentStepRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('incident_steps').values(rows).execute();
+  await insertStepRows.execute(db, rows);
 }
+
+const insertStepRows = precompiledRows(
+  {
+    id: true,
+    incident_id: true,
+    position: true,
+    kind: true,
+    target_unit_id: true,
+    role: true,
+    deadline_minutes: true,
+    due_at: true,
+    state: true,
+    late: true,
+    simulated: true,
+    activated_at: true,
+    done_at: true,
+    done_by_person_id: true,
+    report_text: true,
+  },
+  (db, rows: IncidentStepRow[]) => db.insertInto('incident_steps').values(rows),
+);
 
 export async function updateStep(db: Executor, id: string, changes: Partial<IncidentStepRow>): Promise<void> {
   await db.updateTable('incident_steps').set(changes).where('id', '=', id).execute();
@@ -130,13 +151,17 @@ export async function addRecipients(
   db: Executor,
   rows: { id: string; step_id: string; person_id: string; reason: RecipientReason; notified_at: string }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('incident_recipients')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing())
-    .execute();
+  await insertRecipientRows.execute(db, rows);
 }
+
+const insertRecipientRows = precompiledRows(
+  { id: true, step_id: true, person_id: true, reason: true, notified_at: true },
+  (db, rows: { id: string; step_id: string; person_id: string; reason: RecipientReason; notified_at: string }[]) =>
+    db
+      .insertInto('incident_recipients')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing()),
+);
 
 export async function recipientsOf(db: Executor, stepIds: string[]) {
   if (stepIds.length === 0) return [];
