@@ -121,6 +121,13 @@ for (const dialect of dialectsUnderTest()) {
         await insertUnits.execute(counted, [{ ...three[1]!, name: '改名' }]);
       });
       assert.deepEqual(statements, ['insert units', 'insert units', 'insert units', 'insert units']);
+      // A batch larger than those kept compiled is built for itself, and inserted all the same (twice: not kept).
+      for (const batch of [0, 1]) {
+        const many = Array.from({ length: 40 }, (_, i) => unit(`批量 ${batch}-${i}`, 'other', bureau));
+        await insertUnits.execute(db, many);
+        for (const row of [many[0]!, many[39]!])
+          assert.deepEqual(await unitById.executeTakeFirst(db, { id: row.id }), row);
+      }
       for (const row of [...one, ...three, ...again])
         assert.deepEqual(await unitById.executeTakeFirst(db, { id: row.id }), row);
     });

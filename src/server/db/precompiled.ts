@@ -84,6 +84,9 @@ export function precompiledRows<P extends Record<string, unknown>>(
   };
 }
 
+/** Multi-row statements are kept compiled up to this many rows (a chain's steps, the people one message tells). */
+const CACHED_ROWS_MAX = 32;
+
 class Statement<O> {
   /** Per database kind, per number of rows. */
   private readonly templates = new WeakMap<DialectAdapter, Map<number, Template>>();
@@ -114,7 +117,8 @@ class Statement<O> {
       );
       // Without plugins: they see every run instead, as they would an ordinary query.
       template = this.compile(executor, this.build(db.withoutPlugins(), placeholders).toOperationNode(), count);
-      byCount.set(count, template);
+      // A rare large batch is compiled for itself only: kept, every size seen would stay in memory.
+      if (count <= CACHED_ROWS_MAX) byCount.set(count, template);
     }
     return template;
   }
