@@ -1,16 +1,34 @@
 import { sql } from 'kysely';
+import { precompiledRows } from '../db/precompiled.js';
 import type { DialectName, Executor } from '../db/database.js';
 import type { DeadlineRow } from './deadlines.table.js';
 
 /** One statement for all the rows; a row whose kind and record already has one is left out. */
 export async function insertDeadlines(db: Executor, rows: DeadlineRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('deadlines')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
-    .execute();
+  await insertDeadlineRows.execute(db, rows);
 }
+
+// Compiled once per number of rows: every write that starts a timer runs it.
+const insertDeadlineRows = precompiledRows(
+  {
+    id: true,
+    kind: true,
+    ref_id: true,
+    unit_id: true,
+    due_at: true,
+    state: true,
+    attempts: true,
+    last_error: true,
+    fired_by: true,
+    created_at: true,
+    fired_at: true,
+  },
+  (db, rows: DeadlineRow[]) =>
+    db
+      .insertInto('deadlines')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing()),
+);
 
 export async function reschedule(db: Executor, kind: string, refId: string, dueAt: string): Promise<void> {
   await db

@@ -1,5 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
 
 /*
  * The headers every answer carries (issue 12, ASVS V14.4). The policy is the same for the app's
@@ -33,7 +33,7 @@ export const PERMISSIONS_POLICY =
   'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()';
 
 export async function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): Promise<void> {
-  await app.register(fastifyHelmet, {
+  const headers = await helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { ...CSP_DIRECTIVES, 'upgrade-insecure-requests': options.https ? [] : null },
@@ -44,7 +44,35 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
     strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
+}
+
+/**
+ * The headers helmet sets with these options, worked out once. @fastify/helmet builds helmet's
+ * middleware anew for every request (its options parsed, the policy written out), a cost on every
+ * answer for headers that never change here: no route has options of its own and no nonces are
+ * used. So helmet answers one request of a private instance at start-up, once with its headers
+ * and once without, and what it added is set on every answer.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = Fastify();
+  await probe.register(fastifyHelmet, options);
+  probe.get('/with', async () => '');
+  probe.get('/without', { helmet: false }, async () => '');
+  try {
+    const [withHelmet, without] = [await probe.inject('/with'), await probe.inject('/without')];
+    return Object.fromEntries(
+      Object.entries(withHelmet.headers)
+        .filter(([name]) => !(name in without.headers))
+        .map(([name, value]) => [name, String(value)]),
+    );
+  } finally {
+    await probe.close();
+  }
 }

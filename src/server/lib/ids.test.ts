@@ -15,4 +15,11 @@ describe('newId', () => {
     assert.deepEqual([...ids].sort(), ids);
     assert.equal(new Set(ids).size, 200);
   });
+  it('draws fresh random bits for every id, across many batches of the random pool', () => {
+    const start = Date.now();
+    const ids = Array.from({ length: 5000 }, (_, i) => newId(start + i));
+    for (const id of ids) assert.equal(z.uuid().safeParse(id).success && id[14] === '7', true, id);
+    // rand_b: the 62 random bits after the variant; none repeats.
+    assert.equal(new Set(ids.map((id) => id.slice(19))).size, ids.length);
+  });
 });

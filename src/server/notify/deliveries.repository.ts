@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DialectName, Executor } from '../db/database.js';
+import { precompiledRows } from '../db/precompiled.js';
 import type { DeliveryRow } from './deliveries.table.js';
 
 export async function contactMethodsOf(db: Executor, personIds: string[]) {
@@ -8,8 +9,39 @@ export async function contactMethodsOf(db: Executor, personIds: string[]) {
 }
 
 export async function insertDeliveries(db: Executor, rows: DeliveryRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('deliveries').values(rows).execute();
+  await insertDeliveryRows.execute(db, rows);
 }
+
+// Compiled once per number of rows: every message sent outside the app goes through it.
+const insertDeliveryRows = precompiledRows(
+  {
+    id: true,
+    notification_id: true,
+    person_id: true,
+    method_position: true,
+    channel: true,
+    address_json: true,
+    locale: true,
+    state: true,
+    attempts: true,
+    next_attempt_at: true,
+    lease_until: true,
+    last_error: true,
+    sent_at: true,
+    created_at: true,
+    priority: true,
+    respond_by: true,
+    failover_at: true,
+    handed_over: true,
+    provider_id: true,
+    delivered_at: true,
+    error_code: true,
+    error_at: true,
+    vendor: true,
+    merged_into: true,
+  },
+  (db, rows: DeliveryRow[]) => db.insertInto('deliveries').values(rows),
+);
 
 /** Routine messages sort after everything else: an alert is never claimed behind a reminder. */
 const routineLast = sql<number>`case when priority = 'routine' then 1 else 0 end`;

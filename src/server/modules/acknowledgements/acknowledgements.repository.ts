@@ -1,9 +1,27 @@
 import type { Executor } from '../../db/database.js';
+import { precompiledRows } from '../../db/precompiled.js';
 import type { AckLinkRow } from './acknowledgements.table.js';
 
 export async function insertLinks(db: Executor, rows: AckLinkRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('ack_links').values(rows).execute();
+  await insertLinkRows.execute(db, rows);
 }
+
+// Compiled once per number of rows: every message asking for an answer goes through it.
+const insertLinkRows = precompiledRows(
+  {
+    id: true,
+    token_hash: true,
+    notification_id: true,
+    person_id: true,
+    step_id: true,
+    reply_code: true,
+    expires_at: true,
+    used_at: true,
+    used_via: true,
+    created_at: true,
+  },
+  (db, rows: AckLinkRow[]) => db.insertInto('ack_links').values(rows),
+);
 
 export const byTokenHash = (db: Executor, hash: string) =>
   db.selectFrom('ack_links').selectAll().where('token_hash', '=', hash).executeTakeFirst();

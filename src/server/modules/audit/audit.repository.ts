@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DialectName, Executor } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { AuditChainRow, AuditLogRow } from './audit.table.js';
 
 export type NewEntry = Omit<AuditLogRow, 'seq'>;
@@ -11,15 +12,28 @@ export type LinkedEntry = AuditChainRow & { entry: AuditLogRow | null };
  * numbers it from a sequence; SQLite's one writer at a time takes max + 1. No shared row is locked.
  */
 export async function insertEntry(db: Executor, dialect: DialectName, entry: NewEntry): Promise<void> {
-  if (dialect === 'postgres') {
-    await db.insertInto('audit_log').values(entry).execute();
-    return;
-  }
-  await db
-    .insertInto('audit_log')
-    .values({ ...entry, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_log)` })
-    .execute();
+  await (dialect === 'postgres' ? insertNumbered : insertNext).execute(db, entry);
 }
+
+// Compiled once, every column named: each audited write runs one of these.
+const ENTRY_COLUMNS = {
+  entry_id: true,
+  at: true,
+  actor_account_id: true,
+  actor_label: true,
+  action: true,
+  entity: true,
+  entity_id: true,
+  unit_id: true,
+  before_json: true,
+  after_json: true,
+  key_id: true,
+  mac: true,
+} as const;
+const insertNumbered = precompiled(ENTRY_COLUMNS, (db, entry: NewEntry) => db.insertInto('audit_log').values(entry));
+const insertNext = precompiled(ENTRY_COLUMNS, (db, entry: NewEntry) =>
+  db.insertInto('audit_log').values({ ...entry, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_log)` }),
+);
 
 /** The head for the sequencer; on PostgreSQL undefined while another instance's sequencer holds it. */
 export async function lockHead(db: Executor, dialect: DialectName): Promise<{ seq: number; hash: string } | undefined> {

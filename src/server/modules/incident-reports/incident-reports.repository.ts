@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { precompiledRows } from '../../db/precompiled.js';
 import type {
   IncidentCasualtyChangeRow,
   IncidentReportDutyRow,
@@ -111,8 +112,27 @@ export const exchangesOf = (db: Executor, reportIds: string[]) =>
         .execute();
 
 export async function insertDuties(db: Executor, rows: IncidentReportDutyRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('incident_report_duties').values(rows).execute();
+  await insertDutyRows.execute(db, rows);
 }
+
+// Compiled once per number of rows: every incident report opens its duties with it.
+const insertDutyRows = precompiledRows(
+  {
+    id: true,
+    incident_id: true,
+    unit_id: true,
+    kind: true,
+    seq: true,
+    report_id: true,
+    due_at: true,
+    remind_at: true,
+    state: true,
+    late: true,
+    met_at: true,
+    created_at: true,
+  },
+  (db, rows: IncidentReportDutyRow[]) => db.insertInto('incident_report_duties').values(rows),
+);
 
 export async function updateDuty(db: Executor, id: string, changes: Partial<IncidentReportDutyRow>): Promise<void> {
   await db.updateTable('incident_report_duties').set(changes).where('id', '=', id).execute();

@@ -126,6 +126,17 @@ const silenced = (ctx: ChainContext, step: IncidentStepRow, reason: TellReason) 
   (ctx.incident.drill === 1 || step.simulated === 1) && (reason === 'parent' || reachesParent(ctx, step));
 
 /**
+ * A new chain's steps as first written: the first one already active when `activate` will make it
+ * so (not a drill's step passed as practised), which saves the report an UPDATE of the row it just
+ * inserted.
+ */
+export function withFirstActive(ctx: ChainContext, steps: IncidentStepRow[]): IncidentStepRow[] {
+  const [first, ...rest] = steps;
+  if (!first || (first.kind === 'notify' && silenced(ctx, first, 'holder'))) return steps;
+  return [{ ...first, state: 'active', activated_at: ctx.now.toISOString() }, ...rest];
+}
+
+/**
  * Makes a step the current one and tells its people: for a notification, those who hold the role
  * where the step points, and, for the unit's own accountable head, the deputies the plan names;
  * for a formal report, the incident unit's accountable head, who must file it (in a drill too: the
@@ -146,7 +157,9 @@ export async function activate(
   const before = fresh ? [] : await repo.recipientsOf(ctx.tx, [step.id]);
   const told = new Set([...people, ...before.map((r) => r.person_id)]);
   const copies = (await namedDeputiesOf(ctx, step)).filter((id) => !told.has(id));
-  await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
+  // A fresh step written already active (withFirstActive) needs no second write.
+  if (!(fresh && step.state === 'active'))
+    await repo.updateStep(ctx.tx, step.id, { state: 'active', activated_at: ctx.now.toISOString() });
   await tell(
     ctx,
     step,

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { IncidentEventRow, IncidentFlagRow, IncidentRow, IncidentStepRow } from './incidents.table.js';
 import type { RecipientReason } from '../../../common/schemas/incidents.js';
 import { inSubtrees } from '../../db/subtree.js';
+import { precompiled, precompiledRows } from '../../db/precompiled.js';
 
 export type IncidentWithUnit = IncidentRow & {
   unit_name: string;
@@ -50,16 +51,82 @@ export async function listIncidents(
 }
 
 export async function insertIncident(db: Executor, row: IncidentRow): Promise<void> {
-  await db.insertInto('incidents').values(row).execute();
+  await insertIncidentRow.execute(db, row);
 }
+
+// The statements an incident report runs, compiled once (every column named; the type checks that none is left out).
+const insertIncidentRow = precompiled(
+  {
+    id: true,
+    unit_id: true,
+    type: true,
+    severity: true,
+    place: true,
+    description: true,
+    occurred_at: true,
+    reported_at: true,
+    reporter_person_id: true,
+    status: true,
+    drill: true,
+    plan_id: true,
+    plan_version: true,
+    closed_at: true,
+    created_at: true,
+    updated_at: true,
+  },
+  (db, row: IncidentRow) => db.insertInto('incidents').values(row),
+);
+const insertEventRow = precompiled(
+  {
+    id: true,
+    incident_id: true,
+    at: true,
+    person_id: true,
+    actor_label: true,
+    kind: true,
+    text: true,
+    data_json: true,
+  },
+  (db, row: IncidentEventRow) => db.insertInto('incident_events').values(row),
+);
+const eventsOfOne = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_events').selectAll().where('incident_id', '=', p.id).orderBy('at').orderBy('id'),
+);
+const stepsOfOne = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_steps').selectAll().where('incident_id', '=', p.id).orderBy('position'),
+);
+const stepById = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('incident_steps').selectAll().where('id', '=', p.id),
+);
 
 export async function updateIncident(db: Executor, id: string, changes: Partial<IncidentRow>): Promise<void> {
   await db.updateTable('incidents').set(changes).where('id', '=', id).execute();
 }
 
 export async function insertSteps(db: Executor, rows: IncidentStepRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('incident_steps').values(rows).execute();
+  await insertStepRows.execute(db, rows);
 }
+
+const insertStepRows = precompiledRows(
+  {
+    id: true,
+    incident_id: true,
+    position: true,
+    kind: true,
+    target_unit_id: true,
+    role: true,
+    deadline_minutes: true,
+    due_at: true,
+    state: true,
+    late: true,
+    simulated: true,
+    activated_at: true,
+    done_at: true,
+    done_by_person_id: true,
+    report_text: true,
+  },
+  (db, rows: IncidentStepRow[]) => db.insertInto('incident_steps').values(rows),
+);
 
 export async function updateStep(db: Executor, id: string, changes: Partial<IncidentStepRow>): Promise<void> {
   await db.updateTable('incident_steps').set(changes).where('id', '=', id).execute();
@@ -68,22 +135,33 @@ export async function updateStep(db: Executor, id: string, changes: Partial<Inci
 export const stepsOf = (db: Executor, incidentIds: string[]): Promise<IncidentStepRow[]> =>
   incidentIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('incident_steps').selectAll().where('incident_id', 'in', incidentIds).orderBy('position').execute();
+    : incidentIds.length === 1
+      ? stepsOfOne.execute(db, { id: incidentIds[0]! })
+      : db
+          .selectFrom('incident_steps')
+          .selectAll()
+          .where('incident_id', 'in', incidentIds)
+          .orderBy('position')
+          .execute();
 
 export const findStep = (db: Executor, id: string): Promise<IncidentStepRow | undefined> =>
-  db.selectFrom('incident_steps').selectAll().where('id', '=', id).executeTakeFirst();
+  stepById.executeTakeFirst(db, { id });
 
 export async function addRecipients(
   db: Executor,
   rows: { id: string; step_id: string; person_id: string; reason: RecipientReason; notified_at: string }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('incident_recipients')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing())
-    .execute();
+  await insertRecipientRows.execute(db, rows);
 }
+
+const insertRecipientRows = precompiledRows(
+  { id: true, step_id: true, person_id: true, reason: true, notified_at: true },
+  (db, rows: { id: string; step_id: string; person_id: string; reason: RecipientReason; notified_at: string }[]) =>
+    db
+      .insertInto('incident_recipients')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['step_id', 'person_id']).doNothing()),
+);
 
 export async function recipientsOf(db: Executor, stepIds: string[]) {
   if (stepIds.length === 0) return [];
@@ -102,17 +180,11 @@ export async function recipientsOf(db: Executor, stepIds: string[]) {
 }
 
 export async function addEvent(db: Executor, row: IncidentEventRow): Promise<void> {
-  await db.insertInto('incident_events').values(row).execute();
+  await insertEventRow.execute(db, row);
 }
 
 export const eventsOf = (db: Executor, incidentId: string): Promise<IncidentEventRow[]> =>
-  db
-    .selectFrom('incident_events')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  eventsOfOne.execute(db, { id: incidentId });
 
 /** A flag is raised once per incident, kind and step; raising it again changes nothing. */
 export async function raiseFlag(db: Executor, row: IncidentFlagRow): Promise<void> {

@@ -24,6 +24,7 @@ import {
   FALLBACK_CHAIN,
   onStepDue,
   recordEvent,
+  withFirstActive,
   type AckVia,
   type ActingHeads,
   type ChainContext,
@@ -271,7 +272,8 @@ export class IncidentService {
       });
       const flag = await this.flagIfConcealed(ctx, occurredAt, now);
       const lineage = await unitsPort.lineage(tx, incident.unit_path);
-      const steps = buildSteps(incident, rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN, lineage);
+      const chain = rules.reportingChain.length ? rules.reportingChain : FALLBACK_CHAIN;
+      const steps = withFirstActive(ctx, buildSteps(incident, chain, lineage));
       await repo.insertSteps(tx, steps);
       await this.engine.scheduleAll(
         tx,

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { LeaveRequestRow } from './leave.table.js';
 import type { Role } from '../../../common/org.js';
 import type { LeaveState } from '../../../common/schemas/leave.js';
@@ -68,6 +69,7 @@ export async function effectiveIn(
   to: string,
 ): Promise<LeaveRequestRow[]> {
   if (unitIds.length === 0) return [];
+  if (unitIds.length === 1) return effectiveInOne.execute(db, { unitId: unitIds[0]!, from, to });
   return db
     .selectFrom('leave_requests')
     .selectAll()
@@ -78,6 +80,20 @@ export async function effectiveIn(
     .orderBy('created_at')
     .execute();
 }
+
+// Compiled once: each head an incident's chain tells is checked for a deputy standing in.
+const effectiveInOne = precompiled(
+  { unitId: true, from: true, to: true },
+  (db, p: { unitId: string; from: string; to: string }) =>
+    db
+      .selectFrom('leave_requests')
+      .selectAll()
+      .where('unit_id', '=', p.unitId)
+      .where('state', 'in', EFFECTIVE)
+      .where('starts_at', '<', p.to)
+      .where('ends_at', '>', p.from)
+      .orderBy('created_at'),
+);
 
 /** Whether the person is registered in the unit or holds a role there. */
 export async function isOfUnit(db: Executor, personId: string, unitId: string): Promise<boolean> {

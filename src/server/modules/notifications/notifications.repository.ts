@@ -1,12 +1,35 @@
 import type { Executor } from '../../db/database.js';
+import { precompiledRows } from '../../db/precompiled.js';
 import type { NotificationRow } from './notifications.table.js';
 
 export type { NotificationRow };
 
 /** The notifier's write: one inbox row per person told. */
 export async function insertAll(db: Executor, rows: NotificationRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('notifications').values(rows).execute();
+  await insertRows.execute(db, rows);
 }
+
+// Compiled once per number of rows: every message goes through it.
+const insertRows = precompiledRows(
+  {
+    id: true,
+    person_id: true,
+    incident_id: true,
+    kind: true,
+    title: true,
+    body: true,
+    link: true,
+    drill: true,
+    created_at: true,
+    read_at: true,
+    priority: true,
+    respond_by: true,
+    params_json: true,
+    answered_at: true,
+    wording_json: true,
+  },
+  (db, rows: NotificationRow[]) => db.insertInto('notifications').values(rows),
+);
 
 /** One notification by id (the delivery worker reads what it sends). */
 export function findById(db: Executor, id: string): Promise<NotificationRow> {

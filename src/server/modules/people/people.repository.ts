@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { AccountRow } from '../auth/auth.table.js';
 import type { Database } from '../../db/schema.js';
 import type { MembershipRow, PersonRow } from './people.table.js';
@@ -184,11 +185,11 @@ export async function holdersIn(db: Executor, unitId: string) {
 
 /** The people holding one role in a unit: whom a chain step tells. */
 export async function personIdsWithRole(db: Executor, unitId: string, role: Role): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('person_id')
-    .where('unit_id', '=', unitId)
-    .where('role', '=', role)
-    .execute();
+  const rows = await roleHolders.execute(db, { unitId, role });
   return rows.map((r) => r.person_id);
 }
+
+// Compiled once: each step of an incident's chain asks who holds its role.
+const roleHolders = precompiled({ unitId: true, role: true }, (db, p: { unitId: string; role: Role }) =>
+  db.selectFrom('memberships').select('person_id').where('unit_id', '=', p.unitId).where('role', '=', p.role),
+);

@@ -1,8 +1,9 @@
 import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import type { NewUnitRow, UnitRow, UnitUpdate } from './units.table.js';
+import type { UnitRow, UnitUpdate } from './units.table.js';
 import { inSubtrees, subtree } from '../../db/subtree.js';
+import { precompiled } from '../../db/precompiled.js';
 
 export type UnitWithCount = UnitRow & { child_count: number | null };
 
@@ -19,8 +20,13 @@ export async function findById(db: Executor, id: string): Promise<UnitWithCount 
 
 /** The unit's own row, without counting its children (for access checks and writes below it). */
 export async function findRow(db: Executor, id: string): Promise<UnitRow | undefined> {
-  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  return rowById.executeTakeFirst(db, { id });
 }
+
+// Compiled once: every access check on a unit reads its row.
+const rowById = precompiled({ id: true }, (db, p: { id: string }) =>
+  db.selectFrom('units').selectAll().where('id', '=', p.id),
+);
 
 /** The unit of `path` and every unit above it, nearest first: whom a reporting chain can name. */
 export async function lineage(db: Executor, path: string): Promise<{ id: string; type: string; name: string }[]> {
@@ -87,9 +93,27 @@ export async function list(
   return { rows, total: Number(count.n) };
 }
 
-export async function insert(db: Executor, row: NewUnitRow): Promise<void> {
-  await db.insertInto('units').values(row).execute();
+export async function insert(db: Executor, row: UnitRow): Promise<void> {
+  await insertRow.execute(db, row);
 }
+
+// Compiled once, every column named (the type checks that none is left out).
+const insertRow = precompiled(
+  {
+    id: true,
+    parent_id: true,
+    name: true,
+    type: true,
+    time_zone: true,
+    locale: true,
+    path: true,
+    depth: true,
+    enrolment: true,
+    created_at: true,
+    updated_at: true,
+  },
+  (db, row: UnitRow) => db.insertInto('units').values(row),
+);
 
 export async function update(db: Executor, id: string, changes: UnitUpdate): Promise<void> {
   await db.updateTable('units').set(changes).where('id', '=', id).execute();
