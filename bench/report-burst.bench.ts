@@ -12,7 +12,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { newId } from '../src/server/lib/ids.js';
 import { createSchema, dropSchema, freshSchemaName, pgReachable, urlWithSchema } from './engine/pg.js';
-import { cpuMicrosOf, ROOT, signIn, startInstance, steadyCommand } from './lib/instances.js';
+import { cpuSnapshot, cpuUsed } from './lib/cpu.js';
+import { ROOT, signIn, startInstance, steadyCommand } from './lib/instances.js';
 import { runLoad, type PreparedRequest } from './lib/load.js';
 import { load, machine, percentile, writeSection } from './report.js';
 
@@ -219,7 +220,7 @@ export async function run(): Promise<void> {
           await new Promise((r) => setTimeout(r, 250));
         }
       })();
-      const cpuBefore = cpuMicrosOf(server.pid);
+      const cpuBefore = cpuSnapshot([server.pid]);
       const result = await runLoad({
         base: server.url,
         concurrency: CLIENTS,
@@ -230,7 +231,9 @@ export async function run(): Promise<void> {
       bursting = false;
       await sampler;
       // The server's CPU over the burst (the status reads' included), per report sent.
-      const cpuPerReport = (cpuMicrosOf(server.pid) - cpuBefore) / Math.max(result.ok, 1);
+      const cpu = cpuUsed(cpuBefore, cpuSnapshot([server.pid]));
+      const cpuPerReport = (cpu.watchedMs * 1000) / Math.max(result.ok, 1);
+      const pgPerReport = (cpu.postgresMs * 1000) / Math.max(result.ok, 1);
       const loadNow = load();
       await server.stop();
       const stored = await storedReports(url, townId);
@@ -258,7 +261,8 @@ load average (1 min) at the end: ${loadNow}.
 | time to send them all | ${(result.elapsedMs / 1000).toFixed(1)} s | ${SECONDS} s |
 | report latency p50 / p99 | ${percentile(result.latencies, 50).toFixed(0)} / ` +
         `${percentile(result.latencies, 99).toFixed(0)} ms | p99 < 500 ms |
-| server CPU per report (the status reads included) | ${f(cpuPerReport)} µs | |
+| CPU per report (the status reads included): Steady / PostgreSQL | ${f(cpuPerReport)} / ${f(pgPerReport)} µs | |
+| the machine's cores busy during the burst | ${Math.round(cpu.machineBusy * 100)} % | |
 | today's status during the burst p50 / p95 (${during.length} reads) ` +
         `| ${percentile(during, 50).toFixed(0)} / ${percentile(during, 95).toFixed(0)} ms | p95 < 100 ms |
 | today's status before it, p50 / p95 (the reference) ` +

@@ -68,15 +68,6 @@ export function rssOf(pid: number): number {
   return match ? Number(match[1]) * 1024 : NaN;
 }
 
-/**
- * CPU time a process has used so far, user and system, in µs (Linux; clock ticks of 10 ms). The
- * server's own CPU per request is what to compare on a shared machine, where the wall clock is noisy.
- */
-export function cpuMicrosOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
 /** Signs in over HTTP; returns the headers a write needs. */
 export async function signIn(
   url: string,
