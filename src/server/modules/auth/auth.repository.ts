@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { precompiled } from '../../db/precompiled.js';
-import type { AccountRow, ApiTokenRow, SessionRow } from './auth.table.js';
+import { allColumns } from '../../db/columns.js';
+import type { AccountRow, ApiTokenRow, SessionRow, SessionTable } from './auth.table.js';
 
 export async function accountByUsername(db: Executor, username: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
@@ -106,13 +107,21 @@ export async function updateToken(db: Executor, id: string, changes: Partial<Api
 
 // --- lean request pipeline (#15): a session, its account and its roles in one query ---
 // Compiled once: it runs before every signed-in request.
+const SESSION_COLUMNS = allColumns<'sessions', SessionTable>('sessions', {
+  id: true,
+  account_id: true,
+  csrf_token: true,
+  created_at: true,
+  expires_at: true,
+  last_seen_at: true,
+});
 const sessionWithRolesQuery = precompiled({ id: true }, (db, p: { id: string }) =>
   db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .leftJoin('memberships', 'memberships.person_id', 'accounts.person_id')
     .leftJoin('units', 'units.id', 'memberships.unit_id')
-    .selectAll('sessions')
+    .select(SESSION_COLUMNS)
     .select([
       'accounts.person_id',
       'accounts.username',

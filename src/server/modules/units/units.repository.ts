@@ -1,9 +1,10 @@
 import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import type { UnitRow, UnitUpdate } from './units.table.js';
+import type { UnitRow, UnitTable, UnitUpdate } from './units.table.js';
 import { inSubtrees, subtree } from '../../db/subtree.js';
 import { precompiled } from '../../db/precompiled.js';
+import { allColumns } from '../../db/columns.js';
 
 export type UnitWithCount = UnitRow & { child_count: number | null };
 
@@ -14,8 +15,23 @@ const childCount = (eb: ExpressionBuilder<Database, 'units'>) =>
     .whereRef('c.parent_id', '=', 'units.id')
     .as('child_count');
 
+/** Every column of `units`, named, for the statements kept prepared (see `db/columns.ts`). */
+const UNIT_COLUMNS = allColumns<'units', UnitTable>('units', {
+  id: true,
+  parent_id: true,
+  name: true,
+  type: true,
+  time_zone: true,
+  locale: true,
+  path: true,
+  depth: true,
+  enrolment: true,
+  created_at: true,
+  updated_at: true,
+});
+
 export async function findById(db: Executor, id: string): Promise<UnitWithCount | undefined> {
-  return db.selectFrom('units').selectAll().select(childCount).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('units').select(UNIT_COLUMNS).select(childCount).where('id', '=', id).executeTakeFirst();
 }
 
 /** The unit's own row, without counting its children (for access checks and writes below it). */
@@ -25,7 +41,7 @@ export async function findRow(db: Executor, id: string): Promise<UnitRow | undef
 
 // Compiled once: every access check on a unit reads its row.
 const rowById = precompiled({ id: true }, (db, p: { id: string }) =>
-  db.selectFrom('units').selectAll().where('id', '=', p.id),
+  db.selectFrom('units').select(UNIT_COLUMNS).where('id', '=', p.id),
 );
 
 /** The unit of `path` and every unit above it, nearest first: whom a reporting chain can name. */
