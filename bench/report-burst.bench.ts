@@ -249,8 +249,8 @@ export async function run(): Promise<void> {
         `## The 15:00 burst: a county's zero reports within a minute
 
 \`bench/report-burst.bench.ts\` — ${f(REPORTS)} schools under one town ` +
-        `(generated into the tables, each with its own standing plan, a sample
-school's: a daily report by 15:00), each with its safety ` +
+        `(generated into the tables and analyzed, each with its own standing plan,
+a sample school's: a daily report by 15:00), each with its safety ` +
         `officer signed in; their zero reports are sent at an even
 ${f(REPORTS / SECONDS)} a second for ${SECONDS} s by ${CLIENTS} clients ` +
         `in a separate process, on one instance on PostgreSQL, once the planner has
