@@ -33,6 +33,12 @@ if (dialectsUnderTest().includes('postgres')) {
         const mine = rows.filter((r) => r.statement === query.compile().sql);
         assert.equal(mine.length, 1, JSON.stringify(rows));
         assert.match(mine[0]!.name, /^steady_\d+$/);
+        // A subtree read stays unnamed: a generic plan cannot see its pattern's prefix.
+        const subtreeRead = tx.selectFrom('units').select('id').where('path', 'like', '/none/%');
+        await subtreeRead.execute();
+        await subtreeRead.execute();
+        const after = await sql<Prepared>`select name, statement from pg_prepared_statements`.execute(tx);
+        assert.ok(!after.rows.some((r) => r.statement === subtreeRead.compile().sql));
         // Transaction control is not a data statement: BEGIN stays unnamed.
         assert.ok(!rows.some((r) => /^\s*begin/i.test(r.statement)));
       });

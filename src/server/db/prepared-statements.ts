@@ -9,6 +9,12 @@ const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
  * texts that take all columns stay unnamed; named columns keep their types across added columns.
  */
 const ALL_COLUMNS = /(^|[\s,.(])\*(\s|,|$)/;
+/**
+ * Subtree reads (`path like $1`) stay unnamed too: after five runs PostgreSQL may switch a prepared
+ * statement to a generic plan, which cannot see the pattern's prefix; for the supervisors' matrix and
+ * today's status that plan was slower than planning each run afresh (`npm run bench daily-report-matrix`).
+ */
+const PATTERN_MATCH = /\slike\s/i;
 
 /**
  * Kysely sends every query to PostgreSQL unnamed, so the server parses and plans it again on every
@@ -22,7 +28,13 @@ export function withPreparedStatements(pool: pg.Pool, limit = 1000): PostgresPoo
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
-    if (name === undefined && names.size < limit && DATA_STATEMENT.test(text) && !ALL_COLUMNS.test(text)) {
+    if (
+      name === undefined &&
+      names.size < limit &&
+      DATA_STATEMENT.test(text) &&
+      !ALL_COLUMNS.test(text) &&
+      !PATTERN_MATCH.test(text)
+    ) {
       name = `steady_${names.size}`;
       names.set(text, name);
     }
