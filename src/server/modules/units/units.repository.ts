@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { UnitRow, UnitTable, UnitUpdate } from './units.table.js';
 import { inSubtrees, subtree } from '../../db/subtree.js';
 import { precompiled } from '../../db/precompiled.js';
-import { allColumns } from '../../db/columns.js';
+import { allColumns, type EveryColumn } from '../../db/columns.js';
 
 export type UnitWithCount = UnitRow & { child_count: number | null };
 
@@ -15,8 +15,8 @@ const childCount = (eb: ExpressionBuilder<Database, 'units'>) =>
     .whereRef('c.parent_id', '=', 'units.id')
     .as('child_count');
 
-/** Every column of `units`, named, for the statements kept prepared (see `db/columns.ts`). */
-const UNIT_COLUMNS = allColumns<'units', UnitTable>('units', {
+/** Every column of `units` (the type checks that none is left out). */
+const EVERY_UNIT_COLUMN: EveryColumn<UnitTable> = {
   id: true,
   parent_id: true,
   name: true,
@@ -28,7 +28,9 @@ const UNIT_COLUMNS = allColumns<'units', UnitTable>('units', {
   enrolment: true,
   created_at: true,
   updated_at: true,
-});
+};
+/** Named, for the statements kept prepared (see `db/columns.ts`). */
+const UNIT_COLUMNS = allColumns('units', EVERY_UNIT_COLUMN);
 
 export async function findById(db: Executor, id: string): Promise<UnitWithCount | undefined> {
   return db.selectFrom('units').select(UNIT_COLUMNS).select(childCount).where('id', '=', id).executeTakeFirst();
@@ -113,23 +115,8 @@ export async function insert(db: Executor, row: UnitRow): Promise<void> {
   await insertRow.execute(db, row);
 }
 
-// Compiled once, every column named (the type checks that none is left out).
-const insertRow = precompiled(
-  {
-    id: true,
-    parent_id: true,
-    name: true,
-    type: true,
-    time_zone: true,
-    locale: true,
-    path: true,
-    depth: true,
-    enrolment: true,
-    created_at: true,
-    updated_at: true,
-  },
-  (db, row: UnitRow) => db.insertInto('units').values(row),
-);
+// Compiled once, every column named.
+const insertRow = precompiled(EVERY_UNIT_COLUMN, (db, row: UnitRow) => db.insertInto('units').values(row));
 
 export async function update(db: Executor, id: string, changes: UnitUpdate): Promise<void> {
   await db.updateTable('units').set(changes).where('id', '=', id).execute();
